@@ -1,0 +1,74 @@
+// One lint config for the whole tree. The boundaries between parts (design.md, style.md §1) are enforced here.
+import js from "@eslint/js";
+import tseslint from "typescript-eslint";
+import reactHooks from "eslint-plugin-react-hooks";
+import prettier from "eslint-config-prettier";
+
+const uiLibraries = [
+  { name: "ink", message: "Rendering lives in src/ui/ only." },
+  { name: "react", message: "Rendering lives in src/ui/ only." },
+];
+const uiPatterns = [{ group: ["ink-*", "@inkjs/*"], message: "Rendering lives in src/ui/ only." }];
+
+export default tseslint.config(
+  { ignores: ["dist/", "node_modules/", "coverage/"] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    languageOptions: {
+      parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname },
+    },
+    rules: {
+      "@typescript-eslint/no-floating-promises": "error",
+      "@typescript-eslint/no-misused-promises": ["error", { checksVoidReturn: { attributes: false } }],
+      "@typescript-eslint/switch-exhaustiveness-check": ["error", { considerDefaultExhaustiveForUnions: true }],
+      "@typescript-eslint/consistent-type-imports": "error",
+      "@typescript-eslint/no-unused-vars": ["error", { argsIgnorePattern: "^_", varsIgnorePattern: "^_" }],
+      "no-console": "error",
+    },
+  },
+  {
+    files: ["**/*.js"],
+    ...tseslint.configs.disableTypeChecked,
+  },
+  {
+    files: ["src/ui/**/*.{ts,tsx}"],
+    plugins: { "react-hooks": reactHooks },
+    rules: reactHooks.configs.recommended.rules,
+  },
+  {
+    files: ["src/engine/**", "src/aws/**", "src/report/**", "steps/**"],
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        {
+          paths: uiLibraries,
+          patterns: [
+            ...uiPatterns,
+            { group: ["**/ui/**", "**/sandbox/**"], message: "The engine, AWS layer, reports and steps know nothing of the UI or the sandbox." },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ["src/sandbox/**"],
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        {
+          paths: uiLibraries,
+          patterns: [
+            ...uiPatterns,
+            { group: ["**/engine/**", "**/ui/**", "**/steps/**", "**/report/**"], message: "The sandbox is a standalone AWS: it imports nothing of the lab runner." },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ["test/**", "bench/**", "bin/**"],
+    rules: { "no-console": "off" },
+  },
+  prettier,
+);

@@ -1,0 +1,34 @@
+/**
+ * The contract between the sandbox's storage (which owns log groups and events in SQLite) and the
+ * Logs Insights engine (which owns parsing, field discovery and evaluation). Neither side reaches past it.
+ */
+
+/** One log group as the store knows it. `id` changes when a group is deleted and created again. */
+export interface LogGroupRef {
+  id: number;
+  name: string;
+  accountId: string;
+  region: string;
+  /** arn:aws:logs:<region>:<account>:log-group:<name> (without the trailing ":*"). */
+  arn: string;
+  createdAt: number;
+}
+
+/** One event that is visible to readers (delivered, not pending). */
+export interface StoredLogEvent {
+  /** Unique across the store and increasing in the order events became visible. */
+  id: number;
+  logStream: string;
+  /** Event time, epoch milliseconds. */
+  timestamp: number;
+  /** When the service accepted the event, epoch milliseconds. */
+  ingestionTime: number;
+  message: string;
+}
+
+export interface InsightsEventSource {
+  /** A group by name or ARN (with or without ":*") in one account and Region; undefined if it does not exist. */
+  findLogGroup(accountId: string, region: string, nameOrArn: string): LogGroupRef | undefined;
+  /** The group's visible events with id > afterId, ascending by id. Lazily iterated; may be large. */
+  eventsAfter(groupId: number, afterId: number): Iterable<StoredLogEvent>;
+}
