@@ -1,0 +1,105 @@
+/**
+ * Builds the `ctx` an action or a check receives, bound to where it runs (step, action or check) so that its
+ * progress and outputs are attributed, its facts and ledger writes go through the store, and its polls tick.
+ */
+import type { Clock } from "./clock.js";
+import type {
+  ActionContext,
+  CheckContext,
+  ConfirmRequest,
+  FactsStore,
+  LabParams,
+  Ledger,
+  Reporter,
+  TargetInfo,
+} from "./contract.js";
+import type { EventOrigin, RunnerEvent } from "./events.js";
+import { poll, type PollOptions } from "./poll.js";
+import type { ClassifyError } from "./problem.js";
+import { ledgerKey } from "./progress.js";
+import type { ProgressStore } from "./store.js";
+import type { Lang } from "./text.js";
+
+export interface ContextEnvironment {
+  aws: unknown;
+  params: LabParams;
+  target: TargetInfo;
+  lang: Lang;
+  store: ProgressStore;
+  clock: Clock;
+  classify: ClassifyError;
+  dryRun: boolean;
+  yes: boolean;
+  confirm: (request: ConfirmRequest) => Promise<boolean>;
+  emit: (event: RunnerEvent) => void;
+}
+
+const now = () => new Date().toISOString();
+
+export function createReporter(origin: EventOrigin, emit: (event: RunnerEvent) => void): Reporter {
+  return {
+    progress: (message, extra) => emit({ type: "progress", ...origin, message, ...extra }),
+    output: (output) => emit({ type: "output", ...origin, output }),
+    note: (tone, text) => emit({ type: "output", ...origin, output: { kind: "note", tone, text } }),
+  };
+}
+
+export function createCheckContext(env: ContextEnvironment, origin: EventOrigin, signal: AbortSignal): CheckContext {
+  const report = createReporter(origin, env.emit);
+  return {
+    aws: env.aws,
+    params: env.params,
+    target: env.target,
+    lang: env.lang,
+    facts: { get: <T,>(key: string) => env.store.state.facts[key] as T | undefined },
+    report,
+    signal,
+    clock: env.clock,
+    poll: <T,>(options: PollOptions<T>) => poll(options, { clock: env.clock, report, signal }),
+  };
+}
+
+export function createActionContext(
+  env: ContextEnvironment,
+  origin: { stepId: string; actionId: string },
+  signal: AbortSignal,
+): ActionContext {
+  const base = createCheckContext(env, origin, signal);
+  const facts: FactsStore = {
+    get: base.facts.get,
+    set: (key, value) => env.store.dispatch({ type: "fact-set", key, value, at: now() }),
+    delete: (key) => env.store.dispatch({ type: "fact-deleted", key, at: now() }),
+  };
+  return {
+    ...base,
+    facts,
+    ledger: createLedger(env, origin),
+    dryRun: env.dryRun,
+    confirm: async (request) => env.yes || (await env.confirm(request)),
+  };
+}
+
+function createLedger(env: ContextEnvironment, origin: { stepId: string; actionId: string }): Ledger {
+  return {
+    async track(resource, create, arnOf) {
+      const key = ledgerKey(resource.type, resource.name);
+      env.store.dispatch({ type: "resource-creating", resource, region: env.target.region, ...origin, at: now() });
+      try {
+        const result = await create();
+        const arn = arnOf?.(result) ?? resource.arn;
+        env.store.dispatch({ type: "resource-created", key, ...(arn ? { arn } : {}), at: now() });
+        return result;
+      } catch (error) {
+        // A 4xx answer means the service refused: nothing was created. Anything else (timeout, network,
+        // Ctrl+C) leaves the entry as "creating", so that cleanup still looks for it.
+        const status = env.classify(error).httpStatus;
+        if (status !== undefined && status >= 400 && status < 500) {
+          env.store.dispatch({ type: "resource-failed", key, at: now() });
+        }
+        throw error;
+      }
+    },
+    entries: () => env.store.state.ledger,
+    markDeleted: (type, name) => env.store.dispatch({ type: "resource-deleted", key: ledgerKey(type, name), at: now() }),
+  };
+}

@@ -1,0 +1,188 @@
+/**
+ * The step contract: what a lab manifest (steps/lab.ts) and a step module (steps/NN-name.ts) provide, and what
+ * the runner gives their actions and checks. Steps never construct AWS clients: they get them as `ctx.aws`.
+ */
+import type { Clock } from "./clock.js";
+import type { Output } from "./outputs.js";
+import type { PollOptions, PollResult } from "./poll.js";
+import type { Problem } from "./problem.js";
+import type { Lang, Text } from "./text.js";
+
+export type JsonValue = string | number | boolean | null | JsonValue[] | { [key: string]: JsonValue };
+export type ParamValue = string | number | boolean | string[];
+export type LabParams = Record<string, ParamValue>;
+
+export type TargetKind = "sandbox" | "aws" | "endpoint";
+
+export interface TargetInfo {
+  kind: TargetKind;
+  region: string;
+  accountId: string;
+  /** The caller's identity ARN from STS. */
+  principalArn: string;
+  profile?: string;
+  endpoint?: string;
+}
+
+export interface ChecklistEntry {
+  /** A check id declared by one of the steps. */
+  id: string;
+  /** Points for grading; default 1. */
+  points?: number;
+}
+
+export interface LabManifest<P extends LabParams = LabParams> {
+  id: string;
+  title: Text;
+  goal: Text;
+  durationMinutes: number;
+  examDomain: Text;
+  prerequisites: Text[];
+  parameters: P;
+  /** The verification checklist, in order. */
+  checklist: ChecklistEntry[];
+  references?: { label: Text; url: string }[];
+}
+
+export interface Evidence {
+  expected: string | Text;
+  actual: string | Text;
+  /** AWS request ids of the calls the judgement rests on. */
+  requestIds?: string[];
+  /** Any other values read, for the report. */
+  details?: Record<string, string>;
+}
+
+export type CheckResult =
+  | { status: "pass"; evidence?: Evidence }
+  | { status: "fail"; evidence: Evidence; hint: Text }
+  | { status: "error"; problem: Problem };
+
+export type CheckStatus = CheckResult["status"];
+
+export interface ActionResult {
+  status?: "done" | "skipped";
+  /** One line on what happened, e.g. "Log group created" / "Đã tạo log group". */
+  summary?: Text;
+}
+
+export interface Countdown {
+  remainingMs: number;
+  totalMs: number;
+}
+
+export interface Reporter {
+  /** Live status of the running action or check; `countdown` while waiting for eventually consistent state. */
+  progress(message: Text, extra?: { fraction?: number; countdown?: Countdown }): void;
+  output(output: Output): void;
+  note(tone: "info" | "success" | "warning" | "error", text: Text): void;
+}
+
+export interface FactsReader {
+  get<T extends JsonValue = JsonValue>(key: string): T | undefined;
+}
+
+export interface FactsStore extends FactsReader {
+  set(key: string, value: JsonValue): void;
+  delete(key: string): void;
+}
+
+export interface LedgerResource {
+  /** e.g. "log-group", "iam-role", "iam-role-policy", "dashboard", "logging-config". */
+  type: string;
+  name: string;
+  arn?: string;
+  /** Anything cleanup needs later (e.g. the configuration that was there before). */
+  meta?: Record<string, JsonValue>;
+}
+
+export type LedgerState = "creating" | "created" | "failed" | "deleted";
+
+export interface LedgerEntry extends LedgerResource {
+  key: string;
+  region: string;
+  state: LedgerState;
+  stepId: string;
+  actionId: string;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface Ledger {
+  /** Writes the entry before `create` runs and again after it settles, so an interrupted run can be cleaned up. */
+  track<T>(resource: LedgerResource, create: () => Promise<T>, arnOf?: (result: T) => string | undefined): Promise<T>;
+  entries(): readonly LedgerEntry[];
+  markDeleted(type: string, name: string): void;
+}
+
+export interface ConfirmRequest {
+  question: Text;
+  /** Why it matters: what may be billed or lost. */
+  detail?: Text;
+  kind: "billable" | "destructive" | "choice";
+}
+
+/** What checks get: everything needed to read, nothing to change. */
+export interface CheckContext<P extends LabParams = LabParams, A = unknown> {
+  aws: A;
+  params: Readonly<P>;
+  target: TargetInfo;
+  lang: Lang;
+  facts: FactsReader;
+  report: Reporter;
+  signal: AbortSignal;
+  clock: Clock;
+  poll<T>(options: PollOptions<T>): Promise<PollResult<T>>;
+}
+
+/** What actions get: checks' context plus the means to change things and remember them. */
+export interface ActionContext<P extends LabParams = LabParams, A = unknown> extends CheckContext<P, A> {
+  facts: FactsStore;
+  ledger: Ledger;
+  /** True under `--dry-run`: describe what would happen, change nothing. */
+  dryRun: boolean;
+  confirm(request: ConfirmRequest): Promise<boolean>;
+}
+
+export interface Action<P extends LabParams = LabParams, A = unknown> {
+  id: string;
+  title: Text;
+  /** The AWS CLI command a learner could paste to do the same by hand. */
+  cli?: (ctx: CheckContext<P, A>) => string | undefined;
+  /** Creates something billable on a real account: the runner asks first (unless --yes). */
+  billable?: boolean;
+  /** Default 5 minutes. */
+  timeoutMs?: number;
+  run(ctx: ActionContext<P, A>): Promise<ActionResult | void>;
+}
+
+export interface Check<P extends LabParams = LabParams, A = unknown> {
+  id: string;
+  label: Text;
+  /** Default 2 minutes. */
+  timeoutMs?: number;
+  run(ctx: CheckContext<P, A>): Promise<CheckResult>;
+}
+
+export type StepRole = "preflight" | "lab" | "cleanup";
+
+export interface Step<P extends LabParams = LabParams, A = unknown> {
+  id: string;
+  title: Text;
+  /** Markdown: what and why, the console path, the CLI equivalent, links. */
+  body: Text;
+  /** "cleanup" steps are not part of a full run; `genai-lab cleanup` runs them. Default "lab". */
+  role?: StepRole;
+  actions: Action<P, A>[];
+  checks: Check<P, A>[];
+  hints?: Text[];
+}
+
+/** Identity helpers that give step and lab modules their types without a cast. */
+export function defineLab<P extends LabParams>(lab: LabManifest<P>): LabManifest<P> {
+  return lab;
+}
+
+export function defineStep<P extends LabParams, A = unknown>(step: Step<P, A>): Step<P, A> {
+  return step;
+}

@@ -1,0 +1,162 @@
+/**
+ * Loads a lab: `lab.(ts|js)` (the manifest) and one module per step, `NN-kebab-name.(ts|js)`, in number order.
+ * Every module is validated when loaded; all problems are reported at once, each naming the file and the field.
+ * From compiled code (dist/) it loads `.js`; under the test runner, which runs TypeScript, it loads `.ts`.
+ */
+import { readdirSync } from "node:fs";
+import { basename, join, relative } from "node:path";
+import { pathToFileURL } from "node:url";
+import type { Check, LabManifest, Step } from "./contract.js";
+import { describeIssues, labSchema, stepSchema } from "./schema.js";
+import { UsageError } from "./usage-error.js";
+
+export interface LoadedStep {
+  step: Step;
+  file: string;
+  number: number;
+}
+
+export interface LoadedLab {
+  dir: string;
+  manifest: LabManifest;
+  steps: LoadedStep[];
+  /** Every check of the lab by id, with the step it belongs to. */
+  checks: Map<string, { step: Step; check: Check }>;
+}
+
+export class LabLoadError extends UsageError {
+  readonly problems: string[];
+
+  constructor(dir: string, problems: string[]) {
+    const list = problems.map((problem) => `  - ${problem}`).join("\n");
+    super({
+      vi: `Bài lab trong ${dir} có ${problems.length} lỗi:\n${list}`,
+      en: `The lab in ${dir} has ${problems.length} problem${problems.length === 1 ? "" : "s"}:\n${list}`,
+    });
+    this.name = "LabLoadError";
+    this.problems = problems;
+  }
+}
+
+const STEP_FILE = /^(\d{2})-([a-z0-9]+(?:-[a-z0-9]+)*)\.(ts|js)$/;
+
+/** The lab shipped with genai-lab: steps/ beside src/ (or dist/steps beside dist/src). */
+export function builtInLabDir(): string {
+  return new URL("../../steps/", import.meta.url).pathname;
+}
+
+export function moduleExtension(): "ts" | "js" {
+  return import.meta.url.endsWith(".ts") ? "ts" : "js";
+}
+
+export async function loadLab(dir: string, ext: "ts" | "js" = moduleExtension()): Promise<LoadedLab> {
+  let names: string[];
+  try {
+    names = readdirSync(dir);
+  } catch {
+    throw new LabLoadError(dir, [`${dir}: the directory cannot be read (does it exist?)`]);
+  }
+  const problems: string[] = [];
+  const show = (file: string) => relative(process.cwd(), file) || file;
+
+  const labFile = join(dir, `lab.${ext}`);
+  let manifest: LabManifest | undefined;
+  if (!names.includes(`lab.${ext}`)) {
+    problems.push(`${show(labFile)}: missing (every lab has a manifest exporting \`lab\`)`);
+  } else {
+    const value = await importExport(labFile, "lab", problems, show);
+    if (value !== undefined) {
+      const parsed = labSchema.safeParse(value);
+      if (parsed.success) manifest = value as LabManifest;
+      else problems.push(...describeIssues("lab", parsed.error).map((p) => `${show(labFile)}: ${p}`));
+    }
+  }
+
+  const stepFiles = names
+    .map((name) => ({ name, match: STEP_FILE.exec(name) }))
+    .filter((entry): entry is { name: string; match: RegExpExecArray } => entry.match?.[3] === ext)
+    .sort((a, b) => a.name.localeCompare(b.name));
+  if (stepFiles.length === 0) problems.push(`${show(dir)}: no step modules (expected files named NN-kebab-name.${ext})`);
+
+  const steps: LoadedStep[] = [];
+  const first = Number(stepFiles[0]?.match[1] ?? 0);
+  if (first > 1) problems.push(`${show(join(dir, stepFiles[0]?.name ?? ""))}: numbering must start at 00 or 01`);
+  for (const [index, { name, match }] of stepFiles.entries()) {
+    const file = join(dir, name);
+    const number = Number(match[1]);
+    if (number !== first + index) {
+      problems.push(`${show(file)}: numbering gap or duplicate (expected ${String(first + index).padStart(2, "0")}-…)`);
+    }
+    const value = await importExport(file, "step", problems, show);
+    if (value === undefined) continue;
+    const parsed = stepSchema.safeParse(value);
+    if (!parsed.success) {
+      problems.push(...describeIssues("step", parsed.error).map((p) => `${show(file)}: ${p}`));
+      continue;
+    }
+    const step = value as Step;
+    if (step.id !== match[2]) problems.push(`${show(file)}: step.id "${step.id}" must match the file name ("${match[2]}")`);
+    steps.push({ step, file, number });
+  }
+
+  // When a step could not be read, its checks are unknown: do not also blame the checklist for them.
+  const complete = steps.length === stepFiles.length;
+  const checks = crossCheck(steps, complete ? manifest : undefined, problems, show);
+  if (problems.length > 0 || !manifest) throw new LabLoadError(show(dir), problems);
+  return { dir, manifest, steps, checks };
+}
+
+async function importExport(
+  file: string,
+  name: string,
+  problems: string[],
+  show: (file: string) => string,
+): Promise<unknown> {
+  let module: Record<string, unknown>;
+  try {
+    module = (await import(pathToFileURL(file).href)) as Record<string, unknown>;
+  } catch (error) {
+    problems.push(`${show(file)}: cannot be loaded: ${(error as Error).message}`);
+    return undefined;
+  }
+  if (!(name in module) || module[name] === undefined) {
+    problems.push(`${show(file)}: missing export \`${name}\` (export const ${name} = define${name === "lab" ? "Lab" : "Step"}({…}))`);
+    return undefined;
+  }
+  return module[name];
+}
+
+function crossCheck(
+  steps: LoadedStep[],
+  manifest: LabManifest | undefined,
+  problems: string[],
+  show: (file: string) => string,
+): Map<string, { step: Step; check: Check }> {
+  const stepIds = new Map<string, string>();
+  const checks = new Map<string, { step: Step; check: Check }>();
+  for (const { step, file } of steps) {
+    const other = stepIds.get(step.id);
+    if (other) problems.push(`${show(file)}: duplicate step id "${step.id}" (also in ${basename(other)})`);
+    stepIds.set(step.id, file);
+    const actionIds = new Set<string>();
+    for (const [i, action] of step.actions.entries()) {
+      if (actionIds.has(action.id)) problems.push(`${show(file)}: step.actions[${i}].id: duplicate action id "${action.id}"`);
+      actionIds.add(action.id);
+    }
+    for (const [i, check] of step.checks.entries()) {
+      if (checks.has(check.id)) problems.push(`${show(file)}: step.checks[${i}].id: duplicate check id "${check.id}"`);
+      else checks.set(check.id, { step, check });
+    }
+  }
+  if (manifest) {
+    const seen = new Set<string>();
+    for (const [i, entry] of manifest.checklist.entries()) {
+      if (!checks.has(entry.id)) {
+        problems.push(`lab.checklist[${i}].id: unknown checklist id "${entry.id}" (no step declares a check with that id)`);
+      }
+      if (seen.has(entry.id)) problems.push(`lab.checklist[${i}].id: "${entry.id}" is listed twice`);
+      seen.add(entry.id);
+    }
+  }
+  return checks;
+}

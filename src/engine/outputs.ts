@@ -1,0 +1,29 @@
+/**
+ * What an action or a check shows the learner, as data. The TUI draws it, the plain printer writes it as
+ * lines, reports may embed it. Nothing here knows how it will be rendered.
+ */
+import type { Text } from "./text.js";
+
+export type Cell = string | number | null;
+
+export interface TableColumn {
+  key: string;
+  label: Text;
+  align?: "left" | "right";
+}
+
+export interface ChartSeries {
+  label: string;
+  /** x: epoch milliseconds (time series) or a category label. */
+  points: { x: number | string; y: number }[];
+}
+
+export type Output =
+  | { kind: "table"; title?: Text; columns: TableColumn[]; rows: Record<string, Cell>[] }
+  | { kind: "key-values"; title?: Text; items: { label: Text; value: string }[] }
+  | { kind: "chart"; title: Text; chart: "line" | "bar"; unit?: string; series: ChartSeries[] }
+  | { kind: "note"; tone: "info" | "success" | "warning" | "error"; text: Text }
+  | { kind: "code"; language: "json" | "bash" | "sql" | "python" | "text"; title?: Text; code: string }
+  | { kind: "link"; label: Text; url: string };
+
+export type OutputKind = Output["kind"];

@@ -1,0 +1,70 @@
+/**
+ * Runtime validation of lab and step modules (they are code, so the type checker is not the only line of
+ * defence: a lab author may write plain JavaScript, or cast). Messages name the field; the loader adds the file.
+ */
+import { z } from "zod";
+
+const kebab = z
+  .string()
+  .regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, { message: "must be kebab-case (lowercase letters, digits and dashes)" });
+
+export const textSchema = z.object({ vi: z.string().trim().min(1), en: z.string().trim().min(1) });
+
+const fn = z.custom<(...args: never[]) => unknown>((value) => typeof value === "function", {
+  message: "must be a function",
+});
+
+const actionSchema = z.object({
+  id: kebab,
+  title: textSchema,
+  cli: fn.optional(),
+  billable: z.boolean().optional(),
+  timeoutMs: z.number().int().positive().optional(),
+  run: fn,
+});
+
+const checkSchema = z.object({
+  id: kebab,
+  label: textSchema,
+  timeoutMs: z.number().int().positive().optional(),
+  run: fn,
+});
+
+export const stepSchema = z.object({
+  id: kebab,
+  title: textSchema,
+  body: textSchema,
+  role: z.enum(["preflight", "lab", "cleanup"]).optional(),
+  actions: z.array(actionSchema),
+  checks: z.array(checkSchema),
+  hints: z.array(textSchema).optional(),
+});
+
+const paramValue = z.union([z.string(), z.number(), z.boolean(), z.array(z.string())]);
+
+export const labSchema = z.object({
+  id: kebab,
+  title: textSchema,
+  goal: textSchema,
+  durationMinutes: z.number().int().positive(),
+  examDomain: textSchema,
+  prerequisites: z.array(textSchema),
+  parameters: z.record(z.string(), paramValue),
+  checklist: z.array(z.object({ id: kebab, points: z.number().positive().optional() })).min(1),
+  references: z.array(z.object({ label: textSchema, url: z.string().url() })).optional(),
+});
+
+/** Turns zod issues into "field: problem" lines, with translations named as such. */
+export function describeIssues(root: string, error: z.ZodError): string[] {
+  return error.issues.map((issue) => {
+    const path = [root, ...issue.path.map((part) => (typeof part === "number" ? `[${part}]` : String(part)))]
+      .join(".")
+      .replace(/\.\[/g, "[");
+    const last = issue.path[issue.path.length - 1];
+    if ((last === "vi" || last === "en") && (issue.code === "invalid_type" || issue.code === "too_small")) {
+      return `${path}: missing ${last === "vi" ? "Vietnamese" : "English"} translation`;
+    }
+    if (issue.code === "invalid_type" && /received undefined/.test(issue.message)) return `${path}: is required`;
+    return `${path}: ${issue.message}`;
+  });
+}

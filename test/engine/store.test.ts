@@ -1,0 +1,92 @@
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { dirname, join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { readSettings, writeSettings } from "../../src/engine/settings.js";
+import { progressPath, resolveStateDir } from "../../src/engine/state-dir.js";
+import { ProgressStore } from "../../src/engine/store.js";
+import { UsageError } from "../../src/engine/usage-error.js";
+import { fakeTarget } from "../helpers/fixture-runner.js";
+
+const tempDir = () => mkdtempSync(join(tmpdir(), "genai-lab-store-"));
+const at = "2026-11-26T10:00:00.000Z";
+
+function openStore(dir: string, hooks = {}) {
+  return ProgressStore.open(progressPath(dir, "fixture-lab", fakeTarget), "fixture-lab", fakeTarget, hooks);
+}
+
+describe("ProgressStore", () => {
+  it("writes nothing until the first change, then the whole state with its formatVersion", () => {
+    const dir = tempDir();
+    const store = openStore(dir);
+    expect(existsSync(store.path)).toBe(false);
+    store.dispatch({ type: "fact-set", key: "requestIds", value: ["a", "b"], at });
+    const onDisk = JSON.parse(readFileSync(store.path, "utf8")) as Record<string, unknown>;
+    expect(onDisk).toMatchObject({ formatVersion: 1, lab: "fixture-lab", facts: { requestIds: ["a", "b"] } });
+    expect(openStore(dir).state).toEqual(store.state);
+  });
+
+  it("keeps progress per target: kind, account and Region each get their own file", () => {
+    const dir = tempDir();
+    const a = progressPath(dir, "lab", fakeTarget);
+    expect(a).toBe(join(dir, "progress", "lab", "sandbox-123456789012-us-east-1.json"));
+    expect(progressPath(dir, "lab", { ...fakeTarget, region: "us-west-2" })).not.toBe(a);
+    expect(progressPath(dir, "lab", { ...fakeTarget, kind: "aws" })).not.toBe(a);
+    const endpoint = { ...fakeTarget, kind: "endpoint" as const };
+    expect(progressPath(dir, "lab", { ...endpoint, endpoint: "http://localhost:4566" })).not.toBe(
+      progressPath(dir, "lab", { ...endpoint, endpoint: "http://localhost:4567" }),
+    );
+  });
+
+  it("loses nothing when a crash comes between the write and the rename", () => {
+    const dir = tempDir();
+    const store = openStore(dir);
+    store.dispatch({ type: "fact-set", key: "first", value: 1, at });
+    const before = readFileSync(store.path, "utf8");
+    const crashing = openStore(dir, {
+      beforeRename: () => {
+        throw new Error("power cut");
+      },
+    });
+    expect(() => crashing.dispatch({ type: "fact-set", key: "second", value: 2, at })).toThrow("power cut");
+    expect(readFileSync(store.path, "utf8")).toBe(before);
+    expect(crashing.state.facts).toEqual({ first: 1 }); // the in-memory state did not move ahead of the disk
+    expect(readdirSync(dirname(store.path)).filter((name) => name.endsWith(".tmp"))).toEqual([]);
+  });
+
+  it("refuses a corrupt file with a message naming it, and never overwrites it", () => {
+    const dir = tempDir();
+    const path = progressPath(dir, "fixture-lab", fakeTarget);
+    mkdirSync(dirname(path), { recursive: true });
+    writeFileSync(path, '{"formatVersion": 1, "lab": "fixture-lab", ');
+    expect(() => openStore(dir)).toThrow(UsageError);
+    expect(() => openStore(dir)).toThrow(new RegExp(`Cannot read the state file ${path} .*left untouched`));
+    expect(readFileSync(path, "utf8")).toBe('{"formatVersion": 1, "lab": "fixture-lab", ');
+  });
+
+  it("refuses a file written by a newer version, and a file of another lab", () => {
+    const dir = tempDir();
+    const path = progressPath(dir, "fixture-lab", fakeTarget);
+    mkdirSync(dirname(path), { recursive: true });
+    writeFileSync(path, JSON.stringify({ formatVersion: 99, lab: "fixture-lab" }));
+    expect(() => openStore(dir)).toThrow(/written by a newer genai-lab \(format 99; this one reads up to 1\)/);
+    writeFileSync(path, JSON.stringify({ formatVersion: 1, lab: "other", target: {}, steps: {}, checks: {}, facts: {}, ledger: [] }));
+    expect(() => openStore(dir)).toThrow(/is not a progress file of the lab "fixture-lab"/);
+  });
+});
+
+describe("state directory and settings", () => {
+  it("resolves --state-dir, then GENAI_LAB_HOME, then XDG_STATE_HOME, then ~/.local/state", () => {
+    expect(resolveStateDir("/flag", { GENAI_LAB_HOME: "/home-var" })).toBe("/flag");
+    expect(resolveStateDir(undefined, { GENAI_LAB_HOME: "/home-var", XDG_STATE_HOME: "/xdg" })).toBe("/home-var");
+    expect(resolveStateDir(undefined, { XDG_STATE_HOME: "/xdg" })).toBe("/xdg/genai-lab");
+    expect(resolveStateDir(undefined, {})).toMatch(/\.local\/state\/genai-lab$/);
+  });
+
+  it("remembers the chosen language", () => {
+    const dir = tempDir();
+    expect(readSettings(dir)).toEqual({});
+    writeSettings(dir, { language: "vi" });
+    expect(readSettings(dir)).toEqual({ language: "vi" });
+  });
+});
