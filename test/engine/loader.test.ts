@@ -137,7 +137,7 @@ describe("loadLab", () => {
     const dir = writeLab({ "01-a.ts": "export const nothing = 1;" });
     const error = (await loadLab(dir, "ts").catch((e: unknown) => e)) as LabLoadError;
     expect(error.problems).toHaveLength(2);
-    expect(error.text.en).toMatch(/has 2 problems:\n  - /);
-    expect(error.text.vi).toMatch(/có 2 lỗi:\n  - /);
+    expect(error.text.en).toMatch(/has 2 problems:\n {2}- /);
+    expect(error.text.vi).toMatch(/có 2 lỗi:\n {2}- /);
   });
 });
