@@ -1,0 +1,95 @@
+/**
+ * classifyAwsError: every error from the AWS SDK (or the network under it) becomes a Problem, once, here:
+ * what happened and what to do next, in Vietnamese and English. Only `name`, `message`, `$metadata` and
+ * `$fault` are read — never `$responseBodyText`, never credentials.
+ */
+import { classifyGeneric, isAbortError, StepFailure, type Problem, type ProblemKind } from "../engine/problem.js";
+import type { Text } from "../engine/text.js";
+import { HINTS } from "./hints.js";
+
+interface SdkErrorLike {
+  name?: string;
+  code?: string;
+  message?: string;
+  $fault?: "client" | "server";
+  $metadata?: { httpStatusCode?: number; requestId?: string };
+}
+
+const CREDENTIAL_CODES = new Set([
+  "CredentialsProviderError",
+  "ExpiredToken",
+  "ExpiredTokenException",
+  "UnrecognizedClientException",
+  "InvalidClientTokenId",
+  "InvalidSignatureException",
+  "SignatureDoesNotMatch",
+  "IncompleteSignature",
+  "IncompleteSignatureException",
+  "MissingAuthenticationToken",
+  "MissingAuthenticationTokenException",
+  "TokenRefreshRequired",
+  "SSOTokenProviderFailure",
+  "UnauthorizedException",
+]);
+const NETWORK_CODES = new Set(["ECONNREFUSED", "ENOTFOUND", "EAI_AGAIN", "ECONNRESET", "EHOSTUNREACH", "ENETUNREACH", "EPIPE"]);
+
+export function classifyAwsError(error: unknown): Problem {
+  if (error instanceof StepFailure || isAbortError(error)) return classifyGeneric(error);
+  if (!(error instanceof Error) && (typeof error !== "object" || error === null)) return classifyGeneric(error);
+  const e = error as SdkErrorLike;
+  const code = e.name && e.name !== "Error" ? e.name : e.code;
+  const message = e.message ?? "";
+  const status = e.$metadata?.httpStatusCode;
+  const base = {
+    ...(code ? { code } : {}),
+    ...(message ? { message } : {}),
+    ...(status !== undefined ? { httpStatus: status } : {}),
+    ...(e.$metadata?.requestId ? { requestId: e.$metadata.requestId } : {}),
+  };
+  const make = (kind: ProblemKind, hint: { title: Text; next: Text }, retryable = false): Problem => ({
+    kind,
+    ...hint,
+    ...base,
+    retryable,
+  });
+
+  if (code && CREDENTIAL_CODES.has(code)) return make("credentials", HINTS.credentials(code));
+  if (/Could not load credentials|Unable to locate credentials|The security token included in the request is (invalid|expired)/i.test(message)) {
+    return make("credentials", HINTS.credentials(code ?? "CredentialsProviderError"));
+  }
+  if (/on-demand throughput isn[’']t supported/i.test(message)) return make("on-demand-unsupported", HINTS.onDemand(message));
+  if (/provided model identifier is invalid/i.test(message)) return make("invalid-model", HINTS.invalidModel);
+  if (/marked by provider as Legacy/i.test(message)) return make("legacy-model", HINTS.legacyModel);
+  if (/Failed to validate permissions for log group/i.test(message)) return make("logging-role", HINTS.loggingRole, true);
+  if (code === "AccessDeniedException" && /access to the model/i.test(message)) return make("model-access", HINTS.modelAccess);
+  if (code === "AccessDeniedException" || code === "AccessDenied" || code === "UnauthorizedOperation" || status === 403) {
+    const action = /not authorized to perform: ([\w:*-]+)/.exec(message)?.[1];
+    return make("iam-permission", HINTS.iamPermission(action));
+  }
+  if (code === "ResourceNotFoundException" || code === "ResourceNotFound" || code === "NoSuchEntity" || code === "NoSuchEntityException") {
+    return make("not-found", HINTS.notFound);
+  }
+  if (code === "ThrottlingException" || code === "Throttling" || code === "TooManyRequestsException" || status === 429) {
+    return make("throttled", HINTS.throttled, true);
+  }
+  if (code === "ModelTimeoutException" || status === 408) return make("model-timeout", HINTS.modelTimeout, true);
+  if (
+    code === "ServiceUnavailableException" ||
+    code === "InternalServerException" ||
+    code === "ServiceUnavailable" ||
+    (status !== undefined && status >= 500)
+  ) {
+    return make("unavailable", HINTS.unavailable, true);
+  }
+  if (code === "TimeoutError" || code === "RequestTimeout" || code === "ETIMEDOUT" || /timed? ?out/i.test(code ?? "")) {
+    return make("timeout", HINTS.timeout, true);
+  }
+  if ((code && NETWORK_CODES.has(code)) || /ECONNREFUSED|ENOTFOUND|EAI_AGAIN|socket hang up/.test(message)) {
+    return make("network", HINTS.network, true);
+  }
+  if (code === "ValidationException" || code === "ValidationError" || code === "InvalidParameterException" || code === "InvalidParameterValue") {
+    return make("validation", HINTS.validation(message));
+  }
+  if (e.$metadata || e.$fault) return make("aws", HINTS.aws(code ?? "Error", message));
+  return classifyGeneric(error);
+}
