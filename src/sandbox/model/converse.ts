@@ -1,0 +1,55 @@
+/**
+ * Converse, the model-agnostic runtime API: `{messages, system?, inferenceConfig?, additionalModelRequestFields?, …}`
+ * → `{output: {message: {role, content: [{text}]}}, stopReason, usage: {inputTokens, outputTokens, totalTokens},
+ * metrics: {latencyMs}}`, with Converse's validation. `additionalModelRequestFields` and tool settings are accepted
+ * and ignored: the simulated model never calls tools.
+ */
+import { checkConversation, checkInferenceConfig, systemTexts } from "./conversation.js";
+import { generate } from "./generate.js";
+import { isObject, modelValidation } from "./malformed.js";
+import type { InvocationTarget, StopReason } from "./types.js";
+
+export interface ConverseResponse {
+  output: { message: { role: "assistant"; content: { text: string }[] } };
+  stopReason: StopReason;
+  usage: { inputTokens: number; outputTokens: number; totalTokens: number };
+  metrics: { latencyMs: number };
+}
+
+function checkSystem(system: unknown): void {
+  if (system === undefined) return;
+  if (!Array.isArray(system)) throw modelValidation("1 validation error detected: Value at 'system' failed to satisfy constraint: Member must be a list");
+  system.forEach((block: unknown, i) => {
+    if (isObject(block) && typeof block.text === "string" && block.text.length === 0) {
+      throw modelValidation(
+        `1 validation error detected: Value '' at 'system.${i + 1}.member.text' failed to satisfy constraint: ` +
+          "Member must have length greater than or equal to 1",
+      );
+    }
+  });
+}
+
+export function converse(target: InvocationTarget, input: Record<string, unknown>): ConverseResponse {
+  const messages = checkConversation(input.messages);
+  checkSystem(input.system);
+  const settings = checkInferenceConfig(input.inferenceConfig, target.model);
+  const lastUser = [...messages].reverse().find((message) => message.role === "user");
+  const result = generate({
+    model: target.model,
+    messages,
+    prompt: lastUser?.text ?? "",
+    system: systemTexts(input.system),
+    maxTokens: settings.maxTokens,
+    stopSequences: settings.stopSequences,
+  });
+  return {
+    output: { message: { role: "assistant", content: [{ text: result.text }] } },
+    stopReason: result.stopReason,
+    usage: {
+      inputTokens: result.inputTokens,
+      outputTokens: result.outputTokens,
+      totalTokens: result.inputTokens + result.outputTokens,
+    },
+    metrics: { latencyMs: result.latencyMs },
+  };
+}

@@ -1,0 +1,70 @@
+/**
+ * One simulated generation, shared by InvokeModel (both dialects) and Converse: compose the reply, honour stop
+ * sequences and the output-token budget, count tokens and time it (see tokens.ts for the formulas).
+ */
+import { composeReply } from "./composer.js";
+import { fnv1a } from "./hash.js";
+import { inputTokens, simulatedLatencyMs, textTokens } from "./tokens.js";
+import type { TokenizableMessage } from "./tokens.js";
+import type { ModelSpec, StopReason } from "./types.js";
+
+export interface GenerationRequest {
+  model: ModelSpec;
+  /** Every message, each with its content blocks (only their sizes matter for input tokens). */
+  messages: readonly TokenizableMessage[];
+  /** The text the reply answers (the last user turn's text). */
+  prompt: string;
+  system?: string;
+  maxTokens: number;
+  stopSequences: readonly string[];
+}
+
+export interface Generation {
+  text: string;
+  stopReason: StopReason;
+  /** The stop sequence that ended the reply, when stopReason is "stop_sequence". */
+  stopSequence: string | null;
+  inputTokens: number;
+  outputTokens: number;
+  latencyMs: number;
+}
+
+/** Cuts `text` to at most `maxTokens` tokens (4 code points each), backing off to a word boundary when one is near. */
+export function truncateToTokens(text: string, maxTokens: number): string {
+  const codePoints = [...text];
+  const limit = maxTokens * 4;
+  if (codePoints.length <= limit) return text;
+  let cut = codePoints.slice(0, limit).join("");
+  const space = cut.search(/\s\S*$/u);
+  if (space > 0 && cut.length - space <= 24) cut = cut.slice(0, space);
+  return cut.trimEnd();
+}
+
+export function generate(request: GenerationRequest): Generation {
+  const full = composeReply(request.prompt, request.model.family);
+  let text = full;
+  let stopReason: StopReason = "end_turn";
+  let stopSequence: string | null = null;
+  let earliest = Number.POSITIVE_INFINITY;
+  for (const sequence of request.stopSequences) {
+    const at = sequence.length > 0 ? full.indexOf(sequence) : -1;
+    if (at >= 0 && at < earliest) {
+      earliest = at;
+      stopSequence = sequence;
+    }
+  }
+  if (stopSequence !== null) {
+    text = full.slice(0, earliest);
+    stopReason = "stop_sequence";
+  }
+  let outputTokens = textTokens(text);
+  if (outputTokens > request.maxTokens) {
+    text = truncateToTokens(text, request.maxTokens);
+    outputTokens = request.maxTokens;
+    stopReason = "max_tokens";
+    stopSequence = null;
+  }
+  const input = inputTokens(request.messages, request.system);
+  const latencyMs = simulatedLatencyMs(request.model.latency, input, outputTokens, fnv1a(request.prompt));
+  return { text, stopReason, stopSequence, inputTokens: input, outputTokens, latencyMs };
+}
