@@ -7,4 +7,5 @@ if (!existsSync(cli)) {
   process.stderr.write("genai-lab is not built yet: run `npm run build` (or `npm start`) first.\n");
   process.exit(2);
 }
-await import(cli.href);
+const { runAsProgram } = await import(cli.href);
+await runAsProgram();

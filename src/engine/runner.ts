@@ -89,8 +89,11 @@ export class Runner {
     return [found.step.id];
   }
 
-  /** Runs the steps in order, stopping at the first that does not pass; then the whole checklist. */
-  async runSteps(stepIds: string[], signal: AbortSignal): Promise<RunSummary> {
+  /**
+   * Runs the steps in order, stopping at the first that does not pass; then the whole checklist (unless
+   * `checklist: false`, for doctor and cleanup).
+   */
+  async runSteps(stepIds: string[], signal: AbortSignal, options: { checklist?: boolean } = {}): Promise<RunSummary> {
     const started = Date.now();
     this.#emit({ type: "run-started", mode: "run", stepIds, at: iso() });
     const steps: RunSummary["steps"] = [];
@@ -105,7 +108,8 @@ export class Runner {
         break;
       }
     }
-    const checklist = outcome === "cancelled" ? [...fresh.values()] : await this.#checklist(signal, fresh);
+    const checklist =
+      outcome === "cancelled" || options.checklist === false ? [...fresh.values()] : await this.#checklist(signal, fresh);
     if (signal.aborted) outcome = "cancelled";
     this.#emit({ type: "run-finished", mode: "run", outcome, durationMs: Date.now() - started, checklist });
     return { outcome, steps, checklist };

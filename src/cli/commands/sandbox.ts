@@ -1,0 +1,64 @@
+/** `genai-lab sandbox [seed]`: the offline AWS as a standalone server, and history backfill for it. */
+import { sandboxDbPath } from "../../engine/state-dir.js";
+import { tr } from "../../engine/text.js";
+import { UsageError } from "../../engine/usage-error.js";
+import { intFlag, numberFlag } from "../args.js";
+import type { Command } from "../command.js";
+
+export const sandbox: Command = async (ctx) => {
+  const { flags, rest } = ctx.parsed;
+  const dbPath = flags["in-memory"] ? ":memory:" : sandboxDbPath(ctx.stateDir);
+  const [sub, ...extra] = rest;
+  if (sub !== undefined && sub !== "seed") {
+    throw new UsageError({
+      vi: `genai-lab sandbox: không có lệnh con "${sub}". Dùng: genai-lab sandbox, hoặc genai-lab sandbox seed.`,
+      en: `genai-lab sandbox: there is no subcommand "${sub}". Use: genai-lab sandbox, or genai-lab sandbox seed.`,
+    });
+  }
+  if (extra.length > 0) throw new UsageError({ vi: `Tham số thừa: ${extra.join(" ")}.`, en: `Unexpected argument: ${extra.join(" ")}.` });
+
+  if (sub === "seed") {
+    if (flags["in-memory"]) {
+      throw new UsageError({
+        vi: "--in-memory không dùng với seed: dữ liệu tạo ra sẽ mất ngay.",
+        en: "--in-memory does not go with seed: the history would vanish at once.",
+      });
+    }
+    const hours = numberFlag("hours", flags.hours, 0.1, 24 * 31) ?? 24;
+    const rate = numberFlag("rate", flags.rate, 0.01, 600) ?? 1;
+    const { seedHistory } = await import("../../sandbox/index.js");
+    const result = await seedHistory(
+      { dbPath, hours, rate, ...(flags.region ? { region: flags.region } : {}) },
+      (done: number, total: number) => {
+        if (ctx.io.stderr.isTTY) ctx.io.stderr.write(`\r\x1b[K… ${done}/${total}`);
+      },
+    );
+    if (ctx.io.stderr.isTTY) ctx.io.stderr.write("\r\x1b[K");
+    ctx.io.stdout.write(
+      `${tr(
+        {
+          vi: `Đã tạo ${result.invocations} lời gọi mô phỏng trong ${hours} giờ qua (log + metrics) tại ${dbPath}.`,
+          en: `Backfilled ${result.invocations} simulated invocations over the last ${hours} h (logs + metrics) in ${dbPath}.`,
+        },
+        ctx.lang,
+      )}\n`,
+    );
+    return 0;
+  }
+
+  const port = intFlag("port", flags.port, 0, 65535) ?? 4566;
+  const deliveryDelayMs = intFlag("delivery-delay", flags["delivery-delay"], 0, 3_600_000);
+  const { runSandboxServer } = await import("../../sandbox/index.js");
+  await runSandboxServer(
+    {
+      port,
+      dbPath,
+      ...(flags.host ? { host: flags.host, allowNonLoopback: true } : {}),
+      ...(deliveryDelayMs !== undefined ? { deliveryDelayMs } : {}),
+      ...(flags.faults ? { faults: flags.faults } : {}),
+    },
+    ctx.io.stdout as NodeJS.WritableStream,
+    ctx.signal,
+  );
+  return 0;
+};

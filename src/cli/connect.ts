@@ -1,0 +1,94 @@
+/**
+ * Connects to the chosen target: starts the in-process sandbox when that is the target (its data kept in the
+ * state directory, so separate commands see the same world), builds the AWS clients, and asks STS who we are.
+ * The AWS SDK and the sandbox are loaded here, lazily, never at start-up.
+ */
+import type { AwsClients } from "../aws/clients.js";
+import type { TargetInfo } from "../engine/contract.js";
+import type { Problem } from "../engine/problem.js";
+import { sandboxDbPath } from "../engine/state-dir.js";
+import type { TargetChoice } from "./target.js";
+
+export interface Connection {
+  aws: AwsClients;
+  target: TargetInfo;
+  close(): Promise<void>;
+}
+
+export class ConnectError extends Error {
+  readonly problem: Problem;
+
+  constructor(problem: Problem) {
+    super(problem.title.en);
+    this.name = "ConnectError";
+    this.problem = problem;
+  }
+}
+
+export interface ConnectOptions {
+  stateDir: string;
+  env: NodeJS.ProcessEnv;
+  /** Region when nothing else names one (the lab's default). */
+  defaultRegion: string;
+}
+
+export async function connect(choice: TargetChoice, options: ConnectOptions): Promise<Connection> {
+  const { createAwsClients } = await import("../aws/clients.js");
+  const { classifyAwsError } = await import("../aws/classify.js");
+  const { GetCallerIdentityCommand } = await import("@aws-sdk/client-sts");
+
+  let sandbox: { endpoint: string; close(): Promise<void> } | undefined;
+  let credentials: { accessKeyId: string; secretAccessKey: string } | undefined;
+  let endpoint = choice.endpoint;
+  let region = choice.region;
+  if (choice.kind === "sandbox") {
+    const { startSandbox } = await import("../sandbox/index.js");
+    const delay = Number(options.env.GENAI_LAB_SANDBOX_DELIVERY_DELAY_MS);
+    const running = await startSandbox({
+      port: 0,
+      dbPath: sandboxDbPath(options.stateDir),
+      ...(Number.isFinite(delay) && options.env.GENAI_LAB_SANDBOX_DELIVERY_DELAY_MS !== undefined ? { deliveryDelayMs: delay } : {}),
+    });
+    sandbox = running;
+    endpoint = running.endpoint;
+    credentials = { ...running.credentials };
+  } else if (choice.kind === "endpoint" && !choice.profile && !options.env.AWS_ACCESS_KEY_ID) {
+    // A bare endpoint with no credentials configured is most likely a standalone genai-lab sandbox.
+    const { SANDBOX_DEFAULTS } = await import("../sandbox/context.js");
+    credentials = { accessKeyId: SANDBOX_DEFAULTS.accessKeyId, secretAccessKey: SANDBOX_DEFAULTS.secretAccessKey };
+  }
+
+  const build = (r: string | undefined) =>
+    createAwsClients({
+      ...(r ? { region: r } : {}),
+      ...(choice.profile ? { profile: choice.profile } : {}),
+      ...(endpoint ? { endpoint } : {}),
+      ...(credentials ? { credentials } : {}),
+    });
+  if (region === undefined && choice.kind === "aws") {
+    // Let the SDK read the Region from the profile (~/.aws/config), as the AWS CLI would.
+    const probe = build(undefined);
+    region = await probe.sts.config.region().catch(() => "");
+    probe.destroy();
+  }
+  const aws = build(region || options.defaultRegion);
+  const close = async () => {
+    aws.destroy();
+    await sandbox?.close();
+  };
+  try {
+    const identity = await aws.sts.send(new GetCallerIdentityCommand({}));
+    const target: TargetInfo = {
+      kind: choice.kind,
+      region: region || options.defaultRegion,
+      accountId: identity.Account ?? "unknown",
+      principalArn: identity.Arn ?? "unknown",
+      ...(choice.profile ? { profile: choice.profile } : {}),
+      ...(choice.kind !== "sandbox" && endpoint ? { endpoint } : {}),
+    };
+    return { aws, target, close };
+  } catch (error) {
+    await close();
+    throw new ConnectError(classifyAwsError(error));
+  }
+}

@@ -1,0 +1,317 @@
+/**
+ * `--help` for every command, in Vietnamese and English. Plain text with no colour: it must read well in a
+ * terminal, in a pipe and through a screen reader. Loaded at start-up, so it imports nothing heavy.
+ */
+import type { Lang, Text } from "../engine/text.js";
+import type { CommandName } from "./args.js";
+
+const COMMON: Text = {
+  vi: `Tuỳ chọn chung:
+  --target sandbox|aws   Chạy trên sandbox offline (mặc định) hoặc tài khoản AWS thật
+  --profile P            Profile AWS (ngụ ý --target aws)
+  --region R             Region (mặc định: AWS_REGION, profile, rồi us-east-1)
+  --endpoint-url URL     Endpoint tương thích AWS (LocalStack, sandbox chạy riêng…)
+  --model-id ID          Model Bedrock dùng cho bài lab
+  --lang vi|en           Ngôn ngữ (mặc định: lựa chọn đã lưu, rồi LANG)
+  --state-dir DIR        Nơi lưu tiến độ (mặc định: $GENAI_LAB_HOME, $XDG_STATE_HOME/genai-lab)
+  --lab DIR              Chạy một bài lab khác (thư mục chứa lab.js và NN-*.js)
+  --param KEY=VALUE      Ghi đè một tham số của bài lab (lặp lại được; danh sách ngăn bằng |)
+  --no-color             Không dùng màu (NO_COLOR cũng vậy)
+  --debug                In chi tiết lỗi
+  -h, --help             Trợ giúp    -v, --version   Phiên bản`,
+  en: `Common options:
+  --target sandbox|aws   Run on the offline sandbox (default) or a real AWS account
+  --profile P            AWS profile (implies --target aws)
+  --region R             Region (default: AWS_REGION, the profile, then us-east-1)
+  --endpoint-url URL     Any AWS-compatible endpoint (LocalStack, a standalone sandbox…)
+  --model-id ID          The Bedrock model the lab uses
+  --lang vi|en           Language (default: your saved choice, then LANG)
+  --state-dir DIR        Where progress is kept (default: $GENAI_LAB_HOME, $XDG_STATE_HOME/genai-lab)
+  --lab DIR              Run another lab (a folder with lab.js and NN-*.js)
+  --param KEY=VALUE      Override one lab parameter (repeatable; lists separated by |)
+  --no-color             No colours (so does NO_COLOR)
+  --debug                Print error details
+  -h, --help             This help   -v, --version   The version`,
+};
+
+const EXIT: Text = {
+  vi: "Mã thoát: 0 thành công · 1 một bước hoặc mục kiểm tra thất bại · 2 dùng sai / cấu hình sai · 130 bị ngắt (Ctrl+C)",
+  en: "Exit codes: 0 success · 1 a step or a check failed · 2 bad usage or configuration · 130 interrupted (Ctrl+C)",
+};
+
+const HELP: Record<Exclude<CommandName, "help">, Text> = {
+  tui: {
+    vi: `genai-lab — bài lab có hướng dẫn trên terminal: "Giám sát ứng dụng GenAI với CloudWatch"
+
+Cách dùng:
+  genai-lab [tuỳ chọn]          Mở bài lab tương tác (không có TTY thì in từng dòng)
+  genai-lab <lệnh> [tuỳ chọn]
+
+Các lệnh:
+  run        Chạy các bước không cần tương tác, rồi in checklist
+  check      Chỉ chạy checklist kiểm tra (text, json, junit, markdown)
+  cleanup    Xoá những gì bài lab đã tạo (theo sổ ghi tài nguyên)
+  doctor     Kiểm tra trước: danh tính, Region, model, quyền IAM
+  reset      Quên tiến độ (hỏi trước)
+  sandbox    Chạy AWS offline cho AWS CLI, boto3, SDK
+
+Bắt đầu nhanh (không cần tài khoản AWS, không tốn phí):
+  genai-lab                     Học từng bước trên sandbox
+  genai-lab run --yes           Chạy cả bài lab
+  genai-lab check               Xem checklist
+
+Với tài khoản AWS thật:
+  genai-lab doctor --profile learner
+  genai-lab run --profile learner --region us-east-1
+
+Tuỳ chọn khi học tương tác:
+  -y, --yes                Đồng ý trước mọi câu hỏi xác nhận
+  --logging-role-arn ARN   Dùng IAM role có sẵn cho invocation logging
+  --redact                 Che account ID và ARN (khi trình chiếu)
+
+${COMMON.vi}
+
+Xem thêm: genai-lab <lệnh> --help
+${EXIT.vi}`,
+    en: `genai-lab — a guided lab in your terminal: "Monitoring GenAI applications with CloudWatch"
+
+Usage:
+  genai-lab [options]           Open the interactive lab (plain lines when there is no TTY)
+  genai-lab <command> [options]
+
+Commands:
+  run        Run the steps without interaction, then print the checklist
+  check      Run the verification checklist only (text, json, junit, markdown)
+  cleanup    Delete what the lab created (from its resource ledger)
+  doctor     Preflight: identity, Region, model, IAM permissions
+  reset      Forget progress (asks first)
+  sandbox    Serve the offline AWS for the AWS CLI, boto3 and SDKs
+
+Quick start (no AWS account, no cost):
+  genai-lab                     Learn step by step on the sandbox
+  genai-lab run --yes           Run the whole lab
+  genai-lab check               See the checklist
+
+On a real AWS account:
+  genai-lab doctor --profile learner
+  genai-lab run --profile learner --region us-east-1
+
+Interactive options:
+  -y, --yes                Agree to every confirmation up front
+  --logging-role-arn ARN   Use an existing IAM role for invocation logging
+  --redact                 Hide account ids and ARNs (when presenting)
+
+${COMMON.en}
+
+More: genai-lab <command> --help
+${EXIT.en}`,
+  },
+  run: {
+    vi: `genai-lab run — chạy các bước của bài lab không cần tương tác, in tiến trình, rồi in checklist
+
+Cách dùng:
+  genai-lab run [--step <số|id>] [--yes] [tuỳ chọn]
+
+  --step N|ID              Chỉ chạy một bước (ví dụ --step 2 hoặc --step view-logs)
+  -y, --yes                Đồng ý trước mọi câu hỏi (cần khi không có TTY trên AWS thật)
+  --logging-role-arn ARN   Dùng IAM role có sẵn cho invocation logging thay vì tạo mới
+  --redact                 Che account ID và ARN trong đầu ra
+
+Các bước có tính idempotent: chạy lại sau khi bị ngắt sẽ hội tụ về cùng kết quả.
+Trên AWS thật, genai-lab hỏi trước khi tạo thứ có thể tính phí.
+
+Ví dụ:
+  genai-lab run --yes
+  genai-lab run --step 3 --lang vi
+  genai-lab run --profile learner --model-id us.amazon.nova-lite-v1:0
+
+${COMMON.vi}
+${EXIT.vi}`,
+    en: `genai-lab run — run the lab's steps without interaction, print progress, then the checklist
+
+Usage:
+  genai-lab run [--step <n|id>] [--yes] [options]
+
+  --step N|ID              Run one step only (e.g. --step 2 or --step view-logs)
+  -y, --yes                Agree to every question up front (needed without a TTY on real AWS)
+  --logging-role-arn ARN   Use an existing IAM role for invocation logging instead of creating one
+  --redact                 Hide account ids and ARNs in the output
+
+Steps are idempotent: running again after an interruption converges to the same result.
+On a real account, genai-lab asks before creating anything that may be billed.
+
+Examples:
+  genai-lab run --yes
+  genai-lab run --step 3 --lang vi
+  genai-lab run --profile learner --model-id us.amazon.nova-lite-v1:0
+
+${COMMON.en}
+${EXIT.en}`,
+  },
+  check: {
+    vi: `genai-lab check — chạy checklist kiểm tra của bài lab (chỉ đọc, không thay đổi gì)
+
+Cách dùng:
+  genai-lab check [--format text|json|junit|markdown] [--out FILE] [tuỳ chọn]
+
+  --format F    text cho người đọc (mặc định); json ổn định cho máy; junit cho CI/LMS; markdown để dán
+  --out FILE    Ghi báo cáo vào tệp thay vì stdout
+  --redact      Che account ID và ARN
+
+Bốn mục, theo thứ tự của bài lab gốc:
+  1. Đã bật model invocation logging
+  2. Có log entries trong CloudWatch Logs
+  3. Truy vấn Logs Insights trả về kết quả
+  4. Dashboard tồn tại và hiển thị metrics
+
+Ví dụ:
+  genai-lab check
+  genai-lab check --format json --out result.json
+  genai-lab check --profile learner --format junit > junit.xml
+
+${COMMON.vi}
+Mã thoát: 0 mọi mục đạt · 1 có mục không đạt · 2 dùng sai / cấu hình sai · 130 bị ngắt`,
+    en: `genai-lab check — run the lab's verification checklist (read-only: changes nothing)
+
+Usage:
+  genai-lab check [--format text|json|junit|markdown] [--out FILE] [options]
+
+  --format F    text for people (default); stable json for machines; junit for CI/LMS; markdown to paste
+  --out FILE    Write the report to a file instead of stdout
+  --redact      Hide account ids and ARNs
+
+The four items, in the original lab's order:
+  1. Model invocation logging enabled
+  2. Log entries present in CloudWatch Logs
+  3. A Logs Insights query returns results
+  4. The dashboard exists and shows metrics
+
+Examples:
+  genai-lab check
+  genai-lab check --format json --out result.json
+  genai-lab check --profile learner --format junit > junit.xml
+
+${COMMON.en}
+Exit codes: 0 every item passes · 1 an item failed · 2 bad usage or configuration · 130 interrupted`,
+  },
+  cleanup: {
+    vi: `genai-lab cleanup — xoá những gì bài lab đã tạo, và chỉ những thứ đó (theo sổ ghi tài nguyên)
+
+Cách dùng:
+  genai-lab cleanup [--dry-run] [--yes] [tuỳ chọn]
+
+  --dry-run   Chỉ in kế hoạch, không xoá gì
+  -y, --yes   Không hỏi lại (kể cả log group, nơi chứa log của bạn)
+
+${COMMON.vi}
+${EXIT.vi}`,
+    en: `genai-lab cleanup — delete what the lab created, and only that (from its resource ledger)
+
+Usage:
+  genai-lab cleanup [--dry-run] [--yes] [options]
+
+  --dry-run   Print the plan only; delete nothing
+  -y, --yes   Do not ask (not even for the log group, which holds your logs)
+
+${COMMON.en}
+${EXIT.en}`,
+  },
+  doctor: {
+    vi: `genai-lab doctor — kiểm tra trước khi làm lab: bạn là ai (account, Region), model có gọi được không
+(trạng thái vòng đời, cần inference profile, quyền truy cập model), và policy IAM tối thiểu cần gắn
+
+Cách dùng:
+  genai-lab doctor [tuỳ chọn]
+
+  --logging-role-arn ARN   Kiểm tra một IAM role có sẵn thay vì role bài lab sẽ tạo
+  --redact                 Che account ID và ARN trong đầu ra
+
+${COMMON.vi}
+${EXIT.vi}`,
+    en: `genai-lab doctor — preflight: who you are (account, Region), whether the model can be called
+(lifecycle status, inference profile, model access), and the least-privilege IAM policy to attach
+
+Usage:
+  genai-lab doctor [options]
+
+  --logging-role-arn ARN   Check an existing IAM role instead of the one the lab would create
+  --redact                 Hide account ids and ARNs in the output
+
+${COMMON.en}
+${EXIT.en}`,
+  },
+  reset: {
+    vi: `genai-lab reset — quên tiến độ của bài lab trên target này (hỏi trước)
+
+Không xoá tài nguyên AWS nào: dùng genai-lab cleanup cho việc đó, trước khi reset.
+
+Cách dùng:
+  genai-lab reset [--yes] [tuỳ chọn]
+
+${COMMON.vi}
+${EXIT.vi}`,
+    en: `genai-lab reset — forget the lab's progress on this target (asks first)
+
+Deletes no AWS resources: use genai-lab cleanup for that, before resetting.
+
+Usage:
+  genai-lab reset [--yes] [options]
+
+${COMMON.en}
+${EXIT.en}`,
+  },
+  sandbox: {
+    vi: `genai-lab sandbox — chạy AWS offline trên máy bạn cho AWS CLI, boto3 và các SDK
+(Bedrock, Bedrock Runtime, CloudWatch Logs + Logs Insights, CloudWatch, STS, IAM). Câu trả lời
+của model là mô phỏng (simulated), không phải từ model thật.
+
+Cách dùng:
+  genai-lab sandbox [--port 4566] [--host 127.0.0.1] [--in-memory] [--faults SPEC]
+  genai-lab sandbox seed --hours N --rate R     Tạo lịch sử gọi model giả lập (log + metrics)
+
+  --port N              Cổng (mặc định 4566; 0 = cổng ngẫu nhiên)
+  --host H              Địa chỉ lắng nghe (mặc định 127.0.0.1; địa chỉ khác sẽ có cảnh báo)
+  --in-memory           Không lưu dữ liệu xuống đĩa
+  --faults SPEC         Lỗi giả lập, ví dụ "throttle=0.3,5xx=0.1,latency=200"
+  --delivery-delay MS   Độ trễ giao log từ Bedrock tới CloudWatch Logs (mặc định vài giây)
+  --hours N, --rate R   Với seed: số giờ lịch sử và số lời gọi mỗi phút
+  --region R            Với seed: Region của lịch sử (mặc định us-east-1)
+  --state-dir DIR       Nơi lưu dữ liệu sandbox
+  --lang vi|en  --no-color  --debug  -h, --help  -v, --version
+
+Ví dụ:
+  genai-lab sandbox
+  aws --endpoint-url http://127.0.0.1:4566 logs describe-log-groups
+  genai-lab sandbox seed --hours 24 --rate 2
+
+Mã thoát: 0 dừng bình thường · 2 dùng sai / cổng đang bận · 130 bị ngắt`,
+    en: `genai-lab sandbox — serve the offline AWS on your machine for the AWS CLI, boto3 and the SDKs
+(Bedrock, Bedrock Runtime, CloudWatch Logs + Logs Insights, CloudWatch, STS, IAM). The model's
+replies are simulated, not from a real model.
+
+Usage:
+  genai-lab sandbox [--port 4566] [--host 127.0.0.1] [--in-memory] [--faults SPEC]
+  genai-lab sandbox seed --hours N --rate R     Backfill simulated invocation history (logs + metrics)
+
+  --port N              Port (default 4566; 0 = any free port)
+  --host H              Address to listen on (default 127.0.0.1; anything else warns)
+  --in-memory           Keep nothing on disk
+  --faults SPEC         Simulated faults, e.g. "throttle=0.3,5xx=0.1,latency=200"
+  --delivery-delay MS   Delay from a Bedrock call to its log in CloudWatch Logs (default a few seconds)
+  --hours N, --rate R   For seed: hours of history and calls per minute
+  --region R            For seed: the Region of the history (default us-east-1)
+  --state-dir DIR       Where the sandbox keeps its data
+  --lang vi|en  --no-color  --debug  -h, --help  -v, --version
+
+Examples:
+  genai-lab sandbox
+  aws --endpoint-url http://127.0.0.1:4566 logs describe-log-groups
+  genai-lab sandbox seed --hours 24 --rate 2
+
+Exit codes: 0 stopped normally · 2 bad usage / port in use · 130 interrupted`,
+  },
+};
+
+export function helpText(command: CommandName, lang: Lang): string {
+  return `${HELP[command === "help" ? "tui" : command][lang]}\n`;
+}

@@ -1,0 +1,25 @@
+/** Yes/no questions on the terminal, in the learner's language. Without a TTY, the answer is no (use --yes). */
+import { createInterface } from "node:readline/promises";
+import type { ConfirmRequest } from "../engine/contract.js";
+import { tr, type Lang } from "../engine/text.js";
+import { S } from "../ui/strings.js";
+import type { Io } from "./io.js";
+
+export function terminalConfirm(io: Io, lang: Lang, signal?: AbortSignal): (request: ConfirmRequest) => Promise<boolean> {
+  return async (request) => {
+    if (!io.stdin.isTTY) {
+      io.stderr.write(`${tr(request.question, lang)}\n${tr(S.confirmNeedsYes, lang)}\n`);
+      return false;
+    }
+    if (request.detail) io.stderr.write(`${tr(request.detail, lang)}\n`);
+    const rl = createInterface({ input: io.stdin, output: io.stderr as NodeJS.WritableStream });
+    try {
+      const answer = await rl.question(`${tr(request.question, lang)} ${tr(S.confirmSuffix, lang)} `, signal ? { signal } : {});
+      return /^(y|yes|c|có|co)$/i.test(answer.trim());
+    } catch {
+      return false;
+    } finally {
+      rl.close();
+    }
+  };
+}

@@ -1,0 +1,76 @@
+/**
+ * A lab session: the lab loaded, the target connected, the progress store opened and a runner wired with the
+ * AWS error classifier and terminal confirmations. Every lab command (run, check, cleanup, doctor, the TUI)
+ * starts here.
+ */
+import type { AwsClients } from "../aws/clients.js";
+import type { ConfirmRequest, LabParams, TargetInfo } from "../engine/contract.js";
+import { builtInLabDir, loadLab, type LoadedLab } from "../engine/loader.js";
+import { Runner } from "../engine/runner.js";
+import { progressPath } from "../engine/state-dir.js";
+import { ProgressStore } from "../engine/store.js";
+import type { Lang } from "../engine/text.js";
+import type { ParsedArgs } from "./args.js";
+import { connect } from "./connect.js";
+import type { Io } from "./io.js";
+import { resolveParams } from "./params.js";
+import { terminalConfirm } from "./prompt.js";
+import { chooseTarget } from "./target.js";
+
+export interface Session {
+  lab: LoadedLab;
+  runner: Runner;
+  store: ProgressStore;
+  target: TargetInfo;
+  params: LabParams;
+  aws: AwsClients;
+  close(): Promise<void>;
+}
+
+export interface SessionOptions {
+  lang: Lang;
+  stateDir: string;
+  signal: AbortSignal;
+  dryRun?: boolean;
+  /** Overrides the terminal prompt (the TUI asks in its own way). */
+  confirm?: (request: ConfirmRequest) => Promise<boolean>;
+}
+
+export async function openSession(parsed: ParsedArgs, io: Io, options: SessionOptions): Promise<Session> {
+  const { flags } = parsed;
+  const lab = await loadLab(flags.lab ?? builtInLabDir());
+  const choice = chooseTarget(flags, io.env);
+  const labRegion = lab.manifest.parameters.region;
+  const connection = await connect(choice, {
+    stateDir: options.stateDir,
+    env: io.env,
+    defaultRegion: typeof labRegion === "string" ? labRegion : "us-east-1",
+  });
+  try {
+    const { target, aws } = connection;
+    const params = resolveParams(lab.manifest.parameters, flags, target.region);
+    const store = ProgressStore.open(progressPath(options.stateDir, lab.manifest.id, target), lab.manifest.id, target);
+    const { classifyAwsError } = await import("../aws/classify.js");
+    const runner = new Runner({
+      lab,
+      aws,
+      target,
+      params,
+      lang: options.lang,
+      store,
+      classify: classifyAwsError,
+      confirm: options.confirm ?? terminalConfirm(io, options.lang, options.signal),
+      yes: flags.yes ?? false,
+      dryRun: options.dryRun ?? false,
+    });
+    return { lab, runner, store, target, params, aws, close: connection.close };
+  } catch (error) {
+    await connection.close();
+    throw error;
+  }
+}
+
+/** Step numbers by id (for headings like "Step 2 · …"). */
+export function stepNumbers(lab: LoadedLab): Map<string, number> {
+  return new Map(lab.steps.map(({ step, number }) => [step.id, number]));
+}

@@ -1,0 +1,19 @@
+/**
+ * Redaction for projectors and shared reports (`--presenter`, `--redact`): account ids, and therefore the
+ * account part of every ARN, are masked. Access keys never appear in output in the first place.
+ */
+const ACCOUNT = /(?<![\d])\d{12}(?![\d])/g;
+
+export function redactText(text: string): string {
+  return text.replace(ACCOUNT, "************");
+}
+
+/** Redacts every string inside a JSON-like value. */
+export function redactDeep<T>(value: T): T {
+  if (typeof value === "string") return redactText(value) as T;
+  if (Array.isArray(value)) return value.map((item: unknown) => redactDeep(item)) as T;
+  if (value && typeof value === "object") {
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, redactDeep(v)])) as T;
+  }
+  return value;
+}

@@ -1,0 +1,45 @@
+/** The checklist for people: one line per item, evidence and hints under the ones that did not pass. */
+import { fill, tr } from "../engine/text.js";
+import { R as S } from "./strings.js";
+import type { ChecklistReport, ItemStatus } from "./model.js";
+
+export interface TextStyle {
+  pass(text: string): string;
+  fail(text: string): string;
+  error(text: string): string;
+  muted(text: string): string;
+  bold(text: string): string;
+}
+
+export const plainStyle: TextStyle = {
+  pass: (t) => t,
+  fail: (t) => t,
+  error: (t) => t,
+  muted: (t) => t,
+  bold: (t) => t,
+};
+
+const GLYPH: Record<ItemStatus, string> = { pass: "✓", fail: "✗", error: "!" };
+
+export function renderText(report: ChecklistReport, style: TextStyle = plainStyle): string {
+  const lang = report.language;
+  const lines: string[] = [];
+  const { passed, total, score, maxScore } = report.summary;
+  const summary = fill(S.checklistSummary, { passed, total });
+  const scoreText = maxScore !== total ? ` · ${tr(fill(S.checklistScore, { score, max: maxScore }), lang)}` : "";
+  lines.push(style.bold(`${tr(S.checklistTitle, lang)} — ${tr(summary, lang)}${scoreText}`));
+  for (const [index, item] of report.items.entries()) {
+    const paint = style[item.status];
+    const word = tr(S[item.status], lang);
+    lines.push(`  ${paint(`${GLYPH[item.status]} ${word.padEnd(lang === "vi" ? 8 : 5)}`)} ${index + 1}. ${item.label}`);
+    if (item.status === "pass") continue;
+    if (item.problem) lines.push(style.muted(`       ${item.problem.title}`));
+    if (item.evidence) {
+      lines.push(style.muted(`       ${tr(S.expected, lang)}: ${item.evidence.expected}`));
+      lines.push(style.muted(`       ${tr(S.actual, lang)}: ${item.evidence.actual}`));
+    }
+    if (item.hint) lines.push(`       ${tr(S.hint, lang)}: ${item.hint}`);
+    if (item.problem?.requestId) lines.push(style.muted(`       ${tr(S.requestId, lang)}: ${item.problem.requestId}`));
+  }
+  return `${lines.join("\n")}\n`;
+}

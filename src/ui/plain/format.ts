@@ -1,0 +1,81 @@
+/** Outputs (tables, key/values, charts, notes, code, links) as plain lines for logs and screen readers. */
+import stringWidth from "string-width";
+import type { Cell, ChartSeries, Output } from "../../engine/outputs.js";
+import { tr, type Lang } from "../../engine/text.js";
+import type { PlainStyle } from "./style.js";
+
+const cellText = (cell: Cell | undefined) => (cell === null || cell === undefined ? "—" : String(cell));
+
+function pad(text: string, width: number, align: "left" | "right" = "left"): string {
+  const gap = " ".repeat(Math.max(0, width - stringWidth(text)));
+  return align === "right" ? gap + text : text + gap;
+}
+
+export function formatTable(output: Extract<Output, { kind: "table" }>, lang: Lang, style: PlainStyle): string[] {
+  const headers = output.columns.map((column) => tr(column.label, lang));
+  const rows = output.rows.map((row) => output.columns.map((column) => cellText(row[column.key])));
+  const widths = headers.map((header, i) => Math.max(stringWidth(header), ...rows.map((row) => stringWidth(row[i] ?? ""))));
+  const line = (cells: string[]) =>
+    cells.map((cell, i) => pad(cell, widths[i] ?? 0, output.columns[i]?.align)).join("  ").trimEnd();
+  return [
+    ...(output.title ? [style.bold(tr(output.title, lang))] : []),
+    style.bold(line(headers)),
+    style.muted(widths.map((w) => "─".repeat(w)).join("  ")),
+    ...rows.map(line),
+  ];
+}
+
+const BARS = "▁▂▃▄▅▆▇█";
+
+/** A sparkline per series plus its range and total, readable without graphics. */
+export function formatChart(output: Extract<Output, { kind: "chart" }>, lang: Lang, style: PlainStyle): string[] {
+  const unit = output.unit ? ` ${output.unit}` : "";
+  const lines = [style.bold(tr(output.title, lang))];
+  const width = Math.max(...output.series.map((s) => stringWidth(s.label)), 1);
+  for (const series of output.series) lines.push(`${pad(series.label, width)}  ${sparkline(series)}  ${range(series, unit)}`);
+  return lines;
+}
+
+function sparkline(series: ChartSeries): string {
+  const values = series.points.map((point) => point.y);
+  if (values.length === 0) return "(no data)";
+  const max = Math.max(...values);
+  const min = Math.min(0, ...values);
+  return values.map((v) => BARS[max === min ? 0 : Math.round(((v - min) / (max - min)) * (BARS.length - 1))]).join("");
+}
+
+function range(series: ChartSeries, unit: string): string {
+  const values = series.points.map((point) => point.y);
+  if (values.length === 0) return "";
+  const round = (n: number) => (Number.isInteger(n) ? String(n) : n.toFixed(1));
+  return `min ${round(Math.min(...values))}${unit} · max ${round(Math.max(...values))}${unit} · n=${values.length}`;
+}
+
+export function formatOutput(output: Output, lang: Lang, style: PlainStyle): string[] {
+  switch (output.kind) {
+    case "table":
+      return formatTable(output, lang, style);
+    case "key-values": {
+      const labels = output.items.map((item) => tr(item.label, lang));
+      const width = Math.max(...labels.map((label) => stringWidth(label)), 0);
+      return [
+        ...(output.title ? [style.bold(tr(output.title, lang))] : []),
+        ...output.items.map((item, i) => `${style.muted(pad(`${labels[i]}:`, width + 1))} ${item.value}`),
+      ];
+    }
+    case "chart":
+      return formatChart(output, lang, style);
+    case "note": {
+      const paint = { info: style.info, success: style.pass, warning: style.warn, error: style.fail }[output.tone];
+      const glyph = { info: "ℹ", success: "✓", warning: "⚠", error: "✗" }[output.tone];
+      return [paint(`${glyph} ${tr(output.text, lang)}`)];
+    }
+    case "code":
+      return [
+        ...(output.title ? [style.bold(tr(output.title, lang))] : []),
+        ...output.code.split("\n").map((line) => style.code(`  ${line}`)),
+      ];
+    case "link":
+      return [`${tr(output.label, lang)}: ${output.url}`];
+  }
+}

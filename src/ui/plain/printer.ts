@@ -1,0 +1,121 @@
+/**
+ * The plain printer: the runner's event stream as readable lines, for CI logs, pipes and screen readers, and
+ * for `genai-lab run`. On a TTY the live progress line is redrawn in place; otherwise a progress message is
+ * printed once (a countdown does not print a line per second).
+ */
+import type { CheckResult } from "../../engine/contract.js";
+import type { ActionOutcome, RunnerEvent, RunnerListener } from "../../engine/events.js";
+import type { Problem } from "../../engine/problem.js";
+import { redactText } from "../../engine/redact.js";
+import { fill, tr, type Lang, type Text } from "../../engine/text.js";
+import { S } from "../strings.js";
+import { formatOutput } from "./format.js";
+import type { PlainStyle } from "./style.js";
+
+export interface PlainPrinterOptions {
+  out: { write(chunk: string): unknown; isTTY?: boolean };
+  lang: Lang;
+  style: PlainStyle;
+  redact?: boolean;
+  /** Step number (as in its file name) by step id. */
+  stepNumbers: ReadonlyMap<string, number>;
+}
+
+const OUTCOME: Record<ActionOutcome, { glyph: string; text: Text; tone: "pass" | "fail" | "muted" | "warn" }> = {
+  done: { glyph: "✓", text: S.actionDone, tone: "pass" },
+  skipped: { glyph: "↷", text: S.actionSkipped, tone: "muted" },
+  failed: { glyph: "✗", text: S.actionFailed, tone: "fail" },
+  cancelled: { glyph: "■", text: S.actionCancelled, tone: "warn" },
+  "timed-out": { glyph: "⏱", text: S.actionTimedOut, tone: "fail" },
+};
+
+export function formatDuration(ms: number): string {
+  return ms < 1000 ? `${Math.round(ms)} ms` : `${(ms / 1000).toFixed(1)} s`;
+}
+
+export function createPlainPrinter(options: PlainPrinterOptions): RunnerListener {
+  const { out, lang, style } = options;
+  const t = (text: Text) => tr(text, lang);
+  const live = out.isTTY === true;
+  let liveLine = false;
+  let lastProgress = "";
+
+  const write = (line: string) => {
+    clearLive();
+    out.write(`${options.redact ? redactText(line) : line}\n`);
+  };
+  const clearLive = () => {
+    if (liveLine) out.write("\r\x1b[K");
+    liveLine = false;
+  };
+  const problemLines = (problem: Problem, indent: string) => {
+    write(`${indent}${style.fail(t(problem.title))}`);
+    if (problem.message && !t(problem.title).includes(problem.message)) write(`${indent}${style.muted(problem.message)}`);
+    write(`${indent}${t(S.whatToDo)}: ${t(problem.next)}`);
+    if (problem.requestId) write(style.muted(`${indent}${t(S.requestId)}: ${problem.requestId}`));
+  };
+  const checkLines = (label: Text, result: CheckResult) => {
+    const glyph = { pass: "✓", fail: "✗", error: "!" }[result.status];
+    const paint = style[result.status];
+    write(`  ${paint(`${glyph} ${t(S[result.status])}`)}  ${t(label)}`);
+    const str = (v: string | Text) => (typeof v === "string" ? v : t(v));
+    if (result.status === "fail") {
+      write(style.muted(`      ${t(S.expected)}: ${str(result.evidence.expected)}`));
+      write(style.muted(`      ${t(S.actual)}: ${str(result.evidence.actual)}`));
+      write(`      ${t(S.hint)}: ${t(result.hint)}`);
+    } else if (result.status === "error") {
+      problemLines(result.problem, "      ");
+    }
+  };
+
+  return (event: RunnerEvent) => {
+    switch (event.type) {
+      case "run-started":
+      case "check-started":
+      case "run-finished":
+        return;
+      case "step-started": {
+        const n = options.stepNumbers.get(event.stepId) ?? 0;
+        write("");
+        write(style.heading(`▶ ${t(fill(S.stepHeading, { n, title: "" })).trimEnd()} ${t(event.title)}`));
+        return;
+      }
+      case "action-started":
+        write(`  • ${t(event.title)}`);
+        if (event.cli) for (const line of event.cli.split("\n")) write(style.code(`    $ ${line}`));
+        return;
+      case "progress": {
+        const message = `    … ${t(event.message)}`;
+        if (live) {
+          clearLive();
+          out.write(options.redact ? redactText(message) : message);
+          liveLine = true;
+        } else {
+          const shape = message.replace(/\d+/g, "#");
+          if (shape !== lastProgress) write(style.muted(message));
+          lastProgress = shape;
+        }
+        return;
+      }
+      case "output":
+        for (const line of formatOutput(event.output, lang, style)) write(`    ${line}`);
+        return;
+      case "action-finished": {
+        const o = OUTCOME[event.outcome];
+        const summary = event.summary ? ` — ${t(event.summary)}` : "";
+        write(`    ${style[o.tone](`${o.glyph} ${t(o.text)}`)}${summary} ${style.muted(`(${formatDuration(event.durationMs)})`)}`);
+        if (event.problem && event.outcome !== "cancelled") problemLines(event.problem, "      ");
+        return;
+      }
+      case "check-finished":
+        checkLines(event.label, event.result);
+        return;
+      case "step-finished": {
+        const text = { passed: S.stepPassed, failed: S.stepFailed, cancelled: S.stepCancelled }[event.outcome];
+        const paint = { passed: style.pass, failed: style.fail, cancelled: style.warn }[event.outcome];
+        write(`  ${paint(t(text))} ${style.muted(`(${formatDuration(event.durationMs)})`)}`);
+        return;
+      }
+    }
+  };
+}

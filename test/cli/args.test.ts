@@ -1,0 +1,119 @@
+import { describe, expect, it } from "vitest";
+import { COMMANDS, FLAGS, parseArgv, type CommandName } from "../../src/cli/args.js";
+import { helpText } from "../../src/cli/help.js";
+import { resolveParams } from "../../src/cli/params.js";
+import { chooseTarget } from "../../src/cli/target.js";
+import { UsageError } from "../../src/engine/usage-error.js";
+
+function usageError(fn: () => unknown): UsageError {
+  try {
+    fn();
+  } catch (error) {
+    expect(error).toBeInstanceOf(UsageError);
+    return error as UsageError;
+  }
+  throw new Error("expected a UsageError");
+}
+
+describe("parseArgv", () => {
+  it("reads the command and its flags; no command is the TUI", () => {
+    expect(parseArgv([])).toMatchObject({ command: "tui", rest: [] });
+    expect(parseArgv(["run", "--step", "2", "--yes", "--lang", "vi"])).toMatchObject({
+      command: "run",
+      flags: { step: "2", yes: true, lang: "vi" },
+    });
+    expect(parseArgv(["--region", "eu-west-1", "check", "--format=json"]).flags).toMatchObject({ region: "eu-west-1", format: "json" });
+    expect(parseArgv(["sandbox", "seed", "--hours", "24"])).toMatchObject({ command: "sandbox", rest: ["seed"] });
+    expect(parseArgv(["run", "--param", "a=1", "--param", "b=2"]).flags.param).toEqual(["a=1", "b=2"]);
+  });
+
+  it("names an unknown command and lists the real ones", () => {
+    expect(usageError(() => parseArgv(["chek"])).text.en).toBe(
+      'There is no command "chek". Commands: run, check, cleanup, doctor, reset, sandbox (see genai-lab --help).',
+    );
+  });
+
+  it("names an unknown flag and suggests near ones", () => {
+    const error = usageError(() => parseArgv(["check", "--form", "json"]));
+    expect(error.text.en).toMatch(/^There is no option --form\. Did you mean --format\?/);
+    expect(error.text.vi).toMatch(/^Không có tuỳ chọn --form\./);
+  });
+
+  it("names the flag and lists valid values for a bad value", () => {
+    expect(usageError(() => parseArgv(["check", "--format", "xml"])).text.en).toBe(
+      '--format: "xml" is not valid. Choose one of: text, json, junit, markdown.',
+    );
+    expect(usageError(() => parseArgv(["--target", "gcp"])).text.en).toMatch(/--target: "gcp" is not valid\. Choose one of: sandbox, aws\./);
+    expect(usageError(() => parseArgv(["--lang", "fr"])).text.vi).toMatch(/--lang: giá trị "fr" không hợp lệ\. Chọn một trong: vi, en\./);
+  });
+
+  it("rejects a flag given to a command it does not apply to", () => {
+    expect(usageError(() => parseArgv(["check", "--step", "1"])).text.en).toBe(
+      "--step does not apply to genai-lab check (see genai-lab check --help).",
+    );
+    expect(usageError(() => parseArgv(["--dry-run"])).text.en).toMatch(/--dry-run does not apply to genai-lab /);
+  });
+
+  it("asks for a missing value and rejects stray arguments", () => {
+    expect(usageError(() => parseArgv(["run", "--step"])).text.en).toMatch(/--step needs a value/);
+    expect(usageError(() => parseArgv(["run", "now"])).text.en).toBe("Unexpected argument: now.");
+  });
+});
+
+describe("help", () => {
+  const commands = COMMANDS.filter((c): c is Exclude<CommandName, "help"> => c !== "help");
+
+  it.each(commands)("%s --help names every flag it accepts, in both languages", (command) => {
+    for (const lang of ["vi", "en"] as const) {
+      const text = helpText(command, lang);
+      for (const [name, spec] of Object.entries(FLAGS)) {
+        const applies = spec.commands === "all" || (spec.commands as readonly string[]).includes(command);
+        if (applies) expect(text, `${command} ${lang} --${name}`).toContain(`--${name}`);
+      }
+      expect(text).toMatch(/genai-lab/);
+    }
+    expect(helpText(command, "vi")).not.toBe(helpText(command, "en"));
+  });
+
+  it("writes Vietnamese with full diacritics", () => {
+    const vi = helpText("tui", "vi");
+    expect(vi).toContain("Cách dùng");
+    expect(vi).toMatch(/[ạảấầẩẫậắằẳẵặẹẻẽếềểễệỉịọỏốồổỗộớờởỡợụủứừửữựỳỵỷỹđ]/);
+  });
+});
+
+describe("chooseTarget", () => {
+  it("defaults to the sandbox, infers aws from --profile, and an endpoint from the flag or AWS_ENDPOINT_URL", () => {
+    expect(chooseTarget({}, {})).toEqual({ kind: "sandbox", region: undefined });
+    expect(chooseTarget({ profile: "learner" }, {})).toMatchObject({ kind: "aws", profile: "learner" });
+    expect(chooseTarget({ "endpoint-url": "http://127.0.0.1:4566" }, {})).toMatchObject({ kind: "endpoint" });
+    expect(chooseTarget({}, { AWS_ENDPOINT_URL: "http://localhost:4566" })).toMatchObject({ kind: "endpoint" });
+    expect(chooseTarget({ target: "sandbox" }, { AWS_ENDPOINT_URL: "http://localhost:4566" }).kind).toBe("sandbox");
+    expect(chooseTarget({ target: "aws" }, { AWS_REGION: "ap-southeast-1" })).toEqual({ kind: "aws", region: "ap-southeast-1" });
+  });
+
+  it("refuses contradictions and bad values, naming the flag", () => {
+    expect(usageError(() => chooseTarget({ target: "sandbox", profile: "p" }, {})).text.en).toMatch(/--target sandbox does not take --profile/);
+    expect(usageError(() => chooseTarget({ region: "useast1" }, {})).text.en).toMatch(/--region: "useast1" is not an AWS Region name/);
+    expect(usageError(() => chooseTarget({ "endpoint-url": "localhost:4566" }, {})).text.en).toMatch(/--endpoint-url: "localhost:4566" is not an http\(s\) URL/);
+  });
+});
+
+describe("resolveParams", () => {
+  const defaults = { region: "us-east-1", modelId: "m", maxTokens: 128, verbose: false, prompts: ["a", "b"] };
+
+  it("overrides from named flags and typed --param values", () => {
+    expect(
+      resolveParams(defaults, { "model-id": "us.m", param: ["maxTokens=64", "verbose=true", "prompts=x | y"] }, "eu-west-1"),
+    ).toEqual({ region: "eu-west-1", modelId: "us.m", maxTokens: 64, verbose: true, prompts: ["x", "y"] });
+  });
+
+  it("names unknown parameters and bad values", () => {
+    expect(usageError(() => resolveParams(defaults, { param: ["nope=1"] }, "r")).text.en).toMatch(
+      /--param: the lab has no parameter "nope"\. Parameters: region, modelId, maxTokens, verbose, prompts\./,
+    );
+    expect(usageError(() => resolveParams(defaults, { param: ["maxTokens=lots"] }, "r")).text.en).toBe('--param maxTokens: "lots" must be a number.');
+    expect(usageError(() => resolveParams(defaults, { param: ["=1"] }, "r")).text.en).toMatch(/must look like KEY=VALUE/);
+    expect(usageError(() => resolveParams({ a: "1" }, { "logging-role-arn": "arn" }, "r")).text.en).toMatch(/this lab has no loggingRoleArn parameter/);
+  });
+});
