@@ -4,6 +4,7 @@ export default defineConfig({
   test: {
     include: ["test/**/*.test.{ts,tsx}"],
     setupFiles: ["test/helpers/setup.ts"],
+    globalSetup: ["test/helpers/global-setup.ts"],
     testTimeout: 20_000,
     hookTimeout: 20_000,
     pool: "forks",
