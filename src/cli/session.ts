@@ -38,8 +38,8 @@ export interface SessionOptions {
 
 export async function openSession(parsed: ParsedArgs, io: Io, options: SessionOptions): Promise<Session> {
   const { flags } = parsed;
-  const lab = await loadLab(flags.lab ?? builtInLabDir());
   const choice = chooseTarget(flags, io.env);
+  const lab = await loadLab(flags.lab ?? builtInLabDir());
   const labRegion = lab.manifest.parameters.region;
   const connection = await connect(choice, {
     stateDir: options.stateDir,

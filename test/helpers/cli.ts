@@ -1,0 +1,54 @@
+/** Runs the CLI in-process (main) with captured streams, or the real binary as a child process. */
+import { spawn } from "node:child_process";
+import { PassThrough } from "node:stream";
+import { fileURLToPath } from "node:url";
+import { main } from "../../src/cli.js";
+import type { Io } from "../../src/cli/io.js";
+
+export const root = fileURLToPath(new URL("../../", import.meta.url));
+export const bin = `${root}bin/genai-lab.js`;
+export const compiledFixtureLab = `${root}dist/test/fixtures/fixture-lab`;
+
+export interface CliResult {
+  code: number;
+  stdout: string;
+  stderr: string;
+}
+
+export async function runCli(argv: string[], env: NodeJS.ProcessEnv = {}, signal?: AbortSignal): Promise<CliResult> {
+  let stdout = "";
+  let stderr = "";
+  const stdin = new PassThrough() as PassThrough & { isTTY?: boolean };
+  const io: Io = {
+    stdout: { write: (s: string) => (stdout += s), isTTY: false },
+    stderr: { write: (s: string) => (stderr += s), isTTY: false },
+    stdin,
+    env: { LANG: "en_US.UTF-8", ...env },
+    cwd: root,
+  };
+  const code = await main(argv, io, signal);
+  return { code, stdout, stderr };
+}
+
+/** The real binary (dist/, built by the global setup). `onStdout` sees output as it arrives. */
+export function runBinary(
+  argv: string[],
+  env: NodeJS.ProcessEnv = {},
+  onStdout?: (chunk: string, child: ReturnType<typeof spawn>) => void,
+): Promise<CliResult> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [bin, ...argv], {
+      env: { PATH: process.env.PATH, HOME: process.env.HOME, LANG: "en_US.UTF-8", ...env },
+      stdio: ["ignore", "pipe", "pipe"],
+    });
+    let stdout = "";
+    let stderr = "";
+    child.stdout.setEncoding("utf8").on("data", (chunk: string) => {
+      stdout += chunk;
+      onStdout?.(chunk, child);
+    });
+    child.stderr.setEncoding("utf8").on("data", (chunk: string) => (stderr += chunk));
+    child.on("error", reject);
+    child.on("close", (code, sig) => resolve({ code: code ?? (sig === "SIGINT" ? 130 : -1), stdout, stderr }));
+  });
+}
