@@ -8,6 +8,8 @@ export interface CallContext {
   requestId: string;
   /** The caller's identity ARN (e.g. arn:aws:iam::123456789012:user/genai-lab-sandbox or an assumed-role ARN). */
   principalArn: string;
+  /** GetCallerIdentity's UserId for that principal (AIDA… or AROA…:session); set by the server. */
+  userId?: string;
   /** The sandbox clock, epoch milliseconds, read once per request. */
   now: number;
 }

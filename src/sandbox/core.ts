@@ -1,0 +1,77 @@
+/** Wires storage, services and the pipeline into the runtime the HTTP layer dispatches to. */
+import { IdentityResolver } from "./auth/identity.js";
+import type { SandboxCredentials } from "./auth/identity.js";
+import { bedrockControlRoutes } from "./bedrock/control.js";
+import { LoggingConfigStore } from "./bedrock/logging-config.js";
+import { bedrockRuntimeRoutes } from "./bedrock/runtime.js";
+import { createCloudWatchService } from "./cloudwatch/index.js";
+import type { FaultConfig } from "./faults/config.js";
+import { FaultInjector } from "./faults/injector.js";
+import { iamOperations } from "./iam/operations.js";
+import { createInsightsEngine } from "./insights/index.js";
+import type { InsightsEngine } from "./insights/index.js";
+import { createLogsOperations } from "./logs/index.js";
+import { InvocationLogDelivery } from "./pipeline/delivery.js";
+import type { MetricSink } from "./pipeline/metrics.js";
+import { createAdmin } from "./server/admin.js";
+import type { SandboxRuntime } from "./server/dispatch.js";
+import type { Db } from "./storage/db.js";
+import { EventReads } from "./storage/event-reads.js";
+import { IamStore } from "./storage/iam-store.js";
+import { createInsightsSource } from "./storage/insights-source.js";
+import { LogsStore } from "./storage/logs-store.js";
+import { stsOperations } from "./sts/operations.js";
+
+export interface CoreOptions {
+  db: Db;
+  credentials: SandboxCredentials;
+  accountId: string;
+  faults: FaultConfig;
+  deliveryDelayMs: number;
+  now: () => number;
+  onError: (error: unknown) => void;
+  info: () => Record<string, unknown>;
+}
+
+export interface SandboxCore {
+  runtime: SandboxRuntime;
+  faults: FaultInjector;
+  delivery: InvocationLogDelivery;
+  logs: LogsStore;
+  iam: IamStore;
+  metrics: MetricSink;
+}
+
+export function createSandboxCore(o: CoreOptions): SandboxCore {
+  const { db } = o;
+  const logs = new LogsStore(db);
+  const reads = new EventReads(db);
+  const iam = new IamStore(db);
+  const configs = new LoggingConfigStore(db);
+  const faults = new FaultInjector(o.faults);
+  const cloudwatch = createCloudWatchService(db);
+  const metrics: MetricSink = cloudwatch;
+  let engine: InsightsEngine | undefined;
+  const insights = (): InsightsEngine => (engine ??= createInsightsEngine(createInsightsSource(logs, reads), o.now));
+  const delivery = new InvocationLogDelivery({ db, logs, iam, configs, metrics: () => metrics, faults, delayMs: o.deliveryDelayMs });
+
+  const runtime: SandboxRuntime = {
+    now: o.now,
+    identities: new IdentityResolver(db, o.credentials, o.accountId),
+    faults,
+    beforeRequest: (now) => delivery.materializeDue(now),
+    rpc: {
+      logs: createLogsOperations(logs, reads, insights),
+      monitoring: cloudwatch.operations,
+      sts: stsOperations(db, iam),
+      iam: iamOperations(iam),
+    },
+    rest: {
+      bedrock: bedrockControlRoutes({ configs, logs, iam, faults }),
+      "bedrock-runtime": bedrockRuntimeRoutes({ faults, delivery, metrics: () => metrics }),
+    },
+    admin: createAdmin(faults, () => ({ ...o.info(), pendingDeliveries: delivery.pending() })),
+    onInternalError: o.onError,
+  };
+  return { runtime, faults, delivery, logs, iam, metrics };
+}

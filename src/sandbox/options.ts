@@ -1,0 +1,46 @@
+import type { SandboxCredentials } from "./auth/identity.js";
+import type { FaultConfig } from "./faults/config.js";
+
+export interface SandboxOptions {
+  /** 0 = an ephemeral port. Default 4566. */
+  port?: number;
+  /** Default 127.0.0.1. Any non-loopback host also needs allowNonLoopback (and prints a warning). */
+  host?: string;
+  allowNonLoopback?: boolean;
+  /** A file path (WAL, durable) or ":memory:" (tests). Default ":memory:". */
+  dbPath?: string;
+  /** How long after a runtime call its invocation log becomes visible. Default 3000 ms; tests use 0. */
+  deliveryDelayMs?: number;
+  /** Merged onto the defaults, after GENAI_LAB_SANDBOX_FAULTS from `env`. Tests usually pass { iamPropagationMs: 0 }. */
+  faults?: Partial<FaultConfig> | string;
+  /** The accepted key pair. Default SANDBOX_DEFAULTS' example pair. */
+  credentials?: SandboxCredentials;
+  /** The account the default key pair belongs to. Default 123456789012. */
+  accountId?: string;
+  /** The Region printed for clients to use (requests may sign for any Region). Default us-east-1. */
+  region?: string;
+  /** The sandbox clock, epoch ms. Default Date.now. */
+  now?: () => number;
+  /** Where GENAI_LAB_SANDBOX_FAULTS is read from. Default process.env. */
+  env?: Readonly<Record<string, string | undefined>>;
+  /** Warnings (e.g. listening beyond loopback). Default: written to stderr. */
+  onWarning?: (message: string) => void;
+  /** Unexpected internal errors (bugs), already answered as HTTP 500. Default: written to stderr. */
+  onError?: (error: unknown) => void;
+}
+
+export interface RunningSandbox {
+  /** e.g. http://127.0.0.1:4566 — pass as the SDK's `endpoint` / AWS_ENDPOINT_URL. */
+  endpoint: string;
+  port: number;
+  host: string;
+  credentials: SandboxCredentials;
+  region: string;
+  accountId: string;
+  /** The live fault configuration. */
+  readonly faults: Readonly<FaultConfig>;
+  /** Merges onto the current faults (compact syntax or object; "none" resets). Throws FaultSyntaxError. */
+  setFaults(faults: Partial<FaultConfig> | string): void;
+  /** Stops listening, drops connections, closes the database. */
+  close(): Promise<void>;
+}

@@ -1,0 +1,41 @@
+import type { MetricDatum } from "../cloudwatch/metric-datum.js";
+
+/** What the pipeline needs of the CloudWatch service: publishing in a namespace, as a service would. */
+export interface MetricSink {
+  putMetricData(accountId: string, region: string, namespace: string, data: MetricDatum[], now: number): void;
+}
+
+export const BEDROCK_NAMESPACE = "AWS/Bedrock";
+
+export type InvocationResult =
+  | { kind: "success"; latencyMs: number; inputTokens: number; outputTokens: number; legacy: boolean }
+  | { kind: "throttled" }
+  | { kind: "client-error" }
+  | { kind: "server-error" };
+
+/**
+ * The AWS/Bedrock metrics of one runtime call, under dimension ModelId. Invocations counts successful calls;
+ * throttles, client and server errors have their own counters (aws-facts.md §4).
+ */
+export function invocationMetrics(modelId: string, result: InvocationResult, at: Date): MetricDatum[] {
+  const dims = [{ Name: "ModelId", Value: modelId }];
+  const datum = (MetricName: string, Value: number, Unit: string): MetricDatum => ({ MetricName, Dimensions: dims, Value, Unit, Timestamp: at });
+  switch (result.kind) {
+    case "success": {
+      const out = [
+        datum("Invocations", 1, "Count"),
+        datum("InvocationLatency", result.latencyMs, "Milliseconds"),
+        datum("InputTokenCount", result.inputTokens, "Count"),
+        datum("OutputTokenCount", result.outputTokens, "Count"),
+      ];
+      if (result.legacy) out.push(datum("LegacyModelInvocations", 1, "Count"));
+      return out;
+    }
+    case "throttled":
+      return [datum("InvocationThrottles", 1, "Count")];
+    case "client-error":
+      return [datum("InvocationClientErrors", 1, "Count")];
+    case "server-error":
+      return [datum("InvocationServerErrors", 1, "Count")];
+  }
+}

@@ -1,0 +1,49 @@
+/** Smithy RPC v2 CBOR, over @smithy/core's codec (the one the AWS SDKs use themselves). */
+import { cbor, dateToTag } from "@smithy/core/cbor";
+import { AwsError } from "../errors.js";
+
+function fromWire(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(fromWire);
+  if (value instanceof Uint8Array) return value;
+  if (value !== null && typeof value === "object") {
+    const v = value as Record<string, unknown>;
+    if (typeof v.tag === "number" && "value" in v && Object.keys(v).length === 2) {
+      // Tag 1 is an epoch-seconds timestamp; other tags are not used by CloudWatch.
+      return v.tag === 1 && typeof v.value === "number" ? new Date(v.value * 1000) : fromWire(v.value);
+    }
+    const out: Record<string, unknown> = {};
+    for (const [k, item] of Object.entries(v)) out[k] = fromWire(item);
+    return out;
+  }
+  return value;
+}
+
+function toWire(value: unknown): unknown {
+  if (value instanceof Date) return dateToTag(value);
+  if (Array.isArray(value)) return value.map(toWire);
+  if (value !== null && typeof value === "object") {
+    const out: Record<string, unknown> = {};
+    for (const [k, v] of Object.entries(value)) if (v !== undefined && v !== null) out[k] = toWire(v);
+    return out;
+  }
+  return value;
+}
+
+export function decodeCbor(body: Buffer): Record<string, unknown> {
+  if (body.length === 0) return {};
+  let value: unknown;
+  try {
+    value = cbor.deserialize(new Uint8Array(body.buffer, body.byteOffset, body.byteLength));
+  } catch (error) {
+    throw new AwsError("SerializationException", `Could not decode the CBOR request body: ${(error as Error).message}`);
+  }
+  if (value === null || value === undefined) return {};
+  if (typeof value !== "object" || Array.isArray(value)) {
+    throw new AwsError("SerializationException", "The CBOR request body must be a map.");
+  }
+  return fromWire(value) as Record<string, unknown>;
+}
+
+export function encodeCbor(value: unknown): Buffer {
+  return Buffer.from(cbor.serialize(toWire(value ?? {})));
+}

@@ -1,0 +1,72 @@
+/**
+ * A tiny loopback-only admin API for tests and the lab's failure-path tests:
+ *   GET  /_sandbox/health   → {"status":"ok","simulated":true,…}
+ *   GET  /_sandbox/faults   → {"faults":"<compact>","config":{…}}
+ *   POST /_sandbox/faults   body: the compact syntax (text) or a JSON object of FaultConfig members;
+ *                           merged onto the current configuration (`none` resets) → same as GET
+ * Unsigned on purpose: it is reachable only from the machine itself.
+ */
+import type { IncomingMessage, ServerResponse } from "node:http";
+import type { FaultConfig } from "../faults/config.js";
+import { FaultSyntaxError, formatFaults, resolveFaults } from "../faults/config.js";
+import type { FaultInjector } from "../faults/injector.js";
+import { readBody } from "./body.js";
+
+export function isLoopback(address: string | undefined): boolean {
+  if (address === undefined) return false;
+  return address === "::1" || address.startsWith("127.") || address.startsWith("::ffff:127.");
+}
+
+function json(res: ServerResponse, status: number, value: unknown): void {
+  const body = Buffer.from(JSON.stringify(value));
+  res.writeHead(status, { "content-type": "application/json", "content-length": body.length });
+  res.end(body);
+}
+
+export function createAdmin(faults: FaultInjector, info: () => Record<string, unknown>): (req: IncomingMessage, res: ServerResponse, rawPath: string) => Promise<void> {
+  const faultView = (): Record<string, unknown> => ({ faults: formatFaults(faults.config), config: faults.config });
+  return async (req, res, rawPath) => {
+    if (!isLoopback(req.socket.remoteAddress)) {
+      req.resume();
+      json(res, 403, { message: "The sandbox admin API answers only on loopback." });
+      return;
+    }
+    let body: Buffer;
+    try {
+      body = await readBody(req, 64 * 1024);
+    } catch {
+      json(res, 413, { message: "Admin request body too large." });
+      return;
+    }
+    const route = `${req.method ?? "GET"} ${rawPath.replace(/\/$/, "")}`;
+    switch (route) {
+      case "GET /_sandbox/health":
+        json(res, 200, { status: "ok", simulated: true, ...info(), faults: formatFaults(faults.config) });
+        return;
+      case "GET /_sandbox/faults":
+        json(res, 200, faultView());
+        return;
+      case "POST /_sandbox/faults":
+      case "PUT /_sandbox/faults": {
+        const text = body.toString("utf8").trim();
+        try {
+          let update: Partial<FaultConfig> | string = text;
+          if (text.startsWith("{")) {
+            const parsed = JSON.parse(text) as unknown;
+            if (parsed === null || typeof parsed !== "object" || Array.isArray(parsed)) throw new FaultSyntaxError("Send a JSON object or the compact syntax.");
+            const obj = parsed as Record<string, unknown>;
+            update = typeof obj.faults === "string" ? obj.faults : (obj as Partial<FaultConfig>);
+          }
+          faults.set(resolveFaults(update, faults.config));
+        } catch (error) {
+          json(res, 400, { message: (error as Error).message });
+          return;
+        }
+        json(res, 200, faultView());
+        return;
+      }
+      default:
+        json(res, 404, { message: `No admin route ${route}. Try GET /_sandbox/health, GET or POST /_sandbox/faults.` });
+    }
+  };
+}

@@ -1,0 +1,172 @@
+import { randomUUID } from "node:crypto";
+import type { IncomingMessage, ServerResponse } from "node:http";
+import { setTimeout as sleep } from "node:timers/promises";
+import { authenticate } from "../auth/authenticate.js";
+import type { IdentityResolver } from "../auth/identity.js";
+import { AuthFailure } from "../auth/sigv4.js";
+import type { SignedRequestParts } from "../auth/sigv4.js";
+import type { CallContext } from "../context.js";
+import { AwsError } from "../errors.js";
+import type { FaultInjector } from "../faults/injector.js";
+import { authError } from "../protocol/auth-errors.js";
+import { decodeCbor } from "../protocol/cbor.js";
+import { coerceCloudWatchQuery } from "../protocol/cloudwatch-query.js";
+import { decodeJsonObject } from "../protocol/json.js";
+import { decodeFormBody, formToObject, parseForm } from "../protocol/query.js";
+import type { ServiceName } from "../protocol/types.js";
+import { QUERY_VERSION, SIGNING_NAME } from "../protocol/types.js";
+import { BODY_LIMITS, BodyTooLarge, readBody } from "./body.js";
+import { classify, scopeService, serviceForAction } from "./classify.js";
+import type { Route } from "./classify.js";
+import type { Reply } from "./encode.js";
+import { errorReply, rpcReply, send } from "./encode.js";
+import { matchRoute } from "./rest-router.js";
+import type { OperationHandler, RestRoute } from "./types.js";
+
+export interface SandboxRuntime {
+  now(): number;
+  identities: IdentityResolver;
+  faults: FaultInjector;
+  /** Runs before every authenticated call (materialises due invocation-log deliveries). */
+  beforeRequest(now: number): void;
+  rpc: Readonly<Partial<Record<ServiceName, Readonly<Record<string, OperationHandler | undefined>>>>>;
+  rest: Readonly<Partial<Record<ServiceName, readonly RestRoute[]>>>;
+  admin(req: IncomingMessage, res: ServerResponse, rawPath: string): Promise<void>;
+  /** Unexpected exceptions (bugs): reported, answered as a 500 in the protocol's shape. */
+  onInternalError(error: unknown): void;
+}
+
+const tooLarge = (route: Route, limit: number): AwsError =>
+  new AwsError(route.protocol === "query" ? "RequestEntityTooLarge" : "RequestEntityTooLargeException", `Request body is larger than the ${limit}-byte limit for this service.`, { status: 413 });
+
+function header(req: IncomingMessage, name: string): string {
+  const v = req.headers[name];
+  return (Array.isArray(v) ? v[0] : v) ?? "";
+}
+
+/** One HTTP exchange, start to finish. Never throws: every failure becomes a reply in the right protocol shape. */
+export async function handleHttp(rt: SandboxRuntime, req: IncomingMessage, res: ServerResponse): Promise<void> {
+  const requestId = randomUUID();
+  const url = req.url ?? "/";
+  const q = url.indexOf("?");
+  const rawPath = q < 0 ? url : url.slice(0, q);
+  const rawQuery = q < 0 ? "" : url.slice(q + 1);
+  const method = req.method ?? "GET";
+  if (rawPath === "/_sandbox" || rawPath.startsWith("/_sandbox/")) {
+    await rt.admin(req, res, rawPath);
+    return;
+  }
+  let route = classify(method, rawPath, req.headers);
+  const reply = (error: AwsError, close = false): void => send(res, requestId, errorReply(route.protocol, route.service, error, requestId), close);
+
+  const limit = BODY_LIMITS[route.service ?? "unknown"];
+  if (Number(header(req, "content-length")) > limit) {
+    reply(tooLarge(route, limit), true);
+    return;
+  }
+  let body: Buffer;
+  try {
+    body = await readBody(req, limit);
+  } catch (error) {
+    if (error instanceof BodyTooLarge) reply(tooLarge(route, limit), true);
+    else req.destroy();
+    return;
+  }
+
+  try {
+    let input: Record<string, unknown> | undefined;
+    if (route.protocol === "query") {
+      const params = parseForm(rawQuery);
+      if (method === "POST" && header(req, "content-type").includes("application/x-www-form-urlencoded")) {
+        for (const [k, v] of decodeFormBody(body)) params.set(k, v);
+      }
+      const action = params.get("Action");
+      route = { ...route, service: serviceForAction(action, scopeService(req.headers, rawQuery)), operation: action };
+      input = formToObject(params);
+    }
+    if (route.service === undefined) {
+      const target = route.operation ?? header(req, "x-amz-target");
+      throw new AwsError("UnknownOperationException", target ? `Unknown operation ${target}` : `No operation at ${method} ${rawPath.slice(0, 200)}`, {
+        status: route.protocol === "rest-json" ? 404 : 400,
+      });
+    }
+    const service = route.service;
+    const now = rt.now();
+    const parts: SignedRequestParts = { method, rawPath, rawQuery, headers: req.headers, body };
+    const { identity, region } = authenticate(parts, SIGNING_NAME[service], rt.identities, now);
+    const ctx: CallContext = { accountId: identity.accountId, region, requestId, principalArn: identity.principalArn, userId: identity.userId, now };
+    rt.beforeRequest(now);
+    if (service !== "bedrock-runtime") {
+      const fault = rt.faults.decide(service);
+      if (fault.latencyMs > 0) await sleep(fault.latencyMs);
+      if (fault.error) throw fault.error;
+    }
+    const out = await invoke(rt, route, service, method, rawPath, rawQuery, req, body, input, ctx);
+    send(res, requestId, out);
+  } catch (error) {
+    if (error instanceof AuthFailure) reply(authError(error, route.protocol, route.service === "monitoring"));
+    else if (error instanceof AwsError) reply(error);
+    else {
+      rt.onInternalError(error);
+      reply(new AwsError("InternalFailure", "The request processing has failed because of an unknown error, exception or failure.", { status: 500 }));
+    }
+  }
+}
+
+async function invoke(
+  rt: SandboxRuntime,
+  route: Route,
+  service: ServiceName,
+  method: string,
+  rawPath: string,
+  rawQuery: string,
+  req: IncomingMessage,
+  body: Buffer,
+  queryInput: Record<string, unknown> | undefined,
+  ctx: CallContext,
+): Promise<Reply> {
+  switch (route.protocol) {
+    case "rest-json": {
+      const match = matchRoute(rt.rest[service] ?? [], method, rawPath);
+      if (match === undefined || match === "wrong-method") {
+        throw new AwsError("UnknownOperationException", `No operation at ${method} ${rawPath.slice(0, 200)}`, { status: match === undefined ? 404 : 405 });
+      }
+      const r = await match.route.handler({ method, params: match.params, query: new URLSearchParams(rawQuery), headers: req.headers, body }, ctx);
+      const headers: Record<string, string> = { ...(r.headers ?? {}) };
+      if (r.raw !== undefined) return { status: r.status ?? 200, headers, body: r.raw };
+      if (r.json === undefined) return { status: r.status ?? 200, headers, body: "" };
+      headers["content-type"] ??= "application/json";
+      return { status: r.status ?? 200, headers, body: JSON.stringify(r.json) };
+    }
+    case "query": {
+      const operation = route.operation;
+      if (operation === undefined) throw new AwsError("MissingAction", "Missing Action", { status: 400 });
+      const handler = lookup(rt, service, operation);
+      if (handler === undefined) {
+        throw new AwsError("InvalidAction", `Could not find operation ${operation} for version ${QUERY_VERSION[service] ?? ""}`, { status: 400 });
+      }
+      const input = service === "monitoring" ? coerceCloudWatchQuery(operation, queryInput ?? {}) : (queryInput ?? {});
+      return rpcReply("query", service, operation, await handler(input, ctx), ctx.requestId);
+    }
+    case "json-1.0":
+    case "json-1.1":
+    case "cbor": {
+      const operation = route.operation ?? "";
+      const handler = lookup(rt, service, operation);
+      if (handler === undefined) {
+        throw new AwsError("UnknownOperationException", `Unknown operation ${operation}`, { status: route.protocol === "cbor" ? 404 : 400 });
+      }
+      const type = header(req, "content-type");
+      if (route.protocol !== "cbor" && type !== "" && !/^application\/(x-amz-json-1\.[01]|json)\b/i.test(type)) {
+        throw new AwsError("UnknownOperationException", `Unsupported Content-Type '${type.slice(0, 100)}': send application/x-amz-json-1.${route.protocol === "json-1.0" ? "0" : "1"}.`);
+      }
+      const input = route.protocol === "cbor" ? decodeCbor(body) : decodeJsonObject(body);
+      return rpcReply(route.protocol, service, operation, await handler(input, ctx), ctx.requestId);
+    }
+  }
+}
+
+function lookup(rt: SandboxRuntime, service: ServiceName, operation: string): OperationHandler | undefined {
+  const ops = rt.rpc[service];
+  return ops !== undefined && Object.prototype.hasOwnProperty.call(ops, operation) ? ops[operation] : undefined;
+}

@@ -1,0 +1,39 @@
+import { formatFaults } from "./faults/config.js";
+import { SIMULATED_MODEL_NOTE } from "./model/index.js";
+import type { SandboxOptions } from "./options.js";
+import { startSandbox } from "./start.js";
+
+/**
+ * `genai-lab sandbox`: serves until `signal` aborts, after printing the lines to paste into a shell so the AWS CLI,
+ * boto3 and the SDKs talk to it. Resolves once the server has closed.
+ */
+export async function runSandboxServer(options: SandboxOptions, out: NodeJS.WritableStream, signal: AbortSignal): Promise<void> {
+  const sandbox = await startSandbox(options);
+  const stopped = new Promise<void>((resolve) => {
+    const stop = (): void => {
+      void sandbox.close().then(resolve);
+    };
+    if (signal.aborted) stop();
+    else signal.addEventListener("abort", stop, { once: true });
+  });
+  const data = options.dbPath === undefined || options.dbPath === ":memory:" ? "in memory" : options.dbPath;
+  out.write(
+    [
+      `genai-lab sandbox — ${sandbox.endpoint} (account ${sandbox.accountId}, data: ${data})`,
+      `  ${SIMULATED_MODEL_NOTE.en}`,
+      `  ${SIMULATED_MODEL_NOTE.vi}`,
+      "",
+      "  # Paste into your shell / Dán vào shell:",
+      `  export AWS_ENDPOINT_URL=${sandbox.endpoint}`,
+      `  export AWS_ACCESS_KEY_ID=${sandbox.credentials.accessKeyId}`,
+      `  export AWS_SECRET_ACCESS_KEY=${sandbox.credentials.secretAccessKey}`,
+      `  export AWS_REGION=${sandbox.region}`,
+      `  export AWS_DEFAULT_REGION=${sandbox.region}`,
+      "",
+      `  faults: ${formatFaults(sandbox.faults)}`,
+      "  Ctrl+C to stop / Ctrl+C để dừng.",
+      "",
+    ].join("\n"),
+  );
+  await stopped;
+}

@@ -1,0 +1,110 @@
+import { createServer } from "node:http";
+import type { AddressInfo } from "node:net";
+import { SANDBOX_DEFAULTS } from "./context.js";
+import { createSandboxCore } from "./core.js";
+import { DEFAULT_FAULTS, FAULTS_ENV, resolveFaults } from "./faults/config.js";
+import type { FaultConfig } from "./faults/config.js";
+import type { RunningSandbox, SandboxOptions } from "./options.js";
+import { handleHttp } from "./server/dispatch.js";
+import { openDatabase } from "./storage/db.js";
+
+const LOOPBACK_HOSTS = new Set(["127.0.0.1", "localhost", "::1", "[::1]"]);
+
+export class SandboxHostError extends Error {
+  override readonly name = "SandboxHostError";
+}
+
+function writeStderr(text: string): void {
+  process.stderr.write(`${text}\n`);
+}
+
+/** Starts the sandbox on `host:port` and resolves once it listens. */
+export async function startSandbox(options: SandboxOptions = {}): Promise<RunningSandbox> {
+  const host = options.host ?? SANDBOX_DEFAULTS.host;
+  const warn = options.onWarning ?? ((m: string) => writeStderr(`genai-lab sandbox: warning: ${m}`));
+  if (!LOOPBACK_HOSTS.has(host) && !host.startsWith("127.")) {
+    if (!options.allowNonLoopback) {
+      throw new SandboxHostError(
+        `Refusing to listen on ${host}: the sandbox accepts a well-known key pair, so it binds to loopback only. Pass the host explicitly (--host) to allow it.`,
+      );
+    }
+    warn(`listening on ${host}: anyone who can reach this address can use the sandbox with its documented keys.`);
+  }
+  const env = options.env ?? process.env;
+  let faults: FaultConfig = { ...DEFAULT_FAULTS };
+  const fromEnv = env[FAULTS_ENV];
+  if (fromEnv !== undefined && fromEnv.trim() !== "") faults = resolveFaults(fromEnv, faults);
+  faults = resolveFaults(options.faults, faults);
+
+  const credentials = { ...(options.credentials ?? { accessKeyId: SANDBOX_DEFAULTS.accessKeyId, secretAccessKey: SANDBOX_DEFAULTS.secretAccessKey }) };
+  const accountId = options.accountId ?? SANDBOX_DEFAULTS.accountId;
+  const region = options.region ?? SANDBOX_DEFAULTS.region;
+  const dbPath = options.dbPath ?? ":memory:";
+  const db = openDatabase(dbPath);
+  let endpoint = "";
+  const core = createSandboxCore({
+    db,
+    credentials,
+    accountId,
+    faults,
+    deliveryDelayMs: options.deliveryDelayMs ?? 3000,
+    now: options.now ?? Date.now,
+    onError: options.onError ?? ((e: unknown) => writeStderr(`genai-lab sandbox: internal error: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`)),
+    info: () => ({ endpoint, accountId, region, dbPath }),
+  });
+
+  // In-flight exchanges finish before the database closes, so close() never races a handler.
+  const inflight = new Set<Promise<void>>();
+  const server = createServer((req, res) => {
+    const done: Promise<void> = handleHttp(core.runtime, req, res)
+      .catch((error: unknown) => {
+        core.runtime.onInternalError(error);
+        if (!res.headersSent) {
+          res.statusCode = 500;
+          res.end();
+        }
+      })
+      .finally(() => inflight.delete(done));
+    inflight.add(done);
+  });
+  server.requestTimeout = 60_000;
+  server.headersTimeout = 30_000;
+  try {
+    await new Promise<void>((resolve, reject) => {
+      server.once("error", reject);
+      server.listen(options.port ?? SANDBOX_DEFAULTS.port, host, () => {
+        server.off("error", reject);
+        resolve();
+      });
+    });
+  } catch (error) {
+    db.close();
+    throw error;
+  }
+  const address = server.address() as AddressInfo;
+  const urlHost = address.family === "IPv6" ? `[${address.address}]` : address.address;
+  endpoint = `http://${urlHost}:${address.port}`;
+  let closed: Promise<void> | undefined;
+  return {
+    endpoint,
+    port: address.port,
+    host,
+    credentials,
+    region,
+    accountId,
+    get faults() {
+      return core.faults.config;
+    },
+    setFaults: (f) => core.faults.set(resolveFaults(f, core.faults.config)),
+    close: () =>
+      (closed ??= new Promise<void>((resolve) => {
+        server.close(() => {
+          void Promise.allSettled([...inflight]).then(() => {
+            db.close();
+            resolve();
+          });
+        });
+        server.closeAllConnections();
+      })),
+  };
+}

@@ -1,0 +1,233 @@
+import { AwsError } from "../errors.js";
+import type { Db } from "./db.js";
+
+export interface GroupRow {
+  id: number;
+  account_id: string;
+  region: string;
+  name: string;
+  created_at: number;
+  retention_days: number | null;
+  kms_key_id: string | null;
+  log_group_class: string;
+  stored_bytes: number;
+}
+
+export interface StreamRow {
+  id: number;
+  group_id: number;
+  name: string;
+  created_at: number;
+  first_event_at: number | null;
+  last_event_at: number | null;
+  last_ingestion_at: number | null;
+  upload_seq: number;
+}
+
+export interface EventRow {
+  id: number;
+  stream_id: number;
+  timestamp: number;
+  ingestion_time: number;
+  message: string;
+}
+
+export interface NewEvent {
+  timestamp: number;
+  message: string;
+}
+
+export const groupNotFound = (): AwsError => new AwsError("ResourceNotFoundException", "The specified log group does not exist.");
+export const streamNotFound = (): AwsError => new AwsError("ResourceNotFoundException", "The specified log stream does not exist.");
+
+export const groupArn = (g: Pick<GroupRow, "region" | "account_id" | "name">): string =>
+  `arn:aws:logs:${g.region}:${g.account_id}:log-group:${g.name}`;
+
+/** Log groups, streams and events in SQLite. Every write is one transaction; reads page through indexes. */
+export class LogsStore {
+  readonly #db: Db;
+  readonly #q;
+
+  constructor(db: Db) {
+    this.#db = db;
+    this.#q = {
+      findGroup: db.prepare("SELECT * FROM log_groups WHERE account_id = ? AND region = ? AND name = ?"),
+      groupById: db.prepare("SELECT * FROM log_groups WHERE id = ?"),
+      insertGroup: db.prepare(
+        "INSERT INTO log_groups (account_id, region, name, created_at, kms_key_id, log_group_class) VALUES (?, ?, ?, ?, ?, ?)",
+      ),
+      insertTag: db.prepare("INSERT OR REPLACE INTO log_group_tags (group_id, key, value) VALUES (?, ?, ?)"),
+      deleteTag: db.prepare("DELETE FROM log_group_tags WHERE group_id = ? AND key = ?"),
+      tags: db.prepare("SELECT key, value FROM log_group_tags WHERE group_id = ? ORDER BY key"),
+      setRetention: db.prepare("UPDATE log_groups SET retention_days = ? WHERE id = ?"),
+      listGroups: db.prepare(
+        "SELECT * FROM log_groups WHERE account_id = ? AND region = ? AND name > ? ORDER BY name LIMIT ?",
+      ),
+      findStream: db.prepare("SELECT * FROM log_streams WHERE group_id = ? AND name = ?"),
+      insertStream: db.prepare("INSERT INTO log_streams (group_id, name, created_at) VALUES (?, ?, ?)"),
+      streamsOf: db.prepare("SELECT * FROM log_streams WHERE group_id = ?"),
+      insertEvent: db.prepare(
+        "INSERT INTO log_events (group_id, stream_id, timestamp, ingestion_time, message) VALUES (?, ?, ?, ?, ?)",
+      ),
+      touchStream: db.prepare(
+        `UPDATE log_streams SET
+           first_event_at = MIN(COALESCE(first_event_at, @first), @first),
+           last_event_at = MAX(COALESCE(last_event_at, @last), @last),
+           last_ingestion_at = @ingested,
+           upload_seq = upload_seq + 1
+         WHERE id = @id`,
+      ),
+      addBytes: db.prepare("UPDATE log_groups SET stored_bytes = stored_bytes + ? WHERE id = ?"),
+    };
+  }
+
+  findGroup(accountId: string, region: string, name: string): GroupRow | undefined {
+    return this.#q.findGroup.get(accountId, region, name) as GroupRow | undefined;
+  }
+
+  groupById(id: number): GroupRow | undefined {
+    return this.#q.groupById.get(id) as GroupRow | undefined;
+  }
+
+  requireGroup(accountId: string, region: string, name: string): GroupRow {
+    const g = this.findGroup(accountId, region, name);
+    if (g === undefined) throw groupNotFound();
+    return g;
+  }
+
+  createGroup(
+    accountId: string,
+    region: string,
+    name: string,
+    now: number,
+    extra: { tags?: Record<string, string>; kmsKeyId?: string; logGroupClass?: string } = {},
+  ): GroupRow {
+    return this.#db.transaction(() => {
+      if (this.findGroup(accountId, region, name) !== undefined) {
+        throw new AwsError("ResourceAlreadyExistsException", "The specified log group already exists");
+      }
+      const info = this.#q.insertGroup.run(accountId, region, name, now, extra.kmsKeyId ?? null, extra.logGroupClass ?? "STANDARD");
+      const id = Number(info.lastInsertRowid);
+      for (const [k, v] of Object.entries(extra.tags ?? {})) this.#q.insertTag.run(id, k, v);
+      return this.groupById(id) as GroupRow;
+    }).immediate();
+  }
+
+  deleteGroup(accountId: string, region: string, name: string): void {
+    this.#db.transaction(() => {
+      const g = this.requireGroup(accountId, region, name);
+      this.#db.prepare("DELETE FROM log_events WHERE group_id = ?").run(g.id);
+      this.#db.prepare("DELETE FROM log_streams WHERE group_id = ?").run(g.id);
+      this.#db.prepare("DELETE FROM log_group_tags WHERE group_id = ?").run(g.id);
+      this.#db.prepare("DELETE FROM log_groups WHERE id = ?").run(g.id);
+    }).immediate();
+  }
+
+  /** Groups ordered by name, strictly after `after`, with an optional filter applied in SQL-sized chunks. */
+  listGroups(accountId: string, region: string, after: string, limit: number, keep: (name: string) => boolean): GroupRow[] {
+    const out: GroupRow[] = [];
+    let cursor = after;
+    for (;;) {
+      const rows = this.#q.listGroups.all(accountId, region, cursor, 500) as GroupRow[];
+      for (const row of rows) {
+        if (keep(row.name)) out.push(row);
+        if (out.length >= limit) return out;
+      }
+      if (rows.length < 500) return out;
+      cursor = rows[rows.length - 1]?.name ?? cursor;
+    }
+  }
+
+  setRetention(groupId: number, days: number | null): void {
+    this.#q.setRetention.run(days, groupId);
+  }
+
+  tags(groupId: number): Record<string, string> {
+    const out: Record<string, string> = {};
+    for (const row of this.#q.tags.all(groupId) as { key: string; value: string }[]) out[row.key] = row.value;
+    return out;
+  }
+
+  /** Adds or replaces tags; a group holds at most 50 (AWS's limit). */
+  tag(groupId: number, tags: Record<string, string>): void {
+    this.#db.transaction(() => {
+      for (const [k, v] of Object.entries(tags)) this.#q.insertTag.run(groupId, k, v);
+      if (Object.keys(this.tags(groupId)).length > 50) {
+        throw new AwsError("TooManyTagsException", "A resource can have no more than 50 tags.");
+      }
+    }).immediate();
+  }
+
+  untag(groupId: number, keys: readonly string[]): void {
+    this.#db.transaction(() => {
+      for (const k of keys) this.#q.deleteTag.run(groupId, k);
+    }).immediate();
+  }
+
+  findStream(groupId: number, name: string): StreamRow | undefined {
+    return this.#q.findStream.get(groupId, name) as StreamRow | undefined;
+  }
+
+  createStream(groupId: number, name: string, now: number): StreamRow {
+    return this.#db.transaction(() => {
+      if (this.findStream(groupId, name) !== undefined) {
+        throw new AwsError("ResourceAlreadyExistsException", "The specified log stream already exists");
+      }
+      this.#q.insertStream.run(groupId, name, now);
+      return this.findStream(groupId, name) as StreamRow;
+    }).immediate();
+  }
+
+  ensureStream(groupId: number, name: string, now: number): StreamRow {
+    const existing = this.findStream(groupId, name);
+    if (existing !== undefined) return existing;
+    this.#q.insertStream.run(groupId, name, now);
+    return this.findStream(groupId, name) as StreamRow;
+  }
+
+  deleteStream(groupId: number, name: string): void {
+    this.#db.transaction(() => {
+      const s = this.findStream(groupId, name);
+      if (s === undefined) throw streamNotFound();
+      this.#db.prepare("DELETE FROM log_events WHERE stream_id = ?").run(s.id);
+      this.#db.prepare("DELETE FROM log_streams WHERE id = ?").run(s.id);
+    }).immediate();
+  }
+
+  streams(groupId: number): StreamRow[] {
+    return this.#q.streamsOf.all(groupId) as StreamRow[];
+  }
+
+  /**
+   * Appends events to a stream (call inside a transaction when batching with other writes). Returns the new
+   * upload sequence number. Ids are assigned in insertion order, which is the order events become visible.
+   */
+  appendEvents(groupId: number, streamId: number, events: readonly NewEvent[], ingestionTime: number): number {
+    if (events.length === 0) return 0;
+    let first = Infinity;
+    let last = -Infinity;
+    let bytes = 0;
+    for (const e of events) {
+      this.#q.insertEvent.run(groupId, streamId, e.timestamp, ingestionTime, e.message);
+      if (e.timestamp < first) first = e.timestamp;
+      if (e.timestamp > last) last = e.timestamp;
+      bytes += Buffer.byteLength(e.message, "utf8");
+    }
+    this.#q.touchStream.run({ first, last, ingested: ingestionTime, id: streamId });
+    this.#q.addBytes.run(bytes, groupId);
+    return (this.#db.prepare("SELECT upload_seq FROM log_streams WHERE id = ?").get(streamId) as { upload_seq: number }).upload_seq;
+  }
+
+  /** Durable append: one transaction, committed (and fsynced for file databases) before this returns. */
+  putEvents(groupId: number, streamId: number, events: readonly NewEvent[], ingestionTime: number): number {
+    return this.#db.transaction(() => this.appendEvents(groupId, streamId, events, ingestionTime)).immediate();
+  }
+
+  transaction<T>(fn: () => T): T {
+    return this.#db.transaction(fn).immediate();
+  }
+
+  get db(): Db {
+    return this.#db;
+  }
+}

@@ -1,0 +1,73 @@
+import { randomBytes } from "node:crypto";
+import { stableId } from "../auth/identity.js";
+import { AwsError } from "../errors.js";
+import { trustAllows } from "../iam/policy.js";
+import type { OperationHandler } from "../server/types.js";
+import type { Db } from "../storage/db.js";
+import type { IamStore } from "../storage/iam-store.js";
+import { roleArn } from "../storage/iam-store.js";
+import { InputReader } from "../validate/input.js";
+
+const reader = (input: Record<string, unknown>): InputReader =>
+  new InputReader(input, { code: "ValidationError", wire: "query", label: (n) => n.charAt(0).toLowerCase() + n.slice(1) });
+
+const BASE32 = "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567";
+const randomKeyId = (): string => `ASIA${[...randomBytes(16)].map((b) => BASE32[b % 32]).join("")}`;
+
+/** STS (AWS Query). Identities come from the request's verified signature. */
+export function stsOperations(db: Db, iam: IamStore): Record<string, OperationHandler> {
+  const insert = db.prepare(
+    `INSERT INTO sts_sessions (access_key_id, secret_access_key, session_token, account_id, principal_arn, user_id, expires_at)
+     VALUES (?, ?, ?, ?, ?, ?, ?)`,
+  );
+  const prune = db.prepare("DELETE FROM sts_sessions WHERE expires_at < ?");
+  return {
+    GetCallerIdentity(input, ctx) {
+      reader(input).done();
+      return { UserId: ctx.userId ?? stableId("AIDA", `user:${ctx.accountId}`), Account: ctx.accountId, Arn: ctx.principalArn };
+    },
+
+    AssumeRole(input, ctx) {
+      const r = reader(input);
+      const arn = r.string("RoleArn", { required: true, min: 20, max: 2048 }) ?? "";
+      const session = r.string("RoleSessionName", { required: true, min: 2, max: 64, pattern: /^[\w+=,.@-]*$/, patternText: "[\\w+=,.@-]*" }) ?? "";
+      const duration = r.integer("DurationSeconds", { min: 900, max: 43_200 }) ?? 3600;
+      const externalId = r.string("ExternalId", { min: 2, max: 1224 });
+      r.string("Policy", { min: 1, max: 2048 });
+      r.done();
+      const denied = new AwsError(
+        "AccessDenied",
+        `User: ${ctx.principalArn} is not authorized to perform: sts:AssumeRole on resource: ${arn}`,
+        { status: 403 },
+      );
+      const m = /^arn:aws:iam::(\d{12}):role\/(?:[\u0021-\u007E]*\/)?([\w+=,.@-]+)$/.exec(arn);
+      if (m === null) throw new AwsError("ValidationError", `${arn} is invalid`);
+      const role = iam.role(m[1] ?? "", m[2] ?? "");
+      if (role === undefined || roleArn(role) !== arn) throw denied;
+      const context: Record<string, string> = { "aws:PrincipalAccount": ctx.accountId, "aws:PrincipalArn": ctx.principalArn };
+      if (externalId !== undefined) context["sts:ExternalId"] = externalId;
+      if (!trustAllows(role.trust_policy, { account: ctx.accountId, arn: ctx.principalArn }, "sts:AssumeRole", context)) throw denied;
+      if (duration > role.max_session_duration) {
+        throw new AwsError(
+          "ValidationError",
+          `The requested DurationSeconds exceeds the MaxSessionDuration set for this role.`,
+        );
+      }
+      const accessKeyId = randomKeyId();
+      const secret = randomBytes(30).toString("base64").replace(/[+/=]/g, "x").slice(0, 40);
+      const token = `IQoJb3JpZ2luX2VjE${randomBytes(96).toString("base64")}`;
+      const expiresAt = ctx.now + duration * 1000;
+      const assumedArn = `arn:aws:sts::${role.account_id}:assumed-role/${role.name}/${session}`;
+      const assumedId = `${role.role_id}:${session}`;
+      db.transaction(() => {
+        prune.run(ctx.now);
+        insert.run(accessKeyId, secret, token, role.account_id, assumedArn, assumedId, expiresAt);
+      }).immediate();
+      return {
+        Credentials: { AccessKeyId: accessKeyId, SecretAccessKey: secret, SessionToken: token, Expiration: new Date(expiresAt - (expiresAt % 1000)) },
+        AssumedRoleUser: { AssumedRoleId: assumedId, Arn: assumedArn },
+        PackedPolicySize: undefined,
+      };
+    },
+  };
+}

@@ -1,0 +1,80 @@
+/** Starts a sandbox on an ephemeral loopback port and builds real AWS SDK clients pointed at it. */
+import { BedrockClient } from "@aws-sdk/client-bedrock";
+import { BedrockRuntimeClient } from "@aws-sdk/client-bedrock-runtime";
+import { CloudWatchClient } from "@aws-sdk/client-cloudwatch";
+import { CloudWatchLogsClient } from "@aws-sdk/client-cloudwatch-logs";
+import { IAMClient } from "@aws-sdk/client-iam";
+import { STSClient } from "@aws-sdk/client-sts";
+import { startSandbox } from "../../src/sandbox/index.js";
+import type { RunningSandbox, SandboxOptions } from "../../src/sandbox/index.js";
+
+export interface Credentials {
+  accessKeyId: string;
+  secretAccessKey: string;
+  sessionToken?: string;
+}
+
+export function clients(sandbox: RunningSandbox, credentials: Credentials = sandbox.credentials, region = sandbox.region) {
+  const config = { endpoint: sandbox.endpoint, region, credentials, maxAttempts: 1 };
+  return {
+    logs: new CloudWatchLogsClient(config),
+    cw: new CloudWatchClient(config),
+    bedrock: new BedrockClient(config),
+    runtime: new BedrockRuntimeClient(config),
+    sts: new STSClient(config),
+    iam: new IAMClient({ ...config, region: "us-east-1" }),
+  };
+}
+
+export type Clients = ReturnType<typeof clients>;
+
+/** A sandbox for tests: in memory, immediate delivery, no IAM propagation delay, quiet. */
+export function startTestSandbox(options: SandboxOptions = {}): Promise<RunningSandbox> {
+  return startSandbox({
+    port: 0,
+    dbPath: ":memory:",
+    deliveryDelayMs: 0,
+    env: {},
+    onWarning: () => undefined,
+    ...options,
+    faults: typeof options.faults === "string" ? `iam-delay=0,${options.faults}` : { iamPropagationMs: 0, ...options.faults },
+  });
+}
+
+export const LOGGING_TRUST = JSON.stringify({
+  Version: "2012-10-17",
+  Statement: [
+    {
+      Effect: "Allow",
+      Principal: { Service: "bedrock.amazonaws.com" },
+      Action: "sts:AssumeRole",
+      Condition: {
+        StringEquals: { "aws:SourceAccount": "123456789012" },
+        ArnLike: { "aws:SourceArn": "arn:aws:bedrock:us-east-1:123456789012:*" },
+      },
+    },
+  ],
+});
+
+export const loggingPolicy = (group: string, region = "us-east-1", account = "123456789012"): string =>
+  JSON.stringify({
+    Version: "2012-10-17",
+    Statement: [
+      {
+        Effect: "Allow",
+        Action: ["logs:CreateLogStream", "logs:PutLogEvents"],
+        Resource: `arn:aws:logs:${region}:${account}:log-group:${group}:log-stream:aws/bedrock/modelinvocations`,
+      },
+    ],
+  });
+
+/** Polls `fn` until it returns a defined value (or throws after `timeoutMs`). */
+export async function eventually<T>(fn: () => Promise<T | undefined>, timeoutMs = 5000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const v = await fn();
+    if (v !== undefined) return v;
+    if (Date.now() > deadline) throw new Error("condition not met in time");
+    await new Promise((r) => setTimeout(r, 20));
+  }
+}
