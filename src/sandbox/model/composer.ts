@@ -12,10 +12,12 @@ import { TOPICS_VI } from "./topics-vi.js";
 
 export type ReplyLanguage = "en" | "vi";
 
+/** Letters only Vietnamese uses, and common short words whose accents other languages share (là, gì, và…). */
 const VIETNAMESE_LETTERS = /[ăâđêôơưạảấầẩẫậắằẳẵặẹẻẽếềểễệỉịọỏốồổỗộớờởỡợụủứừửữựỳỵỷỹ]/iu;
+const VIETNAMESE_WORDS = /(^|[\s"'(])(là|gì|và|của|không|những|được|tôi|bạn|hãy|cho|các)(?=$|[\s?.!,:;"')])/iu;
 
 export function detectLanguage(prompt: string): ReplyLanguage {
-  return VIETNAMESE_LETTERS.test(prompt) ? "vi" : "en";
+  return VIETNAMESE_LETTERS.test(prompt) || VIETNAMESE_WORDS.test(prompt) ? "vi" : "en";
 }
 
 export function classifyTopic(prompt: string): TopicId {
