@@ -28,6 +28,7 @@ export const FLAGS = {
   "no-color": { type: "boolean", commands: "all" },
   debug: { type: "boolean", commands: "all" },
   redact: { type: "boolean", commands: ["tui", "run", "check", "doctor"] },
+  presenter: { type: "boolean", commands: ["tui"] },
   help: { type: "boolean", short: "h", commands: "all" },
   version: { type: "boolean", short: "v", commands: "all" },
   step: { type: "string", commands: ["run"] },

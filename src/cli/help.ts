@@ -68,6 +68,7 @@ Tuỳ chọn khi học tương tác:
   -y, --yes                Đồng ý trước mọi câu hỏi xác nhận
   --logging-role-arn ARN   Dùng IAM role có sẵn cho invocation logging
   --redact                 Che account ID và ARN (khi trình chiếu)
+  --presenter              Chế độ trình chiếu: chữ đậm, tương phản cao, che account ID và ARN
 
 ${COMMON.vi}
 
@@ -100,6 +101,7 @@ Interactive options:
   -y, --yes                Agree to every confirmation up front
   --logging-role-arn ARN   Use an existing IAM role for invocation logging
   --redact                 Hide account ids and ARNs (when presenting)
+  --presenter              Presenter mode: bold, high-contrast, account ids and ARNs hidden
 
 ${COMMON.en}
 
