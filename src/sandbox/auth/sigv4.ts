@@ -245,8 +245,11 @@ function signingKey(secret: string, date: string, region: string, service: strin
 /** Recomputes the signature over exactly what the client said it signed, and compares in constant time. */
 export function signatureMatches(sig: ParsedSignature, secret: string, parts: SignedRequestParts): boolean {
   const declared = header(parts, "x-amz-content-sha256");
-  const hash = declared ?? sha256hex(parts.body);
-  if (matchesWithPayload(sig, secret, parts, hash)) return true;
+  const actual = sha256hex(parts.body);
+  // A declared body hash must be the body's (or the literal UNSIGNED-PAYLOAD): the signature covers the header,
+  // so without this check a replayed signature would carry any body.
+  if (declared !== undefined && declared !== "UNSIGNED-PAYLOAD" && declared.toLowerCase() !== actual) return false;
+  if (matchesWithPayload(sig, secret, parts, declared ?? actual)) return true;
   // Presigned URLs are signed either over the (empty) body's hash or, S3-style, over UNSIGNED-PAYLOAD.
   return sig.form === "query" && declared === undefined && matchesWithPayload(sig, secret, parts, "UNSIGNED-PAYLOAD");
 }
