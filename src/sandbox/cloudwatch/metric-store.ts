@@ -61,7 +61,7 @@ export class MetricStore {
     this.insertDatum = db.prepare(
       "INSERT INTO cw_datapoints (metric_id, ts, unit, kind, sample_count, sum, min, max, raw) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
     );
-    const aggregate = `SELECT (ts - @start) / @period AS bucket, sum(sample_count) AS sampleCount, sum(sum) AS sum,
+    const aggregate = `SELECT CAST((ts - @start) / @period AS INTEGER) AS bucket, sum(sample_count) AS sampleCount, sum(sum) AS sum,
         min(min) AS min, max(max) AS max, min(unit) AS unit
       FROM cw_datapoints WHERE metric_id = @id AND ts >= @start AND ts < @end`;
     this.aggregateStmt = db.prepare(`${aggregate} GROUP BY bucket ORDER BY bucket`);
