@@ -2,10 +2,21 @@
  * Logs Insights for the sandbox. The Logs service's StartQuery / GetQueryResults / StopQuery / DescribeQueries
  * handlers call this engine with the request members as AWS names them and return what it gives unchanged.
  *
- * PLACEHOLDER until the query engine lands: every query is answered with a clear MalformedQueryException.
+ * A query is checked and compiled when it starts (syntax errors surface from StartQuery, as on AWS), runs on
+ * the first GetQueryResults (answered `Running`), and is `Complete` from the next one on — so clients see
+ * Scheduled → Running → Complete as they poll. Results are kept 7 days, like AWS's.
  */
+import { randomUUID } from "node:crypto";
 import { AwsError } from "../errors.js";
-import type { InsightsEventSource } from "./source.js";
+import { compileQuery, type CompiledQuery } from "./compile.js";
+import { LogStore } from "./data/store.js";
+import { execute, type QueryStatistics, type ResultField } from "./exec/execute.js";
+import { checkMembers, checkRange, selectedGroups } from "./requests.js";
+import type { InsightsEventSource, LogGroupRef } from "./source.js";
+import { logRecord } from "./log-record.js";
+
+export type { ResultField, QueryStatistics } from "./exec/execute.js";
+export type { InsightsEventSource, LogGroupRef, StoredLogEvent } from "./source.js";
 
 export type QueryStatus = "Scheduled" | "Running" | "Complete" | "Failed" | "Cancelled" | "Timeout" | "Unknown";
 
@@ -23,15 +34,18 @@ export interface StartQueryRequest {
   queryLanguage?: string;
 }
 
-export interface ResultField {
-  field: string;
-  value: string;
-}
-
 export interface GetQueryResultsResponse {
   status: QueryStatus;
   results: ResultField[][];
-  statistics: { recordsMatched: number; recordsScanned: number; bytesScanned: number };
+  statistics: QueryStatistics;
+  /** Present when more rows remain (pages of at most 10,000 rows, AWS's page size). */
+  nextToken?: string;
+}
+
+/** GetQueryResults' optional paging members. */
+export interface ResultsPage {
+  nextToken?: string;
+  maxItems?: number;
 }
 
 export interface QueryInfo {
@@ -47,26 +61,174 @@ export interface InsightsEngine {
   /** Returns the queryId. Throws AwsError: MalformedQueryException, ResourceNotFoundException, InvalidParameterException, LimitExceededException. */
   startQuery(accountId: string, region: string, request: StartQueryRequest): string;
   /** Throws AwsError ResourceNotFoundException for an unknown id (or one from another account/Region). */
-  getQueryResults(accountId: string, region: string, queryId: string): GetQueryResultsResponse;
-  /** True if the query was running and is now Cancelled. */
+  getQueryResults(accountId: string, region: string, queryId: string, page?: ResultsPage): GetQueryResultsResponse;
+  /** True once a Scheduled or Running query is Cancelled; InvalidParameterException if it already ended (as AWS). */
   stopQuery(accountId: string, region: string, queryId: string): boolean;
   describeQueries(
     accountId: string,
     region: string,
     filter: { logGroupName?: string; status?: QueryStatus; maxResults?: number },
   ): QueryInfo[];
+  /** GetLogRecord: every field of the record an `@ptr` points at (timestamps as epoch milliseconds). */
+  getLogRecord(accountId: string, region: string, logRecordPointer: string): Record<string, string>;
 }
 
+const RETENTION_MS = 7 * 24 * 3_600_000;
+const MAX_KEPT_QUERIES = 1_000;
+const MAX_CONCURRENT = 100;
+const PAGE_SIZE = 10_000;
+
+interface QueryRecord {
+  info: QueryInfo;
+  accountId: string;
+  region: string;
+  groups: LogGroupRef[];
+  compiled: CompiledQuery;
+  fromMs: number;
+  toMs: number;
+  apiLimit: number | undefined;
+  result?: { rows: ResultField[][]; statistics: QueryStatistics };
+}
+
+const ZERO: QueryStatistics = { recordsMatched: 0, recordsScanned: 0, bytesScanned: 0 };
+
 export function createInsightsEngine(source: InsightsEventSource, now: () => number = Date.now): InsightsEngine {
-  void source;
-  void now;
-  const unsupported = (): never => {
-    throw new AwsError("MalformedQueryException", "Logs Insights queries are not supported by this sandbox yet.");
-  };
+  const stores = new Map<number, LogStore>();
+  const storeForName = new Map<string, number>();
+  const queries = new Map<string, QueryRecord>();
+
+  /** The group's store, caught up with the source; a re-created group (new id) drops the old one. */
+  function storeOf(ref: LogGroupRef): LogStore {
+    const nameKey = `${ref.accountId}\u0000${ref.region}\u0000${ref.name}`;
+    const previous = storeForName.get(nameKey);
+    if (previous !== undefined && previous !== ref.id) stores.delete(previous);
+    storeForName.set(nameKey, ref.id);
+    let store = stores.get(ref.id);
+    if (store === undefined) {
+      store = new LogStore(ref);
+      stores.set(ref.id, store);
+    }
+    store.refresh(source);
+    return store;
+  }
+
+  function purge(): void {
+    const cutoff = now() - RETENTION_MS;
+    for (const [id, record] of queries) if (record.info.createTime < cutoff) queries.delete(id);
+    while (queries.size > MAX_KEPT_QUERIES) {
+      const oldest = queries.keys().next();
+      if (oldest.done === true) break;
+      queries.delete(oldest.value);
+    }
+  }
+
+  function find(accountId: string, region: string, queryId: string): QueryRecord {
+    purge();
+    const record = queries.get(queryId);
+    if (record === undefined || record.accountId !== accountId || record.region !== region) {
+      throw new AwsError("ResourceNotFoundException", `Query ${queryId} does not exist`);
+    }
+    return record;
+  }
+
+  function run(record: QueryRecord): void {
+    try {
+      const groupStores = record.groups.map(storeOf);
+      record.result = execute(record.compiled.plan, {
+        stores: groupStores,
+        source,
+        fromMs: record.fromMs,
+        toMs: record.toMs,
+        apiLimit: record.apiLimit,
+      });
+      record.info.status = "Running";
+    } catch {
+      record.info.status = "Failed";
+    }
+  }
+
   return {
-    startQuery: unsupported,
-    getQueryResults: unsupported,
-    stopQuery: unsupported,
-    describeQueries: () => [],
+    startQuery(accountId, region, request) {
+      purge();
+      checkMembers(request);
+      const compiled = compileQuery(request.queryString);
+      const groups = selectedGroups(request, compiled.query, source, accountId, region);
+      const toMs = request.endTime * 1000 + 999;
+      checkRange(groups, toMs);
+      const recent = now() - 15 * 60_000;
+      const running = [...queries.values()].filter(
+        (q) => q.accountId === accountId && (q.info.status === "Scheduled" || q.info.status === "Running") && q.info.createTime > recent,
+      );
+      if (running.length >= MAX_CONCURRENT) {
+        throw new AwsError("LimitExceededException", `Account maximum query concurrency limit of [${MAX_CONCURRENT}] reached.`);
+      }
+      const queryId = randomUUID();
+      const info: QueryInfo = {
+        queryId,
+        queryString: request.queryString,
+        status: "Scheduled",
+        createTime: now(),
+        queryLanguage: "CWLI",
+      };
+      if (groups[0] !== undefined) info.logGroupName = groups[0].name;
+      queries.set(queryId, { info, accountId, region, groups, compiled, fromMs: request.startTime * 1000, toMs, apiLimit: request.limit });
+      return queryId;
+    },
+
+    getQueryResults(accountId, region, queryId, page = {}) {
+      const record = find(accountId, region, queryId);
+      switch (record.info.status) {
+        case "Scheduled":
+          run(record);
+          return { status: record.info.status, results: [], statistics: ZERO };
+        case "Running":
+          record.info.status = "Complete";
+          break;
+        case "Complete":
+          break;
+        case "Failed":
+        case "Cancelled":
+        case "Timeout":
+        case "Unknown":
+          return { status: record.info.status, results: [], statistics: record.result?.statistics ?? ZERO };
+      }
+      const rows = record.result?.rows ?? [];
+      const offset = page.nextToken === undefined ? 0 : Number.parseInt(Buffer.from(page.nextToken, "base64").toString("utf8"), 10);
+      if (!Number.isInteger(offset) || offset < 0 || offset > rows.length) throw new AwsError("InvalidParameterException", "The nextToken is not valid for this query.");
+      const size = Math.min(PAGE_SIZE, Math.max(1, page.maxItems ?? PAGE_SIZE));
+      const response: GetQueryResultsResponse = {
+        status: record.info.status,
+        results: rows.slice(offset, offset + size),
+        statistics: record.result?.statistics ?? ZERO,
+      };
+      if (offset + size < rows.length) response.nextToken = Buffer.from(String(offset + size), "utf8").toString("base64");
+      return response;
+    },
+
+    stopQuery(accountId, region, queryId) {
+      const record = find(accountId, region, queryId);
+      if (record.info.status !== "Scheduled" && record.info.status !== "Running") {
+        throw new AwsError("InvalidParameterException", `Query ${queryId} is not running (status ${record.info.status}).`);
+      }
+      record.info.status = "Cancelled";
+      delete record.result;
+      return true;
+    },
+
+    describeQueries(accountId, region, filter) {
+      purge();
+      const max = Math.max(1, Math.min(1000, filter.maxResults ?? 1000));
+      return [...queries.values()]
+        .filter((q) => q.accountId === accountId && q.region === region)
+        .filter((q) => filter.status === undefined || q.info.status === filter.status)
+        .filter((q) => filter.logGroupName === undefined || q.groups.some((g) => g.name === filter.logGroupName))
+        .sort((a, b) => b.info.createTime - a.info.createTime)
+        .slice(0, max)
+        .map((q) => ({ ...q.info }));
+    },
+
+    getLogRecord(accountId, region, logRecordPointer) {
+      return logRecord(stores, source, accountId, region, logRecordPointer);
+    },
   };
 }

@@ -31,4 +31,9 @@ export interface InsightsEventSource {
   findLogGroup(accountId: string, region: string, nameOrArn: string): LogGroupRef | undefined;
   /** The group's visible events with id > afterId, ascending by id. Lazily iterated; may be large. */
   eventsAfter(groupId: number, afterId: number): Iterable<StoredLogEvent>;
+  /**
+   * Optional: every group of one account and Region. Only `SOURCE logGroups(namePrefix: [...])` needs it;
+   * without it that form of SOURCE is refused with a clear message.
+   */
+  listLogGroups?(accountId: string, region: string): LogGroupRef[];
 }

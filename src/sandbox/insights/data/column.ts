@@ -1,0 +1,93 @@
+/**
+ * One discovered field of one log group, stored by row. `codes[i]` says what row i holds:
+ *   0 absent · 1 a number in `nums[i]` · 2 a string in `raw[i]` · 3 a long string left in the message
+ *   (read back from the source when a query needs it) · 4+n the dictionary string `dict[n]`.
+ * Repeated values (model ids, Regions, ARNs) are interned once in the dictionary; a field whose distinct values
+ * keep growing (request ids) switches to plain per-row strings, and strings longer than LAZY_MIN_LENGTH
+ * (prompt and completion texts) are not kept at all: that is what keeps a million events well under 1 GiB.
+ */
+
+export const ABSENT = 0;
+export const NUMBER = 1;
+export const RAW = 2;
+export const LAZY = 3;
+export const DICT = 4;
+
+export const LAZY_MIN_LENGTH = 200;
+const DICT_MAX = 50_000;
+
+export class Column {
+  codes: Uint32Array;
+  nums: Float64Array | null = null;
+  readonly dict: string[] = [];
+  private index: Map<string, number> | null = new Map();
+  raw: (string | undefined)[] | null = null;
+  /** Rows whose value must be read back from the message. */
+  lazyCount = 0;
+
+  constructor(capacity: number) {
+    this.codes = new Uint32Array(capacity);
+  }
+
+  grow(capacity: number): void {
+    const codes = new Uint32Array(capacity);
+    codes.set(this.codes);
+    this.codes = codes;
+    if (this.nums !== null) {
+      const nums = new Float64Array(capacity);
+      nums.set(this.nums);
+      this.nums = nums;
+    }
+  }
+
+  setNumber(row: number, value: number): void {
+    if (this.nums === null) this.nums = new Float64Array(this.codes.length);
+    this.nums[row] = value;
+    this.codes[row] = NUMBER;
+  }
+
+  setString(row: number, value: string): void {
+    if (value.length > LAZY_MIN_LENGTH) {
+      this.codes[row] = LAZY;
+      this.lazyCount += 1;
+      return;
+    }
+    const index = this.index;
+    if (index !== null) {
+      let code = index.get(value);
+      if (code === undefined && this.dict.length < DICT_MAX) {
+        code = this.dict.length;
+        this.dict.push(value);
+        index.set(value, code);
+      }
+      if (code !== undefined) {
+        this.codes[row] = DICT + code;
+        return;
+      }
+      // Too many distinct values to be worth a dictionary: keep the old codes, store new values per row.
+      this.index = null;
+    }
+    if (this.raw === null) this.raw = [];
+    const raw = this.raw;
+    // Padded, never sparse: a sparse write would turn the array into a slow dictionary-backed one.
+    while (raw.length < row) raw.push(undefined);
+    raw[row] = value;
+    this.codes[row] = RAW;
+  }
+
+  /** The stored value, `null` if absent, or `undefined` if it must be read back from the message. */
+  get(row: number): string | number | null | undefined {
+    const code = this.codes[row] ?? ABSENT;
+    if (code >= DICT) return this.dict[code - DICT] ?? null;
+    switch (code) {
+      case ABSENT:
+        return null;
+      case NUMBER:
+        return this.nums?.[row] ?? null;
+      case RAW:
+        return this.raw?.[row] ?? null;
+      default:
+        return undefined;
+    }
+  }
+}

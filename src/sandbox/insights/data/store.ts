@@ -1,0 +1,120 @@
+/**
+ * The discovered fields of one log group, columnar, filled incrementally from the event source: each query
+ * first pulls only the events that became visible since the last one. Messages themselves are not kept; a
+ * query that needs `@message` (or a long string left in it) reads them back from the source.
+ */
+import type { InsightsEventSource, LogGroupRef, StoredLogEvent } from "../source.js";
+import { Column } from "./column.js";
+import { discoverFields, isLambdaGroup, type FieldValue } from "./discover.js";
+
+const INITIAL_CAPACITY = 1024;
+
+export class LogStore {
+  readonly ref: LogGroupRef;
+  /** The `@log` value: `account:group`. */
+  readonly label: string;
+  readonly lambda: boolean;
+  n = 0;
+  private capacity = INITIAL_CAPACITY;
+  ids = new Float64Array(INITIAL_CAPACITY);
+  ts = new Float64Array(INITIAL_CAPACITY);
+  ingest = new Float64Array(INITIAL_CAPACITY);
+  streams = new Uint32Array(INITIAL_CAPACITY);
+  bytes = new Uint32Array(INITIAL_CAPACITY);
+  readonly streamNames: string[] = [];
+  private readonly streamIndex = new Map<string, number>();
+  readonly columns = new Map<string, Column>();
+  /** Stands in for a field this group has never seen: every row absent. */
+  empty = new Column(INITIAL_CAPACITY);
+  minTs = Number.POSITIVE_INFINITY;
+  maxTs = Number.NEGATIVE_INFINITY;
+  private lastId = 0;
+  private readonly emitRow: (name: string, value: FieldValue) => void;
+  private row = 0;
+
+  constructor(ref: LogGroupRef) {
+    this.ref = ref;
+    this.label = `${ref.accountId}:${ref.name}`;
+    this.lambda = isLambdaGroup(ref.name);
+    this.emitRow = (name, value) => {
+      const column = this.column(name, true);
+      if (typeof value === "number") column.setNumber(this.row, value);
+      else column.setString(this.row, value);
+    };
+  }
+
+  /** The column for `name`; `empty` unless `create`. */
+  column(name: string, create = false): Column {
+    let column = this.columns.get(name);
+    if (column === undefined) {
+      if (!create) return this.empty;
+      column = new Column(this.capacity);
+      this.columns.set(name, column);
+    }
+    return column;
+  }
+
+  /** Pulls and discovers every event that became visible since the last refresh. */
+  refresh(source: InsightsEventSource): number {
+    const before = this.n;
+    for (const event of source.eventsAfter(this.ref.id, this.lastId)) this.append(event);
+    return this.n - before;
+  }
+
+  private grow(): void {
+    const capacity = this.capacity * 2;
+    const grow64 = (from: Float64Array): Float64Array<ArrayBuffer> => {
+      const to = new Float64Array(capacity);
+      to.set(from);
+      return to;
+    };
+    const grow32 = (from: Uint32Array): Uint32Array<ArrayBuffer> => {
+      const to = new Uint32Array(capacity);
+      to.set(from);
+      return to;
+    };
+    this.ids = grow64(this.ids);
+    this.ts = grow64(this.ts);
+    this.ingest = grow64(this.ingest);
+    this.streams = grow32(this.streams);
+    this.bytes = grow32(this.bytes);
+    for (const column of this.columns.values()) column.grow(capacity);
+    this.empty = new Column(capacity);
+    this.capacity = capacity;
+  }
+
+  private append(event: StoredLogEvent): void {
+    if (event.id <= this.lastId) return;
+    if (this.n === this.capacity) this.grow();
+    const row = this.n;
+    this.row = row;
+    this.ids[row] = event.id;
+    this.ts[row] = event.timestamp;
+    this.ingest[row] = event.ingestionTime;
+    let stream = this.streamIndex.get(event.logStream);
+    if (stream === undefined) {
+      stream = this.streamNames.length;
+      this.streamNames.push(event.logStream);
+      this.streamIndex.set(event.logStream, stream);
+    }
+    this.streams[row] = stream;
+    this.bytes[row] = Buffer.byteLength(event.message, "utf8");
+    if (event.timestamp < this.minTs) this.minTs = event.timestamp;
+    if (event.timestamp > this.maxTs) this.maxTs = event.timestamp;
+    discoverFields(event.message, this.lambda, this.emitRow);
+    this.lastId = event.id;
+    this.n = row + 1;
+  }
+
+  /** The message of one row, read back from the source (undefined if the event is gone). */
+  message(source: InsightsEventSource, row: number): string | undefined {
+    const id = this.ids[row] ?? 0;
+    for (const event of source.eventsAfter(this.ref.id, id - 1)) return event.id === id ? event.message : undefined;
+    return undefined;
+  }
+
+  /** The source's events from row `from` on, in row order (for scans that read every message). */
+  eventsFrom(source: InsightsEventSource, from: number): Iterator<StoredLogEvent> {
+    return source.eventsAfter(this.ref.id, (this.ids[from] ?? 1) - 1)[Symbol.iterator]();
+  }
+}

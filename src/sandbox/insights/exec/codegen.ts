@@ -1,0 +1,171 @@
+/**
+ * Expressions compile to JavaScript source, so a query's scan is one specialised loop that V8 optimises like a
+ * hand-written one. Generated code never contains text from the query: strings, names, regular expressions and
+ * periods go into the constants array `K` and are referenced by index; numbers are emitted as numeric literals;
+ * function names come from the fixed catalog. Field reads are delegated to a `Resolver`, which knows whether
+ * the expression runs inside the event loop (columns) or on materialised rows.
+ */
+import type { Expr } from "../lang/ast.js";
+import { CATALOG, type ValueKind } from "../lang/catalog.js";
+import { semanticError } from "../lang/errors.js";
+import { fixedPeriodMs, type Period } from "../lang/periods.js";
+import type { Value } from "./values.js";
+
+export interface Gen {
+  code: string;
+  kind: ValueKind;
+}
+
+export interface Resolver {
+  field(name: string, node: Expr): Gen;
+  /** The event's `@timestamp`, for `bin()`. */
+  timestamp(node: Expr): Gen;
+  aggregate(call: Extract<Expr, { t: "call" }>): Gen;
+}
+
+/** Constants referenced by generated code as `K[n]`. */
+export class Consts {
+  readonly list: unknown[] = [];
+  add(value: unknown): string {
+    this.list.push(value);
+    return `K[${this.list.length - 1}]`;
+  }
+}
+
+const SAFE_NAME = /^[a-z_]+$/;
+
+/** Compiles a `/regex/` of the query; a leading `(?i)` (as AWS's examples write it) becomes the `i` flag. */
+export function compileRegex(query: string, source: string, start: number, end: number, extraFlags = ""): RegExp {
+  let pattern = source;
+  let flags = extraFlags;
+  if (pattern.startsWith("(?i)")) {
+    pattern = pattern.slice(4);
+    flags += "i";
+  }
+  try {
+    return new RegExp(pattern, flags);
+  } catch (error) {
+    throw semanticError(query, start, end, `invalid regular expression: ${(error as Error).message}`);
+  }
+}
+
+function literalValue(e: Expr): Value | undefined {
+  if (e.t === "num") return e.value;
+  if (e.t === "str") return e.value;
+  return undefined;
+}
+
+export class ExprCompiler {
+  constructor(
+    private readonly query: string,
+    readonly K: Consts,
+  ) {}
+
+  gen(e: Expr, r: Resolver): Gen {
+    switch (e.t) {
+      case "num":
+        return { code: e.value < 0 ? `(${e.value})` : `${e.value}`, kind: "num" };
+      case "str":
+        return { code: this.K.add(e.value), kind: "str" };
+      case "field":
+        return r.field(e.name, e);
+      case "call":
+        return this.call(e, r);
+      case "neg":
+        return { code: `H.neg(${this.gen(e.x, r).code})`, kind: "num" };
+      case "not":
+        return { code: `H.not3(${this.gen(e.x, r).code})`, kind: "bool" };
+      case "binary":
+        return this.binary(e, r);
+      case "like":
+        return this.like(e, r);
+      case "in":
+        return this.inList(e, r);
+      case "regex":
+      case "period":
+      case "star":
+        throw semanticError(this.query, e.start, e.end, "this can only be an argument of like, =~ or a function");
+    }
+  }
+
+  private binary(e: Extract<Expr, { t: "binary" }>, r: Resolver): Gen {
+    const l = this.gen(e.l, r).code;
+    const rt = this.gen(e.r, r).code;
+    const fn = {
+      "+": "add",
+      "-": "sub",
+      "*": "mul",
+      "/": "div",
+      "%": "mod",
+      "^": "pow",
+      "=": "eq",
+      "!=": "ne",
+      "<": "lt",
+      "<=": "le",
+      ">": "gt",
+      ">=": "ge",
+      and: "and3",
+      or: "or3",
+    }[e.op];
+    const arithmetic = e.op === "+" || e.op === "-" || e.op === "*" || e.op === "/" || e.op === "%" || e.op === "^";
+    return { code: `H.${fn}(${l}, ${rt})`, kind: arithmetic ? "num" : "bool" };
+  }
+
+  private like(e: Extract<Expr, { t: "like" }>, r: Resolver): Gen {
+    const x = this.gen(e.x, r).code;
+    const p = e.pattern;
+    const test =
+      p.t === "regex"
+        ? `H.likeRegex(${x}, ${this.K.add(compileRegex(this.query, p.source, p.start, p.end))})`
+        : `H.likeText(${x}, ${this.K.add(p.t === "str" ? p.value : "")})`;
+    return { code: e.negated ? `H.not3(${test})` : test, kind: "bool" };
+  }
+
+  private inList(e: Extract<Expr, { t: "in" }>, r: Resolver): Gen {
+    const x = this.gen(e.x, r).code;
+    const literals = e.list.map(literalValue);
+    const list = literals.every((v) => v !== undefined)
+      ? this.K.add(literals)
+      : `[${e.list.map((item) => this.gen(item, r).code).join(", ")}]`;
+    const test = `H.inList(${x}, ${list})`;
+    return { code: e.negated ? `H.not3(${test})` : test, kind: "bool" };
+  }
+
+  private period(e: Expr): Period {
+    if (e.t !== "period") throw semanticError(this.query, e.start, e.end, "a time period such as 5m or 1h is needed here");
+    return e.period;
+  }
+
+  private floorCode(ts: string, period: Period): string {
+    const fixed = fixedPeriodMs(period);
+    return fixed !== undefined ? `H.floorMs(${ts}, ${fixed})` : `H.floorPeriod(${ts}, ${this.K.add(period)})`;
+  }
+
+  private call(e: Extract<Expr, { t: "call" }>, r: Resolver): Gen {
+    const sig = CATALOG.get(e.name);
+    if (sig === undefined || !SAFE_NAME.test(e.name)) throw semanticError(this.query, e.start, e.nameEnd, `unknown function ${e.name}()`);
+    if (sig.kind === "agg") return r.aggregate(e);
+    const args = e.args;
+    switch (e.name) {
+      case "bin":
+        return { code: this.floorCode(r.timestamp(e).code, this.period(args[0] as Expr)), kind: "ts" };
+      case "datefloor": {
+        const x = this.gen(args[0] as Expr, r).code;
+        return { code: this.floorCode(`H.toNumber(${x})`, this.period(args[1] as Expr)), kind: "ts" };
+      }
+      case "dateceil": {
+        const x = this.gen(args[0] as Expr, r).code;
+        return { code: `H.dateceil(${x}, ${this.K.add(this.period(args[1] as Expr))})`, kind: "ts" };
+      }
+      default: {
+        const gens = args.map((a) => this.gen(a, r));
+        let kind = sig.result;
+        if (e.name === "coalesce") {
+          const first = gens[0]?.kind ?? "any";
+          kind = gens.every((g) => g.kind === first) ? first : "any";
+        }
+        return { code: `F.${e.name}(${gens.map((g) => g.code).join(", ")})`, kind };
+      }
+    }
+  }
+}

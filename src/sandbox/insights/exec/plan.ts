@@ -1,0 +1,290 @@
+/**
+ * Turns a parsed query into a Plan. Commands up to the first stats / limit / dedup run inside one generated
+ * loop over each log group's columns (sort commands there only choose the order, so they are hoisted out);
+ * that command is the loop's terminal (aggregation, bounded top-N, or first-per-key); what follows runs on
+ * the few rows the terminal keeps. `fields` results that nothing later reads, and `parse` whose fields only
+ * show in the output, are computed for output rows only — so `@message` is read for 20 rows, not a million.
+ */
+import type { LogStore } from "../data/store.js";
+import type { Command, Expr, Item, Query } from "../lang/ast.js";
+import type { ValueKind } from "../lang/catalog.js";
+import { ephemeralAlreadyDefined } from "../lang/errors.js";
+import { Consts, ExprCompiler } from "./codegen.js";
+import { formatOf } from "./format.js";
+import { FUNCTIONS } from "./functions.js";
+import { H } from "./helpers.js";
+import { compileParse } from "./parse-pattern.js";
+import { allocate, compileStats, type PlanContext } from "./plan-stats.js";
+import type { ItemFn, OutputColumn, Plan, RowFn, RowStage, TerminalSpec } from "./plan-types.js";
+import { RowPlanner } from "./plan-rows.js";
+import { EventResolver, RowResolver } from "./resolvers.js";
+import { buildScan, type ScanParts } from "./scan-builder.js";
+import { commandRefs, validateCommands } from "./validate.js";
+
+const SYSTEM = new Set(["@timestamp", "@ingestionTime", "@logStream", "@log", "@message", "@ptr"]);
+
+export class Planner {
+  readonly K = new Consts();
+  readonly kinds: ValueKind[] = [];
+  readonly ctx: PlanContext;
+  readonly compiler: ExprCompiler;
+  scope = new Map<string, number>();
+  /** Names a later definition may not reuse ("Ephemeral field is already defined"). */
+  ephemeral = new Set<string>();
+  /** Names `fields` may not list again (AWS rejects re-listing a parse-created field). */
+  relistForbidden = new Set<string>();
+  private readonly ev: EventResolver;
+  private readonly parts: ScanParts;
+  private order: { code: string; desc: boolean; defaultTs: boolean }[] = [];
+  fieldsCols: OutputColumn[] = [];
+  displayCols: OutputColumn[] | null = null;
+  private readonly parseCols: OutputColumn[] = [];
+  statsCols: OutputColumn[] | null = null;
+  private parseCount = 0;
+
+  constructor(private readonly q: Query) {
+    const query = q.text;
+    this.compiler = new ExprCompiler(query, this.K);
+    this.ctx = {
+      query,
+      K: this.K,
+      compiler: this.compiler,
+      kinds: this.kinds,
+      rowFn: (code) => this.rowFn(code),
+      itemFn: (code) => this.itemFn(code),
+    };
+    this.ev = new EventResolver(query, this.kinds, this.scope);
+    this.parts = { stages: [], setup: [], terminal: "", eventSlots: 0, aggCount: 0 };
+  }
+
+  rowFn(code: string): RowFn {
+    return new Function("K", "H", "F", `"use strict"; return (R, X) => (${code});`)(this.K.list, H, FUNCTIONS) as RowFn;
+  }
+
+  private itemFn(code: string): ItemFn {
+    return new Function("K", "H", "F", `"use strict"; return (A) => (${code});`)(this.K.list, H, FUNCTIONS) as ItemFn;
+  }
+
+  /** An expression evaluated later on a row, with the names visible here. */
+  rowGetter(expr: Expr, afterStats: boolean): { get: RowFn; kind: ValueKind } {
+    const resolver = new RowResolver(this.q.text, this.K, this.kinds, new Map(this.scope), afterStats);
+    const gen = this.compiler.gen(expr, resolver);
+    return { get: this.rowFn(gen.code), kind: gen.kind };
+  }
+
+  plan(): Plan {
+    const commands = this.q.commands;
+    validateCommands(this.q.text, commands);
+    const later = laterRefs(commands);
+    let index = 0;
+    for (; index < commands.length; index++) {
+      const command = commands[index] as Command;
+      if (command.t === "stats" || command.t === "limit" || command.t === "dedup") break;
+      this.eventCommand(command, later[index] ?? new Set());
+    }
+    const { terminal, next } = this.terminal(commands, index);
+    this.parts.eventSlots = this.kinds.length;
+    const rows = new RowPlanner(this, terminal.t === "stats");
+    const rowStages: RowStage[] = [];
+    for (const command of commands.slice(next)) rowStages.push(...rows.command(command));
+    const scan = buildScan(this.parts, this.ev.columns, this.K, terminal.t === "stats" ? terminal.spec.aggs : []);
+    const afterStats = rows.afterStats;
+    const defaults: OutputColumn[] = [
+      { name: "@timestamp", get: (R) => R.t, format: "ts" },
+      { name: "@message", get: (R, X) => X.message(R.S as LogStore, R.i), format: "plain" },
+      ...this.parseCols,
+    ];
+    const output = afterStats
+      ? (this.displayCols ?? this.statsCols ?? [])
+      : (this.displayCols ?? (this.fieldsCols.length > 0 ? this.fieldsCols : defaults));
+    return {
+      scan,
+      eagerColumns: this.ev.columns,
+      usesMessage: this.ev.usesMessage,
+      terminal,
+      rowStages,
+      output,
+      rawOutput: !afterStats,
+      hasLimit: commands.some((c) => c.t === "limit"),
+      slotKinds: this.kinds,
+    };
+  }
+
+  private eventCommand(command: Command, later: ReadonlySet<string>): void {
+    switch (command.t) {
+      case "fields":
+        for (const item of command.items) this.fieldsItem(item, later);
+        return;
+      case "display":
+        this.displayCols = command.items.map((item) => this.displayColumn(item, false));
+        return;
+      case "filter":
+        this.parts.stages.push(`if (!H.passes(${this.compiler.gen(command.cond, this.ev).code})) continue;`);
+        return;
+      case "parse":
+        this.eventParse(command, later);
+        return;
+      case "sort": {
+        const keys = command.keys.map((key) => ({
+          code: this.ev.field(key.name).code,
+          desc: key.desc,
+          defaultTs: key.name === "@timestamp" && !this.scope.has(key.name) && key.desc,
+        }));
+        this.order = [...keys, ...this.order];
+        return;
+      }
+      case "stats":
+      case "limit":
+      case "dedup":
+        return;
+    }
+  }
+
+  displayColumn(item: Item, afterStats: boolean): OutputColumn {
+    const { get, kind } = this.rowGetter(item.expr, afterStats);
+    return { name: item.alias ?? item.text, get, format: formatOf(kind) };
+  }
+
+  private fieldsItem(item: Item, later: ReadonlySet<string>): void {
+    const plainField = item.alias === undefined && item.expr.t === "field" ? item.expr.name : undefined;
+    if (plainField !== undefined) {
+      if (this.relistForbidden.has(plainField)) throw ephemeralAlreadyDefined(this.q.text, item.start, item.end, plainField);
+      this.addFieldsCol(this.displayColumn(item, false));
+      return;
+    }
+    const name = item.alias ?? item.text;
+    if (this.ephemeral.has(name)) throw ephemeralAlreadyDefined(this.q.text, item.aliasStart, item.end, name);
+    if (later.has(name)) {
+      const gen = this.compiler.gen(item.expr, this.ev);
+      const slot = allocate(this.ctx, gen.kind);
+      this.parts.stages.push(`e${slot} = ${gen.code};`);
+      this.scope.set(name, slot);
+      this.addFieldsCol({ name, get: this.rowFn(`R.v[${slot}]`), format: formatOf(gen.kind) });
+    } else {
+      this.addFieldsCol(this.displayColumn(item, false));
+    }
+    this.ephemeral.add(name);
+    this.relistForbidden.add(name);
+  }
+
+  addFieldsCol(column: OutputColumn): void {
+    const target = this.statsCols ?? this.fieldsCols;
+    if (!target.some((c) => c.name === column.name)) target.push(column);
+  }
+
+  private eventParse(command: Extract<Command, { t: "parse" }>, later: ReadonlySet<string>): void {
+    const pattern = compileParse(this.q.text, command);
+    for (const name of pattern.names) {
+      if (this.ephemeral.has(name)) throw ephemeralAlreadyDefined(this.q.text, command.start, command.end, name);
+    }
+    if (pattern.names.some((name) => later.has(name))) {
+      const p = this.parseCount++;
+      const P = this.K.add(pattern);
+      const column = this.scope.has(command.source) || SYSTEM.has(command.source) ? undefined : this.ev.column(command.source);
+      if (column === undefined) {
+        this.parts.stages.push(`m = ${P}.run(${this.ev.field(command.source).code});`);
+      } else {
+        const c = `c${column}`;
+        this.parts.setup.push(`const PM${p} = new Array(${c}d.length + 4).fill(undefined);`);
+        this.parts.stages.push(
+          `k = ${c}c[i]; if (k >= 4) { m = PM${p}[k]; if (m === undefined) m = PM${p}[k] = ${P}.run(${c}d[k - 4]); } ` +
+            `else m = ${P}.run(k === 1 ? ${c}n[i] : H.slow(${c}, k, i, X, S, ${c}k));`,
+        );
+      }
+      pattern.names.forEach((name, j) => {
+        const slot = allocate(this.ctx, "str");
+        this.parts.stages.push(`e${slot} = m === null ? null : m[${j}];`);
+        this.scope.set(name, slot);
+        this.parseCols.push({ name, get: this.rowFn(`R.v[${slot}]`), format: "plain" });
+      });
+    } else {
+      const source = this.rowGetter({ t: "field", name: command.source, start: command.start, end: command.end }, false).get;
+      pattern.names.forEach((name, j) => {
+        const get: RowFn = (R, X) => pattern.run(source(R, X))?.[j] ?? null;
+        this.parseCols.push({ name, get, format: "plain" });
+      });
+    }
+    for (const name of pattern.names) {
+      this.ephemeral.add(name);
+      this.relistForbidden.add(name);
+    }
+  }
+
+  private terminal(commands: readonly Command[], index: number): { terminal: TerminalSpec; next: number } {
+    const command = commands[index];
+    const order = this.order.length === 1 && this.order[0]?.defaultTs === true ? [] : this.order;
+    const desc = order.map((o) => o.desc);
+    const slots = Array.from({ length: this.kinds.length }, (_, s) => `e${s}`).join(", ");
+    const offer = `S, i, t, ID[i], [${slots}]`;
+    if (command?.t === "stats") {
+      const stats = compileStats(this.ctx, command, this.ev, this.ephemeral, false);
+      const code = statsTerminal(stats.keyCodes, stats.keyExprs, stats.argCodes, this.scope, this.ev);
+      this.parts.terminal = code.terminal;
+      this.parts.setup.push(...code.setup);
+      this.parts.aggCount = stats.spec.aggs.length;
+      this.scope = stats.scope;
+      this.ephemeral = new Set(stats.scope.keys());
+      this.relistForbidden = new Set();
+      this.statsCols = [...stats.spec.columns];
+      this.displayCols = null;
+      return { terminal: { t: "stats", spec: stats.spec }, next: index + 1 };
+    }
+    if (command?.t === "dedup") {
+      const keys = command.names.map((n) => this.ev.field(n.name).code);
+      const limit = commands[index + 1];
+      const size = limit?.t === "limit" ? limit.n : undefined;
+      this.parts.terminal = `TERM.offer(${offer}, [${order.map((o) => o.code).join(", ")}], [${keys.join(", ")}]);`;
+      return { terminal: { t: "dedup", size, desc }, next: index + (size === undefined ? 1 : 2) };
+    }
+    const size = command?.t === "limit" ? command.n : undefined;
+    if (order.length === 0) {
+      this.parts.terminal = `if (TERM.full && (t < TERM.wt || (t === TERM.wt && ID[i] < TERM.wid))) continue;\nTERM.offer(${offer}, NO);`;
+    } else if (order.length === 1) {
+      this.parts.terminal = `o0 = ${order[0]?.code}; if (TERM.full && TERM.reject1(o0, t, ID[i])) continue;\nTERM.offer(${offer}, [o0]);`;
+    } else {
+      this.parts.terminal = `oo = [${order.map((o) => o.code).join(", ")}]; if (TERM.full && TERM.rejectN(oo, t, ID[i])) continue;\nTERM.offer(${offer}, oo);`;
+    }
+    return { terminal: { t: "top", size, desc }, next: index + (size === undefined ? 0 : 1) };
+  }
+}
+
+function statsTerminal(
+  keyCodes: readonly string[],
+  keyExprs: readonly Expr[],
+  argCodes: readonly (string | null)[],
+  scope: ReadonlyMap<string, number>,
+  ev: EventResolver,
+): { terminal: string; setup: string[] } {
+  const lines: string[] = [];
+  const setup: string[] = [];
+  const only = keyExprs[0];
+  if (keyCodes.length === 0) {
+    setup.push("const G0 = TERM.group0();");
+    lines.push("grp = G0;");
+  }
+  else if (keyCodes.length === 1 && only?.t === "field" && !scope.has(only.name) && !SYSTEM.has(only.name)) {
+    const c = `c${ev.column(only.name)}`;
+    lines.push(
+      `k = ${c}c[i]; if (k >= 4) { grp = GA[k]; if (grp === undefined) grp = GA[k] = TERM.group1(${c}d[k - 4]); }`,
+      `else grp = TERM.group1(k === 1 ? ${c}n[i] : H.slow(${c}, k, i, X, S, ${c}k));`,
+    );
+    setup.push(`const GA = new Array(${c}d.length + 4).fill(undefined);`);
+  } else if (keyCodes.length === 1) {
+    lines.push(`kv = ${keyCodes[0]}; if (kv !== LK) { LG = TERM.group1(kv); LK = kv; } grp = LG;`);
+  } else {
+    lines.push(`grp = TERM.groupN([${keyCodes.join(", ")}]);`);
+  }
+  lines.push("st = grp.s;");
+  argCodes.forEach((code, j) => lines.push(`A${j}.add(st[${j}], ${code ?? "null"}, t);`));
+  return { terminal: lines.join("\n"), setup };
+}
+
+function laterRefs(commands: readonly Command[]): Set<string>[] {
+  const result: Set<string>[] = [];
+  let acc = new Set<string>();
+  for (let i = commands.length - 1; i >= 0; i--) {
+    result[i] = acc;
+    acc = new Set([...acc, ...commandRefs(commands[i] as Command)]);
+  }
+  return result;
+}

@@ -1,0 +1,116 @@
+/**
+ * How a field name reads, depending on where an expression runs. Inside the event loop: an ephemeral field
+ * is a local `e<slot>`, a system field an array of the store, a discovered field a column read specialised
+ * for numbers and dictionary strings. On materialised rows: `R.v[slot]`, or a read of the row's event.
+ * After `stats` only the names stats defined exist (AWS rejects other references there too).
+ */
+import type { Expr } from "../lang/ast.js";
+import type { ValueKind } from "../lang/catalog.js";
+import { semanticError } from "../lang/errors.js";
+import type { Consts, Gen, Resolver } from "./codegen.js";
+
+type Call = Extract<Expr, { t: "call" }>;
+
+export class EventResolver implements Resolver {
+  /** Discovered fields the loop reads, by column index. */
+  readonly columns: string[] = [];
+  private readonly columnIndex = new Map<string, number>();
+  usesMessage = false;
+
+  constructor(
+    private readonly query: string,
+    private readonly kinds: ValueKind[],
+    public scope: Map<string, number>,
+  ) {}
+
+  column(name: string): number {
+    let index = this.columnIndex.get(name);
+    if (index === undefined) {
+      index = this.columns.length;
+      this.columns.push(name);
+      this.columnIndex.set(name, index);
+    }
+    return index;
+  }
+
+  field(name: string): Gen {
+    const slot = this.scope.get(name);
+    if (slot !== undefined) return { code: `e${slot}`, kind: this.kinds[slot] ?? "any" };
+    switch (name) {
+      case "@timestamp":
+        return { code: "TS[i]", kind: "ts" };
+      case "@ingestionTime":
+        return { code: "IT[i]", kind: "ts" };
+      case "@logStream":
+        return { code: "SN[SC[i]]", kind: "str" };
+      case "@log":
+        return { code: "LOG", kind: "str" };
+      case "@message":
+        this.usesMessage = true;
+        return { code: "H.msg(X, S, i)", kind: "str" };
+      case "@ptr":
+        return { code: "H.ptr(S, i)", kind: "str" };
+      default: {
+        const c = this.column(name);
+        return { code: `((k = c${c}c[i]) === 1 ? c${c}n[i] : k >= 4 ? c${c}d[k - 4] : H.slow(c${c}, k, i, X, S, c${c}k))`, kind: "any" };
+      }
+    }
+  }
+
+  timestamp(): Gen {
+    return { code: "TS[i]", kind: "ts" };
+  }
+
+  aggregate(call: Call): Gen {
+    throw semanticError(this.query, call.start, call.end, `${call.name}() is an aggregate function: use it in stats`);
+  }
+}
+
+export class RowResolver implements Resolver {
+  constructor(
+    private readonly query: string,
+    private readonly K: Consts,
+    private readonly kinds: ValueKind[],
+    private readonly scope: ReadonlyMap<string, number>,
+    /** Rows made by stats carry no event: only the names in scope exist. */
+    private readonly afterStats: boolean,
+    private readonly onAggregate?: (call: Call) => Gen,
+  ) {}
+
+  field(name: string, node: Expr): Gen {
+    const slot = this.scope.get(name);
+    if (slot !== undefined) return { code: `R.v[${slot}]`, kind: this.kinds[slot] ?? "any" };
+    if (this.afterStats) {
+      const known = [...this.scope.keys()].join(", ");
+      throw semanticError(this.query, node.start, node.end, `${name} is not available after stats; only the fields stats produced can be used here: ${known}`);
+    }
+    switch (name) {
+      case "@timestamp":
+        return { code: "R.t", kind: "ts" };
+      case "@ingestionTime":
+        return { code: "R.S.ingest[R.i]", kind: "ts" };
+      case "@logStream":
+        return { code: "R.S.streamNames[R.S.streams[R.i]]", kind: "str" };
+      case "@log":
+        return { code: "R.S.label", kind: "str" };
+      case "@message":
+        return { code: "X.message(R.S, R.i)", kind: "str" };
+      case "@ptr":
+        return { code: "H.ptr(R.S, R.i)", kind: "str" };
+      default:
+        return { code: `X.field(R.S, R.i, ${this.K.add(name)})`, kind: "any" };
+    }
+  }
+
+  timestamp(node: Expr): Gen {
+    if (this.afterStats) {
+      throw semanticError(this.query, node.start, node.end, "bin() needs @timestamp, which does not exist after stats: carry it through the first stats, e.g. max(@timestamp) as @t, and use dateceil(@t, 5m)");
+    }
+    return { code: "R.t", kind: "ts" };
+  }
+
+  aggregate(call: Call): Gen {
+    if (this.onAggregate !== undefined) return this.onAggregate(call);
+    throw semanticError(this.query, call.start, call.end, `${call.name}() is an aggregate function: use it in stats`);
+  }
+}

@@ -1,0 +1,102 @@
+/**
+ * What one execution of a plan carries: the statistics counters the scan adds to, and reads of what the
+ * columns do not hold — messages (streamed alongside the rows during a scan, or fetched one by one for
+ * output rows) and long string values left in them (re-discovered from the message, cached per event).
+ */
+import { discoverFields, type FieldValue } from "../data/discover.js";
+import type { LogStore } from "../data/store.js";
+import type { InsightsEventSource, StoredLogEvent } from "../source.js";
+import type { RowContext } from "./plan-types.js";
+import type { Value } from "./values.js";
+
+export class RunContext implements RowContext {
+  /** A value no group key can be: the "no previous key" marker of the generated loop. */
+  readonly NONE: unknown = Symbol("none");
+  scanned = 0;
+  matched = 0;
+  bytes = 0;
+  /** Where a streamed scan stops (one past the last row in range). */
+  end = 0;
+  private iterator: Iterator<StoredLogEvent> | null = null;
+  private current: StoredLogEvent | null = null;
+  private currentStore: LogStore | null = null;
+  private fetched: { S: LogStore; i: number; message: string | null } | null = null;
+  private discovered: { S: LogStore; i: number; fields: Map<string, FieldValue> } | null = null;
+
+  constructor(
+    private readonly source: InsightsEventSource,
+    private readonly streamedColumns: readonly string[],
+    private readonly usesMessage: boolean,
+  ) {}
+
+  /** Whether the scan of `S` must read every message. */
+  streams(S: LogStore): boolean {
+    return this.usesMessage || this.streamedColumns.some((name) => S.column(name).lazyCount > 0);
+  }
+
+  open(S: LogStore, T0: number, T1: number): number {
+    let lo = -1;
+    let hi = -1;
+    for (let i = 0; i < S.n; i++) {
+      const t = S.ts[i] as number;
+      if (t >= T0 && t <= T1) {
+        if (lo < 0) lo = i;
+        hi = i;
+      }
+    }
+    this.end = hi + 1;
+    this.currentStore = S;
+    this.current = null;
+    if (lo < 0) return 0;
+    this.iterator = S.eventsFrom(this.source, lo);
+    return lo;
+  }
+
+  moveTo(id: number): void {
+    const iterator = this.iterator;
+    if (iterator === null) return;
+    while (this.current === null || this.current.id < id) {
+      const step = iterator.next();
+      if (step.done === true) {
+        this.iterator = null;
+        return;
+      }
+      this.current = step.value;
+    }
+  }
+
+  close(): void {
+    this.iterator?.return?.();
+    this.iterator = null;
+    this.current = null;
+    this.currentStore = null;
+  }
+
+  message(S: LogStore, i: number): string | null {
+    const id = S.ids[i];
+    if (this.current !== null && this.currentStore === S && this.current.id === id) return this.current.message;
+    const fetched = this.fetched;
+    if (fetched !== null && fetched.S === S && fetched.i === i) return fetched.message;
+    const message = S.message(this.source, i) ?? null;
+    this.fetched = { S, i, message };
+    return message;
+  }
+
+  lazy(S: LogStore, i: number, name: string): Value {
+    let cached = this.discovered;
+    if (cached === null || cached.S !== S || cached.i !== i) {
+      const fields = new Map<string, FieldValue>();
+      const message = this.message(S, i);
+      if (message !== null) discoverFields(message, S.lambda, (n, v) => fields.set(n, v));
+      cached = { S, i, fields };
+      this.discovered = cached;
+    }
+    return cached.fields.get(name) ?? null;
+  }
+
+  field(S: LogStore | null, i: number, name: string): Value {
+    if (S === null) return null;
+    const value = S.column(name).get(i);
+    return value === undefined ? this.lazy(S, i, name) : value;
+  }
+}
