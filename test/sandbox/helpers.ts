@@ -14,8 +14,9 @@ export interface Credentials {
   sessionToken?: string;
 }
 
-export function clients(sandbox: RunningSandbox, credentials: Credentials = sandbox.credentials, region = sandbox.region) {
-  const config = { endpoint: sandbox.endpoint, region, credentials, maxAttempts: 1 };
+/** `clockOffsetMs` moves the SDK's signing clock, for sandboxes started with a fixed `now`. */
+export function clients(sandbox: RunningSandbox, credentials: Credentials = sandbox.credentials, region = sandbox.region, clockOffsetMs = 0) {
+  const config = { endpoint: sandbox.endpoint, region, credentials, maxAttempts: 1, systemClockOffset: clockOffsetMs };
   return {
     logs: new CloudWatchLogsClient(config),
     cw: new CloudWatchClient(config),

@@ -56,6 +56,8 @@ export async function handleHttp(rt: SandboxRuntime, req: IncomingMessage, res: 
     await rt.admin(req, res, rawPath);
     return;
   }
+  // The Date header carries the sandbox clock: SDKs correct their signing clock from it, as they do against AWS.
+  res.setHeader("date", new Date(rt.now()).toUTCString());
   let route = classify(method, rawPath, req.headers);
   const reply = (error: AwsError, close = false): void => send(res, requestId, errorReply(route.protocol, route.service, error, requestId), close);
 
