@@ -21,15 +21,8 @@ export interface BucketAggregate {
   unit: string;
 }
 
-export interface SampleRow {
-  ts: number;
-  kind: DatumKind;
-  sampleCount: number;
-  sum: number;
-  min: number;
-  max: number;
-  raw: string | null;
-}
+/** [ts, kind, sampleCount, sum, min, max, raw]: positional, because building an object per row doubles read time. */
+export type SampleRow = [ts: number, kind: DatumKind, sampleCount: number, sum: number, min: number, max: number, raw: string | null];
 
 export interface ListedMetric extends MetricIdentity {
   id: number;
@@ -68,8 +61,8 @@ export class MetricStore {
     this.aggregateUnitStmt = db.prepare(`${aggregate} AND unit = @unit GROUP BY bucket ORDER BY bucket`);
     const samples = `SELECT ts, kind, sample_count AS sampleCount, sum, min, max, raw FROM cw_datapoints
       WHERE metric_id = @id AND ts >= @start AND ts < @end`;
-    this.samplesStmt = db.prepare(`${samples} ORDER BY ts`);
-    this.samplesUnitStmt = db.prepare(`${samples} AND unit = @unit ORDER BY ts`);
+    this.samplesStmt = db.prepare(`${samples} ORDER BY ts`).raw(true);
+    this.samplesUnitStmt = db.prepare(`${samples} AND unit = @unit ORDER BY ts`).raw(true);
     this.listStmt = db.prepare(
       `SELECT id, namespace, metric_name AS metricName, dims_key AS dimsKey FROM cw_metrics
        WHERE account_id = ? AND region = ? AND last_put >= ? ORDER BY namespace, metric_name, dims_key, id`,

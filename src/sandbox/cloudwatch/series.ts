@@ -32,14 +32,22 @@ export interface Bucket {
   samples: () => Samples | undefined;
 }
 
-function rowSamples(row: SampleRow): Samples | undefined {
-  switch (row.kind) {
+/** Appends a row's samples to `into`; false when the row makes percentiles unavailable. */
+function addSamples(row: SampleRow, into: Samples): boolean {
+  const [, kind, sampleCount, sum, min, max, raw] = row;
+  switch (kind) {
     case 0:
-      return [[row.sum, row.sampleCount]];
-    case 1:
-      return row.raw === null ? undefined : (JSON.parse(row.raw) as Samples);
+      into.push([sum, sampleCount]);
+      return sum >= 0;
+    case 1: {
+      if (raw === null) return false;
+      const pairs = JSON.parse(raw) as Samples;
+      for (const pair of pairs) into.push(pair);
+      return pairs.every(([value]) => value >= 0);
+    }
     case 2:
-      return row.min === row.max ? [[row.min, row.sampleCount]] : undefined;
+      into.push([min, sampleCount]);
+      return min === max && min >= 0;
   }
 }
 
@@ -60,22 +68,23 @@ export function readBuckets(store: MetricStore, request: SeriesRequest): Bucket[
   if (id === undefined || request.end <= request.start) return [];
   const periodMs = request.periodSec * 1000;
   const aggregates = store.aggregate(id, request.start, request.end, periodMs, request.unit);
-  let grouped: Map<number, Samples | undefined> | undefined;
+  // Raw samples are read once, on the first percentile-type request, for the whole range.
+  let grouped: Map<number, { samples: Samples; usable: boolean }> | undefined;
   const samplesOf = (bucket: number): Samples | undefined => {
     if (grouped === undefined) {
       grouped = new Map();
       for (const row of store.samples(id, request.start, request.end, request.unit)) {
-        const index = Math.floor((row.ts - request.start) / periodMs);
-        const current = grouped.has(index) ? grouped.get(index) : [];
-        const more = rowSamples(row);
-        grouped.set(index, current === undefined || more === undefined ? undefined : current.concat(more));
-      }
-      for (const [index, samples] of grouped) {
-        const usable = samples !== undefined && samples.every(([value]) => value >= 0);
-        grouped.set(index, usable ? sortSamples(samples) : undefined);
+        const index = Math.floor((row[0] - request.start) / periodMs);
+        let entry = grouped.get(index);
+        if (entry === undefined) {
+          entry = { samples: [], usable: true };
+          grouped.set(index, entry);
+        }
+        if (!addSamples(row, entry.samples)) entry.usable = false;
       }
     }
-    return grouped.get(bucket);
+    const entry = grouped.get(bucket);
+    return entry?.usable === true ? sortSamples(entry.samples) : undefined;
   };
   return aggregates.map((row) => ({
     ts: request.start + row.bucket * periodMs,
