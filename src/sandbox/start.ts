@@ -1,4 +1,3 @@
-import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
 import { SANDBOX_DEFAULTS } from "./context.js";
 import { createSandboxCore } from "./core.js";
@@ -6,6 +5,7 @@ import { DEFAULT_FAULTS, FAULTS_ENV, resolveFaults } from "./faults/config.js";
 import type { FaultConfig } from "./faults/config.js";
 import type { RunningSandbox, SandboxOptions } from "./options.js";
 import { handleHttp } from "./server/dispatch.js";
+import { createDualServer } from "./server/listener.js";
 import { openDatabase } from "./storage/db.js";
 
 const LOOPBACK_HOSTS = new Set(["127.0.0.1", "localhost", "::1", "[::1]"]);
@@ -55,7 +55,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
 
   // In-flight exchanges finish before the database closes, so close() never races a handler.
   const inflight = new Set<Promise<void>>();
-  const server = createServer((req, res) => {
+  const { server, dropConnections } = createDualServer((req, res) => {
     const done: Promise<void> = handleHttp(core.runtime, req, res)
       .catch((error: unknown) => {
         core.runtime.onInternalError(error);
@@ -67,8 +67,6 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
       .finally(() => inflight.delete(done));
     inflight.add(done);
   });
-  server.requestTimeout = 60_000;
-  server.headersTimeout = 30_000;
   try {
     await new Promise<void>((resolve, reject) => {
       server.once("error", reject);
@@ -104,7 +102,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
             resolve();
           });
         });
-        server.closeAllConnections();
+        dropConnections();
       })),
   };
 }

@@ -32,7 +32,8 @@ export function authenticate(
     throw new AuthFailure("mismatch", `Credential should be scoped to correct service: '${signingName}'. `);
   }
   checkTime(sig, now);
-  if (!sig.signedHeaders.includes("host")) {
+  // Over HTTP/2 the SDKs sign without a host header (the :authority pseudo-header carries it), as AWS accepts.
+  if (!sig.signedHeaders.includes("host") && parts.headers[":authority"] === undefined) {
     throw new AuthFailure("mismatch", "'Host' or ':authority' must be a 'SignedHeader' in the AWS Authorization.");
   }
   if (!signatureMatches(sig, identity.secretAccessKey, parts)) throw new AuthFailure("mismatch", MISMATCH_MESSAGE);

@@ -49,7 +49,8 @@ export const MISMATCH_MESSAGE =
   "The request signature we calculated does not match the signature you provided. Check your AWS Secret Access Key and signing method. Consult the service documentation for details.";
 
 function header(parts: SignedRequestParts, name: string): string | undefined {
-  const v = parts.headers[name];
+  // HTTP/2 may carry the host only as the :authority pseudo-header.
+  const v = parts.headers[name] ?? (name === "host" ? parts.headers[":authority"] : undefined);
   return Array.isArray(v) ? v.join(",") : v;
 }
 

@@ -78,6 +78,7 @@ export function send(res: ServerResponse, requestId: string, reply: Reply, close
   for (const [k, v] of Object.entries(reply.headers)) res.setHeader(k, v);
   res.setHeader("x-amzn-requestid", requestId);
   res.setHeader("content-length", body.length);
-  if (close) res.setHeader("connection", "close");
+  // HTTP/2 has no Connection header (setting one throws); closing there is the stream's business.
+  if (close && res.req.httpVersionMajor < 2) res.setHeader("connection", "close");
   res.end(body);
 }

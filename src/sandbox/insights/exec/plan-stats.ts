@@ -106,7 +106,7 @@ export function compileStats(
     checkAlias(item);
     const gen = ctx.compiler.gen(item.expr, input);
     const slot = allocate(ctx, gen.kind);
-    const name = item.alias ?? item.text;
+    const name = item.alias ?? (item.expr.t === "field" ? item.expr.name : item.text);
     if (gen.kind === "ts" && binIndex < 0) binIndex = index;
     bySlots.push(slot);
     keyCodes.push(gen.code);

@@ -142,7 +142,7 @@ export class Planner {
 
   displayColumn(item: Item, afterStats: boolean): OutputColumn {
     const { get, kind } = this.rowGetter(item.expr, afterStats);
-    return { name: item.alias ?? item.text, get, format: formatOf(kind) };
+    return { name: itemName(item), get, format: formatOf(kind) };
   }
 
   private fieldsItem(item: Item, later: ReadonlySet<string>): void {
@@ -277,6 +277,11 @@ function statsTerminal(
   lines.push("st = grp.s;");
   argCodes.forEach((code, j) => lines.push(`A${j}.add(st[${j}], ${code ?? "null"}, t);`));
   return { terminal: lines.join("\n"), setup };
+}
+
+/** A result column's name: the alias, the field's own name (without backticks), or the expression text. */
+export function itemName(item: Item): string {
+  return item.alias ?? (item.expr.t === "field" ? item.expr.name : item.text);
 }
 
 function laterRefs(commands: readonly Command[]): Set<string>[] {

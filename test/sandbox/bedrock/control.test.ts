@@ -1,0 +1,129 @@
+import {
+  DeleteModelInvocationLoggingConfigurationCommand,
+  GetFoundationModelCommand,
+  GetInferenceProfileCommand,
+  GetModelInvocationLoggingConfigurationCommand,
+  ListFoundationModelsCommand,
+  ListInferenceProfilesCommand,
+  PutModelInvocationLoggingConfigurationCommand,
+} from "@aws-sdk/client-bedrock";
+import { CreateLogGroupCommand } from "@aws-sdk/client-cloudwatch-logs";
+import { CreateRoleCommand, DeleteRolePolicyCommand, PutRolePolicyCommand } from "@aws-sdk/client-iam";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { RunningSandbox } from "../../../src/sandbox/index.js";
+import { clients, LOGGING_TRUST, loggingPolicy, startTestSandbox } from "../helpers.js";
+import type { Clients } from "../helpers.js";
+
+const GROUP = "/aws/bedrock/model-invocations";
+const ROLE_ARN = "arn:aws:iam::123456789012:role/BedrockLogging";
+let sandbox: RunningSandbox;
+let c: Clients;
+let clock = Date.now();
+beforeAll(async () => {
+  sandbox = await startTestSandbox({ now: () => clock });
+  c = clients(sandbox);
+});
+afterAll(() => sandbox.close());
+
+async function error(p: Promise<unknown>): Promise<{ name: string; message: string; status?: number }> {
+  try {
+    await p;
+  } catch (e) {
+    const err = e as { name: string; message: string; $metadata?: { httpStatusCode?: number } };
+    return { name: err.name, message: err.message, status: err.$metadata?.httpStatusCode };
+  }
+  throw new Error("expected failure");
+}
+
+const put = (logGroupName = GROUP, roleArn = ROLE_ARN) =>
+  c.bedrock.send(new PutModelInvocationLoggingConfigurationCommand({ loggingConfig: { cloudWatchConfig: { logGroupName, roleArn }, textDataDeliveryEnabled: true } }));
+const denied = (group = GROUP, role = ROLE_ARN) => ({
+  name: "ValidationException",
+  message: `Failed to validate permissions for log group: ${group}, with role: ${role}. Verify the IAM role permissions are correct.`,
+  status: 400,
+});
+
+describe("model invocation logging configuration", () => {
+  it("is {} before anything is configured", async () => {
+    const r = await c.bedrock.send(new GetModelInvocationLoggingConfigurationCommand({}));
+    expect(r.loggingConfig).toBeUndefined();
+  });
+
+  it("refuses a missing group, a missing role, a role without trust or permissions, with AWS's exact message", async () => {
+    expect(await error(put())).toEqual(denied());
+    await c.logs.send(new CreateLogGroupCommand({ logGroupName: GROUP }));
+    expect(await error(put())).toEqual(denied());
+    await c.iam.send(new CreateRoleCommand({ RoleName: "BedrockLogging", AssumeRolePolicyDocument: LOGGING_TRUST }));
+    expect(await error(put())).toEqual(denied());
+    await c.iam.send(new PutRolePolicyCommand({ RoleName: "BedrockLogging", PolicyName: "wrong-group", PolicyDocument: loggingPolicy("/other") }));
+    expect(await error(put())).toEqual(denied());
+    await c.iam.send(new DeleteRolePolicyCommand({ RoleName: "BedrockLogging", PolicyName: "wrong-group" }));
+    const lambdaTrust = JSON.stringify({ Version: "2012-10-17", Statement: [{ Effect: "Allow", Principal: { Service: "lambda.amazonaws.com" }, Action: "sts:AssumeRole" }] });
+    await c.iam.send(new CreateRoleCommand({ RoleName: "LambdaRole", AssumeRolePolicyDocument: lambdaTrust }));
+    await c.iam.send(new PutRolePolicyCommand({ RoleName: "LambdaRole", PolicyName: "logs", PolicyDocument: loggingPolicy(GROUP) }));
+    expect(await error(put(GROUP, "arn:aws:iam::123456789012:role/LambdaRole"))).toEqual(denied(GROUP, "arn:aws:iam::123456789012:role/LambdaRole"));
+    expect(await error(put(GROUP, "arn:aws:iam::999999999999:role/LambdaRole"))).toEqual(denied(GROUP, "arn:aws:iam::999999999999:role/LambdaRole"));
+  });
+
+  it("accepts a correct role, reads it back, and deletes it", async () => {
+    await c.iam.send(new PutRolePolicyCommand({ RoleName: "BedrockLogging", PolicyName: "logs", PolicyDocument: loggingPolicy(GROUP) }));
+    await put();
+    const r = await c.bedrock.send(new GetModelInvocationLoggingConfigurationCommand({}));
+    expect(r.loggingConfig).toEqual({ cloudWatchConfig: { logGroupName: GROUP, roleArn: ROLE_ARN }, textDataDeliveryEnabled: true });
+    await c.bedrock.send(new DeleteModelInvocationLoggingConfigurationCommand({}));
+    expect((await c.bedrock.send(new GetModelInvocationLoggingConfigurationCommand({}))).loggingConfig).toBeUndefined();
+  });
+
+  it("refuses a role inside its IAM propagation window, then accepts it", async () => {
+    sandbox.setFaults({ iamPropagationMs: 5000 });
+    try {
+      await c.iam.send(new CreateRoleCommand({ RoleName: "Fresh", AssumeRolePolicyDocument: LOGGING_TRUST }));
+      await c.iam.send(new PutRolePolicyCommand({ RoleName: "Fresh", PolicyName: "logs", PolicyDocument: loggingPolicy(GROUP) }));
+      const fresh = "arn:aws:iam::123456789012:role/Fresh";
+      expect(await error(put(GROUP, fresh))).toEqual(denied(GROUP, fresh));
+      clock += 6000;
+      await expect(put(GROUP, fresh)).resolves.toBeDefined();
+    } finally {
+      sandbox.setFaults({ iamPropagationMs: 0 });
+    }
+  });
+
+  it("validates members with Bedrock's ValidationException wording", async () => {
+    const e = await error(put(GROUP, "not-an-arn"));
+    expect(e).toEqual({
+      name: "ValidationException",
+      message: "1 validation error detected: Value 'not-an-arn' at 'loggingConfig.cloudWatchConfig.roleArn' failed to satisfy constraint: Member must satisfy regular expression pattern: arn:aws(-[^:]+)?:iam::([0-9]{12})?:role/.+",
+      status: 400,
+    });
+    const bucket = await error(
+      c.bedrock.send(
+        new PutModelInvocationLoggingConfigurationCommand({
+          loggingConfig: { cloudWatchConfig: { logGroupName: GROUP, roleArn: ROLE_ARN, largeDataDeliveryS3Config: { bucketName: "<YOUR_S3_BUCKET>", keyPrefix: "bedrock-logs/" } } },
+        }),
+      ),
+    );
+    expect(bucket.name).toBe("ValidationException");
+  });
+});
+
+describe("catalog", () => {
+  it("lists and gets foundation models with their lifecycle", async () => {
+    const list = await c.bedrock.send(new ListFoundationModelsCommand({ byProvider: "anthropic" }));
+    expect(list.modelSummaries!.length).toBeGreaterThan(0);
+    expect(list.modelSummaries!.every((m) => m.providerName === "Anthropic")).toBe(true);
+    const legacy = await c.bedrock.send(new GetFoundationModelCommand({ modelIdentifier: "anthropic.claude-3-5-sonnet-20241022-v2:0" }));
+    expect(legacy.modelDetails?.modelLifecycle?.status).toBe("LEGACY");
+    expect(legacy.modelDetails?.inferenceTypesSupported).toEqual(["INFERENCE_PROFILE"]);
+    expect((await error(c.bedrock.send(new GetFoundationModelCommand({ modelIdentifier: "nope.nope-v1:0" })))).name).toBe("ValidationException");
+  });
+
+  it("lists and gets inference profiles (timestamps parse as dates)", async () => {
+    const list = await c.bedrock.send(new ListInferenceProfilesCommand({}));
+    const ids = list.inferenceProfileSummaries!.map((p) => p.inferenceProfileId);
+    expect(ids).toContain("us.anthropic.claude-3-5-sonnet-20241022-v2:0");
+    const p = await c.bedrock.send(new GetInferenceProfileCommand({ inferenceProfileIdentifier: "us.anthropic.claude-3-5-sonnet-20241022-v2:0" }));
+    expect(p.inferenceProfileArn).toBe("arn:aws:bedrock:us-east-1:123456789012:inference-profile/us.anthropic.claude-3-5-sonnet-20241022-v2:0");
+    expect(p.createdAt).toBeInstanceOf(Date);
+    expect((await error(c.bedrock.send(new GetInferenceProfileCommand({ inferenceProfileIdentifier: "xx.nope" })))).status).toBe(404);
+  });
+});
