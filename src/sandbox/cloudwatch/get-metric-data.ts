@@ -112,7 +112,6 @@ export function getMetricData(store: MetricStore, input: Input, ctx: CallContext
       Timestamps: page.map(([ts]) => new Date(ts)),
       Values: page.map(([, value]) => value),
       StatusCode: series.forbidden ? "Forbidden" : complete ? "Complete" : "PartialData",
-      Messages: [],
     };
   });
   const output: Record<string, unknown> = { MetricDataResults: results, Messages: [] };

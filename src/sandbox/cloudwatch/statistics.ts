@@ -121,7 +121,3 @@ export function statValue(stat: Stat, aggregate: Aggregate, samples: () => Sampl
     }
   }
 }
-
-export function needsSamples(stat: Stat): boolean {
-  return stat.type !== "basic";
-}

@@ -37,7 +37,7 @@ function getData(service: ReturnType<typeof newService>["service"], queries: unk
   });
 }
 
-type Result = { Id: string; Label: string; Timestamps: Date[]; Values: number[]; StatusCode: string; Messages: unknown[] };
+type Result = { Id: string; Label: string; Timestamps: Date[]; Values: number[]; StatusCode: string };
 const results = (output: Record<string, unknown>): Result[] => output.MetricDataResults as Result[];
 
 describe("GetMetricData", () => {
@@ -51,7 +51,6 @@ describe("GetMetricData", () => {
           Timestamps: [new Date(NOW - 5 * MINUTE), new Date(NOW - 10 * MINUTE)],
           Values: [10, 10],
           StatusCode: "Complete",
-          Messages: [],
         },
       ],
       Messages: [],
