@@ -1,0 +1,122 @@
+/**
+ * Step 5 (cleanup, also `genai-lab cleanup`): the plan from the ledger first, then the deletions (or, with
+ * --dry-run, the plan only). Only what this lab created is touched.
+ */
+import { defineStep } from "../src/engine/contract.js";
+import type { LabAws, LabParams } from "./lab.js";
+import { cleanupPlan, plannedAction, removeEntry } from "./lib/cleanup.js";
+import { LOGGING_POLICY_NAME } from "./lib/policies.js";
+
+export const step = defineStep<LabParams, LabAws>({
+  id: "cleanup",
+  role: "cleanup",
+  title: { vi: "Dọn dẹp", en: "Clean up" },
+  body: {
+    vi: `Bước này xoá **đúng những gì bài lab đã tạo**, dựa trên sổ ghi tài nguyên (ledger) mà bài lab ghi lại trước và sau mỗi lệnh tạo. Thứ gì đã có từ trước đều được giữ nguyên.
+
+Thứ tự xoá: dashboard → cấu hình logging → policy của role → IAM role → log group.
+
+- **Dashboard**: xoá. Nếu bài lab đã ghi đè một dashboard cùng tên của bạn thì khôi phục nội dung cũ.
+- **Cấu hình logging**: chỉ đụng tới nếu bài lab đã đặt nó. Nếu trước đó bạn có cấu hình khác thì khôi phục lại; nếu không thì xoá (tắt logging). Nếu ai đó đã đổi cấu hình sau bài lab thì để nguyên.
+- **IAM role** và inline policy của nó: xoá. Role bạn truyền qua \`--logging-role-arn\` không bao giờ bị đụng tới.
+- **Log group**: bài lab **hỏi trước**, vì nó chứa toàn bộ prompt và câu trả lời đã ghi log.
+
+\`genai-lab cleanup --dry-run\` chỉ in kế hoạch, không xoá gì. Dọn dẹp trên tài khoản thật giúp tránh phí lưu trữ log và phí dashboard (mỗi tài khoản có 3 dashboard miễn phí).
+
+**Bằng CLI:**
+
+\`\`\`bash
+aws cloudwatch delete-dashboards --dashboard-names GenAI-Monitoring
+aws bedrock delete-model-invocation-logging-configuration
+aws iam delete-role-policy --role-name GenAILabBedrockLoggingRole --policy-name ${LOGGING_POLICY_NAME}
+aws iam delete-role --role-name GenAILabBedrockLoggingRole
+aws logs delete-log-group --log-group-name /aws/bedrock/model-invocations
+\`\`\`
+
+Tài liệu: [Xoá dashboard](https://docs.aws.amazon.com/AmazonCloudWatch/latest/APIReference/API_DeleteDashboards.html) · [Tắt model invocation logging](https://docs.aws.amazon.com/bedrock/latest/APIReference/API_DeleteModelInvocationLoggingConfiguration.html)`,
+    en: `This step deletes **exactly what the lab created**, from the resource ledger the lab writes before and after every create call. Anything that was there before is left alone.
+
+Order: dashboard → logging configuration → the role's policy → IAM role → log group.
+
+- **Dashboard**: deleted; if the lab replaced a dashboard of yours with the same name, its old body is put back.
+- **Logging configuration**: only touched if the lab set it. If you had another configuration before, it is restored; otherwise it is deleted (logging off). If someone changed it after the lab, it is left as it is.
+- **IAM role** and its inline policy: deleted. A role passed with \`--logging-role-arn\` is never touched.
+- **Log group**: the lab **asks first**, because it holds every logged prompt and answer.
+
+\`genai-lab cleanup --dry-run\` prints the plan and deletes nothing. On a real account, cleaning up avoids log storage and dashboard charges (an account gets 3 dashboards free).
+
+**With the CLI:**
+
+\`\`\`bash
+aws cloudwatch delete-dashboards --dashboard-names GenAI-Monitoring
+aws bedrock delete-model-invocation-logging-configuration
+aws iam delete-role-policy --role-name GenAILabBedrockLoggingRole --policy-name ${LOGGING_POLICY_NAME}
+aws iam delete-role --role-name GenAILabBedrockLoggingRole
+aws logs delete-log-group --log-group-name /aws/bedrock/model-invocations
+\`\`\`
+
+Docs: [DeleteDashboards](https://docs.aws.amazon.com/AmazonCloudWatch/latest/APIReference/API_DeleteDashboards.html) · [Turning model invocation logging off](https://docs.aws.amazon.com/bedrock/latest/APIReference/API_DeleteModelInvocationLoggingConfiguration.html)`,
+  },
+  actions: [
+    {
+      id: "show-plan",
+      title: { vi: "Lập kế hoạch dọn dẹp từ ledger", en: "Plan the cleanup from the ledger" },
+      async run(ctx) {
+        const plan = cleanupPlan(ctx);
+        if (plan.length === 0) {
+          ctx.report.note("info", { vi: "Bài lab chưa tạo gì ở đây: không có gì để dọn.", en: "The lab has created nothing here: nothing to clean up." });
+          return { status: "skipped", summary: { vi: "Không có gì để dọn", en: "Nothing to clean up" } };
+        }
+        ctx.report.output({
+          kind: "table",
+          title: ctx.dryRun
+            ? { vi: "Kế hoạch dọn dẹp (--dry-run: không xoá gì)", en: "Cleanup plan (--dry-run: nothing is deleted)" }
+            : { vi: "Kế hoạch dọn dẹp", en: "Cleanup plan" },
+          columns: [
+            { key: "type", label: { vi: "Loại", en: "Type" } },
+            { key: "name", label: { vi: "Tên", en: "Name" } },
+            { key: "action", label: { vi: "Sẽ làm", en: "Will" } },
+          ],
+          rows: plan.map((entry) => ({ type: entry.type, name: entry.name, action: plannedAction(entry)[ctx.lang] })),
+        });
+        return { summary: { vi: `${plan.length} tài nguyên trong kế hoạch`, en: `${plan.length} resources in the plan` } };
+      },
+    },
+    {
+      id: "delete-resources",
+      title: { vi: "Xoá những gì bài lab đã tạo", en: "Delete what the lab created" },
+      cli: (ctx) =>
+        `aws cloudwatch delete-dashboards --dashboard-names ${ctx.params.dashboardName} && ` +
+        `aws bedrock delete-model-invocation-logging-configuration --region ${ctx.target.region} && ` +
+        `aws iam delete-role-policy --role-name ${ctx.params.loggingRoleName} --policy-name ${LOGGING_POLICY_NAME} && ` +
+        `aws iam delete-role --role-name ${ctx.params.loggingRoleName} && ` +
+        `aws logs delete-log-group --region ${ctx.target.region} --log-group-name ${ctx.params.logGroupName}`,
+      async run(ctx) {
+        const plan = cleanupPlan(ctx);
+        if (ctx.dryRun || plan.length === 0) {
+          return { status: "skipped", summary: { vi: "Không xoá gì", en: "Nothing deleted" } };
+        }
+        let removed = 0;
+        for (const [i, entry] of plan.entries()) {
+          ctx.report.progress({ vi: `Đang dọn ${entry.type} ${entry.name}`, en: `Cleaning up ${entry.type} ${entry.name}` }, { fraction: i / plan.length });
+          if (await removeEntry(ctx, entry)) {
+            ctx.ledger.markDeleted(entry.type, entry.name);
+            removed += 1;
+          }
+        }
+        return { summary: { vi: `Đã dọn ${removed}/${plan.length} tài nguyên`, en: `${removed} of ${plan.length} resources cleaned up` } };
+      },
+    },
+  ],
+  checks: [],
+  hints: [
+    {
+      vi: "Muốn xem trước? `genai-lab cleanup --dry-run` chỉ in kế hoạch.",
+      en: "Want to look first? `genai-lab cleanup --dry-run` prints the plan only.",
+    },
+    {
+      vi: "Đã xoá state của genai-lab (reset)? Ledger mất theo, nên hãy xoá bằng các lệnh CLI ở trên; log group và role của bài lab có tag genai-lab:lab=monitoring-genai.",
+      en: "Reset genai-lab's state? The ledger went with it, so delete with the CLI commands above; the lab's log group and role carry the tag genai-lab:lab=monitoring-genai.",
+    },
+  ],
+});

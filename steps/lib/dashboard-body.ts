@@ -1,0 +1,122 @@
+/**
+ * The GenAI-Monitoring dashboard body: the seed's three ideas done right — invocations and token usage per hour as
+ * log widgets (`SOURCE '…' | stats …` over the nested token fields), latency from the AWS/Bedrock InvocationLatency
+ * metric (Average and p90) instead of `@duration` — plus metric widgets for Invocations and Input/OutputTokenCount by
+ * ModelId, for the model the lab actually calls.
+ *
+ * Local validation checks the *shape* the lab builds (grid, required properties, metric rows, the SOURCE prefix) so
+ * that a bad parameter is caught before any call; the values themselves (periods, stats, …) are CloudWatch's to
+ * judge, and its DashboardValidationMessages are shown when it objects.
+ */
+import { INVOCATIONS_PER_HOUR, TOKENS_PER_HOUR, withSource } from "./queries.js";
+
+export interface DashboardSpec {
+  region: string;
+  group: string;
+  modelId: string;
+  periodSeconds: number;
+}
+
+export type MetricRow = [string, string, string, string, { stat: string; label?: string }];
+
+export interface Widget {
+  type: "text" | "log" | "metric";
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+  properties: Record<string, unknown>;
+}
+
+export interface DashboardBody {
+  start: string;
+  periodOverride: "inherit" | "auto";
+  widgets: Widget[];
+}
+
+export const NAMESPACE = "AWS/Bedrock";
+
+export function metricRow(metric: string, modelId: string, stat: string, label?: string): MetricRow {
+  return [NAMESPACE, metric, "ModelId", modelId, label ? { stat, label } : { stat }];
+}
+
+export function buildDashboard(spec: DashboardSpec): DashboardBody {
+  const { region, group, modelId, periodSeconds: period } = spec;
+  const metric = (x: number, title: string, stat: string, metrics: MetricRow[]): Widget => ({
+    type: "metric",
+    x,
+    y: 8,
+    width: 8,
+    height: 6,
+    properties: { title, region, view: "timeSeries", stacked: false, stat, period, metrics },
+  });
+  const log = (x: number, title: string, query: string): Widget => ({
+    type: "log",
+    x,
+    y: 2,
+    width: 12,
+    height: 6,
+    properties: { title, region, view: "timeSeries", query: withSource(group, query) },
+  });
+  return {
+    start: "-PT3H",
+    periodOverride: "inherit",
+    widgets: [
+      {
+        type: "text",
+        x: 0,
+        y: 0,
+        width: 24,
+        height: 2,
+        properties: {
+          markdown: `## GenAI monitoring\nModel \`${modelId}\` · log group \`${group}\` · built by genai-lab (Monitoring GenAI applications with CloudWatch)`,
+        },
+      },
+      log(0, "Invocations per hour (logs)", INVOCATIONS_PER_HOUR),
+      log(12, "Token usage per hour (logs)", TOKENS_PER_HOUR),
+      metric(0, "Invocations", "Sum", [metricRow("Invocations", modelId, "Sum")]),
+      metric(8, "Tokens", "Sum", [metricRow("InputTokenCount", modelId, "Sum"), metricRow("OutputTokenCount", modelId, "Sum")]),
+      metric(16, "Latency (ms)", "Average", [
+        metricRow("InvocationLatency", modelId, "Average", "Average"),
+        metricRow("InvocationLatency", modelId, "p90", "p90"),
+      ]),
+    ],
+  };
+}
+
+export interface ValidationMessage {
+  dataPath: string;
+  message: string;
+}
+
+export const DASHBOARD_NAME = /^[A-Za-z0-9_-]{1,255}$/;
+
+/** The structural problems of a body the lab built (empty when it is fine to send). */
+export function validateDashboard(name: string, body: DashboardBody): ValidationMessage[] {
+  const problems: ValidationMessage[] = [];
+  const report = (dataPath: string, message: string) => problems.push({ dataPath, message });
+  if (!DASHBOARD_NAME.test(name)) report("DashboardName", "must be 1–255 letters, digits, '-' or '_'");
+  if (body.widgets.length > 500) report("/widgets", "at most 500 widgets");
+  body.widgets.forEach((widget, i) => {
+    const path = `/widgets/${i}`;
+    if (widget.width < 1 || widget.width > 24) report(`${path}/width`, "must be between 1 and 24");
+    if (widget.x < 0 || widget.x + widget.width > 24) report(`${path}/x`, "the widget must fit in the 24-column grid");
+    if (widget.height < 1) report(`${path}/height`, "must be at least 1");
+    const props = widget.properties;
+    if (widget.type !== "text" && typeof props.region !== "string") report(`${path}/properties`, "needs a region");
+    if (widget.type === "log") {
+      const query = String(props.query ?? "");
+      if (!/^SOURCE '[^']+' \|/.test(query)) report(`${path}/properties/query`, "must start with SOURCE '<log group>' |");
+    }
+    if (widget.type === "metric") {
+      const rows = props.metrics;
+      if (!Array.isArray(rows) || rows.length === 0) report(`${path}/properties/metrics`, "needs at least one metric row");
+      else
+        rows.forEach((row: unknown, j) => {
+          const strings = Array.isArray(row) ? row.filter((item) => typeof item === "string") : [];
+          if (strings.length < 2 || strings.some((s) => s === "")) report(`${path}/properties/metrics/${j}`, "namespace, metric name and dimension values must be non-empty strings");
+        });
+    }
+  });
+  return problems;
+}

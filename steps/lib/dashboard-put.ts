@@ -1,0 +1,119 @@
+/**
+ * PutDashboard, carefully: validated first; a same-named dashboard the lab did not create is only replaced after
+ * asking (PutDashboard replaces the whole thing) and its old body is kept for cleanup to restore; CloudWatch's
+ * validation messages are shown as a table when it refuses the body.
+ */
+import { GetDashboardCommand, PutDashboardCommand } from "@aws-sdk/client-cloudwatch";
+import { StepFailure } from "../../src/engine/problem.js";
+import type { Text } from "../../src/engine/text.js";
+import { validateDashboard, type DashboardBody, type ValidationMessage } from "./dashboard-body.js";
+import { errorMessage, errorName, isNotFound } from "./errors.js";
+import { ownedEntry } from "./log-group.js";
+import type { ActCtx, ReadCtx } from "./model.js";
+import { table } from "./outputs.js";
+
+export const DASHBOARD_TYPE = "dashboard";
+
+export async function getDashboardBody(ctx: ReadCtx, name: string): Promise<string | undefined> {
+  try {
+    const out = await ctx.aws.cloudwatch.send(new GetDashboardCommand({ DashboardName: name }), { abortSignal: ctx.signal });
+    return out.DashboardBody;
+  } catch (error) {
+    if (isNotFound(error)) return undefined;
+    throw error;
+  }
+}
+
+function showMessages(ctx: ActCtx, title: Text, messages: ValidationMessage[]): void {
+  ctx.report.output(
+    table(
+      title,
+      [
+        ["dataPath", { vi: "Vị trí (DataPath)", en: "DataPath" }],
+        ["message", { vi: "Thông báo", en: "Message" }],
+      ],
+      messages.map((m) => ({ dataPath: m.dataPath || "/", message: m.message })),
+    ),
+  );
+}
+
+/** CloudWatch lists its objections as `dashboardValidationMessages`, and in the message text as JSON. */
+function rejectionMessages(error: unknown): ValidationMessage[] {
+  const listed = (error as { dashboardValidationMessages?: { DataPath?: string; Message?: string }[] }).dashboardValidationMessages;
+  if (listed && listed.length > 0) return listed.map((m) => ({ dataPath: m.DataPath ?? "", message: m.Message ?? "" }));
+  const text = errorMessage(error);
+  try {
+    const parsed = JSON.parse(text.slice(text.indexOf("["))) as { dataPath?: string; message?: string }[];
+    return parsed.map((m) => ({ dataPath: m.dataPath ?? "", message: m.message ?? "" }));
+  } catch {
+    return [{ dataPath: "", message: text }];
+  }
+}
+
+const isRejection = (error: unknown) => ["DashboardInvalidInputError", "InvalidParameterInput"].includes(errorName(error));
+
+export async function putDashboard(ctx: ActCtx, name: string, body: DashboardBody): Promise<"created" | "updated" | "unchanged"> {
+  const problems = validateDashboard(name, body);
+  if (problems.length > 0) {
+    showMessages(ctx, { vi: "Dashboard chưa hợp lệ (kiểm tra trước khi gửi)", en: "The dashboard is not valid (checked before sending)" }, problems);
+    throw new StepFailure(
+      { vi: `Dashboard ${name} có ${problems.length} lỗi, chưa gửi lên AWS.`, en: `The dashboard ${name} has ${problems.length} problems; nothing was sent to AWS.` },
+      { vi: "Sửa các tham số được nêu (--param …) rồi chạy lại bước này.", en: "Fix the parameters named above (--param …) and run this step again." },
+      "validation",
+    );
+  }
+  const text = JSON.stringify(body);
+  const existing = await getDashboardBody(ctx, name);
+  const owned = ownedEntry(ctx, DASHBOARD_TYPE, name);
+  if (existing !== undefined && sameJson(existing, text) && !owned) return "unchanged";
+  if (existing !== undefined && !owned) {
+    const replace = await ctx.confirm({
+      kind: "destructive",
+      question: { vi: `Ghi đè dashboard ${name} đang có?`, en: `Replace the existing dashboard ${name}?` },
+      detail: {
+        vi: "Dashboard này không do bài lab tạo. PutDashboard thay toàn bộ nội dung; bài lab giữ bản cũ để khôi phục khi dọn dẹp.",
+        en: "This dashboard was not created by the lab. PutDashboard replaces all of it; the lab keeps the old body and restores it at cleanup.",
+      },
+    });
+    if (!replace) {
+      throw new StepFailure(
+        { vi: `Giữ nguyên dashboard ${name} có sẵn.`, en: `The existing dashboard ${name} was kept.` },
+        { vi: "Chọn tên khác với --param dashboardName=<tên>.", en: "Choose another name with --param dashboardName=<name>." },
+        "cancelled",
+      );
+    }
+  }
+  const arn = `arn:aws:cloudwatch::${ctx.target.accountId}:dashboard/${name}`;
+  const previousBody = owned?.meta?.previousBody ?? (existing !== undefined ? existing : null);
+  try {
+    const out = await ctx.ledger.track({ type: DASHBOARD_TYPE, name, arn, meta: { previousBody } }, () =>
+      ctx.aws.cloudwatch.send(new PutDashboardCommand({ DashboardName: name, DashboardBody: text }), { abortSignal: ctx.signal }),
+    );
+    const warnings = (out.DashboardValidationMessages ?? []).map((m) => ({ dataPath: m.DataPath ?? "", message: m.Message ?? "" }));
+    if (warnings.length > 0) showMessages(ctx, { vi: "CloudWatch lưu ý", en: "CloudWatch's remarks" }, warnings);
+  } catch (error) {
+    if (!isRejection(error)) throw error;
+    const messages = rejectionMessages(error);
+    showMessages(ctx, { vi: "CloudWatch từ chối dashboard", en: "CloudWatch rejected the dashboard" }, messages);
+    throw new StepFailure(
+      {
+        vi: `CloudWatch từ chối dashboard ${name} (${messages.length} lỗi, xem bảng trên).`,
+        en: `CloudWatch rejected the dashboard ${name} (${messages.length} problems, see the table above).`,
+      },
+      {
+        vi: "Mỗi dòng chỉ ra vị trí (DataPath) trong body JSON và điều CloudWatch yêu cầu; sửa tham số tương ứng rồi chạy lại bước này.",
+        en: "Each row names a place in the JSON body (DataPath) and what CloudWatch expects there; fix the matching parameter and run this step again.",
+      },
+      "validation",
+    );
+  }
+  return existing === undefined ? "created" : "updated";
+}
+
+function sameJson(a: string, b: string): boolean {
+  try {
+    return JSON.stringify(JSON.parse(a)) === JSON.stringify(JSON.parse(b));
+  } catch {
+    return false;
+  }
+}

@@ -1,0 +1,40 @@
+/** Small predicates over AWS SDK errors, by name and HTTP status only (never the raw body). */
+import { classifyAwsError } from "../../src/aws/classify.js";
+
+interface SdkError {
+  name?: string;
+  message?: string;
+  $metadata?: { httpStatusCode?: number };
+}
+
+export function errorName(error: unknown): string {
+  return (error as SdkError | undefined)?.name ?? "";
+}
+
+export function errorMessage(error: unknown): string {
+  return (error as SdkError | undefined)?.message ?? String(error);
+}
+
+const NOT_FOUND = new Set([
+  "ResourceNotFoundException",
+  "ResourceNotFound",
+  "NoSuchEntity",
+  "NoSuchEntityException",
+  "DashboardNotFoundError",
+]);
+
+/** The resource is not there (Logs, IAM, CloudWatch dashboards all spell it differently). */
+export function isNotFound(error: unknown): boolean {
+  return NOT_FOUND.has(errorName(error));
+}
+
+export function isAlreadyExists(error: unknown): boolean {
+  const name = errorName(error);
+  return name === "ResourceAlreadyExistsException" || name === "EntityAlreadyExists" || name === "EntityAlreadyExistsException";
+}
+
+/** Worth retrying as is: throttling, 5xx, model timeouts, network trouble (not the logging-role validation). */
+export function isTransient(error: unknown): boolean {
+  const problem = classifyAwsError(error);
+  return problem.retryable && problem.kind !== "logging-role" && problem.kind !== "cancelled";
+}

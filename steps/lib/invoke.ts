@@ -1,0 +1,86 @@
+/**
+ * One model call, the way the seed makes it: InvokeModel with the Anthropic Messages body for Anthropic models,
+ * Converse (model-agnostic) for everything else. Latency and token counts come from the response headers that the
+ * JS SDK hides (captured by src/aws/invocation-headers.ts), falling back to the body.
+ */
+import { ConverseCommand, InvokeModelCommand } from "@aws-sdk/client-bedrock-runtime";
+import { invocationInfo } from "../../src/aws/invocation-headers.js";
+import type { ReadCtx } from "./model.js";
+import { isAnthropic } from "./model.js";
+
+export interface Invocation {
+  [key: string]: string | number | boolean;
+  prompt: string;
+  requestId: string;
+  inputTokens: number;
+  outputTokens: number;
+  latencyMs: number;
+  answer: string;
+  simulated: boolean;
+  at: number;
+}
+
+interface AnthropicReply {
+  content?: { type?: string; text?: string }[];
+  usage?: { input_tokens?: number; output_tokens?: number };
+}
+
+export function anthropicBody(prompt: string, maxTokens: number): string {
+  return JSON.stringify({
+    anthropic_version: "bedrock-2023-05-31",
+    max_tokens: maxTokens,
+    messages: [{ role: "user", content: prompt }],
+  });
+}
+
+export async function invokeOnce(ctx: ReadCtx, modelId: string, prompt: string, maxTokens: number): Promise<Invocation> {
+  const at = ctx.clock.now();
+  if (isAnthropic(modelId)) {
+    const out = await ctx.aws.bedrockRuntime.send(
+      new InvokeModelCommand({
+        modelId,
+        contentType: "application/json",
+        accept: "application/json",
+        body: new TextEncoder().encode(anthropicBody(prompt, maxTokens)),
+      }),
+      { abortSignal: ctx.signal },
+    );
+    const info = invocationInfo(out);
+    const reply = JSON.parse(new TextDecoder().decode(out.body)) as AnthropicReply;
+    return {
+      prompt,
+      requestId: out.$metadata.requestId ?? "",
+      inputTokens: info.inputTokens ?? reply.usage?.input_tokens ?? 0,
+      outputTokens: info.outputTokens ?? reply.usage?.output_tokens ?? 0,
+      latencyMs: info.latencyMs ?? 0,
+      answer: (reply.content ?? []).map((part) => part.text ?? "").join(""),
+      simulated: info.simulated,
+      at,
+    };
+  }
+  const out = await ctx.aws.bedrockRuntime.send(
+    new ConverseCommand({
+      modelId,
+      messages: [{ role: "user", content: [{ text: prompt }] }],
+      inferenceConfig: { maxTokens },
+    }),
+    { abortSignal: ctx.signal },
+  );
+  const info = invocationInfo(out);
+  return {
+    prompt,
+    requestId: out.$metadata.requestId ?? "",
+    inputTokens: out.usage?.inputTokens ?? 0,
+    outputTokens: out.usage?.outputTokens ?? 0,
+    latencyMs: out.metrics?.latencyMs ?? info.latencyMs ?? 0,
+    answer: (out.output?.message?.content ?? []).map((part) => ("text" in part ? (part.text ?? "") : "")).join(""),
+    simulated: info.simulated,
+    at,
+  };
+}
+
+/** The first few words of an answer, for a table cell. */
+export function firstWords(text: string, words = 8): string {
+  const parts = text.trim().split(/\s+/);
+  return parts.length <= words ? parts.join(" ") : `${parts.slice(0, words).join(" ")} …`;
+}

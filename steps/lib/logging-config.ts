@@ -1,0 +1,111 @@
+/**
+ * Bedrock's model invocation logging configuration (one per account and Region). The lab remembers what was there
+ * before it (ledger meta `previous`), so cleanup can put it back, and retries the role-validation error while IAM
+ * propagates a new role (aws-facts.md §1: up to about a minute; Terraform does the same).
+ */
+import {
+  GetModelInvocationLoggingConfigurationCommand,
+  PutModelInvocationLoggingConfigurationCommand,
+  type LoggingConfig,
+} from "@aws-sdk/client-bedrock";
+import type { JsonValue } from "../../src/engine/contract.js";
+import { StepFailure } from "../../src/engine/problem.js";
+import { errorMessage } from "./errors.js";
+import { ownedEntry } from "./log-group.js";
+import type { ActCtx, ReadCtx } from "./model.js";
+import { withRetries } from "./retry.js";
+
+export const LOGGING_CONFIG_TYPE = "logging-config";
+
+export async function readLoggingConfig(ctx: ReadCtx): Promise<LoggingConfig | undefined> {
+  const out = await ctx.aws.bedrock.send(new GetModelInvocationLoggingConfigurationCommand({}), { abortSignal: ctx.signal });
+  const config = out.loggingConfig;
+  // A never-configured account answers {} (or possibly an empty object): both mean "off".
+  return config && Object.keys(config).length > 0 ? config : undefined;
+}
+
+export function desiredConfig(ctx: ReadCtx, roleArn: string): LoggingConfig {
+  const bucket = ctx.params.largeDataBucket.trim();
+  return {
+    cloudWatchConfig: {
+      logGroupName: ctx.params.logGroupName,
+      roleArn,
+      ...(bucket ? { largeDataDeliveryS3Config: { bucketName: bucket, keyPrefix: "bedrock-logs/" } } : {}),
+    },
+    textDataDeliveryEnabled: true,
+    imageDataDeliveryEnabled: false,
+    embeddingDataDeliveryEnabled: false,
+  };
+}
+
+/** Does `current` already deliver what the lab needs, to the same place, through the same role? */
+export function sameDestination(current: LoggingConfig | undefined, wanted: LoggingConfig): boolean {
+  const a = current?.cloudWatchConfig;
+  const b = wanted.cloudWatchConfig;
+  return (
+    a?.logGroupName === b?.logGroupName &&
+    a?.roleArn === b?.roleArn &&
+    a?.largeDataDeliveryS3Config?.bucketName === b?.largeDataDeliveryS3Config?.bucketName &&
+    current?.textDataDeliveryEnabled === true
+  );
+}
+
+export function isRoleValidationError(error: unknown): boolean {
+  return /Failed to validate permissions for log group/i.test(errorMessage(error));
+}
+
+/** Puts the configuration, tracked in the ledger with what was there before; retries while IAM propagates. */
+export async function putLoggingConfig(ctx: ActCtx, wanted: LoggingConfig, before: LoggingConfig | undefined): Promise<void> {
+  const region = ctx.target.region;
+  // An entry from an earlier (maybe interrupted) run already knows the configuration the learner had before the lab.
+  const earlier = ownedEntry(ctx, LOGGING_CONFIG_TYPE, region);
+  const previous: JsonValue = earlier?.meta?.previous ?? toJson(before);
+  const put = () =>
+    ctx.ledger.track({ type: LOGGING_CONFIG_TYPE, name: region, meta: { previous, set: toJson(wanted) } }, () =>
+      withRetries(ctx, { vi: "Ghi cấu hình logging", en: "Saving the logging configuration" }, () =>
+        ctx.aws.bedrock.send(new PutModelInvocationLoggingConfigurationCommand({ loggingConfig: wanted }), {
+          abortSignal: ctx.signal,
+        }),
+      ),
+    );
+  let lastMessage = "";
+  const result = await ctx.poll({
+    label: {
+      vi: "Bedrock đang xác thực role ghi log (IAM cần thời gian lan truyền role mới)",
+      en: "Bedrock is validating the logging role (IAM needs time to propagate a new role)",
+    },
+    timeoutMs: ctx.params.roleWaitSeconds * 1000,
+    intervalMs: 1000,
+    async probe() {
+      try {
+        await put();
+        return { state: "ready", value: true };
+      } catch (error) {
+        if (!isRoleValidationError(error)) throw error;
+        lastMessage = errorMessage(error);
+        return {
+          state: "not-yet",
+          detail: { vi: "Bedrock chưa xác thực được role, đang thử lại", en: "Bedrock cannot validate the role yet; retrying" },
+        };
+      }
+    },
+  });
+  if (result.state !== "ready") {
+    const seconds = Math.round(result.waitedMs / 1000);
+    throw new StepFailure(
+      {
+        vi: `Sau ${seconds} giây và ${result.attempts} lần thử, Bedrock vẫn không xác thực được role ghi log. AWS trả lời: ${lastMessage}`,
+        en: `After ${seconds} s and ${result.attempts} tries, Bedrock still cannot validate the logging role. AWS said: ${lastMessage}`,
+      },
+      {
+        vi: "Kiểm tra role: trust policy cho phép bedrock.amazonaws.com assume (điều kiện aws:SourceAccount và aws:SourceArn khớp tài khoản và Region), permissions policy cho phép logs:CreateLogStream và logs:PutLogEvents trên …:log-stream:aws/bedrock/modelinvocations của đúng log group, và log group tồn tại ở cùng Region. Sửa xong thì chạy lại bước này; role vừa tạo có thể cần tới khoảng một phút (tăng --param roleWaitSeconds).",
+        en: "Check the role: its trust policy lets bedrock.amazonaws.com assume it (aws:SourceAccount and aws:SourceArn conditions matching this account and Region), its permissions policy allows logs:CreateLogStream and logs:PutLogEvents on …:log-stream:aws/bedrock/modelinvocations of this very log group, and the log group exists in the same Region. Then run this step again; a brand-new role can need about a minute (raise --param roleWaitSeconds).",
+      },
+      "logging-role",
+    );
+  }
+}
+
+export function toJson(config: LoggingConfig | undefined): JsonValue {
+  return config === undefined ? null : (JSON.parse(JSON.stringify(config)) as JsonValue);
+}

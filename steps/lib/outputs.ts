@@ -1,0 +1,13 @@
+/** Shorthands for the outputs steps show (tables and key/value lists), so step modules read as content. */
+import type { Cell, Output, TableColumn } from "../../src/engine/outputs.js";
+import type { Text } from "../../src/engine/text.js";
+
+/** Values are data (ids, numbers, ARNs), the same in both languages; only labels are translated. */
+export function kv(title: Text, items: [label: Text, value: string][]): Output {
+  return { kind: "key-values", title, items: items.map(([label, value]) => ({ label, value })) };
+}
+
+export function table(title: Text, columns: [key: string, label: Text, align?: "left" | "right"][], rows: Record<string, Cell>[]): Output {
+  const cols: TableColumn[] = columns.map(([key, label, align]) => (align ? { key, label, align } : { key, label }));
+  return { kind: "table", title, columns: cols, rows };
+}

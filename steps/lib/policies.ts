@@ -1,0 +1,138 @@
+/**
+ * The IAM documents the lab uses, built from the account, Region and names (aws-facts.md §1): the logging role's
+ * trust and permissions policies, and the least-privilege policy a learner attaches to run the lab.
+ */
+
+/** The one stream Bedrock writes to (no leading slash). */
+export const INVOCATION_STREAM = "aws/bedrock/modelinvocations";
+export const LOGGING_POLICY_NAME = "BedrockInvocationLoggingToCloudWatch";
+
+export interface Scope {
+  region: string;
+  accountId: string;
+}
+
+export function logGroupArn(scope: Scope, group: string): string {
+  return `arn:aws:logs:${scope.region}:${scope.accountId}:log-group:${group}`;
+}
+
+/** Built from the group name: an ARN ending in `:*` plus a suffix would be invalid. */
+export function invocationStreamArn(scope: Scope, group: string): string {
+  return `${logGroupArn(scope, group)}:log-stream:${INVOCATION_STREAM}`;
+}
+
+export function roleArnFor(accountId: string, roleName: string): string {
+  return `arn:aws:iam::${accountId}:role/${roleName}`;
+}
+
+/** Only Bedrock, only for this account, only from Bedrock resources of this Region (confused-deputy guard). */
+export function loggingTrustPolicy(scope: Scope): Record<string, unknown> {
+  return {
+    Version: "2012-10-17",
+    Statement: [
+      {
+        Effect: "Allow",
+        Principal: { Service: "bedrock.amazonaws.com" },
+        Action: "sts:AssumeRole",
+        Condition: {
+          StringEquals: { "aws:SourceAccount": scope.accountId },
+          ArnLike: { "aws:SourceArn": `arn:aws:bedrock:${scope.region}:${scope.accountId}:*` },
+        },
+      },
+    ],
+  };
+}
+
+export function loggingPermissionsPolicy(scope: Scope, group: string): Record<string, unknown> {
+  return {
+    Version: "2012-10-17",
+    Statement: [
+      {
+        Effect: "Allow",
+        Action: ["logs:CreateLogStream", "logs:PutLogEvents"],
+        Resource: invocationStreamArn(scope, group),
+      },
+    ],
+  };
+}
+
+/** What the learner's own identity needs to run every step of this lab, and nothing more. */
+export function learnerPolicy(scope: Scope, names: { group: string; roleName: string; dashboard: string }): Record<string, unknown> {
+  const { region, accountId } = scope;
+  const group = logGroupArn(scope, names.group);
+  const role = roleArnFor(accountId, names.roleName);
+  return {
+    Version: "2012-10-17",
+    Statement: [
+      { Sid: "Identity", Effect: "Allow", Action: "sts:GetCallerIdentity", Resource: "*" },
+      {
+        Sid: "BedrockCatalogAndLogging",
+        Effect: "Allow",
+        Action: [
+          "bedrock:GetFoundationModel",
+          "bedrock:ListFoundationModels",
+          "bedrock:GetInferenceProfile",
+          "bedrock:ListInferenceProfiles",
+          "bedrock:GetModelInvocationLoggingConfiguration",
+          "bedrock:PutModelInvocationLoggingConfiguration",
+          "bedrock:DeleteModelInvocationLoggingConfiguration",
+        ],
+        Resource: "*",
+      },
+      {
+        Sid: "InvokeModels",
+        Effect: "Allow",
+        Action: "bedrock:InvokeModel",
+        Resource: ["arn:aws:bedrock:*::foundation-model/*", `arn:aws:bedrock:${region}:${accountId}:inference-profile/*`],
+      },
+      {
+        Sid: "InvocationLogGroup",
+        Effect: "Allow",
+        Action: [
+          "logs:CreateLogGroup",
+          "logs:DeleteLogGroup",
+          "logs:PutRetentionPolicy",
+          "logs:TagResource",
+          "logs:FilterLogEvents",
+          "logs:StartQuery",
+        ],
+        Resource: [group, `${group}:*`],
+      },
+      {
+        Sid: "LogsReadAnywhere",
+        Effect: "Allow",
+        Action: ["logs:DescribeLogGroups", "logs:GetQueryResults", "logs:StopQuery"],
+        Resource: "*",
+      },
+      {
+        Sid: "LoggingRole",
+        Effect: "Allow",
+        Action: [
+          "iam:GetRole",
+          "iam:CreateRole",
+          "iam:TagRole",
+          "iam:UpdateAssumeRolePolicy",
+          "iam:PutRolePolicy",
+          "iam:ListRolePolicies",
+          "iam:DeleteRolePolicy",
+          "iam:DeleteRole",
+        ],
+        Resource: role,
+      },
+      {
+        Sid: "PassLoggingRoleToBedrock",
+        Effect: "Allow",
+        Action: "iam:PassRole",
+        Resource: role,
+        Condition: { StringEquals: { "iam:PassedToService": "bedrock.amazonaws.com" } },
+      },
+      {
+        Sid: "Dashboard",
+        Effect: "Allow",
+        Action: ["cloudwatch:PutDashboard", "cloudwatch:GetDashboard", "cloudwatch:DeleteDashboards"],
+        Resource: `arn:aws:cloudwatch::${accountId}:dashboard/${names.dashboard}`,
+      },
+      { Sid: "Metrics", Effect: "Allow", Action: "cloudwatch:GetMetricData", Resource: "*" },
+    ],
+  };
+}
