@@ -1,0 +1,80 @@
+/** Every checklist item, proven both ways: it fails before its step ran and passes after. */
+import { afterEach, describe, expect, it } from "vitest";
+import { startLabSession, type LabSession } from "../helpers/lab-session.js";
+import { checkStatus, run, STEP } from "./util.js";
+
+let session: LabSession | undefined;
+afterEach(async () => {
+  await session?.close();
+  session = undefined;
+});
+
+// Short waits: a failing check waits this long for eventually consistent state before it says "not yet".
+const params = { deliveryWaitSeconds: 0.3, metricsWaitSeconds: 0.3 };
+
+async function checklist(s: LabSession) {
+  return s.runnerWith().runner.runChecklist(new AbortController().signal);
+}
+
+describe("checks", () => {
+  it("logging-enabled: fails on a fresh account, passes after step 1", async () => {
+    session = await startLabSession({ params });
+    const before = await checklist(session);
+    expect(before.map((i) => i.result.status)).toEqual(["fail", "fail", "fail", "fail"]);
+    const item = before[0]!;
+    expect(item.result.status === "fail" && item.result.evidence.actual).toMatchObject({ en: "no logging configuration in this Region" });
+
+    await run(session.runner, [STEP.preflight, STEP.logging]);
+    expect(checkStatus(await checklist(session), "logging-enabled")).toBe("pass");
+  });
+
+  it("log-entries-present: fails while nothing was invoked, passes after steps 2 and 3", async () => {
+    session = await startLabSession({ params });
+    await run(session.runner, [STEP.preflight, STEP.logging]);
+    const before = await checklist(session);
+    expect(checkStatus(before, "log-entries-present")).toBe("fail");
+    const item = before.find((i) => i.id === "log-entries-present")!;
+    expect(item.result.status === "fail" && item.result.evidence.actual).toMatchObject({ en: "0 of 5 found" });
+
+    await run(session.runner, [STEP.invoke, STEP.logs]);
+    const after = await checklist(session);
+    expect(checkStatus(after, "log-entries-present")).toBe("pass");
+    const passed = after.find((i) => i.id === "log-entries-present")!;
+    expect(passed.result.status === "pass" && passed.result.evidence?.requestIds).toHaveLength(5);
+  });
+
+  it("insights-returns-results: fails with no log group, then with an empty one, passes after steps 2 and 3", async () => {
+    session = await startLabSession({ params });
+    const fresh = (await checklist(session)).find((i) => i.id === "insights-returns-results")!;
+    expect(fresh.result.status === "fail" && fresh.result.evidence.actual).toMatchObject({ en: expect.stringMatching(/does not exist/) });
+
+    await run(session.runner, [STEP.preflight, STEP.logging]);
+    expect(checkStatus(await checklist(session), "insights-returns-results")).toBe("fail");
+    await run(session.runner, [STEP.invoke, STEP.logs]);
+    expect(checkStatus(await checklist(session), "insights-returns-results")).toBe("pass");
+  });
+
+  it("dashboard-shows-metrics: fails without the dashboard, passes after step 4", async () => {
+    session = await startLabSession({ params });
+    await run(session.runner, [STEP.preflight, STEP.logging, STEP.invoke, STEP.logs]);
+    const before = (await checklist(session)).find((i) => i.id === "dashboard-shows-metrics")!;
+    expect(before.result.status).toBe("fail");
+    expect(before.result.status === "fail" && before.result.evidence.actual).toMatchObject({ en: "no dashboard named GenAI-Monitoring" });
+
+    await run(session.runner, [STEP.dashboard]);
+    const after = (await checklist(session)).find((i) => i.id === "dashboard-shows-metrics")!;
+    expect(after.result.status).toBe("pass");
+    expect(after.result.status === "pass" && after.result.evidence?.actual).toMatchObject({ en: expect.stringMatching(/^6 widgets; 6 invocations of us\./) });
+  });
+
+  it("dashboard-shows-metrics fails when the dashboard charts another model than the lab calls", async () => {
+    session = await startLabSession({ params });
+    await run(session.runner);
+    // The learner later asks for another model: the dashboard still charts the old one.
+    const { runner } = session.runnerWith({ params: { ...params, modelId: "amazon.nova-lite-v1:0" } });
+    await run(runner, [STEP.preflight]);
+    const item = (await runner.runChecklist(new AbortController().signal)).find((i) => i.id === "dashboard-shows-metrics")!;
+    expect(item.result.status).toBe("fail");
+    expect(item.result.status === "fail" && item.result.evidence.actual).toMatchObject({ en: expect.stringMatching(/not amazon\.nova-lite-v1:0/) });
+  });
+});
