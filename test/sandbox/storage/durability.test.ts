@@ -1,0 +1,101 @@
+/**
+ * An acknowledged write is never lost: a sandbox child process is killed with SIGKILL in the middle of a stream of
+ * PutLogEvents calls; after a restart on the same database file, every event whose call was acknowledged is there,
+ * and the batch that was in flight is all there or not there at all.
+ */
+import { spawn } from "node:child_process";
+import type { ChildProcess } from "node:child_process";
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { CloudWatchLogsClient, CreateLogGroupCommand, CreateLogStreamCommand, FilterLogEventsCommand, PutLogEventsCommand } from "@aws-sdk/client-cloudwatch-logs";
+import { afterAll, describe, expect, it } from "vitest";
+import { SANDBOX_DEFAULTS } from "../../../src/sandbox/index.js";
+import { startTestSandbox } from "../helpers.js";
+
+const fixtures = fileURLToPath(new URL("../fixtures/", import.meta.url));
+const dir = mkdtempSync(join(tmpdir(), "sandbox-kill9-"));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+function startChild(dbPath: string): Promise<{ child: ChildProcess; endpoint: string }> {
+  const child = spawn(process.execPath, ["--import", "./register-ts.mjs", "sandbox-child.ts", dbPath], { cwd: fixtures, stdio: ["ignore", "pipe", "pipe"] });
+  return new Promise((resolve, reject) => {
+    let out = "";
+    let err = "";
+    const timer = setTimeout(() => reject(new Error(`child did not start: ${err}`)), 30_000);
+    child.stderr?.on("data", (c: Buffer) => (err += c.toString()));
+    child.stdout?.on("data", (c: Buffer) => {
+      out += c.toString();
+      const m = /READY (\S+)/.exec(out);
+      if (m) {
+        clearTimeout(timer);
+        resolve({ child, endpoint: m[1] ?? "" });
+      }
+    });
+    child.on("exit", (code) => reject(new Error(`child exited (${String(code)}): ${err}`)));
+  });
+}
+
+const client = (endpoint: string) =>
+  new CloudWatchLogsClient({ endpoint, region: "us-east-1", maxAttempts: 1, credentials: { accessKeyId: SANDBOX_DEFAULTS.accessKeyId, secretAccessKey: SANDBOX_DEFAULTS.secretAccessKey } });
+
+describe("kill -9 durability", () => {
+  it("keeps every acknowledged PutLogEvents batch", async () => {
+    const dbPath = join(dir, "sandbox.db");
+    const { child, endpoint } = await startChild(dbPath);
+    const logs = client(endpoint);
+    await logs.send(new CreateLogGroupCommand({ logGroupName: "/durable" }));
+    await logs.send(new CreateLogStreamCommand({ logGroupName: "/durable", logStreamName: "s" }));
+
+    const acknowledged = new Set<string>();
+    const inFlight = new Map<number, string[]>();
+    let batch = 0;
+    let killed = false;
+    // Four writers keep several calls in flight, so the kill lands mid-request.
+    const writer = async (): Promise<void> => {
+      while (!killed) {
+        const id = (batch += 1);
+        const messages = Array.from({ length: 100 }, (_, i) => `batch-${id}-event-${i}`);
+        inFlight.set(id, messages);
+        try {
+          const now = Date.now();
+          await logs.send(new PutLogEventsCommand({ logGroupName: "/durable", logStreamName: "s", logEvents: messages.map((message) => ({ timestamp: now, message })) }));
+          for (const m of messages) acknowledged.add(m);
+          inFlight.delete(id);
+        } catch {
+          return;
+        }
+      }
+    };
+    const writers = Promise.all([writer(), writer(), writer(), writer()]);
+    await new Promise((r) => setTimeout(r, 1500));
+    const exited = new Promise((r) => child.once("exit", r));
+    killed = true;
+    child.kill("SIGKILL");
+    await exited;
+    await writers;
+    logs.destroy();
+    expect(acknowledged.size).toBeGreaterThan(1000);
+
+    const restarted = await startTestSandbox({ dbPath });
+    try {
+      const reader = client(restarted.endpoint);
+      const stored = new Set<string>();
+      let nextToken: string | undefined;
+      do {
+        const page = await reader.send(new FilterLogEventsCommand({ logGroupName: "/durable", ...(nextToken ? { nextToken } : {}) }));
+        for (const e of page.events ?? []) stored.add(e.message ?? "");
+        nextToken = page.nextToken;
+      } while (nextToken);
+      const missing = [...acknowledged].filter((m) => !stored.has(m));
+      expect(missing).toEqual([]);
+      for (const messages of inFlight.values()) {
+        const present = messages.filter((m) => stored.has(m)).length;
+        expect([0, messages.length]).toContain(present);
+      }
+    } finally {
+      await restarted.close();
+    }
+  }, 60_000);
+});
