@@ -68,7 +68,7 @@ export function createSandboxCore(o: CoreOptions): SandboxCore {
     },
     rest: {
       bedrock: bedrockControlRoutes({ configs, logs, iam, faults }),
-      "bedrock-runtime": bedrockRuntimeRoutes({ faults, delivery, metrics: () => metrics }),
+      "bedrock-runtime": bedrockRuntimeRoutes({ faults, delivery, metrics: () => metrics, transaction: (fn) => db.transaction(fn).immediate() }),
     },
     admin: createAdmin(faults, () => ({ ...o.info(), pendingDeliveries: delivery.pending() })),
     onInternalError: o.onError,

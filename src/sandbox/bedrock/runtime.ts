@@ -23,6 +23,8 @@ export interface RuntimeDeps {
   faults: FaultInjector;
   delivery: InvocationLogDelivery;
   metrics: () => MetricSink;
+  /** Runs the call's writes (metrics, queued record) as one transaction: one commit, one fsync. */
+  transaction: (fn: () => void) => void;
 }
 
 interface Success {
@@ -63,26 +65,31 @@ export function bedrockRuntimeRoutes(deps: RuntimeDeps): RestRoute[] {
     } catch (error) {
       if (error instanceof AwsError) {
         const kind: InvocationResult["kind"] = error.status === 429 ? "throttled" : error.status >= 500 ? "server-error" : "client-error";
-        publish(deps, ctx, target, { kind } as InvocationResult);
-        deps.delivery.enqueue(ctx, {
-          operation,
-          modelId: target.loggedModelId,
-          inferenceRegion: target.inferenceRegion,
-          inputBody,
-          inputTokenCount: 0,
-          errorCode: error.code,
+        deps.transaction(() => {
+          publish(deps, ctx, target, { kind } as InvocationResult);
+          deps.delivery.enqueue(ctx, {
+            operation,
+            modelId: target.loggedModelId,
+            inferenceRegion: target.inferenceRegion,
+            inputBody,
+            inputTokenCount: 0,
+            errorCode: error.code,
+          });
         });
       }
       throw error;
     }
-    publish(deps, ctx, target, { kind: "success", latencyMs: outcome.latencyMs, inputTokens: outcome.inputTokens, outputTokens: outcome.outputTokens, legacy });
-    deps.delivery.enqueue(ctx, {
-      operation,
-      modelId: target.loggedModelId,
-      inferenceRegion: target.inferenceRegion,
-      inputBody,
-      inputTokenCount: outcome.inputTokens,
-      output: { body: outcome.responseBody, tokenCount: outcome.outputTokens },
+    const success = outcome;
+    deps.transaction(() => {
+      publish(deps, ctx, target, { kind: "success", latencyMs: success.latencyMs, inputTokens: success.inputTokens, outputTokens: success.outputTokens, legacy });
+      deps.delivery.enqueue(ctx, {
+        operation,
+        modelId: target.loggedModelId,
+        inferenceRegion: target.inferenceRegion,
+        inputBody,
+        inputTokenCount: success.inputTokens,
+        output: { body: success.responseBody, tokenCount: success.outputTokens },
+      });
     });
     return outcome.reply;
   };
