@@ -2,8 +2,8 @@ import { Hash } from "@smithy/hash-node";
 import { HttpRequest } from "@smithy/protocol-http";
 import { SignatureV4 } from "@smithy/signature-v4";
 import { describe, expect, it } from "vitest";
-import { AuthFailure, canonicalPath, checkTime, parseSignature, signatureMatches } from "../../../src/sandbox/auth/sigv4.js";
-import type { SignedRequestParts } from "../../../src/sandbox/auth/sigv4.js";
+import { canonicalPath, checkTime, parseSignature, signatureMatches } from "../../../src/sandbox/auth/sigv4.js";
+import type { AuthFailure, SignedRequestParts } from "../../../src/sandbox/auth/sigv4.js";
 
 const creds = { accessKeyId: "AKIAIOSFODNN7EXAMPLE", secretAccessKey: "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY" };
 const signer = new SignatureV4({ service: "bedrock", region: "us-east-1", credentials: creds, sha256: Hash.bind(null, "sha256") });
