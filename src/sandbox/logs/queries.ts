@@ -1,4 +1,4 @@
-import type { InsightsEngine, QueryStatus, StartQueryRequest } from "../insights/index.js";
+import type { InsightsEngine, QueryStatus, ResultsPage, StartQueryRequest } from "../insights/index.js";
 import type { OperationHandler } from "../server/types.js";
 import { GROUP_IDENTIFIER, GROUP_NAME, reader } from "./common.js";
 
@@ -27,10 +27,13 @@ export function queryOperations(engine: () => InsightsEngine): Record<string, Op
     GetQueryResults(input, ctx) {
       const r = reader(input);
       const queryId = r.string("queryId", { required: true, min: 1, max: 256 }) ?? "";
-      r.string("nextToken", { min: 1 });
-      r.integer("maxItems", { min: 1, max: 10_000 });
+      const nextToken = r.string("nextToken", { min: 1 });
+      const maxItems = r.integer("maxItems", { min: 1, max: 10_000 });
       r.done();
-      return engine().getQueryResults(ctx.accountId, ctx.region, queryId);
+      const page: ResultsPage = {};
+      if (nextToken !== undefined) page.nextToken = nextToken;
+      if (maxItems !== undefined) page.maxItems = maxItems;
+      return engine().getQueryResults(ctx.accountId, ctx.region, queryId, page);
     },
 
     StopQuery(input, ctx) {
@@ -38,6 +41,14 @@ export function queryOperations(engine: () => InsightsEngine): Record<string, Op
       const queryId = r.string("queryId", { required: true, min: 1, max: 256 }) ?? "";
       r.done();
       return { success: engine().stopQuery(ctx.accountId, ctx.region, queryId) };
+    },
+
+    GetLogRecord(input, ctx) {
+      const r = reader(input);
+      const pointer = r.string("logRecordPointer", { required: true }) ?? "";
+      r.boolean("unmask");
+      r.done();
+      return { logRecord: engine().getLogRecord(ctx.accountId, ctx.region, pointer) };
     },
 
     DescribeQueries(input, ctx) {

@@ -64,7 +64,7 @@ describe("faults at runtime", () => {
     await expect(c.logs.send(new DescribeLogGroupsCommand({}))).resolves.toBeDefined();
     const bad = await fetch(`${sandbox.endpoint}/_sandbox/faults`, { method: "POST", body: "throttle=nope" });
     expect(bad.status).toBe(400);
-    expect((await bad.json()).message).toMatch(/throttle/);
+    expect(((await bad.json()) as { message: string }).message).toMatch(/throttle/);
     expect((await fetch(`${sandbox.endpoint}/_sandbox/nothing`)).status).toBe(404);
   });
 
