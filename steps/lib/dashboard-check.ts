@@ -9,7 +9,7 @@ import type { Text } from "../../src/engine/text.js";
 import { metricRow, type DashboardBody, type MetricRow } from "./dashboard-body.js";
 import { metricSeries } from "./dashboard-preview.js";
 import { getDashboardBody } from "./dashboard-put.js";
-import { queryWindow, waitMs } from "./log-checks.js";
+import { queryWindow, remainingWaitMs } from "./log-checks.js";
 import { baseModelId, type ModelFact, type ReadCtx } from "./model.js";
 
 const NEEDED_METRICS = ["Invocations", "InputTokenCount", "OutputTokenCount", "InvocationLatency"];
@@ -67,7 +67,7 @@ export async function checkDashboard(ctx: ReadCtx): Promise<CheckResult> {
   let total = 0;
   const result = await ctx.poll({
     label: { vi: "Chờ metric AWS/Bedrock có datapoint", en: "Waiting for AWS/Bedrock metrics to have datapoints" },
-    timeoutMs: waitMs(ctx.params.metricsWaitSeconds),
+    timeoutMs: remainingWaitMs(ctx, ctx.params.metricsWaitSeconds),
     intervalMs: 5000,
     async probe() {
       const [series] = await metricSeries(ctx, [metricRow("Invocations", chartedModel, "Sum")], queryWindow(ctx), 300);

@@ -16,6 +16,16 @@ const DAY_MS = 24 * 3_600_000;
 export const CHECK_TIMEOUT_MS = 15 * 60_000;
 export const waitMs = (seconds: number): number => Math.min(Math.max(0, seconds), 600) * 1000;
 
+/**
+ * How long a check may still wait for state that is on its way: only step 2's records can be in flight, and only
+ * until `seconds` after step 2 finished. A check run later (or with nothing invoked) looks once and answers.
+ */
+export function remainingWaitMs(ctx: ReadCtx, seconds: number): number {
+  const batch = recordedBatch(ctx);
+  if (!batch) return 0;
+  return Math.max(0, waitMs(seconds) - (ctx.clock.now() - batch.finishedAt));
+}
+
 export function queryWindow(ctx: ReadCtx): { startMs: number; endMs: number } {
   const batch = recordedBatch(ctx);
   const now = ctx.clock.now();
@@ -39,7 +49,7 @@ export async function checkLogEntries(ctx: ReadCtx): Promise<CheckResult> {
   let found = 0;
   const result = await ctx.poll<number>({
     label: { vi: "Chờ log về CloudWatch Logs", en: "Waiting for the logs to reach CloudWatch Logs" },
-    timeoutMs: waitMs(ctx.params.deliveryWaitSeconds),
+    timeoutMs: remainingWaitMs(ctx, ctx.params.deliveryWaitSeconds),
     intervalMs: 2000,
     async probe() {
       const read = await readRecords(ctx, group, queryWindow(ctx).startMs, wanted);
@@ -75,7 +85,7 @@ export async function checkInsights(ctx: ReadCtx): Promise<CheckResult> {
   let rows = 0;
   const result = await ctx.poll<QueryOutcome>({
     label: { vi: "Chờ Logs Insights thấy các bản ghi", en: "Waiting for Logs Insights to see the records" },
-    timeoutMs: waitMs(ctx.params.deliveryWaitSeconds),
+    timeoutMs: remainingWaitMs(ctx, ctx.params.deliveryWaitSeconds),
     intervalMs: 3000,
     async probe() {
       try {
