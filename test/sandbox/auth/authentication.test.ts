@@ -3,10 +3,13 @@ import { ListDashboardsCommand } from "@aws-sdk/client-cloudwatch";
 import { GetModelInvocationLoggingConfigurationCommand } from "@aws-sdk/client-bedrock";
 import { CreateRoleCommand } from "@aws-sdk/client-iam";
 import { AssumeRoleCommand, GetCallerIdentityCommand, STSClient } from "@aws-sdk/client-sts";
+import { Hash } from "@smithy/hash-node";
+import { HttpRequest } from "@smithy/protocol-http";
+import { SignatureV4 } from "@smithy/signature-v4";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { RunningSandbox } from "../../../src/sandbox/index.js";
 import { clients, startTestSandbox } from "../helpers.js";
-import { formHeaders, jsonHeaders, send } from "../signing.js";
+import { formHeaders, jsonHeaders, rfc3986, send } from "../signing.js";
 
 let sandbox: RunningSandbox;
 let clock = Date.now();
@@ -89,6 +92,27 @@ describe("bad credentials through the real SDK clients", () => {
     const r = await send(sandbox, { service: "monitoring", headers: jsonHeaders("Logs_20140328.DescribeLogGroups"), body: "{}" });
     expect(r.status).toBe(400);
     expect(JSON.parse(r.text)).toMatchObject({ __type: "InvalidSignatureException", message: "Credential should be scoped to correct service: 'logs'. " });
+  });
+});
+
+describe("presigned URLs", () => {
+  it("authenticate a GET with the signature in the query string, and expire", async () => {
+    const url = new URL(sandbox.endpoint);
+    const signer = new SignatureV4({ service: "sts", region: "us-east-1", credentials: sandbox.credentials, sha256: Hash.bind(null, "sha256") });
+    const req = new HttpRequest({ method: "GET", protocol: "http:", hostname: url.hostname, port: Number(url.port), path: "/", headers: { host: url.host }, query: { Action: "GetCallerIdentity", Version: "2011-06-15" } });
+    const presigned = await signer.presign(req, { expiresIn: 60, signingDate: new Date(clock) });
+    const qs = Object.entries(presigned.query).map(([k, v]) => `${rfc3986(k)}=${rfc3986(String(v))}`).join("&");
+    const ok = await fetch(`${sandbox.endpoint}/?${qs}`);
+    expect(ok.status).toBe(200);
+    expect(await ok.text()).toContain("<Account>123456789012</Account>");
+    clock += 120_000;
+    try {
+      const late = await fetch(`${sandbox.endpoint}/?${qs}`);
+      expect(late.status).toBe(403);
+      expect(await late.text()).toContain("<Code>SignatureDoesNotMatch</Code><Message>Signature expired:");
+    } finally {
+      clock -= 120_000;
+    }
   });
 });
 

@@ -13,6 +13,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { RunningSandbox } from "../../../src/sandbox/index.js";
 import { clients, LOGGING_TRUST, loggingPolicy, startTestSandbox } from "../helpers.js";
 import type { Clients } from "../helpers.js";
+import { send } from "../signing.js";
 
 const GROUP = "/aws/bedrock/model-invocations";
 const ROLE_ARN = "arn:aws:iam::123456789012:role/BedrockLogging";
@@ -47,6 +48,9 @@ describe("model invocation logging configuration", () => {
   it("is {} before anything is configured", async () => {
     const r = await c.bedrock.send(new GetModelInvocationLoggingConfigurationCommand({}));
     expect(r.loggingConfig).toBeUndefined();
+    const raw = await send(sandbox, { service: "bedrock", method: "GET", path: "/logging/modelinvocations" });
+    expect(raw.status).toBe(200);
+    expect(raw.text).toBe("{}");
   });
 
   it("refuses a missing group, a missing role, a role without trust or permissions, with AWS's exact message", async () => {
