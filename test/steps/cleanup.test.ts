@@ -1,0 +1,99 @@
+/** Cleanup from the ledger leaves the sandbox as it found it, restoring what the lab replaced. */
+import { CreateLogGroupCommand, PutRetentionPolicyCommand } from "@aws-sdk/client-cloudwatch-logs";
+import { CreateRoleCommand, PutRolePolicyCommand } from "@aws-sdk/client-iam";
+import { PutModelInvocationLoggingConfigurationCommand } from "@aws-sdk/client-bedrock";
+import { GetDashboardCommand, PutDashboardCommand } from "@aws-sdk/client-cloudwatch";
+import { afterEach, describe, expect, it } from "vitest";
+import { sandboxResources, startLabSession, type LabSession } from "../helpers/lab-session.js";
+import { actionOutcomes, outputs, run, STEP } from "./util.js";
+import { loggingPermissionsPolicy, loggingTrustPolicy } from "../../steps/lib/policies.js";
+
+let session: LabSession | undefined;
+afterEach(async () => {
+  await session?.close();
+  session = undefined;
+});
+
+function cleanup(s: LabSession, options: Parameters<LabSession["runnerWith"]>[0] = {}) {
+  const { runner, events } = s.runnerWith(options);
+  return runner.runSteps([STEP.cleanup], new AbortController().signal, { checklist: false }).then((summary) => ({ summary, events }));
+}
+
+describe("cleanup", () => {
+  it("deletes everything the lab created and nothing else", async () => {
+    session = await startLabSession();
+    const before = await sandboxResources(session.aws);
+    await run(session.runner);
+    expect(await sandboxResources(session.aws)).not.toEqual(before);
+    const { summary } = await cleanup(session);
+    expect(summary.outcome).toBe("passed");
+    expect(await sandboxResources(session.aws)).toEqual(before);
+    expect(session.store.state.ledger.every((entry) => entry.state === "deleted")).toBe(true);
+  });
+
+  it("puts back the learner's own logging configuration, log group and dashboard", async () => {
+    session = await startLabSession();
+    const { aws, target } = session;
+    // The learner already logs to their own group through their own role, and has a dashboard with the lab's name.
+    await aws.logs.send(new CreateLogGroupCommand({ logGroupName: "/my/app-logs" }));
+    await aws.logs.send(new CreateLogGroupCommand({ logGroupName: "/aws/bedrock/model-invocations" }));
+    await aws.logs.send(new PutRetentionPolicyCommand({ logGroupName: "/aws/bedrock/model-invocations", retentionInDays: 30 }));
+    await aws.iam.send(new CreateRoleCommand({ RoleName: "MyLoggingRole", AssumeRolePolicyDocument: JSON.stringify(loggingTrustPolicy(target)) }));
+    await aws.iam.send(
+      new PutRolePolicyCommand({ RoleName: "MyLoggingRole", PolicyName: "p", PolicyDocument: JSON.stringify(loggingPermissionsPolicy(target, "/my/app-logs")) }),
+    );
+    await aws.bedrock.send(
+      new PutModelInvocationLoggingConfigurationCommand({
+        loggingConfig: { cloudWatchConfig: { logGroupName: "/my/app-logs", roleArn: `arn:aws:iam::${target.accountId}:role/MyLoggingRole` }, textDataDeliveryEnabled: true },
+      }),
+    );
+    const mine = JSON.stringify({ widgets: [{ type: "text", x: 0, y: 0, width: 6, height: 2, properties: { markdown: "mine" } }] });
+    await aws.cloudwatch.send(new PutDashboardCommand({ DashboardName: "GenAI-Monitoring", DashboardBody: mine }));
+    const before = await sandboxResources(aws);
+
+    const asked: string[] = [];
+    const { runner } = session.runnerWith({ yes: false, confirm: (q) => (asked.push(q.kind), Promise.resolve(true)) });
+    expect((await run(runner)).outcome).toBe("passed");
+    expect(asked).toContain("destructive"); // replacing the learner's dashboard was asked first
+    expect(session.store.state.ledger.some((e) => e.type === "log-group")).toBe(false); // reused, not owned
+
+    await cleanup(session);
+    expect(await sandboxResources(aws)).toEqual(before);
+    expect((await aws.cloudwatch.send(new GetDashboardCommand({ DashboardName: "GenAI-Monitoring" }))).DashboardBody).toBe(mine);
+  });
+
+  it("--dry-run prints the plan and changes nothing", async () => {
+    session = await startLabSession();
+    await run(session.runner);
+    const after = await sandboxResources(session.aws);
+    const { events } = await cleanup(session, { dryRun: true });
+    expect(await sandboxResources(session.aws)).toEqual(after);
+    const plan = outputs(events, "table")[0];
+    expect(plan?.kind === "table" && plan.rows.map((row) => row.type)).toEqual([
+      "dashboard",
+      "logging-config",
+      "iam-role-policy",
+      "iam-role",
+      "log-group",
+    ]);
+    expect(actionOutcomes(events)).toEqual(["show-plan:done", "delete-resources:skipped"]);
+  });
+
+  it("asks before deleting the log group, keeps it when told no, and deletes it on a later cleanup", async () => {
+    session = await startLabSession();
+    await run(session.runner);
+    await cleanup(session, { yes: false, confirm: (q) => Promise.resolve(q.kind !== "destructive") });
+    const kept = await sandboxResources(session.aws);
+    expect(kept).toMatchObject({ logGroups: ["/aws/bedrock/model-invocations retention=7"], roles: [], logging: null, dashboards: [] });
+    expect(session.store.state.ledger.find((e) => e.type === "log-group")?.state).toBe("created");
+    await cleanup(session);
+    expect(await sandboxResources(session.aws)).toMatchObject({ logGroups: [] });
+  });
+
+  it("has nothing to do on a fresh state", async () => {
+    session = await startLabSession();
+    const { events, summary } = await cleanup(session);
+    expect(summary.outcome).toBe("passed");
+    expect(actionOutcomes(events)).toEqual(["show-plan:skipped", "delete-resources:skipped"]);
+  });
+});
