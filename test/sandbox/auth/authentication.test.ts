@@ -101,7 +101,7 @@ describe("presigned URLs", () => {
     const signer = new SignatureV4({ service: "sts", region: "us-east-1", credentials: sandbox.credentials, sha256: Hash.bind(null, "sha256") });
     const req = new HttpRequest({ method: "GET", protocol: "http:", hostname: url.hostname, port: Number(url.port), path: "/", headers: { host: url.host }, query: { Action: "GetCallerIdentity", Version: "2011-06-15" } });
     const presigned = await signer.presign(req, { expiresIn: 60, signingDate: new Date(clock) });
-    const qs = Object.entries(presigned.query).map(([k, v]) => `${rfc3986(k)}=${rfc3986(String(v))}`).join("&");
+    const qs = Object.entries(presigned.query ?? {}).map(([k, v]) => `${rfc3986(k)}=${rfc3986(String(v))}`).join("&");
     const ok = await fetch(`${sandbox.endpoint}/?${qs}`);
     expect(ok.status).toBe(200);
     expect(await ok.text()).toContain("<Account>123456789012</Account>");
