@@ -84,7 +84,8 @@ export async function putDashboard(ctx: ActCtx, name: string, body: DashboardBod
     }
   }
   const arn = `arn:aws:cloudwatch::${ctx.target.accountId}:dashboard/${name}`;
-  const previousBody = owned?.meta?.previousBody ?? (existing !== undefined ? existing : null);
+  // An owned entry already knows what was there before the lab (null: nothing); never take the lab's own body for it.
+  const previousBody = owned ? (owned.meta?.previousBody ?? null) : (existing ?? null);
   try {
     const out = await ctx.ledger.track({ type: DASHBOARD_TYPE, name, arn, meta: { previousBody } }, () =>
       ctx.aws.cloudwatch.send(new PutDashboardCommand({ DashboardName: name, DashboardBody: text }), { abortSignal: ctx.signal }),

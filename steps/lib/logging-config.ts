@@ -59,7 +59,7 @@ export async function putLoggingConfig(ctx: ActCtx, wanted: LoggingConfig, befor
   const region = ctx.target.region;
   // An entry from an earlier (maybe interrupted) run already knows the configuration the learner had before the lab.
   const earlier = ownedEntry(ctx, LOGGING_CONFIG_TYPE, region);
-  const previous: JsonValue = earlier?.meta?.previous ?? toJson(before);
+  const previous: JsonValue = earlier ? (earlier.meta?.previous ?? null) : toJson(before);
   const put = () =>
     ctx.ledger.track({ type: LOGGING_CONFIG_TYPE, name: region, meta: { previous, set: toJson(wanted) } }, () =>
       withRetries(ctx, { vi: "Ghi cấu hình logging", en: "Saving the logging configuration" }, () =>
