@@ -78,7 +78,7 @@ export const lab = defineLab<LabParams>({
   ],
   references: [
     {
-      label: { vi: "Amazon Bedrock: model invocation logging", en: "Amazon Bedrock: model invocation logging" },
+      label: { vi: "Amazon Bedrock: ghi log các lời gọi model (model invocation logging)", en: "Amazon Bedrock: model invocation logging" },
       url: "https://docs.aws.amazon.com/bedrock/latest/userguide/model-invocation-logging.html",
     },
     {
@@ -90,7 +90,7 @@ export const lab = defineLab<LabParams>({
       url: "https://docs.aws.amazon.com/bedrock/latest/userguide/monitoring.html",
     },
     {
-      label: { vi: "Cross-Region inference (inference profile)", en: "Cross-Region inference (inference profiles)" },
+      label: { vi: "Suy luận liên Region qua inference profile (cross-Region inference)", en: "Cross-Region inference (inference profiles)" },
       url: "https://docs.aws.amazon.com/bedrock/latest/userguide/cross-region-inference.html",
     },
     {
