@@ -12,7 +12,8 @@ import { STSClient } from "@aws-sdk/client-sts";
 import { captureInvocationHeaders } from "./invocation-headers.js";
 
 export interface AwsClientOptions {
-  region: string;
+  /** Undefined: the SDK reads it from the environment or the profile, as the AWS CLI does. */
+  region?: string;
   profile?: string;
   /** One endpoint for every service (the sandbox, LocalStack, …). */
   endpoint?: string;
@@ -37,8 +38,11 @@ export interface AwsClients {
 type Built = { destroy(): void };
 
 export function createAwsClients(options: AwsClientOptions, env: NodeJS.ProcessEnv = process.env): AwsClients {
-  const common = (region: string) => ({
-    region,
+  // The SDK warns on Node 20 about its own future releases; genai-lab pins versions that support Node 20, so the
+  // notice is for us, not for learners. An explicit setting still wins.
+  process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= "true";
+  const common = (region: string | undefined) => ({
+    ...(region ? { region } : {}),
     ...(options.profile ? { profile: options.profile } : {}),
     ...(options.endpoint ? { endpoint: options.endpoint } : {}),
     ...(options.credentials ? { credentials: options.credentials } : {}),

@@ -1,6 +1,7 @@
 /**
  * Bedrock Runtime reports latency and token counts in response headers that the JS SDK does not surface
- * (x-amzn-bedrock-invocation-latency, …-input-token-count, …-output-token-count). A deserialize-step middleware
+ * (x-amzn-bedrock-invocation-latency, …-input-token-count, …-output-token-count). A middleware at the outermost
+ * position (initialize step, high priority — inner steps copy the output object, dropping anything attached there)
  * copies them onto the command's output, where `invocationInfo(output)` reads them back.
  */
 const INFO = Symbol.for("genai-lab.invocation-info");
@@ -16,7 +17,7 @@ export interface InvocationInfo {
 interface MiddlewareStackLike {
   add(
     middleware: (next: (args: unknown) => Promise<{ response: unknown; output: unknown }>) => (args: unknown) => Promise<{ response: unknown; output: unknown }>,
-    options: { step: "deserialize"; name: string },
+    options: { step: "initialize"; name: string; priority: "high" },
   ): void;
 }
 
@@ -40,7 +41,7 @@ export function captureInvocationHeaders(stack: unknown): void {
       }
       return result;
     },
-    { step: "deserialize", name: "genaiLabInvocationHeaders" },
+    { step: "initialize", name: "genaiLabInvocationHeaders", priority: "high" },
   );
 }
 
