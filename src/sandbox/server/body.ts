@@ -11,7 +11,8 @@ export const BODY_LIMITS: Readonly<Record<ServiceName | "unknown", number>> = {
   bedrock: 1024 * 1024,
   "bedrock-runtime": 25 * 1000 * 1000,
   sts: 256 * 1024,
-  iam: 256 * 1024,
+  // Policy documents may be 131,072 characters, and form encoding can triple that.
+  iam: 1024 * 1024,
   unknown: 1024 * 1024,
 };
 

@@ -3,6 +3,9 @@ import { ConverseCommand, InvokeModelCommand } from "@aws-sdk/client-bedrock-run
 import { GetMetricDataCommand } from "@aws-sdk/client-cloudwatch";
 import { CreateLogGroupCommand, DeleteLogGroupCommand, FilterLogEventsCommand } from "@aws-sdk/client-cloudwatch-logs";
 import { CreateRoleCommand, DeleteRolePolicyCommand, PutRolePolicyCommand } from "@aws-sdk/client-iam";
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import type { RunningSandbox } from "../../../src/sandbox/index.js";
 import { clients, LOGGING_TRUST, loggingPolicy, startTestSandbox } from "../helpers.js";
@@ -169,6 +172,25 @@ describe("Bedrock → CloudWatch pipeline", () => {
     await c.logs.send(new CreateLogGroupCommand({ logGroupName: "/elsewhere" }));
     expect(await metricSum("ModelInvocationLogsCloudWatchDeliveryFailure")).toBe(2);
     expect(await metricSum("ModelInvocationLogsCloudWatchDeliverySuccess")).toBe(0);
+  });
+
+  it("keeps pending deliveries across a restart (they are stored, not timers)", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "sandbox-pending-"));
+    try {
+      await sandbox.close();
+      const dbPath = join(dir, "s.db");
+      sandbox = await startTestSandbox({ now: () => clock, deliveryDelayMs: 5000, dbPath });
+      c = clients(sandbox, sandbox.credentials, sandbox.region, NOW - Date.now());
+      await configure();
+      await invoke();
+      await sandbox.close();
+      clock += 5000;
+      sandbox = await startTestSandbox({ now: () => clock, deliveryDelayMs: 5000, dbPath });
+      c = clients(sandbox, sandbox.credentials, sandbox.region, clock - Date.now());
+      expect(await records()).toHaveLength(1);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it("never delivers with the no-delivery fault, although calls succeed", async () => {
