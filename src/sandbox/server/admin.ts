@@ -11,6 +11,7 @@ import type { FaultConfig } from "../faults/config.js";
 import { FaultSyntaxError, formatFaults, resolveFaults } from "../faults/config.js";
 import type { FaultInjector } from "../faults/injector.js";
 import { readBody } from "./body.js";
+import { remoteAddress } from "./listener.js";
 
 export function isLoopback(address: string | undefined): boolean {
   if (address === undefined) return false;
@@ -26,7 +27,7 @@ function json(res: ServerResponse, status: number, value: unknown): void {
 export function createAdmin(faults: FaultInjector, info: () => Record<string, unknown>): (req: IncomingMessage, res: ServerResponse, rawPath: string) => Promise<void> {
   const faultView = (): Record<string, unknown> => ({ faults: formatFaults(faults.config), config: faults.config });
   return async (req, res, rawPath) => {
-    if (!isLoopback(req.socket.remoteAddress)) {
+    if (!isLoopback(remoteAddress(req))) {
       req.resume();
       json(res, 403, { message: "The sandbox admin API answers only on loopback." });
       return;

@@ -13,6 +13,12 @@ import { Duplex } from "node:stream";
 
 export type Handler = (req: IncomingMessage, res: ServerResponse) => void;
 
+/** The peer address of a request; over HTTP/2 the socket sits behind a stream wrapper that hides it. */
+const peers = new WeakMap<object, string | undefined>();
+export function remoteAddress(req: IncomingMessage): string | undefined {
+  return peers.has(req) ? peers.get(req) : req.socket.remoteAddress;
+}
+
 /**
  * http2 sessions read straight from a socket's native handle, which would skip bytes already read to sniff the
  * preface; a JS Duplex in front of the socket makes Node read through the stream instead.
@@ -55,9 +61,14 @@ export function createDualServer(handler: Handler): DualServer {
   const http1 = createHttpServer(handler);
   http1.requestTimeout = 60_000;
   http1.headersTimeout = 30_000;
-  const http2 = createHttp2Server({}, (req: Http2ServerRequest, res: Http2ServerResponse) =>
-    handler(req as unknown as IncomingMessage, res as unknown as ServerResponse),
-  );
+  const sessionPeers = new WeakMap<object, string | undefined>();
+  let connecting: string | undefined;
+  const http2 = createHttp2Server({}, (req: Http2ServerRequest, res: Http2ServerResponse) => {
+    peers.set(req, sessionPeers.get(req.stream.session ?? {}));
+    handler(req as unknown as IncomingMessage, res as unknown as ServerResponse);
+  });
+  // 'session' fires synchronously inside emit("connection"), while `connecting` names that connection's peer.
+  http2.on("session", (session) => sessionPeers.set(session, connecting));
   const sockets = new Set<Socket>();
   const server = createNetServer((socket) => {
     sockets.add(socket);
@@ -66,7 +77,9 @@ export function createDualServer(handler: Handler): DualServer {
     socket.once("data", (chunk: Buffer) => {
       socket.pause();
       if (chunk.subarray(0, 4).toString("latin1") === "PRI ") {
+        connecting = socket.remoteAddress;
         http2.emit("connection", replaying(socket, chunk));
+        connecting = undefined;
       } else {
         socket.unshift(chunk);
         http1.emit("connection", socket);

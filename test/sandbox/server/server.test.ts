@@ -1,4 +1,5 @@
 import { request } from "node:http";
+import { connect as connectHttp2 } from "node:http2";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -56,6 +57,21 @@ describe("the HTTP server", () => {
     const method = await send(sandbox, { service: "bedrock", method: "POST", path: "/logging/modelinvocations", body: "{}" });
     expect(method.status).toBe(405);
     for (const r of [path, target, type, method]) expect(r.headers.get("x-amzn-requestid")).toMatch(/^[0-9a-f-]{36}$/);
+  });
+
+  it("speaks HTTP/2 (h2c) on the same port, admin included", async () => {
+    const session = connectHttp2(sandbox.endpoint);
+    try {
+      const status = await new Promise<number>((resolve, reject) => {
+        const req = session.request({ ":path": "/_sandbox/health" });
+        req.on("response", (h) => resolve(Number(h[":status"])));
+        req.on("error", reject);
+        req.end();
+      });
+      expect(status).toBe(200);
+    } finally {
+      session.close();
+    }
   });
 
   it("keeps data in a database file across restarts", async () => {
