@@ -1,0 +1,185 @@
+/**
+ * The action area: each action and check of a run with its status — a spinner and the elapsed time while it
+ * runs, the countdown while it waits for eventually consistent state, the CLI equivalent, its outputs, and how
+ * it ended (summary, or the problem and what to do next).
+ */
+import { Box, Text } from "ink";
+import type { CheckResult } from "../../engine/contract.js";
+import type { ActionOutcome } from "../../engine/events.js";
+import type { Problem } from "../../engine/problem.js";
+import { fill } from "../../engine/text.js";
+import { useDisplay } from "../app/display.js";
+import type { ActivityItem, ProgressView } from "../state/lab-view.js";
+import { S } from "../strings.js";
+import { unreachable } from "../theme/status.js";
+import type { Token } from "../theme/theme.js";
+import { OutputList } from "./OutputView.js";
+import { Spinner } from "./Spinner.js";
+import { Styled } from "./Styled.js";
+
+export function formatElapsed(ms: number): string {
+  const value = Math.max(0, ms);
+  return value < 1000 ? `${Math.round(value)} ms` : `${(value / 1000).toFixed(1)} s`;
+}
+
+export function actionLook(outcome: ActionOutcome): { glyph: string; token: Token; label: typeof S.actionDone } {
+  switch (outcome) {
+    case "done":
+      return { glyph: "✓", token: "status.passed", label: S.actionDone };
+    case "skipped":
+      return { glyph: "↷", token: "text.muted", label: S.actionSkipped };
+    case "failed":
+      return { glyph: "✗", token: "status.failed", label: S.actionFailed };
+    case "cancelled":
+      return { glyph: "■", token: "status.attention", label: S.actionCancelled };
+    case "timed-out":
+      return { glyph: "⏱", token: "status.failed", label: S.actionTimedOut };
+    default:
+      return unreachable(outcome);
+  }
+}
+
+export function checkResultLook(status: CheckResult["status"]): { glyph: string; token: Token; label: typeof S.pass } {
+  switch (status) {
+    case "pass":
+      return { glyph: "✓", token: "status.passed", label: S.pass };
+    case "fail":
+      return { glyph: "✗", token: "status.failed", label: S.fail };
+    case "error":
+      return { glyph: "!", token: "status.attention", label: S.error };
+    default:
+      return unreachable(status);
+  }
+}
+
+/** How a finished action or check looks; undefined while it runs. */
+export function itemResultLook(item: ActivityItem): ReturnType<typeof actionLook> | undefined {
+  if (item.kind === "action") return item.state === "running" ? undefined : actionLook(item.state);
+  return item.state === "running" ? undefined : checkResultLook(item.state);
+}
+
+export function ActivityList(props: { items: ActivityItem[]; now: number; width: number }) {
+  return (
+    <Box flexDirection="column">
+      {props.items.map((item, i) => (
+        <ActivityRow key={`${item.kind}:${item.id}:${i}`} item={item} now={props.now} width={props.width} />
+      ))}
+    </Box>
+  );
+}
+
+function ActivityRow(props: { item: ActivityItem; now: number; width: number }) {
+  const { t, s } = useDisplay();
+  const { item } = props;
+  const running = item.state === "running";
+  const title = item.kind === "action" ? t(item.title) : t(item.label);
+  const elapsed = running ? props.now - item.startedAt : (item.durationMs ?? 0);
+  const look = itemResultLook(item);
+  return (
+    <Box flexDirection="column" marginTop={1}>
+      <Text wrap="truncate-end">
+        {running ? <Spinner now={props.now} /> : <Styled token={look!.token}>{look!.glyph}</Styled>} {item.kind === "check" ? <Styled token="text.muted">{t(S.checkPrefix)} · </Styled> : null}
+        <Text bold>{title}</Text> <Styled token="text.muted">{formatElapsed(elapsed)}</Styled>
+        {look ? <Styled token={look.token}> {t(look.label)}</Styled> : null}
+      </Text>
+      {item.kind === "action" && item.cli ? (
+        <Box marginLeft={2} flexDirection="column">
+          <Styled token="text.muted">{t(S.cliEquivalent)}:</Styled>
+          <Styled token="text.code" wrap="wrap">
+            $ {s(item.cli)}
+          </Styled>
+        </Box>
+      ) : null}
+      {item.progress ? <ProgressLine progress={item.progress} width={props.width - 2} /> : null}
+      {item.outputs.length > 0 ? (
+        <Box marginLeft={2}>
+          <OutputList outputs={item.outputs} width={props.width - 2} />
+        </Box>
+      ) : null}
+      {item.kind === "action" && item.summary ? (
+        <Box marginLeft={2}>
+          <Styled token="tone.success">{t(item.summary)}</Styled>
+        </Box>
+      ) : null}
+      {item.kind === "action" && item.problem && item.state !== "cancelled" ? <ProblemView problem={item.problem} /> : null}
+      {item.kind === "check" && item.result ? <ResultView result={item.result} /> : null}
+    </Box>
+  );
+}
+
+export function ProgressLine(props: { progress: ProgressView; width: number }) {
+  const { t } = useDisplay();
+  const { progress } = props;
+  const fraction = progress.countdown
+    ? 1 - progress.countdown.remainingMs / Math.max(1, progress.countdown.totalMs)
+    : progress.fraction;
+  const barWidth = Math.max(10, Math.min(30, props.width - 10));
+  const filled = fraction === undefined ? 0 : Math.round(Math.min(1, Math.max(0, fraction)) * barWidth);
+  return (
+    <Box marginLeft={2} flexDirection="column">
+      <Styled token="tone.info" wrap="wrap">
+        … {t(progress.message)}
+      </Styled>
+      {fraction !== undefined ? (
+        <Text>
+          <Styled token={progress.countdown ? "status.attention" : "status.running"}>{"█".repeat(filled)}</Styled>
+          <Styled token="text.muted">{"░".repeat(barWidth - filled)}</Styled>
+          {progress.countdown ? <Styled token="text.muted"> {t(fill(S.countdownLeft, { s: Math.ceil(progress.countdown.remainingMs / 1000) }))}</Styled> : null}
+        </Text>
+      ) : null}
+    </Box>
+  );
+}
+
+export function ProblemView(props: { problem: Problem }) {
+  const { t, s } = useDisplay();
+  const { problem } = props;
+  return (
+    <Box marginLeft={2} flexDirection="column">
+      <Styled token="tone.error" wrap="wrap">
+        {t(problem.title)}
+      </Styled>
+      {problem.message && !t(problem.title).includes(problem.message) ? (
+        <Styled token="text.muted" wrap="wrap">
+          {s(problem.message)}
+        </Styled>
+      ) : null}
+      <Text wrap="wrap">
+        <Styled token="text.accent">{t(S.whatToDo)}:</Styled> {t(problem.next)}
+      </Text>
+      {problem.requestId ? (
+        <Styled token="text.muted">
+          {t(S.requestId)}: {problem.requestId}
+        </Styled>
+      ) : null}
+    </Box>
+  );
+}
+
+export function ResultView(props: { result: CheckResult }) {
+  const { t, s } = useDisplay();
+  const { result } = props;
+  const str = (v: string | { vi: string; en: string }) => (typeof v === "string" ? s(v) : t(v));
+  switch (result.status) {
+    case "pass":
+      return null;
+    case "fail":
+      return (
+        <Box marginLeft={2} flexDirection="column">
+          <Text wrap="wrap">
+            <Styled token="text.muted">{t(S.expected)}:</Styled> {str(result.evidence.expected)}
+          </Text>
+          <Text wrap="wrap">
+            <Styled token="text.muted">{t(S.actual)}:</Styled> {str(result.evidence.actual)}
+          </Text>
+          <Text wrap="wrap">
+            <Styled token="text.accent">{t(S.hint)}:</Styled> {t(result.hint)}
+          </Text>
+        </Box>
+      );
+    case "error":
+      return <ProblemView problem={result.problem} />;
+    default:
+      return unreachable(result);
+  }
+}

@@ -1,0 +1,144 @@
+/**
+ * The TUI's root: reads the session controller, keeps the interface state, sizes the layout to the terminal
+ * (one row short of its height, so Ink only ever redraws in place), and routes every key through the one
+ * input hook. Finished runs go to the <Static> transcript above; everything else is the live screen.
+ */
+import { Box, useApp } from "ink";
+import { useEffect, useMemo, useRef, useState } from "react";
+import stringWidth from "string-width";
+import type { TuiController } from "../app/controller.js";
+import { createDisplay, DisplayContext } from "../app/display.js";
+import { useAppInput, scopeOf } from "../hooks/use-app-input.js";
+import { useControllerState } from "../hooks/use-controller.js";
+import { useNow } from "../hooks/use-now.js";
+import { useTerminalSize } from "../hooks/use-terminal-size.js";
+import { footerItems } from "../key-bindings.js";
+import { stepStatus } from "../state/lab-view.js";
+import { useUiState } from "../hooks/use-ui-state.js";
+import { S } from "../strings.js";
+import type { Theme } from "../theme/theme.js";
+import { ChecklistPanel } from "./ChecklistPanel.js";
+import { ConfirmDialog } from "./ConfirmDialog.js";
+import { DetailsOverlay } from "./DetailsOverlay.js";
+import { Footer } from "./Footer.js";
+import { Header } from "./Header.js";
+import { HelpOverlay } from "./HelpOverlay.js";
+import { StepList } from "./StepList.js";
+import { StepPage } from "./StepPage.js";
+import { Transcript } from "./Transcript.js";
+import { Welcome } from "./Welcome.js";
+
+export interface AppProps {
+  controller: TuiController;
+  theme: Theme;
+  redact: boolean;
+  hyperlinks: boolean;
+  /** Fixes the size instead of following the terminal (tests render at exactly 80×24). */
+  size?: { columns: number; rows: number };
+}
+
+export function App(props: AppProps) {
+  const { controller } = props;
+  const state = useControllerState(controller);
+  const terminal = useTerminalSize();
+  const { columns, rows } = props.size ?? terminal;
+  const uiStore = useUiState();
+  const ui = uiStore.state;
+  const now = useNow(state.running || state.phase.kind === "connecting");
+  const { exit } = useApp();
+  const [contentHeight, setContentHeight] = useState(0);
+  const measured = useRef(0);
+
+  const display = useMemo(
+    () => createDisplay({ lang: state.lang, theme: props.theme, redact: props.redact, hyperlinks: props.hyperlinks, columns, rows }),
+    [state.lang, props.theme, props.redact, props.hyperlinks, columns, rows],
+  );
+
+  useEffect(() => {
+    if (state.exitCode !== undefined) exit();
+  }, [state.exitCode, exit]);
+
+  const scope = scopeOf(state, ui);
+  const view = state.view;
+  const main = scope !== "welcome" && ui.screen === "main" && view !== undefined;
+  const footerScope = scope === "welcome" ? "welcome" : scope;
+  const footerNote = state.cancelling ? display.t(S.cancelling) : state.running ? display.t(S.locked) : undefined;
+  const footerWidth = footerItems(footerScope, state.running).reduce(
+    (sum, item) => sum + stringWidth(item.keys) + 1 + stringWidth(display.t(item.label)) + 2,
+    0,
+  );
+  const footerRows = Math.max(1, Math.ceil(footerWidth / Math.max(20, columns))) + (footerNote ? 1 : 0);
+  const height = Math.max(10, rows - 1);
+  const bodyHeight = Math.max(6, height - 1 - footerRows);
+  const left = Math.min(44, Math.max(28, Math.floor(columns * 0.34)));
+  const pageWidth = Math.max(20, columns - left);
+
+  const viewport = Math.max(1, bodyHeight - 3);
+  const max = Math.max(0, contentHeight - viewport);
+  const offset = ui.follow ? max : Math.min(ui.scroll, max);
+  useAppInput(controller, uiStore, { offset, max, page: viewport });
+
+  const session = state.phase.kind === "ready" ? state.phase.session : undefined;
+  const selectedStep = view?.steps[ui.selected];
+  const passed = view ? view.checklist.filter((item) => item.result?.status === "pass").length : 0;
+
+  return (
+    <DisplayContext.Provider value={display}>
+      {view ? <Transcript runs={view.finished} steps={view.steps} /> : null}
+      <Box flexDirection="column" width={columns} height={height}>
+        <Header
+          {...(session ? { title: session.lab.manifest.title, target: session.target } : {})}
+          {...(view ? { progress: `✓ ${passed}/${view.checklist.length}` } : {})}
+        />
+        {ui.overlay?.kind === "help" && !state.confirm ? (
+          <Box flexGrow={1} overflow="hidden">
+            <HelpOverlay width={columns} />
+          </Box>
+        ) : !main ? (
+          <Box flexGrow={1} flexDirection="column" alignItems="center" justifyContent="center" overflow="hidden">
+            {state.confirm ? (
+              <ConfirmDialog request={state.confirm.request} width={Math.min(columns, 76)} />
+            ) : (
+              <Welcome phase={state.phase} {...(view ? { view } : {})} now={now} width={Math.min(columns, 90)} />
+            )}
+          </Box>
+        ) : (
+          <Box height={bodyHeight} flexShrink={0}>
+            <Box flexDirection="column" width={left} height={bodyHeight} overflow="hidden" flexShrink={0}>
+              <StepList rows={view.steps.map((step) => ({ step, status: stepStatus(view, step) }))} selected={ui.selected} width={left} />
+              <ChecklistPanel items={view.checklist} width={left} />
+            </Box>
+            {state.confirm ? (
+              <Box width={pageWidth} height={bodyHeight} overflow="hidden">
+                <ConfirmDialog request={state.confirm.request} width={pageWidth} />
+              </Box>
+            ) : ui.overlay?.kind === "details" ? (
+              <Box width={pageWidth} height={bodyHeight} overflow="hidden">
+                <DetailsOverlay items={view.checklist} index={ui.overlay.index} width={pageWidth} />
+              </Box>
+            ) : selectedStep ? (
+              <StepPage
+                step={selectedStep}
+                status={stepStatus(view, selectedStep)}
+                {...(view.runs[selectedStep.id] ? { run: view.runs[selectedStep.id] } : {})}
+                {...(view.checklistPass && view.running && !view.running.stepId ? { checklistPass: view.checklistPass } : {})}
+                hintsShown={ui.hintsShown[selectedStep.id] ?? 0}
+                now={now}
+                width={pageWidth}
+                height={bodyHeight}
+                offset={offset}
+                onMeasure={(h) => {
+                  if (h !== measured.current) {
+                    measured.current = h;
+                    setContentHeight(h);
+                  }
+                }}
+              />
+            ) : null}
+          </Box>
+        )}
+        <Footer scope={footerScope} running={state.running} {...(footerNote ? { note: footerNote } : {})} />
+      </Box>
+    </DisplayContext.Provider>
+  );
+}

@@ -1,0 +1,31 @@
+/** The verification checklist, always on screen, ticking as checks finish. */
+import { Box, Text } from "ink";
+import { useDisplay } from "../app/display.js";
+import { itemStatus, type ChecklistItemView } from "../state/lab-view.js";
+import { S } from "../strings.js";
+import { itemLook } from "../theme/status.js";
+import { Styled } from "./Styled.js";
+
+export function ChecklistPanel(props: { items: ChecklistItemView[]; width: number }) {
+  const { t, theme } = useDisplay();
+  const passed = props.items.filter((item) => item.result?.status === "pass").length;
+  return (
+    <Box flexDirection="column" borderStyle="round" {...theme["border.normal"]} width={props.width} flexShrink={0} paddingX={1}>
+      <Text wrap="truncate-end">
+        <Styled token="text.heading">{t(S.checklistTitle)}</Styled>{" "}
+        <Styled token="text.accent">
+          {passed}/{props.items.length}
+        </Styled>
+      </Text>
+      {props.items.map((item) => {
+        const look = itemLook(itemStatus(item));
+        return (
+          <Text key={item.id} wrap="truncate-end">
+            <Styled token={look.token}>{look.glyph}</Styled> {t(item.label)}
+          </Text>
+        );
+      })}
+      {props.items.length === 0 ? <Styled token="text.muted">{t(S.noData)}</Styled> : null}
+    </Box>
+  );
+}

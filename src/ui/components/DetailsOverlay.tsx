@@ -1,0 +1,73 @@
+/**
+ * `d`: details of a checklist item that did not pass — expected vs actual, the hint, the request ids the
+ * judgement rests on, or the problem when the check could not run. `d` again shows the next such item.
+ */
+import { Box, Text } from "ink";
+import { useDisplay } from "../app/display.js";
+import type { ChecklistItemView } from "../state/lab-view.js";
+import { S } from "../strings.js";
+import { ProblemView, ResultView, formatElapsed } from "./Activity.js";
+import { Styled } from "./Styled.js";
+
+/** Checklist items worth explaining: those that failed or could not run. */
+export function failedItems(items: ChecklistItemView[]): ChecklistItemView[] {
+  return items.filter((item) => item.result !== undefined && item.result.status !== "pass");
+}
+
+export function DetailsOverlay(props: { items: ChecklistItemView[]; index: number; width: number }) {
+  const { t, s, theme } = useDisplay();
+  const failed = failedItems(props.items);
+  const item = failed.length > 0 ? failed[props.index % failed.length] : undefined;
+  const result = item?.result;
+  return (
+    <Box flexDirection="column" borderStyle="double" {...theme["border.focus"]} paddingX={1} width={props.width}>
+      <Styled token="text.heading">
+        {t(S.detailsTitle)}
+        {failed.length > 1 ? ` (${(props.index % failed.length) + 1}/${failed.length})` : ""}
+      </Styled>
+      {!item || !result ? (
+        <Text>{t(S.detailsNone)}</Text>
+      ) : (
+        <Box flexDirection="column" marginTop={1}>
+          <Text wrap="wrap">
+            <Styled token={result.status === "fail" ? "status.failed" : "status.attention"}>
+              {result.status === "fail" ? "✗" : "!"} {t(result.status === "fail" ? S.fail : S.error)}
+            </Styled>{" "}
+            <Text bold>{t(item.label)}</Text>
+            {item.durationMs !== undefined ? <Styled token="text.muted"> {formatElapsed(item.durationMs)}</Styled> : null}
+          </Text>
+          <ResultView result={result} />
+          {result.status === "fail" && result.evidence.requestIds?.length ? (
+            <Box marginLeft={2}>
+              <Styled token="text.muted">
+                {t(S.requestId)}: {result.evidence.requestIds.join(", ")}
+              </Styled>
+            </Box>
+          ) : null}
+          {result.status === "fail" && result.evidence.details
+            ? Object.entries(result.evidence.details).map(([key, value]) => (
+                <Box key={key} marginLeft={2}>
+                  <Text wrap="wrap">
+                    <Styled token="text.muted">{key}:</Styled> {s(value)}
+                  </Text>
+                </Box>
+              ))
+            : null}
+          {result.status === "error" && result.problem.code ? (
+            <Box marginLeft={2}>
+              <Styled token="text.muted">
+                {t(S.problemCode)}: {result.problem.code}
+                {result.problem.httpStatus ? ` (HTTP ${result.problem.httpStatus})` : ""}
+              </Styled>
+            </Box>
+          ) : null}
+        </Box>
+      )}
+      <Box marginTop={1}>
+        <Styled token="text.muted">{t(S.detailsClose)}</Styled>
+      </Box>
+    </Box>
+  );
+}
+
+export { ProblemView };

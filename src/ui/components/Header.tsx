@@ -1,0 +1,50 @@
+/** One line on top: the lab, the target (the sandbox labelled as simulated), Region, account and language. */
+import { Box, Text } from "ink";
+import type { TargetInfo } from "../../engine/contract.js";
+import type { Text as Bilingual } from "../../engine/text.js";
+import { useDisplay } from "../app/display.js";
+import { S } from "../strings.js";
+import { Styled } from "./Styled.js";
+
+export function Header(props: { title?: Bilingual; target?: TargetInfo; progress?: string }) {
+  const { t, s, lang, theme } = useDisplay();
+  const { target } = props;
+  return (
+    <Box flexShrink={0} justifyContent="space-between">
+      <Box flexShrink={1}>
+        <Text wrap="truncate-end">
+          <Styled token="text.heading">genai-lab</Styled>
+          {props.title ? <Text> · {t(props.title)}</Text> : null}
+        </Text>
+      </Box>
+      <Box flexShrink={0} marginLeft={1}>
+        {props.progress ? <Styled token="text.accent">{props.progress} </Styled> : null}
+        {target ? <TargetBadge target={target} /> : null}
+        {target ? <Styled token="text.muted"> · {target.region} · {s(target.accountId)}</Styled> : null}
+        <Styled token="text.muted"> · {lang.toUpperCase()}</Styled>
+        {theme.presenter ? <Styled token="text.accent"> · {t(S.presenterBadge)}</Styled> : null}
+      </Box>
+    </Box>
+  );
+}
+
+export function TargetBadge(props: { target: TargetInfo }) {
+  const { t } = useDisplay();
+  const { target } = props;
+  switch (target.kind) {
+    case "sandbox":
+      return (
+        <Text>
+          sandbox <Styled token="badge.simulated">{` ${t(S.simulated)} `}</Styled>
+        </Text>
+      );
+    case "aws":
+      return (
+        <Styled token="tone.warning">
+          AWS{target.profile ? ` (${t(S.profile)} ${target.profile})` : ""}
+        </Styled>
+      );
+    case "endpoint":
+      return <Text>{target.endpoint ?? "endpoint"}</Text>;
+  }
+}

@@ -1,0 +1,196 @@
+/**
+ * A step's Markdown drawn in the terminal: headings, paragraphs with emphasis and code spans, lists, tables,
+ * block quotes, rules, highlighted code blocks and links (clickable OSC 8 links where the terminal supports
+ * them). Tokens come from marked's lexer; Ink does all wrapping.
+ */
+import { Box, Text } from "ink";
+import { marked, type Token, type Tokens } from "marked";
+import { memo, type ReactNode } from "react";
+import { useDisplay, type Display } from "../app/display.js";
+import { languageOf } from "../markdown/highlight.js";
+import { hyperlink } from "../terminal/hyperlinks.js";
+import { CodeBlock } from "./CodeBlock.js";
+import { Styled } from "./Styled.js";
+import { TableView } from "./TableView.js";
+
+export const Markdown = memo(function Markdown(props: { source: string; width: number }) {
+  const display = useDisplay();
+  const tokens = marked.lexer(props.source);
+  return <Box flexDirection="column">{blocks(tokens, display, props.width)}</Box>;
+});
+
+function blocks(tokens: Token[], d: Display, width: number): ReactNode[] {
+  const out: ReactNode[] = [];
+  tokens.forEach((token, i) => {
+    const node = block(token, d, width, i);
+    if (node !== null) out.push(node);
+  });
+  return out;
+}
+
+function block(token: Token, d: Display, width: number, key: number): ReactNode {
+  switch (token.type) {
+    case "heading": {
+      const t = token as Tokens.Heading;
+      return (
+        <Box key={key} marginTop={key === 0 ? 0 : 1}>
+          <Styled token={t.depth <= 2 ? "text.heading" : "text.accent"} wrap="wrap">
+            {inline(t.tokens, d)}
+          </Styled>
+        </Box>
+      );
+    }
+    case "paragraph":
+      return (
+        <Text key={key} wrap="wrap">
+          {inline((token as Tokens.Paragraph).tokens, d)}
+        </Text>
+      );
+    case "text": {
+      const t = token as Tokens.Text;
+      return (
+        <Text key={key} wrap="wrap">
+          {t.tokens ? inline(t.tokens, d) : d.s(t.text)}
+        </Text>
+      );
+    }
+    case "list": {
+      const list = token as Tokens.List;
+      const start = typeof list.start === "number" ? list.start : 1;
+      return (
+        <Box key={key} flexDirection="column">
+          {list.items.map((item, i) => (
+            <Box key={i}>
+              <Box flexShrink={0} marginRight={1}>
+                <Styled token="text.accent">{list.ordered ? `${start + i}.` : item.task ? (item.checked ? "[x]" : "[ ]") : "•"}</Styled>
+              </Box>
+              <Box flexDirection="column" flexShrink={1}>
+                {blocks(item.tokens, d, width - 3)}
+              </Box>
+            </Box>
+          ))}
+        </Box>
+      );
+    }
+    case "table": {
+      const table = token as Tokens.Table;
+      const cell = (c: Tokens.TableCell) => d.s(plain(c.tokens));
+      return (
+        <Box key={key} marginY={0}>
+          <TableView
+            width={width}
+            data={{
+              headers: table.header.map(cell),
+              rows: table.rows.map((row) => row.map(cell)),
+              align: table.align.map((a) => (a === "right" ? "right" : "left")),
+            }}
+          />
+        </Box>
+      );
+    }
+    case "code": {
+      const code = token as Tokens.Code;
+      return <CodeBlock key={key} code={code.text} language={languageOf(code.lang)} />;
+    }
+    case "blockquote":
+      return (
+        <Box key={key} flexDirection="column" borderStyle="bold" borderTop={false} borderBottom={false} borderRight={false} {...d.theme["border.focus"]} paddingLeft={1}>
+          {blocks((token as Tokens.Blockquote).tokens, d, width - 2)}
+        </Box>
+      );
+    case "hr":
+      return (
+        <Styled key={key} token="text.muted" wrap="truncate-end">
+          {"─".repeat(Math.max(1, width))}
+        </Styled>
+      );
+    case "space":
+      return <Text key={key}> </Text>;
+    case "html":
+      return null;
+    default:
+      return "raw" in token && typeof token.raw === "string" ? (
+        <Text key={key} wrap="wrap">
+          {d.s(token.raw)}
+        </Text>
+      ) : null;
+  }
+}
+
+function inline(tokens: Token[] | undefined, d: Display): ReactNode[] {
+  return (tokens ?? []).map((token, i) => {
+    switch (token.type) {
+      case "strong":
+        return (
+          <Text key={i} bold>
+            {inline((token as Tokens.Strong).tokens, d)}
+          </Text>
+        );
+      case "em":
+        return (
+          <Text key={i} italic>
+            {inline((token as Tokens.Em).tokens, d)}
+          </Text>
+        );
+      case "del":
+        return (
+          <Text key={i} strikethrough>
+            {inline((token as Tokens.Del).tokens, d)}
+          </Text>
+        );
+      case "codespan":
+        return (
+          <Styled key={i} token="text.code">
+            {d.s(unescape((token as Tokens.Codespan).text))}
+          </Styled>
+        );
+      case "link": {
+        const link = token as Tokens.Link;
+        const label = plain(link.tokens);
+        if (d.hyperlinks) {
+          return (
+            <Styled key={i} token="text.link">
+              {hyperlink(link.href, d.s(label))}
+            </Styled>
+          );
+        }
+        return (
+          <Text key={i}>
+            <Styled token="text.link">{d.s(label)}</Styled>
+            {label === link.href ? null : <Styled token="text.muted"> ({d.s(link.href)})</Styled>}
+          </Text>
+        );
+      }
+      case "br":
+        return <Text key={i}>{"\n"}</Text>;
+      case "text": {
+        const text = token as Tokens.Text;
+        return <Text key={i}>{text.tokens ? inline(text.tokens, d) : d.s(unescape(text.text))}</Text>;
+      }
+      case "escape":
+        return <Text key={i}>{(token as Tokens.Escape).text}</Text>;
+      default:
+        return <Text key={i}>{"raw" in token && typeof token.raw === "string" ? d.s(token.raw) : ""}</Text>;
+    }
+  });
+}
+
+/** The text of inline tokens without formatting (table cells, link labels). */
+function plain(tokens: Token[] | undefined): string {
+  return (tokens ?? [])
+    .map((token) => {
+      if ("tokens" in token && Array.isArray(token.tokens) && token.tokens.length > 0) return plain(token.tokens as Token[]);
+      return "text" in token && typeof token.text === "string" ? unescape(token.text) : "";
+    })
+    .join("");
+}
+
+/** marked escapes &, <, >, " and ' in text: the terminal wants them back. */
+function unescape(text: string): string {
+  return text
+    .replace(/&lt;/g, "<")
+    .replace(/&gt;/g, ">")
+    .replace(/&quot;/g, '"')
+    .replace(/&#39;/g, "'")
+    .replace(/&amp;/g, "&");
+}

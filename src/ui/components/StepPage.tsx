@@ -1,0 +1,92 @@
+/**
+ * The selected step's page: its Markdown, the hints asked for, and the activity of its latest run (live while it
+ * runs). The page scrolls inside a fixed-height viewport (PgUp/PgDn); while a step runs it follows the newest
+ * activity. Ink clips the overflow: nothing is sliced by hand.
+ */
+import { Box, measureElement, Text, type DOMElement } from "ink";
+import { useEffect, useRef } from "react";
+import { fill } from "../../engine/text.js";
+import { useDisplay } from "../app/display.js";
+import type { StepInfo, StepRun } from "../state/lab-view.js";
+import { S } from "../strings.js";
+import { stepLook, type StepStatus } from "../theme/status.js";
+import { ActivityList } from "./Activity.js";
+import { Markdown } from "./Markdown.js";
+import { Styled } from "./Styled.js";
+
+export interface StepPageProps {
+  step: StepInfo;
+  status: StepStatus;
+  run?: StepRun;
+  /** The checklist pass running right now (after a run, or `c`). */
+  checklistPass?: StepRun;
+  hintsShown: number;
+  now: number;
+  width: number;
+  height: number;
+  offset: number;
+  onMeasure(contentHeight: number): void;
+}
+
+export function StepPage(props: StepPageProps) {
+  const { t, theme } = useDisplay();
+  const inner = useRef<DOMElement>(null);
+  const { onMeasure } = props;
+  useEffect(() => {
+    if (inner.current) onMeasure(measureElement(inner.current).height);
+  });
+  const viewport = Math.max(1, props.height - 3);
+  const innerWidth = Math.max(10, props.width - 4);
+  const look = stepLook(props.status);
+  const { step } = props;
+  const role = step.role === "cleanup" ? S.roleCleanup : step.role === "preflight" ? S.rolePreflight : undefined;
+  return (
+    <Box flexDirection="column" borderStyle="round" {...theme["border.focus"]} width={props.width} height={props.height} paddingX={1} flexShrink={0}>
+      <Box height={viewport} overflow="hidden" flexDirection="column">
+        <Box ref={inner} flexDirection="column" flexShrink={0} marginTop={-props.offset} width={innerWidth}>
+          <Text wrap="wrap">
+            <Styled token={look.token}>{look.glyph}</Styled>{" "}
+            <Styled token="text.heading">{t(fill(S.stepHeading, { n: step.number, title: t(step.title) }))}</Styled>
+            {role ? <Styled token="text.muted"> ({t(role)})</Styled> : null}
+            <Styled token={look.token}> · {t(look.label)}</Styled>
+          </Text>
+          <Box marginTop={1}>
+            <Markdown source={t(step.body)} width={innerWidth} />
+          </Box>
+          {step.hints.slice(0, props.hintsShown).map((hint, i) => (
+            <Box key={i} marginTop={1} flexDirection="column">
+              <Styled token="tone.warning">› {t(fill(S.hintTitle, { n: i + 1, total: step.hints.length }))}</Styled>
+              <Text wrap="wrap">{t(hint)}</Text>
+            </Box>
+          ))}
+          {props.run ? (
+            <Box marginTop={1} flexDirection="column">
+              <Styled token="text.accent">── {t(S.lastRun)} ──</Styled>
+              <ActivityList items={props.run.items} now={props.now} width={innerWidth} />
+            </Box>
+          ) : (
+            <Box marginTop={1}>
+              <Styled token="text.accent">▶ {t(S.runHint)}</Styled>
+            </Box>
+          )}
+          {props.checklistPass ? (
+            <Box marginTop={1} flexDirection="column">
+              <Styled token="text.accent">── {t(S.checklistRun)} ──</Styled>
+              <ActivityList items={props.checklistPass.items} now={props.now} width={innerWidth} />
+            </Box>
+          ) : null}
+        </Box>
+      </Box>
+      <ScrollIndicator offset={props.offset} />
+    </Box>
+  );
+}
+
+function ScrollIndicator(props: { offset: number }) {
+  const { t } = useDisplay();
+  return (
+    <Box justifyContent="flex-end" height={1}>
+      <Styled token="text.muted">{props.offset > 0 ? `↑ ${props.offset} · ` : ""}PgUp/PgDn · {t(S.keyScroll)}</Styled>
+    </Box>
+  );
+}

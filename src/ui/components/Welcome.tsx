@@ -1,0 +1,121 @@
+/**
+ * The welcome screen: the lab card (title, goal, duration, exam domain, prerequisites), the target (the sandbox,
+ * labelled simulated, or the AWS account/Region/profile detected), the language, and progress so far.
+ * Before the session is open it shows what is starting; if it could not open, why and what to do.
+ */
+import { Box, Text } from "ink";
+import type { ReactNode } from "react";
+import type { LabManifest, TargetInfo } from "../../engine/contract.js";
+import type { Problem } from "../../engine/problem.js";
+import { fill } from "../../engine/text.js";
+import { useDisplay } from "../app/display.js";
+import type { Phase } from "../app/controller.js";
+import { resumeIndex, stepStatus, type LabView } from "../state/lab-view.js";
+import { S } from "../strings.js";
+import { ProblemView } from "./Activity.js";
+import { TargetBadge } from "./Header.js";
+import { Spinner } from "./Spinner.js";
+import { Styled } from "./Styled.js";
+
+export function Welcome(props: { phase: Phase; view?: LabView; now: number; width: number }) {
+  const { t, theme } = useDisplay();
+  const { phase } = props;
+  return (
+    <Box flexDirection="column" borderStyle="round" {...theme["border.focus"]} paddingX={2} paddingY={0} width={props.width}>
+      {phase.kind === "connecting" ? (
+        <Text>
+          <Spinner now={props.now} />{" "}
+          {t(fill(S.connecting, { target: t(phase.target === "sandbox" ? S.connectingSandbox : S.connectingAws) }))}
+        </Text>
+      ) : null}
+      {phase.kind === "failed" ? <Failed problem={phase.problem} /> : null}
+      {phase.kind === "ready" && props.view ? (
+        <LabCard manifest={phase.session.lab.manifest} target={phase.session.target} view={props.view} />
+      ) : null}
+    </Box>
+  );
+}
+
+function Failed(props: { problem: Problem }) {
+  const { t } = useDisplay();
+  return (
+    <Box flexDirection="column">
+      <Styled token="tone.error">✗ {t(S.connectFailed)}</Styled>
+      <ProblemView problem={props.problem} />
+    </Box>
+  );
+}
+
+function Row(props: { label: string; children: ReactNode }) {
+  return (
+    <Box>
+      <Box width={18} flexShrink={0}>
+        <Styled token="text.muted">{props.label}</Styled>
+      </Box>
+      <Box flexShrink={1} flexDirection="column">
+        {props.children}
+      </Box>
+    </Box>
+  );
+}
+
+function LabCard(props: { manifest: LabManifest; target: TargetInfo; view: LabView }) {
+  const { t, s, lang } = useDisplay();
+  const { manifest, target, view } = props;
+  const lab = view.steps.filter((step) => step.role !== "cleanup");
+  const done = lab.filter((step) => stepStatus(view, step) === "passed").length;
+  const passed = view.checklist.filter((item) => item.result?.status === "pass").length;
+  const resume = view.steps[resumeIndex(view)];
+  const started = Object.keys(view.outcomes).length > 0;
+  const values = { done, total: lab.length, passed, items: view.checklist.length, n: resume?.number ?? 0, title: resume ? t(resume.title) : "" };
+  const progress = !started ? S.welcomeFresh : done === lab.length ? S.welcomeAllDone : S.welcomeResume;
+  return (
+    <Box flexDirection="column">
+      <Styled token="text.heading">{t(manifest.title)}</Styled>
+      <Box marginTop={1} flexDirection="column">
+        <Row label={t(S.welcomeGoal)}>
+          <Text wrap="wrap">{t(manifest.goal)}</Text>
+        </Row>
+        <Row label={t(S.welcomeDuration)}>
+          <Text>{t(fill(S.welcomeMinutes, { n: manifest.durationMinutes }))}</Text>
+        </Row>
+        <Row label={t(S.welcomeDomain)}>
+          <Text>{t(manifest.examDomain)}</Text>
+        </Row>
+        <Row label={t(S.welcomePrereqs)}>
+          {manifest.prerequisites.map((p, i) => (
+            <Text key={i} wrap="wrap">
+              • {t(p)}
+            </Text>
+          ))}
+        </Row>
+        <Box marginTop={1} />
+        <Row label={t(S.target)}>
+          <Text wrap="wrap">
+            <TargetBadge target={target} />
+            <Styled token="text.muted">
+              {" "}
+              · {t(S.region)} {target.region} · {t(S.account)} {s(target.accountId)}
+            </Styled>
+          </Text>
+          {target.kind === "sandbox" ? (
+            <Styled token="text.muted" wrap="wrap">
+              {t(S.simulatedNote)}
+            </Styled>
+          ) : null}
+        </Row>
+        <Row label={t(S.welcomeLanguage)}>
+          <Text>
+            {t(S.languageName)} <Styled token="text.muted">({lang})</Styled>
+          </Text>
+        </Row>
+        <Row label={t(S.welcomeProgress)}>
+          <Text wrap="wrap">{t(fill(progress, values))}</Text>
+        </Row>
+      </Box>
+      <Box marginTop={1}>
+        <Styled token="text.accent">▶ {t(started ? S.welcomeContinue : S.welcomeStart)}</Styled>
+      </Box>
+    </Box>
+  );
+}

@@ -1,0 +1,124 @@
+/**
+ * The one input hook: every key press goes through key-bindings.ts's `commandFor`, in the scope on screen
+ * (welcome, main, an open dialog or panel). Ctrl+C is handled here and only here: it cancels the running action
+ * first; pressed again, or when nothing runs, it quits. While AWS calls run, everything else is locked.
+ */
+import { useInput } from "ink";
+import { useLayoutEffect, useRef } from "react";
+import type { TuiController, ControllerState } from "../app/controller.js";
+import { commandFor, type Command } from "../key-bindings.js";
+import { resumeIndex, type LabView } from "../state/lab-view.js";
+import type { UiAction, UiState } from "../state/ui-state.js";
+import type { UiStore } from "./use-ui-state.js";
+import { S } from "../strings.js";
+
+export interface ScrollInfo {
+  offset: number;
+  max: number;
+  page: number;
+}
+
+export interface AppInput {
+  controller: TuiController;
+  state: ControllerState;
+  ui: UiState;
+  dispatch(action: UiAction): void;
+  /** The step page's current scroll offset and its largest, measured by the view. */
+  scroll: ScrollInfo;
+}
+
+export function scopeOf(state: ControllerState, ui: UiState): "dialog" | "overlay" | "welcome" | "main" {
+  if (state.confirm) return "dialog";
+  if (ui.overlay) return "overlay";
+  return ui.screen === "main" && state.view ? "main" : "welcome";
+}
+
+/**
+ * Reads the controller's and the interface's state at the moment of the key press (not from the last render),
+ * so keys typed in quick succession each see the effect of the one before.
+ */
+export function useAppInput(controller: TuiController, ui: UiStore, scroll: ScrollInfo): void {
+  const latestScroll = useRef(scroll);
+  useLayoutEffect(() => {
+    latestScroll.current = scroll;
+  });
+  useInput((chars, key) => {
+    const input: AppInput = { controller, state: controller.getState(), ui: ui.get(), dispatch: ui.dispatch, scroll: latestScroll.current };
+    const command = commandFor(chars, key, scopeOf(input.state, input.ui), input.state.running);
+    if (command) perform(command, input);
+  });
+}
+
+export function perform(command: Command, input: AppInput): void {
+  const { controller, state, ui, dispatch } = input;
+  const view: LabView | undefined = state.view;
+  const step = view?.steps[ui.selected];
+  switch (command) {
+    case "cancel":
+      if (state.running && !state.cancelling) controller.cancel();
+      else if (state.running) void controller.quit(130);
+      else if (state.confirm) state.confirm.answer(false);
+      else if (ui.overlay) dispatch({ type: "close" });
+      else void controller.quit(130);
+      return;
+    case "quit":
+      if (state.running) {
+        void controller.confirm({ kind: "choice", question: S.quitQuestion }).then((yes) => {
+          if (yes) void controller.quit(130);
+        });
+      } else {
+        void controller.quit(0);
+      }
+      return;
+    case "yes":
+      state.confirm?.answer(true);
+      return;
+    case "no":
+      state.confirm?.answer(false);
+      return;
+    case "close":
+      dispatch({ type: "close" });
+      return;
+    case "help":
+      dispatch(ui.overlay?.kind === "help" ? { type: "close" } : { type: "open", overlay: { kind: "help" } });
+      return;
+    case "start":
+      if (view && state.phase.kind === "ready") dispatch({ type: "start", selected: resumeIndex(view) });
+      return;
+    case "target":
+      void controller.switchTarget();
+      return;
+    case "lang":
+      controller.toggleLang();
+      return;
+    case "up":
+    case "down":
+      dispatch({ type: "move", by: command === "up" ? -1 : 1, count: view?.steps.length ?? 0 });
+      return;
+    case "next":
+      dispatch({ type: "move", by: 1, count: view?.steps.length ?? 0 });
+      return;
+    case "run":
+      if (!step) return;
+      dispatch({ type: "follow" });
+      void controller.runStep(step.id);
+      return;
+    case "recheck":
+      dispatch({ type: "follow" });
+      void controller.recheck();
+      return;
+    case "hint":
+      if (step) dispatch({ type: "hint", stepId: step.id, available: step.hints.length });
+      return;
+    case "details":
+      dispatch({ type: "open", overlay: { kind: "details", index: ui.overlay?.kind === "details" ? ui.overlay.index + 1 : 0 } });
+      return;
+    case "scroll-up":
+    case "scroll-down": {
+      const { offset, max, page } = input.scroll;
+      const by = (command === "scroll-up" ? -1 : 1) * Math.max(1, page - 2);
+      dispatch({ type: "scroll", to: Math.min(max, Math.max(0, offset + by)) });
+      return;
+    }
+  }
+}

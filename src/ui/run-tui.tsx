@@ -1,0 +1,77 @@
+/**
+ * Entry point of the interactive TUI (`genai-lab` on a terminal). The first frame goes on screen before
+ * anything slow happens: the AWS SDK and the sandbox are loaded by the session, which opens only after Ink has
+ * drawn. Ctrl+C reaches Ink as a key (raw mode): the app handles it in one place (exitOnCtrlC: false).
+ */
+import { render } from "ink";
+import type { CommandContext } from "../cli/command.js";
+import { openSession } from "../cli/session.js";
+import { writeSettings } from "../engine/settings.js";
+import { TuiController } from "./app/controller.js";
+import { explainError } from "./app/explain.js";
+import { App } from "./components/App.js";
+import { colorEnabled } from "./plain/style.js";
+import { supportsHyperlinks } from "./terminal/hyperlinks.js";
+import { createTheme } from "./theme/theme.js";
+
+export async function runTui(ctx: CommandContext): Promise<number> {
+  const { io, parsed } = ctx;
+  const { flags } = parsed;
+  const presenter = flags.presenter ?? false;
+  const controller = new TuiController({
+    parsed,
+    lang: ctx.lang,
+    open: (args, confirm) => openSession(args, io, { lang: ctx.lang, stateDir: ctx.stateDir, signal: ctx.signal, confirm }),
+    saveLang: (lang) => writeSettings(ctx.stateDir, { language: lang }),
+    explain: explainError,
+  });
+  const warnings = holdWarnings();
+  const theme = createTheme({ colors: colorEnabled(io.stdout, io.env, flags["no-color"] ?? false), presenter });
+  const instance = render(
+    <App
+      controller={controller}
+      theme={theme}
+      redact={presenter || (flags.redact ?? false)}
+      hyperlinks={supportsHyperlinks(io.env, io.stdout.isTTY === true)}
+    />,
+    {
+      stdout: io.stdout as NodeJS.WriteStream,
+      stdin: io.stdin as NodeJS.ReadStream,
+      exitOnCtrlC: false,
+      patchConsole: false,
+      incrementalRendering: false,
+    },
+  );
+  // SIGTERM (or the embedding program) stops the TUI the same way `q` does.
+  const onAbort = () => void controller.quit(130);
+  ctx.signal.addEventListener("abort", onAbort, { once: true });
+  // Let the first frame reach the terminal before the session loads the SDK and starts the sandbox.
+  setImmediate(() => void controller.connect());
+  try {
+    await instance.waitUntilExit();
+  } finally {
+    ctx.signal.removeEventListener("abort", onAbort);
+    for (const warning of warnings.release()) if (flags.debug) io.stderr.write(`(node) ${warning}\n`);
+  }
+  const code = controller.getState().exitCode;
+  if (code === undefined) await controller.quit(0);
+  return controller.getState().exitCode ?? 0;
+}
+
+/**
+ * Node prints process warnings (e.g. the AWS SDK's notice about Node versions) straight to stderr, which would
+ * tear through Ink's screen. While the TUI is up they are held; `--debug` prints them after it exits.
+ */
+function holdWarnings(): { release(): string[] } {
+  const held: string[] = [];
+  const original = process.emitWarning;
+  process.emitWarning = ((warning: string | Error) => {
+    held.push(typeof warning === "string" ? warning : warning.message);
+  }) as typeof process.emitWarning;
+  return {
+    release() {
+      process.emitWarning = original;
+      return held;
+    },
+  };
+}

@@ -1,0 +1,283 @@
+/**
+ * What the TUI knows about the lab, as a pure reducer over the runner's event stream (plus the progress store's
+ * state to resume from). Views derive step and checklist statuses from it; nothing here renders.
+ */
+import type { CheckResult, CheckStatus, Countdown, StepRole } from "../../engine/contract.js";
+import type { ActionOutcome, RunMode, RunnerEvent, StepOutcome } from "../../engine/events.js";
+import type { Output } from "../../engine/outputs.js";
+import type { Problem } from "../../engine/problem.js";
+import type { ProgressState } from "../../engine/progress.js";
+import type { Text } from "../../engine/text.js";
+import type { ItemStatus, StepStatus } from "../theme/status.js";
+
+export interface StepInfo {
+  id: string;
+  number: number;
+  title: Text;
+  body: Text;
+  role: StepRole;
+  hints: Text[];
+  checkIds: string[];
+}
+
+export interface ProgressView {
+  message: Text;
+  fraction?: number;
+  countdown?: Countdown;
+  at: number;
+}
+
+export interface ActionItem {
+  kind: "action";
+  id: string;
+  title: Text;
+  cli?: string;
+  state: "running" | ActionOutcome;
+  startedAt: number;
+  durationMs?: number;
+  progress?: ProgressView;
+  outputs: Output[];
+  summary?: Text;
+  problem?: Problem;
+}
+
+export interface CheckItem {
+  kind: "check";
+  id: string;
+  label: Text;
+  state: "running" | CheckStatus;
+  startedAt: number;
+  durationMs?: number;
+  progress?: ProgressView;
+  outputs: Output[];
+  result?: CheckResult;
+}
+
+export type ActivityItem = ActionItem | CheckItem;
+
+export interface StepRun {
+  items: ActivityItem[];
+  startedAt: number;
+  outcome?: StepOutcome;
+  durationMs?: number;
+}
+
+export interface ChecklistItemView {
+  id: string;
+  label: Text;
+  stepId: string;
+  running: boolean;
+  result?: CheckResult;
+  durationMs?: number;
+}
+
+export interface LabView {
+  steps: StepInfo[];
+  outcomes: Record<string, StepOutcome>;
+  /** The latest run of each step (actions and the step's own checks). */
+  runs: Record<string, StepRun>;
+  checklist: ChecklistItemView[];
+  /** Checks run outside any step (the checklist pass after a run, or `c`). */
+  checklistPass?: StepRun;
+  running?: { mode: RunMode; stepId?: string; startedAt: number };
+  /** Every finished run, in order, for the transcript printed once above the live area. */
+  finished: FinishedRun[];
+}
+
+export interface FinishedRun {
+  key: number;
+  mode: RunMode;
+  outcome: StepOutcome;
+  durationMs: number;
+  steps: { stepId: string; run: StepRun }[];
+  checklist: ChecklistItemView[];
+}
+
+export type LabViewAction = { type: "event"; event: RunnerEvent; at: number };
+
+export function initialLabView(
+  steps: StepInfo[],
+  checklist: { id: string; label: Text; stepId: string }[],
+  progress: ProgressState,
+): LabView {
+  const outcomes: Record<string, StepOutcome> = {};
+  for (const step of steps) {
+    const record = progress.steps[step.id];
+    if (record) outcomes[step.id] = record.outcome;
+  }
+  return {
+    steps,
+    outcomes,
+    runs: {},
+    checklist: checklist.map((item) => {
+      const record = progress.checks[item.id];
+      return { ...item, running: false, ...(record ? { result: record.result } : {}) };
+    }),
+    finished: [],
+  };
+}
+
+export function labViewReducer(state: LabView, action: LabViewAction): LabView {
+  const { event, at } = action;
+  switch (event.type) {
+    case "run-started":
+      return { ...state, running: { mode: event.mode, startedAt: at }, ...(event.mode === "check" ? { checklistPass: { items: [], startedAt: at } } : {}) };
+    case "step-started":
+      return {
+        ...state,
+        running: { mode: state.running?.mode ?? "run", startedAt: state.running?.startedAt ?? at, stepId: event.stepId },
+        runs: { ...state.runs, [event.stepId]: { items: [], startedAt: at } },
+      };
+    case "action-started":
+      return updateRun(state, event.stepId, (run) => ({
+        ...run,
+        items: [
+          ...run.items,
+          { kind: "action", id: event.actionId, title: event.title, ...(event.cli ? { cli: event.cli } : {}), state: "running", startedAt: at, outputs: [] },
+        ],
+      }));
+    case "progress":
+    case "output":
+      return updateItem(state, event.stepId, event.actionId ? { kind: "action", id: event.actionId } : { kind: "check", id: event.checkId ?? "" }, (item) =>
+        event.type === "output"
+          ? { ...item, outputs: [...item.outputs, event.output] }
+          : {
+              ...item,
+              progress: {
+                message: event.message,
+                at,
+                ...(event.fraction !== undefined ? { fraction: event.fraction } : {}),
+                ...(event.countdown ? { countdown: event.countdown } : {}),
+              },
+            },
+      );
+    case "action-finished":
+      return updateItem(state, event.stepId, { kind: "action", id: event.actionId }, (item) => {
+        const done: ActionItem = { ...(item as ActionItem), state: event.outcome, durationMs: event.durationMs };
+        delete done.progress;
+        if (event.summary) done.summary = event.summary;
+        if (event.problem) done.problem = event.problem;
+        return done;
+      });
+    case "check-started": {
+      const item: CheckItem = { kind: "check", id: event.checkId, label: event.label, state: "running", startedAt: at, outputs: [] };
+      const next = inStep(state) ? updateRun(state, event.stepId, (run) => ({ ...run, items: [...run.items, item] })) : addToPass(state, item, at);
+      return { ...next, checklist: next.checklist.map((c) => (c.id === event.checkId ? { ...c, running: true } : c)) };
+    }
+    case "check-finished": {
+      const next = updateItem(state, event.stepId, { kind: "check", id: event.checkId }, (item) => {
+        const done: CheckItem = { ...(item as CheckItem), state: event.result.status, result: event.result, durationMs: event.durationMs };
+        delete done.progress;
+        return done;
+      });
+      const aborted = event.result.status === "error" && event.result.problem.kind === "cancelled";
+      return {
+        ...next,
+        checklist: next.checklist.map((c) =>
+          c.id !== event.checkId
+            ? c
+            : // A check cut short by Ctrl+C says nothing about the cloud: keep the last real result.
+              aborted
+              ? { ...c, running: false }
+              : { ...c, running: false, result: event.result, durationMs: event.durationMs },
+        ),
+      };
+    }
+    case "step-finished": {
+      const next = updateRun(state, event.stepId, (run) => ({ ...run, outcome: event.outcome, durationMs: event.durationMs }));
+      const running = next.running ? { mode: next.running.mode, startedAt: next.running.startedAt } : undefined;
+      return { ...next, outcomes: { ...next.outcomes, [event.stepId]: event.outcome }, ...(running ? { running } : {}) };
+    }
+    case "run-finished": {
+      const startedAt = state.running?.startedAt ?? at;
+      const steps = Object.entries(state.runs)
+        .filter(([, run]) => run.startedAt >= startedAt)
+        .map(([stepId, run]) => ({ stepId, run }));
+      const finished: FinishedRun = {
+        key: state.finished.length,
+        mode: event.mode,
+        outcome: event.outcome,
+        durationMs: event.durationMs,
+        steps,
+        checklist: state.checklist.map((c) => ({ ...c, running: false })),
+      };
+      const rest = { ...state };
+      delete rest.running;
+      return {
+        ...rest,
+        checklist: state.checklist.map((c) => ({ ...c, running: false })),
+        finished: [...state.finished, finished],
+      };
+    }
+  }
+}
+
+function inStep(state: LabView): boolean {
+  return state.running?.stepId !== undefined;
+}
+
+function addToPass(state: LabView, item: CheckItem, at: number): LabView {
+  const pass = state.checklistPass && state.running && state.checklistPass.startedAt >= state.running.startedAt
+    ? state.checklistPass
+    : { items: [], startedAt: at };
+  return { ...state, checklistPass: { ...pass, items: [...pass.items, item] } };
+}
+
+function updateRun(state: LabView, stepId: string, update: (run: StepRun) => StepRun): LabView {
+  const run = state.runs[stepId];
+  if (!run) return state;
+  return { ...state, runs: { ...state.runs, [stepId]: update(run) } };
+}
+
+/** Updates the newest item with that kind and id: in the running step, else in the checklist pass. */
+function updateItem(
+  state: LabView,
+  stepId: string,
+  target: { kind: ActivityItem["kind"]; id: string },
+  update: (item: ActivityItem) => ActivityItem,
+): LabView {
+  const replaceLast = (items: ActivityItem[]) => {
+    const index = items.findLastIndex((item) => item.kind === target.kind && item.id === target.id);
+    if (index < 0) return items;
+    const copy = [...items];
+    copy[index] = update(items[index]!);
+    return copy;
+  };
+  if (state.running?.stepId === stepId || (target.kind === "action" && state.runs[stepId])) {
+    return updateRun(state, stepId, (run) => ({ ...run, items: replaceLast(run.items) }));
+  }
+  if (state.checklistPass) return { ...state, checklistPass: { ...state.checklistPass, items: replaceLast(state.checklistPass.items) } };
+  return state;
+}
+
+/** A step's status for the step list. */
+export function stepStatus(view: LabView, step: StepInfo): StepStatus {
+  if (view.running?.stepId === step.id) return "running";
+  const outcome = view.outcomes[step.id];
+  if (outcome === undefined) return "pending";
+  switch (outcome) {
+    case "failed":
+      return "failed";
+    case "cancelled":
+      return "attention";
+    case "passed": {
+      // Passed once, but the cloud drifted: one of its checklist items no longer passes.
+      const drifted = view.checklist.some(
+        (item) => item.stepId === step.id && item.result !== undefined && item.result.status !== "pass",
+      );
+      return drifted ? "attention" : "passed";
+    }
+  }
+}
+
+export function itemStatus(item: ChecklistItemView): ItemStatus {
+  if (item.running) return "running";
+  return item.result?.status ?? "pending";
+}
+
+/** Where the learner should carry on: the first lab step that has not passed (else the first step). */
+export function resumeIndex(view: LabView): number {
+  const index = view.steps.findIndex((step) => step.role !== "cleanup" && stepStatus(view, step) !== "passed");
+  if (index >= 0) return index;
+  return Math.max(0, view.steps.findIndex((step) => step.role === "cleanup"));
+}

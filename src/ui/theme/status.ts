@@ -1,0 +1,70 @@
+/**
+ * The statuses the TUI shows, with their glyph, theme token and words. Every switch ends exhaustively, so a new
+ * status fails to compile until it has a look.
+ */
+import type { Text } from "../../engine/text.js";
+import { S } from "../strings.js";
+import type { Token } from "./theme.js";
+
+export type StepStatus = "pending" | "running" | "passed" | "failed" | "attention";
+/** A checklist item: never checked, being checked, or the last result. */
+export type ItemStatus = "pending" | "running" | "pass" | "fail" | "error";
+
+export interface Look {
+  glyph: string;
+  token: Token;
+  label: Text;
+}
+
+export function stepLook(status: StepStatus): Look {
+  switch (status) {
+    case "pending":
+      return { glyph: "○", token: "status.pending", label: S.stepStatusPending };
+    case "running":
+      return { glyph: "◐", token: "status.running", label: S.stepStatusRunning };
+    case "passed":
+      return { glyph: "✓", token: "status.passed", label: S.stepStatusPassed };
+    case "failed":
+      return { glyph: "✗", token: "status.failed", label: S.stepStatusFailed };
+    case "attention":
+      return { glyph: "!", token: "status.attention", label: S.stepStatusAttention };
+    default:
+      return unreachable(status);
+  }
+}
+
+export function itemLook(status: ItemStatus): Look {
+  switch (status) {
+    case "pending":
+      return { glyph: "[ ]", token: "status.pending", label: S.checkPending };
+    case "running":
+      return { glyph: "[◐]", token: "status.running", label: S.checkRunning };
+    case "pass":
+      return { glyph: "[✓]", token: "status.passed", label: S.pass };
+    case "fail":
+      return { glyph: "[✗]", token: "status.failed", label: S.fail };
+    case "error":
+      return { glyph: "[!]", token: "status.attention", label: S.error };
+    default:
+      return unreachable(status);
+  }
+}
+
+export function toneToken(tone: "info" | "success" | "warning" | "error"): Token {
+  switch (tone) {
+    case "info":
+      return "tone.info";
+    case "success":
+      return "tone.success";
+    case "warning":
+      return "tone.warning";
+    case "error":
+      return "tone.error";
+    default:
+      return unreachable(tone);
+  }
+}
+
+export function unreachable(value: never): never {
+  throw new Error(`Unhandled case: ${String(value)}`);
+}

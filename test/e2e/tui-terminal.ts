@@ -1,0 +1,109 @@
+/**
+ * Runs a program in a pseudo-terminal (node-pty) and keeps a headless terminal emulator (@xterm/headless) fed
+ * with its output, so tests can type keys and read the screen as a person would see it.
+ */
+import { createRequire } from "node:module";
+import type * as HeadlessModule from "@xterm/headless";
+import type * as PtyModule from "node-pty";
+import type { IPty } from "node-pty";
+
+// Both are CommonJS packages: load them the way they are published.
+const require = createRequire(import.meta.url);
+const { spawn } = require("node-pty") as typeof PtyModule;
+const { Terminal } = require("@xterm/headless") as typeof HeadlessModule;
+
+export interface TerminalOptions {
+  args: string[];
+  env: NodeJS.ProcessEnv;
+  cols?: number;
+  rows?: number;
+  cwd?: string;
+}
+
+export class TerminalSession {
+  readonly term: InstanceType<typeof Terminal>;
+  readonly pty: IPty;
+  exitCode: number | undefined;
+  readonly exited: Promise<number>;
+  #pending = Promise.resolve();
+  output = "";
+
+  constructor(options: TerminalOptions) {
+    const cols = options.cols ?? 80;
+    const rows = options.rows ?? 24;
+    this.term = new Terminal({ cols, rows, allowProposedApi: true, scrollback: 5000 });
+    this.pty = spawn(process.execPath, options.args, {
+      name: "xterm-256color",
+      cols,
+      rows,
+      cwd: options.cwd ?? process.cwd(),
+      env: options.env as Record<string, string>,
+    });
+    this.pty.onData((data) => {
+      this.output += data;
+      this.#pending = this.#pending.then(() => new Promise<void>((resolve) => this.term.write(data, resolve)));
+    });
+    this.exited = new Promise<number>((resolve) => {
+      this.pty.onExit(({ exitCode }) => {
+        this.exitCode = exitCode;
+        resolve(exitCode);
+      });
+    });
+  }
+
+  /** The visible screen, one string per row, trailing spaces trimmed. */
+  async screen(): Promise<string> {
+    await this.#pending;
+    const buffer = this.term.buffer.active;
+    const lines: string[] = [];
+    for (let y = 0; y < this.term.rows; y++) lines.push(buffer.getLine(buffer.viewportY + y)?.translateToString(true) ?? "");
+    return lines.join("\n");
+  }
+
+  /** Everything in the buffer, scrollback included. */
+  async all(): Promise<string> {
+    await this.#pending;
+    const buffer = this.term.buffer.active;
+    const lines: string[] = [];
+    for (let y = 0; y < buffer.length; y++) lines.push(buffer.getLine(y)?.translateToString(true) ?? "");
+    return lines.join("\n");
+  }
+
+  write(keys: string): void {
+    this.pty.write(keys);
+  }
+
+  resize(cols: number, rows: number): void {
+    this.pty.resize(cols, rows);
+    this.term.resize(cols, rows);
+  }
+
+  /** Waits until the screen satisfies `test` (a substring, a pattern or a predicate). */
+  async waitFor(test: string | RegExp | ((screen: string) => boolean), timeoutMs = 15_000): Promise<string> {
+    const matches = (screen: string) =>
+      typeof test === "string" ? screen.includes(test) : test instanceof RegExp ? test.test(screen) : test(screen);
+    const deadline = Date.now() + timeoutMs;
+    for (;;) {
+      const screen = await this.screen();
+      if (matches(screen)) return screen;
+      if (this.exitCode !== undefined) throw new Error(`the program exited (${this.exitCode}) while waiting for ${String(test)}:\n${screen}`);
+      if (Date.now() > deadline) throw new Error(`timed out waiting for ${String(test)}; the screen:\n${screen}`);
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+  }
+
+  kill(): void {
+    if (this.exitCode === undefined) this.pty.kill();
+    this.term.dispose();
+  }
+}
+
+export const KEYS = {
+  enter: "\r",
+  up: "\u001B[A",
+  down: "\u001B[B",
+  pageDown: "\u001B[6~",
+  pageUp: "\u001B[5~",
+  escape: "\u001B",
+  ctrlC: "\u0003",
+} as const;

@@ -1,0 +1,103 @@
+/**
+ * The real `genai-lab` binary in a pseudo-terminal (node-pty + @xterm/headless): on a fresh state directory and
+ * the sandbox, the whole lab is completed by key presses in Vietnamese, the language is toggled to English, and
+ * the rendered screen shows all four checklist items ticked. dist/ is built by the test run's global setup.
+ */
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { afterEach, describe, expect, it } from "vitest";
+import { KEYS, TerminalSession } from "./tui-terminal.js";
+
+const root = fileURLToPath(new URL("../../", import.meta.url));
+let term: TerminalSession | undefined;
+let stateDir: string | undefined;
+
+afterEach(() => {
+  term?.kill();
+  if (stateDir) rmSync(stateDir, { recursive: true, force: true });
+});
+
+function start(args: string[], cols = 80, rows = 24): TerminalSession {
+  stateDir = mkdtempSync(join(tmpdir(), "genai-lab-tui-"));
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    TERM: "xterm-256color",
+    LANG: "vi_VN.UTF-8",
+    GENAI_LAB_SANDBOX_DELIVERY_DELAY_MS: "0",
+  };
+  delete env.CI; // Ink renders only the final frame under CI.
+  delete env.LC_ALL;
+  return new TerminalSession({ args: [`${root}bin/genai-lab.js`, "--state-dir", stateDir, ...args], env, cols, rows, cwd: root });
+}
+
+/** One key at a time, as a person types (several keys in one read would be one input to Ink). */
+async function press(t: TerminalSession, ...keys: string[]): Promise<void> {
+  for (const key of keys) {
+    t.write(key);
+    await new Promise((resolve) => setTimeout(resolve, 60));
+  }
+}
+
+const ticked = (screen: string) => (screen.match(/\[✓\]/g) ?? []).length;
+const LOCKED_VI = "Đang chạy — chỉ Ctrl+C";
+
+const dialog = (s: string) => s.includes("[y/c]");
+/** A whole frame is on screen (the footer is drawn last) and nothing runs: the selected step shows its outcome. */
+const settled = (s: string) => /▸[✓✗!]/.test(s) && !s.includes(LOCKED_VI) && s.includes("q thoát");
+
+/** A frame can be read while half drawn: trust a screen only when it reads the same twice in a row. */
+async function stable(t: TerminalSession, test: (s: string) => boolean, timeoutMs = 60_000): Promise<string> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const first = await t.waitFor(test, Math.max(1, deadline - Date.now()));
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    if ((await t.screen()) === first) return first;
+  }
+}
+
+/** Runs the selected step and waits for it to end, answering "yes" to any confirmation (the lab may offer a model). */
+async function runSelected(t: TerminalSession): Promise<string> {
+  await press(t, KEYS.enter);
+  const begun = await t.waitFor((s) => s.includes("▸◐") || dialog(s), 10_000);
+  if (process.env.TUI_DEBUG) console.log(`run started:\n${begun}`);
+  for (;;) {
+    const screen = await stable(t, (s) => settled(s) || dialog(s));
+    if (dialog(screen)) {
+      await press(t, "c");
+      await t.waitFor((s) => !dialog(s));
+      continue;
+    }
+    return screen;
+  }
+}
+
+describe("genai-lab TUI in a terminal", () => {
+  it("completes the whole lab on the sandbox in Vietnamese, then shows the checklist ticked in English", async () => {
+    const t = (term = start([]));
+    await t.waitFor("Nhấn Enter để bắt đầu", 20_000);
+    expect(await t.screen()).toContain("mô phỏng"); // the sandbox is labelled as simulated
+    await press(t, KEYS.enter);
+    await t.waitFor("Các bước 0/");
+
+    const labSteps = 5; // preflight + four steps of the lab; cleanup is not run
+    for (let i = 0; i < labSteps; i++) {
+      const screen = await runSelected(t);
+      expect(screen, `step ${i} should pass`).toContain("▸✓");
+      if (i < labSteps - 1) await press(t, "n");
+    }
+    const vi = await stable(t, (s) => ticked(s) === 4 && settled(s));
+    expect(vi).toContain("Checklist kiểm tra 4/4");
+
+    await press(t, "l");
+    const en = await t.waitFor("Verification checklist");
+    expect(ticked(en)).toBe(4);
+    expect(en).toContain("Steps 5/5");
+    expect(en).toContain("Verification checklist");
+    expect(JSON.parse(readFileSync(join(stateDir!, "settings.json"), "utf8"))).toMatchObject({ language: "en" });
+
+    await press(t, "q");
+    expect(await t.exited).toBe(0);
+  }, 120_000);
+});
