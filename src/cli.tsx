@@ -17,7 +17,7 @@ const COMMANDS: Record<Exclude<CommandName, "help">, () => Promise<Command>> = {
   tui: async () => (await import("./cli/commands/tui.js")).tui,
   run: async () => (await import("./cli/commands/run.js")).run,
   check: async () => (await import("./cli/commands/check.js")).check,
-  cleanup: async () => (await import("./cli/commands/steps-by-role.js")).runStepsWithRole("cleanup", { dryRun: false }),
+  cleanup: async () => (await import("./cli/commands/steps-by-role.js")).runStepsWithRole("cleanup"),
   doctor: async () => (await import("./cli/commands/steps-by-role.js")).runStepsWithRole("preflight"),
   reset: async () => (await import("./cli/commands/reset.js")).reset,
   sandbox: async () => (await import("./cli/commands/sandbox.js")).sandbox,

@@ -7,6 +7,7 @@ import type { AwsClients } from "../aws/clients.js";
 import type { TargetInfo } from "../engine/contract.js";
 import type { Problem } from "../engine/problem.js";
 import { sandboxDbPath } from "../engine/state-dir.js";
+import { asSandboxUsageError } from "./sandbox-errors.js";
 import type { TargetChoice } from "./target.js";
 
 export interface Connection {
@@ -47,7 +48,10 @@ export async function connect(choice: TargetChoice, options: ConnectOptions): Pr
     const running = await startSandbox({
       port: 0,
       dbPath: sandboxDbPath(options.stateDir),
+      env: options.env,
       ...(Number.isFinite(delay) && options.env.GENAI_LAB_SANDBOX_DELIVERY_DELAY_MS !== undefined ? { deliveryDelayMs: delay } : {}),
+    }).catch(async (error: unknown) => {
+      throw await asSandboxUsageError(error, "GENAI_LAB_SANDBOX_FAULTS");
     });
     sandbox = running;
     endpoint = running.endpoint;

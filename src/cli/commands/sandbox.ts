@@ -49,6 +49,7 @@ export const sandbox: Command = async (ctx) => {
   const port = intFlag("port", flags.port, 0, 65535) ?? 4566;
   const deliveryDelayMs = intFlag("delivery-delay", flags["delivery-delay"], 0, 3_600_000);
   const { runSandboxServer } = await import("../../sandbox/index.js");
+  const { asSandboxUsageError } = await import("../sandbox-errors.js");
   await runSandboxServer(
     {
       port,
@@ -59,6 +60,8 @@ export const sandbox: Command = async (ctx) => {
     },
     ctx.io.stdout as NodeJS.WritableStream,
     ctx.signal,
-  );
+  ).catch(async (error: unknown) => {
+    throw await asSandboxUsageError(error, flags.faults ? "--faults" : "GENAI_LAB_SANDBOX_FAULTS");
+  });
   return 0;
 };

@@ -5,11 +5,11 @@ import { createPlainPrinter } from "../../ui/plain/printer.js";
 import { exitCodeFor, targetLine, type Command } from "../command.js";
 import { openSession, stepNumbers } from "../session.js";
 
-export function runStepsWithRole(role: StepRole, options: { dryRun?: boolean } = {}): Command {
+export function runStepsWithRole(role: StepRole): Command {
   return async (ctx) => {
     const { io, lang, style } = ctx;
     const redact = ctx.parsed.flags.redact ?? false;
-    const session = await openSession(ctx.parsed, io, { ...ctx, dryRun: options.dryRun ?? false });
+    const session = await openSession(ctx.parsed, io, { ...ctx, dryRun: ctx.parsed.flags["dry-run"] ?? false });
     try {
       io.stdout.write(`${style.muted(targetLine(session.target, lang, redact))}\n`);
       const stepIds = session.lab.steps.filter(({ step }) => step.role === role).map(({ step }) => step.id);
