@@ -94,6 +94,19 @@ describe("incremental discovery", () => {
   });
 });
 
+describe("column storage", () => {
+  it("codes take one byte per row until a dictionary grows past 252 values, then widen without losing rows", () => {
+    const column = new Column(2000);
+    column.setNumber(0, 7);
+    for (let row = 1; row < 2000; row++) column.setString(row, `v${row % 300}`);
+    expect(column.codes).toBeInstanceOf(Uint16Array);
+    expect(column.get(0)).toBe(7);
+    expect(column.get(1)).toBe("v1");
+    expect(column.get(1999)).toBe(`v${1999 % 300}`);
+    expect(new Column(10).codes).toBeInstanceOf(Uint8Array);
+  });
+});
+
 describe("long strings stay in the message", () => {
   it("a value longer than the threshold is not stored, only marked", () => {
     const column = new Column(4);

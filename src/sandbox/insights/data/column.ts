@@ -15,22 +15,36 @@ export const DICT = 4;
 
 export const LAZY_MIN_LENGTH = 200;
 const DICT_MAX = 50_000;
+/** A dictionary this big that holds over half of the values seen is not paying off: mostly-unique values. */
+const DICT_CHECK = 1024;
+
+type Codes = Uint8Array | Uint16Array | Uint32Array;
 
 export class Column {
-  codes: Uint32Array;
+  /** One byte per row until a dictionary code needs more (most fields are numbers or have few values). */
+  codes: Codes;
+  private codeLimit = 0xff;
   nums: Float64Array | null = null;
   readonly dict: string[] = [];
   private index: Map<string, number> | null = new Map();
   raw: (string | undefined)[] | null = null;
   /** Rows whose value must be read back from the message. */
   lazyCount = 0;
+  private strings = 0;
 
   constructor(capacity: number) {
-    this.codes = new Uint32Array(capacity);
+    this.codes = new Uint8Array(capacity);
+  }
+
+  private widen(code: number): void {
+    const wider = code <= 0xffff ? new Uint16Array(this.codes.length) : new Uint32Array(this.codes.length);
+    wider.set(this.codes);
+    this.codes = wider;
+    this.codeLimit = code <= 0xffff ? 0xffff : 0xffffffff;
   }
 
   grow(capacity: number): void {
-    const codes = new Uint32Array(capacity);
+    const codes = this.codes instanceof Uint8Array ? new Uint8Array(capacity) : this.codes instanceof Uint16Array ? new Uint16Array(capacity) : new Uint32Array(capacity);
     codes.set(this.codes);
     this.codes = codes;
     if (this.nums !== null) {
@@ -54,13 +68,16 @@ export class Column {
     }
     const index = this.index;
     if (index !== null) {
+      this.strings += 1;
       let code = index.get(value);
-      if (code === undefined && this.dict.length < DICT_MAX) {
+      const crowded = this.dict.length >= DICT_MAX || (this.dict.length >= DICT_CHECK && this.dict.length * 2 > this.strings);
+      if (code === undefined && !crowded) {
         code = this.dict.length;
         this.dict.push(value);
         index.set(value, code);
       }
       if (code !== undefined) {
+        if (DICT + code > this.codeLimit) this.widen(DICT + code);
         this.codes[row] = DICT + code;
         return;
       }

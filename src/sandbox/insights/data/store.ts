@@ -5,7 +5,7 @@
  */
 import type { InsightsEventSource, LogGroupRef, StoredLogEvent } from "../source.js";
 import { Column } from "./column.js";
-import { discoverFields, isLambdaGroup, type FieldValue } from "./discover.js";
+import { discoverNodes, isLambdaGroup, type NodeEmit } from "./discover.js";
 
 const INITIAL_CAPACITY = 1024;
 
@@ -26,18 +26,26 @@ export class LogStore {
   readonly columns = new Map<string, Column>();
   /** Stands in for a field this group has never seen: every row absent. */
   empty = new Column(INITIAL_CAPACITY);
+  /** Sum of `bytes`: bytesScanned of a scan that covers the whole group. */
+  totalBytes = 0;
   minTs = Number.POSITIVE_INFINITY;
   maxTs = Number.NEGATIVE_INFINITY;
   private lastId = 0;
-  private readonly emitRow: (name: string, value: FieldValue) => void;
+  private readonly emitRow: NodeEmit;
   private row = 0;
+  /** Columns by path-node id, so a known path costs one array read per event. */
+  private readonly byNode: (Column | undefined)[] = [];
 
   constructor(ref: LogGroupRef) {
     this.ref = ref;
     this.label = `${ref.accountId}:${ref.name}`;
     this.lambda = isLambdaGroup(ref.name);
-    this.emitRow = (name, value) => {
-      const column = this.column(name, true);
+    this.emitRow = (node, value) => {
+      let column = node.id >= 0 ? this.byNode[node.id] : undefined;
+      if (column === undefined) {
+        column = this.column(node.path, true);
+        if (node.id >= 0) this.byNode[node.id] = column;
+      }
       if (typeof value === "number") column.setNumber(this.row, value);
       else column.setString(this.row, value);
     };
@@ -98,10 +106,12 @@ export class LogStore {
       this.streamIndex.set(event.logStream, stream);
     }
     this.streams[row] = stream;
-    this.bytes[row] = Buffer.byteLength(event.message, "utf8");
+    const bytes = Buffer.byteLength(event.message, "utf8");
+    this.bytes[row] = bytes;
+    this.totalBytes += bytes;
     if (event.timestamp < this.minTs) this.minTs = event.timestamp;
     if (event.timestamp > this.maxTs) this.maxTs = event.timestamp;
-    discoverFields(event.message, this.lambda, this.emitRow);
+    discoverNodes(event.message, this.lambda, this.emitRow);
     this.lastId = event.id;
     this.n = row + 1;
   }

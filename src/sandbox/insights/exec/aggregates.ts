@@ -10,8 +10,14 @@ import { compareValues } from "./order.js";
 import { toNumber, type Value } from "./values.js";
 
 export interface Aggregator {
+  /** Whether `add` reads the event's timestamp (the scan passes it only then). */
+  readonly usesTime: boolean;
+  /** Counts presence only: the scan may skip reading the value. */
+  readonly presenceOnly: boolean;
   init(): unknown;
-  add(state: unknown, value: Value | undefined, ts: number): void;
+  add(state: unknown, value: Value | undefined, ts?: number): void;
+  /** Fast path for a plain number, so the scan never boxes one into a mixed-type value. */
+  addNumber?(state: unknown, x: number): void;
   result(state: unknown): Value;
 }
 
@@ -40,6 +46,8 @@ function asNumberIfNumeric(v: Value): Value {
 }
 
 class CountStar implements Aggregator {
+  readonly usesTime = false;
+  readonly presenceOnly = false;
   init(): Counter {
     return { n: 0 };
   }
@@ -52,6 +60,8 @@ class CountStar implements Aggregator {
 }
 
 class CountValues implements Aggregator {
+  readonly usesTime = false;
+  readonly presenceOnly = true;
   init(): Counter {
     return { n: 0 };
   }
@@ -65,6 +75,8 @@ class CountValues implements Aggregator {
 }
 
 class CountDistinct implements Aggregator {
+  readonly usesTime = false;
+  readonly presenceOnly = false;
   init(): Set<string | number> {
     return new Set();
   }
@@ -79,9 +91,16 @@ class CountDistinct implements Aggregator {
 }
 
 class Sum implements Aggregator {
+  readonly usesTime = false;
+  readonly presenceOnly = false;
   constructor(private readonly average: boolean) {}
   init(): Summer {
     return { s: 0, k: 0 };
+  }
+  addNumber(state: unknown, x: number): void {
+    const st = state as Summer;
+    st.s += x;
+    st.k += 1;
   }
   add(state: unknown, value: Value | undefined): void {
     const st = state as Summer;
@@ -104,16 +123,20 @@ class Sum implements Aggregator {
 }
 
 class Extreme implements Aggregator {
+  readonly usesTime: boolean;
+  readonly presenceOnly = false;
   /** `sign` 1 keeps the largest value, -1 the smallest; `byTime` picks by timestamp instead of by value. */
   constructor(
     private readonly sign: 1 | -1,
     private readonly byTime: boolean,
     private readonly numericResult: boolean,
-  ) {}
+  ) {
+    this.usesTime = byTime;
+  }
   init(): Picker {
     return { v: null, t: 0 };
   }
-  add(state: unknown, value: Value | undefined, ts: number): void {
+  add(state: unknown, value: Value | undefined, ts = 0): void {
     if (value === null || value === undefined) return;
     const st = state as Picker;
     if (st.v === null) {
@@ -134,6 +157,8 @@ class Extreme implements Aggregator {
 }
 
 class StdDev implements Aggregator {
+  readonly usesTime = false;
+  readonly presenceOnly = false;
   init(): Moments {
     return { k: 0, mean: 0, m2: 0 };
   }
@@ -154,6 +179,8 @@ class StdDev implements Aggregator {
 }
 
 class Percentile implements Aggregator {
+  readonly usesTime = false;
+  readonly presenceOnly = false;
   constructor(private readonly percent: number) {}
   init(): number[] {
     return [];

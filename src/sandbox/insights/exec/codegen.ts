@@ -14,7 +14,16 @@ import type { Value } from "./values.js";
 export interface Gen {
   code: string;
   kind: ValueKind;
+  /** Set when the code is a plain read of event-loop column `c<n>`: callers may specialise on its code. */
+  col?: string;
 }
+
+/** The read of column `c` once `k` holds its code at row i, for codes other than 1 (number). */
+export function nonNumberRead(c: string): string {
+  return `(k >= 4 ? ${c}d[k - 4] : H.slow(${c}, k, i, X, S, ${c}k))`;
+}
+
+const JS_COMPARISON: Readonly<Record<string, string>> = { "=": "===", "!=": "!==", "<": "<", "<=": "<=", ">": ">", ">=": ">=" };
 
 export interface Resolver {
   field(name: string, node: Expr): Gen;
@@ -89,8 +98,16 @@ export class ExprCompiler {
   }
 
   private binary(e: Extract<Expr, { t: "binary" }>, r: Resolver): Gen {
-    const l = this.gen(e.l, r).code;
+    const lg = this.gen(e.l, r);
+    const l = lg.code;
     const rt = this.gen(e.r, r).code;
+    const js = JS_COMPARISON[e.op];
+    if (js !== undefined && lg.col !== undefined && e.r.t === "num") {
+      // A numeric column against a number: compare the stored double directly, with no boxing.
+      const c = lg.col;
+      const fn = { "=": "eq", "!=": "ne", "<": "lt", "<=": "le", ">": "gt", ">=": "ge" }[e.op as "=" | "!=" | "<" | "<=" | ">" | ">="];
+      return { code: `((k = ${c}c[i]) === 1 ? ${c}n[i] ${js} ${rt} : H.${fn}(${nonNumberRead(c)}, ${rt}))`, kind: "bool" };
+    }
     const fn = {
       "+": "add",
       "-": "sub",

@@ -25,8 +25,8 @@ export interface PlanContext {
 
 export interface CompiledStats {
   spec: StatsSpec;
-  /** Event-level: the code of each aggregate's argument (null for count(*)) and of each group key. */
-  argCodes: (string | null)[];
+  /** Event-level: each aggregate's argument (null for count(*)) and each group key. */
+  argGens: (Gen | null)[];
   keyCodes: string[];
   keyExprs: Expr[];
   scope: Map<string, number>;
@@ -51,7 +51,7 @@ class ItemResolver implements Resolver {
   constructor(
     private readonly ctx: PlanContext,
     private readonly input: Resolver,
-    private readonly register: (agg: Aggregator, arg: string | null) => number,
+    private readonly register: (agg: Aggregator, arg: Gen | null) => number,
   ) {}
 
   field(name: string, node: Expr): Gen {
@@ -71,7 +71,7 @@ class ItemResolver implements Resolver {
       percent = p?.t === "num" ? p.value : -1;
       if (percent < 0 || percent > 100) throw semanticError(this.ctx.query, call.start, call.end, "pct() takes a percentile between 0 and 100");
     }
-    const arg = star || first === undefined ? null : this.ctx.compiler.gen(first, this.input).code;
+    const arg = star || first === undefined ? null : this.ctx.compiler.gen(first, this.input);
     this.found += 1;
     const index = this.register(makeAggregator(call.name, star, percent), arg);
     return { code: `A[${index}]`, kind: "any" };
@@ -86,10 +86,10 @@ export function compileStats(
   rowLevel: boolean,
 ): CompiledStats {
   const aggs: Aggregator[] = [];
-  const argCodes: (string | null)[] = [];
-  const register = (agg: Aggregator, arg: string | null): number => {
+  const argGens: (Gen | null)[] = [];
+  const register = (agg: Aggregator, arg: Gen | null): number => {
     aggs.push(agg);
-    argCodes.push(arg);
+    argGens.push(arg);
     return aggs.length - 1;
   };
   const scope = new Map<string, number>();
@@ -129,7 +129,7 @@ export function compileStats(
   }
   const spec: StatsSpec = {
     aggs,
-    argFns: rowLevel ? argCodes.map((code) => (code === null ? null : ctx.rowFn(code))) : [],
+    argFns: rowLevel ? argGens.map((gen) => (gen === null ? null : ctx.rowFn(gen.code))) : [],
     keyFns: rowLevel ? keyCodes.map((code) => ctx.rowFn(code)) : [],
     bySlots,
     binIndex,
@@ -137,5 +137,5 @@ export function compileStats(
     columns,
     slotCount: 0,
   };
-  return { spec, argCodes, keyCodes, keyExprs: command.by.map((b) => b.expr), scope };
+  return { spec, argGens, keyCodes, keyExprs: command.by.map((b) => b.expr), scope };
 }

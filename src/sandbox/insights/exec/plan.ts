@@ -9,7 +9,9 @@ import type { LogStore } from "../data/store.js";
 import type { Command, Expr, Item, Query } from "../lang/ast.js";
 import type { ValueKind } from "../lang/catalog.js";
 import { ephemeralAlreadyDefined } from "../lang/errors.js";
-import { Consts, ExprCompiler } from "./codegen.js";
+import type { Aggregator } from "./aggregates.js";
+import { Consts, ExprCompiler, nonNumberRead, type Gen } from "./codegen.js";
+import { fixedPeriodMs } from "../lang/periods.js";
 import { formatOf } from "./format.js";
 import { FUNCTIONS } from "./functions.js";
 import { H } from "./helpers.js";
@@ -215,10 +217,10 @@ export class Planner {
     const order = this.order.length === 1 && this.order[0]?.defaultTs === true ? [] : this.order;
     const desc = order.map((o) => o.desc);
     const slots = Array.from({ length: this.kinds.length }, (_, s) => `e${s}`).join(", ");
-    const offer = `S, i, t, ID[i], [${slots}]`;
+    const offer = `S, i, t, ID[i], ${this.kinds.length === 0 ? "null" : `[${slots}]`}`;
     if (command?.t === "stats") {
       const stats = compileStats(this.ctx, command, this.ev, this.ephemeral, false);
-      const code = statsTerminal(stats.keyCodes, stats.keyExprs, stats.argCodes, this.scope, this.ev);
+      const code = statsTerminal(stats.keyCodes, stats.keyExprs, stats.argGens, stats.spec.aggs, this.scope, this.ev);
       this.parts.terminal = code.terminal;
       this.parts.setup.push(...code.setup);
       this.parts.aggCount = stats.spec.aggs.length;
@@ -238,9 +240,9 @@ export class Planner {
     }
     const size = command?.t === "limit" ? command.n : undefined;
     if (order.length === 0) {
-      this.parts.terminal = `if (TERM.full && (t < TERM.wt || (t === TERM.wt && ID[i] < TERM.wid))) continue;\nTERM.offer(${offer}, NO);`;
+      this.parts.terminal = `if (TERM.full && (t < TERM.wt || (t === TERM.wt && ID[i] < TERM.wid))) continue;\nTERM.offer0(${offer});`;
     } else if (order.length === 1) {
-      this.parts.terminal = `o0 = ${order[0]?.code}; if (TERM.full && TERM.reject1(o0, t, ID[i])) continue;\nTERM.offer(${offer}, [o0]);`;
+      this.parts.terminal = `o0 = ${order[0]?.code}; if (TERM.full && TERM.reject1(o0, t, ID[i])) continue;\nTERM.offer1(${offer}, o0);`;
     } else {
       this.parts.terminal = `oo = [${order.map((o) => o.code).join(", ")}]; if (TERM.full && TERM.rejectN(oo, t, ID[i])) continue;\nTERM.offer(${offer}, oo);`;
     }
@@ -248,34 +250,49 @@ export class Planner {
   }
 }
 
+function aggregateUpdate(j: number, agg: Aggregator, gen: Gen | null): string {
+  const time = agg.usesTime ? ", t" : "";
+  if (gen === null) return `A${j}.add(st[${j}], null${time});`;
+  const c = gen.col;
+  if (c !== undefined && agg.presenceOnly) return `if (${c}c[i] !== 0) A${j}.add(st[${j}], true);`;
+  if (c !== undefined && agg.addNumber !== undefined) {
+    return `k = ${c}c[i]; if (k === 1) A${j}.addNumber(st[${j}], ${c}n[i]); else if (k !== 0) A${j}.add(st[${j}], ${nonNumberRead(c)}${time});`;
+  }
+  return `A${j}.add(st[${j}], ${gen.code}${time});`;
+}
+
 function statsTerminal(
   keyCodes: readonly string[],
   keyExprs: readonly Expr[],
-  argCodes: readonly (string | null)[],
+  argGens: readonly (Gen | null)[],
+  aggs: readonly Aggregator[],
   scope: ReadonlyMap<string, number>,
   ev: EventResolver,
 ): { terminal: string; setup: string[] } {
   const lines: string[] = [];
   const setup: string[] = [];
   const only = keyExprs[0];
+  const binMs = only?.t === "call" && only.name === "bin" && only.args[0]?.t === "period" ? fixedPeriodMs(only.args[0].period) : undefined;
   if (keyCodes.length === 0) {
-    setup.push("const G0 = TERM.group0();");
-    lines.push("grp = G0;");
-  }
-  else if (keyCodes.length === 1 && only?.t === "field" && !scope.has(only.name) && !SYSTEM.has(only.name)) {
+    setup.push("const G0 = TERM.group0().s;");
+    lines.push("st = G0;");
+  } else if (keyCodes.length === 1 && only?.t === "field" && !scope.has(only.name) && !SYSTEM.has(only.name)) {
+    // Grouping by one discovered field: its dictionary code indexes the group directly, no hashing.
     const c = `c${ev.column(only.name)}`;
-    lines.push(
-      `k = ${c}c[i]; if (k >= 4) { grp = GA[k]; if (grp === undefined) grp = GA[k] = TERM.group1(${c}d[k - 4]); }`,
-      `else grp = TERM.group1(k === 1 ? ${c}n[i] : H.slow(${c}, k, i, X, S, ${c}k));`,
-    );
     setup.push(`const GA = new Array(${c}d.length + 4).fill(undefined);`);
+    lines.push(
+      `k = ${c}c[i]; if (k >= 4) { st = GA[k]; if (st === undefined) st = GA[k] = TERM.group1(${c}d[k - 4]).s; }`,
+      `else st = TERM.group1(k === 1 ? ${c}n[i] : H.slow(${c}, k, i, X, S, ${c}k)).s;`,
+    );
+  } else if (keyCodes.length === 1 && binMs !== undefined) {
+    // bin() of a fixed period: a number every time, kept unboxed; consecutive events mostly share the bucket.
+    lines.push(`kvn = Math.floor(t / ${binMs}) * ${binMs}; if (kvn !== LKN) { LKN = kvn; LS = TERM.group1(kvn).s; } st = LS;`);
   } else if (keyCodes.length === 1) {
-    lines.push(`kv = ${keyCodes[0]}; if (kv !== LK) { LG = TERM.group1(kv); LK = kv; } grp = LG;`);
+    lines.push(`kv = ${keyCodes[0]}; if (kv !== LK) { LK = kv; LS = TERM.group1(kv).s; } st = LS;`);
   } else {
-    lines.push(`grp = TERM.groupN([${keyCodes.join(", ")}]);`);
+    lines.push(`st = TERM.groupN([${keyCodes.join(", ")}]).s;`);
   }
-  lines.push("st = grp.s;");
-  argCodes.forEach((code, j) => lines.push(`A${j}.add(st[${j}], ${code ?? "null"}, t);`));
+  argGens.forEach((gen, j) => lines.push(aggregateUpdate(j, aggs[j] as Aggregator, gen)));
   return { terminal: lines.join("\n"), setup };
 }
 

@@ -7,7 +7,7 @@
 import type { Expr } from "../lang/ast.js";
 import type { ValueKind } from "../lang/catalog.js";
 import { semanticError } from "../lang/errors.js";
-import type { Consts, Gen, Resolver } from "./codegen.js";
+import { nonNumberRead, type Consts, type Gen, type Resolver } from "./codegen.js";
 
 type Call = Extract<Expr, { t: "call" }>;
 
@@ -51,8 +51,8 @@ export class EventResolver implements Resolver {
       case "@ptr":
         return { code: "H.ptr(S, i)", kind: "str" };
       default: {
-        const c = this.column(name);
-        return { code: `((k = c${c}c[i]) === 1 ? c${c}n[i] : k >= 4 ? c${c}d[k - 4] : H.slow(c${c}, k, i, X, S, c${c}k))`, kind: "any" };
+        const c = `c${this.column(name)}`;
+        return { code: `((k = ${c}c[i]) === 1 ? ${c}n[i] : ${nonNumberRead(c)})`, kind: "any", col: c };
       }
     }
   }

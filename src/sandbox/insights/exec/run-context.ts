@@ -29,6 +29,19 @@ export class RunContext implements RowContext {
     private readonly usesMessage: boolean,
   ) {}
 
+  /** Whether every event of `S` lies inside the range (then the scan skips the per-event range test). */
+  covers(S: LogStore, T0: number, T1: number): boolean {
+    return S.minTs >= T0 && S.maxTs <= T1;
+  }
+
+  /** Adds a scan's counts; `scanned` -1: the whole store; `matched` -1: every scanned event (no filter). */
+  count(S: LogStore, scanned: number, matched: number, bytes: number): void {
+    const records = scanned < 0 ? S.n : scanned;
+    this.scanned += records;
+    this.matched += matched < 0 ? records : matched;
+    this.bytes += scanned < 0 ? S.totalBytes : bytes;
+  }
+
   /** Whether the scan of `S` must read every message. */
   streams(S: LogStore): boolean {
     return this.usesMessage || this.streamedColumns.some((name) => S.column(name).lazyCount > 0);

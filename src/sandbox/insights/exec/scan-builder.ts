@@ -19,6 +19,8 @@ export interface ScanParts {
   aggCount: number;
 }
 
+let generation = 0;
+
 export function scanSource(parts: ScanParts, columns: readonly string[], K: Consts): string {
   const columnSetup = columns.map((name, c) => {
     const v = `c${c}`;
@@ -26,31 +28,41 @@ export function scanSource(parts: ScanParts, columns: readonly string[], K: Cons
   });
   const aggs = Array.from({ length: parts.aggCount }, (_, j) => `const A${j} = A[${j}];`);
   const slots = Array.from({ length: parts.eventSlots }, (_, s) => `e${s} = null`);
+  // Without a filter every scanned event matches: no per-event counter needed.
+  const filters = parts.stages.some((stage) => stage.includes("continue"));
+  const body = [...parts.stages, filters ? "matched++;" : "", parts.terminal];
+  // Bookkeeping stays out of this function (X.count): code that first runs after an on-stack-replaced loop has
+  // no type feedback yet, and V8 would bail out of the optimised scan there again and again.
+  const loop = (head: string[]): string[] => ["for (let i = lo; i < hi; i++) {", "const t = TS[i];", ...head, ...body, "}"];
   return [
-    '"use strict";',
+    // A unique first line: V8 shares compiled code between identical sources, and two plans must not share
+    // type feedback.
+    `"use strict"; // scan ${generation++}`,
     "const NO = [];",
     ...aggs,
     "return function scan(S, X, T0, T1, TERM) {",
     "const TS = S.ts, IT = S.ingest, SC = S.streams, SN = S.streamNames, LOG = S.label, BY = S.bytes, ID = S.ids;",
     ...columnSetup,
     ...parts.setup,
-    "let k = 0, m = null, grp = null, st = null, kv = null, LK = X.NONE, LG = null, o0 = null, oo = null;",
+    "let k = 0, m = null, st = null, kv = null, LK = X.NONE, LS = null, o0 = null, oo = null, kvn = 0, LKN = NaN;",
     slots.length > 0 ? `let ${slots.join(", ")};` : "",
-    "let scanned = 0, matched = 0, bytes = 0;",
-    "const streamed = X.streams(S);",
-    "let lo = 0, hi = S.n;",
-    "if (streamed) { lo = X.open(S, T0, T1); hi = X.end; }",
-    "for (let i = lo; i < hi; i++) {",
-    "const t = TS[i];",
-    "if (t < T0 || t > T1) continue;",
-    "scanned++; bytes += BY[i];",
-    "if (streamed) X.moveTo(ID[i]);",
-    ...parts.stages,
-    "matched++;",
-    parts.terminal,
+    "let scanned = 0, matched = -1, bytes = 0, lo = 0, hi = S.n;",
+    // Three copies of the loop: streaming messages; a store wholly inside the range (no per-event range test
+    // or counting); a store partly inside it.
+    "if (X.streams(S)) {",
+    filters ? "matched = 0;" : "",
+    "lo = X.open(S, T0, T1); hi = X.end;",
+    ...loop(["if (t < T0 || t > T1) continue;", "scanned++; bytes += BY[i];", "X.moveTo(ID[i]);"]),
+    "X.close();",
+    "} else if (X.covers(S, T0, T1)) {",
+    filters ? "matched = 0;" : "",
+    ...loop([]),
+    "scanned = -1;",
+    "} else {",
+    filters ? "matched = 0;" : "",
+    ...loop(["if (t < T0 || t > T1) continue;", "scanned++; bytes += BY[i];"]),
     "}",
-    "if (streamed) X.close();",
-    "X.scanned += scanned; X.matched += matched; X.bytes += bytes;",
+    "X.count(S, scanned, matched, bytes);",
     "};",
   ].join("\n");
 }

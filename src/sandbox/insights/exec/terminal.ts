@@ -18,6 +18,9 @@ export interface Row {
   o: Value[];
 }
 
+/** Shared empty value list of rows without ephemeral fields; replaced by a fresh array before rows leave. */
+const NO_VALUES: Value[] = [];
+
 /** Order of rows: the sort keys, then newest first, then last ingested first (AWS's default order). */
 export function rowComparator(desc: readonly boolean[]): (a: Row, b: Row) => number {
   return (a, b) => {
@@ -58,8 +61,40 @@ export class TopN {
     return this.compare({ S: null, i: -1, t, id, v: [], o }, this.heap[0] as Row) >= 0;
   }
 
-  offer(S: LogStore | null, i: number, t: number, id: number, v: Value[], o: Value[]): void {
-    this.add({ S, i, t, id, v, o });
+  offer(S: LogStore | null, i: number, t: number, id: number, v: Value[] | null, o: Value[]): void {
+    this.add({ S, i, t, id, v: v ?? NO_VALUES, o });
+  }
+
+  /**
+   * The scan's offers, one per sort-key count. Once the heap is full (and the loop's pre-check passed), the row
+   * that falls out is reused for the one that comes in, so a long run of ever-newer events allocates nothing.
+   */
+  offer0(S: LogStore, i: number, t: number, id: number, v: Value[] | null): void {
+    if (!this.full) {
+      this.add({ S, i, t, id, v: v ?? NO_VALUES, o: NO_VALUES });
+      return;
+    }
+    this.replaceRoot(S, i, t, id, v);
+  }
+
+  offer1(S: LogStore, i: number, t: number, id: number, v: Value[] | null, o0: Value): void {
+    if (!this.full) {
+      this.add({ S, i, t, id, v: v ?? NO_VALUES, o: [o0] });
+      return;
+    }
+    (this.heap[0] as Row).o[0] = o0;
+    this.replaceRoot(S, i, t, id, v);
+  }
+
+  private replaceRoot(S: LogStore, i: number, t: number, id: number, v: Value[] | null): void {
+    const root = this.heap[0] as Row;
+    root.S = S;
+    root.i = i;
+    root.t = t;
+    root.id = id;
+    root.v = v ?? NO_VALUES;
+    this.down(0);
+    this.mark();
   }
 
   add(row: Row): void {
@@ -113,7 +148,7 @@ export class TopN {
   }
 
   rows(): Row[] {
-    return [...this.heap].sort(this.compare);
+    return [...this.heap].sort(this.compare).map((row) => (row.v === NO_VALUES ? { ...row, v: [] } : row));
   }
 }
 
@@ -140,8 +175,8 @@ export class Dedup {
     this.compare = this.nulls.compare;
   }
 
-  offer(S: LogStore | null, i: number, t: number, id: number, v: Value[], o: Value[], d: Value[]): void {
-    this.add({ S, i, t, id, v, o }, d);
+  offer(S: LogStore | null, i: number, t: number, id: number, v: Value[] | null, o: Value[], d: Value[]): void {
+    this.add({ S, i, t, id, v: v ?? [], o }, d);
   }
 
   add(row: Row, d: readonly Value[]): void {
