@@ -5,7 +5,6 @@
  */
 import { render } from "ink";
 import type { CommandContext } from "../cli/command.js";
-import { openSession } from "../cli/session.js";
 import { writeSettings } from "../engine/settings.js";
 import { TuiController } from "./app/controller.js";
 import { explainError } from "./app/explain.js";
@@ -21,7 +20,9 @@ export async function runTui(ctx: CommandContext): Promise<number> {
   const controller = new TuiController({
     parsed,
     lang: ctx.lang,
-    open: (args, confirm) => openSession(args, io, { lang: ctx.lang, stateDir: ctx.stateDir, signal: ctx.signal, confirm }),
+    // The session (lab loader, AWS SDK, sandbox) loads after the first frame is on screen.
+    open: async (args, confirm) =>
+      (await import("../cli/session.js")).openSession(args, io, { lang: ctx.lang, stateDir: ctx.stateDir, signal: ctx.signal, confirm }),
     saveLang: (lang) => writeSettings(ctx.stateDir, { language: lang }),
     explain: explainError,
   });

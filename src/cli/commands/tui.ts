@@ -3,7 +3,6 @@
  * lab instead (the same as `genai-lab run`).
  */
 import type { Command } from "../command.js";
-import { run } from "./run.js";
 
 export const tui: Command = async (ctx) => {
   const interactive = ctx.io.stdout.isTTY === true && ctx.io.stdin.isTTY === true;
@@ -11,5 +10,7 @@ export const tui: Command = async (ctx) => {
     const { runTui } = await import("../../ui/run-tui.js");
     return runTui(ctx);
   }
+  // Loaded only here: the lab session's modules (zod, the loader) must not delay the TUI's first frame.
+  const { run } = await import("./run.js");
   return run(ctx);
 };
