@@ -5,9 +5,9 @@
 import { defineStep } from "../src/engine/contract.js";
 import { StepFailure } from "../src/engine/problem.js";
 import type { LabAws, LabParams } from "./lab.js";
-import { firstWords } from "./lib/invoke.js";
+import { anthropicBody, firstWords } from "./lib/invoke.js";
 import { chooseModel } from "./lib/model-choice.js";
-import { effectiveModelId } from "./lib/model.js";
+import { effectiveModelId, isAnthropic } from "./lib/model.js";
 import { learnerPolicy } from "./lib/policies.js";
 import { invokeWithRecovery } from "./lib/recover.js";
 import { kv } from "./lib/outputs.js";
@@ -106,9 +106,14 @@ Docs: [Model lifecycle](https://docs.aws.amazon.com/bedrock/latest/userguide/mod
     {
       id: "probe-model",
       title: { vi: "Gọi thử model một lần (1 token)", en: "Call the model once (1 token)" },
-      cli: (ctx) =>
-        `aws bedrock-runtime converse --model-id ${effectiveModelId(ctx)} --region ${ctx.target.region} ` +
-        `--messages '[{"role":"user","content":[{"text":"Say OK."}]}]' --inference-config maxTokens=1`,
+      cli: (ctx) => {
+        const model = effectiveModelId(ctx);
+        return isAnthropic(model)
+          ? `aws bedrock-runtime invoke-model --model-id ${model} --region ${ctx.target.region} --content-type application/json ` +
+              `--accept application/json --cli-binary-format raw-in-base64-out --body '${anthropicBody("Say OK.", 1)}' out.json`
+          : `aws bedrock-runtime converse --model-id ${model} --region ${ctx.target.region} ` +
+              `--messages '[{"role":"user","content":[{"text":"Say OK."}]}]' --inference-config maxTokens=1`;
+      },
       billable: true,
       async run(ctx) {
         const call = await invokeWithRecovery(ctx, "Say OK.", 1);

@@ -4,9 +4,9 @@
  */
 import { defineStep } from "../src/engine/contract.js";
 import type { LabAws, LabParams } from "./lab.js";
-import { buildDashboard } from "./lib/dashboard-body.js";
+import { buildDashboard, metricRow } from "./lib/dashboard-body.js";
 import { checkDashboard } from "./lib/dashboard-check.js";
-import { consoleUrl, previewDashboard } from "./lib/dashboard-preview.js";
+import { metricQuery, previewDashboard } from "./lib/dashboard-preview.js";
 import { putDashboard } from "./lib/dashboard-put.js";
 import { CHECK_TIMEOUT_MS } from "./lib/log-checks.js";
 import { effectiveModelId, type ReadCtx } from "./lib/model.js";
@@ -125,7 +125,11 @@ Docs: [CloudWatch dashboards](https://docs.aws.amazon.com/AmazonCloudWatch/lates
     {
       id: "preview-dashboard",
       title: { vi: "Xem trước dashboard trong terminal", en: "Preview the dashboard in the terminal" },
-      cli: (ctx) => `open '${consoleUrl(ctx.target.region, ctx.params.dashboardName)}'`,
+      cli: (ctx) => {
+        const query = metricQuery("m0", metricRow("Invocations", effectiveModelId(ctx), "Sum"), 60);
+        return `aws cloudwatch get-metric-data --region ${ctx.target.region} --start-time $(date -u -d '-1 hour' +%FT%TZ) ` +
+          `--end-time $(date -u +%FT%TZ) --metric-data-queries '${JSON.stringify([query])}'`;
+      },
       billable: true,
       async run(ctx) {
         const { points } = await previewDashboard(ctx, ctx.params.dashboardName, bodyFor(ctx));

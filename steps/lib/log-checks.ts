@@ -10,6 +10,7 @@ import type { ReadCtx } from "./model.js";
 import { FIXED_QUERY } from "./queries.js";
 import { runQuery, type QueryOutcome } from "./insights.js";
 import { errorName, isNotFound } from "./errors.js";
+import { readLoggingConfig } from "./logging-config.js";
 
 const DAY_MS = 24 * 3_600_000;
 /** Checks have a fixed 15-minute budget; waits inside them stay well below it. */
@@ -26,6 +27,12 @@ export function remainingWaitMs(ctx: ReadCtx, seconds: number): number {
   return Math.max(0, waitMs(seconds) - (ctx.clock.now() - batch.finishedAt));
 }
 
+/** Records can only still arrive while Bedrock logging points at the lab's group: otherwise, waiting cannot help. */
+async function deliveringHere(ctx: ReadCtx): Promise<boolean> {
+  const config = await readLoggingConfig(ctx).catch(() => undefined);
+  return config?.cloudWatchConfig?.logGroupName === ctx.params.logGroupName;
+}
+
 export function queryWindow(ctx: ReadCtx): { startMs: number; endMs: number } {
   const batch = recordedBatch(ctx);
   const now = ctx.clock.now();
@@ -37,6 +44,13 @@ const RUN_STEPS: Text = {
   en: "Run steps 1–3 (`genai-lab run`), or call the model a few times in the right Region after logging is on.",
 };
 
+function notDelivering(group: string): Text {
+  return {
+    vi: `Logging của Bedrock hiện không ghi vào ${group}: bật nó ở bước 1, rồi gọi model lại (bước 2), vì lời gọi trước khi bật logging không bao giờ được ghi.`,
+    en: `Bedrock logging does not write to ${group} right now: turn it on in step 1, then call the model again (step 2), since calls made before logging was on are never logged.`,
+  };
+}
+
 export async function checkLogEntries(ctx: ReadCtx): Promise<CheckResult> {
   const group = ctx.params.logGroupName;
   const batch = recordedBatch(ctx);
@@ -46,10 +60,11 @@ export async function checkLogEntries(ctx: ReadCtx): Promise<CheckResult> {
     ? { vi: `${needed} bản ghi của bước 2 (theo request id) trong ${group}`, en: `step 2's ${needed} records (by request id) in ${group}` }
     : { vi: `ít nhất ${needed} bản ghi invocation trong ${group} (24 giờ qua)`, en: `at least ${needed} invocation records in ${group} (last 24 h)` };
   const wanted = batch ? new Set(ids) : undefined;
+  const delivering = await deliveringHere(ctx);
   let found = 0;
   const result = await ctx.poll<number>({
     label: { vi: "Chờ log về CloudWatch Logs", en: "Waiting for the logs to reach CloudWatch Logs" },
-    timeoutMs: remainingWaitMs(ctx, ctx.params.deliveryWaitSeconds),
+    timeoutMs: delivering ? remainingWaitMs(ctx, ctx.params.deliveryWaitSeconds) : 0,
     intervalMs: 2000,
     async probe() {
       const read = await readRecords(ctx, group, queryWindow(ctx).startMs, wanted);
@@ -71,7 +86,7 @@ export async function checkLogEntries(ctx: ReadCtx): Promise<CheckResult> {
     case "wrong":
       return { status: "fail", evidence: result.evidence, hint: result.hint };
     case "timed-out":
-      return { status: "fail", evidence: { expected, actual: actual(found), requestIds: ids }, hint: RUN_STEPS };
+      return { status: "fail", evidence: { expected, actual: actual(found), requestIds: ids }, hint: delivering ? RUN_STEPS : notDelivering(group) };
   }
 }
 
@@ -83,9 +98,10 @@ export async function checkInsights(ctx: ReadCtx): Promise<CheckResult> {
     en: `the corrected query returns ≥ ${needed} rows with input.inputTokenCount`,
   };
   let rows = 0;
+  const delivering = await deliveringHere(ctx);
   const result = await ctx.poll<QueryOutcome>({
     label: { vi: "Chờ Logs Insights thấy các bản ghi", en: "Waiting for Logs Insights to see the records" },
-    timeoutMs: remainingWaitMs(ctx, ctx.params.deliveryWaitSeconds),
+    timeoutMs: delivering ? remainingWaitMs(ctx, ctx.params.deliveryWaitSeconds) : 0,
     intervalMs: 3000,
     async probe() {
       try {
@@ -112,6 +128,6 @@ export async function checkInsights(ctx: ReadCtx): Promise<CheckResult> {
     case "wrong":
       return { status: "fail", evidence: result.evidence, hint: result.hint };
     case "timed-out":
-      return { status: "fail", evidence: { expected, actual }, hint: RUN_STEPS };
+      return { status: "fail", evidence: { expected, actual }, hint: delivering ? RUN_STEPS : notDelivering(group) };
   }
 }

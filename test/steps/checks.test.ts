@@ -1,4 +1,5 @@
 /** Every checklist item, proven both ways: it fails before its step ran and passes after. */
+import { DeleteModelInvocationLoggingConfigurationCommand } from "@aws-sdk/client-bedrock";
 import { afterEach, describe, expect, it } from "vitest";
 import { startLabSession, type LabSession } from "../helpers/lab-session.js";
 import { checkStatus, run, STEP } from "./util.js";
@@ -76,5 +77,17 @@ describe("checks", () => {
     const item = (await runner.runChecklist(new AbortController().signal)).find((i) => i.id === "dashboard-shows-metrics")!;
     expect(item.result.status).toBe("fail");
     expect(item.result.status === "fail" && item.result.evidence.actual).toMatchObject({ en: expect.stringMatching(/not amazon\.nova-lite-v1:0/) });
+  });
+
+  it("log-entries-present does not wait for records that cannot come (logging off when step 2 ran)", async () => {
+    session = await startLabSession({ params: { deliveryWaitSeconds: 60, metricsWaitSeconds: 60 } });
+    await run(session.runner, [STEP.preflight, STEP.logging]);
+    await session.aws.bedrock.send(new DeleteModelInvocationLoggingConfigurationCommand({}));
+    await run(session.runner, [STEP.invoke]);
+    const started = Date.now();
+    const item = (await checklist(session)).find((i) => i.id === "log-entries-present")!;
+    expect(Date.now() - started).toBeLessThan(5000);
+    expect(item.result.status).toBe("fail");
+    expect(item.result.status === "fail" && item.result.hint.en).toMatch(/does not write to \/aws\/bedrock\/model-invocations right now/);
   });
 });
