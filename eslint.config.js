@@ -30,6 +30,10 @@ export default tseslint.config(
   {
     files: ["**/*.js"],
     ...tseslint.configs.disableTypeChecked,
+    languageOptions: {
+      ...tseslint.configs.disableTypeChecked.languageOptions,
+      globals: { process: "readonly", URL: "readonly", console: "readonly", Buffer: "readonly" },
+    },
   },
   {
     files: ["src/ui/**/*.{ts,tsx}"],
