@@ -50,9 +50,9 @@ export function tokensByModel(S: LogStore, from: number, to: number): Rows {
   const output = S.column("output.outputTokenCount");
   const mc = model.codes;
   const ic = input.codes;
-  const inums = input.nums as Float64Array;
+  const inums = input.nums as Int32Array | Float64Array;
   const oc = output.codes;
-  const onums = output.nums as Float64Array;
+  const onums = output.nums as Int32Array | Float64Array;
   const ts = S.ts;
   const sumIn = new Float64Array(model.dict.length);
   const sumOut = new Float64Array(model.dict.length);
@@ -77,7 +77,7 @@ export function tokensByModel(S: LogStore, from: number, to: number): Rows {
 export function newestLongAnswers(S: LogStore, source: InsightsEventSource, from: number, to: number): Rows {
   const output = S.column("output.outputTokenCount");
   const oc = output.codes;
-  const onums = output.nums as Float64Array;
+  const onums = output.nums as Int32Array | Float64Array;
   const ts = S.ts;
   const ids = S.ids;
   // The 20 newest rows, newest first, kept sorted by binary insertion.
@@ -112,7 +112,7 @@ export function callsBySession(S: LogStore, from: number, to: number): Rows {
   const input = S.column("input.inputTokenCount");
   const ac = arn.codes;
   const ic = input.codes;
-  const inums = input.nums as Float64Array;
+  const inums = input.nums as Int32Array | Float64Array;
   const ts = S.ts;
   const sessionOf: (string | null)[] = arn.dict.map((value) => ROLE_SESSION.exec(value)?.[3] ?? null);
   const groups = new Map<string, { n: number; tokens: number }>();

@@ -45,7 +45,9 @@ try {
     }
     return bytes;
   });
-  console.log(`store: SQLite (the sandbox's LogsStore), ${EVENTS.toLocaleString("en")} invocation records, ${(insert.value / EVENTS).toFixed(0)} B/record avg, inserted in ${fmtMs(insert.ms)}`);
+  gc();
+  const rssInserted = process.memoryUsage().rss / MiB;
+  console.log(`store: SQLite (the sandbox's LogsStore), ${EVENTS.toLocaleString("en")} invocation records, ${(insert.value / EVENTS).toFixed(0)} B/record avg, inserted in ${fmtMs(insert.ms)} (RSS after inserting: ${rssInserted.toFixed(0)} MiB)`);
 
   const source = createInsightsSource(logs, new EventReads(db));
   const stores = new Map<number, LogStore>();
@@ -66,7 +68,12 @@ try {
   gc();
   const heapAfter = process.memoryUsage().heapUsed;
   console.log(`load (one-off field discovery through the first query): ${fmtMs(load.ms)} (${((load.ms * 1000) / EVENTS).toFixed(1)} µs/event)`);
-  console.log(`discovered fields held in memory: ${((heapAfter - heapBefore) / MiB).toFixed(0)} MiB heap (${(((heapAfter - heapBefore) / EVENTS)).toFixed(0)} B/event)`);
+  const S0 = [...stores.values()][0] as LogStore;
+  let arrays = 5 * 8 * S0.ids.length;
+  for (const column of S0.columns.values()) arrays += column.codes.byteLength + (column.nums?.byteLength ?? 0);
+  console.log(
+    `discovered fields held in memory: ${((heapAfter - heapBefore) / MiB).toFixed(0)} MiB of JS heap + ${(arrays / MiB).toFixed(0)} MiB of typed arrays (${((heapAfter - heapBefore + arrays) / EVENTS).toFixed(0)} B/event; RSS now ${(process.memoryUsage().rss / MiB).toFixed(0)} MiB)`,
+  );
 
   const S = [...stores.values()][0] as LogStore;
   const from = START_MS;

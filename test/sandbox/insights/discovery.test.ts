@@ -105,6 +105,16 @@ describe("column storage", () => {
     expect(column.get(1999)).toBe(`v${1999 % 300}`);
     expect(new Column(10).codes).toBeInstanceOf(Uint8Array);
   });
+
+  it("whole numbers take 4 bytes; the first fraction or big number widens to doubles, keeping earlier rows", () => {
+    const column = new Column(4);
+    column.setNumber(0, 128);
+    expect(column.nums).toBeInstanceOf(Int32Array);
+    column.setNumber(1, 1534.21);
+    column.setNumber(2, 1755248710000);
+    expect(column.nums).toBeInstanceOf(Float64Array);
+    expect([column.get(0), column.get(1), column.get(2), column.get(3)]).toEqual([128, 1534.21, 1755248710000, null]);
+  });
 });
 
 describe("long strings stay in the message", () => {

@@ -24,7 +24,8 @@ export class Column {
   /** One byte per row until a dictionary code needs more (most fields are numbers or have few values). */
   codes: Codes;
   private codeLimit = 0xff;
-  nums: Float64Array | null = null;
+  /** Whole numbers fit 4 bytes (token counts do); the first fraction or big number widens the column to doubles. */
+  nums: Int32Array | Float64Array | null = null;
   readonly dict: string[] = [];
   private index: Map<string, number> | null = new Map();
   raw: (string | undefined)[] | null = null;
@@ -48,15 +49,19 @@ export class Column {
     codes.set(this.codes);
     this.codes = codes;
     if (this.nums !== null) {
-      const nums = new Float64Array(capacity);
+      const nums = this.nums instanceof Int32Array ? new Int32Array(capacity) : new Float64Array(capacity);
       nums.set(this.nums);
       this.nums = nums;
     }
   }
 
   setNumber(row: number, value: number): void {
-    if (this.nums === null) this.nums = new Float64Array(this.codes.length);
-    this.nums[row] = value;
+    let nums = this.nums;
+    if (nums === null) nums = this.nums = new Int32Array(this.codes.length);
+    if (nums instanceof Int32Array && (value | 0) !== value) {
+      nums = this.nums = Float64Array.from(nums);
+    }
+    nums[row] = value;
     this.codes[row] = NUMBER;
   }
 
