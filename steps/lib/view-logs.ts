@@ -97,6 +97,14 @@ export function showRecords(ctx: ActCtx, records: InvocationRecord[]): void {
       sorted.map((r) => ({ time: r.timestamp, model: r.modelId, input: r.inputTokens ?? null, output: r.outputTokens ?? null, requestId: r.requestId })),
     ),
   );
+  const invoked = recordedBatch(ctx)?.modelId;
+  const logged = sorted.find((r) => invoked && r.modelId !== invoked)?.modelId;
+  if (invoked && logged) {
+    ctx.report.note("info", {
+      vi: `Bài lab gọi ${invoked}, nhưng log ghi modelId là ${logged}: gọi qua inference profile thì Bedrock ghi ARN của profile (và inferenceRegion là Region đã phục vụ lời gọi). Khi lọc log theo model, hãy so khớp kiểu "chứa", đừng so bằng.`,
+      en: `The lab called ${invoked}, but the logs name ${logged} as modelId: through an inference profile, Bedrock logs the profile's ARN (and inferenceRegion names the Region that served the call). When filtering logs by model, match by "contains", not equality.`,
+    });
+  }
   const first = sorted[0];
   if (first) {
     ctx.report.output({
