@@ -8,6 +8,10 @@ export default defineConfig({
     testTimeout: 20_000,
     hookTimeout: 20_000,
     pool: "forks",
-    env: { AWS_CONFIG_FILE: "/nonexistent/genai-lab-test/config", AWS_SHARED_CREDENTIALS_FILE: "/nonexistent/genai-lab-test/credentials" },
+    env: {
+      AWS_CONFIG_FILE: "/nonexistent/genai-lab-test/config",
+      AWS_SHARED_CREDENTIALS_FILE: "/nonexistent/genai-lab-test/credentials",
+      AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: "true",
+    },
   },
 });
