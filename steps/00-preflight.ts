@@ -11,6 +11,7 @@ import { effectiveModelId, isAnthropic } from "./lib/model.js";
 import { learnerPolicy } from "./lib/policies.js";
 import { invokeWithRecovery } from "./lib/recover.js";
 import { kv } from "./lib/outputs.js";
+import { shq } from "./lib/shell.js";
 
 export const step = defineStep<LabParams, LabAws>({
   id: "preflight",
@@ -110,7 +111,7 @@ Docs: [Model lifecycle](https://docs.aws.amazon.com/bedrock/latest/userguide/mod
         const model = effectiveModelId(ctx);
         return isAnthropic(model)
           ? `aws bedrock-runtime invoke-model --model-id ${model} --region ${ctx.target.region} --content-type application/json ` +
-              `--accept application/json --cli-binary-format raw-in-base64-out --body '${anthropicBody("Say OK.", 1)}' out.json`
+              `--accept application/json --cli-binary-format raw-in-base64-out --body ${shq(anthropicBody("Say OK.", 1))} out.json`
           : `aws bedrock-runtime converse --model-id ${model} --region ${ctx.target.region} ` +
               `--messages '[{"role":"user","content":[{"text":"Say OK."}]}]' --inference-config maxTokens=1`;
       },

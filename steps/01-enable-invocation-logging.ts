@@ -9,6 +9,7 @@ import { desiredConfig, putLoggingConfig, readLoggingConfig, sameDestination, to
 import { ensureLoggingRole, roleNameOf } from "./lib/logging-role.js";
 import { roleArnFor } from "./lib/policies.js";
 import { ownedEntry } from "./lib/log-group.js";
+import { shq } from "./lib/shell.js";
 
 const roleArnOf = (ctx: { params: LabParams; target: { accountId: string } }) =>
   ctx.params.loggingRoleArn.trim() || roleArnFor(ctx.target.accountId, ctx.params.loggingRoleName);
@@ -103,9 +104,9 @@ Docs: [Model invocation logging](https://docs.aws.amazon.com/bedrock/latest/user
       id: "put-logging-config",
       title: { vi: "Ghi cấu hình model invocation logging", en: "Save the model invocation logging configuration" },
       cli: (ctx) =>
-        `aws bedrock put-model-invocation-logging-configuration --region ${ctx.target.region} --logging-config '${JSON.stringify(
+        `aws bedrock put-model-invocation-logging-configuration --region ${ctx.target.region} --logging-config ${shq(JSON.stringify(
           desiredConfig(ctx, ctx.facts.get<string>("loggingRoleArn") ?? roleArnOf(ctx)),
-        )}'`,
+        ))}`,
       billable: true,
       async run(ctx) {
         const roleArn = ctx.facts.get<string>("loggingRoleArn") ?? roleArnOf(ctx);

@@ -8,6 +8,7 @@ import { INVOCATIONS_FACT, invokePrompts } from "./lib/invocations.js";
 import { anthropicBody, firstWords } from "./lib/invoke.js";
 import { effectiveModelId, isAnthropic } from "./lib/model.js";
 import { table } from "./lib/outputs.js";
+import { shq } from "./lib/shell.js";
 
 export const step = defineStep<LabParams, LabAws>({
   id: "generate-sample-invocations",
@@ -63,9 +64,9 @@ Docs: [InvokeModel](https://docs.aws.amazon.com/bedrock/latest/APIReference/API_
         const prompt = ctx.params.prompts[0] ?? "Hello";
         return isAnthropic(model)
           ? `aws bedrock-runtime invoke-model --model-id ${model} --region ${ctx.target.region} --content-type application/json ` +
-              `--accept application/json --cli-binary-format raw-in-base64-out --body '${anthropicBody(prompt, ctx.params.maxTokens)}' out.json`
+              `--accept application/json --cli-binary-format raw-in-base64-out --body ${shq(anthropicBody(prompt, ctx.params.maxTokens))} out.json`
           : `aws bedrock-runtime converse --model-id ${model} --region ${ctx.target.region} ` +
-              `--messages '[{"role":"user","content":[{"text":${JSON.stringify(prompt)}}]}]' --inference-config maxTokens=${ctx.params.maxTokens}`;
+              `--messages ${shq(JSON.stringify([{ role: "user", content: [{ text: prompt }] }]))} --inference-config maxTokens=${ctx.params.maxTokens}`;
       },
       billable: true,
       async run(ctx) {

@@ -8,6 +8,7 @@ import { recordedBatch } from "./lib/invocations.js";
 import { CHECK_TIMEOUT_MS, checkInsights, checkLogEntries } from "./lib/log-checks.js";
 import { FIXED_QUERY } from "./lib/queries.js";
 import { compareQueries, showRecords, waitForDelivery } from "./lib/view-logs.js";
+import { shq } from "./lib/shell.js";
 
 const oneLine = (query: string) => query.replace(/\s*\n\s*/g, " ");
 
@@ -94,7 +95,7 @@ Docs: [Analyzing log data with CloudWatch Logs Insights](https://docs.aws.amazon
       title: { vi: "Chạy truy vấn Logs Insights: bản gốc và bản đã sửa", en: "Run the Logs Insights query: the seed's and the corrected one" },
       cli: (ctx) =>
         `aws logs start-query --region ${ctx.target.region} --log-group-name ${ctx.params.logGroupName} ` +
-        `--start-time $(( $(date +%s) - 3600 )) --end-time $(date +%s) --query-string '${oneLine(FIXED_QUERY)}'`,
+        `--start-time $(( $(date +%s) - 3600 )) --end-time $(date +%s) --query-string ${shq(oneLine(FIXED_QUERY))}`,
       billable: true,
       async run(ctx) {
         const { seedEmpty, fixedRows } = await compareQueries(ctx);

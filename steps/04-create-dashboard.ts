@@ -11,6 +11,7 @@ import { putDashboard } from "./lib/dashboard-put.js";
 import { CHECK_TIMEOUT_MS } from "./lib/log-checks.js";
 import { effectiveModelId, type ReadCtx } from "./lib/model.js";
 import { SEED_LATENCY_QUERY, SEED_TOKENS_QUERY } from "./lib/queries.js";
+import { shq } from "./lib/shell.js";
 
 const bodyFor = (ctx: ReadCtx) =>
   buildDashboard({
@@ -101,7 +102,7 @@ Docs: [CloudWatch dashboards](https://docs.aws.amazon.com/AmazonCloudWatch/lates
     {
       id: "put-dashboard",
       title: { vi: "Tạo dashboard GenAI-Monitoring", en: "Create the GenAI-Monitoring dashboard" },
-      cli: (ctx) => `aws cloudwatch put-dashboard --dashboard-name ${ctx.params.dashboardName} --dashboard-body '${JSON.stringify(bodyFor(ctx))}'`,
+      cli: (ctx) => `aws cloudwatch put-dashboard --dashboard-name ${shq(ctx.params.dashboardName)} --dashboard-body file://dashboard.json`,
       billable: true,
       async run(ctx) {
         const body = bodyFor(ctx);
@@ -128,7 +129,7 @@ Docs: [CloudWatch dashboards](https://docs.aws.amazon.com/AmazonCloudWatch/lates
       cli: (ctx) => {
         const query = metricQuery("m0", metricRow("Invocations", effectiveModelId(ctx), "Sum"), 60);
         return `aws cloudwatch get-metric-data --region ${ctx.target.region} --start-time $(date -u -d '-1 hour' +%FT%TZ) ` +
-          `--end-time $(date -u +%FT%TZ) --metric-data-queries '${JSON.stringify([query])}'`;
+          `--end-time $(date -u +%FT%TZ) --metric-data-queries ${shq(JSON.stringify([query]))}`;
       },
       billable: true,
       async run(ctx) {
