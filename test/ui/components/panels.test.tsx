@@ -1,0 +1,148 @@
+/** Every status of every panel: step list, checklist, header (targets, presenter), footer, welcome, dialogs. */
+import { describe, expect, it } from "vitest";
+import type { Session } from "../../../src/cli/session.js";
+import type { TargetInfo } from "../../../src/engine/contract.js";
+import type { Phase } from "../../../src/ui/app/controller.js";
+import { ChecklistPanel } from "../../../src/ui/components/ChecklistPanel.js";
+import { ConfirmDialog } from "../../../src/ui/components/ConfirmDialog.js";
+import { DetailsOverlay } from "../../../src/ui/components/DetailsOverlay.js";
+import { Footer } from "../../../src/ui/components/Footer.js";
+import { Header } from "../../../src/ui/components/Header.js";
+import { HelpOverlay } from "../../../src/ui/components/HelpOverlay.js";
+import { StepList } from "../../../src/ui/components/StepList.js";
+import { Welcome } from "../../../src/ui/components/Welcome.js";
+import { footerItems, helpSections } from "../../../src/ui/key-bindings.js";
+import type { ChecklistItemView, LabView, StepInfo } from "../../../src/ui/state/lab-view.js";
+import { tr } from "../../../src/engine/text.js";
+import { fakeTarget } from "../../helpers/fixture-runner.js";
+import { render } from "../../helpers/render.js";
+
+const step = (n: number, title: string): StepInfo => ({
+  id: `s${n}`, number: n, title: { vi: `Bước ${title}`, en: title }, body: { vi: "", en: "" }, role: "lab", hints: [], checkIds: [],
+});
+
+describe("StepList", () => {
+  it("shows every step status with its glyph and counts the passed lab steps", () => {
+    const statuses = ["pending", "running", "passed", "failed", "attention"] as const;
+    const ui = render(<StepList rows={statuses.map((status, i) => ({ step: step(i, status), status }))} selected={1} width={40} />);
+    const frame = ui.frame();
+    expect(frame).toContain("Steps 1/5");
+    expect(frame).toContain("○ 0 pending");
+    expect(frame).toContain("▸◐ 1 running");
+    expect(frame).toContain("✓ 2 passed");
+    expect(frame).toContain("✗ 3 failed");
+    expect(frame).toContain("! 4 attention");
+  });
+});
+
+describe("ChecklistPanel", () => {
+  it("shows never checked, checking, passed, failed and could-not-check items", () => {
+    const problem = { kind: "iam-permission" as const, title: { vi: "x", en: "x" }, next: { vi: "y", en: "y" }, retryable: false };
+    const items: ChecklistItemView[] = [
+      { id: "a", label: { vi: "A", en: "Alpha" }, stepId: "s", running: false },
+      { id: "b", label: { vi: "B", en: "Beta" }, stepId: "s", running: true },
+      { id: "c", label: { vi: "C", en: "Gamma" }, stepId: "s", running: false, result: { status: "pass" } },
+      { id: "d", label: { vi: "D", en: "Delta" }, stepId: "s", running: false, result: { status: "fail", evidence: { expected: "1", actual: "0" }, hint: { vi: "h", en: "h" } } },
+      { id: "e", label: { vi: "E", en: "Eps" }, stepId: "s", running: false, result: { status: "error", problem } },
+    ];
+    const frame = render(<ChecklistPanel items={items} width={40} />, { lang: "vi" }).frame();
+    expect(frame).toContain("Checklist kiểm tra 1/5");
+    for (const line of ["[ ] A", "[◐] B", "[✓] C", "[✗] D", "[!] E"]) expect(frame).toContain(line);
+  });
+});
+
+describe("Header", () => {
+  const aws: TargetInfo = { ...fakeTarget, kind: "aws", profile: "learner", accountId: "210987654321" };
+  it("labels the sandbox as simulated, names the AWS profile, and shows an endpoint", () => {
+    expect(render(<Header target={fakeTarget} />).frame()).toMatch(/sandbox\s+simulated.*us-east-1 · 123456789012 · EN/);
+    expect(render(<Header target={aws} />, { lang: "vi" }).frame()).toContain("AWS (profile learner)");
+    expect(render(<Header target={{ ...fakeTarget, kind: "endpoint", endpoint: "http://127.0.0.1:4566" }} />).frame()).toContain("http://127.0.0.1:4566");
+  });
+
+  it("redacts the account id and says so in presenter mode", () => {
+    const frame = render(<Header target={aws} />, { presenter: true, columns: 120 }).frame();
+    expect(frame).not.toContain("210987654321");
+    expect(frame).toContain("************");
+    expect(frame).toContain("presenter");
+  });
+});
+
+describe("Footer and help", () => {
+  it("are generated from the key bindings", () => {
+    const footer = render(<Footer scope="main" running={false} />, { columns: 200 }).frame();
+    for (const item of footerItems("main", false)) expect(footer).toContain(`${item.keys} ${tr(item.label, "en")}`);
+    const help = render(<HelpOverlay width={100} />, { lang: "vi", rows: 40 }).frame();
+    for (const line of helpSections().flatMap((s) => s.lines)) {
+      expect(help).toContain(line.keys.join(" "));
+      expect(help).toContain(tr(line.long, "vi"));
+    }
+  });
+
+  it("says the input is locked while a step runs", () => {
+    const frame = render(<Footer scope="main" running note="Running — only Ctrl+C (cancel) and q (quit)" />).frame();
+    expect(frame).toContain("only Ctrl+C");
+    expect(frame).not.toContain("Enter run");
+  });
+});
+
+describe("ConfirmDialog", () => {
+  it("shows billable, destructive and choice questions with the answer keys", () => {
+    const ask = (kind: "billable" | "destructive" | "choice") =>
+      render(<ConfirmDialog request={{ kind, question: { vi: "Xoá log group?", en: "Delete the log group?" }, detail: { vi: "Mất log.", en: "Logs are lost." } }} width={60} />, { lang: "vi" }).frame();
+    expect(ask("billable")).toContain("Có thể phát sinh chi phí");
+    expect(ask("destructive")).toContain("Không hoàn tác được");
+    expect(ask("choice")).toContain("Lựa chọn");
+    expect(ask("choice")).toMatch(/Xoá log group\?[\s\S]*Mất log\.[\s\S]*\[y\/c\] Có\s+\[n\/k\/Esc\] Không/);
+  });
+});
+
+describe("DetailsOverlay", () => {
+  const failed: ChecklistItemView = {
+    id: "d", label: { vi: "D", en: "Dashboard shows metrics" }, stepId: "s", running: false, durationMs: 12,
+    result: { status: "fail", evidence: { expected: "5 datapoints", actual: "0", requestIds: ["req-1"] }, hint: { vi: "Chạy bước 4", en: "Run step 4" } },
+  };
+  const errored: ChecklistItemView = {
+    id: "e", label: { vi: "E", en: "Logging enabled" }, stepId: "s", running: false,
+    result: { status: "error", problem: { kind: "iam-permission", title: { vi: "Thiếu quyền", en: "Not allowed" }, next: { vi: "Xin quyền", en: "Ask for it" }, code: "AccessDeniedException", httpStatus: 403, requestId: "req-2", retryable: false } },
+  };
+
+  it("shows expected vs actual, the hint and request ids; `d` again moves to the next; none when all pass", () => {
+    const first = render(<DetailsOverlay items={[failed, errored]} index={0} width={70} />).frame();
+    expect(first).toMatch(/Check details \(1\/2\)[\s\S]*✗ fail Dashboard shows metrics/);
+    expect(first).toMatch(/expected: 5 datapoints[\s\S]*actual: 0[\s\S]*hint: Run step 4[\s\S]*Request ID: req-1/);
+    const second = render(<DetailsOverlay items={[failed, errored]} index={1} width={70} />).frame();
+    expect(second).toMatch(/! error Logging enabled[\s\S]*Not allowed[\s\S]*Next: Ask for it[\s\S]*Request ID: req-2[\s\S]*AccessDeniedException \(HTTP 403\)/);
+    expect(render(<DetailsOverlay items={[{ ...failed, result: { status: "pass" } }]} index={0} width={70} />).frame()).toContain("no failed check");
+  });
+});
+
+describe("Welcome", () => {
+  const manifest = {
+    id: "lab", title: { vi: "Giám sát GenAI", en: "Monitoring GenAI" }, goal: { vi: "Bật logging", en: "Enable logging" },
+    durationMinutes: 15, examDomain: { vi: "Domain 4", en: "Domain 4" }, prerequisites: [{ vi: "Tài khoản AWS", en: "An AWS account" }],
+    parameters: {}, checklist: [],
+  };
+  const steps = [step(1, "One"), step(2, "Two")];
+  const view = (outcomes: LabView["outcomes"]): LabView => ({ steps, outcomes, runs: {}, checklist: [], finished: [] });
+  const ready = (target: TargetInfo): Phase => ({ kind: "ready", session: { lab: { manifest }, target } as unknown as Session });
+
+  it("shows the connecting and failed phases", () => {
+    expect(render(<Welcome phase={{ kind: "connecting", target: "sandbox" }} now={0} width={80} />, { lang: "vi" }).frame()).toContain("Đang khởi động sandbox (AWS offline)");
+    const problem = { kind: "credentials" as const, title: { vi: "Không có thông tin xác thực", en: "No credentials" }, next: { vi: "aws configure", en: "Run aws configure" }, retryable: false };
+    expect(render(<Welcome phase={{ kind: "failed", target: "aws", problem }} now={0} width={80} />).frame()).toMatch(/Could not connect[\s\S]*No credentials[\s\S]*Run aws configure/);
+  });
+
+  it("shows the lab card, the target, the language and where to resume", () => {
+    const fresh = render(<Welcome phase={ready(fakeTarget)} view={view({})} now={0} width={90} />).frame();
+    expect(fresh).toMatch(/Monitoring GenAI[\s\S]*Enable logging[\s\S]*~15 min[\s\S]*Domain 4[\s\S]*An AWS account/);
+    expect(fresh).toMatch(/sandbox\s+simulated/);
+    expect(fresh).toContain("English (en)");
+    expect(fresh).toContain("Not started yet");
+    expect(fresh).toContain("Press Enter to start");
+    const resumed = render(<Welcome phase={ready({ ...fakeTarget, kind: "aws", profile: "p" })} view={view({ s1: "passed" })} now={0} width={90} />, { lang: "vi" }).frame();
+    expect(resumed).toContain("1/2 bước đã xong");
+    expect(resumed).toContain("tiếp tục ở bước 2: Bước Two");
+    expect(resumed).toContain("AWS (profile p)");
+    expect(render(<Welcome phase={ready(fakeTarget)} view={view({ s1: "passed", s2: "passed" })} now={0} width={90} />).frame()).toContain("Every step done");
+  });
+});
