@@ -213,6 +213,30 @@ const columns: QueryCase[] = [
   },
 ];
 
+const language: QueryCase[] = [
+  {
+    name: "# starts a comment to the end of the line (AWS's own example comments out a command)",
+    query: "fields @timestamp, operation # the columns\n    # | filter operation = \"Converse\"\n    | limit 1",
+    rows: [[ts("12:00:00"), ["operation", "InvokeModel"], ptr(G.bedrock, 8)]],
+  },
+  {
+    name: "commands, keywords and function names are case-insensitive (AWS's examples write FIELDS, STATS, BIN)",
+    query: "FIELDS strlen(operation) AS len | FILTER len > 8 AND NOT ispresent(requestMetadata.team) | STATS COUNT(*) AS n BY BIN(1d)",
+    rows: [[["BIN(1d)", "2025-08-15 00:00:00.000"], ["n", "5"]]],
+  },
+  {
+    name: "an unaliased stats column can be sorted by its name in backticks",
+    query: "stats count(*) by modelId | sort `count(*)` desc | limit 1",
+    rows: [[["modelId", HAIKU], ["count(*)", "4"]]],
+  },
+  {
+    name: "SOURCE adds to the groups named in the request",
+    query: `SOURCE '${APP_GROUP}' | stats count(*) by @log`,
+    rows: [[["@log", `123456789012:${APP_GROUP}`], ["count(*)", "3"]]],
+  },
+];
+
 describe("seed lab queries", () => runCases(seed));
+describe("language details", () => runCases(language));
 describe("SOURCE (dashboard log widgets)", () => runCases(source));
 describe("fields and display", () => runCases(columns));
