@@ -22,6 +22,8 @@ Nếu AWS trả lỗi *on-demand throughput isn’t supported*, bài lab chuyể
 
 Trên sandbox, câu trả lời là **mô phỏng** (không có model thật), nhưng log, metric và số token đi đúng đường như trên AWS.
 
+**Trên console:** Amazon Bedrock console → **Playgrounds** → **Chat / Text**, chọn model (hoặc inference profile), gửi lần lượt từng prompt. Mỗi lần gửi cũng được ghi log y như lời gọi của bài lab.
+
 **Bằng CLI** (một prompt):
 
 \`\`\`bash
@@ -41,6 +43,8 @@ For each call the lab shows the input/output tokens, the latency and the first w
 If AWS answers *on-demand throughput isn’t supported*, the lab switches to the Region's inference profile and says so. If the model is Legacy and refused, it offers the same replacement as the preflight. Throttling is retried automatically.
 
 On the sandbox the answers are **simulated** (there is no real model), but logs, metrics and token counts travel the same path as on AWS.
+
+**In the console:** Amazon Bedrock console → **Playgrounds** → **Chat / Text**, pick the model (or the inference profile) and send the prompts one by one. Each one is logged just like the lab's calls.
 
 **With the CLI** (one prompt):
 

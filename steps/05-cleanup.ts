@@ -23,6 +23,8 @@ Thứ tự xoá: dashboard → cấu hình logging → policy của role → IAM
 
 \`genai-lab cleanup --dry-run\` chỉ in kế hoạch, không xoá gì. Dọn dẹp trên tài khoản thật giúp tránh phí lưu trữ log và phí dashboard (mỗi tài khoản có 3 dashboard miễn phí).
 
+**Trên console:** CloudWatch → **Dashboards** → chọn \`GenAI-Monitoring\` → **Delete**; Bedrock → **Settings** → tắt **Model invocation logging**; IAM → **Roles** → \`GenAILabBedrockLoggingRole\` → **Delete**; CloudWatch → **Log groups** → \`/aws/bedrock/model-invocations\` → **Actions** → **Delete log group(s)**.
+
 **Bằng CLI:**
 
 \`\`\`bash
@@ -45,6 +47,8 @@ Order: dashboard → logging configuration → the role's policy → IAM role �
 
 \`genai-lab cleanup --dry-run\` prints the plan and deletes nothing. On a real account, cleaning up avoids log storage and dashboard charges (an account gets 3 dashboards free).
 
+**In the console:** CloudWatch → **Dashboards** → select \`GenAI-Monitoring\` → **Delete**; Bedrock → **Settings** → turn **Model invocation logging** off; IAM → **Roles** → \`GenAILabBedrockLoggingRole\` → **Delete**; CloudWatch → **Log groups** → \`/aws/bedrock/model-invocations\` → **Actions** → **Delete log group(s)**.
+
 **With the CLI:**
 
 \`\`\`bash
@@ -61,6 +65,9 @@ Docs: [DeleteDashboards](https://docs.aws.amazon.com/AmazonCloudWatch/latest/API
     {
       id: "show-plan",
       title: { vi: "Lập kế hoạch dọn dẹp từ ledger", en: "Plan the cleanup from the ledger" },
+      // The ledger is local; this lists what carries the lab's tag (the log group and the role; dashboards have no tags).
+      cli: (ctx) =>
+        `aws resourcegroupstaggingapi get-resources --region ${ctx.target.region} --tag-filters Key=genai-lab:lab,Values=monitoring-genai`,
       async run(ctx) {
         const plan = cleanupPlan(ctx);
         if (plan.length === 0) {

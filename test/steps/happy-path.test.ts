@@ -55,4 +55,15 @@ describe("the whole lab on the sandbox", () => {
       "logging-config:us-east-1:created",
     ]);
   });
+
+  it("adds the optional S3 large-data destination when a bucket is given", async () => {
+    session = await startLabSession({ params: { largeDataBucket: "my-genai-logs" } });
+    const summary = await run(session.runner, [STEP.preflight, STEP.logging]);
+    expect(summary.outcome).toBe("passed");
+    const { logging } = await sandboxResources(session.aws);
+    expect(logging).toMatchObject({
+      cloudWatchConfig: { largeDataDeliveryS3Config: { bucketName: "my-genai-logs", keyPrefix: "bedrock-logs/" } },
+      textDataDeliveryEnabled: true,
+    });
+  });
 });
