@@ -36,4 +36,9 @@ export interface InsightsEventSource {
    * without it that form of SOURCE is refused with a clear message.
    */
   listLogGroups?(accountId: string, region: string): LogGroupRef[];
+  /**
+   * Optional: the group's events with these ids (any order; ids that no longer exist are skipped). Result rows
+   * read their messages through it; without it they are read by scanning from the lowest id to the highest.
+   */
+  eventsByIds?(groupId: number, ids: readonly number[]): Iterable<StoredLogEvent>;
 }

@@ -176,3 +176,34 @@ describe("GetLogRecord", () => {
     expect(code(() => engine.getLogRecord("210987654321", REGION, pointer))).toBe("ResourceNotFoundException");
   });
 });
+
+describe("messages of result rows", () => {
+  function bigGroup(source: MemorySource): void {
+    source.createGroup("/msgs", DAY_MS);
+    source.put("/msgs", Array.from({ length: 20_000 }, (_, i) => ({ timestamp: DAY_MS + i, message: `line ${i}` })));
+  }
+
+  it("are read in one forward pass when the source cannot read by id", () => {
+    const memory = new MemorySource();
+    bigGroup(memory);
+    const engine = createInsightsEngine(memory, () => DAY_MS);
+    finish(engine, q("/msgs", "stats count(*)"));
+    const before = memory.calls;
+    const response = finish(engine, q("/msgs", "fields @message | sort @timestamp asc | limit 50"));
+    expect(response.results[49]?.[0]).toEqual({ field: "@message", value: "line 49" });
+    expect(memory.calls - before).toBe(2);
+  });
+
+  it("are read by id when the source offers eventsByIds", () => {
+    const memory = new MemorySource().withEventsByIds();
+    bigGroup(memory);
+    const engine = createInsightsEngine(memory, () => DAY_MS);
+    const response = finish(engine, q("/msgs", 'filter @message like "99" | sort @timestamp asc | limit 3'));
+    expect(pairs(response).map((row) => row[1])).toEqual([
+      ["@message", "line 99"],
+      ["@message", "line 199"],
+      ["@message", "line 299"],
+    ]);
+    expect(memory.byIdCalls).toBe(1);
+  });
+});

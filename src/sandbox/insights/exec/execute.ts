@@ -63,6 +63,7 @@ export function execute(plan: Plan, request: ExecuteRequest): { rows: ResultFiel
   }
   for (const stage of plan.rowStages) rows = runRowStage(stage, rows, X);
   if (rows.length > cap) rows = rows.slice(0, cap);
+  X.expect(rows);
   const results: ResultField[][] = [];
   for (const R of rows) {
     const fields: ResultField[] = [];

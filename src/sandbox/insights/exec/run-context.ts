@@ -9,6 +9,9 @@ import type { InsightsEventSource, StoredLogEvent } from "../source.js";
 import type { RowContext } from "./plan-types.js";
 import type { Value } from "./values.js";
 
+/** Rows a source may read to answer one `eventsAfter(id - 1)` for a single message (the SQLite one reads in chunks). */
+const SINGLE_READ_ROWS = 5000;
+
 export class RunContext implements RowContext {
   /** A value no group key can be: the "no previous key" marker of the generated loop. */
   readonly NONE: unknown = Symbol("none");
@@ -21,6 +24,9 @@ export class RunContext implements RowContext {
   private current: StoredLogEvent | null = null;
   private currentStore: LogStore | null = null;
   private fetched: { S: LogStore; i: number; message: string | null } | null = null;
+  /** Result rows whose messages are read together on the first miss (rows by store, then messages by row). */
+  private readonly wanted = new Map<LogStore, Set<number>>();
+  private readonly messages = new Map<LogStore, Map<number, string>>();
   private discovered: { S: LogStore; i: number; fields: Map<string, FieldValue> } | null = null;
 
   constructor(
@@ -85,14 +91,65 @@ export class RunContext implements RowContext {
     this.currentStore = null;
   }
 
+  /** The rows results will be made of: a message any of them needs is read in one pass for all. */
+  expect(rows: readonly { S: LogStore | null; i: number }[]): void {
+    for (const { S, i } of rows) {
+      if (S === null) continue;
+      let set = this.wanted.get(S);
+      if (set === undefined) {
+        set = new Set();
+        this.wanted.set(S, set);
+      }
+      set.add(i);
+    }
+  }
+
   message(S: LogStore, i: number): string | null {
     const id = S.ids[i];
     if (this.current !== null && this.currentStore === S && this.current.id === id) return this.current.message;
+    if (this.wanted.get(S)?.has(i) === true) {
+      let cached = this.messages.get(S);
+      if (cached === undefined) cached = this.fill(S);
+      return cached.get(i) ?? null;
+    }
     const fetched = this.fetched;
     if (fetched !== null && fetched.S === S && fetched.i === i) return fetched.message;
     const message = S.message(this.source, i) ?? null;
     this.fetched = { S, i, message };
     return message;
+  }
+
+  /**
+   * Reads the messages of every wanted row of `S`: by id when the source can, else in one forward pass from the
+   * lowest wanted row to the highest — unless rows are so few and far apart that reading each is cheaper.
+   */
+  private fill(S: LogStore): Map<number, string> {
+    const rows = [...(this.wanted.get(S) ?? [])].sort((a, b) => a - b);
+    const byId = new Map(rows.map((i) => [S.ids[i] as number, i]));
+    const found = new Map<number, string>();
+    this.messages.set(S, found);
+    const first = rows[0];
+    const last = rows[rows.length - 1];
+    if (first === undefined || last === undefined) return found;
+    const take = (event: StoredLogEvent): void => {
+      const row = byId.get(event.id);
+      if (row !== undefined) found.set(row, event.message);
+    };
+    if (this.source.eventsByIds !== undefined) {
+      for (const event of this.source.eventsByIds(S.ref.id, [...byId.keys()])) take(event);
+    } else if (rows.length * SINGLE_READ_ROWS < last - first + 1) {
+      for (const i of rows) {
+        const message = S.message(this.source, i);
+        if (message !== undefined) found.set(i, message);
+      }
+    } else {
+      const lastId = S.ids[last] as number;
+      for (const event of this.source.eventsAfter(S.ref.id, (S.ids[first] as number) - 1)) {
+        if (event.id > lastId) break;
+        take(event);
+      }
+    }
+    return found;
   }
 
   lazy(S: LogStore, i: number, name: string): Value {

@@ -67,6 +67,18 @@ export class MemorySource implements InsightsEventSource {
     return this.groups.filter((g) => g.accountId === accountId && g.region === region);
   }
 
+  /** A source that can also read events by id (the optional part of the contract). */
+  withEventsByIds(): this & { eventsByIds: (groupId: number, ids: readonly number[]) => Iterable<StoredLogEvent>; byIdCalls: number } {
+    const self = this as this & { eventsByIds: (groupId: number, ids: readonly number[]) => Iterable<StoredLogEvent>; byIdCalls: number };
+    self.byIdCalls = 0;
+    self.eventsByIds = (groupId, ids) => {
+      self.byIdCalls += 1;
+      const wanted = new Set(ids);
+      return (this.events.get(groupId) ?? []).filter((e) => wanted.has(e.id));
+    };
+    return self;
+  }
+
   *eventsAfter(groupId: number, afterId: number): Iterable<StoredLogEvent> {
     this.calls += 1;
     const list = this.events.get(groupId) ?? [];
