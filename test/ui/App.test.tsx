@@ -1,17 +1,167 @@
-import { afterEach, describe, it } from "vitest";
+/** The whole TUI in-process over the fixture lab: every key binding, pressed. */
+import { afterEach, describe, expect, it } from "vitest";
 import { KEY } from "../helpers/render.js";
 import { renderTui, type Harness } from "./tui-harness.js";
 
 let ui: Harness | undefined;
-afterEach(() => ui?.unmount());
+afterEach(() => {
+  ui?.unmount();
+  ui = undefined;
+});
+
+async function started(options: Parameters<typeof renderTui>[0] = {}): Promise<Harness> {
+  ui = await renderTui(options);
+  await ui.waitFor("Press Enter to start");
+  await ui.press(KEY.enter);
+  await ui.waitFor("Step 1 · Make a thing");
+  return ui;
+}
+
+const idle = (frame: string) => frame.includes("q quit") && !frame.includes("Running — only");
 
 describe("App", () => {
-  it("goes from the welcome screen to the lab and runs a step", async () => {
+  it("runs the selected step with Enter and ticks the checklist live; the transcript keeps the finished run", async () => {
+    const tui = await started();
+    await tui.press(KEY.enter);
+    const frame = await tui.waitFor((f) => f.includes("[✓] The thing exists") && idle(f));
+    expect(frame).toContain("[✗] The thing was used");
+    expect(frame).toContain("▸✓ 1 Make a thing");
+    expect(frame).toMatch(/▶ Step 1 · Make a thing \(\d+ ms\)\n {2}✓ Create the thing — Thing created/);
+    expect(frame.split("\n").filter((line) => line.includes("genai-lab · ")).length).toBe(1);
+  });
+
+  it("moves with ↑/↓ and j/k, goes to the next step with n, and runs the rest of the lab", async () => {
+    const tui = await started();
+    await tui.press("j");
+    await tui.waitFor("▸○ 2 Use the thing");
+    await tui.press("k");
+    await tui.waitFor("▸○ 1 Make a thing");
+    await tui.press(KEY.down);
+    await tui.waitFor("▸○ 2 Use the thing");
+    await tui.press(KEY.up);
+    await tui.waitFor("▸○ 1 Make a thing");
+    await tui.press(KEY.enter);
+    await tui.waitFor((f) => f.includes("▸✓ 1") && idle(f));
+    await tui.press("n");
+    await tui.waitFor("Step 2 · Use the thing");
+    await tui.press(KEY.enter);
+    const done = await tui.waitFor((f) => f.includes("▸✓ 2") && idle(f));
+    expect(done).toContain("[✓] The thing exists");
+    expect(done).toContain("[✓] The thing was used");
+    expect(done).toContain("Steps 2/2");
+  });
+
+  it("shows hints one by one with h, and re-checks everything with c", async () => {
+    const tui = await started();
+    await tui.press("h");
+    await tui.waitFor(/› Hint 1\/1[\s\S]{0,80}Try again\./);
+    await tui.press("c");
+    const frame = await tui.waitFor((f) => f.includes("[✗] The thing exists") && idle(f));
+    expect(frame).toContain("[✗] The thing was used");
+  });
+
+  it("toggles the language live with l and remembers it", async () => {
+    const tui = await started();
+    await tui.press("l");
+    await tui.waitFor("Bước 1 · Tạo một thứ");
+    expect(tui.frame()).toMatch(/l\s+English\s*\/\s*Tiếng Việt/);
+    await tui.press("l");
+    await tui.waitFor("Step 1 · Make a thing");
+    expect(tui.saved).toEqual(["vi", "en"]);
+  });
+
+  it("opens details of a failed check with d (d again for the next), and the help with ?", async () => {
+    const tui = await started();
+    await tui.press("c");
+    await tui.waitFor((f) => f.includes("[✗] The thing exists") && idle(f));
+    await tui.press("d");
+    await tui.waitFor(/Check details \(1\/2\)[\s\S]*expected: widget[\s\S]*actual: \(nothing\)[\s\S]*hint: Run step 1\./);
+    await tui.press("d");
+    await tui.waitFor(/Check details \(2\/2\)[\s\S]*The thing was used/);
+    await tui.press(KEY.escape);
+    await tui.waitFor("Step 1 · Make a thing");
+    await tui.press("?");
+    await tui.waitFor(/Keys · Press Esc or \? to close[\s\S]*Re-check the whole checklist/);
+    await tui.press("?");
+    await tui.waitFor("Step 1 · Make a thing");
+  });
+
+  it("locks input while a step runs; Ctrl+C cancels it, and Ctrl+C again quits", async () => {
+    const tui = await started({ params: { slowMs: 30_000 } });
+    await tui.press(KEY.enter);
+    await tui.waitFor("Running — only Ctrl+C (cancel) and q (quit)");
+    await tui.press("j");
+    expect(tui.frame()).toContain("▸◐ 1 Make a thing");
+    await tui.press(KEY.ctrlC);
+    const cancelled = await tui.waitFor((f) => f.includes("■ Create the thing") && idle(f));
+    expect(cancelled).toContain("! 1 Make a thing");
+    await tui.press(KEY.ctrlC);
+    await waitUntil(() => tui.controller.getState().exitCode === 130);
+  });
+
+  it("asks before quitting with q while a step runs, and quits at once when idle", async () => {
+    const tui = await started({ params: { slowMs: 30_000 } });
+    await tui.press(KEY.enter);
+    await tui.waitFor("Running — only");
+    await tui.press("q");
+    await tui.waitFor("An action is running. Cancel it and quit?");
+    await tui.press("n");
+    await tui.waitFor((f) => !f.includes("Cancel it and quit?"));
+    expect(tui.controller.getState().running).toBe(true);
+    await tui.press("q");
+    await tui.waitFor("Cancel it and quit?");
+    await tui.press("y");
+    await waitUntil(() => tui.controller.getState().exitCode === 130);
+
+    const other = (ui = await renderTui());
+    await other.waitFor("Press Enter to start");
+    await other.press("q");
+    await waitUntil(() => other.controller.getState().exitCode === 0);
+  });
+
+  it("answers confirmation dialogs with the keys of both languages", async () => {
+    const tui = await started();
+    const yes = tui.controller.confirm({ kind: "destructive", question: { vi: "Xoá?", en: "Delete the log group?" } });
+    await tui.waitFor(/Cannot be undone[\s\S]*Delete the log group\?/);
+    await tui.press("c");
+    expect(await yes).toBe(true);
+    const no = tui.controller.confirm({ kind: "billable", question: { vi: "Gọi?", en: "Call the model?" } });
+    await tui.waitFor("Call the model?");
+    await tui.press("k");
+    expect(await no).toBe(false);
+  });
+
+  it("switches to real AWS only after a confirmation that says what may be billed", async () => {
     ui = await renderTui();
     await ui.waitFor("Press Enter to start");
-    await ui.press(KEY.enter);
-    await ui.waitFor("Step 1 · Make a thing");
-    await ui.press(KEY.enter);
-    await ui.waitFor("[✓] The thing exists");
+    await ui.press("t");
+    await ui.waitFor(/May be billed[\s\S]*Switch to your real AWS account\?[\s\S]*Bedrock model calls \(per token\)/);
+    await ui.press(KEY.escape);
+    await ui.waitFor("Press Enter to start");
+  });
+
+  it("fits 80×24 and adapts to a resize", async () => {
+    const tui = await started();
+    const lines = tui.frame().split("\n");
+    expect(lines.length).toBeLessThanOrEqual(23);
+    expect(Math.max(...lines.map((l) => [...l].length))).toBeLessThanOrEqual(80);
+  });
+
+  it("scrolls the step page with PgDn/PgUp", async () => {
+    const tui = await started({ rows: 12 });
+    await tui.press(KEY.enter);
+    await tui.waitFor((f) => f.includes("▸✓ 1") && idle(f));
+    for (let i = 0; i < 5 && !tui.frame().includes("Step 1 · Make a thing · passed"); i++) await tui.press(KEY.pageUp);
+    await tui.waitFor((f) => f.includes("Step 1 · Make a thing · passed") && !/↑ \d+ ·/.test(f));
+    await tui.press(KEY.pageDown);
+    await tui.waitFor((f) => /↑ \d+ · PgUp\/PgDn/.test(f));
   });
 });
+
+async function waitUntil(test: () => boolean, timeoutMs = 5000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!test()) {
+    if (Date.now() > deadline) throw new Error("condition not met in time");
+    await new Promise((resolve) => setTimeout(resolve, 10));
+  }
+}
