@@ -9,9 +9,7 @@ import type { LogStore } from "../data/store.js";
 import type { Command, Expr, Item, Query } from "../lang/ast.js";
 import type { ValueKind } from "../lang/catalog.js";
 import { ephemeralAlreadyDefined } from "../lang/errors.js";
-import type { Aggregator } from "./aggregates.js";
-import { Consts, ExprCompiler, nonNumberRead, type Gen } from "./codegen.js";
-import { fixedPeriodMs } from "../lang/periods.js";
+import { Consts, ExprCompiler } from "./codegen.js";
 import { formatOf } from "./format.js";
 import { FUNCTIONS } from "./functions.js";
 import { H } from "./helpers.js";
@@ -21,9 +19,9 @@ import type { ItemFn, OutputColumn, Plan, RowFn, RowStage, TerminalSpec } from "
 import { RowPlanner } from "./plan-rows.js";
 import { EventResolver, RowResolver } from "./resolvers.js";
 import { buildScan, type ScanParts } from "./scan-builder.js";
+import { statsTerminal, SYSTEM_FIELDS as SYSTEM } from "./stats-scan.js";
 import { commandRefs, validateCommands } from "./validate.js";
 
-const SYSTEM = new Set(["@timestamp", "@ingestionTime", "@logStream", "@log", "@message", "@ptr"]);
 
 export class Planner {
   readonly K = new Consts();
@@ -248,52 +246,6 @@ export class Planner {
     }
     return { terminal: { t: "top", size, desc }, next: index + (size === undefined ? 0 : 1) };
   }
-}
-
-function aggregateUpdate(j: number, agg: Aggregator, gen: Gen | null): string {
-  const time = agg.usesTime ? ", t" : "";
-  if (gen === null) return `A${j}.add(st[${j}], null${time});`;
-  const c = gen.col;
-  if (c !== undefined && agg.presenceOnly) return `if (${c}c[i] !== 0) A${j}.add(st[${j}], true);`;
-  if (c !== undefined && agg.addNumber !== undefined) {
-    return `k = ${c}c[i]; if (k === 1) A${j}.addNumber(st[${j}], ${c}n[i]); else if (k !== 0) A${j}.add(st[${j}], ${nonNumberRead(c)}${time});`;
-  }
-  return `A${j}.add(st[${j}], ${gen.code}${time});`;
-}
-
-function statsTerminal(
-  keyCodes: readonly string[],
-  keyExprs: readonly Expr[],
-  argGens: readonly (Gen | null)[],
-  aggs: readonly Aggregator[],
-  scope: ReadonlyMap<string, number>,
-  ev: EventResolver,
-): { terminal: string; setup: string[] } {
-  const lines: string[] = [];
-  const setup: string[] = [];
-  const only = keyExprs[0];
-  const binMs = only?.t === "call" && only.name === "bin" && only.args[0]?.t === "period" ? fixedPeriodMs(only.args[0].period) : undefined;
-  if (keyCodes.length === 0) {
-    setup.push("const G0 = TERM.group0().s;");
-    lines.push("st = G0;");
-  } else if (keyCodes.length === 1 && only?.t === "field" && !scope.has(only.name) && !SYSTEM.has(only.name)) {
-    // Grouping by one discovered field: its dictionary code indexes the group directly, no hashing.
-    const c = `c${ev.column(only.name)}`;
-    setup.push(`const GA = new Array(${c}d.length + 4).fill(undefined);`);
-    lines.push(
-      `k = ${c}c[i]; if (k >= 4) { st = GA[k]; if (st === undefined) st = GA[k] = TERM.group1(${c}d[k - 4]).s; }`,
-      `else st = TERM.group1(k === 1 ? ${c}n[i] : H.slow(${c}, k, i, X, S, ${c}k)).s;`,
-    );
-  } else if (keyCodes.length === 1 && binMs !== undefined) {
-    // bin() of a fixed period: a number every time, kept unboxed; consecutive events mostly share the bucket.
-    lines.push(`kvn = Math.floor(t / ${binMs}) * ${binMs}; if (kvn !== LKN) { LKN = kvn; LS = TERM.group1(kvn).s; } st = LS;`);
-  } else if (keyCodes.length === 1) {
-    lines.push(`kv = ${keyCodes[0]}; if (kv !== LK) { LK = kv; LS = TERM.group1(kv).s; } st = LS;`);
-  } else {
-    lines.push(`st = TERM.groupN([${keyCodes.join(", ")}]).s;`);
-  }
-  argGens.forEach((gen, j) => lines.push(aggregateUpdate(j, aggs[j] as Aggregator, gen)));
-  return { terminal: lines.join("\n"), setup };
 }
 
 /** A result column's name: the alias, the field's own name (without backticks), or the expression text. */

@@ -1,0 +1,59 @@
+/**
+ * The event loop's code for a stats terminal: finding the group (by dictionary code, by an unboxed bin(), by
+ * the last key seen, or by a composite key) and feeding each aggregate, with number fast paths so a numeric
+ * column never turns into boxed values.
+ */
+import type { Expr } from "../lang/ast.js";
+import { fixedPeriodMs } from "../lang/periods.js";
+import type { Aggregator } from "./aggregates.js";
+import { nonNumberRead, type Gen } from "./codegen.js";
+import type { EventResolver } from "./resolvers.js";
+
+export const SYSTEM_FIELDS: ReadonlySet<string> = new Set(["@timestamp", "@ingestionTime", "@logStream", "@log", "@message", "@ptr"]);
+const SYSTEM = SYSTEM_FIELDS;
+
+function aggregateUpdate(j: number, agg: Aggregator, gen: Gen | null): string {
+  const time = agg.usesTime ? ", t" : "";
+  if (gen === null) return `A${j}.add(st[${j}], null${time});`;
+  const c = gen.col;
+  if (c !== undefined && agg.presenceOnly) return `if (${c}c[i] !== 0) A${j}.add(st[${j}], true);`;
+  if (c !== undefined && agg.addNumber !== undefined) {
+    return `k = ${c}c[i]; if (k === 1) A${j}.addNumber(st[${j}], ${c}n[i]); else if (k !== 0) A${j}.add(st[${j}], ${nonNumberRead(c)}${time});`;
+  }
+  return `A${j}.add(st[${j}], ${gen.code}${time});`;
+}
+
+export function statsTerminal(
+  keyCodes: readonly string[],
+  keyExprs: readonly Expr[],
+  argGens: readonly (Gen | null)[],
+  aggs: readonly Aggregator[],
+  scope: ReadonlyMap<string, number>,
+  ev: EventResolver,
+): { terminal: string; setup: string[] } {
+  const lines: string[] = [];
+  const setup: string[] = [];
+  const only = keyExprs[0];
+  const binMs = only?.t === "call" && only.name === "bin" && only.args[0]?.t === "period" ? fixedPeriodMs(only.args[0].period) : undefined;
+  if (keyCodes.length === 0) {
+    setup.push("const G0 = TERM.group0().s;");
+    lines.push("st = G0;");
+  } else if (keyCodes.length === 1 && only?.t === "field" && !scope.has(only.name) && !SYSTEM.has(only.name)) {
+    // Grouping by one discovered field: its dictionary code indexes the group directly, no hashing.
+    const c = `c${ev.column(only.name)}`;
+    setup.push(`const GA = new Array(${c}d.length + 4).fill(undefined);`);
+    lines.push(
+      `k = ${c}c[i]; if (k >= 4) { st = GA[k]; if (st === undefined) st = GA[k] = TERM.group1(${c}d[k - 4]).s; }`,
+      `else st = TERM.group1(k === 1 ? ${c}n[i] : H.slow(${c}, k, i, X, S, ${c}k)).s;`,
+    );
+  } else if (keyCodes.length === 1 && binMs !== undefined) {
+    // bin() of a fixed period: a number every time, kept unboxed; consecutive events mostly share the bucket.
+    lines.push(`kvn = Math.floor(t / ${binMs}) * ${binMs}; if (kvn !== LKN) { LKN = kvn; LS = TERM.group1(kvn).s; } st = LS;`);
+  } else if (keyCodes.length === 1) {
+    lines.push(`kv = ${keyCodes[0]}; if (kv !== LK) { LK = kv; LS = TERM.group1(kv).s; } st = LS;`);
+  } else {
+    lines.push(`st = TERM.groupN([${keyCodes.join(", ")}]).s;`);
+  }
+  argGens.forEach((gen, j) => lines.push(aggregateUpdate(j, aggs[j] as Aggregator, gen)));
+  return { terminal: lines.join("\n"), setup };
+}
