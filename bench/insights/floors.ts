@@ -82,7 +82,8 @@ export function newestLongAnswers(S: LogStore, source: InsightsEventSource, from
   const ids = S.ids;
   // The 20 newest rows, newest first, kept sorted by binary insertion.
   const top: number[] = [];
-  const newer = (a: number, b: number): boolean => (ts[a] as number) > (ts[b] as number) || (ts[a] === ts[b] && (ids[a] as number) > (ids[b] as number));
+  const newer = (a: number, b: number): boolean =>
+    (ts[a] as number) > (ts[b] as number) || (ts[a] === ts[b] && (ids[a] as number) > (ids[b] as number));
   for (let i = 0; i < S.n; i++) {
     const t = ts[i] as number;
     if (t < from || t > to || oc[i] !== NUMBER || (onums[i] as number) <= 100) continue;

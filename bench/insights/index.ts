@@ -10,12 +10,23 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fmtMs, interleave, median } from "../lib/stats.js";
 import type { LogStore } from "../../src/sandbox/insights/data/store.js";
-import { createInsightsEngine, type InsightsEngine, type ResultField } from "../../src/sandbox/insights/index.js";
+import {
+  createInsightsEngine,
+  type InsightsEngine,
+  type ResultField,
+} from "../../src/sandbox/insights/index.js";
 import { openDatabase } from "../../src/sandbox/storage/db.js";
 import { EventReads } from "../../src/sandbox/storage/event-reads.js";
 import { createInsightsSource } from "../../src/sandbox/storage/insights-source.js";
 import { LogsStore } from "../../src/sandbox/storage/logs-store.js";
-import { callsBySession, countByHour, countByOperation, newestLongAnswers, tokensByModel, type Rows } from "./floors.js";
+import {
+  callsBySession,
+  countByHour,
+  countByOperation,
+  newestLongAnswers,
+  tokensByModel,
+  type Rows,
+} from "./floors.js";
 import { ACCOUNT, createRecords, END_MS, GROUP, REGION, START_MS, STREAM } from "./records.js";
 
 const EVENTS = Number(process.env.BENCH_EVENTS ?? 1_000_000);
@@ -41,13 +52,17 @@ try {
     for (let from = 0; from < EVENTS; from += 10_000) {
       const batch = Array.from({ length: Math.min(10_000, EVENTS - from) }, (_, k) => next(from + k, EVENTS));
       for (const e of batch) bytes += e.message.length;
-      logs.transaction(() => logs.appendEvents(group.id, stream.id, batch, (batch[batch.length - 1]?.timestamp ?? 0) + 5000));
+      logs.transaction(() =>
+        logs.appendEvents(group.id, stream.id, batch, (batch[batch.length - 1]?.timestamp ?? 0) + 5000),
+      );
     }
     return bytes;
   });
   gc();
   const rssInserted = process.memoryUsage().rss / MiB;
-  console.log(`store: SQLite (the sandbox's LogsStore), ${EVENTS.toLocaleString("en")} invocation records, ${(insert.value / EVENTS).toFixed(0)} B/record avg, inserted in ${fmtMs(insert.ms)} (RSS after inserting: ${rssInserted.toFixed(0)} MiB)`);
+  console.log(
+    `store: SQLite (the sandbox's LogsStore), ${EVENTS.toLocaleString("en")} invocation records, ${(insert.value / EVENTS).toFixed(0)} B/record avg, inserted in ${fmtMs(insert.ms)} (RSS after inserting: ${rssInserted.toFixed(0)} MiB)`,
+  );
 
   const source = createInsightsSource(logs, new EventReads(db));
   const stores = new Map<number, LogStore>();
@@ -58,7 +73,8 @@ try {
     for (;;) {
       const response = e.getQueryResults(ACCOUNT, REGION, id);
       if (response.status === "Complete") return response.results;
-      if (response.status !== "Scheduled" && response.status !== "Running") throw new Error(`query ${response.status}`);
+      if (response.status !== "Scheduled" && response.status !== "Running")
+        throw new Error(`query ${response.status}`);
     }
   };
 
@@ -67,10 +83,13 @@ try {
   const load = elapsed(() => run(engine, "stats count(*)"));
   gc();
   const heapAfter = process.memoryUsage().heapUsed;
-  console.log(`load (one-off field discovery through the first query): ${fmtMs(load.ms)} (${((load.ms * 1000) / EVENTS).toFixed(1)} µs/event)`);
+  console.log(
+    `load (one-off field discovery through the first query): ${fmtMs(load.ms)} (${((load.ms * 1000) / EVENTS).toFixed(1)} µs/event)`,
+  );
   const S0 = [...stores.values()][0] as LogStore;
   let arrays = 5 * 8 * S0.ids.length;
-  for (const column of S0.columns.values()) arrays += column.codes.byteLength + (column.nums?.byteLength ?? 0);
+  for (const column of S0.columns.values())
+    arrays += column.codes.byteLength + (column.nums?.byteLength ?? 0);
   console.log(
     `discovered fields held in memory: ${((heapAfter - heapBefore) / MiB).toFixed(0)} MiB of JS heap + ${(arrays / MiB).toFixed(0)} MiB of typed arrays (${((heapAfter - heapBefore + arrays) / EVENTS).toFixed(0)} B/event; RSS now ${(process.memoryUsage().rss / MiB).toFixed(0)} MiB)`,
   );
@@ -80,15 +99,30 @@ try {
   const to = END_MS + 999;
   const cases: [string, string, () => Rows, number][] = [
     ["(a) count by hour", "stats count(*) by bin(1h)", () => countByHour(S, from, to), ROUNDS],
-    ["(b) tokens by model", "stats sum(input.inputTokenCount), sum(output.outputTokenCount) by modelId", () => tokensByModel(S, from, to), ROUNDS],
-    ["(c) filter+sort+limit", "filter output.outputTokenCount > 100 | sort @timestamp desc | limit 20", () => newestLongAnswers(S, source, from, to), ROUNDS],
+    [
+      "(b) tokens by model",
+      "stats sum(input.inputTokenCount), sum(output.outputTokenCount) by modelId",
+      () => tokensByModel(S, from, to),
+      ROUNDS,
+    ],
+    [
+      "(c) filter+sort+limit",
+      "filter output.outputTokenCount > 100 | sort @timestamp desc | limit 20",
+      () => newestLongAnswers(S, source, from, to),
+      ROUNDS,
+    ],
     [
       "(d) parse+stats",
       'parse identity.arn "arn:aws:sts::*:assumed-role/*/*" as acct, role, session | stats count(*), sum(input.inputTokenCount) by session',
       () => callsBySession(S, from, to),
       ROUNDS,
     ],
-    ["(d') parse @message+stats", 'parse @message /"operation":"(?<op>[A-Za-z]+)"/ | stats count(*) by op', () => countByOperation(S, source, from, to), 3],
+    [
+      "(d') parse @message+stats",
+      'parse @message /"operation":"(?<op>[A-Za-z]+)"/ | stats count(*) by op',
+      () => countByOperation(S, source, from, to),
+      3,
+    ],
   ];
   console.log(`\nrounds: ${ROUNDS} (interleaved engine/floor; (d') ${3})`);
   console.log(`${"query".padEnd(26)} ${"engine".padStart(11)} ${"floor".padStart(11)}   ratio   < 1 s`);
@@ -96,18 +130,25 @@ try {
   for (const [name, query, floor, rounds] of cases) {
     const same = JSON.stringify(run(engine, query)) === JSON.stringify(floor());
     if (!same) throw new Error(`${name}: the engine and the floor disagree`);
-    const samples = interleave({ engine: () => elapsed(() => run(engine, query)).ms, floor: () => elapsed(floor).ms }, rounds);
+    const samples = interleave(
+      { engine: () => elapsed(() => run(engine, query)).ms, floor: () => elapsed(floor).ms },
+      rounds,
+    );
     const e = median(samples.engine);
     const f = median(samples.floor);
     const target = !name.startsWith("(d')");
     const ok = e / f <= 3 && e < 1000;
     if (target && !ok) failed = true;
-    console.log(`${name.padEnd(26)} ${fmtMs(e).padStart(11)} ${fmtMs(f).padStart(11)}   ${(e / f).toFixed(2)}×   ${e < 1000 ? "yes" : "no"}${target ? "" : "   (informational: reads every message)"}`);
+    console.log(
+      `${name.padEnd(26)} ${fmtMs(e).padStart(11)} ${fmtMs(f).padStart(11)}   ${(e / f).toFixed(2)}×   ${e < 1000 ? "yes" : "no"}${target ? "" : "   (informational: reads every message)"}`,
+    );
   }
   gc();
   const usage = process.memoryUsage();
   const peak = process.resourceUsage().maxRSS / 1024;
-  console.log(`\nmemory: peak RSS ${peak.toFixed(0)} MiB (target < 1024), now RSS ${(usage.rss / MiB).toFixed(0)} MiB, heap ${(usage.heapUsed / MiB).toFixed(0)} MiB`);
+  console.log(
+    `\nmemory: peak RSS ${peak.toFixed(0)} MiB (target < 1024), now RSS ${(usage.rss / MiB).toFixed(0)} MiB, heap ${(usage.heapUsed / MiB).toFixed(0)} MiB`,
+  );
   if (peak >= 1024) failed = true;
   db.close();
   if (failed) process.exitCode = 1;

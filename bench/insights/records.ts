@@ -14,7 +14,11 @@ export const START_MS = END_MS - 7 * 86_400_000;
 
 const MODELS: readonly [string, number, boolean][] = [
   ["anthropic.claude-3-haiku-20240307-v1:0", 0.4, false],
-  ["arn:aws:bedrock:us-east-1:123456789012:inference-profile/us.anthropic.claude-3-5-sonnet-20241022-v2:0", 0.25, false],
+  [
+    "arn:aws:bedrock:us-east-1:123456789012:inference-profile/us.anthropic.claude-3-5-sonnet-20241022-v2:0",
+    0.25,
+    false,
+  ],
   ["amazon.nova-lite-v1:0", 0.2, true],
   ["amazon.nova-pro-v1:0", 0.1, true],
   ["anthropic.claude-3-sonnet-20240229-v1:0", 0.05, false],
@@ -44,10 +48,15 @@ function sentence(rand: () => number, chars: number): string {
   return `${out.trimEnd()}.`;
 }
 
-export function createRecords(seed = 42): (index: number, total: number) => { timestamp: number; message: string } {
+export function createRecords(
+  seed = 42,
+): (index: number, total: number) => { timestamp: number; message: string } {
   const rand = prng(seed);
   const prompts = Array.from({ length: 300 }, () => sentence(rand, 20 + Math.floor(rand() * 160)));
-  const hex = (n: number): string => Math.floor(rand() * 16 ** n).toString(16).padStart(n, "0");
+  const hex = (n: number): string =>
+    Math.floor(rand() * 16 ** n)
+      .toString(16)
+      .padStart(n, "0");
   return (index, total) => {
     const timestamp = START_MS + Math.floor(((index + rand()) / total) * (END_MS - START_MS));
     let pick = rand();
@@ -65,7 +74,11 @@ export function createRecords(seed = 42): (index: number, total: number) => { ti
     const user = `learner${String(1 + Math.floor(rand() * 25)).padStart(2, "0")}`;
     const input = converse
       ? { messages: [{ role: "user", content: [{ text: prompt }] }], inferenceConfig: { maxTokens: 512 } }
-      : { anthropic_version: "bedrock-2023-05-31", max_tokens: 512, messages: [{ role: "user", content: prompt }] };
+      : {
+          anthropic_version: "bedrock-2023-05-31",
+          max_tokens: 512,
+          messages: [{ role: "user", content: prompt }],
+        };
     const output = converse
       ? {
           output: { message: { role: "assistant", content: [{ text: completion }] } },

@@ -18,7 +18,8 @@ import { logRecord } from "./log-record.js";
 export type { ResultField, QueryStatistics } from "./exec/execute.js";
 export type { InsightsEventSource, LogGroupRef, StoredLogEvent } from "./source.js";
 
-export type QueryStatus = "Scheduled" | "Running" | "Complete" | "Failed" | "Cancelled" | "Timeout" | "Unknown";
+export type QueryStatus =
+  "Scheduled" | "Running" | "Complete" | "Failed" | "Cancelled" | "Timeout" | "Unknown";
 
 /** StartQuery's request members (JSON 1.1 names), already type-checked by the handler. */
 export interface StartQueryRequest {
@@ -61,7 +62,12 @@ export interface InsightsEngine {
   /** Returns the queryId. Throws AwsError: MalformedQueryException, ResourceNotFoundException, InvalidParameterException, LimitExceededException. */
   startQuery(accountId: string, region: string, request: StartQueryRequest): string;
   /** Throws AwsError ResourceNotFoundException for an unknown id (or one from another account/Region). */
-  getQueryResults(accountId: string, region: string, queryId: string, page?: ResultsPage): GetQueryResultsResponse;
+  getQueryResults(
+    accountId: string,
+    region: string,
+    queryId: string,
+    page?: ResultsPage,
+  ): GetQueryResultsResponse;
   /** True once a Scheduled or Running query is Cancelled; InvalidParameterException if it already ended (as AWS). */
   stopQuery(accountId: string, region: string, queryId: string): boolean;
   describeQueries(
@@ -177,10 +183,16 @@ export function createInsightsEngine(
       checkRange(groups, toMs);
       const recent = now() - 15 * 60_000;
       const running = [...queries.values()].filter(
-        (q) => q.accountId === accountId && (q.info.status === "Scheduled" || q.info.status === "Running") && q.info.createTime > recent,
+        (q) =>
+          q.accountId === accountId &&
+          (q.info.status === "Scheduled" || q.info.status === "Running") &&
+          q.info.createTime > recent,
       );
       if (running.length >= MAX_CONCURRENT) {
-        throw new AwsError("LimitExceededException", `Account maximum query concurrency limit of [${MAX_CONCURRENT}] reached.`);
+        throw new AwsError(
+          "LimitExceededException",
+          `Account maximum query concurrency limit of [${MAX_CONCURRENT}] reached.`,
+        );
       }
       const queryId = randomUUID();
       const info: QueryInfo = {
@@ -191,7 +203,16 @@ export function createInsightsEngine(
         queryLanguage: "CWLI",
       };
       if (groups[0] !== undefined) info.logGroupName = groups[0].name;
-      queries.set(queryId, { info, accountId, region, groups, compiled, fromMs: request.startTime * 1000, toMs, apiLimit: request.limit });
+      queries.set(queryId, {
+        info,
+        accountId,
+        region,
+        groups,
+        compiled,
+        fromMs: request.startTime * 1000,
+        toMs,
+        apiLimit: request.limit,
+      });
       return queryId;
     },
 
@@ -213,22 +234,30 @@ export function createInsightsEngine(
           return { status: record.info.status, results: [], statistics: record.result?.statistics ?? ZERO };
       }
       const rows = record.result?.rows ?? [];
-      const offset = page.nextToken === undefined ? 0 : Number.parseInt(Buffer.from(page.nextToken, "base64").toString("utf8"), 10);
-      if (!Number.isInteger(offset) || offset < 0 || offset > rows.length) throw new AwsError("InvalidParameterException", "The nextToken is not valid for this query.");
+      const offset =
+        page.nextToken === undefined
+          ? 0
+          : Number.parseInt(Buffer.from(page.nextToken, "base64").toString("utf8"), 10);
+      if (!Number.isInteger(offset) || offset < 0 || offset > rows.length)
+        throw new AwsError("InvalidParameterException", "The nextToken is not valid for this query.");
       const size = Math.min(PAGE_SIZE, Math.max(1, page.maxItems ?? PAGE_SIZE));
       const response: GetQueryResultsResponse = {
         status: record.info.status,
         results: rows.slice(offset, offset + size),
         statistics: record.result?.statistics ?? ZERO,
       };
-      if (offset + size < rows.length) response.nextToken = Buffer.from(String(offset + size), "utf8").toString("base64");
+      if (offset + size < rows.length)
+        response.nextToken = Buffer.from(String(offset + size), "utf8").toString("base64");
       return response;
     },
 
     stopQuery(accountId, region, queryId) {
       const record = find(accountId, region, queryId);
       if (record.info.status !== "Scheduled" && record.info.status !== "Running") {
-        throw new AwsError("InvalidParameterException", `Query ${queryId} is not running (status ${record.info.status}).`);
+        throw new AwsError(
+          "InvalidParameterException",
+          `Query ${queryId} is not running (status ${record.info.status}).`,
+        );
       }
       record.info.status = "Cancelled";
       delete record.result;
@@ -241,7 +270,9 @@ export function createInsightsEngine(
       return [...queries.values()]
         .filter((q) => q.accountId === accountId && q.region === region)
         .filter((q) => filter.status === undefined || q.info.status === filter.status)
-        .filter((q) => filter.logGroupName === undefined || q.groups.some((g) => g.name === filter.logGroupName))
+        .filter(
+          (q) => filter.logGroupName === undefined || q.groups.some((g) => g.name === filter.logGroupName),
+        )
         .sort((a, b) => b.info.createTime - a.info.createTime)
         .slice(0, max)
         .map((q) => ({ ...q.info }));

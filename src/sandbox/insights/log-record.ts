@@ -30,11 +30,17 @@ export function logRecord(
   pointer: string,
 ): Record<string, string> {
   const decoded = decodePointer(pointer);
-  if (decoded === undefined) throw new AwsError("InvalidParameterException", "The logRecordPointer is not valid.");
+  if (decoded === undefined)
+    throw new AwsError("InvalidParameterException", "The logRecordPointer is not valid.");
   const store = stores.get(decoded.groupId);
   const row = store === undefined ? -1 : rowOf(store, decoded.eventId);
   const message = store !== undefined && row >= 0 ? store.message(source, row) : undefined;
-  if (store === undefined || store.ref.accountId !== accountId || store.ref.region !== region || message === undefined) {
+  if (
+    store === undefined ||
+    store.ref.accountId !== accountId ||
+    store.ref.region !== region ||
+    message === undefined
+  ) {
     throw new AwsError("ResourceNotFoundException", "The log record the pointer refers to does not exist.");
   }
   const record: Record<string, string> = {};

@@ -22,7 +22,9 @@ function invalid(message: string): AwsError {
 }
 
 function constraint(value: unknown, member: string, rule: string): AwsError {
-  return invalid(`1 validation error detected: Value '${String(value)}' at '${member}' failed to satisfy constraint: ${rule}`);
+  return invalid(
+    `1 validation error detected: Value '${String(value)}' at '${member}' failed to satisfy constraint: ${rule}`,
+  );
 }
 
 export function checkMembers(request: {
@@ -33,17 +35,22 @@ export function checkMembers(request: {
   queryLanguage?: string;
 }): void {
   if (request.queryLanguage !== undefined && request.queryLanguage !== "CWLI") {
-    throw invalid(`The sandbox runs Logs Insights QL (queryLanguage CWLI) only, not ${request.queryLanguage}.`);
+    throw invalid(
+      `The sandbox runs Logs Insights QL (queryLanguage CWLI) only, not ${request.queryLanguage}.`,
+    );
   }
   if (request.queryString.length > MAX_QUERY_LENGTH) {
     throw constraint("…", "queryString", `Member must have length less than or equal to ${MAX_QUERY_LENGTH}`);
   }
   for (const member of ["startTime", "endTime"] as const) {
     const value = request[member];
-    if (!Number.isInteger(value) || value < 0) throw constraint(value, member, "Member must have value greater than or equal to 0");
+    if (!Number.isInteger(value) || value < 0)
+      throw constraint(value, member, "Member must have value greater than or equal to 0");
   }
   if (request.endTime < request.startTime) {
-    throw invalid(`The query's endTime (${request.endTime}) is before its startTime (${request.startTime}); both are epoch seconds.`);
+    throw invalid(
+      `The query's endTime (${request.endTime}) is before its startTime (${request.startTime}); both are epoch seconds.`,
+    );
   }
   const limit = request.limit;
   if (limit !== undefined && (!Number.isInteger(limit) || limit < 1)) {
@@ -62,7 +69,9 @@ export function selectedGroups(
   accountId: string,
   region: string,
 ): LogGroupRef[] {
-  const given = [selection.logGroupName, selection.logGroupNames, selection.logGroupIdentifiers].filter((m) => m !== undefined);
+  const given = [selection.logGroupName, selection.logGroupNames, selection.logGroupIdentifiers].filter(
+    (m) => m !== undefined,
+  );
   if (given.length > 1) {
     throw invalid("Specify exactly one of logGroupName, logGroupNames and logGroupIdentifiers, not several.");
   }
@@ -73,24 +82,35 @@ export function selectedGroups(
   for (const src of query.sources) {
     if (src.t === "group") names.push(src.name);
     else {
-      if (source.listLogGroups === undefined) throw invalid("SOURCE logGroups() is not available in this sandbox: name the log groups.");
+      if (source.listLogGroups === undefined)
+        throw invalid("SOURCE logGroups() is not available in this sandbox: name the log groups.");
       const all = source.listLogGroups(accountId, region);
-      refs.push(...all.filter((g) => src.prefixes.length === 0 || src.prefixes.some((p) => g.name.startsWith(p))));
+      refs.push(
+        ...all.filter((g) => src.prefixes.length === 0 || src.prefixes.some((p) => g.name.startsWith(p))),
+      );
     }
   }
   if (names.length === 0 && refs.length === 0 && query.sources.length === 0) {
-    throw invalid("Specify the log groups to query: logGroupName, logGroupNames or logGroupIdentifiers, or a SOURCE command in the query.");
+    throw invalid(
+      "Specify the log groups to query: logGroupName, logGroupNames or logGroupIdentifiers, or a SOURCE command in the query.",
+    );
   }
   for (const name of names) {
     const ref = source.findLogGroup(accountId, region, name);
     if (ref === undefined) {
-      const shown = name.startsWith("arn:") ? (name.split(":log-group:")[1] ?? name).replace(/:\*$/, "") : name;
-      throw new AwsError("ResourceNotFoundException", `Log group '${shown}' does not exist for account ID '${accountId}'`);
+      const shown = name.startsWith("arn:")
+        ? (name.split(":log-group:")[1] ?? name).replace(/:\*$/, "")
+        : name;
+      throw new AwsError(
+        "ResourceNotFoundException",
+        `Log group '${shown}' does not exist for account ID '${accountId}'`,
+      );
     }
     refs.push(ref);
   }
   const unique = [...new Map(refs.map((r) => [r.id, r])).values()];
-  if (unique.length > MAX_LOG_GROUPS) throw invalid(`A query can select at most ${MAX_LOG_GROUPS} log groups, not ${unique.length}.`);
+  if (unique.length > MAX_LOG_GROUPS)
+    throw invalid(`A query can select at most ${MAX_LOG_GROUPS} log groups, not ${unique.length}.`);
   return unique;
 }
 

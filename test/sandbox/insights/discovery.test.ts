@@ -14,7 +14,11 @@ import { finish, pairs } from "./helpers/cases.js";
 import { ACCOUNT, BEDROCK_GROUP, DAY, DAY_MS, fixtureSource, REGION } from "./helpers/fixtures.js";
 import { MemorySource } from "./helpers/memory-source.js";
 
-const q = (group: string, query: string): StartQueryRequest => ({ logGroupNames: [group], queryString: query, ...DAY });
+const q = (group: string, query: string): StartQueryRequest => ({
+  logGroupNames: [group],
+  queryString: query,
+  ...DAY,
+});
 
 /** Wraps a source to record the afterId of every eventsAfter call. */
 function spying(source: MemorySource): { source: InsightsEventSource; afterIds: number[] } {
@@ -56,7 +60,12 @@ describe("incremental discovery", () => {
       { timestamp: DAY_MS + 5, message: '{"v": 2}' },
       { timestamp: DAY_MS + 6, message: '{"v": 3}' },
     ]);
-    expect(pairs(finish(engine, q("/again", "stats count(*), sum(v)")))).toEqual([[["count(*)", "2"], ["sum(v)", "5"]]]);
+    expect(pairs(finish(engine, q("/again", "stats count(*), sum(v)")))).toEqual([
+      [
+        ["count(*)", "2"],
+        ["sum(v)", "5"],
+      ],
+    ]);
   });
 
   it("discovers at most 200 fields per JSON event, in document order", () => {
@@ -87,10 +96,17 @@ describe("incremental discovery", () => {
   it("a field with more distinct values than a dictionary holds switches to per-row strings and stays exact", () => {
     const memory = new MemorySource();
     memory.createGroup("/many", DAY_MS);
-    memory.put("/many", Array.from({ length: 60_000 }, (_, i) => ({ timestamp: DAY_MS + i, message: `{"id":"r-${i}"}` })));
+    memory.put(
+      "/many",
+      Array.from({ length: 60_000 }, (_, i) => ({ timestamp: DAY_MS + i, message: `{"id":"r-${i}"}` })),
+    );
     const engine = createInsightsEngine(memory, () => DAY_MS);
-    expect(pairs(finish(engine, q("/many", "stats count_distinct(id)")))).toEqual([[["count_distinct(id)", "60000"]]]);
-    expect(pairs(finish(engine, q("/many", 'filter id = "r-59999" or id = "r-7" | stats count(*)')))).toEqual([[["count(*)", "2"]]]);
+    expect(pairs(finish(engine, q("/many", "stats count_distinct(id)")))).toEqual([
+      [["count_distinct(id)", "60000"]],
+    ]);
+    expect(pairs(finish(engine, q("/many", 'filter id = "r-59999" or id = "r-7" | stats count(*)')))).toEqual(
+      [[["count(*)", "2"]]],
+    );
   });
 });
 
@@ -113,7 +129,12 @@ describe("column storage", () => {
     column.setNumber(1, 1534.21);
     column.setNumber(2, 1755248710000);
     expect(column.nums).toBeInstanceOf(Float64Array);
-    expect([column.get(0), column.get(1), column.get(2), column.get(3)]).toEqual([128, 1534.21, 1755248710000, null]);
+    expect([column.get(0), column.get(1), column.get(2), column.get(3)]).toEqual([
+      128,
+      1534.21,
+      1755248710000,
+      null,
+    ]);
   });
 });
 
@@ -133,13 +154,29 @@ describe("long strings stay in the message", () => {
     memory.createGroup("/long", DAY_MS);
     const a = "a".repeat(300);
     const b = "b".repeat(300);
-    memory.put("/long", [a, b, a].map((text, i) => ({ timestamp: DAY_MS + i, message: JSON.stringify({ text }) })));
+    memory.put(
+      "/long",
+      [a, b, a].map((text, i) => ({ timestamp: DAY_MS + i, message: JSON.stringify({ text }) })),
+    );
     const engine = createInsightsEngine(memory, () => DAY_MS);
     expect(pairs(finish(engine, q("/long", "stats count(*) by text")))).toEqual([
-      [["text", a], ["count(*)", "2"]],
-      [["text", b], ["count(*)", "1"]],
+      [
+        ["text", a],
+        ["count(*)", "2"],
+      ],
+      [
+        ["text", b],
+        ["count(*)", "1"],
+      ],
     ]);
-    const store = new LogStore({ id: 1, name: "/long", accountId: ACCOUNT, region: REGION, arn: "", createdAt: 0 });
+    const store = new LogStore({
+      id: 1,
+      name: "/long",
+      accountId: ACCOUNT,
+      region: REGION,
+      arn: "",
+      createdAt: 0,
+    });
     store.refresh(memory);
     expect(store.column("text").lazyCount).toBe(3);
   });
@@ -157,7 +194,9 @@ describe("GetLogRecord", () => {
     expect(record["@logStream"]).toBe("aws/bedrock/modelinvocations");
     expect(record["input.inputTokenCount"]).toBe("20");
     expect(record["requestMetadata.team"]).toBe("support");
-    expect(JSON.parse(record["@message"] as string)).toMatchObject({ requestId: "0b5a7c3e-1d2f-4a6b-9c8d-000000000008" });
+    expect(JSON.parse(record["@message"] as string)).toMatchObject({
+      requestId: "0b5a7c3e-1d2f-4a6b-9c8d-000000000008",
+    });
   });
 
   it("a pointer that is not ours is InvalidParameterException; one from another account is ResourceNotFoundException", () => {
@@ -172,15 +211,22 @@ describe("GetLogRecord", () => {
       }
       return "none";
     };
-    expect(code(() => engine.getLogRecord(ACCOUNT, REGION, "bm90IGEgcG9pbnRlcg=="))).toBe("InvalidParameterException");
-    expect(code(() => engine.getLogRecord("210987654321", REGION, pointer))).toBe("ResourceNotFoundException");
+    expect(code(() => engine.getLogRecord(ACCOUNT, REGION, "bm90IGEgcG9pbnRlcg=="))).toBe(
+      "InvalidParameterException",
+    );
+    expect(code(() => engine.getLogRecord("210987654321", REGION, pointer))).toBe(
+      "ResourceNotFoundException",
+    );
   });
 });
 
 describe("messages of result rows", () => {
   function bigGroup(source: MemorySource): void {
     source.createGroup("/msgs", DAY_MS);
-    source.put("/msgs", Array.from({ length: 20_000 }, (_, i) => ({ timestamp: DAY_MS + i, message: `line ${i}` })));
+    source.put(
+      "/msgs",
+      Array.from({ length: 20_000 }, (_, i) => ({ timestamp: DAY_MS + i, message: `line ${i}` })),
+    );
   }
 
   it("are read in one forward pass when the source cannot read by id", () => {

@@ -1,9 +1,23 @@
 /** The query lifecycle around the language: statuses, StopQuery, DescribeQueries, expiry, validation, paging. */
 import { describe, expect, it } from "vitest";
 import { AwsError } from "../../../src/sandbox/errors.js";
-import { createInsightsEngine, type InsightsEngine, type StartQueryRequest } from "../../../src/sandbox/insights/index.js";
+import {
+  createInsightsEngine,
+  type InsightsEngine,
+  type StartQueryRequest,
+} from "../../../src/sandbox/insights/index.js";
 import { finish, pairs } from "./helpers/cases.js";
-import { ACCOUNT, APP_GROUP, at, BEDROCK_GROUP, DAY, DAY_MS, fixtureSource, LAMBDA_GROUP, REGION } from "./helpers/fixtures.js";
+import {
+  ACCOUNT,
+  APP_GROUP,
+  at,
+  BEDROCK_GROUP,
+  DAY,
+  DAY_MS,
+  fixtureSource,
+  LAMBDA_GROUP,
+  REGION,
+} from "./helpers/fixtures.js";
 import { MemorySource } from "./helpers/memory-source.js";
 
 function engineAt(clock: { now: number }, source = fixtureSource()): InsightsEngine {
@@ -35,7 +49,11 @@ describe("query status", () => {
     expect(id).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/);
     expect(engine.describeQueries(ACCOUNT, REGION, {}).map((q) => q.status)).toEqual(["Scheduled"]);
     const first = engine.getQueryResults(ACCOUNT, REGION, id);
-    expect(first).toEqual({ status: "Running", results: [], statistics: { recordsMatched: 0, recordsScanned: 0, bytesScanned: 0 } });
+    expect(first).toEqual({
+      status: "Running",
+      results: [],
+      statistics: { recordsMatched: 0, recordsScanned: 0, bytesScanned: 0 },
+    });
     const second = engine.getQueryResults(ACCOUNT, REGION, id);
     expect(second.status).toBe("Complete");
     expect(second.results).toEqual([[{ field: "count(*)", value: "8" }]]);
@@ -63,7 +81,13 @@ describe("query status", () => {
 
   it("a query whose scan fails ends Failed", () => {
     const source = fixtureSource();
-    const broken = { ...source, findLogGroup: source.findLogGroup.bind(source), eventsAfter: (): Iterable<never> => { throw new Error("disk gone"); } };
+    const broken = {
+      ...source,
+      findLogGroup: source.findLogGroup.bind(source),
+      eventsAfter: (): Iterable<never> => {
+        throw new Error("disk gone");
+      },
+    };
     const engine = createInsightsEngine(broken, () => DAY_MS);
     const id = engine.startQuery(ACCOUNT, REGION, request("stats count(*)"));
     expect(engine.getQueryResults(ACCOUNT, REGION, id).status).toBe("Failed");
@@ -73,9 +97,15 @@ describe("query status", () => {
   it("an unknown id, or one from another account or Region, is ResourceNotFoundException", () => {
     const engine = engineAt({ now: DAY_MS });
     const id = engine.startQuery(ACCOUNT, REGION, request("stats count(*)"));
-    expect(awsError(() => engine.getQueryResults(ACCOUNT, REGION, "nope")).code).toBe("ResourceNotFoundException");
-    expect(awsError(() => engine.getQueryResults("210987654321", REGION, id)).code).toBe("ResourceNotFoundException");
-    expect(awsError(() => engine.getQueryResults(ACCOUNT, "eu-west-1", id)).code).toBe("ResourceNotFoundException");
+    expect(awsError(() => engine.getQueryResults(ACCOUNT, REGION, "nope")).code).toBe(
+      "ResourceNotFoundException",
+    );
+    expect(awsError(() => engine.getQueryResults("210987654321", REGION, id)).code).toBe(
+      "ResourceNotFoundException",
+    );
+    expect(awsError(() => engine.getQueryResults(ACCOUNT, "eu-west-1", id)).code).toBe(
+      "ResourceNotFoundException",
+    );
     expect(awsError(() => engine.stopQuery(ACCOUNT, "eu-west-1", id)).code).toBe("ResourceNotFoundException");
   });
 
@@ -86,7 +116,9 @@ describe("query status", () => {
     clock.now += 7 * 86_400_000 - 1;
     expect(engine.getQueryResults(ACCOUNT, REGION, id).status).toBe("Running");
     clock.now += 2;
-    expect(awsError(() => engine.getQueryResults(ACCOUNT, REGION, id)).code).toBe("ResourceNotFoundException");
+    expect(awsError(() => engine.getQueryResults(ACCOUNT, REGION, id)).code).toBe(
+      "ResourceNotFoundException",
+    );
     expect(engine.describeQueries(ACCOUNT, REGION, {})).toEqual([]);
   });
 });
@@ -97,15 +129,37 @@ describe("DescribeQueries", () => {
     const engine = engineAt(clock);
     const a = engine.startQuery(ACCOUNT, REGION, request("stats count(*)"));
     clock.now += 1000;
-    const b = engine.startQuery(ACCOUNT, REGION, request("fields @message", { logGroupNames: [APP_GROUP, LAMBDA_GROUP] }));
+    const b = engine.startQuery(
+      ACCOUNT,
+      REGION,
+      request("fields @message", { logGroupNames: [APP_GROUP, LAMBDA_GROUP] }),
+    );
     engine.getQueryResults(ACCOUNT, REGION, a);
     engine.getQueryResults(ACCOUNT, REGION, a);
     expect(engine.describeQueries(ACCOUNT, REGION, {})).toEqual([
-      { queryId: b, queryString: "fields @message", status: "Scheduled", createTime: DAY_MS + 1000, logGroupName: APP_GROUP, queryLanguage: "CWLI" },
-      { queryId: a, queryString: "stats count(*)", status: "Complete", createTime: DAY_MS, logGroupName: BEDROCK_GROUP, queryLanguage: "CWLI" },
+      {
+        queryId: b,
+        queryString: "fields @message",
+        status: "Scheduled",
+        createTime: DAY_MS + 1000,
+        logGroupName: APP_GROUP,
+        queryLanguage: "CWLI",
+      },
+      {
+        queryId: a,
+        queryString: "stats count(*)",
+        status: "Complete",
+        createTime: DAY_MS,
+        logGroupName: BEDROCK_GROUP,
+        queryLanguage: "CWLI",
+      },
     ]);
-    expect(engine.describeQueries(ACCOUNT, REGION, { status: "Complete" }).map((q) => q.queryId)).toEqual([a]);
-    expect(engine.describeQueries(ACCOUNT, REGION, { logGroupName: LAMBDA_GROUP }).map((q) => q.queryId)).toEqual([b]);
+    expect(engine.describeQueries(ACCOUNT, REGION, { status: "Complete" }).map((q) => q.queryId)).toEqual([
+      a,
+    ]);
+    expect(
+      engine.describeQueries(ACCOUNT, REGION, { logGroupName: LAMBDA_GROUP }).map((q) => q.queryId),
+    ).toEqual([b]);
     expect(engine.describeQueries(ACCOUNT, REGION, { maxResults: 1 }).map((q) => q.queryId)).toEqual([b]);
     expect(engine.describeQueries("210987654321", REGION, {})).toEqual([]);
   });
@@ -116,15 +170,60 @@ describe("StartQuery validation", () => {
   const start = (r: StartQueryRequest) => engine.startQuery(ACCOUNT, REGION, r);
 
   it.each([
-    ["two log group members", request("stats count(*)", { logGroupName: BEDROCK_GROUP }), "InvalidParameterException", /exactly one of/],
-    ["no log group and no SOURCE", { queryString: "stats count(*)", ...DAY }, "InvalidParameterException", /Specify the log groups/],
-    ["endTime before startTime", request("stats count(*)", { startTime: 100, endTime: 99 }), "InvalidParameterException", /endTime \(99\) is before its startTime \(100\)/],
-    ["limit 0", request("stats count(*)", { limit: 0 }), "InvalidParameterException", /^1 validation error detected: Value '0' at 'limit' failed to satisfy constraint/],
-    ["limit above 10000", request("stats count(*)", { limit: 10_001 }), "InvalidParameterException", /Member must have value less than or equal to 10000/],
-    ["a query longer than 10000 characters", request(`fields ${"a".repeat(10_000)}`), "InvalidParameterException", /at 'queryString' failed/],
-    ["another query language", request("SELECT 1", { queryLanguage: "SQL" }), "InvalidParameterException", /CWLI/],
-    ["an unknown log group", request("stats count(*)", { logGroupNames: ["/nope"] }), "ResourceNotFoundException", /^Log group '\/nope' does not exist for account ID '123456789012'$/],
-    ["an empty list of log groups", request("stats count(*)", { logGroupNames: [] }), "InvalidParameterException", /Specify the log groups/],
+    [
+      "two log group members",
+      request("stats count(*)", { logGroupName: BEDROCK_GROUP }),
+      "InvalidParameterException",
+      /exactly one of/,
+    ],
+    [
+      "no log group and no SOURCE",
+      { queryString: "stats count(*)", ...DAY },
+      "InvalidParameterException",
+      /Specify the log groups/,
+    ],
+    [
+      "endTime before startTime",
+      request("stats count(*)", { startTime: 100, endTime: 99 }),
+      "InvalidParameterException",
+      /endTime \(99\) is before its startTime \(100\)/,
+    ],
+    [
+      "limit 0",
+      request("stats count(*)", { limit: 0 }),
+      "InvalidParameterException",
+      /^1 validation error detected: Value '0' at 'limit' failed to satisfy constraint/,
+    ],
+    [
+      "limit above 10000",
+      request("stats count(*)", { limit: 10_001 }),
+      "InvalidParameterException",
+      /Member must have value less than or equal to 10000/,
+    ],
+    [
+      "a query longer than 10000 characters",
+      request(`fields ${"a".repeat(10_000)}`),
+      "InvalidParameterException",
+      /at 'queryString' failed/,
+    ],
+    [
+      "another query language",
+      request("SELECT 1", { queryLanguage: "SQL" }),
+      "InvalidParameterException",
+      /CWLI/,
+    ],
+    [
+      "an unknown log group",
+      request("stats count(*)", { logGroupNames: ["/nope"] }),
+      "ResourceNotFoundException",
+      /^Log group '\/nope' does not exist for account ID '123456789012'$/,
+    ],
+    [
+      "an empty list of log groups",
+      request("stats count(*)", { logGroupNames: [] }),
+      "InvalidParameterException",
+      /Specify the log groups/,
+    ],
   ])("%s", (_name, r, code, message) => {
     const error = awsError(() => start(r));
     expect(error.code).toBe(code);
@@ -135,7 +234,13 @@ describe("StartQuery validation", () => {
     const source = new MemorySource();
     const names = Array.from({ length: 51 }, (_, i) => `/g/${i}`);
     for (const name of names) source.createGroup(name);
-    const error = awsError(() => createInsightsEngine(source).startQuery(ACCOUNT, REGION, request("stats count(*)", { logGroupNames: names })));
+    const error = awsError(() =>
+      createInsightsEngine(source).startQuery(
+        ACCOUNT,
+        REGION,
+        request("stats count(*)", { logGroupNames: names }),
+      ),
+    );
     expect(error.code).toBe("InvalidParameterException");
     expect(error.message).toBe("A query can select at most 50 log groups, not 51.");
   });
@@ -149,9 +254,13 @@ describe("StartQuery validation", () => {
   });
 
   it("a range that ends before the group existed is AWS's MalformedQueryException", () => {
-    const error = awsError(() => start(request("stats count(*)", { startTime: 0, endTime: DAY_MS / 1000 - 1 })));
+    const error = awsError(() =>
+      start(request("stats count(*)", { startTime: 0, endTime: DAY_MS / 1000 - 1 })),
+    );
     expect(error.code).toBe("MalformedQueryException");
-    expect(error.message).toBe("Query's end date and time is either before the log groups creation time or exceeds the log groups log retention settings");
+    expect(error.message).toBe(
+      "Query's end date and time is either before the log groups creation time or exceeds the log groups log retention settings",
+    );
   });
 
   it("carries queryCompileError with the character offsets of the bad token", () => {
@@ -159,14 +268,17 @@ describe("StartQuery validation", () => {
     expect(error.fields).toEqual({
       queryCompileError: {
         location: { startCharOffset: 8, endCharOffset: 9 },
-        message: "unexpected symbol found ( at line 1 and position 8: expected asc, desc, a comma, | or the end of the query",
+        message:
+          "unexpected symbol found ( at line 1 and position 8: expected asc, desc, a comma, | or the end of the query",
       },
     });
   });
 
   it("allows 100 concurrent queries per account, then LimitExceededException", () => {
     const busy = engineAt({ now: DAY_MS });
-    const ids = Array.from({ length: 100 }, () => busy.startQuery(ACCOUNT, REGION, request("stats count(*)")));
+    const ids = Array.from({ length: 100 }, () =>
+      busy.startQuery(ACCOUNT, REGION, request("stats count(*)")),
+    );
     const error = awsError(() => busy.startQuery(ACCOUNT, REGION, request("stats count(*)")));
     expect(error.code).toBe("LimitExceededException");
     expect(error.message).toBe("Account maximum query concurrency limit of [100] reached.");
@@ -179,7 +291,10 @@ describe("result size", () => {
   function bigSource(n: number): MemorySource {
     const source = new MemorySource();
     source.createGroup("/big");
-    source.put("/big", Array.from({ length: n }, (_, i) => ({ timestamp: DAY_MS + i, message: `{"n":${i}}` })));
+    source.put(
+      "/big",
+      Array.from({ length: n }, (_, i) => ({ timestamp: DAY_MS + i, message: `{"n":${i}}` })),
+    );
     return source;
   }
   const big = (query: string, limit?: number) => {
@@ -215,11 +330,19 @@ describe("result size", () => {
     const id = engine.startQuery(ACCOUNT, REGION, request("fields requestId"));
     engine.getQueryResults(ACCOUNT, REGION, id);
     const page1 = engine.getQueryResults(ACCOUNT, REGION, id, { maxItems: 3 });
-    const page2 = engine.getQueryResults(ACCOUNT, REGION, id, { maxItems: 3, nextToken: page1.nextToken as string });
-    const page3 = engine.getQueryResults(ACCOUNT, REGION, id, { maxItems: 3, nextToken: page2.nextToken as string });
+    const page2 = engine.getQueryResults(ACCOUNT, REGION, id, {
+      maxItems: 3,
+      nextToken: page1.nextToken as string,
+    });
+    const page3 = engine.getQueryResults(ACCOUNT, REGION, id, {
+      maxItems: 3,
+      nextToken: page2.nextToken as string,
+    });
     expect([page1.results.length, page2.results.length, page3.results.length]).toEqual([3, 3, 2]);
     expect(page3.nextToken).toBeUndefined();
-    expect(awsError(() => engine.getQueryResults(ACCOUNT, REGION, id, { nextToken: "bm9wZQ==" })).code).toBe("InvalidParameterException");
+    expect(awsError(() => engine.getQueryResults(ACCOUNT, REGION, id, { nextToken: "bm9wZQ==" })).code).toBe(
+      "InvalidParameterException",
+    );
   });
 });
 
@@ -233,7 +356,12 @@ describe("statistics", () => {
       { timestamp: at("11:00:00"), message: "outside the range" },
     ]);
     const engine = createInsightsEngine(source, () => DAY_MS);
-    const response = finish(engine, { logGroupNames: ["/bytes"], queryString: 'filter @message like "ascii"', startTime: at("09:00:00") / 1000, endTime: at("10:00:00") / 1000 });
+    const response = finish(engine, {
+      logGroupNames: ["/bytes"],
+      queryString: 'filter @message like "ascii"',
+      startTime: at("09:00:00") / 1000,
+      endTime: at("10:00:00") / 1000,
+    });
     expect(response.statistics).toEqual({
       recordsMatched: 1,
       recordsScanned: 2,

@@ -10,7 +10,11 @@ import { finish, pairs, type Pair } from "./helpers/cases.js";
 import { DAY, DAY_MS } from "./helpers/fixtures.js";
 import { MemorySource } from "./helpers/memory-source.js";
 
-type F = { kind: "absent" } | { kind: "int"; v: number } | { kind: "decimal"; v: number } | { kind: "text"; v: number };
+type F =
+  | { kind: "absent" }
+  | { kind: "int"; v: number }
+  | { kind: "decimal"; v: number }
+  | { kind: "text"; v: number };
 
 const fieldArb: fc.Arbitrary<F> = fc.oneof(
   fc.constant<F>({ kind: "absent" }),
@@ -51,42 +55,53 @@ function printed(x: number): string {
 function source(events: readonly { offset: number; f: F }[]): MemorySource {
   const s = new MemorySource();
   s.createGroup("/prop", DAY_MS);
-  s.put("/prop", events.map((e) => ({ timestamp: DAY_MS + e.offset, message: message(e.f) })));
+  s.put(
+    "/prop",
+    events.map((e) => ({ timestamp: DAY_MS + e.offset, message: message(e.f) })),
+  );
   return s;
 }
 
 describe("stats count(*), sum(f), min(f), max(f) by bin(…)", () => {
   it("matches a reference computation", () => {
     fc.assert(
-      fc.property(fc.array(eventArb, { maxLength: 200 }), fc.constantFrom(...PERIODS), (events, [period, ms]) => {
-        const engine = createInsightsEngine(source(events), () => DAY_MS);
-        const response = finish(engine, { logGroupNames: ["/prop"], queryString: `stats count(*), sum(f), min(f), max(f) by bin(${period})`, ...DAY });
-        const buckets = new Map<number, { n: number; values: number[] }>();
-        for (const e of events) {
-          const bucket = Math.floor((DAY_MS + e.offset) / ms) * ms;
-          const entry = buckets.get(bucket) ?? { n: 0, values: [] };
-          entry.n += 1;
-          const v = numeric(e.f);
-          if (v !== undefined) entry.values.push(v);
-          buckets.set(bucket, entry);
-        }
-        const expected = [...buckets.entries()]
-          .sort((a, b) => b[0] - a[0])
-          .map(([bucket, { n, values }]) => {
-            const row: Pair[] = [
-              [`bin(${period})`, new Date(bucket).toISOString().replace("T", " ").replace("Z", "")],
-              ["count(*)", String(n)],
-            ];
-            if (values.length > 0) {
-              row.push(["sum(f)", printed(values.reduce((a, b) => a + b, 0))]);
-              row.push(["min(f)", printed(Math.min(...values))]);
-              row.push(["max(f)", printed(Math.max(...values))]);
-            }
-            return row;
+      fc.property(
+        fc.array(eventArb, { maxLength: 200 }),
+        fc.constantFrom(...PERIODS),
+        (events, [period, ms]) => {
+          const engine = createInsightsEngine(source(events), () => DAY_MS);
+          const response = finish(engine, {
+            logGroupNames: ["/prop"],
+            queryString: `stats count(*), sum(f), min(f), max(f) by bin(${period})`,
+            ...DAY,
           });
-        expect(pairs(response)).toEqual(expected);
-        expect(response.statistics.recordsScanned).toBe(events.length);
-      }),
+          const buckets = new Map<number, { n: number; values: number[] }>();
+          for (const e of events) {
+            const bucket = Math.floor((DAY_MS + e.offset) / ms) * ms;
+            const entry = buckets.get(bucket) ?? { n: 0, values: [] };
+            entry.n += 1;
+            const v = numeric(e.f);
+            if (v !== undefined) entry.values.push(v);
+            buckets.set(bucket, entry);
+          }
+          const expected = [...buckets.entries()]
+            .sort((a, b) => b[0] - a[0])
+            .map(([bucket, { n, values }]) => {
+              const row: Pair[] = [
+                [`bin(${period})`, new Date(bucket).toISOString().replace("T", " ").replace("Z", "")],
+                ["count(*)", String(n)],
+              ];
+              if (values.length > 0) {
+                row.push(["sum(f)", printed(values.reduce((a, b) => a + b, 0))]);
+                row.push(["min(f)", printed(Math.min(...values))]);
+                row.push(["max(f)", printed(Math.max(...values))]);
+              }
+              return row;
+            });
+          expect(pairs(response)).toEqual(expected);
+          expect(response.statistics.recordsScanned).toBe(events.length);
+        },
+      ),
       { numRuns: 150 },
     );
   });
@@ -97,8 +112,17 @@ describe("sort f desc | limit k", () => {
     fc.assert(
       fc.property(fc.array(eventArb, { maxLength: 150 }), fc.integer({ min: 1, max: 40 }), (events, k) => {
         const engine = createInsightsEngine(source(events), () => DAY_MS);
-        const response = finish(engine, { logGroupNames: ["/prop"], queryString: `fields f | sort f desc | limit ${k}`, ...DAY });
-        const indexed = events.map((e, i) => ({ ts: DAY_MS + e.offset, id: i + 1, v: numeric(e.f), text: e.f.kind === "absent" ? undefined : message(e.f) }));
+        const response = finish(engine, {
+          logGroupNames: ["/prop"],
+          queryString: `fields f | sort f desc | limit ${k}`,
+          ...DAY,
+        });
+        const indexed = events.map((e, i) => ({
+          ts: DAY_MS + e.offset,
+          id: i + 1,
+          v: numeric(e.f),
+          text: e.f.kind === "absent" ? undefined : message(e.f),
+        }));
         indexed.sort((a, b) => {
           if (a.v === undefined || b.v === undefined) {
             if (a.v !== b.v) return a.v === undefined ? 1 : -1;

@@ -7,9 +7,22 @@ const count = (n: number, name = "count(*)"): [[string, string]] => [[name, Stri
 const rid = (id: number) => ["requestId", requestId(id)] as const;
 
 const filters: QueryCase[] = [
-  { name: "= on a string field", query: 'filter modelId = "amazon.nova-lite-v1:0" | stats count(*)', rows: [count(2)], stats: [2, 8] },
-  { name: "!= on a string field", query: 'filter modelId != "amazon.nova-lite-v1:0" | stats count(*)', rows: [count(6)] },
-  { name: ">= on a nested number", query: "filter output.outputTokenCount >= 120 | stats count(*)", rows: [count(3)] },
+  {
+    name: "= on a string field",
+    query: 'filter modelId = "amazon.nova-lite-v1:0" | stats count(*)',
+    rows: [count(2)],
+    stats: [2, 8],
+  },
+  {
+    name: "!= on a string field",
+    query: 'filter modelId != "amazon.nova-lite-v1:0" | stats count(*)',
+    rows: [count(6)],
+  },
+  {
+    name: ">= on a nested number",
+    query: "filter output.outputTokenCount >= 120 | stats count(*)",
+    rows: [count(3)],
+  },
   {
     name: "or between two comparisons",
     query: "filter input.inputTokenCount < 12 or output.outputTokenCount > 125 | stats count(*) as n",
@@ -28,16 +41,32 @@ const filters: QueryCase[] = [
       [rid(2), ptr(G.bedrock, 2)],
     ],
   },
-  { name: "not in [...] with numbers", query: "filter input.inputTokenCount not in [12, 13, 14] | stats count(*)", rows: [count(4)] },
-  { name: 'like "text" is a case-sensitive substring match', query: 'filter identity.arn like "bob" | stats count(*)', rows: [count(3)] },
-  { name: "like /regex/ with an anchor", query: "filter modelId like /^anthropic\\./ | stats count(*)", rows: [count(4)] },
+  {
+    name: "not in [...] with numbers",
+    query: "filter input.inputTokenCount not in [12, 13, 14] | stats count(*)",
+    rows: [count(4)],
+  },
+  {
+    name: 'like "text" is a case-sensitive substring match',
+    query: 'filter identity.arn like "bob" | stats count(*)',
+    rows: [count(3)],
+  },
+  {
+    name: "like /regex/ with an anchor",
+    query: "filter modelId like /^anthropic\\./ | stats count(*)",
+    rows: [count(4)],
+  },
   { name: "=~ /regex/", query: "filter modelId =~ /claude/ | stats count(*)", rows: [count(6)] },
   {
     name: "a leading (?i) makes a regex case-insensitive",
     query: "filter input.inputBodyJson.messages.0.content like /(?i)amazon BEDROCK/ | stats count(*)",
     rows: [count(2)],
   },
-  { name: "not like /regex/ over @message", query: "filter @message not like /Converse/ | stats count(*)", rows: [count(6)] },
+  {
+    name: "not like /regex/ over @message",
+    query: "filter @message not like /Converse/ | stats count(*)",
+    rows: [count(6)],
+  },
   {
     name: "ispresent() finds the only record with a cache-read count",
     query: "filter ispresent(input.cacheReadInputTokenCount) | fields requestId",
@@ -62,8 +91,16 @@ const filters: QueryCase[] = [
       [rid(2), ptr(G.bedrock, 2)],
     ],
   },
-  { name: "@timestamp compares as epoch milliseconds", query: "filter @timestamp >= 1755259200000 | stats count(*)", rows: [count(1)] },
-  { name: "filter on @logStream", query: 'filter @logStream = "aws/bedrock/modelinvocations" | stats count(*)', rows: [count(8)] },
+  {
+    name: "@timestamp compares as epoch milliseconds",
+    query: "filter @timestamp >= 1755259200000 | stats count(*)",
+    rows: [count(1)],
+  },
+  {
+    name: "filter on @logStream",
+    query: 'filter @logStream = "aws/bedrock/modelinvocations" | stats count(*)',
+    rows: [count(8)],
+  },
   {
     name: "a long text left in the message is still filterable (the scan reads messages)",
     query: "filter output.outputBodyJson.content.0.text like /grounded/ | fields requestId",
@@ -87,22 +124,39 @@ const functions: QueryCase[] = [
   {
     name: "concat, substr (from 0), replace",
     query: `fields concat(operation, "/", output.outputBodyJson.stop_reason) as c, substr(modelId, 0, 9) as s, replace(modelId, "anthropic.", "") as r | filter requestId = "${requestId(1)}"`,
-    rows: [[["c", "InvokeModel/end_turn"], ["s", "anthropic"], ["r", "claude-3-haiku-20240307-v1:0"], ptr(G.bedrock, 1)]],
+    rows: [
+      [
+        ["c", "InvokeModel/end_turn"],
+        ["s", "anthropic"],
+        ["r", "claude-3-haiku-20240307-v1:0"],
+        ptr(G.bedrock, 1),
+      ],
+    ],
   },
   {
     name: "trim, ltrim, rtrim with and without a character set (AWS's documented examples)",
-    query: 'fields trim("  x  ") as t, ltrim("xyZfooxyZ", "xyZ") as l, rtrim("xyZfooxyZ", "xyZ") as r, trim("xyZxyfooxyxyZ", "xyZ") as b | limit 1',
+    query:
+      'fields trim("  x  ") as t, ltrim("xyZfooxyZ", "xyZ") as l, rtrim("xyZfooxyZ", "xyZ") as r, trim("xyZxyfooxyxyZ", "xyZ") as b | limit 1',
     rows: [[["t", "x"], ["l", "fooxyZ"], ["r", "xyZfoo"], ["b", "foo"], ptr(G.bedrock, 8)]],
   },
   {
     name: "strcontains gives 1 or 0, which sum() adds up",
-    query: 'fields strcontains(modelId, "claude") as isClaude | stats sum(isClaude) as claudeCalls, count(*) as calls',
-    rows: [[["claudeCalls", "6"], ["calls", "8"]]],
+    query:
+      'fields strcontains(modelId, "claude") as isClaude | stats sum(isClaude) as claudeCalls, count(*) as calls',
+    rows: [
+      [
+        ["claudeCalls", "6"],
+        ["calls", "8"],
+      ],
+    ],
   },
   {
     name: "abs, ceil, floor, round, greatest, least, sqrt",
-    query: "fields abs(-3) as a, ceil(2.1) as c, floor(2.9) as f, round(2.5) as r, greatest(1, 5, 3) as g, least(4, 2, 9) as l, sqrt(16) as s | limit 1",
-    rows: [[["a", "3"], ["c", "3"], ["f", "2"], ["r", "3"], ["g", "5"], ["l", "2"], ["s", "4"], ptr(G.bedrock, 8)]],
+    query:
+      "fields abs(-3) as a, ceil(2.1) as c, floor(2.9) as f, round(2.5) as r, greatest(1, 5, 3) as g, least(4, 2, 9) as l, sqrt(16) as s | limit 1",
+    rows: [
+      [["a", "3"], ["c", "3"], ["f", "2"], ["r", "3"], ["g", "5"], ["l", "2"], ["s", "4"], ptr(G.bedrock, 8)],
+    ],
   },
   {
     name: "operator precedence: * before +, ^ right-associative, unary minus below ^",
@@ -139,7 +193,8 @@ const functions: QueryCase[] = [
   },
   {
     name: "ispresent (1/0), isempty (1 when absent), coalesce",
-    query: 'fields ispresent(requestMetadata.team) as p, isempty(requestMetadata.team) as e, coalesce(requestMetadata.team, "none") as team | limit 2',
+    query:
+      'fields ispresent(requestMetadata.team) as p, isempty(requestMetadata.team) as e, coalesce(requestMetadata.team, "none") as team | limit 2',
     rows: [
       [["p", "1"], ["e", "0"], ["team", "support"], ptr(G.bedrock, 8)],
       [["p", "0"], ["e", "1"], ["team", "none"], ptr(G.bedrock, 7)],

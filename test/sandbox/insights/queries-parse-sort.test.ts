@@ -1,7 +1,17 @@
 /** parse (glob and regex), sort (AWS's natural order), limit and dedup, plain-text and Lambda records. */
 import { describe } from "vitest";
 import { G, ptr, runCases, type Pair, type QueryCase } from "./helpers/cases.js";
-import { APP_GROUP, APP_LINES, HAIKU, LAMBDA_GROUP, LAMBDA_REQUEST_1, LAMBDA_REQUEST_2, NOVA, requestId, SONNET_PROFILE } from "./helpers/fixtures.js";
+import {
+  APP_GROUP,
+  APP_LINES,
+  HAIKU,
+  LAMBDA_GROUP,
+  LAMBDA_REQUEST_1,
+  LAMBDA_REQUEST_2,
+  NOVA,
+  requestId,
+  SONNET_PROFILE,
+} from "./helpers/fixtures.js";
 
 const row = (...pairs: Pair[]): Pair[] => pairs;
 const rid = (id: number): Pair => ["requestId", requestId(id)];
@@ -11,7 +21,8 @@ const appMessage = (i: number): Pair => ["@message", APP_LINES[i]?.[1] ?? ""];
 const parse: QueryCase[] = [
   {
     name: "glob: each * a field, in order",
-    query: 'parse @message "user=*, method:*, latency := *" as user, method, latency | display user, method, latency',
+    query:
+      'parse @message "user=*, method:*, latency := *" as user, method, latency | display user, method, latency',
     groups: [APP_GROUP],
     rows: [
       row(["user", "alice"], ["method", "converse"], ["latency", "640"], ptr(G.app, 11)),
@@ -21,48 +32,86 @@ const parse: QueryCase[] = [
   },
   {
     name: "glob + stats: parsed text averages as numbers",
-    query: 'parse @message "user=*, method:*, latency := *" as user, method, latency | stats avg(latency) as avgLatency, count(*) as calls by user',
+    query:
+      'parse @message "user=*, method:*, latency := *" as user, method, latency | stats avg(latency) as avgLatency, count(*) as calls by user',
     groups: [APP_GROUP],
-    rows: [row(["user", "alice"], ["avgLatency", "726"], ["calls", "2"]), row(["user", "bob"], ["avgLatency", "1503"], ["calls", "1"])],
+    rows: [
+      row(["user", "alice"], ["avgLatency", "726"], ["calls", "2"]),
+      row(["user", "bob"], ["avgLatency", "1503"], ["calls", "1"]),
+    ],
   },
   {
     name: "regex with named groups, then filter on a parsed field",
-    query: "parse @message /(?<level>INFO|ERROR) user=(?<who>\\w+)/ | filter level = \"ERROR\" | display who",
+    query: 'parse @message /(?<level>INFO|ERROR) user=(?<who>\\w+)/ | filter level = "ERROR" | display who',
     groups: [APP_GROUP],
     rows: [row(["who", "bob"], ptr(G.app, 10))],
     stats: [1, 3],
   },
   {
     name: "parse a discovered JSON field (the caller's role session) and group by it",
-    query: 'parse identity.arn "arn:aws:sts::*:assumed-role/*/*" as acct, role, session | stats count(*) as n, sum(input.inputTokenCount) as tokens by session',
-    rows: [row(["session", "alice"], ["n", "5"], ["tokens", "67"]), row(["session", "bob"], ["n", "3"], ["tokens", "41"])],
+    query:
+      'parse identity.arn "arn:aws:sts::*:assumed-role/*/*" as acct, role, session | stats count(*) as n, sum(input.inputTokenCount) as tokens by session',
+    rows: [
+      row(["session", "alice"], ["n", "5"], ["tokens", "67"]),
+      row(["session", "bob"], ["n", "3"], ["tokens", "41"]),
+    ],
   },
   {
     name: "a value that does not match leaves the parsed fields absent",
     query: 'parse modelId "amazon.*" as family | display family | limit 3',
-    rows: [row(ptr(G.bedrock, 8)), row(["family", "nova-lite-v1:0"], ptr(G.bedrock, 7)), row(ptr(G.bedrock, 6))],
+    rows: [
+      row(ptr(G.bedrock, 8)),
+      row(["family", "nova-lite-v1:0"], ptr(G.bedrock, 7)),
+      row(ptr(G.bedrock, 6)),
+    ],
   },
   {
     name: "without fields or display, parsed fields follow @timestamp and @message (choice: AWS leaves it open)",
     query: 'parse @message "* * user=*," as time, level, who | limit 2',
     groups: [APP_GROUP],
     rows: [
-      row(appTs(2), appMessage(2), ["time", "2025-08-15T10:15:00Z"], ["level", "INFO"], ["who", "alice"], ptr(G.app, 11)),
-      row(appTs(1), appMessage(1), ["time", "2025-08-15T09:40:00Z"], ["level", "ERROR"], ["who", "bob"], ptr(G.app, 10)),
+      row(
+        appTs(2),
+        appMessage(2),
+        ["time", "2025-08-15T10:15:00Z"],
+        ["level", "INFO"],
+        ["who", "alice"],
+        ptr(G.app, 11),
+      ),
+      row(
+        appTs(1),
+        appMessage(1),
+        ["time", "2025-08-15T09:40:00Z"],
+        ["level", "ERROR"],
+        ["who", "bob"],
+        ptr(G.app, 10),
+      ),
     ],
   },
   {
     name: "parse a field a previous parse made (a * followed by text is lazy)",
     query: 'parse @message "user=*," as who | parse who "*e" as stem | display who, stem',
     groups: [APP_GROUP],
-    rows: [row(["who", "alice"], ["stem", "alic"], ptr(G.app, 11)), row(["who", "bob"], ptr(G.app, 10)), row(["who", "alice"], ["stem", "alic"], ptr(G.app, 9))],
+    rows: [
+      row(["who", "alice"], ["stem", "alic"], ptr(G.app, 11)),
+      row(["who", "bob"], ptr(G.app, 10)),
+      row(["who", "alice"], ["stem", "alic"], ptr(G.app, 9)),
+    ],
   },
   {
     name: "Lambda REPORT lines give @type, @requestId, @duration, @billedDuration, memory in bytes, @initDuration",
-    query: 'filter @type = "REPORT" | fields @requestId, @duration, @billedDuration, @memorySize, @maxMemoryUsed, @initDuration',
+    query:
+      'filter @type = "REPORT" | fields @requestId, @duration, @billedDuration, @memorySize, @maxMemoryUsed, @initDuration',
     groups: [LAMBDA_GROUP],
     rows: [
-      row(["@requestId", LAMBDA_REQUEST_2], ["@duration", "986.5"], ["@billedDuration", "987"], ["@memorySize", "256000000"], ["@maxMemoryUsed", "88000000"], ptr(G.lambda, 18)),
+      row(
+        ["@requestId", LAMBDA_REQUEST_2],
+        ["@duration", "986.5"],
+        ["@billedDuration", "987"],
+        ["@memorySize", "256000000"],
+        ["@maxMemoryUsed", "88000000"],
+        ptr(G.lambda, 18),
+      ),
       row(
         ["@requestId", LAMBDA_REQUEST_1],
         ["@duration", "1534.21"],
@@ -91,7 +140,8 @@ const parse: QueryCase[] = [
 const ordering: QueryCase[] = [
   {
     name: "sort by two keys, asc and desc",
-    query: "sort operation asc, input.inputTokenCount desc | fields operation, input.inputTokenCount | limit 4",
+    query:
+      "sort operation asc, input.inputTokenCount desc | fields operation, input.inputTokenCount | limit 4",
     rows: [
       row(["operation", "Converse"], ["input.inputTokenCount", "11"], ptr(G.bedrock, 7)),
       row(["operation", "Converse"], ["input.inputTokenCount", "9"], ptr(G.bedrock, 4)),
@@ -102,7 +152,10 @@ const ordering: QueryCase[] = [
   {
     name: "sort without asc/desc is ascending (choice: AWS leaves the default open)",
     query: "sort input.inputTokenCount | fields input.inputTokenCount | limit 2",
-    rows: [row(["input.inputTokenCount", "9"], ptr(G.bedrock, 4)), row(["input.inputTokenCount", "11"], ptr(G.bedrock, 7))],
+    rows: [
+      row(["input.inputTokenCount", "9"], ptr(G.bedrock, 4)),
+      row(["input.inputTokenCount", "11"], ptr(G.bedrock, 7)),
+    ],
   },
   {
     name: "absent sort keys go last, ascending",
@@ -119,9 +172,21 @@ const ordering: QueryCase[] = [
     query: "fields @timestamp, @logStream | sort @timestamp asc | limit 3",
     groups: [APP_GROUP, LAMBDA_GROUP],
     rows: [
-      row(["@timestamp", "2025-08-15 09:00:00.000"], ["@logStream", "2025/08/15/[$LATEST]abc123"], ptr(G.lambda, 12)),
-      row(["@timestamp", "2025-08-15 09:00:01.000"], ["@logStream", "2025/08/15/[$LATEST]abc123"], ptr(G.lambda, 13)),
-      row(["@timestamp", "2025-08-15 09:00:02.000"], ["@logStream", "2025/08/15/[$LATEST]abc123"], ptr(G.lambda, 15)),
+      row(
+        ["@timestamp", "2025-08-15 09:00:00.000"],
+        ["@logStream", "2025/08/15/[$LATEST]abc123"],
+        ptr(G.lambda, 12),
+      ),
+      row(
+        ["@timestamp", "2025-08-15 09:00:01.000"],
+        ["@logStream", "2025/08/15/[$LATEST]abc123"],
+        ptr(G.lambda, 13),
+      ),
+      row(
+        ["@timestamp", "2025-08-15 09:00:02.000"],
+        ["@logStream", "2025/08/15/[$LATEST]abc123"],
+        ptr(G.lambda, 15),
+      ),
     ],
   },
   {
@@ -133,14 +198,24 @@ const ordering: QueryCase[] = [
   {
     name: "dedup keeps the first event per value in sort order",
     query: "fields modelId | sort @timestamp desc | dedup modelId",
-    rows: [row(["modelId", HAIKU], ptr(G.bedrock, 8)), row(["modelId", NOVA], ptr(G.bedrock, 7)), row(["modelId", SONNET_PROFILE], ptr(G.bedrock, 6))],
+    rows: [
+      row(["modelId", HAIKU], ptr(G.bedrock, 8)),
+      row(["modelId", NOVA], ptr(G.bedrock, 7)),
+      row(["modelId", SONNET_PROFILE], ptr(G.bedrock, 6)),
+    ],
   },
   {
     name: "dedup without sort uses the default newest-first order",
     query: "fields identity.arn | dedup identity.arn",
     rows: [
-      row(["identity.arn", "arn:aws:sts::123456789012:assumed-role/genai-lab-learner/alice"], ptr(G.bedrock, 8)),
-      row(["identity.arn", "arn:aws:sts::123456789012:assumed-role/genai-lab-learner/bob"], ptr(G.bedrock, 7)),
+      row(
+        ["identity.arn", "arn:aws:sts::123456789012:assumed-role/genai-lab-learner/alice"],
+        ptr(G.bedrock, 8),
+      ),
+      row(
+        ["identity.arn", "arn:aws:sts::123456789012:assumed-role/genai-lab-learner/bob"],
+        ptr(G.bedrock, 7),
+      ),
     ],
   },
   {

@@ -22,9 +22,21 @@ import {
 
 const ts = (hms: string): Pair => ["@timestamp", `2025-08-15 ${hms}.000`];
 const bin = (hms: string, name = "bin(1h)"): Pair => [name, `2025-08-15 ${hms}.000`];
-const message = (id: number): Pair => ["@message", invocationRecord(INVOCATIONS[id - 1] as (typeof INVOCATIONS)[number], id)];
+const message = (id: number): Pair => [
+  "@message",
+  invocationRecord(INVOCATIONS[id - 1] as (typeof INVOCATIONS)[number], id),
+];
 const MODEL_BY_ID = [HAIKU, HAIKU, SONNET_PROFILE, NOVA, HAIKU, SONNET_PROFILE, NOVA, HAIKU];
-const TIME_BY_ID = ["09:05:10", "09:20:30", "09:45:00", "10:02:15", "10:30:45", "11:10:00", "11:55:59", "12:00:00"];
+const TIME_BY_ID = [
+  "09:05:10",
+  "09:20:30",
+  "09:45:00",
+  "10:02:15",
+  "10:30:45",
+  "11:10:00",
+  "11:55:59",
+  "12:00:00",
+];
 const IN_BY_ID = [12, 14, 17, 9, 13, 12, 11, 20];
 const OUT_BY_ID = [85, 128, 120, 64, 128, 101, 47, 110];
 const newestFirst = [8, 7, 6, 5, 4, 3, 2, 1];
@@ -32,8 +44,13 @@ const newestFirst = [8, 7, 6, 5, 4, 3, 2, 1];
 const seed: QueryCase[] = [
   {
     name: "seed step 3: top-level inputTokenCount/outputTokenCount do not exist, so rows carry only @timestamp and modelId",
-    query: "fields @timestamp, modelId, inputTokenCount, outputTokenCount\n| sort @timestamp desc\n| limit 20",
-    rows: newestFirst.map((id) => [ts(TIME_BY_ID[id - 1] as string), ["modelId", MODEL_BY_ID[id - 1] as string], ptr(G.bedrock, id)]),
+    query:
+      "fields @timestamp, modelId, inputTokenCount, outputTokenCount\n| sort @timestamp desc\n| limit 20",
+    rows: newestFirst.map((id) => [
+      ts(TIME_BY_ID[id - 1] as string),
+      ["modelId", MODEL_BY_ID[id - 1] as string],
+      ptr(G.bedrock, id),
+    ]),
     stats: [8, 8],
   },
   {
@@ -55,12 +72,14 @@ const seed: QueryCase[] = [
   },
   {
     name: "seed widget 3 on the Bedrock group: @duration exists only in Lambda logs, so latency columns are absent",
-    query: "fields @timestamp, @duration\n| stats avg(@duration) as avgLatency, max(@duration) as maxLatency by bin(1h)",
+    query:
+      "fields @timestamp, @duration\n| stats avg(@duration) as avgLatency, max(@duration) as maxLatency by bin(1h)",
     rows: [[bin("12:00:00")], [bin("11:00:00")], [bin("10:00:00")], [bin("09:00:00")]],
   },
   {
     name: "seed widget 3 on a Lambda group: @duration comes from REPORT lines",
-    query: "fields @timestamp, @duration\n| stats avg(@duration) as avgLatency, max(@duration) as maxLatency by bin(1h)",
+    query:
+      "fields @timestamp, @duration\n| stats avg(@duration) as avgLatency, max(@duration) as maxLatency by bin(1h)",
     groups: [LAMBDA_GROUP],
     rows: [
       [bin("10:00:00"), ["avgLatency", "986.5"], ["maxLatency", "986.5"]],
@@ -70,7 +89,8 @@ const seed: QueryCase[] = [
   },
   {
     name: "seed step 3 corrected: the nested token counts",
-    query: "fields @timestamp, modelId, input.inputTokenCount, output.outputTokenCount | sort @timestamp desc | limit 20",
+    query:
+      "fields @timestamp, modelId, input.inputTokenCount, output.outputTokenCount | sort @timestamp desc | limit 20",
     rows: newestFirst.map((id) => [
       ts(TIME_BY_ID[id - 1] as string),
       ["modelId", MODEL_BY_ID[id - 1] as string],
@@ -81,7 +101,8 @@ const seed: QueryCase[] = [
   },
   {
     name: "seed widget 2 corrected: token totals per hour",
-    query: "stats sum(input.inputTokenCount) as totalInput, sum(output.outputTokenCount) as totalOutput by bin(1h)",
+    query:
+      "stats sum(input.inputTokenCount) as totalInput, sum(output.outputTokenCount) as totalOutput by bin(1h)",
     rows: [
       [bin("12:00:00"), ["totalInput", "20"], ["totalOutput", "110"]],
       [bin("11:00:00"), ["totalInput", "23"], ["totalOutput", "148"]],
@@ -106,8 +127,14 @@ const source: QueryCase[] = [
     name: "several SOURCE commands query several groups; @log tells them apart",
     query: `SOURCE '${BEDROCK_GROUP}' | SOURCE '${APP_GROUP}' | stats count(*) by @log`,
     rows: [
-      [["@log", `123456789012:${BEDROCK_GROUP}`], ["count(*)", "8"]],
-      [["@log", `123456789012:${APP_GROUP}`], ["count(*)", "3"]],
+      [
+        ["@log", `123456789012:${BEDROCK_GROUP}`],
+        ["count(*)", "8"],
+      ],
+      [
+        ["@log", `123456789012:${APP_GROUP}`],
+        ["count(*)", "3"],
+      ],
     ],
     stats: [11, 11],
   },
@@ -115,14 +142,23 @@ const source: QueryCase[] = [
     name: "SOURCE logGroups(namePrefix: [...]) selects every group with the prefix",
     query: "SOURCE logGroups(namePrefix: ['/aws/']) | stats count(*) by @log",
     rows: [
-      [["@log", `123456789012:${BEDROCK_GROUP}`], ["count(*)", "8"]],
-      [["@log", `123456789012:${LAMBDA_GROUP}`], ["count(*)", "7"]],
+      [
+        ["@log", `123456789012:${BEDROCK_GROUP}`],
+        ["count(*)", "8"],
+      ],
+      [
+        ["@log", `123456789012:${LAMBDA_GROUP}`],
+        ["count(*)", "7"],
+      ],
     ],
   },
   {
     name: "SOURCE naming a group that does not exist is ResourceNotFoundException",
     query: "SOURCE '/aws/bedrock/nope' | stats count(*)",
-    error: { code: "ResourceNotFoundException", message: "Log group '/aws/bedrock/nope' does not exist for account ID '123456789012'" },
+    error: {
+      code: "ResourceNotFoundException",
+      message: "Log group '/aws/bedrock/nope' does not exist for account ID '123456789012'",
+    },
   },
 ];
 
@@ -138,7 +174,8 @@ const columns: QueryCase[] = [
   },
   {
     name: "fields with aliases and arithmetic, sorted by the alias",
-    query: "fields modelId as model, input.inputTokenCount + output.outputTokenCount as total | sort total desc | limit 3",
+    query:
+      "fields modelId as model, input.inputTokenCount + output.outputTokenCount as total | sort total desc | limit 3",
     rows: [
       [["model", HAIKU], ["total", "142"], ptr(G.bedrock, 2)],
       [["model", HAIKU], ["total", "141"], ptr(G.bedrock, 5)],
@@ -174,7 +211,8 @@ const columns: QueryCase[] = [
   },
   {
     name: "JSON arrays flatten by index (messages.0.content, content.0.text)",
-    query: 'fields output.outputBodyJson.content.0.text, input.inputBodyJson.messages.0.content | filter operation = "InvokeModel" | limit 1',
+    query:
+      'fields output.outputBodyJson.content.0.text, input.inputBodyJson.messages.0.content | filter operation = "InvokeModel" | limit 1',
     rows: [
       [
         ["output.outputBodyJson.content.0.text", "Refunds are possible within 30 days."],
@@ -185,10 +223,19 @@ const columns: QueryCase[] = [
   },
   {
     name: "Converse bodies flatten through nested arrays and objects",
-    query: 'fields input.inputBodyJson.messages.0.content.0.text, output.outputBodyJson.metrics.latencyMs | filter operation = "Converse"',
+    query:
+      'fields input.inputBodyJson.messages.0.content.0.text, output.outputBodyJson.metrics.latencyMs | filter operation = "Converse"',
     rows: [
-      [["input.inputBodyJson.messages.0.content.0.text", "Explain RAG in simple terms."], ["output.outputBodyJson.metrics.latencyMs", "812"], ptr(G.bedrock, 7)],
-      [["input.inputBodyJson.messages.0.content.0.text", "What is prompt engineering?"], ["output.outputBodyJson.metrics.latencyMs", "530"], ptr(G.bedrock, 4)],
+      [
+        ["input.inputBodyJson.messages.0.content.0.text", "Explain RAG in simple terms."],
+        ["output.outputBodyJson.metrics.latencyMs", "812"],
+        ptr(G.bedrock, 7),
+      ],
+      [
+        ["input.inputBodyJson.messages.0.content.0.text", "What is prompt engineering?"],
+        ["output.outputBodyJson.metrics.latencyMs", "530"],
+        ptr(G.bedrock, 4),
+      ],
     ],
   },
   {
@@ -204,7 +251,14 @@ const columns: QueryCase[] = [
   {
     name: "system fields @log, @logStream and @ingestionTime",
     query: "fields @log, @logStream, @ingestionTime | limit 1",
-    rows: [[["@log", `123456789012:${BEDROCK_GROUP}`], ["@logStream", BEDROCK_STREAM], ["@ingestionTime", "2025-08-15 12:00:05.000"], ptr(G.bedrock, 8)]],
+    rows: [
+      [
+        ["@log", `123456789012:${BEDROCK_GROUP}`],
+        ["@logStream", BEDROCK_STREAM],
+        ["@ingestionTime", "2025-08-15 12:00:05.000"],
+        ptr(G.bedrock, 8),
+      ],
+    ],
   },
   {
     name: "an unaliased expression column is named by its text",
@@ -216,23 +270,39 @@ const columns: QueryCase[] = [
 const language: QueryCase[] = [
   {
     name: "# starts a comment to the end of the line (AWS's own example comments out a command)",
-    query: "fields @timestamp, operation # the columns\n    # | filter operation = \"Converse\"\n    | limit 1",
+    query: 'fields @timestamp, operation # the columns\n    # | filter operation = "Converse"\n    | limit 1',
     rows: [[ts("12:00:00"), ["operation", "InvokeModel"], ptr(G.bedrock, 8)]],
   },
   {
     name: "commands, keywords and function names are case-insensitive (AWS's examples write FIELDS, STATS, BIN)",
-    query: "FIELDS strlen(operation) AS len | FILTER len > 8 AND NOT ispresent(requestMetadata.team) | STATS COUNT(*) AS n BY BIN(1d)",
-    rows: [[["BIN(1d)", "2025-08-15 00:00:00.000"], ["n", "5"]]],
+    query:
+      "FIELDS strlen(operation) AS len | FILTER len > 8 AND NOT ispresent(requestMetadata.team) | STATS COUNT(*) AS n BY BIN(1d)",
+    rows: [
+      [
+        ["BIN(1d)", "2025-08-15 00:00:00.000"],
+        ["n", "5"],
+      ],
+    ],
   },
   {
     name: "an unaliased stats column can be sorted by its name in backticks",
     query: "stats count(*) by modelId | sort `count(*)` desc | limit 1",
-    rows: [[["modelId", HAIKU], ["count(*)", "4"]]],
+    rows: [
+      [
+        ["modelId", HAIKU],
+        ["count(*)", "4"],
+      ],
+    ],
   },
   {
     name: "SOURCE adds to the groups named in the request",
     query: `SOURCE '${APP_GROUP}' | stats count(*) by @log`,
-    rows: [[["@log", `123456789012:${APP_GROUP}`], ["count(*)", "3"]]],
+    rows: [
+      [
+        ["@log", `123456789012:${APP_GROUP}`],
+        ["count(*)", "3"],
+      ],
+    ],
   },
 ];
 

@@ -6,7 +6,25 @@ import { ceilToPeriod, floorToPeriod, periodUnit } from "../../../src/sandbox/in
 
 describe("sort order", () => {
   // The ascending list from AWS's sort documentation, verbatim.
-  const documented = ["!:", "#", "*%04", "0#", "5A", "111A", "2345_", "@", "@_", "A", "A9876fghj", "a12345hfh", "0", "01", "1", "2", "3"];
+  const documented = [
+    "!:",
+    "#",
+    "*%04",
+    "0#",
+    "5A",
+    "111A",
+    "2345_",
+    "@",
+    "@_",
+    "A",
+    "A9876fghj",
+    "a12345hfh",
+    "0",
+    "01",
+    "1",
+    "2",
+    "3",
+  ];
 
   it("sorts AWS's documented example exactly as documented, ascending and descending", () => {
     const shuffled = [...documented].reverse();
@@ -51,7 +69,43 @@ describe("time periods", () => {
   const utc = (y: number, mo: number, d: number, h = 0, mi = 0): number => Date.UTC(y, mo - 1, d, h, mi);
 
   it("knows AWS's units, abbreviations and plurals", () => {
-    expect(["ms", "msec", "millisecond", "milliseconds", "s", "sec", "secs", "second", "m", "min", "mins", "minute", "h", "hr", "hrs", "hour", "hours", "d", "day", "days", "w", "week", "mo", "mon", "month", "months", "q", "qtr", "quarter", "y", "yr", "yrs", "year"].map(periodUnit)).not.toContain(undefined);
+    expect(
+      [
+        "ms",
+        "msec",
+        "millisecond",
+        "milliseconds",
+        "s",
+        "sec",
+        "secs",
+        "second",
+        "m",
+        "min",
+        "mins",
+        "minute",
+        "h",
+        "hr",
+        "hrs",
+        "hour",
+        "hours",
+        "d",
+        "day",
+        "days",
+        "w",
+        "week",
+        "mo",
+        "mon",
+        "month",
+        "months",
+        "q",
+        "qtr",
+        "quarter",
+        "y",
+        "yr",
+        "yrs",
+        "year",
+      ].map(periodUnit),
+    ).not.toContain(undefined);
     expect(periodUnit("x")).toBeUndefined();
     expect(periodUnit("ss")).toBeUndefined();
   });

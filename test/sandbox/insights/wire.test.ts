@@ -28,12 +28,17 @@ beforeAll(async () => {
   sandbox = await startTestSandbox();
   logs = clients(sandbox).logs;
   await logs.send(new CreateLogGroupCommand({ logGroupName: GROUP }));
-  await logs.send(new CreateLogStreamCommand({ logGroupName: GROUP, logStreamName: "aws/bedrock/modelinvocations" }));
+  await logs.send(
+    new CreateLogStreamCommand({ logGroupName: GROUP, logStreamName: "aws/bedrock/modelinvocations" }),
+  );
   await logs.send(
     new PutLogEventsCommand({
       logGroupName: GROUP,
       logStreamName: "aws/bedrock/modelinvocations",
-      logEvents: INVOCATIONS.map((inv, i) => ({ timestamp: now - (INVOCATIONS.length - i) * 60_000, message: invocationRecord(inv, i + 1) })),
+      logEvents: INVOCATIONS.map((inv, i) => ({
+        timestamp: now - (INVOCATIONS.length - i) * 60_000,
+        message: invocationRecord(inv, i + 1),
+      })),
     }),
   );
 });
@@ -55,7 +60,11 @@ async function complete(queryId: string) {
 describe("Logs Insights through CloudWatchLogsClient", () => {
   it("runs a stats query: rows of {field, value}, numeric statistics", async () => {
     const { queryId } = await logs.send(
-      new StartQueryCommand({ logGroupName: GROUP, queryString: "stats sum(input.inputTokenCount) as tokens, count(*) as calls by operation", ...range() }),
+      new StartQueryCommand({
+        logGroupName: GROUP,
+        queryString: "stats sum(input.inputTokenCount) as tokens, count(*) as calls by operation",
+        ...range(),
+      }),
     );
     const response = await complete(queryId as string);
     expect(response.results).toEqual([
@@ -76,15 +85,21 @@ describe("Logs Insights through CloudWatchLogsClient", () => {
   });
 
   it("answers a malformed query with MalformedQueryException and AWS's message", async () => {
-    const error = await logs.send(new StartQueryCommand({ logGroupName: GROUP, queryString: "sort bin(5m)", ...range() })).catch((e: unknown) => e);
+    const error = await logs
+      .send(new StartQueryCommand({ logGroupName: GROUP, queryString: "sort bin(5m)", ...range() }))
+      .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(MalformedQueryException);
     expect((error as Error).message).toMatch(/^unexpected symbol found \( at line 1 and position 8/);
   });
 
   it("stops a query and lists it with DescribeQueries", async () => {
-    const { queryId } = await logs.send(new StartQueryCommand({ logGroupName: GROUP, queryString: "fields @message", ...range() }));
+    const { queryId } = await logs.send(
+      new StartQueryCommand({ logGroupName: GROUP, queryString: "fields @message", ...range() }),
+    );
     expect((await logs.send(new StopQueryCommand({ queryId }))).success).toBe(true);
-    const described = await logs.send(new DescribeQueriesCommand({ logGroupName: GROUP, status: "Cancelled" }));
+    const described = await logs.send(
+      new DescribeQueriesCommand({ logGroupName: GROUP, status: "Cancelled" }),
+    );
     expect(described.queries?.map((q) => q.queryId)).toContain(queryId);
   });
 });

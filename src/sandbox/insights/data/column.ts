@@ -45,7 +45,12 @@ export class Column {
   }
 
   grow(capacity: number): void {
-    const codes = this.codes instanceof Uint8Array ? new Uint8Array(capacity) : this.codes instanceof Uint16Array ? new Uint16Array(capacity) : new Uint32Array(capacity);
+    const codes =
+      this.codes instanceof Uint8Array
+        ? new Uint8Array(capacity)
+        : this.codes instanceof Uint16Array
+          ? new Uint16Array(capacity)
+          : new Uint32Array(capacity);
     codes.set(this.codes);
     this.codes = codes;
     if (this.nums !== null) {
@@ -75,7 +80,9 @@ export class Column {
     if (index !== null) {
       this.strings += 1;
       let code = index.get(value);
-      const crowded = this.dict.length >= DICT_MAX || (this.dict.length >= DICT_CHECK && this.dict.length * 2 > this.strings);
+      const crowded =
+        this.dict.length >= DICT_MAX ||
+        (this.dict.length >= DICT_CHECK && this.dict.length * 2 > this.strings);
       if (code === undefined && !crowded) {
         code = this.dict.length;
         this.dict.push(value);

@@ -23,7 +23,14 @@ export function nonNumberRead(c: string): string {
   return `(k >= 4 ? ${c}d[k - 4] : H.slow(${c}, k, i, X, S, ${c}k))`;
 }
 
-const JS_COMPARISON: Readonly<Record<string, string>> = { "=": "===", "!=": "!==", "<": "<", "<=": "<=", ">": ">", ">=": ">=" };
+const JS_COMPARISON: Readonly<Record<string, string>> = {
+  "=": "===",
+  "!=": "!==",
+  "<": "<",
+  "<=": "<=",
+  ">": ">",
+  ">=": ">=",
+};
 
 export interface Resolver {
   field(name: string, node: Expr): Gen;
@@ -44,7 +51,13 @@ export class Consts {
 const SAFE_NAME = /^[a-z_]+$/;
 
 /** Compiles a `/regex/` of the query; a leading `(?i)` (as AWS's examples write it) becomes the `i` flag. */
-export function compileRegex(query: string, source: string, start: number, end: number, extraFlags = ""): RegExp {
+export function compileRegex(
+  query: string,
+  source: string,
+  start: number,
+  end: number,
+  extraFlags = "",
+): RegExp {
   let pattern = source;
   let flags = extraFlags;
   if (pattern.startsWith("(?i)")) {
@@ -93,7 +106,12 @@ export class ExprCompiler {
       case "regex":
       case "period":
       case "star":
-        throw semanticError(this.query, e.start, e.end, "this can only be an argument of like, =~ or a function");
+        throw semanticError(
+          this.query,
+          e.start,
+          e.end,
+          "this can only be an argument of like, =~ or a function",
+        );
     }
   }
 
@@ -105,8 +123,13 @@ export class ExprCompiler {
     if (js !== undefined && lg.col !== undefined && e.r.t === "num") {
       // A numeric column against a number: compare the stored double directly, with no boxing.
       const c = lg.col;
-      const fn = { "=": "eq", "!=": "ne", "<": "lt", "<=": "le", ">": "gt", ">=": "ge" }[e.op as "=" | "!=" | "<" | "<=" | ">" | ">="];
-      return { code: `((k = ${c}c[i]) === 1 ? ${c}n[i] ${js} ${rt} : H.${fn}(${nonNumberRead(c)}, ${rt}))`, kind: "bool" };
+      const fn = { "=": "eq", "!=": "ne", "<": "lt", "<=": "le", ">": "gt", ">=": "ge" }[
+        e.op as "=" | "!=" | "<" | "<=" | ">" | ">="
+      ];
+      return {
+        code: `((k = ${c}c[i]) === 1 ? ${c}n[i] ${js} ${rt} : H.${fn}(${nonNumberRead(c)}, ${rt}))`,
+        kind: "bool",
+      };
     }
     const fn = {
       "+": "add",
@@ -124,7 +147,8 @@ export class ExprCompiler {
       and: "and3",
       or: "or3",
     }[e.op];
-    const arithmetic = e.op === "+" || e.op === "-" || e.op === "*" || e.op === "/" || e.op === "%" || e.op === "^";
+    const arithmetic =
+      e.op === "+" || e.op === "-" || e.op === "*" || e.op === "/" || e.op === "%" || e.op === "^";
     return { code: `H.${fn}(${l}, ${rt})`, kind: arithmetic ? "num" : "bool" };
   }
 
@@ -149,7 +173,8 @@ export class ExprCompiler {
   }
 
   private period(e: Expr): Period {
-    if (e.t !== "period") throw semanticError(this.query, e.start, e.end, "a time period such as 5m or 1h is needed here");
+    if (e.t !== "period")
+      throw semanticError(this.query, e.start, e.end, "a time period such as 5m or 1h is needed here");
     return e.period;
   }
 
@@ -160,7 +185,8 @@ export class ExprCompiler {
 
   private call(e: Extract<Expr, { t: "call" }>, r: Resolver): Gen {
     const sig = CATALOG.get(e.name);
-    if (sig === undefined || !SAFE_NAME.test(e.name)) throw semanticError(this.query, e.start, e.nameEnd, `unknown function ${e.name}()`);
+    if (sig === undefined || !SAFE_NAME.test(e.name))
+      throw semanticError(this.query, e.start, e.nameEnd, `unknown function ${e.name}()`);
     if (sig.kind === "agg") return r.aggregate(e);
     const args = e.args;
     switch (e.name) {

@@ -34,7 +34,10 @@ export interface ExecuteRequest {
   apiLimit: number | undefined;
 }
 
-export function execute(plan: Plan, request: ExecuteRequest): { rows: ResultField[][]; statistics: QueryStatistics } {
+export function execute(
+  plan: Plan,
+  request: ExecuteRequest,
+): { rows: ResultField[][]; statistics: QueryStatistics } {
   const X = new RunContext(request.source, plan.eagerColumns, plan.usesMessage);
   const cap = request.apiLimit ?? (plan.hasLimit ? Number.POSITIVE_INFINITY : DEFAULT_ROW_LIMIT);
   const spec = plan.terminal;
@@ -71,8 +74,12 @@ export function execute(plan: Plan, request: ExecuteRequest): { rows: ResultFiel
       const value = formatValue(column.get(R, X), column.format);
       if (value !== null) fields.push({ field: column.name, value });
     }
-    if (plan.rawOutput && R.S !== null) fields.push({ field: "@ptr", value: encodePointer(R.S.ref.id, R.id) });
+    if (plan.rawOutput && R.S !== null)
+      fields.push({ field: "@ptr", value: encodePointer(R.S.ref.id, R.id) });
     if (fields.length > 0) results.push(fields);
   }
-  return { rows: results, statistics: { recordsMatched: X.matched, recordsScanned: X.scanned, bytesScanned: X.bytes } };
+  return {
+    rows: results,
+    statistics: { recordsMatched: X.matched, recordsScanned: X.scanned, bytesScanned: X.bytes },
+  };
 }

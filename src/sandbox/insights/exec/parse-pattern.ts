@@ -38,7 +38,8 @@ function globToRegex(glob: string): string {
   let source = "";
   parts.forEach((part, index) => {
     source += escapeRegex(part);
-    if (index < parts.length - 1) source += index === parts.length - 2 && parts[parts.length - 1] === "" ? "(.*)" : "(.*?)";
+    if (index < parts.length - 1)
+      source += index === parts.length - 2 && parts[parts.length - 1] === "" ? "(.*)" : "(.*?)";
   });
   return source;
 }
@@ -47,12 +48,21 @@ export function compileParse(query: string, command: Extract<Command, { t: "pars
   const end = command.patternStart + command.pattern.length + 2;
   if (command.mode === "glob") {
     const regex = compileRegex(query, globToRegex(command.pattern), command.patternStart, end, "s");
-    return new ParsePattern(regex, undefined, command.names.map((n) => n.name));
+    return new ParsePattern(
+      regex,
+      undefined,
+      command.names.map((n) => n.name),
+    );
   }
   const regex = compileRegex(query, command.pattern, command.patternStart, end);
   const groups = [...command.pattern.matchAll(/\(\?<([A-Za-z_][A-Za-z0-9_]*)>/g)].map((m) => m[1] as string);
   if (groups.length === 0) {
-    throw semanticError(query, command.patternStart, end, "a parse regular expression needs named groups such as (?<name>...) to say which fields it extracts");
+    throw semanticError(
+      query,
+      command.patternStart,
+      end,
+      "a parse regular expression needs named groups such as (?<name>...) to say which fields it extracts",
+    );
   }
   return new ParsePattern(regex, groups, groups);
 }

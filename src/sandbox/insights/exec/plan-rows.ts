@@ -34,7 +34,8 @@ export class RowPlanner {
         const stages: RowStage[] = [];
         for (const item of command.items) {
           if (item.alias === undefined && item.expr.t === "field") {
-            if (p.relistForbidden.has(item.expr.name)) throw ephemeralAlreadyDefined(query, item.start, item.end, item.expr.name);
+            if (p.relistForbidden.has(item.expr.name))
+              throw ephemeralAlreadyDefined(query, item.start, item.end, item.expr.name);
             p.addFieldsCol(p.displayColumn(item, this.afterStats));
             continue;
           }

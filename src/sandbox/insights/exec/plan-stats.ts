@@ -55,7 +55,12 @@ class ItemResolver implements Resolver {
   ) {}
 
   field(name: string, node: Expr): Gen {
-    throw semanticError(this.ctx.query, node.start, node.end, `${name} must be inside an aggregate function such as count(${name}) or sum(${name}), or in the by clause`);
+    throw semanticError(
+      this.ctx.query,
+      node.start,
+      node.end,
+      `${name} must be inside an aggregate function such as count(${name}) or sum(${name}), or in the by clause`,
+    );
   }
 
   timestamp(node: Expr): Gen {
@@ -69,7 +74,13 @@ class ItemResolver implements Resolver {
     if (call.name === "pct") {
       const p = call.args[1];
       percent = p?.t === "num" ? p.value : -1;
-      if (percent < 0 || percent > 100) throw semanticError(this.ctx.query, call.start, call.end, "pct() takes a percentile between 0 and 100");
+      if (percent < 0 || percent > 100)
+        throw semanticError(
+          this.ctx.query,
+          call.start,
+          call.end,
+          "pct() takes a percentile between 0 and 100",
+        );
     }
     const arg = star || first === undefined ? null : this.ctx.compiler.gen(first, this.input);
     this.found += 1;
@@ -119,7 +130,12 @@ export function compileStats(
     const resolver = new ItemResolver(ctx, input, register);
     const gen = ctx.compiler.gen(item.expr, resolver);
     if (resolver.found === 0) {
-      throw semanticError(ctx.query, item.start, item.end, "each stats item needs an aggregate function such as count(*), sum(field) or avg(field)");
+      throw semanticError(
+        ctx.query,
+        item.start,
+        item.end,
+        "each stats item needs an aggregate function such as count(*), sum(field) or avg(field)",
+      );
     }
     const slot = allocate(ctx, gen.kind === "bool" ? "bool" : "num");
     const name = item.alias ?? item.text;

@@ -62,7 +62,12 @@ export class EventResolver implements Resolver {
   }
 
   aggregate(call: Call): Gen {
-    throw semanticError(this.query, call.start, call.end, `${call.name}() is an aggregate function: use it in stats`);
+    throw semanticError(
+      this.query,
+      call.start,
+      call.end,
+      `${call.name}() is an aggregate function: use it in stats`,
+    );
   }
 }
 
@@ -82,7 +87,12 @@ export class RowResolver implements Resolver {
     if (slot !== undefined) return { code: `R.v[${slot}]`, kind: this.kinds[slot] ?? "any" };
     if (this.afterStats) {
       const known = [...this.scope.keys()].join(", ");
-      throw semanticError(this.query, node.start, node.end, `${name} is not available after stats; only the fields stats produced can be used here: ${known}`);
+      throw semanticError(
+        this.query,
+        node.start,
+        node.end,
+        `${name} is not available after stats; only the fields stats produced can be used here: ${known}`,
+      );
     }
     switch (name) {
       case "@timestamp":
@@ -104,13 +114,23 @@ export class RowResolver implements Resolver {
 
   timestamp(node: Expr): Gen {
     if (this.afterStats) {
-      throw semanticError(this.query, node.start, node.end, "bin() needs @timestamp, which does not exist after stats: carry it through the first stats, e.g. max(@timestamp) as @t, and use dateceil(@t, 5m)");
+      throw semanticError(
+        this.query,
+        node.start,
+        node.end,
+        "bin() needs @timestamp, which does not exist after stats: carry it through the first stats, e.g. max(@timestamp) as @t, and use dateceil(@t, 5m)",
+      );
     }
     return { code: "R.t", kind: "ts" };
   }
 
   aggregate(call: Call): Gen {
     if (this.onAggregate !== undefined) return this.onAggregate(call);
-    throw semanticError(this.query, call.start, call.end, `${call.name}() is an aggregate function: use it in stats`);
+    throw semanticError(
+      this.query,
+      call.start,
+      call.end,
+      `${call.name}() is an aggregate function: use it in stats`,
+    );
   }
 }

@@ -33,7 +33,13 @@ export function scanSource(parts: ScanParts, columns: readonly string[], K: Cons
   const body = [...parts.stages, filters ? "matched++;" : "", parts.terminal];
   // Bookkeeping stays out of this function (X.count): code that first runs after an on-stack-replaced loop has
   // no type feedback yet, and V8 would bail out of the optimised scan there again and again.
-  const loop = (head: string[]): string[] => ["for (let i = lo; i < hi; i++) {", "const t = TS[i];", ...head, ...body, "}"];
+  const loop = (head: string[]): string[] => [
+    "for (let i = lo; i < hi; i++) {",
+    "const t = TS[i];",
+    ...head,
+    ...body,
+    "}",
+  ];
   return [
     // A unique first line: V8 shares compiled code between identical sources, and two plans must not share
     // type feedback.
@@ -67,8 +73,18 @@ export function scanSource(parts: ScanParts, columns: readonly string[], K: Cons
   ].join("\n");
 }
 
-export function buildScan(parts: ScanParts, columns: readonly string[], K: Consts, aggs: readonly Aggregator[]): ScanFn {
+export function buildScan(
+  parts: ScanParts,
+  columns: readonly string[],
+  K: Consts,
+  aggs: readonly Aggregator[],
+): ScanFn {
   const source = scanSource(parts, columns, K);
-  const factory = new Function("K", "H", "F", "A", source) as (k: unknown[], h: typeof H, f: typeof FUNCTIONS, a: readonly Aggregator[]) => ScanFn;
+  const factory = new Function("K", "H", "F", "A", source) as (
+    k: unknown[],
+    h: typeof H,
+    f: typeof FUNCTIONS,
+    a: readonly Aggregator[],
+  ) => ScanFn;
   return factory(K.list, H, FUNCTIONS, aggs);
 }

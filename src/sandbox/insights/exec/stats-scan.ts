@@ -9,7 +9,14 @@ import type { Aggregator } from "./aggregates.js";
 import { nonNumberRead, type Gen } from "./codegen.js";
 import type { EventResolver } from "./resolvers.js";
 
-export const SYSTEM_FIELDS: ReadonlySet<string> = new Set(["@timestamp", "@ingestionTime", "@logStream", "@log", "@message", "@ptr"]);
+export const SYSTEM_FIELDS: ReadonlySet<string> = new Set([
+  "@timestamp",
+  "@ingestionTime",
+  "@logStream",
+  "@log",
+  "@message",
+  "@ptr",
+]);
 const SYSTEM = SYSTEM_FIELDS;
 
 function aggregateUpdate(j: number, agg: Aggregator, gen: Gen | null): string {
@@ -34,11 +41,19 @@ export function statsTerminal(
   const lines: string[] = [];
   const setup: string[] = [];
   const only = keyExprs[0];
-  const binMs = only?.t === "call" && only.name === "bin" && only.args[0]?.t === "period" ? fixedPeriodMs(only.args[0].period) : undefined;
+  const binMs =
+    only?.t === "call" && only.name === "bin" && only.args[0]?.t === "period"
+      ? fixedPeriodMs(only.args[0].period)
+      : undefined;
   if (keyCodes.length === 0) {
     setup.push("const G0 = TERM.group0().s;");
     lines.push("st = G0;");
-  } else if (keyCodes.length === 1 && only?.t === "field" && !scope.has(only.name) && !SYSTEM.has(only.name)) {
+  } else if (
+    keyCodes.length === 1 &&
+    only?.t === "field" &&
+    !scope.has(only.name) &&
+    !SYSTEM.has(only.name)
+  ) {
     // Grouping by one discovered field: its dictionary code indexes the group directly, no hashing.
     const c = `c${ev.column(only.name)}`;
     setup.push(`const GA = new Array(${c}d.length + 4).fill(undefined);`);
@@ -48,7 +63,9 @@ export function statsTerminal(
     );
   } else if (keyCodes.length === 1 && binMs !== undefined) {
     // bin() of a fixed period: a number every time, kept unboxed; consecutive events mostly share the bucket.
-    lines.push(`kvn = Math.floor(t / ${binMs}) * ${binMs}; if (kvn !== LKN) { LKN = kvn; LS = TERM.group1(kvn).s; } st = LS;`);
+    lines.push(
+      `kvn = Math.floor(t / ${binMs}) * ${binMs}; if (kvn !== LKN) { LKN = kvn; LS = TERM.group1(kvn).s; } st = LS;`,
+    );
   } else if (keyCodes.length === 1) {
     lines.push(`kv = ${keyCodes[0]}; if (kv !== LK) { LK = kv; LS = TERM.group1(kv).s; } st = LS;`);
   } else {

@@ -18,14 +18,26 @@ export function validateCommands(query: string, commands: readonly Command[]): v
   for (const command of commands) {
     const end = keywordEnd(query, command.start);
     if (afterDedup && command.t !== "limit") {
-      throw unexpectedSymbol(query, command.start, end, query.slice(command.start, end), "limit, the only command allowed after dedup");
+      throw unexpectedSymbol(
+        query,
+        command.start,
+        end,
+        query.slice(command.start, end),
+        "limit, the only command allowed after dedup",
+      );
     }
     switch (command.t) {
       case "stats":
         stats += 1;
-        if (stats > 2) throw semanticError(query, command.start, end, "a query can have at most two stats commands");
+        if (stats > 2)
+          throw semanticError(query, command.start, end, "a query can have at most two stats commands");
         if (ordered !== undefined) {
-          throw semanticError(query, ordered.start, keywordEnd(query, ordered.start), "sort, limit and dedup must come after the stats commands");
+          throw semanticError(
+            query,
+            ordered.start,
+            keywordEnd(query, ordered.start),
+            "sort, limit and dedup must come after the stats commands",
+          );
         }
         break;
       case "sort":

@@ -6,7 +6,8 @@ interface Span {
   end: number;
 }
 
-export type BinaryOp = "+" | "-" | "*" | "/" | "%" | "^" | "=" | "!=" | "<" | "<=" | ">" | ">=" | "and" | "or";
+export type BinaryOp =
+  "+" | "-" | "*" | "/" | "%" | "^" | "=" | "!=" | "<" | "<=" | ">" | ">=" | "and" | "or";
 
 export type Expr =
   | (Span & { t: "num"; value: number })
@@ -56,9 +57,7 @@ export type Command =
       names: NameRef[];
     });
 
-export type Source =
-  | (Span & { t: "group"; name: string })
-  | (Span & { t: "prefix"; prefixes: string[] });
+export type Source = (Span & { t: "group"; name: string }) | (Span & { t: "prefix"; prefixes: string[] });
 
 export interface Query {
   text: string;

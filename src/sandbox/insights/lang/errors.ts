@@ -24,7 +24,13 @@ function compileError(query: string, start: number, end: number, message: string
 }
 
 /** The parser met `symbol` (raw text, `<EOF>` at the end) where it wanted `expected`. */
-export function unexpectedSymbol(query: string, start: number, end: number, symbol: string, expected: string): AwsError {
+export function unexpectedSymbol(
+  query: string,
+  start: number,
+  end: number,
+  symbol: string,
+  expected: string,
+): AwsError {
   const { line, position } = lineAndPosition(query, start);
   return compileError(
     query,
@@ -38,7 +44,12 @@ export function unexpectedSymbol(query: string, start: number, end: number, symb
 export function tokenRecognitionError(query: string, start: number, end: number, why: string): AwsError {
   const { line, position } = lineAndPosition(query, start);
   const text = query.slice(start, Math.min(end, start + 20));
-  return compileError(query, start, end, `token recognition error at: '${text}' at line ${line} and position ${position}: ${why}`);
+  return compileError(
+    query,
+    start,
+    end,
+    `token recognition error at: '${text}' at line ${line} and position ${position}: ${why}`,
+  );
 }
 
 /** A well-formed query that breaks a rule of the language (unknown function, wrong arguments, misplaced command). */

@@ -10,7 +10,7 @@ import type { Token } from "./lexer.js";
 import { TokenStream } from "./token-stream.js";
 
 const COMPARISONS: ReadonlySet<string> = new Set(["=", "!=", "<", "<=", ">", ">="]);
-const EXPRESSION = "an expression: a field, a number, a \"string\", a function call or (";
+const EXPRESSION = 'an expression: a field, a number, a "string", a function call or (';
 
 export class ExprParser extends TokenStream {
   parseExpr(): Expr {
@@ -59,7 +59,10 @@ export class ExprParser extends TokenStream {
       return this.finishLike(left, false);
     }
     let negated = false;
-    if (this.isWord("not") && (this.isWord("like", this.peekSecond()) || this.isWord("in", this.peekSecond()))) {
+    if (
+      this.isWord("not") &&
+      (this.isWord("like", this.peekSecond()) || this.isWord("in", this.peekSecond()))
+    ) {
       this.advance();
       negated = true;
     }
@@ -150,7 +153,12 @@ export class ExprParser extends TokenStream {
         return { t: "num", value: tok.num, start: tok.start, end: tok.end };
       case "duration":
         this.advance();
-        return { t: "period", period: tok.period ?? { amount: tok.num, unit: "ms" }, start: tok.start, end: tok.end };
+        return {
+          t: "period",
+          period: tok.period ?? { amount: tok.num, unit: "ms" },
+          start: tok.start,
+          end: tok.end,
+        };
       case "string":
         this.advance();
         return { t: "str", value: tok.value, start: tok.start, end: tok.end };
@@ -199,19 +207,39 @@ export class ExprParser extends TokenStream {
     const close = this.expectOp(")", ", or ) to close the argument list");
     const call: Expr = { t: "call", name, nameEnd: nameTok.end, args, start: nameTok.start, end: close.end };
     if (args.length < sig.min || args.length > sig.max) {
-      const range = sig.min === sig.max ? `${sig.min}` : sig.max === Infinity ? `at least ${sig.min}` : `${sig.min} to ${sig.max}`;
-      throw semanticError(this.query, call.start, call.end, `${nameTok.value}() takes ${range} argument(s), not ${args.length}`);
+      const range =
+        sig.min === sig.max
+          ? `${sig.min}`
+          : sig.max === Infinity
+            ? `at least ${sig.min}`
+            : `${sig.min} to ${sig.max}`;
+      throw semanticError(
+        this.query,
+        call.start,
+        call.end,
+        `${nameTok.value}() takes ${range} argument(s), not ${args.length}`,
+      );
     }
     args.forEach((arg, index) => {
       const rule = argRule(sig, index);
       if (rule === "period" && arg.t !== "period") {
-        throw semanticError(this.query, arg.start, arg.end, `${nameTok.value}() needs a time period such as 5m or 1h here`);
+        throw semanticError(
+          this.query,
+          arg.start,
+          arg.end,
+          `${nameTok.value}() needs a time period such as 5m or 1h here`,
+        );
       }
       if (rule === "number" && arg.t !== "num") {
         throw semanticError(this.query, arg.start, arg.end, `${nameTok.value}() needs a number here`);
       }
       if (rule === "expr" && arg.t === "period") {
-        throw semanticError(this.query, arg.start, arg.end, "a time period can only be an argument of bin(), datefloor() or dateceil()");
+        throw semanticError(
+          this.query,
+          arg.start,
+          arg.end,
+          "a time period can only be an argument of bin(), datefloor() or dateceil()",
+        );
       }
     });
     return call;

@@ -20,10 +20,33 @@ export interface Token {
   end: number;
 }
 
-const OPERATORS = ["!=", "<=", ">=", "=~", "|", ",", "(", ")", "[", "]", ":", "=", "<", ">", "+", "-", "*", "/", "%", "^"];
+const OPERATORS = [
+  "!=",
+  "<=",
+  ">=",
+  "=~",
+  "|",
+  ",",
+  "(",
+  ")",
+  "[",
+  "]",
+  ":",
+  "=",
+  "<",
+  ">",
+  "+",
+  "-",
+  "*",
+  "/",
+  "%",
+  "^",
+];
 
 function isIdentStart(code: number): boolean {
-  return (code >= 65 && code <= 90) || (code >= 97 && code <= 122) || code === 95 || code === 64 || code > 127;
+  return (
+    (code >= 65 && code <= 90) || (code >= 97 && code <= 122) || code === 95 || code === 64 || code > 127
+  );
 }
 
 function isIdentPart(code: number): boolean {
@@ -34,7 +57,14 @@ function isDigit(code: number): boolean {
   return code >= 48 && code <= 57;
 }
 
-const ESCAPES: Readonly<Record<string, string>> = { n: "\n", t: "\t", r: "\r", "\\": "\\", '"': '"', "'": "'" };
+const ESCAPES: Readonly<Record<string, string>> = {
+  n: "\n",
+  t: "\t",
+  r: "\r",
+  "\\": "\\",
+  '"': '"',
+  "'": "'",
+};
 
 export class Lexer {
   private pos = 0;
@@ -85,7 +115,12 @@ export class Lexer {
         return this.make("op", start, op);
       }
     }
-    throw tokenRecognitionError(q, start, start + 1, "this character cannot start a token; quote odd field names with backticks");
+    throw tokenRecognitionError(
+      q,
+      start,
+      start + 1,
+      "this character cannot start a token; quote odd field names with backticks",
+    );
   }
 
   private string(start: number, quote: string): Token {
@@ -114,7 +149,8 @@ export class Lexer {
   private backtick(start: number): Token {
     const q = this.query;
     const close = q.indexOf("`", start + 1);
-    if (close < 0) throw tokenRecognitionError(q, start, q.length, "the backtick-quoted field name is not closed");
+    if (close < 0)
+      throw tokenRecognitionError(q, start, q.length, "the backtick-quoted field name is not closed");
     this.pos = close + 1;
     return this.make("quoted", start, q.slice(start + 1, close));
   }

@@ -59,7 +59,12 @@ class QueryParser extends ExprParser {
       while (!this.isOp(")")) {
         const key = this.expectName("namePrefix: [...] inside logGroups()");
         if (key.value !== "namePrefix") {
-          throw semanticError(this.query, key.start, key.end, `the sandbox supports only namePrefix in SOURCE logGroups(), not ${key.value}`);
+          throw semanticError(
+            this.query,
+            key.start,
+            key.end,
+            `the sandbox supports only namePrefix in SOURCE logGroups(), not ${key.value}`,
+          );
         }
         this.expectOp(":", ": after namePrefix");
         this.expectOp("[", "[ to open the list of prefixes");
@@ -99,7 +104,8 @@ class QueryParser extends ExprParser {
       case "limit": {
         this.advance();
         const n = this.tok;
-        if (n.kind !== "number" || !Number.isInteger(n.num) || n.num < 1) this.fail("a whole number of rows greater than 0");
+        if (n.kind !== "number" || !Number.isInteger(n.num) || n.num < 1)
+          this.fail("a whole number of rows greater than 0");
         this.advance();
         if (n.num > 100_000) throw semanticError(this.query, n.start, n.end, "limit can be at most 100000");
         return { t: "limit", n: n.num, start: tok.start, end: n.end };
@@ -115,7 +121,12 @@ class QueryParser extends ExprParser {
         throw semanticError(this.query, tok.start, tok.end, "SOURCE must come before every other command");
       default:
         if (UNSUPPORTED.has(word)) {
-          throw semanticError(this.query, tok.start, tok.end, `the ${tok.value} command is not supported by this sandbox`);
+          throw semanticError(
+            this.query,
+            tok.start,
+            tok.end,
+            `the ${tok.value} command is not supported by this sandbox`,
+          );
         }
         return this.fail(COMMANDS);
     }
@@ -189,7 +200,8 @@ class QueryParser extends ExprParser {
       }
       keys.push(key);
     } while (this.isOp(","));
-    if (this.tok.kind !== "eof" && !this.isOp("|")) this.fail("asc, desc, a comma, | or the end of the query");
+    if (this.tok.kind !== "eof" && !this.isOp("|"))
+      this.fail("asc, desc, a comma, | or the end of the query");
     return { t: "sort", keys, start, end: this.lastEnd(keys) };
   }
 
@@ -199,9 +211,19 @@ class QueryParser extends ExprParser {
     if (this.tok.kind === "ident" || this.tok.kind === "quoted") source = this.advance().value;
     if (this.isOp("/")) {
       const regex = this.takeRegex();
-      return { t: "parse", source, mode: "regex", pattern: regex.value, patternStart: regex.start, names: [], start, end: regex.end };
+      return {
+        t: "parse",
+        source,
+        mode: "regex",
+        pattern: regex.value,
+        patternStart: regex.start,
+        names: [],
+        start,
+        end: regex.end,
+      };
     }
-    if (this.tok.kind !== "string") this.fail('a "glob pattern with *" or a /regular expression/ with named groups');
+    if (this.tok.kind !== "string")
+      this.fail('a "glob pattern with *" or a /regular expression/ with named groups');
     const pattern = this.advance();
     const stars = pattern.value.split("*").length - 1;
     let names: NameRef[] = [];
@@ -217,6 +239,15 @@ class QueryParser extends ExprParser {
         `the parse pattern has ${stars} * wildcard(s) but ${names.length} name(s) after as: give one name per *`,
       );
     }
-    return { t: "parse", source, mode: "glob", pattern: pattern.value, patternStart: pattern.start, names, start, end: this.lastEnd(names) };
+    return {
+      t: "parse",
+      source,
+      mode: "glob",
+      pattern: pattern.value,
+      patternStart: pattern.start,
+      names,
+      start,
+      end: this.lastEnd(names),
+    };
   }
 }

@@ -6,7 +6,12 @@
 import { expect, it } from "vitest";
 import { AwsError } from "../../../../src/sandbox/errors.js";
 import { encodePointer } from "../../../../src/sandbox/insights/exec/pointer.js";
-import { createInsightsEngine, type GetQueryResultsResponse, type InsightsEngine, type StartQueryRequest } from "../../../../src/sandbox/insights/index.js";
+import {
+  createInsightsEngine,
+  type GetQueryResultsResponse,
+  type InsightsEngine,
+  type StartQueryRequest,
+} from "../../../../src/sandbox/insights/index.js";
 import { ACCOUNT, BEDROCK_GROUP, DAY, fixtureSource, REGION } from "./fixtures.js";
 
 export type Pair = readonly [string, string];
@@ -52,7 +57,8 @@ export function runCases(cases: readonly QueryCase[]): void {
   for (const c of cases) {
     it(c.name, () => {
       const request: StartQueryRequest = { queryString: c.query, ...(c.range ?? DAY) };
-      if (!c.query.trimStart().toUpperCase().startsWith("SOURCE")) request.logGroupNames = c.groups ?? [BEDROCK_GROUP];
+      if (!c.query.trimStart().toUpperCase().startsWith("SOURCE"))
+        request.logGroupNames = c.groups ?? [BEDROCK_GROUP];
       if (c.limit !== undefined) request.limit = c.limit;
       if (c.error !== undefined) {
         let caught: unknown;

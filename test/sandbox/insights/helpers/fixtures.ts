@@ -13,7 +13,8 @@ export const LAMBDA_GROUP = "/aws/lambda/genai-handler";
 export const BEDROCK_STREAM = "aws/bedrock/modelinvocations";
 
 export const HAIKU = "anthropic.claude-3-haiku-20240307-v1:0";
-export const SONNET_PROFILE = "arn:aws:bedrock:us-east-1:123456789012:inference-profile/us.anthropic.claude-3-5-sonnet-20241022-v2:0";
+export const SONNET_PROFILE =
+  "arn:aws:bedrock:us-east-1:123456789012:inference-profile/us.anthropic.claude-3-5-sonnet-20241022-v2:0";
 export const NOVA = "amazon.nova-lite-v1:0";
 
 /** 2025-08-15T00:00:00Z, and the day as StartQuery's inclusive epoch-second range. */
@@ -45,13 +46,78 @@ export const LONG_COMPLETION =
   "instead of only what the model memorised during training.";
 
 export const INVOCATIONS: readonly Invocation[] = [
-  { time: "09:05:10", model: HAIKU, user: "alice", inTokens: 12, outTokens: 85, prompt: "What is Amazon Bedrock?", completion: "Amazon Bedrock is a managed service for foundation models.", stopReason: "end_turn" },
-  { time: "09:20:30", model: HAIKU, user: "alice", inTokens: 14, outTokens: 128, prompt: "Explain RAG in simple terms.", completion: LONG_COMPLETION, stopReason: "max_tokens" },
-  { time: "09:45:00", model: SONNET_PROFILE, user: "bob", inTokens: 17, outTokens: 120, prompt: "List 3 benefits of serverless computing.", completion: "1. No servers to manage. 2. Pay per use. 3. Automatic scaling.", stopReason: "end_turn" },
-  { time: "10:02:15", model: NOVA, user: "alice", inTokens: 9, outTokens: 64, prompt: "What is prompt engineering?", completion: "Prompt engineering is designing inputs that steer a model.", stopReason: "end_turn", latencyMs: 530 },
-  { time: "10:30:45", model: HAIKU, user: "bob", inTokens: 13, outTokens: 128, prompt: "How does vector search work?", completion: "Vector search embeds items as vectors and finds the nearest ones.", stopReason: "max_tokens" },
-  { time: "11:10:00", model: SONNET_PROFILE, user: "alice", inTokens: 12, outTokens: 101, prompt: "What is Amazon Bedrock?", completion: "Bedrock offers models from several providers through one API.", stopReason: "end_turn" },
-  { time: "11:55:59", model: NOVA, user: "bob", inTokens: 11, outTokens: 47, prompt: "Explain RAG in simple terms.", completion: "RAG looks things up before answering.", stopReason: "end_turn", latencyMs: 812 },
+  {
+    time: "09:05:10",
+    model: HAIKU,
+    user: "alice",
+    inTokens: 12,
+    outTokens: 85,
+    prompt: "What is Amazon Bedrock?",
+    completion: "Amazon Bedrock is a managed service for foundation models.",
+    stopReason: "end_turn",
+  },
+  {
+    time: "09:20:30",
+    model: HAIKU,
+    user: "alice",
+    inTokens: 14,
+    outTokens: 128,
+    prompt: "Explain RAG in simple terms.",
+    completion: LONG_COMPLETION,
+    stopReason: "max_tokens",
+  },
+  {
+    time: "09:45:00",
+    model: SONNET_PROFILE,
+    user: "bob",
+    inTokens: 17,
+    outTokens: 120,
+    prompt: "List 3 benefits of serverless computing.",
+    completion: "1. No servers to manage. 2. Pay per use. 3. Automatic scaling.",
+    stopReason: "end_turn",
+  },
+  {
+    time: "10:02:15",
+    model: NOVA,
+    user: "alice",
+    inTokens: 9,
+    outTokens: 64,
+    prompt: "What is prompt engineering?",
+    completion: "Prompt engineering is designing inputs that steer a model.",
+    stopReason: "end_turn",
+    latencyMs: 530,
+  },
+  {
+    time: "10:30:45",
+    model: HAIKU,
+    user: "bob",
+    inTokens: 13,
+    outTokens: 128,
+    prompt: "How does vector search work?",
+    completion: "Vector search embeds items as vectors and finds the nearest ones.",
+    stopReason: "max_tokens",
+  },
+  {
+    time: "11:10:00",
+    model: SONNET_PROFILE,
+    user: "alice",
+    inTokens: 12,
+    outTokens: 101,
+    prompt: "What is Amazon Bedrock?",
+    completion: "Bedrock offers models from several providers through one API.",
+    stopReason: "end_turn",
+  },
+  {
+    time: "11:55:59",
+    model: NOVA,
+    user: "bob",
+    inTokens: 11,
+    outTokens: 47,
+    prompt: "Explain RAG in simple terms.",
+    completion: "RAG looks things up before answering.",
+    stopReason: "end_turn",
+    latencyMs: 812,
+  },
   {
     time: "12:00:00",
     model: HAIKU,
@@ -68,11 +134,18 @@ export const INVOCATIONS: readonly Invocation[] = [
 
 function converse(inv: Invocation): { input: unknown; output: unknown } {
   return {
-    input: { messages: [{ role: "user", content: [{ text: inv.prompt }] }], inferenceConfig: { maxTokens: 128 } },
+    input: {
+      messages: [{ role: "user", content: [{ text: inv.prompt }] }],
+      inferenceConfig: { maxTokens: 128 },
+    },
     output: {
       output: { message: { role: "assistant", content: [{ text: inv.completion }] } },
       stopReason: inv.stopReason,
-      usage: { inputTokens: inv.inTokens, outputTokens: inv.outTokens, totalTokens: inv.inTokens + inv.outTokens },
+      usage: {
+        inputTokens: inv.inTokens,
+        outputTokens: inv.outTokens,
+        totalTokens: inv.inTokens + inv.outTokens,
+      },
       metrics: { latencyMs: inv.latencyMs ?? 0 },
     },
   };
@@ -80,7 +153,11 @@ function converse(inv: Invocation): { input: unknown; output: unknown } {
 
 function anthropic(inv: Invocation, index: number): { input: unknown; output: unknown } {
   return {
-    input: { anthropic_version: "bedrock-2023-05-31", max_tokens: 128, messages: [{ role: "user", content: inv.prompt }] },
+    input: {
+      anthropic_version: "bedrock-2023-05-31",
+      max_tokens: 128,
+      messages: [{ role: "user", content: inv.prompt }],
+    },
     output: {
       id: `msg_bdrk_01AbCdEf${index}`,
       type: "message",
@@ -110,8 +187,17 @@ export function invocationRecord(inv: Invocation, index: number): string {
     requestId: requestId(index),
     operation: isConverse ? "Converse" : "InvokeModel",
     modelId: inv.model,
-    input: { inputContentType: "application/json", inputBodyJson: body.input, inputTokenCount: inv.inTokens, ...inv.inputExtra },
-    output: { outputContentType: "application/json", outputBodyJson: body.output, outputTokenCount: inv.outTokens },
+    input: {
+      inputContentType: "application/json",
+      inputBodyJson: body.input,
+      inputTokenCount: inv.inTokens,
+      ...inv.inputExtra,
+    },
+    output: {
+      outputContentType: "application/json",
+      outputBodyJson: body.output,
+      outputTokenCount: inv.outTokens,
+    },
     inferenceRegion: "us-east-1",
     schemaType: "ModelInvocationLog",
     schemaVersion: "1.0",
@@ -133,10 +219,16 @@ export const LAMBDA_LINES: readonly [string, string][] = [
   ["09:00:00", `START RequestId: ${LAMBDA_REQUEST_1} Version: $LATEST`],
   ["09:00:01", `{"level":"INFO","msg":"calling bedrock","modelId":"${HAIKU}"}`],
   ["09:00:02", `END RequestId: ${LAMBDA_REQUEST_1}`],
-  ["09:00:02", `REPORT RequestId: ${LAMBDA_REQUEST_1}\tDuration: 1534.21 ms\tBilled Duration: 1535 ms\tMemory Size: 256 MB\tMax Memory Used: 91 MB\tInit Duration: 412.07 ms\t`],
+  [
+    "09:00:02",
+    `REPORT RequestId: ${LAMBDA_REQUEST_1}\tDuration: 1534.21 ms\tBilled Duration: 1535 ms\tMemory Size: 256 MB\tMax Memory Used: 91 MB\tInit Duration: 412.07 ms\t`,
+  ],
   ["10:30:00", `START RequestId: ${LAMBDA_REQUEST_2} Version: $LATEST`],
   ["10:30:02", `END RequestId: ${LAMBDA_REQUEST_2}`],
-  ["10:30:02", `REPORT RequestId: ${LAMBDA_REQUEST_2}\tDuration: 986.5 ms\tBilled Duration: 987 ms\tMemory Size: 256 MB\tMax Memory Used: 88 MB\t`],
+  [
+    "10:30:02",
+    `REPORT RequestId: ${LAMBDA_REQUEST_2}\tDuration: 986.5 ms\tBilled Duration: 987 ms\tMemory Size: 256 MB\tMax Memory Used: 88 MB\t`,
+  ],
 ];
 
 /** A source holding the whole fixture: three groups, created at midnight. */
@@ -150,7 +242,15 @@ export function fixtureSource(): MemorySource {
     INVOCATIONS.map((inv, index) => ({ timestamp: at(inv.time), message: invocationRecord(inv, index + 1) })),
     BEDROCK_STREAM,
   );
-  source.put(APP_GROUP, APP_LINES.map(([time, message]) => ({ timestamp: at(time), message })), "app-1");
-  source.put(LAMBDA_GROUP, LAMBDA_LINES.map(([time, message]) => ({ timestamp: at(time), message })), LAMBDA_STREAM);
+  source.put(
+    APP_GROUP,
+    APP_LINES.map(([time, message]) => ({ timestamp: at(time), message })),
+    "app-1",
+  );
+  source.put(
+    LAMBDA_GROUP,
+    LAMBDA_LINES.map(([time, message]) => ({ timestamp: at(time), message })),
+    LAMBDA_STREAM,
+  );
   return source;
 }

@@ -1,5 +1,9 @@
 /** An in-memory InsightsEventSource with the contract's guarantees: ids increase, re-created groups get new ids. */
-import type { InsightsEventSource, LogGroupRef, StoredLogEvent } from "../../../../src/sandbox/insights/source.js";
+import type {
+  InsightsEventSource,
+  LogGroupRef,
+  StoredLogEvent,
+} from "../../../../src/sandbox/insights/source.js";
 
 export interface NewEvent {
   timestamp: number;
@@ -60,7 +64,9 @@ export class MemorySource implements InsightsEventSource {
 
   findLogGroup(accountId: string, region: string, nameOrArn: string): LogGroupRef | undefined {
     const name = nameOrArn.startsWith("arn:") ? nameOrArn.replace(/:\*$/, "") : nameOrArn;
-    return this.groups.find((g) => g.accountId === accountId && g.region === region && (g.name === name || g.arn === name));
+    return this.groups.find(
+      (g) => g.accountId === accountId && g.region === region && (g.name === name || g.arn === name),
+    );
   }
 
   listLogGroups(accountId: string, region: string): LogGroupRef[] {
@@ -68,8 +74,14 @@ export class MemorySource implements InsightsEventSource {
   }
 
   /** A source that can also read events by id (the optional part of the contract). */
-  withEventsByIds(): this & { eventsByIds: (groupId: number, ids: readonly number[]) => Iterable<StoredLogEvent>; byIdCalls: number } {
-    const self = this as this & { eventsByIds: (groupId: number, ids: readonly number[]) => Iterable<StoredLogEvent>; byIdCalls: number };
+  withEventsByIds(): this & {
+    eventsByIds: (groupId: number, ids: readonly number[]) => Iterable<StoredLogEvent>;
+    byIdCalls: number;
+  } {
+    const self = this as this & {
+      eventsByIds: (groupId: number, ids: readonly number[]) => Iterable<StoredLogEvent>;
+      byIdCalls: number;
+    };
     self.byIdCalls = 0;
     self.eventsByIds = (groupId, ids) => {
       self.byIdCalls += 1;
