@@ -8,7 +8,7 @@ import { ensureLogGroup } from "./lib/log-group.js";
 import { desiredConfig, putLoggingConfig, readLoggingConfig, sameDestination, toJson } from "./lib/logging-config.js";
 import { ensureLoggingRole, roleNameOf } from "./lib/logging-role.js";
 import { roleArnFor } from "./lib/policies.js";
-import { ownedEntry } from "./lib/log-group.js";
+import { ownedEntry } from "./lib/ledger.js";
 import { shq } from "./lib/shell.js";
 
 const roleArnOf = (ctx: { params: LabParams; target: { accountId: string } }) =>

@@ -8,7 +8,7 @@ import { StepFailure } from "../../src/engine/problem.js";
 import type { Text } from "../../src/engine/text.js";
 import { validateDashboard, type DashboardBody, type ValidationMessage } from "./dashboard-body.js";
 import { errorMessage, errorName, isNotFound } from "./errors.js";
-import { ownedEntry } from "./log-group.js";
+import { ownedEntry } from "./ledger.js";
 import type { ActCtx, ReadCtx } from "./model.js";
 import { table } from "./outputs.js";
 

@@ -8,10 +8,10 @@ import {
   paginateDescribeLogGroups,
   type LogGroup,
 } from "@aws-sdk/client-cloudwatch-logs";
-import type { LedgerEntry } from "../../src/engine/contract.js";
 import type { Text } from "../../src/engine/text.js";
 import { LAB_TAG } from "../lab.js";
 import { isAlreadyExists } from "./errors.js";
+import { ownedEntry } from "./ledger.js";
 import type { ActCtx, ReadCtx } from "./model.js";
 import { kv } from "./outputs.js";
 import { logGroupArn } from "./policies.js";
@@ -23,13 +23,6 @@ export async function findLogGroup(ctx: ReadCtx, name: string): Promise<LogGroup
     if (found) return found;
   }
   return undefined;
-}
-
-/** The ledger entry of a resource the lab created (or was creating when interrupted), if any. */
-export function ownedEntry(ctx: ActCtx, type: string, name: string): LedgerEntry | undefined {
-  return ctx.ledger
-    .entries()
-    .find((entry) => entry.type === type && entry.name === name && (entry.state === "created" || entry.state === "creating"));
 }
 
 export async function ensureLogGroup(ctx: ActCtx): Promise<Text> {

@@ -11,7 +11,7 @@ import {
 import type { JsonValue } from "../../src/engine/contract.js";
 import { StepFailure } from "../../src/engine/problem.js";
 import { errorMessage } from "./errors.js";
-import { ownedEntry } from "./log-group.js";
+import { ownedEntry } from "./ledger.js";
 import type { ActCtx, ReadCtx } from "./model.js";
 import { withRetries } from "./retry.js";
 

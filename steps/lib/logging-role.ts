@@ -16,7 +16,7 @@ import { StepFailure } from "../../src/engine/problem.js";
 import type { Text } from "../../src/engine/text.js";
 import { LAB_TAG } from "../lab.js";
 import { isAlreadyExists, isNotFound } from "./errors.js";
-import { ownedEntry } from "./log-group.js";
+import { ownedEntry } from "./ledger.js";
 import type { ActCtx, ReadCtx } from "./model.js";
 import { kv } from "./outputs.js";
 import { LOGGING_POLICY_NAME, loggingPermissionsPolicy, loggingTrustPolicy, roleArnFor } from "./policies.js";

@@ -35,7 +35,8 @@ export async function invokeWithRecovery(ctx: ActCtx, prompt: string, maxTokens:
       if (kind === "on-demand-unsupported" && !isProfileId(modelId)) {
         await switchToProfile(ctx, modelId);
       } else if (kind === "legacy-model") {
-        const chosen = await offerReplacement(ctx, legacyReason(modelId), { modelId: baseModelId(modelId) });
+        const details = await describeModel(ctx, baseModelId(modelId));
+        const chosen = await offerReplacement(ctx, legacyReason(modelId), { ...details, modelId: baseModelId(modelId) });
         if (!chosen) throw error;
       } else if (kind === "model-access") {
         throw await modelAccessFailure(ctx, modelId);

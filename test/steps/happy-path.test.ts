@@ -66,4 +66,14 @@ describe("the whole lab on the sandbox", () => {
       textDataDeliveryEnabled: true,
     });
   });
+
+  it("runs a non-Anthropic model through Converse", async () => {
+    session = await startLabSession({ params: { modelId: "amazon.nova-lite-v1:0" } });
+    const summary = await run(session.runner);
+    expect(summary.outcome).toBe("passed");
+    expect(summary.checklist.every((item) => item.result.status === "pass")).toBe(true);
+    expect(session.store.state.facts.model).toMatchObject({ effective: "amazon.nova-lite-v1:0", reason: "as-is" });
+    const batch = session.store.state.facts.invocations as { items: { latencyMs: number; outputTokens: number }[] };
+    expect(batch.items.every((call) => call.latencyMs > 0 && call.outputTokens > 0)).toBe(true);
+  });
 });

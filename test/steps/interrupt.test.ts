@@ -43,7 +43,7 @@ describe("interrupt and run again", () => {
     const finalState = await sandboxResources(session.aws);
     await session.close();
 
-    for (const k of spread(reference.seen, Number(process.env.LAB_INTERRUPT_SAMPLES ?? 12))) {
+    for (const k of spread(reference.seen, Number(process.env.LAB_INTERRUPT_SAMPLES ?? 8))) {
       session = await startLabSession();
       const cut = await interruptAt(session, k);
       expect(cut.outcome, `interrupted at event ${k}`).toBe("cancelled");
@@ -67,7 +67,7 @@ describe("interrupt and run again", () => {
     const reference = await interruptAt(session, Number.POSITIVE_INFINITY, [STEP.cleanup]);
     await session.close();
 
-    for (const k of spread(reference.seen, Number(process.env.LAB_INTERRUPT_SAMPLES ?? 6))) {
+    for (const k of spread(reference.seen, Number(process.env.LAB_INTERRUPT_SAMPLES ?? 4))) {
       session = await startLabSession();
       await run(session.runner);
       const cut = await interruptAt(session, k, [STEP.cleanup]);
