@@ -152,9 +152,14 @@ const rules: QueryCase[] = [
     error: malformed("a query can have at most two stats commands (at line 1 and position 44)"),
   },
   {
-    name: "limit before stats",
+    name: "limit before stats is refused (choice: AWS documents the rule for two stats only)",
     query: "limit 5 | stats count(*)",
     error: malformed("sort, limit and dedup must come after the stats commands (at line 1 and position 0)"),
+  },
+  {
+    name: "sort between two stats (AWS: sort and limit must come after the second stats)",
+    query: "stats count(*) as n by modelId | sort n desc | stats sum(n)",
+    error: malformed("sort, limit and dedup must come after the stats commands (at line 1 and position 33)"),
   },
   {
     name: "only limit may follow dedup (AWS: unexpected symbol found sort)",

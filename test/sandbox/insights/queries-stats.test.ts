@@ -179,6 +179,11 @@ const afterStats: QueryCase[] = [
     rows: [row(["modelId", HAIKU], ["out", "451"]), row(["modelId", SONNET_PROFILE], ["out", "221"])],
   },
   {
+    name: "a sort before a single stats is accepted and changes nothing (choice: AWS leaves it open)",
+    query: "sort @timestamp desc | stats count(*) as n by operation",
+    rows: [row(["operation", "Converse"], ["n", "2"]), row(["operation", "InvokeModel"], ["n", "6"])],
+  },
+  {
     name: "filter on an aggregate",
     query: "stats count(*) as n by modelId | filter n > 2",
     rows: [row(["modelId", HAIKU], ["n", "4"])],

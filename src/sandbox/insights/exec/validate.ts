@@ -1,7 +1,8 @@
 /**
- * Rules on the order of commands, as AWS documents them: at most two `stats`; `sort` and `limit` (and
- * `dedup`) only after the stats; nothing but `limit` after `dedup` (AWS answers `unexpected symbol found
- * sort` for `dedup … | sort …`).
+ * Rules on the order of commands, as AWS documents them: at most two `stats`; with two, `sort` and `limit`
+ * only after the second; nothing but `limit` after `dedup` (AWS answers `unexpected symbol found sort` for
+ * `dedup … | sort …`). Our choices where AWS is silent: a `sort` before a single stats is accepted and changes
+ * nothing; `limit` or `dedup` before any stats is refused (it would aggregate an arbitrary subset).
  */
 import type { Command, Expr } from "../lang/ast.js";
 import { semanticError, unexpectedSymbol } from "../lang/errors.js";
@@ -41,6 +42,8 @@ export function validateCommands(query: string, commands: readonly Command[]): v
         }
         break;
       case "sort":
+        if (stats > 0) ordered ??= command;
+        break;
       case "limit":
         ordered ??= command;
         break;
