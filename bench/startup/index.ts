@@ -34,3 +34,8 @@ for (const [name, samples] of Object.entries(results)) {
   const m = median(samples);
   console.log(`${name.padEnd(22)} median ${fmtMs(m).padStart(9)}   ratio ${(m / base).toFixed(2)}×`);
 }
+
+// The TUI's time to first frame against a bare Ink app (bench/startup/tui.ts): fewer rounds, each is a terminal.
+console.log("");
+const { measureTuiFirstFrame } = await import("./tui.js");
+await measureTuiFirstFrame(Number(process.env.BENCH_TUI_ROUNDS ?? 11));

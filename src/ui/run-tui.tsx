@@ -8,7 +8,7 @@ import type { CommandContext } from "../cli/command.js";
 import { writeSettings } from "../engine/settings.js";
 import { TuiController } from "./app/controller.js";
 import { explainError } from "./app/explain.js";
-import { App } from "./components/App.js";
+import { App, preloadMainScreen } from "./components/App.js";
 import { colorEnabled } from "./plain/style.js";
 import { supportsHyperlinks } from "./terminal/hyperlinks.js";
 import { createTheme } from "./theme/theme.js";
@@ -47,7 +47,10 @@ export async function runTui(ctx: CommandContext): Promise<number> {
   const onAbort = () => void controller.quit(130);
   ctx.signal.addEventListener("abort", onAbort, { once: true });
   // Let the first frame reach the terminal before the session loads the SDK and starts the sandbox.
-  setImmediate(() => void controller.connect());
+  setImmediate(() => {
+    void preloadMainScreen();
+    void controller.connect();
+  });
   try {
     await instance.waitUntilExit();
   } finally {

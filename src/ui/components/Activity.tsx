@@ -6,7 +6,6 @@
 import { Box, Text } from "ink";
 import type { CheckResult } from "../../engine/contract.js";
 import type { ActionOutcome } from "../../engine/events.js";
-import type { Problem } from "../../engine/problem.js";
 import { fill } from "../../engine/text.js";
 import { useDisplay } from "../app/display.js";
 import type { ActivityItem, ProgressView } from "../state/lab-view.js";
@@ -15,6 +14,7 @@ import { unreachable } from "../theme/status.js";
 import type { Token } from "../theme/theme.js";
 import { OutputList } from "./OutputView.js";
 import { Spinner } from "./Spinner.js";
+import { ProblemView } from "./ProblemView.js";
 import { Styled } from "./Styled.js";
 
 export function formatElapsed(ms: number): string {
@@ -126,31 +126,6 @@ export function ProgressLine(props: { progress: ProgressView; width: number }) {
           <Styled token="text.muted">{"░".repeat(barWidth - filled)}</Styled>
           {progress.countdown ? <Styled token="text.muted"> {t(fill(S.countdownLeft, { s: Math.ceil(progress.countdown.remainingMs / 1000) }))}</Styled> : null}
         </Text>
-      ) : null}
-    </Box>
-  );
-}
-
-export function ProblemView(props: { problem: Problem }) {
-  const { t, s } = useDisplay();
-  const { problem } = props;
-  return (
-    <Box marginLeft={2} flexDirection="column">
-      <Styled token="tone.error" wrap="wrap">
-        {t(problem.title)}
-      </Styled>
-      {problem.message && !t(problem.title).includes(problem.message) ? (
-        <Styled token="text.muted" wrap="wrap">
-          {s(problem.message)}
-        </Styled>
-      ) : null}
-      <Text wrap="wrap">
-        <Styled token="text.accent">{t(S.whatToDo)}:</Styled> {t(problem.next)}
-      </Text>
-      {problem.requestId ? (
-        <Styled token="text.muted">
-          {t(S.requestId)}: {problem.requestId}
-        </Styled>
       ) : null}
     </Box>
   );

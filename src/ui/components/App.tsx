@@ -4,7 +4,7 @@
  * input hook. Finished runs go to the <Static> transcript above; everything else is the live screen.
  */
 import { Box, useApp } from "ink";
-import { useEffect, useMemo, useRef, useState } from "react";
+import { lazy, Suspense, useEffect, useMemo, useRef, useState } from "react";
 import stringWidth from "string-width";
 import type { TuiController } from "../app/controller.js";
 import { createDisplay, DisplayContext } from "../app/display.js";
@@ -13,20 +13,23 @@ import { useControllerState } from "../hooks/use-controller.js";
 import { useNow } from "../hooks/use-now.js";
 import { useTerminalSize } from "../hooks/use-terminal-size.js";
 import { footerItems } from "../key-bindings.js";
-import { stepStatus } from "../state/lab-view.js";
 import { useUiState } from "../hooks/use-ui-state.js";
 import { S } from "../strings.js";
 import type { Theme } from "../theme/theme.js";
-import { ChecklistPanel } from "./ChecklistPanel.js";
 import { ConfirmDialog } from "./ConfirmDialog.js";
-import { DetailsOverlay } from "./DetailsOverlay.js";
 import { Footer } from "./Footer.js";
 import { Header } from "./Header.js";
 import { HelpOverlay } from "./HelpOverlay.js";
-import { StepList } from "./StepList.js";
-import { StepPage } from "./StepPage.js";
-import { Transcript } from "./Transcript.js";
 import { Welcome } from "./Welcome.js";
+
+// Everything past the welcome screen loads after the first frame (see MainScreen.tsx).
+const MainScreen = lazy(async () => ({ default: (await import("./MainScreen.js")).MainScreen }));
+const Transcript = lazy(async () => ({ default: (await import("./Transcript.js")).Transcript }));
+
+/** Starts loading the lab screen's modules (call once the first frame is drawn). */
+export function preloadMainScreen(): Promise<unknown> {
+  return Promise.all([import("./MainScreen.js"), import("./Transcript.js")]);
+}
 
 export interface AppProps {
   controller: TuiController;
@@ -79,12 +82,15 @@ export function App(props: AppProps) {
   useAppInput(controller, uiStore, { offset, max, page: viewport });
 
   const session = state.phase.kind === "ready" ? state.phase.session : undefined;
-  const selectedStep = view?.steps[ui.selected];
   const passed = view ? view.checklist.filter((item) => item.result?.status === "pass").length : 0;
 
   return (
     <DisplayContext.Provider value={display}>
-      {view ? <Transcript runs={view.finished} steps={view.steps} /> : null}
+      {view ? (
+        <Suspense fallback={null}>
+          <Transcript runs={view.finished} steps={view.steps} />
+        </Suspense>
+      ) : null}
       <Box flexDirection="column" width={columns} height={height}>
         <Header
           {...(session ? { title: session.lab.manifest.title, target: session.target } : {})}
@@ -103,39 +109,24 @@ export function App(props: AppProps) {
             )}
           </Box>
         ) : (
-          <Box height={bodyHeight} flexShrink={0}>
-            <Box flexDirection="column" width={left} height={bodyHeight} overflow="hidden" flexShrink={0}>
-              <StepList rows={view.steps.map((step) => ({ step, status: stepStatus(view, step) }))} selected={ui.selected} width={left} />
-              <ChecklistPanel items={view.checklist} width={left} />
-            </Box>
-            {state.confirm ? (
-              <Box width={pageWidth} height={bodyHeight} overflow="hidden">
-                <ConfirmDialog request={state.confirm.request} width={pageWidth} />
-              </Box>
-            ) : ui.overlay?.kind === "details" ? (
-              <Box width={pageWidth} height={bodyHeight} overflow="hidden">
-                <DetailsOverlay items={view.checklist} index={ui.overlay.index} width={pageWidth} />
-              </Box>
-            ) : selectedStep ? (
-              <StepPage
-                step={selectedStep}
-                status={stepStatus(view, selectedStep)}
-                {...(view.runs[selectedStep.id] ? { run: view.runs[selectedStep.id] } : {})}
-                {...(view.checklistPass && view.running && !view.running.stepId ? { checklistPass: view.checklistPass } : {})}
-                hintsShown={ui.hintsShown[selectedStep.id] ?? 0}
-                now={now}
-                width={pageWidth}
-                height={bodyHeight}
-                offset={offset}
-                onMeasure={(h) => {
-                  if (h !== measured.current) {
-                    measured.current = h;
-                    setContentHeight(h);
-                  }
-                }}
-              />
-            ) : null}
-          </Box>
+          <Suspense fallback={null}>
+            <MainScreen
+              state={state}
+              view={view}
+              ui={ui}
+              now={now}
+              left={left}
+              pageWidth={pageWidth}
+              bodyHeight={bodyHeight}
+              offset={offset}
+              onMeasure={(h) => {
+                if (h !== measured.current) {
+                  measured.current = h;
+                  setContentHeight(h);
+                }
+              }}
+            />
+          </Suspense>
         )}
         <Footer scope={footerScope} running={state.running} {...(footerNote ? { note: footerNote } : {})} />
       </Box>

@@ -6,7 +6,7 @@ import { Box, Text } from "ink";
 import { useDisplay } from "../app/display.js";
 import type { ChecklistItemView } from "../state/lab-view.js";
 import { S } from "../strings.js";
-import { ProblemView, ResultView, formatElapsed } from "./Activity.js";
+import { ResultView, formatElapsed } from "./Activity.js";
 import { Styled } from "./Styled.js";
 
 /** Checklist items worth explaining: those that failed or could not run. */
@@ -70,4 +70,3 @@ export function DetailsOverlay(props: { items: ChecklistItemView[]; index: numbe
   );
 }
 
-export { ProblemView };

@@ -12,7 +12,7 @@ import { useDisplay } from "../app/display.js";
 import type { Phase } from "../app/controller.js";
 import { resumeIndex, stepStatus, type LabView } from "../state/lab-view.js";
 import { S } from "../strings.js";
-import { ProblemView } from "./Activity.js";
+import { ProblemView } from "./ProblemView.js";
 import { TargetBadge } from "./Header.js";
 import { Spinner } from "./Spinner.js";
 import { Styled } from "./Styled.js";

@@ -48,7 +48,7 @@ describe("OutputView", () => {
     expect(frame).toContain("09:00 … 11:00");
     const bar: Output = { kind: "chart", chart: "bar", title: { vi: "Token", en: "Tokens" }, series: [{ label: "input", points: [{ x: "input", y: 80 }, { x: "output", y: 40 }] }] };
     expect(render(<OutputView output={bar} width={40} />).frame()).toMatch(/Tokens\ninput\s+█{29} 80\noutput\s+█{14}▌ 40/);
-    expect(render(<OutputView output={{ ...line("Empty", []), series: [{ label: "x", points: [] }] }} width={40} />).frame()).toContain("(no data)");
+    expect(render(<OutputView output={line("Empty", [])} width={40} />).frame()).toContain("(no data)");
   });
 
   it("lays the dashboard's charts out two per row when there is room, one per row when not", () => {

@@ -1,0 +1,63 @@
+/**
+ * The lab screen below the header: the step list and the checklist on the left; on the right the selected
+ * step's page, or a confirmation or the details of a failed check. Loaded after the first frame (App imports
+ * it lazily): the welcome screen does not wait for Markdown, charts and tables.
+ */
+import { Box } from "ink";
+import type { ControllerState } from "../app/controller.js";
+import { stepStatus, type LabView } from "../state/lab-view.js";
+import type { UiState } from "../state/ui-state.js";
+import { ChecklistPanel } from "./ChecklistPanel.js";
+import { ConfirmDialog } from "./ConfirmDialog.js";
+import { DetailsOverlay } from "./DetailsOverlay.js";
+import { StepList } from "./StepList.js";
+import { StepPage } from "./StepPage.js";
+
+export interface MainScreenProps {
+  state: ControllerState;
+  view: LabView;
+  ui: UiState;
+  now: number;
+  left: number;
+  pageWidth: number;
+  bodyHeight: number;
+  offset: number;
+  onMeasure(contentHeight: number): void;
+}
+
+export function MainScreen(props: MainScreenProps) {
+  const { state, view, ui, left, pageWidth, bodyHeight } = props;
+  const selectedStep = view.steps[ui.selected];
+  const run = selectedStep ? view.runs[selectedStep.id] : undefined;
+  const checklistRunning = view.checklistPass && view.running && !view.running.stepId;
+  return (
+    <Box height={bodyHeight} flexShrink={0}>
+      <Box flexDirection="column" width={left} height={bodyHeight} overflow="hidden" flexShrink={0}>
+        <StepList rows={view.steps.map((step) => ({ step, status: stepStatus(view, step) }))} selected={ui.selected} width={left} />
+        <ChecklistPanel items={view.checklist} width={left} />
+      </Box>
+      {state.confirm ? (
+        <Box width={pageWidth} height={bodyHeight} overflow="hidden">
+          <ConfirmDialog request={state.confirm.request} width={pageWidth} />
+        </Box>
+      ) : ui.overlay?.kind === "details" ? (
+        <Box width={pageWidth} height={bodyHeight} overflow="hidden">
+          <DetailsOverlay items={view.checklist} index={ui.overlay.index} width={pageWidth} />
+        </Box>
+      ) : selectedStep ? (
+        <StepPage
+          step={selectedStep}
+          status={stepStatus(view, selectedStep)}
+          {...(run ? { run } : {})}
+          {...(checklistRunning && view.checklistPass ? { checklistPass: view.checklistPass } : {})}
+          hintsShown={ui.hintsShown[selectedStep.id] ?? 0}
+          now={props.now}
+          width={pageWidth}
+          height={bodyHeight}
+          offset={props.offset}
+          onMeasure={props.onMeasure}
+        />
+      ) : null}
+    </Box>
+  );
+}
