@@ -230,5 +230,46 @@ const ordering: QueryCase[] = [
   },
 ];
 
+const afterTerminal: QueryCase[] = [
+  {
+    name: "fields after limit work on the kept events",
+    query: "fields requestId | limit 2 | fields strlen(requestId) as len",
+    rows: [row(rid(8), ["len", "36"], ptr(G.bedrock, 8)), row(rid(7), ["len", "36"], ptr(G.bedrock, 7))],
+  },
+  {
+    name: "filter after limit filters the kept events only",
+    query: 'fields operation | limit 2 | filter operation = "Converse"',
+    rows: [row(["operation", "Converse"], ptr(G.bedrock, 7))],
+  },
+  {
+    name: "parse on stats results",
+    query:
+      'stats count(*) as n by modelId | parse modelId "*.*-*" as provider, family, rest | display provider, family, n',
+    rows: [
+      row(["provider", "amazon"], ["family", "nova"], ["n", "2"]),
+      row(["provider", "anthropic"], ["family", "claude"], ["n", "4"]),
+      row(
+        ["provider", "arn:aws:bedrock:us-east-1:123456789012:inference-profile/us"],
+        ["family", "anthropic.claude"],
+        ["n", "2"],
+      ),
+    ],
+  },
+  {
+    name: "dedup on stats results keeps the first row per key",
+    query: "stats count(*) as n by operation, modelId | dedup operation",
+    rows: [
+      row(["operation", "Converse"], ["modelId", NOVA], ["n", "2"]),
+      row(["operation", "InvokeModel"], ["modelId", HAIKU], ["n", "4"]),
+    ],
+  },
+  {
+    name: "sort on stats results is stable",
+    query: "stats count(*) as n by modelId | sort n asc | limit 2",
+    rows: [row(["modelId", NOVA], ["n", "2"]), row(["modelId", SONNET_PROFILE], ["n", "2"])],
+  },
+];
+
 describe("parse and record types", () => runCases(parse));
+describe("commands after the terminal", () => runCases(afterTerminal));
 describe("sort, limit, dedup", () => runCases(ordering));
