@@ -87,6 +87,9 @@ export function classifyAwsError(error: unknown): Problem {
   if ((code && NETWORK_CODES.has(code)) || /ECONNREFUSED|ENOTFOUND|EAI_AGAIN|socket hang up/.test(message)) {
     return make("network", HINTS.network, true);
   }
+  if (code === "DashboardInvalidInputError" || code === "InvalidParameterInput") {
+    return make("validation", HINTS.dashboardInvalid(message));
+  }
   if (code === "ValidationException" || code === "ValidationError" || code === "InvalidParameterException" || code === "InvalidParameterValue") {
     return make("validation", HINTS.validation(message));
   }

@@ -120,6 +120,13 @@ export const HINTS = {
       en: "Check the lab's parameters (--model-id, --region, the log group name).",
     },
   }),
+  dashboardInvalid: (message: string): Hint => ({
+    title: { vi: `CloudWatch từ chối nội dung dashboard: ${message}`, en: `CloudWatch rejected the dashboard body: ${message}` },
+    next: {
+      vi: "Mỗi lỗi chỉ ra một DataPath trong JSON của dashboard (ví dụ /widgets/2/properties/region): sửa chỗ đó rồi gửi lại.",
+      en: "Each error names a DataPath in the dashboard JSON (e.g. /widgets/2/properties/region): fix that spot and send it again.",
+    },
+  }),
   aws: (code: string, message: string): Hint => ({
     title: { vi: `AWS trả lỗi ${code}: ${message}`, en: `AWS answered ${code}: ${message}` },
     next: { vi: "Đọc thông báo trên, sửa rồi chạy lại.", en: "Read the message above, fix it, and run again." },

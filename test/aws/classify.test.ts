@@ -41,6 +41,7 @@ const cases: [string, unknown, ProblemKind, boolean][] = [
   ["connection refused", Object.assign(new Error("connect ECONNREFUSED 127.0.0.1:1"), { code: "ECONNREFUSED" }), "network", true],
   ["DNS failure", Object.assign(new Error("getaddrinfo ENOTFOUND bedrock.example"), { code: "ENOTFOUND" }), "network", true],
   ["request timeout", Object.assign(new Error("Connection timed out after 5000 ms"), { name: "TimeoutError" }), "timeout", true],
+  ["dashboard body rejected", sdkError("DashboardInvalidInputError", "The dashboard body is invalid, there are 1 validation errors: …", 400), "validation", false],
   ["other validation", sdkError("ValidationException", "1 validation error detected", 400), "validation", false],
   ["other AWS error", sdkError("ConflictException", "busy", 409), "aws", false],
   ["cancelled", Object.assign(new Error("aborted"), { name: "AbortError" }), "cancelled", true],
