@@ -66,7 +66,7 @@ try {
 
   const source = createInsightsSource(logs, new EventReads(db));
   const stores = new Map<number, LogStore>();
-  const engine = createInsightsEngine(source, Date.now, stores);
+  const engine = createInsightsEngine(source, Date.now, { stores });
   const range = { startTime: Math.floor(START_MS / 1000), endTime: Math.floor(END_MS / 1000) };
   const run = (e: InsightsEngine, query: string): ResultField[][] => {
     const id = e.startQuery(ACCOUNT, REGION, { logGroupName: GROUP, queryString: query, ...range });

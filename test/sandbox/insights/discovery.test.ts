@@ -253,3 +253,33 @@ describe("messages of result rows", () => {
     expect(memory.byIdCalls).toBe(1);
   });
 });
+
+describe("catching up with many new events", () => {
+  it("spreads discovery over several polls, answering Running until the query can run", () => {
+    const memory = new MemorySource();
+    memory.createGroup("/flood", DAY_MS);
+    memory.put(
+      "/flood",
+      Array.from({ length: 30_000 }, (_, i) => ({ timestamp: DAY_MS + i, message: `{"n":${i}}` })),
+    );
+    const engine = createInsightsEngine(memory, () => DAY_MS, { catchUpMs: 0 });
+    const id = engine.startQuery(ACCOUNT, REGION, q("/flood", "stats count(*), max(n)"));
+    const statuses: string[] = [];
+    for (let poll = 0; poll < 100; poll++) {
+      const response = engine.getQueryResults(ACCOUNT, REGION, id);
+      statuses.push(response.status);
+      if (response.status === "Complete") {
+        expect(pairs(response)).toEqual([
+          [
+            ["count(*)", "30000"],
+            ["max(n)", "29999"],
+          ],
+        ]);
+        break;
+      }
+    }
+    // A zero budget still discovers 1024 events per poll: about 30 polls of Running, then Complete.
+    expect(statuses.filter((s) => s === "Running").length).toBeGreaterThan(20);
+    expect(statuses.at(-1)).toBe("Complete");
+  });
+});

@@ -62,11 +62,18 @@ export class LogStore {
     return column;
   }
 
-  /** Pulls and discovers every event that became visible since the last refresh. */
-  refresh(source: InsightsEventSource): number {
-    const before = this.n;
-    for (const event of source.eventsAfter(this.ref.id, this.lastId)) this.append(event);
-    return this.n - before;
+  /**
+   * Pulls and discovers the events that became visible since the last refresh. With a `deadline`
+   * (performance.now() milliseconds) it stops there and says so: false means "call again to catch up".
+   */
+  refresh(source: InsightsEventSource, deadline = Number.POSITIVE_INFINITY): boolean {
+    let count = 0;
+    for (const event of source.eventsAfter(this.ref.id, this.lastId)) {
+      this.append(event);
+      count += 1;
+      if ((count & 1023) === 0 && performance.now() > deadline) return false;
+    }
+    return true;
   }
 
   private grow(): void {
