@@ -1,59 +1,86 @@
 /**
- * JUnit XML for CI systems and LMS importers: one testsuite for the lab, one testcase per checklist item.
- * A failed item is a <failure> (expected vs actual + hint); an item that could not be checked is an <error>.
+ * JUnit XML for CI systems and LMS importers, valid against the widely used Ant/Jenkins JUnit schema
+ * (windyroad JUnit.xsd; test/fixtures/junit/). One <testsuite> per learner (one for a single report), one
+ * <testcase> per checklist item. A failed item is a <failure> whose message is expected vs actual and the hint;
+ * an item that could not be checked is an <error>. The schema allows no attributes on <testsuites>, so totals
+ * live on each testsuite and the score, account and digest in its <properties>.
  */
-import type { ChecklistReport } from "./model.js";
+import type { Gradebook } from "./gradebook.js";
+import { learnerName } from "./gradebook.js";
+import type { ChecklistReport, ReportItem } from "./model.js";
+import { xmlAttr, xmlText } from "./xml.js";
 
-const escape = (text: string) =>
-  text
-    // XML 1.0 cannot carry most control characters, even escaped.
-    // eslint-disable-next-line no-control-regex -- removing them is the point
-    .replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g, "")
-    .replace(/&/g, "&amp;")
-    .replace(/</g, "&lt;")
-    .replace(/>/g, "&gt;")
-    .replace(/"/g, "&quot;")
-    .replace(/'/g, "&apos;");
+const seconds = (ms: number) => (Math.max(0, Number.isFinite(ms) ? ms : 0) / 1000).toFixed(3);
+/** The schema's timestamp: no fraction, no time zone (all genai-lab timestamps are UTC). */
+const timestamp = (iso: string) => (/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d/.exec(iso)?.[0] ?? "1970-01-01T00:00:00");
 
-const seconds = (ms: number) => (ms / 1000).toFixed(3);
+function failureMessage(item: ReportItem): string {
+  const parts = item.evidence ? [`expected: ${item.evidence.expected}`, `actual: ${item.evidence.actual}`] : [];
+  if (item.credit > 0) parts.push(`partial credit: ${item.score}/${item.points}`);
+  if (item.hint) parts.push(`hint: ${item.hint}`);
+  return parts.join(" · ");
+}
 
-export function renderJunit(report: ChecklistReport): string {
-  const { summary } = report;
-  const totalMs = Date.parse(report.finishedAt) - Date.parse(report.startedAt);
-  const time = seconds(Number.isFinite(totalMs) ? Math.max(0, totalMs) : 0);
-  const counts = `tests="${summary.total}" failures="${summary.failed}" errors="${summary.errored}"`;
-  const properties = [
-    ["target", report.target.kind],
-    ["account", report.target.account],
-    ["region", report.target.region],
+function detailLines(item: ReportItem): string[] {
+  const lines = [
+    ...(item.problem ? [item.problem.title, ...(item.problem.message ? [item.problem.message] : [])] : []),
+    ...(item.evidence ? [`expected: ${item.evidence.expected}`, `actual: ${item.evidence.actual}`] : []),
+    ...(item.hint ? [`hint: ${item.hint}`] : []),
+    ...Object.entries(item.evidence?.details ?? {}).map(([k, v]) => `${k}: ${v}`),
+    ...(item.problem?.requestId ? [`request id: ${item.problem.requestId}`] : []),
+  ];
+  for (const r of item.requests) lines.push(`aws: ${r.service} ${r.operation} ${r.httpStatus ?? "-"} ${r.requestId ?? "-"} ${r.at}`);
+  return lines;
+}
+
+function testcase(item: ReportItem, classname: string): string {
+  const open = `    <testcase name="${xmlAttr(`${item.id}: ${item.label}`)}" classname="${xmlAttr(classname)}" time="${seconds(item.durationMs)}"`;
+  switch (item.status) {
+    case "pass":
+      return `${open}/>`;
+    case "fail":
+      return `${open}>\n      <failure message="${xmlAttr(failureMessage(item))}" type="ChecklistItemFailed">${xmlText(detailLines(item).join("\n"))}</failure>\n    </testcase>`;
+    case "error": {
+      const type = item.problem?.code ?? item.problem?.kind ?? "Error";
+      const message = [item.problem?.title, item.problem?.message].filter(Boolean).join(" — ");
+      return `${open}>\n      <error message="${xmlAttr(message)}" type="${xmlAttr(type)}">${xmlText(detailLines(item).join("\n"))}</error>\n    </testcase>`;
+    }
+  }
+}
+
+function testsuite(report: ChecklistReport, id: number, named: boolean): string {
+  const { summary, target } = report;
+  const name = named ? learnerName(report) : report.lab;
+  const classname = named ? `${report.lab}.${name}` : report.lab;
+  const total = Date.parse(report.finishedAt) - Date.parse(report.startedAt);
+  const properties: [string, string | undefined][] = [
+    ["lab", report.lab],
+    ["target", target.kind],
+    ["account", target.account],
+    ["region", target.region],
+    ["principal", target.principal],
+    ["learner", target.learner],
     ["language", report.language],
     ["score", `${summary.score}/${summary.maxScore}`],
+    ["percent", String(summary.percent)],
     ["tool", `${report.tool.name} ${report.tool.version}`],
-  ]
-    .map(([name, value]) => `      <property name="${escape(name!)}" value="${escape(value!)}"/>`)
-    .join("\n");
-  const cases = report.items.map((item, index) => {
-    const open = `    <testcase classname="${escape(report.lab)}" name="${escape(`${index + 1}. ${item.label}`)}" time="${seconds(item.durationMs)}"`;
-    if (item.status === "pass") return `${open}/>`;
-    const lines = [
-      ...(item.problem ? [item.problem.title] : []),
-      ...(item.evidence ? [`expected: ${item.evidence.expected}`, `actual: ${item.evidence.actual}`] : []),
-      ...(item.hint ? [`hint: ${item.hint}`] : []),
-      ...(item.problem?.requestId ? [`request id: ${item.problem.requestId}`] : []),
-    ];
-    const message = item.evidence ? `expected ${item.evidence.expected}, got ${item.evidence.actual}` : (item.problem?.title ?? "");
-    const tag = item.status === "fail" ? "failure" : "error";
-    const type = item.status === "fail" ? "ChecklistItemFailed" : (item.problem?.code ?? item.problem?.kind ?? "Error");
-    return `${open}>\n      <${tag} message="${escape(message)}" type="${escape(type)}">${escape(lines.join("\n"))}</${tag}>\n    </testcase>`;
-  });
+    ["sha256", report.integrity?.digest],
+  ];
+  const props = properties
+    .filter((p): p is [string, string] => p[1] !== undefined)
+    .map(([n, v]) => `      <property name="${xmlAttr(n)}" value="${xmlAttr(v)}"/>`);
+  const out = `${report.title}: ${summary.passed}/${summary.total} passed, score ${summary.score}/${summary.maxScore} (${summary.percent}%)`;
   return [
-    `<?xml version="1.0" encoding="UTF-8"?>`,
-    `<testsuites name="genai-lab" ${counts} time="${time}">`,
-    `  <testsuite name="${escape(report.lab)}" ${counts} skipped="0" time="${time}" timestamp="${escape(report.startedAt.replace(/\.\d+Z$/, ""))}" hostname="genai-lab">`,
-    `    <properties>\n${properties.replace(/^ {6}/gm, "      ")}\n    </properties>`,
-    ...cases,
+    `  <testsuite name="${xmlAttr(name)}" package="${xmlAttr(report.lab)}" id="${id}" tests="${summary.total}" failures="${summary.failed}" errors="${summary.errored}" skipped="0" time="${seconds(total)}" timestamp="${timestamp(report.startedAt)}" hostname="localhost">`,
+    props.length ? `    <properties>\n${props.join("\n")}\n    </properties>` : "    <properties/>",
+    ...report.items.map((item) => testcase(item, classname)),
+    `    <system-out>${xmlText(out)}</system-out>`,
+    `    <system-err/>`,
     `  </testsuite>`,
-    `</testsuites>`,
-    "",
   ].join("\n");
+}
+
+export function renderJunit(doc: ChecklistReport | Gradebook): string {
+  const suites = doc.kind === "gradebook" ? doc.targets.map((r, i) => testsuite(r, i, true)) : [testsuite(doc, 0, Boolean(doc.target.learner))];
+  return [`<?xml version="1.0" encoding="UTF-8"?>`, `<testsuites>`, ...suites, `</testsuites>`, ""].join("\n");
 }

@@ -1,15 +1,32 @@
 /**
  * The checklist report: one data model built from the runner's checklist results, rendered by every format
- * (text, json, …). Labels, evidence and hints are resolved into the report's language here, once.
+ * (text, json, junit, markdown, csv). Labels, evidence and hints are resolved into the report's language here,
+ * once. The JSON form is documented in docs/grading.md; `schemaVersion` 2 is a superset of 1 (every v1 field is
+ * there with the same meaning; v2 adds kind, credit, requests, principal, learner, percent, redaction, integrity).
  */
 import type { CheckResult, Evidence, TargetInfo } from "../engine/contract.js";
 import type { ChecklistItemResult } from "../engine/events.js";
 import { redactDeep } from "../engine/redact.js";
 import { tr, type Lang, type Text } from "../engine/text.js";
+import type { Integrity } from "./integrity.js";
+import { redactAccounts, redactionOf, type Redaction } from "./redact.js";
+import { creditOf, percentOf, round2 } from "./score.js";
 
-export const REPORT_SCHEMA_VERSION = 1;
+export const REPORT_SCHEMA_VERSION = 2;
 
 export type ItemStatus = CheckResult["status"];
+
+/** One AWS call a check made: the request id AWS answered with is what lets anyone look the call up later. */
+export interface AwsRequestRecord {
+  service: string;
+  operation: string;
+  /** Null when no response came back (network error, credentials refused before sending). */
+  requestId: string | null;
+  httpStatus: number | null;
+  at: string;
+  /** The error code, when the call failed. */
+  error?: string;
+}
 
 export interface ReportItem {
   id: string;
@@ -19,23 +36,52 @@ export interface ReportItem {
   hint: string | null;
   problem: { kind: string; title: string; code?: string; message?: string; requestId?: string } | null;
   points: number;
-  /** Points earned: all of them on pass, none otherwise. */
+  /** Fraction of the points earned, 0–1: 1 on pass, 0 on error, 0 on fail unless the check granted partial credit. */
+  credit: number;
+  /** Points earned: points × credit, to two decimals. */
   score: number;
   durationMs: number;
   checkedAt: string;
+  /** The AWS calls this item's check made, in order. */
+  requests: AwsRequestRecord[];
+}
+
+export interface ReportTarget {
+  kind: TargetInfo["kind"];
+  region: string;
+  account: string;
+  /** The identity that judged (STS GetCallerIdentity's ARN), e.g. a grader role's assumed-role ARN. */
+  principal?: string;
+  endpoint?: string;
+  /** The learner's name in a class (from --accounts or --profiles). */
+  learner?: string;
+}
+
+export interface ReportSummary {
+  passed: number;
+  failed: number;
+  errored: number;
+  total: number;
+  score: number;
+  maxScore: number;
+  /** score / maxScore × 100, to two decimals (100 when there is nothing to score). */
+  percent: number;
 }
 
 export interface ChecklistReport {
   schemaVersion: number;
+  kind: "checklist";
   lab: string;
   title: string;
   language: Lang;
   tool: { name: "genai-lab"; version: string };
-  target: { kind: TargetInfo["kind"]; region: string; account: string; endpoint?: string };
+  target: ReportTarget;
+  redaction?: Redaction;
   startedAt: string;
   finishedAt: string;
-  summary: { passed: number; failed: number; errored: number; total: number; score: number; maxScore: number };
+  summary: ReportSummary;
   items: ReportItem[];
+  integrity?: Integrity;
 }
 
 export interface ReportInput {
@@ -47,6 +93,12 @@ export interface ReportInput {
   startedAt: string;
   finishedAt: string;
   items: ChecklistItemResult[];
+  /** The AWS calls each item's check made, by checklist id. */
+  requests?: ReadonlyMap<string, AwsRequestRecord[]>;
+  learner?: string;
+  /** Hash account ids with this salt (reports' `--redact`). */
+  redactSalt?: Uint8Array;
+  /** Mask account ids with asterisks (the plain output's `--redact`, when no salt is given). */
   redact?: boolean;
 }
 
@@ -62,44 +114,64 @@ function evidenceOf(evidence: Evidence | undefined, lang: Lang): ReportItem["evi
   };
 }
 
+function itemOf(item: ChecklistItemResult, lang: Lang, requests: AwsRequestRecord[]): ReportItem {
+  const { result } = item;
+  const credit = creditOf(result);
+  const base = {
+    id: item.id,
+    label: tr(item.label, lang),
+    status: result.status,
+    points: item.points,
+    credit,
+    score: round2(item.points * credit),
+    durationMs: item.durationMs,
+    checkedAt: item.startedAt,
+    requests,
+  };
+  switch (result.status) {
+    case "pass":
+      return { ...base, evidence: evidenceOf(result.evidence, lang), hint: null, problem: null };
+    case "fail":
+      return { ...base, evidence: evidenceOf(result.evidence, lang), hint: tr(result.hint, lang), problem: null };
+    case "error": {
+      const p = result.problem;
+      return {
+        ...base,
+        evidence: null,
+        hint: tr(p.next, lang),
+        problem: {
+          kind: p.kind,
+          title: tr(p.title, lang),
+          ...(p.code ? { code: p.code } : {}),
+          ...(p.message ? { message: p.message } : {}),
+          ...(p.requestId ? { requestId: p.requestId } : {}),
+        },
+      };
+    }
+  }
+}
+
+export function summarize(items: readonly ReportItem[]): ReportSummary {
+  const count = (status: ItemStatus) => items.filter((item) => item.status === status).length;
+  const score = round2(items.reduce((sum, item) => sum + item.score, 0));
+  const maxScore = round2(items.reduce((sum, item) => sum + item.points, 0));
+  return {
+    passed: count("pass"),
+    failed: count("fail"),
+    errored: count("error"),
+    total: items.length,
+    score,
+    maxScore,
+    percent: percentOf(score, maxScore),
+  };
+}
+
 export function buildReport(input: ReportInput): ChecklistReport {
   const { lang } = input;
-  const items = input.items.map((item): ReportItem => {
-    const { result } = item;
-    const base = {
-      id: item.id,
-      label: tr(item.label, lang),
-      status: result.status,
-      points: item.points,
-      score: result.status === "pass" ? item.points : 0,
-      durationMs: item.durationMs,
-      checkedAt: item.startedAt,
-    };
-    switch (result.status) {
-      case "pass":
-        return { ...base, evidence: evidenceOf(result.evidence, lang), hint: null, problem: null };
-      case "fail":
-        return { ...base, evidence: evidenceOf(result.evidence, lang), hint: tr(result.hint, lang), problem: null };
-      case "error": {
-        const p = result.problem;
-        return {
-          ...base,
-          evidence: null,
-          hint: tr(p.next, lang),
-          problem: {
-            kind: p.kind,
-            title: tr(p.title, lang),
-            ...(p.code ? { code: p.code } : {}),
-            ...(p.message ? { message: p.message } : {}),
-            ...(p.requestId ? { requestId: p.requestId } : {}),
-          },
-        };
-      }
-    }
-  });
-  const count = (status: ItemStatus) => items.filter((item) => item.status === status).length;
+  const items = input.items.map((item) => itemOf(item, lang, input.requests?.get(item.id) ?? []));
   const report: ChecklistReport = {
     schemaVersion: REPORT_SCHEMA_VERSION,
+    kind: "checklist",
     lab: input.labId,
     title: tr(input.title, lang),
     language: lang,
@@ -108,19 +180,15 @@ export function buildReport(input: ReportInput): ChecklistReport {
       kind: input.target.kind,
       region: input.target.region,
       account: input.target.accountId,
+      ...(input.target.principalArn && input.target.principalArn !== "unknown" ? { principal: input.target.principalArn } : {}),
       ...(input.target.endpoint ? { endpoint: input.target.endpoint } : {}),
+      ...(input.learner ? { learner: input.learner } : {}),
     },
     startedAt: input.startedAt,
     finishedAt: input.finishedAt,
-    summary: {
-      passed: count("pass"),
-      failed: count("fail"),
-      errored: count("error"),
-      total: items.length,
-      score: items.reduce((sum, item) => sum + item.score, 0),
-      maxScore: items.reduce((sum, item) => sum + item.points, 0),
-    },
+    summary: summarize(items),
     items,
   };
+  if (input.redactSalt) return { ...redactAccounts(report, input.redactSalt), redaction: redactionOf(input.redactSalt) };
   return input.redact ? redactDeep(report) : report;
 }

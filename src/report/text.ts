@@ -38,6 +38,7 @@ export function renderText(report: ChecklistReport, style: TextStyle = plainStyl
       lines.push(style.muted(`       ${tr(S.expected, lang)}: ${item.evidence.expected}`));
       lines.push(style.muted(`       ${tr(S.actual, lang)}: ${item.evidence.actual}`));
     }
+    if (item.credit > 0) lines.push(`       ${tr(fill(S.partialCredit, { score: item.score, points: item.points }), lang)}`);
     if (item.hint) lines.push(`       ${tr(S.hint, lang)}: ${item.hint}`);
     if (item.problem?.requestId) lines.push(style.muted(`       ${tr(S.requestId, lang)}: ${item.problem.requestId}`));
   }
