@@ -35,6 +35,7 @@ export class EventReads {
            AND (timestamp > ? OR (timestamp = ? AND id > ?)) ORDER BY timestamp, id LIMIT ?`,
       ),
       afterId: db.prepare(`SELECT ${COLUMNS} FROM log_events WHERE group_id = ? AND id > ? ORDER BY id LIMIT ?`),
+      byIds: db.prepare(`SELECT ${COLUMNS} FROM log_events WHERE group_id = ? AND id IN (SELECT value FROM json_each(?))`),
     };
   }
 
@@ -47,6 +48,11 @@ export class EventReads {
   /** Events of a group strictly after `key`, ascending. */
   group(groupId: number, range: TimeRange, key: EventKey, limit: number): EventRow[] {
     return this.#q.groupForward.all(groupId, range.from, range.to, key.timestamp, key.timestamp, key.id, limit) as EventRow[];
+  }
+
+  /** The group's events with these ids (any order; ids that no longer exist are skipped). One query per call. */
+  byIds(groupId: number, ids: readonly number[]): EventRow[] {
+    return this.#q.byIds.all(groupId, JSON.stringify(ids)) as EventRow[];
   }
 
   /** Events of a group with id > afterId in id order (visibility order), in chunks. */

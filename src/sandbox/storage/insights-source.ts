@@ -1,6 +1,6 @@
 import type { InsightsEventSource, LogGroupRef, StoredLogEvent } from "../insights/source.js";
 import type { EventReads } from "./event-reads.js";
-import type { GroupRow, LogsStore } from "./logs-store.js";
+import type { EventRow, GroupRow, LogsStore } from "./logs-store.js";
 import { groupArn } from "./logs-store.js";
 
 const CHUNK = 5000;
@@ -22,28 +22,50 @@ export function resolveGroup(store: LogsStore, accountId: string, region: string
 }
 
 /** The storage side of the Insights contract: groups by name/ARN, events in visibility (id) order, read lazily. */
+function groupRef(g: GroupRow): LogGroupRef {
+  return { id: g.id, name: g.name, accountId: g.account_id, region: g.region, arn: groupArn(g), createdAt: g.created_at };
+}
+
 export function createInsightsSource(store: LogsStore, reads: EventReads): InsightsEventSource {
+  const streamNamer = (groupId: number) => {
+    const names = new Map<number, string>();
+    const load = () => {
+      for (const s of store.streams(groupId)) names.set(s.id, s.name);
+    };
+    load();
+    return (streamId: number): string => {
+      if (!names.has(streamId)) load();
+      return names.get(streamId) ?? "";
+    };
+  };
+  const toEvent = (row: EventRow, streamName: (id: number) => string): StoredLogEvent => ({
+    id: row.id,
+    logStream: streamName(row.stream_id),
+    timestamp: row.timestamp,
+    ingestionTime: row.ingestion_time,
+    message: row.message,
+  });
   return {
     findLogGroup(accountId: string, region: string, nameOrArn: string): LogGroupRef | undefined {
       const g = resolveGroup(store, accountId, region, nameOrArn);
-      if (g === undefined) return undefined;
-      return { id: g.id, name: g.name, accountId: g.account_id, region: g.region, arn: groupArn(g), createdAt: g.created_at };
+      return g === undefined ? undefined : groupRef(g);
+    },
+    listLogGroups(accountId: string, region: string): LogGroupRef[] {
+      return store.listGroups(accountId, region, "", Number.MAX_SAFE_INTEGER, () => true).map(groupRef);
+    },
+    *eventsByIds(groupId: number, ids: readonly number[]): Iterable<StoredLogEvent> {
+      const streamName = streamNamer(groupId);
+      for (let i = 0; i < ids.length; i += CHUNK) {
+        for (const row of reads.byIds(groupId, ids.slice(i, i + CHUNK))) yield toEvent(row, streamName);
+      }
     },
     *eventsAfter(groupId: number, afterId: number): Iterable<StoredLogEvent> {
-      const streamNames = new Map<number, string>();
-      for (const s of store.streams(groupId)) streamNames.set(s.id, s.name);
+      const streamName = streamNamer(groupId);
       let cursor = afterId;
       for (;;) {
         // Chunked reads instead of a live cursor, so callers may use the connection between items.
         const rows = reads.afterId(groupId, cursor, CHUNK);
-        for (const row of rows) {
-          let logStream = streamNames.get(row.stream_id);
-          if (logStream === undefined) {
-            for (const s of store.streams(groupId)) streamNames.set(s.id, s.name);
-            logStream = streamNames.get(row.stream_id) ?? "";
-          }
-          yield { id: row.id, logStream, timestamp: row.timestamp, ingestionTime: row.ingestion_time, message: row.message };
-        }
+        for (const row of rows) yield toEvent(row, streamName);
         if (rows.length < CHUNK) return;
         cursor = rows[rows.length - 1]?.id ?? cursor;
       }

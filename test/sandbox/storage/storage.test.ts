@@ -79,4 +79,23 @@ describe("the Insights event source", () => {
     expect(n).toBe(12_001);
     db.close();
   });
+
+  it("reads given events by id in one go (skipping ids that are gone), and lists a Region's groups", () => {
+    const db = openDatabase(":memory:");
+    const store = new LogsStore(db);
+    const source = createInsightsSource(store, new EventReads(db));
+    const g = store.createGroup("123456789012", "us-east-1", "/b", 0);
+    store.createGroup("123456789012", "us-east-1", "/a", 0);
+    store.createGroup("123456789012", "eu-west-1", "/elsewhere", 0);
+    const s = store.createStream(g.id, "s", 0);
+    store.putEvents(g.id, s.id, Array.from({ length: 10 }, (_, i) => ({ timestamp: i, message: `m${i}` })), 1);
+    const ids = [...source.eventsAfter(g.id, 0)].map((e) => e.id);
+    const picked = [...source.eventsByIds!(g.id, [ids[7]!, ids[2]!, 999_999])];
+    expect(picked.map((e) => [e.message, e.logStream]).sort()).toEqual([
+      ["m2", "s"],
+      ["m7", "s"],
+    ]);
+    expect(source.listLogGroups!("123456789012", "us-east-1").map((ref) => ref.name)).toEqual(["/a", "/b"]);
+    db.close();
+  });
 });
