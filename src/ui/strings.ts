@@ -60,7 +60,7 @@ export const S = {
   welcomeGoal: { vi: "Mục tiêu", en: "Goal" },
   welcomeDuration: { vi: "Thời gian", en: "Duration" },
   welcomeMinutes: { vi: "~{n} phút", en: "~{n} min" },
-  welcomeDomain: { vi: "Domain liên quan", en: "Exam domain" },
+  welcomeDomain: { vi: "Domain", en: "Exam domain" },
   welcomePrereqs: { vi: "Yêu cầu trước", en: "Prerequisites" },
   welcomeLanguage: { vi: "Ngôn ngữ", en: "Language" },
   welcomeProgress: { vi: "Tiến độ", en: "Progress" },

@@ -11,7 +11,7 @@ afterEach(() => {
 
 async function started(options: Parameters<typeof renderTui>[0] = {}): Promise<Harness> {
   ui = await renderTui(options);
-  await ui.waitFor("Press Enter to start");
+  await ui.waitFor("Goal"); // the lab card is up (on a short terminal its last lines are cut)
   await ui.press(KEY.enter);
   await ui.waitFor("Step 1 · Make a thing");
   return ui;

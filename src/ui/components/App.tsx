@@ -101,7 +101,8 @@ export function App(props: AppProps) {
             <HelpOverlay width={columns} />
           </Box>
         ) : !main ? (
-          <Box flexGrow={1} flexDirection="column" alignItems="center" justifyContent="center" overflow="hidden">
+          // Top-aligned: on a very short terminal the card is cut at the bottom, never drawn over itself.
+          <Box flexGrow={1} flexDirection="column" alignItems="center" overflow="hidden">
             {state.confirm ? (
               <ConfirmDialog request={state.confirm.request} width={Math.min(columns, 76)} />
             ) : (

@@ -7,7 +7,7 @@ import { S } from "../strings.js";
 import { Styled } from "./Styled.js";
 
 export function Header(props: { title?: Bilingual; target?: TargetInfo; progress?: string }) {
-  const { t, s, lang, theme } = useDisplay();
+  const { t, s, lang, theme, columns } = useDisplay();
   const { target } = props;
   return (
     <Box flexShrink={0} justifyContent="space-between">
@@ -20,7 +20,9 @@ export function Header(props: { title?: Bilingual; target?: TargetInfo; progress
       <Box flexShrink={0} marginLeft={1}>
         {props.progress ? <Styled token="text.accent">{props.progress} </Styled> : null}
         {target ? <TargetBadge target={target} /> : null}
-        {target ? <Styled token="text.muted"> · {target.region} · {s(target.accountId)}</Styled> : null}
+        {target ? <Styled token="text.muted"> · {target.region}</Styled> : null}
+        {/* The account id is on the welcome card; on a narrow terminal the lab's title needs the room more. */}
+        {target && columns >= 100 ? <Styled token="text.muted"> · {s(target.accountId)}</Styled> : null}
         <Styled token="text.muted"> · {lang.toUpperCase()}</Styled>
         {theme.presenter ? <Styled token="text.accent"> · {t(S.presenterBadge)}</Styled> : null}
       </Box>

@@ -13,9 +13,13 @@ export interface TableData {
 }
 
 export function columnWidths(data: TableData, width: number, gap = 2): number[] {
-  const natural = data.headers.map((header, i) =>
-    Math.max(stringWidth(header), ...data.rows.map((row) => stringWidth(row[i] ?? "")), 1),
-  );
+  const cells = data.headers.map((_, i) => Math.max(0, ...data.rows.map((row) => stringWidth(row[i] ?? ""))));
+  const natural = data.headers.map((header, i) => Math.max(stringWidth(header), cells[i]!, 1));
+  const budget0 = Math.max(data.headers.length, width - gap * Math.max(0, data.headers.length - 1));
+  if (natural.reduce((a, b) => a + b, 0) > budget0) {
+    // Short of room, a long header gives way to its cells (Ink truncates it): "Input tokens" over "14".
+    natural.forEach((w, i) => (natural[i] = Math.max(cells[i]!, Math.min(w, 6), 1)));
+  }
   const budget = Math.max(data.headers.length, width - gap * Math.max(0, data.headers.length - 1));
   const total = natural.reduce((a, b) => a + b, 0);
   if (total <= budget) return natural;

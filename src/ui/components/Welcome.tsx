@@ -21,7 +21,7 @@ export function Welcome(props: { phase: Phase; view?: LabView; now: number; widt
   const { t, theme } = useDisplay();
   const { phase } = props;
   return (
-    <Box flexDirection="column" borderStyle="round" {...theme["border.focus"]} paddingX={2} paddingY={0} width={props.width}>
+    <Box flexDirection="column" borderStyle="round" {...theme["border.focus"]} paddingX={2} width={props.width} flexShrink={0}>
       {phase.kind === "connecting" ? (
         <Text>
           <Spinner now={props.now} />{" "}
@@ -48,8 +48,8 @@ function Failed(props: { problem: Problem }) {
 
 function Row(props: { label: string; children: ReactNode }) {
   return (
-    <Box>
-      <Box width={18} flexShrink={0}>
+    <Box flexShrink={0}>
+      <Box width={16} flexShrink={0}>
         <Styled token="text.muted">{props.label}</Styled>
       </Box>
       <Box flexShrink={1} flexDirection="column">
@@ -69,53 +69,47 @@ function LabCard(props: { manifest: LabManifest; target: TargetInfo; view: LabVi
   const started = Object.keys(view.outcomes).length > 0;
   const values = { done, total: lab.length, passed, items: view.checklist.length, n: resume?.number ?? 0, title: resume ? t(resume.title) : "" };
   const progress = !started ? S.welcomeFresh : done === lab.length ? S.welcomeAllDone : S.welcomeResume;
+  // Compact enough for 80×24: every row keeps its height (flexShrink 0); nothing is squeezed out.
   return (
     <Box flexDirection="column">
-      <Styled token="text.heading">{t(manifest.title)}</Styled>
-      <Box marginTop={1} flexDirection="column">
-        <Row label={t(S.welcomeGoal)}>
-          <Text wrap="wrap">{t(manifest.goal)}</Text>
-        </Row>
-        <Row label={t(S.welcomeDuration)}>
-          <Text>{t(fill(S.welcomeMinutes, { n: manifest.durationMinutes }))}</Text>
-        </Row>
-        <Row label={t(S.welcomeDomain)}>
-          <Text>{t(manifest.examDomain)}</Text>
-        </Row>
-        <Row label={t(S.welcomePrereqs)}>
-          {manifest.prerequisites.map((p, i) => (
-            <Text key={i} wrap="wrap">
-              • {t(p)}
-            </Text>
-          ))}
-        </Row>
-        <Box marginTop={1} />
-        <Row label={t(S.target)}>
-          <Text wrap="wrap">
-            <TargetBadge target={target} />
-            <Styled token="text.muted">
-              {" "}
-              · {t(S.region)} {target.region} · {t(S.account)} {s(target.accountId)}
-            </Styled>
-          </Text>
-          {target.kind === "sandbox" ? (
-            <Styled token="text.muted" wrap="wrap">
-              {t(S.simulatedNote)}
-            </Styled>
-          ) : null}
-        </Row>
-        <Row label={t(S.welcomeLanguage)}>
-          <Text>
-            {t(S.languageName)} <Styled token="text.muted">({lang})</Styled>
-          </Text>
-        </Row>
-        <Row label={t(S.welcomeProgress)}>
-          <Text wrap="wrap">{t(fill(progress, values))}</Text>
-        </Row>
-      </Box>
-      <Box marginTop={1}>
-        <Styled token="text.accent">▶ {t(started ? S.welcomeContinue : S.welcomeStart)}</Styled>
-      </Box>
+      <Styled token="text.heading" wrap="wrap">
+        {t(manifest.title)}
+      </Styled>
+      <Row label={t(S.welcomeGoal)}>
+        <Text wrap="wrap">{t(manifest.goal)}</Text>
+      </Row>
+      <Row label={t(S.welcomeDuration)}>
+        <Text wrap="wrap">
+          {t(fill(S.welcomeMinutes, { n: manifest.durationMinutes }))} <Styled token="text.muted">·</Styled> {t(S.welcomeDomain)}:{" "}
+          {t(manifest.examDomain)}
+        </Text>
+      </Row>
+      <Row label={t(S.welcomePrereqs)}>
+        <Text wrap="wrap">{manifest.prerequisites.map((p) => t(p)).join(" · ")}</Text>
+      </Row>
+      <Row label={t(S.target)}>
+        <Text wrap="wrap">
+          <TargetBadge target={target} />
+          <Styled token="text.muted">
+            {" "}
+            · {target.region} · {t(S.account)} {s(target.accountId)}
+          </Styled>
+        </Text>
+        {target.kind === "sandbox" ? (
+          <Styled token="text.muted" wrap="wrap">
+            {t(S.simulatedNote)}
+          </Styled>
+        ) : null}
+      </Row>
+      <Row label={t(S.welcomeLanguage)}>
+        <Text>
+          {t(S.languageName)} <Styled token="text.muted">({lang} · l: {t(S.languageSwitch)})</Styled>
+        </Text>
+      </Row>
+      <Row label={t(S.welcomeProgress)}>
+        <Text wrap="wrap">{t(fill(progress, values))}</Text>
+      </Row>
+      <Styled token="text.accent">▶ {t(started ? S.welcomeContinue : S.welcomeStart)}</Styled>
     </Box>
   );
 }

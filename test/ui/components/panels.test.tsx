@@ -54,7 +54,8 @@ describe("ChecklistPanel", () => {
 describe("Header", () => {
   const aws: TargetInfo = { ...fakeTarget, kind: "aws", profile: "learner", accountId: "210987654321" };
   it("labels the sandbox as simulated, names the AWS profile, and shows an endpoint", () => {
-    expect(render(<Header target={fakeTarget} />).frame()).toMatch(/sandbox\s+simulated.*us-east-1 · 123456789012 · EN/);
+    expect(render(<Header target={fakeTarget} />, { columns: 100 }).frame()).toMatch(/sandbox\s+simulated.*us-east-1 · 123456789012 · EN/);
+    expect(render(<Header target={fakeTarget} />).frame()).not.toContain("123456789012");
     expect(render(<Header target={aws} />, { lang: "vi" }).frame()).toContain("AWS (profile learner)");
     expect(render(<Header target={{ ...fakeTarget, kind: "endpoint", endpoint: "http://127.0.0.1:4566" }} />).frame()).toContain("http://127.0.0.1:4566");
   });
@@ -136,7 +137,7 @@ describe("Welcome", () => {
     const fresh = render(<Welcome phase={ready(fakeTarget)} view={view({})} now={0} width={90} />).frame();
     expect(fresh).toMatch(/Monitoring GenAI[\s\S]*Enable logging[\s\S]*~15 min[\s\S]*Domain 4[\s\S]*An AWS account/);
     expect(fresh).toMatch(/sandbox\s+simulated/);
-    expect(fresh).toContain("English (en)");
+    expect(fresh).toContain("English (en · l: Tiếng Việt / English)");
     expect(fresh).toContain("Not started yet");
     expect(fresh).toContain("Press Enter to start");
     const resumed = render(<Welcome phase={ready({ ...fakeTarget, kind: "aws", profile: "p" })} view={view({ s1: "passed" })} now={0} width={90} />, { lang: "vi" }).frame();
