@@ -11,7 +11,7 @@ import { CreateLogGroupCommand } from "@aws-sdk/client-cloudwatch-logs";
 import { CreateRoleCommand, DeleteRolePolicyCommand, PutRolePolicyCommand } from "@aws-sdk/client-iam";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { RunningSandbox } from "../../../src/sandbox/index.js";
-import { clients, LOGGING_TRUST, loggingPolicy, startTestSandbox } from "../helpers.js";
+import { clients, LOGGING_TRUST, loggingPolicy, startTestSandbox, rejection } from "../helpers.js";
 import type { Clients } from "../helpers.js";
 import { send } from "../signing.js";
 
@@ -26,15 +26,6 @@ beforeAll(async () => {
 });
 afterAll(() => sandbox.close());
 
-async function error(p: Promise<unknown>): Promise<{ name: string; message: string; status?: number }> {
-  try {
-    await p;
-  } catch (e) {
-    const err = e as { name: string; message: string; $metadata?: { httpStatusCode?: number } };
-    return { name: err.name, message: err.message, status: err.$metadata?.httpStatusCode };
-  }
-  throw new Error("expected failure");
-}
 
 const put = (logGroupName = GROUP, roleArn = ROLE_ARN) =>
   c.bedrock.send(new PutModelInvocationLoggingConfigurationCommand({ loggingConfig: { cloudWatchConfig: { logGroupName, roleArn }, textDataDeliveryEnabled: true } }));
@@ -54,19 +45,19 @@ describe("model invocation logging configuration", () => {
   });
 
   it("refuses a missing group, a missing role, a role without trust or permissions, with AWS's exact message", async () => {
-    expect(await error(put())).toEqual(denied());
+    expect(await rejection(put())).toEqual(denied());
     await c.logs.send(new CreateLogGroupCommand({ logGroupName: GROUP }));
-    expect(await error(put())).toEqual(denied());
+    expect(await rejection(put())).toEqual(denied());
     await c.iam.send(new CreateRoleCommand({ RoleName: "BedrockLogging", AssumeRolePolicyDocument: LOGGING_TRUST }));
-    expect(await error(put())).toEqual(denied());
+    expect(await rejection(put())).toEqual(denied());
     await c.iam.send(new PutRolePolicyCommand({ RoleName: "BedrockLogging", PolicyName: "wrong-group", PolicyDocument: loggingPolicy("/other") }));
-    expect(await error(put())).toEqual(denied());
+    expect(await rejection(put())).toEqual(denied());
     await c.iam.send(new DeleteRolePolicyCommand({ RoleName: "BedrockLogging", PolicyName: "wrong-group" }));
     const lambdaTrust = JSON.stringify({ Version: "2012-10-17", Statement: [{ Effect: "Allow", Principal: { Service: "lambda.amazonaws.com" }, Action: "sts:AssumeRole" }] });
     await c.iam.send(new CreateRoleCommand({ RoleName: "LambdaRole", AssumeRolePolicyDocument: lambdaTrust }));
     await c.iam.send(new PutRolePolicyCommand({ RoleName: "LambdaRole", PolicyName: "logs", PolicyDocument: loggingPolicy(GROUP) }));
-    expect(await error(put(GROUP, "arn:aws:iam::123456789012:role/LambdaRole"))).toEqual(denied(GROUP, "arn:aws:iam::123456789012:role/LambdaRole"));
-    expect(await error(put(GROUP, "arn:aws:iam::999999999999:role/LambdaRole"))).toEqual(denied(GROUP, "arn:aws:iam::999999999999:role/LambdaRole"));
+    expect(await rejection(put(GROUP, "arn:aws:iam::123456789012:role/LambdaRole"))).toEqual(denied(GROUP, "arn:aws:iam::123456789012:role/LambdaRole"));
+    expect(await rejection(put(GROUP, "arn:aws:iam::999999999999:role/LambdaRole"))).toEqual(denied(GROUP, "arn:aws:iam::999999999999:role/LambdaRole"));
   });
 
   it("accepts a correct role, reads it back, and deletes it", async () => {
@@ -84,7 +75,7 @@ describe("model invocation logging configuration", () => {
       await c.iam.send(new CreateRoleCommand({ RoleName: "Fresh", AssumeRolePolicyDocument: LOGGING_TRUST }));
       await c.iam.send(new PutRolePolicyCommand({ RoleName: "Fresh", PolicyName: "logs", PolicyDocument: loggingPolicy(GROUP) }));
       const fresh = "arn:aws:iam::123456789012:role/Fresh";
-      expect(await error(put(GROUP, fresh))).toEqual(denied(GROUP, fresh));
+      expect(await rejection(put(GROUP, fresh))).toEqual(denied(GROUP, fresh));
       clock += 6000;
       await expect(put(GROUP, fresh)).resolves.toBeDefined();
     } finally {
@@ -93,13 +84,13 @@ describe("model invocation logging configuration", () => {
   });
 
   it("validates members with Bedrock's ValidationException wording", async () => {
-    const e = await error(put(GROUP, "not-an-arn"));
+    const e = await rejection(put(GROUP, "not-an-arn"));
     expect(e).toEqual({
       name: "ValidationException",
       message: "1 validation error detected: Value 'not-an-arn' at 'loggingConfig.cloudWatchConfig.roleArn' failed to satisfy constraint: Member must satisfy regular expression pattern: arn:aws(-[^:]+)?:iam::([0-9]{12})?:role/.+",
       status: 400,
     });
-    const bucket = await error(
+    const bucket = await rejection(
       c.bedrock.send(
         new PutModelInvocationLoggingConfigurationCommand({
           loggingConfig: { cloudWatchConfig: { logGroupName: GROUP, roleArn: ROLE_ARN, largeDataDeliveryS3Config: { bucketName: "<YOUR_S3_BUCKET>", keyPrefix: "bedrock-logs/" } } },
@@ -118,7 +109,7 @@ describe("catalog", () => {
     const legacy = await c.bedrock.send(new GetFoundationModelCommand({ modelIdentifier: "anthropic.claude-3-5-sonnet-20241022-v2:0" }));
     expect(legacy.modelDetails?.modelLifecycle?.status).toBe("LEGACY");
     expect(legacy.modelDetails?.inferenceTypesSupported).toEqual(["INFERENCE_PROFILE"]);
-    expect((await error(c.bedrock.send(new GetFoundationModelCommand({ modelIdentifier: "nope.nope-v1:0" })))).name).toBe("ValidationException");
+    expect((await rejection(c.bedrock.send(new GetFoundationModelCommand({ modelIdentifier: "nope.nope-v1:0" })))).name).toBe("ValidationException");
   });
 
   it("lists and gets inference profiles (timestamps parse as dates)", async () => {
@@ -128,6 +119,6 @@ describe("catalog", () => {
     const p = await c.bedrock.send(new GetInferenceProfileCommand({ inferenceProfileIdentifier: "us.anthropic.claude-3-5-sonnet-20241022-v2:0" }));
     expect(p.inferenceProfileArn).toBe("arn:aws:bedrock:us-east-1:123456789012:inference-profile/us.anthropic.claude-3-5-sonnet-20241022-v2:0");
     expect(p.createdAt).toBeInstanceOf(Date);
-    expect((await error(c.bedrock.send(new GetInferenceProfileCommand({ inferenceProfileIdentifier: "xx.nope" })))).status).toBe(404);
+    expect((await rejection(c.bedrock.send(new GetInferenceProfileCommand({ inferenceProfileIdentifier: "xx.nope" })))).status).toBe(404);
   });
 });

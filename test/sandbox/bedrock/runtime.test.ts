@@ -1,7 +1,7 @@
 import { ConverseCommand, InvokeModelCommand } from "@aws-sdk/client-bedrock-runtime";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { RunningSandbox } from "../../../src/sandbox/index.js";
-import { clients, startTestSandbox } from "../helpers.js";
+import { clients, startTestSandbox, rejection } from "../helpers.js";
 import type { Clients } from "../helpers.js";
 import { send } from "../signing.js";
 
@@ -15,19 +15,10 @@ afterAll(() => sandbox.close());
 
 const body = (prompt: string, max = 128) => JSON.stringify({ anthropic_version: "bedrock-2023-05-31", max_tokens: max, messages: [{ role: "user", content: prompt }] });
 
-async function error(p: Promise<unknown>): Promise<{ name: string; message: string; status?: number }> {
-  try {
-    await p;
-  } catch (e) {
-    const err = e as { name: string; message: string; $metadata?: { httpStatusCode?: number } };
-    return { name: err.name, message: err.message, status: err.$metadata?.httpStatusCode };
-  }
-  throw new Error("expected failure");
-}
 
 describe("InvokeModel", () => {
   it("refuses the seed's bare model id with the on-demand ValidationException (U+2019)", async () => {
-    const e = await error(c.runtime.send(new InvokeModelCommand({ modelId: "anthropic.claude-3-5-sonnet-20241022-v2:0", body: body("hi") })));
+    const e = await rejection(c.runtime.send(new InvokeModelCommand({ modelId: "anthropic.claude-3-5-sonnet-20241022-v2:0", body: body("hi") })));
     expect(e).toEqual({
       name: "ValidationException",
       message:
@@ -63,8 +54,8 @@ describe("InvokeModel", () => {
   });
 
   it("rejects bad bodies, unknown ids and streaming with Bedrock's errors", async () => {
-    expect((await error(c.runtime.send(new InvokeModelCommand({ modelId: "us.anthropic.claude-3-5-sonnet-20241022-v2:0", body: "{not json" })))).name).toBe("ValidationException");
-    expect(await error(c.runtime.send(new InvokeModelCommand({ modelId: "acme.nothing-v1:0", body: body("x") })))).toEqual({
+    expect((await rejection(c.runtime.send(new InvokeModelCommand({ modelId: "us.anthropic.claude-3-5-sonnet-20241022-v2:0", body: "{not json" })))).name).toBe("ValidationException");
+    expect(await rejection(c.runtime.send(new InvokeModelCommand({ modelId: "acme.nothing-v1:0", body: body("x") })))).toEqual({
       name: "ValidationException",
       message: "The provided model identifier is invalid.",
       status: 400,
@@ -77,7 +68,7 @@ describe("InvokeModel", () => {
   it("refuses Legacy models with the real ResourceNotFoundException when that fault is on", async () => {
     sandbox.setFaults("legacy");
     try {
-      const e = await error(c.runtime.send(new InvokeModelCommand({ modelId: "us.anthropic.claude-3-5-sonnet-20241022-v2:0", body: body("x") })));
+      const e = await rejection(c.runtime.send(new InvokeModelCommand({ modelId: "us.anthropic.claude-3-5-sonnet-20241022-v2:0", body: body("x") })));
       expect(e).toMatchObject({ name: "ResourceNotFoundException", status: 404 });
       expect(e.message).toMatch(/^Access denied\. This Model is marked by provider as Legacy/);
       await expect(c.runtime.send(new InvokeModelCommand({ modelId: "us.anthropic.claude-sonnet-4-5-20250929-v1:0", body: body("x") }))).resolves.toBeDefined();
@@ -93,7 +84,7 @@ describe("Converse", () => {
     expect(r.output?.message?.role).toBe("assistant");
     expect(r.usage).toMatchObject({ totalTokens: r.usage!.inputTokens! + r.usage!.outputTokens! });
     expect(r.stopReason).toBeDefined();
-    const e = await error(c.runtime.send(new ConverseCommand({ modelId: "us.amazon.nova-lite-v1:0", messages: [] })));
+    const e = await rejection(c.runtime.send(new ConverseCommand({ modelId: "us.amazon.nova-lite-v1:0", messages: [] })));
     expect(e.name).toBe("ValidationException");
   });
 });

@@ -12,7 +12,7 @@ import {
 } from "@aws-sdk/client-iam";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { RunningSandbox } from "../../../src/sandbox/index.js";
-import { clients, LOGGING_TRUST, loggingPolicy, startTestSandbox } from "../helpers.js";
+import { clients, LOGGING_TRUST, loggingPolicy, startTestSandbox, rejection } from "../helpers.js";
 import type { Clients } from "../helpers.js";
 import { formHeaders, send } from "../signing.js";
 
@@ -24,15 +24,6 @@ beforeAll(async () => {
 });
 afterAll(() => sandbox.close());
 
-async function error(p: Promise<unknown>): Promise<{ name: string; message: string; status?: number }> {
-  try {
-    await p;
-  } catch (e) {
-    const err = e as { name: string; message: string; $metadata?: { httpStatusCode?: number } };
-    return { name: err.name, message: err.message, status: err.$metadata?.httpStatusCode };
-  }
-  throw new Error("expected failure");
-}
 
 describe("IAM roles", () => {
   it("creates a role and returns the trust policy URL-encoded, like IAM", async () => {
@@ -45,7 +36,7 @@ describe("IAM roles", () => {
     const got = await c.iam.send(new GetRoleCommand({ RoleName: "bedrocklogging" }));
     expect(got.Role?.RoleName).toBe("BedrockLogging");
     expect(got.Role?.Tags).toEqual([{ Key: "lab", Value: "genai" }]);
-    expect(await error(c.iam.send(new CreateRoleCommand({ RoleName: "BEDROCKLOGGING", AssumeRolePolicyDocument: LOGGING_TRUST })))).toEqual({
+    expect(await rejection(c.iam.send(new CreateRoleCommand({ RoleName: "BEDROCKLOGGING", AssumeRolePolicyDocument: LOGGING_TRUST })))).toEqual({
       name: "EntityAlreadyExistsException",
       message: "Role with name BEDROCKLOGGING already exists.",
       status: 409,
@@ -59,17 +50,17 @@ describe("IAM roles", () => {
     expect((await c.iam.send(new ListRolePoliciesCommand({ RoleName: "WithPolicy" }))).PolicyNames).toEqual(["logs"]);
     const got = await c.iam.send(new GetRolePolicyCommand({ RoleName: "WithPolicy", PolicyName: "logs" }));
     expect(got).toMatchObject({ RoleName: "WithPolicy", PolicyName: "logs", PolicyDocument: encodeURIComponent(policy) });
-    expect(await error(c.iam.send(new DeleteRoleCommand({ RoleName: "WithPolicy" })))).toEqual({
+    expect(await rejection(c.iam.send(new DeleteRoleCommand({ RoleName: "WithPolicy" })))).toEqual({
       name: "DeleteConflictException",
       message: "Cannot delete entity, must delete policies first.",
       status: 409,
     });
     await c.iam.send(new DeleteRolePolicyCommand({ RoleName: "WithPolicy", PolicyName: "logs" }));
-    expect((await error(c.iam.send(new DeleteRolePolicyCommand({ RoleName: "WithPolicy", PolicyName: "logs" })))).message).toBe(
+    expect((await rejection(c.iam.send(new DeleteRolePolicyCommand({ RoleName: "WithPolicy", PolicyName: "logs" })))).message).toBe(
       "The role policy with name logs cannot be found.",
     );
     await c.iam.send(new DeleteRoleCommand({ RoleName: "WithPolicy" }));
-    expect(await error(c.iam.send(new GetRoleCommand({ RoleName: "WithPolicy" })))).toEqual({
+    expect(await rejection(c.iam.send(new GetRoleCommand({ RoleName: "WithPolicy" })))).toEqual({
       name: "NoSuchEntityException",
       message: "The role with name WithPolicy cannot be found.",
       status: 404,
@@ -86,22 +77,22 @@ describe("IAM roles", () => {
   });
 
   it("validates input like IAM (ValidationError, MalformedPolicyDocument)", async () => {
-    expect(await error(c.iam.send(new CreateRoleCommand({ RoleName: "bad name", AssumeRolePolicyDocument: LOGGING_TRUST })))).toEqual({
+    expect(await rejection(c.iam.send(new CreateRoleCommand({ RoleName: "bad name", AssumeRolePolicyDocument: LOGGING_TRUST })))).toEqual({
       name: "ValidationError",
       message: "1 validation error detected: Value 'bad name' at 'roleName' failed to satisfy constraint: Member must satisfy regular expression pattern: [\\w+=,.@-]+",
       status: 400,
     });
-    expect(await error(c.iam.send(new CreateRoleCommand({ RoleName: "r1", AssumeRolePolicyDocument: "{not json" })))).toMatchObject({
+    expect(await rejection(c.iam.send(new CreateRoleCommand({ RoleName: "r1", AssumeRolePolicyDocument: "{not json" })))).toMatchObject({
       name: "MalformedPolicyDocumentException",
       message: "This policy contains invalid Json",
     });
-    expect((await error(c.iam.send(new CreateRoleCommand({ RoleName: "r1", AssumeRolePolicyDocument: LOGGING_TRUST, MaxSessionDuration: 60 })))).message).toMatch(
+    expect((await rejection(c.iam.send(new CreateRoleCommand({ RoleName: "r1", AssumeRolePolicyDocument: LOGGING_TRUST, MaxSessionDuration: 60 })))).message).toMatch(
       /at 'maxSessionDuration' failed to satisfy constraint: Member must have value greater than or equal to 3600/,
     );
-    expect((await error(c.iam.send(new PutRolePolicyCommand({ RoleName: "Tagged", PolicyName: "p", PolicyDocument: JSON.stringify({ Statement: [{ Effect: "Allow", Action: "s3:*" }] }) })))).message).toBe(
+    expect((await rejection(c.iam.send(new PutRolePolicyCommand({ RoleName: "Tagged", PolicyName: "p", PolicyDocument: JSON.stringify({ Statement: [{ Effect: "Allow", Action: "s3:*" }] }) })))).message).toBe(
       "Policy statement must contain resources.",
     );
-    expect((await error(c.iam.send(new PutRolePolicyCommand({ RoleName: "Nobody", PolicyName: "p", PolicyDocument: loggingPolicy("/g") })))).name).toBe("NoSuchEntityException");
+    expect((await rejection(c.iam.send(new PutRolePolicyCommand({ RoleName: "Nobody", PolicyName: "p", PolicyDocument: loggingPolicy("/g") })))).name).toBe("NoSuchEntityException");
   });
 
   it("answers Query errors in IAM's ErrorResponse shape, and unknown actions with InvalidAction", async () => {

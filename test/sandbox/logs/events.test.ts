@@ -9,7 +9,7 @@ import {
 } from "@aws-sdk/client-cloudwatch-logs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { RunningSandbox } from "../../../src/sandbox/index.js";
-import { clients, startTestSandbox } from "../helpers.js";
+import { clients, startTestSandbox, rejection } from "../helpers.js";
 import type { Clients } from "../helpers.js";
 
 const NOW = Date.UTC(2025, 7, 15, 12, 0, 0);
@@ -24,14 +24,6 @@ beforeAll(async () => {
 });
 afterAll(() => sandbox.close());
 
-async function error(p: Promise<unknown>): Promise<{ name: string; message: string }> {
-  try {
-    await p;
-  } catch (e) {
-    return { name: (e as Error).name, message: (e as Error).message };
-  }
-  throw new Error("expected failure");
-}
 
 const put = (logEvents: { timestamp: number; message: string }[], stream = "s", group = "/ev") =>
   c.logs.send(new PutLogEventsCommand({ logGroupName: group, logStreamName: stream, logEvents }));
@@ -45,20 +37,20 @@ describe("PutLogEvents batch rules", () => {
 
   it("rejects more than 10,000 events, oversize batches, disorder and spans over 24 h", async () => {
     const many = Array.from({ length: 10_001 }, () => ({ timestamp: NOW, message: "x" }));
-    expect((await error(put(many))).message).toMatch(/Value '\[.*\]' at 'logEvents' failed to satisfy constraint: Member must have length less than or equal to 10000$/s);
+    expect((await rejection(put(many))).message).toMatch(/Value '\[.*\]' at 'logEvents' failed to satisfy constraint: Member must have length less than or equal to 10000$/s);
     const big = Array.from({ length: 4 }, () => ({ timestamp: NOW, message: "y".repeat(262_144) }));
-    expect(await error(put(big))).toEqual({ name: "InvalidParameterException", message: "Upload too large: 1048680 bytes exceeds limit of 1048576" });
+    expect(await rejection(put(big))).toMatchObject({ name: "InvalidParameterException", message: "Upload too large: 1048680 bytes exceeds limit of 1048576" });
     const exact = [{ timestamp: NOW, message: "z".repeat(1_048_576 - 26) }];
     await expect(put(exact)).resolves.toBeDefined();
-    expect((await error(put([{ timestamp: NOW, message: "b" }, { timestamp: NOW - 1, message: "a" }]))).message).toBe(
+    expect((await rejection(put([{ timestamp: NOW, message: "b" }, { timestamp: NOW - 1, message: "a" }]))).message).toBe(
       "Log events in a single PutLogEvents request must be in chronological order.",
     );
-    expect((await error(put([{ timestamp: NOW - 25 * 3600_000, message: "a" }, { timestamp: NOW, message: "b" }]))).message).toBe(
+    expect((await rejection(put([{ timestamp: NOW - 25 * 3600_000, message: "a" }, { timestamp: NOW, message: "b" }]))).message).toBe(
       "The batch of log events in a single PutLogEvents request cannot span more than 24 hours.",
     );
-    expect((await error(put([{ timestamp: NOW, message: "" }]))).message).toMatch(/at 'message' failed to satisfy constraint: Member must have length greater than or equal to 1/);
-    expect((await error(put([{ timestamp: NOW, message: "a" }], "nope"))).message).toBe("The specified log stream does not exist.");
-    expect((await error(put([{ timestamp: NOW, message: "a" }], "s", "/nope"))).message).toBe("The specified log group does not exist.");
+    expect((await rejection(put([{ timestamp: NOW, message: "" }]))).message).toMatch(/at 'message' failed to satisfy constraint: Member must have length greater than or equal to 1/);
+    expect((await rejection(put([{ timestamp: NOW, message: "a" }], "nope"))).message).toBe("The specified log stream does not exist.");
+    expect((await rejection(put([{ timestamp: NOW, message: "a" }], "s", "/nope"))).message).toBe("The specified log group does not exist.");
   });
 
   it("reports too-old, expired and too-new events in rejectedLogEventsInfo and stores the rest", async () => {
@@ -110,7 +102,7 @@ describe("GetLogEvents paging", () => {
 
     const window = await c.logs.send(new GetLogEventsCommand({ logGroupName: "/ev", logStreamName: "paged", startTime: NOW - 5000, endTime: NOW - 3000, startFromHead: true }));
     expect(window.events?.map((e) => e.message)).toEqual(["m2", "m3"]);
-    expect((await error(c.logs.send(new GetLogEventsCommand({ ...base, nextToken: "f/123" })))).message).toBe("The specified nextToken is invalid.");
+    expect((await rejection(c.logs.send(new GetLogEventsCommand({ ...base, nextToken: "f/123" })))).message).toBe("The specified nextToken is invalid.");
   });
 });
 
@@ -145,14 +137,14 @@ describe("FilterLogEvents", () => {
     expect(await filter({ filterPattern: '{ $.model = "us.*" || $.input.tokens >= 400 }' })).toHaveLength(2);
     expect(await filter({ filterPattern: '{ ($.level != "INFO") && $.input.tokens < 1000 }' })).toHaveLength(1);
     expect(await filter({ filterPattern: "{ $.missing NOT EXISTS && $.level = INFO }" })).toHaveLength(1);
-    expect((await error(c.logs.send(new FilterLogEventsCommand({ logGroupName: "/f", filterPattern: "{ $.a = " })))).name).toBe("InvalidParameterException");
+    expect((await rejection(c.logs.send(new FilterLogEventsCommand({ logGroupName: "/f", filterPattern: "{ $.a = " })))).name).toBe("InvalidParameterException");
   });
 
   it("limits by time (ms, end inclusive) and streams", async () => {
     expect(await filter({ startTime: NOW - 4000, endTime: NOW - 2000 })).toHaveLength(3);
     expect(await filter({ logStreamNames: ["db", "app-2"] })).toHaveLength(3);
     expect(await filter({ logStreamNamePrefix: "app" })).toHaveLength(4);
-    expect((await error(c.logs.send(new FilterLogEventsCommand({ logGroupName: "/f", logStreamNames: ["db"], logStreamNamePrefix: "a" })))).name).toBe("InvalidParameterException");
+    expect((await rejection(c.logs.send(new FilterLogEventsCommand({ logGroupName: "/f", logStreamNames: ["db"], logStreamNamePrefix: "a" })))).name).toBe("InvalidParameterException");
   });
 
   it("paginates with nextToken", async () => {

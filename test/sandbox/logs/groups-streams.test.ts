@@ -13,7 +13,7 @@ import {
 import { paginateDescribeLogGroups } from "@aws-sdk/client-cloudwatch-logs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { RunningSandbox } from "../../../src/sandbox/index.js";
-import { clients, startTestSandbox } from "../helpers.js";
+import { clients, startTestSandbox, rejection } from "../helpers.js";
 import type { Clients } from "../helpers.js";
 
 let sandbox: RunningSandbox;
@@ -24,20 +24,11 @@ beforeAll(async () => {
 });
 afterAll(() => sandbox.close());
 
-async function error(p: Promise<unknown>): Promise<{ name: string; message: string; status?: number }> {
-  try {
-    await p;
-  } catch (e) {
-    const err = e as { name: string; message: string; $metadata?: { httpStatusCode?: number } };
-    return { name: err.name, message: err.message, status: err.$metadata?.httpStatusCode };
-  }
-  throw new Error("expected failure");
-}
 
 describe("log groups", () => {
   it("creates, refuses duplicates, describes with ARNs and deletes", async () => {
     await c.logs.send(new CreateLogGroupCommand({ logGroupName: "/aws/bedrock/model-invocations", tags: { team: "genai" } }));
-    expect(await error(c.logs.send(new CreateLogGroupCommand({ logGroupName: "/aws/bedrock/model-invocations" })))).toEqual({
+    expect(await rejection(c.logs.send(new CreateLogGroupCommand({ logGroupName: "/aws/bedrock/model-invocations" })))).toEqual({
       name: "ResourceAlreadyExistsException",
       message: "The specified log group already exists",
       status: 400,
@@ -53,7 +44,7 @@ describe("log groups", () => {
     });
     expect(typeof d.logGroups?.[0]?.creationTime).toBe("number");
     await c.logs.send(new DeleteLogGroupCommand({ logGroupName: "/aws/bedrock/model-invocations" }));
-    expect(await error(c.logs.send(new DeleteLogGroupCommand({ logGroupName: "/aws/bedrock/model-invocations" })))).toEqual({
+    expect(await rejection(c.logs.send(new DeleteLogGroupCommand({ logGroupName: "/aws/bedrock/model-invocations" })))).toEqual({
       name: "ResourceNotFoundException",
       message: "The specified log group does not exist.",
       status: 400,
@@ -61,13 +52,13 @@ describe("log groups", () => {
   });
 
   it("validates names with AWS's message", async () => {
-    const e = await error(c.logs.send(new CreateLogGroupCommand({ logGroupName: "bad name:with space" })));
+    const e = await rejection(c.logs.send(new CreateLogGroupCommand({ logGroupName: "bad name:with space" })));
     expect(e).toEqual({
       name: "InvalidParameterException",
       message: "1 validation error detected: Value 'bad name:with space' at 'logGroupName' failed to satisfy constraint: Member must satisfy regular expression pattern: [\\.\\-_/#A-Za-z0-9]+",
       status: 400,
     });
-    const long = await error(c.logs.send(new CreateLogGroupCommand({ logGroupName: "a".repeat(513) })));
+    const long = await rejection(c.logs.send(new CreateLogGroupCommand({ logGroupName: "a".repeat(513) })));
     expect(long.message).toMatch(/Member must have length less than or equal to 512$/);
   });
 
@@ -84,9 +75,9 @@ describe("log groups", () => {
     expect(byPattern.logGroups?.map((g) => g.logGroupName)).toEqual(["/other/DataLogs"]);
     expect(byPattern.logGroups?.[0]?.storedBytes).toBeUndefined();
     expect((await c.logs.send(new DescribeLogGroupsCommand({ logGroupNamePattern: "datalogs" }))).logGroups).toEqual([]);
-    expect((await error(c.logs.send(new DescribeLogGroupsCommand({ logGroupNamePattern: "a", logGroupNamePrefix: "b" })))).name).toBe("InvalidParameterException");
-    expect((await error(c.logs.send(new DescribeLogGroupsCommand({ limit: 51 })))).message).toMatch(/at 'limit' failed to satisfy constraint: Member must have value less than or equal to 50/);
-    expect((await error(c.logs.send(new DescribeLogGroupsCommand({ nextToken: "garbage" })))).message).toBe("The specified nextToken is invalid.");
+    expect((await rejection(c.logs.send(new DescribeLogGroupsCommand({ logGroupNamePattern: "a", logGroupNamePrefix: "b" })))).name).toBe("InvalidParameterException");
+    expect((await rejection(c.logs.send(new DescribeLogGroupsCommand({ limit: 51 })))).message).toMatch(/at 'limit' failed to satisfy constraint: Member must have value less than or equal to 50/);
+    expect((await rejection(c.logs.send(new DescribeLogGroupsCommand({ nextToken: "garbage" })))).message).toBe("The specified nextToken is invalid.");
   });
 
   it("accepts only AWS's retention values", async () => {
@@ -94,11 +85,11 @@ describe("log groups", () => {
     await c.logs.send(new PutRetentionPolicyCommand({ logGroupName: "/ret", retentionInDays: 14 }));
     const d = await c.logs.send(new DescribeLogGroupsCommand({ logGroupNamePrefix: "/ret" }));
     expect(d.logGroups?.[0]?.retentionInDays).toBe(14);
-    const e = await error(c.logs.send(new PutRetentionPolicyCommand({ logGroupName: "/ret", retentionInDays: 2 })));
+    const e = await rejection(c.logs.send(new PutRetentionPolicyCommand({ logGroupName: "/ret", retentionInDays: 2 })));
     expect(e.message).toBe(
       "1 validation error detected: Value '2' at 'retentionInDays' failed to satisfy constraint: Member must satisfy enum value set: [1, 3, 5, 7, 14, 30, 60, 90, 120, 150, 180, 365, 400, 545, 731, 1096, 1827, 2192, 2557, 2922, 3288, 3653]",
     );
-    expect((await error(c.logs.send(new PutRetentionPolicyCommand({ logGroupName: "/nope", retentionInDays: 1 })))).name).toBe("ResourceNotFoundException");
+    expect((await rejection(c.logs.send(new PutRetentionPolicyCommand({ logGroupName: "/nope", retentionInDays: 1 })))).name).toBe("ResourceNotFoundException");
   });
 
   it("tags through the resource ARN (without :*)", async () => {
@@ -108,8 +99,8 @@ describe("log groups", () => {
     expect((await c.logs.send(new ListTagsForResourceCommand({ resourceArn: arn }))).tags).toEqual({ a: "1", b: "2" });
     await c.logs.send(new UntagResourceCommand({ resourceArn: arn, tagKeys: ["a"] }));
     expect((await c.logs.send(new ListTagsForResourceCommand({ resourceArn: arn }))).tags).toEqual({ b: "2" });
-    expect((await error(c.logs.send(new ListTagsForResourceCommand({ resourceArn: `${arn}:*` })))).name).toBe("InvalidParameterException");
-    expect((await error(c.logs.send(new ListTagsForResourceCommand({ resourceArn: "arn:aws:logs:us-east-1:123456789012:log-group:/none" })))).name).toBe("ResourceNotFoundException");
+    expect((await rejection(c.logs.send(new ListTagsForResourceCommand({ resourceArn: `${arn}:*` })))).name).toBe("InvalidParameterException");
+    expect((await rejection(c.logs.send(new ListTagsForResourceCommand({ resourceArn: "arn:aws:logs:us-east-1:123456789012:log-group:/none" })))).name).toBe("ResourceNotFoundException");
   });
 });
 
@@ -117,12 +108,12 @@ describe("log streams", () => {
   it("creates, refuses duplicates and describes in name or last-event order", async () => {
     await c.logs.send(new CreateLogGroupCommand({ logGroupName: "/streams" }));
     for (const s of ["b", "a", "c"]) await c.logs.send(new CreateLogStreamCommand({ logGroupName: "/streams", logStreamName: s }));
-    expect(await error(c.logs.send(new CreateLogStreamCommand({ logGroupName: "/streams", logStreamName: "a" })))).toMatchObject({
+    expect(await rejection(c.logs.send(new CreateLogStreamCommand({ logGroupName: "/streams", logStreamName: "a" })))).toMatchObject({
       name: "ResourceAlreadyExistsException",
       message: "The specified log stream already exists",
     });
-    expect((await error(c.logs.send(new CreateLogStreamCommand({ logGroupName: "/missing", logStreamName: "a" })))).message).toBe("The specified log group does not exist.");
-    expect((await error(c.logs.send(new CreateLogStreamCommand({ logGroupName: "/streams", logStreamName: "x:y" })))).message).toMatch(/Member must satisfy regular expression pattern: \[\^:\*\]\*/);
+    expect((await rejection(c.logs.send(new CreateLogStreamCommand({ logGroupName: "/missing", logStreamName: "a" })))).message).toBe("The specified log group does not exist.");
+    expect((await rejection(c.logs.send(new CreateLogStreamCommand({ logGroupName: "/streams", logStreamName: "x:y" })))).message).toMatch(/Member must satisfy regular expression pattern: \[\^:\*\]\*/);
     const now = Date.now();
     await c.logs.send(new PutLogEventsCommand({ logGroupName: "/streams", logStreamName: "a", logEvents: [{ timestamp: now - 1000, message: "x" }] }));
     await c.logs.send(new PutLogEventsCommand({ logGroupName: "/streams", logStreamName: "c", logEvents: [{ timestamp: now - 2000, message: "y" }] }));
@@ -140,9 +131,9 @@ describe("log streams", () => {
     const rest = await c.logs.send(new DescribeLogStreamsCommand({ logGroupName: "/streams", limit: 2, nextToken: paged.nextToken }));
     expect(rest.logStreams?.map((s) => s.logStreamName)).toEqual(["c"]);
     expect(rest.nextToken).toBeUndefined();
-    expect((await error(c.logs.send(new DescribeLogStreamsCommand({ logGroupName: "/streams", orderBy: "LastEventTime", logStreamNamePrefix: "a" })))).message).toBe(
+    expect((await rejection(c.logs.send(new DescribeLogStreamsCommand({ logGroupName: "/streams", orderBy: "LastEventTime", logStreamNamePrefix: "a" })))).message).toBe(
       "Cannot order by LastEventTime with a logStreamNamePrefix.",
     );
-    expect((await error(c.logs.send(new DescribeLogStreamsCommand({ logGroupName: "/streams", logGroupIdentifier: "/streams" })))).name).toBe("InvalidParameterException");
+    expect((await rejection(c.logs.send(new DescribeLogStreamsCommand({ logGroupName: "/streams", logGroupIdentifier: "/streams" })))).name).toBe("InvalidParameterException");
   });
 });

@@ -8,7 +8,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import type { RunningSandbox } from "../../../src/sandbox/index.js";
-import { clients, LOGGING_TRUST, loggingPolicy, startTestSandbox } from "../helpers.js";
+import { clients, LOGGING_TRUST, loggingPolicy, startTestSandbox, rejection } from "../helpers.js";
 import type { Clients } from "../helpers.js";
 
 const GROUP = "/aws/bedrock/model-invocations";
@@ -60,15 +60,6 @@ async function metricSum(metricName: string, modelId?: string): Promise<number> 
   return (r.MetricDataResults?.[0]?.Values ?? []).reduce((a, b) => a + b, 0);
 }
 
-async function error(p: Promise<unknown>): Promise<{ name: string; message: string; status?: number }> {
-  try {
-    await p;
-  } catch (e) {
-    const err = e as { name: string; message: string; $metadata?: { httpStatusCode?: number } };
-    return { name: err.name, message: err.message, status: err.$metadata?.httpStatusCode };
-  }
-  throw new Error("expected failure");
-}
 
 beforeEach(async () => {
   clock = NOW;
@@ -139,11 +130,11 @@ describe("Bedrock → CloudWatch pipeline", () => {
   it("logs failures with errorCode and counts them as client errors or throttles, never as Invocations", async () => {
     await configure();
     sandbox.setFaults("access-denied");
-    expect(await error(invoke())).toEqual({ name: "AccessDeniedException", message: "You don't have access to the model with the specified model ID.", status: 403 });
+    expect(await rejection(invoke())).toEqual({ name: "AccessDeniedException", message: "You don't have access to the model with the specified model ID.", status: 403 });
     sandbox.setFaults("access-denied=off,throttle=1");
-    expect(await error(invoke())).toMatchObject({ name: "ThrottlingException", status: 429 });
+    expect(await rejection(invoke())).toMatchObject({ name: "ThrottlingException", status: 429 });
     sandbox.setFaults("throttle=0,5xx=1");
-    expect(await error(invoke())).toMatchObject({ name: "ServiceUnavailableException", status: 503 });
+    expect(await rejection(invoke())).toMatchObject({ name: "ServiceUnavailableException", status: 503 });
     sandbox.setFaults("5xx=0");
     const recs = await records();
     expect(recs.map((r) => r.errorCode)).toEqual(["AccessDeniedException", "ThrottlingException", "ServiceUnavailableException"]);
