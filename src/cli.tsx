@@ -21,6 +21,7 @@ const COMMANDS: Record<Exclude<CommandName, "help">, () => Promise<Command>> = {
   doctor: async () => (await import("./cli/commands/steps-by-role.js")).runStepsWithRole("preflight"),
   reset: async () => (await import("./cli/commands/reset.js")).reset,
   sandbox: async () => (await import("./cli/commands/sandbox.js")).sandbox,
+  "verify-report": async () => (await import("./cli/commands/verify-report.js")).verifyReport,
 };
 
 export function version(): string {

@@ -7,7 +7,7 @@ import { parseArgs } from "node:util";
 import type { Text } from "../engine/text.js";
 import { UsageError } from "../engine/usage-error.js";
 
-export const COMMANDS = ["tui", "run", "check", "cleanup", "doctor", "reset", "sandbox", "help"] as const;
+export const COMMANDS = ["tui", "run", "check", "cleanup", "doctor", "reset", "sandbox", "verify-report", "help"] as const;
 export type CommandName = (typeof COMMANDS)[number];
 
 type FlagSpec = { type: "string" | "boolean"; short?: string; multiple?: boolean; commands: readonly CommandName[] | "all"; values?: readonly string[] };
@@ -33,8 +33,12 @@ export const FLAGS = {
   version: { type: "boolean", short: "v", commands: "all" },
   step: { type: "string", commands: ["run"] },
   yes: { type: "boolean", short: "y", commands: ["tui", "run", "cleanup", "reset"] },
-  format: { type: "string", commands: ["check"], values: ["text", "json", "junit", "markdown"] },
+  format: { type: "string", commands: ["check"], values: ["text", "json", "junit", "markdown", "csv"] },
   out: { type: "string", commands: ["check"] },
+  profiles: { type: "string", commands: ["check"] },
+  accounts: { type: "string", commands: ["check"] },
+  concurrency: { type: "string", commands: ["check"] },
+  "fail-under": { type: "string", commands: ["check"] },
   "dry-run": { type: "boolean", commands: ["cleanup"] },
   port: { type: "string", commands: ["sandbox"] },
   host: { type: "string", commands: ["sandbox"] },
@@ -106,7 +110,7 @@ export function parseArgv(argv: string[]): ParsedArgs {
       });
     }
   }
-  if (command !== "sandbox" && command !== "help" && rest.length > 0) {
+  if (command !== "sandbox" && command !== "help" && command !== "verify-report" && rest.length > 0) {
     throw usage({ vi: `Tham số thừa: ${rest.join(" ")}.`, en: `Unexpected argument: ${rest.join(" ")}.` });
   }
   return { command, rest, flags };

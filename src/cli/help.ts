@@ -54,6 +54,7 @@ Các lệnh:
   doctor     Kiểm tra trước: danh tính, Region, model, quyền IAM
   reset      Quên tiến độ (hỏi trước)
   sandbox    Chạy AWS offline cho AWS CLI, boto3, SDK
+  verify-report  Kiểm tra một báo cáo JSON có bị sửa không
 
 Bắt đầu nhanh (không cần tài khoản AWS, không tốn phí):
   genai-lab                     Học từng bước trên sandbox
@@ -87,6 +88,7 @@ Commands:
   doctor     Preflight: identity, Region, model, IAM permissions
   reset      Forget progress (asks first)
   sandbox    Serve the offline AWS for the AWS CLI, boto3 and SDKs
+  verify-report  Check whether a JSON report was edited
 
 Quick start (no AWS account, no cost):
   genai-lab                     Learn step by step on the sandbox
@@ -151,14 +153,27 @@ ${COMMON.en}
 ${EXIT.en}`,
   },
   check: {
-    vi: `genai-lab check — chạy checklist kiểm tra của bài lab (chỉ đọc, không thay đổi gì)
+    vi: `genai-lab check — chạy checklist kiểm tra của bài lab (chỉ đọc, không thay đổi gì), cho một học viên hay cả lớp
 
 Cách dùng:
-  genai-lab check [--format text|json|junit|markdown] [--out FILE] [tuỳ chọn]
+  genai-lab check [--format text|json|junit|markdown|csv] [--out FILE] [tuỳ chọn]
+  genai-lab check --accounts FILE | --profiles a,b,c [--concurrency N] [tuỳ chọn]
 
-  --format F    text cho người đọc (mặc định); json ổn định cho máy; junit cho CI/LMS; markdown để dán
-  --out FILE    Ghi báo cáo vào tệp thay vì stdout
-  --redact      Che account ID và ARN
+  --format F          text cho người đọc (mặc định); json ổn định cho máy; junit cho CI/LMS; markdown để dán;
+                      csv cho sổ điểm
+  --out FILE          Ghi báo cáo vào tệp thay vì stdout (khi chấm cả lớp, stdout vẫn in bảng kết quả)
+  --redact            Thay account ID bằng mã băm có salt (GENAI_LAB_REDACT_SALT)
+  --fail-under P      Thoát 0 khi điểm đạt ít nhất P% (0–100), dù có mục chưa đạt; 1 khi thấp hơn
+
+Chấm cả lớp:
+  --accounts FILE     Danh sách tài khoản (CSV hoặc JSON: account, role, name…) — genai-lab assume role
+                      đó bằng STS trong từng tài khoản; xem docs/grading.md
+  --profiles a,b,c    Mỗi profile AWS là một học viên
+  --concurrency N     Số tài khoản chấm cùng lúc (mặc định 8, tối đa 64)
+  Tiến trình in ra stderr; một học viên lỗi thông tin xác thực nhận các mục "lỗi", những người khác vẫn được chấm.
+
+Báo cáo JSON có SHA-256 của nội dung (kiểm tra bằng genai-lab verify-report FILE); đặt GENAI_LAB_REPORT_KEY
+hoặc GENAI_LAB_REPORT_KEY_FILE để ký thêm HMAC bằng khoá của giảng viên.
 
 Bốn mục, theo thứ tự của bài lab gốc:
   1. Đã bật model invocation logging
@@ -170,17 +185,32 @@ Ví dụ:
   genai-lab check
   genai-lab check --format json --out result.json
   genai-lab check --profile learner --format junit > junit.xml
+  genai-lab check --accounts class.csv --format csv --out grades.csv
+  genai-lab check --profiles an,binh,chi --fail-under 75
 
 ${COMMON.vi}
-Mã thoát: 0 mọi mục đạt · 1 có mục không đạt · 2 dùng sai / cấu hình sai · 130 bị ngắt`,
-    en: `genai-lab check — run the lab's verification checklist (read-only: changes nothing)
+Mã thoát: 0 mọi mục đạt (hoặc điểm ≥ --fail-under) · 1 có mục không đạt · 2 dùng sai / cấu hình sai · 130 bị ngắt`,
+    en: `genai-lab check — run the lab's verification checklist (read-only: changes nothing), for one learner or a class
 
 Usage:
-  genai-lab check [--format text|json|junit|markdown] [--out FILE] [options]
+  genai-lab check [--format text|json|junit|markdown|csv] [--out FILE] [options]
+  genai-lab check --accounts FILE | --profiles a,b,c [--concurrency N] [options]
 
-  --format F    text for people (default); stable json for machines; junit for CI/LMS; markdown to paste
-  --out FILE    Write the report to a file instead of stdout
-  --redact      Hide account ids and ARNs
+  --format F          text for people (default); stable json for machines; junit for CI/LMS; markdown to paste;
+                      csv for the gradebook
+  --out FILE          Write the report to a file instead of stdout (for a class, stdout still shows the matrix)
+  --redact            Replace account ids with a salted hash (GENAI_LAB_REDACT_SALT)
+  --fail-under P      Exit 0 when the score is at least P percent (0–100), even if an item failed; 1 below
+
+A whole class:
+  --accounts FILE     A roster (CSV or JSON: account, role, name…): genai-lab assumes that role with STS in
+                      each account; see docs/grading.md
+  --profiles a,b,c    One learner per AWS profile
+  --concurrency N     Accounts graded at once (default 8, at most 64)
+  Progress goes to stderr; a learner whose credentials fail gets "error" items, the others are still graded.
+
+JSON reports carry a SHA-256 of their content (check it with genai-lab verify-report FILE); set
+GENAI_LAB_REPORT_KEY or GENAI_LAB_REPORT_KEY_FILE to also sign them with the instructor's key (HMAC).
 
 The four items, in the original lab's order:
   1. Model invocation logging enabled
@@ -192,9 +222,11 @@ Examples:
   genai-lab check
   genai-lab check --format json --out result.json
   genai-lab check --profile learner --format junit > junit.xml
+  genai-lab check --accounts class.csv --format csv --out grades.csv
+  genai-lab check --profiles an,binh,chi --fail-under 75
 
 ${COMMON.en}
-Exit codes: 0 every item passes · 1 an item failed · 2 bad usage or configuration · 130 interrupted`,
+Exit codes: 0 every item passes (or the score ≥ --fail-under) · 1 an item failed · 2 bad usage or configuration · 130 interrupted`,
   },
   cleanup: {
     vi: `genai-lab cleanup — xoá những gì bài lab đã tạo, và chỉ những thứ đó (theo sổ ghi tài nguyên)
@@ -311,6 +343,38 @@ Examples:
   genai-lab sandbox seed --hours 24 --rate 2
 
 Exit codes: 0 stopped normally · 2 bad usage / port in use · 130 interrupted`,
+  },
+  "verify-report": {
+    vi: `genai-lab verify-report — kiểm tra một báo cáo JSON (genai-lab check --format json) có bị sửa không
+
+Cách dùng:
+  genai-lab verify-report FILE
+
+Tính lại SHA-256 trên dạng JSON chuẩn hoá (RFC 8785) của nội dung và so với giá trị ghi trong báo cáo; với
+báo cáo của cả lớp, kiểm tra cả báo cáo của từng học viên. Nếu đặt GENAI_LAB_REPORT_KEY hoặc
+GENAI_LAB_REPORT_KEY_FILE, báo cáo phải có chữ ký HMAC đúng bằng khoá đó.
+
+Giới hạn: SHA-256 phát hiện chỉnh sửa, nhưng ai biết cách có thể tính lại nó; chỉ chữ ký HMAC (khoá của giảng
+viên) chứng minh báo cáo do người giữ khoá tạo ra.
+
+  --lang vi|en  --no-color  --debug  -h, --help  -v, --version
+
+Mã thoát: 0 hợp lệ · 1 đã bị sửa (hoặc chữ ký sai / thiếu) · 2 không đọc được tệp`,
+    en: `genai-lab verify-report — check whether a JSON report (genai-lab check --format json) was edited
+
+Usage:
+  genai-lab verify-report FILE
+
+Recomputes the SHA-256 of the content's canonical JSON (RFC 8785) and compares it with the one the report
+carries; for a class, every learner's report too. With GENAI_LAB_REPORT_KEY or GENAI_LAB_REPORT_KEY_FILE set,
+the report must also carry a valid HMAC signature made with that key.
+
+Limits: the SHA-256 detects edits, but anyone who knows how can recompute it; only the HMAC signature (the
+instructor's key) proves that the key holder produced the report.
+
+  --lang vi|en  --no-color  --debug  -h, --help  -v, --version
+
+Exit codes: 0 valid · 1 edited (or the signature is wrong or missing) · 2 the file cannot be read`,
   },
 };
 

@@ -117,10 +117,31 @@ function evidenceOf(evidence: Evidence | undefined, lang: Lang): ReportItem["evi
 function itemOf(item: ChecklistItemResult, lang: Lang, requests: AwsRequestRecord[]): ReportItem {
   const { result } = item;
   const credit = creditOf(result);
-  const base = {
+  // Key order follows design.md (id, label, status, evidence, hint, …) so the JSON reads top-down.
+  const judged = ((): Pick<ReportItem, "evidence" | "hint" | "problem"> => {
+    switch (result.status) {
+      case "pass":
+        return { evidence: evidenceOf(result.evidence, lang), hint: null, problem: null };
+      case "fail":
+        return { evidence: evidenceOf(result.evidence, lang), hint: tr(result.hint, lang), problem: null };
+      case "error": {
+        const p = result.problem;
+        const problem = {
+          kind: p.kind,
+          title: tr(p.title, lang),
+          ...(p.code ? { code: p.code } : {}),
+          ...(p.message ? { message: p.message } : {}),
+          ...(p.requestId ? { requestId: p.requestId } : {}),
+        };
+        return { evidence: null, hint: tr(p.next, lang), problem };
+      }
+    }
+  })();
+  return {
     id: item.id,
     label: tr(item.label, lang),
     status: result.status,
+    ...judged,
     points: item.points,
     credit,
     score: round2(item.points * credit),
@@ -128,27 +149,6 @@ function itemOf(item: ChecklistItemResult, lang: Lang, requests: AwsRequestRecor
     checkedAt: item.startedAt,
     requests,
   };
-  switch (result.status) {
-    case "pass":
-      return { ...base, evidence: evidenceOf(result.evidence, lang), hint: null, problem: null };
-    case "fail":
-      return { ...base, evidence: evidenceOf(result.evidence, lang), hint: tr(result.hint, lang), problem: null };
-    case "error": {
-      const p = result.problem;
-      return {
-        ...base,
-        evidence: null,
-        hint: tr(p.next, lang),
-        problem: {
-          kind: p.kind,
-          title: tr(p.title, lang),
-          ...(p.code ? { code: p.code } : {}),
-          ...(p.message ? { message: p.message } : {}),
-          ...(p.requestId ? { requestId: p.requestId } : {}),
-        },
-      };
-    }
-  }
 }
 
 export function summarize(items: readonly ReportItem[]): ReportSummary {

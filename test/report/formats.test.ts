@@ -25,7 +25,7 @@ describe("the report model", () => {
 
   it("ignores credit that is not a fraction strictly between 0 and 1", () => {
     for (const credit of ["1", "0", "-0.5", "2", "lots", ""]) {
-      const odd = { ...PARTIAL, evidence: { ...PARTIAL.evidence, details: { credit } } } as typeof PARTIAL;
+      const odd = { ...PARTIAL, evidence: { ...PARTIAL.evidence, details: { credit } } };
       expect(report([odd, PASS, PASS, PASS]).items[0]!.credit).toBe(0);
     }
   });

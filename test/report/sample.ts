@@ -20,12 +20,12 @@ const LABELS = {
 export const IDS = Object.keys(LABELS) as (keyof typeof LABELS)[];
 
 export const PASS: CheckResult = { status: "pass", evidence: { expected: "on", actual: "on → /aws/bedrock/model-invocations" } };
-export const FAIL: CheckResult = {
+export const FAIL: Extract<CheckResult, { status: "fail" }> = {
   status: "fail",
   evidence: { expected: { vi: "≥ 5 bản ghi", en: "≥ 5 records" }, actual: { vi: "tìm thấy 2/5", en: "2 of 5 found" }, details: { found: "2" } },
   hint: { vi: "Chạy bước 2", en: "Run step 2 <again> & \"check\"" },
 };
-export const PARTIAL: CheckResult = {
+export const PARTIAL: Extract<CheckResult, { status: "fail" }> = {
   status: "fail",
   evidence: { expected: "dashboard with data", actual: "dashboard without data", details: { credit: "0.5" } },
   hint: { vi: "Đợi metrics", en: "Wait for metrics" },

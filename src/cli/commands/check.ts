@@ -1,24 +1,49 @@
-/** `genai-lab check`: the verification checklist only, as text, json, junit or markdown. */
+/**
+ * `genai-lab check`: the verification checklist only — for the current target, or, with --accounts/--profiles,
+ * for a whole class (src/cli/grade/). Every report is sealed with a digest (and signed when an instructor key is
+ * set) and carries the AWS request ids of the calls each check made.
+ */
 import { writeFileSync } from "node:fs";
 import { resolve } from "node:path";
 import { fill, tr } from "../../engine/text.js";
-import { renderJson } from "../../report/json.js";
-import { renderJunit } from "../../report/junit.js";
-import { renderMarkdown } from "../../report/markdown.js";
-import type { ChecklistReport } from "../../report/model.js";
-import { plainStyle, renderText } from "../../report/text.js";
+import { UsageError } from "../../engine/usage-error.js";
+import { seal } from "../../report/integrity.js";
+import { buildReport } from "../../report/model.js";
+import { renderReport, type ReportFormat } from "../../report/render.js";
+import { plainStyle } from "../../report/text.js";
 import { S } from "../../ui/strings.js";
-import { checklistReport, targetLine, type Command } from "../command.js";
+import { targetLine, type Command, type CommandContext } from "../command.js";
+import { checkExitCode, parseFailUnder } from "../grade/exit.js";
+import { RequestRecorder } from "../grade/recorder.js";
+import { redactSalt, reportKey } from "../grade/secrets.js";
 import { openSession } from "../session.js";
 
 export const check: Command = async (ctx) => {
+  const { flags } = ctx.parsed;
+  const format = (flags.format ?? "text") as ReportFormat;
+  const failUnder = parseFailUnder(flags["fail-under"]);
+  if (flags.profiles !== undefined || flags.accounts !== undefined) {
+    const { checkClass } = await import("../grade/class-command.js");
+    return checkClass(ctx, format, failUnder);
+  }
+  if (flags.concurrency !== undefined) {
+    throw new UsageError({
+      vi: "--concurrency chỉ dùng khi chấm nhiều tài khoản (--accounts hoặc --profiles).",
+      en: "--concurrency only applies when grading several targets (--accounts or --profiles).",
+    });
+  }
+  return checkOne(ctx, format, failUnder);
+};
+
+async function checkOne(ctx: CommandContext, format: ReportFormat, failUnder: number | undefined): Promise<number> {
   const { io, lang, parsed } = ctx;
-  const format = parsed.flags.format ?? "text";
+  const key = reportKey(io.env);
+  const salt = parsed.flags.redact ? redactSalt(io.env, ctx.stateDir) : undefined;
   const session = await openSession(parsed, io, ctx);
   try {
-    if (format === "text" && !parsed.flags.out) {
-      io.stdout.write(`${ctx.style.muted(targetLine(session.target, lang, parsed.flags.redact))}\n`);
-    }
+    const recorder = new RequestRecorder();
+    recorder.attach(session.aws);
+    session.runner.subscribe(recorder.listener);
     // Checks may wait for eventually consistent state: show what is happening on a terminal, quietly elsewhere.
     if (io.stderr.isTTY) {
       session.runner.subscribe((event) => {
@@ -30,8 +55,26 @@ export const check: Command = async (ctx) => {
     const startedAt = new Date().toISOString();
     const items = await session.runner.runChecklist(ctx.signal);
     if (ctx.signal.aborted) return 130;
-    const report = checklistReport(ctx, session, items, startedAt);
-    const rendered = render(report, format, parsed.flags.out ? plainStyle : ctx.style);
+    const report = seal(
+      buildReport({
+        labId: session.lab.manifest.id,
+        title: session.lab.manifest.title,
+        lang,
+        toolVersion: ctx.version,
+        target: session.target,
+        startedAt,
+        finishedAt: new Date().toISOString(),
+        items,
+        requests: recorder.byItem,
+        ...(salt ? { redactSalt: salt } : {}),
+      }),
+      key,
+    );
+    if (format === "text" && !parsed.flags.out) {
+      const shown = { ...session.target, accountId: report.target.account, principalArn: report.target.principal ?? "" };
+      io.stdout.write(`${ctx.style.muted(targetLine(shown, lang))}\n`);
+    }
+    const rendered = renderReport(report, format, parsed.flags.out ? plainStyle : ctx.style);
     if (parsed.flags.out) {
       const path = resolve(io.cwd, parsed.flags.out);
       writeFileSync(path, rendered);
@@ -39,21 +82,8 @@ export const check: Command = async (ctx) => {
     } else {
       io.stdout.write(rendered);
     }
-    return report.summary.passed === report.summary.total ? 0 : 1;
+    return checkExitCode([report], failUnder);
   } finally {
     await session.close();
-  }
-};
-
-function render(report: ChecklistReport, format: string, style: Parameters<typeof renderText>[1]): string {
-  switch (format) {
-    case "json":
-      return renderJson(report);
-    case "junit":
-      return renderJunit(report);
-    case "markdown":
-      return renderMarkdown(report);
-    default:
-      return renderText(report, style);
   }
 }
