@@ -110,7 +110,9 @@ function jsonRows(text: string, path: string): { row: Row; where: string }[] {
     const own = Object.fromEntries(
       Object.entries(entry as Record<string, unknown>).map(([k, v]) => [normalizeKey(k), v === null || v === undefined ? undefined : String(v)]),
     );
-    return { where, row: { ...defaults, ...own } };
+    // Top-level defaults are for entries that name an account; a bare profile entry uses its own credentials.
+    const { role: _role, externalId: _externalId, ...shared } = defaults;
+    return { where, row: { ...(own.account !== undefined ? defaults : shared), ...own } };
   });
 }
 
