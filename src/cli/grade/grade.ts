@@ -72,17 +72,28 @@ export async function gradeClass(o: ClassOptions): Promise<Gradebook | undefined
     };
     const startedAt = new Date().toISOString();
     let done = 0;
+    // Each target gets its own signal, fanned out from one listener: dozens of concurrent runners listening on
+    // the command's signal directly would trip Node's MaxListeners warning.
+    const active = new Set<AbortController>();
+    const fanOut = () => active.forEach((c) => c.abort(o.signal.reason));
+    o.signal.addEventListener("abort", fanOut, { once: true });
     const reports = await mapPool(
       o.targets,
       o.concurrency,
       async (target) => {
-        const report = seal(await gradeTarget(target, env, o.signal), o.reportKey);
-        done += 1;
-        if (!o.signal.aborted) o.onTarget?.(report, done, o.targets.length);
-        return report;
+        const own = new AbortController();
+        active.add(own);
+        try {
+          const report = seal(await gradeTarget(target, env, own.signal), o.reportKey);
+          done += 1;
+          if (!o.signal.aborted) o.onTarget?.(report, done, o.targets.length);
+          return report;
+        } finally {
+          active.delete(own);
+        }
       },
       o.signal,
-    );
+    ).finally(() => o.signal.removeEventListener("abort", fanOut));
     if (o.signal.aborted) return undefined;
     const finished = reports.filter((r): r is NonNullable<typeof r> => r !== undefined);
     const book = buildGradebook({
