@@ -19,13 +19,14 @@ afterEach(() => {
   if (stateDir) rmSync(stateDir, { recursive: true, force: true });
 });
 
-function start(args: string[], cols = 80, rows = 24): TerminalSession {
+function start(args: string[], cols = 80, rows = 24, extraEnv: NodeJS.ProcessEnv = {}): TerminalSession {
   stateDir = mkdtempSync(join(tmpdir(), "genai-lab-tui-"));
   const env: NodeJS.ProcessEnv = {
     ...process.env,
     TERM: "xterm-256color",
     LANG: "vi_VN.UTF-8",
     GENAI_LAB_SANDBOX_DELIVERY_DELAY_MS: "0",
+    ...extraEnv,
   };
   delete env.CI; // Ink renders only the final frame under CI.
   delete env.LC_ALL;
@@ -97,7 +98,33 @@ describe("genai-lab TUI in a terminal", () => {
     expect(en).toContain("Verification checklist");
     expect(JSON.parse(readFileSync(join(stateDir!, "settings.json"), "utf8"))).toMatchObject({ language: "en" });
 
+    // A resize redraws the layout for the new size: a wider left column shows more of the checklist.
+    t.resize(110, 30);
+    const wide = await stable(t, (s) => s.includes("Verification checklist 4/4") && s.includes("[✓] The dashboard shows metrics") && s.includes("q quit"));
+    expect(ticked(wide)).toBe(4);
+
     await press(t, "q");
     expect(await t.exited).toBe(0);
   }, 120_000);
+
+  it("hides account ids in presenter mode and draws without colour under NO_COLOR", async () => {
+    const t = (term = start(["--presenter"]));
+    const env = await t.waitFor("Nhấn Enter để bắt đầu", 20_000);
+    expect(env).toContain("Account ************");
+    expect(env).not.toContain("123456789012");
+    expect(env).toContain("trình chiếu");
+    await press(t, "q");
+    expect(await t.exited).toBe(0);
+    t.kill();
+    rmSync(stateDir!, { recursive: true, force: true });
+
+    const plain = (term = start([], 80, 24, { NO_COLOR: "1" }));
+    await plain.waitFor("Nhấn Enter để bắt đầu", 20_000);
+    // No foreground or background colour codes at all (bold and inverse video are not colours).
+    // eslint-disable-next-line no-control-regex -- looking for colour escape codes
+    expect(plain.output).not.toMatch(/\u001B\[(?:3|4|9|10)[0-9](?:;[0-9]+)*m/);
+    expect(plain.output).toContain("\u001B[1m");
+    await press(plain, "q");
+    expect(await plain.exited).toBe(0);
+  }, 60_000);
 });
