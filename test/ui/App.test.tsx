@@ -55,6 +55,11 @@ describe("App", () => {
     const tui = await started();
     await tui.press("h");
     await tui.waitFor(/› Hint 1\/1[\s\S]{0,80}Try again\./);
+    await tui.press("h");
+    await tui.waitFor("No more hints.");
+    await tui.press("n");
+    await tui.press("h");
+    await tui.waitFor("This step has no hints.");
     await tui.press("c");
     const frame = await tui.waitFor((f) => f.includes("[✗] The thing exists") && idle(f));
     expect(frame).toContain("[✗] The thing was used");

@@ -65,7 +65,13 @@ export function App(props: AppProps) {
   const view = state.view;
   const main = scope !== "welcome" && ui.screen === "main" && view !== undefined;
   const footerScope = scope === "welcome" ? "welcome" : scope;
-  const footerNote = state.cancelling ? display.t(S.cancelling) : state.running ? display.t(S.locked) : undefined;
+  const footerNote = state.cancelling
+    ? display.t(S.cancelling)
+    : state.running
+      ? display.t(S.locked)
+      : ui.flash
+        ? display.t(ui.flash)
+        : undefined;
   const footerWidth = footerItems(footerScope, state.running).reduce(
     (sum, item) => sum + stringWidth(item.keys) + 1 + stringWidth(display.t(item.label)) + 2,
     0,

@@ -44,7 +44,8 @@ export function StepPage(props: StepPageProps) {
     <Box flexDirection="column" borderStyle="round" {...theme["border.focus"]} width={props.width} height={props.height} paddingX={1} flexShrink={0}>
       <Box height={viewport} overflow="hidden" flexDirection="column">
         <Box ref={inner} flexDirection="column" flexShrink={0} marginTop={-props.offset} width={innerWidth}>
-          <Text wrap="wrap">
+          {/* On a projector the step's title is a full-width bar, readable from the back of the room. */}
+          <Text wrap="wrap" {...(theme.presenter ? { inverse: true, bold: true } : {})}>
             <Styled token={look.token}>{look.glyph}</Styled>{" "}
             <Styled token="text.heading">{t(fill(S.stepHeading, { n: step.number, title: t(step.title) }))}</Styled>
             {role ? <Styled token="text.muted"> ({t(role)})</Styled> : null}

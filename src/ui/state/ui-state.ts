@@ -2,6 +2,9 @@
  * The interface's own state (which screen, which step is selected, which panel is open, how many hints are
  * shown), as a pure reducer. The lab's state is lab-view.ts; the session (target, language) is the controller's.
  */
+import type { Text } from "../../engine/text.js";
+import { S } from "../strings.js";
+
 export type Overlay = { kind: "help" } | { kind: "details"; index: number };
 
 export interface UiState {
@@ -13,6 +16,8 @@ export interface UiState {
   /** Lines scrolled in the step page; `follow` keeps the newest activity in view while a step runs. */
   scroll: number;
   follow: boolean;
+  /** A one-line answer to the last key (e.g. "No more hints"), shown in the footer until the next key. */
+  flash?: Text;
 }
 
 export type UiAction =
@@ -27,7 +32,8 @@ export type UiAction =
 
 export const initialUiState: UiState = { screen: "welcome", selected: 0, hintsShown: {}, scroll: 0, follow: false };
 
-export function uiReducer(state: UiState, action: UiAction): UiState {
+export function uiReducer(previous: UiState, action: UiAction): UiState {
+  const state = previous.flash ? withoutFlash(previous) : previous;
   switch (action.type) {
     case "start":
       return { ...state, screen: "main", selected: action.selected, scroll: 0, follow: false };
@@ -46,7 +52,7 @@ export function uiReducer(state: UiState, action: UiAction): UiState {
     }
     case "hint": {
       const shown = state.hintsShown[action.stepId] ?? 0;
-      if (shown >= action.available) return state;
+      if (shown >= action.available) return { ...state, flash: action.available === 0 ? S.noHints : S.noMoreHints };
       // A new hint is appended at the end of the page: bring it into view.
       return { ...state, hintsShown: { ...state.hintsShown, [action.stepId]: shown + 1 }, follow: true };
     }
@@ -55,4 +61,10 @@ export function uiReducer(state: UiState, action: UiAction): UiState {
     case "follow":
       return { ...state, follow: true };
   }
+}
+
+function withoutFlash(state: UiState): UiState {
+  const next = { ...state };
+  delete next.flash;
+  return next;
 }

@@ -21,3 +21,13 @@ describe("ui state", () => {
     expect(uiReducer({ ...state, follow: true }, { type: "scroll", to: -3 })).toMatchObject({ scroll: 0, follow: false });
   });
 });
+
+describe("ui state: answers in the footer", () => {
+  it("says when a step has no (more) hints, until the next key", () => {
+    const none = uiReducer(initialUiState, { type: "hint", stepId: "a", available: 0 });
+    expect(none.flash?.en).toBe("This step has no hints.");
+    expect(uiReducer(none, { type: "move", by: 1, count: 3 }).flash).toBeUndefined();
+    const one = uiReducer(initialUiState, { type: "hint", stepId: "a", available: 1 });
+    expect(uiReducer(one, { type: "hint", stepId: "a", available: 1 }).flash?.vi).toBe("Đã hiện hết gợi ý.");
+  });
+});
