@@ -18,7 +18,13 @@ import { gradeClass } from "../../src/cli/grade/grade.js";
 import type { GradeTarget } from "../../src/cli/grade/targets.js";
 import { builtInLabDir, loadLab } from "../../src/engine/loader.js";
 import { startSandbox } from "../../src/sandbox/index.js";
-import { classOf50, credentialsFile, GRADER_ROLE, prepareClass, type Learner } from "../../test/grade/class-fixture.js";
+import {
+  classOf50,
+  credentialsFile,
+  GRADER_ROLE,
+  prepareClass,
+  type Learner,
+} from "../../test/grade/class-fixture.js";
 import { fmtMs, median } from "../lib/stats.js";
 
 const rounds = Number(process.env.BENCH_ROUNDS ?? 3);
@@ -50,10 +56,18 @@ process.env.AWS_SHARED_CREDENTIALS_FILE = join(dir, "credentials");
 process.env.AWS_CONFIG_FILE = join(dir, "config");
 process.env.AWS_EC2_METADATA_DISABLED = "true";
 
-const sandbox = await startSandbox({ port: 0, dbPath: ":memory:", deliveryDelayMs: 0, faults: { iamPropagationMs: 0 }, env: {} });
+const sandbox = await startSandbox({
+  port: 0,
+  dbPath: ":memory:",
+  deliveryDelayMs: 0,
+  faults: { iamPropagationMs: 0 },
+  env: {},
+});
 const prepStart = Date.now();
 await prepareClass(sandbox, lab, everyone, 8);
-console.log(`prepared ${everyone.length} learner accounts in ${fmtMs(Date.now() - prepStart)} (the lab's steps, run in each)`);
+console.log(
+  `prepared ${everyone.length} learner accounts in ${fmtMs(Date.now() - prepStart)} (the lab's steps, run in each)`,
+);
 sandbox.setFaults(`latency=${latency},scope=all`);
 
 async function gradeOnce(n: number, pool: number): Promise<{ wall: number; sum: number; complete: number }> {
@@ -80,7 +94,9 @@ async function gradeOnce(n: number, pool: number): Promise<{ wall: number; sum: 
 
 await gradeOnce(8, 8); // warm-up: module loading and JIT are not grading's cost
 console.log(`simulated latency ${latency} ms per AWS call; ${rounds} rounds per case (median shown)\n`);
-console.log("accounts  pool   wall (median)   sum of per-account   sum / wall   ideal sum / pool   per account");
+console.log(
+  "accounts  pool   wall (median)   sum of per-account   sum / wall   ideal sum / pool   per account",
+);
 for (const [n, pools] of CASES) {
   for (const pool of pools) {
     const runs: { wall: number; sum: number; complete: number }[] = [];

@@ -16,7 +16,17 @@ function field(value: string | number): string {
 
 export function renderCsv(doc: ChecklistReport | Gradebook): string {
   const book = doc.kind === "gradebook" ? doc : classOfOne(doc);
-  const header = ["learner", "account", "region", ...book.columns.map((c) => c.id), "score", "max_score", "percent", "outcome", "problem"];
+  const header = [
+    "learner",
+    "account",
+    "region",
+    ...book.columns.map((c) => c.id),
+    "score",
+    "max_score",
+    "percent",
+    "outcome",
+    "problem",
+  ];
   const rows = book.targets.map((report) => {
     const byId = new Map(report.items.map((item) => [item.id, item]));
     const stopped = outcomeOf(report) === "unreachable" ? report.items[0]?.problem : undefined;

@@ -40,7 +40,13 @@ export function seal<T extends object>(doc: T, key?: Uint8Array): Sealed<T> {
     algorithm: "SHA-256",
     digest: createHash("sha256").update(bytes).digest("hex"),
     ...(key
-      ? { signature: { algorithm: "HMAC-SHA256" as const, keyId: keyId(key), value: createHmac("sha256", key).update(bytes).digest("hex") } }
+      ? {
+          signature: {
+            algorithm: "HMAC-SHA256" as const,
+            keyId: keyId(key),
+            value: createHmac("sha256", key).update(bytes).digest("hex"),
+          },
+        }
       : {}),
   };
   const { integrity: _old, ...rest } = doc as T & { integrity?: unknown };
@@ -51,7 +57,10 @@ export type SignatureState = "verified" | "absent" | "unchecked";
 
 export type IntegrityCheck =
   | { ok: true; signature: SignatureState }
-  | { ok: false; reason: "no-integrity" | "digest-mismatch" | "signature-mismatch" | "wrong-key" | "unsigned" };
+  | {
+      ok: false;
+      reason: "no-integrity" | "digest-mismatch" | "signature-mismatch" | "wrong-key" | "unsigned";
+    };
 
 /**
  * Re-checks a sealed document. With a key, a signature is required: an unsigned document, one signed with
@@ -70,7 +79,9 @@ export function checkIntegrity(doc: Record<string, unknown>, key?: Uint8Array): 
   if (!signature || typeof signature.value !== "string") return { ok: false, reason: "unsigned" };
   if (signature.keyId !== keyId(key)) return { ok: false, reason: "wrong-key" };
   const expected = createHmac("sha256", key).update(bytes).digest("hex");
-  return sameHex(expected, signature.value) ? { ok: true, signature: "verified" } : { ok: false, reason: "signature-mismatch" };
+  return sameHex(expected, signature.value)
+    ? { ok: true, signature: "verified" }
+    : { ok: false, reason: "signature-mismatch" };
 }
 
 function sameHex(a: string, b: string): boolean {

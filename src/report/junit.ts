@@ -12,10 +12,12 @@ import { xmlAttr, xmlText } from "./xml.js";
 
 const seconds = (ms: number) => (Math.max(0, Number.isFinite(ms) ? ms : 0) / 1000).toFixed(3);
 /** The schema's timestamp: no fraction, no time zone (all genai-lab timestamps are UTC). */
-const timestamp = (iso: string) => (/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d/.exec(iso)?.[0] ?? "1970-01-01T00:00:00");
+const timestamp = (iso: string) => /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d/.exec(iso)?.[0] ?? "1970-01-01T00:00:00";
 
 function failureMessage(item: ReportItem): string {
-  const parts = item.evidence ? [`expected: ${item.evidence.expected}`, `actual: ${item.evidence.actual}`] : [];
+  const parts = item.evidence
+    ? [`expected: ${item.evidence.expected}`, `actual: ${item.evidence.actual}`]
+    : [];
   if (item.credit > 0) parts.push(`partial credit: ${item.score}/${item.points}`);
   if (item.hint) parts.push(`hint: ${item.hint}`);
   return parts.join(" · ");
@@ -29,7 +31,8 @@ function detailLines(item: ReportItem): string[] {
     ...Object.entries(item.evidence?.details ?? {}).map(([k, v]) => `${k}: ${v}`),
     ...(item.problem?.requestId ? [`request id: ${item.problem.requestId}`] : []),
   ];
-  for (const r of item.requests) lines.push(`aws: ${r.service} ${r.operation} ${r.httpStatus ?? "-"} ${r.requestId ?? "-"} ${r.at}`);
+  for (const r of item.requests)
+    lines.push(`aws: ${r.service} ${r.operation} ${r.httpStatus ?? "-"} ${r.requestId ?? "-"} ${r.at}`);
   return lines;
 }
 
@@ -81,6 +84,11 @@ function testsuite(report: ChecklistReport, id: number, named: boolean): string 
 }
 
 export function renderJunit(doc: ChecklistReport | Gradebook): string {
-  const suites = doc.kind === "gradebook" ? doc.targets.map((r, i) => testsuite(r, i, true)) : [testsuite(doc, 0, Boolean(doc.target.learner))];
-  return [`<?xml version="1.0" encoding="UTF-8"?>`, `<testsuites>`, ...suites, `</testsuites>`, ""].join("\n");
+  const suites =
+    doc.kind === "gradebook"
+      ? doc.targets.map((r, i) => testsuite(r, i, true))
+      : [testsuite(doc, 0, Boolean(doc.target.learner))];
+  return [`<?xml version="1.0" encoding="UTF-8"?>`, `<testsuites>`, ...suites, `</testsuites>`, ""].join(
+    "\n",
+  );
 }

@@ -12,7 +12,9 @@ const ICON = { pass: "✅", fail: "❌", error: "⚠️" } as const;
 
 function digestLine(doc: ChecklistReport | Gradebook): string[] {
   const digest = doc.integrity?.digest;
-  return digest ? ["", `<sub>${tr(R.digest, doc.language)} \`${digest}\` — ${tr(R.verifyWith, doc.language)}</sub>`] : [];
+  return digest
+    ? ["", `<sub>${tr(R.digest, doc.language)} \`${digest}\` — ${tr(R.verifyWith, doc.language)}</sub>`]
+    : [];
 }
 
 export function renderMarkdown(doc: ChecklistReport | Gradebook): string {
@@ -70,7 +72,9 @@ function renderClass(book: Gradebook): string {
   if (unreachable.length > 0) lines.push("", `**${tr(R.notGraded, lang)}**`, "");
   for (const r of unreachable) {
     const p = r.items[0]?.problem;
-    lines.push(`- ${cell(learnerName(r))} (${r.target.account}): ${cell([p?.title, p?.message].filter(Boolean).join(" — "))}`);
+    lines.push(
+      `- ${cell(learnerName(r))} (${r.target.account}): ${cell([p?.title, p?.message].filter(Boolean).join(" — "))}`,
+    );
   }
   lines.push(...digestLine(book));
   return `${lines.join("\n")}\n`;

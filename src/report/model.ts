@@ -32,7 +32,12 @@ export interface ReportItem {
   id: string;
   label: string;
   status: ItemStatus;
-  evidence: { expected: string; actual: string; requestIds?: string[]; details?: Record<string, string> } | null;
+  evidence: {
+    expected: string;
+    actual: string;
+    requestIds?: string[];
+    details?: Record<string, string>;
+  } | null;
   hint: string | null;
   problem: { kind: string; title: string; code?: string; message?: string; requestId?: string } | null;
   points: number;
@@ -180,7 +185,9 @@ export function buildReport(input: ReportInput): ChecklistReport {
       kind: input.target.kind,
       region: input.target.region,
       account: input.target.accountId,
-      ...(input.target.principalArn && input.target.principalArn !== "unknown" ? { principal: input.target.principalArn } : {}),
+      ...(input.target.principalArn && input.target.principalArn !== "unknown"
+        ? { principal: input.target.principalArn }
+        : {}),
       ...(input.target.endpoint ? { endpoint: input.target.endpoint } : {}),
       ...(input.learner ? { learner: input.learner } : {}),
     },
@@ -189,6 +196,7 @@ export function buildReport(input: ReportInput): ChecklistReport {
     summary: summarize(items),
     items,
   };
-  if (input.redactSalt) return { ...redactAccounts(report, input.redactSalt), redaction: redactionOf(input.redactSalt) };
+  if (input.redactSalt)
+    return { ...redactAccounts(report, input.redactSalt), redaction: redactionOf(input.redactSalt) };
   return input.redact ? redactDeep(report) : report;
 }

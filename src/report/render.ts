@@ -11,7 +11,11 @@ import { plainStyle, renderText, type TextStyle } from "./text.js";
 export const REPORT_FORMATS = ["text", "json", "junit", "markdown", "csv"] as const;
 export type ReportFormat = (typeof REPORT_FORMATS)[number];
 
-export function renderReport(doc: ChecklistReport | Gradebook, format: ReportFormat, style: TextStyle = plainStyle): string {
+export function renderReport(
+  doc: ChecklistReport | Gradebook,
+  format: ReportFormat,
+  style: TextStyle = plainStyle,
+): string {
   switch (format) {
     case "text":
       return doc.kind === "gradebook" ? renderMatrix(doc, style) : renderText(doc, style);

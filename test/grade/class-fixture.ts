@@ -32,8 +32,20 @@ export interface Learner {
 }
 
 const STEPS: Partial<Record<Scenario, string[]>> = {
-  complete: ["preflight", "enable-invocation-logging", "generate-sample-invocations", "view-logs", "create-dashboard"],
-  "no-role": ["preflight", "enable-invocation-logging", "generate-sample-invocations", "view-logs", "create-dashboard"],
+  complete: [
+    "preflight",
+    "enable-invocation-logging",
+    "generate-sample-invocations",
+    "view-logs",
+    "create-dashboard",
+  ],
+  "no-role": [
+    "preflight",
+    "enable-invocation-logging",
+    "generate-sample-invocations",
+    "view-logs",
+    "create-dashboard",
+  ],
   "logging-only": ["preflight", "enable-invocation-logging"],
   "no-dashboard": ["preflight", "enable-invocation-logging", "generate-sample-invocations", "view-logs"],
 };
@@ -41,7 +53,9 @@ const STEPS: Partial<Record<Scenario, string[]>> = {
 export function trustPolicy(account: string): string {
   return JSON.stringify({
     Version: "2012-10-17",
-    Statement: [{ Effect: "Allow", Principal: { AWS: `arn:aws:iam::${account}:root` }, Action: "sts:AssumeRole" }],
+    Statement: [
+      { Effect: "Allow", Principal: { AWS: `arn:aws:iam::${account}:root` }, Action: "sts:AssumeRole" },
+    ],
   });
 }
 
@@ -64,7 +78,12 @@ export async function prepareClass(
     try {
       const steps = STEPS[learner.scenario];
       if (steps) {
-        const target = { kind: "sandbox" as const, region: "us-east-1", accountId: learner.account, principalArn: "" };
+        const target = {
+          kind: "sandbox" as const,
+          region: "us-east-1",
+          accountId: learner.account,
+          principalArn: "",
+        };
         const runner = new Runner({
           lab,
           aws,
@@ -76,11 +95,18 @@ export async function prepareClass(
           yes: true,
         });
         const summary = await runner.runSteps(steps, new AbortController().signal, { checklist: false });
-        if (summary.outcome !== "passed") throw new Error(`${learner.name}: the lab's steps did not pass (${summary.outcome})`);
+        if (summary.outcome !== "passed")
+          throw new Error(`${learner.name}: the lab's steps did not pass (${summary.outcome})`);
       }
       const trusted = learner.scenario === "wrong-trust" ? "999999999999" : INSTRUCTOR;
-      if (learner.scenario !== "no-role" && learner.scenario !== "wrong-secret" && learner.scenario !== "unknown-key") {
-        await aws.iam.send(new CreateRoleCommand({ RoleName: GRADER_ROLE, AssumeRolePolicyDocument: trustPolicy(trusted) }));
+      if (
+        learner.scenario !== "no-role" &&
+        learner.scenario !== "wrong-secret" &&
+        learner.scenario !== "unknown-key"
+      ) {
+        await aws.iam.send(
+          new CreateRoleCommand({ RoleName: GRADER_ROLE, AssumeRolePolicyDocument: trustPolicy(trusted) }),
+        );
       }
     } finally {
       aws.destroy();
@@ -103,7 +129,11 @@ export function classOf50(): Learner[] {
   for (const [scenario, count] of plan) {
     for (let i = 0; i < count; i += 1) {
       const n = learners.length + 1;
-      learners.push({ name: `learner-${String(n).padStart(2, "0")}`, account: String(100000000000 + n), scenario });
+      learners.push({
+        name: `learner-${String(n).padStart(2, "0")}`,
+        account: String(100000000000 + n),
+        scenario,
+      });
     }
   }
   return learners;
@@ -112,7 +142,9 @@ export function classOf50(): Learner[] {
 /** A roster CSV: profile rows for the broken-credential learners, role rows for the rest. */
 export function rosterCsv(learners: Learner[]): string {
   const rows = learners.map((l) =>
-    l.scenario === "wrong-secret" || l.scenario === "unknown-key" ? `${l.name},${l.account},,${l.name}` : `${l.name},${l.account},${GRADER_ROLE},`,
+    l.scenario === "wrong-secret" || l.scenario === "unknown-key"
+      ? `${l.name},${l.account},,${l.name}`
+      : `${l.name},${l.account},${GRADER_ROLE},`,
   );
   return ["name,account,role,profile", ...rows, ""].join("\n");
 }

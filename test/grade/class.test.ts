@@ -12,7 +12,14 @@ import { sandboxDbPath } from "../../src/engine/state-dir.js";
 import { checkIntegrity } from "../../src/report/integrity.js";
 import { startSandbox } from "../../src/sandbox/index.js";
 import { runCli } from "../helpers/cli.js";
-import { classOf50, credentialsFile, GRADER_ROLE, prepareClass, rosterCsv, type Learner } from "./class-fixture.js";
+import {
+  classOf50,
+  credentialsFile,
+  GRADER_ROLE,
+  prepareClass,
+  rosterCsv,
+  type Learner,
+} from "./class-fixture.js";
 
 const learners = classOf50();
 const dir = mkdtempSync(join(tmpdir(), "genai-lab-class-"));
@@ -21,7 +28,13 @@ const common = ["--state-dir", dir, "--accounts", join(dir, "class.csv"), "--lan
 
 beforeAll(async () => {
   const lab = await loadLab(builtInLabDir(), "ts");
-  const sandbox = await startSandbox({ port: 0, dbPath: sandboxDbPath(dir), deliveryDelayMs: 0, faults: { iamPropagationMs: 0 }, env: {} });
+  const sandbox = await startSandbox({
+    port: 0,
+    dbPath: sandboxDbPath(dir),
+    deliveryDelayMs: 0,
+    faults: { iamPropagationMs: 0 },
+    env: {},
+  });
   try {
     await prepareClass(sandbox, lab, learners);
   } finally {
@@ -36,7 +49,8 @@ afterAll(() => vi.unstubAllEnvs());
 
 function expectedRow(l: Learner): string {
   const role = `arn:aws:iam::${l.account}:role/${GRADER_ROLE}`;
-  const row = (cells: string, score: string, outcome: string, problem = "") => `${l.name},${l.account},us-east-1,${cells},${score},${outcome},${problem}`;
+  const row = (cells: string, score: string, outcome: string, problem = "") =>
+    `${l.name},${l.account},us-east-1,${cells},${score},${outcome},${problem}`;
   switch (l.scenario) {
     case "complete":
       return row("pass,pass,pass,pass", "4,4,100", "complete");
@@ -46,21 +60,40 @@ function expectedRow(l: Learner): string {
       return row("pass,pass,pass,fail", "3,4,75", "partial");
     case "no-role":
     case "wrong-trust":
-      return row("error,error,error,error", "0,4,0", "unreachable", `AccessDenied: Could not assume the grader role ${role} (AccessDenied).`);
+      return row(
+        "error,error,error,error",
+        "0,4,0",
+        "unreachable",
+        `AccessDenied: Could not assume the grader role ${role} (AccessDenied).`,
+      );
     case "wrong-secret":
-      return row("error,error,error,error", "0,4,0", "unreachable", `SignatureDoesNotMatch: The credentials of profile ${l.name} were refused (SignatureDoesNotMatch).`);
+      return row(
+        "error,error,error,error",
+        "0,4,0",
+        "unreachable",
+        `SignatureDoesNotMatch: The credentials of profile ${l.name} were refused (SignatureDoesNotMatch).`,
+      );
     case "unknown-key":
-      return row("error,error,error,error", "0,4,0", "unreachable", `InvalidClientTokenId: The credentials of profile ${l.name} were refused (InvalidClientTokenId).`);
+      return row(
+        "error,error,error,error",
+        "0,4,0",
+        "unreachable",
+        `InvalidClientTokenId: The credentials of profile ${l.name} were refused (InvalidClientTokenId).`,
+      );
   }
 }
 
 describe("check --accounts: a class of 50 on the sandbox", () => {
   it("grades everyone, tolerates the broken ones, and writes the exact gradebook", async () => {
     const started = Date.now();
-    const result = await runCli(["check", ...common, "--format", "csv", "--concurrency", "8", "--region", "us-east-1"], env);
+    const result = await runCli(
+      ["check", ...common, "--format", "csv", "--concurrency", "8", "--region", "us-east-1"],
+      env,
+    );
     const elapsed = Date.now() - started;
     expect(result.code, result.stderr).toBe(1);
-    const header = "learner,account,region,logging-enabled,log-entries-present,insights-returns-results,dashboard-shows-metrics,score,max_score,percent,outcome,problem";
+    const header =
+      "learner,account,region,logging-enabled,log-entries-present,insights-returns-results,dashboard-shows-metrics,score,max_score,percent,outcome,problem";
     expect(result.stdout.split("\r\n")).toEqual([header, ...learners.map(expectedRow), ""]);
     // Progress on stderr: a start line and one line per learner.
     const lines = result.stderr.trim().split("\n");
@@ -74,14 +107,19 @@ describe("check --accounts: a class of 50 on the sandbox", () => {
     const warnings: string[] = [];
     const onWarning = (warning: Error) => warnings.push(`${warning.name}: ${warning.message}`);
     process.on("warning", onWarning);
-    const result = await runCli(["check", ...common, "--format", "json", "--out", out, "--concurrency", "40"], env);
+    const result = await runCli(
+      ["check", ...common, "--format", "json", "--out", out, "--concurrency", "40"],
+      env,
+    );
     await new Promise((resolve) => setImmediate(resolve));
     process.off("warning", onWarning);
     // 40 runners at once must not pile listeners onto one AbortSignal.
     expect(warnings.filter((w) => w.startsWith("MaxListenersExceededWarning"))).toEqual([]);
     expect(result.code).toBe(1);
     // With --out, stdout shows the matrix for people.
-    expect(result.stdout).toMatch(/^Monitoring GenAI applications with CloudWatch — Verification checklist\n50 learners · 25 complete · 15 partial · 0 no points · 10 not graded · mean 64\.5%\n/);
+    expect(result.stdout).toMatch(
+      /^Monitoring GenAI applications with CloudWatch — Verification checklist\n50 learners · 25 complete · 15 partial · 0 no points · 10 not graded · mean 64\.5%\n/,
+    );
     expect(result.stdout).toContain("\n  1   learner-01  100000000001  ✓  ✓  ✓  ✓  4/4    100\n");
     const book = JSON.parse(readFileSync(out, "utf8")) as {
       kind: string;
@@ -90,7 +128,9 @@ describe("check --accounts: a class of 50 on the sandbox", () => {
     expect(book.kind).toBe("gradebook");
     expect(checkIntegrity(book as never)).toEqual({ ok: true, signature: "absent" });
     const first = book.targets[0]!;
-    expect(first.target.principal).toBe(`arn:aws:sts::100000000001:assumed-role/${GRADER_ROLE}/genai-lab-grader`);
+    expect(first.target.principal).toBe(
+      `arn:aws:sts::100000000001:assumed-role/${GRADER_ROLE}/genai-lab-grader`,
+    );
     for (const item of first.items) {
       expect(item.requests.length).toBeGreaterThan(0);
       for (const r of item.requests) expect(r.requestId).toMatch(/^[0-9a-f-]{36}$/);

@@ -13,14 +13,24 @@ const SALT = Buffer.from("course-2026-spring");
 
 describe("the report model", () => {
   it("scores points × credit: pass 1, partial credit from the check, fail and error 0", () => {
-    const r = report([PASS, FAIL, PARTIAL, ERROR], { items: items([PASS, FAIL, PARTIAL, ERROR], [2, 1, 3, 1]) });
+    const r = report([PASS, FAIL, PARTIAL, ERROR], {
+      items: items([PASS, FAIL, PARTIAL, ERROR], [2, 1, 3, 1]),
+    });
     expect(r.items.map((i) => [i.status, i.points, i.credit, i.score])).toEqual([
       ["pass", 2, 1, 2],
       ["fail", 1, 0, 0],
       ["fail", 3, 0.5, 1.5],
       ["error", 1, 0, 0],
     ]);
-    expect(r.summary).toEqual({ passed: 1, failed: 2, errored: 1, total: 4, score: 3.5, maxScore: 7, percent: 50 });
+    expect(r.summary).toEqual({
+      passed: 1,
+      failed: 2,
+      errored: 1,
+      total: 4,
+      score: 3.5,
+      maxScore: 7,
+      percent: 50,
+    });
   });
 
   it("ignores credit that is not a fraction strictly between 0 and 1", () => {
@@ -32,13 +42,22 @@ describe("the report model", () => {
 
   it("carries the evidence: values read, request ids of the calls each check made, timestamps, the judging principal", () => {
     const r = report([PASS, FAIL, PASS, ERROR]);
-    expect(r).toMatchObject({ schemaVersion: 2, kind: "checklist", target: { account: "111122223333", principal: expect.stringContaining("assumed-role/GenAILabGrader") } });
+    expect(r).toMatchObject({
+      schemaVersion: 2,
+      kind: "checklist",
+      target: { account: "111122223333", principal: expect.stringContaining("assumed-role/GenAILabGrader") },
+    });
     expect(r.items[1]).toMatchObject({
       evidence: { expected: "≥ 5 records", actual: "2 of 5 found", details: { found: "2" } },
-      requests: [{ operation: "FilterLogEvents", requestId: "0a1b2c3d-0000-4000-8000-000000000001", httpStatus: 200 }],
+      requests: [
+        { operation: "FilterLogEvents", requestId: "0a1b2c3d-0000-4000-8000-000000000001", httpStatus: 200 },
+      ],
       checkedAt: "2026-03-01T10:00:01.250Z",
     });
-    expect(r.items[3]!.problem).toMatchObject({ code: "AccessDeniedException", requestId: "5f0c7a4e-1d2b-4c3d-9e8f-123456789012" });
+    expect(r.items[3]!.problem).toMatchObject({
+      code: "AccessDeniedException",
+      requestId: "5f0c7a4e-1d2b-4c3d-9e8f-123456789012",
+    });
   });
 
   it("--redact hashes every account id with the salt, in ARNs too, and leaves request ids alone", () => {
@@ -83,17 +102,36 @@ describe("formats", () => {
   it("json: the sealed document, parseable, with design.md's field names", () => {
     const parsed = JSON.parse(renderJson(mixed)) as Record<string, unknown>;
     expect(Object.keys(parsed)).toEqual(
-      expect.arrayContaining(["schemaVersion", "lab", "language", "target", "startedAt", "finishedAt", "summary", "items", "integrity"]),
+      expect.arrayContaining([
+        "schemaVersion",
+        "lab",
+        "language",
+        "target",
+        "startedAt",
+        "finishedAt",
+        "summary",
+        "items",
+        "integrity",
+      ]),
     );
     expect((parsed.items as Record<string, unknown>[])[0]).toEqual(
-      expect.objectContaining({ id: "logging-enabled", label: expect.any(String), status: "pass", evidence: expect.any(Object), hint: null, durationMs: 12 }),
+      expect.objectContaining({
+        id: "logging-enabled",
+        label: expect.any(String),
+        status: "pass",
+        evidence: expect.any(Object),
+        hint: null,
+        durationMs: 12,
+      }),
     );
   });
 
   it("markdown: a table with score per item, notes below, the digest at the end", () => {
     const md = renderMarkdown(mixed);
     expect(md).toContain("**1/4 passed** · score 1.5/4 (37.5%) · an · `sandbox` · 111122223333 · us-east-1");
-    expect(md).toContain("| 3 | A Logs Insights query returns results | ❌ fail | 0.5/1 | dashboard without data |");
+    expect(md).toContain(
+      "| 3 | A Logs Insights query returns results | ❌ fail | 0.5/1 | dashboard without data |",
+    );
     expect(md).toContain("| 4 | The dashboard exists and shows metrics | ⚠️ error | 0/1 | Not allowed |");
     expect(md).toContain(`Report SHA-256 \`${mixed.integrity.digest}\``);
   });
@@ -107,7 +145,7 @@ describe("formats", () => {
   it("csv: RFC 4180, one row per learner, defused formulas", () => {
     const book = gradebook([
       report([PASS, PASS, PASS, PASS], { learner: "an" }),
-      report([PASS, PARTIAL, FAIL, FAIL], { learner: "=HYPERLINK(\"x\")" }),
+      report([PASS, PARTIAL, FAIL, FAIL], { learner: '=HYPERLINK("x")' }),
       report([ERROR, ERROR, ERROR, ERROR], { learner: "Trần, Chi" }),
     ]);
     expect(renderCsv(book)).toBe(

@@ -16,14 +16,22 @@ describe("canonical JSON (RFC 8785)", () => {
     );
     // RFC 8785 §3.2.3's own example of UTF-16 ordering: a surrogate pair sorts below U+FB33.
     expect(canonicalJson({ "\uFB33": 1, "\u{1F600}": 2 })).toBe('{"\u{1F600}":2,"\uFB33":1}');
-    expect(canonicalJson({ n: 1e21, m: 0.1 + 0.2, s: "\u2028\n" })).toBe('{"m":0.30000000000000004,"n":1e+21,"s":"\u2028\\n"}');
+    expect(canonicalJson({ n: 1e21, m: 0.1 + 0.2, s: "\u2028\n" })).toBe(
+      '{"m":0.30000000000000004,"n":1e+21,"s":"\u2028\\n"}',
+    );
   });
 
   it("gives the same bytes for any key order, and parses back to the same value", () => {
     fc.assert(
       fc.property(fc.jsonValue(), (value) => {
         const text = canonicalJson(value);
-        const shuffled = JSON.parse(JSON.stringify(value, (_k, v: unknown) => (v && typeof v === "object" && !Array.isArray(v) ? Object.fromEntries(Object.entries(v).reverse()) : v))) as unknown;
+        const shuffled = JSON.parse(
+          JSON.stringify(value, (_k, v: unknown) =>
+            v && typeof v === "object" && !Array.isArray(v)
+              ? Object.fromEntries(Object.entries(v).reverse())
+              : v,
+          ),
+        ) as unknown;
         expect(canonicalJson(shuffled)).toBe(text);
         expect(canonicalJson(JSON.parse(text))).toBe(text);
       }),
@@ -76,12 +84,23 @@ describe("sealed reports", () => {
     expect(checkIntegrity(resealed, KEY)).toEqual({ ok: false, reason: "unsigned" });
     forged.integrity = { ...resealed.integrity, signature: signed.integrity.signature };
     expect(checkIntegrity(forged, KEY)).toEqual({ ok: false, reason: "signature-mismatch" });
-    expect(checkIntegrity(reparse(seal(forged, Buffer.from("another key"))), KEY)).toEqual({ ok: false, reason: "wrong-key" });
+    expect(checkIntegrity(reparse(seal(forged, Buffer.from("another key"))), KEY)).toEqual({
+      ok: false,
+      reason: "wrong-key",
+    });
   });
 
   it("seals a class: the gradebook and each learner's report verify on their own", () => {
-    const book = reparse(seal(gradebook([seal(report([PASS, PASS, PASS, PASS], { learner: "an" })), seal(report([FAIL, FAIL, FAIL, FAIL], { learner: "binh" }))])));
+    const book = reparse(
+      seal(
+        gradebook([
+          seal(report([PASS, PASS, PASS, PASS], { learner: "an" })),
+          seal(report([FAIL, FAIL, FAIL, FAIL], { learner: "binh" })),
+        ]),
+      ),
+    );
     expect(checkIntegrity(book)).toEqual({ ok: true, signature: "absent" });
-    for (const target of book.targets as Record<string, unknown>[]) expect(checkIntegrity(target).ok).toBe(true);
+    for (const target of book.targets as Record<string, unknown>[])
+      expect(checkIntegrity(target).ok).toBe(true);
   });
 });

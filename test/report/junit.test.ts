@@ -34,10 +34,16 @@ describe("JUnit report against the Ant/Jenkins JUnit.xsd (windyroad)", () => {
     expect(xml).toContain(
       `<failure message="expected: ≥ 5 records · actual: 2 of 5 found · hint: Run step 2 &lt;again&gt; &amp; &quot;check&quot;" type="ChecklistItemFailed">`,
     );
-    expect(xml).toContain(`message="expected: dashboard with data · actual: dashboard without data · partial credit: 0.5/1 · hint: Wait for metrics"`);
-    expect(xml).toMatch(/<error message="Not allowed — User: arn:aws:sts::111122223333:assumed-role\/GenAILabGrader\/x is not authorized to perform: logs:StartQuery" type="AccessDeniedException">/);
+    expect(xml).toContain(
+      `message="expected: dashboard with data · actual: dashboard without data · partial credit: 0.5/1 · hint: Wait for metrics"`,
+    );
+    expect(xml).toMatch(
+      /<error message="Not allowed — User: arn:aws:sts::111122223333:assumed-role\/GenAILabGrader\/x is not authorized to perform: logs:StartQuery" type="AccessDeniedException">/,
+    );
     expect(xml).toContain("aws: CloudWatchLogs FilterLogEvents 200 0a1b2c3d-0000-4000-8000-000000000001");
-    expect(xml).toMatch(/<testsuite name="Nguyễn Văn An" package="monitoring-genai" id="0" tests="4" failures="2" errors="1" skipped="0" time="4\.500" timestamp="2026-03-01T10:00:00" hostname="localhost">/);
+    expect(xml).toMatch(
+      /<testsuite name="Nguyễn Văn An" package="monitoring-genai" id="0" tests="4" failures="2" errors="1" skipped="0" time="4\.500" timestamp="2026-03-01T10:00:00" hostname="localhost">/,
+    );
     expect(xml).toMatch(/<property name="score" value="1\.5\/4"\/>/);
     expect(xml).toMatch(/<property name="sha256" value="[0-9a-f]{64}"\/>/);
     expect(xml.match(/<testcase /g)).toHaveLength(4);
@@ -64,11 +70,11 @@ describe("JUnit report against the Ant/Jenkins JUnit.xsd (windyroad)", () => {
     );
     const xml = renderJunit(book);
     expect(await schemaErrors(xml)).toEqual([]);
-    expect([...xml.matchAll(/<testsuite name="(\w+)" package="monitoring-genai" id="(\d)"/g)].map((m) => `${m[1]}:${m[2]}`)).toEqual([
-      "an:0",
-      "binh:1",
-      "chi:2",
-    ]);
+    expect(
+      [...xml.matchAll(/<testsuite name="(\w+)" package="monitoring-genai" id="(\d)"/g)].map(
+        (m) => `${m[1]}:${m[2]}`,
+      ),
+    ).toEqual(["an:0", "binh:1", "chi:2"]);
     expect(xml).toContain(`classname="monitoring-genai.binh"`);
   });
 });

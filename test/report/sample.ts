@@ -2,7 +2,12 @@
 import type { CheckResult, TargetInfo } from "../../src/engine/contract.js";
 import type { ChecklistItemResult } from "../../src/engine/events.js";
 import { buildGradebook, type Gradebook } from "../../src/report/gradebook.js";
-import { buildReport, type AwsRequestRecord, type ChecklistReport, type ReportInput } from "../../src/report/model.js";
+import {
+  buildReport,
+  type AwsRequestRecord,
+  type ChecklistReport,
+  type ReportInput,
+} from "../../src/report/model.js";
 
 export const TARGET: TargetInfo = {
   kind: "sandbox",
@@ -13,17 +18,33 @@ export const TARGET: TargetInfo = {
 
 const LABELS = {
   "logging-enabled": { vi: "Đã bật model invocation logging", en: "Model invocation logging enabled" },
-  "log-entries-present": { vi: "Có log entries trong CloudWatch Logs", en: "Log entries present in CloudWatch Logs" },
-  "insights-returns-results": { vi: "Truy vấn Logs Insights trả về kết quả", en: "A Logs Insights query returns results" },
-  "dashboard-shows-metrics": { vi: "Dashboard hiển thị metrics", en: "The dashboard exists and shows metrics" },
+  "log-entries-present": {
+    vi: "Có log entries trong CloudWatch Logs",
+    en: "Log entries present in CloudWatch Logs",
+  },
+  "insights-returns-results": {
+    vi: "Truy vấn Logs Insights trả về kết quả",
+    en: "A Logs Insights query returns results",
+  },
+  "dashboard-shows-metrics": {
+    vi: "Dashboard hiển thị metrics",
+    en: "The dashboard exists and shows metrics",
+  },
 };
 export const IDS = Object.keys(LABELS) as (keyof typeof LABELS)[];
 
-export const PASS: CheckResult = { status: "pass", evidence: { expected: "on", actual: "on → /aws/bedrock/model-invocations" } };
+export const PASS: CheckResult = {
+  status: "pass",
+  evidence: { expected: "on", actual: "on → /aws/bedrock/model-invocations" },
+};
 export const FAIL: Extract<CheckResult, { status: "fail" }> = {
   status: "fail",
-  evidence: { expected: { vi: "≥ 5 bản ghi", en: "≥ 5 records" }, actual: { vi: "tìm thấy 2/5", en: "2 of 5 found" }, details: { found: "2" } },
-  hint: { vi: "Chạy bước 2", en: "Run step 2 <again> & \"check\"" },
+  evidence: {
+    expected: { vi: "≥ 5 bản ghi", en: "≥ 5 records" },
+    actual: { vi: "tìm thấy 2/5", en: "2 of 5 found" },
+    details: { found: "2" },
+  },
+  hint: { vi: "Chạy bước 2", en: 'Run step 2 <again> & "check"' },
 };
 export const PARTIAL: Extract<CheckResult, { status: "fail" }> = {
   status: "fail",
@@ -37,7 +58,8 @@ export const ERROR: CheckResult = {
     title: { vi: "Không có quyền", en: "Not allowed" },
     next: { vi: "Gắn policy", en: "Attach the policy" },
     code: "AccessDeniedException",
-    message: "User: arn:aws:sts::111122223333:assumed-role/GenAILabGrader/x is not authorized to perform: logs:StartQuery",
+    message:
+      "User: arn:aws:sts::111122223333:assumed-role/GenAILabGrader/x is not authorized to perform: logs:StartQuery",
     requestId: "5f0c7a4e-1d2b-4c3d-9e8f-123456789012",
     retryable: false,
   },

@@ -35,7 +35,11 @@ export const check: Command = async (ctx) => {
   return checkOne(ctx, format, failUnder);
 };
 
-async function checkOne(ctx: CommandContext, format: ReportFormat, failUnder: number | undefined): Promise<number> {
+async function checkOne(
+  ctx: CommandContext,
+  format: ReportFormat,
+  failUnder: number | undefined,
+): Promise<number> {
   const { io, lang, parsed } = ctx;
   const key = reportKey(io.env);
   const salt = parsed.flags.redact ? redactSalt(io.env, ctx.stateDir) : undefined;
@@ -71,7 +75,11 @@ async function checkOne(ctx: CommandContext, format: ReportFormat, failUnder: nu
       key,
     );
     if (format === "text" && !parsed.flags.out) {
-      const shown = { ...session.target, accountId: report.target.account, principalArn: report.target.principal ?? "" };
+      const shown = {
+        ...session.target,
+        accountId: report.target.account,
+        principalArn: report.target.principal ?? "",
+      };
       io.stdout.write(`${ctx.style.muted(targetLine(shown, lang))}\n`);
     }
     const rendered = renderReport(report, format, parsed.flags.out ? plainStyle : ctx.style);

@@ -13,7 +13,10 @@ import type { Command } from "../command.js";
 import { reportKey } from "../grade/secrets.js";
 
 const V = {
-  noFile: { vi: "verify-report cần một tệp: genai-lab verify-report report.json", en: "verify-report needs a file: genai-lab verify-report report.json" },
+  noFile: {
+    vi: "verify-report cần một tệp: genai-lab verify-report report.json",
+    en: "verify-report needs a file: genai-lab verify-report report.json",
+  },
   unreadable: { vi: "{file}: không đọc được tệp ({code}).", en: "{file}: cannot read the file ({code})." },
   notJson: {
     vi: "{file}: không phải báo cáo JSON. Chỉ báo cáo JSON (check --format json) mới kiểm tra được; JUnit và Markdown chỉ ghi lại SHA-256 của nó để đối chiếu.",
@@ -31,13 +34,22 @@ const V = {
   valid: { vi: "✓ hợp lệ: {file} — {what}", en: "✓ valid: {file} — {what}" },
   tampered: { vi: "✗ đã bị sửa: {file} — {why}", en: "✗ edited: {file} — {why}" },
   verified: { vi: "chữ ký HMAC đúng (khoá {key})", en: "HMAC signature verified (key {key})" },
-  absent: { vi: "chưa ký (chỉ có digest: phát hiện chỉnh sửa, không chống giả mạo)", en: "not signed (digest only: detects edits, not forgery)" },
+  absent: {
+    vi: "chưa ký (chỉ có digest: phát hiện chỉnh sửa, không chống giả mạo)",
+    en: "not signed (digest only: detects edits, not forgery)",
+  },
   unchecked: {
     vi: "có chữ ký HMAC nhưng chưa kiểm tra: đặt GENAI_LAB_REPORT_KEY hoặc GENAI_LAB_REPORT_KEY_FILE",
     en: "carries an HMAC signature, not checked: set GENAI_LAB_REPORT_KEY or GENAI_LAB_REPORT_KEY_FILE",
   },
-  "no-integrity": { vi: "thiếu trường integrity (digest đã bị gỡ)", en: "the integrity field is missing (the digest was removed)" },
-  "digest-mismatch": { vi: "nội dung không khớp với SHA-256 ghi trong báo cáo", en: "the content does not match the SHA-256 it carries" },
+  "no-integrity": {
+    vi: "thiếu trường integrity (digest đã bị gỡ)",
+    en: "the integrity field is missing (the digest was removed)",
+  },
+  "digest-mismatch": {
+    vi: "nội dung không khớp với SHA-256 ghi trong báo cáo",
+    en: "the content does not match the SHA-256 it carries",
+  },
   "signature-mismatch": { vi: "chữ ký HMAC sai", en: "the HMAC signature is wrong" },
   "wrong-key": { vi: "được ký bằng một khoá khác", en: "signed with another key" },
   unsigned: { vi: "không có chữ ký HMAC, mà khoá đã được đặt", en: "not signed, and a key is set" },
@@ -53,7 +65,9 @@ export const verifyReport: Command = async (ctx) => {
   try {
     raw = readFileSync(resolve(io.cwd, file), "utf8");
   } catch (error) {
-    throw new UsageError(fill(V.unreadable, { file, code: (error as NodeJS.ErrnoException).code ?? "error" }));
+    throw new UsageError(
+      fill(V.unreadable, { file, code: (error as NodeJS.ErrnoException).code ?? "error" }),
+    );
   }
   let doc: unknown;
   try {
@@ -61,24 +75,35 @@ export const verifyReport: Command = async (ctx) => {
   } catch {
     throw new UsageError(fill(V.notJson, { file }));
   }
-  if (!doc || typeof doc !== "object" || Array.isArray(doc) || typeof (doc as { schemaVersion?: unknown }).schemaVersion !== "number") {
+  if (
+    !doc ||
+    typeof doc !== "object" ||
+    Array.isArray(doc) ||
+    typeof (doc as { schemaVersion?: unknown }).schemaVersion !== "number"
+  ) {
     throw new UsageError(fill(V.notReport, { file }));
   }
   const record = doc as Record<string, unknown>;
   const version = record.schemaVersion as number;
   if (version > REPORT_SCHEMA_VERSION) throw new UsageError(fill(V.newer, { file, v: version }));
   if (version < 2) throw new UsageError(fill(V.unsealedOld, { file }));
-  if (record.kind !== "checklist" && record.kind !== "gradebook") throw new UsageError(fill(V.notReport, { file }));
+  if (record.kind !== "checklist" && record.kind !== "gradebook")
+    throw new UsageError(fill(V.notReport, { file }));
 
   const key = reportKey(io.env);
   const outcome = checkIntegrity(record, key);
-  const inner = record.kind === "gradebook" && Array.isArray(record.targets) ? (record.targets as Record<string, unknown>[]) : [];
+  const inner =
+    record.kind === "gradebook" && Array.isArray(record.targets)
+      ? (record.targets as Record<string, unknown>[])
+      : [];
   const badInner = inner
     .map((target, i) => ({ i, target, check: checkIntegrity(target, key) }))
     .filter((x): x is typeof x & { check: Extract<IntegrityCheck, { ok: false }> } => !x.check.ok);
   if (!outcome.ok || badInner.length > 0) {
     const why = !outcome.ok ? say(V[outcome.reason]) : "";
-    io.stdout.write(`${ctx.style.fail(say(V.tampered, { file, why: why || `${badInner.length} ${say(V.learners)}` }))}\n`);
+    io.stdout.write(
+      `${ctx.style.fail(say(V.tampered, { file, why: why || `${badInner.length} ${say(V.learners)}` }))}\n`,
+    );
     for (const { i, target, check } of badInner) {
       const name = (target.target as { learner?: string; account?: string } | undefined) ?? {};
       io.stdout.write(`  targets[${i}] ${name.learner ?? name.account ?? ""}: ${say(V[check.reason])}\n`);
@@ -87,7 +112,9 @@ export const verifyReport: Command = async (ctx) => {
   }
   const integrity = record.integrity as { digest: string; signature?: { keyId: string } };
   const signature =
-    outcome.signature === "verified" ? say(V.verified, { key: integrity.signature?.keyId ?? "" }) : say(V[outcome.signature]);
+    outcome.signature === "verified"
+      ? say(V.verified, { key: integrity.signature?.keyId ?? "" })
+      : say(V[outcome.signature]);
   io.stdout.write(`${ctx.style.pass(say(V.valid, { file, what: describe(record) }))}\n`);
   io.stdout.write(`  sha256 ${integrity.digest}\n  ${signature}\n`);
   return 0;

@@ -23,7 +23,11 @@ import { classProgress } from "./progress.js";
 import { redactSalt, reportKey } from "./secrets.js";
 import { profilesTargets, rosterTargets } from "./targets.js";
 
-export async function checkClass(ctx: CommandContext, format: ReportFormat, failUnder: number | undefined): Promise<number> {
+export async function checkClass(
+  ctx: CommandContext,
+  format: ReportFormat,
+  failUnder: number | undefined,
+): Promise<number> {
   const { io, lang, parsed } = ctx;
   const { flags } = parsed;
   if (flags.profiles !== undefined && flags.accounts !== undefined) {
@@ -38,10 +42,17 @@ export async function checkClass(ctx: CommandContext, format: ReportFormat, fail
       en: "--profiles already names the profiles to grade; drop --profile (--profile goes with --accounts, as the grader's own credentials).",
     });
   }
-  const targets = flags.profiles !== undefined ? profilesTargets(flags.profiles) : rosterTargets(flags.accounts ?? "", io.cwd);
+  const targets =
+    flags.profiles !== undefined
+      ? profilesTargets(flags.profiles)
+      : rosterTargets(flags.accounts ?? "", io.cwd);
   const concurrency = intFlag("concurrency", flags.concurrency, 1, MAX_CONCURRENCY) ?? DEFAULT_CONCURRENCY;
   // Profiles are real AWS credentials unless a target or an endpoint says otherwise, as --profile is.
-  const impliedAws = flags.profiles !== undefined && flags.target === undefined && !flags["endpoint-url"] && !io.env.AWS_ENDPOINT_URL;
+  const impliedAws =
+    flags.profiles !== undefined &&
+    flags.target === undefined &&
+    !flags["endpoint-url"] &&
+    !io.env.AWS_ENDPOINT_URL;
   const choice = chooseTarget(impliedAws ? { ...flags, target: "aws" } : flags, io.env);
   const lab = await loadLab(flags.lab ?? builtInLabDir());
   const progress = classProgress(io.stderr, lang, ctx.errStyle);

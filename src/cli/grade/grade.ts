@@ -117,35 +117,61 @@ export async function gradeClass(o: ClassOptions): Promise<Gradebook | undefined
   }
 }
 
-async function connectBase(o: ClassOptions): Promise<{ base: GradeEnv["base"]; endpoint?: string; close(): Promise<void> }> {
+async function connectBase(
+  o: ClassOptions,
+): Promise<{ base: GradeEnv["base"]; endpoint?: string; close(): Promise<void> }> {
   const { choice } = o;
   if (choice.kind === "sandbox") {
-    if (o.sandbox) return { base: { credentials: o.sandbox.credentials }, endpoint: o.sandbox.endpoint, close: async () => {} };
+    if (o.sandbox)
+      return {
+        base: { credentials: o.sandbox.credentials },
+        endpoint: o.sandbox.endpoint,
+        close: async () => {},
+      };
     const { startSandbox } = await import("../../sandbox/index.js");
     const delay = Number(o.env.GENAI_LAB_SANDBOX_DELIVERY_DELAY_MS);
     const running = await startSandbox({
       port: 0,
       dbPath: sandboxDbPath(o.stateDir),
       env: o.env,
-      ...(o.env.GENAI_LAB_SANDBOX_DELIVERY_DELAY_MS !== undefined && Number.isFinite(delay) ? { deliveryDelayMs: delay } : {}),
+      ...(o.env.GENAI_LAB_SANDBOX_DELIVERY_DELAY_MS !== undefined && Number.isFinite(delay)
+        ? { deliveryDelayMs: delay }
+        : {}),
     }).catch(async (error: unknown) => {
       throw await asSandboxUsageError(error, "GENAI_LAB_SANDBOX_FAULTS");
     });
-    return { base: { credentials: { ...running.credentials } }, endpoint: running.endpoint, close: () => running.close() };
+    return {
+      base: { credentials: { ...running.credentials } },
+      endpoint: running.endpoint,
+      close: () => running.close(),
+    };
   }
   const close = async () => {};
-  if (choice.profile) return { base: { profile: choice.profile }, ...(choice.endpoint ? { endpoint: choice.endpoint } : {}), close };
+  if (choice.profile)
+    return {
+      base: { profile: choice.profile },
+      ...(choice.endpoint ? { endpoint: choice.endpoint } : {}),
+      close,
+    };
   if (choice.kind === "endpoint" && choice.endpoint) {
     if (o.env.AWS_ACCESS_KEY_ID) return { base: {}, endpoint: choice.endpoint, close };
     // A bare endpoint with no credentials configured is most likely a standalone genai-lab sandbox.
     const { SANDBOX_DEFAULTS } = await import("../../sandbox/context.js");
-    const credentials = { accessKeyId: SANDBOX_DEFAULTS.accessKeyId, secretAccessKey: SANDBOX_DEFAULTS.secretAccessKey };
+    const credentials = {
+      accessKeyId: SANDBOX_DEFAULTS.accessKeyId,
+      secretAccessKey: SANDBOX_DEFAULTS.secretAccessKey,
+    };
     return { base: { credentials }, endpoint: choice.endpoint, close };
   }
   return { base: {}, close };
 }
 
-async function graderIdentity(o: ClassOptions, base: GradeEnv["base"], endpoint: string | undefined, region: string): Promise<string> {
+async function graderIdentity(
+  o: ClassOptions,
+  base: GradeEnv["base"],
+  endpoint: string | undefined,
+  region: string,
+): Promise<string> {
   const aws = createAwsClients({
     ...o.client,
     region: o.choice.region ?? region,

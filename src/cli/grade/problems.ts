@@ -22,7 +22,9 @@ export function assumeRoleFailed(roleArn: string, grader: string | undefined, ca
   const role = roleArn.replace(/^.*:role\//, "");
   const account = /::(\d{12}):/.exec(roleArn)?.[1] ?? "?";
   const trusted = grader ? /::(\d{12}):/.exec(grader)?.[1] : undefined;
-  const trust = trusted ? { vi: ` tin cậy tài khoản ${trusted}`, en: ` that trusts account ${trusted}` } : { vi: "", en: "" };
+  const trust = trusted
+    ? { vi: ` tin cậy tài khoản ${trusted}`, en: ` that trusts account ${trusted}` }
+    : { vi: "", en: "" };
   return {
     ...keep(cause),
     kind: cause.kind === "credentials" ? "credentials" : "iam-permission",

@@ -15,7 +15,10 @@ interface Meta {
 
 type Handler = (args: unknown) => Promise<{ output: { $metadata?: Meta } }>;
 interface StackLike {
-  add(middleware: (next: Handler, context: { clientName?: string; commandName?: string }) => Handler, options: object): void;
+  add(
+    middleware: (next: Handler, context: { clientName?: string; commandName?: string }) => Handler,
+    options: object,
+  ): void;
 }
 
 const CLIENTS = ["bedrock", "bedrockRuntime", "logs", "cloudwatch", "sts", "iam"] as const;

@@ -43,25 +43,38 @@ export interface GradeEnv {
 
 const iso = () => new Date().toISOString();
 
-export async function gradeTarget(t: GradeTarget, g: GradeEnv, signal: AbortSignal): Promise<ChecklistReport> {
+export async function gradeTarget(
+  t: GradeTarget,
+  g: GradeEnv,
+  signal: AbortSignal,
+): Promise<ChecklistReport> {
   const startedAt = iso();
   const who = t.profile && !t.role ? `profile ${t.profile}` : (t.account ?? t.learner);
   const clients = (region: string, auth: Partial<AwsClientOptions>) =>
     createAwsClients({ ...g.client, region, ...(g.endpoint ? { endpoint: g.endpoint } : {}), ...auth });
-  const baseAuth: Partial<AwsClientOptions> = t.profile ? { profile: t.profile } : g.base.credentials ? { credentials: g.base.credentials } : g.base.profile ? { profile: g.base.profile } : {};
+  const baseAuth: Partial<AwsClientOptions> = t.profile
+    ? { profile: t.profile }
+    : g.base.credentials
+      ? { credentials: g.base.credentials }
+      : g.base.profile
+        ? { profile: g.base.profile }
+        : {};
   let region = t.region ?? g.region ?? g.defaultRegion;
   let aws: AwsClients | undefined;
   try {
-    if (!t.region && !g.region && t.profile && g.kind === "aws") region = (await profileRegion(baseAuth)) || g.defaultRegion;
+    if (!t.region && !g.region && t.profile && g.kind === "aws")
+      region = (await profileRegion(baseAuth)) || g.defaultRegion;
     const roleArn = roleArnFor(t, /^arn:([\w-]+):/.exec(g.graderArn ?? "")?.[1] ?? "aws");
     let auth = baseAuth;
     if (roleArn) auth = { credentials: await assume(clients(region, baseAuth), roleArn, t, g, signal) };
     aws = clients(region, auth);
     const recorder = new RequestRecorder();
     recorder.attach(aws);
-    const identity = await aws.sts.send(new GetCallerIdentityCommand({}), { abortSignal: signal }).catch((error: unknown) => {
-      throw new GradeFailure(credentialsRefused(who, classifyAwsError(error)));
-    });
+    const identity = await aws.sts
+      .send(new GetCallerIdentityCommand({}), { abortSignal: signal })
+      .catch((error: unknown) => {
+        throw new GradeFailure(credentialsRefused(who, classifyAwsError(error)));
+      });
     const accountId = identity.Account ?? "unknown";
     if (t.account && accountId !== t.account) throw new GradeFailure(wrongAccount(who, t.account, accountId));
     const target: TargetInfo = {
@@ -87,7 +100,12 @@ export async function gradeTarget(t: GradeTarget, g: GradeEnv, signal: AbortSign
     return report(t, g, target, startedAt, items, recorder);
   } catch (error) {
     const problem = error instanceof GradeFailure ? error.problem : classifyAwsError(error);
-    const target: TargetInfo = { kind: g.kind, region, accountId: t.account ?? "unknown", principalArn: "unknown" };
+    const target: TargetInfo = {
+      kind: g.kind,
+      region,
+      accountId: t.account ?? "unknown",
+      principalArn: "unknown",
+    };
     return report(t, g, target, startedAt, errorItems(g.lab, problem));
   } finally {
     aws?.destroy();
@@ -103,12 +121,20 @@ async function assume(
 ): Promise<{ accessKeyId: string; secretAccessKey: string; sessionToken?: string }> {
   try {
     const out = await base.sts.send(
-      new AssumeRoleCommand({ RoleArn: roleArn, RoleSessionName: ROLE_SESSION_NAME, ...(t.externalId ? { ExternalId: t.externalId } : {}) }),
+      new AssumeRoleCommand({
+        RoleArn: roleArn,
+        RoleSessionName: ROLE_SESSION_NAME,
+        ...(t.externalId ? { ExternalId: t.externalId } : {}),
+      }),
       { abortSignal: signal },
     );
     const c = out.Credentials;
     if (!c?.AccessKeyId || !c.SecretAccessKey) throw new Error("AssumeRole returned no credentials");
-    return { accessKeyId: c.AccessKeyId, secretAccessKey: c.SecretAccessKey, ...(c.SessionToken ? { sessionToken: c.SessionToken } : {}) };
+    return {
+      accessKeyId: c.AccessKeyId,
+      secretAccessKey: c.SecretAccessKey,
+      ...(c.SessionToken ? { sessionToken: c.SessionToken } : {}),
+    };
   } catch (error) {
     if (signal.aborted) throw error;
     throw new GradeFailure(assumeRoleFailed(roleArn, g.graderArn, classifyAwsError(error)));

@@ -29,15 +29,28 @@ const ROLE_ARN = /^arn:aws[\w-]*:iam::(\d{12}):role\/(?:[\u0021-\u007E]*\/)?[\w+
 const REGION = /^[a-z]{2}(-gov|-iso[a-z]*)?-[a-z]+-\d{1,2}$/;
 const PROFILE = /^[\w+=,.@:/-]{1,128}$/;
 
-const bad = (where: string, vi: string, en: string) => new UsageError({ vi: `${where}: ${vi}`, en: `${where}: ${en}` });
+const bad = (where: string, vi: string, en: string) =>
+  new UsageError({ vi: `${where}: ${vi}`, en: `${where}: ${en}` });
 
 export function profilesTargets(list: string): GradeTarget[] {
-  const names = list.split(",").map((name) => name.trim()).filter(Boolean);
+  const names = list
+    .split(",")
+    .map((name) => name.trim())
+    .filter(Boolean);
   if (names.length === 0) {
-    throw bad("--profiles", "cần ít nhất một tên profile, ví dụ --profiles an,binh.", "needs at least one profile name, e.g. --profiles an,binh.");
+    throw bad(
+      "--profiles",
+      "cần ít nhất một tên profile, ví dụ --profiles an,binh.",
+      "needs at least one profile name, e.g. --profiles an,binh.",
+    );
   }
   for (const name of names) {
-    if (!PROFILE.test(name)) throw bad("--profiles", `"${name}" không phải tên profile hợp lệ.`, `"${name}" is not a valid profile name.`);
+    if (!PROFILE.test(name))
+      throw bad(
+        "--profiles",
+        `"${name}" không phải tên profile hợp lệ.`,
+        `"${name}" is not a valid profile name.`,
+      );
   }
   return dedupe(names.map((name) => ({ learner: name, profile: name, source: "--profiles" })));
 }
@@ -56,7 +69,11 @@ export function rosterTargets(path: string, cwd: string): GradeTarget[] {
   const json = extname(full).toLowerCase() === ".json" || /^\s*[[{]/.test(text);
   const rows = json ? jsonRows(text, path) : csvRows(text, path);
   if (rows.length === 0) {
-    throw bad(path, "không có dòng nào (cần ít nhất một tài khoản).", "has no rows (at least one account is needed).");
+    throw bad(
+      path,
+      "không có dòng nào (cần ít nhất một tài khoản).",
+      "has no rows (at least one account is needed).",
+    );
   }
   return dedupe(rows.map(({ row, where }) => toTarget(row, where)));
 }
@@ -97,18 +114,23 @@ function jsonRows(text: string, path: string): { row: Row; where: string }[] {
       'expected an array of accounts, or { "role": "...", "accounts": [...] } (see docs/grading.md).',
     );
   const top = Array.isArray(doc) ? { accounts: doc } : doc;
-  if (!top || typeof top !== "object" || !Array.isArray((top as { accounts?: unknown }).accounts)) throw shape();
+  if (!top || typeof top !== "object" || !Array.isArray((top as { accounts?: unknown }).accounts))
+    throw shape();
   const defaults = Object.fromEntries(
     Object.entries(top as Record<string, unknown>)
       .filter(([k, v]) => k !== "accounts" && typeof v === "string")
       .map(([k, v]) => [normalizeKey(k), v as string]),
   );
-  return ((top as { accounts: unknown[] }).accounts).map((entry, i) => {
+  return (top as { accounts: unknown[] }).accounts.map((entry, i) => {
     const where = `${path} accounts[${i}]`;
-    if (typeof entry === "string" || typeof entry === "number") return { where, row: { ...defaults, account: String(entry) } };
+    if (typeof entry === "string" || typeof entry === "number")
+      return { where, row: { ...defaults, account: String(entry) } };
     if (!entry || typeof entry !== "object" || Array.isArray(entry)) throw shape();
     const own = Object.fromEntries(
-      Object.entries(entry as Record<string, unknown>).map(([k, v]) => [normalizeKey(k), v === null || v === undefined ? undefined : String(v)]),
+      Object.entries(entry as Record<string, unknown>).map(([k, v]) => [
+        normalizeKey(k),
+        v === null || v === undefined ? undefined : String(v),
+      ]),
     );
     // Top-level defaults are for entries that name an account; a bare profile entry uses its own credentials.
     const { role: _role, externalId: _externalId, ...shared } = defaults;
@@ -117,41 +139,77 @@ function jsonRows(text: string, path: string): { row: Row; where: string }[] {
 }
 
 function normalizeKey(key: string): string {
-  const k = key.trim().toLowerCase().replace(/[\s_-]/g, "");
-  return k === "externalid" ? "externalId" : k === "learner" ? "name" : k === "rolename" || k === "rolearn" ? "role" : k === "accountid" ? "account" : k;
+  const k = key
+    .trim()
+    .toLowerCase()
+    .replace(/[\s_-]/g, "");
+  return k === "externalid"
+    ? "externalId"
+    : k === "learner"
+      ? "name"
+      : k === "rolename" || k === "rolearn"
+        ? "role"
+        : k === "accountid"
+          ? "account"
+          : k;
 }
 
 function toTarget(row: Row, where: string): GradeTarget {
   const { account, role, name, externalId, profile, region } = row;
   if (account !== undefined && !ACCOUNT.test(account)) {
-    throw bad(where, `"${account}" không phải account ID (12 chữ số).`, `"${account}" is not an account id (12 digits).`);
+    throw bad(
+      where,
+      `"${account}" không phải account ID (12 chữ số).`,
+      `"${account}" is not an account id (12 digits).`,
+    );
   }
   if (account === undefined && profile === undefined) {
     throw bad(where, "thiếu account (hoặc profile).", "has no account (nor profile).");
   }
   if (account !== undefined && role === undefined && profile === undefined) {
-    throw bad(where, `thiếu role để assume trong ${account} (cột role, ví dụ GenAILabGrader).`, `has no role to assume in ${account} (a role column, e.g. GenAILabGrader).`);
+    throw bad(
+      where,
+      `thiếu role để assume trong ${account} (cột role, ví dụ GenAILabGrader).`,
+      `has no role to assume in ${account} (a role column, e.g. GenAILabGrader).`,
+    );
   }
   if (role !== undefined) {
     const arn = ROLE_ARN.exec(role);
     if (!arn && !ROLE_NAME.test(role)) {
-      throw bad(where, `"${role}" không phải tên hay ARN của IAM role.`, `"${role}" is not an IAM role name or ARN.`);
+      throw bad(
+        where,
+        `"${role}" không phải tên hay ARN của IAM role.`,
+        `"${role}" is not an IAM role name or ARN.`,
+      );
     }
     if (arn && account !== undefined && arn[1] !== account) {
-      throw bad(where, `role ${role} thuộc tài khoản ${arn[1]}, không phải ${account}.`, `role ${role} is in account ${arn[1]}, not ${account}.`);
+      throw bad(
+        where,
+        `role ${role} thuộc tài khoản ${arn[1]}, không phải ${account}.`,
+        `role ${role} is in account ${arn[1]}, not ${account}.`,
+      );
     }
     if (!arn && account === undefined) {
-      throw bad(where, `role "${role}" cần account (hoặc ghi đủ ARN).`, `role "${role}" needs an account (or write the full ARN).`);
+      throw bad(
+        where,
+        `role "${role}" cần account (hoặc ghi đủ ARN).`,
+        `role "${role}" needs an account (or write the full ARN).`,
+      );
     }
   }
   if (region !== undefined && !REGION.test(region)) {
     throw bad(where, `"${region}" không phải tên Region AWS.`, `"${region}" is not an AWS Region name.`);
   }
-  if (profile !== undefined && !PROFILE.test(profile)) throw bad(where, `"${profile}" không phải tên profile hợp lệ.`, `"${profile}" is not a valid profile name.`);
+  if (profile !== undefined && !PROFILE.test(profile))
+    throw bad(
+      where,
+      `"${profile}" không phải tên profile hợp lệ.`,
+      `"${profile}" is not a valid profile name.`,
+    );
   const roleAccount = role ? ROLE_ARN.exec(role)?.[1] : undefined;
   return {
     learner: name ?? account ?? roleAccount ?? profile ?? where,
-    ...(account ?? roleAccount ? { account: account ?? roleAccount } : {}),
+    ...((account ?? roleAccount) ? { account: account ?? roleAccount } : {}),
     ...(role ? { role } : {}),
     ...(externalId ? { externalId } : {}),
     ...(profile ? { profile } : {}),
@@ -167,7 +225,11 @@ function dedupe(targets: GradeTarget[]): GradeTarget[] {
     const key = t.role || !t.profile ? `account:${t.account}` : `profile:${t.profile}`;
     const first = seen.get(key);
     if (first) {
-      throw bad(t.source, `trùng với ${first.source} (${key.replace(/^\w+:/, "")}).`, `repeats ${first.source} (${key.replace(/^\w+:/, "")}).`);
+      throw bad(
+        t.source,
+        `trùng với ${first.source} (${key.replace(/^\w+:/, "")}).`,
+        `repeats ${first.source} (${key.replace(/^\w+:/, "")}).`,
+      );
     }
     seen.set(key, t);
   }
