@@ -52,7 +52,6 @@ export const S = {
     en: "On the sandbox the model's replies are simulated, not from a real model.",
   },
   // ── The interactive TUI ──
-  appName: { vi: "genai-lab", en: "genai-lab" },
   connecting: { vi: "Đang khởi động {target}…", en: "Starting {target}…" },
   connectingSandbox: { vi: "sandbox (AWS offline)", en: "the sandbox (offline AWS)" },
   connectingAws: { vi: "kết nối AWS", en: "connecting to AWS" },
@@ -81,7 +80,6 @@ export const S = {
     vi: "Các bước sẽ chạy trên tài khoản AWS của bạn (theo profile / biến môi trường) và có thể phát sinh chi phí: lời gọi model Bedrock (tính theo token), lưu và truy vấn log CloudWatch Logs (Logs Insights tính theo dữ liệu quét), dashboard CloudWatch (ngoài gói miễn phí). Mỗi thao tác có phí vẫn sẽ hỏi lại.",
     en: "The steps will run on your AWS account (from your profile / environment) and may be billed: Bedrock model calls (per token), CloudWatch Logs storage and queries (Logs Insights bills per GB scanned), a CloudWatch dashboard (beyond the free tier). Each billable action still asks first.",
   },
-  switchToSandbox: { vi: "Quay lại sandbox", en: "Back to the sandbox" },
   stepsPanel: { vi: "Các bước", en: "Steps" },
   stepStatusPending: { vi: "chưa chạy", en: "pending" },
   stepStatusRunning: { vi: "đang chạy", en: "running" },
@@ -95,7 +93,6 @@ export const S = {
   runHint: { vi: "Nhấn Enter để chạy bước này.", en: "Press Enter to run this step." },
   lastRun: { vi: "Lần chạy gần nhất", en: "Last run" },
   checklistRun: { vi: "Đang kiểm tra checklist", en: "Running the checklist" },
-  elapsed: { vi: "{s}", en: "{s}" },
   countdownLeft: { vi: "còn {s} giây", en: "{s} s left" },
   checkPrefix: { vi: "Kiểm tra", en: "Check" },
   cliEquivalent: { vi: "Lệnh CLI tương đương", en: "CLI equivalent" },
@@ -119,9 +116,7 @@ export const S = {
   quitQuestion: { vi: "Một thao tác đang chạy. Huỷ nó và thoát?", en: "An action is running. Cancel it and quit?" },
   cancelling: { vi: "Đang huỷ… (Ctrl+C lần nữa để thoát ngay)", en: "Cancelling… (Ctrl+C again to quit now)" },
   locked: { vi: "Đang chạy — chỉ Ctrl+C (huỷ) và q (thoát)", en: "Running — only Ctrl+C (cancel) and q (quit)" },
-  dashboardPreview: { vi: "Xem trước dashboard", en: "Dashboard preview" },
   noData: { vi: "(không có dữ liệu)", en: "(no data)" },
-  scrollMore: { vi: "PgDn xem tiếp", en: "PgDn for more" },
   presenterBadge: { vi: "trình chiếu", en: "presenter" },
   // Key bindings: short (footer) and long (help overlay) descriptions.
   keyMove: { vi: "chọn", en: "move" },
