@@ -92,3 +92,17 @@ describe("TuiController", () => {
     expect(c2.getState().view?.outcomes["make-thing"]).toBe("cancelled");
   });
 });
+
+describe("TuiController: quitting while the session opens", () => {
+  it("closes the session that finishes opening after the learner quit", async () => {
+    const session = await fakeSession();
+    let release: () => void = () => undefined;
+    const controller = controllerWith(() => new Promise((resolve) => (release = () => resolve(session))));
+    const connecting = controller.connect();
+    await controller.quit(130);
+    release();
+    await connecting;
+    expect(session.closed()).toBe(true);
+    expect(controller.getState()).toMatchObject({ exitCode: 130, phase: { kind: "connecting" } });
+  });
+});

@@ -79,6 +79,11 @@ export class TuiController {
     this.#set({ phase: { kind: "connecting", target: targetKindOf(this.#parsed) }, view: undefined });
     try {
       const session = await this.#deps.open(this.#parsed, this.confirm);
+      if (this.#state.exitCode !== undefined) {
+        // The learner quit while the session was opening (Ctrl+C on the first frame): close what just opened.
+        await session.close().catch(() => undefined);
+        return;
+      }
       this.#unsubscribe = session.runner.subscribe((event) => this.#onEvent(event));
       this.#set({ phase: { kind: "ready", session }, view: viewOf(session) });
     } catch (error) {
