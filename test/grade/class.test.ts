@@ -9,7 +9,7 @@ import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { builtInLabDir, loadLab } from "../../src/engine/loader.js";
 import { sandboxDbPath } from "../../src/engine/state-dir.js";
-import { checkIntegrity } from "../../src/report/integrity.js";
+import { checkIntegrity, seal } from "../../src/report/integrity.js";
 import { startSandbox } from "../../src/sandbox/index.js";
 import { runCli } from "../helpers/cli.js";
 import {
@@ -137,6 +137,16 @@ describe("check --accounts: a class of 50 on the sandbox", () => {
     }
     const verify = await runCli(["verify-report", out]);
     expect(verify.code, verify.stdout + verify.stderr).toBe(0);
+    expect(verify.stdout).toContain("monitoring-genai · 50 learners, mean 64.5%");
+    // A forger who raises one learner's item and reseals only the outer gradebook is caught by the inner seal.
+    const forged = JSON.parse(readFileSync(out, "utf8")) as { targets: { items: { status: string }[] }[] };
+    forged.targets[40]!.items[0]!.status = "pass";
+    writeFileSync(join(dir, "forged.json"), JSON.stringify(seal(forged)));
+    const caught = await runCli(["verify-report", join(dir, "forged.json")]);
+    expect(caught.code).toBe(1);
+    expect(caught.stdout).toMatch(
+      /^✗ edited: .*forged\.json — 1 of 50 learner reports were edited\n {2}targets\[40\] learner-41: the content does not match the SHA-256 it carries\n$/,
+    );
   }, 120_000);
 
   it("--fail-under: the CI gate passes when every learner reaches the percentage", async () => {

@@ -53,7 +53,11 @@ const V = {
   "signature-mismatch": { vi: "chữ ký HMAC sai", en: "the HMAC signature is wrong" },
   "wrong-key": { vi: "được ký bằng một khoá khác", en: "signed with another key" },
   unsigned: { vi: "không có chữ ký HMAC, mà khoá đã được đặt", en: "not signed, and a key is set" },
-  learners: { vi: "báo cáo của học viên", en: "learner reports" },
+  learners: {
+    vi: "{n}/{total} báo cáo của học viên đã bị sửa",
+    en: "{n} of {total} learner reports were edited",
+  },
+  classOf: { vi: "{n} học viên, trung bình {mean}%", en: "{n} learners, mean {mean}%" },
 } satisfies Record<string, Text>;
 
 export const verifyReport: Command = async (ctx) => {
@@ -102,7 +106,7 @@ export const verifyReport: Command = async (ctx) => {
   if (!outcome.ok || badInner.length > 0) {
     const why = !outcome.ok ? say(V[outcome.reason]) : "";
     io.stdout.write(
-      `${ctx.style.fail(say(V.tampered, { file, why: why || `${badInner.length} ${say(V.learners)}` }))}\n`,
+      `${ctx.style.fail(say(V.tampered, { file, why: why || say(V.learners, { n: badInner.length, total: inner.length }) }))}\n`,
     );
     for (const { i, target, check } of badInner) {
       const name = (target.target as { learner?: string; account?: string } | undefined) ?? {};
@@ -115,15 +119,17 @@ export const verifyReport: Command = async (ctx) => {
     outcome.signature === "verified"
       ? say(V.verified, { key: integrity.signature?.keyId ?? "" })
       : say(V[outcome.signature]);
-  io.stdout.write(`${ctx.style.pass(say(V.valid, { file, what: describe(record) }))}\n`);
+  io.stdout.write(
+    `${ctx.style.pass(say(V.valid, { file, what: describe(record, (n, mean) => say(V.classOf, { n, mean })) }))}\n`,
+  );
   io.stdout.write(`  sha256 ${integrity.digest}\n  ${signature}\n`);
   return 0;
 };
 
-function describe(doc: Record<string, unknown>): string {
+function describe(doc: Record<string, unknown>, classOf: (n: number, mean: number) => string): string {
   if (doc.kind === "gradebook") {
     const s = doc.summary as { targets?: number; meanPercent?: number } | undefined;
-    return `${String(doc.lab)} · ${s?.targets ?? 0} × · ${s?.meanPercent ?? 0}%`;
+    return `${String(doc.lab)} · ${classOf(s?.targets ?? 0, s?.meanPercent ?? 0)} · ${String(doc.finishedAt ?? "")}`;
   }
   const s = doc.summary as { passed?: number; total?: number; percent?: number } | undefined;
   const t = doc.target as { account?: string; region?: string; learner?: string } | undefined;
