@@ -134,6 +134,18 @@ describe("check, one target", () => {
     expect((await check(["--format", "csv"])).stdout.split("\r\n")[1]).toBe(
       "123456789012,123456789012,us-east-1,pass,pass,pass,pass,4,4,100,complete,",
     );
+    const failed = JSON.parse(
+      (await runCli(["check", "--state-dir", fresh, "--format", "json"], env)).stdout,
+    ) as Report;
+    // A call that failed is evidence too: its status, error code and request id are kept.
+    expect(failed.items.find((i) => i.id === "dashboard-shows-metrics")?.requests).toEqual([
+      expect.objectContaining({
+        operation: "GetDashboard",
+        httpStatus: 404,
+        error: "ResourceNotFound",
+        requestId: expect.stringMatching(/^[0-9a-f-]{36}$/),
+      }),
+    ]);
     const args = ["check", "--state-dir", fresh, "--format", "csv"];
     expect((await runCli(args, env)).code).toBe(1);
     expect((await runCli([...args, "--fail-under", "0"], env)).code).toBe(0);
