@@ -105,6 +105,10 @@ describe("genai-lab TUI in a terminal", () => {
 
     await press(t, "q");
     expect(await t.exited).toBe(0);
+    // The finished runs were printed once (<Static>) above the live screen: the scrollback keeps the record.
+    const record = await t.all();
+    expect(record).toMatch(/▶ Bước 1 · Bật model invocation logging \(\d/);
+    expect(record).toMatch(/▶ Bước 2 · Tạo các lời gọi mẫu[\s\S]*Checklist kiểm tra: 3\/4 mục đạt/);
   }, 120_000);
 
   it("hides account ids in presenter mode and draws without colour under NO_COLOR", async () => {
