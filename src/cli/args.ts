@@ -84,9 +84,11 @@ export function parseArgv(argv: string[]): ParsedArgs {
   let command: CommandName = "tui";
   if (first !== undefined) {
     if (!(COMMANDS as readonly string[]).includes(first) || first === "tui") {
+      // Derived from COMMANDS, so a new command is listed without anyone remembering to.
+      const names = COMMANDS.filter((name) => name !== "tui" && name !== "help").join(", ");
       throw usage({
-        vi: `Không có lệnh "${first}". Các lệnh: run, check, cleanup, doctor, reset, sandbox (gõ genai-lab --help).`,
-        en: `There is no command "${first}". Commands: run, check, cleanup, doctor, reset, sandbox (see genai-lab --help).`,
+        vi: `Không có lệnh "${first}". Các lệnh: ${names} (gõ genai-lab --help).`,
+        en: `There is no command "${first}". Commands: ${names} (see genai-lab --help).`,
       });
     }
     command = first as CommandName;

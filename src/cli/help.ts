@@ -49,7 +49,7 @@ Cách dùng:
 
 Các lệnh:
   run        Chạy các bước không cần tương tác, rồi in checklist
-  check      Chỉ chạy checklist kiểm tra (text, json, junit, markdown)
+  check      Chỉ chạy checklist kiểm tra (text, json, junit, markdown, csv)
   cleanup    Xoá những gì bài lab đã tạo (theo sổ ghi tài nguyên)
   doctor     Kiểm tra trước: danh tính, Region, model, quyền IAM
   reset      Quên tiến độ (hỏi trước)
@@ -83,7 +83,7 @@ Usage:
 
 Commands:
   run        Run the steps without interaction, then print the checklist
-  check      Run the verification checklist only (text, json, junit, markdown)
+  check      Run the verification checklist only (text, json, junit, markdown, csv)
   cleanup    Delete what the lab created (from its resource ledger)
   doctor     Preflight: identity, Region, model, IAM permissions
   reset      Forget progress (asks first)

@@ -29,7 +29,7 @@ describe("parseArgv", () => {
 
   it("names an unknown command and lists the real ones", () => {
     expect(usageError(() => parseArgv(["chek"])).text.en).toBe(
-      'There is no command "chek". Commands: run, check, cleanup, doctor, reset, sandbox (see genai-lab --help).',
+      'There is no command "chek". Commands: run, check, cleanup, doctor, reset, sandbox, verify-report (see genai-lab --help).',
     );
   });
 
@@ -41,7 +41,7 @@ describe("parseArgv", () => {
 
   it("names the flag and lists valid values for a bad value", () => {
     expect(usageError(() => parseArgv(["check", "--format", "xml"])).text.en).toBe(
-      '--format: "xml" is not valid. Choose one of: text, json, junit, markdown.',
+      '--format: "xml" is not valid. Choose one of: text, json, junit, markdown, csv.',
     );
     expect(usageError(() => parseArgv(["--target", "gcp"])).text.en).toMatch(/--target: "gcp" is not valid\. Choose one of: sandbox, aws\./);
     expect(usageError(() => parseArgv(["--lang", "fr"])).text.vi).toMatch(/--lang: giá trị "fr" không hợp lệ\. Chọn một trong: vi, en\./);
