@@ -143,11 +143,9 @@ export class TuiController {
     });
 
   runStep(stepId: string): Promise<void> {
-    return this.#start((runner, signal) => {
-      const step = runner.lab.steps.find((s) => s.step.id === stepId)?.step;
-      // After cleanup, the checklist would only wait for things that are gone: the learner re-checks with `c`.
-      return runner.runSteps([stepId], signal, step?.role === "cleanup" ? { checklist: false } : {});
-    });
+    // A step ticks its own checklist items; the rest keep their last result until the learner re-checks with
+    // `c`. Re-running the whole checklist after every step would mark items of steps not yet done as failed.
+    return this.#start((runner, signal) => runner.runSteps([stepId], signal, { checklist: false }));
   }
 
   recheck(): Promise<void> {
