@@ -84,7 +84,7 @@ Docs: [DeleteDashboards](https://docs.aws.amazon.com/AmazonCloudWatch/latest/API
             { key: "name", label: { vi: "Tên", en: "Name" } },
             { key: "action", label: { vi: "Sẽ làm", en: "Will" } },
           ],
-          rows: plan.map((entry) => ({ type: entry.type, name: entry.name, action: plannedAction(entry)[ctx.lang] })),
+          rows: plan.map((entry) => ({ type: entry.type, name: entry.name, action: plannedAction(entry) })),
         });
         return { summary: { vi: `${plan.length} tài nguyên trong kế hoạch`, en: `${plan.length} resources in the plan` } };
       },

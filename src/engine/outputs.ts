@@ -2,9 +2,16 @@
  * What an action or a check shows the learner, as data. The TUI draws it, the plain printer writes it as
  * lines, reports may embed it. Nothing here knows how it will be rendered.
  */
-import type { Text } from "./text.js";
+import type { Lang, Text } from "./text.js";
 
-export type Cell = string | number | null;
+/** A table cell: a value, a bilingual text (shown in the current language), or nothing. */
+export type Cell = string | number | null | Text;
+
+/** A cell as the learner reads it; "—" for nothing. Every renderer goes through this. */
+export function cellText(cell: Cell | undefined, lang: Lang): string {
+  if (cell === null || cell === undefined) return "—";
+  return typeof cell === "object" ? cell[lang] : String(cell);
+}
 
 export interface TableColumn {
   key: string;

@@ -5,7 +5,7 @@
  */
 import { Box, Text } from "ink";
 import stringWidth from "string-width";
-import type { Output } from "../../engine/outputs.js";
+import { cellText, type Output } from "../../engine/outputs.js";
 import { useDisplay } from "../app/display.js";
 import { hyperlink } from "../terminal/hyperlinks.js";
 import { toneToken } from "../theme/status.js";
@@ -17,7 +17,7 @@ import { TableView } from "./TableView.js";
 const TONE_GLYPH = { info: "ℹ", success: "✓", warning: "⚠", error: "✗" } as const;
 
 export function OutputView(props: { output: Output; width: number }) {
-  const { t, s, hyperlinks } = useDisplay();
+  const { t, s, lang, hyperlinks } = useDisplay();
   const { output } = props;
   switch (output.kind) {
     case "table":
@@ -27,7 +27,7 @@ export function OutputView(props: { output: Output; width: number }) {
           {...(output.title ? { title: t(output.title) } : {})}
           data={{
             headers: output.columns.map((c) => t(c.label)),
-            rows: output.rows.map((row) => output.columns.map((c) => s(row[c.key] === null || row[c.key] === undefined ? "—" : String(row[c.key])))),
+            rows: output.rows.map((row) => output.columns.map((c) => s(cellText(row[c.key], lang)))),
             align: output.columns.map((c) => c.align),
           }}
         />

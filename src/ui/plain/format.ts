@@ -1,10 +1,9 @@
 /** Outputs (tables, key/values, charts, notes, code, links) as plain lines for logs and screen readers. */
 import stringWidth from "string-width";
-import type { Cell, ChartSeries, Output } from "../../engine/outputs.js";
+import { cellText, type ChartSeries, type Output } from "../../engine/outputs.js";
 import { tr, type Lang } from "../../engine/text.js";
 import type { PlainStyle } from "./style.js";
 
-const cellText = (cell: Cell | undefined) => (cell === null || cell === undefined ? "—" : String(cell));
 
 function pad(text: string, width: number, align: "left" | "right" = "left"): string {
   const gap = " ".repeat(Math.max(0, width - stringWidth(text)));
@@ -13,7 +12,7 @@ function pad(text: string, width: number, align: "left" | "right" = "left"): str
 
 export function formatTable(output: Extract<Output, { kind: "table" }>, lang: Lang, style: PlainStyle): string[] {
   const headers = output.columns.map((column) => tr(column.label, lang));
-  const rows = output.rows.map((row) => output.columns.map((column) => cellText(row[column.key])));
+  const rows = output.rows.map((row) => output.columns.map((column) => cellText(row[column.key], lang)));
   const widths = headers.map((header, i) => Math.max(stringWidth(header), ...rows.map((row) => stringWidth(row[i] ?? ""))));
   const line = (cells: string[]) =>
     cells.map((cell, i) => pad(cell, widths[i] ?? 0, output.columns[i]?.align)).join("  ").trimEnd();
