@@ -4,11 +4,12 @@
  * error. Cancellation (the run's AbortSignal) and per-action timeouts end the action at once.
  */
 import { abortError, realClock, type Clock } from "./clock.js";
+import { billableQuestion, declined, raceAbort, timedOut, timeoutError } from "./runner-support.js";
 import type { Check, CheckResult, ConfirmRequest, LabParams, Step, TargetInfo } from "./contract.js";
 import { createActionContext, createCheckContext, type ContextEnvironment } from "./context.js";
 import type { ActionOutcome, ChecklistItemResult, RunnerEvent, RunnerListener, StepOutcome } from "./events.js";
 import type { LoadedLab } from "./loader.js";
-import { classifyGeneric, type ClassifyError, type Problem } from "./problem.js";
+import { classifyGeneric, type ClassifyError } from "./problem.js";
 import type { ProgressStore } from "./store.js";
 import type { Lang } from "./text.js";
 import { UsageError } from "./usage-error.js";
@@ -253,70 +254,4 @@ export class Runner {
     const points = this.#options.lab.manifest.checklist.find((entry) => entry.id === check.id)?.points ?? 1;
     return { id: check.id, label: check.label, stepId: step.id, points, result, durationMs, startedAt };
   }
-}
-
-function raceAbort<T>(promise: Promise<T>, signal: AbortSignal): Promise<T> {
-  if (signal.aborted) {
-    promise.catch(() => undefined);
-    return Promise.reject(abortError(signal));
-  }
-  return new Promise<T>((resolve, reject) => {
-    const onAbort = () => reject(abortError(signal));
-    signal.addEventListener("abort", onAbort, { once: true });
-    promise.then(
-      (value) => {
-        signal.removeEventListener("abort", onAbort);
-        resolve(value);
-      },
-      (error: unknown) => {
-        signal.removeEventListener("abort", onAbort);
-        reject(error instanceof Error ? error : new Error(String(error)));
-      },
-    );
-  });
-}
-
-function timeoutError(): Error {
-  const error = new Error("The action took too long.");
-  error.name = "TimeoutError";
-  return error;
-}
-
-function timedOut(timeoutMs: number | undefined): Problem {
-  const seconds = Math.round((timeoutMs ?? 0) / 1000);
-  return {
-    kind: "timeout",
-    title: {
-      vi: `Hết thời gian chờ${seconds ? ` (${seconds} giây)` : ""}.`,
-      en: `Timed out${seconds ? ` after ${seconds} s` : ""}.`,
-    },
-    next: {
-      vi: "Kiểm tra kết nối mạng và trạng thái dịch vụ, rồi chạy lại bước này.",
-      en: "Check the network and the service's health, then run the step again.",
-    },
-    retryable: true,
-  };
-}
-
-function declined(): Problem {
-  return {
-    kind: "cancelled",
-    title: { vi: "Bạn đã chọn không chạy thao tác này.", en: "You chose not to run this action." },
-    next: {
-      vi: "Chạy lại và xác nhận, hoặc dùng --yes để đồng ý trước.",
-      en: "Run again and confirm, or pass --yes to agree up front.",
-    },
-    retryable: true,
-  };
-}
-
-function billableQuestion(title: { vi: string; en: string }, target: TargetInfo): ConfirmRequest {
-  return {
-    kind: "billable",
-    question: { vi: `${title.vi}?`, en: `${title.en}?` },
-    detail: {
-      vi: `Thao tác này chạy trên tài khoản AWS thật ${target.accountId} (${target.region}) và có thể phát sinh chi phí.`,
-      en: `This runs on the real AWS account ${target.accountId} (${target.region}) and may be billed.`,
-    },
-  };
 }
