@@ -21,14 +21,15 @@ function usage(fn: () => unknown): string {
   throw new Error("expected a UsageError");
 }
 
-describe("parseCsv (RFC 4180)", () => {
+describe("parseCsv (csv-parse, RFC 4180)", () => {
   it("reads quotes, doubled quotes, embedded commas and line breaks, CRLF, a BOM, and keeps line numbers", () => {
     expect(parseCsv('\uFEFFa,b\r\n"x, y","say ""hi"""\n\n"multi\nline",z\n')).toEqual([
       { line: 1, fields: ["a", "b"] },
       { line: 2, fields: ["x, y", 'say "hi"'] },
+      { line: 3, fields: [""] },
       { line: 4, fields: ["multi\nline", "z"] },
     ]);
-    expect(() => parseCsv('a\n"open')).toThrow(/line 2: a quoted field is not closed/);
+    expect(() => parseCsv('a\n"open')).toThrow(/Quote Not Closed: .* at line 2/);
   });
 });
 
