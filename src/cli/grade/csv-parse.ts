@@ -7,19 +7,22 @@ export interface CsvRow {
   fields: string[];
 }
 
-/** Every record, blank lines included (as one empty field), so that line numbers can be counted exactly. */
+/** Every record, blank lines included (as one empty field), each with the line it starts on. */
 export function parseCsv(text: string): CsvRow[] {
   const records = parse(text, {
     bom: true,
     relax_column_count: true,
     record_delimiter: ["\r\n", "\n"],
-    raw: true,
-  }) as { record: string[]; raw: string }[];
+    info: true,
+  }) as { record: string[]; info: { bytes: number } }[];
+  // info.bytes is the UTF-8 offset just past each record: the previous one's is where this one starts.
+  const bytes = Buffer.from(text);
+  let start = 0;
   let line = 1;
-  return records.map(({ record, raw }) => {
+  return records.map(({ record, info }) => {
     const row = { line, fields: record };
-    // `raw` stops before the record's own line break; a quoted field inside it may hold more.
-    line += 1 + (raw.match(/\n/g)?.length ?? 0);
+    for (let i = start; i < info.bytes; i++) if (bytes[i] === 0x0a) line += 1;
+    start = info.bytes;
     return row;
   });
 }
