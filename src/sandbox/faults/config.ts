@@ -28,7 +28,11 @@ export interface FaultConfig {
   seed: number;
 }
 
-/** Everything off; a realistic IAM propagation window of a few seconds (tests pass 0). */
+/**
+ * Everything off, but a short IAM propagation window: real IAM can take up to a minute; one second is enough for
+ * a role used right after it is created to be refused once (the lab shows the retry) without slowing the lab.
+ * Tests pass 0.
+ */
 export const DEFAULT_FAULTS: Readonly<FaultConfig> = {
   throttleRate: 0,
   serverErrorRate: 0,
@@ -36,7 +40,7 @@ export const DEFAULT_FAULTS: Readonly<FaultConfig> = {
   modelAccessDenied: false,
   legacyEnforced: false,
   logDeliveryDisabled: false,
-  iamPropagationMs: 3000,
+  iamPropagationMs: 1000,
   scope: "runtime",
   seed: 1,
 };
