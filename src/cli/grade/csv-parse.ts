@@ -14,7 +14,7 @@ export function parseCsv(text: string): CsvRow[] {
     relax_column_count: true,
     record_delimiter: ["\r\n", "\n"],
     info: true,
-  }) as { record: string[]; info: { bytes: number } }[];
+  }) as unknown as { record: string[]; info: { bytes: number } }[];
   // info.bytes is the UTF-8 offset just past each record: the previous one's is where this one starts.
   const bytes = Buffer.from(text);
   let start = 0;
