@@ -1,4 +1,5 @@
 import type { Protocol, ServiceName } from "../protocol/types.js";
+import { CLOUDWATCH_OPERATIONS } from "../cloudwatch/index.js";
 
 export interface Route {
   /** undefined when nothing in the request names a service the sandbox serves. */
@@ -17,16 +18,7 @@ const CBOR_PATH = /^\/service\/([^/]+)\/operation\/([^/]+)$/;
 const BEDROCK_CONTROL = /^\/(logging\/modelinvocations|foundation-models|inference-profiles)(\/|$)/;
 
 const STS_ACTIONS = new Set(["GetCallerIdentity", "AssumeRole", "GetSessionToken", "GetAccessKeyInfo"]);
-const MONITORING_ACTIONS = new Set([
-  "PutDashboard",
-  "GetDashboard",
-  "ListDashboards",
-  "DeleteDashboards",
-  "PutMetricData",
-  "GetMetricData",
-  "GetMetricStatistics",
-  "ListMetrics",
-]);
+const MONITORING_ACTIONS: ReadonlySet<string> = new Set(CLOUDWATCH_OPERATIONS);
 
 function header(headers: Readonly<Record<string, string | string[] | undefined>>, name: string): string | undefined {
   const v = headers[name];
