@@ -138,27 +138,22 @@ function fromParseError(error: Error & { code?: string }): UsageError {
   return usage({ vi: error.message, en: error.message });
 }
 
-/** Integer flag within bounds, or a UsageError naming it. */
-export function intFlag(name: FlagName, value: string | undefined, min: number, max: number): number | undefined {
+/** A number flag within bounds (a whole number unless `fractions`), or a UsageError naming it. */
+export function numberFlag(
+  name: FlagName,
+  value: string | undefined,
+  min: number,
+  max: number,
+  options: { fractions?: boolean } = {},
+): number | undefined {
   if (value === undefined) return undefined;
-  const n = Number(value);
-  if (!Number.isInteger(n) || n < min || n > max) {
+  const n = value.trim() === "" ? NaN : Number(value);
+  const ok = options.fractions ? Number.isFinite(n) : Number.isInteger(n);
+  if (!ok || n < min || n > max) {
+    const kind = options.fractions ? { vi: "một số", en: "a number" } : { vi: "số nguyên", en: "a whole number" };
     throw usage({
-      vi: `--${name}: "${value}" phải là số nguyên từ ${min} đến ${max}.`,
-      en: `--${name}: "${value}" must be a whole number from ${min} to ${max}.`,
-    });
-  }
-  return n;
-}
-
-/** Positive number flag, or a UsageError naming it. */
-export function numberFlag(name: FlagName, value: string | undefined, min: number, max: number): number | undefined {
-  if (value === undefined) return undefined;
-  const n = Number(value);
-  if (!Number.isFinite(n) || n < min || n > max) {
-    throw usage({
-      vi: `--${name}: "${value}" phải là một số từ ${min} đến ${max}.`,
-      en: `--${name}: "${value}" must be a number from ${min} to ${max}.`,
+      vi: `--${name}: "${value}" phải là ${kind.vi} từ ${min} đến ${max}.`,
+      en: `--${name}: "${value}" must be ${kind.en} from ${min} to ${max}.`,
     });
   }
   return n;

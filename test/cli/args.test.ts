@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { COMMANDS, FLAGS, parseArgv, type CommandName } from "../../src/cli/args.js";
+import { COMMANDS, FLAGS, numberFlag, parseArgv, type CommandName } from "../../src/cli/args.js";
 import { helpText } from "../../src/cli/help.js";
 import { resolveParams } from "../../src/cli/params.js";
 import { chooseTarget } from "../../src/cli/target.js";
@@ -115,5 +115,16 @@ describe("resolveParams", () => {
     expect(usageError(() => resolveParams(defaults, { param: ["maxTokens=lots"] }, "r")).text.en).toBe('--param maxTokens: "lots" must be a number.');
     expect(usageError(() => resolveParams(defaults, { param: ["=1"] }, "r")).text.en).toMatch(/must look like KEY=VALUE/);
     expect(usageError(() => resolveParams({ a: "1" }, { "logging-role-arn": "arn" }, "r")).text.en).toMatch(/this lab has no loggingRoleArn parameter/);
+  });
+});
+
+describe("numberFlag", () => {
+  it("takes whole numbers by default and fractions when asked, within bounds, naming the flag otherwise", () => {
+    expect(numberFlag("port", "4566", 0, 65535)).toBe(4566);
+    expect(numberFlag("port", undefined, 0, 65535)).toBeUndefined();
+    expect(usageError(() => numberFlag("port", "45.5", 0, 65535)).text.en).toBe('--port: "45.5" must be a whole number from 0 to 65535.');
+    expect(usageError(() => numberFlag("port", "", 0, 65535)).text.vi).toBe('--port: "" phải là số nguyên từ 0 đến 65535.');
+    expect(numberFlag("hours", "0.5", 0.1, 744, { fractions: true })).toBe(0.5);
+    expect(usageError(() => numberFlag("rate", "lots", 0.01, 600, { fractions: true })).text.en).toBe('--rate: "lots" must be a number from 0.01 to 600.');
   });
 });

@@ -2,7 +2,7 @@
 import { sandboxDbPath } from "../../engine/state-dir.js";
 import { tr } from "../../engine/text.js";
 import { UsageError } from "../../engine/usage-error.js";
-import { intFlag, numberFlag } from "../args.js";
+import { numberFlag } from "../args.js";
 import type { Command } from "../command.js";
 
 export const sandbox: Command = async (ctx) => {
@@ -24,8 +24,8 @@ export const sandbox: Command = async (ctx) => {
         en: "--in-memory does not go with seed: the history would vanish at once.",
       });
     }
-    const hours = numberFlag("hours", flags.hours, 0.1, 24 * 31) ?? 24;
-    const rate = numberFlag("rate", flags.rate, 0.01, 600) ?? 1;
+    const hours = numberFlag("hours", flags.hours, 0.1, 24 * 31, { fractions: true }) ?? 24;
+    const rate = numberFlag("rate", flags.rate, 0.01, 600, { fractions: true }) ?? 1;
     const { seedHistory } = await import("../../sandbox/index.js");
     const result = await seedHistory(
       { dbPath, hours, rate, ...(flags.region ? { region: flags.region } : {}) },
@@ -46,8 +46,8 @@ export const sandbox: Command = async (ctx) => {
     return 0;
   }
 
-  const port = intFlag("port", flags.port, 0, 65535) ?? 4566;
-  const deliveryDelayMs = intFlag("delivery-delay", flags["delivery-delay"], 0, 3_600_000);
+  const port = numberFlag("port", flags.port, 0, 65535) ?? 4566;
+  const deliveryDelayMs = numberFlag("delivery-delay", flags["delivery-delay"], 0, 3_600_000);
   const { runSandboxServer } = await import("../../sandbox/index.js");
   const { asSandboxUsageError } = await import("../sandbox-errors.js");
   await runSandboxServer(

@@ -14,7 +14,7 @@ import { renderMatrix } from "../../report/matrix.js";
 import { renderReport, type ReportFormat } from "../../report/render.js";
 import { plainStyle } from "../../report/text.js";
 import { S } from "../../ui/strings.js";
-import { intFlag } from "../args.js";
+import { numberFlag } from "../args.js";
 import type { CommandContext } from "../command.js";
 import { chooseTarget } from "../target.js";
 import { checkExitCode } from "./exit.js";
@@ -46,7 +46,7 @@ export async function checkClass(
     flags.profiles !== undefined
       ? profilesTargets(flags.profiles)
       : rosterTargets(flags.accounts ?? "", io.cwd);
-  const concurrency = intFlag("concurrency", flags.concurrency, 1, MAX_CONCURRENCY) ?? DEFAULT_CONCURRENCY;
+  const concurrency = numberFlag("concurrency", flags.concurrency, 1, MAX_CONCURRENCY) ?? DEFAULT_CONCURRENCY;
   // Profiles are real AWS credentials unless a target or an endpoint says otherwise, as --profile is.
   const impliedAws =
     flags.profiles !== undefined &&
