@@ -53,6 +53,11 @@ export function classifyAwsError(error: unknown): Problem {
     retryable,
   });
 
+  // Something answered, but not as AWS does (a proxy's HTML page, a web server on the port): say so, and keep
+  // the answer's text out of the message — it is not an AWS message and may be anything.
+  if (code === "NotAwsResponse" || /Deserialization error/i.test(message) || (code === "SyntaxError" && e.$metadata)) {
+    return { kind: "not-aws", ...HINTS.notAws, ...(status !== undefined ? { httpStatus: status } : {}), retryable: false };
+  }
   if (code && CREDENTIAL_CODES.has(code)) return make("credentials", HINTS.credentials(code));
   if (/Could not load credentials|Unable to locate credentials|The security token included in the request is (invalid|expired)/i.test(message)) {
     return make("credentials", HINTS.credentials(code ?? "CredentialsProviderError"));

@@ -49,7 +49,12 @@ export function createAwsClients(options: AwsClientOptions, env: NodeJS.ProcessE
     // The SDK reads AWS_RETRY_MODE / AWS_MAX_ATTEMPTS itself; these are our defaults when they are not set.
     retryMode: options.retryMode ?? (env.AWS_RETRY_MODE as "standard" | "adaptive" | undefined) ?? "standard",
     maxAttempts: options.maxAttempts ?? (Number(env.AWS_MAX_ATTEMPTS) || 5),
-    requestHandler: { requestTimeout: options.requestTimeoutMs ?? 60_000, connectionTimeout: 5_000 },
+    // throwOnRequestTimeout: without it, this SDK version only *warns* when requestTimeout passes and waits on.
+    requestHandler: {
+      requestTimeout: options.requestTimeoutMs ?? 60_000,
+      connectionTimeout: 5_000,
+      throwOnRequestTimeout: true,
+    },
     customUserAgent: options.userAgent ?? "genai-lab",
   });
   const built = new Map<string, Built>();

@@ -113,6 +113,16 @@ export const HINTS = {
       en: "Check the network, proxy and --endpoint-url; with no network, use --target sandbox.",
     },
   },
+  notAws: {
+    title: {
+      vi: "Endpoint có trả lời, nhưng không phải như AWS (có thể là proxy, trang web, hoặc dịch vụ khác đang chạy ở cổng đó).",
+      en: "The endpoint answered, but not the way AWS does (a proxy, a web page, or another service on that port).",
+    },
+    next: {
+      vi: "Kiểm tra --endpoint-url / AWS_ENDPOINT_URL và proxy (HTTPS_PROXY); với sandbox chạy riêng, dùng đúng URL mà `genai-lab sandbox` in ra.",
+      en: "Check --endpoint-url / AWS_ENDPOINT_URL and any proxy (HTTPS_PROXY); for a standalone sandbox, use the URL `genai-lab sandbox` printed.",
+    },
+  },
   validation: (message: string): Hint => ({
     title: { vi: `AWS từ chối yêu cầu: ${message}`, en: `AWS rejected the request: ${message}` },
     next: {

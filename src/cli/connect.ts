@@ -31,6 +31,8 @@ export interface ConnectOptions {
   env: NodeJS.ProcessEnv;
   /** Region when nothing else names one (the lab's default). */
   defaultRegion: string;
+  /** Ctrl+C while connecting (an endpoint that never answers must not hold the command). */
+  signal?: AbortSignal;
 }
 
 export async function connect(choice: TargetChoice, options: ConnectOptions): Promise<Connection> {
@@ -81,11 +83,12 @@ export async function connect(choice: TargetChoice, options: ConnectOptions): Pr
     await sandbox?.close();
   };
   try {
-    const identity = await aws.sts.send(new GetCallerIdentityCommand({}));
+    const identity = await aws.sts.send(new GetCallerIdentityCommand({}), { abortSignal: options.signal });
+    if (!identity.Account) throw notAws();
     const target: TargetInfo = {
       kind: choice.kind,
       region: region || options.defaultRegion,
-      accountId: identity.Account ?? "unknown",
+      accountId: identity.Account,
       principalArn: identity.Arn ?? "unknown",
       ...(choice.profile ? { profile: choice.profile } : {}),
       ...(choice.kind !== "sandbox" && endpoint ? { endpoint } : {}),
@@ -93,6 +96,15 @@ export async function connect(choice: TargetChoice, options: ConnectOptions): Pr
     return { aws, target, close };
   } catch (error) {
     await close();
+    if (options.signal?.aborted) throw error;
     throw new ConnectError(classifyAwsError(error));
   }
+}
+
+/** STS answered without an account: whatever is at the endpoint is not (enough of) AWS to run the lab on. */
+function notAws(): Error {
+  return Object.assign(new Error("GetCallerIdentity returned no Account."), {
+    name: "NotAwsResponse",
+    $metadata: {},
+  });
 }

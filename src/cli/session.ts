@@ -45,6 +45,7 @@ export async function openSession(parsed: ParsedArgs, io: Io, options: SessionOp
     stateDir: options.stateDir,
     env: io.env,
     defaultRegion: typeof labRegion === "string" ? labRegion : "us-east-1",
+    signal: options.signal,
   });
   try {
     const { target, aws } = connection;

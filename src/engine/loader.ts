@@ -5,7 +5,7 @@
  */
 import { readdirSync } from "node:fs";
 import { basename, join, relative } from "node:path";
-import { pathToFileURL } from "node:url";
+import { fileURLToPath, pathToFileURL } from "node:url";
 import type { Check, LabManifest, Step } from "./contract.js";
 import { describeIssues, labSchema, stepSchema } from "./schema.js";
 import { UsageError } from "./usage-error.js";
@@ -42,7 +42,8 @@ const STEP_FILE = /^(\d{2})-([a-z0-9]+(?:-[a-z0-9]+)*)\.(ts|js)$/;
 
 /** The lab shipped with genai-lab: steps/ beside src/ (or dist/steps beside dist/src). */
 export function builtInLabDir(): string {
-  return new URL("../../steps/", import.meta.url).pathname;
+  // fileURLToPath, not .pathname: an install path with a space or a Vietnamese letter is percent-encoded there.
+  return fileURLToPath(new URL("../../steps/", import.meta.url));
 }
 
 export function moduleExtension(): "ts" | "js" {

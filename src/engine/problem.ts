@@ -17,6 +17,7 @@ export type ProblemKind =
   | "unavailable"
   | "model-timeout"
   | "network"
+  | "not-aws"
   | "timeout"
   | "validation"
   | "cancelled"

@@ -44,6 +44,8 @@ const cases: [string, unknown, ProblemKind, boolean][] = [
   ["dashboard body rejected", sdkError("DashboardInvalidInputError", "The dashboard body is invalid, there are 1 validation errors: …", 400), "validation", false],
   ["other validation", sdkError("ValidationException", "1 validation error detected", 400), "validation", false],
   ["other AWS error", sdkError("ConflictException", "busy", 409), "aws", false],
+  ["an HTML page instead of AWS", Object.assign(new SyntaxError("Unexpected token '<', \"<html><bod\"... is not valid JSON"), { $metadata: { httpStatusCode: 200 } }), "not-aws", false],
+  ["a deserialization failure", Object.assign(new Error("Deserialization error: to see the raw response, inspect the hidden field {error}.$response on this object."), { name: "Error", $metadata: { httpStatusCode: 200 } }), "not-aws", false],
   ["cancelled", Object.assign(new Error("aborted"), { name: "AbortError" }), "cancelled", true],
   ["a bug", new TypeError("x is undefined"), "internal", false],
 ];
@@ -72,6 +74,12 @@ describe("classifyAwsError", () => {
       new AccessDeniedException({ message: "User: u is not authorized to perform: logs:CreateLogGroup on resource: r", ...meta(403) }),
     );
     expect(problem.title.en).toContain("(logs:CreateLogGroup)");
+  });
+
+  it("keeps a non-AWS answer's text out of the problem", () => {
+    const problem = classifyAwsError(Object.assign(new SyntaxError("Unexpected token '<', \"<html><body>secret\""), { $metadata: { httpStatusCode: 200 } }));
+    expect(JSON.stringify(problem)).not.toContain("<html>");
+    expect(problem.message).toBeUndefined();
   });
 
   it("never carries the raw response body", () => {

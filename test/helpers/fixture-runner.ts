@@ -2,6 +2,7 @@
 import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { fileURLToPath } from "node:url";
 import type { Clock } from "../../src/engine/clock.js";
 import type { ConfirmRequest, TargetInfo } from "../../src/engine/contract.js";
 import type { RunnerEvent } from "../../src/engine/events.js";
@@ -10,7 +11,7 @@ import { Runner } from "../../src/engine/runner.js";
 import { ProgressStore } from "../../src/engine/store.js";
 import { progressPath } from "../../src/engine/state-dir.js";
 
-export const fixtureLabDir = new URL("../fixtures/fixture-lab/", import.meta.url).pathname;
+export const fixtureLabDir = fileURLToPath(new URL("../fixtures/fixture-lab/", import.meta.url));
 
 export const fakeTarget: TargetInfo = {
   kind: "sandbox",

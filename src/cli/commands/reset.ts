@@ -19,6 +19,7 @@ export const reset: Command = async (ctx) => {
     stateDir: ctx.stateDir,
     env: io.env,
     defaultRegion: typeof region === "string" ? region : "us-east-1",
+    signal: ctx.signal,
   });
   await connection.close();
   const target = connection.target;
