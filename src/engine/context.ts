@@ -83,6 +83,10 @@ function createLedger(env: ContextEnvironment, origin: { stepId: string; actionI
   return {
     async track(resource, create, arnOf) {
       const key = ledgerKey(resource.type, resource.name);
+      const prior = env.store.state.ledger.find((entry) => entry.key === key)?.state;
+      // Only an entry this call opened can be closed as "failed": one left "creating" by an interrupted run may
+      // well exist, and a refusal now (throttling, a conflict) says nothing about what that run did.
+      const opensEntry = prior === undefined || prior === "failed" || prior === "deleted";
       env.store.dispatch({ type: "resource-creating", resource, region: env.target.region, ...origin, at: now() });
       try {
         const result = await create();
@@ -92,8 +96,9 @@ function createLedger(env: ContextEnvironment, origin: { stepId: string; actionI
       } catch (error) {
         // A 4xx answer means the service refused: nothing was created. Anything else (timeout, network,
         // Ctrl+C) leaves the entry as "creating", so that cleanup still looks for it.
-        const status = env.classify(error).httpStatus;
-        if (status !== undefined && status >= 400 && status < 500) {
+        const problem = env.classify(error);
+        const status = problem.httpStatus;
+        if (opensEntry && !problem.retryable && status !== undefined && status >= 400 && status < 500) {
           env.store.dispatch({ type: "resource-failed", key, at: now() });
         }
         throw error;
