@@ -21,6 +21,8 @@ export interface TableColumn {
 
 export interface ChartSeries {
   label: string;
+  /** The statistic plotted (CloudWatch's names: "Sum", "Average", "p90", "SampleCount"…): renderers total only sums. */
+  stat?: string;
   /** x: epoch milliseconds (time series) or a category label. */
   points: { x: number | string; y: number }[];
 }
