@@ -4,7 +4,7 @@
  * A file that cannot be read back is reported, never silently replaced.
  */
 import { randomBytes } from "node:crypto";
-import { closeSync, fsyncSync, mkdirSync, openSync, readFileSync, renameSync, rmSync, writeSync } from "node:fs";
+import { closeSync, fsyncSync, mkdirSync, openSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import { dirname } from "node:path";
 import { UsageError } from "./usage-error.js";
 
@@ -17,14 +17,16 @@ export function writeFileAtomic(path: string, data: string, hooks: AtomicWriteHo
   const dir = dirname(path);
   mkdirSync(dir, { recursive: true });
   const temp = `${path}.${process.pid}-${randomBytes(4).toString("hex")}.tmp`;
-  const fd = openSync(temp, "w", 0o600);
   try {
-    writeSync(fd, data);
-    fsyncSync(fd);
-  } finally {
-    closeSync(fd);
-  }
-  try {
+    const fd = openSync(temp, "w", 0o600);
+    try {
+      // writeFileSync on a descriptor loops until every byte is written (a bare writeSync may write fewer, e.g.
+      // on a nearly full disk, and a short file must never replace a good one).
+      writeFileSync(fd, data);
+      fsyncSync(fd);
+    } finally {
+      closeSync(fd);
+    }
     hooks.beforeRename?.(temp);
     renameSync(temp, path);
   } catch (error) {

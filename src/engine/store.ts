@@ -1,9 +1,15 @@
 /**
  * The progress store: the only writer of progress files. Every dispatch runs the pure reducer and then writes
  * the whole new state atomically, so Ctrl+C or a crash at any moment leaves the last complete state on disk.
+ *
+ * Two processes may share a state directory (the TUI open while `genai-lab run` works in another terminal).
+ * Each dispatch therefore holds a lock file, re-reads the progress file if another process changed it since this
+ * one last saw it, and applies its action to *that* state: the reducer is pure, so nobody's ledger entries are lost.
  */
+import { statSync } from "node:fs";
 import type { TargetInfo } from "./contract.js";
 import { readStateFile, writeFileAtomic, type AtomicWriteHooks } from "./atomic-file.js";
+import { withFileLock } from "./file-lock.js";
 import {
   initialProgress,
   progressReducer,
@@ -17,6 +23,8 @@ export type ProgressListener = (state: ProgressState, action: ProgressAction) =>
 
 export class ProgressStore {
   #state: ProgressState;
+  /** The file as this process last read or wrote it; another value on disk means another process wrote. */
+  #seen: string | undefined;
   readonly path: string;
   readonly #hooks: AtomicWriteHooks;
   readonly #listeners = new Set<ProgressListener>();
@@ -25,20 +33,12 @@ export class ProgressStore {
     this.path = path;
     this.#state = state;
     this.#hooks = hooks;
+    this.#seen = path ? fingerprint(path) : undefined;
   }
 
   /** Loads the file if there is one (nothing is written until the first dispatch). */
   static open(path: string, labId: string, target: TargetInfo, hooks: AtomicWriteHooks = {}): ProgressStore {
-    const raw = readStateFile(path, PROGRESS_FORMAT_VERSION);
-    const key = { kind: target.kind, accountId: target.accountId, region: target.region };
-    if (!raw) return new ProgressStore(path, initialProgress(labId, key, new Date().toISOString()), hooks);
-    if (raw.lab !== labId || !isProgressShape(raw)) {
-      throw new UsageError({
-        vi: `${path} không phải tệp tiến độ của bài lab "${labId}". Tệp được giữ nguyên: hãy chuyển nó đi chỗ khác hoặc dùng --state-dir khác.`,
-        en: `${path} is not a progress file of the lab "${labId}". The file was left untouched: move it aside or use another --state-dir.`,
-      });
-    }
-    return new ProgressStore(path, raw, hooks);
+    return new ProgressStore(path, load(path, labId, target), hooks);
   }
 
   /** A store that never touches the disk (tests, previews). */
@@ -52,8 +52,24 @@ export class ProgressStore {
   }
 
   dispatch(action: ProgressAction): void {
-    const next = progressReducer(this.#state, action);
-    if (this.path) writeFileAtomic(this.path, `${JSON.stringify(next, null, 2)}\n`, this.#hooks);
+    if (!this.path) {
+      this.#commit(progressReducer(this.#state, action), action);
+      return;
+    }
+    withFileLock(`${this.path}.lock`, () => {
+      if (fingerprint(this.path) !== this.#seen) {
+        // Another process wrote (or a reset removed the file): build on what is on disk now.
+        const { lab, target } = this.#state;
+        this.#state = load(this.path, lab, target);
+      }
+      const next = progressReducer(this.#state, action);
+      writeFileAtomic(this.path, `${JSON.stringify(next, null, 2)}\n`, this.#hooks);
+      this.#seen = fingerprint(this.path);
+      this.#commit(next, action);
+    });
+  }
+
+  #commit(next: ProgressState, action: ProgressAction): void {
     this.#state = next;
     for (const listener of this.#listeners) listener(next, action);
   }
@@ -61,6 +77,29 @@ export class ProgressStore {
   subscribe(listener: ProgressListener): () => void {
     this.#listeners.add(listener);
     return () => this.#listeners.delete(listener);
+  }
+}
+
+function load(path: string, labId: string, target: Pick<TargetInfo, "kind" | "accountId" | "region">): ProgressState {
+  const raw = readStateFile(path, PROGRESS_FORMAT_VERSION);
+  const key = { kind: target.kind, accountId: target.accountId, region: target.region };
+  if (!raw) return initialProgress(labId, key, new Date().toISOString());
+  if (raw.lab !== labId || !isProgressShape(raw)) {
+    throw new UsageError({
+      vi: `${path} không phải tệp tiến độ của bài lab "${labId}". Tệp được giữ nguyên: hãy chuyển nó đi chỗ khác hoặc dùng --state-dir khác.`,
+      en: `${path} is not a progress file of the lab "${labId}". The file was left untouched: move it aside or use another --state-dir.`,
+    });
+  }
+  return raw;
+}
+
+/** Identity of the file's current version: a rename makes a new inode, so an atomic write always changes it. */
+function fingerprint(path: string): string | undefined {
+  try {
+    const stat = statSync(path, { bigint: true });
+    return `${stat.ino}:${stat.size}:${stat.mtimeNs}`;
+  } catch {
+    return undefined;
   }
 }
 

@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, utimesSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { describe, expect, it } from "vitest";
@@ -88,5 +88,39 @@ describe("state directory and settings", () => {
     expect(readSettings(dir)).toEqual({});
     writeSettings(dir, { language: "vi" });
     expect(readSettings(dir)).toEqual({ language: "vi" });
+  });
+});
+
+describe("two processes on one state directory", () => {
+  it("never loses the other's ledger entries: each write builds on what is on disk", () => {
+    const dir = tempDir();
+    const tui = openStore(dir); // opened first, e.g. the TUI
+    const run = openStore(dir); // then `genai-lab run` in another terminal
+    run.dispatch({ type: "resource-creating", resource: { type: "iam-role", name: "R" }, region: "us-east-1", stepId: "s", actionId: "a", at });
+    run.dispatch({ type: "resource-created", key: "iam-role:R", at });
+    tui.dispatch({ type: "check-recorded", checkId: "c", result: { status: "pass" }, at });
+    const onDisk = openStore(dir).state;
+    expect(onDisk.ledger.map((entry) => [entry.key, entry.state])).toEqual([["iam-role:R", "created"]]);
+    expect(Object.keys(onDisk.checks)).toEqual(["c"]);
+    expect(tui.state.ledger).toHaveLength(1); // the TUI's view caught up too
+  });
+
+  it("starts from scratch when another process reset (deleted) the file", () => {
+    const dir = tempDir();
+    const a = openStore(dir);
+    a.dispatch({ type: "fact-set", key: "old", value: 1, at });
+    rmSync(a.path);
+    a.dispatch({ type: "fact-set", key: "new", value: 2, at });
+    expect(openStore(dir).state.facts).toEqual({ new: 2 });
+  });
+
+  it("takes over a lock left by a crashed process, and leaves no lock behind", () => {
+    const dir = tempDir();
+    const store = openStore(dir);
+    mkdirSync(dirname(store.path), { recursive: true });
+    writeFileSync(`${store.path}.lock`, "99999");
+    utimesSync(`${store.path}.lock`, new Date(Date.now() - 60_000), new Date(Date.now() - 60_000));
+    store.dispatch({ type: "fact-set", key: "k", value: 1, at });
+    expect(existsSync(`${store.path}.lock`)).toBe(false);
   });
 });
