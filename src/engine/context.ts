@@ -44,8 +44,20 @@ export function createReporter(origin: EventOrigin, emit: (event: RunnerEvent) =
   };
 }
 
-export function createCheckContext(env: ContextEnvironment, origin: EventOrigin, signal: AbortSignal): CheckContext {
-  const report = createReporter(origin, env.emit);
+/**
+ * `live` turns false once the runner has finished with the action or check (done, timed out, cancelled). An
+ * action that ignores its signal may still be running then: its progress, outputs and facts are dropped, so nothing
+ * it says lands after the run has ended or in the next run. Its ledger writes are kept: they record what exists.
+ */
+export function createCheckContext(
+  env: ContextEnvironment,
+  origin: EventOrigin,
+  signal: AbortSignal,
+  live: () => boolean = () => true,
+): CheckContext {
+  const report = createReporter(origin, (event) => {
+    if (live()) env.emit(event);
+  });
   return {
     aws: env.aws,
     params: env.params,
@@ -63,12 +75,17 @@ export function createActionContext(
   env: ContextEnvironment,
   origin: { stepId: string; actionId: string },
   signal: AbortSignal,
+  live: () => boolean = () => true,
 ): ActionContext {
-  const base = createCheckContext(env, origin, signal);
+  const base = createCheckContext(env, origin, signal, live);
   const facts: FactsStore = {
     get: base.facts.get,
-    set: (key, value) => env.store.dispatch({ type: "fact-set", key, value, at: now() }),
-    delete: (key) => env.store.dispatch({ type: "fact-deleted", key, at: now() }),
+    set: (key, value) => {
+      if (live()) env.store.dispatch({ type: "fact-set", key, value, at: now() });
+    },
+    delete: (key) => {
+      if (live()) env.store.dispatch({ type: "fact-deleted", key, at: now() });
+    },
   };
   return {
     ...base,

@@ -194,7 +194,8 @@ export class Runner {
 
     const timeout = new AbortController();
     const combined = AbortSignal.any([signal, timeout.signal]);
-    const ctx = createActionContext(this.#env, origin, combined);
+    let live = true;
+    const ctx = createActionContext(this.#env, origin, combined, () => live);
     let cli: string | undefined;
     try {
       cli = action.cli?.(ctx);
@@ -205,8 +206,10 @@ export class Runner {
 
     if (action.billable && this.#options.target.kind === "aws" && !this.#env.yes) {
       const accepted = await this.#env.confirm(billableQuestion(action.title, this.#options.target));
-      if (!accepted) return finish("cancelled", { problem: declined() });
+      if (!accepted && !signal.aborted) return finish("cancelled", { problem: declined() });
     }
+    // Ctrl+C may have come while a question was open, or between two actions: do not start this one.
+    if (signal.aborted) return finish("cancelled", { problem: this.#env.classify(abortError(signal)) });
 
     const timer = setTimeout(
       () => timeout.abort(timeoutError()),
@@ -221,6 +224,7 @@ export class Runner {
       return finish("failed", { problem: this.#env.classify(error) });
     } finally {
       clearTimeout(timer);
+      live = false;
     }
   }
 
@@ -236,8 +240,9 @@ export class Runner {
       check.timeoutMs ?? this.#options.defaultCheckTimeoutMs ?? 2 * 60_000,
     );
     let result: CheckResult;
+    let live = true;
     try {
-      result = await raceAbort(check.run(createCheckContext(this.#env, origin, combined)), combined);
+      result = await raceAbort(check.run(createCheckContext(this.#env, origin, combined, () => live)), combined);
     } catch (error) {
       const problem = signal.aborted
         ? this.#env.classify(abortError(signal))
@@ -247,6 +252,7 @@ export class Runner {
       result = { status: "error", problem };
     } finally {
       clearTimeout(timer);
+      live = false;
     }
     const durationMs = Date.now() - started;
     if (!signal.aborted) this.#options.store.dispatch({ type: "check-recorded", checkId: check.id, result, at: iso() });
