@@ -37,6 +37,12 @@ export function targetLine(target: TargetInfo, lang: Lang, redact = false): stri
   return redact ? redactText(line) : line;
 }
 
+/** The target in a few words, for sentences: "sandbox 123456789012 · us-east-1". */
+export function targetShort(target: TargetInfo): string {
+  const where = target.kind === "endpoint" && target.endpoint ? target.endpoint : target.kind;
+  return `${where}${target.profile ? ` (profile ${target.profile})` : ""} ${target.accountId} · ${target.region}`;
+}
+
 export function checklistReport(
   ctx: CommandContext,
   session: Session,

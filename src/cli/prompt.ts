@@ -13,6 +13,12 @@ export function terminalConfirm(io: Io, lang: Lang, signal?: AbortSignal): (requ
     }
     if (request.detail) io.stderr.write(`${tr(request.detail, lang)}\n`);
     const rl = createInterface({ input: io.stdin, output: io.stderr as NodeJS.WritableStream });
+    // readline swallows Ctrl+C on a TTY; hand it to the program's one SIGINT handler (cli.tsx), so that it
+    // interrupts the command (exit 130) instead of counting as "no".
+    rl.on("SIGINT", () => {
+      rl.close();
+      process.emit("SIGINT", "SIGINT");
+    });
     try {
       const answer = await rl.question(`${tr(request.question, lang)} ${tr(S.confirmSuffix, lang)} `, signal ? { signal } : {});
       return /^(y|yes|c|có|co)$/i.test(answer.trim());

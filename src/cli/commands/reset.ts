@@ -6,7 +6,7 @@ import { ProgressStore } from "../../engine/store.js";
 import { fill, tr, type Text } from "../../engine/text.js";
 import { UsageError } from "../../engine/usage-error.js";
 import { S } from "../../ui/strings.js";
-import { targetLine, type Command } from "../command.js";
+import { targetShort, type Command } from "../command.js";
 import { connect } from "../connect.js";
 import { terminalConfirm } from "../prompt.js";
 import { chooseTarget } from "../target.js";
@@ -23,7 +23,7 @@ export const reset: Command = async (ctx) => {
   });
   await connection.close();
   const target = connection.target;
-  const where = targetLine(target, lang);
+  const where = targetShort(target);
   const path = progressPath(ctx.stateDir, lab.manifest.id, target);
   if (!existsSync(path)) {
     io.stdout.write(`${tr(fill(S.resetNothing, { target: where }), lang)}\n`);
@@ -43,6 +43,7 @@ export const reset: Command = async (ctx) => {
   const confirmed =
     parsed.flags.yes ||
     (await terminalConfirm(io, lang, ctx.signal)({ kind: "destructive", question, ...(detail ? { detail } : {}) }));
+  if (ctx.signal.aborted) return 130;
   if (!confirmed) return 1;
   rmSync(path);
   io.stdout.write(`${tr(fill(S.resetDone, { target: where }), lang)}\n`);
