@@ -68,6 +68,11 @@ export async function main(argv: string[], io: Io = processIo(), signal?: AbortS
   const controller = new AbortController();
   signal?.addEventListener("abort", () => controller.abort(signal.reason), { once: true });
   try {
+    if (parsed.command !== "verify-report" && !(parsed.command === "sandbox" && flags["in-memory"])) {
+      const { ensureStateDir } = await import("./cli/paths.js");
+      const source = flags["state-dir"] ? "--state-dir" : io.env.GENAI_LAB_HOME ? "GENAI_LAB_HOME" : io.env.XDG_STATE_HOME ? "XDG_STATE_HOME" : "~/.local/state";
+      ensureStateDir(stateDir, source);
+    }
     const { createPlainStyle, colorEnabled } = await import("./ui/plain/style.js");
     const noColor = flags["no-color"] ?? false;
     const ctx: CommandContext = {

@@ -49,3 +49,20 @@ describe("genai-lab (the real binary)", () => {
     expect(result.stderr).toMatch(/There is no option --colour/);
   });
 });
+
+describe("paths checked up front", () => {
+  it("a state directory that cannot be used is a usage error naming --state-dir", async () => {
+    const result = await runCli(["run", "--state-dir", "/dev/null/x", "--lang", "vi"]);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(/^genai-lab: --state-dir: không dùng được \/dev\/null\/x để lưu tiến độ \(ENOTDIR\)/);
+  });
+
+  it("--out into a missing folder is a usage error before any check runs", async () => {
+    const started = Date.now();
+    const result = await runCli(["check", "--out", "/nonexistent/dir/x.json", "--state-dir", stateDir()]);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(/--out: cannot write into \/nonexistent\/dir \(ENOENT\)/);
+    expect(result.stdout).toBe("");
+    expect(Date.now() - started).toBeLessThan(3000);
+  });
+});

@@ -4,7 +4,6 @@
  * set) and carries the AWS request ids of the calls each check made.
  */
 import { writeFileSync } from "node:fs";
-import { resolve } from "node:path";
 import { fill, tr } from "../../engine/text.js";
 import { UsageError } from "../../engine/usage-error.js";
 import { seal } from "../../report/integrity.js";
@@ -16,12 +15,14 @@ import { targetLine, type Command, type CommandContext } from "../command.js";
 import { checkExitCode, parseFailUnder } from "../grade/exit.js";
 import { RequestRecorder } from "../grade/recorder.js";
 import { redactSalt, reportKey } from "../grade/secrets.js";
+import { outPath } from "../paths.js";
 import { openSession } from "../session.js";
 
 export const check: Command = async (ctx) => {
   const { flags } = ctx.parsed;
   const format = (flags.format ?? "text") as ReportFormat;
   const failUnder = parseFailUnder(flags["fail-under"]);
+  if (flags.out) outPath(ctx.io.cwd, flags.out); // before any AWS call: a typo must not cost a whole run
   if (flags.profiles !== undefined || flags.accounts !== undefined) {
     const { checkClass } = await import("../grade/class-command.js");
     return checkClass(ctx, format, failUnder);
@@ -84,7 +85,7 @@ async function checkOne(
     }
     const rendered = renderReport(report, format, parsed.flags.out ? plainStyle : ctx.style);
     if (parsed.flags.out) {
-      const path = resolve(io.cwd, parsed.flags.out);
+      const path = outPath(io.cwd, parsed.flags.out);
       writeFileSync(path, rendered);
       io.stderr.write(`${tr(fill(S.reportWritten, { path }), lang)}\n`);
     } else {

@@ -6,7 +6,6 @@
  * With --out FILE, that document goes to FILE and stdout shows the matrix for people. Progress is on stderr.
  */
 import { writeFileSync } from "node:fs";
-import { resolve } from "node:path";
 import { builtInLabDir, loadLab } from "../../engine/loader.js";
 import { fill, tr } from "../../engine/text.js";
 import { UsageError } from "../../engine/usage-error.js";
@@ -15,6 +14,7 @@ import { renderReport, type ReportFormat } from "../../report/render.js";
 import { plainStyle } from "../../report/text.js";
 import { S } from "../../ui/strings.js";
 import { numberFlag } from "../args.js";
+import { outPath } from "../paths.js";
 import type { CommandContext } from "../command.js";
 import { chooseTarget } from "../target.js";
 import { checkExitCode } from "./exit.js";
@@ -74,7 +74,7 @@ export async function checkClass(
   });
   if (!book) return 130;
   if (flags.out) {
-    const path = resolve(io.cwd, flags.out);
+    const path = outPath(io.cwd, flags.out);
     writeFileSync(path, renderReport(book, format, plainStyle));
     io.stdout.write(renderMatrix(book, ctx.style));
     io.stderr.write(`${tr(fill(S.reportWritten, { path }), lang)}\n`);
