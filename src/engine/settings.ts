@@ -15,9 +15,12 @@ export function readSettings(stateDir: string): Settings {
   return language === "vi" || language === "en" ? { language } : {};
 }
 
+/**
+ * Saves settings over what is there. A damaged file, or one from a newer genai-lab, is never overwritten: this
+ * throws the same UsageError that reading it would (the caller keeps the choice for the session and says so).
+ */
 export function writeSettings(stateDir: string, settings: Settings): void {
-  writeFileAtomic(
-    settingsPath(stateDir),
-    `${JSON.stringify({ formatVersion: SETTINGS_FORMAT_VERSION, ...settings }, null, 2)}\n`,
-  );
+  const path = settingsPath(stateDir);
+  const existing = readStateFile(path, SETTINGS_FORMAT_VERSION) ?? {};
+  writeFileAtomic(path, `${JSON.stringify({ ...existing, ...settings, formatVersion: SETTINGS_FORMAT_VERSION }, null, 2)}\n`);
 }

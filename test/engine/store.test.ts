@@ -89,6 +89,15 @@ describe("state directory and settings", () => {
     writeSettings(dir, { language: "vi" });
     expect(readSettings(dir)).toEqual({ language: "vi" });
   });
+
+  it("never overwrites a damaged settings file or one from a newer genai-lab", () => {
+    const dir = tempDir();
+    writeFileSync(join(dir, "settings.json"), '{"formatVersion": 7, "theme": "future"}');
+    expect(() => writeSettings(dir, { language: "en" })).toThrow(UsageError);
+    expect(readFileSync(join(dir, "settings.json"), "utf8")).toBe('{"formatVersion": 7, "theme": "future"}');
+    writeFileSync(join(dir, "settings.json"), "{ broken");
+    expect(() => writeSettings(dir, { language: "en" })).toThrow(/Cannot read the state file/);
+  });
 });
 
 describe("two processes on one state directory", () => {
