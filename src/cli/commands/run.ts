@@ -8,7 +8,8 @@ import { openSession, stepNumbers } from "../session.js";
 
 export const run: Command = async (ctx) => {
   const { io, lang, style } = ctx;
-  const redact = ctx.parsed.flags.redact ?? false;
+  // The bare command falls back to this printer without a TTY: --presenter still hides account ids there.
+  const redact = (ctx.parsed.flags.redact ?? false) || (ctx.parsed.flags.presenter ?? false);
   const session = await openSession(ctx.parsed, io, ctx);
   try {
     const stepIds = session.runner.selectSteps(ctx.parsed.flags.step);
