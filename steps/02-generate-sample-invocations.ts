@@ -6,8 +6,10 @@ import { defineStep } from "../src/engine/contract.js";
 import type { LabAws, LabParams } from "./lab.js";
 import { INVOCATIONS_FACT, invokePrompts } from "./lib/invocations.js";
 import { anthropicBody, firstWords } from "./lib/invoke.js";
+import { retriesNote, retrySettings, simulatedNote } from "./lib/invocation-notes.js";
 import { effectiveModelId, isAnthropic } from "./lib/model.js";
 import { table } from "./lib/outputs.js";
+import { enCount } from "./lib/plural.js";
 import { shq } from "./lib/shell.js";
 
 export const step = defineStep<LabParams, LabAws>({
@@ -18,7 +20,7 @@ export const step = defineStep<LabParams, LabAws>({
 
 Với mỗi lời gọi, bài lab hiện số input/output token, độ trễ và vài chữ đầu của câu trả lời. Độ trễ và số token đến từ các header \`x-amzn-bedrock-invocation-latency\`, \`x-amzn-bedrock-input-token-count\` và \`x-amzn-bedrock-output-token-count\` (AWS SDK cho JavaScript không tự trả chúng ra). Request id của từng lời gọi được ghi nhớ để bước 3 tìm đúng các bản ghi này trong log.
 
-Nếu AWS trả lỗi *on-demand throughput isn’t supported*, bài lab chuyển sang inference profile của Region và nói rõ. Nếu model là Legacy và bị từ chối, bài lab đề nghị model thay thế như ở bước kiểm tra đầu. Lỗi throttling được thử lại tự động.
+Nếu AWS trả lỗi *on-demand throughput isn’t supported*, bài lab chuyển sang inference profile của Region và nói rõ. Nếu model là Legacy và bị từ chối, bài lab đề nghị model thay thế như ở bước kiểm tra đầu. Lỗi throttling được SDK tự thử lại; bài lab đếm số lần thử của từng lời gọi để bạn thấy điều đó.
 
 Trên sandbox, câu trả lời là **mô phỏng** (không có model thật), nhưng log, metric và số token đi đúng đường như trên AWS.
 
@@ -40,7 +42,7 @@ Tài liệu: [InvokeModel](https://docs.aws.amazon.com/bedrock/latest/APIReferen
 
 For each call the lab shows the input/output tokens, the latency and the first words of the answer. Latency and token counts come from the \`x-amzn-bedrock-invocation-latency\`, \`x-amzn-bedrock-input-token-count\` and \`x-amzn-bedrock-output-token-count\` response headers (the AWS SDK for JavaScript does not surface them on its own). Each call's request id is remembered, so that step 3 can find exactly these records in the logs.
 
-If AWS answers *on-demand throughput isn’t supported*, the lab switches to the Region's inference profile and says so. If the model is Legacy and refused, it offers the same replacement as the preflight. Throttling is retried automatically.
+If AWS answers *on-demand throughput isn’t supported*, the lab switches to the Region's inference profile and says so. If the model is Legacy and refused, it offers the same replacement as the preflight. The SDK retries throttling on its own; the lab counts each call's attempts so that you can see it happen.
 
 On the sandbox the answers are **simulated** (there is no real model), but logs, metrics and token counts travel the same path as on AWS.
 
@@ -84,6 +86,7 @@ Docs: [InvokeModel](https://docs.aws.amazon.com/bedrock/latest/APIReference/API_
               ["input", { vi: "Input token", en: "Input tokens" }, "right"],
               ["output", { vi: "Output token", en: "Output tokens" }, "right"],
               ["latency", { vi: "Độ trễ (ms)", en: "Latency (ms)" }, "right"],
+              ["attempts", { vi: "Số lần thử", en: "Attempts" }, "right"],
               ["answer", { vi: "Câu trả lời (đầu)", en: "Answer (start)" }],
             ],
             batch.items.map((call) => ({
@@ -91,6 +94,7 @@ Docs: [InvokeModel](https://docs.aws.amazon.com/bedrock/latest/APIReference/API_
               input: call.inputTokens,
               output: call.outputTokens,
               latency: call.latencyMs,
+              attempts: call.attempts,
               answer: firstWords(call.answer),
             })),
           ),
@@ -102,17 +106,16 @@ Docs: [InvokeModel](https://docs.aws.amazon.com/bedrock/latest/APIReference/API_
             batch.items.map((call) => ({ requestId: call.requestId })),
           ),
         );
-        if (batch.items.some((call) => call.simulated)) {
-          ctx.report.note("info", {
-            vi: "Các câu trả lời trên do model mô phỏng của sandbox tạo ra, không phải model thật; số token và độ trễ cũng là mô phỏng.",
-            en: "The answers above come from the sandbox's simulated model, not a real one; the token counts and latencies are simulated too.",
-          });
-        }
+        const simulated = simulatedNote(batch);
+        if (simulated) ctx.report.note("info", simulated);
+        const retries = retriesNote(batch, await retrySettings(ctx));
+        if (retries) ctx.report.note("warning", retries);
         const total = batch.items.reduce((sum, call) => sum + call.inputTokens + call.outputTokens, 0);
+        const n = batch.items.length;
         return {
           summary: {
-            vi: `Đã gọi model ${batch.items.length} lần (${total} token)`,
-            en: `Model called ${batch.items.length} times (${total} tokens)`,
+            vi: `Đã gọi model ${n} lần (${total} token)`,
+            en: `Model called ${n === 1 ? "once" : `${n} times`} (${enCount(total, "token")})`,
           },
         };
       },

@@ -5,6 +5,7 @@
  */
 import { ConverseCommand, InvokeModelCommand } from "@aws-sdk/client-bedrock-runtime";
 import { invocationInfo } from "../../src/aws/invocation-headers.js";
+import { newAttemptLog, settleAttempts, watchAttempts, type AttemptLog } from "./attempts.js";
 import type { ReadCtx } from "./model.js";
 import { isAnthropic } from "./model.js";
 
@@ -18,6 +19,11 @@ export interface Invocation {
   answer: string;
   simulated: boolean;
   at: number;
+  /** HTTP attempts the call took (1 = no retry), then why the extra ones were needed. */
+  attempts: number;
+  throttled: number;
+  serverErrors: number;
+  retryDelayMs: number;
 }
 
 interface AnthropicReply {
@@ -33,18 +39,20 @@ export function anthropicBody(prompt: string, maxTokens: number): string {
   });
 }
 
-export async function invokeOnce(ctx: ReadCtx, modelId: string, prompt: string, maxTokens: number): Promise<Invocation> {
+/** `log` gathers the attempts of every try of one prompt (the visible retry layer calls this again with the same log). */
+export async function invokeOnce(ctx: ReadCtx, modelId: string, prompt: string, maxTokens: number, log: AttemptLog = newAttemptLog()): Promise<Invocation> {
   const at = ctx.clock.now();
+  const tally = () => ({ attempts: log.attempts, throttled: log.throttled, serverErrors: log.serverErrors, retryDelayMs: log.retryDelayMs });
   if (isAnthropic(modelId)) {
-    const out = await ctx.aws.bedrockRuntime.send(
-      new InvokeModelCommand({
-        modelId,
-        contentType: "application/json",
-        accept: "application/json",
-        body: new TextEncoder().encode(anthropicBody(prompt, maxTokens)),
-      }),
-      { abortSignal: ctx.signal },
-    );
+    const command = new InvokeModelCommand({
+      modelId,
+      contentType: "application/json",
+      accept: "application/json",
+      body: new TextEncoder().encode(anthropicBody(prompt, maxTokens)),
+    });
+    watchAttempts(command, log);
+    const out = await ctx.aws.bedrockRuntime.send(command, { abortSignal: ctx.signal });
+    settleAttempts(log, out.$metadata);
     const info = invocationInfo(out);
     const reply = JSON.parse(new TextDecoder().decode(out.body)) as AnthropicReply;
     return {
@@ -56,16 +64,17 @@ export async function invokeOnce(ctx: ReadCtx, modelId: string, prompt: string, 
       answer: (reply.content ?? []).map((part) => part.text ?? "").join(""),
       simulated: info.simulated,
       at,
+      ...tally(),
     };
   }
-  const out = await ctx.aws.bedrockRuntime.send(
-    new ConverseCommand({
-      modelId,
-      messages: [{ role: "user", content: [{ text: prompt }] }],
-      inferenceConfig: { maxTokens },
-    }),
-    { abortSignal: ctx.signal },
-  );
+  const command = new ConverseCommand({
+    modelId,
+    messages: [{ role: "user", content: [{ text: prompt }] }],
+    inferenceConfig: { maxTokens },
+  });
+  watchAttempts(command, log);
+  const out = await ctx.aws.bedrockRuntime.send(command, { abortSignal: ctx.signal });
+  settleAttempts(log, out.$metadata);
   const info = invocationInfo(out);
   return {
     prompt,
@@ -76,6 +85,7 @@ export async function invokeOnce(ctx: ReadCtx, modelId: string, prompt: string, 
     answer: (out.output?.message?.content ?? []).map((part) => ("text" in part ? (part.text ?? "") : "")).join(""),
     simulated: info.simulated,
     at,
+    ...tally(),
   };
 }
 

@@ -8,6 +8,7 @@
 import { classifyAwsError } from "../../src/aws/classify.js";
 import { StepFailure } from "../../src/engine/problem.js";
 import type { Text } from "../../src/engine/text.js";
+import { newAttemptLog } from "./attempts.js";
 import { invokeOnce, type Invocation } from "./invoke.js";
 import {
   baseModelId,
@@ -27,8 +28,10 @@ const CALLING: Text = { vi: "Gọi model", en: "Calling the model" };
 export async function invokeWithRecovery(ctx: ActCtx, prompt: string, maxTokens: number): Promise<Invocation> {
   for (let recoveries = 0; ; recoveries++) {
     const modelId = effectiveModelId(ctx);
+    // One log per model id: attempts refused for another reason (a model the lab then moved away from) are not retries.
+    const log = newAttemptLog();
     try {
-      return await withRetries(ctx, CALLING, () => invokeOnce(ctx, modelId, prompt, maxTokens));
+      return await withRetries(ctx, CALLING, () => invokeOnce(ctx, modelId, prompt, maxTokens, log));
     } catch (error) {
       if (recoveries >= 2) throw error;
       const kind = classifyAwsError(error).kind;

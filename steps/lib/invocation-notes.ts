@@ -1,0 +1,60 @@
+/**
+ * What step 2's numbers mean, said next to them: which were simulated (the sandbox reports a real model's latency
+ * without waiting it out), and which calls were throttled and quietly retried by the SDK — visible only through
+ * the attempts each call took.
+ */
+import type { Text } from "../../src/engine/text.js";
+import type { InvocationBatch } from "./invocations.js";
+import type { ActCtx } from "./model.js";
+import { enCount } from "./plural.js";
+
+/** The runtime client's retry settings, as the SDK resolved them (AWS_RETRY_MODE / AWS_MAX_ATTEMPTS apply). */
+export async function retrySettings(ctx: ActCtx): Promise<{ mode: string; maxAttempts: number }> {
+  const config = ctx.aws.bedrockRuntime.config as { retryMode?: string | (() => Promise<string>); maxAttempts?: () => Promise<number> };
+  const mode = typeof config.retryMode === "function" ? await config.retryMode() : (config.retryMode ?? "standard");
+  const maxAttempts = (await config.maxAttempts?.()) ?? 3;
+  return { mode, maxAttempts };
+}
+
+const seconds = (ms: number) => (ms < 1000 ? `${Math.round(ms)} ms` : `${(ms / 1000).toFixed(1)} s`);
+
+export function simulatedNote(batch: InvocationBatch): Text | undefined {
+  if (!batch.items.some((call) => call.simulated)) return undefined;
+  const took = seconds(batch.finishedAt - batch.startedAt);
+  return {
+    vi: `Câu trả lời, số token và độ trễ ở trên đều là mô phỏng (sandbox không có model thật). Độ trễ là thời gian một model thật có thể cần, được báo qua header x-amzn-bedrock-invocation-latency, nhưng sandbox không chờ hết thời gian đó: cả ${batch.items.length} lời gọi chỉ mất ${took}.`,
+    en: `The answers, token counts and latencies above are simulated (the sandbox has no real model). Each latency is what a real model might take, reported in the x-amzn-bedrock-invocation-latency header, but the sandbox does not wait it out: all ${enCount(batch.items.length, "call")} took ${took}.`,
+  };
+}
+
+/** Undefined when no call needed a retry. */
+export function retriesNote(batch: InvocationBatch, settings: { mode: string; maxAttempts: number }): Text | undefined {
+  const throttled = batch.items.filter((call) => call.throttled > 0).length;
+  const failed = batch.items.filter((call) => call.serverErrors > 0).length;
+  if (throttled === 0 && failed === 0) return undefined;
+  const extra = batch.items.reduce((sum, call) => sum + Math.max(0, call.attempts - 1), 0);
+  const waited = seconds(batch.items.reduce((sum, call) => sum + call.retryDelayMs, 0));
+  const simulated = batch.items.some((call) => call.simulated);
+  const how = { vi: `chế độ retry ${settings.mode}, tối đa ${settings.maxAttempts} lần thử`, en: `${settings.mode} retry mode, up to ${settings.maxAttempts} attempts` };
+  const vi: string[] = [];
+  const en: string[] = [];
+  if (throttled > 0) {
+    vi.push(`${throttled} lời gọi bị throttle (ThrottlingException, HTTP 429) và được SDK tự thử lại (${how.vi}).`);
+    en.push(`${enCount(throttled, "call was", "calls were")} throttled (ThrottlingException, HTTP 429) and retried by the SDK (${how.en}).`);
+  }
+  if (failed > 0) {
+    vi.push(`${failed} lời gọi gặp lỗi tạm thời phía server (5xx) và cũng được thử lại.`);
+    en.push(`${enCount(failed, "call", "calls")} met a transient server error (5xx) and ${failed === 1 ? "was" : "were"} retried as well.`);
+  }
+  vi.push(
+    `Tổng cộng ${extra} lần thử thêm, chờ ${waited} giữa các lần (exponential backoff có jitter); cột "Số lần thử" cho biết từng lời gọi. Nếu không đếm, bạn sẽ không thấy gì: SDK nuốt các lỗi này. Lời gọi bị throttle không được tính vào metric Invocations mà vào InvocationThrottles.`,
+  );
+  en.push(
+    `${enCount(extra, "extra attempt")} in all, ${waited} spent backing off between them (exponential backoff with jitter); the Attempts column shows each call. Without counting you would never notice: the SDK swallows these errors. Throttled calls are not counted in the Invocations metric, but in InvocationThrottles.`,
+  );
+  if (simulated) {
+    vi.push("Trên sandbox, throttling là mô phỏng (công tắc lỗi throttle=… trong GENAI_LAB_SANDBOX_FAULTS); trên AWS, nó xảy ra khi vượt quota số request hoặc token mỗi phút của model.");
+    en.push("On the sandbox the throttling is simulated (the throttle=… fault switch in GENAI_LAB_SANDBOX_FAULTS); on AWS it happens when you exceed the model's requests- or tokens-per-minute quota.");
+  }
+  return { vi: vi.join(" "), en: en.join(" ") };
+}
