@@ -11,7 +11,10 @@ export async function asSandboxUsageError(error: unknown, faultsSource: string):
     });
   }
   if (error instanceof SandboxHostError) {
-    return new UsageError({ vi: `--host: ${message}`, en: `--host: ${message}` });
+    return new UsageError({
+      vi: `--host: sandbox chỉ nghe trên loopback vì nó nhận một cặp khoá ai cũng biết; muốn mở ra ngoài thì ghi rõ --host. (${message})`,
+      en: `--host: ${message}`,
+    });
   }
   if (error instanceof SandboxStateError) {
     return new UsageError({

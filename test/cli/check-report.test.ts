@@ -113,10 +113,10 @@ describe("check, one target", () => {
   });
 
   it("--redact replaces the account with a salted hash: the course's salt, else one kept in the state directory", async () => {
-    const salted = await check(["--format", "json", "--redact"], { GENAI_LAB_REDACT_SALT: "course-2026" });
+    const salted = await check(["--format", "json", "--redact"], { GENAI_LAB_REDACT_SALT: "course-2026-spring-salt" });
     expect(salted.stdout).not.toContain("123456789012");
     expect((JSON.parse(salted.stdout) as Report).target.account).toBe(
-      accountToken("123456789012", Buffer.from("course-2026")),
+      accountToken("123456789012", Buffer.from("course-2026-spring-salt")),
     );
     expect(existsSync(saltPath(dir))).toBe(false);
     const first = (JSON.parse((await check(["--format", "json", "--redact"])).stdout) as Report).target
@@ -126,8 +126,13 @@ describe("check, one target", () => {
     expect(
       (JSON.parse((await check(["--format", "json", "--redact"])).stdout) as Report).target.account,
     ).toBe(first);
-    const text = await check(["--redact"], { GENAI_LAB_REDACT_SALT: "course-2026" });
+    const text = await check(["--redact"], { GENAI_LAB_REDACT_SALT: "course-2026-spring-salt" });
     expect(text.stdout).toMatch(/Account acct-[0-9a-f]{16} · Region us-east-1/);
+    // A short salt would make the hashes easy to reverse: refused, naming where it came from.
+    expect(await check(["--redact"], { GENAI_LAB_REDACT_SALT: "2026" })).toMatchObject({
+      code: 2,
+      stderr: expect.stringMatching(/GENAI_LAB_REDACT_SALT: the redaction salt must be at least 16 bytes \(it has 4\)/),
+    });
   });
 
   it("--format csv gives one row; --fail-under turns the percentage into the exit code", async () => {

@@ -6,7 +6,7 @@
  *   (<state-dir>/grading/redact-salt, mode 600) so that one grader's reports stay consistent run after run.
  */
 import { randomBytes } from "node:crypto";
-import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { existsSync, linkSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { UsageError } from "../../engine/usage-error.js";
 
@@ -45,19 +45,36 @@ export function saltPath(stateDir: string): string {
   return join(stateDir, "grading", "redact-salt");
 }
 
+const MIN_SALT_BYTES = 16;
+
 export function redactSalt(env: NodeJS.ProcessEnv, stateDir: string): Uint8Array {
-  if (env[REDACT_SALT_ENV]) return Buffer.from(env[REDACT_SALT_ENV], "utf8");
+  const given = env[REDACT_SALT_ENV];
+  if (given !== undefined) return checkedSalt(Buffer.from(given, "utf8"), REDACT_SALT_ENV);
   const path = saltPath(stateDir);
-  try {
-    return Buffer.from(readFileSync(path, "utf8").trim(), "utf8");
-  } catch {
+  if (!existsSync(path)) {
     mkdirSync(join(stateDir, "grading"), { recursive: true });
+    // Written whole to a temporary file, then linked into place: a second grader racing this one either finds
+    // no salt or a complete one (link fails if the first got there), never an empty file.
+    const temp = `${path}.${process.pid}-${randomBytes(4).toString("hex")}.tmp`;
+    writeFileSync(temp, `${randomBytes(32).toString("hex")}\n`, { mode: 0o600 });
     try {
-      // "wx": if two graders race, the first salt wins and both read it back.
-      writeFileSync(path, `${randomBytes(32).toString("hex")}\n`, { flag: "wx", mode: 0o600 });
+      linkSync(temp, path);
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code !== "EEXIST") throw error;
+    } finally {
+      rmSync(temp, { force: true });
     }
-    return Buffer.from(readFileSync(path, "utf8").trim(), "utf8");
   }
+  return checkedSalt(Buffer.from(readFileSync(path, "utf8").trim(), "utf8"), path);
+}
+
+/** A short salt makes account hashes easy to reverse: refuse it, naming where it came from. */
+function checkedSalt(salt: Buffer, source: string): Uint8Array {
+  if (salt.length < MIN_SALT_BYTES) {
+    throw new UsageError({
+      vi: `${source}: salt để che account ID phải dài ít nhất ${MIN_SALT_BYTES} byte (đang có ${salt.length}). Ví dụ: export ${REDACT_SALT_ENV}="$(openssl rand -hex 32)".`,
+      en: `${source}: the redaction salt must be at least ${MIN_SALT_BYTES} bytes (it has ${salt.length}). For example: export ${REDACT_SALT_ENV}="$(openssl rand -hex 32)".`,
+    });
+  }
+  return salt;
 }
