@@ -128,5 +128,13 @@ export async function runAsProgram(): Promise<void> {
     controller.abort();
   });
   process.on("SIGTERM", () => controller.abort());
+  // `genai-lab run | head`: once the reader has gone, stop quietly, as Unix tools do, instead of a stack trace.
+  for (const stream of [process.stdout, process.stderr]) {
+    stream.on("error", (error: NodeJS.ErrnoException) => {
+      if (error.code !== "EPIPE") throw error;
+      controller.abort();
+      process.exit(process.exitCode ?? 0);
+    });
+  }
   process.exitCode = await main(process.argv.slice(2), processIo(), controller.signal);
 }
