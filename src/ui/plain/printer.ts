@@ -39,6 +39,9 @@ export function createPlainPrinter(options: PlainPrinterOptions): RunnerListener
   const live = out.isTTY === true;
   let liveLine = false;
   let lastProgress = "";
+  let lastProgressAt = 0;
+  // Checks run after the steps (the checklist pass) are not printed one by one: the checklist report follows.
+  let inStep = false;
 
   const write = (line: string) => {
     clearLive();
@@ -75,6 +78,7 @@ export function createPlainPrinter(options: PlainPrinterOptions): RunnerListener
       case "run-finished":
         return;
       case "step-started": {
+        inStep = true;
         const n = options.stepNumbers.get(event.stepId) ?? 0;
         write("");
         write(style.heading(`▶ ${t(fill(S.stepHeading, { n, title: "" })).trimEnd()} ${t(event.title)}`));
@@ -91,8 +95,13 @@ export function createPlainPrinter(options: PlainPrinterOptions): RunnerListener
           out.write(options.redact ? redactText(message) : message);
           liveLine = true;
         } else {
+          // Without a TTY a countdown would print a line a second: print a message when it changes, and a long
+          // wait again every 30 s, so a CI log shows it is still alive.
           const shape = message.replace(/\d+/g, "#");
-          if (shape !== lastProgress) write(style.muted(message));
+          if (shape !== lastProgress || Date.now() - lastProgressAt >= 30_000) {
+            write(style.muted(message));
+            lastProgressAt = Date.now();
+          }
           lastProgress = shape;
         }
         return;
@@ -108,9 +117,10 @@ export function createPlainPrinter(options: PlainPrinterOptions): RunnerListener
         return;
       }
       case "check-finished":
-        checkLines(event.label, event.result);
+        if (inStep) checkLines(event.label, event.result);
         return;
       case "step-finished": {
+        inStep = false;
         const text = { passed: S.stepPassed, failed: S.stepFailed, cancelled: S.stepCancelled }[event.outcome];
         const paint = { passed: style.pass, failed: style.fail, cancelled: style.warn }[event.outcome];
         write(`  ${paint(t(text))} ${style.muted(`(${formatDuration(event.durationMs)})`)}`);
