@@ -44,7 +44,16 @@ export interface SeedResult {
 }
 
 export const DEFAULT_SEED_LOG_GROUP = "/aws/bedrock/model-invocations";
-const DEFAULT_MODELS = ["us.anthropic.claude-sonnet-4-5-20250929-v1:0", "us.anthropic.claude-haiku-4-5-20251001-v1:0", "us.amazon.nova-lite-v1:0"];
+/**
+ * The models a learner's dashboard will chart: the newest ACTIVE Claude (what the lab offers in place of the seed's
+ * Legacy model), the seed's own model through its inference profile (for learners who keep it), and two others.
+ */
+const DEFAULT_MODELS = [
+  "us.anthropic.claude-sonnet-4-6",
+  "us.anthropic.claude-3-5-sonnet-20241022-v2:0",
+  "us.anthropic.claude-haiku-4-5-20251001-v1:0",
+  "us.amazon.nova-lite-v1:0",
+];
 const THROTTLE_SHARE = 0.02;
 const CHUNK = 500;
 

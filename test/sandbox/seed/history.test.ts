@@ -39,13 +39,13 @@ describe("seedHistory", () => {
           StartTime: new Date(now - 7 * 24 * 3600_000),
           EndTime: new Date(now),
           MetricDataQueries: [
-            { Id: "calls", MetricStat: { Metric: { Namespace: "AWS/Bedrock", MetricName: "Invocations", Dimensions: [{ Name: "ModelId", Value: "us.anthropic.claude-sonnet-4-5-20250929-v1:0" }] }, Period: 86_400, Stat: "Sum" } },
-            { Id: "throttles", MetricStat: { Metric: { Namespace: "AWS/Bedrock", MetricName: "InvocationThrottles", Dimensions: [{ Name: "ModelId", Value: "us.anthropic.claude-sonnet-4-5-20250929-v1:0" }] }, Period: 86_400, Stat: "Sum" } },
+            { Id: "calls", MetricStat: { Metric: { Namespace: "AWS/Bedrock", MetricName: "Invocations", Dimensions: [{ Name: "ModelId", Value: "us.anthropic.claude-sonnet-4-6" }] }, Period: 86_400, Stat: "Sum" } },
+            { Id: "throttles", MetricStat: { Metric: { Namespace: "AWS/Bedrock", MetricName: "InvocationThrottles", Dimensions: [{ Name: "ModelId", Value: "us.anthropic.claude-sonnet-4-6" }] }, Period: 86_400, Stat: "Sum" } },
           ],
         }),
       );
       const sum = (id: string) => (week.MetricDataResults?.find((r) => r.Id === id)?.Values ?? []).reduce((a, b) => a + b, 0);
-      expect(sum("calls")).toBeGreaterThan(2500);
+      expect(sum("calls")).toBeGreaterThan(2000); // one of four models: about a quarter of 10,080 calls
       expect(sum("calls")).toBeLessThan(4000);
       expect(sum("throttles")).toBeGreaterThan(10);
     } finally {
