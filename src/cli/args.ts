@@ -130,9 +130,10 @@ function fromParseError(error: Error & { code?: string }): UsageError {
     });
   }
   if (error.code === "ERR_PARSE_ARGS_INVALID_OPTION_VALUE" && flag) {
+    // Also what a value starting with "-" looks like to the parser (--hours -1): say how to pass one.
     return usage({
-      vi: `${flag} cần một giá trị (ví dụ ${flag} <giá trị>).`,
-      en: `${flag} needs a value (e.g. ${flag} <value>).`,
+      vi: `${flag} cần một giá trị (ví dụ ${flag} <giá trị>; giá trị bắt đầu bằng "-" thì viết ${flag}=<giá trị>).`,
+      en: `${flag} needs a value (e.g. ${flag} <value>; for a value starting with "-", write ${flag}=<value>).`,
     });
   }
   return usage({ vi: error.message, en: error.message });
