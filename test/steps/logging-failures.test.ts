@@ -1,7 +1,7 @@
 /** Step 1, 3 and 4's failure paths: a role that does not validate, IAM propagation, logs that never come, a rejected dashboard. */
 import { CreateRoleCommand } from "@aws-sdk/client-iam";
 import { afterEach, describe, expect, it } from "vitest";
-import { startLabSession, type LabSession } from "../helpers/lab-session.js";
+import { sandboxResources, startLabSession, type LabSession } from "../helpers/lab-session.js";
 import { outputs, problems, run, STEP } from "./util.js";
 
 let session: LabSession | undefined;
@@ -31,8 +31,13 @@ describe("logging and dashboard failures", () => {
     expect(problem?.next.vi).toContain("bedrock.amazonaws.com");
     const countdowns = events.filter((e) => e.type === "progress" && e.countdown);
     expect(countdowns.length).toBeGreaterThan(0);
-    // The refused puts were recorded as refused: cleanup will not try to "restore" a configuration never set.
-    expect(session.store.state.ledger.find((e) => e.type === "logging-config")?.state).toBe("failed");
+    // The refused puts never count as a configuration the lab set (the engine keeps a refusal it classifies as
+    // retryable "creating", for cleanup to look at), and cleanup leaves the account's (empty) configuration alone.
+    expect(session.store.state.ledger.find((e) => e.type === "logging-config")?.state).not.toBe("created");
+    const before = await sandboxResources(session.aws);
+    const cleanup = session.runnerWith();
+    expect((await cleanup.runner.runSteps([STEP.cleanup], new AbortController().signal, { checklist: false })).outcome).toBe("passed");
+    expect((await sandboxResources(session.aws)).logging).toEqual(before.logging);
     // The learner's role is never adopted by the lab.
     expect(session.store.state.ledger.some((e) => e.type === "iam-role")).toBe(false);
   });
