@@ -1,11 +1,14 @@
 /**
- * Step 5 (cleanup, also `genai-lab cleanup`): the plan from the ledger first, then the deletions (or, with
- * --dry-run, the plan only). Only what this lab created is touched.
+ * Step 5 (cleanup, also `genai-lab cleanup`): the plan from the ledger first (and the one question, about the log
+ * group), then the deletions (or, with --dry-run, the plan only). Only what this lab created is touched.
  */
 import { defineStep } from "../src/engine/contract.js";
 import type { LabAws, LabParams } from "./lab.js";
-import { cleanupPlan, plannedAction, removeEntry } from "./lib/cleanup.js";
+import { askAboutLogGroup, removeEntry } from "./lib/cleanup.js";
+import { cleanupPlan, PLAN_FACT, planCommand, plannedAction, plannedCommands, typeName, type PlanFact } from "./lib/cleanup-plan.js";
+import { enCount } from "./lib/plural.js";
 import { LOGGING_POLICY_NAME } from "./lib/policies.js";
+import { forgetLoggingOn } from "./lib/timeline.js";
 
 export const step = defineStep<LabParams, LabAws>({
   id: "cleanup",
@@ -71,6 +74,7 @@ Docs: [DeleteDashboards](https://docs.aws.amazon.com/AmazonCloudWatch/latest/API
       async run(ctx) {
         const plan = cleanupPlan(ctx);
         if (plan.length === 0) {
+          ctx.facts.delete(PLAN_FACT);
           ctx.report.note("info", { vi: "Bài lab chưa tạo gì ở đây: không có gì để dọn.", en: "The lab has created nothing here: nothing to clean up." });
           return { status: "skipped", summary: { vi: "Không có gì để dọn", en: "Nothing to clean up" } };
         }
@@ -84,34 +88,54 @@ Docs: [DeleteDashboards](https://docs.aws.amazon.com/AmazonCloudWatch/latest/API
             { key: "name", label: { vi: "Tên", en: "Name" } },
             { key: "action", label: { vi: "Sẽ làm", en: "Will" } },
           ],
-          rows: plan.map((entry) => ({ type: entry.type, name: entry.name, action: plannedAction(entry) })),
+          rows: plan.map((entry) => ({ type: typeName(entry.type), name: entry.name, action: plannedAction(entry) })),
         });
-        return { summary: { vi: `${plan.length} tài nguyên trong kế hoạch`, en: `${plan.length} resources in the plan` } };
+        // The one question is asked now, before anything is deleted, so that the next step's CLI line is exact.
+        const keep: string[] = [];
+        for (const entry of plan.filter((e) => e.type === "log-group")) {
+          if (ctx.dryRun || (await askAboutLogGroup(ctx, entry.name))) continue;
+          keep.push(entry.key);
+          ctx.report.note("info", { vi: `Giữ lại log group ${entry.name}.`, en: `The log group ${entry.name} will be kept.` });
+        }
+        const fact: PlanFact = { commands: plan.filter((e) => !keep.includes(e.key)).map(planCommand), keep };
+        ctx.facts.set(PLAN_FACT, fact);
+        const kept = keep.length > 0 ? { vi: `, giữ lại ${keep.length}`, en: `, ${keep.length} kept` } : { vi: "", en: "" };
+        return {
+          summary: {
+            vi: `${plan.length} tài nguyên trong kế hoạch${kept.vi}`,
+            en: `${enCount(plan.length, "resource")} in the plan${kept.en}`,
+          },
+        };
       },
     },
     {
       id: "delete-resources",
       title: { vi: "Xoá những gì bài lab đã tạo", en: "Delete what the lab created" },
-      cli: (ctx) =>
-        `aws cloudwatch delete-dashboards --dashboard-names ${ctx.params.dashboardName} && ` +
-        `aws bedrock delete-model-invocation-logging-configuration --region ${ctx.target.region} && ` +
-        `aws iam delete-role-policy --role-name ${ctx.params.loggingRoleName} --policy-name ${LOGGING_POLICY_NAME} && ` +
-        `aws iam delete-role --role-name ${ctx.params.loggingRoleName} && ` +
-        `aws logs delete-log-group --region ${ctx.target.region} --log-group-name ${ctx.params.logGroupName}`,
+      cli: (ctx) => plannedCommands(ctx),
       async run(ctx) {
         const plan = cleanupPlan(ctx);
-        if (ctx.dryRun || plan.length === 0) {
-          return { status: "skipped", summary: { vi: "Không xoá gì", en: "Nothing deleted" } };
-        }
+        const keep = ctx.facts.get<PlanFact>(PLAN_FACT)?.keep;
+        ctx.facts.delete(PLAN_FACT);
+        if (plan.length === 0) return { status: "skipped", summary: { vi: "Không xoá gì", en: "Nothing deleted" } };
+        if (ctx.dryRun) return { summary: { vi: "Chạy thử (--dry-run): không xoá gì", en: "Dry run: nothing deleted" } };
         let removed = 0;
         for (const [i, entry] of plan.entries()) {
-          ctx.report.progress({ vi: `Đang dọn ${entry.type} ${entry.name}`, en: `Cleaning up ${entry.type} ${entry.name}` }, { fraction: i / plan.length });
-          if (await removeEntry(ctx, entry)) {
+          const type = typeName(entry.type);
+          ctx.report.progress({ vi: `Đang dọn ${type.vi} ${entry.name}`, en: `Cleaning up ${type.en} ${entry.name}` }, { fraction: i / plan.length });
+          // Without the plan step's answer (it did not run), the log group question is asked here.
+          const kept = keep ? keep.includes(entry.key) : entry.type === "log-group" && !(await askAboutLogGroup(ctx, entry.name));
+          if (await removeEntry(ctx, entry, kept)) {
             ctx.ledger.markDeleted(entry.type, entry.name);
+            if (entry.type === "logging-config") forgetLoggingOn(ctx);
             removed += 1;
           }
         }
-        return { summary: { vi: `Đã dọn ${removed}/${plan.length} tài nguyên`, en: `${removed} of ${plan.length} resources cleaned up` } };
+        return {
+          summary: {
+            vi: `Đã dọn ${removed}/${plan.length} tài nguyên`,
+            en: `${removed} of ${enCount(plan.length, "resource")} cleaned up`,
+          },
+        };
       },
     },
   ],

@@ -1,46 +1,19 @@
 /**
  * Cleanup from the ledger only: what this lab created on this target, nothing else. Dashboards and the logging
  * configuration are put back as they were when the lab replaced something; the log group is deleted only after
- * asking (it holds the learner's logs). Each deletion is idempotent: "already gone" counts as done.
+ * asking (it holds the learner's logs). Each deletion is idempotent: "already gone" counts as done. The plan itself
+ * (order, names, CLI lines) is in cleanup-plan.ts.
  */
 import { DeleteDashboardsCommand, PutDashboardCommand } from "@aws-sdk/client-cloudwatch";
 import { DeleteModelInvocationLoggingConfigurationCommand, PutModelInvocationLoggingConfigurationCommand, type LoggingConfig } from "@aws-sdk/client-bedrock";
 import { DeleteRoleCommand, DeleteRolePolicyCommand } from "@aws-sdk/client-iam";
 import { DeleteLogGroupCommand } from "@aws-sdk/client-cloudwatch-logs";
 import type { LedgerEntry } from "../../src/engine/contract.js";
-import type { Text } from "../../src/engine/text.js";
 import { errorMessage, isNotFound } from "./errors.js";
 import { readLoggingConfig, sameDestination } from "./logging-config.js";
 import type { ActCtx } from "./model.js";
+import { roleOfPolicy } from "./cleanup-plan.js";
 import { LOGGING_POLICY_NAME } from "./policies.js";
-
-/** Deletion order: what points at a thing goes before the thing. */
-const ORDER = ["dashboard", "logging-config", "iam-role-policy", "iam-role", "log-group"];
-
-export function cleanupPlan(ctx: ActCtx): LedgerEntry[] {
-  return ctx.ledger
-    .entries()
-    .filter((entry) => entry.state === "created" || entry.state === "creating")
-    .filter((entry) => ORDER.includes(entry.type))
-    .sort((a, b) => ORDER.indexOf(a.type) - ORDER.indexOf(b.type));
-}
-
-export function plannedAction(entry: LedgerEntry): Text {
-  switch (entry.type) {
-    case "dashboard":
-      return typeof entry.meta?.previousBody === "string"
-        ? { vi: "khôi phục nội dung cũ", en: "restore its previous body" }
-        : { vi: "xoá", en: "delete" };
-    case "logging-config":
-      return entry.meta?.previous
-        ? { vi: "khôi phục cấu hình trước bài lab", en: "restore the configuration from before the lab" }
-        : { vi: "xoá (tắt logging)", en: "delete (logging off)" };
-    case "log-group":
-      return { vi: "xoá, sau khi hỏi (chứa log của bạn)", en: "delete, after asking (it holds your logs)" };
-    default:
-      return { vi: "xoá", en: "delete" };
-  }
-}
 
 const ignoreMissing = async (call: () => Promise<unknown>) => {
   try {
@@ -50,8 +23,20 @@ const ignoreMissing = async (call: () => Promise<unknown>) => {
   }
 };
 
-/** Removes (or restores) one resource; false when it was kept on purpose. */
-export async function removeEntry(ctx: ActCtx, entry: LedgerEntry): Promise<boolean> {
+/** Asks before the log group goes: it holds every logged prompt and answer. */
+export function askAboutLogGroup(ctx: ActCtx, name: string): Promise<boolean> {
+  return ctx.confirm({
+    kind: "destructive",
+    question: { vi: `Xoá log group ${name}?`, en: `Delete the log group ${name}?` },
+    detail: {
+      vi: "Log group này chứa toàn bộ invocation log (prompt và câu trả lời). Xoá rồi thì không lấy lại được.",
+      en: "This log group holds every invocation log (prompts and answers). Once deleted, they cannot be recovered.",
+    },
+  });
+}
+
+/** Removes (or restores) one resource; false when it was kept on purpose (`keep`, or a configuration changed since). */
+export async function removeEntry(ctx: ActCtx, entry: LedgerEntry, keep = false): Promise<boolean> {
   const send = { abortSignal: ctx.signal };
   switch (entry.type) {
     case "dashboard": {
@@ -66,29 +51,19 @@ export async function removeEntry(ctx: ActCtx, entry: LedgerEntry): Promise<bool
     case "logging-config":
       return restoreLoggingConfig(ctx, entry);
     case "iam-role-policy": {
-      const role = typeof entry.meta?.role === "string" ? entry.meta.role : entry.name.split("/")[0] ?? "";
-      await ignoreMissing(() => ctx.aws.iam.send(new DeleteRolePolicyCommand({ RoleName: role, PolicyName: LOGGING_POLICY_NAME }), send));
+      await ignoreMissing(() =>
+        ctx.aws.iam.send(new DeleteRolePolicyCommand({ RoleName: roleOfPolicy(entry), PolicyName: LOGGING_POLICY_NAME }), send),
+      );
       return true;
     }
     case "iam-role":
       await ignoreMissing(() => ctx.aws.iam.send(new DeleteRoleCommand({ RoleName: entry.name }), send));
       return true;
-    case "log-group": {
-      const agreed = await ctx.confirm({
-        kind: "destructive",
-        question: { vi: `Xoá log group ${entry.name}?`, en: `Delete the log group ${entry.name}?` },
-        detail: {
-          vi: "Log group này chứa toàn bộ invocation log (prompt và câu trả lời). Xoá rồi thì không lấy lại được.",
-          en: "This log group holds every invocation log (prompts and answers). Once deleted, they cannot be recovered.",
-        },
-      });
-      if (!agreed) {
-        ctx.report.note("info", { vi: `Giữ lại log group ${entry.name}.`, en: `The log group ${entry.name} was kept.` });
-        return false;
-      }
+    case "log-group":
+      // Asked in the plan step (askAboutLogGroup), which also said so when the answer was no.
+      if (keep) return false;
       await ignoreMissing(() => ctx.aws.logs.send(new DeleteLogGroupCommand({ logGroupName: entry.name }), send));
       return true;
-    }
     default:
       return false;
   }

@@ -5,7 +5,9 @@ import { PutModelInvocationLoggingConfigurationCommand } from "@aws-sdk/client-b
 import { GetDashboardCommand, PutDashboardCommand } from "@aws-sdk/client-cloudwatch";
 import { afterEach, describe, expect, it } from "vitest";
 import { sandboxResources, startLabSession, type LabSession } from "../helpers/lab-session.js";
-import { actionOutcomes, outputs, run, STEP } from "./util.js";
+import { cellText } from "../../src/engine/outputs.js";
+import type { RunnerEvent } from "../../src/engine/events.js";
+import { actionOutcomes, notes, outputs, run, STEP } from "./util.js";
 import { loggingPermissionsPolicy, loggingTrustPolicy } from "../../steps/lib/policies.js";
 
 let session: LabSession | undefined;
@@ -13,6 +15,11 @@ afterEach(async () => {
   await session?.close();
   session = undefined;
 });
+
+const summaries = (events: RunnerEvent[]) =>
+  Object.fromEntries(events.flatMap((e) => (e.type === "action-finished" && e.summary ? [[e.actionId, e.summary] as const] : [])));
+const cliLine = (events: RunnerEvent[], actionId: string) =>
+  events.flatMap((e) => (e.type === "action-started" && e.actionId === actionId ? [e.cli] : []))[0];
 
 function cleanup(s: LabSession, options: Parameters<LabSession["runnerWith"]>[0] = {}) {
   const { runner, events } = s.runnerWith(options);
@@ -57,9 +64,14 @@ describe("cleanup", () => {
     expect(asked).toContain("destructive"); // replacing the learner's dashboard was asked first
     expect(session.store.state.ledger.some((e) => e.type === "log-group")).toBe(false); // reused, not owned
 
-    await cleanup(session);
+    const { events } = await cleanup(session);
     expect(await sandboxResources(aws)).toEqual(before);
     expect((await aws.cloudwatch.send(new GetDashboardCommand({ DashboardName: "GenAI-Monitoring" }))).DashboardBody).toBe(mine);
+    // The CLI line restores rather than deletes, and does not touch the log group the lab did not create.
+    const line = cliLine(events, "delete-resources") ?? "";
+    expect(line).toContain(`aws cloudwatch put-dashboard --dashboard-name GenAI-Monitoring --dashboard-body '${mine}'`);
+    expect(line).toContain("aws bedrock put-model-invocation-logging-configuration --region us-east-1 --logging-config '{");
+    expect(line).not.toContain("delete-log-group");
   });
 
   it("--dry-run prints the plan and changes nothing", async () => {
@@ -69,14 +81,40 @@ describe("cleanup", () => {
     const { events } = await cleanup(session, { dryRun: true });
     expect(await sandboxResources(session.aws)).toEqual(after);
     const plan = outputs(events, "table")[0];
-    expect(plan?.kind === "table" && plan.rows.map((row) => row.type)).toEqual([
-      "dashboard",
-      "logging-config",
-      "iam-role-policy",
-      "iam-role",
-      "log-group",
+    const types = (lang: "vi" | "en") => (plan?.kind === "table" ? plan.rows.map((row) => cellText(row.type, lang)) : []);
+    expect(types("en")).toEqual(["CloudWatch dashboard", "Invocation logging configuration", "IAM role inline policy", "IAM role", "Log group"]);
+    expect(types("vi")).toEqual(["CloudWatch dashboard", "Cấu hình invocation logging", "Inline policy của IAM role", "IAM role", "Log group"]);
+    expect(actionOutcomes(events)).toEqual(["show-plan:done", "delete-resources:done"]);
+    expect(summaries(events)["delete-resources"]).toEqual({ vi: "Chạy thử (--dry-run): không xoá gì", en: "Dry run: nothing deleted" });
+    expect(summaries(events)["show-plan"]?.en).toBe("5 resources in the plan");
+    // The dry run's CLI line is the whole plan: five commands, in the plan's order.
+    expect(cliLine(events, "delete-resources")?.split(" && ").map((c) => c.split(" ").slice(0, 3).join(" "))).toEqual([
+      "aws cloudwatch delete-dashboards",
+      "aws bedrock delete-model-invocation-logging-configuration",
+      "aws iam delete-role-policy",
+      "aws iam delete-role",
+      "aws logs delete-log-group",
     ]);
-    expect(actionOutcomes(events)).toEqual(["show-plan:done", "delete-resources:skipped"]);
+  });
+
+  it("lists in its CLI line only what it will delete, and counts in the singular", async () => {
+    session = await startLabSession();
+    await run(session.runner);
+    // The log group is kept: the question comes with the plan, before anything is deleted, and the line leaves it out.
+    const asked: string[] = [];
+    const first = await cleanup(session, { yes: false, confirm: (q) => (asked.push(q.question.en), Promise.resolve(false)) });
+    expect(asked).toEqual(["Delete the log group /aws/bedrock/model-invocations?"]);
+    const line = cliLine(first.events, "delete-resources") ?? "";
+    expect(line).not.toContain("delete-log-group");
+    expect(line.split(" && ")).toHaveLength(4);
+    expect(summaries(first.events)["show-plan"]).toEqual({ vi: "5 tài nguyên trong kế hoạch, giữ lại 1", en: "5 resources in the plan, 1 kept" });
+    expect(notes(first.events)).toContain("The log group /aws/bedrock/model-invocations will be kept.");
+    // Left: the log group alone.
+    const second = await cleanup(session);
+    expect(summaries(second.events)["show-plan"]).toEqual({ vi: "1 tài nguyên trong kế hoạch", en: "1 resource in the plan" });
+    expect(cliLine(second.events, "delete-resources")).toBe("aws logs delete-log-group --region us-east-1 --log-group-name /aws/bedrock/model-invocations");
+    expect(summaries(second.events)["delete-resources"]?.en).toBe("1 of 1 resource cleaned up");
+    expect(session.store.state.facts.cleanupPlan).toBeUndefined();
   });
 
   it("asks before deleting the log group, keeps it when told no, and deletes it on a later cleanup", async () => {
