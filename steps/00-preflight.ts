@@ -2,16 +2,20 @@
  * Step 0 (preflight, also `genai-lab doctor`): the seed's prerequisites checked for real — who am I, can I call the
  * model (lifecycle, inference profile, model access), and which IAM permissions the lab needs.
  */
-import { defineStep } from "../src/engine/contract.js";
+import { defineStep, type TargetInfo as LabTarget } from "../src/engine/contract.js";
 import { StepFailure } from "../src/engine/problem.js";
 import type { LabAws, LabParams } from "./lab.js";
 import { anthropicBody, firstWords } from "./lib/invoke.js";
 import { chooseModel } from "./lib/model-choice.js";
 import { effectiveModelId, isAnthropic } from "./lib/model.js";
-import { learnerPolicy } from "./lib/policies.js";
+import { attachPolicyLine, learnerPolicy } from "./lib/policies.js";
 import { invokeWithRecovery } from "./lib/recover.js";
 import { kv } from "./lib/outputs.js";
 import { shq } from "./lib/shell.js";
+import { rememberProbe } from "./lib/timeline.js";
+
+const policyFor = (ctx: { target: LabTarget; params: LabParams }) =>
+  learnerPolicy(ctx.target, { group: ctx.params.logGroupName, roleName: ctx.params.loggingRoleName, dashboard: ctx.params.dashboardName });
 
 export const step = defineStep<LabParams, LabAws>({
   id: "preflight",
@@ -118,6 +122,7 @@ Docs: [Model lifecycle](https://docs.aws.amazon.com/bedrock/latest/userguide/mod
       billable: true,
       async run(ctx) {
         const call = await invokeWithRecovery(ctx, "Say OK.", 1);
+        rememberProbe(ctx, effectiveModelId(ctx), call);
         if (!call.requestId) {
           throw new StepFailure(
             { vi: "Model trả lời nhưng không có request id.", en: "The model answered without a request id." },
@@ -144,13 +149,9 @@ Docs: [Model lifecycle](https://docs.aws.amazon.com/bedrock/latest/userguide/mod
     {
       id: "print-policy",
       title: { vi: "In IAM policy tối thiểu cho bài lab", en: "Print the least-privilege IAM policy for the lab" },
-      cli: () => "aws iam put-user-policy --user-name <you> --policy-name GenAILab --policy-document file://genai-lab-policy.json",
+      cli: (ctx) => attachPolicyLine(ctx.target, policyFor(ctx)),
       async run(ctx) {
-        const policy = learnerPolicy(ctx.target, {
-          group: ctx.params.logGroupName,
-          roleName: ctx.params.loggingRoleName,
-          dashboard: ctx.params.dashboardName,
-        });
+        const policy = policyFor(ctx);
         ctx.report.output({
           kind: "code",
           language: "json",

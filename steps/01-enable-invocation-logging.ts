@@ -3,13 +3,22 @@
  * and the account's logging configuration. Check: logging enabled (the lab's group, text delivery on).
  */
 import { defineStep } from "../src/engine/contract.js";
-import type { LabAws, LabParams } from "./lab.js";
+import { labParameters, type LabAws, type LabParams } from "./lab.js";
 import { ensureLogGroup } from "./lib/log-group.js";
 import { desiredConfig, putLoggingConfig, readLoggingConfig, sameDestination, toJson } from "./lib/logging-config.js";
+import { createRoleLine, loggingScript } from "./lib/logging-cli.js";
 import { ensureLoggingRole, roleNameOf } from "./lib/logging-role.js";
 import { roleArnFor } from "./lib/policies.js";
 import { ownedEntry } from "./lib/ledger.js";
 import { shq } from "./lib/shell.js";
+import { rememberLoggingOn } from "./lib/timeline.js";
+
+const SCRIPT = loggingScript({
+  region: labParameters.region,
+  group: labParameters.logGroupName,
+  roleName: labParameters.loggingRoleName,
+  retentionDays: labParameters.logRetentionDays,
+});
 
 const roleArnOf = (ctx: { params: LabParams; target: { accountId: string } }) =>
   ctx.params.loggingRoleArn.trim() || roleArnFor(ctx.target.accountId, ctx.params.loggingRoleName);
@@ -33,15 +42,10 @@ Khối \`largeDataDeliveryS3Config\` trong bài gốc là **tuỳ chọn**: nó 
 
 **Trên console:** Amazon Bedrock console → **Settings** → **Model invocation logging** → bật, chọn **CloudWatch Logs only**, log group \`/aws/bedrock/model-invocations\`, chọn role, tích **Text** → **Save settings**.
 
-**Bằng CLI** (thay \`<ACCOUNT_ID>\`):
+**Bằng CLI** (dán cả khối vào bash: ID tài khoản được đọc từ STS, ba tài liệu JSON được ghi ra file bằng heredoc):
 
 \`\`\`bash
-aws logs create-log-group --log-group-name /aws/bedrock/model-invocations --tags genai-lab:lab=monitoring-genai
-aws logs put-retention-policy --log-group-name /aws/bedrock/model-invocations --retention-in-days 7
-aws iam create-role --role-name GenAILabBedrockLoggingRole --assume-role-policy-document file://trust.json
-aws iam put-role-policy --role-name GenAILabBedrockLoggingRole --policy-name BedrockInvocationLoggingToCloudWatch --policy-document file://permissions.json
-aws bedrock put-model-invocation-logging-configuration --logging-config '{"cloudWatchConfig":{"logGroupName":"/aws/bedrock/model-invocations","roleArn":"arn:aws:iam::<ACCOUNT_ID>:role/GenAILabBedrockLoggingRole"},"textDataDeliveryEnabled":true}'
-aws bedrock get-model-invocation-logging-configuration
+${SCRIPT}
 \`\`\`
 
 Tài liệu: [Model invocation logging](https://docs.aws.amazon.com/bedrock/latest/userguide/model-invocation-logging.html) · [Cấu hình đích CloudWatch Logs](https://docs.aws.amazon.com/bedrock/latest/userguide/model-invocation-logging.html#setup-cloudwatch-logs-destination)`,
@@ -60,15 +64,10 @@ The seed's \`largeDataDeliveryS3Config\` block is **optional**: it is only used 
 
 **In the console:** Amazon Bedrock console → **Settings** → **Model invocation logging** → turn it on, choose **CloudWatch Logs only**, log group \`/aws/bedrock/model-invocations\`, pick the role, tick **Text** → **Save settings**.
 
-**With the CLI** (replace \`<ACCOUNT_ID>\`):
+**With the CLI** (paste the whole block into bash: the account id comes from STS, and heredocs write the three JSON documents to files):
 
 \`\`\`bash
-aws logs create-log-group --log-group-name /aws/bedrock/model-invocations --tags genai-lab:lab=monitoring-genai
-aws logs put-retention-policy --log-group-name /aws/bedrock/model-invocations --retention-in-days 7
-aws iam create-role --role-name GenAILabBedrockLoggingRole --assume-role-policy-document file://trust.json
-aws iam put-role-policy --role-name GenAILabBedrockLoggingRole --policy-name BedrockInvocationLoggingToCloudWatch --policy-document file://permissions.json
-aws bedrock put-model-invocation-logging-configuration --logging-config '{"cloudWatchConfig":{"logGroupName":"/aws/bedrock/model-invocations","roleArn":"arn:aws:iam::<ACCOUNT_ID>:role/GenAILabBedrockLoggingRole"},"textDataDeliveryEnabled":true}'
-aws bedrock get-model-invocation-logging-configuration
+${SCRIPT}
 \`\`\`
 
 Docs: [Model invocation logging](https://docs.aws.amazon.com/bedrock/latest/userguide/model-invocation-logging.html) · [Set up a CloudWatch Logs destination](https://docs.aws.amazon.com/bedrock/latest/userguide/model-invocation-logging.html#setup-cloudwatch-logs-destination)`,
@@ -91,9 +90,7 @@ Docs: [Model invocation logging](https://docs.aws.amazon.com/bedrock/latest/user
       cli: (ctx) =>
         ctx.params.loggingRoleArn
           ? `aws iam get-role --role-name ${roleNameOf(ctx.params.loggingRoleArn)}`
-          : `aws iam create-role --role-name ${ctx.params.loggingRoleName} --assume-role-policy-document file://trust.json ` +
-            `--tags Key=genai-lab:lab,Value=monitoring-genai && aws iam put-role-policy --role-name ${ctx.params.loggingRoleName} ` +
-            "--policy-name BedrockInvocationLoggingToCloudWatch --policy-document file://permissions.json",
+          : createRoleLine(ctx.target, ctx.params.logGroupName, ctx.params.loggingRoleName),
       async run(ctx) {
         const { arn, summary } = await ensureLoggingRole(ctx);
         ctx.facts.set("loggingRoleArn", arn);
@@ -125,6 +122,7 @@ Docs: [Model invocation logging](https://docs.aws.amazon.com/bedrock/latest/user
             });
           }
           await putLoggingConfig(ctx, wanted, before);
+          rememberLoggingOn(ctx);
         }
         const readBack = await readLoggingConfig(ctx);
         ctx.report.output({

@@ -6,9 +6,10 @@ import { defineStep } from "../src/engine/contract.js";
 import type { LabAws, LabParams } from "./lab.js";
 import { recordedBatch } from "./lib/invocations.js";
 import { CHECK_TIMEOUT_MS, checkInsights, checkLogEntries } from "./lib/log-checks.js";
-import { FIXED_QUERY } from "./lib/queries.js";
+import { FIXED_QUERY, SEED_QUERY } from "./lib/queries.js";
 import { compareQueries, showRecords, waitForDelivery } from "./lib/view-logs.js";
 import { shq } from "./lib/shell.js";
+import { enCount } from "./lib/plural.js";
 
 const oneLine = (query: string) => query.replace(/\s*\n\s*/g, " ");
 
@@ -23,13 +24,16 @@ Một bản ghi chứa: \`timestamp\`, \`accountId\`, \`identity.arn\`, \`region
 Sau đó bài lab chạy truy vấn **CloudWatch Logs Insights** của bài gốc, giữ nguyên văn, rồi chạy bản đã sửa để bạn so sánh:
 
 \`\`\`sql
-fields @timestamp, modelId, inputTokenCount, outputTokenCount    -- bài gốc: cột token trống
-fields @timestamp, modelId, input.inputTokenCount, output.outputTokenCount    -- đã sửa
-| sort @timestamp desc
-| limit 20
+# Bài gốc: cột token trống
+${SEED_QUERY}
 \`\`\`
 
-Logs Insights làm phẳng JSON bằng dấu chấm (\`input.inputTokenCount\`) và không báo lỗi khi một trường không tồn tại.
+\`\`\`sql
+# Đã sửa: số token nằm lồng trong input và output
+${FIXED_QUERY}
+\`\`\`
+
+Logs Insights làm phẳng JSON bằng dấu chấm (\`input.inputTokenCount\`) và không báo lỗi khi một trường không tồn tại. Dòng bắt đầu bằng \`#\` là chú thích, nên có thể dán nguyên từng khối vào Logs Insights.
 
 **Trên console:** CloudWatch console → **Logs** → **Log groups** → \`/aws/bedrock/model-invocations\` → stream \`aws/bedrock/modelinvocations\`; rồi **Logs** → **Logs Insights**, chọn log group, dán truy vấn, **Run query**.
 
@@ -52,13 +56,16 @@ A record holds \`timestamp\`, \`accountId\`, \`identity.arn\`, \`region\`, \`req
 Then the lab runs the seed's **CloudWatch Logs Insights** query word for word, and the corrected one next to it, so you can compare:
 
 \`\`\`sql
-fields @timestamp, modelId, inputTokenCount, outputTokenCount    -- the seed: empty token columns
-fields @timestamp, modelId, input.inputTokenCount, output.outputTokenCount    -- corrected
-| sort @timestamp desc
-| limit 20
+# The seed's query: empty token columns
+${SEED_QUERY}
 \`\`\`
 
-Logs Insights flattens JSON with dots (\`input.inputTokenCount\`) and does not complain about a field that does not exist.
+\`\`\`sql
+# Corrected: the token counts are nested in input and output
+${FIXED_QUERY}
+\`\`\`
+
+Logs Insights flattens JSON with dots (\`input.inputTokenCount\`) and does not complain about a field that does not exist. Lines that start with \`#\` are comments, so each block pastes into Logs Insights as it is.
 
 **In the console:** CloudWatch console → **Logs** → **Log groups** → \`/aws/bedrock/model-invocations\` → the \`aws/bedrock/modelinvocations\` stream; then **Logs** → **Logs Insights**, pick the log group, paste the query, **Run query**.
 
@@ -87,7 +94,7 @@ Docs: [Analyzing log data with CloudWatch Logs Insights](https://docs.aws.amazon
       async run(ctx) {
         const records = await waitForDelivery(ctx);
         showRecords(ctx, records);
-        return { summary: { vi: `Đã thấy ${records.length} bản ghi trong log`, en: `${records.length} records found in the logs` } };
+        return { summary: { vi: `Đã thấy ${records.length} bản ghi trong log`, en: `${enCount(records.length, "record")} found in the logs` } };
       },
     },
     {
@@ -102,7 +109,7 @@ Docs: [Analyzing log data with CloudWatch Logs Insights](https://docs.aws.amazon
         return {
           summary: {
             vi: `Bản gốc: ${seedEmpty} dòng thiếu token; bản đã sửa: ${fixedRows} dòng`,
-            en: `Seed query: ${seedEmpty} rows without tokens; corrected: ${fixedRows} rows`,
+            en: `Seed query: ${enCount(seedEmpty, "row")} without tokens; corrected: ${enCount(fixedRows, "row")}`,
           },
         };
       },

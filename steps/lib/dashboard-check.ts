@@ -11,6 +11,7 @@ import { metricSeries } from "./dashboard-preview.js";
 import { getDashboardBody } from "./dashboard-put.js";
 import { queryWindow, remainingWaitMs } from "./log-checks.js";
 import { baseModelId, type ModelFact, type ReadCtx } from "./model.js";
+import { enCount } from "./plural.js";
 
 const NEEDED_METRICS = ["Invocations", "InputTokenCount", "OutputTokenCount", "InvocationLatency"];
 
@@ -54,7 +55,7 @@ export async function checkDashboard(ctx: ReadCtx): Promise<CheckResult> {
     return fail(
       {
         vi: `${widgets.length} widget; ${logWidgets.length} widget log trên ${group}; thiếu metric: ${missing.join(", ") || "không"}`,
-        en: `${widgets.length} widgets; ${logWidgets.length} log widgets over ${group}; missing metrics: ${missing.join(", ") || "none"}`,
+        en: `${enCount(widgets.length, "widget")}; ${enCount(logWidgets.length, "log widget")} over ${group}; missing metrics: ${missing.join(", ") || "none"}`,
       },
       details,
     );
@@ -77,7 +78,7 @@ export async function checkDashboard(ctx: ReadCtx): Promise<CheckResult> {
   });
   const actual: Text = {
     vi: `${widgets.length} widget; ${total} lượt gọi của ${chartedModel} trong khoảng thời gian của bài lab`,
-    en: `${widgets.length} widgets; ${total} invocations of ${chartedModel} in the lab's time window`,
+    en: `${enCount(widgets.length, "widget")}; ${enCount(total, "invocation")} of ${chartedModel} in the lab's time window`,
   };
   return result.state === "ready" ? { status: "pass", evidence: { expected, actual, details } } : fail(actual, details);
 }

@@ -11,6 +11,7 @@ import { FIXED_QUERY } from "./queries.js";
 import { runQuery, type QueryOutcome } from "./insights.js";
 import { errorName, isNotFound } from "./errors.js";
 import { readLoggingConfig } from "./logging-config.js";
+import { enCount } from "./plural.js";
 
 const DAY_MS = 24 * 3_600_000;
 /** Checks have a fixed 15-minute budget; waits inside them stay well below it. */
@@ -57,8 +58,8 @@ export async function checkLogEntries(ctx: ReadCtx): Promise<CheckResult> {
   const ids = batch?.items.map((call) => call.requestId) ?? [];
   const needed = batch ? ids.length : ctx.params.prompts.length;
   const expected: Text = batch
-    ? { vi: `${needed} bản ghi của bước 2 (theo request id) trong ${group}`, en: `step 2's ${needed} records (by request id) in ${group}` }
-    : { vi: `ít nhất ${needed} bản ghi invocation trong ${group} (24 giờ qua)`, en: `at least ${needed} invocation records in ${group} (last 24 h)` };
+    ? { vi: `${needed} bản ghi của bước 2 (theo request id) trong ${group}`, en: `step 2's ${enCount(needed, "record")} (by request id) in ${group}` }
+    : { vi: `ít nhất ${needed} bản ghi invocation trong ${group} (24 giờ qua)`, en: `at least ${enCount(needed, "invocation record")} in ${group} (last 24 h)` };
   const wanted = batch ? new Set(ids) : undefined;
   const delivering = await deliveringHere(ctx);
   let found = 0;
@@ -95,7 +96,7 @@ export async function checkInsights(ctx: ReadCtx): Promise<CheckResult> {
   const needed = recordedBatch(ctx)?.items.length ?? ctx.params.prompts.length;
   const expected: Text = {
     vi: `truy vấn đã sửa trả ≥ ${needed} dòng có input.inputTokenCount`,
-    en: `the corrected query returns ≥ ${needed} rows with input.inputTokenCount`,
+    en: `the corrected query returns ≥ ${enCount(needed, "row")} with input.inputTokenCount`,
   };
   let rows = 0;
   const delivering = await deliveringHere(ctx);
@@ -118,7 +119,7 @@ export async function checkInsights(ctx: ReadCtx): Promise<CheckResult> {
       }
     },
   });
-  const actual: Text = { vi: `${rows} dòng có số token`, en: `${rows} rows with token counts` };
+  const actual: Text = { vi: `${rows} dòng có số token`, en: `${enCount(rows, "row")} with token counts` };
   switch (result.state) {
     case "ready":
       return {

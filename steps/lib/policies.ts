@@ -3,6 +3,8 @@
  * trust and permissions policies, and the least-privilege policy a learner attaches to run the lab.
  */
 
+import { shq } from "./shell.js";
+
 /** The one stream Bedrock writes to (no leading slash). */
 export const INVOCATION_STREAM = "aws/bedrock/modelinvocations";
 export const LOGGING_POLICY_NAME = "BedrockInvocationLoggingToCloudWatch";
@@ -135,4 +137,16 @@ export function learnerPolicy(scope: Scope, names: { group: string; roleName: st
       { Sid: "Metrics", Effect: "Allow", Action: "cloudwatch:GetMetricData", Resource: "*" },
     ],
   };
+}
+
+/**
+ * The command that attaches `policy` inline to the caller's own identity, read from its ARN: an IAM user gets a
+ * user policy, an assumed role a role policy; anything else (root, federated users) names a placeholder user.
+ */
+export function attachPolicyLine(caller: { principalArn: string }, policy: Record<string, unknown>): string {
+  const document = shq(JSON.stringify(policy));
+  const user = /:user\/(?:.*\/)?([^/]+)$/.exec(caller.principalArn)?.[1];
+  const role = /:assumed-role\/([^/]+)\//.exec(caller.principalArn)?.[1];
+  if (role) return `aws iam put-role-policy --role-name ${shq(role)} --policy-name GenAILab --policy-document ${document}`;
+  return `aws iam put-user-policy --user-name ${shq(user ?? "<your-user-name>")} --policy-name GenAILab --policy-document ${document}`;
 }

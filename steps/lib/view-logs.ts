@@ -12,6 +12,7 @@ import { readLoggingConfig } from "./logging-config.js";
 import type { ActCtx } from "./model.js";
 import { table } from "./outputs.js";
 import { FIXED_QUERY, SEED_QUERY } from "./queries.js";
+import { enCount } from "./plural.js";
 
 export async function waitForDelivery(ctx: ActCtx): Promise<InvocationRecord[]> {
   const group = ctx.params.logGroupName;
@@ -39,7 +40,7 @@ export async function waitForDelivery(ctx: ActCtx): Promise<InvocationRecord[]> 
   const result = await ctx.poll({
     label: {
       vi: `Chờ ${ids.length} bản ghi về CloudWatch Logs (thường mất 3–15 giây)`,
-      en: `Waiting for ${ids.length} records to reach CloudWatch Logs (usually 3–15 s)`,
+      en: `Waiting for ${enCount(ids.length, "record")} to reach CloudWatch Logs (usually 3–15 s)`,
     },
     timeoutMs: waitMs(ctx.params.deliveryWaitSeconds),
     intervalMs: 2000,
@@ -68,7 +69,7 @@ export async function waitForDelivery(ctx: ActCtx): Promise<InvocationRecord[]> 
     throw new StepFailure(
       {
         vi: `Log chưa về (mới có ${n}/${ids.length} bản ghi sau ${seconds} giây). Đây là "chưa tới", không hẳn là sai.`,
-        en: `The logs have not arrived yet (${n} of ${ids.length} records after ${seconds} s). That is "not yet", not necessarily wrong.`,
+        en: `The logs have not arrived yet (${n} of ${enCount(ids.length, "record")} after ${seconds} s). That is "not yet", not necessarily wrong.`,
       },
       {
         vi: `Kiểm tra: (1) cấu hình logging đúng Region ${ctx.target.region} và log group ${group}; (2) role ghi log vẫn còn và còn quyền logs:PutLogEvents; (3) metric AWS/Bedrock ModelInvocationLogsCloudWatchDeliveryFailure có tăng không. Rồi chạy lại bước này, có thể đợi lâu hơn với --param deliveryWaitSeconds=600.` +
@@ -113,6 +114,12 @@ export function showRecords(ctx: ActCtx, records: InvocationRecord[]): void {
       title: { vi: "Một bản ghi đầy đủ", en: "One record in full" },
       code: JSON.stringify(first.raw, null, 2),
     });
+    if (recordedBatch(ctx)?.items.some((call) => call.simulated)) {
+      ctx.report.note("info", {
+        vi: "Câu trả lời trong bản ghi này (output.outputBodyJson) và số token là của model mô phỏng trong sandbox; còn cấu trúc bản ghi, tên trường và cách lồng nhau đúng như Bedrock ghi trên AWS.",
+        en: "The answer in this record (output.outputBodyJson) and its token counts come from the sandbox's simulated model; the record's shape, field names and nesting are what Bedrock writes on AWS.",
+      });
+    }
   }
 }
 
@@ -129,7 +136,7 @@ export async function compareQueries(ctx: ActCtx): Promise<{ seedEmpty: number; 
     ctx.report.output({ kind: "code", language: "sql", title, code: query });
     ctx.report.output(
       table(
-        { vi: `Kết quả (${rows.length} dòng)`, en: `Results (${rows.length} rows)` },
+        { vi: `Kết quả (${rows.length} dòng)`, en: `Results (${enCount(rows.length, "row")})` },
         fields.map((field) => [field, { vi: field, en: field }]),
         rows.map((row) => cells(row, fields)),
       ),
@@ -140,7 +147,7 @@ export async function compareQueries(ctx: ActCtx): Promise<{ seedEmpty: number; 
   const seedEmpty = seed.rows.filter((row) => !row.inputTokenCount && !row.outputTokenCount).length;
   ctx.report.note("info", {
     vi: `Truy vấn gốc trả ${seed.rows.length} dòng nhưng cột token trống ở ${seedEmpty} dòng: bản ghi của Bedrock lồng số token trong \`input.inputTokenCount\` và \`output.outputTokenCount\`, không có trường \`inputTokenCount\` ở cấp trên cùng. Logs Insights không báo lỗi khi gặp trường không tồn tại, nó chỉ trả cột rỗng. Vì vậy một truy vấn "chạy được" vẫn có thể sai. Bản ghi cũng không có trường độ trễ (\`@duration\` chỉ có ở log của Lambda): độ trễ lấy từ metric AWS/Bedrock \`InvocationLatency\` ở bước 4.`,
-    en: `The seed's query returns ${seed.rows.length} rows, but its token columns are empty in ${seedEmpty} of them: Bedrock's records nest the counts as \`input.inputTokenCount\` and \`output.outputTokenCount\`, and there is no top-level \`inputTokenCount\`. Logs Insights does not complain about a field that does not exist, it just returns an empty column, so a query that "runs" can still be wrong. The records have no latency field either (\`@duration\` exists only in Lambda logs): latency comes from the AWS/Bedrock \`InvocationLatency\` metric in step 4.`,
+    en: `The seed's query returns ${enCount(seed.rows.length, "row")}, but its token columns are empty in ${seedEmpty} of them: Bedrock's records nest the counts as \`input.inputTokenCount\` and \`output.outputTokenCount\`, and there is no top-level \`inputTokenCount\`. Logs Insights does not complain about a field that does not exist, it just returns an empty column, so a query that "runs" can still be wrong. The records have no latency field either (\`@duration\` exists only in Lambda logs): latency comes from the AWS/Bedrock \`InvocationLatency\` metric in step 4.`,
   });
   return { seedEmpty, fixedRows: fixed.rows.length };
 }

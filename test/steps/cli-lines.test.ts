@@ -1,18 +1,24 @@
-/** Every action's AWS CLI line is one a learner can paste: it is an `aws` command and the shell parses it as is. */
+/**
+ * Every action's AWS CLI line is one a learner can paste: it is an `aws` command, the shell parses it as is, and
+ * every JSON argument it carries is whole (no `file://` pointing at a file that exists nowhere). Run against a
+ * stand-in `aws` that prints its arguments, the lines hand the CLI exactly the documents the lab uses.
+ */
 import { spawnSync } from "node:child_process";
 import { describe, expect, it } from "vitest";
 import { realClock } from "../../src/engine/clock.js";
 import type { CheckContext, JsonValue } from "../../src/engine/contract.js";
 import { builtInLabDir, loadLab } from "../../src/engine/loader.js";
+import { learnerPolicy, loggingPermissionsPolicy, loggingTrustPolicy } from "../../steps/lib/policies.js";
 import { shq } from "../../steps/lib/shell.js";
 
 const lab = await loadLab(builtInLabDir(), "ts");
+const ACCOUNT = "111122223333";
 
-function contextWith(params: Record<string, unknown>, facts: Record<string, JsonValue>): CheckContext {
+function contextWith(params: Record<string, unknown>, facts: Record<string, JsonValue>, principalArn = `arn:aws:iam::${ACCOUNT}:user/learner`): CheckContext {
   return {
     aws: undefined,
     params: { ...lab.manifest.parameters, ...params },
-    target: { kind: "aws", region: "us-east-1", accountId: "111122223333", principalArn: "arn:aws:iam::111122223333:user/learner" },
+    target: { kind: "aws", region: "us-east-1", accountId: ACCOUNT, principalArn },
     lang: "en",
     facts: { get: <T extends JsonValue>(key: string) => facts[key] as T | undefined },
     report: { progress: () => undefined, output: () => undefined, note: () => undefined },
@@ -22,13 +28,35 @@ function contextWith(params: Record<string, unknown>, facts: Record<string, Json
   } as CheckContext;
 }
 
+const cleanupFact = {
+  cleanupPlan: { commands: ["aws cloudwatch delete-dashboards --dashboard-names GenAI-Monitoring", "aws iam delete-role --role-name R"], keep: [] },
+};
 const cases = {
   "the defaults, nothing run yet": contextWith({}, {}),
-  "an apostrophe in a prompt, a non-Anthropic model, a given role": contextWith(
-    { prompts: ["What's RAG? It's \"retrieval\""], modelId: "amazon.nova-lite-v1:0", loggingRoleArn: "arn:aws:iam::111122223333:role/Mine" },
-    { model: { requested: "amazon.nova-lite-v1:0", effective: "amazon.nova-lite-v1:0", reason: "as-is" } },
+  "an apostrophe in a prompt, a non-Anthropic model, a given role, a cleanup plan": contextWith(
+    { prompts: ["What's RAG? It's \"retrieval\""], modelId: "amazon.nova-lite-v1:0", loggingRoleArn: `arn:aws:iam::${ACCOUNT}:role/Mine` },
+    { model: { requested: "amazon.nova-lite-v1:0", effective: "amazon.nova-lite-v1:0", reason: "as-is" }, ...cleanupFact },
+    `arn:aws:sts::${ACCOUNT}:assumed-role/Admin/learner-session`,
   ),
 };
+
+const linesOf = (ctx: CheckContext) =>
+  lab.steps.flatMap(({ step }) =>
+    step.actions.flatMap((action) => {
+      const line = action.cli?.(ctx);
+      return line ? [[action.id, line] as const] : [];
+    }),
+  );
+
+/** Each `aws` call the line makes, as its argument list (a stand-in `aws` prints them, NUL-separated). */
+function awsCalls(line: string): string[][] {
+  const script = `aws() { printf '%s\\0' "$@"; printf '\\n\\0'; }\n${line}`;
+  const out = spawnSync("bash", ["-c", script], { encoding: "utf8" });
+  expect(out.status, out.stderr).toBe(0);
+  return out.stdout.split("\n\0").filter(Boolean).map((call) => call.split("\0").filter((arg) => arg !== ""));
+}
+
+const JSON_FLAGS = ["--assume-role-policy-document", "--policy-document", "--dashboard-body", "--logging-config", "--metric-data-queries", "--body", "--messages"];
 
 describe("CLI lines", () => {
   it("quotes shell words only when needed", () => {
@@ -38,14 +66,45 @@ describe("CLI lines", () => {
   });
 
   for (const [name, ctx] of Object.entries(cases)) {
-    it(`parse in bash: ${name}`, () => {
-      const lines = lab.steps.flatMap(({ step }) => step.actions.flatMap((action) => (action.cli ? [[action.id, action.cli(ctx)] as const] : [])));
+    it(`parse in bash and carry whole JSON: ${name}`, () => {
+      const lines = linesOf(ctx);
       expect(lines.length).toBeGreaterThanOrEqual(10);
       for (const [id, line] of lines) {
         expect(line, id).toMatch(/^aws /);
-        const parsed = spawnSync("bash", ["-n", "-c", line ?? ""], { encoding: "utf8" });
+        expect(line, id).not.toMatch(/file:\/\//);
+        const parsed = spawnSync("bash", ["-n", "-c", line], { encoding: "utf8" });
         expect(parsed.status, `${id}: ${parsed.stderr}\n${line}`).toBe(0);
+        for (const args of awsCalls(line)) {
+          args.forEach((arg, i) => {
+            if (JSON_FLAGS.includes(arg)) expect(() => JSON.parse(args[i + 1] ?? ""), `${id} ${arg}`).not.toThrow();
+          });
+        }
       }
     });
   }
+
+  it("hand the AWS CLI exactly the lab's policy documents, for the caller's own user or role", () => {
+    const ctx = contextWith({}, {});
+    const line = (id: string) => linesOf(ctx).find(([action]) => action === id)?.[1] ?? "";
+    const arg = (call: string[] | undefined, flag: string) => JSON.parse(call?.[(call?.indexOf(flag) ?? -2) + 1] ?? "null") as unknown;
+    const [create, put] = awsCalls(line("create-logging-role"));
+    expect(arg(create, "--assume-role-policy-document")).toEqual(loggingTrustPolicy(ctx.target));
+    expect(arg(put, "--policy-document")).toEqual(loggingPermissionsPolicy(ctx.target, "/aws/bedrock/model-invocations"));
+
+    const [attach] = awsCalls(line("print-policy"));
+    expect(attach?.slice(0, 4)).toEqual(["iam", "put-user-policy", "--user-name", "learner"]);
+    const names = { group: "/aws/bedrock/model-invocations", roleName: "GenAILabBedrockLoggingRole", dashboard: "GenAI-Monitoring" };
+    expect(arg(attach, "--policy-document")).toEqual(learnerPolicy(ctx.target, names));
+    const asRole = contextWith({}, {}, `arn:aws:sts::${ACCOUNT}:assumed-role/Admin/learner-session`);
+    const [attachRole] = awsCalls(linesOf(asRole).find(([id]) => id === "print-policy")?.[1] ?? "");
+    expect(attachRole?.slice(0, 4)).toEqual(["iam", "put-role-policy", "--role-name", "Admin"]);
+  });
+
+  it("lists only the cleanup plan's commands, and none without a plan", () => {
+    const line = (ctx: CheckContext) => linesOf(ctx).find(([id]) => id === "delete-resources")?.[1];
+    expect(line(contextWith({}, {}))).toBeUndefined();
+    expect(line(contextWith({}, cleanupFact))).toBe(
+      "aws cloudwatch delete-dashboards --dashboard-names GenAI-Monitoring && aws iam delete-role --role-name R",
+    );
+  });
 });

@@ -1,0 +1,56 @@
+/**
+ * Step 1 by hand, as text a learner can paste: the body's script writes the role's policy documents with heredocs
+ * (the account id read from STS, the Region from a variable) instead of pointing at files that exist nowhere, and
+ * the action lines carry their JSON inline. Both are built from the same policy functions the lab itself uses.
+ */
+import { LAB_TAG } from "../lab.js";
+import { shq } from "./shell.js";
+import { LOGGING_POLICY_NAME, loggingPermissionsPolicy, loggingTrustPolicy, roleArnFor, type Scope } from "./policies.js";
+
+/** Shell variables in place of the account and Region; an unquoted heredoc expands them. */
+const SHELL_SCOPE: Scope = { region: "$REGION", accountId: "$ACCOUNT_ID" };
+
+export interface LoggingNames {
+  region: string;
+  group: string;
+  roleName: string;
+  retentionDays: number;
+}
+
+export function loggingScript(names: LoggingNames): string {
+  const { group, roleName } = names;
+  const config = {
+    cloudWatchConfig: { logGroupName: group, roleArn: roleArnFor(SHELL_SCOPE.accountId, roleName) },
+    textDataDeliveryEnabled: true,
+  };
+  return [
+    `REGION=${names.region}`,
+    "ACCOUNT_ID=$(aws sts get-caller-identity --query Account --output text)",
+    `aws logs create-log-group --region $REGION --log-group-name ${group} --tags ${LAB_TAG.key}=${LAB_TAG.value}`,
+    `aws logs put-retention-policy --region $REGION --log-group-name ${group} --retention-in-days ${names.retentionDays}`,
+    "cat > trust.json <<EOF",
+    JSON.stringify(loggingTrustPolicy(SHELL_SCOPE), null, 2),
+    "EOF",
+    "cat > permissions.json <<EOF",
+    JSON.stringify(loggingPermissionsPolicy(SHELL_SCOPE, group), null, 2),
+    "EOF",
+    `aws iam create-role --role-name ${roleName} --assume-role-policy-document file://trust.json`,
+    `aws iam put-role-policy --role-name ${roleName} --policy-name ${LOGGING_POLICY_NAME} --policy-document file://permissions.json`,
+    "cat > logging.json <<EOF",
+    JSON.stringify(config, null, 2),
+    "EOF",
+    "aws bedrock put-model-invocation-logging-configuration --region $REGION --logging-config file://logging.json",
+    "aws bedrock get-model-invocation-logging-configuration --region $REGION",
+  ].join("\n");
+}
+
+/** The action's line: both documents inline, so the command works when pasted as it is. */
+export function createRoleLine(scope: Scope, group: string, roleName: string): string {
+  const trust = JSON.stringify(loggingTrustPolicy(scope));
+  const permissions = JSON.stringify(loggingPermissionsPolicy(scope, group));
+  return (
+    `aws iam create-role --role-name ${shq(roleName)} --assume-role-policy-document ${shq(trust)} ` +
+    `--tags Key=${LAB_TAG.key},Value=${LAB_TAG.value} && aws iam put-role-policy --role-name ${shq(roleName)} ` +
+    `--policy-name ${LOGGING_POLICY_NAME} --policy-document ${shq(permissions)}`
+  );
+}
