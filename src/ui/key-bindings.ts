@@ -29,18 +29,34 @@ export type Command =
 
 /** Where a binding applies: a screen, an open dialog (confirmation) or overlay (help, details), or anywhere. */
 export type Scope = "welcome" | "main" | "dialog" | "overlay" | "always";
+export type ScreenScope = Exclude<Scope, "always">;
+
+/** What a key may mean right now, besides the scope on screen. */
+export interface KeyContext {
+  /** AWS calls are running: everything but `whileRunning` bindings is locked. */
+  running: boolean;
+  /** The session: still opening, open, or it could not open. */
+  phase: "connecting" | "ready" | "failed";
+  /** The learner has progress already (the welcome card says "continue", not "start"). */
+  resumed: boolean;
+}
+
+export const IDLE: KeyContext = { running: false, phase: "ready", resumed: false };
 
 export interface KeyBinding {
   command: Command;
   /** The keys as shown to the learner. */
   keys: readonly string[];
-  short: Text;
+  /** The footer's word for it; may depend on the moment (Enter "start" or "continue"). */
+  short: Text | ((context: KeyContext) => Text);
   long: Text;
   scopes: readonly Scope[];
-  /** Shown in the footer (the help overlay shows every binding). */
-  footer: boolean;
+  /** When the footer shows it: when idle, while AWS calls run, always, or never (the help overlay lists all). */
+  footer: "idle" | "running" | "always" | "never";
   /** Still works while AWS calls run (everything else is locked then). */
   whileRunning: boolean;
+  /** Whether it does anything at this moment (e.g. Enter cannot start a lab whose session did not open). */
+  available?: (context: KeyContext) => boolean;
   match(input: string, key: Key): boolean;
 }
 
@@ -53,18 +69,19 @@ export const BINDINGS: readonly KeyBinding[] = [
     short: S.keyCancel,
     long: S.keyCancelLong,
     scopes: ["always"],
-    footer: false,
+    footer: "running",
     whileRunning: true,
     match: (input, key) => key.ctrl && input === "c",
   },
   {
     command: "start",
     keys: ["Enter"],
-    short: S.keyStart,
+    short: (context) => (context.resumed ? S.keyContinue : S.keyStart),
     long: S.keyStartLong,
     scopes: ["welcome"],
-    footer: true,
+    footer: "idle",
     whileRunning: false,
+    available: (context) => context.phase === "ready",
     match: (_input, key) => key.return,
   },
   {
@@ -73,8 +90,10 @@ export const BINDINGS: readonly KeyBinding[] = [
     short: S.keyTarget,
     long: S.keyTargetLong,
     scopes: ["welcome"],
-    footer: true,
+    footer: "idle",
     whileRunning: false,
+    // A second connect while one is opening would race it (and leak whichever lost).
+    available: (context) => context.phase !== "connecting",
     match: plain("t"),
   },
   {
@@ -83,7 +102,7 @@ export const BINDINGS: readonly KeyBinding[] = [
     short: S.keyMove,
     long: S.keyMoveLong,
     scopes: ["main"],
-    footer: true,
+    footer: "idle",
     whileRunning: false,
     match: (input, key) => key.upArrow || plain("k")(input, key),
   },
@@ -93,7 +112,7 @@ export const BINDINGS: readonly KeyBinding[] = [
     short: S.keyMove,
     long: S.keyMoveLong,
     scopes: ["main"],
-    footer: false,
+    footer: "never",
     whileRunning: false,
     match: (input, key) => key.downArrow || plain("j")(input, key),
   },
@@ -103,7 +122,7 @@ export const BINDINGS: readonly KeyBinding[] = [
     short: S.keyRun,
     long: S.keyRunLong,
     scopes: ["main"],
-    footer: true,
+    footer: "idle",
     whileRunning: false,
     match: (_input, key) => key.return,
   },
@@ -113,7 +132,7 @@ export const BINDINGS: readonly KeyBinding[] = [
     short: S.keyRecheck,
     long: S.keyRecheckLong,
     scopes: ["main"],
-    footer: true,
+    footer: "idle",
     whileRunning: false,
     match: plain("c"),
   },
@@ -123,7 +142,7 @@ export const BINDINGS: readonly KeyBinding[] = [
     short: S.keyNext,
     long: S.keyNextLong,
     scopes: ["main"],
-    footer: true,
+    footer: "idle",
     whileRunning: false,
     match: plain("n"),
   },
@@ -133,7 +152,7 @@ export const BINDINGS: readonly KeyBinding[] = [
     short: S.keyHint,
     long: S.keyHintLong,
     scopes: ["main"],
-    footer: true,
+    footer: "idle",
     whileRunning: false,
     match: plain("h"),
   },
@@ -143,7 +162,7 @@ export const BINDINGS: readonly KeyBinding[] = [
     short: S.keyDetails,
     long: S.keyDetailsLong,
     scopes: ["main", "overlay"],
-    footer: true,
+    footer: "idle",
     whileRunning: false,
     match: plain("d"),
   },
@@ -153,7 +172,7 @@ export const BINDINGS: readonly KeyBinding[] = [
     short: S.keyScroll,
     long: S.keyScrollLong,
     scopes: ["main"],
-    footer: false,
+    footer: "running",
     whileRunning: true,
     match: (_input, key) => key.pageUp,
   },
@@ -163,7 +182,7 @@ export const BINDINGS: readonly KeyBinding[] = [
     short: S.keyScroll,
     long: S.keyScrollLong,
     scopes: ["main"],
-    footer: false,
+    footer: "never",
     whileRunning: true,
     match: (input, key) => key.pageDown || plain(" ")(input, key),
   },
@@ -173,29 +192,31 @@ export const BINDINGS: readonly KeyBinding[] = [
     short: S.languageSwitch,
     long: S.keyLangLong,
     scopes: ["main", "welcome"],
-    footer: true,
+    footer: "idle",
     whileRunning: false,
     match: plain("l"),
   },
   {
+    // Only `y` says yes, in both languages: `c` (có) is "re-check" on the main screen, and a dialog that pops up
+    // mid-run must not take a key meant for the screen below as consent to delete something.
     command: "yes",
-    keys: ["y", "c"],
+    keys: ["y"],
     short: S.keyYes,
     long: S.keyAnswerLong,
     scopes: ["dialog"],
-    footer: true,
+    footer: "always",
     whileRunning: true,
-    match: plain("y", "Y", "c", "C"),
+    match: plain("y", "Y"),
   },
   {
     command: "no",
-    keys: ["n", "k", "Esc"],
+    keys: ["n", "Esc"],
     short: S.keyNo,
     long: S.keyAnswerLong,
     scopes: ["dialog"],
-    footer: true,
+    footer: "always",
     whileRunning: true,
-    match: (input, key) => key.escape || plain("n", "N", "k", "K")(input, key),
+    match: (input, key) => key.escape || plain("n", "N")(input, key),
   },
   {
     command: "close",
@@ -203,7 +224,7 @@ export const BINDINGS: readonly KeyBinding[] = [
     short: S.keyClose,
     long: S.keyCloseLong,
     scopes: ["overlay"],
-    footer: true,
+    footer: "always",
     whileRunning: true,
     match: (input, key) => key.escape || plain("q")(input, key),
   },
@@ -213,7 +234,7 @@ export const BINDINGS: readonly KeyBinding[] = [
     short: S.keyHelp,
     long: S.keyHelpLong,
     scopes: ["main", "welcome", "overlay"],
-    footer: true,
+    footer: "always",
     whileRunning: true,
     match: plain("?"),
   },
@@ -223,18 +244,22 @@ export const BINDINGS: readonly KeyBinding[] = [
     short: S.keyQuit,
     long: S.keyQuitLong,
     scopes: ["main", "welcome"],
-    footer: true,
+    footer: "always",
     whileRunning: true,
     match: plain("q"),
   },
 ];
 
-/** What a key press means in a scope; undefined when nothing (or when it is locked while AWS calls run). */
-export function commandFor(input: string, key: Key, scope: Exclude<Scope, "always">, running: boolean): Command | undefined {
+const applies = (binding: KeyBinding, scope: ScreenScope) => binding.scopes.includes("always") || binding.scopes.includes(scope);
+
+const usable = (binding: KeyBinding, context: KeyContext) =>
+  (!context.running || binding.whileRunning) && (binding.available?.(context) ?? true);
+
+/** What a key press means in a scope; undefined when nothing (or when it is locked or unavailable right now). */
+export function commandFor(input: string, key: Key, scope: ScreenScope, context: KeyContext): Command | undefined {
   for (const binding of BINDINGS) {
-    const applies = binding.scopes.includes("always") || binding.scopes.includes(scope);
-    if (!applies || !binding.match(input, key)) continue;
-    return running && !binding.whileRunning ? undefined : binding.command;
+    if (!applies(binding, scope) || !binding.match(input, key)) continue;
+    return usable(binding, context) ? binding.command : undefined;
   }
   return undefined;
 }
@@ -244,15 +269,22 @@ export interface FooterItem {
   label: Text;
 }
 
-/** The footer's key hints for a scope: bindings that share a label are merged ("↑↓/jk move"). */
-export function footerItems(scope: Exclude<Scope, "always">, running: boolean): FooterItem[] {
+const shownInFooter = (binding: KeyBinding, running: boolean) =>
+  binding.footer === "always" || binding.footer === (running ? "running" : "idle");
+
+/** The footer's key hints for a scope: bindings that share a label are merged ("↑↓/jk move", "PgUp/PgDn scroll"). */
+export function footerItems(scope: ScreenScope, context: KeyContext): FooterItem[] {
   const items: FooterItem[] = [];
-  const moveKeys = (command: Command) => BINDINGS.find((b) => b.command === command)?.keys ?? [];
+  const keysOf = (command: Command) => BINDINGS.find((b) => b.command === command)?.keys ?? [];
   for (const binding of BINDINGS) {
-    if (!binding.footer || !binding.scopes.includes(scope)) continue;
-    if (running && !binding.whileRunning) continue;
-    const keys = binding.command === "up" ? pairKeys(moveKeys("up"), moveKeys("down")) : binding.keys.join("/");
-    items.push({ keys, label: binding.short });
+    if (!applies(binding, scope) || !shownInFooter(binding, context.running) || !usable(binding, context)) continue;
+    const keys =
+      binding.command === "up"
+        ? pairKeys(keysOf("up"), keysOf("down"))
+        : binding.command === "scroll-up"
+          ? [...keysOf("scroll-up"), keysOf("scroll-down")[0] ?? ""].join("/")
+          : binding.keys.join("/");
+    items.push({ keys, label: typeof binding.short === "function" ? binding.short(context) : binding.short });
   }
   return items;
 }
@@ -269,7 +301,7 @@ export interface HelpLine {
 
 /**
  * Every binding grouped by where it first applies, for the help overlay; bindings with the same description
- * (↑ and ↓, PgUp and PgDn, yes and no) share a line. Dialogs, panels and Ctrl+C share one section.
+ * (↑ and ↓, PgUp and PgDn) share a line. Dialogs, panels and Ctrl+C share one section.
  */
 export function helpSections(): { scope: Scope; lines: HelpLine[] }[] {
   const order: Scope[] = ["main", "welcome", "dialog"];

@@ -7,7 +7,7 @@ import { render } from "ink";
 import type { CommandContext } from "../cli/command.js";
 import { writeSettings } from "../engine/settings.js";
 import { TuiController } from "./app/controller.js";
-import { explainError } from "./app/explain.js";
+import { explainError, explainSaveError } from "./app/explain.js";
 import { App, preloadMainScreen } from "./components/App.js";
 import { colorEnabled } from "./plain/style.js";
 import { supportsHyperlinks } from "./terminal/hyperlinks.js";
@@ -21,10 +21,17 @@ export async function runTui(ctx: CommandContext): Promise<number> {
     parsed,
     lang: ctx.lang,
     // The session (lab loader, AWS SDK, sandbox) loads after the first frame is on screen.
-    open: async (args, confirm) =>
-      (await import("../cli/session.js")).openSession(args, io, { lang: ctx.lang, stateDir: ctx.stateDir, signal: ctx.signal, confirm }),
+    // Quitting while it opens aborts the open (an in-process sandbox must not keep the process alive).
+    open: async (args, confirm, signal) =>
+      (await import("../cli/session.js")).openSession(args, io, {
+        lang: ctx.lang,
+        stateDir: ctx.stateDir,
+        signal: AbortSignal.any([ctx.signal, signal]),
+        confirm,
+      }),
     saveLang: (lang) => writeSettings(ctx.stateDir, { language: lang }),
     explain: explainError,
+    explainSaveError,
   });
   const warnings = holdWarnings();
   const theme = createTheme({ colors: colorEnabled(io.stdout, io.env, flags["no-color"] ?? false), presenter });

@@ -17,7 +17,7 @@ async function started(options: Parameters<typeof renderTui>[0] = {}): Promise<H
   return ui;
 }
 
-const idle = (frame: string) => frame.includes("q quit") && !frame.includes("Running — only");
+const idle = (frame: string) => frame.includes("q quit") && !frame.includes("Running —");
 
 describe("App", () => {
   it("runs the selected step with Enter and ticks the checklist live; the transcript keeps the finished run", async () => {
@@ -94,7 +94,8 @@ describe("App", () => {
   it("locks input while a step runs; Ctrl+C cancels it, and Ctrl+C again quits", async () => {
     const tui = await started({ params: { slowMs: 30_000 } });
     await tui.press(KEY.enter);
-    await tui.waitFor("Running — only Ctrl+C (cancel) and q (quit)");
+    await tui.waitFor("Running — other keys wait until it ends");
+    expect(tui.frame()).toMatch(/Ctrl\+C cancel\s+PgUp\/PgDn scroll\s+\? help\s+q quit/); // the footer lists what still works
     await tui.press("j");
     expect(tui.frame()).toContain("▸◐ 1 Make a thing");
     await tui.press(KEY.ctrlC);
@@ -107,9 +108,9 @@ describe("App", () => {
   it("asks before quitting with q while a step runs, and quits at once when idle", async () => {
     const tui = await started({ params: { slowMs: 30_000 } });
     await tui.press(KEY.enter);
-    await tui.waitFor("Running — only");
+    await tui.waitFor("Running —");
     await tui.press("q");
-    await tui.waitFor("An action is running. Cancel it and quit?");
+    await tui.waitFor(/\? Quit genai-lab\?[\s\S]*An action is running\. Cancel it and quit\?/);
     await tui.press("n");
     await tui.waitFor((f) => !f.includes("Cancel it and quit?"));
     expect(tui.controller.getState().running).toBe(true);
@@ -124,16 +125,24 @@ describe("App", () => {
     await waitUntil(() => other.controller.getState().exitCode === 0);
   });
 
-  it("answers confirmation dialogs with the keys of both languages", async () => {
+  it("answers dialogs with y only: c (re-check) and k (up) pressed by habit never answer one", async () => {
     const tui = await started();
-    const yes = tui.controller.confirm({ kind: "destructive", question: { vi: "Xoá?", en: "Delete the log group?" } });
-    await tui.waitFor(/Cannot be undone[\s\S]*Delete the log group\?/);
-    await tui.press("c");
+    let answered: boolean | undefined;
+    const yes = tui.controller.confirm({ kind: "destructive", question: { vi: "Xoá?", en: "Delete the log group?" } }).then((a) => (answered = a));
+    await tui.waitFor(/Cannot be undone[\s\S]*Delete the log group\?[\s\S]*y = Yes · n\/Esc = No/);
+    await tui.press("ck\r");
+    expect(answered).toBeUndefined();
+    expect(tui.frame()).toContain("Delete the log group?");
+    await tui.press("y");
     expect(await yes).toBe(true);
     const no = tui.controller.confirm({ kind: "billable", question: { vi: "Gọi?", en: "Call the model?" } });
     await tui.waitFor("Call the model?");
-    await tui.press("k");
+    await tui.press("n");
     expect(await no).toBe(false);
+    const esc = tui.controller.confirm({ kind: "billable", question: { vi: "Gọi?", en: "Call the model?" } });
+    await tui.waitFor("Call the model?");
+    await tui.press(KEY.escape);
+    expect(await esc).toBe(false);
   });
 
   it("switches to real AWS only after a confirmation that says what may be billed", async () => {
@@ -153,7 +162,7 @@ describe("App", () => {
   });
 
   it("scrolls the step page with PgDn/PgUp", async () => {
-    const tui = await started({ rows: 12 });
+    const tui = await started({ rows: 18 });
     await tui.press(KEY.enter);
     await tui.waitFor((f) => f.includes("▸✓ 1") && idle(f));
     for (let i = 0; i < 5 && !tui.frame().includes("Step 1 · Make a thing · passed"); i++) await tui.press(KEY.pageUp);

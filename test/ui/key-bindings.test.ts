@@ -1,6 +1,6 @@
 import type { Key } from "ink";
 import { describe, expect, it } from "vitest";
-import { BINDINGS, commandFor, footerItems, helpSections, type Command } from "../../src/ui/key-bindings.js";
+import { BINDINGS, IDLE, commandFor, footerItems, helpSections, type Command, type KeyContext } from "../../src/ui/key-bindings.js";
 
 const key = (over: Partial<Key> = {}): Key =>
   ({
@@ -8,6 +8,8 @@ const key = (over: Partial<Key> = {}): Key =>
     return: false, escape: false, ctrl: false, shift: false, tab: false, backspace: false, delete: false, meta: false,
     super: false, hyper: false, capsLock: false, numLock: false, ...over,
   }) as Key;
+
+const RUNNING: KeyContext = { ...IDLE, running: true };
 
 describe("key bindings", () => {
   it("maps the issue's keys on the main screen", () => {
@@ -28,34 +30,56 @@ describe("key bindings", () => {
       ["", { pageDown: true }, "scroll-down"],
       ["", { pageUp: true }, "scroll-up"],
     ];
-    for (const [input, k, command] of cases) expect(commandFor(input, key(k), "main", false), `${input} ${JSON.stringify(k)}`).toBe(command);
+    for (const [input, k, command] of cases) expect(commandFor(input, key(k), "main", IDLE), `${input} ${JSON.stringify(k)}`).toBe(command);
   });
 
   it("locks everything but cancel, quit, help and scrolling while AWS calls run", () => {
-    for (const input of ["j", "k", "c", "n", "h", "l", "d"]) expect(commandFor(input, key(), "main", true)).toBeUndefined();
-    expect(commandFor("\r", key({ return: true }), "main", true)).toBeUndefined();
-    expect(commandFor("c", key({ ctrl: true }), "main", true)).toBe("cancel");
-    expect(commandFor("q", key(), "main", true)).toBe("quit");
-    expect(commandFor("", key({ pageDown: true }), "main", true)).toBe("scroll-down");
+    for (const input of ["j", "k", "c", "n", "h", "l", "d"]) expect(commandFor(input, key(), "main", RUNNING)).toBeUndefined();
+    expect(commandFor("\r", key({ return: true }), "main", RUNNING)).toBeUndefined();
+    expect(commandFor("c", key({ ctrl: true }), "main", RUNNING)).toBe("cancel");
+    expect(commandFor("q", key(), "main", RUNNING)).toBe("quit");
+    expect(commandFor("?", key(), "main", RUNNING)).toBe("help");
+    expect(commandFor("", key({ pageDown: true }), "main", RUNNING)).toBe("scroll-down");
   });
 
-  it("answers dialogs in both languages and reads keys per scope", () => {
-    for (const yes of ["y", "c"]) expect(commandFor(yes, key(), "dialog", true)).toBe("yes");
-    for (const no of ["n", "k"]) expect(commandFor(no, key(), "dialog", true)).toBe("no");
-    expect(commandFor("", key({ escape: true }), "dialog", false)).toBe("no");
-    expect(commandFor("\r", key({ return: true }), "welcome", false)).toBe("start");
-    expect(commandFor("t", key(), "welcome", false)).toBe("target");
-    expect(commandFor("t", key(), "main", false)).toBeUndefined();
-    expect(commandFor("", key({ escape: true }), "overlay", false)).toBe("close");
-    expect(commandFor("d", key(), "overlay", false)).toBe("details");
+  it("answers dialogs with y only (c and k, the main screen's re-check and up, never answer), no with n or Esc", () => {
+    for (const context of [IDLE, RUNNING]) {
+      expect(commandFor("y", key(), "dialog", context)).toBe("yes");
+      expect(commandFor("Y", key({ shift: true }), "dialog", context)).toBe("yes");
+      for (const never of ["c", "C", "k", "K", "\r"]) expect(commandFor(never, key(never === "\r" ? { return: true } : {}), "dialog", context)).toBeUndefined();
+      expect(commandFor("n", key(), "dialog", context)).toBe("no");
+      expect(commandFor("", key({ escape: true, meta: true }), "dialog", context)).toBe("no");
+    }
   });
 
-  it("builds the footer from the bindings (locked keys disappear while running)", () => {
-    const idle = footerItems("main", false).map((item) => item.keys);
-    expect(idle).toEqual(["↑↓/jk", "Enter", "c", "n", "h", "d", "l", "?", "q"]);
-    expect(footerItems("main", true).map((item) => item.keys)).toEqual(["?", "q"]);
-    expect(footerItems("welcome", false).map((item) => item.keys)).toEqual(["Enter", "t", "l", "?", "q"]);
-    const lang = footerItems("main", false).find((item) => item.keys === "l")!;
+  it("reads keys per scope and per moment: no Enter or t while the session opens, no Enter when it failed", () => {
+    expect(commandFor("\r", key({ return: true }), "welcome", IDLE)).toBe("start");
+    expect(commandFor("t", key(), "welcome", IDLE)).toBe("target");
+    expect(commandFor("t", key(), "main", IDLE)).toBeUndefined();
+    const connecting: KeyContext = { ...IDLE, phase: "connecting" };
+    expect(commandFor("t", key(), "welcome", connecting)).toBeUndefined();
+    expect(commandFor("\r", key({ return: true }), "welcome", connecting)).toBeUndefined();
+    expect(commandFor("q", key(), "welcome", connecting)).toBe("quit");
+    const failed: KeyContext = { ...IDLE, phase: "failed" };
+    expect(commandFor("\r", key({ return: true }), "welcome", failed)).toBeUndefined();
+    expect(commandFor("t", key(), "welcome", failed)).toBe("target");
+    expect(commandFor("", key({ escape: true }), "overlay", IDLE)).toBe("close");
+    expect(commandFor("d", key(), "overlay", IDLE)).toBe("details");
+  });
+
+  it("builds the footer from the bindings: what works now, with the words of the moment", () => {
+    const keys = (scope: Parameters<typeof footerItems>[0], context: KeyContext) => footerItems(scope, context).map((item) => item.keys);
+    expect(keys("main", IDLE)).toEqual(["↑↓/jk", "Enter", "c", "n", "h", "d", "l", "?", "q"]);
+    // While running, the footer lists exactly the keys that still work.
+    expect(keys("main", RUNNING)).toEqual(["Ctrl+C", "PgUp/PgDn", "?", "q"]);
+    expect(keys("welcome", IDLE)).toEqual(["Enter", "t", "l", "?", "q"]);
+    expect(keys("welcome", { ...IDLE, phase: "connecting" })).toEqual(["l", "?", "q"]);
+    expect(keys("welcome", { ...IDLE, phase: "failed" })).toEqual(["t", "l", "?", "q"]);
+    expect(keys("dialog", IDLE)).toEqual(["y", "n/Esc"]);
+    const start = (context: KeyContext) => footerItems("welcome", context).find((item) => item.keys === "Enter")!.label;
+    expect(start(IDLE).vi).toBe("bắt đầu");
+    expect(start({ ...IDLE, resumed: true }).vi).toBe("tiếp tục");
+    const lang = footerItems("main", IDLE).find((item) => item.keys === "l")!;
     expect(lang.label.vi).toContain("English");
     expect(lang.label.en).toContain("Tiếng Việt"); // the language switch is always labelled in both languages
   });
@@ -64,5 +88,8 @@ describe("key bindings", () => {
     const keys = helpSections().flatMap((section) => section.lines.flatMap((line) => line.keys));
     const expected = BINDINGS.flatMap((binding) => binding.keys);
     expect([...keys].sort()).toEqual([...expected].sort());
+    const answer = helpSections().flatMap((s) => s.lines).find((line) => line.keys.includes("y"))!;
+    expect(answer.keys).toEqual(["y", "n", "Esc"]);
+    expect(answer.long.vi).toContain("y = có");
   });
 });

@@ -9,17 +9,22 @@ import type { Session } from "../../cli/session.js";
 import type { ConfirmRequest, TargetKind } from "../../engine/contract.js";
 import type { RunnerEvent } from "../../engine/events.js";
 import type { Problem } from "../../engine/problem.js";
-import type { Lang } from "../../engine/text.js";
-import { initialLabView, labViewReducer, type LabView, type StepInfo } from "../state/lab-view.js";
+import type { Lang, Text } from "../../engine/text.js";
+import { initialLabView, labViewReducer, type LabView } from "../state/lab-view.js";
 import { S } from "../strings.js";
+import { ConfirmQueue, type Question } from "./confirm-queue.js";
+import { stepInfos } from "./step-infos.js";
+
+export type { Question } from "./confirm-queue.js";
 
 export type Phase =
   | { kind: "connecting"; target: TargetKind }
   | { kind: "ready"; session: Session }
-  | { kind: "failed"; target: TargetKind; problem: Problem };
+  /** `exitCode`: what quitting from here returns (2 for a configuration problem, as the CLI would). */
+  | { kind: "failed"; target: TargetKind; problem: Problem; exitCode: number };
 
 export interface PendingConfirm {
-  request: ConfirmRequest;
+  request: Question;
   answer(yes: boolean): void;
 }
 
@@ -27,6 +32,7 @@ export interface ControllerState {
   phase: Phase;
   lang: Lang;
   view?: LabView;
+  /** The question on screen; more may wait behind it (they are asked one at a time, never replaced). */
   confirm?: PendingConfirm;
   running: boolean;
   cancelling: boolean;
@@ -37,11 +43,19 @@ export interface ControllerState {
 export interface ControllerDeps {
   parsed: ParsedArgs;
   lang: Lang;
-  open(parsed: ParsedArgs, confirm: (request: ConfirmRequest) => Promise<boolean>): Promise<Session>;
+  /** Opens a session; `signal` aborts it (quitting while it opens must not leave a sandbox running). */
+  open(parsed: ParsedArgs, confirm: (request: ConfirmRequest) => Promise<boolean>, signal: AbortSignal): Promise<Session>;
   saveLang(lang: Lang): void;
-  /** Turns whatever opening a session threw into a Problem to show. */
-  explain(error: unknown): Problem;
+  /** Turns whatever opening a session threw into a Problem to show, and the exit code quitting then returns. */
+  explain(error: unknown): { problem: Problem; exitCode: number };
+  /** Why the language could not be saved, in one line. */
+  explainSaveError?(error: unknown): Text;
   now?: () => number;
+}
+
+interface Run {
+  controller: AbortController;
+  done: Promise<unknown>;
 }
 
 export class TuiController {
@@ -49,13 +63,18 @@ export class TuiController {
   readonly #deps: ControllerDeps;
   #parsed: ParsedArgs;
   readonly #listeners = new Set<() => void>();
-  #run?: { controller: AbortController; done: Promise<unknown> };
+  #run?: Run;
   #unsubscribe?: () => void;
+  /** Each connect gets a number: a session that finishes opening after a newer connect began is closed. */
+  #generation = 0;
+  #opening?: AbortController;
+  readonly #questions: ConfirmQueue;
 
   constructor(deps: ControllerDeps) {
     this.#deps = deps;
     this.#parsed = deps.parsed;
     this.#state = { phase: { kind: "connecting", target: targetKindOf(deps.parsed) }, lang: deps.lang, running: false, cancelling: false };
+    this.#questions = new ConfirmQueue((head) => this.#set(head ? { confirm: head } : { confirm: undefined }));
   }
 
   subscribe = (listener: () => void): (() => void) => {
@@ -66,7 +85,9 @@ export class TuiController {
   getState = (): ControllerState => this.#state;
 
   #set(patch: Partial<ControllerState>): void {
-    this.#state = { ...this.#state, ...patch };
+    const next = { ...this.#state, ...patch };
+    if ("confirm" in patch && patch.confirm === undefined) delete next.confirm;
+    this.#state = next;
     for (const listener of this.#listeners) listener();
   }
 
@@ -74,35 +95,45 @@ export class TuiController {
     return (this.#deps.now ?? Date.now)();
   }
 
-  /** Opens the session for the current flags. Resolves when it is open (or failed to open). */
+  /** Opens the session for the current flags. Resolves when it is open (or failed to open, or was abandoned). */
   async connect(): Promise<void> {
+    const generation = ++this.#generation;
+    this.#opening?.abort();
+    const opening = new AbortController();
+    this.#opening = opening;
     this.#set({ phase: { kind: "connecting", target: targetKindOf(this.#parsed) }, view: undefined });
+    const stale = () => generation !== this.#generation || this.#state.exitCode !== undefined;
     try {
-      const session = await this.#deps.open(this.#parsed, this.confirm);
-      if (this.#state.exitCode !== undefined) {
-        // The learner quit while the session was opening (Ctrl+C on the first frame): close what just opened.
+      const session = await this.#deps.open(this.#parsed, this.confirm, opening.signal);
+      if (stale()) {
+        // The learner quit (or switched again) while this session was opening: close what just opened.
         await session.close().catch(() => undefined);
         return;
       }
       this.#unsubscribe = session.runner.subscribe((event) => this.#onEvent(event));
       this.#set({ phase: { kind: "ready", session }, view: viewOf(session) });
     } catch (error) {
-      this.#set({ phase: { kind: "failed", target: targetKindOf(this.#parsed), problem: this.#deps.explain(error) } });
+      if (stale()) return;
+      const { problem, exitCode } = this.#deps.explain(error);
+      this.#set({ phase: { kind: "failed", target: targetKindOf(this.#parsed), problem, exitCode } });
+    } finally {
+      if (this.#opening === opening) this.#opening = undefined;
     }
   }
 
   /**
    * Sandbox ↔ real AWS. Going to AWS asks first and says what may be billed; coming back does not.
-   * Returns false when the learner declined.
+   * Returns false when the learner declined, or when nothing can switch now (a run, or a session opening).
    */
   async switchTarget(): Promise<boolean> {
-    if (this.#state.running) return false;
+    if (this.#state.running || this.#state.phase.kind === "connecting") return false;
     const phase = this.#state.phase;
     const current = phase.kind === "ready" ? phase.session.target.kind : phase.target;
     const toAws = current !== "aws";
     if (toAws) {
       const yes = await this.confirm({ kind: "billable", question: S.switchToAws, detail: S.switchToAwsDetail });
-      if (!yes) return false;
+      // Asked twice (t, then t again behind the dialog): only the first answer switches.
+      if (!yes || this.#state.phase !== phase) return false;
     }
     const flags = { ...this.#parsed.flags };
     delete flags["endpoint-url"];
@@ -112,40 +143,41 @@ export class TuiController {
       flags.target = "sandbox";
       delete flags.profile;
     }
-    await this.#closeSession();
     this.#parsed = { ...this.#parsed, flags };
+    // Connecting from this moment: `t` is unavailable until the new session opened (or failed to).
+    this.#set({ phase: { kind: "connecting", target: targetKindOf(this.#parsed) }, view: undefined });
+    await this.#closeSession(phase);
     await this.connect();
     return true;
   }
 
-  toggleLang(): void {
+  /** Flips the language. Returns why it could not be remembered (it still applies to this session), if so. */
+  toggleLang(): Text | undefined {
     const lang: Lang = this.#state.lang === "vi" ? "en" : "vi";
     this.#set({ lang });
     try {
       this.#deps.saveLang(lang);
-    } catch {
-      // Not being able to remember the choice must not stop the lab; it still applies to this session.
+      return undefined;
+    } catch (error) {
+      return this.#deps.explainSaveError?.(error) ?? S.langNotSaved;
     }
   }
 
-  /** The runner's confirmation hook: shows a dialog and waits for the answer. */
-  confirm = (request: ConfirmRequest): Promise<boolean> =>
-    new Promise<boolean>((resolve) => {
-      const signal = this.#run?.controller.signal;
-      const settle = (yes: boolean) => {
-        signal?.removeEventListener("abort", onAbort);
-        if (this.#state.confirm?.request === request) this.#set({ confirm: undefined });
-        resolve(yes);
-      };
-      const onAbort = () => settle(false);
-      signal?.addEventListener("abort", onAbort, { once: true });
-      this.#set({ confirm: { request, answer: settle } });
-    });
+  /**
+   * Shows a dialog and waits for the answer; the runner's confirmation hook. A question asked while a run is on
+   * is tied to that run: cancelling the run answers it "no" (and a run already cancelled gets "no" at once).
+   */
+  confirm = (request: Question): Promise<boolean> => this.#questions.ask(request, this.#run?.controller.signal);
 
   runStep(stepId: string): Promise<void> {
+    const step = this.#state.view?.steps.find((s) => s.id === stepId);
     // A step ticks its own checklist items; the rest keep their last result until the learner re-checks with
     // `c`. Re-running the whole checklist after every step would mark items of steps not yet done as failed.
-    return this.#start((runner, signal) => runner.runSteps([stepId], signal, { checklist: false }));
+    // Cleanup is the exception: what it deleted takes every item with it, so the checklist is re-read at once.
+    return this.#start(async (runner, signal) => {
+      await runner.runSteps([stepId], signal, { checklist: false });
+      if (step?.role === "cleanup" && !signal.aborted) await runner.runChecklist(signal);
+    });
   }
 
   recheck(): Promise<void> {
@@ -160,33 +192,39 @@ export class TuiController {
     return true;
   }
 
-  /** Cancels whatever runs, waits for it to stop, closes the session and records the exit code. */
+  /** Cancels whatever runs or opens, waits for a run to stop, closes the session and records the exit code. */
   async quit(code: number): Promise<void> {
+    this.#opening?.abort();
     const run = this.#run;
     if (run) {
       run.controller.abort();
       await run.done.catch(() => undefined);
     }
-    this.#state.confirm?.answer(false);
+    this.#questions.declineAll();
     await this.#closeSession();
     this.#set({ exitCode: code });
   }
 
-  async #closeSession(): Promise<void> {
+  async #closeSession(phase: Phase = this.#state.phase): Promise<void> {
     this.#unsubscribe?.();
     this.#unsubscribe = undefined;
-    const phase = this.#state.phase;
     if (phase.kind === "ready") await phase.session.close().catch(() => undefined);
   }
 
   #start(work: (runner: Session["runner"], signal: AbortSignal) => Promise<unknown>): Promise<void> {
     const phase = this.#state.phase;
     if (phase.kind !== "ready" || this.#run) return Promise.resolve();
-    const controller = new AbortController();
-    const done = work(phase.session.runner, controller.signal);
-    this.#run = { controller, done };
+    // The run is in place before `work` starts: a step's first action may ask a question synchronously, and
+    // that question must see the run's signal (Ctrl+C answers it "no").
+    const run: Run = { controller: new AbortController(), done: Promise.resolve() };
+    this.#run = run;
     this.#set({ running: true, cancelling: false });
-    return done.then(
+    try {
+      run.done = work(phase.session.runner, run.controller.signal);
+    } catch (error) {
+      run.done = Promise.reject(error);
+    }
+    return run.done.then(
       () => this.#finish(),
       () => this.#finish(),
     );
@@ -207,18 +245,6 @@ function targetKindOf(parsed: ParsedArgs): TargetKind {
   const { flags } = parsed;
   if (flags["endpoint-url"]) return "endpoint";
   return flags.target === "aws" || (flags.profile && flags.target !== "sandbox") ? "aws" : "sandbox";
-}
-
-export function stepInfos(session: Session): StepInfo[] {
-  return session.lab.steps.map(({ step, number }) => ({
-    id: step.id,
-    number,
-    title: step.title,
-    body: step.body,
-    role: step.role ?? "lab",
-    hints: step.hints ?? [],
-    checkIds: step.checks.map((check) => check.id),
-  }));
 }
 
 function viewOf(session: Session): LabView {

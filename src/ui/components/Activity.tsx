@@ -15,7 +15,10 @@ import type { Token } from "../theme/theme.js";
 import { OutputList } from "./OutputView.js";
 import { Spinner } from "./Spinner.js";
 import { ProblemView } from "./ProblemView.js";
+import { CodeRows } from "./CodeBlock.js";
+import { InlineText } from "./InlineText.js";
 import { Styled } from "./Styled.js";
+import { Wrap } from "./Wrap.js";
 
 export function formatElapsed(ms: number): string {
   const value = Math.max(0, ms);
@@ -77,17 +80,28 @@ function ActivityRow(props: { item: ActivityItem; now: number; width: number }) 
   const look = itemResultLook(item);
   return (
     <Box flexDirection="column" marginTop={1}>
-      <Text wrap="truncate-end">
-        {running ? <Spinner now={props.now} /> : <Styled token={look!.token}>{look!.glyph}</Styled>} {item.kind === "check" ? <Styled token="text.muted">{t(S.checkPrefix)} · </Styled> : null}
-        <Text bold>{title}</Text> <Styled token="text.muted">{formatElapsed(elapsed)}</Styled>
-        {look ? <Styled token={look.token}> {t(look.label)}</Styled> : null}
-      </Text>
+      {/* The title gives way on a narrow page; the time and the result word never do. */}
+      <Box>
+        <Box flexShrink={0} marginRight={1}>
+          {running ? <Spinner now={props.now} /> : <Styled token={look!.token}>{look!.glyph}</Styled>}
+        </Box>
+        <Box flexShrink={1}>
+          <Text wrap="truncate-end">
+            {item.kind === "check" ? <Styled token="text.muted">{t(S.checkPrefix)} · </Styled> : null}
+            <Text bold>{title}</Text>
+          </Text>
+        </Box>
+        <Box flexShrink={0} marginLeft={1}>
+          <Text>
+            <Styled token="text.muted">{formatElapsed(elapsed)}</Styled>
+            {look ? <Styled token={look.token}> {t(look.label)}</Styled> : null}
+          </Text>
+        </Box>
+      </Box>
       {item.kind === "action" && item.cli ? (
         <Box marginLeft={2} flexDirection="column">
           <Styled token="text.muted">{t(S.cliEquivalent)}:</Styled>
-          <Styled token="text.code" wrap="wrap">
-            $ {s(item.cli)}
-          </Styled>
+          <CodeRows segments={[{ text: `$ ${s(item.cli)}`, token: "text.code" }]} width={Math.max(8, props.width - 2)} />
         </Box>
       ) : null}
       {item.progress ? <ProgressLine progress={item.progress} width={props.width - 2} /> : null}
@@ -98,7 +112,7 @@ function ActivityRow(props: { item: ActivityItem; now: number; width: number }) 
       ) : null}
       {item.kind === "action" && item.summary ? (
         <Box marginLeft={2}>
-          <Styled token="tone.success">{t(item.summary)}</Styled>
+          <InlineText token="tone.success" text={t(item.summary)} />
         </Box>
       ) : null}
       {item.kind === "action" && item.problem && item.state !== "cancelled" ? <ProblemView problem={item.problem} /> : null}
@@ -131,7 +145,8 @@ export function ProgressLine(props: { progress: ProgressView; width: number }) {
   );
 }
 
-export function ResultView(props: { result: CheckResult }) {
+/** `withRequestId: false` when the caller lists request ids itself (the details panel). */
+export function ResultView(props: { result: CheckResult; withRequestId?: boolean }) {
   const { t, s } = useDisplay();
   const { result } = props;
   const str = (v: string | { vi: string; en: string }) => (typeof v === "string" ? s(v) : t(v));
@@ -141,19 +156,17 @@ export function ResultView(props: { result: CheckResult }) {
     case "fail":
       return (
         <Box marginLeft={2} flexDirection="column">
-          <Text wrap="wrap">
+          <Wrap>
             <Styled token="text.muted">{t(S.expected)}:</Styled> {str(result.evidence.expected)}
-          </Text>
-          <Text wrap="wrap">
+          </Wrap>
+          <Wrap>
             <Styled token="text.muted">{t(S.actual)}:</Styled> {str(result.evidence.actual)}
-          </Text>
-          <Text wrap="wrap">
-            <Styled token="text.accent">{t(S.hint)}:</Styled> {t(result.hint)}
-          </Text>
+          </Wrap>
+          <InlineText prefix={<Styled token="text.accent">{t(S.hint)}: </Styled>} text={t(result.hint)} />
         </Box>
       );
     case "error":
-      return <ProblemView problem={result.problem} />;
+      return <ProblemView problem={result.problem} withRequestId={props.withRequestId ?? true} />;
     default:
       return unreachable(result);
   }

@@ -5,21 +5,20 @@
  */
 import { Box, useApp } from "ink";
 import { lazy, Suspense, useEffect, useMemo, useRef, useState } from "react";
-import stringWidth from "string-width";
 import type { TuiController } from "../app/controller.js";
 import { createDisplay, DisplayContext } from "../app/display.js";
-import { useAppInput, scopeOf } from "../hooks/use-app-input.js";
+import { keyContextOf, scopeOf, useAppInput } from "../hooks/use-app-input.js";
 import { useControllerState } from "../hooks/use-controller.js";
 import { useNow } from "../hooks/use-now.js";
 import { useTerminalSize } from "../hooks/use-terminal-size.js";
-import { footerItems } from "../key-bindings.js";
 import { useUiState } from "../hooks/use-ui-state.js";
 import { S } from "../strings.js";
 import type { Theme } from "../theme/theme.js";
 import { ConfirmDialog } from "./ConfirmDialog.js";
-import { Footer } from "./Footer.js";
+import { Footer, footerHeight, type FooterProps } from "./Footer.js";
 import { Header } from "./Header.js";
 import { HelpOverlay } from "./HelpOverlay.js";
+import { MIN_COLUMNS, MIN_ROWS, TooSmall } from "./TooSmall.js";
 import { Welcome } from "./Welcome.js";
 
 // Everything past the welcome screen loads after the first frame (see MainScreen.tsx).
@@ -64,7 +63,6 @@ export function App(props: AppProps) {
   const scope = scopeOf(state, ui);
   const view = state.view;
   const main = scope !== "welcome" && ui.screen === "main" && view !== undefined;
-  const footerScope = scope === "welcome" ? "welcome" : scope;
   const footerNote = state.cancelling
     ? display.t(S.cancelling)
     : state.running
@@ -72,23 +70,31 @@ export function App(props: AppProps) {
       : ui.flash
         ? display.t(ui.flash)
         : undefined;
-  const footerWidth = footerItems(footerScope, state.running).reduce(
-    (sum, item) => sum + stringWidth(item.keys) + 1 + stringWidth(display.t(item.label)) + 2,
-    0,
-  );
-  const footerRows = Math.max(1, Math.ceil(footerWidth / Math.max(20, columns))) + (footerNote ? 1 : 0);
-  const height = Math.max(10, rows - 1);
-  const bodyHeight = Math.max(6, height - 1 - footerRows);
+  const footer: FooterProps = { scope, context: keyContextOf(state), width: columns, ...(footerNote ? { note: footerNote } : {}) };
+  const tooSmall = columns < MIN_COLUMNS || rows < MIN_ROWS;
+  // The help lists every key itself: its footer would only repeat it, and the rows are worth more at 80×24.
+  const helpOpen = ui.overlay?.kind === "help" && !state.confirm;
+  // One row short of the terminal: Ink then redraws in place and the shell prompt gets its own line on exit.
+  const height = Math.max(1, rows - 1);
+  const bodyHeight = Math.max(6, height - 1 - footerHeight(footer, display.t));
   const left = Math.min(44, Math.max(28, Math.floor(columns * 0.34)));
   const pageWidth = Math.max(20, columns - left);
 
   const viewport = Math.max(1, bodyHeight - 3);
   const max = Math.max(0, contentHeight - viewport);
   const offset = ui.follow ? max : Math.min(ui.scroll, max);
-  useAppInput(controller, uiStore, { offset, max, page: viewport });
+  useAppInput(controller, uiStore, { offset, max, page: viewport }, tooSmall);
 
   const session = state.phase.kind === "ready" ? state.phase.session : undefined;
   const passed = view ? view.checklist.filter((item) => item.result?.status === "pass").length : 0;
+
+  if (tooSmall) {
+    return (
+      <DisplayContext.Provider value={display}>
+        <TooSmall columns={columns} rows={rows} />
+      </DisplayContext.Provider>
+    );
+  }
 
   return (
     <DisplayContext.Provider value={display}>
@@ -102,7 +108,7 @@ export function App(props: AppProps) {
           {...(session ? { title: session.lab.manifest.title, target: session.target } : {})}
           {...(view ? { progress: `✓ ${passed}/${view.checklist.length}` } : {})}
         />
-        {ui.overlay?.kind === "help" && !state.confirm ? (
+        {helpOpen ? (
           <Box flexGrow={1} overflow="hidden">
             <HelpOverlay width={columns} />
           </Box>
@@ -135,7 +141,7 @@ export function App(props: AppProps) {
             />
           </Suspense>
         )}
-        <Footer scope={footerScope} running={state.running} {...(footerNote ? { note: footerNote } : {})} />
+        {helpOpen ? null : <Footer {...footer} />}
       </Box>
     </DisplayContext.Provider>
   );

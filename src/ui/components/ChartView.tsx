@@ -52,10 +52,36 @@ function timeLabel(x: number | string | undefined): string {
   return `${String(d.getUTCHours()).padStart(2, "0")}:${String(d.getUTCMinutes()).padStart(2, "0")}`;
 }
 
+/** The statistic a series plots: its own `stat`, else the "(Sum)" CloudWatch-style label suffix. */
+export function statOf(series: ChartSeries): string | undefined {
+  return series.stat ?? /\((\w+)\)\s*$/.exec(series.label)?.[1];
+}
+
+/** A total means something only for counts and sums (a sum of averages or percentiles does not). */
+export function totals(series: ChartSeries): boolean {
+  const stat = statOf(series);
+  return stat === "Sum" || stat === "SampleCount";
+}
+
+/** The unit in the learner's language (the steps name units the way CloudWatch does, in English). */
+export function unitLabel(unit: string | undefined, t: (text: { vi: string; en: string }) => string): string {
+  switch (unit) {
+    case undefined:
+    case "":
+      return "";
+    case "count":
+      return ` ${t(S.unitCount)}`;
+    case "tokens":
+      return ` ${t(S.unitTokens)}`;
+    default:
+      return ` ${unit}`;
+  }
+}
+
 export function ChartView(props: { chart: ChartOutput; width: number; height?: number }) {
   const { t } = useDisplay();
   const { chart } = props;
-  const unit = chart.unit ? ` ${chart.unit}` : "";
+  const unit = unitLabel(chart.unit, t);
   const empty = chart.series.every((s) => s.points.length === 0);
   return (
     <Box flexDirection="column" width={props.width}>
@@ -89,7 +115,8 @@ function LineSeries(props: { series: ChartSeries; token: Token; width: number; h
       <Text wrap="truncate-end">
         <Styled token={props.token}>■</Styled> {props.series.label}{" "}
         <Styled token="text.muted">
-          min {fmt(Math.min(...values))} · max {fmt(max)} · Σ {fmt(total)}
+          min {fmt(Math.min(...values))} · max {fmt(max)}
+          {totals(props.series) ? ` · Σ ${fmt(total)}` : ""}
           {props.unit}
         </Styled>
       </Text>

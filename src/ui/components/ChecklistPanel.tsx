@@ -4,6 +4,7 @@ import { useDisplay } from "../app/display.js";
 import { itemStatus, type ChecklistItemView } from "../state/lab-view.js";
 import { S } from "../strings.js";
 import { itemLook } from "../theme/status.js";
+import { PanelTitle } from "./PanelTitle.js";
 import { Styled } from "./Styled.js";
 
 export function ChecklistPanel(props: { items: ChecklistItemView[]; width: number }) {
@@ -11,12 +12,7 @@ export function ChecklistPanel(props: { items: ChecklistItemView[]; width: numbe
   const passed = props.items.filter((item) => item.result?.status === "pass").length;
   return (
     <Box flexDirection="column" borderStyle="round" {...theme["border.normal"]} width={props.width} flexShrink={0} paddingX={1}>
-      <Text wrap="truncate-end">
-        <Styled token="text.heading">{t(S.checklistTitle)}</Styled>{" "}
-        <Styled token="text.accent">
-          {passed}/{props.items.length}
-        </Styled>
-      </Text>
+      <PanelTitle title={t(S.checklistTitle)} count={`${passed}/${props.items.length}`} />
       {props.items.map((item) => {
         const look = itemLook(itemStatus(item));
         return (

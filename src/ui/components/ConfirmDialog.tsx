@@ -1,14 +1,16 @@
 /** A confirmation: billable, destructive or a choice. The question, why it matters, and the answer keys. */
-import { Box, Text } from "ink";
-import type { ConfirmRequest } from "../../engine/contract.js";
+import { Box } from "ink";
+import type { Text as Bilingual } from "../../engine/text.js";
+import type { Question } from "../app/confirm-queue.js";
 import { useDisplay } from "../app/display.js";
 import { BINDINGS } from "../key-bindings.js";
 import { S } from "../strings.js";
 import { unreachable } from "../theme/status.js";
 import type { Token } from "../theme/theme.js";
+import { InlineText } from "./InlineText.js";
 import { Styled } from "./Styled.js";
 
-function kindLook(kind: ConfirmRequest["kind"]): { token: Token; label: typeof S.confirmYes } {
+function kindLook(kind: Question["kind"]): { token: Token; label: Bilingual } {
   switch (kind) {
     case "billable":
       return { token: "tone.warning", label: S.confirmBillable };
@@ -21,28 +23,28 @@ function kindLook(kind: ConfirmRequest["kind"]): { token: Token; label: typeof S
   }
 }
 
-export function ConfirmDialog(props: { request: ConfirmRequest; width: number }) {
+export function ConfirmDialog(props: { request: Question; width: number }) {
   const { t, theme } = useDisplay();
   const look = kindLook(props.request.kind);
+  const answer = (command: "yes" | "no", word: Bilingual) => `${keysOf(command)} = ${t(word)}`;
   return (
     <Box flexDirection="column" borderStyle="double" {...theme[look.token]} paddingX={1} width={props.width}>
-      <Styled token={look.token}>⚠ {t(look.label)}</Styled>
+      <Styled token={look.token}>
+        {props.request.kind === "choice" ? "?" : "⚠"} {t(props.request.title ?? look.label)}
+      </Styled>
       <Box marginTop={1}>
-        <Text bold wrap="wrap">
-          {t(props.request.question)}
-        </Text>
+        <InlineText bold text={t(props.request.question)} />
       </Box>
       {props.request.detail ? (
         <Box marginTop={1}>
-          <Text wrap="wrap">{t(props.request.detail)}</Text>
+          <InlineText text={t(props.request.detail)} />
         </Box>
       ) : null}
       <Box marginTop={1}>
-        <Text>
-          <Styled token="text.accent">[{keysOf("yes")}]</Styled> {t(S.confirmYes)}
-          {"   "}
-          <Styled token="text.accent">[{keysOf("no")}]</Styled> {t(S.confirmNo)}
-        </Text>
+        {/* The answer keys, from the bindings: only y says yes (c and k never answer a dialog). */}
+        <Styled token="text.accent">
+          {answer("yes", S.confirmYes)} · {answer("no", S.confirmNo)}
+        </Styled>
       </Box>
     </Box>
   );

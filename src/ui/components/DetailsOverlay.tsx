@@ -1,17 +1,23 @@
 /**
  * `d`: details of a checklist item that did not pass — expected vs actual, the hint, the request ids the
- * judgement rests on, or the problem when the check could not run. `d` again shows the next such item.
+ * judgement rests on (or the failed call's), or the problem when the check could not run. `d` again shows the
+ * next such item.
  */
 import { Box, Text } from "ink";
 import { useDisplay } from "../app/display.js";
+import { failedItems } from "../state/failed-items.js";
 import type { ChecklistItemView } from "../state/lab-view.js";
 import { S } from "../strings.js";
 import { ResultView, formatElapsed } from "./Activity.js";
 import { Styled } from "./Styled.js";
+import { Wrap } from "./Wrap.js";
 
-/** Checklist items worth explaining: those that failed or could not run. */
-export function failedItems(items: ChecklistItemView[]): ChecklistItemView[] {
-  return items.filter((item) => item.result !== undefined && item.result.status !== "pass");
+/** Every AWS request id an item's result names: the evidence's, then the failed call's. */
+export function requestIdsOf(item: ChecklistItemView): string[] {
+  const result = item.result;
+  if (!result || result.status === "pass") return [];
+  const ids = result.status === "fail" ? (result.evidence.requestIds ?? []) : result.problem.requestId ? [result.problem.requestId] : [];
+  return [...new Set(ids)];
 }
 
 export function DetailsOverlay(props: { items: ChecklistItemView[]; index: number; width: number }) {
@@ -19,6 +25,7 @@ export function DetailsOverlay(props: { items: ChecklistItemView[]; index: numbe
   const failed = failedItems(props.items);
   const item = failed.length > 0 ? failed[props.index % failed.length] : undefined;
   const result = item?.result;
+  const ids = item ? requestIdsOf(item) : [];
   return (
     <Box flexDirection="column" borderStyle="double" {...theme["border.focus"]} paddingX={1} width={props.width}>
       <Styled token="text.heading">
@@ -26,30 +33,23 @@ export function DetailsOverlay(props: { items: ChecklistItemView[]; index: numbe
         {failed.length > 1 ? ` (${(props.index % failed.length) + 1}/${failed.length})` : ""}
       </Styled>
       {!item || !result ? (
-        <Text>{t(S.detailsNone)}</Text>
+        <Wrap>{t(S.detailsNone)}</Wrap>
       ) : (
         <Box flexDirection="column" marginTop={1}>
-          <Text wrap="wrap">
+          <Wrap>
             <Styled token={result.status === "fail" ? "status.failed" : "status.attention"}>
               {result.status === "fail" ? "✗" : "!"} {t(result.status === "fail" ? S.fail : S.error)}
             </Styled>{" "}
             <Text bold>{t(item.label)}</Text>
             {item.durationMs !== undefined ? <Styled token="text.muted"> {formatElapsed(item.durationMs)}</Styled> : null}
-          </Text>
-          <ResultView result={result} />
-          {result.status === "fail" && result.evidence.requestIds?.length ? (
-            <Box marginLeft={2}>
-              <Styled token="text.muted">
-                {t(S.requestId)}: {result.evidence.requestIds.join(", ")}
-              </Styled>
-            </Box>
-          ) : null}
+          </Wrap>
+          <ResultView result={result} withRequestId={false} />
           {result.status === "fail" && result.evidence.details
             ? Object.entries(result.evidence.details).map(([key, value]) => (
                 <Box key={key} marginLeft={2}>
-                  <Text wrap="wrap">
+                  <Wrap>
                     <Styled token="text.muted">{key}:</Styled> {s(value)}
-                  </Text>
+                  </Wrap>
                 </Box>
               ))
             : null}
@@ -61,6 +61,11 @@ export function DetailsOverlay(props: { items: ChecklistItemView[]; index: numbe
               </Styled>
             </Box>
           ) : null}
+          <Box marginLeft={2}>
+            <Wrap>
+              <Styled token="text.muted">{t(S.requestId)}:</Styled> {ids.length > 0 ? ids.join(", ") : t(S.detailsNoRequestId)}
+            </Wrap>
+          </Box>
         </Box>
       )}
       <Box marginTop={1}>
@@ -69,4 +74,3 @@ export function DetailsOverlay(props: { items: ChecklistItemView[]; index: numbe
     </Box>
   );
 }
-

@@ -1,11 +1,15 @@
-/** The `?` overlay: every key binding, grouped by where it applies, generated from key-bindings.ts. */
+/**
+ * The `?` overlay: what the status glyphs mean (from the status table the views draw with) and every key
+ * binding, grouped by where it applies (from key-bindings.ts). Neither list can drift from what is on screen.
+ */
 import { Box, Text } from "ink";
 import type { Text as Bilingual } from "../../engine/text.js";
 import { useDisplay } from "../app/display.js";
 import { helpSections, type Scope } from "../key-bindings.js";
 import { S } from "../strings.js";
-import { unreachable } from "../theme/status.js";
+import { ITEM_STATUSES, STEP_STATUSES, itemLook, stepLook, unreachable, type Look } from "../theme/status.js";
 import { Styled } from "./Styled.js";
+import { Wrap } from "./Wrap.js";
 
 function heading(scope: Scope): Bilingual {
   switch (scope) {
@@ -22,25 +26,49 @@ function heading(scope: Scope): Bilingual {
   }
 }
 
+const KEY_WIDTH = 16;
+
+function Legend(props: { title: Bilingual; looks: Look[] }) {
+  const { t } = useDisplay();
+  return (
+    <Box>
+      <Box width={KEY_WIDTH} flexShrink={0}>
+        <Text bold>{t(props.title)}</Text>
+      </Box>
+      <Box flexShrink={1}>
+        <Wrap>
+          {props.looks.map((look, i) => (
+            <Text key={look.glyph}>
+              {i > 0 ? "  " : ""}
+              <Styled token={look.token}>{look.glyph}</Styled> {t(look.label)}
+            </Text>
+          ))}
+        </Wrap>
+      </Box>
+    </Box>
+  );
+}
+
 export function HelpOverlay(props: { width: number }) {
   const { t } = useDisplay();
   const sections = helpSections();
-  const keyWidth = 16;
   return (
     <Box flexDirection="column" paddingX={1} width={props.width}>
       <Text wrap="truncate-end">
         <Styled token="text.heading">{t(S.helpTitle)}</Styled> <Styled token="text.muted">· {t(S.helpClose)}</Styled>
       </Text>
+      <Legend title={S.stepsPanel} looks={STEP_STATUSES.map(stepLook)} />
+      <Legend title={S.helpChecklistLegend} looks={ITEM_STATUSES.map(itemLook)} />
       {sections.map((section) => (
         <Box key={section.scope} flexDirection="column">
           <Styled token="text.accent">{t(heading(section.scope))}</Styled>
           {section.lines.map((line) => (
             <Box key={line.keys.join()}>
-              <Box width={keyWidth} flexShrink={0}>
+              <Box width={KEY_WIDTH} flexShrink={0}>
                 <Text bold>{line.keys.join(" ")}</Text>
               </Box>
               <Box flexShrink={1}>
-                <Text wrap="wrap">{t(line.long)}</Text>
+                <Wrap>{t(line.long)}</Wrap>
               </Box>
             </Box>
           ))}

@@ -1,7 +1,7 @@
 /**
  * A step's Markdown drawn in the terminal: headings, paragraphs with emphasis and code spans, lists, tables,
  * block quotes, rules, highlighted code blocks and links (clickable OSC 8 links where the terminal supports
- * them). Tokens come from marked's lexer; Ink does all wrapping.
+ * them). Tokens come from marked's lexer; prose wraps with <Wrap>, code keeps its lines (CodeBlock).
  */
 import { Box, Text } from "ink";
 import { marked, type Token, type Tokens } from "marked";
@@ -12,6 +12,7 @@ import { hyperlink } from "../terminal/hyperlinks.js";
 import { CodeBlock } from "./CodeBlock.js";
 import { Styled } from "./Styled.js";
 import { TableView } from "./TableView.js";
+import { Wrap } from "./Wrap.js";
 
 export const Markdown = memo(function Markdown(props: { source: string; width: number }) {
   const display = useDisplay();
@@ -41,18 +42,10 @@ function block(token: Token, d: Display, width: number, key: number): ReactNode 
       );
     }
     case "paragraph":
-      return (
-        <Text key={key} wrap="wrap">
-          {inline((token as Tokens.Paragraph).tokens, d)}
-        </Text>
-      );
+      return <Wrap key={key}>{inline((token as Tokens.Paragraph).tokens, d)}</Wrap>;
     case "text": {
       const t = token as Tokens.Text;
-      return (
-        <Text key={key} wrap="wrap">
-          {t.tokens ? inline(t.tokens, d) : d.s(t.text)}
-        </Text>
-      );
+      return <Wrap key={key}>{t.tokens ? inline(t.tokens, d) : d.s(t.text)}</Wrap>;
     }
     case "list": {
       const list = token as Tokens.List;
@@ -90,7 +83,7 @@ function block(token: Token, d: Display, width: number, key: number): ReactNode 
     }
     case "code": {
       const code = token as Tokens.Code;
-      return <CodeBlock key={key} code={code.text} language={languageOf(code.lang)} />;
+      return <CodeBlock key={key} code={code.text} language={languageOf(code.lang)} width={width} />;
     }
     case "blockquote":
       return (
@@ -109,11 +102,7 @@ function block(token: Token, d: Display, width: number, key: number): ReactNode 
     case "html":
       return null;
     default:
-      return "raw" in token && typeof token.raw === "string" ? (
-        <Text key={key} wrap="wrap">
-          {d.s(token.raw)}
-        </Text>
-      ) : null;
+      return "raw" in token && typeof token.raw === "string" ? <Wrap key={key}>{d.s(token.raw)}</Wrap> : null;
   }
 }
 

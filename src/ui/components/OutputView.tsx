@@ -10,9 +10,11 @@ import { useDisplay } from "../app/display.js";
 import { hyperlink } from "../terminal/hyperlinks.js";
 import { toneToken } from "../theme/status.js";
 import { ChartView, type ChartOutput } from "./ChartView.js";
-import { CodeBlock } from "./CodeBlock.js";
+import { CodeBlock, CodeRows } from "./CodeBlock.js";
+import { InlineText } from "./InlineText.js";
 import { Styled } from "./Styled.js";
 import { TableView } from "./TableView.js";
+import { Wrap } from "./Wrap.js";
 
 const TONE_GLYPH = { info: "ℹ", success: "✓", warning: "⚠", error: "✗" } as const;
 
@@ -35,6 +37,7 @@ export function OutputView(props: { output: Output; width: number }) {
     case "key-values": {
       const labels = output.items.map((item) => t(item.label));
       const labelWidth = Math.min(Math.floor(props.width / 2), Math.max(...labels.map((l) => stringWidth(l)), 1) + 1);
+      const valueWidth = Math.max(8, props.width - labelWidth - 1);
       return (
         <Box flexDirection="column">
           {output.title ? <Styled token="text.heading">{t(output.title)}</Styled> : null}
@@ -46,7 +49,7 @@ export function OutputView(props: { output: Output; width: number }) {
                 </Styled>
               </Box>
               <Box flexShrink={1}>
-                <Text wrap="wrap">{s(item.value)}</Text>
+                <Value text={s(item.value)} width={valueWidth} />
               </Box>
             </Box>
           ))}
@@ -56,21 +59,38 @@ export function OutputView(props: { output: Output; width: number }) {
     case "chart":
       return <ChartView chart={output} width={props.width} />;
     case "note":
-      return (
-        <Styled token={toneToken(output.tone)} wrap="wrap">
-          {TONE_GLYPH[output.tone]} {t(output.text)}
-        </Styled>
-      );
+      return <InlineText token={toneToken(output.tone)} prefix={<Styled token={toneToken(output.tone)}>{TONE_GLYPH[output.tone]} </Styled>} text={t(output.text)} />;
     case "code":
-      return <CodeBlock code={output.code} language={output.language} {...(output.title ? { title: t(output.title) } : {})} />;
-    case "link":
-      return (
-        <Text wrap="wrap">
-          <Styled token="text.link">{hyperlinks ? hyperlink(output.url, t(output.label)) : t(output.label)}</Styled>
-          {hyperlinks ? null : <Styled token="text.muted"> {s(output.url)}</Styled>}
+      return <CodeBlock code={output.code} language={output.language} width={props.width} {...(output.title ? { title: t(output.title) } : {})} />;
+    case "link": {
+      if (hyperlinks) return <Styled token="text.link" wrap="wrap">{hyperlink(output.url, t(output.label))}</Styled>;
+      // The address on a line of its own, never broken mid-way without a mark: it has to be copied whole.
+      const url = s(output.url);
+      const inline = stringWidth(t(output.label)) + 1 + stringWidth(url) <= props.width;
+      return inline ? (
+        <Text>
+          <Styled token="text.link">{t(output.label)}</Styled> <Styled token="text.muted">{url}</Styled>
         </Text>
+      ) : (
+        <Box flexDirection="column">
+          <Styled token="text.link" wrap="wrap">
+            {t(output.label)}
+          </Styled>
+          <CodeRows segments={[{ text: url, token: "text.muted" }]} width={props.width} />
+        </Box>
       );
+    }
   }
+}
+
+/** A value: prose wraps as prose; one long token (an ARN, an id) continues after a ↩ instead of breaking silently. */
+function Value(props: { text: string; width: number }) {
+  if (/\s/.test(props.text.trim()) || stringWidth(props.text) <= props.width) return <Wrap>{props.text}</Wrap>;
+  return (
+    <Box flexDirection="column">
+      <CodeRows segments={[{ text: props.text }]} width={props.width} />
+    </Box>
+  );
 }
 
 type Block = { kind: "one"; output: Output } | { kind: "charts"; charts: ChartOutput[] };

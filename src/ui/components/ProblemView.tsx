@@ -1,27 +1,24 @@
 /** A failure explained: what happened, the service's message, what to do next, and the request id. */
-import { Box, Text } from "ink";
+import { Box } from "ink";
 import type { Problem } from "../../engine/problem.js";
 import { useDisplay } from "../app/display.js";
 import { S } from "../strings.js";
+import { InlineText } from "./InlineText.js";
 import { Styled } from "./Styled.js";
 
-export function ProblemView(props: { problem: Problem }) {
+export function ProblemView(props: { problem: Problem; withRequestId?: boolean }) {
   const { t, s } = useDisplay();
   const { problem } = props;
   return (
     <Box marginLeft={2} flexDirection="column">
-      <Styled token="tone.error" wrap="wrap">
-        {t(problem.title)}
-      </Styled>
+      <InlineText token="tone.error" text={t(problem.title)} />
       {problem.message && !t(problem.title).includes(problem.message) ? (
         <Styled token="text.muted" wrap="wrap">
           {s(problem.message)}
         </Styled>
       ) : null}
-      <Text wrap="wrap">
-        <Styled token="text.accent">{t(S.whatToDo)}:</Styled> {t(problem.next)}
-      </Text>
-      {problem.requestId ? (
+      <InlineText prefix={<Styled token="text.accent">{t(S.whatToDo)}: </Styled>} text={t(problem.next)} />
+      {problem.requestId && props.withRequestId !== false ? (
         <Styled token="text.muted">
           {t(S.requestId)}: {problem.requestId}
         </Styled>

@@ -1,37 +1,58 @@
-/** The lab's steps with their status and the n/N done; the selected step is highlighted. */
+/**
+ * The lab's steps with their status, and how many of the lab's steps have passed. Cleanup is apart from the lab:
+ * it is not counted, and a rule saying where it stands sets it off below the others. The count follows the
+ * steps' last outcomes, so it never drops while a step runs again.
+ */
 import { Box, Text } from "ink";
+import stringWidth from "string-width";
 import { fill } from "../../engine/text.js";
+import type { StepOutcome } from "../../engine/events.js";
 import { useDisplay } from "../app/display.js";
 import type { StepInfo } from "../state/lab-view.js";
 import { S } from "../strings.js";
 import { stepLook, type StepStatus } from "../theme/status.js";
+import { PanelTitle } from "./PanelTitle.js";
 import { Styled } from "./Styled.js";
 
 export interface StepRow {
   step: StepInfo;
   status: StepStatus;
+  /** The step's last finished outcome (what the count reads). */
+  outcome?: StepOutcome;
 }
 
 export function StepList(props: { rows: StepRow[]; selected: number; width: number }) {
   const { t, theme } = useDisplay();
   const lab = props.rows.filter((row) => row.step.role !== "cleanup");
-  const done = lab.filter((row) => row.status === "passed").length;
+  const done = lab.filter((row) => row.outcome === "passed").length;
+  const firstCleanup = props.rows.findIndex((row) => row.step.role === "cleanup");
+  const inner = Math.max(1, props.width - 4);
   return (
     <Box flexDirection="column" borderStyle="round" {...theme["border.normal"]} width={props.width} flexShrink={0} paddingX={1}>
-      <Text wrap="truncate-end">
-        <Styled token="text.heading">{t(S.stepsPanel)}</Styled>{" "}
-        <Styled token="text.accent">{t(fill({ vi: "{done}/{total}", en: "{done}/{total}" }, { done, total: lab.length }))}</Styled>
-      </Text>
+      <PanelTitle title={t(S.stepsPanel)} count={`${done}/${lab.length}`} />
       {props.rows.map((row, index) => {
         const look = stepLook(row.status);
         const selected = index === props.selected;
         return (
-          <Text key={row.step.id} wrap="truncate-end" {...(selected ? theme["text.selected"] : {})}>
-            <Text>{selected ? "▸" : " "}</Text>
-            <Styled token={look.token}>{look.glyph}</Styled> {row.step.number} {t(row.step.title)}
-          </Text>
+          <Box key={row.step.id} flexDirection="column">
+            {index === firstCleanup && index > 0 ? (
+              <Styled token="text.muted" wrap="truncate-end">
+                {rule(t(fill(S.cleanupApart, { status: t(look.label) })), inner)}
+              </Styled>
+            ) : null}
+            <Text wrap="truncate-end" {...(selected ? theme["text.selected"] : {})}>
+              <Text>{selected ? "▸" : " "}</Text>
+              <Styled token={look.token}>{look.glyph}</Styled> {row.step.number} {t(row.step.title)}
+            </Text>
+          </Box>
         );
       })}
     </Box>
   );
+}
+
+/** "╌╌ cleanup: pending ╌╌╌╌" across the panel. */
+function rule(label: string, width: number): string {
+  const head = `╌╌ ${label} `;
+  return head + "╌".repeat(Math.max(0, width - stringWidth(head)));
 }

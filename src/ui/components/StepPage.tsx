@@ -3,7 +3,7 @@
  * runs). The page scrolls inside a fixed-height viewport (PgUp/PgDn); while a step runs it follows the newest
  * activity. Ink clips the overflow: nothing is sliced by hand.
  */
-import { Box, measureElement, Text, type DOMElement } from "ink";
+import { Box, measureElement, type DOMElement } from "ink";
 import { useEffect, useRef } from "react";
 import { fill } from "../../engine/text.js";
 import { useDisplay } from "../app/display.js";
@@ -12,7 +12,9 @@ import { S } from "../strings.js";
 import { stepLook, type StepStatus } from "../theme/status.js";
 import { ActivityList } from "./Activity.js";
 import { Markdown } from "./Markdown.js";
+import { InlineText } from "./InlineText.js";
 import { Styled } from "./Styled.js";
+import { Wrap } from "./Wrap.js";
 
 export interface StepPageProps {
   step: StepInfo;
@@ -39,25 +41,24 @@ export function StepPage(props: StepPageProps) {
   const innerWidth = Math.max(10, props.width - 4);
   const look = stepLook(props.status);
   const { step } = props;
-  const role = step.role === "cleanup" ? S.roleCleanup : step.role === "preflight" ? S.rolePreflight : undefined;
   return (
     <Box flexDirection="column" borderStyle="round" {...theme["border.focus"]} width={props.width} height={props.height} paddingX={1} flexShrink={0}>
       <Box height={viewport} overflow="hidden" flexDirection="column">
         <Box ref={inner} flexDirection="column" flexShrink={0} marginTop={-props.offset} width={innerWidth}>
           {/* On a projector the step's title is a full-width bar, readable from the back of the room. */}
-          <Text wrap="wrap" {...(theme.presenter ? { inverse: true, bold: true } : {})}>
+          {/* The title names the step's role already ("Preflight checks", "Clean up"): no role tag after it. */}
+          <Wrap {...(theme.presenter ? { inverse: true, bold: true } : {})}>
             <Styled token={look.token}>{look.glyph}</Styled>{" "}
             <Styled token="text.heading">{t(fill(S.stepHeading, { n: step.number, title: t(step.title) }))}</Styled>
-            {role ? <Styled token="text.muted"> ({t(role)})</Styled> : null}
             <Styled token={look.token}> · {t(look.label)}</Styled>
-          </Text>
+          </Wrap>
           <Box marginTop={1}>
             <Markdown source={t(step.body)} width={innerWidth} />
           </Box>
           {step.hints.slice(0, props.hintsShown).map((hint, i) => (
             <Box key={i} marginTop={1} flexDirection="column">
               <Styled token="tone.warning">› {t(fill(S.hintTitle, { n: i + 1, total: step.hints.length }))}</Styled>
-              <Text wrap="wrap">{t(hint)}</Text>
+              <InlineText text={t(hint)} />
             </Box>
           ))}
           {props.run ? (

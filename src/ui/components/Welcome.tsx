@@ -5,17 +5,18 @@
  */
 import { Box, Text } from "ink";
 import type { ReactNode } from "react";
-import type { LabManifest, TargetInfo } from "../../engine/contract.js";
+import type { LabManifest, TargetInfo, TargetKind } from "../../engine/contract.js";
 import type { Problem } from "../../engine/problem.js";
 import { fill } from "../../engine/text.js";
 import { useDisplay } from "../app/display.js";
 import type { Phase } from "../app/controller.js";
-import { resumeIndex, stepStatus, type LabView } from "../state/lab-view.js";
+import { resumeIndex, type LabView } from "../state/lab-view.js";
 import { S } from "../strings.js";
 import { ProblemView } from "./ProblemView.js";
 import { TargetBadge } from "./Header.js";
 import { Spinner } from "./Spinner.js";
 import { Styled } from "./Styled.js";
+import { Wrap } from "./Wrap.js";
 
 export function Welcome(props: { phase: Phase; view?: LabView; now: number; width: number }) {
   const { t, theme } = useDisplay();
@@ -28,7 +29,7 @@ export function Welcome(props: { phase: Phase; view?: LabView; now: number; widt
           {t(fill(S.connecting, { target: t(phase.target === "sandbox" ? S.connectingSandbox : S.connectingAws) }))}
         </Text>
       ) : null}
-      {phase.kind === "failed" ? <Failed problem={phase.problem} /> : null}
+      {phase.kind === "failed" ? <Failed problem={phase.problem} target={phase.target} /> : null}
       {phase.kind === "ready" && props.view ? (
         <LabCard manifest={phase.session.lab.manifest} target={phase.session.target} view={props.view} />
       ) : null}
@@ -36,12 +37,20 @@ export function Welcome(props: { phase: Phase; view?: LabView; now: number; widt
   );
 }
 
-function Failed(props: { problem: Problem }) {
+function Failed(props: { problem: Problem; target: TargetKind }) {
   const { t } = useDisplay();
   return (
     <Box flexDirection="column">
       <Styled token="tone.error">✗ {t(S.connectFailed)}</Styled>
       <ProblemView problem={props.problem} />
+      {/* Off the sandbox, the way back is one key: say so where the learner is reading. */}
+      {props.target !== "sandbox" ? (
+        <Box marginTop={1}>
+          <Styled token="text.accent" wrap="wrap">
+            ▶ {t(S.backToSandbox)}
+          </Styled>
+        </Box>
+      ) : null}
     </Box>
   );
 }
@@ -63,7 +72,7 @@ function LabCard(props: { manifest: LabManifest; target: TargetInfo; view: LabVi
   const { t, s, lang } = useDisplay();
   const { manifest, target, view } = props;
   const lab = view.steps.filter((step) => step.role !== "cleanup");
-  const done = lab.filter((step) => stepStatus(view, step) === "passed").length;
+  const done = lab.filter((step) => view.outcomes[step.id] === "passed").length;
   const passed = view.checklist.filter((item) => item.result?.status === "pass").length;
   const resume = view.steps[resumeIndex(view)];
   const started = Object.keys(view.outcomes).length > 0;
@@ -76,25 +85,25 @@ function LabCard(props: { manifest: LabManifest; target: TargetInfo; view: LabVi
         {t(manifest.title)}
       </Styled>
       <Row label={t(S.welcomeGoal)}>
-        <Text wrap="wrap">{t(manifest.goal)}</Text>
+        <Wrap>{t(manifest.goal)}</Wrap>
       </Row>
       <Row label={t(S.welcomeDuration)}>
-        <Text wrap="wrap">
+        <Wrap>
           {t(fill(S.welcomeMinutes, { n: manifest.durationMinutes }))} <Styled token="text.muted">·</Styled> {t(S.welcomeDomain)}:{" "}
           {t(manifest.examDomain)}
-        </Text>
+        </Wrap>
       </Row>
       <Row label={t(S.welcomePrereqs)}>
-        <Text wrap="wrap">{manifest.prerequisites.map((p) => t(p)).join(" · ")}</Text>
+        <Wrap>{manifest.prerequisites.map((p) => t(p)).join(" · ")}</Wrap>
       </Row>
       <Row label={t(S.target)}>
-        <Text wrap="wrap">
+        <Wrap>
           <TargetBadge target={target} />
           <Styled token="text.muted">
             {" "}
             · {target.region} · {t(S.account)} {s(target.accountId)}
           </Styled>
-        </Text>
+        </Wrap>
         {target.kind === "sandbox" ? (
           <Styled token="text.muted" wrap="wrap">
             {t(S.simulatedNote)}
@@ -107,7 +116,7 @@ function LabCard(props: { manifest: LabManifest; target: TargetInfo; view: LabVi
         </Text>
       </Row>
       <Row label={t(S.welcomeProgress)}>
-        <Text wrap="wrap">{t(fill(progress, values))}</Text>
+        <Wrap>{t(fill(progress, values))}</Wrap>
       </Row>
       <Styled token="text.accent">▶ {t(started ? S.welcomeContinue : S.welcomeStart)}</Styled>
     </Box>

@@ -6,10 +6,12 @@
 import { useInput } from "ink";
 import { useLayoutEffect, useRef } from "react";
 import type { TuiController, ControllerState } from "../app/controller.js";
-import { commandFor, type Command } from "../key-bindings.js";
+import { failedItems } from "../state/failed-items.js";
+import { commandFor, type Command, type KeyContext } from "../key-bindings.js";
 import { resumeIndex, type LabView } from "../state/lab-view.js";
 import type { UiAction, UiState } from "../state/ui-state.js";
 import type { UiStore } from "./use-ui-state.js";
+import { splitPresses } from "./key-chunks.js";
 import { S } from "../strings.js";
 
 export interface ScrollInfo {
@@ -33,19 +35,32 @@ export function scopeOf(state: ControllerState, ui: UiState): "dialog" | "overla
   return ui.screen === "main" && state.view ? "main" : "welcome";
 }
 
+export function keyContextOf(state: ControllerState): KeyContext {
+  return {
+    running: state.running,
+    phase: state.phase.kind,
+    resumed: state.view !== undefined && Object.keys(state.view.outcomes).length > 0,
+  };
+}
+
 /**
- * Reads the controller's and the interface's state at the moment of the key press (not from the last render),
- * so keys typed in quick succession each see the effect of the one before.
+ * Reads the controller's and the interface's state at the moment of each key press (not from the last render),
+ * so keys typed in quick succession — even several in one input chunk — each see the effect of the one before.
+ * The hook is re-registered each render (Ink's useInput takes the newest handler), so `tooSmall` is current.
  */
-export function useAppInput(controller: TuiController, ui: UiStore, scroll: ScrollInfo): void {
+export function useAppInput(controller: TuiController, ui: UiStore, scroll: ScrollInfo, tooSmall = false): void {
   const latestScroll = useRef(scroll);
   useLayoutEffect(() => {
     latestScroll.current = scroll;
   });
   useInput((chars, key) => {
-    const input: AppInput = { controller, state: controller.getState(), ui: ui.get(), dispatch: ui.dispatch, scroll: latestScroll.current };
-    const command = commandFor(chars, key, scopeOf(input.state, input.ui), input.state.running);
-    if (command) perform(command, input);
+    for (const press of splitPresses(chars, key)) {
+      const input: AppInput = { controller, state: controller.getState(), ui: ui.get(), dispatch: ui.dispatch, scroll: latestScroll.current };
+      if (input.state.exitCode !== undefined) return;
+      const command = commandFor(press.input, press.key, scopeOf(input.state, input.ui), keyContextOf(input.state));
+      // On a terminal too small to draw the screen, keys acting on what cannot be seen are ignored.
+      if (command && (!tooSmall || command === "quit" || command === "cancel")) perform(command, input);
+    }
   });
 }
 
@@ -63,11 +78,11 @@ export function perform(command: Command, input: AppInput): void {
       return;
     case "quit":
       if (state.running) {
-        void controller.confirm({ kind: "choice", question: S.quitQuestion }).then((yes) => {
+        void controller.confirm({ kind: "choice", title: S.quitTitle, question: S.quitQuestion }).then((yes) => {
           if (yes) void controller.quit(130);
         });
       } else {
-        void controller.quit(0);
+        void controller.quit(state.phase.kind === "failed" ? state.phase.exitCode : 0);
       }
       return;
     case "yes":
@@ -88,9 +103,11 @@ export function perform(command: Command, input: AppInput): void {
     case "target":
       void controller.switchTarget();
       return;
-    case "lang":
-      controller.toggleLang();
+    case "lang": {
+      const notSaved = controller.toggleLang();
+      if (notSaved) dispatch({ type: "flash", text: notSaved });
       return;
+    }
     case "up":
     case "down":
       dispatch({ type: "move", by: command === "up" ? -1 : 1, count: view?.steps.length ?? 0 });
@@ -111,6 +128,13 @@ export function perform(command: Command, input: AppInput): void {
       if (step) dispatch({ type: "hint", stepId: step.id, available: step.hints.length });
       return;
     case "details":
+      // Details belong to the lab screen (from the welcome screen's help, `d` does nothing).
+      if (ui.screen !== "main" || !view) return;
+      if (failedItems(view.checklist).length === 0) {
+        if (ui.overlay) dispatch({ type: "close" });
+        dispatch({ type: "flash", text: S.detailsNone });
+        return;
+      }
       dispatch({ type: "open", overlay: { kind: "details", index: ui.overlay?.kind === "details" ? ui.overlay.index + 1 : 0 } });
       return;
     case "scroll-up":

@@ -28,7 +28,8 @@ export type UiAction =
   | { type: "close" }
   | { type: "hint"; stepId: string; available: number }
   | { type: "scroll"; to: number }
-  | { type: "follow" };
+  | { type: "follow" }
+  | { type: "flash"; text: Text };
 
 export const initialUiState: UiState = { screen: "welcome", selected: 0, hintsShown: {}, scroll: 0, follow: false };
 
@@ -60,6 +61,8 @@ export function uiReducer(previous: UiState, action: UiAction): UiState {
       return { ...state, scroll: Math.max(0, action.to), follow: false };
     case "follow":
       return { ...state, follow: true };
+    case "flash":
+      return { ...state, flash: action.text };
   }
 }
 

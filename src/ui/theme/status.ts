@@ -6,9 +6,11 @@ import type { Text } from "../../engine/text.js";
 import { S } from "../strings.js";
 import type { Token } from "./theme.js";
 
-export type StepStatus = "pending" | "running" | "passed" | "failed" | "attention";
+export const STEP_STATUSES = ["passed", "pending", "running", "attention", "failed"] as const;
+export type StepStatus = (typeof STEP_STATUSES)[number];
 /** A checklist item: never checked, being checked, or the last result. */
-export type ItemStatus = "pending" | "running" | "pass" | "fail" | "error";
+export const ITEM_STATUSES = ["pass", "pending", "running", "fail", "error"] as const;
+export type ItemStatus = (typeof ITEM_STATUSES)[number];
 
 export interface Look {
   glyph: string;

@@ -34,7 +34,7 @@ describe("OutputView", () => {
       expect(render(<OutputView output={{ kind: "note", tone: tone as keyof typeof tones, text: { vi: "x", en: "Simulated reply" } }} width={60} />).frame()).toBe(`${glyph} Simulated reply`);
     }
     const code = render(<OutputView output={{ kind: "code", language: "sql", code: "fields @timestamp\n| limit 20" }} width={60} />).frame();
-    expect(code).toMatch(/sql\n\s+fields @timestamp\n\s+\| limit 20/);
+    expect(code).toMatch(/╶─ sql ─╴\n\s+fields @timestamp\n\s+\| limit 20/);
     const link: Output = { kind: "link", label: { vi: "Mở dashboard", en: "Open the dashboard" }, url: "https://console.aws.amazon.com/cloudwatch" };
     expect(render(<OutputView output={link} width={80} />).frame()).toBe("Open the dashboard https://console.aws.amazon.com/cloudwatch");
     const clickable = render(<OutputView output={link} width={80} />, { hyperlinks: true }).rawFrame();
@@ -43,7 +43,7 @@ describe("OutputView", () => {
 
   it("draws line charts with a scale, the time span and totals, and bar charts", () => {
     const frame = render(<OutputView output={line("Latency", [100, 400, 200])} width={40} />).frame();
-    expect(frame).toMatch(/Latency\n■ Average min 100 · max 400 · Σ 700 ms/);
+    expect(frame).toMatch(/Latency\n■ Average min 100 · max 400 ms\n/); // no Σ: a sum of averages means nothing
     expect(frame).toMatch(/400 ms ┤ {3}█{3}\n[\s\S]*0 ┤█{9}/);
     expect(frame).toContain("09:00 … 11:00");
     const bar: Output = { kind: "chart", chart: "bar", title: { vi: "Token", en: "Tokens" }, series: [{ label: "input", points: [{ x: "input", y: 80 }, { x: "output", y: 40 }] }] };
@@ -86,7 +86,7 @@ describe("Markdown", () => {
     expect(frame).toMatch(/• one\n• two/);
     expect(frame).toContain("1. first");
     expect(frame).toMatch(/Field\s+Where\n─+\s+─+\ntokens\s+input\.inputTokenCount/);
-    expect(frame).toMatch(/bash\n\s+aws logs describe-log-groups --log-group-name-prefix \/aws\/bedrock/);
+    expect(frame).toMatch(/╶─ bash ─╴\n\s+aws logs describe-log-groups --log-group-name-prefix \/aws\/bedrock/);
     expect(frame).toMatch(/┃ Exam tip: invocation logs\./);
     expect(frame).toContain("Docs (https://docs.aws.amazon.com/bedrock/)");
     expect(frame).toContain("─".repeat(70));

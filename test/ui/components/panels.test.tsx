@@ -6,12 +6,13 @@ import type { Phase } from "../../../src/ui/app/controller.js";
 import { ChecklistPanel } from "../../../src/ui/components/ChecklistPanel.js";
 import { ConfirmDialog } from "../../../src/ui/components/ConfirmDialog.js";
 import { DetailsOverlay } from "../../../src/ui/components/DetailsOverlay.js";
-import { Footer } from "../../../src/ui/components/Footer.js";
+import { Footer, packUnits } from "../../../src/ui/components/Footer.js";
 import { Header } from "../../../src/ui/components/Header.js";
 import { HelpOverlay } from "../../../src/ui/components/HelpOverlay.js";
 import { StepList } from "../../../src/ui/components/StepList.js";
 import { Welcome } from "../../../src/ui/components/Welcome.js";
-import { footerItems, helpSections } from "../../../src/ui/key-bindings.js";
+import { IDLE, footerItems, helpSections } from "../../../src/ui/key-bindings.js";
+import { ITEM_STATUSES, STEP_STATUSES, itemLook, stepLook } from "../../../src/ui/theme/status.js";
 import type { ChecklistItemView, LabView, StepInfo } from "../../../src/ui/state/lab-view.js";
 import { tr } from "../../../src/engine/text.js";
 import { fakeTarget } from "../../helpers/fixture-runner.js";
@@ -24,14 +25,32 @@ const step = (n: number, title: string): StepInfo => ({
 describe("StepList", () => {
   it("shows every step status with its glyph and counts the passed lab steps", () => {
     const statuses = ["pending", "running", "passed", "failed", "attention"] as const;
-    const ui = render(<StepList rows={statuses.map((status, i) => ({ step: step(i, status), status }))} selected={1} width={40} />);
+    // The count reads the last outcomes: the running step passed before and still counts while it runs again.
+    const rows = statuses.map((status, i) => ({ step: step(i, status), status, ...(status === "running" || status === "passed" ? { outcome: "passed" as const } : {}) }));
+    const ui = render(<StepList rows={rows} selected={1} width={40} />);
     const frame = ui.frame();
-    expect(frame).toContain("Steps 1/5");
+    expect(frame).toContain("Steps 2/5");
     expect(frame).toContain("○ 0 pending");
     expect(frame).toContain("▸◐ 1 running");
     expect(frame).toContain("✓ 2 passed");
     expect(frame).toContain("✗ 3 failed");
     expect(frame).toContain("! 4 attention");
+  });
+});
+
+describe("StepList: cleanup", () => {
+  it("sets cleanup apart under a rule saying where it stands, and does not count it", () => {
+    const cleanup: StepInfo = { ...step(3, "Clean up"), role: "cleanup" };
+    const rows = [
+      { step: step(1, "One"), status: "passed" as const, outcome: "passed" as const },
+      { step: step(2, "Two"), status: "passed" as const, outcome: "passed" as const },
+      { step: cleanup, status: "pending" as const },
+    ];
+    const frame = render(<StepList rows={rows} selected={0} width={28} />, { lang: "vi" }).frame();
+    expect(frame).toMatch(/Các bước 2\/2[\s\S]*2 Bước Two[\s\S]*╌╌ dọn dẹp: chưa chạy ╌+[\s\S]*○ 3 Bước Clean up/);
+    const en = render(<StepList rows={[rows[0]!, { ...rows[2]!, status: "passed", outcome: "passed" }]} selected={0} width={28} />).frame();
+    expect(en).toContain("Steps 1/1");
+    expect(en).toContain("cleanup: passed");
   });
 });
 
@@ -48,6 +67,11 @@ describe("ChecklistPanel", () => {
     const frame = render(<ChecklistPanel items={items} width={40} />, { lang: "vi" }).frame();
     expect(frame).toContain("Checklist kiểm tra 1/5");
     for (const line of ["[ ] A", "[◐] B", "[✓] C", "[✗] D", "[!] E"]) expect(frame).toContain(line);
+  });
+
+  it("keeps its count in view on a narrow panel (the title gives way)", () => {
+    const frame = render(<ChecklistPanel items={[{ id: "a", label: { vi: "A", en: "Alpha" }, stepId: "s", running: false, result: { status: "pass" } }]} width={24} />).frame();
+    expect(frame).toMatch(/Verification ch… 1\/1/);
   });
 });
 
@@ -70,8 +94,8 @@ describe("Header", () => {
 
 describe("Footer and help", () => {
   it("are generated from the key bindings", () => {
-    const footer = render(<Footer scope="main" running={false} />, { columns: 200 }).frame();
-    for (const item of footerItems("main", false)) expect(footer).toContain(`${item.keys} ${tr(item.label, "en")}`);
+    const footer = render(<Footer scope="main" context={IDLE} width={200} />, { columns: 200 }).frame();
+    for (const item of footerItems("main", IDLE)) expect(footer).toContain(`${item.keys} ${tr(item.label, "en")}`);
     const help = render(<HelpOverlay width={100} />, { lang: "vi", rows: 40 }).frame();
     for (const line of helpSections().flatMap((s) => s.lines)) {
       expect(help).toContain(line.keys.join(" "));
@@ -79,9 +103,34 @@ describe("Footer and help", () => {
     }
   });
 
-  it("says the input is locked while a step runs", () => {
-    const frame = render(<Footer scope="main" running note="Running — only Ctrl+C (cancel) and q (quit)" />).frame();
-    expect(frame).toContain("only Ctrl+C");
+  it("explains every status glyph in the help, from the status table", () => {
+    const help = render(<HelpOverlay width={100} />, { rows: 40 }).frame();
+    for (const status of STEP_STATUSES) expect(help).toContain(`${stepLook(status).glyph} ${tr(stepLook(status).label, "en")}`);
+    for (const status of ITEM_STATUSES) expect(help).toContain(`${itemLook(status).glyph} ${tr(itemLook(status).label, "en")}`);
+  });
+
+  it("fits the whole help on an 80×24 screen (the header above it, no footer under it)", () => {
+    for (const lang of ["vi", "en"] as const) {
+      const help = render(<HelpOverlay width={80} />, { lang }).frame();
+      expect(help.split("\n").length).toBeLessThanOrEqual(22);
+    }
+  });
+
+  it("keeps each key with its label, wrapping between units", () => {
+    for (const lang of ["vi", "en"] as const) {
+      const frame = render(<Footer scope="main" context={IDLE} width={80} />, { lang }).frame();
+      const rows = frame.split("\n");
+      expect(rows.length).toBe(2);
+      const units = footerItems("main", IDLE).map((item) => `${item.keys} ${tr(item.label, lang)}`);
+      for (const unit of units) expect(rows.some((row) => row.includes(unit)), unit).toBe(true);
+    }
+    expect(packUnits([10, 10, 10], 23)).toEqual([[0, 1], [2]]);
+    expect(packUnits([30, 5], 20)).toEqual([[0], [1]]);
+  });
+
+  it("lists the keys that still work while a step runs", () => {
+    const frame = render(<Footer scope="main" context={{ ...IDLE, running: true }} note="Running — other keys wait until it ends" width={80} />).frame();
+    expect(frame).toMatch(/Running — other keys wait until it ends\nCtrl\+C cancel\s+PgUp\/PgDn scroll\s+\? help\s+q quit/);
     expect(frame).not.toContain("Enter run");
   });
 });
@@ -92,8 +141,12 @@ describe("ConfirmDialog", () => {
       render(<ConfirmDialog request={{ kind, question: { vi: "Xoá log group?", en: "Delete the log group?" }, detail: { vi: "Mất log.", en: "Logs are lost." } }} width={60} />, { lang: "vi" }).frame();
     expect(ask("billable")).toContain("Có thể phát sinh chi phí");
     expect(ask("destructive")).toContain("Không hoàn tác được");
-    expect(ask("choice")).toContain("Lựa chọn");
-    expect(ask("choice")).toMatch(/Xoá log group\?[\s\S]*Mất log\.[\s\S]*\[y\/c\] Có\s+\[n\/k\/Esc\] Không/);
+    expect(ask("choice")).toContain("? Cần bạn quyết định");
+    // Only y says yes, in both languages; the Vietnamese screen says "y = có".
+    expect(ask("choice")).toMatch(/Xoá log group\?[\s\S]*Mất log\.[\s\S]*y = Có · n\/Esc = Không/);
+    const quit = render(<ConfirmDialog request={{ kind: "choice", title: { vi: "Thoát genai-lab?", en: "Quit genai-lab?" }, question: { vi: "Huỷ và thoát?", en: "Cancel and quit?" } }} width={60} />).frame();
+    expect(quit).toMatch(/\? Quit genai-lab\?[\s\S]*Cancel and quit\?[\s\S]*y = Yes · n\/Esc = No/);
+    expect(quit).not.toContain("Your decision");
   });
 });
 
@@ -112,7 +165,10 @@ describe("DetailsOverlay", () => {
     expect(first).toMatch(/Check details \(1\/2\)[\s\S]*✗ fail Dashboard shows metrics/);
     expect(first).toMatch(/expected: 5 datapoints[\s\S]*actual: 0[\s\S]*hint: Run step 4[\s\S]*Request ID: req-1/);
     const second = render(<DetailsOverlay items={[failed, errored]} index={1} width={70} />).frame();
-    expect(second).toMatch(/! error Logging enabled[\s\S]*Not allowed[\s\S]*Next: Ask for it[\s\S]*Request ID: req-2[\s\S]*AccessDeniedException \(HTTP 403\)/);
+    expect(second).toMatch(/! error Logging enabled[\s\S]*Not allowed[\s\S]*Next: Ask for it[\s\S]*AccessDeniedException \(HTTP 403\)[\s\S]*Request ID: req-2/);
+    expect(second.match(/req-2/g)).toHaveLength(1);
+    const none = render(<DetailsOverlay items={[{ ...failed, result: { ...failed.result, evidence: { expected: "1", actual: "0" } } as never }]} index={0} width={70} />).frame();
+    expect(none).toContain("Request ID: none (this check recorded no AWS request)");
     expect(render(<DetailsOverlay items={[{ ...failed, result: { status: "pass" } }]} index={0} width={70} />).frame()).toContain("no failed check");
   });
 });
@@ -129,8 +185,12 @@ describe("Welcome", () => {
 
   it("shows the connecting and failed phases", () => {
     expect(render(<Welcome phase={{ kind: "connecting", target: "sandbox" }} now={0} width={80} />, { lang: "vi" }).frame()).toContain("Đang khởi động sandbox (AWS offline)");
-    const problem = { kind: "credentials" as const, title: { vi: "Không có thông tin xác thực", en: "No credentials" }, next: { vi: "aws configure", en: "Run aws configure" }, retryable: false };
-    expect(render(<Welcome phase={{ kind: "failed", target: "aws", problem }} now={0} width={80} />).frame()).toMatch(/Could not connect[\s\S]*No credentials[\s\S]*Run aws configure/);
+    const problem = { kind: "credentials" as const, title: { vi: "Không có thông tin xác thực", en: "No credentials" }, next: { vi: "Chạy `aws configure`", en: "Run `aws configure`" }, retryable: false };
+    const aws = render(<Welcome phase={{ kind: "failed", target: "aws", problem, exitCode: 2 }} now={0} width={80} />).frame();
+    // Inline code is drawn as code, without its backticks; the way back to the sandbox is named.
+    expect(aws).toMatch(/Could not connect[\s\S]*No credentials[\s\S]*Next: Run aws configure[\s\S]*Press t to go back to the sandbox, or q to quit\./);
+    const sandbox = render(<Welcome phase={{ kind: "failed", target: "sandbox", problem, exitCode: 2 }} now={0} width={80} />).frame();
+    expect(sandbox).not.toContain("go back to the sandbox");
   });
 
   it("shows the lab card, the target, the language and where to resume", () => {

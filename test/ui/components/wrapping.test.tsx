@@ -1,0 +1,123 @@
+/** Review fixes for text layout: prose without stray spaces, copyable code, tables that use the room, charts' Σ. */
+import { Box } from "ink";
+import { describe, expect, it } from "vitest";
+import type { Output } from "../../../src/engine/outputs.js";
+import { ActivityList } from "../../../src/ui/components/Activity.js";
+import { CodeBlock } from "../../../src/ui/components/CodeBlock.js";
+import { Markdown } from "../../../src/ui/components/Markdown.js";
+import { OutputView } from "../../../src/ui/components/OutputView.js";
+import { columnWidths } from "../../../src/ui/components/TableView.js";
+import { trimContinuation } from "../../../src/ui/components/Wrap.js";
+import { wrapCodeLine } from "../../../src/ui/markdown/code-wrap.js";
+import type { CheckItem } from "../../../src/ui/state/lab-view.js";
+import { render } from "../../helpers/render.js";
+
+const lines = (frame: string) => frame.split("\n");
+
+describe("prose", () => {
+  it("starts no continuation line with the space it was broken at (styles and links included)", () => {
+    expect(trimContinuation(" word", 1)).toBe("word");
+    expect(trimContinuation(" word", 0)).toBe(" word");
+    expect(trimContinuation("\u001B[1m word", 2)).toBe("\u001B[1mword");
+    expect(trimContinuation("  code", 1)).toBe(" code"); // one space only: indentation that is meant stays
+    const text = "Bedrock writes one log event per call into the log group, and the runner waits for the delivery before it checks anything.";
+    const frame = render(
+      <Box width={30}>
+        <Markdown source={text} width={30} />
+      </Box>,
+    ).frame();
+    expect(lines(frame).length).toBeGreaterThan(3);
+    for (const line of lines(frame)) expect(line.startsWith(" "), JSON.stringify(line)).toBe(false);
+  });
+});
+
+describe("code", () => {
+  it("keeps a line that fits whole, and cuts a longer one into rows ending in ↩ (no blank rows)", () => {
+    const segments = [{ text: "aws logs describe-log-groups --log-group-name-prefix /aws/bedrock" }];
+    expect(wrapCodeLine(segments, 80)).toEqual([segments]);
+    const rows = wrapCodeLine(segments, 20);
+    expect(rows.map((row) => row.map((s) => s.text).join("")).join("")).toBe(segments[0]!.text);
+    for (const row of rows) expect(row.map((s) => s.text).join("").length).toBeLessThanOrEqual(18);
+    const frame = render(<CodeBlock code={segments[0]!.text} language="bash" width={24} />).frame();
+    expect(lines(frame)[0]).toBe("  ╶─ bash ─╴"); // the language is a label, not a line of code
+    const body = lines(frame).slice(1);
+    expect(body.every((line) => line.trim() !== "")).toBe(true);
+    expect(body.slice(0, -1).every((line) => line.endsWith(" ↩"))).toBe(true);
+    expect(body.at(-1)).not.toContain("↩");
+    expect(body.map((line) => line.replace(/ ↩$/, "").trim()).join("")).toBe(segments[0]!.text);
+  });
+
+  it("draws the CLI equivalent, long URLs and ARNs the same way", () => {
+    const cli = "aws bedrock put-model-invocation-logging-configuration --logging-config file://logging.json";
+    const item = { kind: "action" as const, id: "a", title: { vi: "x", en: "Enable logging" }, cli, state: "done" as const, startedAt: 0, durationMs: 5, outputs: [] };
+    const frame = render(
+      <Box width={50}>
+        <ActivityList items={[item]} now={0} width={50} />
+      </Box>,
+    ).frame();
+    expect(frame).toMatch(/\$ aws bedrock put-model-invocation-logging-con ↩\n\s+figuration --logging-config/);
+    const url = "https://us-east-1.console.aws.amazon.com/cloudwatch/home?region=us-east-1#dashboards/dashboard/GenAI-Monitoring";
+    const link = render(<OutputView output={{ kind: "link", label: { vi: "Mở", en: "Open the dashboard" }, url }} width={60} />).frame();
+    expect(lines(link)[0]).toBe("Open the dashboard");
+    expect(link.replace(/ ↩\n/g, "")).toContain(url);
+    const arn = "arn:aws:iam::123456789012:role/GenAILabBedrockInvocationLoggingRole";
+    const kv = render(<OutputView output={{ kind: "key-values", items: [{ label: { vi: "Vai trò", en: "Role" }, value: arn }] }} width={40} />).frame();
+    expect(kv).toContain(" ↩");
+    expect(kv.replace(/ ↩\n\s*/g, "")).toContain(arn);
+  });
+});
+
+describe("tables", () => {
+  it("let headers wrap rather than cut them, and give the spare room to the columns that want it", () => {
+    const data = {
+      headers: ["Prompt", "Input tokens", "Output tokens", "Latency (ms)", "Answer"],
+      rows: [["Explain RAG in simple terms.", "14", "128", "2585", "RAG (Retrieval-Augmented Generation) combines a model with a search."]],
+    };
+    const widths = columnWidths(data, 46);
+    expect(widths.reduce((a, b) => a + b, 0) + 2 * 4).toBe(46); // every column the page has is used
+    // "tokens", "Output", "Latency": each header word whole, the text columns wider than the floor.
+    expect(widths[1]).toBeGreaterThanOrEqual(6);
+    expect(widths[2]).toBeGreaterThanOrEqual(6);
+    expect(widths[3]).toBeGreaterThanOrEqual(7);
+    expect(widths[0]).toBeGreaterThanOrEqual(8);
+    const frame = render(<OutputView output={{ kind: "table", columns: data.headers.map((h, i) => ({ key: String(i), label: { vi: h, en: h } })), rows: data.rows.map((r) => Object.fromEntries(r.map((c, i) => [String(i), c]))) }} width={46} />).frame();
+    expect(frame).toMatch(/Input\s+Output\s+Latency/);
+    expect(frame).toMatch(/tokens\s+tokens\s+\(ms\)/);
+    expect(frame).not.toContain("Input…");
+    expect(columnWidths({ headers: ["a", "b"], rows: [["x", "y"]] }, 40)).toEqual([1, 1]);
+  });
+});
+
+describe("check rows", () => {
+  it("keep the result word and time on a narrow page; the label gives way", () => {
+    const item: CheckItem = { kind: "check", id: "c", label: { vi: "x", en: "A Logs Insights query returns results for the invocations" }, state: "pass", startedAt: 0, durationMs: 94, outputs: [] };
+    const frame = render(
+      <Box width={40}>
+        <ActivityList items={[item]} now={0} width={40} />
+      </Box>,
+    ).frame();
+    expect(frame).toMatch(/✓ Check · A Logs Insights.*… 94 ms pass/);
+  });
+});
+
+describe("charts", () => {
+  const chart = (stat: string | undefined, label = "Invocations"): Output => ({
+    kind: "chart", chart: "line", title: { vi: "Lượt gọi", en: "Invocations" }, unit: "count",
+    series: [{ label, ...(stat ? { stat } : {}), points: [{ x: 0, y: 2 }, { x: 60_000, y: 4 }] }],
+  });
+
+  it("show Σ only for sums and counts (by the series' stat, else its '(Sum)' label)", () => {
+    expect(render(<OutputView output={chart("Sum")} width={50} />).frame()).toContain("Σ 6 count");
+    expect(render(<OutputView output={chart("SampleCount")} width={50} />).frame()).toContain("Σ 6");
+    expect(render(<OutputView output={chart("Average")} width={50} />).frame()).not.toContain("Σ");
+    expect(render(<OutputView output={chart("p90")} width={50} />).frame()).not.toContain("Σ");
+    expect(render(<OutputView output={chart(undefined, "Invocations (Sum)")} width={50} />).frame()).toContain("Σ 6");
+    expect(render(<OutputView output={chart(undefined)} width={50} />).frame()).not.toContain("Σ");
+  });
+
+  it("name the units in Vietnamese on a Vietnamese screen", () => {
+    const frame = render(<OutputView output={chart("Sum")} width={50} />, { lang: "vi" }).frame();
+    expect(frame).toContain("Σ 6 lượt");
+    expect(frame).not.toMatch(/\bcount\b/);
+  });
+});
