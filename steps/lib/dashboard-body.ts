@@ -59,7 +59,7 @@ export function buildDashboard(spec: DashboardSpec): DashboardBody {
     properties: { title, region, view: "timeSeries", query: withSource(group, query) },
   });
   return {
-    start: "-PT3H",
+    start: "-PT6H",
     periodOverride: "inherit",
     widgets: [
       {

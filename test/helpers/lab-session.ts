@@ -5,8 +5,8 @@
  *   const summary = await session.runner.runSteps(session.runner.selectSteps(), new AbortController().signal);
  *   await session.close();
  *
- * The sandbox listens on an ephemeral loopback port with `:memory:` storage, invocation-log delivery delay 0 and no
- * IAM propagation window (pass `faults` to change any of that). The runner uses the AWS error classifier and answers
+ * The sandbox listens on an ephemeral loopback port with `:memory:` storage (or `dbPath`), invocation-log delivery
+ * delay 0 and no IAM propagation window (pass `faults` to change any of that). The runner uses the AWS error classifier and answers
  * every confirmation with yes (`yes: false` + `confirm` to decide per question). `runnerWith()` builds another
  * runner over the same sandbox, clients and progress store — a second CLI command on the same state.
  */
@@ -54,21 +54,36 @@ export interface LabSession {
 let cachedLab: LoadedLab | undefined;
 
 export async function startLabSession(
-  options: RunnerOptions & { faults?: Partial<FaultConfig>; stateDir?: string; maxAttempts?: number } = {},
+  options: RunnerOptions & {
+    faults?: Partial<FaultConfig>;
+    stateDir?: string;
+    maxAttempts?: number;
+    /** The sandbox's SQLite file (default `:memory:`), e.g. one `seedHistory` filled first. */
+    dbPath?: string;
+    /** "endpoint": the sandbox reached the way `--endpoint-url` reaches a standalone one. */
+    targetKind?: "sandbox" | "endpoint";
+  } = {},
 ): Promise<LabSession> {
   cachedLab ??= await loadLab(builtInLabDir(), "ts");
   const lab = cachedLab;
-  const sandbox = await startSandbox({ port: 0, dbPath: ":memory:", deliveryDelayMs: 0, faults: { iamPropagationMs: 0, ...options.faults }, env: {} });
+  const sandbox = await startSandbox({
+    port: 0,
+    dbPath: options.dbPath ?? ":memory:",
+    deliveryDelayMs: 0,
+    faults: { iamPropagationMs: 0, ...options.faults },
+    env: {},
+  });
   const aws = createAwsClients(
     { region: sandbox.region, endpoint: sandbox.endpoint, credentials: { ...sandbox.credentials }, ...(options.maxAttempts ? { maxAttempts: options.maxAttempts } : {}) },
     {},
   );
   const identity = await aws.sts.send(new GetCallerIdentityCommand({}));
   const target: TargetInfo = {
-    kind: "sandbox",
+    kind: options.targetKind ?? "sandbox",
     region: sandbox.region,
     accountId: identity.Account ?? sandbox.accountId,
     principalArn: identity.Arn ?? "",
+    ...(options.targetKind === "endpoint" ? { endpoint: sandbox.endpoint } : {}),
   };
   const stateDir = options.stateDir ?? mkdtempSync(join(tmpdir(), "genai-lab-lab-"));
   const store = ProgressStore.open(progressPath(stateDir, lab.manifest.id, target), lab.manifest.id, target);

@@ -20,6 +20,9 @@ function problemsWith(text: Text): string[] {
   const found: string[] = [];
   if (!text.vi.trim()) found.push(`missing Vietnamese for "${text.en.slice(0, 60)}"`);
   if (!text.en.trim()) found.push(`missing English for "${text.vi.slice(0, 60)}"`);
+  for (const side of [text.vi, text.en]) {
+    if (/\[object Object\]|\bundefined\b|\bNaN\b/.test(side)) found.push(`a value printed wrong: "${side.slice(0, 80)}"`);
+  }
   if (isProse(text.en)) {
     if (text.vi === text.en) found.push(`not translated: "${text.en.slice(0, 80)}"`);
     // Short Vietnamese phrases can be diacritic-free ("Xem log trong CloudWatch"); sentences cannot.
@@ -83,12 +86,16 @@ describe("both languages", () => {
     await cleanup.runner.runSteps([STEP.cleanup], new AbortController().signal, { checklist: false });
     events.push(...session.events, ...cleanup.events);
 
-    for (const faults of [{ modelAccessDenied: true }, { logDeliveryDisabled: true }]) {
+    for (const faults of [{ modelAccessDenied: true }, { logDeliveryDisabled: true }, { throttleRate: 0.3, seed: 2 }]) {
       const failing = await startLabSession({ faults, params: { deliveryWaitSeconds: 0.2, metricsWaitSeconds: 0.2 } });
       await run(failing.runner);
       events.push(...failing.events);
       await failing.close();
     }
+    const unknown = await startLabSession({ params: { modelId: "bogus.model" }, yes: false, confirm: () => Promise.resolve(false) });
+    await run(unknown.runner, [STEP.preflight]);
+    events.push(...unknown.events);
+    await unknown.close();
     const texts = textsIn(events);
     expect(texts.length).toBeGreaterThan(100);
     expect([...new Set(texts.flatMap(problemsWith))]).toEqual([]);
