@@ -16,16 +16,33 @@ export async function chooseModel(ctx: ActCtx): Promise<string> {
   const details = base ? await describeModel(ctx, base) : undefined;
 
   if (!details) {
+    // Said first, before any question: without a terminal the question cannot be asked, and the learner must
+    // already know why a replacement is on offer.
+    ctx.report.note("warning", {
+      vi: `Bedrock không biết model ID ${requested} ở ${region}: gọi nó, AWS trả "ValidationException: The provided model identifier is invalid." (sai ID, sai Region, hoặc model đã bị khai tử).`,
+      en: `Bedrock does not know the model id ${requested} in ${region}: called, AWS answers "ValidationException: The provided model identifier is invalid." (a typo, the wrong Region, or a retired model).`,
+    });
     const reason: Text = {
-      vi: `${requested} không có trong danh mục model của Bedrock ở ${region} (sai ID, sai Region, hoặc model đã bị khai tử).`,
-      en: `${requested} is not in Bedrock's model catalog in ${region} (a typo, the wrong Region, or a retired model).`,
+      vi: `${requested} không phải model ID hợp lệ ở ${region}.`,
+      en: `${requested} is not a valid model id in ${region}.`,
     };
-    const chosen = await offerReplacement(ctx, reason, { modelId: requested });
-    if (chosen) return chosen;
-    throw new StepFailure(reason, {
-      vi: "Xem các model có sẵn bằng `aws bedrock list-foundation-models`, rồi chọn lại với --model-id.",
-      en: "List the available models with `aws bedrock list-foundation-models`, then choose again with --model-id.",
-    }, "invalid-model");
+    const { callId, offered } = await offerReplacement(ctx, reason, { modelId: requested });
+    if (callId) return callId;
+    throw new StepFailure(
+      offered
+        ? { vi: `Không có model để gọi: ${requested} không hợp lệ ở ${region}, và model thay thế chưa được chấp nhận.`, en: `No model to call: ${requested} is not valid in ${region}, and the replacement was not accepted.` }
+        : reason,
+      offered
+        ? {
+            vi: `Chọn model bằng --model-id ${offered.callId} (hoặc chạy lại với --yes để chấp nhận đề xuất), hoặc xem danh sách bằng \`aws bedrock list-foundation-models\`.`,
+            en: `Choose it with --model-id ${offered.callId} (or run again with --yes to accept the offer), or list the models with \`aws bedrock list-foundation-models\`.`,
+          }
+        : {
+            vi: "Xem các model có sẵn bằng `aws bedrock list-foundation-models`, rồi chọn lại với --model-id.",
+            en: "List the available models with `aws bedrock list-foundation-models`, then choose again with --model-id.",
+          },
+      "invalid-model",
+    );
   }
 
   const lifecycle = details.modelLifecycle?.status ?? "ACTIVE";
@@ -40,8 +57,8 @@ export async function chooseModel(ctx: ActCtx): Promise<string> {
   );
 
   if (lifecycle !== "ACTIVE") {
-    const chosen = await offerReplacement(ctx, legacyReason(requested), details);
-    if (chosen) return chosen;
+    const { callId } = await offerReplacement(ctx, legacyReason(requested), details);
+    if (callId) return callId;
     ctx.report.note("warning", {
       vi: `Tiếp tục với model ${lifecycle}: trên AWS thật, lời gọi có thể bị từ chối ("This Model is marked by provider as Legacy…"). Khi đó hãy chạy lại và chấp nhận model thay thế, hoặc dùng --model-id.`,
       en: `Continuing with a ${lifecycle} model: on real AWS the call may be refused ("This Model is marked by provider as Legacy…"). If so, run again and accept the replacement, or pass --model-id.`,

@@ -19,6 +19,7 @@ import {
   rememberModel,
   suggestReplacement,
   type ActCtx,
+  type Replacement,
   type ReadCtx,
 } from "./model.js";
 import { withRetries } from "./retry.js";
@@ -39,8 +40,8 @@ export async function invokeWithRecovery(ctx: ActCtx, prompt: string, maxTokens:
         await switchToProfile(ctx, modelId);
       } else if (kind === "legacy-model") {
         const details = await describeModel(ctx, baseModelId(modelId));
-        const chosen = await offerReplacement(ctx, legacyReason(modelId), { ...details, modelId: baseModelId(modelId) });
-        if (!chosen) throw error;
+        const { callId } = await offerReplacement(ctx, legacyReason(modelId), { ...details, modelId: baseModelId(modelId) });
+        if (!callId) throw error;
       } else if (kind === "model-access") {
         throw await modelAccessFailure(ctx, modelId);
       } else {
@@ -80,14 +81,17 @@ export function legacyReason(modelId: string): Text {
   };
 }
 
-/** Asks whether to use an ACTIVE replacement; remembers and returns the id to call when accepted. */
+/**
+ * Asks whether to use an ACTIVE replacement; remembers it when accepted. `callId` is the id to call (accepted),
+ * `offered` the replacement that was proposed (accepted or not).
+ */
 export async function offerReplacement(
   ctx: ActCtx,
   reason: Text,
   like: { providerName?: string; modelName?: string; modelId?: string },
-): Promise<string | undefined> {
+): Promise<{ callId?: string; offered?: Replacement }> {
   const replacement = await suggestReplacement(ctx, like);
-  if (!replacement) return undefined;
+  if (!replacement) return {};
   const accepted = await ctx.confirm({
     kind: "choice",
     question: {
@@ -96,13 +100,13 @@ export async function offerReplacement(
     },
     detail: reason,
   });
-  if (!accepted) return undefined;
+  if (!accepted) return { offered: replacement };
   ctx.report.note("info", {
     vi: `Đã chọn model thay thế: ${replacement.modelName} — gọi bằng ${replacement.callId}. Lý do: ${reason.vi} Lần sau có thể chỉ định thẳng bằng --model-id ${replacement.callId}.`,
     en: `Replacement chosen: ${replacement.modelName}, called as ${replacement.callId}. Why: ${reason.en} Next time you can pass it directly with --model-id ${replacement.callId}.`,
   });
   rememberModel(ctx, replacement.callId, "replacement");
-  return replacement.callId;
+  return { callId: replacement.callId, offered: replacement };
 }
 
 export async function modelAccessFailure(ctx: ReadCtx, modelId: string): Promise<StepFailure> {

@@ -79,3 +79,34 @@ describe("model failures", () => {
     expect(summary.checklist.every((item) => item.result.status === "pass")).toBe(true);
   }, 30_000);
 });
+
+describe("an unknown model id", () => {
+  it("says first that the id is unknown in this Region, then offers the replacement, then stops with the way forward", async () => {
+    const order: string[] = [];
+    session = await startLabSession({
+      params: { modelId: "bogus.model" },
+      yes: false,
+      // No terminal: the question cannot be asked, so the answer is no.
+      confirm: (request) => (order.push(`asked: ${request.question.en}`), Promise.resolve(false)),
+    });
+    session.runner.subscribe((event) => {
+      if (event.type === "output" && event.output.kind === "note") order.push(`note: ${event.output.text.en}`);
+      if (event.type === "action-finished" && event.problem) order.push(`problem: ${event.problem.title.en}`);
+    });
+    const summary = await run(session.runner, [STEP.preflight]);
+    expect(summary.outcome).toBe("failed");
+    const steps = order.filter((line) => !line.startsWith("note: The target is the sandbox"));
+    expect(steps[0]).toBe(
+      'note: Bedrock does not know the model id bogus.model in us-east-1: called, AWS answers "ValidationException: The provided model identifier is invalid." (a typo, the wrong Region, or a retired model).',
+    );
+    expect(steps[1]).toMatch(/^asked: Use .* \(us\.[\w.:-]+\) instead of bogus\.model\?$/);
+    expect(steps[2]).toBe("problem: No model to call: bogus.model is not valid in us-east-1, and the replacement was not accepted.");
+    expect(steps).toHaveLength(3);
+    const [problem] = problems(session.events);
+    const offered = /\((us\.[\w.:-]+)\)/.exec(steps[1] ?? "")?.[1];
+    expect(problem?.next.en).toContain(`--model-id ${offered}`);
+    expect(problem?.next.en).toContain("--yes");
+    expect(problem?.next.vi).toContain(`--model-id ${offered}`);
+    expect(problem?.kind).toBe("invalid-model");
+  });
+});
