@@ -120,10 +120,10 @@ Docs: [DeleteDashboards](https://docs.aws.amazon.com/AmazonCloudWatch/latest/API
         if (ctx.dryRun) return { summary: { vi: "Chạy thử (--dry-run): không xoá gì", en: "Dry run: nothing deleted" } };
         let removed = 0;
         for (const [i, entry] of plan.entries()) {
-          const type = typeName(entry.type);
-          ctx.report.progress({ vi: `Đang dọn ${type.vi} ${entry.name}`, en: `Cleaning up ${type.en} ${entry.name}` }, { fraction: i / plan.length });
           // Without the plan step's answer (it did not run), the log group question is asked here.
           const kept = keep ? keep.includes(entry.key) : entry.type === "log-group" && !(await askAboutLogGroup(ctx, entry.name));
+          const type = typeName(entry.type);
+          if (!kept) ctx.report.progress({ vi: `Đang dọn: ${type.vi} ${entry.name}`, en: `Cleaning up: ${type.en} ${entry.name}` }, { fraction: i / plan.length });
           if (await removeEntry(ctx, entry, kept)) {
             ctx.ledger.markDeleted(entry.type, entry.name);
             if (entry.type === "logging-config") forgetLoggingOn(ctx);

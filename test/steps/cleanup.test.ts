@@ -109,6 +109,9 @@ describe("cleanup", () => {
     expect(line.split(" && ")).toHaveLength(4);
     expect(summaries(first.events)["show-plan"]).toEqual({ vi: "5 tài nguyên trong kế hoạch, giữ lại 1", en: "5 resources in the plan, 1 kept" });
     expect(notes(first.events)).toContain("The log group /aws/bedrock/model-invocations will be kept.");
+    const progress = first.events.flatMap((e) => (e.type === "progress" ? [e.message.en] : []));
+    expect(progress).toContain("Cleaning up: IAM role GenAILabBedrockLoggingRole");
+    expect(progress.some((m) => m.includes("Log group"))).toBe(false);
     // Left: the log group alone.
     const second = await cleanup(session);
     expect(summaries(second.events)["show-plan"]).toEqual({ vi: "1 tài nguyên trong kế hoạch", en: "1 resource in the plan" });
