@@ -34,6 +34,8 @@ export interface Rendered {
   /** The last frame as written, colour codes included. */
   rawFrame(): string;
   press(keys: string): Promise<void>;
+  /** Writes `chunk` as one read of the terminal: keys typed faster than the program reads them ("jjj", Esc+n). */
+  type(chunk: string): Promise<void>;
   waitFor(test: string | RegExp | ((frame: string) => boolean), timeoutMs?: number): Promise<string>;
   rerender(element: ReactElement): void;
   unmount(): void;
@@ -67,6 +69,10 @@ export function render(element: ReactElement, options: RenderOptions = {}): Rend
         instance.stdin.write(key);
         await tick();
       }
+    },
+    async type(chunk) {
+      instance.stdin.write(chunk);
+      await tick();
     },
     async waitFor(test, timeoutMs = 5000) {
       const matches = (frame: string) =>

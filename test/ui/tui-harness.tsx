@@ -7,7 +7,7 @@ import type { Session } from "../../src/cli/session.js";
 import type { TargetInfo } from "../../src/engine/contract.js";
 import type { Lang } from "../../src/engine/text.js";
 import { TuiController } from "../../src/ui/app/controller.js";
-import { explainError } from "../../src/ui/app/explain.js";
+import { explainError, explainSaveError } from "../../src/ui/app/explain.js";
 import { App } from "../../src/ui/components/App.js";
 import { createTheme } from "../../src/ui/theme/theme.js";
 import { fixtureRunner, type FixtureRun } from "../helpers/fixture-runner.js";
@@ -20,11 +20,19 @@ export interface Harness extends Rendered {
 }
 
 export async function renderTui(
-  options: RenderOptions & { params?: Record<string, string | number>; target?: TargetInfo; connect?: boolean; open?: () => Promise<Session> } = {},
+  options: RenderOptions & {
+    params?: Record<string, string | number>;
+    target?: TargetInfo;
+    connect?: boolean;
+    open?: () => Promise<Session>;
+    saveLang?: (lang: Lang) => void;
+    stateDir?: string;
+  } = {},
 ): Promise<Harness> {
   const fixture = await fixtureRunner({
     ...(options.params ? { params: options.params } : {}),
     ...(options.target ? { target: options.target } : {}),
+    ...(options.stateDir ? { stateDir: options.stateDir } : {}),
     confirm: (request) => controller.confirm(request),
   });
   const session: Session = {
@@ -42,8 +50,12 @@ export async function renderTui(
     parsed,
     lang: options.lang ?? "en",
     open: options.open ?? (() => Promise.resolve(session)),
-    saveLang: (lang) => saved.push(lang),
+    saveLang: (lang) => {
+      options.saveLang?.(lang);
+      saved.push(lang);
+    },
     explain: explainError,
+    explainSaveError,
   });
   const columns = options.columns ?? 80;
   const rows = options.rows ?? 24;

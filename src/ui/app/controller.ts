@@ -68,6 +68,8 @@ export class TuiController {
   /** Each connect gets a number: a session that finishes opening after a newer connect began is closed. */
   #generation = 0;
   #opening?: AbortController;
+  /** Set as soon as quitting begins (the exit code is recorded only once everything has stopped). */
+  #quitting = false;
   readonly #questions: ConfirmQueue;
 
   constructor(deps: ControllerDeps) {
@@ -102,7 +104,7 @@ export class TuiController {
     const opening = new AbortController();
     this.#opening = opening;
     this.#set({ phase: { kind: "connecting", target: targetKindOf(this.#parsed) }, view: undefined });
-    const stale = () => generation !== this.#generation || this.#state.exitCode !== undefined;
+    const stale = () => generation !== this.#generation || this.#quitting;
     try {
       const session = await this.#deps.open(this.#parsed, this.confirm, opening.signal);
       if (stale()) {
@@ -194,6 +196,7 @@ export class TuiController {
 
   /** Cancels whatever runs or opens, waits for a run to stop, closes the session and records the exit code. */
   async quit(code: number): Promise<void> {
+    this.#quitting = true;
     this.#opening?.abort();
     const run = this.#run;
     if (run) {

@@ -1,0 +1,157 @@
+/** The whole TUI over the fixture lab: the behaviours two reviewers asked for (issue 6 follow-up). */
+import { afterEach, describe, expect, it } from "vitest";
+import { UsageError } from "../../src/engine/usage-error.js";
+import { KEY } from "../helpers/render.js";
+import { renderTui, type Harness } from "./tui-harness.js";
+
+let ui: Harness | undefined;
+afterEach(() => {
+  ui?.unmount();
+  ui = undefined;
+});
+
+async function started(options: Parameters<typeof renderTui>[0] = {}): Promise<Harness> {
+  ui = await renderTui(options);
+  await ui.waitFor("Goal");
+  await ui.press(KEY.enter);
+  await ui.waitFor("Step 1 · Make a thing");
+  return ui;
+}
+
+const idle = (frame: string) => frame.includes("q quit") && !frame.includes("Running —");
+
+describe("keys typed fast", () => {
+  it("moves once per key when several arrive in one chunk", async () => {
+    const tui = await started();
+    await tui.type("jj");
+    await tui.waitFor("▸○ 3 Tidy up");
+    await tui.type("kk");
+    await tui.waitFor("▸○ 1 Make a thing");
+  });
+
+  it("reads Esc then a key in one chunk as Esc (no) and then the key", async () => {
+    const tui = await started();
+    const answer = tui.controller.confirm({ kind: "destructive", question: { vi: "Xoá?", en: "Delete the log group?" } });
+    await tui.waitFor("Delete the log group?");
+    await tui.type("\u001Bj");
+    expect(await answer).toBe(false);
+    await tui.waitFor((f) => f.includes("▸○ 2 Use the thing") && !f.includes("Delete the log group?"));
+  });
+});
+
+describe("after cleanup", () => {
+  it("re-checks the checklist by itself: the header and the items drop without c", async () => {
+    const tui = await started();
+    await tui.press(KEY.enter);
+    await tui.waitFor((f) => f.includes("▸✓ 1") && idle(f));
+    await tui.press("n");
+    await tui.press(KEY.enter);
+    await tui.waitFor((f) => f.includes("✓ 2/2") && f.includes("▸✓ 2") && idle(f));
+    await tui.press("n");
+    await tui.press(KEY.enter);
+    const after = await tui.waitFor((f) => f.includes("▸✓ 3") && idle(f) && f.includes("[✗] The thing exists"));
+    expect(after).toContain("✓ 0/2");
+    expect(after).toContain("[✗] The thing was used");
+    expect(after).toContain("cleanup: passed");
+  });
+});
+
+describe("the step counter", () => {
+  it("counts the lab's passed steps and never drops while a step runs again", async () => {
+    const tui = await started({ params: { slowMs: 400 } });
+    await tui.press(KEY.enter);
+    await tui.waitFor((f) => f.includes("▸✓ 1") && idle(f));
+    expect(tui.frame()).toContain("Steps 1/2");
+    await tui.press(KEY.enter);
+    const running = await tui.waitFor("▸◐ 1");
+    expect(running).toContain("Steps 1/2");
+    await tui.waitFor((f) => f.includes("▸✓ 1") && idle(f));
+  });
+});
+
+describe("hints and panels", () => {
+  it("answers d with nothing failed in the footer, without opening an empty panel", async () => {
+    const tui = await started();
+    await tui.press("d");
+    const frame = await tui.waitFor("There is no failed check to show details for.");
+    expect(frame).not.toContain("Check details");
+    expect(frame).toContain("Step 1 · Make a thing");
+  });
+
+  it("ignores d under the help opened on the welcome screen", async () => {
+    ui = await renderTui();
+    await ui.waitFor("Press Enter to start");
+    await ui.press("?");
+    await ui.waitFor("Keys · Press Esc or ? to close");
+    await ui.press("d");
+    expect(ui.frame()).not.toContain("Check details");
+    expect(ui.frame()).toContain("Keys · Press Esc or ? to close");
+    await ui.press(KEY.escape);
+    await ui.waitFor("Press Enter to start");
+  });
+
+  it("says continue in the footer when the welcome card says continue", async () => {
+    const first = await renderTui();
+    await first.waitFor("Press Enter to start");
+    expect(first.frame()).toContain("Enter start");
+    await first.controller.runStep("make-thing");
+    const stateDir = first.fixture.stateDir;
+    first.unmount();
+    ui = await renderTui({ stateDir });
+    const frame = await ui.waitFor("Press Enter to continue");
+    expect(frame).toContain("Enter continue");
+  });
+
+  it("hides Enter on a session that could not open, and offers t and the way back", async () => {
+    ui = await renderTui({ open: () => Promise.reject(new UsageError({ vi: "--region sai", en: "--region: bad value" })) });
+    const frame = await ui.waitFor("Could not connect");
+    expect(frame).toContain("--region: bad value");
+    expect(frame).not.toContain("Enter start");
+    expect(frame).toMatch(/t target\s+l Tiếng Việt \/ English\s+\? help\s+q quit/);
+    await ui.press("q");
+    await waitUntil(() => ui!.controller.getState().exitCode === 2);
+  });
+});
+
+describe("language", () => {
+  it("keeps the switch for the session when it cannot be saved, and says why in the footer", async () => {
+    const tui = await started({
+      saveLang: () => {
+        throw new UsageError({ vi: "settings.json hỏng", en: "settings.json is damaged" });
+      },
+    });
+    await tui.press("l");
+    const frame = await tui.waitFor("Bước 1 · Tạo một thứ");
+    expect(frame).toContain("Ngôn ngữ đã đổi cho phiên này nhưng chưa được lưu: settings.json hỏng");
+  });
+});
+
+describe("small terminals", () => {
+  it("says, in both languages, how big the terminal must be; q still quits", async () => {
+    ui = await renderTui({ columns: 50, rows: 15 });
+    const frame = (await ui.waitFor("Terminal too small")).replace(/\s+/g, " ");
+    expect(frame).toContain("Cửa sổ terminal quá nhỏ (50×15) — hãy mở rộng ít nhất 60×18");
+    expect(frame).toContain("Terminal too small (50×15) — make it at least 60×18");
+    await ui.press(KEY.enter);
+    expect(ui.frame()).toContain("Terminal too small");
+    await ui.press("q");
+    await waitUntil(() => ui!.controller.getState().exitCode === 0);
+  });
+
+  it("draws the lab at 60×18 with the footer's units whole", async () => {
+    const tui = await started({ columns: 60, rows: 18 });
+    const lines = tui.frame().split("\n");
+    expect(lines.length).toBeLessThanOrEqual(17);
+    expect(Math.max(...lines.map((l) => [...l].length))).toBeLessThanOrEqual(60);
+    expect(tui.frame()).toMatch(/l Tiếng Việt \/ English/);
+  });
+});
+
+async function waitUntil(test: () => boolean, timeoutMs = 5000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!test()) {
+    if (Date.now() > deadline) throw new Error("condition not met in time");
+    await new Promise((resolve) => setTimeout(resolve, 10));
+  }
+}
+
