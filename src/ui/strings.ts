@@ -127,8 +127,6 @@ export const S = {
     en: "none (this check recorded no AWS request)",
   },
   problemCode: { vi: "Mã lỗi", en: "Error code" },
-  confirmYes: { vi: "Có", en: "Yes" },
-  confirmNo: { vi: "Không", en: "No" },
   confirmBillable: { vi: "Có thể phát sinh chi phí", en: "May be billed" },
   confirmDestructive: { vi: "Không hoàn tác được", en: "Cannot be undone" },
   confirmChoice: { vi: "Cần bạn quyết định", en: "Your decision" },

@@ -22,7 +22,7 @@ async function session(cols: number, rows: number, capture: (name: string, t: Te
     for (;;) {
       await sleep(300);
       const s = await t.screen();
-      if (s.includes("[y/c]")) t.write("c");
+      if (s.includes("y = có · n/Esc = không")) t.write("y");
       else if (!s.includes("Đang chạy") && !s.includes("Running —") && /▸[✓✗!]/.test(s)) return sleep(300);
     }
   };

@@ -60,6 +60,13 @@ export class TerminalSession {
     return lines.join("\n");
   }
 
+  /** Where the cursor is (column 0 after a program that ended its last line). */
+  async cursor(): Promise<{ x: number; y: number }> {
+    await this.#pending;
+    const buffer = this.term.buffer.active;
+    return { x: buffer.cursorX, y: buffer.cursorY };
+  }
+
   /** Everything in the buffer, scrollback included. */
   async all(): Promise<string> {
     await this.#pending;

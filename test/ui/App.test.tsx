@@ -129,7 +129,7 @@ describe("App", () => {
     const tui = await started();
     let answered: boolean | undefined;
     const yes = tui.controller.confirm({ kind: "destructive", question: { vi: "Xoá?", en: "Delete the log group?" } }).then((a) => (answered = a));
-    await tui.waitFor(/Cannot be undone[\s\S]*Delete the log group\?[\s\S]*y = Yes · n\/Esc = No/);
+    await tui.waitFor(/Cannot be undone\s+y = yes · n\/Esc = no[\s\S]*Delete the log group\?/);
     await tui.press("ck\r");
     expect(answered).toBeUndefined();
     expect(tui.frame()).toContain("Delete the log group?");

@@ -26,12 +26,23 @@ function kindLook(kind: Question["kind"]): { token: Token; label: Bilingual } {
 export function ConfirmDialog(props: { request: Question; width: number }) {
   const { t, theme } = useDisplay();
   const look = kindLook(props.request.kind);
+  // From the bindings: only y says yes (c and k never answer a dialog).
   const answer = (command: "yes" | "no", word: Bilingual) => `${keysOf(command)} = ${t(word)}`;
   return (
     <Box flexDirection="column" borderStyle="double" {...theme[look.token]} paddingX={1} width={props.width}>
-      <Styled token={look.token}>
-        {props.request.kind === "choice" ? "?" : "⚠"} {t(props.request.title ?? look.label)}
-      </Styled>
+      {/* The answer keys sit on the title line: a long explanation may be cut at the bottom, they never are. */}
+      <Box justifyContent="space-between">
+        <Box flexShrink={1}>
+          <Styled token={look.token} wrap="truncate-end">
+            {props.request.kind === "choice" ? "?" : "⚠"} {t(props.request.title ?? look.label)}
+          </Styled>
+        </Box>
+        <Box flexShrink={0} marginLeft={2}>
+          <Styled token="text.accent">
+            {answer("yes", S.keyYes)} · {answer("no", S.keyNo)}
+          </Styled>
+        </Box>
+      </Box>
       <Box marginTop={1}>
         <InlineText bold text={t(props.request.question)} />
       </Box>
@@ -40,12 +51,6 @@ export function ConfirmDialog(props: { request: Question; width: number }) {
           <InlineText text={t(props.request.detail)} />
         </Box>
       ) : null}
-      <Box marginTop={1}>
-        {/* The answer keys, from the bindings: only y says yes (c and k never answer a dialog). */}
-        <Styled token="text.accent">
-          {answer("yes", S.confirmYes)} · {answer("no", S.confirmNo)}
-        </Styled>
-      </Box>
     </Box>
   );
 }

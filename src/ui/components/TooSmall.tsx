@@ -14,7 +14,9 @@ export function TooSmall(props: { columns: number; rows: number }) {
   const values = { columns: props.columns, rows: props.rows, minColumns: MIN_COLUMNS, minRows: MIN_ROWS };
   const text = fill(S.tooSmall, values);
   return (
-    <Box flexDirection="column" width={props.columns}>
+    // One row short of the terminal, as the full screen is: Ink then ends the frame with a newline, and the
+    // shell prompt after quitting starts on a line of its own.
+    <Box flexDirection="column" width={props.columns} height={Math.max(1, props.rows - 1)} overflow="hidden">
       <Styled token="tone.warning" wrap="wrap">
         {text.vi}
       </Styled>

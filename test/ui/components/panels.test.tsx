@@ -1,4 +1,5 @@
 /** Every status of every panel: step list, checklist, header (targets, presenter), footer, welcome, dialogs. */
+import { Box } from "ink";
 import { describe, expect, it } from "vitest";
 import type { Session } from "../../../src/cli/session.js";
 import type { TargetInfo } from "../../../src/engine/contract.js";
@@ -143,10 +144,21 @@ describe("ConfirmDialog", () => {
     expect(ask("destructive")).toContain("Không hoàn tác được");
     expect(ask("choice")).toContain("? Cần bạn quyết định");
     // Only y says yes, in both languages; the Vietnamese screen says "y = có".
-    expect(ask("choice")).toMatch(/Xoá log group\?[\s\S]*Mất log\.[\s\S]*y = Có · n\/Esc = Không/);
+    expect(ask("choice")).toMatch(/Cần bạn quyết định\s+y = có · n\/Esc = không[\s\S]*Xoá log group\?[\s\S]*Mất log\./);
     const quit = render(<ConfirmDialog request={{ kind: "choice", title: { vi: "Thoát genai-lab?", en: "Quit genai-lab?" }, question: { vi: "Huỷ và thoát?", en: "Cancel and quit?" } }} width={60} />).frame();
-    expect(quit).toMatch(/\? Quit genai-lab\?[\s\S]*Cancel and quit\?[\s\S]*y = Yes · n\/Esc = No/);
+    expect(quit).toMatch(/\? Quit genai-lab\?\s+y = yes · n\/Esc = no[\s\S]*Cancel and quit\?/);
     expect(quit).not.toContain("Your decision");
+  });
+
+  it("keeps the answer keys in view when a long explanation is cut at the bottom", () => {
+    const detail = { vi: "Chi phí. ".repeat(80), en: "Costs. ".repeat(80) };
+    const frame = render(
+      <Box height={8} overflow="hidden">
+        <ConfirmDialog request={{ kind: "billable", question: { vi: "Gọi model?", en: "Call the model?" }, detail }} width={50} />
+      </Box>,
+      { lang: "vi" },
+    ).frame();
+    expect(frame).toContain("y = có · n/Esc = không");
   });
 });
 

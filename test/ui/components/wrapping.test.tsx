@@ -16,18 +16,28 @@ const lines = (frame: string) => frame.split("\n");
 
 describe("prose", () => {
   it("starts no continuation line with the space it was broken at (styles and links included)", () => {
-    expect(trimContinuation(" word", 1)).toBe("word");
-    expect(trimContinuation(" word", 0)).toBe(" word");
-    expect(trimContinuation("\u001B[1m word", 2)).toBe("\u001B[1mword");
-    expect(trimContinuation("  code", 1)).toBe(" code"); // one space only: indentation that is meant stays
+    expect(trimContinuation(" word")).toBe("word");
+    expect(trimContinuation("\u001B[1m word")).toBe("\u001B[1mword");
+    expect(trimContinuation("  code")).toBe(" code"); // one space only: indentation that is meant stays
+    // At 28 columns the first line ends exactly at a word's end: wrap-ansi then starts the next with the space.
     const text = "Bedrock writes one log event per call into the log group, and the runner waits for the delivery before it checks anything.";
     const frame = render(
-      <Box width={30}>
-        <Markdown source={text} width={30} />
+      <Box width={28}>
+        <Markdown source={text} width={28} />
       </Box>,
     ).frame();
+    expect(lines(frame)[1]).toMatch(/^per call/);
     expect(lines(frame).length).toBeGreaterThan(3);
     for (const line of lines(frame)) expect(line.startsWith(" "), JSON.stringify(line)).toBe(false);
+    // Scrolled so that the paragraph starts above the box (Ink then numbers lines from the first visible one).
+    const scrolled = render(
+      <Box height={3} overflow="hidden" flexDirection="column">
+        <Box marginTop={-1} width={28} flexShrink={0}>
+          <Markdown source={text} width={28} />
+        </Box>
+      </Box>,
+    ).frame();
+    for (const line of lines(scrolled)) expect(line.startsWith(" "), JSON.stringify(line)).toBe(false);
   });
 });
 
