@@ -4,10 +4,11 @@
  */
 import { defineStep } from "../src/engine/contract.js";
 import type { LabAws, LabParams } from "./lab.js";
-import { buildDashboard, metricRow } from "./lib/dashboard-body.js";
+import { buildDashboard, DASHBOARD_START, metricRow } from "./lib/dashboard-body.js";
 import { checkDashboard } from "./lib/dashboard-check.js";
 import { metricQuery, previewDashboard, previewHours } from "./lib/dashboard-preview.js";
 import { putDashboard } from "./lib/dashboard-put.js";
+import { relativeStartMs, windowLabel } from "./lib/dashboard-window.js";
 import { CHECK_TIMEOUT_MS } from "./lib/log-checks.js";
 import { effectiveModelId, type ReadCtx } from "./lib/model.js";
 import { SEED_LATENCY_QUERY, SEED_TOKENS_QUERY } from "./lib/queries.js";
@@ -21,6 +22,8 @@ const bodyFor = (ctx: ReadCtx) =>
     modelId: effectiveModelId(ctx),
     periodSeconds: ctx.params.metricPeriodSeconds,
   });
+
+const WINDOW = windowLabel(relativeStartMs(DASHBOARD_START) ?? 0);
 
 const indent = (text: string) => text.replace(/^/gm, "    ");
 
@@ -48,7 +51,7 @@ Bài lab dựng dashboard như sau:
 | Tokens | metric \`InputTokenCount\`, \`OutputTokenCount\` theo \`ModelId\`, Sum | |
 | Độ trễ | metric \`InvocationLatency\` theo \`ModelId\`, Average và p90 | thay cho \`@duration\` |
 
-\`ModelId\` là ID mà bài lab **thực sự gọi**. Nếu gọi qua inference profile thì đó là ID của profile (ví dụ \`us.…\`), vì Bedrock gắn metric theo ID đó. Body được kiểm tra trước khi gửi; nếu CloudWatch vẫn từ chối, bài lab in ra từng thông báo (DataPath + Message) của nó. Sau đó bài lab vẽ thử dashboard ngay trong terminal, trên đúng khoảng thời gian của dashboard (6 giờ gần nhất: biểu đồ từ GetMetricData, bảng từ truy vấn của các widget log), và đưa link tới console.
+\`ModelId\` là ID mà bài lab **thực sự gọi**. Nếu gọi qua inference profile thì đó là ID của profile (ví dụ \`us.…\`), vì Bedrock gắn metric theo ID đó. Body được kiểm tra trước khi gửi; nếu CloudWatch vẫn từ chối, bài lab in ra từng thông báo (DataPath + Message) của nó. Sau đó bài lab vẽ thử dashboard ngay trong terminal, trên đúng khoảng thời gian của dashboard (${WINDOW.vi} gần nhất: biểu đồ từ GetMetricData, bảng từ truy vấn của các widget log), và đưa link tới console.
 
 Hai loại widget có thể lệch nhau, và đó là một bài học: **metric đếm mọi lời gọi, log chỉ có lời gọi xảy ra khi logging đang bật**. Lời gọi thử ở bước kiểm tra đầu chạy trước bước 1, nên nó có trong metric mà không có trong log.
 
@@ -61,7 +64,7 @@ Dashboard là tài nguyên **toàn cục** (không theo Region), nhưng mỗi wi
 \`\`\`bash
 # dashboard.json: chép khối "Dashboard body" mà bước này in ra vào file đó
 aws cloudwatch put-dashboard --dashboard-name GenAI-Monitoring --dashboard-body file://dashboard.json
-aws cloudwatch get-metric-data --start-time $(date -u -d '-6 hours' +%FT%TZ) --end-time $(date -u +%FT%TZ) \\
+aws cloudwatch get-metric-data --start-time $(date -u -d '-${previewHours(DASHBOARD_START)} hours' +%FT%TZ) --end-time $(date -u +%FT%TZ) \\
   --metric-data-queries '[{"Id":"m0","MetricStat":{"Metric":{"Namespace":"AWS/Bedrock","MetricName":"Invocations","Dimensions":[{"Name":"ModelId","Value":"<model-id>"}]},"Period":60,"Stat":"Sum"}}]'
 \`\`\`
 
@@ -86,7 +89,7 @@ The lab builds the dashboard like this:
 | Tokens | metrics \`InputTokenCount\`, \`OutputTokenCount\` by \`ModelId\`, Sum | |
 | Latency | metric \`InvocationLatency\` by \`ModelId\`, Average and p90 | instead of \`@duration\` |
 
-\`ModelId\` is the id the lab **actually calls**. Through an inference profile, that is the profile's id (e.g. \`us.…\`), because Bedrock publishes the metrics under it. The body is validated before it is sent; if CloudWatch still objects, the lab prints each of its messages (DataPath + Message). Then the lab previews the dashboard right in the terminal, over the dashboard's own window (the last 6 hours: charts from GetMetricData, tables from the log widgets' queries), and gives you the console link.
+\`ModelId\` is the id the lab **actually calls**. Through an inference profile, that is the profile's id (e.g. \`us.…\`), because Bedrock publishes the metrics under it. The body is validated before it is sent; if CloudWatch still objects, the lab prints each of its messages (DataPath + Message). Then the lab previews the dashboard right in the terminal, over the dashboard's own window (the last ${WINDOW.en}: charts from GetMetricData, tables from the log widgets' queries), and gives you the console link.
 
 The two kinds of widget can disagree, and that is a lesson: **metrics count every call, logs only the calls made while logging is on**. The preflight's probe call ran before step 1, so it is in the metrics and not in the logs.
 
@@ -99,7 +102,7 @@ Dashboards are **global** (not per Region), but each widget names the Region of 
 \`\`\`bash
 # dashboard.json: copy the "Dashboard body" block this step prints into that file
 aws cloudwatch put-dashboard --dashboard-name GenAI-Monitoring --dashboard-body file://dashboard.json
-aws cloudwatch get-metric-data --start-time $(date -u -d '-6 hours' +%FT%TZ) --end-time $(date -u +%FT%TZ) \\
+aws cloudwatch get-metric-data --start-time $(date -u -d '-${previewHours(DASHBOARD_START)} hours' +%FT%TZ) --end-time $(date -u +%FT%TZ) \\
   --metric-data-queries '[{"Id":"m0","MetricStat":{"Metric":{"Namespace":"AWS/Bedrock","MetricName":"Invocations","Dimensions":[{"Name":"ModelId","Value":"<model-id>"}]},"Period":60,"Stat":"Sum"}}]'
 \`\`\`
 

@@ -22,7 +22,7 @@ Thứ tự xoá: dashboard → cấu hình logging → policy của role → IAM
 - **Dashboard**: xoá. Nếu bài lab đã ghi đè một dashboard cùng tên của bạn thì khôi phục nội dung cũ.
 - **Cấu hình logging**: chỉ đụng tới nếu bài lab đã đặt nó. Nếu trước đó bạn có cấu hình khác thì khôi phục lại; nếu không thì xoá (tắt logging). Nếu ai đó đã đổi cấu hình sau bài lab thì để nguyên.
 - **IAM role** và inline policy của nó: xoá. Role bạn truyền qua \`--logging-role-arn\` không bao giờ bị đụng tới.
-- **Log group**: bài lab **hỏi trước**, vì nó chứa toàn bộ prompt và câu trả lời đã ghi log.
+- **Log group**: bài lab **hỏi trước**, ngay khi lập kế hoạch và trước khi xoá bất cứ thứ gì, vì nó chứa toàn bộ prompt và câu trả lời đã ghi log.
 
 \`genai-lab cleanup --dry-run\` chỉ in kế hoạch, không xoá gì. Dọn dẹp trên tài khoản thật giúp tránh phí lưu trữ log và phí dashboard (mỗi tài khoản có 3 dashboard miễn phí).
 
@@ -46,7 +46,7 @@ Order: dashboard → logging configuration → the role's policy → IAM role �
 - **Dashboard**: deleted; if the lab replaced a dashboard of yours with the same name, its old body is put back.
 - **Logging configuration**: only touched if the lab set it. If you had another configuration before, it is restored; otherwise it is deleted (logging off). If someone changed it after the lab, it is left as it is.
 - **IAM role** and its inline policy: deleted. A role passed with \`--logging-role-arn\` is never touched.
-- **Log group**: the lab **asks first**, because it holds every logged prompt and answer.
+- **Log group**: the lab **asks first**, with the plan and before anything is deleted, because it holds every logged prompt and answer.
 
 \`genai-lab cleanup --dry-run\` prints the plan and deletes nothing. On a real account, cleaning up avoids log storage and dashboard charges (an account gets 3 dashboards free).
 

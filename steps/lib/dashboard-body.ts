@@ -35,6 +35,8 @@ export interface DashboardBody {
 }
 
 export const NAMESPACE = "AWS/Bedrock";
+/** The dashboard's time range: the last 6 hours (the preview reads the same window). */
+export const DASHBOARD_START = "-PT6H";
 
 export function metricRow(metric: string, modelId: string, stat: string, label?: string): MetricRow {
   return [NAMESPACE, metric, "ModelId", modelId, label ? { stat, label } : { stat }];
@@ -59,7 +61,7 @@ export function buildDashboard(spec: DashboardSpec): DashboardBody {
     properties: { title, region, view: "timeSeries", query: withSource(group, query) },
   });
   return {
-    start: "-PT6H",
+    start: DASHBOARD_START,
     periodOverride: "inherit",
     widgets: [
       {
