@@ -8,8 +8,8 @@ import { marked, type Token, type Tokens } from "marked";
 import { memo, type ReactNode } from "react";
 import { useDisplay, type Display } from "../app/display.js";
 import { languageOf } from "../markdown/highlight.js";
-import { hyperlink } from "../terminal/hyperlinks.js";
 import { CodeBlock } from "./CodeBlock.js";
+import { inline, plain, Prose } from "./MarkdownInline.js";
 import { Styled } from "./Styled.js";
 import { TableView } from "./TableView.js";
 import { Wrap } from "./Wrap.js";
@@ -42,10 +42,10 @@ function block(token: Token, d: Display, width: number, key: number): ReactNode 
       );
     }
     case "paragraph":
-      return <Wrap key={key}>{inline((token as Tokens.Paragraph).tokens, d)}</Wrap>;
+      return <Prose key={key} tokens={(token as Tokens.Paragraph).tokens} width={width} />;
     case "text": {
       const t = token as Tokens.Text;
-      return <Wrap key={key}>{t.tokens ? inline(t.tokens, d) : d.s(t.text)}</Wrap>;
+      return t.tokens ? <Prose key={key} tokens={t.tokens} width={width} /> : <Wrap key={key}>{d.s(t.text)}</Wrap>;
     }
     case "list": {
       const list = token as Tokens.List;
@@ -104,82 +104,4 @@ function block(token: Token, d: Display, width: number, key: number): ReactNode 
     default:
       return "raw" in token && typeof token.raw === "string" ? <Wrap key={key}>{d.s(token.raw)}</Wrap> : null;
   }
-}
-
-function inline(tokens: Token[] | undefined, d: Display): ReactNode[] {
-  return (tokens ?? []).map((token, i) => {
-    switch (token.type) {
-      case "strong":
-        return (
-          <Text key={i} bold>
-            {inline((token as Tokens.Strong).tokens, d)}
-          </Text>
-        );
-      case "em":
-        return (
-          <Text key={i} italic>
-            {inline((token as Tokens.Em).tokens, d)}
-          </Text>
-        );
-      case "del":
-        return (
-          <Text key={i} strikethrough>
-            {inline((token as Tokens.Del).tokens, d)}
-          </Text>
-        );
-      case "codespan":
-        return (
-          <Styled key={i} token="text.code">
-            {d.s(unescape((token as Tokens.Codespan).text))}
-          </Styled>
-        );
-      case "link": {
-        const link = token as Tokens.Link;
-        const label = plain(link.tokens);
-        if (d.hyperlinks) {
-          return (
-            <Styled key={i} token="text.link">
-              {hyperlink(link.href, d.s(label))}
-            </Styled>
-          );
-        }
-        return (
-          <Text key={i}>
-            <Styled token="text.link">{d.s(label)}</Styled>
-            {label === link.href ? null : <Styled token="text.muted"> ({d.s(link.href)})</Styled>}
-          </Text>
-        );
-      }
-      case "br":
-        return <Text key={i}>{"\n"}</Text>;
-      case "text": {
-        const text = token as Tokens.Text;
-        return <Text key={i}>{text.tokens ? inline(text.tokens, d) : d.s(unescape(text.text))}</Text>;
-      }
-      case "escape":
-        return <Text key={i}>{(token as Tokens.Escape).text}</Text>;
-      default:
-        return <Text key={i}>{"raw" in token && typeof token.raw === "string" ? d.s(token.raw) : ""}</Text>;
-    }
-  });
-}
-
-/** The text of inline tokens without formatting (table cells, link labels). */
-function plain(tokens: Token[] | undefined): string {
-  return (tokens ?? [])
-    .map((token) => {
-      if ("tokens" in token && Array.isArray(token.tokens) && token.tokens.length > 0) return plain(token.tokens as Token[]);
-      return "text" in token && typeof token.text === "string" ? unescape(token.text) : "";
-    })
-    .join("");
-}
-
-/** marked escapes &, <, >, " and ' in text: the terminal wants them back. */
-function unescape(text: string): string {
-  return text
-    .replace(/&lt;/g, "<")
-    .replace(/&gt;/g, ">")
-    .replace(/&quot;/g, '"')
-    .replace(/&#39;/g, "'")
-    .replace(/&amp;/g, "&");
 }

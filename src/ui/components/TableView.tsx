@@ -17,14 +17,29 @@ export interface TableData {
 /** A long text column is never squeezed below this (unless the page itself is that narrow). */
 const MIN_TEXT = 8;
 
+/** The columns' widths and the gap between them: 2, or 1 when that is what lets every column keep its floor. */
+export function tableLayout(data: TableData, width: number): { widths: number[]; gap: number } {
+  const wide = columnWidths(data, width, 2);
+  if (!floorsMissed(data, wide)) return { widths: wide, gap: 2 };
+  return { widths: columnWidths(data, width, 1), gap: 1 };
+}
+
+function floors(data: TableData): number[] {
+  const cells = data.headers.map((_, i) => Math.max(0, ...data.rows.map((row) => stringWidth(row[i] ?? ""))));
+  const natural = data.headers.map((header, i) => Math.max(stringWidth(header), cells[i]!, 1));
+  const longestWord = (header: string) => Math.max(1, ...header.split(/\s+/).map((word) => stringWidth(word)));
+  return natural.map((w, i) => Math.min(w, Math.max(longestWord(data.headers[i]!), Math.min(cells[i]!, MIN_TEXT))));
+}
+
+const floorsMissed = (data: TableData, widths: number[]) => floors(data).some((floor, i) => widths[i]! < floor);
+
 export function columnWidths(data: TableData, width: number, gap = 2): number[] {
   const count = data.headers.length;
   const cells = data.headers.map((_, i) => Math.max(0, ...data.rows.map((row) => stringWidth(row[i] ?? ""))));
   const natural = data.headers.map((header, i) => Math.max(stringWidth(header), cells[i]!, 1));
   const budget = Math.max(count, width - gap * Math.max(0, count - 1));
   if (natural.reduce((a, b) => a + b, 0) <= budget) return natural;
-  const longestWord = (header: string) => Math.max(1, ...header.split(/\s+/).map((word) => stringWidth(word)));
-  const floor = natural.map((w, i) => Math.min(w, Math.max(longestWord(data.headers[i]!), Math.min(cells[i]!, MIN_TEXT))));
+  const floor = floors(data);
   if (floor.reduce((a, b) => a + b, 0) > budget) return shrink(floor, budget);
   // Water-filling: share what is left equally among the columns that want more, capped at what each wants.
   const widths = [...floor];
@@ -57,10 +72,10 @@ function shrink(floor: number[], budget: number): number[] {
 }
 
 export function TableView(props: { data: TableData; width: number; title?: string }) {
-  const widths = columnWidths(props.data, props.width);
+  const { widths, gap } = tableLayout(props.data, props.width);
   const cell = (i: number) => ({
     width: widths[i]!,
-    marginRight: i < widths.length - 1 ? 2 : 0,
+    marginRight: i < widths.length - 1 ? gap : 0,
     flexShrink: 0,
     justifyContent: props.data.align?.[i] === "right" ? ("flex-end" as const) : ("flex-start" as const),
   });
@@ -77,7 +92,7 @@ export function TableView(props: { data: TableData; width: number; title?: strin
         ))}
       </Box>
       <Styled token="text.muted" wrap="truncate-end">
-        {widths.map((w) => "─".repeat(w)).join("  ")}
+        {widths.map((w) => "─".repeat(w)).join(" ".repeat(gap))}
       </Styled>
       {props.data.rows.map((cells, r) => (
         <Box key={r}>

@@ -88,7 +88,8 @@ describe("Markdown", () => {
     expect(frame).toMatch(/Field\s+Where\n─+\s+─+\ntokens\s+input\.inputTokenCount/);
     expect(frame).toMatch(/╶─ bash ─╴\n\s+aws logs describe-log-groups --log-group-name-prefix \/aws\/bedrock/);
     expect(frame).toMatch(/┃ Exam tip: invocation logs\./);
-    expect(frame).toContain("Docs (https://docs.aws.amazon.com/bedrock/)");
+    // The address under the paragraph, whole (never broken mid-way by the wrapping), the label numbered.
+    expect(frame).toMatch(/Docs \[1\]\n\[1\] https:\/\/docs\.aws\.amazon\.com\/bedrock\//);
     expect(frame).toContain("─".repeat(70));
   });
 

@@ -6,7 +6,7 @@ import { ActivityList } from "../../../src/ui/components/Activity.js";
 import { CodeBlock } from "../../../src/ui/components/CodeBlock.js";
 import { Markdown } from "../../../src/ui/components/Markdown.js";
 import { OutputView } from "../../../src/ui/components/OutputView.js";
-import { columnWidths } from "../../../src/ui/components/TableView.js";
+import { columnWidths, tableLayout } from "../../../src/ui/components/TableView.js";
 import { trimContinuation } from "../../../src/ui/components/Wrap.js";
 import { wrapCodeLine } from "../../../src/ui/markdown/code-wrap.js";
 import type { CheckItem } from "../../../src/ui/state/lab-view.js";
@@ -95,6 +95,12 @@ describe("tables", () => {
     expect(frame).toMatch(/tokens\s+tokens\s+\(ms\)/);
     expect(frame).not.toContain("Input…");
     expect(columnWidths({ headers: ["a", "b"], rows: [["x", "y"]] }, 40)).toEqual([1, 1]);
+    // Six columns on 46: a one-space gap keeps every header word whole ("Latency", "Attempts").
+    const six = { headers: [...data.headers.slice(0, 4), "Attempts", "Answer (start)"], rows: [["What is Amazon Bedrock?", "13", "128", "2515", "1", "Amazon Bedrock is a fully managed service"]] };
+    const layout = tableLayout(six, 46);
+    expect(layout.gap).toBe(1);
+    expect(layout.widths.slice(1, 5)).toEqual([6, 6, 7, 8]);
+    expect(tableLayout(data, 80).gap).toBe(2);
   });
 });
 
