@@ -176,10 +176,10 @@ Báo cáo JSON có SHA-256 của nội dung (kiểm tra bằng genai-lab verify-
 hoặc GENAI_LAB_REPORT_KEY_FILE để ký thêm HMAC bằng khoá của giảng viên.
 
 Bốn mục, theo thứ tự của bài lab gốc:
-  1. Đã bật model invocation logging
-  2. Có log entries trong CloudWatch Logs
+  1. Model invocation logging đã bật
+  2. Log entries xuất hiện trong CloudWatch Logs
   3. Truy vấn Logs Insights trả về kết quả
-  4. Dashboard tồn tại và hiển thị metrics
+  4. Dashboard hiển thị metrics
 
 Ví dụ:
   genai-lab check
@@ -216,7 +216,7 @@ The four items, in the original lab's order:
   1. Model invocation logging enabled
   2. Log entries present in CloudWatch Logs
   3. A Logs Insights query returns results
-  4. The dashboard exists and shows metrics
+  4. The dashboard shows metrics
 
 Examples:
   genai-lab check
