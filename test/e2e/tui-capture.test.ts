@@ -61,6 +61,16 @@ it.runIf(process.env.GENAI_LAB_CAPTURE === "1")("writes docs/screens.md", async 
   };
   await session(80, 24, async (name, t) => {
     if (name === "welcome" || name === "step2") await both(name, t);
+    if (name === "step2") {
+      // Scroll back up to the table of the five calls (80 columns: the headers wrap rather than being cut).
+      for (let i = 0; i < 12 && !/Kết quả \(/.test(await t.screen()); i++) {
+        t.write(KEYS.pageUp);
+        await sleep(300);
+      }
+      await both("step2-table", t);
+      t.write(KEYS.pageDown);
+      await sleep(300);
+    }
   });
   await session(120, 40, async (name, t) => {
     if (name === "step4") await both(name, t);
@@ -76,6 +86,10 @@ it.runIf(process.env.GENAI_LAB_CAPTURE === "1")("writes docs/screens.md", async 
     "",
     block("Tiếng Việt", shots["step2-vi"]!),
     block("English", shots["step2-en"]!),
+    "## Step 2's table of calls (80×24, scrolled up)",
+    "",
+    block("Tiếng Việt", shots["step2-table-vi"]!),
+    block("English", shots["step2-table-en"]!),
     "## The welcome screen (80×24)",
     "",
     block("Tiếng Việt", shots["welcome-vi"]!),

@@ -37,11 +37,12 @@ export function MainScreen(props: MainScreenProps) {
         <ChecklistPanel items={view.checklist} width={left} />
       </Box>
       {state.confirm ? (
-        <Box width={pageWidth} height={bodyHeight} overflow="hidden">
+        // Top-aligned, as tall as its text (not stretched to the page's height).
+        <Box width={pageWidth} height={bodyHeight} overflow="hidden" alignItems="flex-start">
           <ConfirmDialog request={state.confirm.request} width={pageWidth} />
         </Box>
       ) : ui.overlay?.kind === "details" ? (
-        <Box width={pageWidth} height={bodyHeight} overflow="hidden">
+        <Box width={pageWidth} height={bodyHeight} overflow="hidden" alignItems="flex-start">
           <DetailsOverlay items={view.checklist} index={ui.overlay.index} width={pageWidth} />
         </Box>
       ) : selectedStep ? (
