@@ -1,5 +1,6 @@
 /** The whole TUI over the fixture lab: the behaviours two reviewers asked for (issue 6 follow-up). */
 import { afterEach, describe, expect, it } from "vitest";
+import { ConnectError } from "../../src/cli/connect.js";
 import { UsageError } from "../../src/engine/usage-error.js";
 import { KEY } from "../helpers/render.js";
 import { renderTui, type Harness } from "./tui-harness.js";
@@ -112,6 +113,28 @@ describe("hints and panels", () => {
     expect(frame).toMatch(/t target\s+l Tiếng Việt \/ English\s+\? help\s+q quit/);
     await ui.press("q");
     await waitUntil(() => ui!.controller.getState().exitCode === 2);
+  });
+});
+
+describe("switching to real AWS without credentials", () => {
+  it("says none were found and how to give some, offers no Enter, and t goes back to the sandbox", async () => {
+    const none = new ConnectError({
+      kind: "credentials", code: "CredentialsProviderError", message: "Could not load credentials from any providers",
+      title: { vi: "x", en: "AWS did not accept the credentials" }, next: { vi: "y", en: "y" }, retryable: false,
+    });
+    ui = await renderTui({ open: (parsed, session) => (parsed.flags.target === "aws" ? Promise.reject(none) : Promise.resolve(session)) });
+    await ui.waitFor("Press Enter to start");
+    await ui.press("t");
+    await ui.waitFor("Switch to your real AWS account?");
+    await ui.press("y");
+    const failed = await ui.waitFor("Could not connect");
+    expect(failed).toContain("No AWS credentials found (no request was sent).");
+    expect(failed).not.toContain("did not accept");
+    expect(failed.replace(/\s+/g, " ")).toContain("Press t to go back to the sandbox, or q to quit.");
+    expect(failed).not.toContain("Enter start");
+    await ui.press("t");
+    await ui.waitFor("Press Enter to start");
+    expect(ui.controller.getState().confirm).toBeUndefined(); // coming back asks nothing
   });
 });
 

@@ -24,7 +24,8 @@ export async function renderTui(
     params?: Record<string, string | number>;
     target?: TargetInfo;
     connect?: boolean;
-    open?: () => Promise<Session>;
+    /** Opens a session for the flags (default: the fixture's session); `session` is that default. */
+    open?: (parsed: ParsedArgs, session: Session) => Promise<Session>;
     saveLang?: (lang: Lang) => void;
     stateDir?: string;
   } = {},
@@ -49,7 +50,7 @@ export async function renderTui(
   const controller: TuiController = new TuiController({
     parsed,
     lang: options.lang ?? "en",
-    open: options.open ?? (() => Promise.resolve(session)),
+    open: (args) => (options.open ? options.open(args, session) : Promise.resolve(session)),
     saveLang: (lang) => {
       options.saveLang?.(lang);
       saved.push(lang);
