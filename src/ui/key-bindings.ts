@@ -1,7 +1,7 @@
 /**
  * Every shortcut of the TUI, in one table. The input hook asks `commandFor` what a key press means; the footer
- * and the `?` help overlay are generated from the same table, so the keys shown can never drift from the keys
- * that work.
+ * and the `?` help overlay are generated from the same table (key-hints.ts), so the keys shown can never drift
+ * from the keys that work.
  */
 import type { Key } from "ink";
 import type { Text } from "../engine/text.js";
@@ -250,9 +250,9 @@ export const BINDINGS: readonly KeyBinding[] = [
   },
 ];
 
-const applies = (binding: KeyBinding, scope: ScreenScope) => binding.scopes.includes("always") || binding.scopes.includes(scope);
+export const applies = (binding: KeyBinding, scope: ScreenScope) => binding.scopes.includes("always") || binding.scopes.includes(scope);
 
-const usable = (binding: KeyBinding, context: KeyContext) =>
+export const usable = (binding: KeyBinding, context: KeyContext) =>
   (!context.running || binding.whileRunning) && (binding.available?.(context) ?? true);
 
 /** What a key press means in a scope; undefined when nothing (or when it is locked or unavailable right now). */
@@ -262,62 +262,4 @@ export function commandFor(input: string, key: Key, scope: ScreenScope, context:
     return usable(binding, context) ? binding.command : undefined;
   }
   return undefined;
-}
-
-export interface FooterItem {
-  keys: string;
-  label: Text;
-}
-
-const shownInFooter = (binding: KeyBinding, running: boolean) =>
-  binding.footer === "always" || binding.footer === (running ? "running" : "idle");
-
-/** The footer's key hints for a scope: bindings that share a label are merged ("↑↓/jk move", "PgUp/PgDn scroll"). */
-export function footerItems(scope: ScreenScope, context: KeyContext): FooterItem[] {
-  const items: FooterItem[] = [];
-  const keysOf = (command: Command) => BINDINGS.find((b) => b.command === command)?.keys ?? [];
-  for (const binding of BINDINGS) {
-    if (!applies(binding, scope) || !shownInFooter(binding, context.running) || !usable(binding, context)) continue;
-    const keys =
-      binding.command === "up"
-        ? pairKeys(keysOf("up"), keysOf("down"))
-        : binding.command === "scroll-up"
-          ? [...keysOf("scroll-up"), keysOf("scroll-down")[0] ?? ""].join("/")
-          : binding.keys.join("/");
-    items.push({ keys, label: typeof binding.short === "function" ? binding.short(context) : binding.short });
-  }
-  return items;
-}
-
-/** "↑↓/jk": each pair of keys together, letters in alphabetical order. */
-function pairKeys(up: readonly string[], down: readonly string[]): string {
-  return up.map((key, i) => [key, down[i] ?? ""].sort((a, b) => (/\w/.test(a) && /\w/.test(b) ? a.localeCompare(b) : 0)).join("")).join("/");
-}
-
-export interface HelpLine {
-  keys: string[];
-  long: Text;
-}
-
-/**
- * Every binding grouped by where it first applies, for the help overlay; bindings with the same description
- * (↑ and ↓, PgUp and PgDn) share a line. Dialogs, panels and Ctrl+C share one section.
- */
-export function helpSections(): { scope: Scope; lines: HelpLine[] }[] {
-  const order: Scope[] = ["main", "welcome", "dialog"];
-  const sectionOf = (binding: KeyBinding): Scope => {
-    const first = binding.scopes[0] ?? "always";
-    return first === "overlay" || first === "always" ? "dialog" : first;
-  };
-  return order
-    .map((scope) => {
-      const lines: HelpLine[] = [];
-      for (const binding of BINDINGS.filter((b) => sectionOf(b) === scope)) {
-        const same = lines.find((line) => line.long === binding.long);
-        if (same) same.keys.push(...binding.keys);
-        else lines.push({ keys: [...binding.keys], long: binding.long });
-      }
-      return { scope, lines };
-    })
-    .filter((section) => section.lines.length > 0);
 }

@@ -1,6 +1,7 @@
 import type { Key } from "ink";
 import { describe, expect, it } from "vitest";
-import { BINDINGS, IDLE, commandFor, footerItems, helpSections, type Command, type KeyContext } from "../../src/ui/key-bindings.js";
+import { BINDINGS, IDLE, commandFor, type Command, type KeyContext } from "../../src/ui/key-bindings.js";
+import { footerItems, helpSections } from "../../src/ui/key-hints.js";
 
 const key = (over: Partial<Key> = {}): Key =>
   ({

@@ -5,7 +5,8 @@
  */
 import { Box, Text } from "ink";
 import stringWidth from "string-width";
-import { footerItems, type FooterItem, type KeyContext, type ScreenScope } from "../key-bindings.js";
+import type { KeyContext, ScreenScope } from "../key-bindings.js";
+import { footerItems, type FooterItem } from "../key-hints.js";
 import { useDisplay } from "../app/display.js";
 import { Styled } from "./Styled.js";
 

@@ -5,7 +5,8 @@
 import { Box, Text } from "ink";
 import type { Text as Bilingual } from "../../engine/text.js";
 import { useDisplay } from "../app/display.js";
-import { helpSections, type Scope } from "../key-bindings.js";
+import type { Scope } from "../key-bindings.js";
+import { helpSections } from "../key-hints.js";
 import { S } from "../strings.js";
 import { ITEM_STATUSES, STEP_STATUSES, itemLook, stepLook, unreachable, type Look } from "../theme/status.js";
 import { Styled } from "./Styled.js";
