@@ -1,7 +1,8 @@
 /**
  * A table that uses the room its page has: columns get their natural width when everything fits; otherwise each
- * column first gets what it cannot do without (its longest header word, short cells whole), and the rest of the
- * width goes to the columns that still want more, narrow ones satisfied first. Headers wrap onto a second line
+ * column first gets what it cannot do without (its longest header word; short cells whole and text columns a
+ * readable minimum when there is room), and the rest of the width goes to the columns that still want more,
+ * narrow ones satisfied first. Headers wrap onto a second line
  * rather than being cut ("Input / tokens"); cells that still do not fit are truncated by Ink.
  */
 import { Box, Text } from "ink";
@@ -14,36 +15,45 @@ export interface TableData {
   align?: ("left" | "right" | undefined)[];
 }
 
-/** A long text column is never squeezed below this (unless the page itself is that narrow). */
+/** A long text column is not squeezed below this while there is room for it. */
 const MIN_TEXT = 8;
 
-/** The columns' widths and the gap between them: 2, or 1 when that is what lets every column keep its floor. */
-export function tableLayout(data: TableData, width: number): { widths: number[]; gap: number } {
-  const wide = columnWidths(data, width, 2);
-  if (!floorsMissed(data, wide)) return { widths: wide, gap: 2 };
-  return { widths: columnWidths(data, width, 1), gap: 1 };
+interface Measures {
+  natural: number[];
+  /** A header word is never cut (hard); a text column keeps MIN_TEXT when it can (soft). */
+  hard: number[];
+  soft: number[];
 }
 
-function floors(data: TableData): number[] {
+function measure(data: TableData): Measures {
   const cells = data.headers.map((_, i) => Math.max(0, ...data.rows.map((row) => stringWidth(row[i] ?? ""))));
   const natural = data.headers.map((header, i) => Math.max(stringWidth(header), cells[i]!, 1));
   const longestWord = (header: string) => Math.max(1, ...header.split(/\s+/).map((word) => stringWidth(word)));
-  return natural.map((w, i) => Math.min(w, Math.max(longestWord(data.headers[i]!), Math.min(cells[i]!, MIN_TEXT))));
+  const hard = natural.map((w, i) => Math.min(w, longestWord(data.headers[i]!)));
+  const soft = natural.map((w, i) => Math.max(hard[i]!, Math.min(w, cells[i]!, MIN_TEXT)));
+  return { natural, hard, soft };
 }
 
-const floorsMissed = (data: TableData, widths: number[]) => floors(data).some((floor, i) => widths[i]! < floor);
+const sum = (values: number[]) => values.reduce((a, b) => a + b, 0);
+const budgetOf = (data: TableData, width: number, gap: number) =>
+  Math.max(data.headers.length, width - gap * Math.max(0, data.headers.length - 1));
+
+/** The columns' widths and the gap between them: 2, or 1 when the narrower gap is what keeps the floors. */
+export function tableLayout(data: TableData, width: number): { widths: number[]; gap: number } {
+  const { soft } = measure(data);
+  const gap = sum(soft) <= budgetOf(data, width, 2) ? 2 : 1;
+  return { widths: columnWidths(data, width, gap), gap };
+}
 
 export function columnWidths(data: TableData, width: number, gap = 2): number[] {
-  const count = data.headers.length;
-  const cells = data.headers.map((_, i) => Math.max(0, ...data.rows.map((row) => stringWidth(row[i] ?? ""))));
-  const natural = data.headers.map((header, i) => Math.max(stringWidth(header), cells[i]!, 1));
-  const budget = Math.max(count, width - gap * Math.max(0, count - 1));
-  if (natural.reduce((a, b) => a + b, 0) <= budget) return natural;
-  const floor = floors(data);
-  if (floor.reduce((a, b) => a + b, 0) > budget) return shrink(floor, budget);
+  const { natural, hard, soft } = measure(data);
+  const budget = budgetOf(data, width, gap);
+  if (sum(natural) <= budget) return natural;
+  const floor = sum(soft) <= budget ? soft : hard;
+  if (sum(floor) > budget) return shrink(floor, budget);
   // Water-filling: share what is left equally among the columns that want more, capped at what each wants.
   const widths = [...floor];
-  let spare = budget - widths.reduce((a, b) => a + b, 0);
+  let spare = budget - sum(widths);
   for (;;) {
     const wanting = widths.map((w, i) => (w < natural[i]! ? i : -1)).filter((i) => i >= 0);
     if (spare <= 0 || wanting.length === 0) break;
@@ -58,11 +68,11 @@ export function columnWidths(data: TableData, width: number, gap = 2): number[] 
   return widths;
 }
 
-/** Not even the floors fit: every column gets a fair share of the little there is. */
+/** Not even the header words fit: every column gets a fair share of the little there is. */
 function shrink(floor: number[], budget: number): number[] {
   const fair = Math.max(1, Math.floor(budget / floor.length));
   const widths = floor.map((w) => Math.min(w, fair));
-  let spare = budget - widths.reduce((a, b) => a + b, 0);
+  let spare = budget - sum(widths);
   for (let i = 0; i < widths.length && spare > 0; i++) {
     const give = Math.min(spare, floor[i]! - widths[i]!);
     widths[i]! += give;

@@ -100,6 +100,8 @@ describe("tables", () => {
     const layout = tableLayout(six, 46);
     expect(layout.gap).toBe(1);
     expect(layout.widths.slice(1, 5)).toEqual([6, 6, 7, 8]);
+    expect(layout.widths[5]).toBeGreaterThanOrEqual(7); // "(start)" whole too; the prompt column gives way
+    expect(layout.widths.reduce((a, b) => a + b, 0) + 5).toBe(46);
     expect(tableLayout(data, 80).gap).toBe(2);
   });
 });
