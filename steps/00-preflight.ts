@@ -78,7 +78,7 @@ Docs: [Model lifecycle](https://docs.aws.amazon.com/bedrock/latest/userguide/mod
         const { target } = ctx;
         ctx.report.output(
           kv({ vi: "Danh tính", en: "Identity" }, [
-            [{ vi: "Đích", en: "Target" }, target.endpoint ? `${target.kind} (${target.endpoint})` : target.kind],
+            [{ vi: "Target", en: "Target" }, target.endpoint ? `${target.kind} (${target.endpoint})` : target.kind],
             [{ vi: "Tài khoản", en: "Account" }, target.accountId],
             [{ vi: "Region", en: "Region" }, target.region],
             [{ vi: "Danh tính (ARN)", en: "Identity (ARN)" }, target.principalArn],
@@ -86,7 +86,7 @@ Docs: [Model lifecycle](https://docs.aws.amazon.com/bedrock/latest/userguide/mod
         );
         if (target.kind === "sandbox") {
           ctx.report.note("info", {
-            vi: "Đích là sandbox: một AWS offline chạy ngay trong máy, tài khoản và câu trả lời của model đều là mô phỏng, không tốn tiền.",
+            vi: "Target là sandbox: một AWS offline chạy ngay trong máy, tài khoản và câu trả lời của model đều là mô phỏng, không tốn tiền.",
             en: "The target is the sandbox: an offline AWS running on this machine; the account and the model's replies are simulated and cost nothing.",
           });
         }

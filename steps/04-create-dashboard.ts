@@ -146,7 +146,7 @@ Docs: [CloudWatch dashboards](https://docs.aws.amazon.com/AmazonCloudWatch/lates
       billable: true,
       async run(ctx) {
         const { points } = await previewDashboard(ctx, ctx.params.dashboardName, bodyFor(ctx));
-        return { summary: { vi: `Đã vẽ ${points} datapoint`, en: `${enCount(points, "datapoint")} drawn` } };
+        return { summary: { vi: `Đã vẽ ${points} điểm dữ liệu`, en: `${enCount(points, "datapoint")} drawn` } };
       },
     },
   ],

@@ -21,7 +21,7 @@ export async function checkDashboard(ctx: ReadCtx): Promise<CheckResult> {
   const remembered = ctx.facts.get<ModelFact>("model");
   const model = remembered?.requested === ctx.params.modelId ? remembered.effective : undefined;
   const expected: Text = {
-    vi: `dashboard ${name}: widget log trên ${group}, metric ${NEEDED_METRICS.join("/")}${model ? ` của ${model}` : ""}, có datapoint`,
+    vi: `dashboard ${name}: widget log trên ${group}, metric ${NEEDED_METRICS.join("/")}${model ? ` của ${model}` : ""}, có điểm dữ liệu`,
     en: `dashboard ${name}: log widgets over ${group}, ${NEEDED_METRICS.join("/")} metrics${model ? ` for ${model}` : ""}, with datapoints`,
   };
   const hint: Text = {
@@ -67,7 +67,7 @@ export async function checkDashboard(ctx: ReadCtx): Promise<CheckResult> {
 
   let total = 0;
   const result = await ctx.poll({
-    label: { vi: "Chờ metric AWS/Bedrock có datapoint", en: "Waiting for AWS/Bedrock metrics to have datapoints" },
+    label: { vi: "Chờ metric AWS/Bedrock có điểm dữ liệu", en: "Waiting for AWS/Bedrock metrics to have datapoints" },
     timeoutMs: remainingWaitMs(ctx, ctx.params.metricsWaitSeconds),
     intervalMs: 5000,
     async probe() {
