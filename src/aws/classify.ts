@@ -58,9 +58,13 @@ export function classifyAwsError(error: unknown): Problem {
   if (code === "NotAwsResponse" || /Deserialization error/i.test(message) || (code === "SyntaxError" && e.$metadata)) {
     return { kind: "not-aws", ...HINTS.notAws, ...(status !== undefined ? { httpStatus: status } : {}), retryable: false };
   }
+  // None found (nothing was even sent) is a different fix from credentials AWS refused.
+  if (code === "CredentialsProviderError" || /Could not load credentials|Unable to locate credentials/i.test(message)) {
+    return make("credentials", HINTS.noCredentials);
+  }
   if (code && CREDENTIAL_CODES.has(code)) return make("credentials", HINTS.credentials(code));
-  if (/Could not load credentials|Unable to locate credentials|The security token included in the request is (invalid|expired)/i.test(message)) {
-    return make("credentials", HINTS.credentials(code ?? "CredentialsProviderError"));
+  if (/The security token included in the request is (invalid|expired)/i.test(message)) {
+    return make("credentials", HINTS.credentials(code ?? "InvalidClientTokenId"));
   }
   if (/on-demand throughput isn[’']t supported/i.test(message)) return make("on-demand-unsupported", HINTS.onDemand(message));
   if (/provided model identifier is invalid/i.test(message)) return make("invalid-model", HINTS.invalidModel);

@@ -4,6 +4,16 @@ import type { Text } from "../engine/text.js";
 type Hint = { title: Text; next: Text };
 
 export const HINTS = {
+  noCredentials: {
+    title: {
+      vi: "Không tìm thấy thông tin xác thực AWS nào (chưa có yêu cầu nào được gửi đi).",
+      en: "No AWS credentials were found (no request was sent).",
+    },
+    next: {
+      vi: "Chọn một profile bằng --profile / AWS_PROFILE (đăng nhập SSO bằng `aws sso login --profile <tên>`), hoặc đặt AWS_ACCESS_KEY_ID và AWS_SECRET_ACCESS_KEY; không có tài khoản thì dùng --target sandbox.",
+      en: "Pick a profile with --profile / AWS_PROFILE (sign in to SSO with `aws sso login --profile <name>`), or set AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY; with no account, use --target sandbox.",
+    },
+  },
   credentials: (code: string): Hint => ({
     title: {
       vi: `AWS không chấp nhận thông tin xác thực (${code}): thiếu, sai hoặc đã hết hạn.`,

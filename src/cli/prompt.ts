@@ -21,7 +21,8 @@ export function terminalConfirm(io: Io, lang: Lang, signal?: AbortSignal): (requ
     });
     try {
       const answer = await rl.question(`${tr(request.question, lang)} ${tr(S.confirmSuffix, lang)} `, signal ? { signal } : {});
-      return /^(y|yes|c|có|co)$/i.test(answer.trim());
+      // Only yes means yes: "c" is a key of its own elsewhere (re-check) and must never delete anything by habit.
+      return /^(y|yes)$/i.test(answer.trim());
     } catch {
       return false;
     } finally {

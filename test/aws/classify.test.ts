@@ -63,6 +63,13 @@ describe("classifyAwsError", () => {
     }
   });
 
+  it("tells no credentials found (nothing sent) from credentials AWS refused", () => {
+    const none = classifyAwsError(Object.assign(new Error("Could not load credentials from any providers"), { name: "CredentialsProviderError" }));
+    expect(none.title.en).toBe("No AWS credentials were found (no request was sent).");
+    const refused = classifyAwsError(sdkError("UnrecognizedClientException", "The security token included in the request is invalid.", 403));
+    expect(refused.title.en).toMatch(/^AWS did not accept the credentials \(UnrecognizedClientException\)/);
+  });
+
   it("keeps the code, status and request id, and suggests the inference profile by name", () => {
     const problem = classifyAwsError(new ValidationException({ message: ON_DEMAND, ...meta(400) }));
     expect(problem).toMatchObject({ code: "ValidationException", httpStatus: 400, requestId: "req-123" });
