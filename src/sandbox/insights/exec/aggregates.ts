@@ -163,7 +163,7 @@ class StdDev implements Aggregator {
     return { k: 0, mean: 0, m2: 0 };
   }
   add(state: unknown, value: Value | undefined): void {
-    const x = typeof value === "number" ? value : toNumber(value ?? null);
+    const x = typeof value === "number" ? value : toNumber(value);
     if (x === null) return;
     const st = state as Moments;
     st.k += 1;
@@ -186,7 +186,7 @@ class Percentile implements Aggregator {
     return [];
   }
   add(state: unknown, value: Value | undefined): void {
-    const x = typeof value === "number" ? value : toNumber(value ?? null);
+    const x = typeof value === "number" ? value : toNumber(value);
     if (x !== null) (state as number[]).push(x);
   }
   result(state: unknown): Value {

@@ -3,18 +3,9 @@
  * absence (`ispresent`, `isempty`, `isblank`, `coalesce`). `substr` counts from 0, as AWS's example
  * `substr("xyZfooxyZ", 3, 3)` = "foo" shows; `strcontains` gives 1 or 0.
  */
-import { ceilToPeriod, floorToPeriod, type Period } from "../lang/periods.js";
 import { toNumber, toText, type Value } from "./values.js";
 
 type Fn = (...args: (Value | undefined)[]) => Value;
-
-function text(v: Value | undefined): string | null {
-  return toText(v ?? null);
-}
-
-function num(v: Value | undefined): number | null {
-  return toNumber(v ?? null);
-}
 
 function codePoints(s: string): number {
   let count = 0;
@@ -36,15 +27,15 @@ function trimSet(s: string, chars: string | null, left: boolean, right: boolean)
 
 function trimmer(left: boolean, right: boolean): Fn {
   return (s, chars) => {
-    const str = text(s);
+    const str = toText(s);
     if (str === null) return null;
-    return trimSet(str, chars === undefined ? null : text(chars), left, right);
+    return trimSet(str, chars === undefined ? null : toText(chars), left, right);
   };
 }
 
 function numeric(op: (x: number) => number): Fn {
   return (a) => {
-    const x = num(a);
+    const x = toNumber(a);
     if (x === null) return null;
     const r = op(x);
     return Number.isFinite(r) ? r : null;
@@ -55,7 +46,7 @@ function extreme(pick: (a: number, b: number) => number): Fn {
   return (...args) => {
     let best: number | null = null;
     for (const arg of args) {
-      const x = num(arg);
+      const x = toNumber(arg);
       if (x !== null) best = best === null ? x : pick(best, x);
     }
     return best;
@@ -64,33 +55,33 @@ function extreme(pick: (a: number, b: number) => number): Fn {
 
 export const FUNCTIONS: Readonly<Record<string, Fn>> = {
   strlen: (s) => {
-    const str = text(s);
+    const str = toText(s);
     return str === null ? null : codePoints(str);
   },
-  toupper: (s) => text(s)?.toUpperCase() ?? null,
-  tolower: (s) => text(s)?.toLowerCase() ?? null,
+  toupper: (s) => toText(s)?.toUpperCase() ?? null,
+  tolower: (s) => toText(s)?.toLowerCase() ?? null,
   concat: (...args) => {
     let out = "";
     for (const arg of args) {
-      const str = text(arg);
+      const str = toText(arg);
       if (str === null) return null;
       out += str;
     }
     return out;
   },
   substr: (s, start, length) => {
-    const str = text(s);
-    const from = num(start);
+    const str = toText(s);
+    const from = toNumber(start);
     if (str === null || from === null) return null;
     const begin = Math.max(0, Math.trunc(from));
     if (length === undefined) return str.slice(begin);
-    const len = num(length);
+    const len = toNumber(length);
     return len === null ? null : str.slice(begin, begin + Math.max(0, Math.trunc(len)));
   },
   replace: (s, search, replacement) => {
-    const str = text(s);
-    const find = text(search);
-    const by = text(replacement);
+    const str = toText(s);
+    const find = toText(search);
+    const by = toText(replacement);
     if (str === null || find === null || by === null) return null;
     return find === "" ? str : str.split(find).join(by);
   },
@@ -98,13 +89,13 @@ export const FUNCTIONS: Readonly<Record<string, Fn>> = {
   ltrim: trimmer(true, false),
   rtrim: trimmer(false, true),
   strcontains: (s, search) => {
-    const str = text(s);
-    const find = text(search);
+    const str = toText(s);
+    const find = toText(search);
     if (str === null || find === null) return null;
     return str.includes(find) ? 1 : 0;
   },
-  isempty: (v) => (v === null || v === undefined || text(v) === "" ? 1 : 0),
-  isblank: (v) => (v === null || v === undefined || (text(v) ?? "").trim() === "" ? 1 : 0),
+  isempty: (v) => (v === null || v === undefined || toText(v) === "" ? 1 : 0),
+  isblank: (v) => (v === null || v === undefined || (toText(v) ?? "").trim() === "" ? 1 : 0),
   ispresent: (v) => v !== null && v !== undefined,
   coalesce: (...args) => {
     for (const arg of args) if (arg !== null && arg !== undefined) return arg;
@@ -114,9 +105,9 @@ export const FUNCTIONS: Readonly<Record<string, Fn>> = {
   ceil: numeric(Math.ceil),
   floor: numeric(Math.floor),
   round: (a, digits) => {
-    const x = num(a);
+    const x = toNumber(a);
     if (x === null) return null;
-    const d = digits === undefined ? 0 : (num(digits) ?? 0);
+    const d = digits === undefined ? 0 : (toNumber(digits) ?? 0);
     const factor = 10 ** Math.trunc(d);
     return Math.round(x * factor) / factor;
   },
@@ -124,16 +115,6 @@ export const FUNCTIONS: Readonly<Record<string, Fn>> = {
   least: extreme(Math.min),
   log: numeric((x) => (x > 0 ? Math.log(x) : Number.NaN)),
   sqrt: numeric((x) => (x >= 0 ? Math.sqrt(x) : Number.NaN)),
-  frommillis: (a) => num(a),
-  tomillis: (a) => num(a),
+  frommillis: toNumber,
+  tomillis: toNumber,
 };
-
-export function datefloor(v: Value | undefined, period: Period): number | null {
-  const x = num(v);
-  return x === null ? null : floorToPeriod(x, period);
-}
-
-export function dateceil(v: Value | undefined, period: Period): number | null {
-  const x = num(v);
-  return x === null ? null : ceilToPeriod(x, period);
-}

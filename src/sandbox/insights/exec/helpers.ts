@@ -69,5 +69,3 @@ export const H = {
   msg: (X: ReadContext, S: LogStore, i: number): string | null => X.message(S, i),
   ptr: (S: LogStore, i: number): string => encodePointer(S.ref.id, S.ids[i] ?? 0),
 };
-
-export type Helpers = typeof H;

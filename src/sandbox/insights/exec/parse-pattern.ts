@@ -19,7 +19,7 @@ export class ParsePattern {
 
   /** The extracted values in `names` order, or null when the value does not match. */
   run(value: Value | undefined): (string | null)[] | null {
-    const text = toText(value ?? null);
+    const text = toText(value);
     if (text === null) return null;
     const match = this.regex.exec(text);
     if (match === null) return null;

@@ -79,7 +79,6 @@ export class RowResolver implements Resolver {
     private readonly scope: ReadonlyMap<string, number>,
     /** Rows made by stats carry no event: only the names in scope exist. */
     private readonly afterStats: boolean,
-    private readonly onAggregate?: (call: Call) => Gen,
   ) {}
 
   field(name: string, node: Expr): Gen {
@@ -125,7 +124,6 @@ export class RowResolver implements Resolver {
   }
 
   aggregate(call: Call): Gen {
-    if (this.onAggregate !== undefined) return this.onAggregate(call);
     throw semanticError(
       this.query,
       call.start,

@@ -110,8 +110,8 @@ function arith(
   b: Value | undefined,
   op: (x: number, y: number) => number,
 ): number | null {
-  const x = typeof a === "number" ? a : toNumber(a ?? null);
-  const y = typeof b === "number" ? b : toNumber(b ?? null);
+  const x = typeof a === "number" ? a : toNumber(a);
+  const y = typeof b === "number" ? b : toNumber(b);
   if (x === null || y === null) return null;
   const r = op(x, y);
   return Number.isFinite(r) ? r : null;
@@ -132,18 +132,18 @@ export const pow = (a: Value | undefined, b: Value | undefined): number | null =
   arith(a, b, (x, y) => x ** y);
 
 export function neg(a: Value | undefined): number | null {
-  const x = toNumber(a ?? null);
+  const x = toNumber(a);
   return x === null ? null : -x;
 }
 
 /** `like "text"`: a case-sensitive substring match. */
 export function likeText(x: Value | undefined, needle: string): boolean | null {
-  const s = toText(x ?? null);
+  const s = toText(x);
   return s === null ? null : s.includes(needle);
 }
 
 export function likeRegex(x: Value | undefined, regex: RegExp): boolean | null {
-  const s = toText(x ?? null);
+  const s = toText(x);
   return s === null ? null : regex.test(s);
 }
 
