@@ -36,7 +36,7 @@ export interface ContextEnvironment {
 
 const now = () => new Date().toISOString();
 
-export function createReporter(origin: EventOrigin, emit: (event: RunnerEvent) => void): Reporter {
+function createReporter(origin: EventOrigin, emit: (event: RunnerEvent) => void): Reporter {
   return {
     progress: (message, extra) => emit({ type: "progress", ...origin, message, ...extra }),
     output: (output) => emit({ type: "output", ...origin, output }),

@@ -47,5 +47,4 @@ export type RunnerEvent =
   | { type: "step-finished"; stepId: string; outcome: StepOutcome; durationMs: number }
   | { type: "run-finished"; mode: RunMode; outcome: StepOutcome; durationMs: number; checklist: ChecklistItemResult[] };
 
-export type RunnerEventType = RunnerEvent["type"];
 export type RunnerListener = (event: RunnerEvent) => void;

@@ -46,7 +46,7 @@ export function builtInLabDir(): string {
   return fileURLToPath(new URL("../../steps/", import.meta.url));
 }
 
-export function moduleExtension(): "ts" | "js" {
+function moduleExtension(): "ts" | "js" {
   return import.meta.url.endsWith(".ts") ? "ts" : "js";
 }
 

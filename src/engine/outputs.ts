@@ -34,5 +34,3 @@ export type Output =
   | { kind: "note"; tone: "info" | "success" | "warning" | "error"; text: Text }
   | { kind: "code"; language: "json" | "bash" | "sql" | "python" | "text"; title?: Text; code: string }
   | { kind: "link"; label: Text; url: string };
-
-export type OutputKind = Output["kind"];

@@ -1,6 +1,5 @@
 /** Every user-facing string is bilingual by construction: a missing translation is a type error. */
 export type Lang = "vi" | "en";
-export const LANGS: readonly Lang[] = ["vi", "en"];
 
 export interface Text {
   vi: string;

@@ -4,14 +4,6 @@
  * is what RFC 8785 specifies). The same report always gives the same bytes, so a digest over them detects edits
  * however the file was re-indented or its keys reordered.
  */
-export type CanonicalValue =
-  | string
-  | number
-  | boolean
-  | null
-  | readonly CanonicalValue[]
-  | { readonly [key: string]: CanonicalValue | undefined };
-
 export function canonicalJson(value: unknown): string {
   if (value === null) return "null";
   switch (typeof value) {
