@@ -9,7 +9,7 @@ import { readRecords } from "./log-records.js";
 import type { ReadCtx } from "./model.js";
 import { FIXED_QUERY } from "./queries.js";
 import { runQuery, type QueryOutcome } from "./insights.js";
-import { errorName, isNotFound } from "./errors.js";
+import { isNotFound } from "./errors.js";
 import { readLoggingConfig } from "./logging-config.js";
 import { enCount } from "./plural.js";
 
@@ -110,7 +110,7 @@ export async function checkInsights(ctx: ReadCtx): Promise<CheckResult> {
         rows = out.rows.filter((row) => (row["input.inputTokenCount"] ?? "") !== "").length;
         return rows >= needed ? { state: "ready", value: out } : { state: "not-yet" };
       } catch (error) {
-        if (!isNotFound(error) && errorName(error) !== "ResourceNotFoundException") throw error;
+        if (!isNotFound(error)) throw error;
         return {
           state: "wrong",
           evidence: { expected, actual: { vi: `log group ${group} không tồn tại`, en: `log group ${group} does not exist` } },
