@@ -6,9 +6,9 @@ import { defineStep } from "../src/engine/contract.js";
 import type { LabAws, LabParams } from "./lab.js";
 import { buildDashboard, DASHBOARD_START, metricRow } from "./lib/dashboard-body.js";
 import { checkDashboard } from "./lib/dashboard-check.js";
-import { metricQuery, previewDashboard, previewHours } from "./lib/dashboard-preview.js";
+import { metricQuery, previewDashboard } from "./lib/dashboard-preview.js";
 import { putDashboard } from "./lib/dashboard-put.js";
-import { relativeStartMs, windowLabel } from "./lib/dashboard-window.js";
+import { previewHours, windowLabel, windowMs } from "./lib/dashboard-window.js";
 import { CHECK_TIMEOUT_MS } from "./lib/log-checks.js";
 import { effectiveModelId, type ReadCtx } from "./lib/model.js";
 import { SEED_LATENCY_QUERY, SEED_TOKENS_QUERY } from "./lib/queries.js";
@@ -23,7 +23,7 @@ const bodyFor = (ctx: ReadCtx) =>
     periodSeconds: ctx.params.metricPeriodSeconds,
   });
 
-const WINDOW = windowLabel(relativeStartMs(DASHBOARD_START) ?? 0);
+const WINDOW = windowLabel(windowMs(DASHBOARD_START));
 
 const indent = (text: string) => text.replace(/^/gm, "    ");
 

@@ -9,7 +9,7 @@ import { GetMetricDataCommand, type MetricDataQuery } from "@aws-sdk/client-clou
 import type { ChartSeries } from "../../src/engine/outputs.js";
 import { totalsNote, type WidgetTotals } from "./dashboard-compare.js";
 import type { DashboardBody, MetricRow } from "./dashboard-body.js";
-import { dashboardWindow, relativeStartMs, windowLabel } from "./dashboard-window.js";
+import { dashboardWindow, windowLabel, windowMs } from "./dashboard-window.js";
 import { runQuery } from "./insights.js";
 import type { ActCtx, ReadCtx } from "./model.js";
 import { table } from "./outputs.js";
@@ -36,7 +36,7 @@ export function metricQuery(id: string, row: MetricRow, periodSeconds: number): 
   };
 }
 
-export async function metricSeries(ctx: ReadCtx, rows: MetricRow[], range: { startMs: number; endMs: number }, periodSeconds = 60): Promise<ChartSeries[]> {
+export async function metricSeries(ctx: ReadCtx, rows: MetricRow[], range: { startMs: number; endMs: number }, periodSeconds: number): Promise<ChartSeries[]> {
   const queries = rows.map((row, i) => metricQuery(`m${i}`, row, periodSeconds));
   const out = await ctx.aws.cloudwatch.send(
     new GetMetricDataCommand({
@@ -65,7 +65,7 @@ const seriesTotal = (series: ChartSeries | undefined) => sum((series?.points ?? 
 
 export async function previewDashboard(ctx: ActCtx, name: string, body: DashboardBody): Promise<{ points: number }> {
   const range = dashboardWindow(body.start, ctx.clock.now());
-  const span = windowLabel(range.endMs - 1000 - range.startMs);
+  const span = windowLabel(windowMs(body.start));
   ctx.report.note("info", {
     vi: `Bản xem trước dùng đúng khoảng thời gian của dashboard: ${span.vi} gần nhất ("start": "${body.start}").`,
     en: `The preview covers the dashboard's own window: the last ${span.en} ("start": "${body.start}").`,
@@ -147,9 +147,4 @@ function linkNote(ctx: ActCtx): void {
       });
       return;
   }
-}
-
-/** The preview's window in whole hours, for the CLI line (`date -d '-6 hours'`). */
-export function previewHours(start: string): number {
-  return Math.max(1, Math.round((relativeStartMs(start) ?? 3 * 3_600_000) / 3_600_000));
 }

@@ -15,9 +15,19 @@ export function relativeStartMs(start: string): number | undefined {
   return ms > 0 ? ms : undefined;
 }
 
-/** The dashboard's window at `now`; a start the lab cannot read falls back to `fallbackMs` (CloudWatch's 3 h default). */
-export function dashboardWindow(start: string, now: number, fallbackMs = 3 * UNIT_MS.H): { startMs: number; endMs: number } {
-  return { startMs: now - (relativeStartMs(start) ?? fallbackMs), endMs: now + 1000 };
+/** How far back the dashboard looks: its `start`, or CloudWatch's 3 h default for a start the lab cannot read. */
+export function windowMs(start: string): number {
+  return relativeStartMs(start) ?? 3 * UNIT_MS.H;
+}
+
+/** The dashboard's window at `now`. */
+export function dashboardWindow(start: string, now: number): { startMs: number; endMs: number } {
+  return { startMs: now - windowMs(start), endMs: now + 1000 };
+}
+
+/** The window in whole hours, for the preview's CLI line (`date -d '-6 hours'`). */
+export function previewHours(start: string): number {
+  return Math.max(1, Math.round(windowMs(start) / UNIT_MS.H));
 }
 
 /** "6 h", "30 min", "2 d" — for the preview's note. */

@@ -1,7 +1,6 @@
 /** The dashboard's `start` read as a window, the way the preview reads it. */
 import { describe, expect, it } from "vitest";
-import { dashboardWindow, relativeStartMs, windowLabel } from "../../steps/lib/dashboard-window.js";
-import { previewHours } from "../../steps/lib/dashboard-preview.js";
+import { dashboardWindow, previewHours, relativeStartMs, windowLabel } from "../../steps/lib/dashboard-window.js";
 
 const H = 3_600_000;
 
