@@ -79,11 +79,7 @@ export class RowPlanner {
       case "stats": {
         const resolver = new RowResolver(query, p.K, p.kinds, new Map(p.scope), this.afterStats);
         const stats = compileStats(p.ctx, command, resolver, p.ephemeral, true);
-        p.scope = stats.scope;
-        p.ephemeral = new Set(stats.scope.keys());
-        p.relistForbidden = new Set();
-        p.statsCols = [...stats.spec.columns];
-        p.displayCols = null;
+        p.enterStats(stats);
         this.afterStats = true;
         return [{ t: "stats", spec: stats.spec }];
       }

@@ -37,6 +37,11 @@ export function allocate(ctx: PlanContext, kind: ValueKind): number {
   return ctx.kinds.length - 1;
 }
 
+/** A result column's name: the alias, the field's own name (without backticks), or the expression text. */
+export function itemName(item: Item): string {
+  return item.alias ?? (item.expr.t === "field" ? item.expr.name : item.text);
+}
+
 function itemFormat(item: Item): Format {
   const e = item.expr;
   if (e.t === "call") {
@@ -117,7 +122,7 @@ export function compileStats(
     checkAlias(item);
     const gen = ctx.compiler.gen(item.expr, input);
     const slot = allocate(ctx, gen.kind);
-    const name = item.alias ?? (item.expr.t === "field" ? item.expr.name : item.text);
+    const name = itemName(item);
     if (gen.kind === "ts" && binIndex < 0) binIndex = index;
     bySlots.push(slot);
     keyCodes.push(gen.code);

@@ -14,7 +14,7 @@ import { formatOf } from "./format.js";
 import { FUNCTIONS } from "./functions.js";
 import { H } from "./helpers.js";
 import { compileParse } from "./parse-pattern.js";
-import { allocate, compileStats, type PlanContext } from "./plan-stats.js";
+import { allocate, compileStats, itemName, type CompiledStats, type PlanContext } from "./plan-stats.js";
 import type { ItemFn, OutputColumn, Plan, RowFn, RowStage, TerminalSpec } from "./plan-types.js";
 import { RowPlanner } from "./plan-rows.js";
 import { EventResolver, RowResolver } from "./resolvers.js";
@@ -180,6 +180,15 @@ export class Planner {
     this.relistForbidden.add(name);
   }
 
+  /** After a stats only its results exist: they make the scope, the names taken and the default output. */
+  enterStats(stats: CompiledStats): void {
+    this.scope = stats.scope;
+    this.ephemeral = new Set(stats.scope.keys());
+    this.relistForbidden = new Set();
+    this.statsCols = [...stats.spec.columns];
+    this.displayCols = null;
+  }
+
   addFieldsCol(column: OutputColumn): void {
     const target = this.statsCols ?? this.fieldsCols;
     if (!target.some((c) => c.name === column.name)) target.push(column);
@@ -249,11 +258,7 @@ export class Planner {
       this.parts.terminal = code.terminal;
       this.parts.setup.push(...code.setup);
       this.parts.aggCount = stats.spec.aggs.length;
-      this.scope = stats.scope;
-      this.ephemeral = new Set(stats.scope.keys());
-      this.relistForbidden = new Set();
-      this.statsCols = [...stats.spec.columns];
-      this.displayCols = null;
+      this.enterStats(stats);
       return { terminal: { t: "stats", spec: stats.spec }, next: index + 1 };
     }
     if (command?.t === "dedup") {
@@ -273,11 +278,6 @@ export class Planner {
     }
     return { terminal: { t: "top", size, desc }, next: index + (size === undefined ? 0 : 1) };
   }
-}
-
-/** A result column's name: the alias, the field's own name (without backticks), or the expression text. */
-export function itemName(item: Item): string {
-  return item.alias ?? (item.expr.t === "field" ? item.expr.name : item.text);
 }
 
 function laterRefs(commands: readonly Command[]): Set<string>[] {
