@@ -12,7 +12,6 @@ import { createInsightsEngine } from "./insights/index.js";
 import type { InsightsEngine } from "./insights/index.js";
 import { createLogsOperations } from "./logs/index.js";
 import { InvocationLogDelivery } from "./pipeline/delivery.js";
-import type { MetricSink } from "./pipeline/metrics.js";
 import { createAdmin } from "./server/admin.js";
 import type { SandboxRuntime } from "./server/dispatch.js";
 import type { Db } from "./storage/db.js";
@@ -33,16 +32,7 @@ export interface CoreOptions {
   info: () => Record<string, unknown>;
 }
 
-export interface SandboxCore {
-  runtime: SandboxRuntime;
-  faults: FaultInjector;
-  delivery: InvocationLogDelivery;
-  logs: LogsStore;
-  iam: IamStore;
-  metrics: MetricSink;
-}
-
-export function createSandboxCore(o: CoreOptions): SandboxCore {
+export function createSandboxCore(o: CoreOptions): SandboxRuntime {
   const { db } = o;
   const logs = new LogsStore(db);
   const reads = new EventReads(db);
@@ -50,12 +40,11 @@ export function createSandboxCore(o: CoreOptions): SandboxCore {
   const configs = new LoggingConfigStore(db);
   const faults = new FaultInjector(o.faults);
   const cloudwatch = createCloudWatchService(db);
-  const metrics: MetricSink = cloudwatch;
   let engine: InsightsEngine | undefined;
   const insights = (): InsightsEngine => (engine ??= createInsightsEngine(createInsightsSource(logs, reads), o.now));
-  const delivery = new InvocationLogDelivery({ db, logs, iam, configs, metrics: () => metrics, faults, delayMs: o.deliveryDelayMs });
+  const delivery = new InvocationLogDelivery({ db, logs, iam, configs, metrics: cloudwatch, faults, delayMs: o.deliveryDelayMs });
 
-  const runtime: SandboxRuntime = {
+  return {
     now: o.now,
     identities: new IdentityResolver(db, o.credentials, o.accountId),
     faults,
@@ -68,10 +57,9 @@ export function createSandboxCore(o: CoreOptions): SandboxCore {
     },
     rest: {
       bedrock: bedrockControlRoutes({ configs, logs, iam, faults }),
-      "bedrock-runtime": bedrockRuntimeRoutes({ faults, delivery, metrics: () => metrics, transaction: (fn) => db.transaction(fn).immediate() }),
+      "bedrock-runtime": bedrockRuntimeRoutes({ faults, delivery, metrics: cloudwatch, transaction: (fn) => db.transaction(fn).immediate() }),
     },
     admin: createAdmin(faults, () => ({ ...o.info(), pendingDeliveries: delivery.pending() })),
     onInternalError: o.onError,
   };
-  return { runtime, faults, delivery, logs, iam, metrics };
 }

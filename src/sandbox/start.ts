@@ -1,8 +1,7 @@
 import type { AddressInfo } from "node:net";
 import { SANDBOX_DEFAULTS } from "./context.js";
 import { createSandboxCore } from "./core.js";
-import { DEFAULT_FAULTS, FAULTS_ENV, resolveFaults } from "./faults/config.js";
-import type { FaultConfig } from "./faults/config.js";
+import { FAULTS_ENV, resolveFaults } from "./faults/config.js";
 import type { RunningSandbox, SandboxOptions } from "./options.js";
 import { handleHttp } from "./server/dispatch.js";
 import { createDualServer } from "./server/listener.js";
@@ -31,10 +30,8 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
     warn(`listening on ${host}: anyone who can reach this address can use the sandbox with its documented keys.`);
   }
   const env = options.env ?? process.env;
-  let faults: FaultConfig = { ...DEFAULT_FAULTS };
-  const fromEnv = env[FAULTS_ENV];
-  if (fromEnv !== undefined && fromEnv.trim() !== "") faults = resolveFaults(fromEnv, faults);
-  faults = resolveFaults(options.faults, faults);
+  // The environment's faults first, then the options' on top (an unset or blank variable changes nothing).
+  const faults = resolveFaults(options.faults, resolveFaults(env[FAULTS_ENV]));
 
   const credentials = { ...(options.credentials ?? { accessKeyId: SANDBOX_DEFAULTS.accessKeyId, secretAccessKey: SANDBOX_DEFAULTS.secretAccessKey }) };
   const accountId = options.accountId ?? SANDBOX_DEFAULTS.accountId;
@@ -42,7 +39,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
   const dbPath = options.dbPath ?? ":memory:";
   const db = openDatabase(dbPath);
   let endpoint = "";
-  const core = createSandboxCore({
+  const runtime = createSandboxCore({
     db,
     credentials,
     accountId,
@@ -56,9 +53,9 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
   // In-flight exchanges finish before the database closes, so close() never races a handler.
   const inflight = new Set<Promise<void>>();
   const { server, dropConnections } = createDualServer((req, res) => {
-    const done: Promise<void> = handleHttp(core.runtime, req, res)
+    const done: Promise<void> = handleHttp(runtime, req, res)
       .catch((error: unknown) => {
-        core.runtime.onInternalError(error);
+        runtime.onInternalError(error);
         if (!res.headersSent) {
           res.statusCode = 500;
           res.end();
@@ -91,9 +88,9 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
     region,
     accountId,
     get faults() {
-      return core.faults.config;
+      return runtime.faults.config;
     },
-    setFaults: (f) => core.faults.set(resolveFaults(f, core.faults.config)),
+    setFaults: (f) => runtime.faults.set(resolveFaults(f, runtime.faults.config)),
     close: () =>
       (closed ??= new Promise<void>((resolve) => {
         server.close(() => {

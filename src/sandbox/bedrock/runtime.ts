@@ -22,7 +22,7 @@ import type { RestReply, RestRequest, RestRoute } from "../server/types.js";
 export interface RuntimeDeps {
   faults: FaultInjector;
   delivery: InvocationLogDelivery;
-  metrics: () => MetricSink;
+  metrics: MetricSink;
   /** Runs the call's writes (metrics, queued record) as one transaction: one commit, one fsync. */
   transaction: (fn: () => void) => void;
 }
@@ -137,5 +137,5 @@ function chat(target: InvocationTarget, text: string): Success {
 }
 
 function publish(deps: RuntimeDeps, ctx: CallContext, target: InvocationTarget, result: InvocationResult): void {
-  deps.metrics().putMetricData(ctx.accountId, ctx.region, BEDROCK_NAMESPACE, invocationMetrics(target.metricModelId, result, new Date(ctx.now)), ctx.now);
+  deps.metrics.putMetricData(ctx.accountId, ctx.region, BEDROCK_NAMESPACE, invocationMetrics(target.metricModelId, result, new Date(ctx.now)), ctx.now);
 }

@@ -25,7 +25,7 @@ export interface DeliveryDeps {
   logs: LogsStore;
   iam: IamStore;
   configs: LoggingConfigStore;
-  metrics: () => MetricSink;
+  metrics: MetricSink;
   faults: FaultInjector;
   delayMs: number;
 }
@@ -97,6 +97,6 @@ export class InvocationLogDelivery {
 
   #count(accountId: string, region: string, ok: boolean, now: number): void {
     const name = ok ? "ModelInvocationLogsCloudWatchDeliverySuccess" : "ModelInvocationLogsCloudWatchDeliveryFailure";
-    this.#deps.metrics().putMetricData(accountId, region, BEDROCK_NAMESPACE, [{ MetricName: name, Value: 1, Unit: "Count", Timestamp: new Date(now) }], now);
+    this.#deps.metrics.putMetricData(accountId, region, BEDROCK_NAMESPACE, [{ MetricName: name, Value: 1, Unit: "Count", Timestamp: new Date(now) }], now);
   }
 }
