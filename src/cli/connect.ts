@@ -7,6 +7,7 @@ import type { AwsClients } from "../aws/clients.js";
 import type { TargetInfo } from "../engine/contract.js";
 import type { Problem } from "../engine/problem.js";
 import { sandboxDbPath } from "../engine/state-dir.js";
+import type { RunningSandbox } from "../sandbox/index.js";
 import { asSandboxUsageError } from "./sandbox-errors.js";
 import type { TargetChoice } from "./target.js";
 
@@ -40,28 +41,16 @@ export async function connect(choice: TargetChoice, options: ConnectOptions): Pr
   const { classifyAwsError } = await import("../aws/classify.js");
   const { GetCallerIdentityCommand } = await import("@aws-sdk/client-sts");
 
-  let sandbox: { endpoint: string; close(): Promise<void> } | undefined;
+  let sandbox: RunningSandbox | undefined;
   let credentials: { accessKeyId: string; secretAccessKey: string } | undefined;
   let endpoint = choice.endpoint;
   let region = choice.region;
   if (choice.kind === "sandbox") {
-    const { startSandbox } = await import("../sandbox/index.js");
-    const delay = Number(options.env.GENAI_LAB_SANDBOX_DELIVERY_DELAY_MS);
-    const running = await startSandbox({
-      port: 0,
-      dbPath: sandboxDbPath(options.stateDir),
-      env: options.env,
-      ...(Number.isFinite(delay) && options.env.GENAI_LAB_SANDBOX_DELIVERY_DELAY_MS !== undefined ? { deliveryDelayMs: delay } : {}),
-    }).catch(async (error: unknown) => {
-      throw await asSandboxUsageError(error, "GENAI_LAB_SANDBOX_FAULTS");
-    });
-    sandbox = running;
-    endpoint = running.endpoint;
-    credentials = { ...running.credentials };
-  } else if (choice.kind === "endpoint" && !choice.profile && !options.env.AWS_ACCESS_KEY_ID) {
-    // A bare endpoint with no credentials configured is most likely a standalone genai-lab sandbox.
-    const { SANDBOX_DEFAULTS } = await import("../sandbox/context.js");
-    credentials = { accessKeyId: SANDBOX_DEFAULTS.accessKeyId, secretAccessKey: SANDBOX_DEFAULTS.secretAccessKey };
+    sandbox = await startStateSandbox(options.stateDir, options.env);
+    endpoint = sandbox.endpoint;
+    credentials = { ...sandbox.credentials };
+  } else {
+    credentials = await standaloneSandboxCredentials(choice, options.env);
   }
 
   const build = (r: string | undefined) =>
@@ -99,6 +88,36 @@ export async function connect(choice: TargetChoice, options: ConnectOptions): Pr
     if (options.signal?.aborted) throw error;
     throw new ConnectError(classifyAwsError(error));
   }
+}
+
+/**
+ * The in-process sandbox on the state directory's data (so separate commands see the same world), with the
+ * GENAI_LAB_SANDBOX_* settings of `env`; its configuration errors become usage errors.
+ */
+export async function startStateSandbox(stateDir: string, env: NodeJS.ProcessEnv): Promise<RunningSandbox> {
+  const { startSandbox } = await import("../sandbox/index.js");
+  const delay = Number(env.GENAI_LAB_SANDBOX_DELIVERY_DELAY_MS);
+  return startSandbox({
+    port: 0,
+    dbPath: sandboxDbPath(stateDir),
+    env,
+    ...(Number.isFinite(delay) && env.GENAI_LAB_SANDBOX_DELIVERY_DELAY_MS !== undefined ? { deliveryDelayMs: delay } : {}),
+  }).catch(async (error: unknown) => {
+    throw await asSandboxUsageError(error, "GENAI_LAB_SANDBOX_FAULTS");
+  });
+}
+
+/**
+ * A bare endpoint (no profile) with no credentials configured is most likely a standalone genai-lab sandbox: its
+ * well-known keys. Undefined for any other choice, which the SDK's default chain serves.
+ */
+export async function standaloneSandboxCredentials(
+  choice: TargetChoice,
+  env: NodeJS.ProcessEnv,
+): Promise<{ accessKeyId: string; secretAccessKey: string } | undefined> {
+  if (choice.kind !== "endpoint" || choice.profile || env.AWS_ACCESS_KEY_ID) return undefined;
+  const { SANDBOX_DEFAULTS } = await import("../sandbox/context.js");
+  return { accessKeyId: SANDBOX_DEFAULTS.accessKeyId, secretAccessKey: SANDBOX_DEFAULTS.secretAccessKey };
 }
 
 /** STS answered without an account: whatever is at the endpoint is not (enough of) AWS to run the lab on. */

@@ -8,16 +8,14 @@ import { GetCallerIdentityCommand } from "@aws-sdk/client-sts";
 import { classifyAwsError } from "../../aws/classify.js";
 import { createAwsClients, type AwsClientOptions } from "../../aws/clients.js";
 import type { LoadedLab } from "../../engine/loader.js";
-import { sandboxDbPath } from "../../engine/state-dir.js";
 import type { Lang } from "../../engine/text.js";
 import { buildGradebook, type Gradebook } from "../../report/gradebook.js";
 import { seal } from "../../report/integrity.js";
 import type { ChecklistReport } from "../../report/model.js";
 import { redactionOf } from "../../report/redact.js";
 import type { Flags } from "../args.js";
-import { ConnectError } from "../connect.js";
+import { ConnectError, standaloneSandboxCredentials, startStateSandbox } from "../connect.js";
 import { resolveParams } from "../params.js";
-import { asSandboxUsageError } from "../sandbox-errors.js";
 import type { TargetChoice } from "../target.js";
 import { mapPool } from "./pool.js";
 import { gradeTarget, type GradeEnv } from "./target-session.js";
@@ -128,18 +126,7 @@ async function connectBase(
         endpoint: o.sandbox.endpoint,
         close: async () => {},
       };
-    const { startSandbox } = await import("../../sandbox/index.js");
-    const delay = Number(o.env.GENAI_LAB_SANDBOX_DELIVERY_DELAY_MS);
-    const running = await startSandbox({
-      port: 0,
-      dbPath: sandboxDbPath(o.stateDir),
-      env: o.env,
-      ...(o.env.GENAI_LAB_SANDBOX_DELIVERY_DELAY_MS !== undefined && Number.isFinite(delay)
-        ? { deliveryDelayMs: delay }
-        : {}),
-    }).catch(async (error: unknown) => {
-      throw await asSandboxUsageError(error, "GENAI_LAB_SANDBOX_FAULTS");
-    });
+    const running = await startStateSandbox(o.stateDir, o.env);
     return {
       base: { credentials: { ...running.credentials } },
       endpoint: running.endpoint,
@@ -154,14 +141,8 @@ async function connectBase(
       close,
     };
   if (choice.kind === "endpoint" && choice.endpoint) {
-    if (o.env.AWS_ACCESS_KEY_ID) return { base: {}, endpoint: choice.endpoint, close };
-    // A bare endpoint with no credentials configured is most likely a standalone genai-lab sandbox.
-    const { SANDBOX_DEFAULTS } = await import("../../sandbox/context.js");
-    const credentials = {
-      accessKeyId: SANDBOX_DEFAULTS.accessKeyId,
-      secretAccessKey: SANDBOX_DEFAULTS.secretAccessKey,
-    };
-    return { base: { credentials }, endpoint: choice.endpoint, close };
+    const credentials = await standaloneSandboxCredentials(choice, o.env);
+    return { base: credentials ? { credentials } : {}, endpoint: choice.endpoint, close };
   }
   return { base: {}, close };
 }
