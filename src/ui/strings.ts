@@ -16,9 +16,6 @@ export const S = {
   actionFailed: { vi: "thất bại", en: "failed" },
   actionCancelled: { vi: "đã huỷ", en: "cancelled" },
   actionTimedOut: { vi: "hết thời gian", en: "timed out" },
-  whatToDo: { vi: "Nên làm", en: "Next" },
-  checklistSummary: { vi: "{passed}/{total} mục đạt", en: "{passed}/{total} passed" },
-  checklistScore: { vi: "điểm {score}/{max}", en: "score {score}/{max}" },
   runCancelled: { vi: "Đã dừng theo yêu cầu (Ctrl+C). Chạy lại để tiếp tục: các bước sẽ hội tụ.", en: "Stopped on request (Ctrl+C). Run again to carry on: the steps converge." },
   target: { vi: "Target", en: "Target" },
   region: { vi: "Region", en: "Region" },
@@ -30,7 +27,6 @@ export const S = {
     vi: "Cần xác nhận nhưng không có terminal để hỏi: chạy lại với --yes nếu bạn đồng ý.",
     en: "Confirmation needed but there is no terminal to ask on: run again with --yes if you agree.",
   },
-  usageErrorPrefix: { vi: "Lỗi", en: "Error" },
   resetDone: { vi: "Đã quên tiến độ của {target}.", en: "Progress on {target} forgotten." },
   resetNothing: { vi: "Chưa có tiến độ nào cho {target}.", en: "There is no progress for {target} yet." },
   resetQuestion: {
@@ -159,7 +155,6 @@ export const S = {
   keyNextLong: { vi: "Sang bước tiếp theo", en: "Go to the next step" },
   keyHint: { vi: "gợi ý", en: "hint" },
   keyHintLong: { vi: "Hiện gợi ý tiếp theo của bước này", en: "Show this step's next hint" },
-  keyLang: { vi: "English", en: "Tiếng Việt" },
   keyLangLong: { vi: "Tiếng Việt / English (được ghi nhớ)", en: "English / Tiếng Việt (remembered)" },
   keyDetails: { vi: "chi tiết", en: "details" },
   keyDetailsLong: {

@@ -17,7 +17,7 @@ export function ProblemView(props: { problem: Problem; withRequestId?: boolean }
           {s(problem.message)}
         </Styled>
       ) : null}
-      <InlineText prefix={<Styled token="text.accent">{t(S.whatToDo)}: </Styled>} text={t(problem.next)} />
+      <InlineText prefix={<Styled token="text.accent">{t(S.next)}: </Styled>} text={t(problem.next)} />
       {problem.requestId && props.withRequestId !== false ? (
         <Styled token="text.muted">
           {t(S.requestId)}: {problem.requestId}

@@ -54,7 +54,7 @@ export function createPlainPrinter(options: PlainPrinterOptions): RunnerListener
   const problemLines = (problem: Problem, indent: string) => {
     write(`${indent}${style.fail(t(problem.title))}`);
     if (problem.message && !t(problem.title).includes(problem.message)) write(`${indent}${style.muted(problem.message)}`);
-    write(`${indent}${t(S.whatToDo)}: ${t(problem.next)}`);
+    write(`${indent}${t(S.next)}: ${t(problem.next)}`);
     if (problem.requestId) write(style.muted(`${indent}${t(S.requestId)}: ${problem.requestId}`));
   };
   const checkLines = (label: Text, result: CheckResult) => {
