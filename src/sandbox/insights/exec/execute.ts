@@ -7,8 +7,8 @@ import type { LogStore } from "../data/store.js";
 import type { InsightsEventSource } from "../source.js";
 import { formatValue } from "./format.js";
 import { encodePointer } from "./pointer.js";
-import type { Plan } from "./plan-types.js";
-import { finalizeStats, runRowStage } from "./row-stages.js";
+import type { Plan, TerminalSpec } from "./plan-types.js";
+import { runRowStage, statsRows } from "./row-stages.js";
 import { RunContext } from "./run-context.js";
 import { Dedup, Groups, TopN, type Row } from "./terminal.js";
 
@@ -34,36 +34,36 @@ export interface ExecuteRequest {
   apiLimit: number | undefined;
 }
 
+/** Where the scan's rows go, and how the kept ones come out as rows. */
+function makeTerminal(spec: TerminalSpec, cap: number): { sink: TopN | Dedup | Groups; rows(): Row[] } {
+  switch (spec.t) {
+    case "top": {
+      const top = new TopN(Math.min(spec.size ?? cap, cap), spec.desc);
+      return { sink: top, rows: () => top.rows() };
+    }
+    case "dedup": {
+      const dedup = new Dedup(Math.min(spec.size ?? cap, cap), spec.desc);
+      return { sink: dedup, rows: () => dedup.rows() };
+    }
+    case "stats": {
+      const groups = new Groups(spec.spec.aggs);
+      return { sink: groups, rows: () => statsRows(spec.spec, groups) };
+    }
+  }
+}
+
 export function execute(
   plan: Plan,
   request: ExecuteRequest,
 ): { rows: ResultField[][]; statistics: QueryStatistics } {
   const X = new RunContext(request.source, plan.eagerColumns, plan.usesMessage);
   const cap = request.apiLimit ?? (plan.hasLimit ? Number.POSITIVE_INFINITY : DEFAULT_ROW_LIMIT);
-  const spec = plan.terminal;
-  let terminal: TopN | Dedup | Groups;
-  switch (spec.t) {
-    case "top":
-      terminal = new TopN(Math.min(spec.size ?? cap, cap), spec.desc);
-      break;
-    case "dedup":
-      terminal = new Dedup(Math.min(spec.size ?? cap, cap), spec.desc);
-      break;
-    case "stats":
-      terminal = new Groups(spec.spec.aggs);
-      break;
-  }
+  const terminal = makeTerminal(plan.terminal, cap);
   for (const S of request.stores) {
     if (S.n === 0 || S.maxTs < request.fromMs || S.minTs > request.toMs) continue;
-    plan.scan(S, X, request.fromMs, request.toMs, terminal);
+    plan.scan(S, X, request.fromMs, request.toMs, terminal.sink);
   }
-  let rows: Row[];
-  if (terminal instanceof Groups) {
-    if (spec.t === "stats" && spec.spec.bySlots.length === 0) terminal.group0();
-    rows = spec.t === "stats" ? finalizeStats(spec.spec, terminal.all()) : [];
-  } else {
-    rows = terminal.rows();
-  }
+  let rows = terminal.rows();
   for (const stage of plan.rowStages) rows = runRowStage(stage, rows, X);
   if (rows.length > cap) rows = rows.slice(0, cap);
   X.expect(rows);

@@ -5,11 +5,13 @@
  */
 import { compareKey } from "./order.js";
 import type { RowContext, RowStage, StatsSpec } from "./plan-types.js";
-import { Groups, type Group, type Row } from "./terminal.js";
+import { Groups, type Row } from "./terminal.js";
 import { passes, type Value } from "./values.js";
 
-export function finalizeStats(spec: StatsSpec, groups: readonly Group[]): Row[] {
-  const rows: Row[] = groups.map((group) => {
+/** The rows of a stats; without `by` there is one row even when no event was seen (count(*) 0). */
+export function statsRows(spec: StatsSpec, groups: Groups): Row[] {
+  if (spec.bySlots.length === 0) groups.group0();
+  const rows: Row[] = groups.all().map((group) => {
     const results = group.s.map((state, j) => spec.aggs[j]?.result(state) ?? null);
     const v: Value[] = [];
     spec.bySlots.forEach((slot, j) => {
@@ -48,8 +50,7 @@ function rowStats(spec: StatsSpec, rows: readonly Row[], X: RowContext): Row[] {
           : groups.groupN(keys);
     spec.argFns.forEach((fn, j) => spec.aggs[j]?.add(group.s[j], fn === null ? null : fn(R, X), R.t));
   }
-  if (spec.keyFns.length === 0) groups.group0();
-  return finalizeStats(spec, groups.all());
+  return statsRows(spec, groups);
 }
 
 export function runRowStage(stage: RowStage, rows: Row[], X: RowContext): Row[] {
