@@ -5,14 +5,17 @@
 import { defineStep, type TargetInfo as LabTarget } from "../src/engine/contract.js";
 import { StepFailure } from "../src/engine/problem.js";
 import type { LabAws, LabParams } from "./lab.js";
-import { anthropicBody, firstWords } from "./lib/invoke.js";
+import { firstWords, invokeLine } from "./lib/invoke.js";
 import { chooseModel } from "./lib/model-choice.js";
-import { effectiveModelId, isAnthropic } from "./lib/model.js";
+import { effectiveModelId } from "./lib/model.js";
 import { attachPolicyLine, learnerPolicy } from "./lib/policies.js";
 import { invokeWithRecovery } from "./lib/recover.js";
 import { kv } from "./lib/outputs.js";
-import { shq } from "./lib/shell.js";
 import { rememberProbe } from "./lib/timeline.js";
+
+/** The probe: the smallest call that proves model access. */
+const PROBE_PROMPT = "Say OK.";
+const PROBE_TOKENS = 1;
 
 const policyFor = (ctx: { target: LabTarget; params: LabParams }) =>
   learnerPolicy(ctx.target, { group: ctx.params.logGroupName, roleName: ctx.params.loggingRoleName, dashboard: ctx.params.dashboardName });
@@ -111,17 +114,10 @@ Docs: [Model lifecycle](https://docs.aws.amazon.com/bedrock/latest/userguide/mod
     {
       id: "probe-model",
       title: { vi: "Gọi thử model một lần (1 token)", en: "Call the model once (1 token)" },
-      cli: (ctx) => {
-        const model = effectiveModelId(ctx);
-        return isAnthropic(model)
-          ? `aws bedrock-runtime invoke-model --model-id ${model} --region ${ctx.target.region} --content-type application/json ` +
-              `--accept application/json --cli-binary-format raw-in-base64-out --body ${shq(anthropicBody("Say OK.", 1))} out.json`
-          : `aws bedrock-runtime converse --model-id ${model} --region ${ctx.target.region} ` +
-              `--messages '[{"role":"user","content":[{"text":"Say OK."}]}]' --inference-config maxTokens=1`;
-      },
+      cli: (ctx) => invokeLine(effectiveModelId(ctx), ctx.target.region, PROBE_PROMPT, PROBE_TOKENS),
       billable: true,
       async run(ctx) {
-        const call = await invokeWithRecovery(ctx, "Say OK.", 1);
+        const call = await invokeWithRecovery(ctx, PROBE_PROMPT, PROBE_TOKENS);
         rememberProbe(ctx, effectiveModelId(ctx), call);
         if (!call.requestId) {
           throw new StepFailure(

@@ -5,12 +5,11 @@
 import { defineStep } from "../src/engine/contract.js";
 import type { LabAws, LabParams } from "./lab.js";
 import { INVOCATIONS_FACT, invokePrompts } from "./lib/invocations.js";
-import { anthropicBody, firstWords } from "./lib/invoke.js";
+import { firstWords, invokeLine } from "./lib/invoke.js";
 import { retriesNote, retrySettings, simulatedNote } from "./lib/invocation-notes.js";
-import { effectiveModelId, isAnthropic } from "./lib/model.js";
+import { effectiveModelId } from "./lib/model.js";
 import { table } from "./lib/outputs.js";
 import { enCount } from "./lib/plural.js";
-import { shq } from "./lib/shell.js";
 
 export const step = defineStep<LabParams, LabAws>({
   id: "generate-sample-invocations",
@@ -65,15 +64,7 @@ Docs: [InvokeModel](https://docs.aws.amazon.com/bedrock/latest/APIReference/API_
     {
       id: "invoke-prompts",
       title: { vi: "Gửi 5 prompt tới model", en: "Send the five prompts to the model" },
-      cli: (ctx) => {
-        const model = effectiveModelId(ctx);
-        const prompt = ctx.params.prompts[0] ?? "Hello";
-        return isAnthropic(model)
-          ? `aws bedrock-runtime invoke-model --model-id ${model} --region ${ctx.target.region} --content-type application/json ` +
-              `--accept application/json --cli-binary-format raw-in-base64-out --body ${shq(anthropicBody(prompt, ctx.params.maxTokens))} out.json`
-          : `aws bedrock-runtime converse --model-id ${model} --region ${ctx.target.region} ` +
-              `--messages ${shq(JSON.stringify([{ role: "user", content: [{ text: prompt }] }]))} --inference-config maxTokens=${ctx.params.maxTokens}`;
-      },
+      cli: (ctx) => invokeLine(effectiveModelId(ctx), ctx.target.region, ctx.params.prompts[0] ?? "Hello", ctx.params.maxTokens),
       billable: true,
       async run(ctx) {
         const batch = await invokePrompts(ctx);

@@ -8,6 +8,7 @@ import { invocationInfo } from "../../src/aws/invocation-headers.js";
 import { newAttemptLog, settleAttempts, watchAttempts, type AttemptLog } from "./attempts.js";
 import type { ReadCtx } from "./model.js";
 import { isAnthropic } from "./model.js";
+import { shq } from "./shell.js";
 
 export interface Invocation {
   [key: string]: string | number | boolean;
@@ -37,6 +38,15 @@ export function anthropicBody(prompt: string, maxTokens: number): string {
     max_tokens: maxTokens,
     messages: [{ role: "user", content: prompt }],
   });
+}
+
+/** The AWS CLI line that makes the same call as `invokeOnce`. */
+export function invokeLine(modelId: string, region: string, prompt: string, maxTokens: number): string {
+  return isAnthropic(modelId)
+    ? `aws bedrock-runtime invoke-model --model-id ${modelId} --region ${region} --content-type application/json ` +
+        `--accept application/json --cli-binary-format raw-in-base64-out --body ${shq(anthropicBody(prompt, maxTokens))} out.json`
+    : `aws bedrock-runtime converse --model-id ${modelId} --region ${region} ` +
+        `--messages ${shq(JSON.stringify([{ role: "user", content: [{ text: prompt }] }]))} --inference-config maxTokens=${maxTokens}`;
 }
 
 /** `log` gathers the attempts of every try of one prompt (the visible retry layer calls this again with the same log). */
