@@ -15,7 +15,7 @@ import type { InvocationTarget } from "../model/index.js";
 import type { InvocationLogDelivery } from "../pipeline/delivery.js";
 import type { InvocationResult, MetricSink } from "../pipeline/metrics.js";
 import { BEDROCK_NAMESPACE, invocationMetrics } from "../pipeline/metrics.js";
-import type { LoggedOperation } from "../pipeline/record.js";
+import type { InvocationOutcome, LoggedOperation } from "../pipeline/record.js";
 import { decodeJsonObject, decodeUtf8 } from "../protocol/json.js";
 import type { RestReply, RestRequest, RestRoute } from "../server/types.js";
 
@@ -56,6 +56,12 @@ export function bedrockRuntimeRoutes(deps: RuntimeDeps): RestRoute[] {
     const fault = deps.faults.decide("bedrock-runtime");
     if (fault.latencyMs > 0) await sleep(fault.latencyMs);
     const legacy = target.foundationModel.modelLifecycle.status === "LEGACY";
+    // Metrics and the queued record of the call, one transaction whether it succeeded or failed.
+    const record = (result: InvocationResult, logged: Pick<InvocationOutcome, "inputTokenCount" | "output" | "errorCode">): void =>
+      deps.transaction(() => {
+        publish(deps, ctx, target, result);
+        deps.delivery.enqueue(ctx, { operation, modelId: target.loggedModelId, inferenceRegion: target.inferenceRegion, inputBody, ...logged });
+      });
     let outcome: Success;
     try {
       if (deps.faults.config.modelAccessDenied) throw modelAccessDeniedError();
@@ -64,33 +70,13 @@ export function bedrockRuntimeRoutes(deps: RuntimeDeps): RestRoute[] {
       outcome = operation === "InvokeModel" ? invoke(target, text, ctx) : chat(target, text);
     } catch (error) {
       if (error instanceof AwsError) {
-        const kind: InvocationResult["kind"] = error.status === 429 ? "throttled" : error.status >= 500 ? "server-error" : "client-error";
-        deps.transaction(() => {
-          publish(deps, ctx, target, { kind } as InvocationResult);
-          deps.delivery.enqueue(ctx, {
-            operation,
-            modelId: target.loggedModelId,
-            inferenceRegion: target.inferenceRegion,
-            inputBody,
-            inputTokenCount: 0,
-            errorCode: error.code,
-          });
-        });
+        const kind = error.status === 429 ? "throttled" : error.status >= 500 ? "server-error" : "client-error";
+        record({ kind }, { inputTokenCount: 0, errorCode: error.code });
       }
       throw error;
     }
-    const success = outcome;
-    deps.transaction(() => {
-      publish(deps, ctx, target, { kind: "success", latencyMs: success.latencyMs, inputTokens: success.inputTokens, outputTokens: success.outputTokens, legacy });
-      deps.delivery.enqueue(ctx, {
-        operation,
-        modelId: target.loggedModelId,
-        inferenceRegion: target.inferenceRegion,
-        inputBody,
-        inputTokenCount: success.inputTokens,
-        output: { body: success.responseBody, tokenCount: success.outputTokens },
-      });
-    });
+    const { latencyMs, inputTokens, outputTokens, responseBody } = outcome;
+    record({ kind: "success", latencyMs, inputTokens, outputTokens, legacy }, { inputTokenCount: inputTokens, output: { body: responseBody, tokenCount: outputTokens } });
     return outcome.reply;
   };
 

@@ -6,7 +6,7 @@ import type { Db } from "../storage/db.js";
 import type { IamStore } from "../storage/iam-store.js";
 import type { LogsStore } from "../storage/logs-store.js";
 import type { MetricSink } from "./metrics.js";
-import { BEDROCK_NAMESPACE } from "./metrics.js";
+import { BEDROCK_NAMESPACE, deliveryMetrics } from "./metrics.js";
 import type { InvocationOutcome } from "./record.js";
 import { buildInvocationRecord } from "./record.js";
 
@@ -69,7 +69,7 @@ export class InvocationLogDelivery {
   /** Delivers everything due at `now`. Cheap when nothing is due (one indexed probe). */
   materializeDue(now: number): void {
     if (this.#q.anyDue.get(now) === undefined) return;
-    const { db, logs, iam } = this.#deps;
+    const { db, logs, iam, metrics } = this.#deps;
     db.transaction(() => {
       for (;;) {
         const rows = this.#q.due.all(now) as PendingRow[];
@@ -87,16 +87,11 @@ export class InvocationLogDelivery {
             const stream = logs.ensureStream(group.id, INVOCATION_LOG_STREAM, now);
             logs.appendEvents(group.id, stream.id, [{ timestamp: row.event_time, message: row.message }], now);
           }
-          this.#count(row.account_id, row.region, ok, now);
+          metrics.putMetricData(row.account_id, row.region, BEDROCK_NAMESPACE, deliveryMetrics(ok, new Date(now)), now);
           this.#q.remove.run(row.id);
         }
         if (rows.length < 1000) break;
       }
     }).immediate();
-  }
-
-  #count(accountId: string, region: string, ok: boolean, now: number): void {
-    const name = ok ? "ModelInvocationLogsCloudWatchDeliverySuccess" : "ModelInvocationLogsCloudWatchDeliveryFailure";
-    this.#deps.metrics.putMetricData(accountId, region, BEDROCK_NAMESPACE, [{ MetricName: name, Value: 1, Unit: "Count", Timestamp: new Date(now) }], now);
   }
 }

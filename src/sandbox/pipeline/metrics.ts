@@ -39,3 +39,9 @@ export function invocationMetrics(modelId: string, result: InvocationResult, at:
       return [datum("InvocationServerErrors", 1, "Count")];
   }
 }
+
+/** The account-level delivery counter of one invocation-log record (no dimensions), at delivery time. */
+export function deliveryMetrics(delivered: boolean, at: Date): MetricDatum[] {
+  const MetricName = delivered ? "ModelInvocationLogsCloudWatchDeliverySuccess" : "ModelInvocationLogsCloudWatchDeliveryFailure";
+  return [{ MetricName, Value: 1, Unit: "Count", Timestamp: at }];
+}

@@ -12,9 +12,10 @@ import type { MetricDatum } from "../cloudwatch/metric-datum.js";
 import type { CallContext } from "../context.js";
 import { SANDBOX_DEFAULTS } from "../context.js";
 import { createPrng } from "../faults/prng.js";
+import { ANTHROPIC_VERSION } from "../model/anthropic.js";
 import { invokeModelBody, resolveInvocationTarget } from "../model/index.js";
 import type { InvocationTarget } from "../model/index.js";
-import { BEDROCK_NAMESPACE, invocationMetrics } from "../pipeline/metrics.js";
+import { BEDROCK_NAMESPACE, deliveryMetrics, invocationMetrics } from "../pipeline/metrics.js";
 import { buildInvocationRecord } from "../pipeline/record.js";
 import type { LoggingConfig } from "../bedrock/logging-config.js";
 import { openDatabase } from "../storage/db.js";
@@ -100,22 +101,23 @@ export async function seedHistory(options: SeedOptions, onProgress?: (done: numb
           const requestId = fakeUuid(random);
           const ctx: CallContext = { accountId, region, requestId, principalArn: `arn:aws:iam::${accountId}:user/${SANDBOX_USER_NAME}`, now: at };
           const body = requestBody(target, prompt);
+          const logged = { operation: "InvokeModel", modelId: target.loggedModelId, inferenceRegion: target.inferenceRegion, inputBody: body } as const;
           const data: MetricDatum[] = [];
           let message: string;
           if (random() < THROTTLE_SHARE) {
             throttled += 1;
             data.push(...invocationMetrics(target.metricModelId, { kind: "throttled" }, new Date(at)));
-            message = buildInvocationRecord(ctx, { operation: "InvokeModel", modelId: target.loggedModelId, inferenceRegion: target.inferenceRegion, inputBody: body, inputTokenCount: 0, errorCode: "ThrottlingException" }, config);
+            message = buildInvocationRecord(ctx, { ...logged, inputTokenCount: 0, errorCode: "ThrottlingException" }, config);
           } else {
             const r = invokeModelBody(target, JSON.stringify(body), { requestId });
             const legacy = target.foundationModel.modelLifecycle.status === "LEGACY";
             data.push(...invocationMetrics(target.metricModelId, { kind: "success", latencyMs: r.latencyMs, inputTokens: r.inputTokens, outputTokens: r.outputTokens, legacy }, new Date(at)));
-            message = buildInvocationRecord(ctx, { operation: "InvokeModel", modelId: target.loggedModelId, inferenceRegion: target.inferenceRegion, inputBody: body, inputTokenCount: r.inputTokens, output: { body: r.responseBody, tokenCount: r.outputTokens } }, config);
+            message = buildInvocationRecord(ctx, { ...logged, inputTokenCount: r.inputTokens, output: { body: r.responseBody, tokenCount: r.outputTokens } }, config);
           }
           const ingested = at + 3000 + Math.floor(random() * 9000);
           logs.appendEvents(group.id, stream.id, [{ timestamp: at, message }], ingested);
           cloudwatch.putMetricData(accountId, region, BEDROCK_NAMESPACE, data, at);
-          cloudwatch.putMetricData(accountId, region, BEDROCK_NAMESPACE, [{ MetricName: "ModelInvocationLogsCloudWatchDeliverySuccess", Value: 1, Unit: "Count", Timestamp: new Date(ingested) }], ingested);
+          cloudwatch.putMetricData(accountId, region, BEDROCK_NAMESPACE, deliveryMetrics(true, new Date(ingested)), ingested);
         }
       }).immediate();
       onProgress?.(Math.min(total, start + CHUNK), total);
@@ -132,7 +134,7 @@ function requestBody(target: InvocationTarget, prompt: string): Record<string, u
   if (target.model.family === "nova") {
     return { schemaVersion: "messages-v1", messages: [{ role: "user", content: [{ text: prompt }] }], inferenceConfig: { maxTokens: 256 } };
   }
-  return { anthropic_version: "bedrock-2023-05-31", max_tokens: 256, messages: [{ role: "user", content: prompt }] };
+  return { anthropic_version: ANTHROPIC_VERSION, max_tokens: 256, messages: [{ role: "user", content: prompt }] };
 }
 
 function fakeUuid(random: () => number): string {
