@@ -96,3 +96,19 @@ export function createAwsClients(options: AwsClientOptions, env: NodeJS.ProcessE
     },
   };
 }
+
+/**
+ * The Region the SDK resolves when none is given (AWS_REGION, else the profile's in ~/.aws/config), as the AWS CLI
+ * would use it; "" when nothing names one. `region` in `options` is ignored.
+ */
+export async function configuredRegion(options: AwsClientOptions): Promise<string> {
+  const { region: _ignored, ...rest } = options;
+  const probe = createAwsClients(rest);
+  try {
+    return await probe.sts.config.region();
+  } catch {
+    return "";
+  } finally {
+    probe.destroy();
+  }
+}

@@ -37,7 +37,7 @@ export interface ConnectOptions {
 }
 
 export async function connect(choice: TargetChoice, options: ConnectOptions): Promise<Connection> {
-  const { createAwsClients } = await import("../aws/clients.js");
+  const { configuredRegion, createAwsClients } = await import("../aws/clients.js");
   const { classifyAwsError } = await import("../aws/classify.js");
   const { GetCallerIdentityCommand } = await import("@aws-sdk/client-sts");
 
@@ -53,20 +53,15 @@ export async function connect(choice: TargetChoice, options: ConnectOptions): Pr
     credentials = await standaloneSandboxCredentials(choice, options.env);
   }
 
-  const build = (r: string | undefined) =>
-    createAwsClients({
-      ...(r ? { region: r } : {}),
-      ...(choice.profile ? { profile: choice.profile } : {}),
-      ...(endpoint ? { endpoint } : {}),
-      ...(credentials ? { credentials } : {}),
-    });
-  if (region === undefined && choice.kind === "aws") {
-    // Let the SDK read the Region from the profile (~/.aws/config), as the AWS CLI would.
-    const probe = build(undefined);
-    region = await probe.sts.config.region().catch(() => "");
-    probe.destroy();
-  }
-  const aws = build(region || options.defaultRegion);
+  const clientOptions = {
+    ...(choice.profile ? { profile: choice.profile } : {}),
+    ...(endpoint ? { endpoint } : {}),
+    ...(credentials ? { credentials } : {}),
+  };
+  // Let the SDK read the Region from the profile (~/.aws/config), as the AWS CLI would.
+  if (region === undefined && choice.kind === "aws") region = await configuredRegion(clientOptions);
+  region ||= options.defaultRegion;
+  const aws = createAwsClients({ ...clientOptions, region });
   const close = async () => {
     aws.destroy();
     await sandbox?.close();
@@ -76,7 +71,7 @@ export async function connect(choice: TargetChoice, options: ConnectOptions): Pr
     if (!identity.Account) throw notAws();
     const target: TargetInfo = {
       kind: choice.kind,
-      region: region || options.defaultRegion,
+      region,
       accountId: identity.Account,
       principalArn: identity.Arn ?? "unknown",
       ...(choice.profile ? { profile: choice.profile } : {}),

@@ -6,7 +6,7 @@
  */
 import { AssumeRoleCommand, GetCallerIdentityCommand } from "@aws-sdk/client-sts";
 import { classifyAwsError } from "../../aws/classify.js";
-import { createAwsClients, type AwsClientOptions, type AwsClients } from "../../aws/clients.js";
+import { configuredRegion, createAwsClients, type AwsClientOptions, type AwsClients } from "../../aws/clients.js";
 import type { LabParams, TargetInfo, TargetKind } from "../../engine/contract.js";
 import type { ChecklistItemResult } from "../../engine/events.js";
 import type { LoadedLab } from "../../engine/loader.js";
@@ -63,7 +63,7 @@ export async function gradeTarget(
   let aws: AwsClients | undefined;
   try {
     if (!t.region && !g.region && t.profile && g.kind === "aws")
-      region = (await profileRegion(baseAuth)) || g.defaultRegion;
+      region = (await configuredRegion(baseAuth)) || g.defaultRegion;
     const roleArn = roleArnFor(t, /^arn:([\w-]+):/.exec(g.graderArn ?? "")?.[1] ?? "aws");
     let auth = baseAuth;
     if (roleArn) auth = { credentials: await assume(clients(region, baseAuth), roleArn, t, g, signal) };
@@ -140,18 +140,6 @@ async function assume(
     throw new GradeFailure(assumeRoleFailed(roleArn, g.graderArn, classifyAwsError(error)));
   } finally {
     base.destroy();
-  }
-}
-
-/** The Region a profile names in ~/.aws/config, as the AWS CLI would use it. */
-async function profileRegion(auth: Partial<AwsClientOptions>): Promise<string> {
-  const probe = createAwsClients({ ...auth });
-  try {
-    return await probe.sts.config.region();
-  } catch {
-    return "";
-  } finally {
-    probe.destroy();
   }
 }
 
