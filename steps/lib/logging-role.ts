@@ -14,6 +14,7 @@ import {
 import type { LedgerResource } from "../../src/engine/contract.js";
 import { StepFailure } from "../../src/engine/problem.js";
 import type { Text } from "../../src/engine/text.js";
+import { canonicalJson } from "../../src/report/canonical.js";
 import { LAB_TAG } from "../lab.js";
 import { isAlreadyExists, isNotFound } from "./errors.js";
 import { ownedEntry } from "./ledger.js";
@@ -21,7 +22,7 @@ import type { ActCtx, ReadCtx } from "./model.js";
 import { kv } from "./outputs.js";
 import { LOGGING_POLICY_NAME, loggingPermissionsPolicy, loggingTrustPolicy, roleArnFor } from "./policies.js";
 
-export async function getRole(ctx: ReadCtx, name: string): Promise<Role | undefined> {
+async function getRole(ctx: ReadCtx, name: string): Promise<Role | undefined> {
   try {
     return (await ctx.aws.iam.send(new GetRoleCommand({ RoleName: name }), { abortSignal: ctx.signal })).Role;
   } catch (error) {
@@ -57,14 +58,16 @@ export async function ensureLoggingRole(ctx: ActCtx): Promise<{ arn: string; sum
 
   const name = ctx.params.loggingRoleName;
   const arn = roleArnFor(ctx.target.accountId, name);
-  const trust = JSON.stringify(loggingTrustPolicy(ctx.target));
-  const permissions = JSON.stringify(loggingPermissionsPolicy(ctx.target, ctx.params.logGroupName));
+  const trustPolicy = loggingTrustPolicy(ctx.target);
+  const permissionsPolicy = loggingPermissionsPolicy(ctx.target, ctx.params.logGroupName);
+  const trust = JSON.stringify(trustPolicy);
+  const permissions = JSON.stringify(permissionsPolicy);
   const existing = await getRole(ctx, name);
   const tagged = existing?.Tags?.some((tag) => tag.Key === LAB_TAG.key && tag.Value === LAB_TAG.value) ?? false;
-  const owned = ownedEntry(ctx, "iam-role", name) !== undefined || tagged;
-  showPolicies(ctx, arn, trust, permissions);
+  const inLedger = ownedEntry(ctx, "iam-role", name) !== undefined;
+  showPolicies(ctx, arn, trustPolicy, permissionsPolicy);
 
-  if (existing && !owned) {
+  if (existing && !inLedger && !tagged) {
     ctx.report.note("warning", {
       vi: `Role ${name} đã có từ trước và không do bài lab tạo: bài lab dùng lại nguyên trạng. Nếu Bedrock không xác thực được nó, hãy so với hai policy ở trên.`,
       en: `The role ${name} already exists and was not created by the lab: the lab reuses it as it is. If Bedrock cannot validate it, compare it with the two policies above.`,
@@ -74,7 +77,7 @@ export async function ensureLoggingRole(ctx: ActCtx): Promise<{ arn: string; sum
 
   const send = { abortSignal: ctx.signal };
   // Only what the ledger owns (or is about to create) is tracked, so cleanup deletes the role and its policy together.
-  const tracked = !existing || ownedEntry(ctx, "iam-role", name) !== undefined;
+  const tracked = !existing || inLedger;
   const track = <T>(resource: LedgerResource, create: () => Promise<T>) =>
     tracked ? ctx.ledger.track(resource, create) : create();
   await track({ type: "iam-role", name, arn }, async () => {
@@ -94,12 +97,12 @@ export async function ensureLoggingRole(ctx: ActCtx): Promise<{ arn: string; sum
     }
   });
   // Unchanged documents are not re-sent: every IAM change starts a new propagation wait before Bedrock accepts it.
-  if (existing && !sameDocument(existing.AssumeRolePolicyDocument, trust)) {
+  if (existing && !sameDocument(existing.AssumeRolePolicyDocument, trustPolicy)) {
     await ctx.aws.iam.send(new UpdateAssumeRolePolicyCommand({ RoleName: name, PolicyDocument: trust }), send);
   }
   const current = existing ? await getInlinePolicy(ctx, name) : undefined;
   await track({ type: "iam-role-policy", name: `${name}/${LOGGING_POLICY_NAME}`, meta: { role: name } }, async () => {
-    if (sameDocument(current, permissions)) return;
+    if (sameDocument(current, permissionsPolicy)) return;
     await ctx.aws.iam.send(new PutRolePolicyCommand({ RoleName: name, PolicyName: LOGGING_POLICY_NAME, PolicyDocument: permissions }), send);
   });
   return existing
@@ -120,38 +123,28 @@ async function getInlinePolicy(ctx: ReadCtx, role: string): Promise<string | und
 }
 
 /** IAM returns policy documents URL-encoded; compare them as JSON, key order aside. */
-export function sameDocument(returned: string | undefined, wanted: string): boolean {
+function sameDocument(returned: string | undefined, wanted: object): boolean {
   if (returned === undefined) return false;
   try {
-    const parse = (text: string) => canonical(JSON.parse(text) as unknown);
     const decoded = returned.trimStart().startsWith("{") ? returned : decodeURIComponent(returned);
-    return parse(decoded) === parse(wanted);
+    return canonicalJson(JSON.parse(decoded) as unknown) === canonicalJson(wanted);
   } catch {
     return false;
   }
 }
 
-function canonical(value: unknown): string {
-  if (Array.isArray(value)) return `[${value.map(canonical).join(",")}]`;
-  if (value !== null && typeof value === "object") {
-    const entries = Object.entries(value as Record<string, unknown>).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-    return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonical(v)}`).join(",")}}`;
-  }
-  return JSON.stringify(value);
-}
-
-function showPolicies(ctx: ActCtx, arn: string, trust: string, permissions: string): void {
+function showPolicies(ctx: ActCtx, arn: string, trust: object, permissions: object): void {
   ctx.report.output(kv({ vi: "IAM role ghi log", en: "Logging IAM role" }, [[{ vi: "ARN", en: "ARN" }, arn]]));
   ctx.report.output({
     kind: "code",
     language: "json",
     title: { vi: "Trust policy (ai được assume role)", en: "Trust policy (who may assume the role)" },
-    code: JSON.stringify(JSON.parse(trust), null, 2),
+    code: JSON.stringify(trust, null, 2),
   });
   ctx.report.output({
     kind: "code",
     language: "json",
     title: { vi: `Permissions policy (${LOGGING_POLICY_NAME})`, en: `Permissions policy (${LOGGING_POLICY_NAME})` },
-    code: JSON.stringify(JSON.parse(permissions), null, 2),
+    code: JSON.stringify(permissions, null, 2),
   });
 }
