@@ -15,7 +15,7 @@ import { connect } from "./connect.js";
 import type { Io } from "./io.js";
 import { resolveParams } from "./params.js";
 import { terminalConfirm } from "./prompt.js";
-import { chooseTarget } from "./target.js";
+import { chooseTarget, labDefaultRegion } from "./target.js";
 
 export interface Session {
   lab: LoadedLab;
@@ -40,11 +40,10 @@ export async function openSession(parsed: ParsedArgs, io: Io, options: SessionOp
   const { flags } = parsed;
   const choice = chooseTarget(flags, io.env);
   const lab = await loadLab(flags.lab ?? builtInLabDir());
-  const labRegion = lab.manifest.parameters.region;
   const connection = await connect(choice, {
     stateDir: options.stateDir,
     env: io.env,
-    defaultRegion: typeof labRegion === "string" ? labRegion : "us-east-1",
+    defaultRegion: labDefaultRegion(lab.manifest),
     signal: options.signal,
   });
   try {

@@ -1,5 +1,5 @@
 /** Which AWS the command talks to: the sandbox (default), a real account, or any AWS-compatible endpoint. */
-import type { TargetKind } from "../engine/contract.js";
+import type { LabManifest, TargetKind } from "../engine/contract.js";
 import { UsageError } from "../engine/usage-error.js";
 import type { Flags } from "./args.js";
 
@@ -11,7 +11,14 @@ export interface TargetChoice {
   endpoint?: string;
 }
 
-const REGION = /^[a-z]{2}(-gov|-iso[a-z]*)?-[a-z]+-\d{1,2}$/;
+/** An AWS Region name: us-east-1, ap-southeast-1, us-gov-west-1… */
+export const REGION_NAME = /^[a-z]{2}(-gov|-iso[a-z]*)?-[a-z]+-\d{1,2}$/;
+
+/** Where a lab runs when neither a flag, the environment nor a profile names a Region: its own `region`. */
+export function labDefaultRegion(manifest: LabManifest): string {
+  const region = manifest.parameters.region;
+  return typeof region === "string" ? region : "us-east-1";
+}
 
 export function chooseTarget(flags: Flags, env: NodeJS.ProcessEnv): TargetChoice {
   const endpoint = flags["endpoint-url"] ?? (flags.target === undefined ? env.AWS_ENDPOINT_URL : undefined);
@@ -36,7 +43,7 @@ export function chooseTarget(flags: Flags, env: NodeJS.ProcessEnv): TargetChoice
     }
   }
   const region = flags.region ?? env.AWS_REGION ?? env.AWS_DEFAULT_REGION;
-  if (region !== undefined && !REGION.test(region)) {
+  if (region !== undefined && !REGION_NAME.test(region)) {
     throw new UsageError({
       vi: `--region: "${region}" không phải tên Region AWS (ví dụ us-east-1, ap-southeast-1).`,
       en: `--region: "${region}" is not an AWS Region name (e.g. us-east-1, ap-southeast-1).`,

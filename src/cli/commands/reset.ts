@@ -9,16 +9,15 @@ import { S } from "../../ui/strings.js";
 import { targetShort, type Command } from "../command.js";
 import { connect } from "../connect.js";
 import { terminalConfirm } from "../prompt.js";
-import { chooseTarget } from "../target.js";
+import { chooseTarget, labDefaultRegion } from "../target.js";
 
 export const reset: Command = async (ctx) => {
   const { io, lang, parsed } = ctx;
   const lab = await loadLab(parsed.flags.lab ?? builtInLabDir());
-  const region = lab.manifest.parameters.region;
   const connection = await connect(chooseTarget(parsed.flags, io.env), {
     stateDir: ctx.stateDir,
     env: io.env,
-    defaultRegion: typeof region === "string" ? region : "us-east-1",
+    defaultRegion: labDefaultRegion(lab.manifest),
     signal: ctx.signal,
   });
   await connection.close();

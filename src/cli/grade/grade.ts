@@ -16,7 +16,7 @@ import { redactionOf } from "../../report/redact.js";
 import type { Flags } from "../args.js";
 import { ConnectError, standaloneSandboxCredentials, startStateSandbox } from "../connect.js";
 import { resolveParams } from "../params.js";
-import type { TargetChoice } from "../target.js";
+import { labDefaultRegion, type TargetChoice } from "../target.js";
 import { mapPool } from "./pool.js";
 import { gradeTarget, type GradeEnv } from "./target-session.js";
 import type { GradeTarget } from "./targets.js";
@@ -46,8 +46,7 @@ export interface ClassOptions {
 
 /** The gradebook, sealed (and each learner's report sealed); undefined when interrupted. */
 export async function gradeClass(o: ClassOptions): Promise<Gradebook | undefined> {
-  const labRegion = o.lab.manifest.parameters.region;
-  const defaultRegion = typeof labRegion === "string" ? labRegion : "us-east-1";
+  const defaultRegion = labDefaultRegion(o.lab.manifest);
   // A bad --param is a usage error for the whole class, not a per-learner one.
   resolveParams(o.lab.manifest.parameters, o.flags, o.choice.region ?? defaultRegion);
   const { base, endpoint, close } = await connectBase(o);

@@ -7,6 +7,7 @@
 import { readFileSync } from "node:fs";
 import { extname, resolve } from "node:path";
 import { UsageError } from "../../engine/usage-error.js";
+import { REGION_NAME } from "../target.js";
 import { parseCsv } from "./csv-parse.js";
 
 export interface GradeTarget {
@@ -26,7 +27,6 @@ export interface GradeTarget {
 const ACCOUNT = /^\d{12}$/;
 const ROLE_NAME = /^(?:\/(?:[\u0021-\u007E]+\/)?)?[\w+=,.@-]{1,64}$/;
 const ROLE_ARN = /^arn:aws[\w-]*:iam::(\d{12}):role\/(?:[\u0021-\u007E]*\/)?[\w+=,.@-]{1,64}$/;
-const REGION = /^[a-z]{2}(-gov|-iso[a-z]*)?-[a-z]+-\d{1,2}$/;
 const PROFILE = /^[\w+=,.@:/-]{1,128}$/;
 
 const bad = (where: string, vi: string, en: string) =>
@@ -197,7 +197,7 @@ function toTarget(row: Row, where: string): GradeTarget {
       );
     }
   }
-  if (region !== undefined && !REGION.test(region)) {
+  if (region !== undefined && !REGION_NAME.test(region)) {
     throw bad(where, `"${region}" không phải tên Region AWS.`, `"${region}" is not an AWS Region name.`);
   }
   if (profile !== undefined && !PROFILE.test(profile))
