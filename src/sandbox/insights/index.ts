@@ -164,19 +164,16 @@ export function createInsightsEngine(
 
   /**
    * Catches the query's stores up with the source, for at most CATCH_UP_MS per call, then runs the query.
-   * False while events remain to discover: the query stays Running and the next poll continues, so a first
-   * query over a million new events keeps the sandbox responsive instead of blocking it for seconds.
+   * The query stays Running without a result while events remain to discover, and the next poll goes on,
+   * so a first query over a million new events keeps the sandbox responsive instead of blocking it for
+   * seconds.
    */
-  function run(record: QueryRecord): boolean {
+  function run(record: QueryRecord): void {
+    record.info.status = "Running";
     try {
       const groupStores = record.groups.map(storeOf);
       const deadline = performance.now() + catchUpMs;
-      for (const store of groupStores) {
-        if (!store.refresh(source, deadline)) {
-          record.info.status = "Running";
-          return false;
-        }
-      }
+      for (const store of groupStores) if (!store.refresh(source, deadline)) return;
       record.result = execute(record.compiled.plan, {
         stores: groupStores,
         source,
@@ -184,12 +181,19 @@ export function createInsightsEngine(
         toMs: record.toMs,
         apiLimit: record.apiLimit,
       });
-      record.info.status = "Running";
-      return true;
     } catch {
       record.info.status = "Failed";
-      return true;
     }
+  }
+
+  /** One GetQueryResults' step: a Scheduled query runs (still answering Running); a Running one completes. */
+  function poll(record: QueryRecord): QueryStatus {
+    if (record.info.status === "Scheduled") run(record);
+    else if (record.info.status === "Running") {
+      if (record.result === undefined) run(record);
+      if (record.result !== undefined) record.info.status = "Complete";
+    }
+    return record.info.status;
   }
 
   return {
@@ -237,27 +241,11 @@ export function createInsightsEngine(
 
     getQueryResults(accountId, region, queryId, page = {}) {
       const record = find(accountId, region, queryId);
-      switch (record.info.status) {
-        case "Scheduled":
-          run(record);
-          return { status: record.info.status, results: [], statistics: ZERO };
-        case "Running":
-          if (record.result === undefined) {
-            if (!run(record)) return { status: "Running", results: [], statistics: ZERO };
-            // run() leaves no result only when the scan failed.
-            if (record.result === undefined) return { status: "Failed", results: [], statistics: ZERO };
-          }
-          record.info.status = "Complete";
-          break;
-        case "Complete":
-          break;
-        case "Failed":
-        case "Cancelled":
-        case "Timeout":
-        case "Unknown":
-          return { status: record.info.status, results: [], statistics: record.result?.statistics ?? ZERO };
-      }
-      const rows = record.result?.rows ?? [];
+      const status = poll(record);
+      // Only a Complete query has rows; Cancelled ones drop theirs and Failed ones never had any.
+      if (status !== "Complete" || record.result === undefined)
+        return { status, results: [], statistics: ZERO };
+      const { rows, statistics } = record.result;
       const offset =
         page.nextToken === undefined
           ? 0
@@ -266,9 +254,9 @@ export function createInsightsEngine(
         throw new AwsError("InvalidParameterException", "The nextToken is not valid for this query.");
       const size = Math.min(PAGE_SIZE, Math.max(1, page.maxItems ?? PAGE_SIZE));
       const response: GetQueryResultsResponse = {
-        status: record.info.status,
+        status,
         results: rows.slice(offset, offset + size),
-        statistics: record.result?.statistics ?? ZERO,
+        statistics,
       };
       if (offset + size < rows.length)
         response.nextToken = Buffer.from(String(offset + size), "utf8").toString("base64");
