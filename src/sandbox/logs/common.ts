@@ -2,7 +2,6 @@ import type { CallContext } from "../context.js";
 import { AwsError } from "../errors.js";
 import type { GroupRow, LogsStore } from "../storage/logs-store.js";
 import { groupNotFound } from "../storage/logs-store.js";
-import { resolveGroup } from "../storage/insights-source.js";
 import { InputReader } from "../validate/input.js";
 
 export const GROUP_NAME = { min: 1, max: 512, pattern: /^[.\-_/#A-Za-z0-9]+$/, patternText: "[\\.\\-_/#A-Za-z0-9]+" } as const;
@@ -33,7 +32,7 @@ export function readGroup(r: InputReader, store: LogsStore, ctx: CallContext): {
       }
       const key = name ?? identifier;
       if (key === undefined) throw invalidParameter("Either LogGroupName or LogGroupIdentifier should be provided.");
-      const group = resolveGroup(store, ctx.accountId, ctx.region, key);
+      const group = store.resolveGroup(ctx.accountId, ctx.region, key);
       if (group === undefined) throw groupNotFound();
       return group;
     },

@@ -1,8 +1,7 @@
 import type { CallContext } from "../context.js";
 import type { OperationHandler } from "../server/types.js";
-import { parseGroupArn } from "../storage/insights-source.js";
 import type { GroupRow, LogsStore } from "../storage/logs-store.js";
-import { groupArn, groupNotFound } from "../storage/logs-store.js";
+import { groupArn, groupNotFound, parseGroupArn } from "../storage/logs-store.js";
 import { decodeToken, encodeToken, GROUP_NAME, invalidParameter, reader, RETENTION_DAYS, TAG_KEY, TAG_VALUE } from "./common.js";
 
 const TAGS = { min: 1, max: 50, key: TAG_KEY, value: TAG_VALUE } as const;

@@ -5,27 +5,11 @@ import { groupArn } from "./logs-store.js";
 
 const CHUNK = 5000;
 
-/** Parses a log group ARN (with or without the trailing ":*"). */
-export function parseGroupArn(arn: string): { region: string; accountId: string; name: string } | undefined {
-  const m = /^arn:aws[a-z-]*:logs:([^:]+):(\d{12}):log-group:(.+?)(?::\*)?$/.exec(arn);
-  return m ? { region: m[1] ?? "", accountId: m[2] ?? "", name: m[3] ?? "" } : undefined;
-}
-
-/** Resolves a group by name or ARN within one account and Region (ARNs of other accounts/Regions do not resolve). */
-export function resolveGroup(store: LogsStore, accountId: string, region: string, nameOrArn: string): GroupRow | undefined {
-  if (nameOrArn.startsWith("arn:")) {
-    const parsed = parseGroupArn(nameOrArn);
-    if (parsed === undefined || parsed.accountId !== accountId || parsed.region !== region) return undefined;
-    return store.findGroup(accountId, region, parsed.name);
-  }
-  return store.findGroup(accountId, region, nameOrArn);
-}
-
-/** The storage side of the Insights contract: groups by name/ARN, events in visibility (id) order, read lazily. */
 function groupRef(g: GroupRow): LogGroupRef {
   return { id: g.id, name: g.name, accountId: g.account_id, region: g.region, arn: groupArn(g), createdAt: g.created_at };
 }
 
+/** The storage side of the Insights contract: groups by name/ARN, events in visibility (id) order, read lazily. */
 export function createInsightsSource(store: LogsStore, reads: EventReads): InsightsEventSource {
   const streamNamer = (groupId: number) => {
     const names = new Map<number, string>();
@@ -47,7 +31,7 @@ export function createInsightsSource(store: LogsStore, reads: EventReads): Insig
   });
   return {
     findLogGroup(accountId: string, region: string, nameOrArn: string): LogGroupRef | undefined {
-      const g = resolveGroup(store, accountId, region, nameOrArn);
+      const g = store.resolveGroup(accountId, region, nameOrArn);
       return g === undefined ? undefined : groupRef(g);
     },
     listLogGroups(accountId: string, region: string): LogGroupRef[] {

@@ -43,6 +43,12 @@ export const streamNotFound = (): AwsError => new AwsError("ResourceNotFoundExce
 export const groupArn = (g: Pick<GroupRow, "region" | "account_id" | "name">): string =>
   `arn:aws:logs:${g.region}:${g.account_id}:log-group:${g.name}`;
 
+/** Parses a log group ARN (with or without the trailing ":*"). */
+export function parseGroupArn(arn: string): { region: string; accountId: string; name: string } | undefined {
+  const m = /^arn:aws[a-z-]*:logs:([^:]+):(\d{12}):log-group:(.+?)(?::\*)?$/.exec(arn);
+  return m ? { region: m[1] ?? "", accountId: m[2] ?? "", name: m[3] ?? "" } : undefined;
+}
+
 /** Log groups, streams and events in SQLite. Every write is one transaction; reads page through indexes. */
 export class LogsStore {
   readonly #db: Db;
@@ -78,11 +84,26 @@ export class LogsStore {
          WHERE id = @id`,
       ),
       addBytes: db.prepare("UPDATE log_groups SET stored_bytes = stored_bytes + ? WHERE id = ?"),
+      uploadSeq: db.prepare("SELECT upload_seq FROM log_streams WHERE id = ?").pluck(),
+      deleteGroupEvents: db.prepare("DELETE FROM log_events WHERE group_id = ?"),
+      deleteGroupStreams: db.prepare("DELETE FROM log_streams WHERE group_id = ?"),
+      deleteGroupTags: db.prepare("DELETE FROM log_group_tags WHERE group_id = ?"),
+      deleteGroup: db.prepare("DELETE FROM log_groups WHERE id = ?"),
+      deleteStreamEvents: db.prepare("DELETE FROM log_events WHERE stream_id = ?"),
+      deleteStream: db.prepare("DELETE FROM log_streams WHERE id = ?"),
     };
   }
 
   findGroup(accountId: string, region: string, name: string): GroupRow | undefined {
     return this.#q.findGroup.get(accountId, region, name) as GroupRow | undefined;
+  }
+
+  /** A group by name or ARN within one account and Region (ARNs of other accounts/Regions do not resolve). */
+  resolveGroup(accountId: string, region: string, nameOrArn: string): GroupRow | undefined {
+    if (!nameOrArn.startsWith("arn:")) return this.findGroup(accountId, region, nameOrArn);
+    const parsed = parseGroupArn(nameOrArn);
+    if (parsed === undefined || parsed.accountId !== accountId || parsed.region !== region) return undefined;
+    return this.findGroup(accountId, region, parsed.name);
   }
 
   groupById(id: number): GroupRow | undefined {
@@ -116,10 +137,10 @@ export class LogsStore {
   deleteGroup(accountId: string, region: string, name: string): void {
     this.#db.transaction(() => {
       const g = this.requireGroup(accountId, region, name);
-      this.#db.prepare("DELETE FROM log_events WHERE group_id = ?").run(g.id);
-      this.#db.prepare("DELETE FROM log_streams WHERE group_id = ?").run(g.id);
-      this.#db.prepare("DELETE FROM log_group_tags WHERE group_id = ?").run(g.id);
-      this.#db.prepare("DELETE FROM log_groups WHERE id = ?").run(g.id);
+      this.#q.deleteGroupEvents.run(g.id);
+      this.#q.deleteGroupStreams.run(g.id);
+      this.#q.deleteGroupTags.run(g.id);
+      this.#q.deleteGroup.run(g.id);
     }).immediate();
   }
 
@@ -189,8 +210,8 @@ export class LogsStore {
     this.#db.transaction(() => {
       const s = this.findStream(groupId, name);
       if (s === undefined) throw streamNotFound();
-      this.#db.prepare("DELETE FROM log_events WHERE stream_id = ?").run(s.id);
-      this.#db.prepare("DELETE FROM log_streams WHERE id = ?").run(s.id);
+      this.#q.deleteStreamEvents.run(s.id);
+      this.#q.deleteStream.run(s.id);
     }).immediate();
   }
 
@@ -215,7 +236,7 @@ export class LogsStore {
     }
     this.#q.touchStream.run({ first, last, ingested: ingestionTime, id: streamId });
     this.#q.addBytes.run(bytes, groupId);
-    return (this.#db.prepare("SELECT upload_seq FROM log_streams WHERE id = ?").get(streamId) as { upload_seq: number }).upload_seq;
+    return this.#q.uploadSeq.get(streamId) as number;
   }
 
   /** Durable append: one transaction, committed (and fsynced for file databases) before this returns. */
@@ -225,9 +246,5 @@ export class LogsStore {
 
   transaction<T>(fn: () => T): T {
     return this.#db.transaction(fn).immediate();
-  }
-
-  get db(): Db {
-    return this.#db;
   }
 }
