@@ -3,7 +3,7 @@ import type { TargetInfo } from "../engine/contract.js";
 import type { ChecklistItemResult } from "../engine/events.js";
 import { redactText } from "../engine/redact.js";
 import { tr, type Lang } from "../engine/text.js";
-import { buildReport, type ChecklistReport } from "../report/model.js";
+import { buildReport, type ChecklistReport, type ReportInput } from "../report/model.js";
 import type { PlainStyle } from "../ui/plain/style.js";
 import { S } from "../ui/strings.js";
 import type { ParsedArgs } from "./args.js";
@@ -43,11 +43,13 @@ export function targetShort(target: TargetInfo): string {
   return `${where}${target.profile ? ` (profile ${target.profile})` : ""} ${target.accountId} · ${target.region}`;
 }
 
+/** The session's checklist report; a `redactSalt` in `extra` hashes account ids instead of masking them. */
 export function checklistReport(
   ctx: CommandContext,
   session: Session,
   items: ChecklistItemResult[],
   startedAt: string,
+  extra: Pick<ReportInput, "requests" | "redactSalt"> = {},
 ): ChecklistReport {
   return buildReport({
     labId: session.lab.manifest.id,
@@ -59,6 +61,7 @@ export function checklistReport(
     finishedAt: new Date().toISOString(),
     items,
     redact: ctx.parsed.flags.redact ?? false,
+    ...extra,
   });
 }
 

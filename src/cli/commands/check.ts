@@ -7,11 +7,10 @@ import { writeFileSync } from "node:fs";
 import { fill, tr } from "../../engine/text.js";
 import { UsageError } from "../../engine/usage-error.js";
 import { seal } from "../../report/integrity.js";
-import { buildReport } from "../../report/model.js";
 import { renderReport, type ReportFormat } from "../../report/render.js";
 import { plainStyle } from "../../report/text.js";
 import { S } from "../../ui/strings.js";
-import { targetLine, type Command, type CommandContext } from "../command.js";
+import { checklistReport, targetLine, type Command, type CommandContext } from "../command.js";
 import { checkExitCode, parseFailUnder } from "../grade/exit.js";
 import { RequestRecorder } from "../grade/recorder.js";
 import { redactSalt, reportKey } from "../grade/secrets.js";
@@ -61,15 +60,7 @@ async function checkOne(
     const items = await session.runner.runChecklist(ctx.signal);
     if (ctx.signal.aborted) return 130;
     const report = seal(
-      buildReport({
-        labId: session.lab.manifest.id,
-        title: session.lab.manifest.title,
-        lang,
-        toolVersion: ctx.version,
-        target: session.target,
-        startedAt,
-        finishedAt: new Date().toISOString(),
-        items,
+      checklistReport(ctx, session, items, startedAt, {
         requests: recorder.byItem,
         ...(salt ? { redactSalt: salt } : {}),
       }),
