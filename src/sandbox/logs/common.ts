@@ -7,11 +7,16 @@ import { InputReader } from "../validate/input.js";
 export const GROUP_NAME = { min: 1, max: 512, pattern: /^[.\-_/#A-Za-z0-9]+$/, patternText: "[\\.\\-_/#A-Za-z0-9]+" } as const;
 export const GROUP_IDENTIFIER = { min: 1, max: 2048, pattern: /^[\w#+=/:,.@-]*$/, patternText: "[\\w#+=/:,.@-]*" } as const;
 export const STREAM_NAME = { min: 1, max: 512, pattern: /^[^:*]*$/, patternText: "[^:*]*" } as const;
-export const NEXT_TOKEN = { min: 1 } as const;
 export const TAG_KEY = { min: 1, max: 128, pattern: /^[\p{L}\p{Z}\p{N}_.:/=+\-@]+$/u, patternText: "^([\\p{L}\\p{Z}\\p{N}_.:/=+\\-@]+)$" } as const;
 export const TAG_VALUE = { min: 0, max: 256, pattern: /^[\p{L}\p{Z}\p{N}_.:/=+\-@]*$/u, patternText: "^([\\p{L}\\p{Z}\\p{N}_.:/=+\\-@]*)$" } as const;
 
 export const RETENTION_DAYS = [1, 3, 5, 7, 14, 30, 60, 90, 120, 150, 180, 365, 400, 545, 731, 1096, 1827, 2192, 2557, 2922, 3288, 3653] as const;
+
+const DAY_MS = 24 * 3600 * 1000;
+
+/** The oldest timestamp a group still keeps at `now` under its retention policy (-Infinity without one). */
+export const retainedSince = (group: GroupRow, now: number): number =>
+  group.retention_days === null ? -Infinity : now - group.retention_days * DAY_MS;
 
 export const reader = (input: Record<string, unknown>): InputReader =>
   new InputReader(input, { code: "InvalidParameterException", wire: "json" });
@@ -19,8 +24,8 @@ export const reader = (input: Record<string, unknown>): InputReader =>
 export const invalidParameter = (message: string): AwsError => new AwsError("InvalidParameterException", message);
 
 /**
- * Reads logGroupName / logGroupIdentifier (exactly one), validates, and resolves the group in the caller's account
- * and Region. `required` false lets callers that take neither fall through.
+ * Reads logGroupName / logGroupIdentifier now (so their constraint failures join the reader's), and resolves the group
+ * in the caller's account and Region when `read()` is called, after `done()`: exactly one of the two must be given.
  */
 export function readGroup(r: InputReader, store: LogsStore, ctx: CallContext): { read: () => GroupRow } {
   const name = r.string("logGroupName", GROUP_NAME);

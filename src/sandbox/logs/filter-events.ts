@@ -2,10 +2,9 @@ import type { OperationHandler } from "../server/types.js";
 import type { EventKey, EventReads } from "../storage/event-reads.js";
 import { BEFORE_ALL } from "../storage/event-reads.js";
 import type { LogsStore } from "../storage/logs-store.js";
-import { decodeToken, encodeToken, invalidParameter, reader, readGroup, STREAM_NAME } from "./common.js";
+import { decodeToken, encodeToken, invalidParameter, reader, readGroup, retainedSince, STREAM_NAME } from "./common.js";
 import { compileFilterPattern } from "./filter-pattern.js";
 
-const DAY_MS = 24 * 3600 * 1000;
 const CHUNK = 1000;
 /** Like AWS, a page stops after scanning this much and may come back short (even empty) with a nextToken. */
 const SCAN_BUDGET = 100_000;
@@ -43,8 +42,7 @@ export function filterEventsOperations(store: LogsStore, reads: EventReads): Rec
           (streamNames === undefined || streamNames.includes(s.name)) && (streamPrefix === undefined || s.name.startsWith(streamPrefix));
         if (wanted) names.set(s.id, s.name);
       }
-      const retentionFloor = g.retention_days === null ? 0 : ctx.now - g.retention_days * DAY_MS;
-      const range = { from: Math.max(startTime ?? 0, retentionFloor), to: endTime === undefined ? Number.MAX_SAFE_INTEGER : endTime + 1 };
+      const range = { from: Math.max(startTime ?? 0, retainedSince(g, ctx.now)), to: endTime === undefined ? Number.MAX_SAFE_INTEGER : endTime + 1 };
       let key = nextToken === undefined ? BEFORE_ALL : decodeToken("filter", nextToken, isKey);
 
       const events: Record<string, unknown>[] = [];

@@ -3,9 +3,7 @@ import type { EventKey, EventReads, TimeRange } from "../storage/event-reads.js"
 import { AFTER_ALL, BEFORE_ALL } from "../storage/event-reads.js";
 import type { LogsStore } from "../storage/logs-store.js";
 import { streamNotFound } from "../storage/logs-store.js";
-import { invalidParameter, reader, readGroup, STREAM_NAME } from "./common.js";
-
-const DAY_MS = 24 * 3600 * 1000;
+import { invalidParameter, reader, readGroup, retainedSince, STREAM_NAME } from "./common.js";
 
 /** Tokens look like AWS's (f/…/s, b/…/s); the digits encode the (timestamp, id) position they point at. */
 function encodePosition(direction: "f" | "b", key: EventKey): string {
@@ -36,8 +34,7 @@ export function getEventsOperations(store: LogsStore, reads: EventReads): Record
       const stream = store.findStream(g.id, streamName);
       if (stream === undefined) throw streamNotFound();
 
-      const retentionFloor = g.retention_days === null ? 0 : ctx.now - g.retention_days * DAY_MS;
-      const range: TimeRange = { from: Math.max(startTime ?? 0, retentionFloor), to: endTime ?? Number.MAX_SAFE_INTEGER };
+      const range: TimeRange = { from: Math.max(startTime ?? 0, retainedSince(g, ctx.now)), to: endTime ?? Number.MAX_SAFE_INTEGER };
       let direction: "forward" | "backward" = startFromHead ? "forward" : "backward";
       let key = startFromHead ? BEFORE_ALL : AFTER_ALL;
       if (nextToken !== undefined) ({ direction, key } = decodePosition(nextToken));

@@ -1,7 +1,7 @@
 import type { OperationHandler } from "../server/types.js";
 import type { LogsStore, NewEvent } from "../storage/logs-store.js";
 import { streamNotFound } from "../storage/logs-store.js";
-import { GROUP_NAME, invalidParameter, reader, STREAM_NAME } from "./common.js";
+import { GROUP_NAME, invalidParameter, reader, retainedSince, STREAM_NAME } from "./common.js";
 import { sequenceToken } from "./streams.js";
 
 /** AWS's PutLogEvents limits (CloudWatch Logs API reference). */
@@ -13,8 +13,6 @@ export const PUT_LIMITS = {
   maxAgeMs: 14 * 24 * 3600 * 1000,
   maxFutureMs: 2 * 3600 * 1000,
 } as const;
-
-const DAY_MS = 24 * 3600 * 1000;
 
 export function putEventsOperations(store: LogsStore): Record<string, OperationHandler> {
   return {
@@ -57,7 +55,7 @@ export function putEventsOperations(store: LogsStore): Record<string, OperationH
 
       // Events are sorted, so each rejection is a prefix (too old / expired) or a suffix (too new) of the batch.
       const tooOldBefore = ctx.now - PUT_LIMITS.maxAgeMs;
-      const expiredBefore = group.retention_days === null ? -Infinity : ctx.now - group.retention_days * DAY_MS;
+      const expiredBefore = retainedSince(group, ctx.now);
       const tooNewAfter = ctx.now + PUT_LIMITS.maxFutureMs;
       let start = 0;
       let tooOldEnd = -1;
