@@ -9,19 +9,11 @@ import { DeleteModelInvocationLoggingConfigurationCommand, PutModelInvocationLog
 import { DeleteRoleCommand, DeleteRolePolicyCommand } from "@aws-sdk/client-iam";
 import { DeleteLogGroupCommand } from "@aws-sdk/client-cloudwatch-logs";
 import type { LedgerEntry } from "../../src/engine/contract.js";
-import { errorMessage, isNotFound } from "./errors.js";
+import { errorMessage, ifExists } from "./errors.js";
 import { readLoggingConfig, sameDestination } from "./logging-config.js";
 import type { ActCtx } from "./model.js";
 import { roleOfPolicy } from "./cleanup-plan.js";
 import { LOGGING_POLICY_NAME } from "./policies.js";
-
-const ignoreMissing = async (call: () => Promise<unknown>) => {
-  try {
-    await call();
-  } catch (error) {
-    if (!isNotFound(error)) throw error;
-  }
-};
 
 /** Asks before the log group goes: it holds every logged prompt and answer. */
 export function askAboutLogGroup(ctx: ActCtx, name: string): Promise<boolean> {
@@ -44,25 +36,25 @@ export async function removeEntry(ctx: ActCtx, entry: LedgerEntry, keep = false)
       if (typeof previous === "string") {
         await ctx.aws.cloudwatch.send(new PutDashboardCommand({ DashboardName: entry.name, DashboardBody: previous }), send);
       } else {
-        await ignoreMissing(() => ctx.aws.cloudwatch.send(new DeleteDashboardsCommand({ DashboardNames: [entry.name] }), send));
+        await ifExists(() => ctx.aws.cloudwatch.send(new DeleteDashboardsCommand({ DashboardNames: [entry.name] }), send));
       }
       return true;
     }
     case "logging-config":
       return restoreLoggingConfig(ctx, entry);
     case "iam-role-policy": {
-      await ignoreMissing(() =>
+      await ifExists(() =>
         ctx.aws.iam.send(new DeleteRolePolicyCommand({ RoleName: roleOfPolicy(entry), PolicyName: LOGGING_POLICY_NAME }), send),
       );
       return true;
     }
     case "iam-role":
-      await ignoreMissing(() => ctx.aws.iam.send(new DeleteRoleCommand({ RoleName: entry.name }), send));
+      await ifExists(() => ctx.aws.iam.send(new DeleteRoleCommand({ RoleName: entry.name }), send));
       return true;
     case "log-group":
       // Asked in the plan step (askAboutLogGroup), which also said so when the answer was no.
       if (keep) return false;
-      await ignoreMissing(() => ctx.aws.logs.send(new DeleteLogGroupCommand({ logGroupName: entry.name }), send));
+      await ifExists(() => ctx.aws.logs.send(new DeleteLogGroupCommand({ logGroupName: entry.name }), send));
       return true;
     default:
       return false;

@@ -7,7 +7,7 @@ import { GetDashboardCommand, PutDashboardCommand } from "@aws-sdk/client-cloudw
 import { StepFailure } from "../../src/engine/problem.js";
 import type { Text } from "../../src/engine/text.js";
 import { validateDashboard, type DashboardBody, type ValidationMessage } from "./dashboard-body.js";
-import { errorMessage, errorName, isNotFound } from "./errors.js";
+import { errorMessage, errorName, ifExists } from "./errors.js";
 import { ownedEntry } from "./ledger.js";
 import type { ActCtx, ReadCtx } from "./model.js";
 import { table } from "./outputs.js";
@@ -15,13 +15,8 @@ import { table } from "./outputs.js";
 export const DASHBOARD_TYPE = "dashboard";
 
 export async function getDashboardBody(ctx: ReadCtx, name: string): Promise<string | undefined> {
-  try {
-    const out = await ctx.aws.cloudwatch.send(new GetDashboardCommand({ DashboardName: name }), { abortSignal: ctx.signal });
-    return out.DashboardBody;
-  } catch (error) {
-    if (isNotFound(error)) return undefined;
-    throw error;
-  }
+  const out = await ifExists(() => ctx.aws.cloudwatch.send(new GetDashboardCommand({ DashboardName: name }), { abortSignal: ctx.signal }));
+  return out?.DashboardBody;
 }
 
 function showMessages(ctx: ActCtx, title: Text, messages: ValidationMessage[]): void {

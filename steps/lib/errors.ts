@@ -28,6 +28,16 @@ export function isNotFound(error: unknown): boolean {
   return NOT_FOUND.has(errorName(error));
 }
 
+/** `call`'s result, or undefined when the resource it reads or deletes is not there ("already gone" counts as done). */
+export async function ifExists<T>(call: () => Promise<T>): Promise<T | undefined> {
+  try {
+    return await call();
+  } catch (error) {
+    if (isNotFound(error)) return undefined;
+    throw error;
+  }
+}
+
 export function isAlreadyExists(error: unknown): boolean {
   const name = errorName(error);
   return name === "ResourceAlreadyExistsException" || name === "EntityAlreadyExists" || name === "EntityAlreadyExistsException";

@@ -16,19 +16,14 @@ import { StepFailure } from "../../src/engine/problem.js";
 import type { Text } from "../../src/engine/text.js";
 import { canonicalJson } from "../../src/report/canonical.js";
 import { LAB_TAG } from "../lab.js";
-import { isAlreadyExists, isNotFound } from "./errors.js";
+import { isAlreadyExists, ifExists } from "./errors.js";
 import { ownedEntry } from "./ledger.js";
 import type { ActCtx, ReadCtx } from "./model.js";
 import { kv } from "./outputs.js";
 import { LOGGING_POLICY_NAME, loggingPermissionsPolicy, loggingTrustPolicy, roleArnFor } from "./policies.js";
 
 async function getRole(ctx: ReadCtx, name: string): Promise<Role | undefined> {
-  try {
-    return (await ctx.aws.iam.send(new GetRoleCommand({ RoleName: name }), { abortSignal: ctx.signal })).Role;
-  } catch (error) {
-    if (isNotFound(error)) return undefined;
-    throw error;
-  }
+  return (await ifExists(() => ctx.aws.iam.send(new GetRoleCommand({ RoleName: name }), { abortSignal: ctx.signal })))?.Role;
 }
 
 export function roleNameOf(arn: string): string {
@@ -111,15 +106,10 @@ export async function ensureLoggingRole(ctx: ActCtx): Promise<{ arn: string; sum
 }
 
 async function getInlinePolicy(ctx: ReadCtx, role: string): Promise<string | undefined> {
-  try {
-    const out = await ctx.aws.iam.send(new GetRolePolicyCommand({ RoleName: role, PolicyName: LOGGING_POLICY_NAME }), {
-      abortSignal: ctx.signal,
-    });
-    return out.PolicyDocument;
-  } catch (error) {
-    if (isNotFound(error)) return undefined;
-    throw error;
-  }
+  const out = await ifExists(() =>
+    ctx.aws.iam.send(new GetRolePolicyCommand({ RoleName: role, PolicyName: LOGGING_POLICY_NAME }), { abortSignal: ctx.signal }),
+  );
+  return out?.PolicyDocument;
 }
 
 /** IAM returns policy documents URL-encoded; compare them as JSON, key order aside. */
