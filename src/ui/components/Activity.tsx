@@ -5,13 +5,12 @@
  */
 import { Box, Text } from "ink";
 import type { CheckResult } from "../../engine/contract.js";
-import type { ActionOutcome } from "../../engine/events.js";
-import { fill } from "../../engine/text.js";
+import { fill, type Text as Bilingual } from "../../engine/text.js";
 import { useDisplay } from "../app/display.js";
+import { formatDuration } from "../plain/format.js";
 import type { ActivityItem, ProgressView } from "../state/lab-view.js";
 import { S } from "../strings.js";
-import { unreachable } from "../theme/status.js";
-import type { Token } from "../theme/theme.js";
+import { actionLook, checkResultLook, unreachable, type Look } from "../theme/status.js";
 import { OutputList } from "./OutputView.js";
 import { Spinner } from "./Spinner.js";
 import { ProblemView } from "./ProblemView.js";
@@ -20,43 +19,8 @@ import { InlineText } from "./InlineText.js";
 import { Styled } from "./Styled.js";
 import { Wrap } from "./Wrap.js";
 
-export function formatElapsed(ms: number): string {
-  const value = Math.max(0, ms);
-  return value < 1000 ? `${Math.round(value)} ms` : `${(value / 1000).toFixed(1)} s`;
-}
-
-export function actionLook(outcome: ActionOutcome): { glyph: string; token: Token; label: typeof S.actionDone } {
-  switch (outcome) {
-    case "done":
-      return { glyph: "✓", token: "status.passed", label: S.actionDone };
-    case "skipped":
-      return { glyph: "↷", token: "text.muted", label: S.actionSkipped };
-    case "failed":
-      return { glyph: "✗", token: "status.failed", label: S.actionFailed };
-    case "cancelled":
-      return { glyph: "■", token: "status.attention", label: S.actionCancelled };
-    case "timed-out":
-      return { glyph: "⏱", token: "status.failed", label: S.actionTimedOut };
-    default:
-      return unreachable(outcome);
-  }
-}
-
-export function checkResultLook(status: CheckResult["status"]): { glyph: string; token: Token; label: typeof S.pass } {
-  switch (status) {
-    case "pass":
-      return { glyph: "✓", token: "status.passed", label: S.pass };
-    case "fail":
-      return { glyph: "✗", token: "status.failed", label: S.fail };
-    case "error":
-      return { glyph: "!", token: "status.attention", label: S.error };
-    default:
-      return unreachable(status);
-  }
-}
-
 /** How a finished action or check looks; undefined while it runs. */
-export function itemResultLook(item: ActivityItem): ReturnType<typeof actionLook> | undefined {
+export function itemResultLook(item: ActivityItem): Look | undefined {
   if (item.kind === "action") return item.state === "running" ? undefined : actionLook(item.state);
   return item.state === "running" ? undefined : checkResultLook(item.state);
 }
@@ -93,7 +57,7 @@ function ActivityRow(props: { item: ActivityItem; now: number; width: number }) 
         </Box>
         <Box flexShrink={0} marginLeft={1}>
           <Text>
-            <Styled token="text.muted">{formatElapsed(elapsed)}</Styled>
+            <Styled token="text.muted">{formatDuration(elapsed)}</Styled>
             {look ? <Styled token={look.token}> {t(look.label)}</Styled> : null}
           </Text>
         </Box>
@@ -121,7 +85,7 @@ function ActivityRow(props: { item: ActivityItem; now: number; width: number }) 
   );
 }
 
-export function ProgressLine(props: { progress: ProgressView; width: number }) {
+function ProgressLine(props: { progress: ProgressView; width: number }) {
   const { t } = useDisplay();
   const { progress } = props;
   const fraction = progress.countdown
@@ -149,7 +113,7 @@ export function ProgressLine(props: { progress: ProgressView; width: number }) {
 export function ResultView(props: { result: CheckResult; withRequestId?: boolean }) {
   const { t, s } = useDisplay();
   const { result } = props;
-  const str = (v: string | { vi: string; en: string }) => (typeof v === "string" ? s(v) : t(v));
+  const str = (v: string | Bilingual) => (typeof v === "string" ? s(v) : t(v));
   switch (result.status) {
     case "pass":
       return null;

@@ -8,7 +8,9 @@ import { useDisplay } from "../app/display.js";
 import { failedItems } from "../state/failed-items.js";
 import type { ChecklistItemView } from "../state/lab-view.js";
 import { S } from "../strings.js";
-import { ResultView, formatElapsed } from "./Activity.js";
+import { formatDuration } from "../plain/format.js";
+import { checkResultLook } from "../theme/status.js";
+import { ResultView } from "./Activity.js";
 import { Styled } from "./Styled.js";
 import { Wrap } from "./Wrap.js";
 
@@ -23,25 +25,27 @@ export function requestIdsOf(item: ChecklistItemView): string[] {
 export function DetailsOverlay(props: { items: ChecklistItemView[]; index: number; width: number }) {
   const { t, s, theme } = useDisplay();
   const failed = failedItems(props.items);
-  const item = failed.length > 0 ? failed[props.index % failed.length] : undefined;
+  const position = failed.length > 0 ? props.index % failed.length : 0;
+  const item = failed[position];
   const result = item?.result;
+  const look = result ? checkResultLook(result.status) : undefined;
   const ids = item ? requestIdsOf(item) : [];
   return (
     <Box flexDirection="column" borderStyle="double" {...theme["border.focus"]} paddingX={1} width={props.width}>
       <Styled token="text.heading">
         {t(S.detailsTitle)}
-        {failed.length > 1 ? ` (${(props.index % failed.length) + 1}/${failed.length})` : ""}
+        {failed.length > 1 ? ` (${position + 1}/${failed.length})` : ""}
       </Styled>
-      {!item || !result ? (
+      {!item || !result || !look ? (
         <Wrap>{t(S.detailsNone)}</Wrap>
       ) : (
         <Box flexDirection="column" marginTop={1}>
           <Wrap>
-            <Styled token={result.status === "fail" ? "status.failed" : "status.attention"}>
-              {result.status === "fail" ? "✗" : "!"} {t(result.status === "fail" ? S.fail : S.error)}
+            <Styled token={look.token}>
+              {look.glyph} {t(look.label)}
             </Styled>{" "}
             <Text bold>{t(item.label)}</Text>
-            {item.durationMs !== undefined ? <Styled token="text.muted"> {formatElapsed(item.durationMs)}</Styled> : null}
+            {item.durationMs !== undefined ? <Styled token="text.muted"> {formatDuration(item.durationMs)}</Styled> : null}
           </Wrap>
           <ResultView result={result} withRequestId={false} />
           {result.status === "fail" && result.evidence.details

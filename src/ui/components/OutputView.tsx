@@ -8,15 +8,13 @@ import stringWidth from "string-width";
 import { cellText, type Output } from "../../engine/outputs.js";
 import { useDisplay } from "../app/display.js";
 import { hyperlink } from "../terminal/hyperlinks.js";
-import { toneToken } from "../theme/status.js";
+import { TONE_GLYPH, toneToken } from "../theme/status.js";
 import { ChartView, type ChartOutput } from "./ChartView.js";
 import { CodeBlock, CodeRows } from "./CodeBlock.js";
 import { InlineText } from "./InlineText.js";
 import { Styled } from "./Styled.js";
 import { TableView } from "./TableView.js";
 import { Wrap } from "./Wrap.js";
-
-const TONE_GLYPH = { info: "ℹ", success: "✓", warning: "⚠", error: "✗" } as const;
 
 export function OutputView(props: { output: Output; width: number }) {
   const { t, s, lang, hyperlinks } = useDisplay();
@@ -95,7 +93,7 @@ function Value(props: { text: string; width: number }) {
 
 type Block = { kind: "one"; output: Output } | { kind: "charts"; charts: ChartOutput[] };
 
-export function groupOutputs(outputs: Output[]): Block[] {
+function groupOutputs(outputs: Output[]): Block[] {
   const blocks: Block[] = [];
   for (const output of outputs) {
     const last = blocks[blocks.length - 1];

@@ -7,7 +7,8 @@ import { fill } from "../../engine/text.js";
 import { useDisplay } from "../app/display.js";
 import type { FinishedRun, StepInfo } from "../state/lab-view.js";
 import { S } from "../strings.js";
-import { formatElapsed, itemResultLook } from "./Activity.js";
+import { formatDuration } from "../plain/format.js";
+import { itemResultLook } from "./Activity.js";
 import { Styled } from "./Styled.js";
 
 export function Transcript(props: { runs: FinishedRun[]; steps: StepInfo[] }) {
@@ -26,7 +27,7 @@ function RunRecord(props: { run: FinishedRun; steps: StepInfo[] }) {
           <Box key={stepId} flexDirection="column">
             <Styled token="text.heading">
               ▶ {step ? t(fill(S.stepHeading, { n: step.number, title: t(step.title) })) : stepId}
-              {stepRun.durationMs !== undefined ? ` (${formatElapsed(stepRun.durationMs)})` : ""}
+              {stepRun.durationMs !== undefined ? ` (${formatDuration(stepRun.durationMs)})` : ""}
             </Styled>
             {stepRun.items.map((item, i) => {
               const look = itemResultLook(item);

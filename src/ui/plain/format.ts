@@ -2,15 +2,21 @@
 import stringWidth from "string-width";
 import { cellText, type ChartSeries, type Output } from "../../engine/outputs.js";
 import { tr, type Lang } from "../../engine/text.js";
+import { TONE_GLYPH } from "../theme/status.js";
 import type { PlainStyle } from "./style.js";
 
+/** "850 ms", "12.3 s" (a negative elapsed time, from a clock read just before the start, is 0). */
+export function formatDuration(ms: number): string {
+  const value = Math.max(0, ms);
+  return value < 1000 ? `${Math.round(value)} ms` : `${(value / 1000).toFixed(1)} s`;
+}
 
 function pad(text: string, width: number, align: "left" | "right" = "left"): string {
   const gap = " ".repeat(Math.max(0, width - stringWidth(text)));
   return align === "right" ? gap + text : text + gap;
 }
 
-export function formatTable(output: Extract<Output, { kind: "table" }>, lang: Lang, style: PlainStyle): string[] {
+function formatTable(output: Extract<Output, { kind: "table" }>, lang: Lang, style: PlainStyle): string[] {
   const headers = output.columns.map((column) => tr(column.label, lang));
   const rows = output.rows.map((row) => output.columns.map((column) => cellText(row[column.key], lang)));
   const widths = headers.map((header, i) => Math.max(stringWidth(header), ...rows.map((row) => stringWidth(row[i] ?? ""))));
@@ -27,7 +33,7 @@ export function formatTable(output: Extract<Output, { kind: "table" }>, lang: La
 const BARS = "▁▂▃▄▅▆▇█";
 
 /** A sparkline per series plus its range and total, readable without graphics. */
-export function formatChart(output: Extract<Output, { kind: "chart" }>, lang: Lang, style: PlainStyle): string[] {
+function formatChart(output: Extract<Output, { kind: "chart" }>, lang: Lang, style: PlainStyle): string[] {
   const unit = output.unit ? ` ${output.unit}` : "";
   const lines = [style.bold(tr(output.title, lang))];
   const width = Math.max(...output.series.map((s) => stringWidth(s.label)), 1);
@@ -66,8 +72,7 @@ export function formatOutput(output: Output, lang: Lang, style: PlainStyle): str
       return formatChart(output, lang, style);
     case "note": {
       const paint = { info: style.info, success: style.pass, warning: style.warn, error: style.fail }[output.tone];
-      const glyph = { info: "ℹ", success: "✓", warning: "⚠", error: "✗" }[output.tone];
-      return [paint(`${glyph} ${tr(output.text, lang)}`)];
+      return [paint(`${TONE_GLYPH[output.tone]} ${tr(output.text, lang)}`)];
     }
     case "code":
       return [

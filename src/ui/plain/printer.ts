@@ -9,7 +9,8 @@ import type { Problem } from "../../engine/problem.js";
 import { redactText } from "../../engine/redact.js";
 import { fill, tr, type Lang, type Text } from "../../engine/text.js";
 import { S } from "../strings.js";
-import { formatOutput } from "./format.js";
+import { actionLook, checkResultLook } from "../theme/status.js";
+import { formatDuration, formatOutput } from "./format.js";
 import type { PlainStyle } from "./style.js";
 
 export interface PlainPrinterOptions {
@@ -21,17 +22,14 @@ export interface PlainPrinterOptions {
   stepNumbers: ReadonlyMap<string, number>;
 }
 
-const OUTCOME: Record<ActionOutcome, { glyph: string; text: Text; tone: "pass" | "fail" | "muted" | "warn" }> = {
-  done: { glyph: "✓", text: S.actionDone, tone: "pass" },
-  skipped: { glyph: "↷", text: S.actionSkipped, tone: "muted" },
-  failed: { glyph: "✗", text: S.actionFailed, tone: "fail" },
-  cancelled: { glyph: "■", text: S.actionCancelled, tone: "warn" },
-  "timed-out": { glyph: "⏱", text: S.actionTimedOut, tone: "fail" },
+/** The plain colour of each outcome (glyphs and words are the TUI's: theme/status.ts). */
+const OUTCOME_TONE: Record<ActionOutcome, "pass" | "fail" | "muted" | "warn"> = {
+  done: "pass",
+  skipped: "muted",
+  failed: "fail",
+  cancelled: "warn",
+  "timed-out": "fail",
 };
-
-export function formatDuration(ms: number): string {
-  return ms < 1000 ? `${Math.round(ms)} ms` : `${(ms / 1000).toFixed(1)} s`;
-}
 
 export function createPlainPrinter(options: PlainPrinterOptions): RunnerListener {
   const { out, lang, style } = options;
@@ -58,9 +56,8 @@ export function createPlainPrinter(options: PlainPrinterOptions): RunnerListener
     if (problem.requestId) write(style.muted(`${indent}${t(S.requestId)}: ${problem.requestId}`));
   };
   const checkLines = (label: Text, result: CheckResult) => {
-    const glyph = { pass: "✓", fail: "✗", error: "!" }[result.status];
-    const paint = style[result.status];
-    write(`  ${paint(`${glyph} ${t(S[result.status])}`)}  ${t(label)}`);
+    const look = checkResultLook(result.status);
+    write(`  ${style[result.status](`${look.glyph} ${t(look.label)}`)}  ${t(label)}`);
     const str = (v: string | Text) => (typeof v === "string" ? v : t(v));
     if (result.status === "fail") {
       write(style.muted(`      ${t(S.expected)}: ${str(result.evidence.expected)}`));
@@ -110,9 +107,9 @@ export function createPlainPrinter(options: PlainPrinterOptions): RunnerListener
         for (const line of formatOutput(event.output, lang, style)) write(`    ${line}`);
         return;
       case "action-finished": {
-        const o = OUTCOME[event.outcome];
+        const look = actionLook(event.outcome);
         const summary = event.summary ? ` — ${t(event.summary)}` : "";
-        write(`    ${style[o.tone](`${o.glyph} ${t(o.text)}`)}${summary} ${style.muted(`(${formatDuration(event.durationMs)})`)}`);
+        write(`    ${style[OUTCOME_TONE[event.outcome]](`${look.glyph} ${t(look.label)}`)}${summary} ${style.muted(`(${formatDuration(event.durationMs)})`)}`);
         if (event.problem && event.outcome !== "cancelled") problemLines(event.problem, "      ");
         return;
       }

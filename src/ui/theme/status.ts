@@ -2,6 +2,9 @@
  * The statuses the TUI shows, with their glyph, theme token and words. Every switch ends exhaustively, so a new
  * status fails to compile until it has a look.
  */
+import type { CheckStatus } from "../../engine/contract.js";
+import type { ActionOutcome } from "../../engine/events.js";
+import type { Output } from "../../engine/outputs.js";
 import type { Text } from "../../engine/text.js";
 import { S } from "../strings.js";
 import type { Token } from "./theme.js";
@@ -42,17 +45,54 @@ export function itemLook(status: ItemStatus): Look {
     case "running":
       return { glyph: "[◐]", token: "status.running", label: S.checkRunning };
     case "pass":
-      return { glyph: "[✓]", token: "status.passed", label: S.pass };
     case "fail":
-      return { glyph: "[✗]", token: "status.failed", label: S.fail };
-    case "error":
-      return { glyph: "[!]", token: "status.attention", label: S.error };
+    case "error": {
+      const look = checkResultLook(status);
+      return { ...look, glyph: `[${look.glyph}]` };
+    }
     default:
       return unreachable(status);
   }
 }
 
-export function toneToken(tone: "info" | "success" | "warning" | "error"): Token {
+/** How a check ended (the checklist draws the same glyph in brackets). */
+export function checkResultLook(status: CheckStatus): Look {
+  switch (status) {
+    case "pass":
+      return { glyph: "✓", token: "status.passed", label: S.pass };
+    case "fail":
+      return { glyph: "✗", token: "status.failed", label: S.fail };
+    case "error":
+      return { glyph: "!", token: "status.attention", label: S.error };
+    default:
+      return unreachable(status);
+  }
+}
+
+export function actionLook(outcome: ActionOutcome): Look {
+  switch (outcome) {
+    case "done":
+      return { glyph: "✓", token: "status.passed", label: S.actionDone };
+    case "skipped":
+      return { glyph: "↷", token: "text.muted", label: S.actionSkipped };
+    case "failed":
+      return { glyph: "✗", token: "status.failed", label: S.actionFailed };
+    case "cancelled":
+      return { glyph: "■", token: "status.attention", label: S.actionCancelled };
+    case "timed-out":
+      return { glyph: "⏱", token: "status.failed", label: S.actionTimedOut };
+    default:
+      return unreachable(outcome);
+  }
+}
+
+/** A note's tone (engine/outputs.ts). */
+export type Tone = Extract<Output, { kind: "note" }>["tone"];
+
+/** A note's glyph by its tone (the TUI and the plain printer draw the same ones). */
+export const TONE_GLYPH: Readonly<Record<Tone, string>> = { info: "ℹ", success: "✓", warning: "⚠", error: "✗" };
+
+export function toneToken(tone: Tone): Token {
   switch (tone) {
     case "info":
       return "tone.info";
