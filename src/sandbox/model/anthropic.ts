@@ -4,6 +4,7 @@
  * (`{id: "msg_bdrk_…", type: "message", role, model, content: [{type: "text", text}], stop_reason, stop_sequence, usage}`).
  */
 import { generate } from "./generate.js";
+import type { GenerationMessage } from "./generate.js";
 import { base62Id, fnv1a } from "./hash.js";
 import { isObject, modelValidation, Violations } from "./malformed.js";
 import type { Json, JsonObject } from "./malformed.js";
@@ -48,16 +49,10 @@ function checkSchema(body: JsonObject): void {
   violations.throwIfAny();
 }
 
-interface CheckedMessage {
-  role: "user" | "assistant";
-  content: Json[];
-  text: string;
-}
-
 /** The Messages API's own checks, in Anthropic's words (first problem wins). */
-function checkMessages(messages: Json[]): CheckedMessage[] {
+function checkMessages(messages: Json[]): GenerationMessage[] {
   if (messages.length === 0) throw modelValidation("messages: at least one message is required");
-  return messages.map((message, i): CheckedMessage => {
+  return messages.map((message, i): GenerationMessage => {
     if (!isObject(message)) throw modelValidation(`messages.${i}: Input should be a valid dictionary`);
     if (message.role === undefined) throw modelValidation(`messages.${i}.role: Field required`);
     if (message.role === "system") {
@@ -117,12 +112,10 @@ export function invokeAnthropic(target: InvocationTarget, body: JsonObject, requ
       `max_tokens: ${maxTokens} > ${model.maxOutputTokens}, which is the maximum allowed number of output tokens for ${model.vendorModelName}`,
     );
   }
-  const lastUser = [...messages].reverse().find((message) => message.role === "user");
   const stopSequences = Array.isArray(body.stop_sequences) ? (body.stop_sequences as string[]) : [];
   const result = generate({
     model,
     messages,
-    prompt: lastUser?.text ?? "",
     system: systemText(body.system),
     maxTokens,
     stopSequences,

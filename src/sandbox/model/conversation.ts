@@ -2,16 +2,9 @@
  * Checks shared by Converse and Amazon Nova's InvokeModel body (both use Bedrock's message shape
  * `{role, content: [{text} | {image} | …]}`), in Bedrock's words.
  */
+import type { GenerationMessage } from "./generate.js";
 import { isObject, modelValidation } from "./malformed.js";
-import type { Json } from "./malformed.js";
 import type { ModelSpec } from "./types.js";
-
-export interface ConversationMessage {
-  role: "user" | "assistant";
-  content: Json[];
-  /** The text blocks joined, for the composer. */
-  text: string;
-}
 
 const MUST_START_WITH_USER =
   "A conversation must start with a user message. Try again with a conversation that starts with a user message.";
@@ -25,9 +18,9 @@ function constraint(value: unknown, member: string, rule: string): Error {
   );
 }
 
-export function checkConversation(messages: unknown): ConversationMessage[] {
+export function checkConversation(messages: unknown): GenerationMessage[] {
   if (!Array.isArray(messages) || messages.length === 0) throw modelValidation(MUST_START_WITH_USER);
-  const checked = messages.map((message: unknown, i): ConversationMessage => {
+  const checked = messages.map((message: unknown, i): GenerationMessage => {
     if (!isObject(message)) throw constraint(message, `messages.${i + 1}.member`, "Member must not be null");
     const { role, content } = message;
     if (role !== "user" && role !== "assistant") {
@@ -63,24 +56,21 @@ export function systemTexts(system: unknown): string | undefined {
   return system.map((block: unknown) => (isObject(block) && typeof block.text === "string" ? block.text : "")).join("\n");
 }
 
-/** The inferenceConfig member names Converse uses (Nova's InvokeModel body accepts the same, plus snake_case aliases). */
-export const CONVERSE_NAMES = { maxTokens: "maxTokens", temperature: "temperature", topP: "topP", stopSequences: "stopSequences" };
-
 /** Converse's inferenceConfig members, range-checked like the service; `maxTokens` defaults to the model's limit. */
 export interface InferenceSettings {
   maxTokens: number;
   stopSequences: string[];
 }
 
-export function checkInferenceConfig(config: unknown, model: ModelSpec, names = CONVERSE_NAMES): InferenceSettings {
+export function checkInferenceConfig(config: unknown, model: ModelSpec): InferenceSettings {
   const record = isObject(config) ? config : {};
-  const maxTokens = record[names.maxTokens];
+  const maxTokens = record.maxTokens;
   if (maxTokens !== undefined) {
     if (typeof maxTokens !== "number" || !Number.isInteger(maxTokens) || maxTokens < 1) {
-      throw constraint(maxTokens, `inferenceConfig.${names.maxTokens}`, "Member must have value greater than or equal to 1");
+      throw constraint(maxTokens, "inferenceConfig.maxTokens", "Member must have value greater than or equal to 1");
     }
   }
-  for (const member of [names.temperature, names.topP]) {
+  for (const member of ["temperature", "topP"]) {
     const value = record[member];
     if (value === undefined) continue;
     if (typeof value !== "number" || value < 0) {
@@ -96,7 +86,7 @@ export function checkInferenceConfig(config: unknown, model: ModelSpec, names = 
         : `The maximum tokens you requested exceeds the model limit of ${limit}. Try again with a maximum tokens value that is lower than ${limit}.`,
     );
   }
-  const stops = record[names.stopSequences];
+  const stops = record.stopSequences;
   return {
     maxTokens: typeof maxTokens === "number" ? maxTokens : limit,
     stopSequences: Array.isArray(stops) ? stops.filter((item): item is string => typeof item === "string") : [],

@@ -33,11 +33,9 @@ export function converse(target: InvocationTarget, input: Record<string, unknown
   const messages = checkConversation(input.messages);
   checkSystem(input.system);
   const settings = checkInferenceConfig(input.inferenceConfig, target.model);
-  const lastUser = [...messages].reverse().find((message) => message.role === "user");
   const result = generate({
     model: target.model,
     messages,
-    prompt: lastUser?.text ?? "",
     system: systemTexts(input.system),
     maxTokens: settings.maxTokens,
     stopSequences: settings.stopSequences,

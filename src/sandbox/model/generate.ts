@@ -8,12 +8,16 @@ import { inputTokens, simulatedLatencyMs, textTokens } from "./tokens.js";
 import type { TokenizableMessage } from "./tokens.js";
 import type { ModelSpec, StopReason } from "./types.js";
 
+export interface GenerationMessage extends TokenizableMessage {
+  role: "user" | "assistant";
+  /** The message's text blocks joined. */
+  text: string;
+}
+
 export interface GenerationRequest {
   model: ModelSpec;
-  /** Every message, each with its content blocks (only their sizes matter for input tokens). */
-  messages: readonly TokenizableMessage[];
-  /** The text the reply answers (the last user turn's text). */
-  prompt: string;
+  /** Every message, each with its content blocks (only their sizes matter for input tokens); the reply answers the last user turn. */
+  messages: readonly GenerationMessage[];
   system?: string;
   maxTokens: number;
   stopSequences: readonly string[];
@@ -41,7 +45,8 @@ export function truncateToTokens(text: string, maxTokens: number): string {
 }
 
 export function generate(request: GenerationRequest): Generation {
-  const full = composeReply(request.prompt, request.model.family);
+  const prompt = request.messages.findLast((message) => message.role === "user")?.text ?? "";
+  const full = composeReply(prompt, request.model.family);
   let text = full;
   let stopReason: StopReason = "end_turn";
   let stopSequence: string | null = null;
@@ -65,6 +70,6 @@ export function generate(request: GenerationRequest): Generation {
     stopSequence = null;
   }
   const input = inputTokens(request.messages, request.system);
-  const latencyMs = simulatedLatencyMs(request.model.latency, input, outputTokens, fnv1a(request.prompt));
+  const latencyMs = simulatedLatencyMs(request.model.latency, input, outputTokens, fnv1a(prompt));
   return { text, stopReason, stopSequence, inputTokens: input, outputTokens, latencyMs };
 }

@@ -61,10 +61,6 @@ export class Violations {
     this.messages.push(`${path}: ${message}`);
   }
 
-  get count(): number {
-    return this.messages.length;
-  }
-
   required(object: JsonObject, path: string, keys: readonly string[]): void {
     for (const key of keys) if (!(key in object)) this.add(path, `required key [${key}] not found`);
   }

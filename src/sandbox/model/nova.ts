@@ -54,11 +54,9 @@ export function invokeNova(target: InvocationTarget, body: JsonObject): InvokeRe
     },
     target.model,
   );
-  const lastUser = [...messages].reverse().find((message) => message.role === "user");
   const result = generate({
     model: target.model,
     messages,
-    prompt: lastUser?.text ?? "",
     system: systemTexts(body.system),
     maxTokens: settings.maxTokens,
     stopSequences: settings.stopSequences,
