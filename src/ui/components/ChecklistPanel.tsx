@@ -1,7 +1,7 @@
 /** The verification checklist, always on screen, ticking as checks finish. */
 import { Box, Text } from "ink";
 import { useDisplay } from "../app/display.js";
-import { itemStatus, type ChecklistItemView } from "../state/lab-view.js";
+import { itemStatus, passedCount, type ChecklistItemView } from "../state/lab-view.js";
 import { S } from "../strings.js";
 import { itemLook } from "../theme/status.js";
 import { PanelTitle } from "./PanelTitle.js";
@@ -9,7 +9,7 @@ import { Styled } from "./Styled.js";
 
 export function ChecklistPanel(props: { items: ChecklistItemView[]; width: number }) {
   const { t, theme } = useDisplay();
-  const passed = props.items.filter((item) => item.result?.status === "pass").length;
+  const passed = passedCount(props.items);
   return (
     <Box flexDirection="column" borderStyle="round" {...theme["border.normal"]} width={props.width} flexShrink={0} paddingX={1}>
       <PanelTitle title={t(S.checklistTitle)} count={`${passed}/${props.items.length}`} />

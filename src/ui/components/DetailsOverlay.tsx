@@ -5,8 +5,7 @@
  */
 import { Box, Text } from "ink";
 import { useDisplay } from "../app/display.js";
-import { failedItems } from "../state/failed-items.js";
-import type { ChecklistItemView } from "../state/lab-view.js";
+import { failedItems, type ChecklistItemView } from "../state/lab-view.js";
 import { S } from "../strings.js";
 import { formatDuration } from "../plain/format.js";
 import { checkResultLook } from "../theme/status.js";

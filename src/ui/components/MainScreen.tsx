@@ -29,7 +29,8 @@ export function MainScreen(props: MainScreenProps) {
   const { state, view, ui, left, pageWidth, bodyHeight } = props;
   const selectedStep = view.steps[ui.selected];
   const run = selectedStep ? view.runs[selectedStep.id] : undefined;
-  const checklistRunning = view.checklistPass && view.running && !view.running.stepId;
+  // The checklist pass shows on the page only while it runs (a step's own checks are in its run).
+  const checklistPass = view.running && !view.running.stepId ? view.checklistPass : undefined;
   return (
     <Box height={bodyHeight} flexShrink={0}>
       <Box flexDirection="column" width={left} height={bodyHeight} overflow="hidden" flexShrink={0}>
@@ -50,7 +51,7 @@ export function MainScreen(props: MainScreenProps) {
           step={selectedStep}
           status={stepStatus(view, selectedStep)}
           {...(run ? { run } : {})}
-          {...(checklistRunning && view.checklistPass ? { checklistPass: view.checklistPass } : {})}
+          {...(checklistPass ? { checklistPass } : {})}
           hintsShown={ui.hintsShown[selectedStep.id] ?? 0}
           now={props.now}
           width={pageWidth}

@@ -5,7 +5,7 @@
 import { Box, Static, Text } from "ink";
 import { fill } from "../../engine/text.js";
 import { useDisplay } from "../app/display.js";
-import type { FinishedRun, StepInfo } from "../state/lab-view.js";
+import { passedCount, type FinishedRun, type StepInfo } from "../state/lab-view.js";
 import { S } from "../strings.js";
 import { formatDuration } from "../plain/format.js";
 import { itemResultLook } from "./Activity.js";
@@ -18,7 +18,7 @@ export function Transcript(props: { runs: FinishedRun[]; steps: StepInfo[] }) {
 function RunRecord(props: { run: FinishedRun; steps: StepInfo[] }) {
   const { t } = useDisplay();
   const { run } = props;
-  const passed = run.checklist.filter((item) => item.result?.status === "pass").length;
+  const passed = passedCount(run.checklist);
   return (
     <Box flexDirection="column">
       {run.steps.map(({ stepId, run: stepRun }) => {

@@ -10,7 +10,7 @@ import type { Problem } from "../../engine/problem.js";
 import { fill } from "../../engine/text.js";
 import { useDisplay } from "../app/display.js";
 import type { Phase } from "../app/controller.js";
-import { resumeIndex, type LabView } from "../state/lab-view.js";
+import { passedCount, resumeIndex, type LabView } from "../state/lab-view.js";
 import { S } from "../strings.js";
 import { ProblemView } from "./ProblemView.js";
 import { TargetBadge } from "./Header.js";
@@ -73,7 +73,7 @@ function LabCard(props: { manifest: LabManifest; target: TargetInfo; view: LabVi
   const { manifest, target, view } = props;
   const lab = view.steps.filter((step) => step.role !== "cleanup");
   const done = lab.filter((step) => view.outcomes[step.id] === "passed").length;
-  const passed = view.checklist.filter((item) => item.result?.status === "pass").length;
+  const passed = passedCount(view.checklist);
   const resume = view.steps[resumeIndex(view)];
   const started = Object.keys(view.outcomes).length > 0;
   const values = { done, total: lab.length, passed, items: view.checklist.length, n: resume?.number ?? 0, title: resume ? t(resume.title) : "" };

@@ -6,9 +6,8 @@
 import { useInput } from "ink";
 import { useLayoutEffect, useRef } from "react";
 import type { TuiController, ControllerState } from "../app/controller.js";
-import { failedItems } from "../state/failed-items.js";
 import { commandFor, type Command, type KeyContext } from "../key-bindings.js";
-import { resumeIndex, type LabView } from "../state/lab-view.js";
+import { failedItems, resumeIndex, type LabView } from "../state/lab-view.js";
 import type { UiAction, UiState } from "../state/ui-state.js";
 import type { UiStore } from "./use-ui-state.js";
 import { splitPresses } from "./key-chunks.js";

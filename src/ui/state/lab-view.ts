@@ -193,21 +193,12 @@ export function labViewReducer(state: LabView, action: LabViewAction): LabView {
       const steps = Object.entries(state.runs)
         .filter(([, run]) => run.startedAt >= startedAt)
         .map(([stepId, run]) => ({ stepId, run }));
-      const finished: FinishedRun = {
-        key: state.finished.length,
-        mode: event.mode,
-        outcome: event.outcome,
-        durationMs: event.durationMs,
-        steps,
-        checklist: state.checklist.map((c) => ({ ...c, running: false })),
-      };
+      const checklist = state.checklist.map((c) => ({ ...c, running: false }));
+      const { mode, outcome, durationMs } = event;
+      const finished: FinishedRun = { key: state.finished.length, mode, outcome, durationMs, steps, checklist };
       const rest = { ...state };
       delete rest.running;
-      return {
-        ...rest,
-        checklist: state.checklist.map((c) => ({ ...c, running: false })),
-        finished: [...state.finished, finished],
-      };
+      return { ...rest, checklist, finished: [...state.finished, finished] };
     }
   }
 }
@@ -262,12 +253,20 @@ export function stepStatus(view: LabView, step: StepInfo): StepStatus {
       return "attention";
     case "passed": {
       // Passed once, but the cloud drifted: one of its checklist items no longer passes.
-      const drifted = view.checklist.some(
-        (item) => item.stepId === step.id && item.result !== undefined && item.result.status !== "pass",
-      );
+      const drifted = failedItems(view.checklist).some((item) => item.stepId === step.id);
       return drifted ? "attention" : "passed";
     }
   }
+}
+
+/** Checklist items worth explaining (`d`): those that failed or could not run. */
+export function failedItems(items: ChecklistItemView[]): ChecklistItemView[] {
+  return items.filter((item) => item.result !== undefined && item.result.status !== "pass");
+}
+
+/** How many checklist items passed at their last check. */
+export function passedCount(items: ChecklistItemView[]): number {
+  return items.filter((item) => item.result?.status === "pass").length;
 }
 
 export function itemStatus(item: ChecklistItemView): ItemStatus {
