@@ -5,13 +5,12 @@
 import { defineStep } from "../src/engine/contract.js";
 import { labParameters, type LabAws, type LabParams } from "./lab.js";
 import { ensureLogGroup } from "./lib/log-group.js";
-import { desiredConfig, putLoggingConfig, readLoggingConfig, sameDestination, toJson } from "./lib/logging-config.js";
+import { desiredConfig, ensureLoggingConfig, readLoggingConfig, toJson } from "./lib/logging-config.js";
 import { createRoleLine, loggingScript } from "./lib/logging-cli.js";
 import { ensureLoggingRole, roleNameOf } from "./lib/logging-role.js";
+import type { ReadCtx } from "./lib/model.js";
 import { roleArnFor } from "./lib/policies.js";
-import { ownedEntry } from "./lib/ledger.js";
 import { shq } from "./lib/shell.js";
-import { rememberLoggingOn } from "./lib/timeline.js";
 
 const SCRIPT = loggingScript({
   region: labParameters.region,
@@ -20,8 +19,11 @@ const SCRIPT = loggingScript({
   retentionDays: labParameters.logRetentionDays,
 });
 
-const roleArnOf = (ctx: { params: LabParams; target: { accountId: string } }) =>
-  ctx.params.loggingRoleArn.trim() || roleArnFor(ctx.target.accountId, ctx.params.loggingRoleName);
+const ROLE_FACT = "loggingRoleArn";
+
+/** The role the configuration names: the one the role action settled on, else the one it would settle on. */
+const loggingRoleArn = (ctx: ReadCtx) =>
+  ctx.facts.get<string>(ROLE_FACT) ?? (ctx.params.loggingRoleArn.trim() || roleArnFor(ctx.target.accountId, ctx.params.loggingRoleName));
 
 export const step = defineStep<LabParams, LabAws>({
   id: "enable-invocation-logging",
@@ -93,7 +95,7 @@ Docs: [Model invocation logging](https://docs.aws.amazon.com/bedrock/latest/user
           : createRoleLine(ctx.target, ctx.params.logGroupName, ctx.params.loggingRoleName),
       async run(ctx) {
         const { arn, summary } = await ensureLoggingRole(ctx);
-        ctx.facts.set("loggingRoleArn", arn);
+        ctx.facts.set(ROLE_FACT, arn);
         return { summary };
       },
     },
@@ -102,28 +104,11 @@ Docs: [Model invocation logging](https://docs.aws.amazon.com/bedrock/latest/user
       title: { vi: "Ghi cấu hình model invocation logging", en: "Save the model invocation logging configuration" },
       cli: (ctx) =>
         `aws bedrock put-model-invocation-logging-configuration --region ${ctx.target.region} --logging-config ${shq(JSON.stringify(
-          desiredConfig(ctx, ctx.facts.get<string>("loggingRoleArn") ?? roleArnOf(ctx)),
+          desiredConfig(ctx, loggingRoleArn(ctx)),
         ))}`,
       billable: true,
       async run(ctx) {
-        const roleArn = ctx.facts.get<string>("loggingRoleArn") ?? roleArnOf(ctx);
-        const wanted = desiredConfig(ctx, roleArn);
-        const before = await readLoggingConfig(ctx);
-        const already = sameDestination(before, wanted);
-        if (already) {
-          // Still re-tracked when the lab owns it, so an interrupted put that did go through is marked as done.
-          const owned = ownedEntry(ctx, "logging-config", ctx.target.region);
-          if (owned) await ctx.ledger.track({ type: "logging-config", name: ctx.target.region, ...(owned.meta ? { meta: owned.meta } : {}) }, async () => {});
-        } else {
-          if (before) {
-            ctx.report.note("info", {
-              vi: "Tài khoản đã có một cấu hình logging khác ở Region này; bài lab ghi nhớ nó để khôi phục khi dọn dẹp.",
-              en: "The account already had another logging configuration in this Region; the lab remembers it and restores it at cleanup.",
-            });
-          }
-          await putLoggingConfig(ctx, wanted, before);
-          rememberLoggingOn(ctx);
-        }
+        const already = await ensureLoggingConfig(ctx, desiredConfig(ctx, loggingRoleArn(ctx)));
         const readBack = await readLoggingConfig(ctx);
         ctx.report.output({
           kind: "code",

@@ -8,14 +8,16 @@ import {
   PutModelInvocationLoggingConfigurationCommand,
   type LoggingConfig,
 } from "@aws-sdk/client-bedrock";
+import { classifyAwsError } from "../../src/aws/classify.js";
 import type { JsonValue } from "../../src/engine/contract.js";
 import { StepFailure } from "../../src/engine/problem.js";
 import { errorMessage } from "./errors.js";
 import { ownedEntry } from "./ledger.js";
 import type { ActCtx, ReadCtx } from "./model.js";
 import { withRetries } from "./retry.js";
+import { rememberLoggingOn } from "./timeline.js";
 
-export const LOGGING_CONFIG_TYPE = "logging-config";
+const LOGGING_CONFIG_TYPE = "logging-config";
 
 export async function readLoggingConfig(ctx: ReadCtx): Promise<LoggingConfig | undefined> {
   const out = await ctx.aws.bedrock.send(new GetModelInvocationLoggingConfigurationCommand({}), { abortSignal: ctx.signal });
@@ -50,12 +52,32 @@ export function sameDestination(current: LoggingConfig | undefined, wanted: Logg
   );
 }
 
-export function isRoleValidationError(error: unknown): boolean {
-  return /Failed to validate permissions for log group/i.test(errorMessage(error));
+/**
+ * Step 1's configuration: put (remembering what it replaces) unless the account already delivers what the lab
+ * needs. True when it already did.
+ */
+export async function ensureLoggingConfig(ctx: ActCtx, wanted: LoggingConfig): Promise<boolean> {
+  const region = ctx.target.region;
+  const before = await readLoggingConfig(ctx);
+  if (sameDestination(before, wanted)) {
+    // Still re-tracked when the lab owns it, so an interrupted put that did go through is marked as done (the
+    // ledger keeps an owned entry's meta: what was there before the lab).
+    if (ownedEntry(ctx, LOGGING_CONFIG_TYPE, region)) await ctx.ledger.track({ type: LOGGING_CONFIG_TYPE, name: region }, async () => {});
+    return true;
+  }
+  if (before) {
+    ctx.report.note("info", {
+      vi: "Tài khoản đã có một cấu hình logging khác ở Region này; bài lab ghi nhớ nó để khôi phục khi dọn dẹp.",
+      en: "The account already had another logging configuration in this Region; the lab remembers it and restores it at cleanup.",
+    });
+  }
+  await putLoggingConfig(ctx, wanted, before);
+  rememberLoggingOn(ctx);
+  return false;
 }
 
 /** Puts the configuration, tracked in the ledger with what was there before; retries while IAM propagates. */
-export async function putLoggingConfig(ctx: ActCtx, wanted: LoggingConfig, before: LoggingConfig | undefined): Promise<void> {
+async function putLoggingConfig(ctx: ActCtx, wanted: LoggingConfig, before: LoggingConfig | undefined): Promise<void> {
   const region = ctx.target.region;
   // An entry from an earlier (maybe interrupted) run already knows the configuration the learner had before the lab.
   const earlier = ownedEntry(ctx, LOGGING_CONFIG_TYPE, region);
@@ -81,7 +103,7 @@ export async function putLoggingConfig(ctx: ActCtx, wanted: LoggingConfig, befor
         await put();
         return { state: "ready", value: true };
       } catch (error) {
-        if (!isRoleValidationError(error)) throw error;
+        if (classifyAwsError(error).kind !== "logging-role") throw error;
         lastMessage = errorMessage(error);
         return {
           state: "not-yet",
