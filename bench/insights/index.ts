@@ -86,15 +86,13 @@ try {
   console.log(
     `load (one-off field discovery through the first query): ${fmtMs(load.ms)} (${((load.ms * 1000) / EVENTS).toFixed(1)} µs/event)`,
   );
-  const S0 = [...stores.values()][0] as LogStore;
-  let arrays = 5 * 8 * S0.ids.length;
-  for (const column of S0.columns.values())
-    arrays += column.codes.byteLength + (column.nums?.byteLength ?? 0);
+  const S = [...stores.values()][0] as LogStore;
+  let arrays = 5 * 8 * S.ids.length;
+  for (const column of S.columns.values()) arrays += column.codes.byteLength + (column.nums?.byteLength ?? 0);
   console.log(
     `discovered fields held in memory: ${((heapAfter - heapBefore) / MiB).toFixed(0)} MiB of JS heap + ${(arrays / MiB).toFixed(0)} MiB of typed arrays (${((heapAfter - heapBefore + arrays) / EVENTS).toFixed(0)} B/event; RSS now ${(process.memoryUsage().rss / MiB).toFixed(0)} MiB)`,
   );
 
-  const S = [...stores.values()][0] as LogStore;
   const from = START_MS;
   const to = END_MS + 999;
   const cases: [string, string, () => Rows, number][] = [

@@ -3,6 +3,7 @@
  * (aws-facts.md §2), five models (one logged as an inference-profile ARN, two through Converse), 25 learners,
  * a few hundred prompts, completions of 100–700 characters. About 1.3 KB per record, like the real thing.
  */
+import { createPrng } from "../../src/sandbox/faults/prng.js";
 
 export const ACCOUNT = "123456789012";
 export const REGION = "us-east-1";
@@ -30,18 +31,6 @@ const WORDS = (
   "throughput quota profile cache stream message request output input count average hour learner lab"
 ).split(" ");
 
-/** mulberry32: small, fast, deterministic. */
-export function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
-}
-
 function sentence(rand: () => number, chars: number): string {
   let out = "";
   while (out.length < chars) out += `${WORDS[Math.floor(rand() * WORDS.length)]} `;
@@ -51,7 +40,7 @@ function sentence(rand: () => number, chars: number): string {
 export function createRecords(
   seed = 42,
 ): (index: number, total: number) => { timestamp: number; message: string } {
-  const rand = prng(seed);
+  const rand = createPrng(seed);
   const prompts = Array.from({ length: 300 }, () => sentence(rand, 20 + Math.floor(rand() * 160)));
   const hex = (n: number): string =>
     Math.floor(rand() * 16 ** n)
