@@ -21,7 +21,7 @@ import type { Route } from "./classify.js";
 import type { Reply } from "./encode.js";
 import { errorReply, rpcReply, send } from "./encode.js";
 import { matchRoute } from "./rest-router.js";
-import type { OperationHandler, RestRoute } from "./types.js";
+import type { Headers, OperationHandler, RestRoute } from "./types.js";
 
 export interface SandboxRuntime {
   now(): number;
@@ -39,8 +39,8 @@ export interface SandboxRuntime {
 const tooLarge = (route: Route, limit: number): AwsError =>
   new AwsError(route.protocol === "query" ? "RequestEntityTooLarge" : "RequestEntityTooLargeException", `Request body is larger than the ${limit}-byte limit for this service.`, { status: 413 });
 
-function header(req: IncomingMessage, name: string): string {
-  const v = req.headers[name];
+function header(headers: Headers, name: string): string {
+  const v = headers[name];
   return (Array.isArray(v) ? v[0] : v) ?? "";
 }
 
@@ -62,7 +62,7 @@ export async function handleHttp(rt: SandboxRuntime, req: IncomingMessage, res: 
   const reply = (error: AwsError, close = false): void => send(res, requestId, errorReply(route.protocol, route.service, error, requestId), close);
 
   const limit = BODY_LIMITS[route.service ?? "unknown"];
-  if (Number(header(req, "content-length")) > limit) {
+  if (Number(header(req.headers, "content-length")) > limit) {
     reply(tooLarge(route, limit), true);
     return;
   }
@@ -79,7 +79,7 @@ export async function handleHttp(rt: SandboxRuntime, req: IncomingMessage, res: 
     let input: Record<string, unknown> | undefined;
     if (route.protocol === "query") {
       const params = parseForm(rawQuery);
-      if (method === "POST" && header(req, "content-type").includes("application/x-www-form-urlencoded")) {
+      if (method === "POST" && header(req.headers, "content-type").includes("application/x-www-form-urlencoded")) {
         for (const [k, v] of decodeFormBody(body)) params.set(k, v);
       }
       const action = params.get("Action");
@@ -87,7 +87,7 @@ export async function handleHttp(rt: SandboxRuntime, req: IncomingMessage, res: 
       input = formToObject(params);
     }
     if (route.service === undefined) {
-      const target = route.operation ?? header(req, "x-amz-target");
+      const target = route.operation ?? header(req.headers, "x-amz-target");
       throw new AwsError("UnknownOperationException", target ? `Unknown operation ${target}` : `No operation at ${method} ${rawPath.slice(0, 200)}`, {
         status: route.protocol === "rest-json" ? 404 : 400,
       });
@@ -103,7 +103,7 @@ export async function handleHttp(rt: SandboxRuntime, req: IncomingMessage, res: 
       if (fault.latencyMs > 0) await sleep(fault.latencyMs);
       if (fault.error) throw fault.error;
     }
-    const out = await invoke(rt, route, service, method, rawPath, rawQuery, req, body, input, ctx);
+    const out = await invoke(rt, route, service, parts, input, ctx);
     send(res, requestId, out);
   } catch (error) {
     if (error instanceof AuthFailure) reply(authError(error, route.protocol, route.service === "monitoring"));
@@ -119,11 +119,7 @@ async function invoke(
   rt: SandboxRuntime,
   route: Route,
   service: ServiceName,
-  method: string,
-  rawPath: string,
-  rawQuery: string,
-  req: IncomingMessage,
-  body: Buffer,
+  { method, rawPath, rawQuery, headers, body }: SignedRequestParts,
   queryInput: Record<string, unknown> | undefined,
   ctx: CallContext,
 ): Promise<Reply> {
@@ -133,12 +129,12 @@ async function invoke(
       if (match === undefined || match === "wrong-method") {
         throw new AwsError("UnknownOperationException", `No operation at ${method} ${rawPath.slice(0, 200)}`, { status: match === undefined ? 404 : 405 });
       }
-      const r = await match.route.handler({ method, params: match.params, query: new URLSearchParams(rawQuery), headers: req.headers, body }, ctx);
-      const headers: Record<string, string> = { ...(r.headers ?? {}) };
-      if (r.raw !== undefined) return { status: r.status ?? 200, headers, body: r.raw };
-      if (r.json === undefined) return { status: r.status ?? 200, headers, body: "" };
-      headers["content-type"] ??= "application/json";
-      return { status: r.status ?? 200, headers, body: JSON.stringify(r.json) };
+      const r = await match.route.handler({ method, params: match.params, query: new URLSearchParams(rawQuery), headers, body }, ctx);
+      const replyHeaders: Record<string, string> = { ...(r.headers ?? {}) };
+      if (r.raw !== undefined) return { status: r.status ?? 200, headers: replyHeaders, body: r.raw };
+      if (r.json === undefined) return { status: r.status ?? 200, headers: replyHeaders, body: "" };
+      replyHeaders["content-type"] ??= "application/json";
+      return { status: r.status ?? 200, headers: replyHeaders, body: JSON.stringify(r.json) };
     }
     case "query": {
       const operation = route.operation;
@@ -158,7 +154,7 @@ async function invoke(
       if (handler === undefined) {
         throw new AwsError("UnknownOperationException", `Unknown operation ${operation}`, { status: route.protocol === "cbor" ? 404 : 400 });
       }
-      const type = header(req, "content-type");
+      const type = header(headers, "content-type");
       if (route.protocol !== "cbor" && type !== "" && !/^application\/(x-amz-json-1\.[01]|json)\b/i.test(type)) {
         throw new AwsError("UnknownOperationException", `Unsupported Content-Type '${type.slice(0, 100)}': send application/x-amz-json-1.${route.protocol === "json-1.0" ? "0" : "1"}.`);
       }
