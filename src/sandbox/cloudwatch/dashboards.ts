@@ -4,8 +4,8 @@
 import type Database from "better-sqlite3";
 import type { CallContext } from "../context.js";
 import { validateDashboardBody } from "./dashboard-validate.js";
-import { dashboardInvalid, dashboardNotFound, invalidValue, missingParameter } from "./errors.js";
-import { decodeToken, encodeToken, optList, optString } from "./input.js";
+import { dashboardInvalid, dashboardNotFound, missingParameter } from "./errors.js";
+import { decodeOffsetToken, encodeToken, optList, optString } from "./input.js";
 import type { Input } from "./input.js";
 
 const PAGE_SIZE = 1000;
@@ -77,13 +77,7 @@ export class Dashboards {
 
   list(input: Input, ctx: CallContext): Record<string, unknown> {
     const prefix = optString(input, "DashboardNamePrefix") ?? "";
-    const token = optString(input, "NextToken");
-    let offset = 0;
-    if (token !== undefined) {
-      const decoded = decodeToken("ld", token);
-      if (decoded === undefined || !/^\d+$/.test(decoded)) throw invalidValue(`The value ${token} for parameter NextToken is invalid.`);
-      offset = Number(decoded);
-    }
+    const offset = decodeOffsetToken("ld", optString(input, "NextToken"));
     const rows = this.selectPrefix.all(ctx.accountId, prefix, prefix, PAGE_SIZE + 1, offset) as Omit<DashboardRow, "body">[];
     const entries = rows.slice(0, PAGE_SIZE).map((row) => ({
       DashboardName: row.name,

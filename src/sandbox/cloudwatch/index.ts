@@ -8,8 +8,8 @@
  * `putMetricData` is for the sandbox's own producers (the Bedrock pipeline and the history seeder): same validation,
  * but `AWS/` namespaces and backfilled timestamps are allowed.
  */
-import type Database from "better-sqlite3";
-import type { CallContext } from "../context.js";
+import type { OperationHandler } from "../server/types.js";
+import type { Db } from "../storage/db.js";
 import { Dashboards } from "./dashboards.js";
 import { getMetricData } from "./get-metric-data.js";
 import { getMetricStatistics } from "./get-metric-statistics.js";
@@ -21,8 +21,6 @@ import { createCloudWatchSchema } from "./schema.js";
 
 export type { MetricDatum } from "./metric-datum.js";
 export { dashboardArn } from "./dashboards.js";
-
-export type CloudWatchOperation = (input: Record<string, unknown>, ctx: CallContext) => unknown;
 
 export const CLOUDWATCH_OPERATIONS = [
   "PutDashboard",
@@ -37,15 +35,15 @@ export const CLOUDWATCH_OPERATIONS = [
 export type CloudWatchOperationName = (typeof CLOUDWATCH_OPERATIONS)[number];
 
 export interface CloudWatchService {
-  operations: Record<CloudWatchOperationName, CloudWatchOperation> & Record<string, CloudWatchOperation | undefined>;
+  operations: Record<CloudWatchOperationName, OperationHandler> & Record<string, OperationHandler | undefined>;
   putMetricData(accountId: string, region: string, namespace: string, data: MetricDatum[], now: number): void;
 }
 
-export function createCloudWatchService(db: Database.Database): CloudWatchService {
+export function createCloudWatchService(db: Db): CloudWatchService {
   createCloudWatchSchema(db);
   const dashboards = new Dashboards(db);
   const metrics = new MetricStore(db);
-  const operations: Record<CloudWatchOperationName, CloudWatchOperation> = {
+  const operations: Record<CloudWatchOperationName, OperationHandler> = {
     PutDashboard: (input, ctx) => dashboards.put(input, ctx),
     GetDashboard: (input, ctx) => dashboards.get(input, ctx),
     ListDashboards: (input, ctx) => dashboards.list(input, ctx),

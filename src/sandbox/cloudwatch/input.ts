@@ -112,3 +112,11 @@ export function decodeToken(kind: string, token: string): string | undefined {
   const text = Buffer.from(token, "base64").toString("utf8");
   return text.startsWith(`${kind}:`) ? text.slice(kind.length + 1) : undefined;
 }
+
+/** The list offset in an optional `NextToken` of `kind` (0 without one); any other token is InvalidParameterValue. */
+export function decodeOffsetToken(kind: string, token: string | undefined): number {
+  if (token === undefined) return 0;
+  const decoded = decodeToken(kind, token);
+  if (decoded === undefined || !/^\d+$/.test(decoded)) throw invalidValue(`The value ${token} for parameter NextToken is invalid.`);
+  return Number(decoded);
+}

@@ -5,7 +5,7 @@
  */
 import type { CallContext } from "../context.js";
 import { invalidValue } from "./errors.js";
-import { decodeToken, encodeToken, isRecord, optList, optString, reqString } from "./input.js";
+import { decodeOffsetToken, encodeToken, isRecord, optList, optString, reqString } from "./input.js";
 import type { Input } from "./input.js";
 import type { MetricStore } from "./metric-store.js";
 
@@ -34,13 +34,7 @@ export function listMetrics(store: MetricStore, input: Input, ctx: CallContext):
   const filters = readFilters(input);
   const recently = optString(input, "RecentlyActive");
   if (recently !== undefined && recently !== "PT3H") throw invalidValue(`The value ${recently} for parameter RecentlyActive is invalid.`);
-  const token = optString(input, "NextToken");
-  let offset = 0;
-  if (token !== undefined) {
-    const decoded = decodeToken("lm", token);
-    if (decoded === undefined || !/^\d+$/.test(decoded)) throw invalidValue(`The value ${token} for parameter NextToken is invalid.`);
-    offset = Number(decoded);
-  }
+  const offset = decodeOffsetToken("lm", optString(input, "NextToken"));
   const since = ctx.now - (recently === "PT3H" ? THREE_HOURS_MS : TWO_WEEKS_MS);
   const matching = store
     .list(ctx.accountId, ctx.region, since)
