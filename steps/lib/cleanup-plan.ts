@@ -6,6 +6,7 @@
  */
 import type { JsonValue, LedgerEntry } from "../../src/engine/contract.js";
 import type { Text } from "../../src/engine/text.js";
+import { isOwned } from "./ledger.js";
 import type { ActCtx, ReadCtx } from "./model.js";
 import { LOGGING_POLICY_NAME } from "./policies.js";
 import { shq } from "./shell.js";
@@ -16,8 +17,7 @@ const ORDER = ["dashboard", "logging-config", "iam-role-policy", "iam-role", "lo
 export function cleanupPlan(ctx: ActCtx): LedgerEntry[] {
   return ctx.ledger
     .entries()
-    .filter((entry) => entry.state === "created" || entry.state === "creating")
-    .filter((entry) => ORDER.includes(entry.type))
+    .filter((entry) => isOwned(entry) && ORDER.includes(entry.type))
     .sort((a, b) => ORDER.indexOf(a.type) - ORDER.indexOf(b.type));
 }
 

@@ -2,9 +2,12 @@
 import type { LedgerEntry } from "../../src/engine/contract.js";
 import type { ActCtx } from "./model.js";
 
-/** The entry of a resource the lab created (or was creating when interrupted), if any. */
+/** The lab created it (or was creating it when interrupted): cleanup's to remove. */
+export function isOwned(entry: LedgerEntry): boolean {
+  return entry.state === "created" || entry.state === "creating";
+}
+
+/** The entry of a resource the lab owns, if any. */
 export function ownedEntry(ctx: ActCtx, type: string, name: string): LedgerEntry | undefined {
-  return ctx.ledger
-    .entries()
-    .find((entry) => entry.type === type && entry.name === name && (entry.state === "created" || entry.state === "creating"));
+  return ctx.ledger.entries().find((entry) => entry.type === type && entry.name === name && isOwned(entry));
 }
