@@ -4,13 +4,12 @@
  * stay in the message and are read back when a query needs them. Plus GetLogRecord through @ptr.
  */
 import { describe, expect, it } from "vitest";
-import type { AwsError } from "../../../src/sandbox/errors.js";
 import { Column, LAZY, LAZY_MIN_LENGTH } from "../../../src/sandbox/insights/data/column.js";
 import { discoverFields } from "../../../src/sandbox/insights/data/discover.js";
 import { LogStore } from "../../../src/sandbox/insights/data/store.js";
 import { createInsightsEngine, type StartQueryRequest } from "../../../src/sandbox/insights/index.js";
 import type { InsightsEventSource } from "../../../src/sandbox/insights/source.js";
-import { finish, pairs } from "./helpers/cases.js";
+import { awsError, finish, pairs } from "./helpers/cases.js";
 import { ACCOUNT, BEDROCK_GROUP, DAY, DAY_MS, fixtureSource, REGION } from "./helpers/fixtures.js";
 import { MemorySource } from "./helpers/memory-source.js";
 
@@ -203,18 +202,10 @@ describe("GetLogRecord", () => {
     const engine = createInsightsEngine(fixtureSource(), () => DAY_MS);
     const response = finish(engine, q(BEDROCK_GROUP, "fields requestId | limit 1"));
     const pointer = response.results[0]?.find((f) => f.field === "@ptr")?.value as string;
-    const code = (fn: () => unknown): string => {
-      try {
-        fn();
-      } catch (error) {
-        return (error as AwsError).code;
-      }
-      return "none";
-    };
-    expect(code(() => engine.getLogRecord(ACCOUNT, REGION, "bm90IGEgcG9pbnRlcg=="))).toBe(
+    expect(awsError(() => engine.getLogRecord(ACCOUNT, REGION, "bm90IGEgcG9pbnRlcg==")).code).toBe(
       "InvalidParameterException",
     );
-    expect(code(() => engine.getLogRecord("210987654321", REGION, pointer))).toBe(
+    expect(awsError(() => engine.getLogRecord("210987654321", REGION, pointer)).code).toBe(
       "ResourceNotFoundException",
     );
   });

@@ -1,12 +1,11 @@
 /** The query lifecycle around the language: statuses, StopQuery, DescribeQueries, expiry, validation, paging. */
 import { describe, expect, it } from "vitest";
-import { AwsError } from "../../../src/sandbox/errors.js";
 import {
   createInsightsEngine,
   type InsightsEngine,
   type StartQueryRequest,
 } from "../../../src/sandbox/insights/index.js";
-import { finish, pairs } from "./helpers/cases.js";
+import { awsError, finish, pairs } from "./helpers/cases.js";
 import {
   ACCOUNT,
   APP_GROUP,
@@ -30,16 +29,6 @@ const request = (query: string, extra: Partial<StartQueryRequest> = {}): StartQu
   ...DAY,
   ...extra,
 });
-
-function awsError(fn: () => unknown): AwsError {
-  try {
-    fn();
-  } catch (error) {
-    if (error instanceof AwsError) return error;
-    throw error;
-  }
-  throw new Error("expected an AwsError");
-}
 
 describe("query status", () => {
   it("moves Scheduled → Running → Complete over successive GetQueryResults", () => {

@@ -44,6 +44,17 @@ export function finish(engine: InsightsEngine, request: StartQueryRequest): GetQ
   throw new Error("query did not complete");
 }
 
+/** The AwsError `fn` throws; anything else it throws, or no error at all, fails the test. */
+export function awsError(fn: () => unknown): AwsError {
+  try {
+    fn();
+  } catch (error) {
+    if (error instanceof AwsError) return error;
+    throw error;
+  }
+  throw new Error("expected an AwsError");
+}
+
 export function fixtureEngine(): InsightsEngine {
   return createInsightsEngine(fixtureSource(), () => Date.UTC(2025, 7, 16));
 }
