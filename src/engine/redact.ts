@@ -10,10 +10,15 @@ export function redactText(text: string): string {
 
 /** Redacts every string inside a JSON-like value. */
 export function redactDeep<T>(value: T): T {
-  if (typeof value === "string") return redactText(value) as T;
-  if (Array.isArray(value)) return value.map((item: unknown) => redactDeep(item)) as T;
+  return mapStrings(value, redactText);
+}
+
+/** A copy of a JSON-like value with `map` applied to every string in it (keys stay as they are). */
+export function mapStrings<T>(value: T, map: (text: string) => string): T {
+  if (typeof value === "string") return map(value) as T;
+  if (Array.isArray(value)) return value.map((item: unknown) => mapStrings(item, map)) as T;
   if (value && typeof value === "object") {
-    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, redactDeep(v)])) as T;
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, mapStrings(v, map)])) as T;
   }
   return value;
 }

@@ -6,11 +6,8 @@
 import stringWidth from "string-width";
 import { fill, tr } from "../engine/text.js";
 import { learnerName, outcomeOf, type Gradebook } from "./gradebook.js";
-import type { ItemStatus } from "./model.js";
 import { R } from "./strings.js";
-import { plainStyle, type TextStyle } from "./text.js";
-
-export const GLYPH: Record<ItemStatus, string> = { pass: "✓", fail: "✗", error: "!" };
+import { GLYPH, plainStyle, type TextStyle } from "./text.js";
 
 const pad = (text: string, width: number) => text + " ".repeat(Math.max(0, width - stringWidth(text)));
 

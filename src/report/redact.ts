@@ -6,6 +6,7 @@
  * by trying all 10^12 of them — with it, it can, so the salt is a course secret, not a password.
  */
 import { createHmac } from "node:crypto";
+import { mapStrings } from "../engine/redact.js";
 import { keyId } from "./integrity.js";
 
 /** Not inside a longer word or a UUID (whose last group may be 12 digits by chance). */
@@ -21,18 +22,9 @@ export function accountToken(accountId: string, salt: Uint8Array): string {
   return `acct-${createHmac("sha256", salt).update(accountId).digest("hex").slice(0, 16)}`;
 }
 
-export function redactAccountsIn(text: string, salt: Uint8Array): string {
-  return text.replace(ACCOUNT, (id) => accountToken(id, salt));
-}
-
 /** Every string in a JSON-like value, account ids hashed. */
 export function redactAccounts<T>(value: T, salt: Uint8Array): T {
-  if (typeof value === "string") return redactAccountsIn(value, salt) as T;
-  if (Array.isArray(value)) return value.map((item: unknown) => redactAccounts(item, salt)) as T;
-  if (value && typeof value === "object") {
-    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, redactAccounts(v, salt)])) as T;
-  }
-  return value;
+  return mapStrings(value, (text) => text.replace(ACCOUNT, (id) => accountToken(id, salt)));
 }
 
 export function redactionOf(salt: Uint8Array): Redaction {

@@ -19,7 +19,8 @@ export const plainStyle: TextStyle = {
   bold: (t) => t,
 };
 
-const GLYPH: Record<ItemStatus, string> = { pass: "✓", fail: "✗", error: "!" };
+/** An item's status at a glance, for the text checklist and the class matrix alike. */
+export const GLYPH: Record<ItemStatus, string> = { pass: "✓", fail: "✗", error: "!" };
 
 export function renderText(report: ChecklistReport, style: TextStyle = plainStyle): string {
   const lang = report.language;
