@@ -3,6 +3,7 @@
  * an account the lab did not drive, or a learner who invoked by hand) they judge the last 24 hours of the group.
  */
 import type { CheckResult } from "../../src/engine/contract.js";
+import type { PollProbe } from "../../src/engine/poll.js";
 import type { Text } from "../../src/engine/text.js";
 import { recordedBatch } from "./invocations.js";
 import { readRecords } from "./log-records.js";
@@ -28,12 +29,6 @@ export function remainingWaitMs(ctx: ReadCtx, seconds: number): number {
   return Math.max(0, waitMs(seconds) - (ctx.clock.now() - batch.finishedAt));
 }
 
-/** Records can only still arrive while Bedrock logging points at the lab's group: otherwise, waiting cannot help. */
-async function deliveringHere(ctx: ReadCtx): Promise<boolean> {
-  const config = await readLoggingConfig(ctx).catch(() => undefined);
-  return config?.cloudWatchConfig?.logGroupName === ctx.params.logGroupName;
-}
-
 export function queryWindow(ctx: ReadCtx): { startMs: number; endMs: number } {
   const batch = recordedBatch(ctx);
   const now = ctx.clock.now();
@@ -45,10 +40,29 @@ const RUN_STEPS: Text = {
   en: "Run steps 1–3 (`genai-lab run`), or call the model a few times in the right Region after logging is on.",
 };
 
-function notDelivering(group: string): Text {
+/**
+ * How long a check may wait for records, and what to do when they do not come. Records can only still arrive while
+ * Bedrock logging points at the lab's group: otherwise, waiting cannot help.
+ */
+async function deliveryWait(ctx: ReadCtx): Promise<{ timeoutMs: number; hint: Text }> {
+  const group = ctx.params.logGroupName;
+  const config = await readLoggingConfig(ctx).catch(() => undefined);
+  if (config?.cloudWatchConfig?.logGroupName === group) return { timeoutMs: remainingWaitMs(ctx, ctx.params.deliveryWaitSeconds), hint: RUN_STEPS };
   return {
-    vi: `Logging của Bedrock hiện không ghi vào ${group}: bật nó ở bước 1, rồi gọi model lại (bước 2), vì lời gọi trước khi bật logging không bao giờ được ghi.`,
-    en: `Bedrock logging does not write to ${group} right now: turn it on in step 1, then call the model again (step 2), since calls made before logging was on are never logged.`,
+    timeoutMs: 0,
+    hint: {
+      vi: `Logging của Bedrock hiện không ghi vào ${group}: bật nó ở bước 1, rồi gọi model lại (bước 2), vì lời gọi trước khi bật logging không bao giờ được ghi.`,
+      en: `Bedrock logging does not write to ${group} right now: turn it on in step 1, then call the model again (step 2), since calls made before logging was on are never logged.`,
+    },
+  };
+}
+
+/** The group is not there: "wrong", not "not yet" (waiting will not create it). */
+function groupMissing(expected: Text, group: string): PollProbe<never> {
+  return {
+    state: "wrong",
+    evidence: { expected, actual: { vi: `log group ${group} không tồn tại`, en: `log group ${group} does not exist` } },
+    hint: RUN_STEPS,
   };
 }
 
@@ -61,21 +75,15 @@ export async function checkLogEntries(ctx: ReadCtx): Promise<CheckResult> {
     ? { vi: `${needed} bản ghi của bước 2 (theo request id) trong ${group}`, en: `step 2's ${enCount(needed, "record")} (by request id) in ${group}` }
     : { vi: `ít nhất ${needed} bản ghi invocation trong ${group} (24 giờ qua)`, en: `at least ${enCount(needed, "invocation record")} in ${group} (last 24 h)` };
   const wanted = batch ? new Set(ids) : undefined;
-  const delivering = await deliveringHere(ctx);
+  const wait = await deliveryWait(ctx);
   let found = 0;
   const result = await ctx.poll<number>({
     label: { vi: "Chờ log về CloudWatch Logs", en: "Waiting for the logs to reach CloudWatch Logs" },
-    timeoutMs: delivering ? remainingWaitMs(ctx, ctx.params.deliveryWaitSeconds) : 0,
+    timeoutMs: wait.timeoutMs,
     intervalMs: 2000,
     async probe() {
       const read = await readRecords(ctx, group, queryWindow(ctx).startMs, wanted);
-      if (read.groupMissing) {
-        return {
-          state: "wrong",
-          evidence: { expected, actual: { vi: `log group ${group} không tồn tại`, en: `log group ${group} does not exist` } },
-          hint: RUN_STEPS,
-        };
-      }
+      if (read.groupMissing) return groupMissing(expected, group);
       found = new Set(read.records.map((r) => r.requestId)).size;
       return found >= needed ? { state: "ready", value: found } : { state: "not-yet" };
     },
@@ -87,7 +95,7 @@ export async function checkLogEntries(ctx: ReadCtx): Promise<CheckResult> {
     case "wrong":
       return { status: "fail", evidence: result.evidence, hint: result.hint };
     case "timed-out":
-      return { status: "fail", evidence: { expected, actual: actual(found), requestIds: ids }, hint: delivering ? RUN_STEPS : notDelivering(group) };
+      return { status: "fail", evidence: { expected, actual: actual(found), requestIds: ids }, hint: wait.hint };
   }
 }
 
@@ -99,10 +107,10 @@ export async function checkInsights(ctx: ReadCtx): Promise<CheckResult> {
     en: `the corrected query returns ≥ ${enCount(needed, "row")} with input.inputTokenCount`,
   };
   let rows = 0;
-  const delivering = await deliveringHere(ctx);
+  const wait = await deliveryWait(ctx);
   const result = await ctx.poll<QueryOutcome>({
     label: { vi: "Chờ Logs Insights thấy các bản ghi", en: "Waiting for Logs Insights to see the records" },
-    timeoutMs: delivering ? remainingWaitMs(ctx, ctx.params.deliveryWaitSeconds) : 0,
+    timeoutMs: wait.timeoutMs,
     intervalMs: 3000,
     async probe() {
       try {
@@ -111,11 +119,7 @@ export async function checkInsights(ctx: ReadCtx): Promise<CheckResult> {
         return rows >= needed ? { state: "ready", value: out } : { state: "not-yet" };
       } catch (error) {
         if (!isNotFound(error)) throw error;
-        return {
-          state: "wrong",
-          evidence: { expected, actual: { vi: `log group ${group} không tồn tại`, en: `log group ${group} does not exist` } },
-          hint: RUN_STEPS,
-        };
+        return groupMissing(expected, group);
       }
     },
   });
@@ -129,6 +133,6 @@ export async function checkInsights(ctx: ReadCtx): Promise<CheckResult> {
     case "wrong":
       return { status: "fail", evidence: result.evidence, hint: result.hint };
     case "timed-out":
-      return { status: "fail", evidence: { expected, actual }, hint: delivering ? RUN_STEPS : notDelivering(group) };
+      return { status: "fail", evidence: { expected, actual }, hint: wait.hint };
   }
 }
