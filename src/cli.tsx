@@ -9,7 +9,7 @@ import type { Command, CommandContext } from "./cli/command.js";
 import { helpText } from "./cli/help.js";
 import { processIo, type Io } from "./cli/io.js";
 import { readSettings } from "./engine/settings.js";
-import { resolveStateDir } from "./engine/state-dir.js";
+import { locateStateDir } from "./engine/state-dir.js";
 import { detectLang, tr, type Lang } from "./engine/text.js";
 import { UsageError } from "./engine/usage-error.js";
 
@@ -52,7 +52,7 @@ export async function main(argv: string[], io: Io = processIo(), signal?: AbortS
     return reportError(error, io, lang, argv.includes("--debug"));
   }
   const { flags } = parsed;
-  const stateDir = resolveStateDir(flags["state-dir"], io.env);
+  const { dir: stateDir, source: stateDirSource } = locateStateDir(flags["state-dir"], io.env);
   const lang = detectLang(io.env, flags.lang, savedLang(stateDir));
   if (flags.version) {
     io.stdout.write(`${version()}\n`);
@@ -70,8 +70,7 @@ export async function main(argv: string[], io: Io = processIo(), signal?: AbortS
   try {
     if (parsed.command !== "verify-report" && !(parsed.command === "sandbox" && flags["in-memory"])) {
       const { ensureStateDir } = await import("./cli/paths.js");
-      const source = flags["state-dir"] ? "--state-dir" : io.env.GENAI_LAB_HOME ? "GENAI_LAB_HOME" : io.env.XDG_STATE_HOME ? "XDG_STATE_HOME" : "~/.local/state";
-      ensureStateDir(stateDir, source);
+      ensureStateDir(stateDir, stateDirSource);
     }
     const { createPlainStyle, colorEnabled } = await import("./ui/plain/style.js");
     const noColor = flags["no-color"] ?? false;

@@ -3,12 +3,19 @@ import { homedir } from "node:os";
 import { join } from "node:path";
 import type { TargetInfo } from "./contract.js";
 
-/** --state-dir, else $GENAI_LAB_HOME, else $XDG_STATE_HOME/genai-lab, else ~/.local/state/genai-lab. */
+/**
+ * --state-dir, else $GENAI_LAB_HOME, else $XDG_STATE_HOME/genai-lab, else ~/.local/state/genai-lab; `source` names
+ * which one it was, for messages about a directory that cannot be used.
+ */
+export function locateStateDir(flag: string | undefined, env: NodeJS.ProcessEnv): { dir: string; source: string } {
+  if (flag) return { dir: flag, source: "--state-dir" };
+  if (env.GENAI_LAB_HOME) return { dir: env.GENAI_LAB_HOME, source: "GENAI_LAB_HOME" };
+  if (env.XDG_STATE_HOME) return { dir: join(env.XDG_STATE_HOME, "genai-lab"), source: "XDG_STATE_HOME" };
+  return { dir: join(homedir(), ".local", "state", "genai-lab"), source: "~/.local/state" };
+}
+
 export function resolveStateDir(flag: string | undefined, env: NodeJS.ProcessEnv): string {
-  if (flag) return flag;
-  if (env.GENAI_LAB_HOME) return env.GENAI_LAB_HOME;
-  const xdg = env.XDG_STATE_HOME || join(homedir(), ".local", "state");
-  return join(xdg, "genai-lab");
+  return locateStateDir(flag, env).dir;
 }
 
 /** One progress file per lab and target (kind + account + Region; plus the endpoint for custom endpoints). */
