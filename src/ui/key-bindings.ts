@@ -250,6 +250,9 @@ export const BINDINGS: readonly KeyBinding[] = [
   },
 ];
 
+/** The keys of a command, as shown to the learner. */
+export const keysOf = (command: Command): readonly string[] => BINDINGS.find((b) => b.command === command)?.keys ?? [];
+
 export const applies = (binding: KeyBinding, scope: ScreenScope) => binding.scopes.includes("always") || binding.scopes.includes(scope);
 
 export const usable = (binding: KeyBinding, context: KeyContext) =>

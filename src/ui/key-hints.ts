@@ -3,7 +3,7 @@
  * shown is what works, at this moment and in this scope.
  */
 import type { Text } from "../engine/text.js";
-import { applies, BINDINGS, usable, type Command, type KeyBinding, type KeyContext, type Scope, type ScreenScope } from "./key-bindings.js";
+import { applies, BINDINGS, keysOf, usable, type KeyBinding, type KeyContext, type Scope, type ScreenScope } from "./key-bindings.js";
 
 export interface FooterItem {
   keys: string;
@@ -16,7 +16,6 @@ const shownInFooter = (binding: KeyBinding, running: boolean) =>
 /** The footer's key hints for a scope: bindings that share a label are merged ("↑↓/jk move", "PgUp/PgDn scroll"). */
 export function footerItems(scope: ScreenScope, context: KeyContext): FooterItem[] {
   const items: FooterItem[] = [];
-  const keysOf = (command: Command) => BINDINGS.find((b) => b.command === command)?.keys ?? [];
   for (const binding of BINDINGS) {
     if (!applies(binding, scope) || !shownInFooter(binding, context.running) || !usable(binding, context)) continue;
     const keys =

@@ -1,14 +1,10 @@
 import type { Key } from "ink";
 import { describe, expect, it } from "vitest";
+import { NO_KEY } from "../../src/ui/hooks/key-chunks.js";
 import { BINDINGS, IDLE, commandFor, type Command, type KeyContext } from "../../src/ui/key-bindings.js";
 import { footerItems, helpSections } from "../../src/ui/key-hints.js";
 
-const key = (over: Partial<Key> = {}): Key =>
-  ({
-    upArrow: false, downArrow: false, leftArrow: false, rightArrow: false, pageDown: false, pageUp: false, home: false, end: false,
-    return: false, escape: false, ctrl: false, shift: false, tab: false, backspace: false, delete: false, meta: false,
-    super: false, hyper: false, capsLock: false, numLock: false, ...over,
-  }) as Key;
+const key = (over: Partial<Key> = {}): Key => ({ ...NO_KEY, ...over });
 
 const RUNNING: KeyContext = { ...IDLE, running: true };
 

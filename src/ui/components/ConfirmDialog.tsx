@@ -3,7 +3,7 @@ import { Box } from "ink";
 import type { Text as Bilingual } from "../../engine/text.js";
 import type { Question } from "../app/confirm-queue.js";
 import { useDisplay } from "../app/display.js";
-import { BINDINGS } from "../key-bindings.js";
+import { keysOf } from "../key-bindings.js";
 import { S } from "../strings.js";
 import { unreachable } from "../theme/status.js";
 import type { Token } from "../theme/theme.js";
@@ -27,7 +27,7 @@ export function ConfirmDialog(props: { request: Question; width: number }) {
   const { t, theme } = useDisplay();
   const look = kindLook(props.request.kind);
   // From the bindings: only y says yes (c and k never answer a dialog).
-  const answer = (command: "yes" | "no", word: Bilingual) => `${keysOf(command)} = ${t(word)}`;
+  const answer = (command: "yes" | "no", word: Bilingual) => `${keysOf(command).join("/")} = ${t(word)}`;
   return (
     <Box flexDirection="column" borderStyle="double" {...theme[look.token]} paddingX={1} width={props.width}>
       {/* The answer keys sit on the title line: a long explanation may be cut at the bottom, they never are. */}
@@ -54,5 +54,3 @@ export function ConfirmDialog(props: { request: Question; width: number }) {
     </Box>
   );
 }
-
-const keysOf = (command: "yes" | "no") => BINDINGS.find((b) => b.command === command)?.keys.join("/") ?? "";

@@ -10,7 +10,8 @@ export interface Press {
   key: Key;
 }
 
-const NONE: Key = {
+/** A key event with no key flag set (a plain character). */
+export const NO_KEY: Readonly<Key> = {
   upArrow: false,
   downArrow: false,
   leftArrow: false,
@@ -36,23 +37,23 @@ const NONE: Key = {
 const SPECIAL: (keyof Key)[] = ["upArrow", "downArrow", "leftArrow", "rightArrow", "pageDown", "pageUp", "home", "end", "return", "tab", "backspace", "delete"];
 
 /** A single character as Ink would have reported it had it come alone. */
-export function pressOf(char: string): Press {
+function pressOf(char: string): Press {
   switch (char) {
     case "\r":
     case "\n":
-      return { input: "", key: { ...NONE, return: true } };
+      return { input: "", key: { ...NO_KEY, return: true } };
     case "\t":
-      return { input: "", key: { ...NONE, tab: true } };
+      return { input: "", key: { ...NO_KEY, tab: true } };
     case "\u007F":
     case "\b":
-      return { input: "", key: { ...NONE, backspace: true } };
+      return { input: "", key: { ...NO_KEY, backspace: true } };
     case "\u001B":
-      return { input: "", key: { ...NONE, escape: true, meta: true } };
+      return { input: "", key: { ...NO_KEY, escape: true, meta: true } };
     default: {
       const code = char.codePointAt(0) ?? 0;
       // Ctrl+letter: 0x01–0x1A (Ctrl+C is 0x03).
-      if (code >= 1 && code <= 26) return { input: String.fromCodePoint(code + 96), key: { ...NONE, ctrl: true } };
-      return { input: char, key: { ...NONE, shift: /[A-Z]/.test(char) } };
+      if (code >= 1 && code <= 26) return { input: String.fromCodePoint(code + 96), key: { ...NO_KEY, ctrl: true } };
+      return { input: char, key: { ...NO_KEY, shift: /[A-Z]/.test(char) } };
     }
   }
 }

@@ -109,10 +109,8 @@ export function perform(command: Command, input: AppInput): void {
     }
     case "up":
     case "down":
-      dispatch({ type: "move", by: command === "up" ? -1 : 1, count: view?.steps.length ?? 0 });
-      return;
     case "next":
-      dispatch({ type: "move", by: 1, count: view?.steps.length ?? 0 });
+      dispatch({ type: "move", by: command === "up" ? -1 : 1, count: view?.steps.length ?? 0 });
       return;
     case "run":
       if (!step) return;

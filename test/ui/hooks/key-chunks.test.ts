@@ -1,13 +1,8 @@
 import type { Key } from "ink";
 import { describe, expect, it } from "vitest";
-import { splitPresses } from "../../../src/ui/hooks/key-chunks.js";
+import { NO_KEY, splitPresses } from "../../../src/ui/hooks/key-chunks.js";
 
-const key = (over: Partial<Key> = {}): Key =>
-  ({
-    upArrow: false, downArrow: false, leftArrow: false, rightArrow: false, pageDown: false, pageUp: false, home: false, end: false,
-    return: false, escape: false, ctrl: false, shift: false, tab: false, backspace: false, delete: false, meta: false,
-    super: false, hyper: false, capsLock: false, numLock: false, ...over,
-  }) as Key;
+const key = (over: Partial<Key> = {}): Key => ({ ...NO_KEY, ...over });
 
 const names = (input: string, k: Partial<Key> = {}) =>
   splitPresses(input, key(k)).map(({ input: i, key: p }) => (p.return ? "Enter" : p.escape ? "Esc" : p.ctrl ? `Ctrl+${i}` : i));
