@@ -12,7 +12,7 @@ import type { Problem } from "../../engine/problem.js";
 import type { Lang, Text } from "../../engine/text.js";
 import { initialLabView, labViewReducer, type LabView } from "../state/lab-view.js";
 import { S } from "../strings.js";
-import { ConfirmQueue, type Question } from "./confirm-queue.js";
+import { ConfirmQueue, type Asked, type Question } from "./confirm-queue.js";
 import { stepInfos } from "./step-infos.js";
 
 export type { Question } from "./confirm-queue.js";
@@ -23,17 +23,12 @@ export type Phase =
   /** `exitCode`: what quitting from here returns (2 for a configuration problem, as the CLI would). */
   | { kind: "failed"; target: TargetKind; problem: Problem; exitCode: number };
 
-export interface PendingConfirm {
-  request: Question;
-  answer(yes: boolean): void;
-}
-
 export interface ControllerState {
   phase: Phase;
   lang: Lang;
   view?: LabView;
   /** The question on screen; more may wait behind it (they are asked one at a time, never replaced). */
-  confirm?: PendingConfirm;
+  confirm?: Asked;
   running: boolean;
   cancelling: boolean;
   /** Set when the learner quit: the exit code of the process. */

@@ -20,14 +20,7 @@ export interface Display {
   s(value: string): string;
 }
 
-export function createDisplay(options: {
-  lang: Lang;
-  theme: Theme;
-  redact: boolean;
-  hyperlinks: boolean;
-  columns: number;
-  rows: number;
-}): Display {
+export function createDisplay(options: Omit<Display, "t" | "s">): Display {
   const s = options.redact ? redactText : (value: string) => value;
   return { ...options, s, t: (text) => s(tr(text, options.lang)) };
 }

@@ -1,7 +1,7 @@
 /** Whatever stopped the session from opening (or the language from being saved), explained for the screen. */
 import { ConnectError } from "../../cli/connect.js";
 import { classifyGeneric, type Problem } from "../../engine/problem.js";
-import type { Text } from "../../engine/text.js";
+import { same, type Text } from "../../engine/text.js";
 import { UsageError } from "../../engine/usage-error.js";
 import { S } from "../strings.js";
 
@@ -32,9 +32,6 @@ function noCredentials(problem: Problem): Problem | undefined {
 
 /** Why the language choice could not be written, in one line. */
 export function explainSaveError(error: unknown): Text {
-  const reason: Text =
-    error instanceof UsageError
-      ? error.text
-      : { vi: error instanceof Error ? error.message : String(error), en: error instanceof Error ? error.message : String(error) };
+  const reason = error instanceof UsageError ? error.text : same(error instanceof Error ? error.message : String(error));
   return { vi: `${S.langNotSaved.vi}: ${reason.vi}`, en: `${S.langNotSaved.en}: ${reason.en}` };
 }

@@ -32,7 +32,7 @@ export function packUnits(widths: number[], width: number): number[][] {
 }
 
 /** Rows prose takes at `width` when wrapped at spaces (the note above the keys). */
-export function proseRows(text: string, width: number): number {
+function proseRows(text: string, width: number): number {
   let rows = 1;
   let used = 0;
   for (const word of text.split(/\s+/).filter(Boolean)) {
@@ -57,17 +57,20 @@ export interface FooterProps {
   width: number;
 }
 
+/** The key hints of the moment, and how they pack into rows (indices into `items`). */
+function layout(props: FooterProps, t: (text: FooterItem["label"]) => string): { items: FooterItem[]; rows: number[][] } {
+  const items = footerItems(props.scope, props.context);
+  return { items, rows: packUnits(items.map((item) => stringWidth(unitText(item, t))), props.width) };
+}
+
 /** How many rows the footer takes (the layout sizes the body from it). */
 export function footerHeight(props: FooterProps, t: (text: FooterItem["label"]) => string): number {
-  const items = footerItems(props.scope, props.context);
-  const rows = packUnits(items.map((item) => stringWidth(unitText(item, t))), props.width).length;
-  return Math.max(1, rows) + (props.note ? proseRows(props.note, props.width) : 0);
+  return Math.max(1, layout(props, t).rows.length) + (props.note ? proseRows(props.note, props.width) : 0);
 }
 
 export function Footer(props: FooterProps) {
   const { t } = useDisplay();
-  const items = footerItems(props.scope, props.context);
-  const rows = packUnits(items.map((item) => stringWidth(unitText(item, t))), props.width);
+  const { items, rows } = layout(props, t);
   return (
     <Box flexDirection="column" flexShrink={0} width={props.width}>
       {props.note ? (

@@ -5,7 +5,7 @@
  */
 import { Box, measureElement, type DOMElement } from "ink";
 import { useEffect, useRef } from "react";
-import { fill } from "../../engine/text.js";
+import { fill, type Text as Bilingual } from "../../engine/text.js";
 import { useDisplay } from "../app/display.js";
 import type { StepInfo, StepRun } from "../state/lab-view.js";
 import { S } from "../strings.js";
@@ -62,24 +62,29 @@ export function StepPage(props: StepPageProps) {
             </Box>
           ))}
           {props.run ? (
-            <Box marginTop={1} flexDirection="column">
-              <Styled token="text.accent">── {t(S.lastRun)} ──</Styled>
-              <ActivityList items={props.run.items} now={props.now} width={innerWidth} />
-            </Box>
+            <RunSection title={S.lastRun} run={props.run} now={props.now} width={innerWidth} />
           ) : (
             <Box marginTop={1}>
               <Styled token="text.accent">▶ {t(S.runHint)}</Styled>
             </Box>
           )}
           {props.checklistPass ? (
-            <Box marginTop={1} flexDirection="column">
-              <Styled token="text.accent">── {t(S.checklistRun)} ──</Styled>
-              <ActivityList items={props.checklistPass.items} now={props.now} width={innerWidth} />
-            </Box>
+            <RunSection title={S.checklistRun} run={props.checklistPass} now={props.now} width={innerWidth} />
           ) : null}
         </Box>
       </Box>
       <ScrollIndicator offset={props.offset} />
+    </Box>
+  );
+}
+
+/** A run's actions and checks under a rule naming it. */
+function RunSection(props: { title: Bilingual; run: StepRun; now: number; width: number }) {
+  const { t } = useDisplay();
+  return (
+    <Box marginTop={1} flexDirection="column">
+      <Styled token="text.accent">── {t(props.title)} ──</Styled>
+      <ActivityList items={props.run.items} now={props.now} width={props.width} />
     </Box>
   );
 }
