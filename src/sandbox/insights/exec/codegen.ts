@@ -23,6 +23,24 @@ export function nonNumberRead(c: string): string {
   return `(k >= 4 ? ${c}d[k - 4] : H.slow(${c}, k, i, X, S, ${c}k))`;
 }
 
+/**
+ * `target = compute(column c's value at row i)`, computed once per dictionary code: the memo table (declared by
+ * `setup`, once per group) turns a million rows over a few distinct values into a few calls.
+ */
+export function perDictCode(
+  c: string,
+  memo: string,
+  target: string,
+  compute: (value: string) => string,
+): { setup: string; code: string } {
+  return {
+    setup: `const ${memo} = new Array(${c}d.length + 4).fill(undefined);`,
+    code:
+      `k = ${c}c[i]; if (k >= 4) { ${target} = ${memo}[k]; if (${target} === undefined) ${target} = ${memo}[k] = ${compute(`${c}d[k - 4]`)}; } ` +
+      `else ${target} = ${compute(`k === 1 ? ${c}n[i] : H.slow(${c}, k, i, X, S, ${c}k)`)};`,
+  };
+}
+
 const JS_COMPARISON: Readonly<Record<string, string>> = {
   "=": "===",
   "!=": "!==",

@@ -9,7 +9,7 @@ import type { LogStore } from "../data/store.js";
 import type { Command, Expr, Item, Query } from "../lang/ast.js";
 import type { ValueKind } from "../lang/catalog.js";
 import { ephemeralAlreadyDefined } from "../lang/errors.js";
-import { Consts, ExprCompiler } from "./codegen.js";
+import { Consts, ExprCompiler, perDictCode } from "./codegen.js";
 import { formatOf } from "./format.js";
 import { FUNCTIONS } from "./functions.js";
 import { H } from "./helpers.js";
@@ -210,12 +210,9 @@ export class Planner {
       if (column === undefined) {
         this.parts.stages.push(`m = ${P}.run(${this.ev.field(command.source).code});`);
       } else {
-        const c = `c${column}`;
-        this.parts.setup.push(`const PM${p} = new Array(${c}d.length + 4).fill(undefined);`);
-        this.parts.stages.push(
-          `k = ${c}c[i]; if (k >= 4) { m = PM${p}[k]; if (m === undefined) m = PM${p}[k] = ${P}.run(${c}d[k - 4]); } ` +
-            `else m = ${P}.run(k === 1 ? ${c}n[i] : H.slow(${c}, k, i, X, S, ${c}k));`,
-        );
+        const read = perDictCode(`c${column}`, `PM${p}`, "m", (v) => `${P}.run(${v})`);
+        this.parts.setup.push(read.setup);
+        this.parts.stages.push(read.code);
       }
       pattern.names.forEach((name, j) => {
         const slot = allocate(this.ctx, "str");

@@ -6,7 +6,7 @@
 import type { Expr } from "../lang/ast.js";
 import { fixedPeriodMs } from "../lang/periods.js";
 import type { Aggregator } from "./aggregates.js";
-import { nonNumberRead, type Gen } from "./codegen.js";
+import { nonNumberRead, perDictCode, type Gen } from "./codegen.js";
 import type { EventResolver } from "./resolvers.js";
 
 export const SYSTEM_FIELDS: ReadonlySet<string> = new Set([
@@ -55,12 +55,9 @@ export function statsTerminal(
     !SYSTEM.has(only.name)
   ) {
     // Grouping by one discovered field: its dictionary code indexes the group directly, no hashing.
-    const c = `c${ev.column(only.name)}`;
-    setup.push(`const GA = new Array(${c}d.length + 4).fill(undefined);`);
-    lines.push(
-      `k = ${c}c[i]; if (k >= 4) { st = GA[k]; if (st === undefined) st = GA[k] = TERM.group1(${c}d[k - 4]).s; }`,
-      `else st = TERM.group1(k === 1 ? ${c}n[i] : H.slow(${c}, k, i, X, S, ${c}k)).s;`,
-    );
+    const read = perDictCode(`c${ev.column(only.name)}`, "GA", "st", (v) => `TERM.group1(${v}).s`);
+    setup.push(read.setup);
+    lines.push(read.code);
   } else if (keyCodes.length === 1 && binMs !== undefined) {
     // bin() of a fixed period: a number every time, kept unboxed; consecutive events mostly share the bucket.
     lines.push(
