@@ -5,7 +5,7 @@
  */
 import { ConverseCommand, InvokeModelCommand } from "@aws-sdk/client-bedrock-runtime";
 import { invocationInfo } from "../../src/aws/invocation-headers.js";
-import { newAttemptLog, settleAttempts, watchAttempts, type AttemptLog } from "./attempts.js";
+import { settleAttempts, watchAttempts, type AttemptLog } from "./attempts.js";
 import type { ReadCtx } from "./model.js";
 import { isAnthropic } from "./model.js";
 import { shq } from "./shell.js";
@@ -50,9 +50,8 @@ export function invokeLine(modelId: string, region: string, prompt: string, maxT
 }
 
 /** `log` gathers the attempts of every try of one prompt (the visible retry layer calls this again with the same log). */
-export async function invokeOnce(ctx: ReadCtx, modelId: string, prompt: string, maxTokens: number, log: AttemptLog = newAttemptLog()): Promise<Invocation> {
+export async function invokeOnce(ctx: ReadCtx, modelId: string, prompt: string, maxTokens: number, log: AttemptLog): Promise<Invocation> {
   const at = ctx.clock.now();
-  const tally = () => ({ attempts: log.attempts, throttled: log.throttled, serverErrors: log.serverErrors, retryDelayMs: log.retryDelayMs });
   if (isAnthropic(modelId)) {
     const command = new InvokeModelCommand({
       modelId,
@@ -74,7 +73,7 @@ export async function invokeOnce(ctx: ReadCtx, modelId: string, prompt: string, 
       answer: (reply.content ?? []).map((part) => part.text ?? "").join(""),
       simulated: info.simulated,
       at,
-      ...tally(),
+      ...log,
     };
   }
   const command = new ConverseCommand({
@@ -95,7 +94,7 @@ export async function invokeOnce(ctx: ReadCtx, modelId: string, prompt: string, 
     answer: (out.output?.message?.content ?? []).map((part) => ("text" in part ? (part.text ?? "") : "")).join(""),
     simulated: info.simulated,
     at,
-    ...tally(),
+    ...log,
   };
 }
 
