@@ -21,6 +21,19 @@ export function compileFilterPattern(pattern: string | undefined): Matcher {
   return compileTerms(text);
 }
 
+/** The double-quoted text starting at `start` (backslash escapes the next character), and the index after it. */
+function readQuoted(text: string, start: number, what: string): [string, number] {
+  let value = "";
+  let i = start + 1;
+  while (i < text.length && text[i] !== '"') {
+    if (text[i] === "\\" && i + 1 < text.length) i += 1;
+    value += text[i];
+    i += 1;
+  }
+  if (text[i] !== '"') throw invalid(`unterminated ${what}.`);
+  return [value, i + 1];
+}
+
 function compileTerms(text: string): Matcher {
   const required: string[] = [];
   const optional: string[] = [];
@@ -37,14 +50,7 @@ function compileTerms(text: string): Matcher {
     if (kind !== "req") i += 1;
     let term = "";
     if (text[i] === '"') {
-      i += 1;
-      while (i < text.length && text[i] !== '"') {
-        if (text[i] === "\\" && i + 1 < text.length) i += 1;
-        term += text[i];
-        i += 1;
-      }
-      if (text[i] !== '"') throw invalid("unterminated quoted term.");
-      i += 1;
+      [term, i] = readQuoted(text, i, "quoted term");
     } else {
       while (i < text.length && !/\s/.test(text[i] ?? "")) {
         term += text[i];
@@ -82,16 +88,9 @@ function tokenize(body: string): Token[] {
       out.push({ kind: "op", text: op });
       i += op.length;
     } else if (c === '"') {
-      let s = "";
-      i += 1;
-      while (i < body.length && body[i] !== '"') {
-        if (body[i] === "\\" && i + 1 < body.length) i += 1;
-        s += body[i];
-        i += 1;
-      }
-      if (body[i] !== '"') throw invalid("unterminated string.");
-      i += 1;
+      const [s, next] = readQuoted(body, i, "string");
       out.push({ kind: "str", text: s });
+      i = next;
     } else {
       let w = "";
       while (i < body.length && !/[\s()=!<>&|"]/.test(body[i] ?? "")) {
