@@ -7,9 +7,9 @@ import { AwsError } from "../errors.js";
 import type { Query } from "./lang/ast.js";
 import type { InsightsEventSource, LogGroupRef } from "./source.js";
 
-export const MAX_QUERY_LENGTH = 10_000;
-export const MAX_LOG_GROUPS = 50;
-export const MAX_API_LIMIT = 10_000;
+const MAX_QUERY_LENGTH = 10_000;
+const MAX_LOG_GROUPS = 50;
+const MAX_API_LIMIT = 10_000;
 
 export interface GroupSelection {
   logGroupName?: string;

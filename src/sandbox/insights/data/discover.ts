@@ -22,7 +22,7 @@ export interface PathNode {
 }
 export type NodeEmit = (node: PathNode, value: FieldValue) => void;
 
-export const MAX_FIELDS_PER_EVENT = 200;
+const MAX_FIELDS_PER_EVENT = 200;
 /** Distinct paths kept in the tree; beyond this (pathological key sets) nodes are made per use. */
 const MAX_NODES = 200_000;
 let nodeCount = 0;

@@ -12,7 +12,7 @@ import { runRowStage, statsRows } from "./row-stages.js";
 import { RunContext } from "./run-context.js";
 import { Dedup, Groups, TopN, type Row } from "./terminal.js";
 
-export const DEFAULT_ROW_LIMIT = 10_000;
+const DEFAULT_ROW_LIMIT = 10_000;
 
 export interface ResultField {
   field: string;

@@ -35,7 +35,7 @@ function isDigitRun(run: string): boolean {
   return c >= 48 && c <= 57;
 }
 
-export function naturalCompare(a: string, b: string): number {
+function naturalCompare(a: string, b: string): number {
   let i = 0;
   let j = 0;
   while (i < a.length && j < b.length) {

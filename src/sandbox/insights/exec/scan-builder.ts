@@ -21,7 +21,7 @@ export interface ScanParts {
 
 let generation = 0;
 
-export function scanSource(parts: ScanParts, columns: readonly string[], K: Consts): string {
+function scanSource(parts: ScanParts, columns: readonly string[], K: Consts): string {
   const columnSetup = columns.map((name, c) => {
     const v = `c${c}`;
     return `const ${v} = S.column(${K.add(name)}), ${v}c = ${v}.codes, ${v}n = ${v}.nums, ${v}d = ${v}.dict, ${v}k = ${K.add(name)};`;

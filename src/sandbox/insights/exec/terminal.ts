@@ -22,7 +22,7 @@ export interface Row {
 const NO_VALUES: Value[] = [];
 
 /** Order of rows: the sort keys, then newest first, then last ingested first (AWS's default order). */
-export function rowComparator(desc: readonly boolean[]): (a: Row, b: Row) => number {
+function rowComparator(desc: readonly boolean[]): (a: Row, b: Row) => number {
   return (a, b) => {
     for (let k = 0; k < desc.length; k++) {
       const c = compareKey(a.o[k], b.o[k], desc[k] === true);

@@ -60,7 +60,7 @@ export function validateCommands(query: string, commands: readonly Command[]): v
   }
 }
 
-export function exprRefs(e: Expr, into: Set<string>): void {
+function exprRefs(e: Expr, into: Set<string>): void {
   switch (e.t) {
     case "field":
       into.add(e.name);

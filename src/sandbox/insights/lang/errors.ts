@@ -5,7 +5,7 @@
  */
 import { AwsError } from "../../errors.js";
 
-export function lineAndPosition(query: string, offset: number): { line: number; position: number } {
+function lineAndPosition(query: string, offset: number): { line: number; position: number } {
   let line = 1;
   let lineStart = 0;
   for (let i = 0; i < offset && i < query.length; i++) {
