@@ -53,18 +53,18 @@ function timeLabel(x: number | string | undefined): string {
 }
 
 /** The statistic a series plots: its own `stat`, else the "(Sum)" CloudWatch-style label suffix. */
-export function statOf(series: ChartSeries): string | undefined {
+function statOf(series: ChartSeries): string | undefined {
   return series.stat ?? /\((\w+)\)\s*$/.exec(series.label)?.[1];
 }
 
 /** A total means something only for counts and sums (a sum of averages or percentiles does not). */
-export function totals(series: ChartSeries): boolean {
+function totals(series: ChartSeries): boolean {
   const stat = statOf(series);
   return stat === "Sum" || stat === "SampleCount";
 }
 
 /** The unit in the learner's language (the steps name units the way CloudWatch does, in English). */
-export function unitLabel(unit: string | undefined, t: (text: { vi: string; en: string }) => string): string {
+function unitLabel(unit: string | undefined, t: (text: { vi: string; en: string }) => string): string {
   switch (unit) {
     case undefined:
     case "":

@@ -14,7 +14,7 @@ import { Styled } from "./Styled.js";
 import { Wrap } from "./Wrap.js";
 
 /** Every AWS request id an item's result names: the evidence's, then the failed call's. */
-export function requestIdsOf(item: ChecklistItemView): string[] {
+function requestIdsOf(item: ChecklistItemView): string[] {
   const result = item.result;
   if (!result || result.status === "pass") return [];
   const ids = result.status === "fail" ? (result.evidence.requestIds ?? []) : result.problem.requestId ? [result.problem.requestId] : [];

@@ -8,7 +8,7 @@ import { Styled } from "./Styled.js";
 import { Wrap } from "./Wrap.js";
 
 /** Splits on `…` code spans; an unmatched backtick stays as it is. */
-export function codeSpans(text: string): { text: string; code: boolean }[] {
+function codeSpans(text: string): { text: string; code: boolean }[] {
   const parts: { text: string; code: boolean }[] = [];
   let last = 0;
   for (const match of text.matchAll(/`([^`\n]+)`/g)) {
@@ -20,7 +20,7 @@ export function codeSpans(text: string): { text: string; code: boolean }[] {
   return parts;
 }
 
-export function inlineNodes(text: string): ReactNode[] {
+function inlineNodes(text: string): ReactNode[] {
   return codeSpans(text).map((part, i) =>
     part.code ? (
       <Styled key={i} token="text.code">

@@ -108,7 +108,7 @@ export function plain(tokens: Token[] | undefined): string {
 }
 
 /** marked escapes &, <, >, " and ' in text: the terminal wants them back. */
-export function unescape(text: string): string {
+function unescape(text: string): string {
   return text
     .replace(/&lt;/g, "<")
     .replace(/&gt;/g, ">")

@@ -10,7 +10,7 @@ import type { Segment } from "./highlight.js";
 export const CONTINUATION = " ↩";
 const segmenter = new Intl.Segmenter(undefined, { granularity: "grapheme" });
 
-export function segmentsWidth(segments: Segment[]): number {
+function segmentsWidth(segments: Segment[]): number {
   return segments.reduce((sum, segment) => sum + stringWidth(segment.text), 0);
 }
 
