@@ -85,7 +85,7 @@ export function progressReducer(state: ProgressState, action: ProgressAction): P
       const previous = state.ledger.find((entry) => entry.key === key);
       // A resource the lab created before and still owns stays owned: re-tracking it must not forget that.
       if (previous && (previous.state === "created" || previous.state === "creating")) {
-        return { ...next, ledger: replace(state.ledger, key, { ...previous, ...action.resource, updatedAt: action.at }) };
+        return updateEntry(next, key, () => ({ ...previous, ...action.resource, updatedAt: action.at }));
       }
       const entry: LedgerEntry = {
         ...action.resource,
@@ -97,8 +97,7 @@ export function progressReducer(state: ProgressState, action: ProgressAction): P
         createdAt: action.at,
         updatedAt: action.at,
       };
-      const ledger = previous ? replace(state.ledger, key, entry) : [...state.ledger, entry];
-      return { ...next, ledger };
+      return previous ? updateEntry(next, key, () => entry) : { ...next, ledger: [...state.ledger, entry] };
     }
     case "resource-created":
       return updateEntry(next, action.key, (entry) => ({
@@ -117,10 +116,6 @@ export function progressReducer(state: ProgressState, action: ProgressAction): P
     case "reset":
       return initialProgress(state.lab, state.target, action.at);
   }
-}
-
-function replace(ledger: LedgerEntry[], key: string, entry: LedgerEntry): LedgerEntry[] {
-  return ledger.map((existing) => (existing.key === key ? entry : existing));
 }
 
 function updateEntry(state: ProgressState, key: string, update: (entry: LedgerEntry) => LedgerEntry): ProgressState {
