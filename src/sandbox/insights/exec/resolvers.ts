@@ -11,6 +11,15 @@ import { nonNumberRead, type Consts, type Gen, type Resolver } from "./codegen.j
 
 type Call = Extract<Expr, { t: "call" }>;
 
+function aggregateOutsideStats(query: string, call: Call): Error {
+  return semanticError(
+    query,
+    call.start,
+    call.end,
+    `${call.name}() is an aggregate function: use it in stats`,
+  );
+}
+
 export class EventResolver implements Resolver {
   /** Discovered fields the loop reads, by column index. */
   readonly columns: string[] = [];
@@ -62,12 +71,7 @@ export class EventResolver implements Resolver {
   }
 
   aggregate(call: Call): Gen {
-    throw semanticError(
-      this.query,
-      call.start,
-      call.end,
-      `${call.name}() is an aggregate function: use it in stats`,
-    );
+    throw aggregateOutsideStats(this.query, call);
   }
 }
 
@@ -124,11 +128,6 @@ export class RowResolver implements Resolver {
   }
 
   aggregate(call: Call): Gen {
-    throw semanticError(
-      this.query,
-      call.start,
-      call.end,
-      `${call.name}() is an aggregate function: use it in stats`,
-    );
+    throw aggregateOutsideStats(this.query, call);
   }
 }
