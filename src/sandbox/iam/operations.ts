@@ -3,7 +3,7 @@ import type { CallContext } from "../context.js";
 import { AwsError } from "../errors.js";
 import type { OperationHandler } from "../server/types.js";
 import type { IamStore, RoleRow } from "../storage/iam-store.js";
-import { roleArn } from "../storage/iam-store.js";
+import { noSuchRolePolicy, roleArn } from "../storage/iam-store.js";
 import { InputReader } from "../validate/input.js";
 import { policyProblem } from "./policy.js";
 
@@ -137,7 +137,7 @@ export function iamOperations(store: IamStore): Record<string, OperationHandler>
       r.done();
       const role = store.requireRole(ctx.accountId, name);
       const doc = store.policy(ctx.accountId, role.name, policyName);
-      if (doc === undefined) throw new AwsError("NoSuchEntity", `The role policy with name ${policyName} cannot be found.`, { status: 404 });
+      if (doc === undefined) throw noSuchRolePolicy(policyName);
       return { RoleName: role.name, PolicyName: policyName, PolicyDocument: encodePolicy(doc) };
     },
 

@@ -105,17 +105,23 @@ function resourceMatches(s: Statement, resource: string): boolean {
   return false;
 }
 
-/** Identity-policy evaluation over all of a principal's policy documents. */
-export function isAllowed(documents: readonly string[], action: string, resource: string, context: ConditionContext = {}): boolean {
+/** Explicit Deny wins, then any Allow, among the statements that apply; none applying denies. */
+function evaluate(statements: readonly Statement[], applies: (s: Statement) => boolean): boolean {
   let allowed = false;
-  for (const doc of documents) {
-    for (const s of parsePolicy(doc)) {
-      if (!actionMatches(s, action) || !resourceMatches(s, resource) || !conditionHolds(s.Condition, context)) continue;
-      if (s.Effect === "Deny") return false;
-      if (s.Effect === "Allow") allowed = true;
-    }
+  for (const s of statements) {
+    if (!applies(s)) continue;
+    if (s.Effect === "Deny") return false;
+    if (s.Effect === "Allow") allowed = true;
   }
   return allowed;
+}
+
+/** Identity-policy evaluation over all of a principal's policy documents. */
+export function isAllowed(documents: readonly string[], action: string, resource: string, context: ConditionContext = {}): boolean {
+  return evaluate(
+    documents.flatMap(parsePolicy),
+    (s) => actionMatches(s, action) && resourceMatches(s, resource) && conditionHolds(s.Condition, context),
+  );
 }
 
 function principalMatches(element: unknown, who: Principal): boolean {
@@ -130,13 +136,10 @@ function principalMatches(element: unknown, who: Principal): boolean {
 
 /** Trust-policy evaluation: may `who` perform `action` (sts:AssumeRole) on the role? */
 export function trustAllows(document: string, who: Principal, action: string, context: ConditionContext = {}): boolean {
-  let allowed = false;
-  for (const s of parsePolicy(document)) {
-    if (!actionMatches(s, action) || !principalMatches(s.Principal, who) || !conditionHolds(s.Condition, context)) continue;
-    if (s.Effect === "Deny") return false;
-    if (s.Effect === "Allow") allowed = true;
-  }
-  return allowed;
+  return evaluate(
+    parsePolicy(document),
+    (s) => actionMatches(s, action) && principalMatches(s.Principal, who) && conditionHolds(s.Condition, context),
+  );
 }
 
 /** IAM's own document checks at write time; returns the MalformedPolicyDocument message, or undefined if fine. */

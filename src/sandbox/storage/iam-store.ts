@@ -19,6 +19,9 @@ export const roleArn = (r: Pick<RoleRow, "account_id" | "path" | "name">): strin
 export const noSuchRole = (name: string): AwsError =>
   new AwsError("NoSuchEntity", `The role with name ${name} cannot be found.`, { status: 404 });
 
+export const noSuchRolePolicy = (policyName: string): AwsError =>
+  new AwsError("NoSuchEntity", `The role policy with name ${policyName} cannot be found.`, { status: 404 });
+
 /** IAM roles with their inline policies and tags; global per account (no Region). */
 export class IamStore {
   readonly #db: Db;
@@ -117,7 +120,7 @@ export class IamStore {
     this.#db.transaction(() => {
       const role = this.requireRole(accountId, roleName);
       if (this.#q.deletePolicy.run(accountId, role.name, policyName).changes === 0) {
-        throw new AwsError("NoSuchEntity", `The role policy with name ${policyName} cannot be found.`, { status: 404 });
+        throw noSuchRolePolicy(policyName);
       }
       this.#q.touch.run(now, accountId, role.name);
     }).immediate();
