@@ -3,7 +3,7 @@
  * and the account's logging configuration. Check: logging enabled (the lab's group, text delivery on).
  */
 import { defineStep } from "../src/engine/contract.js";
-import { labParameters, type LabAws, type LabParams } from "./lab.js";
+import { LAB_TAG, labParameters, type LabAws, type LabParams } from "./lab.js";
 import { ensureLogGroup } from "./lib/log-group.js";
 import { desiredConfig, ensureLoggingConfig, readLoggingConfig, toJson } from "./lib/logging-config.js";
 import { createRoleLine, loggingScript } from "./lib/logging-cli.js";
@@ -79,7 +79,7 @@ Docs: [Model invocation logging](https://docs.aws.amazon.com/bedrock/latest/user
       id: "create-log-group",
       title: { vi: "Tạo log group (retention 7 ngày, có tag)", en: "Create the log group (7-day retention, tagged)" },
       cli: (ctx) =>
-        `aws logs create-log-group --log-group-name ${ctx.params.logGroupName} --tags genai-lab:lab=monitoring-genai && ` +
+        `aws logs create-log-group --log-group-name ${ctx.params.logGroupName} --tags ${LAB_TAG.key}=${LAB_TAG.value} && ` +
         `aws logs put-retention-policy --log-group-name ${ctx.params.logGroupName} --retention-in-days ${ctx.params.logRetentionDays}`,
       billable: true,
       async run(ctx) {

@@ -3,7 +3,7 @@
  * group), then the deletions (or, with --dry-run, the plan only). Only what this lab created is touched.
  */
 import { defineStep } from "../src/engine/contract.js";
-import type { LabAws, LabParams } from "./lab.js";
+import { LAB_TAG, type LabAws, type LabParams } from "./lab.js";
 import { askAboutLogGroup, removeEntry } from "./lib/cleanup.js";
 import { cleanupPlan, PLAN_FACT, planCommand, plannedAction, plannedCommands, typeName, type PlanFact } from "./lib/cleanup-plan.js";
 import { enCount } from "./lib/plural.js";
@@ -70,7 +70,7 @@ Docs: [DeleteDashboards](https://docs.aws.amazon.com/AmazonCloudWatch/latest/API
       title: { vi: "Lập kế hoạch dọn dẹp từ ledger", en: "Plan the cleanup from the ledger" },
       // The ledger is local; this lists what carries the lab's tag (the log group and the role; dashboards have no tags).
       cli: (ctx) =>
-        `aws resourcegroupstaggingapi get-resources --region ${ctx.target.region} --tag-filters Key=genai-lab:lab,Values=monitoring-genai`,
+        `aws resourcegroupstaggingapi get-resources --region ${ctx.target.region} --tag-filters Key=${LAB_TAG.key},Values=${LAB_TAG.value}`,
       async run(ctx) {
         const plan = cleanupPlan(ctx);
         if (plan.length === 0) {

@@ -6,7 +6,7 @@
  */
 import type { CheckResult } from "../../src/engine/contract.js";
 import type { Text } from "../../src/engine/text.js";
-import { metricRow, type DashboardBody, type MetricRow } from "./dashboard-body.js";
+import { metricRow, NAMESPACE, type DashboardBody, type MetricRow } from "./dashboard-body.js";
 import { metricSeries } from "./dashboard-preview.js";
 import { getDashboardBody } from "./dashboard-put.js";
 import { queryWindow, remainingWaitMs } from "./log-checks.js";
@@ -47,7 +47,7 @@ export async function checkDashboard(ctx: ReadCtx): Promise<CheckResult> {
   const rows = widgets
     .filter((w) => w.type === "metric" && Array.isArray(w.properties?.metrics))
     .flatMap((w) => w.properties.metrics as MetricRow[])
-    .filter((row) => Array.isArray(row) && row[0] === "AWS/Bedrock" && row[2] === "ModelId");
+    .filter((row) => Array.isArray(row) && row[0] === NAMESPACE && row[2] === "ModelId");
   const charted = [...new Set(rows.map((row) => row[3]))];
   const missing = NEEDED_METRICS.filter((metric) => !rows.some((row) => row[1] === metric));
   const details = { widgets: String(widgets.length), logWidgets: String(logWidgets.length), models: charted.join(", ") };
