@@ -91,7 +91,7 @@ export interface ValidationMessage {
   message: string;
 }
 
-export const DASHBOARD_NAME = /^[A-Za-z0-9_-]{1,255}$/;
+const DASHBOARD_NAME = /^[A-Za-z0-9_-]{1,255}$/;
 
 /** The structural problems of a body the lab built (empty when it is fine to send). */
 export function validateDashboard(name: string, body: DashboardBody): ValidationMessage[] {

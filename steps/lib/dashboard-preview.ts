@@ -19,7 +19,7 @@ import { unloggedProbe } from "./timeline.js";
 /** More points than this per series and the preview asks again with the widget's period. */
 const MAX_POINTS = 90;
 
-export function consoleUrl(region: string, name: string): string {
+function consoleUrl(region: string, name: string): string {
   return `https://${region}.console.aws.amazon.com/cloudwatch/home?region=${region}#dashboards/dashboard/${encodeURIComponent(name)}`;
 }
 

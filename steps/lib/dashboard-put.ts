@@ -12,7 +12,7 @@ import { ownedEntry } from "./ledger.js";
 import type { ActCtx, ReadCtx } from "./model.js";
 import { table } from "./outputs.js";
 
-export const DASHBOARD_TYPE = "dashboard";
+const DASHBOARD_TYPE = "dashboard";
 
 export async function getDashboardBody(ctx: ReadCtx, name: string): Promise<string | undefined> {
   const out = await ifExists(() => ctx.aws.cloudwatch.send(new GetDashboardCommand({ DashboardName: name }), { abortSignal: ctx.signal }));

@@ -52,7 +52,7 @@ export function rememberModel(ctx: ActCtx, effective: string, reason: "as-is" | 
 }
 
 /** Profile prefixes to try from a Region, most local first (a geographic profile keeps data in that geography). */
-export function profilePrefixes(region: string): string[] {
+function profilePrefixes(region: string): string[] {
   if (region.startsWith("eu-")) return ["eu.", "global."];
   if (region === "ap-northeast-1" || region === "ap-northeast-3") return ["jp.", "apac.", "global."];
   if (region.startsWith("ap-")) return ["apac.", "au.", "global."];
@@ -108,7 +108,7 @@ export async function findProfileFor(ctx: ReadCtx, modelId: string): Promise<str
 }
 
 /** How a model can be called from this Region: its own id (on demand), its profile, or not at all. */
-export async function callableId(ctx: ReadCtx, details: Pick<FoundationModelDetails, "modelId" | "inferenceTypesSupported">): Promise<string | undefined> {
+async function callableId(ctx: ReadCtx, details: Pick<FoundationModelDetails, "modelId" | "inferenceTypesSupported">): Promise<string | undefined> {
   const types = inferenceTypes(details);
   const id = details.modelId ?? "";
   if (types.includes("ON_DEMAND")) return id;

@@ -19,7 +19,7 @@ export function logGroupArn(scope: Scope, group: string): string {
 }
 
 /** Built from the group name: an ARN ending in `:*` plus a suffix would be invalid. */
-export function invocationStreamArn(scope: Scope, group: string): string {
+function invocationStreamArn(scope: Scope, group: string): string {
   return `${logGroupArn(scope, group)}:log-stream:${INVOCATION_STREAM}`;
 }
 

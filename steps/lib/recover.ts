@@ -51,7 +51,7 @@ export async function invokeWithRecovery(ctx: ActCtx, prompt: string, maxTokens:
   }
 }
 
-export async function switchToProfile(ctx: ActCtx, modelId: string): Promise<string> {
+async function switchToProfile(ctx: ActCtx, modelId: string): Promise<void> {
   const profile = await findProfileFor(ctx, modelId);
   if (!profile) {
     throw new StepFailure(
@@ -71,7 +71,6 @@ export async function switchToProfile(ctx: ActCtx, modelId: string): Promise<str
     en: `AWS answered: "Invocation of model ID ${modelId} with on-demand throughput isn’t supported". In ${ctx.target.region} this model only runs through an inference profile, so the lab switched to ${profile}. The logs will name the profile's ARN as modelId, and AWS/Bedrock metrics use ModelId = ${profile}.`,
   });
   rememberModel(ctx, profile, "profile");
-  return profile;
 }
 
 export function legacyReason(modelId: string): Text {
@@ -109,7 +108,7 @@ export async function offerReplacement(
   return { callId: replacement.callId, offered: replacement };
 }
 
-export async function modelAccessFailure(ctx: ReadCtx, modelId: string): Promise<StepFailure> {
+async function modelAccessFailure(ctx: ReadCtx, modelId: string): Promise<StepFailure> {
   const details = await describeModel(ctx, baseModelId(modelId)).catch(() => undefined);
   const other = await suggestReplacement(ctx, { ...details, modelId: baseModelId(modelId) }).catch(() => undefined);
   const sandbox = ctx.target.kind === "sandbox";

@@ -7,8 +7,8 @@ import type { FactsReader } from "../../src/engine/contract.js";
 import type { Invocation } from "./invoke.js";
 import type { ActCtx } from "./model.js";
 
-export const PROBE_FACT = "probe";
-export const LOGGING_ON_FACT = "loggingOnAt";
+const PROBE_FACT = "probe";
+const LOGGING_ON_FACT = "loggingOnAt";
 
 export interface ProbeFact {
   [key: string]: string | number;
