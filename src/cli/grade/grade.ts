@@ -18,7 +18,7 @@ import { ConnectError, standaloneSandboxCredentials, startStateSandbox } from ".
 import { resolveParams } from "../params.js";
 import { labDefaultRegion, type TargetChoice } from "../target.js";
 import { mapPool } from "./pool.js";
-import { gradeTarget, type GradeEnv } from "./target-session.js";
+import { gradeTarget, graderAuth, type GradeEnv } from "./target-session.js";
 import type { GradeTarget } from "./targets.js";
 
 export const DEFAULT_CONCURRENCY = 8;
@@ -156,7 +156,7 @@ async function graderIdentity(
     ...o.client,
     region: o.choice.region ?? region,
     ...(endpoint ? { endpoint } : {}),
-    ...(base.credentials ? { credentials: base.credentials } : base.profile ? { profile: base.profile } : {}),
+    ...graderAuth(base),
   });
   try {
     const identity = await aws.sts.send(new GetCallerIdentityCommand({}), { abortSignal: o.signal });

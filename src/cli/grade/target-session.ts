@@ -43,6 +43,11 @@ export interface GradeEnv {
 
 const iso = () => new Date().toISOString();
 
+/** Client options for the grader's own credentials: explicit keys, else a profile, else the SDK's default chain. */
+export function graderAuth(base: GradeEnv["base"]): Partial<AwsClientOptions> {
+  return base.credentials ? { credentials: base.credentials } : base.profile ? { profile: base.profile } : {};
+}
+
 export async function gradeTarget(
   t: GradeTarget,
   g: GradeEnv,
@@ -52,13 +57,7 @@ export async function gradeTarget(
   const who = t.profile && !t.role ? `profile ${t.profile}` : (t.account ?? t.learner);
   const clients = (region: string, auth: Partial<AwsClientOptions>) =>
     createAwsClients({ ...g.client, region, ...(g.endpoint ? { endpoint: g.endpoint } : {}), ...auth });
-  const baseAuth: Partial<AwsClientOptions> = t.profile
-    ? { profile: t.profile }
-    : g.base.credentials
-      ? { credentials: g.base.credentials }
-      : g.base.profile
-        ? { profile: g.base.profile }
-        : {};
+  const baseAuth = t.profile ? { profile: t.profile } : graderAuth(g.base);
   let region = t.region ?? g.region ?? g.defaultRegion;
   let aws: AwsClients | undefined;
   try {
