@@ -3,23 +3,9 @@ import { afterEach, describe, expect, it } from "vitest";
 import { ConnectError } from "../../src/cli/connect.js";
 import { UsageError } from "../../src/engine/usage-error.js";
 import { KEY } from "../helpers/render.js";
-import { renderTui, type Harness } from "./tui-harness.js";
+import { idle, renderTui, startedTui as started, unmountAll, waitUntil } from "./tui-harness.js";
 
-let ui: Harness | undefined;
-afterEach(() => {
-  ui?.unmount();
-  ui = undefined;
-});
-
-async function started(options: Parameters<typeof renderTui>[0] = {}): Promise<Harness> {
-  ui = await renderTui(options);
-  await ui.waitFor("Goal");
-  await ui.press(KEY.enter);
-  await ui.waitFor("Step 1 · Make a thing");
-  return ui;
-}
-
-const idle = (frame: string) => frame.includes("q quit") && !frame.includes("Running —");
+afterEach(unmountAll);
 
 describe("keys typed fast", () => {
   it("moves once per key when several arrive in one chunk", async () => {
@@ -82,7 +68,7 @@ describe("hints and panels", () => {
   });
 
   it("ignores d under the help opened on the welcome screen", async () => {
-    ui = await renderTui();
+    const ui = await renderTui();
     await ui.waitFor("Press Enter to start");
     await ui.press("?");
     await ui.waitFor("Keys · Press Esc or ? to close");
@@ -100,19 +86,19 @@ describe("hints and panels", () => {
     await first.controller.runStep("make-thing");
     const stateDir = first.fixture.stateDir;
     first.unmount();
-    ui = await renderTui({ stateDir });
+    const ui = await renderTui({ stateDir });
     const frame = await ui.waitFor("Press Enter to continue");
     expect(frame).toContain("Enter continue");
   });
 
   it("hides Enter on a session that could not open, and offers t and the way back", async () => {
-    ui = await renderTui({ open: () => Promise.reject(new UsageError({ vi: "--region sai", en: "--region: bad value" })) });
+    const ui = await renderTui({ open: () => Promise.reject(new UsageError({ vi: "--region sai", en: "--region: bad value" })) });
     const frame = await ui.waitFor("Could not connect");
     expect(frame).toContain("--region: bad value");
     expect(frame).not.toContain("Enter start");
     expect(frame).toMatch(/t target\s+l Tiếng Việt \/ English\s+\? help\s+q quit/);
     await ui.press("q");
-    await waitUntil(() => ui!.controller.getState().exitCode === 2);
+    await waitUntil(() => ui.controller.getState().exitCode === 2);
   });
 });
 
@@ -122,7 +108,7 @@ describe("switching to real AWS without credentials", () => {
       kind: "credentials", code: "CredentialsProviderError", message: "Could not load credentials from any providers",
       title: { vi: "x", en: "AWS did not accept the credentials" }, next: { vi: "y", en: "y" }, retryable: false,
     });
-    ui = await renderTui({ open: (parsed, session) => (parsed.flags.target === "aws" ? Promise.reject(none) : Promise.resolve(session)) });
+    const ui = await renderTui({ open: (parsed, session) => (parsed.flags.target === "aws" ? Promise.reject(none) : Promise.resolve(session)) });
     await ui.waitFor("Press Enter to start");
     await ui.press("t");
     await ui.waitFor("Switch to your real AWS account?");
@@ -153,14 +139,14 @@ describe("language", () => {
 
 describe("small terminals", () => {
   it("says, in both languages, how big the terminal must be; q still quits", async () => {
-    ui = await renderTui({ columns: 50, rows: 15 });
+    const ui = await renderTui({ columns: 50, rows: 15 });
     const frame = (await ui.waitFor("Terminal too small")).replace(/\s+/g, " ");
     expect(frame).toContain("Cửa sổ terminal quá nhỏ (50×15) — hãy mở rộng ít nhất 60×18");
     expect(frame).toContain("Terminal too small (50×15) — make it at least 60×18");
     await ui.press(KEY.enter);
     expect(ui.frame()).toContain("Terminal too small");
     await ui.press("q");
-    await waitUntil(() => ui!.controller.getState().exitCode === 0);
+    await waitUntil(() => ui.controller.getState().exitCode === 0);
   });
 
   it("draws the lab at 60×18 with the footer's units whole", async () => {
@@ -171,12 +157,3 @@ describe("small terminals", () => {
     expect(tui.frame()).toMatch(/l Tiếng Việt \/ English/);
   });
 });
-
-async function waitUntil(test: () => boolean, timeoutMs = 5000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!test()) {
-    if (Date.now() > deadline) throw new Error("condition not met in time");
-    await new Promise((resolve) => setTimeout(resolve, 10));
-  }
-}
-

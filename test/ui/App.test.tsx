@@ -1,23 +1,9 @@
 /** The whole TUI in-process over the fixture lab: every key binding, pressed. */
 import { afterEach, describe, expect, it } from "vitest";
 import { KEY } from "../helpers/render.js";
-import { renderTui, type Harness } from "./tui-harness.js";
+import { idle, renderTui, startedTui as started, unmountAll, waitUntil } from "./tui-harness.js";
 
-let ui: Harness | undefined;
-afterEach(() => {
-  ui?.unmount();
-  ui = undefined;
-});
-
-async function started(options: Parameters<typeof renderTui>[0] = {}): Promise<Harness> {
-  ui = await renderTui(options);
-  await ui.waitFor("Goal"); // the lab card is up (on a short terminal its last lines are cut)
-  await ui.press(KEY.enter);
-  await ui.waitFor("Step 1 · Make a thing");
-  return ui;
-}
-
-const idle = (frame: string) => frame.includes("q quit") && !frame.includes("Running —");
+afterEach(unmountAll);
 
 describe("App", () => {
   it("runs the selected step with Enter and ticks the checklist live; the transcript keeps the finished run", async () => {
@@ -119,7 +105,7 @@ describe("App", () => {
     await tui.press("y");
     await waitUntil(() => tui.controller.getState().exitCode === 130);
 
-    const other = (ui = await renderTui());
+    const other = await renderTui();
     await other.waitFor("Press Enter to start");
     await other.press("q");
     await waitUntil(() => other.controller.getState().exitCode === 0);
@@ -146,7 +132,7 @@ describe("App", () => {
   });
 
   it("switches to real AWS only after a confirmation that says what may be billed", async () => {
-    ui = await renderTui();
+    const ui = await renderTui();
     await ui.waitFor("Press Enter to start");
     await ui.press("t");
     await ui.waitFor(/May be billed[\s\S]*Switch to your real AWS account\?[\s\S]*Bedrock model calls \(per token\)/);
@@ -171,11 +157,3 @@ describe("App", () => {
     await tui.waitFor((f) => /↑ \d+ · PgUp\/PgDn/.test(f));
   });
 });
-
-async function waitUntil(test: () => boolean, timeoutMs = 5000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!test()) {
-    if (Date.now() > deadline) throw new Error("condition not met in time");
-    await new Promise((resolve) => setTimeout(resolve, 10));
-  }
-}

@@ -4,31 +4,13 @@ import { ConnectError } from "../../src/cli/connect.js";
 import type { Session } from "../../src/cli/session.js";
 import type { ConfirmRequest } from "../../src/engine/contract.js";
 import { UsageError } from "../../src/engine/usage-error.js";
-import { TuiController, type ControllerDeps } from "../../src/ui/app/controller.js";
-import { explainError, explainSaveError } from "../../src/ui/app/explain.js";
+import type { TuiController } from "../../src/ui/app/controller.js";
+import { explainError } from "../../src/ui/app/explain.js";
 import { perform, type AppInput } from "../../src/ui/hooks/use-app-input.js";
 import { initialUiState } from "../../src/ui/state/ui-state.js";
-import { fakeTarget, fixtureRunner } from "../helpers/fixture-runner.js";
+import { controllerWith, fakeSession } from "./controller-harness.js";
 
 type Confirm = (request: ConfirmRequest) => Promise<boolean>;
-
-async function fakeSession(kind: "sandbox" | "aws" = "sandbox"): Promise<Session & { closed: () => boolean }> {
-  const { runner, store, lab } = await fixtureRunner();
-  let closed = false;
-  return { lab, runner, store, params: {}, aws: undefined as never, target: { ...fakeTarget, kind }, close: async () => void (closed = true), closed: () => closed };
-}
-
-function controllerWith(open: ControllerDeps["open"], over: Partial<ControllerDeps> = {}) {
-  return new TuiController({
-    parsed: { command: "tui", rest: [], flags: {} },
-    lang: "en",
-    open,
-    saveLang: () => undefined,
-    explain: explainError,
-    explainSaveError,
-    ...over,
-  });
-}
 
 const billable: ConfirmRequest = { kind: "billable", question: { vi: "Gọi model?", en: "Call the model?" } };
 const input = (controller: TuiController): AppInput => ({

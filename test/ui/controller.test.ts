@@ -2,30 +2,11 @@ import { describe, expect, it } from "vitest";
 import type { ParsedArgs } from "../../src/cli/args.js";
 import type { Session } from "../../src/cli/session.js";
 import { UsageError } from "../../src/engine/usage-error.js";
-import { TuiController } from "../../src/ui/app/controller.js";
-import { explainError } from "../../src/ui/app/explain.js";
-import { fakeTarget, fixtureRunner } from "../helpers/fixture-runner.js";
+import { fixtureRunner } from "../helpers/fixture-runner.js";
+import { controllerWith as makeController, fakeSession } from "./controller-harness.js";
 
-async function fakeSession(kind: "sandbox" | "aws" = "sandbox"): Promise<Session & { closed: () => boolean }> {
-  const { runner, store, lab } = await fixtureRunner();
-  let closed = false;
-  return {
-    lab, runner, store, params: {}, aws: undefined as never,
-    target: { ...fakeTarget, kind },
-    close: async () => void (closed = true),
-    closed: () => closed,
-  };
-}
-
-function controllerWith(open: (parsed: ParsedArgs) => Promise<Session>, saved: string[] = []) {
-  return new TuiController({
-    parsed: { command: "tui", rest: [], flags: {} },
-    lang: "vi",
-    open: (parsed) => open(parsed),
-    saveLang: (lang) => saved.push(lang),
-    explain: explainError,
-  });
-}
+const controllerWith = (open: (parsed: ParsedArgs) => Promise<Session>, saved: string[] = []) =>
+  makeController(open, { lang: "vi", saveLang: (lang) => void saved.push(lang) });
 
 describe("TuiController", () => {
   it("connects after construction, runs a step, and records the exit code on quit", async () => {

@@ -6,12 +6,12 @@ import type { ParsedArgs } from "../../src/cli/args.js";
 import type { Session } from "../../src/cli/session.js";
 import type { TargetInfo } from "../../src/engine/contract.js";
 import type { Lang } from "../../src/engine/text.js";
-import { TuiController } from "../../src/ui/app/controller.js";
-import { explainError, explainSaveError } from "../../src/ui/app/explain.js";
+import type { TuiController } from "../../src/ui/app/controller.js";
 import { App } from "../../src/ui/components/App.js";
 import { createTheme } from "../../src/ui/theme/theme.js";
 import { fixtureRunner, type FixtureRun } from "../helpers/fixture-runner.js";
-import { render, type Rendered, type RenderOptions } from "../helpers/render.js";
+import { KEY, render, type Rendered, type RenderOptions } from "../helpers/render.js";
+import { controllerWith, sessionOf } from "./controller-harness.js";
 
 export interface Harness extends Rendered {
   controller: TuiController;
@@ -19,44 +19,34 @@ export interface Harness extends Rendered {
   saved: Lang[];
 }
 
-export async function renderTui(
-  options: RenderOptions & {
-    params?: Record<string, string | number>;
-    target?: TargetInfo;
-    connect?: boolean;
-    /** Opens a session for the flags (default: the fixture's session); `session` is that default. */
-    open?: (parsed: ParsedArgs, session: Session) => Promise<Session>;
-    saveLang?: (lang: Lang) => void;
-    stateDir?: string;
-  } = {},
-): Promise<Harness> {
+export type TuiOptions = RenderOptions & {
+  params?: Record<string, string | number>;
+  target?: TargetInfo;
+  connect?: boolean;
+  /** Opens a session for the flags (default: the fixture's session); `session` is that default. */
+  open?: (parsed: ParsedArgs, session: Session) => Promise<Session>;
+  saveLang?: (lang: Lang) => void;
+  stateDir?: string;
+};
+
+/** Every TUI rendered and not yet unmounted. */
+const live = new Set<Harness>();
+
+export async function renderTui(options: TuiOptions = {}): Promise<Harness> {
   const fixture = await fixtureRunner({
     ...(options.params ? { params: options.params } : {}),
     ...(options.target ? { target: options.target } : {}),
     ...(options.stateDir ? { stateDir: options.stateDir } : {}),
     confirm: (request) => controller.confirm(request),
   });
-  const session: Session = {
-    lab: fixture.lab,
-    runner: fixture.runner,
-    store: fixture.store,
-    target: options.target ?? fixture.runner["lab"] ? (options.target ?? defaultTarget) : defaultTarget,
-    params: {},
-    aws: undefined as never,
-    close: () => Promise.resolve(),
-  };
+  const session = sessionOf(fixture, options.target);
   const saved: Lang[] = [];
-  const parsed: ParsedArgs = { command: "tui", rest: [], flags: {} };
-  const controller: TuiController = new TuiController({
-    parsed,
+  const controller = controllerWith((args) => (options.open ? options.open(args, session) : Promise.resolve(session)), {
     lang: options.lang ?? "en",
-    open: (args) => (options.open ? options.open(args, session) : Promise.resolve(session)),
     saveLang: (lang) => {
       options.saveLang?.(lang);
       saved.push(lang);
     },
-    explain: explainError,
-    explainSaveError,
   });
   const columns = options.columns ?? 80;
   const rows = options.rows ?? 24;
@@ -71,12 +61,41 @@ export async function renderTui(
     options,
   );
   if (options.connect !== false) await controller.connect();
-  return { ...rendered, controller, fixture, saved };
+  const harness: Harness = {
+    ...rendered,
+    controller,
+    fixture,
+    saved,
+    unmount: () => {
+      live.delete(harness);
+      rendered.unmount();
+    },
+  };
+  live.add(harness);
+  return harness;
 }
 
-const defaultTarget: TargetInfo = {
-  kind: "sandbox",
-  region: "us-east-1",
-  accountId: "123456789012",
-  principalArn: "arn:aws:iam::123456789012:user/tester",
-};
+/** For afterEach: unmounts every TUI a test rendered. */
+export function unmountAll(): void {
+  for (const harness of [...live]) harness.unmount();
+}
+
+/** The TUI on the lab screen, step 1 selected (past the welcome card). */
+export async function startedTui(options: TuiOptions = {}): Promise<Harness> {
+  const ui = await renderTui(options);
+  await ui.waitFor("Goal"); // the lab card is up (on a short terminal its last lines are cut)
+  await ui.press(KEY.enter);
+  await ui.waitFor("Step 1 · Make a thing");
+  return ui;
+}
+
+/** Nothing runs: the footer is the idle one. */
+export const idle = (frame: string) => frame.includes("q quit") && !frame.includes("Running —");
+
+export async function waitUntil(test: () => boolean, timeoutMs = 5000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!test()) {
+    if (Date.now() > deadline) throw new Error("condition not met in time");
+    await new Promise((resolve) => setTimeout(resolve, 10));
+  }
+}
