@@ -22,6 +22,7 @@ import {
   classOf50,
   credentialsFile,
   GRADER_ROLE,
+  gradedByProfile,
   prepareClass,
   type Learner,
 } from "../../test/grade/class-fixture.js";
@@ -44,7 +45,7 @@ function classOf(n: number): Learner[] {
 }
 
 const toTarget = (l: Learner): GradeTarget =>
-  l.scenario === "wrong-secret" || l.scenario === "unknown-key"
+  gradedByProfile(l)
     ? { learner: l.name, account: l.account, profile: l.name, source: "bench" }
     : { learner: l.name, account: l.account, role: GRADER_ROLE, source: "bench" };
 

@@ -31,6 +31,10 @@ export interface Learner {
   scenario: Scenario;
 }
 
+/** Learners with broken credentials of their own are graded through their profile, not a grader role. */
+export const gradedByProfile = (l: Learner): boolean =>
+  l.scenario === "wrong-secret" || l.scenario === "unknown-key";
+
 const STEPS: Partial<Record<Scenario, string[]>> = {
   complete: [
     "preflight",
@@ -99,11 +103,7 @@ export async function prepareClass(
           throw new Error(`${learner.name}: the lab's steps did not pass (${summary.outcome})`);
       }
       const trusted = learner.scenario === "wrong-trust" ? "999999999999" : INSTRUCTOR;
-      if (
-        learner.scenario !== "no-role" &&
-        learner.scenario !== "wrong-secret" &&
-        learner.scenario !== "unknown-key"
-      ) {
+      if (learner.scenario !== "no-role" && !gradedByProfile(learner)) {
         await aws.iam.send(
           new CreateRoleCommand({ RoleName: GRADER_ROLE, AssumeRolePolicyDocument: trustPolicy(trusted) }),
         );
@@ -142,9 +142,7 @@ export function classOf50(): Learner[] {
 /** A roster CSV: profile rows for the broken-credential learners, role rows for the rest. */
 export function rosterCsv(learners: Learner[]): string {
   const rows = learners.map((l) =>
-    l.scenario === "wrong-secret" || l.scenario === "unknown-key"
-      ? `${l.name},${l.account},,${l.name}`
-      : `${l.name},${l.account},${GRADER_ROLE},`,
+    gradedByProfile(l) ? `${l.name},${l.account},,${l.name}` : `${l.name},${l.account},${GRADER_ROLE},`,
   );
   return ["name,account,role,profile", ...rows, ""].join("\n");
 }
@@ -152,7 +150,7 @@ export function rosterCsv(learners: Learner[]): string {
 /** A shared-credentials file for the profile rows: a wrong secret, or a key id nobody issued. */
 export function credentialsFile(learners: Learner[]): string {
   return learners
-    .filter((l) => l.scenario === "wrong-secret" || l.scenario === "unknown-key")
+    .filter(gradedByProfile)
     .map((l) =>
       l.scenario === "wrong-secret"
         ? `[${l.name}]\naws_access_key_id = ${l.account}\naws_secret_access_key = not-the-sandbox-secret\n`
