@@ -7,7 +7,7 @@ import { afterEach, describe, expect, it } from "vitest";
 import { sandboxResources, startLabSession, type LabSession } from "../helpers/lab-session.js";
 import { cellText } from "../../src/engine/outputs.js";
 import type { RunnerEvent } from "../../src/engine/events.js";
-import { actionOutcomes, notes, outputs, run, STEP } from "./util.js";
+import { actionOutcomes, notes, outputs, run, runCleanup } from "./util.js";
 import { loggingPermissionsPolicy, loggingTrustPolicy } from "../../steps/lib/policies.js";
 
 let session: LabSession | undefined;
@@ -23,7 +23,7 @@ const cliLine = (events: RunnerEvent[], actionId: string) =>
 
 function cleanup(s: LabSession, options: Parameters<LabSession["runnerWith"]>[0] = {}) {
   const { runner, events } = s.runnerWith(options);
-  return runner.runSteps([STEP.cleanup], new AbortController().signal, { checklist: false }).then((summary) => ({ summary, events }));
+  return runCleanup(runner).then((summary) => ({ summary, events }));
 }
 
 describe("cleanup", () => {

@@ -7,7 +7,7 @@
 import { setTimeout as sleep } from "node:timers/promises";
 import { afterEach, describe, expect, it } from "vitest";
 import { sandboxResources, startLabSession, type LabSession } from "../helpers/lab-session.js";
-import { run, STEP } from "./util.js";
+import { run, runCleanup, STEP } from "./util.js";
 
 let session: LabSession | undefined;
 afterEach(async () => {
@@ -53,7 +53,7 @@ describe("interrupt and run again", () => {
       expect(summary.checklist.map((item) => item.result.status)).toEqual(["pass", "pass", "pass", "pass"]);
       expect(await sandboxResources(session.aws), `end state after an interrupt at event ${k}`).toEqual(finalState);
 
-      await session.runnerWith().runner.runSteps([STEP.cleanup], new AbortController().signal, { checklist: false });
+      await runCleanup(session.runnerWith().runner);
       expect(await sandboxResources(session.aws), `after cleanup (interrupt at event ${k})`).toEqual(initial);
       await session.close();
       session = undefined;

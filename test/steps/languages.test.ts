@@ -7,7 +7,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Text } from "../../src/engine/text.js";
 import { startLabSession, type LabSession } from "../helpers/lab-session.js";
-import { run, STEP } from "./util.js";
+import { run, runCleanup, STEP } from "./util.js";
 
 const DIACRITICS = /[àáạảãâầấậẩẫăằắặẳẵèéẹẻẽêềếệểễìíịỉĩòóọỏõôồốộổỗơờớợởỡùúụủũưừứựửữỳýỵỷỹđ]/i;
 
@@ -83,7 +83,7 @@ describe("both languages", () => {
     const events = [...session.events];
     await run(session.runner);
     const cleanup = session.runnerWith();
-    await cleanup.runner.runSteps([STEP.cleanup], new AbortController().signal, { checklist: false });
+    await runCleanup(cleanup.runner);
     events.push(...session.events, ...cleanup.events);
 
     for (const faults of [{ modelAccessDenied: true }, { logDeliveryDisabled: true }, { throttleRate: 0.3, seed: 2 }]) {

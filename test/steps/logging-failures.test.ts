@@ -2,7 +2,7 @@
 import { CreateRoleCommand } from "@aws-sdk/client-iam";
 import { afterEach, describe, expect, it } from "vitest";
 import { sandboxResources, startLabSession, type LabSession } from "../helpers/lab-session.js";
-import { outputs, problems, run, STEP } from "./util.js";
+import { outputs, problems, run, runCleanup, STEP } from "./util.js";
 
 let session: LabSession | undefined;
 afterEach(async () => {
@@ -36,7 +36,7 @@ describe("logging and dashboard failures", () => {
     expect(session.store.state.ledger.find((e) => e.type === "logging-config")?.state).not.toBe("created");
     const before = await sandboxResources(session.aws);
     const cleanup = session.runnerWith();
-    expect((await cleanup.runner.runSteps([STEP.cleanup], new AbortController().signal, { checklist: false })).outcome).toBe("passed");
+    expect((await runCleanup(cleanup.runner)).outcome).toBe("passed");
     expect((await sandboxResources(session.aws)).logging).toEqual(before.logging);
     // The learner's role is never adopted by the lab.
     expect(session.store.state.ledger.some((e) => e.type === "iam-role")).toBe(false);

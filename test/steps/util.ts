@@ -18,6 +18,11 @@ export function run(runner: LabSession["runner"], stepIds?: string[], signal = n
   return runner.runSteps(stepIds ?? runner.selectSteps(), signal);
 }
 
+/** The cleanup step alone, without the checklist: what `genai-lab cleanup` runs. */
+export function runCleanup(runner: LabSession["runner"]): Promise<RunSummary> {
+  return runner.runSteps([STEP.cleanup], new AbortController().signal, { checklist: false });
+}
+
 export function outputs(events: RunnerEvent[], kind?: Output["kind"]): Output[] {
   return events.flatMap((e) => (e.type === "output" && (!kind || e.output.kind === kind) ? [e.output] : []));
 }
@@ -34,7 +39,6 @@ export function actionOutcomes(events: RunnerEvent[]): string[] {
   return events.flatMap((e) => (e.type === "action-finished" ? [`${e.actionId}:${e.outcome}`] : []));
 }
 
-export function checkStatus(summary: { checklist: RunSummary["checklist"] } | RunSummary["checklist"], id: string): string | undefined {
-  const items = Array.isArray(summary) ? summary : summary.checklist;
-  return items.find((item) => item.id === id)?.result.status;
+export function checkStatus(checklist: RunSummary["checklist"], id: string): string | undefined {
+  return checklist.find((item) => item.id === id)?.result.status;
 }
