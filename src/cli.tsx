@@ -52,12 +52,12 @@ export async function main(argv: string[], io: Io = processIo(), signal?: AbortS
     return reportError(error, io, lang, argv.includes("--debug"));
   }
   const { flags } = parsed;
-  const { dir: stateDir, source: stateDirSource } = locateStateDir(flags["state-dir"], io.env);
-  const lang = detectLang(io.env, flags.lang, savedLang(stateDir));
   if (flags.version) {
     io.stdout.write(`${version()}\n`);
     return 0;
   }
+  const { dir: stateDir, source: stateDirSource } = locateStateDir(flags["state-dir"], io.env);
+  const lang = detectLang(io.env, flags.lang, savedLang(stateDir));
   if (flags.help || parsed.command === "help") {
     const topic = parsed.command === "help" ? (parsed.rest[0] as CommandName | undefined) : parsed.command;
     const known = topic && topic in COMMANDS ? topic : "tui";
