@@ -10,7 +10,7 @@ import { metricRow, NAMESPACE, type DashboardBody, type MetricRow } from "./dash
 import { metricSeries } from "./dashboard-preview.js";
 import { getDashboardBody } from "./dashboard-put.js";
 import { queryWindow, remainingWaitMs } from "./log-checks.js";
-import { baseModelId, type ModelFact, type ReadCtx } from "./model.js";
+import { baseModelId, rememberedModelId, type ReadCtx } from "./model.js";
 import { enCount } from "./plural.js";
 
 const NEEDED_METRICS = ["Invocations", "InputTokenCount", "OutputTokenCount", "InvocationLatency"];
@@ -18,8 +18,7 @@ const NEEDED_METRICS = ["Invocations", "InputTokenCount", "OutputTokenCount", "I
 export async function checkDashboard(ctx: ReadCtx): Promise<CheckResult> {
   const name = ctx.params.dashboardName;
   const group = ctx.params.logGroupName;
-  const remembered = ctx.facts.get<ModelFact>("model");
-  const model = remembered?.requested === ctx.params.modelId ? remembered.effective : undefined;
+  const model = rememberedModelId(ctx);
   const expected: Text = {
     vi: `dashboard ${name}: widget log trên ${group}, metric ${NEEDED_METRICS.join("/")}${model ? ` của ${model}` : ""}, có điểm dữ liệu`,
     en: `dashboard ${name}: log widgets over ${group}, ${NEEDED_METRICS.join("/")} metrics${model ? ` for ${model}` : ""}, with datapoints`,

@@ -40,10 +40,17 @@ export function isAnthropic(id: string): boolean {
   return baseModelId(id).startsWith("anthropic.");
 }
 
-/** The id later steps call: the remembered decision, as long as the learner has not asked for another model since. */
-export function effectiveModelId(ctx: { params: Readonly<LabParams>; facts: FactsReader }): string {
+type ModelReader = { params: Readonly<LabParams>; facts: FactsReader };
+
+/** The remembered decision, as long as the learner has not asked for another model since. */
+export function rememberedModelId(ctx: ModelReader): string | undefined {
   const fact = ctx.facts.get<ModelFact>("model");
-  return fact && fact.requested === ctx.params.modelId ? fact.effective : ctx.params.modelId;
+  return fact && fact.requested === ctx.params.modelId ? fact.effective : undefined;
+}
+
+/** The id later steps call: the remembered decision, else the model asked for. */
+export function effectiveModelId(ctx: ModelReader): string {
+  return rememberedModelId(ctx) ?? ctx.params.modelId;
 }
 
 export function rememberModel(ctx: ActCtx, effective: string, reason: "as-is" | "profile" | "replacement"): void {
