@@ -36,7 +36,7 @@ export async function waitForDelivery(ctx: ActCtx): Promise<InvocationRecord[]> 
   }
   const ids = batch.items.map((call) => call.requestId);
   const wanted = new Set(ids);
-  let found: InvocationRecord[] = [];
+  let n = 0;
   const result = await ctx.poll({
     label: {
       vi: `Chờ ${ids.length} bản ghi về CloudWatch Logs (thường mất 3–15 giây)`,
@@ -53,10 +53,9 @@ export async function waitForDelivery(ctx: ActCtx): Promise<InvocationRecord[]> 
           hint: { vi: "Chạy lại bước 1.", en: "Run step 1 again." },
         };
       }
-      found = read.records;
-      const n = new Set(found.map((r) => r.requestId)).size;
+      n = new Set(read.records.map((r) => r.requestId)).size;
       return n >= ids.length
-        ? { state: "ready", value: found }
+        ? { state: "ready", value: read.records }
         : { state: "not-yet", detail: { vi: `đã có ${n}/${ids.length}`, en: `${n} of ${ids.length} so far` } };
     },
   });
@@ -64,7 +63,6 @@ export async function waitForDelivery(ctx: ActCtx): Promise<InvocationRecord[]> 
     throw new StepFailure({ vi: `Log group ${group} không tồn tại.`, en: `The log group ${group} does not exist.` }, result.hint);
   }
   if (result.state === "timed-out") {
-    const n = new Set(found.map((r) => r.requestId)).size;
     const seconds = Math.round(result.waitedMs / 1000);
     throw new StepFailure(
       {
