@@ -5,6 +5,7 @@ import { CloudWatchClient } from "@aws-sdk/client-cloudwatch";
 import { CloudWatchLogsClient } from "@aws-sdk/client-cloudwatch-logs";
 import { IAMClient } from "@aws-sdk/client-iam";
 import { STSClient } from "@aws-sdk/client-sts";
+import { afterAll } from "vitest";
 import { startSandbox } from "../../src/sandbox/index.js";
 import type { RunningSandbox, SandboxOptions } from "../../src/sandbox/index.js";
 
@@ -40,6 +41,17 @@ export function startTestSandbox(options: SandboxOptions = {}): Promise<RunningS
     ...options,
     faults: typeof options.faults === "string" ? `iam-delay=0,${options.faults}` : { iamPropagationMs: 0, ...options.faults },
   });
+}
+
+/**
+ * One sandbox for a whole test file, with clients, at the file's top level:
+ *   const { sandbox, c } = await sandboxForFile({ now: () => clock });
+ * It starts while the file loads and closes after the file's last test. `clockOffsetMs` as for `clients`.
+ */
+export async function sandboxForFile(options: SandboxOptions = {}, clockOffsetMs = 0): Promise<{ sandbox: RunningSandbox; c: Clients }> {
+  const sandbox = await startTestSandbox(options);
+  afterAll(() => sandbox.close());
+  return { sandbox, c: clients(sandbox, sandbox.credentials, sandbox.region, clockOffsetMs) };
 }
 
 export const LOGGING_TRUST = JSON.stringify({

@@ -6,17 +6,12 @@ import { AssumeRoleCommand, GetCallerIdentityCommand, STSClient } from "@aws-sdk
 import { Hash } from "@smithy/hash-node";
 import { HttpRequest } from "@smithy/protocol-http";
 import { SignatureV4 } from "@smithy/signature-v4";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { RunningSandbox } from "../../../src/sandbox/index.js";
-import { clients, startTestSandbox } from "../helpers.js";
+import { describe, expect, it } from "vitest";
+import { clients, sandboxForFile } from "../helpers.js";
 import { formHeaders, jsonHeaders, rfc3986, send } from "../signing.js";
 
-let sandbox: RunningSandbox;
 let clock = Date.now();
-beforeAll(async () => {
-  sandbox = await startTestSandbox({ now: () => clock });
-});
-afterAll(() => sandbox.close());
+const { sandbox } = await sandboxForFile({ now: () => clock });
 
 async function failure(p: Promise<unknown>): Promise<{ name: string; message: string; status: number | undefined; code: unknown }> {
   try {

@@ -9,22 +9,14 @@ import {
 } from "@aws-sdk/client-bedrock";
 import { CreateLogGroupCommand } from "@aws-sdk/client-cloudwatch-logs";
 import { CreateRoleCommand, DeleteRolePolicyCommand, PutRolePolicyCommand } from "@aws-sdk/client-iam";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { RunningSandbox } from "../../../src/sandbox/index.js";
-import { clients, LOGGING_TRUST, loggingPolicy, startTestSandbox, rejection } from "../helpers.js";
-import type { Clients } from "../helpers.js";
+import { describe, expect, it } from "vitest";
+import { LOGGING_TRUST, loggingPolicy, rejection, sandboxForFile } from "../helpers.js";
 import { send } from "../signing.js";
 
 const GROUP = "/aws/bedrock/model-invocations";
 const ROLE_ARN = "arn:aws:iam::123456789012:role/BedrockLogging";
-let sandbox: RunningSandbox;
-let c: Clients;
 let clock = Date.now();
-beforeAll(async () => {
-  sandbox = await startTestSandbox({ now: () => clock });
-  c = clients(sandbox);
-});
-afterAll(() => sandbox.close());
+const { sandbox, c } = await sandboxForFile({ now: () => clock });
 
 
 const put = (logGroupName = GROUP, roleArn = ROLE_ARN) =>

@@ -1,17 +1,9 @@
 import { ConverseCommand, InvokeModelCommand } from "@aws-sdk/client-bedrock-runtime";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { RunningSandbox } from "../../../src/sandbox/index.js";
-import { clients, startTestSandbox, rejection } from "../helpers.js";
-import type { Clients } from "../helpers.js";
+import { describe, expect, it } from "vitest";
+import { rejection, sandboxForFile } from "../helpers.js";
 import { send } from "../signing.js";
 
-let sandbox: RunningSandbox;
-let c: Clients;
-beforeAll(async () => {
-  sandbox = await startTestSandbox();
-  c = clients(sandbox);
-});
-afterAll(() => sandbox.close());
+const { sandbox, c } = await sandboxForFile();
 
 const body = (prompt: string, max = 128) => JSON.stringify({ anthropic_version: "bedrock-2023-05-31", max_tokens: max, messages: [{ role: "user", content: prompt }] });
 

@@ -10,19 +10,11 @@ import {
   TagRoleCommand,
   UntagRoleCommand,
 } from "@aws-sdk/client-iam";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { RunningSandbox } from "../../../src/sandbox/index.js";
-import { clients, LOGGING_TRUST, loggingPolicy, startTestSandbox, rejection } from "../helpers.js";
-import type { Clients } from "../helpers.js";
+import { describe, expect, it } from "vitest";
+import { LOGGING_TRUST, loggingPolicy, rejection, sandboxForFile } from "../helpers.js";
 import { formHeaders, send } from "../signing.js";
 
-let sandbox: RunningSandbox;
-let c: Clients;
-beforeAll(async () => {
-  sandbox = await startTestSandbox();
-  c = clients(sandbox);
-});
-afterAll(() => sandbox.close());
+const { sandbox, c } = await sandboxForFile();
 
 
 describe("IAM roles", () => {

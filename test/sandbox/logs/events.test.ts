@@ -7,22 +7,16 @@ import {
   PutRetentionPolicyCommand,
   paginateFilterLogEvents,
 } from "@aws-sdk/client-cloudwatch-logs";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { RunningSandbox } from "../../../src/sandbox/index.js";
-import { clients, startTestSandbox, rejection } from "../helpers.js";
-import type { Clients } from "../helpers.js";
+import { beforeAll, describe, expect, it } from "vitest";
+import { rejection, sandboxForFile } from "../helpers.js";
 
 const NOW = Date.UTC(2025, 7, 15, 12, 0, 0);
-let sandbox: RunningSandbox;
-let c: Clients;
+// The SDK signs with the real clock; keep it within the sandbox's 15-minute window.
+const { c } = await sandboxForFile({ now: () => NOW }, NOW - Date.now());
 beforeAll(async () => {
-  sandbox = await startTestSandbox({ now: () => NOW });
-  // The SDK signs with the real clock; keep it within the sandbox's 15-minute window.
-  c = clients(sandbox, sandbox.credentials, sandbox.region, NOW - Date.now());
   await c.logs.send(new CreateLogGroupCommand({ logGroupName: "/ev" }));
   await c.logs.send(new CreateLogStreamCommand({ logGroupName: "/ev", logStreamName: "s" }));
 });
-afterAll(() => sandbox.close());
 
 
 const put = (logEvents: { timestamp: number; message: string }[], stream = "s", group = "/ev") =>

@@ -11,18 +11,10 @@ import {
   PutLogEventsCommand,
 } from "@aws-sdk/client-cloudwatch-logs";
 import { paginateDescribeLogGroups } from "@aws-sdk/client-cloudwatch-logs";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { RunningSandbox } from "../../../src/sandbox/index.js";
-import { clients, startTestSandbox, rejection } from "../helpers.js";
-import type { Clients } from "../helpers.js";
+import { describe, expect, it } from "vitest";
+import { rejection, sandboxForFile } from "../helpers.js";
 
-let sandbox: RunningSandbox;
-let c: Clients;
-beforeAll(async () => {
-  sandbox = await startTestSandbox();
-  c = clients(sandbox);
-});
-afterAll(() => sandbox.close());
+const { c } = await sandboxForFile();
 
 
 describe("log groups", () => {

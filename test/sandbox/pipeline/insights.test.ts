@@ -3,17 +3,12 @@ import { InvokeModelCommand } from "@aws-sdk/client-bedrock-runtime";
 import { CreateLogGroupCommand, DescribeQueriesCommand, GetLogRecordCommand, GetQueryResultsCommand, StartQueryCommand } from "@aws-sdk/client-cloudwatch-logs";
 import type { GetQueryResultsCommandOutput } from "@aws-sdk/client-cloudwatch-logs";
 import { CreateRoleCommand, PutRolePolicyCommand } from "@aws-sdk/client-iam";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { RunningSandbox } from "../../../src/sandbox/index.js";
-import { clients, eventually, LOGGING_TRUST, loggingPolicy, startTestSandbox } from "../helpers.js";
-import type { Clients } from "../helpers.js";
+import { beforeAll, describe, expect, it } from "vitest";
+import { eventually, LOGGING_TRUST, loggingPolicy, sandboxForFile } from "../helpers.js";
 
 const GROUP = "/aws/bedrock/model-invocations";
-let sandbox: RunningSandbox;
-let c: Clients;
+const { c } = await sandboxForFile();
 beforeAll(async () => {
-  sandbox = await startTestSandbox();
-  c = clients(sandbox);
   await c.logs.send(new CreateLogGroupCommand({ logGroupName: GROUP }));
   await c.iam.send(new CreateRoleCommand({ RoleName: "BedrockLogging", AssumeRolePolicyDocument: LOGGING_TRUST }));
   await c.iam.send(new PutRolePolicyCommand({ RoleName: "BedrockLogging", PolicyName: "logs", PolicyDocument: loggingPolicy(GROUP) }));
@@ -23,7 +18,6 @@ beforeAll(async () => {
     await c.runtime.send(new InvokeModelCommand({ modelId: "us.anthropic.claude-3-5-sonnet-20241022-v2:0", body }));
   }
 });
-afterAll(() => sandbox.close());
 
 async function run(queryString: string): Promise<GetQueryResultsCommandOutput> {
   const nowS = Math.floor(Date.now() / 1000);

@@ -9,20 +9,12 @@ import {
   PutMetricDataCommand,
 } from "@aws-sdk/client-cloudwatch";
 import { cbor, dateToTag } from "@smithy/core/cbor";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { RunningSandbox } from "../../../src/sandbox/index.js";
-import { clients, startTestSandbox } from "../helpers.js";
-import type { Clients } from "../helpers.js";
+import { describe, expect, it } from "vitest";
+import { sandboxForFile } from "../helpers.js";
 import { formHeaders, jsonHeaders, rfc3986, send } from "../signing.js";
 
-let sandbox: RunningSandbox;
-let c: Clients;
+const { sandbox, c } = await sandboxForFile();
 const now = new Date();
-beforeAll(async () => {
-  sandbox = await startTestSandbox();
-  c = clients(sandbox);
-});
-afterAll(() => sandbox.close());
 
 const BODY = JSON.stringify({
   widgets: [

@@ -7,20 +7,15 @@
 import { connect } from "node:net";
 import fc from "fast-check";
 import { CreateLogGroupCommand, DescribeLogGroupsCommand } from "@aws-sdk/client-cloudwatch-logs";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { cbor } from "@smithy/core/cbor";
-import type { RunningSandbox } from "../../../src/sandbox/index.js";
-import { clients, startTestSandbox } from "../helpers.js";
+import { clients, sandboxForFile } from "../helpers.js";
 import type { RawRequest, RawResponse } from "../signing.js";
 import { formHeaders, jsonHeaders, send } from "../signing.js";
 
 const internalErrors: unknown[] = [];
-let sandbox: RunningSandbox;
-beforeAll(async () => {
-  sandbox = await startTestSandbox({ onError: (e) => internalErrors.push(e) });
-  await clients(sandbox).logs.send(new CreateLogGroupCommand({ logGroupName: "/fuzz" }));
-});
-afterAll(() => sandbox.close());
+const { sandbox, c } = await sandboxForFile({ onError: (e) => internalErrors.push(e) });
+beforeAll(() => c.logs.send(new CreateLogGroupCommand({ logGroupName: "/fuzz" })));
 
 const LOGS_OPS = ["CreateLogGroup", "DeleteLogGroup", "DescribeLogGroups", "PutRetentionPolicy", "CreateLogStream", "DescribeLogStreams", "PutLogEvents", "GetLogEvents", "FilterLogEvents", "TagResource", "UntagResource", "ListTagsForResource", "StartQuery", "GetQueryResults", "StopQuery", "DescribeQueries"];
 const LOGS_MEMBERS = ["logGroupName", "logGroupIdentifier", "logStreamName", "logStreamNames", "logStreamNamePrefix", "logGroupNamePrefix", "logGroupNamePattern", "logEvents", "limit", "nextToken", "startTime", "endTime", "filterPattern", "startFromHead", "retentionInDays", "resourceArn", "tags", "tagKeys", "queryString", "queryId", "orderBy", "descending"];

@@ -5,17 +5,12 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { PassThrough } from "node:stream";
 import { CreateLogGroupCommand, DescribeLogGroupsCommand } from "@aws-sdk/client-cloudwatch-logs";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { runSandboxServer, SandboxHostError, startSandbox } from "../../../src/sandbox/index.js";
-import type { RunningSandbox } from "../../../src/sandbox/index.js";
-import { clients, startTestSandbox } from "../helpers.js";
+import { clients, sandboxForFile, startTestSandbox } from "../helpers.js";
 import { jsonHeaders, send } from "../signing.js";
 
-let sandbox: RunningSandbox;
-beforeAll(async () => {
-  sandbox = await startTestSandbox();
-});
-afterAll(() => sandbox.close());
+const { sandbox } = await sandboxForFile();
 
 describe("the HTTP server", () => {
   it("binds loopback only unless told otherwise", async () => {
