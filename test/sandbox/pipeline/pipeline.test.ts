@@ -7,7 +7,7 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import type { RunningSandbox } from "../../../src/sandbox/index.js";
+import type { RunningSandbox, SandboxOptions } from "../../../src/sandbox/index.js";
 import { clients, LOGGING_TRUST, loggingPolicy, startTestSandbox, rejection } from "../helpers.js";
 import type { Clients } from "../helpers.js";
 
@@ -61,10 +61,15 @@ async function metricSum(metricName: string, modelId?: string): Promise<number> 
 }
 
 
-beforeEach(async () => {
+/** Starts a sandbox on the test clock (SDK signing clock moved to match), with `options` on top. */
+async function start(options: SandboxOptions = {}): Promise<void> {
+  sandbox = await startTestSandbox({ now: () => clock, ...options });
+  c = clients(sandbox, sandbox.credentials, sandbox.region, clock - Date.now());
+}
+
+beforeEach(() => {
   clock = NOW;
-  sandbox = await startTestSandbox({ now: () => clock });
-  c = clients(sandbox, sandbox.credentials, sandbox.region, NOW - Date.now());
+  return start();
 });
 afterEach(() => sandbox.close());
 
@@ -116,8 +121,7 @@ describe("Bedrock → CloudWatch pipeline", () => {
 
   it("waits for the delivery delay: nothing visible before it, the record after", async () => {
     await sandbox.close();
-    sandbox = await startTestSandbox({ now: () => clock, deliveryDelayMs: 3000 });
-    c = clients(sandbox, sandbox.credentials, sandbox.region, NOW - Date.now());
+    await start({ deliveryDelayMs: 3000 });
     await configure();
     await invoke();
     expect(await records()).toEqual([]);
@@ -148,8 +152,7 @@ describe("Bedrock → CloudWatch pipeline", () => {
 
   it("counts a delivery failure when the role loses its permissions or the group disappears", async () => {
     await sandbox.close();
-    sandbox = await startTestSandbox({ now: () => clock, deliveryDelayMs: 1000 });
-    c = clients(sandbox, sandbox.credentials, sandbox.region, NOW - Date.now());
+    await start({ deliveryDelayMs: 1000 });
     await configure();
     await invoke();
     await c.iam.send(new DeleteRolePolicyCommand({ RoleName: "BedrockLogging", PolicyName: "logs" }));
@@ -170,14 +173,12 @@ describe("Bedrock → CloudWatch pipeline", () => {
     try {
       await sandbox.close();
       const dbPath = join(dir, "s.db");
-      sandbox = await startTestSandbox({ now: () => clock, deliveryDelayMs: 5000, dbPath });
-      c = clients(sandbox, sandbox.credentials, sandbox.region, NOW - Date.now());
+      await start({ deliveryDelayMs: 5000, dbPath });
       await configure();
       await invoke();
       await sandbox.close();
       clock += 5000;
-      sandbox = await startTestSandbox({ now: () => clock, deliveryDelayMs: 5000, dbPath });
-      c = clients(sandbox, sandbox.credentials, sandbox.region, clock - Date.now());
+      await start({ deliveryDelayMs: 5000, dbPath });
       expect(await records()).toHaveLength(1);
     } finally {
       rmSync(dir, { recursive: true, force: true });
