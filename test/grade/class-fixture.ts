@@ -35,21 +35,17 @@ export interface Learner {
 export const gradedByProfile = (l: Learner): boolean =>
   l.scenario === "wrong-secret" || l.scenario === "unknown-key";
 
+const WHOLE_LAB = [
+  "preflight",
+  "enable-invocation-logging",
+  "generate-sample-invocations",
+  "view-logs",
+  "create-dashboard",
+];
+
 const STEPS: Partial<Record<Scenario, string[]>> = {
-  complete: [
-    "preflight",
-    "enable-invocation-logging",
-    "generate-sample-invocations",
-    "view-logs",
-    "create-dashboard",
-  ],
-  "no-role": [
-    "preflight",
-    "enable-invocation-logging",
-    "generate-sample-invocations",
-    "view-logs",
-    "create-dashboard",
-  ],
+  complete: WHOLE_LAB,
+  "no-role": WHOLE_LAB,
   "logging-only": ["preflight", "enable-invocation-logging"],
   "no-dashboard": ["preflight", "enable-invocation-logging", "generate-sample-invocations", "view-logs"],
 };
