@@ -1,5 +1,4 @@
 import { describe, expect, it } from "vitest";
-import { AwsError } from "../../../src/sandbox/errors.js";
 import {
   CATALOG_REGIONS,
   getFoundationModel,
@@ -8,19 +7,10 @@ import {
   listInferenceProfiles,
   MODEL_SPECS,
 } from "../../../src/sandbox/model/index.js";
+import { thrown } from "../thrown.js";
 
 const ACCOUNT = "123456789012";
 const SEED_MODEL = "anthropic.claude-3-5-sonnet-20241022-v2:0";
-
-function thrown(fn: () => unknown): AwsError {
-  try {
-    fn();
-  } catch (error) {
-    if (error instanceof AwsError) return error;
-    throw error;
-  }
-  throw new Error("expected an AwsError");
-}
 
 describe("foundation models", () => {
   it.each([

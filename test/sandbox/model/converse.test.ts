@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { AwsError } from "../../../src/sandbox/errors.js";
 import { converse, invokeModelBody, resolveInvocationTarget } from "../../../src/sandbox/model/index.js";
 import type { InvocationTarget } from "../../../src/sandbox/model/index.js";
+import { thrown } from "../thrown.js";
 
 const ACCOUNT = "123456789012";
 const claude = resolveInvocationTarget("us-east-1", ACCOUNT, "us.anthropic.claude-haiku-4-5-20251001-v1:0");
@@ -10,13 +10,9 @@ const nova = resolveInvocationTarget("us-east-1", ACCOUNT, "us.amazon.nova-micro
 const user = (text: string): Record<string, unknown> => ({ role: "user", content: [{ text }] });
 
 function refusal(target: InvocationTarget, input: Record<string, unknown>): string {
-  try {
-    converse(target, input);
-  } catch (error) {
-    if (error instanceof AwsError && error.code === "ValidationException" && error.status === 400) return error.message;
-    throw error;
-  }
-  throw new Error("accepted");
+  const error = thrown(() => converse(target, input));
+  if (error.code !== "ValidationException" || error.status !== 400) throw error;
+  return error.message;
 }
 
 describe("Converse", () => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { AwsError } from "../../../src/sandbox/errors.js";
 import { invokeModelBody, resolveInvocationTarget, textTokens } from "../../../src/sandbox/model/index.js";
 import type { InvocationTarget } from "../../../src/sandbox/model/index.js";
+import { thrown } from "../thrown.js";
 
 const ACCOUNT = "123456789012";
 const claude = resolveInvocationTarget("us-east-1", ACCOUNT, "us.anthropic.claude-3-5-sonnet-20241022-v2:0");
@@ -31,13 +31,8 @@ function text(body: Record<string, unknown>): string {
 }
 
 function refusal(target: InvocationTarget, body: string): [string, number, string] {
-  try {
-    invokeModelBody(target, body);
-  } catch (error) {
-    if (error instanceof AwsError) return [error.code, error.status, error.message];
-    throw error;
-  }
-  throw new Error("the body was accepted");
+  const error = thrown(() => invokeModelBody(target, body));
+  return [error.code, error.status, error.message];
 }
 
 describe("Anthropic Messages on Bedrock", () => {

@@ -1,10 +1,10 @@
 import { describe, expect, it } from "vitest";
-import { AwsError } from "../../../src/sandbox/errors.js";
 import {
   legacyModelError,
   modelAccessDeniedError,
   resolveInvocationTarget,
 } from "../../../src/sandbox/model/index.js";
+import { thrown } from "../thrown.js";
 
 const ACCOUNT = "123456789012";
 const SEED_MODEL = "anthropic.claude-3-5-sonnet-20241022-v2:0";
@@ -14,13 +14,8 @@ const ON_DEMAND =
 const INVALID = "The provided model identifier is invalid.";
 
 function failure(region: string, id: string): [string, number, string] {
-  try {
-    resolveInvocationTarget(region, ACCOUNT, id);
-  } catch (error) {
-    if (error instanceof AwsError) return [error.code, error.status, error.message];
-    throw error;
-  }
-  throw new Error(`${id} resolved in ${region}`);
+  const error = thrown(() => resolveInvocationTarget(region, ACCOUNT, id));
+  return [error.code, error.status, error.message];
 }
 
 describe("resolveInvocationTarget refuses like Bedrock", () => {
