@@ -10,7 +10,7 @@ import { chooseModel } from "./lib/model-choice.js";
 import { effectiveModelId } from "./lib/model.js";
 import { attachPolicyLine, learnerPolicy } from "./lib/policies.js";
 import { invokeWithRecovery } from "./lib/recover.js";
-import { kv } from "./lib/outputs.js";
+import { json, kv } from "./lib/outputs.js";
 import { rememberProbe } from "./lib/timeline.js";
 
 /** The probe: the smallest call that proves model access. */
@@ -148,12 +148,9 @@ Docs: [Model lifecycle](https://docs.aws.amazon.com/bedrock/latest/userguide/mod
       cli: (ctx) => attachPolicyLine(ctx.target, policyFor(ctx)),
       async run(ctx) {
         const policy = policyFor(ctx);
-        ctx.report.output({
-          kind: "code",
-          language: "json",
-          title: { vi: "Quyền IAM bài lab cần (gắn vào user/role của bạn)", en: "IAM permissions the lab needs (attach to your user/role)" },
-          code: JSON.stringify(policy, null, 2),
-        });
+        ctx.report.output(
+          json({ vi: "Quyền IAM bài lab cần (gắn vào user/role của bạn)", en: "IAM permissions the lab needs (attach to your user/role)" }, policy),
+        );
         return { summary: { vi: "Đã in policy", en: "Policy printed" } };
       },
     },

@@ -9,6 +9,7 @@ import { desiredConfig, ensureLoggingConfig, readLoggingConfig, toJson } from ".
 import { createRoleLine, loggingScript } from "./lib/logging-cli.js";
 import { ensureLoggingRole, roleNameOf } from "./lib/logging-role.js";
 import type { ReadCtx } from "./lib/model.js";
+import { json } from "./lib/outputs.js";
 import { roleArnFor } from "./lib/policies.js";
 import { shq } from "./lib/shell.js";
 
@@ -110,12 +111,7 @@ Docs: [Model invocation logging](https://docs.aws.amazon.com/bedrock/latest/user
       async run(ctx) {
         const already = await ensureLoggingConfig(ctx, desiredConfig(ctx, loggingRoleArn(ctx)));
         const readBack = await readLoggingConfig(ctx);
-        ctx.report.output({
-          kind: "code",
-          language: "json",
-          title: { vi: "Cấu hình đọc lại từ Bedrock", en: "The configuration as Bedrock reads it back" },
-          code: JSON.stringify({ loggingConfig: toJson(readBack) }, null, 2),
-        });
+        ctx.report.output(json({ vi: "Cấu hình đọc lại từ Bedrock", en: "The configuration as Bedrock reads it back" }, { loggingConfig: toJson(readBack) }));
         return already
           ? { status: "skipped", summary: { vi: "Logging đã được bật từ trước", en: "Logging was already on" } }
           : { summary: { vi: "Đã bật model invocation logging", en: "Model invocation logging enabled" } };

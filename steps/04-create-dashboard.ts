@@ -11,6 +11,7 @@ import { putDashboard } from "./lib/dashboard-put.js";
 import { previewHours, windowLabel, windowMs } from "./lib/dashboard-window.js";
 import { CHECK_TIMEOUT_MS } from "./lib/log-checks.js";
 import { effectiveModelId, type ReadCtx } from "./lib/model.js";
+import { json } from "./lib/outputs.js";
 import { SEED_LATENCY_QUERY, SEED_TOKENS_QUERY } from "./lib/queries.js";
 import { shq } from "./lib/shell.js";
 import { enCount } from "./lib/plural.js";
@@ -117,12 +118,7 @@ Docs: [CloudWatch dashboards](https://docs.aws.amazon.com/AmazonCloudWatch/lates
       billable: true,
       async run(ctx) {
         const body = bodyFor(ctx);
-        ctx.report.output({
-          kind: "code",
-          language: "json",
-          title: { vi: "Dashboard body", en: "Dashboard body" },
-          code: JSON.stringify(body, null, 2),
-        });
+        ctx.report.output(json({ vi: "Dashboard body", en: "Dashboard body" }, body));
         const outcome = await putDashboard(ctx, ctx.params.dashboardName, body);
         switch (outcome) {
           case "created":

@@ -6,6 +6,7 @@ import { defineStep } from "../src/engine/contract.js";
 import { LAB_TAG, type LabAws, type LabParams } from "./lab.js";
 import { askAboutLogGroup, removeEntry } from "./lib/cleanup.js";
 import { cleanupPlan, PLAN_FACT, planCommand, plannedAction, plannedCommands, typeName, type PlanFact } from "./lib/cleanup-plan.js";
+import { table } from "./lib/outputs.js";
 import { enCount } from "./lib/plural.js";
 import { LOGGING_POLICY_NAME } from "./lib/policies.js";
 import { forgetLoggingOn } from "./lib/timeline.js";
@@ -78,18 +79,19 @@ Docs: [DeleteDashboards](https://docs.aws.amazon.com/AmazonCloudWatch/latest/API
           ctx.report.note("info", { vi: "Bài lab chưa tạo gì ở đây: không có gì để dọn.", en: "The lab has created nothing here: nothing to clean up." });
           return { status: "skipped", summary: { vi: "Không có gì để dọn", en: "Nothing to clean up" } };
         }
-        ctx.report.output({
-          kind: "table",
-          title: ctx.dryRun
-            ? { vi: "Kế hoạch dọn dẹp (--dry-run: không xoá gì)", en: "Cleanup plan (--dry-run: nothing is deleted)" }
-            : { vi: "Kế hoạch dọn dẹp", en: "Cleanup plan" },
-          columns: [
-            { key: "type", label: { vi: "Loại", en: "Type" } },
-            { key: "name", label: { vi: "Tên", en: "Name" } },
-            { key: "action", label: { vi: "Sẽ làm", en: "Will" } },
-          ],
-          rows: plan.map((entry) => ({ type: typeName(entry.type), name: entry.name, action: plannedAction(entry) })),
-        });
+        ctx.report.output(
+          table(
+            ctx.dryRun
+              ? { vi: "Kế hoạch dọn dẹp (--dry-run: không xoá gì)", en: "Cleanup plan (--dry-run: nothing is deleted)" }
+              : { vi: "Kế hoạch dọn dẹp", en: "Cleanup plan" },
+            [
+              ["type", { vi: "Loại", en: "Type" }],
+              ["name", { vi: "Tên", en: "Name" }],
+              ["action", { vi: "Sẽ làm", en: "Will" }],
+            ],
+            plan.map((entry) => ({ type: typeName(entry.type), name: entry.name, action: plannedAction(entry) })),
+          ),
+        );
         // The one question is asked now, before anything is deleted, so that the next step's CLI line is exact.
         const keep: string[] = [];
         for (const entry of plan.filter((e) => e.type === "log-group")) {

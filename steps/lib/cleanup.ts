@@ -12,6 +12,7 @@ import type { LedgerEntry } from "../../src/engine/contract.js";
 import { errorMessage, ifExists } from "./errors.js";
 import { readLoggingConfig, sameDestination } from "./logging-config.js";
 import type { ActCtx } from "./model.js";
+import { json } from "./outputs.js";
 import { roleOfPolicy } from "./cleanup-plan.js";
 import { LOGGING_POLICY_NAME } from "./policies.js";
 
@@ -79,12 +80,7 @@ async function restoreLoggingConfig(ctx: ActCtx, entry: LedgerEntry): Promise<bo
       await ctx.aws.bedrock.send(new PutModelInvocationLoggingConfigurationCommand({ loggingConfig: previous }), send);
       return true;
     } catch (error) {
-      ctx.report.output({
-        kind: "code",
-        language: "json",
-        title: { vi: "Cấu hình cũ (khôi phục thủ công)", en: "The previous configuration (restore it by hand)" },
-        code: JSON.stringify({ loggingConfig: previous }, null, 2),
-      });
+      ctx.report.output(json({ vi: "Cấu hình cũ (khôi phục thủ công)", en: "The previous configuration (restore it by hand)" }, { loggingConfig: previous }));
       ctx.report.note("warning", {
         vi: `Không khôi phục được cấu hình logging cũ (${errorMessage(error)}); bài lab tắt logging thay vào đó.`,
         en: `The previous logging configuration could not be restored (${errorMessage(error)}); the lab turns logging off instead.`,

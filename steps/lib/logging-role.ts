@@ -19,7 +19,7 @@ import { LAB_TAG } from "../lab.js";
 import { isAlreadyExists, ifExists } from "./errors.js";
 import { ownedEntry } from "./ledger.js";
 import type { ActCtx, ReadCtx } from "./model.js";
-import { kv } from "./outputs.js";
+import { json, kv } from "./outputs.js";
 import { LOGGING_POLICY_NAME, loggingPermissionsPolicy, loggingTrustPolicy, roleArnFor } from "./policies.js";
 
 async function getRole(ctx: ReadCtx, name: string): Promise<Role | undefined> {
@@ -125,16 +125,6 @@ function sameDocument(returned: string | undefined, wanted: object): boolean {
 
 function showPolicies(ctx: ActCtx, arn: string, trust: object, permissions: object): void {
   ctx.report.output(kv({ vi: "IAM role ghi log", en: "Logging IAM role" }, [[{ vi: "ARN", en: "ARN" }, arn]]));
-  ctx.report.output({
-    kind: "code",
-    language: "json",
-    title: { vi: "Trust policy (ai được assume role)", en: "Trust policy (who may assume the role)" },
-    code: JSON.stringify(trust, null, 2),
-  });
-  ctx.report.output({
-    kind: "code",
-    language: "json",
-    title: { vi: `Permissions policy (${LOGGING_POLICY_NAME})`, en: `Permissions policy (${LOGGING_POLICY_NAME})` },
-    code: JSON.stringify(permissions, null, 2),
-  });
+  ctx.report.output(json({ vi: "Trust policy (ai được assume role)", en: "Trust policy (who may assume the role)" }, trust));
+  ctx.report.output(json({ vi: `Permissions policy (${LOGGING_POLICY_NAME})`, en: `Permissions policy (${LOGGING_POLICY_NAME})` }, permissions));
 }

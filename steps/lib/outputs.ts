@@ -7,6 +7,11 @@ export function kv(title: Text, items: [label: Text, value: string][]): Output {
   return { kind: "key-values", title, items: items.map(([label, value]) => ({ label, value })) };
 }
 
+/** A value shown as indented JSON, e.g. a policy document or a configuration as AWS reads it back. */
+export function json(title: Text, value: unknown): Output {
+  return { kind: "code", language: "json", title, code: JSON.stringify(value, null, 2) };
+}
+
 export function table(title: Text, columns: [key: string, label: Text, align?: "left" | "right"][], rows: Record<string, Cell>[]): Output {
   const cols: TableColumn[] = columns.map(([key, label, align]) => (align ? { key, label, align } : { key, label }));
   return { kind: "table", title, columns: cols, rows };

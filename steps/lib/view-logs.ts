@@ -10,7 +10,7 @@ import { queryWindow, waitMs } from "./log-checks.js";
 import { readRecords, type InvocationRecord } from "./log-records.js";
 import { readLoggingConfig } from "./logging-config.js";
 import type { ActCtx } from "./model.js";
-import { table } from "./outputs.js";
+import { json, table } from "./outputs.js";
 import { FIXED_QUERY, SEED_QUERY } from "./queries.js";
 import { enCount } from "./plural.js";
 
@@ -106,12 +106,7 @@ export function showRecords(ctx: ActCtx, records: InvocationRecord[]): void {
   }
   const first = sorted[0];
   if (first) {
-    ctx.report.output({
-      kind: "code",
-      language: "json",
-      title: { vi: "Một bản ghi đầy đủ", en: "One record in full" },
-      code: JSON.stringify(first.raw, null, 2),
-    });
+    ctx.report.output(json({ vi: "Một bản ghi đầy đủ", en: "One record in full" }, first.raw));
     if (recordedBatch(ctx)?.items.some((call) => call.simulated)) {
       ctx.report.note("info", {
         vi: "Câu trả lời trong bản ghi này (output.outputBodyJson) và số token là của model mô phỏng trong sandbox; còn cấu trúc bản ghi, tên trường và cách lồng nhau đúng như Bedrock ghi trên AWS.",
