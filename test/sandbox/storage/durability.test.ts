@@ -19,7 +19,7 @@ const dir = mkdtempSync(join(tmpdir(), "sandbox-kill9-"));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 function startChild(dbPath: string): Promise<{ child: ChildProcess; endpoint: string }> {
-  const child = spawn(process.execPath, ["--import", "./register-ts.js", "sandbox-child.ts", dbPath], { cwd: fixtures, stdio: ["ignore", "pipe", "pipe"] });
+  const child = spawn(process.execPath, ["sandbox-child.js", dbPath], { cwd: fixtures, stdio: ["ignore", "pipe", "pipe"] });
   return new Promise((resolve, reject) => {
     let out = "";
     let err = "";
