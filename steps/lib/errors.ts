@@ -1,4 +1,4 @@
-/** Small predicates over AWS SDK errors, by name and HTTP status only (never the raw body). */
+/** Small predicates and guards over AWS SDK errors, by name and HTTP status only (never the raw body). */
 import { classifyAwsError } from "../../src/aws/classify.js";
 
 interface SdkError {

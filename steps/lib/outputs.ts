@@ -1,4 +1,4 @@
-/** Shorthands for the outputs steps show (tables and key/value lists), so step modules read as content. */
+/** Shorthands for the outputs steps show (tables, key/value lists, JSON blocks), so step modules read as content. */
 import type { Cell, Output, TableColumn } from "../../src/engine/outputs.js";
 import type { Text } from "../../src/engine/text.js";
 
