@@ -3,21 +3,15 @@
  * binary in a pseudo-terminal at 80×24 (and 120×40 for the dashboard preview) and writes what the screen shows.
  * Run it with `GENAI_LAB_CAPTURE=1 npx vitest run test/e2e/tui-capture.test.ts`.
  */
-import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
-import { fileURLToPath } from "node:url";
+import { rmSync, writeFileSync } from "node:fs";
 import { it } from "vitest";
-import { KEYS, TerminalSession } from "./tui-terminal.js";
+import { KEY } from "../helpers/render.js";
+import { ROOT, startLab, type TerminalSession } from "./tui-terminal.js";
 
-const root = fileURLToPath(new URL("../../", import.meta.url));
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 async function session(cols: number, rows: number, capture: (name: string, t: TerminalSession) => Promise<void>): Promise<void> {
-  const stateDir = mkdtempSync(join(tmpdir(), "genai-lab-capture-"));
-  const env: NodeJS.ProcessEnv = { ...process.env, TERM: "xterm-256color", LANG: "vi_VN.UTF-8", GENAI_LAB_SANDBOX_DELIVERY_DELAY_MS: "0" };
-  delete env.CI;
-  const t = new TerminalSession({ args: [`${root}bin/genai-lab.js`, "--state-dir", stateDir], env, cwd: root, cols, rows });
+  const { term: t, stateDir } = startLab({ cols, rows });
   const idle = async () => {
     for (;;) {
       await sleep(300);
@@ -29,10 +23,10 @@ async function session(cols: number, rows: number, capture: (name: string, t: Te
   try {
     await t.waitFor("Nhấn Enter để bắt đầu", 20_000);
     await capture("welcome", t);
-    t.write(KEYS.enter);
+    t.write(KEY.enter);
     await sleep(800);
     for (let i = 0; i <= 4; i++) {
-      t.write(KEYS.enter);
+      t.write(KEY.enter);
       await sleep(300);
       await idle();
       await capture(`step${i}`, t);
@@ -64,11 +58,11 @@ it.runIf(process.env.GENAI_LAB_CAPTURE === "1")("writes docs/screens.md", async 
     if (name === "step2") {
       // Scroll back up to the table of the five calls (80 columns: the headers wrap rather than being cut).
       for (let i = 0; i < 12 && !/Kết quả \(/.test(await t.screen()); i++) {
-        t.write(KEYS.pageUp);
+        t.write(KEY.pageUp);
         await sleep(300);
       }
       await both("step2-table", t);
-      t.write(KEYS.pageDown);
+      t.write(KEY.pageDown);
       await sleep(300);
     }
   });
@@ -99,5 +93,5 @@ it.runIf(process.env.GENAI_LAB_CAPTURE === "1")("writes docs/screens.md", async 
     block("Tiếng Việt", shots["step4-vi"]!),
     block("English", shots["step4-en"]!),
   ].join("\n");
-  writeFileSync(`${root}docs/screens.md`, doc);
+  writeFileSync(`${ROOT}docs/screens.md`, doc);
 }, 240_000);

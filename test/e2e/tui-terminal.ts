@@ -2,7 +2,11 @@
  * Runs a program in a pseudo-terminal (node-pty) and keeps a headless terminal emulator (@xterm/headless) fed
  * with its output, so tests can type keys and read the screen as a person would see it.
  */
+import { mkdtempSync } from "node:fs";
 import { createRequire } from "node:module";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
 import type * as HeadlessModule from "@xterm/headless";
 import type * as PtyModule from "node-pty";
 import type { IPty } from "node-pty";
@@ -105,12 +109,28 @@ export class TerminalSession {
   }
 }
 
-export const KEYS = {
-  enter: "\r",
-  up: "\u001B[A",
-  down: "\u001B[B",
-  pageDown: "\u001B[6~",
-  pageUp: "\u001B[5~",
-  escape: "\u001B",
-  ctrlC: "\u0003",
-} as const;
+/** The repository's root (bin/genai-lab.js runs dist/, built by the test run's global setup). */
+export const ROOT = fileURLToPath(new URL("../../", import.meta.url));
+
+/**
+ * The real `genai-lab` in a terminal, on the sandbox with a fresh state directory (the caller removes it), in
+ * Vietnamese: LANG says so, and LC_ALL, which would win over it, is unset.
+ */
+export function startLab(options: { args?: string[]; cols?: number; rows?: number; env?: NodeJS.ProcessEnv } = {}): {
+  term: TerminalSession;
+  stateDir: string;
+} {
+  const stateDir = mkdtempSync(join(tmpdir(), "genai-lab-tui-"));
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    TERM: "xterm-256color",
+    LANG: "vi_VN.UTF-8",
+    GENAI_LAB_SANDBOX_DELIVERY_DELAY_MS: "0",
+    ...options.env,
+  };
+  delete env.CI; // Ink renders only the final frame under CI.
+  delete env.LC_ALL;
+  const args = [`${ROOT}bin/genai-lab.js`, "--state-dir", stateDir, ...(options.args ?? [])];
+  const term = new TerminalSession({ args, env, cwd: ROOT, cols: options.cols ?? 80, rows: options.rows ?? 24 });
+  return { term, stateDir };
+}

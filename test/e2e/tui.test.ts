@@ -3,14 +3,13 @@
  * the sandbox, the whole lab is completed by key presses in Vietnamese, the language is toggled to English, and
  * the rendered screen shows all four checklist items ticked. dist/ is built by the test run's global setup.
  */
-import { mkdtempSync, readFileSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { readFileSync, rmSync } from "node:fs";
 import { join } from "node:path";
-import { fileURLToPath } from "node:url";
 import { afterEach, describe, expect, it } from "vitest";
-import { KEYS, TerminalSession } from "./tui-terminal.js";
+import { S } from "../../src/ui/strings.js";
+import { KEY } from "../helpers/render.js";
+import { startLab, type TerminalSession } from "./tui-terminal.js";
 
-const root = fileURLToPath(new URL("../../", import.meta.url));
 let term: TerminalSession | undefined;
 let stateDir: string | undefined;
 
@@ -19,18 +18,10 @@ afterEach(() => {
   if (stateDir) rmSync(stateDir, { recursive: true, force: true });
 });
 
-function start(args: string[], cols = 80, rows = 24, extraEnv: NodeJS.ProcessEnv = {}): TerminalSession {
-  stateDir = mkdtempSync(join(tmpdir(), "genai-lab-tui-"));
-  const env: NodeJS.ProcessEnv = {
-    ...process.env,
-    TERM: "xterm-256color",
-    LANG: "vi_VN.UTF-8",
-    GENAI_LAB_SANDBOX_DELIVERY_DELAY_MS: "0",
-    ...extraEnv,
-  };
-  delete env.CI; // Ink renders only the final frame under CI.
-  delete env.LC_ALL;
-  return new TerminalSession({ args: [`${root}bin/genai-lab.js`, "--state-dir", stateDir, ...args], env, cols, rows, cwd: root });
+function start(args: string[], cols = 80, rows = 24, env: NodeJS.ProcessEnv = {}): TerminalSession {
+  const lab = startLab({ args, cols, rows, env });
+  stateDir = lab.stateDir;
+  return lab.term;
 }
 
 /** One key at a time, as a person types (several keys in one read would be one input to Ink). */
@@ -42,7 +33,7 @@ async function press(t: TerminalSession, ...keys: string[]): Promise<void> {
 }
 
 const ticked = (screen: string) => (screen.match(/\[✓\]/g) ?? []).length;
-const LOCKED_VI = "Đang chạy — chỉ Ctrl+C";
+const LOCKED_VI = S.locked.vi;
 
 /** A confirmation is on screen (its answer line, from the key bindings). */
 const dialog = (s: string) => s.includes("y = có · n/Esc = không");
@@ -61,7 +52,7 @@ async function stable(t: TerminalSession, test: (s: string) => boolean, timeoutM
 
 /** Runs the selected step and waits for it to end, answering "yes" to any confirmation (the lab may offer a model). */
 async function runSelected(t: TerminalSession): Promise<string> {
-  await press(t, KEYS.enter);
+  await press(t, KEY.enter);
   const begun = await t.waitFor((s) => s.includes("▸◐") || dialog(s), 10_000);
   if (process.env.TUI_DEBUG) console.log(`run started:\n${begun}`);
   for (;;) {
@@ -80,7 +71,7 @@ describe("genai-lab TUI in a terminal", () => {
     const t = (term = start([]));
     await t.waitFor("Nhấn Enter để bắt đầu", 20_000);
     expect(await t.screen()).toContain("mô phỏng"); // the sandbox is labelled as simulated
-    await press(t, KEYS.enter);
+    await press(t, KEY.enter);
     await t.waitFor("Các bước 0/");
 
     const labSteps = 5; // preflight + four steps of the lab; cleanup is not run
