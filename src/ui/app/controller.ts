@@ -71,7 +71,7 @@ export class TuiController {
     this.#deps = deps;
     this.#parsed = deps.parsed;
     this.#state = { phase: { kind: "connecting", target: targetKindOf(deps.parsed) }, lang: deps.lang, running: false, cancelling: false };
-    this.#questions = new ConfirmQueue((head) => this.#set(head ? { confirm: head } : { confirm: undefined }));
+    this.#questions = new ConfirmQueue((head) => this.#set({ confirm: head }));
   }
 
   subscribe = (listener: () => void): (() => void) => {

@@ -5,7 +5,7 @@
  * by hand, because the marker has to go where the cut is.
  */
 import stringWidth from "string-width";
-import type { Segment } from "./highlight.js";
+import { appendSegment, type Segment } from "./highlight.js";
 
 export const CONTINUATION = " ↩";
 const segmenter = new Intl.Segmenter(undefined, { granularity: "grapheme" });
@@ -21,11 +21,6 @@ export function wrapCodeLine(segments: Segment[], width: number): Segment[][] {
   const rows: Segment[][] = [];
   let row: Segment[] = [];
   let used = 0;
-  const push = (text: string, token: Segment["token"]) => {
-    const last = row[row.length - 1];
-    if (last && last.token === token) last.text += text;
-    else row.push(token ? { text, token } : { text });
-  };
   for (const segment of segments) {
     for (const { segment: grapheme } of segmenter.segment(segment.text)) {
       const w = stringWidth(grapheme);
@@ -34,7 +29,7 @@ export function wrapCodeLine(segments: Segment[], width: number): Segment[][] {
         row = [];
         used = 0;
       }
-      push(grapheme, segment.token);
+      appendSegment(row, grapheme, segment.token);
       used += w;
     }
   }

@@ -87,28 +87,30 @@ export function highlight(code: string, language: CodeLanguage): Segment[][] {
   return lines.map((line) => tokenizeLine(line, rules));
 }
 
+/** Adds `text` to the end of a line, into its last segment when that has the same style. */
+export function appendSegment(segments: Segment[], text: string, token: Token | undefined): void {
+  const last = segments[segments.length - 1];
+  if (last && last.token === token) last.text += text;
+  else segments.push(token ? { text, token } : { text });
+}
+
 function tokenizeLine(line: string, rules: Rule[]): Segment[] {
   const segments: Segment[] = [];
   let position = 0;
-  const push = (text: string, token: Token | undefined) => {
-    const last = segments[segments.length - 1];
-    if (last && last.token === token) last.text += text;
-    else segments.push(token ? { text, token } : { text });
-  };
   while (position < line.length) {
     let matched = false;
     for (const [pattern, token] of rules) {
       pattern.lastIndex = position;
       const match = pattern.exec(line);
       if (match && match[0].length > 0) {
-        push(match[0], token);
+        appendSegment(segments, match[0], token);
         position += match[0].length;
         matched = true;
         break;
       }
     }
     if (!matched) {
-      push(line[position]!, undefined);
+      appendSegment(segments, line[position]!, undefined);
       position += 1;
     }
   }
