@@ -1,5 +1,6 @@
 import type { Protocol, ServiceName } from "../protocol/types.js";
 import { CLOUDWATCH_OPERATIONS } from "../cloudwatch/index.js";
+import type { Headers } from "./types.js";
 
 export interface Route {
   /** undefined when nothing in the request names a service the sandbox serves. */
@@ -20,13 +21,13 @@ const BEDROCK_CONTROL = /^\/(logging\/modelinvocations|foundation-models|inferen
 const STS_ACTIONS = new Set(["GetCallerIdentity", "AssumeRole", "GetSessionToken", "GetAccessKeyInfo"]);
 const MONITORING_ACTIONS: ReadonlySet<string> = new Set(CLOUDWATCH_OPERATIONS);
 
-function header(headers: Readonly<Record<string, string | string[] | undefined>>, name: string): string | undefined {
+function header(headers: Headers, name: string): string | undefined {
   const v = headers[name];
   return Array.isArray(v) ? v[0] : v;
 }
 
 /** The SigV4 credential-scope service, read without verifying anything (to route unsigned or bad requests too). */
-export function scopeService(headers: Readonly<Record<string, string | string[] | undefined>>, rawQuery: string): string | undefined {
+export function scopeService(headers: Headers, rawQuery: string): string | undefined {
   const auth = header(headers, "authorization") ?? "";
   const fromHeader = /Credential=[^/,\s]*\/[^/,\s]*\/[^/,\s]*\/([^/,\s]*)\//.exec(auth)?.[1];
   if (fromHeader !== undefined) return fromHeader;
@@ -51,7 +52,7 @@ export function serviceForAction(action: string | undefined, scope: string | und
 export function classify(
   method: string,
   rawPath: string,
-  headers: Readonly<Record<string, string | string[] | undefined>>,
+  headers: Headers,
 ): Route {
   const target = header(headers, "x-amz-target");
   if (target !== undefined) {
