@@ -21,12 +21,14 @@ export interface CallerIdentity {
 
 export const SANDBOX_USER_NAME = "genai-lab-sandbox";
 
+/** The characters of AWS's unique ids and access key ids. */
+export const ID_ALPHABET = "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567";
+
 /** A stable, AWS-looking unique id (e.g. AIDA + 17 base32 chars) derived from a seed string. */
 export function stableId(prefix: string, seed: string): string {
-  const alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567";
   const digest = createHash("sha256").update(seed).digest();
   let out = prefix;
-  for (let i = 0; out.length < prefix.length + 17; i += 1) out += alphabet[(digest[i] ?? 0) % 32];
+  for (let i = 0; out.length < prefix.length + 17; i += 1) out += ID_ALPHABET[(digest[i] ?? 0) % 32];
   return out;
 }
 

@@ -1,5 +1,5 @@
 import { randomBytes } from "node:crypto";
-import { stableId } from "../auth/identity.js";
+import { ID_ALPHABET, stableId } from "../auth/identity.js";
 import { AwsError } from "../errors.js";
 import { trustAllows } from "../iam/policy.js";
 import type { OperationHandler } from "../server/types.js";
@@ -11,8 +11,7 @@ import { InputReader } from "../validate/input.js";
 const reader = (input: Record<string, unknown>): InputReader =>
   new InputReader(input, { code: "ValidationError", wire: "query", label: (n) => n.charAt(0).toLowerCase() + n.slice(1) });
 
-const BASE32 = "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567";
-const randomKeyId = (): string => `ASIA${[...randomBytes(16)].map((b) => BASE32[b % 32]).join("")}`;
+const randomKeyId = (): string => `ASIA${[...randomBytes(16)].map((b) => ID_ALPHABET[b % 32]).join("")}`;
 
 /** STS (AWS Query). Identities come from the request's verified signature. */
 export function stsOperations(db: Db, iam: IamStore): Record<string, OperationHandler> {
