@@ -20,6 +20,11 @@ const PROBE_TOKENS = 1;
 const policyFor = (ctx: { target: LabTarget; params: LabParams }) =>
   learnerPolicy(ctx.target, { group: ctx.params.logGroupName, roleName: ctx.params.loggingRoleName, dashboard: ctx.params.dashboardName });
 
+/** The body's CLI block, the same in both languages. */
+const CLI = `aws sts get-caller-identity
+aws bedrock get-foundation-model --model-identifier anthropic.claude-3-5-sonnet-20241022-v2:0 --region us-east-1
+aws bedrock list-inference-profiles --type-equals SYSTEM_DEFINED --region us-east-1`;
+
 export const step = defineStep<LabParams, LabAws>({
   id: "preflight",
   role: "preflight",
@@ -40,9 +45,7 @@ export const step = defineStep<LabParams, LabAws>({
 **Bằng CLI:**
 
 \`\`\`bash
-aws sts get-caller-identity
-aws bedrock get-foundation-model --model-identifier anthropic.claude-3-5-sonnet-20241022-v2:0 --region us-east-1
-aws bedrock list-inference-profiles --type-equals SYSTEM_DEFINED --region us-east-1
+${CLI}
 \`\`\`
 
 > **Mẹo thi:** câu hỏi về lỗi "on-demand throughput isn’t supported" gần như luôn có đáp án là dùng inference profile (ID có tiền tố \`us.\`, \`eu.\`, \`apac.\` hoặc \`global.\`), không phải xin tăng quota.
@@ -63,9 +66,7 @@ Tài liệu: [Model lifecycle](https://docs.aws.amazon.com/bedrock/latest/usergu
 **With the CLI:**
 
 \`\`\`bash
-aws sts get-caller-identity
-aws bedrock get-foundation-model --model-identifier anthropic.claude-3-5-sonnet-20241022-v2:0 --region us-east-1
-aws bedrock list-inference-profiles --type-equals SYSTEM_DEFINED --region us-east-1
+${CLI}
 \`\`\`
 
 > **Exam tip:** a question about "on-demand throughput isn’t supported" almost always wants an inference profile (an id prefixed \`us.\`, \`eu.\`, \`apac.\` or \`global.\`), not a quota increase.

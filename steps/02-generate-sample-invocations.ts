@@ -11,6 +11,12 @@ import { effectiveModelId } from "./lib/model.js";
 import { table } from "./lib/outputs.js";
 import { enCount } from "./lib/plural.js";
 
+/** The body's CLI block, the same in both languages. */
+const CLI = `aws bedrock-runtime invoke-model --model-id us.anthropic.claude-3-5-sonnet-20241022-v2:0 \\
+  --content-type application/json --accept application/json \\
+  --body '{"anthropic_version":"bedrock-2023-05-31","max_tokens":128,"messages":[{"role":"user","content":"What is Amazon Bedrock?"}]}' \\
+  --cli-binary-format raw-in-base64-out out.json`;
+
 export const step = defineStep<LabParams, LabAws>({
   id: "generate-sample-invocations",
   title: { vi: "Tạo các lời gọi mẫu", en: "Generate sample invocations" },
@@ -28,10 +34,7 @@ Trên sandbox, câu trả lời là **mô phỏng** (không có model thật), n
 **Bằng CLI** (một prompt):
 
 \`\`\`bash
-aws bedrock-runtime invoke-model --model-id us.anthropic.claude-3-5-sonnet-20241022-v2:0 \\
-  --content-type application/json --accept application/json \\
-  --body '{"anthropic_version":"bedrock-2023-05-31","max_tokens":128,"messages":[{"role":"user","content":"What is Amazon Bedrock?"}]}' \\
-  --cli-binary-format raw-in-base64-out out.json
+${CLI}
 \`\`\`
 
 Đoạn Python trong bài gốc vẫn đúng, chỉ cần đổi \`modelId\` sang ID mà bước 0 đã chọn.
@@ -50,10 +53,7 @@ On the sandbox the answers are **simulated** (there is no real model), but logs,
 **With the CLI** (one prompt):
 
 \`\`\`bash
-aws bedrock-runtime invoke-model --model-id us.anthropic.claude-3-5-sonnet-20241022-v2:0 \\
-  --content-type application/json --accept application/json \\
-  --body '{"anthropic_version":"bedrock-2023-05-31","max_tokens":128,"messages":[{"role":"user","content":"What is Amazon Bedrock?"}]}' \\
-  --cli-binary-format raw-in-base64-out out.json
+${CLI}
 \`\`\`
 
 The seed's Python snippet still works: just change \`modelId\` to the id the preflight chose.

@@ -13,6 +13,12 @@ import { enCount } from "./lib/plural.js";
 
 const oneLine = (query: string) => query.replace(/\s*\n\s*/g, " ");
 
+/** The body's CLI block, the same in both languages. */
+const CLI = `aws logs filter-log-events --log-group-name /aws/bedrock/model-invocations --start-time $(( ($(date +%s) - 3600) * 1000 ))
+aws logs start-query --log-group-name /aws/bedrock/model-invocations --start-time $(( $(date +%s) - 3600 )) --end-time $(date +%s) \\
+  --query-string '${oneLine(FIXED_QUERY)}'
+aws logs get-query-results --query-id <queryId>`;
+
 export const step = defineStep<LabParams, LabAws>({
   id: "view-logs",
   title: { vi: "Xem log trong CloudWatch", en: "View the logs in CloudWatch" },
@@ -40,10 +46,7 @@ Logs Insights làm phẳng JSON bằng dấu chấm (\`input.inputTokenCount\`) 
 **Bằng CLI** (Logs Insights nhận thời gian theo *giây* epoch, còn filter-log-events nhận *mili giây*):
 
 \`\`\`bash
-aws logs filter-log-events --log-group-name /aws/bedrock/model-invocations --start-time $(( ($(date +%s) - 3600) * 1000 ))
-aws logs start-query --log-group-name /aws/bedrock/model-invocations --start-time $(( $(date +%s) - 3600 )) --end-time $(date +%s) \\
-  --query-string '${oneLine(FIXED_QUERY)}'
-aws logs get-query-results --query-id <queryId>
+${CLI}
 \`\`\`
 
 > **Mẹo thi:** Bedrock Model Invocation Logs là cách chính để giám sát ứng dụng GenAI. Kết hợp với CloudWatch Logs Insights để phân tích pattern và lượng token; còn **độ trễ** thì xem ở metric \`InvocationLatency\` của namespace \`AWS/Bedrock\`, vì log không có trường này.
@@ -72,10 +75,7 @@ Logs Insights flattens JSON with dots (\`input.inputTokenCount\`) and does not c
 **With the CLI** (Logs Insights takes epoch *seconds*, filter-log-events takes *milliseconds*):
 
 \`\`\`bash
-aws logs filter-log-events --log-group-name /aws/bedrock/model-invocations --start-time $(( ($(date +%s) - 3600) * 1000 ))
-aws logs start-query --log-group-name /aws/bedrock/model-invocations --start-time $(( $(date +%s) - 3600 )) --end-time $(date +%s) \\
-  --query-string '${oneLine(FIXED_QUERY)}'
-aws logs get-query-results --query-id <queryId>
+${CLI}
 \`\`\`
 
 > **Exam tip:** Bedrock Model Invocation Logs are the main way to monitor GenAI applications. Pair them with CloudWatch Logs Insights to analyse patterns and token usage; for **latency**, use the \`InvocationLatency\` metric in the \`AWS/Bedrock\` namespace, because the logs have no such field.

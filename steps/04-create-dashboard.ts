@@ -28,6 +28,11 @@ const WINDOW = windowLabel(windowMs(DASHBOARD_START));
 
 const indent = (text: string) => text.replace(/^/gm, "    ");
 
+/** The commands of the body's CLI block, the same in both languages (only the comment above them is translated). */
+const CLI = `aws cloudwatch put-dashboard --dashboard-name GenAI-Monitoring --dashboard-body file://dashboard.json
+aws cloudwatch get-metric-data --start-time $(date -u -d '-${previewHours(DASHBOARD_START)} hours' +%FT%TZ) --end-time $(date -u +%FT%TZ) \\
+  --metric-data-queries '[{"Id":"m0","MetricStat":{"Metric":{"Namespace":"AWS/Bedrock","MetricName":"Invocations","Dimensions":[{"Name":"ModelId","Value":"<model-id>"}]},"Period":60,"Stat":"Sum"}}]'`;
+
 export const step = defineStep<LabParams, LabAws>({
   id: "create-dashboard",
   title: { vi: "Tạo CloudWatch dashboard", en: "Create the CloudWatch dashboard" },
@@ -64,9 +69,7 @@ Dashboard là tài nguyên **toàn cục** (không theo Region), nhưng mỗi wi
 
 \`\`\`bash
 # dashboard.json: chép khối "Dashboard body" mà bước này in ra vào file đó
-aws cloudwatch put-dashboard --dashboard-name GenAI-Monitoring --dashboard-body file://dashboard.json
-aws cloudwatch get-metric-data --start-time $(date -u -d '-${previewHours(DASHBOARD_START)} hours' +%FT%TZ) --end-time $(date -u +%FT%TZ) \\
-  --metric-data-queries '[{"Id":"m0","MetricStat":{"Metric":{"Namespace":"AWS/Bedrock","MetricName":"Invocations","Dimensions":[{"Name":"ModelId","Value":"<model-id>"}]},"Period":60,"Stat":"Sum"}}]'
+${CLI}
 \`\`\`
 
 Tài liệu: [CloudWatch dashboards](https://docs.aws.amazon.com/AmazonCloudWatch/latest/monitoring/CloudWatch_Dashboards.html) · [Cấu trúc dashboard body](https://docs.aws.amazon.com/AmazonCloudWatch/latest/APIReference/CloudWatch-Dashboard-Body-Structure.html) · [Metric của Bedrock](https://docs.aws.amazon.com/bedrock/latest/userguide/monitoring.html#runtime-cloudwatch-metrics)`,
@@ -102,9 +105,7 @@ Dashboards are **global** (not per Region), but each widget names the Region of 
 
 \`\`\`bash
 # dashboard.json: copy the "Dashboard body" block this step prints into that file
-aws cloudwatch put-dashboard --dashboard-name GenAI-Monitoring --dashboard-body file://dashboard.json
-aws cloudwatch get-metric-data --start-time $(date -u -d '-${previewHours(DASHBOARD_START)} hours' +%FT%TZ) --end-time $(date -u +%FT%TZ) \\
-  --metric-data-queries '[{"Id":"m0","MetricStat":{"Metric":{"Namespace":"AWS/Bedrock","MetricName":"Invocations","Dimensions":[{"Name":"ModelId","Value":"<model-id>"}]},"Period":60,"Stat":"Sum"}}]'
+${CLI}
 \`\`\`
 
 Docs: [CloudWatch dashboards](https://docs.aws.amazon.com/AmazonCloudWatch/latest/monitoring/CloudWatch_Dashboards.html) · [Dashboard body structure](https://docs.aws.amazon.com/AmazonCloudWatch/latest/APIReference/CloudWatch-Dashboard-Body-Structure.html) · [Bedrock runtime metrics](https://docs.aws.amazon.com/bedrock/latest/userguide/monitoring.html#runtime-cloudwatch-metrics)`,

@@ -11,6 +11,13 @@ import { enCount } from "./lib/plural.js";
 import { LOGGING_POLICY_NAME } from "./lib/policies.js";
 import { forgetLoggingOn } from "./lib/timeline.js";
 
+/** The body's CLI block, the same in both languages. */
+const CLI = `aws cloudwatch delete-dashboards --dashboard-names GenAI-Monitoring
+aws bedrock delete-model-invocation-logging-configuration
+aws iam delete-role-policy --role-name GenAILabBedrockLoggingRole --policy-name ${LOGGING_POLICY_NAME}
+aws iam delete-role --role-name GenAILabBedrockLoggingRole
+aws logs delete-log-group --log-group-name /aws/bedrock/model-invocations`;
+
 export const step = defineStep<LabParams, LabAws>({
   id: "cleanup",
   role: "cleanup",
@@ -32,11 +39,7 @@ Thứ tự xoá: dashboard → cấu hình logging → policy của role → IAM
 **Bằng CLI:**
 
 \`\`\`bash
-aws cloudwatch delete-dashboards --dashboard-names GenAI-Monitoring
-aws bedrock delete-model-invocation-logging-configuration
-aws iam delete-role-policy --role-name GenAILabBedrockLoggingRole --policy-name ${LOGGING_POLICY_NAME}
-aws iam delete-role --role-name GenAILabBedrockLoggingRole
-aws logs delete-log-group --log-group-name /aws/bedrock/model-invocations
+${CLI}
 \`\`\`
 
 Tài liệu: [Xoá dashboard](https://docs.aws.amazon.com/AmazonCloudWatch/latest/APIReference/API_DeleteDashboards.html) · [Tắt model invocation logging](https://docs.aws.amazon.com/bedrock/latest/APIReference/API_DeleteModelInvocationLoggingConfiguration.html)`,
@@ -56,11 +59,7 @@ Order: dashboard → logging configuration → the role's policy → IAM role �
 **With the CLI:**
 
 \`\`\`bash
-aws cloudwatch delete-dashboards --dashboard-names GenAI-Monitoring
-aws bedrock delete-model-invocation-logging-configuration
-aws iam delete-role-policy --role-name GenAILabBedrockLoggingRole --policy-name ${LOGGING_POLICY_NAME}
-aws iam delete-role --role-name GenAILabBedrockLoggingRole
-aws logs delete-log-group --log-group-name /aws/bedrock/model-invocations
+${CLI}
 \`\`\`
 
 Docs: [DeleteDashboards](https://docs.aws.amazon.com/AmazonCloudWatch/latest/APIReference/API_DeleteDashboards.html) · [Turning model invocation logging off](https://docs.aws.amazon.com/bedrock/latest/APIReference/API_DeleteModelInvocationLoggingConfiguration.html)`,
