@@ -66,10 +66,6 @@ export class Runner {
     return () => this.#listeners.delete(listener);
   }
 
-  get lab(): LoadedLab {
-    return this.#options.lab;
-  }
-
   /**
    * The steps a selection names: a step id or its number (`--step 2`, `--step view-logs`). Without a selection,
    * every step except cleanup steps, in order.
