@@ -20,8 +20,19 @@ export function labDefaultRegion(manifest: LabManifest): string {
   return typeof region === "string" ? region : "us-east-1";
 }
 
+/** The endpoint a command talks to, if any: --endpoint-url, else AWS_ENDPOINT_URL unless --target names one. */
+function endpointOf(flags: Flags, env: NodeJS.ProcessEnv): string | undefined {
+  return flags["endpoint-url"] ?? (flags.target === undefined ? env.AWS_ENDPOINT_URL : undefined);
+}
+
+/** Which kind of target the flags and the environment choose (chooseTarget also validates them). */
+export function targetKindOf(flags: Flags, env: NodeJS.ProcessEnv): TargetKind {
+  if (endpointOf(flags, env)) return "endpoint";
+  return flags.target === "aws" || flags.profile ? "aws" : "sandbox";
+}
+
 export function chooseTarget(flags: Flags, env: NodeJS.ProcessEnv): TargetChoice {
-  const endpoint = flags["endpoint-url"] ?? (flags.target === undefined ? env.AWS_ENDPOINT_URL : undefined);
+  const endpoint = endpointOf(flags, env);
   if (flags.target === "sandbox" && (flags.profile || flags["endpoint-url"])) {
     throw new UsageError({
       vi: `--target sandbox không dùng với ${flags.profile ? "--profile" : "--endpoint-url"}: sandbox có sẵn thông tin xác thực và endpoint riêng. Bỏ tuỳ chọn đó, hoặc dùng --target aws.`,
@@ -49,7 +60,7 @@ export function chooseTarget(flags: Flags, env: NodeJS.ProcessEnv): TargetChoice
       en: `--region: "${region}" is not an AWS Region name (e.g. us-east-1, ap-southeast-1).`,
     });
   }
-  const kind: TargetKind = endpoint ? "endpoint" : flags.target === "aws" || flags.profile ? "aws" : "sandbox";
+  const kind = targetKindOf(flags, env);
   return {
     kind,
     region,

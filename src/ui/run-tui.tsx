@@ -20,6 +20,7 @@ export async function runTui(ctx: CommandContext): Promise<number> {
   const controller = new TuiController({
     parsed,
     lang: ctx.lang,
+    env: io.env,
     // The session (lab loader, AWS SDK, sandbox) loads after the first frame is on screen.
     // Quitting while it opens aborts the open (an in-process sandbox must not keep the process alive).
     open: async (args, confirm, signal) =>

@@ -5,6 +5,7 @@
  * useSyncExternalStore), so it is tested without rendering anything.
  */
 import type { ParsedArgs } from "../../cli/args.js";
+import { targetKindOf } from "../../cli/target.js";
 import type { Session } from "../../cli/session.js";
 import type { ConfirmRequest, TargetKind } from "../../engine/contract.js";
 import type { RunnerEvent } from "../../engine/events.js";
@@ -46,6 +47,8 @@ export interface ControllerDeps {
   /** Why the language could not be saved, in one line. */
   explainSaveError?(error: unknown): Text;
   now?: () => number;
+  /** The environment the session reads (AWS_ENDPOINT_URL decides the target as it does for the CLI). */
+  env?: NodeJS.ProcessEnv;
 }
 
 interface Run {
@@ -70,7 +73,7 @@ export class TuiController {
   constructor(deps: ControllerDeps) {
     this.#deps = deps;
     this.#parsed = deps.parsed;
-    this.#state = { phase: { kind: "connecting", target: targetKindOf(deps.parsed) }, lang: deps.lang, running: false, cancelling: false };
+    this.#state = { phase: { kind: "connecting", target: targetKindOf(deps.parsed.flags, deps.env ?? {}) }, lang: deps.lang, running: false, cancelling: false };
     this.#questions = new ConfirmQueue((head) => this.#set({ confirm: head }));
   }
 
@@ -98,7 +101,7 @@ export class TuiController {
     this.#opening?.abort();
     const opening = new AbortController();
     this.#opening = opening;
-    this.#set({ phase: { kind: "connecting", target: targetKindOf(this.#parsed) }, view: undefined });
+    this.#set({ phase: { kind: "connecting", target: targetKindOf(this.#parsed.flags, this.#deps.env ?? {}) }, view: undefined });
     const stale = () => generation !== this.#generation || this.#quitting;
     try {
       const session = await this.#deps.open(this.#parsed, this.confirm, opening.signal);
@@ -112,7 +115,7 @@ export class TuiController {
     } catch (error) {
       if (stale()) return;
       const { problem, exitCode } = this.#deps.explain(error);
-      this.#set({ phase: { kind: "failed", target: targetKindOf(this.#parsed), problem, exitCode } });
+      this.#set({ phase: { kind: "failed", target: targetKindOf(this.#parsed.flags, this.#deps.env ?? {}), problem, exitCode } });
     } finally {
       if (this.#opening === opening) this.#opening = undefined;
     }
@@ -142,7 +145,7 @@ export class TuiController {
     }
     this.#parsed = { ...this.#parsed, flags };
     // Connecting from this moment: `t` is unavailable until the new session opened (or failed to).
-    this.#set({ phase: { kind: "connecting", target: targetKindOf(this.#parsed) }, view: undefined });
+    this.#set({ phase: { kind: "connecting", target: targetKindOf(this.#parsed.flags, this.#deps.env ?? {}) }, view: undefined });
     await this.#closeSession(phase);
     await this.connect();
     return true;
@@ -237,12 +240,6 @@ export class TuiController {
     const view = this.#state.view;
     if (view) this.#set({ view: labViewReducer(view, { type: "event", event, at: this.#now() }) });
   }
-}
-
-function targetKindOf(parsed: ParsedArgs): TargetKind {
-  const { flags } = parsed;
-  if (flags["endpoint-url"]) return "endpoint";
-  return flags.target === "aws" || (flags.profile && flags.target !== "sandbox") ? "aws" : "sandbox";
 }
 
 function viewOf(session: Session): LabView {
