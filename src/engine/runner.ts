@@ -207,16 +207,18 @@ export class Runner {
     // Ctrl+C may have come while a question was open, or between two actions: do not start this one.
     if (signal.aborted) return finish("cancelled", { problem: this.#env.classify(abortError(signal)) });
 
+    // The limit that applies, own or default: the timed-out message says how long it was.
+    const actionTimeoutMs = action.timeoutMs ?? this.#options.defaultActionTimeoutMs ?? 5 * 60_000;
     const timer = setTimeout(
       () => timeout.abort(timeoutError()),
-      action.timeoutMs ?? this.#options.defaultActionTimeoutMs ?? 5 * 60_000,
+      actionTimeoutMs,
     );
     try {
       const result = await raceAbort(action.run(ctx), combined);
       return finish(result?.status ?? "done", result?.summary ? { summary: result.summary } : {});
     } catch (error) {
       if (signal.aborted) return finish("cancelled", { problem: this.#env.classify(abortError(signal)) });
-      if (timeout.signal.aborted) return finish("timed-out", { problem: timedOut(action.timeoutMs) });
+      if (timeout.signal.aborted) return finish("timed-out", { problem: timedOut(actionTimeoutMs) });
       return finish("failed", { problem: this.#env.classify(error) });
     } finally {
       clearTimeout(timer);
@@ -231,9 +233,10 @@ export class Runner {
     this.#emit({ type: "check-started", ...origin, label: check.label });
     const timeout = new AbortController();
     const combined = AbortSignal.any([signal, timeout.signal]);
+    const checkTimeoutMs = check.timeoutMs ?? this.#options.defaultCheckTimeoutMs ?? 2 * 60_000;
     const timer = setTimeout(
       () => timeout.abort(timeoutError()),
-      check.timeoutMs ?? this.#options.defaultCheckTimeoutMs ?? 2 * 60_000,
+      checkTimeoutMs,
     );
     let result: CheckResult;
     let live = true;
@@ -243,7 +246,7 @@ export class Runner {
       const problem = signal.aborted
         ? this.#env.classify(abortError(signal))
         : timeout.signal.aborted
-          ? timedOut(check.timeoutMs)
+          ? timedOut(checkTimeoutMs)
           : this.#env.classify(error);
       result = { status: "error", problem };
     } finally {

@@ -135,6 +135,12 @@ describe("Runner", () => {
     });
   });
 
+  it("says how long the limit was, also when it is the runner's default", async () => {
+    const { runner, events } = await fixtureRunner({ params: { slowMs: 60_000 }, defaultActionTimeoutMs: 1_000 });
+    await runner.runSteps(["make-thing"], signal());
+    expect(events.find((e) => e.type === "action-finished")).toMatchObject({ problem: { title: { en: "Timed out after 1 s." } } });
+  });
+
   it("asks before a billable action on a real account, and stops when declined", async () => {
     const { runner, events, lab } = await fixtureRunner({
       target: { kind: "aws", region: "us-east-1", accountId: "111122223333", principalArn: "arn:aws:iam::111122223333:user/x" },

@@ -88,7 +88,7 @@ export function getMetricData(store: MetricStore, input: Input, ctx: CallContext
   const token = optString(input, "NextToken");
   if (token !== undefined) {
     const payload = decodeToken("gmd", token);
-    const parsed = payload === undefined ? undefined : (JSON.parse(payload) as { h?: string; o?: number[] });
+    const parsed = payload === undefined ? undefined : parseTokenPayload(payload);
     if (parsed?.h !== digest || !Array.isArray(parsed.o) || parsed.o.length !== queries.length) throw invalidNextToken();
     offsets = parsed.o;
   }
@@ -117,4 +117,13 @@ export function getMetricData(store: MetricStore, input: Input, ctx: CallContext
   const output: Record<string, unknown> = { MetricDataResults: results, Messages: [] };
   if (more) output.NextToken = encodeToken("gmd", JSON.stringify({ h: digest, o: offsets }));
   return output;
+}
+
+/** A token's payload, or undefined when it is not the JSON this operation wrote (a forged or damaged token). */
+function parseTokenPayload(payload: string): { h?: string; o?: number[] } | undefined {
+  try {
+    return JSON.parse(payload) as { h?: string; o?: number[] };
+  } catch {
+    return undefined;
+  }
 }

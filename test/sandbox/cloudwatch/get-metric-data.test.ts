@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { ACCOUNT, NOW, call, ctx, failure, newService } from "./service.js";
 import type { MetricDatum } from "../../../src/sandbox/cloudwatch/index.js";
+import { encodeToken } from "../../../src/sandbox/cloudwatch/input.js";
 
 const MODEL = "us.anthropic.claude-3-5-sonnet-20241022-v2:0";
 const DIMS = [{ Name: "ModelId", Value: MODEL }];
@@ -156,6 +157,9 @@ describe("GetMetricData", () => {
     ]);
     const error = failure(service, "GetMetricData", { MetricDataQueries: [query("z", "Invocations", "Sum")], StartTime: NOW / 1000 - 600, EndTime: NOW / 1000, NextToken: token ?? "x" });
     expect(error.code).toBe("InvalidNextToken");
+    // A token of the right kind whose payload is not what GetMetricData wrote is invalid too, never an internal error.
+    const forged = encodeToken("gmd", "not json");
+    expect(failure(service, "GetMetricData", { MetricDataQueries: [query("z", "Invocations", "Sum")], StartTime: NOW / 1000 - 600, EndTime: NOW / 1000, NextToken: forged }).code).toBe("InvalidNextToken");
   });
 
   it("leaves out periods whose percentiles AWS cannot compute", () => {
