@@ -49,7 +49,10 @@ export default tseslint.config(
           paths: uiLibraries,
           patterns: [
             ...uiPatterns,
-            { group: ["**/ui/**", "**/sandbox/**"], message: "The engine, AWS layer, reports and steps know nothing of the UI or the sandbox." },
+            {
+              group: ["**/ui/**", "**/sandbox/**"],
+              message: "The engine, AWS layer, reports and steps know nothing of the UI or the sandbox.",
+            },
           ],
         },
       ],
@@ -64,7 +67,10 @@ export default tseslint.config(
           paths: uiLibraries,
           patterns: [
             ...uiPatterns,
-            { group: ["**/engine/**", "**/ui/**", "**/steps/**", "**/report/**"], message: "The sandbox is a standalone AWS: it imports nothing of the lab runner." },
+            {
+              group: ["**/engine/**", "**/ui/**", "**/steps/**", "**/report/**"],
+              message: "The sandbox is a standalone AWS: it imports nothing of the lab runner.",
+            },
           ],
         },
       ],

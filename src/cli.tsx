@@ -107,7 +107,8 @@ async function reportError(error: unknown, io: Io, lang: Lang, debug: boolean): 
   if (error instanceof ConnectError) {
     const { problem } = error;
     io.stderr.write(`genai-lab: ${tr(problem.title, lang)}\n`);
-    if (problem.message && !tr(problem.title, lang).includes(problem.message)) io.stderr.write(`  ${problem.message}\n`);
+    if (problem.message && !tr(problem.title, lang).includes(problem.message))
+      io.stderr.write(`  ${problem.message}\n`);
     io.stderr.write(`  ${tr({ vi: "Nên làm", en: "Next" }, lang)}: ${tr(problem.next, lang)}\n`);
     if (debug && error.stack) io.stderr.write(`${error.stack}\n`);
     return problem.kind === "credentials" ? 2 : 1;

@@ -18,7 +18,11 @@ const PROBE_PROMPT = "Say OK.";
 const PROBE_TOKENS = 1;
 
 const policyFor = (ctx: { target: LabTarget; params: LabParams }) =>
-  learnerPolicy(ctx.target, { group: ctx.params.logGroupName, roleName: ctx.params.loggingRoleName, dashboard: ctx.params.dashboardName });
+  learnerPolicy(ctx.target, {
+    group: ctx.params.logGroupName,
+    roleName: ctx.params.loggingRoleName,
+    dashboard: ctx.params.dashboardName,
+  });
 
 /** The body's CLI block, the same in both languages. */
 const CLI = `aws sts get-caller-identity
@@ -100,13 +104,16 @@ Docs: [Model lifecycle](https://docs.aws.amazon.com/bedrock/latest/userguide/mod
             en: `The lab defaults to ${ctx.params.region}; this run uses ${target.region}.`,
           });
         }
-        return { summary: { vi: `Đã xác định tài khoản ${target.accountId}`, en: `Account ${target.accountId} identified` } };
+        return {
+          summary: { vi: `Đã xác định tài khoản ${target.accountId}`, en: `Account ${target.accountId} identified` },
+        };
       },
     },
     {
       id: "choose-model",
       title: { vi: "Kiểm tra vòng đời và cách gọi model", en: "Check the model's lifecycle and how to call it" },
-      cli: (ctx) => `aws bedrock get-foundation-model --model-identifier ${ctx.params.modelId} --region ${ctx.target.region}`,
+      cli: (ctx) =>
+        `aws bedrock get-foundation-model --model-identifier ${ctx.params.modelId} --region ${ctx.target.region}`,
       async run(ctx) {
         const effective = await chooseModel(ctx);
         return { summary: { vi: `Model sẽ dùng: ${effective}`, en: `Model to use: ${effective}` } };
@@ -150,7 +157,13 @@ Docs: [Model lifecycle](https://docs.aws.amazon.com/bedrock/latest/userguide/mod
       async run(ctx) {
         const policy = policyFor(ctx);
         ctx.report.output(
-          json({ vi: "Quyền IAM bài lab cần (gắn vào user/role của bạn)", en: "IAM permissions the lab needs (attach to your user/role)" }, policy),
+          json(
+            {
+              vi: "Quyền IAM bài lab cần (gắn vào user/role của bạn)",
+              en: "IAM permissions the lab needs (attach to your user/role)",
+            },
+            policy,
+          ),
         );
         return { summary: { vi: "Đã in policy", en: "Policy printed" } };
       },

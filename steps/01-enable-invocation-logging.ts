@@ -24,7 +24,8 @@ const ROLE_FACT = "loggingRoleArn";
 
 /** The role the configuration names: the one the role action settled on, else the one it would settle on. */
 const loggingRoleArn = (ctx: ReadCtx) =>
-  ctx.facts.get<string>(ROLE_FACT) ?? (ctx.params.loggingRoleArn.trim() || roleArnFor(ctx.target.accountId, ctx.params.loggingRoleName));
+  ctx.facts.get<string>(ROLE_FACT) ??
+  (ctx.params.loggingRoleArn.trim() || roleArnFor(ctx.target.accountId, ctx.params.loggingRoleName));
 
 export const step = defineStep<LabParams, LabAws>({
   id: "enable-invocation-logging",
@@ -104,14 +105,19 @@ Docs: [Model invocation logging](https://docs.aws.amazon.com/bedrock/latest/user
       id: "put-logging-config",
       title: { vi: "Ghi cấu hình model invocation logging", en: "Save the model invocation logging configuration" },
       cli: (ctx) =>
-        `aws bedrock put-model-invocation-logging-configuration --region ${ctx.target.region} --logging-config ${shq(JSON.stringify(
-          desiredConfig(ctx, loggingRoleArn(ctx)),
-        ))}`,
+        `aws bedrock put-model-invocation-logging-configuration --region ${ctx.target.region} --logging-config ${shq(
+          JSON.stringify(desiredConfig(ctx, loggingRoleArn(ctx))),
+        )}`,
       billable: true,
       async run(ctx) {
         const already = await ensureLoggingConfig(ctx, desiredConfig(ctx, loggingRoleArn(ctx)));
         const readBack = await readLoggingConfig(ctx);
-        ctx.report.output(json({ vi: "Cấu hình đọc lại từ Bedrock", en: "The configuration as Bedrock reads it back" }, { loggingConfig: toJson(readBack) }));
+        ctx.report.output(
+          json(
+            { vi: "Cấu hình đọc lại từ Bedrock", en: "The configuration as Bedrock reads it back" },
+            { loggingConfig: toJson(readBack) },
+          ),
+        );
         return already
           ? { status: "skipped", summary: { vi: "Logging đã được bật từ trước", en: "Logging was already on" } }
           : { summary: { vi: "Đã bật model invocation logging", en: "Model invocation logging enabled" } };
@@ -152,8 +158,8 @@ Docs: [Model invocation logging](https://docs.aws.amazon.com/bedrock/latest/user
   ],
   hints: [
     {
-      vi: "Lỗi \"Failed to validate permissions for log group\"? Role mới cần tới khoảng một phút để có hiệu lực; nếu vẫn lỗi, so trust policy và permissions policy với hai khối JSON bài lab in ra.",
-      en: "\"Failed to validate permissions for log group\"? A new role can take about a minute to take effect; if it persists, compare its trust and permissions policies with the two JSON blocks the lab printed.",
+      vi: 'Lỗi "Failed to validate permissions for log group"? Role mới cần tới khoảng một phút để có hiệu lực; nếu vẫn lỗi, so trust policy và permissions policy với hai khối JSON bài lab in ra.',
+      en: '"Failed to validate permissions for log group"? A new role can take about a minute to take effect; if it persists, compare its trust and permissions policies with the two JSON blocks the lab printed.',
     },
     {
       vi: "Cấu hình logging là theo Region: nếu bạn gọi model ở Region khác, log sẽ không về log group này.",

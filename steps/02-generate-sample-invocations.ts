@@ -64,7 +64,8 @@ Docs: [InvokeModel](https://docs.aws.amazon.com/bedrock/latest/APIReference/API_
     {
       id: "invoke-prompts",
       title: { vi: "Gửi 5 prompt tới model", en: "Send the five prompts to the model" },
-      cli: (ctx) => invokeLine(effectiveModelId(ctx), ctx.target.region, ctx.params.prompts[0] ?? "Hello", ctx.params.maxTokens),
+      cli: (ctx) =>
+        invokeLine(effectiveModelId(ctx), ctx.target.region, ctx.params.prompts[0] ?? "Hello", ctx.params.maxTokens),
       billable: true,
       async run(ctx) {
         const batch = await invokePrompts(ctx);
@@ -115,8 +116,8 @@ Docs: [InvokeModel](https://docs.aws.amazon.com/bedrock/latest/APIReference/API_
   checks: [],
   hints: [
     {
-      vi: "Bị \"AccessDeniedException: You don't have access to the model\"? Bật model trong Bedrock console → Model access (có thể mất khoảng 15 phút), hoặc chọn model khác với --model-id.",
-      en: "\"AccessDeniedException: You don't have access to the model\"? Enable it in the Bedrock console → Model access (it can take ~15 minutes), or choose another with --model-id.",
+      vi: 'Bị "AccessDeniedException: You don\'t have access to the model"? Bật model trong Bedrock console → Model access (có thể mất khoảng 15 phút), hoặc chọn model khác với --model-id.',
+      en: '"AccessDeniedException: You don\'t have access to the model"? Enable it in the Bedrock console → Model access (it can take ~15 minutes), or choose another with --model-id.',
     },
     {
       vi: "Gọi bằng boto3 theo bài gốc? Nhớ dùng đúng Region đã bật logging, nếu không log sẽ không xuất hiện.",

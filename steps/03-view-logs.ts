@@ -94,12 +94,20 @@ Docs: [Analyzing log data with CloudWatch Logs Insights](https://docs.aws.amazon
       async run(ctx) {
         const records = await waitForDelivery(ctx);
         showRecords(ctx, records);
-        return { summary: { vi: `Đã thấy ${records.length} bản ghi trong log`, en: `${enCount(records.length, "record")} found in the logs` } };
+        return {
+          summary: {
+            vi: `Đã thấy ${records.length} bản ghi trong log`,
+            en: `${enCount(records.length, "record")} found in the logs`,
+          },
+        };
       },
     },
     {
       id: "compare-queries",
-      title: { vi: "Chạy truy vấn Logs Insights: bản gốc và bản đã sửa", en: "Run the Logs Insights query: the seed's and the corrected one" },
+      title: {
+        vi: "Chạy truy vấn Logs Insights: bản gốc và bản đã sửa",
+        en: "Run the Logs Insights query: the seed's and the corrected one",
+      },
       cli: (ctx) =>
         `aws logs start-query --region ${ctx.target.region} --log-group-name ${ctx.params.logGroupName} ` +
         `--start-time $(( $(date +%s) - 3600 )) --end-time $(date +%s) --query-string ${shq(oneLine(FIXED_QUERY))}`,

@@ -115,7 +115,8 @@ Docs: [CloudWatch dashboards](https://docs.aws.amazon.com/AmazonCloudWatch/lates
       id: "put-dashboard",
       title: { vi: "Tạo dashboard GenAI-Monitoring", en: "Create the GenAI-Monitoring dashboard" },
       // The body inline, so that the line works when pasted (the JSON block below is the same body, for reading).
-      cli: (ctx) => `aws cloudwatch put-dashboard --dashboard-name ${shq(ctx.params.dashboardName)} --dashboard-body ${shq(JSON.stringify(bodyFor(ctx)))}`,
+      cli: (ctx) =>
+        `aws cloudwatch put-dashboard --dashboard-name ${shq(ctx.params.dashboardName)} --dashboard-body ${shq(JSON.stringify(bodyFor(ctx)))}`,
       billable: true,
       async run(ctx) {
         const body = bodyFor(ctx);
@@ -127,7 +128,10 @@ Docs: [CloudWatch dashboards](https://docs.aws.amazon.com/AmazonCloudWatch/lates
           case "updated":
             return { summary: { vi: "Đã cập nhật dashboard", en: "Dashboard updated" } };
           case "unchanged":
-            return { status: "skipped", summary: { vi: "Dashboard đã đúng như vậy", en: "Dashboard already up to date" } };
+            return {
+              status: "skipped",
+              summary: { vi: "Dashboard đã đúng như vậy", en: "Dashboard already up to date" },
+            };
         }
       },
     },
@@ -137,8 +141,10 @@ Docs: [CloudWatch dashboards](https://docs.aws.amazon.com/AmazonCloudWatch/lates
       cli: (ctx) => {
         const query = metricQuery("m0", metricRow("Invocations", effectiveModelId(ctx), "Sum"), 60);
         const hours = previewHours(bodyFor(ctx).start);
-        return `aws cloudwatch get-metric-data --region ${ctx.target.region} --start-time $(date -u -d '-${hours} hours' +%FT%TZ) ` +
-          `--end-time $(date -u +%FT%TZ) --metric-data-queries ${shq(JSON.stringify([query]))}`;
+        return (
+          `aws cloudwatch get-metric-data --region ${ctx.target.region} --start-time $(date -u -d '-${hours} hours' +%FT%TZ) ` +
+          `--end-time $(date -u +%FT%TZ) --metric-data-queries ${shq(JSON.stringify([query]))}`
+        );
       },
       billable: true,
       async run(ctx) {

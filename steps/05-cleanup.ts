@@ -5,7 +5,15 @@
 import { defineStep } from "../src/engine/contract.js";
 import { LAB_TAG, type LabAws, type LabParams } from "./lab.js";
 import { askAboutLogGroup, removeEntry } from "./lib/cleanup.js";
-import { cleanupPlan, PLAN_FACT, planCommand, plannedAction, plannedCommands, typeName, type PlanFact } from "./lib/cleanup-plan.js";
+import {
+  cleanupPlan,
+  PLAN_FACT,
+  planCommand,
+  plannedAction,
+  plannedCommands,
+  typeName,
+  type PlanFact,
+} from "./lib/cleanup-plan.js";
 import { table } from "./lib/outputs.js";
 import { enCount } from "./lib/plural.js";
 import { LOGGING_POLICY_NAME } from "./lib/policies.js";
@@ -75,7 +83,10 @@ Docs: [DeleteDashboards](https://docs.aws.amazon.com/AmazonCloudWatch/latest/API
         const plan = cleanupPlan(ctx);
         if (plan.length === 0) {
           ctx.facts.delete(PLAN_FACT);
-          ctx.report.note("info", { vi: "Bài lab chưa tạo gì ở đây: không có gì để dọn.", en: "The lab has created nothing here: nothing to clean up." });
+          ctx.report.note("info", {
+            vi: "Bài lab chưa tạo gì ở đây: không có gì để dọn.",
+            en: "The lab has created nothing here: nothing to clean up.",
+          });
           return { status: "skipped", summary: { vi: "Không có gì để dọn", en: "Nothing to clean up" } };
         }
         ctx.report.output(
@@ -96,11 +107,15 @@ Docs: [DeleteDashboards](https://docs.aws.amazon.com/AmazonCloudWatch/latest/API
         for (const entry of plan.filter((e) => e.type === "log-group")) {
           if (ctx.dryRun || (await askAboutLogGroup(ctx, entry.name))) continue;
           keep.push(entry.key);
-          ctx.report.note("info", { vi: `Giữ lại log group ${entry.name}.`, en: `The log group ${entry.name} will be kept.` });
+          ctx.report.note("info", {
+            vi: `Giữ lại log group ${entry.name}.`,
+            en: `The log group ${entry.name} will be kept.`,
+          });
         }
         const fact: PlanFact = { commands: plan.filter((e) => !keep.includes(e.key)).map(planCommand), keep };
         ctx.facts.set(PLAN_FACT, fact);
-        const kept = keep.length > 0 ? { vi: `, giữ lại ${keep.length}`, en: `, ${keep.length} kept` } : { vi: "", en: "" };
+        const kept =
+          keep.length > 0 ? { vi: `, giữ lại ${keep.length}`, en: `, ${keep.length} kept` } : { vi: "", en: "" };
         return {
           summary: {
             vi: `${plan.length} tài nguyên trong kế hoạch${kept.vi}`,
@@ -118,13 +133,20 @@ Docs: [DeleteDashboards](https://docs.aws.amazon.com/AmazonCloudWatch/latest/API
         const keep = ctx.facts.get<PlanFact>(PLAN_FACT)?.keep;
         ctx.facts.delete(PLAN_FACT);
         if (plan.length === 0) return { status: "skipped", summary: { vi: "Không xoá gì", en: "Nothing deleted" } };
-        if (ctx.dryRun) return { summary: { vi: "Chạy thử (--dry-run): không xoá gì", en: "Dry run: nothing deleted" } };
+        if (ctx.dryRun)
+          return { summary: { vi: "Chạy thử (--dry-run): không xoá gì", en: "Dry run: nothing deleted" } };
         let removed = 0;
         for (const [i, entry] of plan.entries()) {
           // Without the plan step's answer (it did not run), the log group question is asked here.
-          const kept = keep ? keep.includes(entry.key) : entry.type === "log-group" && !(await askAboutLogGroup(ctx, entry.name));
+          const kept = keep
+            ? keep.includes(entry.key)
+            : entry.type === "log-group" && !(await askAboutLogGroup(ctx, entry.name));
           const type = typeName(entry.type);
-          if (!kept) ctx.report.progress({ vi: `Đang dọn: ${type.vi} ${entry.name}`, en: `Cleaning up: ${type.en} ${entry.name}` }, { fraction: i / plan.length });
+          if (!kept)
+            ctx.report.progress(
+              { vi: `Đang dọn: ${type.vi} ${entry.name}`, en: `Cleaning up: ${type.en} ${entry.name}` },
+              { fraction: i / plan.length },
+            );
           if (await removeEntry(ctx, entry, kept)) {
             ctx.ledger.markDeleted(entry.type, entry.name);
             if (entry.type === "logging-config") forgetLoggingOn(ctx);

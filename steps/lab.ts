@@ -59,7 +59,10 @@ export const lab = defineLab<LabParams>({
   durationMinutes: 15,
   examDomain: { vi: "Domain 4 (Task 4.3)", en: "Domain 4 (Task 4.3)" },
   prerequisites: [
-    { vi: "Một tài khoản AWS (hoặc sandbox offline có sẵn trong genai-lab).", en: "An AWS account (or genai-lab's built-in offline sandbox)." },
+    {
+      vi: "Một tài khoản AWS (hoặc sandbox offline có sẵn trong genai-lab).",
+      en: "An AWS account (or genai-lab's built-in offline sandbox).",
+    },
     {
       vi: "Quyền truy cập model trên Amazon Bedrock (Bedrock console → Model access).",
       en: "Model access on Amazon Bedrock (Bedrock console → Model access).",
@@ -78,7 +81,10 @@ export const lab = defineLab<LabParams>({
   ],
   references: [
     {
-      label: { vi: "Amazon Bedrock: ghi log các lời gọi model (model invocation logging)", en: "Amazon Bedrock: model invocation logging" },
+      label: {
+        vi: "Amazon Bedrock: ghi log các lời gọi model (model invocation logging)",
+        en: "Amazon Bedrock: model invocation logging",
+      },
       url: "https://docs.aws.amazon.com/bedrock/latest/userguide/model-invocation-logging.html",
     },
     {
@@ -86,15 +92,24 @@ export const lab = defineLab<LabParams>({
       url: "https://docs.aws.amazon.com/AmazonCloudWatch/latest/logs/AnalyzingLogData.html",
     },
     {
-      label: { vi: "Giám sát Amazon Bedrock bằng CloudWatch metrics", en: "Monitoring Amazon Bedrock with CloudWatch metrics" },
+      label: {
+        vi: "Giám sát Amazon Bedrock bằng CloudWatch metrics",
+        en: "Monitoring Amazon Bedrock with CloudWatch metrics",
+      },
       url: "https://docs.aws.amazon.com/bedrock/latest/userguide/monitoring.html",
     },
     {
-      label: { vi: "Suy luận liên Region qua inference profile (cross-Region inference)", en: "Cross-Region inference (inference profiles)" },
+      label: {
+        vi: "Suy luận liên Region qua inference profile (cross-Region inference)",
+        en: "Cross-Region inference (inference profiles)",
+      },
       url: "https://docs.aws.amazon.com/bedrock/latest/userguide/cross-region-inference.html",
     },
     {
-      label: { vi: "Vòng đời model trên Bedrock (Active, Legacy, EOL)", en: "Model lifecycle on Bedrock (Active, Legacy, EOL)" },
+      label: {
+        vi: "Vòng đời model trên Bedrock (Active, Legacy, EOL)",
+        en: "Model lifecycle on Bedrock (Active, Legacy, EOL)",
+      },
       url: "https://docs.aws.amazon.com/bedrock/latest/userguide/model-lifecycle.html",
     },
   ],

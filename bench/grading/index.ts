@@ -95,9 +95,7 @@ async function gradeOnce(n: number, pool: number): Promise<{ wall: number; sum: 
 
 await gradeOnce(8, 8); // warm-up: module loading and JIT are not grading's cost
 console.log(`simulated latency ${latency} ms per AWS call; ${rounds} rounds per case (median shown)\n`);
-console.log(
-  "accounts  pool   wall (median)   sum of per-account   sum / wall   ideal sum / pool   per account",
-);
+console.log("accounts  pool   wall (median)   sum of per-account   sum / wall   ideal sum / pool   per account");
 for (const [n, pools] of CASES) {
   for (const pool of pools) {
     const runs: { wall: number; sum: number; complete: number }[] = [];

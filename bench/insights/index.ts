@@ -10,11 +10,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fmtMs, interleave, median } from "../lib/stats.js";
 import type { LogStore } from "../../src/sandbox/insights/data/store.js";
-import {
-  createInsightsEngine,
-  type InsightsEngine,
-  type ResultField,
-} from "../../src/sandbox/insights/index.js";
+import { createInsightsEngine, type InsightsEngine, type ResultField } from "../../src/sandbox/insights/index.js";
 import { openDatabase } from "../../src/sandbox/storage/db.js";
 import { EventReads } from "../../src/sandbox/storage/event-reads.js";
 import { createInsightsSource } from "../../src/sandbox/storage/insights-source.js";
@@ -73,8 +69,7 @@ try {
     for (;;) {
       const response = e.getQueryResults(ACCOUNT, REGION, id);
       if (response.status === "Complete") return response.results;
-      if (response.status !== "Scheduled" && response.status !== "Running")
-        throw new Error(`query ${response.status}`);
+      if (response.status !== "Scheduled" && response.status !== "Running") throw new Error(`query ${response.status}`);
     }
   };
 

@@ -37,9 +37,7 @@ function sentence(rand: () => number, chars: number): string {
   return `${out.trimEnd()}.`;
 }
 
-export function createRecords(
-  seed = 42,
-): (index: number, total: number) => { timestamp: number; message: string } {
+export function createRecords(seed = 42): (index: number, total: number) => { timestamp: number; message: string } {
   const rand = createPrng(seed);
   const prompts = Array.from({ length: 300 }, () => sentence(rand, 20 + Math.floor(rand() * 160)));
   const hex = (n: number): string =>

@@ -30,10 +30,24 @@ const lab = await loadLab(builtInLabDir(), "js");
 
 async function inProcess(): Promise<number> {
   const start = process.hrtime.bigint();
-  const sandbox = await startSandbox({ port: 0, dbPath: ":memory:", deliveryDelayMs: 0, faults: { iamPropagationMs: 0 }, env: {} });
-  const aws = createAwsClients({ region: sandbox.region, endpoint: sandbox.endpoint, credentials: { ...sandbox.credentials } }, {});
+  const sandbox = await startSandbox({
+    port: 0,
+    dbPath: ":memory:",
+    deliveryDelayMs: 0,
+    faults: { iamPropagationMs: 0 },
+    env: {},
+  });
+  const aws = createAwsClients(
+    { region: sandbox.region, endpoint: sandbox.endpoint, credentials: { ...sandbox.credentials } },
+    {},
+  );
   const identity = await aws.sts.send(new GetCallerIdentityCommand({}));
-  const target = { kind: "sandbox" as const, region: sandbox.region, accountId: identity.Account ?? "", principalArn: identity.Arn ?? "" };
+  const target = {
+    kind: "sandbox" as const,
+    region: sandbox.region,
+    accountId: identity.Account ?? "",
+    principalArn: identity.Arn ?? "",
+  };
   const runner = new Runner({
     lab,
     aws,
@@ -57,18 +71,33 @@ async function inProcess(): Promise<number> {
 function cli(faults: string): number {
   const stateDir = mkdtempSync(join(tmpdir(), "genai-lab-bench-"));
   const start = process.hrtime.bigint();
-  const result = spawnSync(process.execPath, [`${root}bin/genai-lab.js`, "run", "--yes", "--state-dir", stateDir, "--lang", "en"], {
-    encoding: "utf8",
-    env: { ...process.env, GENAI_LAB_SANDBOX_DELIVERY_DELAY_MS: "0", GENAI_LAB_SANDBOX_FAULTS: faults, NO_COLOR: "1" },
-  });
+  const result = spawnSync(
+    process.execPath,
+    [`${root}bin/genai-lab.js`, "run", "--yes", "--state-dir", stateDir, "--lang", "en"],
+    {
+      encoding: "utf8",
+      env: {
+        ...process.env,
+        GENAI_LAB_SANDBOX_DELIVERY_DELAY_MS: "0",
+        GENAI_LAB_SANDBOX_FAULTS: faults,
+        NO_COLOR: "1",
+      },
+    },
+  );
   const ms = Number(process.hrtime.bigint() - start) / 1e6;
   rmSync(stateDir, { recursive: true, force: true });
-  if (result.status !== 0) throw new Error(`genai-lab run exited ${result.status}:\n${result.stdout}\n${result.stderr}`);
+  if (result.status !== 0)
+    throw new Error(`genai-lab run exited ${result.status}:\n${result.stdout}\n${result.stderr}`);
   return ms;
 }
 
 await inProcess(); // warm-up: module loading and JIT are not the lab's cost
-const results: Record<string, number[]> = { "in-process": [], "cli, iam-delay=0": [], "cli, default faults": [], "cli, throttle=0.3": [] };
+const results: Record<string, number[]> = {
+  "in-process": [],
+  "cli, iam-delay=0": [],
+  "cli, default faults": [],
+  "cli, throttle=0.3": [],
+};
 for (let i = 0; i < rounds; i++) {
   results["in-process"]!.push(await inProcess());
   results["cli, iam-delay=0"]!.push(cli("iam-delay=0"));
@@ -79,5 +108,7 @@ console.log(`rounds: ${rounds} (interleaved); target: median under 3000 ms`);
 for (const [name, samples] of Object.entries(results)) {
   const m = median(samples);
   const verdict = m < 3000 ? "ok" : "over target";
-  console.log(`${name.padEnd(22)} median ${fmtMs(m).padStart(10)}   min ${fmtMs(Math.min(...samples)).padStart(10)}   ${verdict}`);
+  console.log(
+    `${name.padEnd(22)} median ${fmtMs(m).padStart(10)}   min ${fmtMs(Math.min(...samples)).padStart(10)}   ${verdict}`,
+  );
 }

@@ -8,7 +8,12 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { BedrockRuntimeClient, InvokeModelCommand } from "@aws-sdk/client-bedrock-runtime";
-import { CloudWatchLogsClient, CreateLogGroupCommand, CreateLogStreamCommand, PutLogEventsCommand } from "@aws-sdk/client-cloudwatch-logs";
+import {
+  CloudWatchLogsClient,
+  CreateLogGroupCommand,
+  CreateLogStreamCommand,
+  PutLogEventsCommand,
+} from "@aws-sdk/client-cloudwatch-logs";
 import { startSandbox } from "../../src/sandbox/index.js";
 import type { RunningSandbox } from "../../src/sandbox/index.js";
 import { median } from "../lib/stats.js";
@@ -17,7 +22,11 @@ const RUNS = 5;
 const fmt = (n: number): string => Math.round(n).toLocaleString("en-US");
 
 async function putLogEvents(sandbox: RunningSandbox): Promise<number> {
-  const logs = new CloudWatchLogsClient({ endpoint: sandbox.endpoint, region: "us-east-1", credentials: sandbox.credentials });
+  const logs = new CloudWatchLogsClient({
+    endpoint: sandbox.endpoint,
+    region: "us-east-1",
+    credentials: sandbox.credentials,
+  });
   await logs.send(new CreateLogGroupCommand({ logGroupName: "/bench" }));
   const rates: number[] = [];
   for (let run = 0; run < RUNS; run += 1) {
@@ -27,7 +36,10 @@ async function putLogEvents(sandbox: RunningSandbox): Promise<number> {
     const t0 = performance.now();
     for (let b = 0; b < batches; b += 1) {
       const now = Date.now();
-      const logEvents = Array.from({ length: 1000 }, (_, i) => ({ timestamp: now, message: `{"run":${run},"batch":${b},"i":${i},"level":"INFO","msg":"invocation completed in 412 ms"}` }));
+      const logEvents = Array.from({ length: 1000 }, (_, i) => ({
+        timestamp: now,
+        message: `{"run":${run},"batch":${b},"i":${i},"level":"INFO","msg":"invocation completed in 412 ms"}`,
+      }));
       await logs.send(new PutLogEventsCommand({ logGroupName: "/bench", logStreamName: stream, logEvents }));
     }
     rates.push((batches * 1000) / ((performance.now() - t0) / 1000));
@@ -37,9 +49,18 @@ async function putLogEvents(sandbox: RunningSandbox): Promise<number> {
 }
 
 async function invokeModel(sandbox: RunningSandbox, concurrency: number): Promise<number> {
-  const runtime = new BedrockRuntimeClient({ endpoint: sandbox.endpoint, region: "us-east-1", credentials: sandbox.credentials });
-  const body = JSON.stringify({ anthropic_version: "bedrock-2023-05-31", max_tokens: 128, messages: [{ role: "user", content: "What is Amazon Bedrock?" }] });
-  const call = () => runtime.send(new InvokeModelCommand({ modelId: "us.anthropic.claude-sonnet-4-5-20250929-v1:0", body }));
+  const runtime = new BedrockRuntimeClient({
+    endpoint: sandbox.endpoint,
+    region: "us-east-1",
+    credentials: sandbox.credentials,
+  });
+  const body = JSON.stringify({
+    anthropic_version: "bedrock-2023-05-31",
+    max_tokens: 128,
+    messages: [{ role: "user", content: "What is Amazon Bedrock?" }],
+  });
+  const call = () =>
+    runtime.send(new InvokeModelCommand({ modelId: "us.anthropic.claude-sonnet-4-5-20250929-v1:0", body }));
   await call();
   const rates: number[] = [];
   for (let run = 0; run < RUNS; run += 1) {

@@ -13,7 +13,10 @@ const rounds = Number(process.env.BENCH_ROUNDS ?? 25);
 function time(args: string[]): () => number {
   return () => {
     const start = process.hrtime.bigint();
-    const result = spawnSync(process.execPath, args, { encoding: "utf8", env: { ...process.env, LANG: "en_US.UTF-8" } });
+    const result = spawnSync(process.execPath, args, {
+      encoding: "utf8",
+      env: { ...process.env, LANG: "en_US.UTF-8" },
+    });
     const ms = Number(process.hrtime.bigint() - start) / 1e6;
     if (result.status !== 0) throw new Error(`${args.join(" ")} exited ${result.status}: ${result.stderr}`);
     return ms;

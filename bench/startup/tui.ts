@@ -19,10 +19,19 @@ function firstFrame(args: string[], marker: string, env: NodeJS.ProcessEnv): Pro
   const { spawn } = require("node-pty") as typeof PtyModule;
   return new Promise((resolve, reject) => {
     const start = process.hrtime.bigint();
-    const pty = spawn(process.execPath, args, { cols: 80, rows: 24, cwd: root, env: env as Record<string, string>, name: "xterm-256color" });
+    const pty = spawn(process.execPath, args, {
+      cols: 80,
+      rows: 24,
+      cwd: root,
+      env: env as Record<string, string>,
+      name: "xterm-256color",
+    });
     let output = "";
     let done = false;
-    const timer = setTimeout(() => finish(new Error(`no first frame after 20 s from ${args.join(" ")}:\n${output}`)), 20_000);
+    const timer = setTimeout(
+      () => finish(new Error(`no first frame after 20 s from ${args.join(" ")}:\n${output}`)),
+      20_000,
+    );
     const finish = (error?: Error) => {
       if (done) return;
       done = true;
@@ -56,7 +65,9 @@ export async function measureTuiFirstFrame(rounds: number): Promise<{ hello: num
   const result = { hello: median(hello), tui: median(tui), ratio: median(tui) / median(hello) };
   console.log(`time to first frame, ${rounds} rounds (interleaved, pseudo-terminal 80×24)`);
   console.log(`${"bare Ink hello".padEnd(22)} median ${fmtMs(result.hello).padStart(9)}`);
-  console.log(`${"genai-lab (TUI)".padEnd(22)} median ${fmtMs(result.tui).padStart(9)}   ratio ${result.ratio.toFixed(2)}×`);
+  console.log(
+    `${"genai-lab (TUI)".padEnd(22)} median ${fmtMs(result.tui).padStart(9)}   ratio ${result.ratio.toFixed(2)}×`,
+  );
   return result;
 }
 

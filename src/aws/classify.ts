@@ -31,7 +31,15 @@ const CREDENTIAL_CODES = new Set([
   "SSOTokenProviderFailure",
   "UnauthorizedException",
 ]);
-const NETWORK_CODES = new Set(["ECONNREFUSED", "ENOTFOUND", "EAI_AGAIN", "ECONNRESET", "EHOSTUNREACH", "ENETUNREACH", "EPIPE"]);
+const NETWORK_CODES = new Set([
+  "ECONNREFUSED",
+  "ENOTFOUND",
+  "EAI_AGAIN",
+  "ECONNRESET",
+  "EHOSTUNREACH",
+  "ENETUNREACH",
+  "EPIPE",
+]);
 
 export function classifyAwsError(error: unknown): Problem {
   if (error instanceof StepFailure || isAbortError(error)) return classifyGeneric(error);
@@ -56,7 +64,12 @@ export function classifyAwsError(error: unknown): Problem {
   // Something answered, but not as AWS does (a proxy's HTML page, a web server on the port): say so, and keep
   // the answer's text out of the message — it is not an AWS message and may be anything.
   if (code === "NotAwsResponse" || /Deserialization error/i.test(message) || (code === "SyntaxError" && e.$metadata)) {
-    return { kind: "not-aws", ...HINTS.notAws, ...(status !== undefined ? { httpStatus: status } : {}), retryable: false };
+    return {
+      kind: "not-aws",
+      ...HINTS.notAws,
+      ...(status !== undefined ? { httpStatus: status } : {}),
+      retryable: false,
+    };
   }
   // None found (nothing was even sent) is a different fix from credentials AWS refused.
   if (code === "CredentialsProviderError" || /Could not load credentials|Unable to locate credentials/i.test(message)) {
@@ -66,19 +79,37 @@ export function classifyAwsError(error: unknown): Problem {
   if (/The security token included in the request is (invalid|expired)/i.test(message)) {
     return make("credentials", HINTS.credentials(code ?? "InvalidClientTokenId"));
   }
-  if (/on-demand throughput isn[’']t supported/i.test(message)) return make("on-demand-unsupported", HINTS.onDemand(message));
+  if (/on-demand throughput isn[’']t supported/i.test(message))
+    return make("on-demand-unsupported", HINTS.onDemand(message));
   if (/provided model identifier is invalid/i.test(message)) return make("invalid-model", HINTS.invalidModel);
   if (/marked by provider as Legacy/i.test(message)) return make("legacy-model", HINTS.legacyModel);
-  if (/Failed to validate permissions for log group/i.test(message)) return make("logging-role", HINTS.loggingRole, true);
-  if (code === "AccessDeniedException" && /access to the model/i.test(message)) return make("model-access", HINTS.modelAccess);
-  if (code === "AccessDeniedException" || code === "AccessDenied" || code === "UnauthorizedOperation" || status === 403) {
+  if (/Failed to validate permissions for log group/i.test(message))
+    return make("logging-role", HINTS.loggingRole, true);
+  if (code === "AccessDeniedException" && /access to the model/i.test(message))
+    return make("model-access", HINTS.modelAccess);
+  if (
+    code === "AccessDeniedException" ||
+    code === "AccessDenied" ||
+    code === "UnauthorizedOperation" ||
+    status === 403
+  ) {
     const action = /not authorized to perform: ([\w:*-]+)/.exec(message)?.[1];
     return make("iam-permission", HINTS.iamPermission(action));
   }
-  if (code === "ResourceNotFoundException" || code === "ResourceNotFound" || code === "NoSuchEntity" || code === "NoSuchEntityException") {
+  if (
+    code === "ResourceNotFoundException" ||
+    code === "ResourceNotFound" ||
+    code === "NoSuchEntity" ||
+    code === "NoSuchEntityException"
+  ) {
     return make("not-found", HINTS.notFound);
   }
-  if (code === "ThrottlingException" || code === "Throttling" || code === "TooManyRequestsException" || status === 429) {
+  if (
+    code === "ThrottlingException" ||
+    code === "Throttling" ||
+    code === "TooManyRequestsException" ||
+    status === 429
+  ) {
     return make("throttled", HINTS.throttled, true);
   }
   if (code === "ModelTimeoutException" || status === 408) return make("model-timeout", HINTS.modelTimeout, true);
@@ -99,7 +130,12 @@ export function classifyAwsError(error: unknown): Problem {
   if (code === "DashboardInvalidInputError" || code === "InvalidParameterInput") {
     return make("validation", HINTS.dashboardInvalid(message));
   }
-  if (code === "ValidationException" || code === "ValidationError" || code === "InvalidParameterException" || code === "InvalidParameterValue") {
+  if (
+    code === "ValidationException" ||
+    code === "ValidationError" ||
+    code === "InvalidParameterException" ||
+    code === "InvalidParameterValue"
+  ) {
     return make("validation", HINTS.validation(message));
   }
   if (e.$metadata || e.$fault) return make("aws", HINTS.aws(code ?? "Error", message));

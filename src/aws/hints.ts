@@ -106,7 +106,10 @@ export const HINTS = {
     next: { vi: "Chạy lại; nếu lặp lại, giảm max_tokens.", en: "Run again; if it repeats, lower max_tokens." },
   },
   unavailable: {
-    title: { vi: "Dịch vụ AWS tạm thời không phản hồi (lỗi 5xx).", en: "The AWS service is temporarily unavailable (a 5xx error)." },
+    title: {
+      vi: "Dịch vụ AWS tạm thời không phản hồi (lỗi 5xx).",
+      en: "The AWS service is temporarily unavailable (a 5xx error).",
+    },
     next: {
       vi: "Đợi một lát rồi chạy lại; xem AWS Health Dashboard nếu lỗi kéo dài.",
       en: "Wait a little and run again; check the AWS Health Dashboard if it persists.",
@@ -141,7 +144,10 @@ export const HINTS = {
     },
   }),
   dashboardInvalid: (message: string): Hint => ({
-    title: { vi: `CloudWatch từ chối nội dung dashboard: ${message}`, en: `CloudWatch rejected the dashboard body: ${message}` },
+    title: {
+      vi: `CloudWatch từ chối nội dung dashboard: ${message}`,
+      en: `CloudWatch rejected the dashboard body: ${message}`,
+    },
     next: {
       vi: "Mỗi lỗi chỉ ra một DataPath trong JSON của dashboard (ví dụ /widgets/2/properties/region): sửa chỗ đó rồi gửi lại.",
       en: "Each error names a DataPath in the dashboard JSON (e.g. /widgets/2/properties/region): fix that spot and send it again.",

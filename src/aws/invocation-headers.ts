@@ -16,7 +16,9 @@ export interface InvocationInfo {
 
 interface MiddlewareStackLike {
   add(
-    middleware: (next: (args: unknown) => Promise<{ response: unknown; output: unknown }>) => (args: unknown) => Promise<{ response: unknown; output: unknown }>,
+    middleware: (
+      next: (args: unknown) => Promise<{ response: unknown; output: unknown }>,
+    ) => (args: unknown) => Promise<{ response: unknown; output: unknown }>,
     options: { step: "initialize"; name: string; priority: "high" },
   ): void;
 }

@@ -7,10 +7,26 @@ import { parseArgs } from "node:util";
 import type { Text } from "../engine/text.js";
 import { UsageError } from "../engine/usage-error.js";
 
-export const COMMANDS = ["tui", "run", "check", "cleanup", "doctor", "reset", "sandbox", "verify-report", "help"] as const;
+export const COMMANDS = [
+  "tui",
+  "run",
+  "check",
+  "cleanup",
+  "doctor",
+  "reset",
+  "sandbox",
+  "verify-report",
+  "help",
+] as const;
 export type CommandName = (typeof COMMANDS)[number];
 
-type FlagSpec = { type: "string" | "boolean"; short?: string; multiple?: boolean; commands: readonly CommandName[] | "all"; values?: readonly string[] };
+type FlagSpec = {
+  type: "string" | "boolean";
+  short?: string;
+  multiple?: boolean;
+  commands: readonly CommandName[] | "all";
+  values?: readonly string[];
+};
 
 const LAB_COMMANDS = ["tui", "run", "check", "cleanup", "doctor", "reset"] as const;
 
@@ -71,7 +87,11 @@ export function parseArgv(argv: string[]): ParsedArgs {
   const options = Object.fromEntries(
     Object.entries(FLAGS).map(([name, spec]) => [
       name,
-      { type: spec.type, ...("short" in spec ? { short: spec.short } : {}), ...("multiple" in spec ? { multiple: true } : {}) },
+      {
+        type: spec.type,
+        ...("short" in spec ? { short: spec.short } : {}),
+        ...("multiple" in spec ? { multiple: true } : {}),
+      },
     ]),
   );
   let parsed: ReturnType<typeof parseArgs>;

@@ -26,8 +26,7 @@ export interface CommandContext {
 export type Command = (ctx: CommandContext) => Promise<number>;
 
 export function targetLine(target: TargetInfo, lang: Lang, redact = false): string {
-  const kind =
-    target.kind === "sandbox" ? S.sandboxTarget : target.kind === "aws" ? S.awsTarget : S.endpointTarget;
+  const kind = target.kind === "sandbox" ? S.sandboxTarget : target.kind === "aws" ? S.awsTarget : S.endpointTarget;
   const parts = [
     `${tr(S.target, lang)}: ${tr(kind, lang)}${target.endpoint ? ` ${target.endpoint}` : ""}${target.profile ? ` (profile ${target.profile})` : ""}`,
     `${tr(S.account, lang)} ${target.accountId}`,

@@ -96,7 +96,9 @@ export async function startStateSandbox(stateDir: string, env: NodeJS.ProcessEnv
     port: 0,
     dbPath: sandboxDbPath(stateDir),
     env,
-    ...(Number.isFinite(delay) && env.GENAI_LAB_SANDBOX_DELIVERY_DELAY_MS !== undefined ? { deliveryDelayMs: delay } : {}),
+    ...(Number.isFinite(delay) && env.GENAI_LAB_SANDBOX_DELIVERY_DELAY_MS !== undefined
+      ? { deliveryDelayMs: delay }
+      : {}),
   }).catch(async (error: unknown) => {
     throw await asSandboxUsageError(error, "GENAI_LAB_SANDBOX_FAULTS");
   });

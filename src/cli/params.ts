@@ -48,7 +48,10 @@ function coerce(key: string, raw: string, example: ParamValue): ParamValue {
   if (typeof example === "number") {
     const n = Number(raw);
     if (raw.trim() === "" || !Number.isFinite(n)) {
-      throw new UsageError({ vi: `--param ${key}: "${raw}" phải là một số.`, en: `--param ${key}: "${raw}" must be a number.` });
+      throw new UsageError({
+        vi: `--param ${key}: "${raw}" phải là một số.`,
+        en: `--param ${key}: "${raw}" must be a number.`,
+      });
     }
     return n;
   }
@@ -61,6 +64,10 @@ function coerce(key: string, raw: string, example: ParamValue): ParamValue {
     }
     return raw === "true";
   }
-  if (Array.isArray(example)) return raw.split("|").map((item) => item.trim()).filter(Boolean);
+  if (Array.isArray(example))
+    return raw
+      .split("|")
+      .map((item) => item.trim())
+      .filter(Boolean);
   return raw;
 }

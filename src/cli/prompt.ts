@@ -5,7 +5,11 @@ import { tr, type Lang } from "../engine/text.js";
 import { S } from "../ui/strings.js";
 import type { Io } from "./io.js";
 
-export function terminalConfirm(io: Io, lang: Lang, signal?: AbortSignal): (request: ConfirmRequest) => Promise<boolean> {
+export function terminalConfirm(
+  io: Io,
+  lang: Lang,
+  signal?: AbortSignal,
+): (request: ConfirmRequest) => Promise<boolean> {
   return async (request) => {
     if (!io.stdin.isTTY) {
       io.stderr.write(`${tr(request.question, lang)}\n${tr(S.confirmNeedsYes, lang)}\n`);
@@ -20,7 +24,10 @@ export function terminalConfirm(io: Io, lang: Lang, signal?: AbortSignal): (requ
       process.emit("SIGINT", "SIGINT");
     });
     try {
-      const answer = await rl.question(`${tr(request.question, lang)} ${tr(S.confirmSuffix, lang)} `, signal ? { signal } : {});
+      const answer = await rl.question(
+        `${tr(request.question, lang)} ${tr(S.confirmSuffix, lang)} `,
+        signal ? { signal } : {},
+      );
       // Only yes means yes: "c" is a key of its own elsewhere (re-check) and must never delete anything by habit.
       return /^(y|yes)$/i.test(answer.trim());
     } catch {

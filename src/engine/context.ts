@@ -63,11 +63,11 @@ export function createCheckContext(
     params: env.params,
     target: env.target,
     lang: env.lang,
-    facts: { get: <T,>(key: string) => env.store.state.facts[key] as T | undefined },
+    facts: { get: <T>(key: string) => env.store.state.facts[key] as T | undefined },
     report,
     signal,
     clock: env.clock,
-    poll: <T,>(options: PollOptions<T>) => poll(options, { clock: env.clock, report, signal }),
+    poll: <T>(options: PollOptions<T>) => poll(options, { clock: env.clock, report, signal }),
   };
 }
 
@@ -122,6 +122,7 @@ function createLedger(env: ContextEnvironment, origin: { stepId: string; actionI
       }
     },
     entries: () => env.store.state.ledger,
-    markDeleted: (type, name) => env.store.dispatch({ type: "resource-deleted", key: ledgerKey(type, name), at: now() }),
+    markDeleted: (type, name) =>
+      env.store.dispatch({ type: "resource-deleted", key: ledgerKey(type, name), at: now() }),
   };
 }

@@ -7,7 +7,11 @@ import { dirname } from "node:path";
 
 const SLEEP = new Int32Array(new SharedArrayBuffer(4));
 
-export function withFileLock<T>(lockPath: string, work: () => T, options: { timeoutMs?: number; staleMs?: number } = {}): T {
+export function withFileLock<T>(
+  lockPath: string,
+  work: () => T,
+  options: { timeoutMs?: number; staleMs?: number } = {},
+): T {
   const timeoutMs = options.timeoutMs ?? 5_000;
   const staleMs = options.staleMs ?? 10_000;
   mkdirSync(dirname(lockPath), { recursive: true });

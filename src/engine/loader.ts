@@ -77,7 +77,8 @@ export async function loadLab(dir: string, ext: "ts" | "js" = moduleExtension())
     .map((name) => ({ name, match: STEP_FILE.exec(name) }))
     .filter((entry): entry is { name: string; match: RegExpExecArray } => entry.match?.[3] === ext)
     .sort((a, b) => a.name.localeCompare(b.name));
-  if (stepFiles.length === 0) problems.push(`${show(dir)}: no step modules (expected files named NN-kebab-name.${ext})`);
+  if (stepFiles.length === 0)
+    problems.push(`${show(dir)}: no step modules (expected files named NN-kebab-name.${ext})`);
 
   const steps: LoadedStep[] = [];
   const first = Number(stepFiles[0]?.match[1] ?? 0);
@@ -96,7 +97,8 @@ export async function loadLab(dir: string, ext: "ts" | "js" = moduleExtension())
       continue;
     }
     const step = value as Step;
-    if (step.id !== match[2]) problems.push(`${show(file)}: step.id "${step.id}" must match the file name ("${match[2]}")`);
+    if (step.id !== match[2])
+      problems.push(`${show(file)}: step.id "${step.id}" must match the file name ("${match[2]}")`);
     steps.push({ step, file, number });
   }
 
@@ -121,7 +123,9 @@ async function importExport(
     return undefined;
   }
   if (!(name in module) || module[name] === undefined) {
-    problems.push(`${show(file)}: missing export \`${name}\` (export const ${name} = define${name === "lab" ? "Lab" : "Step"}({…}))`);
+    problems.push(
+      `${show(file)}: missing export \`${name}\` (export const ${name} = define${name === "lab" ? "Lab" : "Step"}({…}))`,
+    );
     return undefined;
   }
   return module[name];
@@ -141,7 +145,8 @@ function crossCheck(
     stepIds.set(step.id, file);
     const actionIds = new Set<string>();
     for (const [i, action] of step.actions.entries()) {
-      if (actionIds.has(action.id)) problems.push(`${show(file)}: step.actions[${i}].id: duplicate action id "${action.id}"`);
+      if (actionIds.has(action.id))
+        problems.push(`${show(file)}: step.actions[${i}].id: duplicate action id "${action.id}"`);
       actionIds.add(action.id);
     }
     for (const [i, check] of step.checks.entries()) {
@@ -153,7 +158,9 @@ function crossCheck(
     const seen = new Set<string>();
     for (const [i, entry] of manifest.checklist.entries()) {
       if (!checks.has(entry.id)) {
-        problems.push(`lab.checklist[${i}].id: unknown checklist id "${entry.id}" (no step declares a check with that id)`);
+        problems.push(
+          `lab.checklist[${i}].id: unknown checklist id "${entry.id}" (no step declares a check with that id)`,
+        );
       }
       if (seen.has(entry.id)) problems.push(`lab.checklist[${i}].id: "${entry.id}" is listed twice`);
       seen.add(entry.id);

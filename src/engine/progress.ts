@@ -69,7 +69,10 @@ export function progressReducer(state: ProgressState, action: ProgressAction): P
   switch (action.type) {
     case "step-finished": {
       const runs = (state.steps[action.stepId]?.runs ?? 0) + 1;
-      return { ...next, steps: { ...state.steps, [action.stepId]: { outcome: action.outcome, finishedAt: action.at, runs } } };
+      return {
+        ...next,
+        steps: { ...state.steps, [action.stepId]: { outcome: action.outcome, finishedAt: action.at, runs } },
+      };
     }
     case "check-recorded":
       return { ...next, checks: { ...state.checks, [action.checkId]: { result: action.result, at: action.at } } };

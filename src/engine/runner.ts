@@ -106,7 +106,9 @@ export class Runner {
       }
     }
     const checklist =
-      outcome === "cancelled" || options.checklist === false ? [...fresh.values()] : await this.#checklist(signal, fresh);
+      outcome === "cancelled" || options.checklist === false
+        ? [...fresh.values()]
+        : await this.#checklist(signal, fresh);
     if (signal.aborted) outcome = "cancelled";
     this.#emit({ type: "run-finished", mode: "run", outcome, durationMs: Date.now() - started, checklist });
     return { outcome, steps, checklist };
@@ -209,10 +211,7 @@ export class Runner {
 
     // The limit that applies, own or default: the timed-out message says how long it was.
     const actionTimeoutMs = action.timeoutMs ?? this.#options.defaultActionTimeoutMs ?? 5 * 60_000;
-    const timer = setTimeout(
-      () => timeout.abort(timeoutError()),
-      actionTimeoutMs,
-    );
+    const timer = setTimeout(() => timeout.abort(timeoutError()), actionTimeoutMs);
     try {
       const result = await raceAbort(action.run(ctx), combined);
       return finish(result?.status ?? "done", result?.summary ? { summary: result.summary } : {});
@@ -234,10 +233,7 @@ export class Runner {
     const timeout = new AbortController();
     const combined = AbortSignal.any([signal, timeout.signal]);
     const checkTimeoutMs = check.timeoutMs ?? this.#options.defaultCheckTimeoutMs ?? 2 * 60_000;
-    const timer = setTimeout(
-      () => timeout.abort(timeoutError()),
-      checkTimeoutMs,
-    );
+    const timer = setTimeout(() => timeout.abort(timeoutError()), checkTimeoutMs);
     let result: CheckResult;
     let live = true;
     try {

@@ -22,5 +22,8 @@ export function readSettings(stateDir: string): Settings {
 export function writeSettings(stateDir: string, settings: Settings): void {
   const path = settingsPath(stateDir);
   const existing = readStateFile(path, SETTINGS_FORMAT_VERSION) ?? {};
-  writeFileAtomic(path, `${JSON.stringify({ ...existing, ...settings, formatVersion: SETTINGS_FORMAT_VERSION }, null, 2)}\n`);
+  writeFileAtomic(
+    path,
+    `${JSON.stringify({ ...existing, ...settings, formatVersion: SETTINGS_FORMAT_VERSION }, null, 2)}\n`,
+  );
 }

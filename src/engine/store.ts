@@ -106,6 +106,10 @@ function fingerprint(path: string): string | undefined {
 function isProgressShape(raw: Record<string, unknown>): raw is Record<string, unknown> & ProgressState {
   const isRecord = (v: unknown) => typeof v === "object" && v !== null && !Array.isArray(v);
   return (
-    isRecord(raw.target) && isRecord(raw.steps) && isRecord(raw.checks) && isRecord(raw.facts) && Array.isArray(raw.ledger)
+    isRecord(raw.target) &&
+    isRecord(raw.steps) &&
+    isRecord(raw.checks) &&
+    isRecord(raw.facts) &&
+    Array.isArray(raw.ledger)
   );
 }

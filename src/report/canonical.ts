@@ -14,8 +14,7 @@ export function canonicalJson(value: unknown): string {
       if (!Number.isFinite(value)) throw new TypeError("canonical JSON has no NaN or Infinity");
       return JSON.stringify(value);
     case "object": {
-      if (Array.isArray(value))
-        return `[${value.map((item: unknown) => canonicalJson(item ?? null)).join(",")}]`;
+      if (Array.isArray(value)) return `[${value.map((item: unknown) => canonicalJson(item ?? null)).join(",")}]`;
       const record = value as Record<string, unknown>;
       // Sorting with the default comparator orders by UTF-16 code units, as RFC 8785 §3.2.3 requires.
       const keys = Object.keys(record)

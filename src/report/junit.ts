@@ -15,9 +15,7 @@ const seconds = (ms: number) => (Math.max(0, Number.isFinite(ms) ? ms : 0) / 100
 const timestamp = (iso: string) => /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d/.exec(iso)?.[0] ?? "1970-01-01T00:00:00";
 
 function failureMessage(item: ReportItem): string {
-  const parts = item.evidence
-    ? [`expected: ${item.evidence.expected}`, `actual: ${item.evidence.actual}`]
-    : [];
+  const parts = item.evidence ? [`expected: ${item.evidence.expected}`, `actual: ${item.evidence.actual}`] : [];
   if (item.credit > 0) parts.push(`partial credit: ${item.score}/${item.points}`);
   if (item.hint) parts.push(`hint: ${item.hint}`);
   return parts.join(" · ");
@@ -88,7 +86,5 @@ export function renderJunit(doc: ChecklistReport | Gradebook): string {
     doc.kind === "gradebook"
       ? doc.targets.map((r, i) => testsuite(r, i, true))
       : [testsuite(doc, 0, Boolean(doc.target.learner))];
-  return [`<?xml version="1.0" encoding="UTF-8"?>`, `<testsuites>`, ...suites, `</testsuites>`, ""].join(
-    "\n",
-  );
+  return [`<?xml version="1.0" encoding="UTF-8"?>`, `<testsuites>`, ...suites, `</testsuites>`, ""].join("\n");
 }

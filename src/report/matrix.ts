@@ -31,11 +31,8 @@ export function renderMatrix(book: Gradebook, style: TextStyle = plainStyle): st
     `${report.summary.score}/${report.summary.maxScore}`,
     String(report.summary.percent),
   ]);
-  const widths = head.map((h, c) =>
-    Math.max(stringWidth(h), ...rows.map((row) => stringWidth(row[c] ?? ""))),
-  );
-  const line = (cells: string[]) =>
-    `  ${cells.map((cell, c) => pad(cell, widths[c] ?? 0)).join("  ")}`.trimEnd();
+  const widths = head.map((h, c) => Math.max(stringWidth(h), ...rows.map((row) => stringWidth(row[c] ?? ""))));
+  const line = (cells: string[]) => `  ${cells.map((cell, c) => pad(cell, widths[c] ?? 0)).join("  ")}`.trimEnd();
   const out = [
     style.bold(`${book.title} — ${tr(R.checklistTitle, lang)}`),
     tr(fill(R.classSummary, { ...summary, mean: summary.meanPercent }), lang),

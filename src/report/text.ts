@@ -27,15 +27,12 @@ export function renderText(report: ChecklistReport, style: TextStyle = plainStyl
   const lines: string[] = [];
   const { passed, total, score, maxScore } = report.summary;
   const summary = fill(S.checklistSummary, { passed, total });
-  const scoreText =
-    maxScore !== total ? ` · ${tr(fill(S.checklistScore, { score, max: maxScore }), lang)}` : "";
+  const scoreText = maxScore !== total ? ` · ${tr(fill(S.checklistScore, { score, max: maxScore }), lang)}` : "";
   lines.push(style.bold(`${tr(S.checklistTitle, lang)} — ${tr(summary, lang)}${scoreText}`));
   for (const [index, item] of report.items.entries()) {
     const paint = style[item.status];
     const word = tr(S[item.status], lang);
-    lines.push(
-      `  ${paint(`${GLYPH[item.status]} ${word.padEnd(lang === "vi" ? 8 : 5)}`)} ${index + 1}. ${item.label}`,
-    );
+    lines.push(`  ${paint(`${GLYPH[item.status]} ${word.padEnd(lang === "vi" ? 8 : 5)}`)} ${index + 1}. ${item.label}`);
     if (item.status === "pass") continue;
     if (item.problem) lines.push(style.muted(`       ${item.problem.title}`));
     if (item.evidence) {
@@ -45,8 +42,7 @@ export function renderText(report: ChecklistReport, style: TextStyle = plainStyl
     if (item.credit > 0)
       lines.push(`       ${tr(fill(S.partialCredit, { score: item.score, points: item.points }), lang)}`);
     if (item.hint) lines.push(`       ${tr(S.hint, lang)}: ${item.hint}`);
-    if (item.problem?.requestId)
-      lines.push(style.muted(`       ${tr(S.requestId, lang)}: ${item.problem.requestId}`));
+    if (item.problem?.requestId) lines.push(style.muted(`       ${tr(S.requestId, lang)}: ${item.problem.requestId}`));
   }
   return `${lines.join("\n")}\n`;
 }

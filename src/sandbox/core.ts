@@ -42,7 +42,15 @@ export function createSandboxCore(o: CoreOptions): SandboxRuntime {
   const cloudwatch = createCloudWatchService(db);
   let engine: InsightsEngine | undefined;
   const insights = (): InsightsEngine => (engine ??= createInsightsEngine(createInsightsSource(logs, reads), o.now));
-  const delivery = new InvocationLogDelivery({ db, logs, iam, configs, metrics: cloudwatch, faults, delayMs: o.deliveryDelayMs });
+  const delivery = new InvocationLogDelivery({
+    db,
+    logs,
+    iam,
+    configs,
+    metrics: cloudwatch,
+    faults,
+    delayMs: o.deliveryDelayMs,
+  });
 
   return {
     now: o.now,
@@ -57,7 +65,12 @@ export function createSandboxCore(o: CoreOptions): SandboxRuntime {
     },
     rest: {
       bedrock: bedrockControlRoutes({ configs, logs, iam, faults }),
-      "bedrock-runtime": bedrockRuntimeRoutes({ faults, delivery, metrics: cloudwatch, transaction: (fn) => db.transaction(fn).immediate() }),
+      "bedrock-runtime": bedrockRuntimeRoutes({
+        faults,
+        delivery,
+        metrics: cloudwatch,
+        transaction: (fn) => db.transaction(fn).immediate(),
+      }),
     },
     admin: createAdmin(faults, () => ({ ...o.info(), pendingDeliveries: delivery.pending() })),
     onInternalError: o.onError,

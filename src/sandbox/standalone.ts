@@ -7,7 +7,11 @@ import { startSandbox } from "./start.js";
  * `genai-lab sandbox`: serves until `signal` aborts, after printing the lines to paste into a shell so the AWS CLI,
  * boto3 and the SDKs talk to it. Resolves once the server has closed.
  */
-export async function runSandboxServer(options: SandboxOptions, out: NodeJS.WritableStream, signal: AbortSignal): Promise<void> {
+export async function runSandboxServer(
+  options: SandboxOptions,
+  out: NodeJS.WritableStream,
+  signal: AbortSignal,
+): Promise<void> {
   const sandbox = await startSandbox(options);
   const stopped = new Promise<void>((resolve) => {
     const stop = (): void => {

@@ -33,7 +33,12 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
   // The environment's faults first, then the options' on top (an unset or blank variable changes nothing).
   const faults = resolveFaults(options.faults, resolveFaults(env[FAULTS_ENV]));
 
-  const credentials = { ...(options.credentials ?? { accessKeyId: SANDBOX_DEFAULTS.accessKeyId, secretAccessKey: SANDBOX_DEFAULTS.secretAccessKey }) };
+  const credentials = {
+    ...(options.credentials ?? {
+      accessKeyId: SANDBOX_DEFAULTS.accessKeyId,
+      secretAccessKey: SANDBOX_DEFAULTS.secretAccessKey,
+    }),
+  };
   const accountId = options.accountId ?? SANDBOX_DEFAULTS.accountId;
   const region = options.region ?? SANDBOX_DEFAULTS.region;
   const dbPath = options.dbPath ?? ":memory:";
@@ -46,7 +51,10 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
     faults,
     deliveryDelayMs: options.deliveryDelayMs ?? 3000,
     now: options.now ?? Date.now,
-    onError: options.onError ?? ((e: unknown) => writeStderr(`genai-lab sandbox: internal error: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`)),
+    onError:
+      options.onError ??
+      ((e: unknown) =>
+        writeStderr(`genai-lab sandbox: internal error: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`)),
     info: () => ({ endpoint, accountId, region, dbPath }),
   });
 

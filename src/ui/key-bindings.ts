@@ -60,7 +60,10 @@ export interface KeyBinding {
   match(input: string, key: Key): boolean;
 }
 
-const plain = (...chars: string[]) => (input: string, key: Key) => !key.ctrl && !key.meta && chars.includes(input);
+const plain =
+  (...chars: string[]) =>
+  (input: string, key: Key) =>
+    !key.ctrl && !key.meta && chars.includes(input);
 
 export const BINDINGS: readonly KeyBinding[] = [
   {
@@ -253,7 +256,8 @@ export const BINDINGS: readonly KeyBinding[] = [
 /** The keys of a command, as shown to the learner. */
 export const keysOf = (command: Command): readonly string[] => BINDINGS.find((b) => b.command === command)?.keys ?? [];
 
-export const applies = (binding: KeyBinding, scope: ScreenScope) => binding.scopes.includes("always") || binding.scopes.includes(scope);
+export const applies = (binding: KeyBinding, scope: ScreenScope) =>
+  binding.scopes.includes("always") || binding.scopes.includes(scope);
 
 export const usable = (binding: KeyBinding, context: KeyContext) =>
   (!context.running || binding.whileRunning) && (binding.available?.(context) ?? true);

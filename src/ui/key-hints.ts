@@ -3,7 +3,16 @@
  * shown is what works, at this moment and in this scope.
  */
 import type { Text } from "../engine/text.js";
-import { applies, BINDINGS, keysOf, usable, type KeyBinding, type KeyContext, type Scope, type ScreenScope } from "./key-bindings.js";
+import {
+  applies,
+  BINDINGS,
+  keysOf,
+  usable,
+  type KeyBinding,
+  type KeyContext,
+  type Scope,
+  type ScreenScope,
+} from "./key-bindings.js";
 
 export interface FooterItem {
   keys: string;
@@ -31,7 +40,11 @@ export function footerItems(scope: ScreenScope, context: KeyContext): FooterItem
 
 /** "↑↓/jk": each pair of keys together, letters in alphabetical order. */
 function pairKeys(up: readonly string[], down: readonly string[]): string {
-  return up.map((key, i) => [key, down[i] ?? ""].sort((a, b) => (/\w/.test(a) && /\w/.test(b) ? a.localeCompare(b) : 0)).join("")).join("/");
+  return up
+    .map((key, i) =>
+      [key, down[i] ?? ""].sort((a, b) => (/\w/.test(a) && /\w/.test(b) ? a.localeCompare(b) : 0)).join(""),
+    )
+    .join("/");
 }
 
 export interface HelpLine {

@@ -16,7 +16,10 @@ export const S = {
   actionFailed: { vi: "thất bại", en: "failed" },
   actionCancelled: { vi: "đã huỷ", en: "cancelled" },
   actionTimedOut: { vi: "hết thời gian", en: "timed out" },
-  runCancelled: { vi: "Đã dừng theo yêu cầu (Ctrl+C). Chạy lại để tiếp tục: các bước sẽ hội tụ.", en: "Stopped on request (Ctrl+C). Run again to carry on: the steps converge." },
+  runCancelled: {
+    vi: "Đã dừng theo yêu cầu (Ctrl+C). Chạy lại để tiếp tục: các bước sẽ hội tụ.",
+    en: "Stopped on request (Ctrl+C). Run again to carry on: the steps converge.",
+  },
   target: { vi: "Target", en: "Target" },
   region: { vi: "Region", en: "Region" },
   sandboxTarget: { vi: "sandbox (AWS offline, model mô phỏng)", en: "sandbox (offline AWS, simulated model)" },
@@ -51,7 +54,10 @@ export const S = {
   connectingSandbox: { vi: "sandbox (AWS offline)", en: "the sandbox (offline AWS)" },
   connectingAws: { vi: "kết nối AWS", en: "connecting to AWS" },
   connectFailed: { vi: "Không kết nối được", en: "Could not connect" },
-  backToSandbox: { vi: "Nhấn t để quay lại sandbox, hoặc q để thoát.", en: "Press t to go back to the sandbox, or q to quit." },
+  backToSandbox: {
+    vi: "Nhấn t để quay lại sandbox, hoặc q để thoát.",
+    en: "Press t to go back to the sandbox, or q to quit.",
+  },
   usageNext: {
     vi: "Sửa tuỳ chọn hoặc tệp được nêu, rồi mở lại genai-lab (q để thoát).",
     en: "Fix the option or file named, then open genai-lab again (q quits).",
@@ -80,7 +86,10 @@ export const S = {
     vi: "{done}/{total} bước đã xong · checklist {passed}/{items} · tiếp tục ở bước {n}: {title}",
     en: "{done}/{total} steps done · checklist {passed}/{items} · resume at step {n}: {title}",
   },
-  welcomeAllDone: { vi: "Đã xong mọi bước · checklist {passed}/{items}", en: "Every step done · checklist {passed}/{items}" },
+  welcomeAllDone: {
+    vi: "Đã xong mọi bước · checklist {passed}/{items}",
+    en: "Every step done · checklist {passed}/{items}",
+  },
   welcomeStart: { vi: "Nhấn Enter để bắt đầu", en: "Press Enter to start" },
   welcomeContinue: { vi: "Nhấn Enter để tiếp tục", en: "Press Enter to continue" },
   languageName: { vi: "Tiếng Việt", en: "English" },

@@ -5,7 +5,11 @@
  * (order, names, CLI lines) is in cleanup-plan.ts.
  */
 import { DeleteDashboardsCommand, PutDashboardCommand } from "@aws-sdk/client-cloudwatch";
-import { DeleteModelInvocationLoggingConfigurationCommand, PutModelInvocationLoggingConfigurationCommand, type LoggingConfig } from "@aws-sdk/client-bedrock";
+import {
+  DeleteModelInvocationLoggingConfigurationCommand,
+  PutModelInvocationLoggingConfigurationCommand,
+  type LoggingConfig,
+} from "@aws-sdk/client-bedrock";
 import { DeleteRoleCommand, DeleteRolePolicyCommand } from "@aws-sdk/client-iam";
 import { DeleteLogGroupCommand } from "@aws-sdk/client-cloudwatch-logs";
 import type { LedgerEntry } from "../../src/engine/contract.js";
@@ -35,9 +39,14 @@ export async function removeEntry(ctx: ActCtx, entry: LedgerEntry, keep = false)
     case "dashboard": {
       const previous = entry.meta?.previousBody;
       if (typeof previous === "string") {
-        await ctx.aws.cloudwatch.send(new PutDashboardCommand({ DashboardName: entry.name, DashboardBody: previous }), send);
+        await ctx.aws.cloudwatch.send(
+          new PutDashboardCommand({ DashboardName: entry.name, DashboardBody: previous }),
+          send,
+        );
       } else {
-        await ifExists(() => ctx.aws.cloudwatch.send(new DeleteDashboardsCommand({ DashboardNames: [entry.name] }), send));
+        await ifExists(() =>
+          ctx.aws.cloudwatch.send(new DeleteDashboardsCommand({ DashboardNames: [entry.name] }), send),
+        );
       }
       return true;
     }
@@ -45,7 +54,10 @@ export async function removeEntry(ctx: ActCtx, entry: LedgerEntry, keep = false)
       return restoreLoggingConfig(ctx, entry);
     case "iam-role-policy": {
       await ifExists(() =>
-        ctx.aws.iam.send(new DeleteRolePolicyCommand({ RoleName: roleOfPolicy(entry), PolicyName: LOGGING_POLICY_NAME }), send),
+        ctx.aws.iam.send(
+          new DeleteRolePolicyCommand({ RoleName: roleOfPolicy(entry), PolicyName: LOGGING_POLICY_NAME }),
+          send,
+        ),
       );
       return true;
     }
@@ -80,7 +92,12 @@ async function restoreLoggingConfig(ctx: ActCtx, entry: LedgerEntry): Promise<bo
       await ctx.aws.bedrock.send(new PutModelInvocationLoggingConfigurationCommand({ loggingConfig: previous }), send);
       return true;
     } catch (error) {
-      ctx.report.output(json({ vi: "Cấu hình cũ (khôi phục thủ công)", en: "The previous configuration (restore it by hand)" }, { loggingConfig: previous }));
+      ctx.report.output(
+        json(
+          { vi: "Cấu hình cũ (khôi phục thủ công)", en: "The previous configuration (restore it by hand)" },
+          { loggingConfig: previous },
+        ),
+      );
       ctx.report.note("warning", {
         vi: `Không khôi phục được cấu hình logging cũ (${errorMessage(error)}); bài lab tắt logging thay vào đó.`,
         en: `The previous logging configuration could not be restored (${errorMessage(error)}); the lab turns logging off instead.`,

@@ -77,7 +77,10 @@ export function buildDashboard(spec: DashboardSpec): DashboardBody {
       log(0, "Invocations per hour (logs)", INVOCATIONS_PER_HOUR),
       log(12, "Token usage per hour (logs)", TOKENS_PER_HOUR),
       metric(0, "Invocations", "Sum", [metricRow("Invocations", modelId, "Sum")]),
-      metric(8, "Tokens", "Sum", [metricRow("InputTokenCount", modelId, "Sum"), metricRow("OutputTokenCount", modelId, "Sum")]),
+      metric(8, "Tokens", "Sum", [
+        metricRow("InputTokenCount", modelId, "Sum"),
+        metricRow("OutputTokenCount", modelId, "Sum"),
+      ]),
       metric(16, "Latency (ms)", "Average", [
         metricRow("InvocationLatency", modelId, "Average", "Average"),
         metricRow("InvocationLatency", modelId, "p90", "p90"),
@@ -108,15 +111,21 @@ export function validateDashboard(name: string, body: DashboardBody): Validation
     if (widget.type !== "text" && typeof props.region !== "string") report(`${path}/properties`, "needs a region");
     if (widget.type === "log") {
       const query = String(props.query ?? "");
-      if (!/^SOURCE '[^']+' \|/.test(query)) report(`${path}/properties/query`, "must start with SOURCE '<log group>' |");
+      if (!/^SOURCE '[^']+' \|/.test(query))
+        report(`${path}/properties/query`, "must start with SOURCE '<log group>' |");
     }
     if (widget.type === "metric") {
       const rows = props.metrics;
-      if (!Array.isArray(rows) || rows.length === 0) report(`${path}/properties/metrics`, "needs at least one metric row");
+      if (!Array.isArray(rows) || rows.length === 0)
+        report(`${path}/properties/metrics`, "needs at least one metric row");
       else
         rows.forEach((row: unknown, j) => {
           const strings = Array.isArray(row) ? row.filter((item) => typeof item === "string") : [];
-          if (strings.length < 2 || strings.some((s) => s === "")) report(`${path}/properties/metrics/${j}`, "namespace, metric name and dimension values must be non-empty strings");
+          if (strings.length < 2 || strings.some((s) => s === ""))
+            report(
+              `${path}/properties/metrics/${j}`,
+              "namespace, metric name and dimension values must be non-empty strings",
+            );
         });
     }
   });

@@ -42,14 +42,20 @@ export async function checkDashboard(ctx: ReadCtx): Promise<CheckResult> {
     return fail({ vi: "body của dashboard không phải JSON", en: "the dashboard body is not JSON" });
   }
   const widgets = Array.isArray(body.widgets) ? body.widgets : [];
-  const logWidgets = widgets.filter((w) => w.type === "log" && String(w.properties?.query ?? "").includes(`SOURCE '${group}'`));
+  const logWidgets = widgets.filter(
+    (w) => w.type === "log" && String(w.properties?.query ?? "").includes(`SOURCE '${group}'`),
+  );
   const rows = widgets
     .filter((w) => w.type === "metric" && Array.isArray(w.properties?.metrics))
     .flatMap((w) => w.properties.metrics as MetricRow[])
     .filter((row) => Array.isArray(row) && row[0] === NAMESPACE && row[2] === "ModelId");
   const charted = [...new Set(rows.map((row) => row[3]))];
   const missing = NEEDED_METRICS.filter((metric) => !rows.some((row) => row[1] === metric));
-  const details = { widgets: String(widgets.length), logWidgets: String(logWidgets.length), models: charted.join(", ") };
+  const details = {
+    widgets: String(widgets.length),
+    logWidgets: String(logWidgets.length),
+    models: charted.join(", "),
+  };
   if (logWidgets.length === 0 || missing.length > 0) {
     return fail(
       {
@@ -61,7 +67,13 @@ export async function checkDashboard(ctx: ReadCtx): Promise<CheckResult> {
   }
   const chartedModel = model ? charted.find((id) => baseModelId(id) === baseModelId(model)) : charted[0];
   if (!chartedModel) {
-    return fail({ vi: `dashboard vẽ ${charted.join(", ")}, không phải ${model ?? ""}`, en: `the dashboard charts ${charted.join(", ")}, not ${model ?? ""}` }, details);
+    return fail(
+      {
+        vi: `dashboard vẽ ${charted.join(", ")}, không phải ${model ?? ""}`,
+        en: `the dashboard charts ${charted.join(", ")}, not ${model ?? ""}`,
+      },
+      details,
+    );
   }
 
   let total = 0;

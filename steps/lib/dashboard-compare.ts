@@ -17,7 +17,12 @@ export interface WidgetTotals {
 const clock = (ms: number) => `${new Date(ms).toISOString().slice(11, 19)} UTC`;
 
 /** Undefined when the two agree, or when there are no metrics to compare yet. */
-export function totalsNote(metrics: WidgetTotals, logs: WidgetTotals, probe: ProbeFact | undefined, target: TargetKind): Text | undefined {
+export function totalsNote(
+  metrics: WidgetTotals,
+  logs: WidgetTotals,
+  probe: ProbeFact | undefined,
+  target: TargetKind,
+): Text | undefined {
   if (metrics.invocations === 0) return undefined;
   if (metrics.invocations === logs.invocations && metrics.inputTokens === logs.inputTokens) return undefined;
   const vi: string[] = [

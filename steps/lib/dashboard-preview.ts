@@ -36,7 +36,12 @@ export function metricQuery(id: string, row: MetricRow, periodSeconds: number): 
   };
 }
 
-export async function metricSeries(ctx: ReadCtx, rows: MetricRow[], range: { startMs: number; endMs: number }, periodSeconds: number): Promise<ChartSeries[]> {
+export async function metricSeries(
+  ctx: ReadCtx,
+  rows: MetricRow[],
+  range: { startMs: number; endMs: number },
+  periodSeconds: number,
+): Promise<ChartSeries[]> {
   const queries = rows.map((row, i) => metricQuery(`m${i}`, row, periodSeconds));
   const out = await ctx.aws.cloudwatch.send(
     new GetMetricDataCommand({
@@ -103,8 +108,10 @@ export async function previewDashboard(ctx: ActCtx, name: string, body: Dashboar
       const source = String(widget.properties.query ?? "");
       const query = source.replace(/^SOURCE '[^']+' \|\s*/, "");
       const out = await runQuery(ctx, group, query, range);
-      if (source === withSource(group, INVOCATIONS_PER_HOUR)) logs.invocations += sum(out.rows.map((row) => Number(row.invocations ?? 0)));
-      if (source === withSource(group, TOKENS_PER_HOUR)) logs.inputTokens += sum(out.rows.map((row) => Number(row.totalInput ?? 0)));
+      if (source === withSource(group, INVOCATIONS_PER_HOUR))
+        logs.invocations += sum(out.rows.map((row) => Number(row.invocations ?? 0)));
+      if (source === withSource(group, TOKENS_PER_HOUR))
+        logs.inputTokens += sum(out.rows.map((row) => Number(row.totalInput ?? 0)));
       const fields = [...new Set(out.rows.flatMap((row) => Object.keys(row)))];
       ctx.report.output(
         table(
@@ -123,7 +130,14 @@ export async function previewDashboard(ctx: ActCtx, name: string, body: Dashboar
   }
   const differ = totalsNote(metrics, logs, unloggedProbe(ctx.facts, range), ctx.target.kind);
   if (differ) ctx.report.note("info", differ);
-  ctx.report.output({ kind: "link", label: { vi: `Mở dashboard ${name} trên CloudWatch console`, en: `Open the ${name} dashboard in the CloudWatch console` }, url: consoleUrl(ctx.target.region, name) });
+  ctx.report.output({
+    kind: "link",
+    label: {
+      vi: `Mở dashboard ${name} trên CloudWatch console`,
+      en: `Open the ${name} dashboard in the CloudWatch console`,
+    },
+    url: consoleUrl(ctx.target.region, name),
+  });
   linkNote(ctx);
   return { points };
 }

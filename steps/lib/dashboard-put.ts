@@ -15,7 +15,9 @@ import { table } from "./outputs.js";
 const DASHBOARD_TYPE = "dashboard";
 
 export async function getDashboardBody(ctx: ReadCtx, name: string): Promise<string | undefined> {
-  const out = await ifExists(() => ctx.aws.cloudwatch.send(new GetDashboardCommand({ DashboardName: name }), { abortSignal: ctx.signal }));
+  const out = await ifExists(() =>
+    ctx.aws.cloudwatch.send(new GetDashboardCommand({ DashboardName: name }), { abortSignal: ctx.signal }),
+  );
   return out?.DashboardBody;
 }
 
@@ -34,7 +36,8 @@ function showMessages(ctx: ActCtx, title: Text, messages: ValidationMessage[]): 
 
 /** CloudWatch lists its objections as `dashboardValidationMessages`, and in the message text as JSON. */
 function rejectionMessages(error: unknown): ValidationMessage[] {
-  const listed = (error as { dashboardValidationMessages?: { DataPath?: string; Message?: string }[] }).dashboardValidationMessages;
+  const listed = (error as { dashboardValidationMessages?: { DataPath?: string; Message?: string }[] })
+    .dashboardValidationMessages;
   if (listed && listed.length > 0) return listed.map((m) => ({ dataPath: m.DataPath ?? "", message: m.Message ?? "" }));
   const text = errorMessage(error);
   try {
@@ -45,15 +48,33 @@ function rejectionMessages(error: unknown): ValidationMessage[] {
   }
 }
 
-const isRejection = (error: unknown) => ["DashboardInvalidInputError", "InvalidParameterInput"].includes(errorName(error));
+const isRejection = (error: unknown) =>
+  ["DashboardInvalidInputError", "InvalidParameterInput"].includes(errorName(error));
 
-export async function putDashboard(ctx: ActCtx, name: string, body: DashboardBody): Promise<"created" | "updated" | "unchanged"> {
+export async function putDashboard(
+  ctx: ActCtx,
+  name: string,
+  body: DashboardBody,
+): Promise<"created" | "updated" | "unchanged"> {
   const problems = validateDashboard(name, body);
   if (problems.length > 0) {
-    showMessages(ctx, { vi: "Dashboard chưa hợp lệ (kiểm tra trước khi gửi)", en: "The dashboard is not valid (checked before sending)" }, problems);
+    showMessages(
+      ctx,
+      {
+        vi: "Dashboard chưa hợp lệ (kiểm tra trước khi gửi)",
+        en: "The dashboard is not valid (checked before sending)",
+      },
+      problems,
+    );
     throw new StepFailure(
-      { vi: `Dashboard ${name} có ${problems.length} lỗi, chưa gửi lên AWS.`, en: `The dashboard ${name} has ${problems.length} problems; nothing was sent to AWS.` },
-      { vi: "Sửa các tham số được nêu (--param …) rồi chạy lại bước này.", en: "Fix the parameters named above (--param …) and run this step again." },
+      {
+        vi: `Dashboard ${name} có ${problems.length} lỗi, chưa gửi lên AWS.`,
+        en: `The dashboard ${name} has ${problems.length} problems; nothing was sent to AWS.`,
+      },
+      {
+        vi: "Sửa các tham số được nêu (--param …) rồi chạy lại bước này.",
+        en: "Fix the parameters named above (--param …) and run this step again.",
+      },
       "validation",
     );
   }
@@ -73,7 +94,10 @@ export async function putDashboard(ctx: ActCtx, name: string, body: DashboardBod
     if (!replace) {
       throw new StepFailure(
         { vi: `Giữ nguyên dashboard ${name} có sẵn.`, en: `The existing dashboard ${name} was kept.` },
-        { vi: "Chọn tên khác với --param dashboardName=<tên>.", en: "Choose another name with --param dashboardName=<name>." },
+        {
+          vi: "Chọn tên khác với --param dashboardName=<tên>.",
+          en: "Choose another name with --param dashboardName=<name>.",
+        },
         "cancelled",
       );
     }
@@ -83,9 +107,14 @@ export async function putDashboard(ctx: ActCtx, name: string, body: DashboardBod
   const previousBody = owned ? (owned.meta?.previousBody ?? null) : (existing ?? null);
   try {
     const out = await ctx.ledger.track({ type: DASHBOARD_TYPE, name, arn, meta: { previousBody } }, () =>
-      ctx.aws.cloudwatch.send(new PutDashboardCommand({ DashboardName: name, DashboardBody: text }), { abortSignal: ctx.signal }),
+      ctx.aws.cloudwatch.send(new PutDashboardCommand({ DashboardName: name, DashboardBody: text }), {
+        abortSignal: ctx.signal,
+      }),
     );
-    const warnings = (out.DashboardValidationMessages ?? []).map((m) => ({ dataPath: m.DataPath ?? "", message: m.Message ?? "" }));
+    const warnings = (out.DashboardValidationMessages ?? []).map((m) => ({
+      dataPath: m.DataPath ?? "",
+      message: m.Message ?? "",
+    }));
     if (warnings.length > 0) showMessages(ctx, { vi: "CloudWatch lưu ý", en: "CloudWatch's remarks" }, warnings);
   } catch (error) {
     if (!isRejection(error)) throw error;

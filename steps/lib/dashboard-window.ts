@@ -11,7 +11,11 @@ export function relativeStartMs(start: string): number | undefined {
   if (!match || start.trim() === "-P" || start.trim() === "-PT") return undefined;
   const [, w, d, h, m, s] = match;
   const ms =
-    Number(w ?? 0) * UNIT_MS.W + Number(d ?? 0) * UNIT_MS.D + Number(h ?? 0) * UNIT_MS.H + Number(m ?? 0) * UNIT_MS.M + Number(s ?? 0) * UNIT_MS.S;
+    Number(w ?? 0) * UNIT_MS.W +
+    Number(d ?? 0) * UNIT_MS.D +
+    Number(h ?? 0) * UNIT_MS.H +
+    Number(m ?? 0) * UNIT_MS.M +
+    Number(s ?? 0) * UNIT_MS.S;
   return ms > 0 ? ms : undefined;
 }
 

@@ -40,7 +40,11 @@ export async function ifExists<T>(call: () => Promise<T>): Promise<T | undefined
 
 export function isAlreadyExists(error: unknown): boolean {
   const name = errorName(error);
-  return name === "ResourceAlreadyExistsException" || name === "EntityAlreadyExists" || name === "EntityAlreadyExistsException";
+  return (
+    name === "ResourceAlreadyExistsException" ||
+    name === "EntityAlreadyExists" ||
+    name === "EntityAlreadyExistsException"
+  );
 }
 
 /** Worth retrying as is: throttling, 5xx, model timeouts, network trouble (not the logging-role validation). */

@@ -3,7 +3,11 @@
  * GetQueryResults until Complete, with the engine's countdown. Rows come back as lists of {field, value} with every
  * value a string; here they become plain records without the internal @ptr.
  */
-import { GetQueryResultsCommand, StartQueryCommand, type GetQueryResultsCommandOutput } from "@aws-sdk/client-cloudwatch-logs";
+import {
+  GetQueryResultsCommand,
+  StartQueryCommand,
+  type GetQueryResultsCommandOutput,
+} from "@aws-sdk/client-cloudwatch-logs";
 import { StepFailure } from "../../src/engine/problem.js";
 import type { ReadCtx } from "./model.js";
 import { withRetries } from "./retry.js";
@@ -17,17 +21,25 @@ export interface QueryOutcome {
   recordsScanned: number;
 }
 
-export async function runQuery(ctx: ReadCtx, group: string, query: string, range: { startMs: number; endMs: number }): Promise<QueryOutcome> {
-  const started = await withRetries(ctx, { vi: "Chạy truy vấn Logs Insights", en: "Starting the Logs Insights query" }, () =>
-    ctx.aws.logs.send(
-      new StartQueryCommand({
-        logGroupNames: [group],
-        queryString: query,
-        startTime: Math.floor(range.startMs / 1000),
-        endTime: Math.ceil(range.endMs / 1000),
-      }),
-      { abortSignal: ctx.signal },
-    ),
+export async function runQuery(
+  ctx: ReadCtx,
+  group: string,
+  query: string,
+  range: { startMs: number; endMs: number },
+): Promise<QueryOutcome> {
+  const started = await withRetries(
+    ctx,
+    { vi: "Chạy truy vấn Logs Insights", en: "Starting the Logs Insights query" },
+    () =>
+      ctx.aws.logs.send(
+        new StartQueryCommand({
+          logGroupNames: [group],
+          queryString: query,
+          startTime: Math.floor(range.startMs / 1000),
+          endTime: Math.ceil(range.endMs / 1000),
+        }),
+        { abortSignal: ctx.signal },
+      ),
   );
   const queryId = started.queryId ?? "";
   const fetch = () => ctx.aws.logs.send(new GetQueryResultsCommand({ queryId }), { abortSignal: ctx.signal });
@@ -43,7 +55,10 @@ export async function runQuery(ctx: ReadCtx, group: string, query: string, range
     }
   }
   const result = await ctx.poll<GetQueryResultsCommandOutput>({
-    label: { vi: "Chờ CloudWatch Logs Insights chạy xong truy vấn", en: "Waiting for CloudWatch Logs Insights to finish the query" },
+    label: {
+      vi: "Chờ CloudWatch Logs Insights chạy xong truy vấn",
+      en: "Waiting for CloudWatch Logs Insights to finish the query",
+    },
     timeoutMs: 120_000,
     intervalMs: 1000,
     async probe() {
@@ -58,7 +73,10 @@ export async function runQuery(ctx: ReadCtx, group: string, query: string, range
           return {
             state: "wrong",
             evidence: { expected: "Complete", actual: out.status },
-            hint: { vi: "Chạy lại truy vấn; kiểm tra khoảng thời gian và cú pháp.", en: "Run the query again; check its time range and syntax." },
+            hint: {
+              vi: "Chạy lại truy vấn; kiểm tra khoảng thời gian và cú pháp.",
+              en: "Run the query again; check its time range and syntax.",
+            },
           };
         default:
           return { state: "not-yet" };
@@ -68,7 +86,10 @@ export async function runQuery(ctx: ReadCtx, group: string, query: string, range
   if (result.state !== "ready") {
     const status = result.state === "wrong" ? String(result.evidence.actual) : "Running";
     throw new StepFailure(
-      { vi: `Truy vấn Logs Insights không hoàn tất (trạng thái ${status}).`, en: `The Logs Insights query did not complete (status ${status}).` },
+      {
+        vi: `Truy vấn Logs Insights không hoàn tất (trạng thái ${status}).`,
+        en: `The Logs Insights query did not complete (status ${status}).`,
+      },
       { vi: "Chạy lại bước này sau ít phút.", en: "Run this step again in a few minutes." },
     );
   }

@@ -10,7 +10,10 @@ import { enCount } from "./plural.js";
 
 /** The runtime client's retry settings, as the SDK resolved them (AWS_RETRY_MODE / AWS_MAX_ATTEMPTS apply). */
 export async function retrySettings(ctx: ActCtx): Promise<{ mode: string; maxAttempts: number }> {
-  const config = ctx.aws.bedrockRuntime.config as { retryMode?: string | (() => Promise<string>); maxAttempts?: () => Promise<number> };
+  const config = ctx.aws.bedrockRuntime.config as {
+    retryMode?: string | (() => Promise<string>);
+    maxAttempts?: () => Promise<number>;
+  };
   const mode = typeof config.retryMode === "function" ? await config.retryMode() : (config.retryMode ?? "standard");
   const maxAttempts = (await config.maxAttempts?.()) ?? 3;
   return { mode, maxAttempts };
@@ -35,16 +38,23 @@ export function retriesNote(batch: InvocationBatch, settings: { mode: string; ma
   const extra = batch.items.reduce((sum, call) => sum + Math.max(0, call.attempts - 1), 0);
   const waited = seconds(batch.items.reduce((sum, call) => sum + call.retryDelayMs, 0));
   const simulated = batch.items.some((call) => call.simulated);
-  const how = { vi: `chế độ retry ${settings.mode}, tối đa ${settings.maxAttempts} lần thử`, en: `${settings.mode} retry mode, up to ${settings.maxAttempts} attempts` };
+  const how = {
+    vi: `chế độ retry ${settings.mode}, tối đa ${settings.maxAttempts} lần thử`,
+    en: `${settings.mode} retry mode, up to ${settings.maxAttempts} attempts`,
+  };
   const vi: string[] = [];
   const en: string[] = [];
   if (throttled > 0) {
     vi.push(`${throttled} lời gọi bị throttle (ThrottlingException, HTTP 429) và được SDK tự thử lại (${how.vi}).`);
-    en.push(`${enCount(throttled, "call was", "calls were")} throttled (ThrottlingException, HTTP 429) and retried by the SDK (${how.en}).`);
+    en.push(
+      `${enCount(throttled, "call was", "calls were")} throttled (ThrottlingException, HTTP 429) and retried by the SDK (${how.en}).`,
+    );
   }
   if (failed > 0) {
     vi.push(`${failed} lời gọi gặp lỗi tạm thời phía server (5xx) và cũng được thử lại.`);
-    en.push(`${enCount(failed, "call", "calls")} met a transient server error (5xx) and ${failed === 1 ? "was" : "were"} retried as well.`);
+    en.push(
+      `${enCount(failed, "call", "calls")} met a transient server error (5xx) and ${failed === 1 ? "was" : "were"} retried as well.`,
+    );
   }
   vi.push(
     `Tổng cộng ${extra} lần thử thêm, chờ ${waited} giữa các lần (exponential backoff có jitter); cột "Số lần thử" cho biết từng lời gọi. Nếu không đếm, bạn sẽ không thấy gì: SDK nuốt các lỗi này. Lời gọi bị throttle không được tính vào metric Invocations mà vào InvocationThrottles.`,
@@ -53,8 +63,12 @@ export function retriesNote(batch: InvocationBatch, settings: { mode: string; ma
     `${enCount(extra, "extra attempt")} in all, ${waited} spent backing off between them (exponential backoff with jitter); the Attempts column shows each call. Without counting you would never notice: the SDK swallows these errors. Throttled calls are not counted in the Invocations metric, but in InvocationThrottles.`,
   );
   if (simulated) {
-    vi.push("Trên sandbox, throttling là mô phỏng (công tắc lỗi throttle=… trong GENAI_LAB_SANDBOX_FAULTS); trên AWS, nó xảy ra khi vượt quota số request hoặc token mỗi phút của model.");
-    en.push("On the sandbox the throttling is simulated (the throttle=… fault switch in GENAI_LAB_SANDBOX_FAULTS); on AWS it happens when you exceed the model's requests- or tokens-per-minute quota.");
+    vi.push(
+      "Trên sandbox, throttling là mô phỏng (công tắc lỗi throttle=… trong GENAI_LAB_SANDBOX_FAULTS); trên AWS, nó xảy ra khi vượt quota số request hoặc token mỗi phút của model.",
+    );
+    en.push(
+      "On the sandbox the throttling is simulated (the throttle=… fault switch in GENAI_LAB_SANDBOX_FAULTS); on AWS it happens when you exceed the model's requests- or tokens-per-minute quota.",
+    );
   }
   return { vi: vi.join(" "), en: en.join(" ") };
 }

@@ -38,18 +38,21 @@ export async function invokePrompts(ctx: ActCtx): Promise<InvocationBatch> {
   if (prompts.length > 0) await callOne(0);
   let next = 1;
   let failed = false;
-  const workers = Array.from({ length: Math.max(1, Math.min(ctx.params.concurrency, prompts.length - 1)) }, async () => {
-    // Once one call fails the step fails: the other workers take no new prompt (each call may be billed).
-    while (next < prompts.length && !failed && !ctx.signal.aborted) {
-      const index = next++;
-      try {
-        await callOne(index);
-      } catch (error) {
-        failed = true;
-        throw error;
+  const workers = Array.from(
+    { length: Math.max(1, Math.min(ctx.params.concurrency, prompts.length - 1)) },
+    async () => {
+      // Once one call fails the step fails: the other workers take no new prompt (each call may be billed).
+      while (next < prompts.length && !failed && !ctx.signal.aborted) {
+        const index = next++;
+        try {
+          await callOne(index);
+        } catch (error) {
+          failed = true;
+          throw error;
+        }
       }
-    }
-  });
+    },
+  );
   await Promise.all(workers);
   return { modelId: effectiveModelId(ctx), startedAt, finishedAt: ctx.clock.now(), items: results };
 }

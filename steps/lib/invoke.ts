@@ -50,7 +50,13 @@ export function invokeLine(modelId: string, region: string, prompt: string, maxT
 }
 
 /** `log` gathers the attempts of every try of one prompt (the visible retry layer calls this again with the same log). */
-export async function invokeOnce(ctx: ReadCtx, modelId: string, prompt: string, maxTokens: number, log: AttemptLog): Promise<Invocation> {
+export async function invokeOnce(
+  ctx: ReadCtx,
+  modelId: string,
+  prompt: string,
+  maxTokens: number,
+  log: AttemptLog,
+): Promise<Invocation> {
   const at = ctx.clock.now();
   if (isAnthropic(modelId)) {
     const command = new InvokeModelCommand({

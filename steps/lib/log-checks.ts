@@ -47,7 +47,8 @@ const RUN_STEPS: Text = {
 async function deliveryWait(ctx: ReadCtx): Promise<{ timeoutMs: number; hint: Text }> {
   const group = ctx.params.logGroupName;
   const config = await readLoggingConfig(ctx).catch(() => undefined);
-  if (config?.cloudWatchConfig?.logGroupName === group) return { timeoutMs: remainingWaitMs(ctx, ctx.params.deliveryWaitSeconds), hint: RUN_STEPS };
+  if (config?.cloudWatchConfig?.logGroupName === group)
+    return { timeoutMs: remainingWaitMs(ctx, ctx.params.deliveryWaitSeconds), hint: RUN_STEPS };
   return {
     timeoutMs: 0,
     hint: {
@@ -72,8 +73,14 @@ export async function checkLogEntries(ctx: ReadCtx): Promise<CheckResult> {
   const ids = batch?.items.map((call) => call.requestId) ?? [];
   const needed = batch ? ids.length : ctx.params.prompts.length;
   const expected: Text = batch
-    ? { vi: `${needed} bản ghi của bước 2 (theo request id) trong ${group}`, en: `step 2's ${enCount(needed, "record")} (by request id) in ${group}` }
-    : { vi: `ít nhất ${needed} bản ghi invocation trong ${group} (24 giờ qua)`, en: `at least ${enCount(needed, "invocation record")} in ${group} (last 24 h)` };
+    ? {
+        vi: `${needed} bản ghi của bước 2 (theo request id) trong ${group}`,
+        en: `step 2's ${enCount(needed, "record")} (by request id) in ${group}`,
+      }
+    : {
+        vi: `ít nhất ${needed} bản ghi invocation trong ${group} (24 giờ qua)`,
+        en: `at least ${enCount(needed, "invocation record")} in ${group} (last 24 h)`,
+      };
   const wanted = batch ? new Set(ids) : undefined;
   const wait = await deliveryWait(ctx);
   let found = 0;

@@ -47,9 +47,12 @@ export async function ensureLogGroup(ctx: ActCtx): Promise<Text> {
   await ctx.ledger.track({ type: "log-group", name, arn }, async () => {
     if (existing) return;
     try {
-      await ctx.aws.logs.send(new CreateLogGroupCommand({ logGroupName: name, tags: { [LAB_TAG.key]: LAB_TAG.value } }), {
-        abortSignal: ctx.signal,
-      });
+      await ctx.aws.logs.send(
+        new CreateLogGroupCommand({ logGroupName: name, tags: { [LAB_TAG.key]: LAB_TAG.value } }),
+        {
+          abortSignal: ctx.signal,
+        },
+      );
     } catch (error) {
       if (!isAlreadyExists(error)) throw error;
     }

@@ -45,13 +45,22 @@ function parse(message: string | undefined): InvocationRecord | undefined {
 }
 
 /** Invocation records in the group since `sinceMs` (only those with a request id in `wanted`, when given). */
-export async function readRecords(ctx: ReadCtx, group: string, sinceMs: number, wanted?: ReadonlySet<string>): Promise<RecordsRead> {
+export async function readRecords(
+  ctx: ReadCtx,
+  group: string,
+  sinceMs: number,
+  wanted?: ReadonlySet<string>,
+): Promise<RecordsRead> {
   const records: InvocationRecord[] = [];
   let nextToken: string | undefined;
   try {
     for (let page = 0; page < MAX_PAGES; page++) {
       const out = await ctx.aws.logs.send(
-        new FilterLogEventsCommand({ logGroupName: group, startTime: Math.max(0, sinceMs), ...(nextToken ? { nextToken } : {}) }),
+        new FilterLogEventsCommand({
+          logGroupName: group,
+          startTime: Math.max(0, sinceMs),
+          ...(nextToken ? { nextToken } : {}),
+        }),
         { abortSignal: ctx.signal },
       );
       for (const event of out.events ?? []) {

@@ -5,7 +5,13 @@
  */
 import { LAB_TAG } from "../lab.js";
 import { shq } from "./shell.js";
-import { LOGGING_POLICY_NAME, loggingPermissionsPolicy, loggingTrustPolicy, roleArnFor, type Scope } from "./policies.js";
+import {
+  LOGGING_POLICY_NAME,
+  loggingPermissionsPolicy,
+  loggingTrustPolicy,
+  roleArnFor,
+  type Scope,
+} from "./policies.js";
 
 /** Shell variables in place of the account and Region; an unquoted heredoc expands them. */
 const SHELL_SCOPE: Scope = { region: "$REGION", accountId: "$ACCOUNT_ID" };

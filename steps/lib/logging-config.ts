@@ -20,7 +20,9 @@ import { rememberLoggingOn } from "./timeline.js";
 const LOGGING_CONFIG_TYPE = "logging-config";
 
 export async function readLoggingConfig(ctx: ReadCtx): Promise<LoggingConfig | undefined> {
-  const out = await ctx.aws.bedrock.send(new GetModelInvocationLoggingConfigurationCommand({}), { abortSignal: ctx.signal });
+  const out = await ctx.aws.bedrock.send(new GetModelInvocationLoggingConfigurationCommand({}), {
+    abortSignal: ctx.signal,
+  });
   const config = out.loggingConfig;
   // A never-configured account answers {} (or possibly an empty object): both mean "off".
   return config && Object.keys(config).length > 0 ? config : undefined;
@@ -62,7 +64,8 @@ export async function ensureLoggingConfig(ctx: ActCtx, wanted: LoggingConfig): P
   if (sameDestination(before, wanted)) {
     // Still re-tracked when the lab owns it, so an interrupted put that did go through is marked as done (the
     // ledger keeps an owned entry's meta: what was there before the lab).
-    if (ownedEntry(ctx, LOGGING_CONFIG_TYPE, region)) await ctx.ledger.track({ type: LOGGING_CONFIG_TYPE, name: region }, async () => {});
+    if (ownedEntry(ctx, LOGGING_CONFIG_TYPE, region))
+      await ctx.ledger.track({ type: LOGGING_CONFIG_TYPE, name: region }, async () => {});
     return true;
   }
   if (before) {
@@ -107,7 +110,10 @@ async function putLoggingConfig(ctx: ActCtx, wanted: LoggingConfig, before: Logg
         lastMessage = errorMessage(error);
         return {
           state: "not-yet",
-          detail: { vi: "Bedrock chưa xác thực được role, đang thử lại", en: "Bedrock cannot validate the role yet; retrying" },
+          detail: {
+            vi: "Bedrock chưa xác thực được role, đang thử lại",
+            en: "Bedrock cannot validate the role yet; retrying",
+          },
         };
       }
     },

@@ -23,7 +23,8 @@ import { json, kv } from "./outputs.js";
 import { LOGGING_POLICY_NAME, loggingPermissionsPolicy, loggingTrustPolicy, roleArnFor } from "./policies.js";
 
 async function getRole(ctx: ReadCtx, name: string): Promise<Role | undefined> {
-  return (await ifExists(() => ctx.aws.iam.send(new GetRoleCommand({ RoleName: name }), { abortSignal: ctx.signal })))?.Role;
+  return (await ifExists(() => ctx.aws.iam.send(new GetRoleCommand({ RoleName: name }), { abortSignal: ctx.signal })))
+    ?.Role;
 }
 
 export function roleNameOf(arn: string): string {
@@ -36,7 +37,10 @@ export async function ensureLoggingRole(ctx: ActCtx): Promise<{ arn: string; sum
     const role = await getRole(ctx, roleNameOf(given));
     if (!role) {
       throw new StepFailure(
-        { vi: `Không tìm thấy role ${given} (--logging-role-arn).`, en: `The role ${given} (--logging-role-arn) does not exist.` },
+        {
+          vi: `Không tìm thấy role ${given} (--logging-role-arn).`,
+          en: `The role ${given} (--logging-role-arn) does not exist.`,
+        },
         {
           vi: "Kiểm tra ARN (cùng tài khoản với Bedrock), hoặc bỏ --logging-role-arn để bài lab tự tạo role.",
           en: "Check the ARN (same account as Bedrock), or drop --logging-role-arn and let the lab create the role.",
@@ -98,7 +102,10 @@ export async function ensureLoggingRole(ctx: ActCtx): Promise<{ arn: string; sum
   const current = existing ? await getInlinePolicy(ctx, name) : undefined;
   await track({ type: "iam-role-policy", name: `${name}/${LOGGING_POLICY_NAME}`, meta: { role: name } }, async () => {
     if (sameDocument(current, permissionsPolicy)) return;
-    await ctx.aws.iam.send(new PutRolePolicyCommand({ RoleName: name, PolicyName: LOGGING_POLICY_NAME, PolicyDocument: permissions }), send);
+    await ctx.aws.iam.send(
+      new PutRolePolicyCommand({ RoleName: name, PolicyName: LOGGING_POLICY_NAME, PolicyDocument: permissions }),
+      send,
+    );
   });
   return existing
     ? { arn, summary: { vi: "Role của bài lab đã sẵn sàng", en: "The lab's role is in place" } }
@@ -107,7 +114,9 @@ export async function ensureLoggingRole(ctx: ActCtx): Promise<{ arn: string; sum
 
 async function getInlinePolicy(ctx: ReadCtx, role: string): Promise<string | undefined> {
   const out = await ifExists(() =>
-    ctx.aws.iam.send(new GetRolePolicyCommand({ RoleName: role, PolicyName: LOGGING_POLICY_NAME }), { abortSignal: ctx.signal }),
+    ctx.aws.iam.send(new GetRolePolicyCommand({ RoleName: role, PolicyName: LOGGING_POLICY_NAME }), {
+      abortSignal: ctx.signal,
+    }),
   );
   return out?.PolicyDocument;
 }
@@ -125,6 +134,13 @@ function sameDocument(returned: string | undefined, wanted: object): boolean {
 
 function showPolicies(ctx: ActCtx, arn: string, trust: object, permissions: object): void {
   ctx.report.output(kv({ vi: "IAM role ghi log", en: "Logging IAM role" }, [[{ vi: "ARN", en: "ARN" }, arn]]));
-  ctx.report.output(json({ vi: "Trust policy (ai được assume role)", en: "Trust policy (who may assume the role)" }, trust));
-  ctx.report.output(json({ vi: `Permissions policy (${LOGGING_POLICY_NAME})`, en: `Permissions policy (${LOGGING_POLICY_NAME})` }, permissions));
+  ctx.report.output(
+    json({ vi: "Trust policy (ai được assume role)", en: "Trust policy (who may assume the role)" }, trust),
+  );
+  ctx.report.output(
+    json(
+      { vi: `Permissions policy (${LOGGING_POLICY_NAME})`, en: `Permissions policy (${LOGGING_POLICY_NAME})` },
+      permissions,
+    ),
+  );
 }

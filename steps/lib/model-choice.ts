@@ -5,7 +5,15 @@
  */
 import { StepFailure } from "../../src/engine/problem.js";
 import type { Text } from "../../src/engine/text.js";
-import { describeModel, findProfileFor, inferenceTypes, isProfileId, profileModel, rememberModel, type ActCtx } from "./model.js";
+import {
+  describeModel,
+  findProfileFor,
+  inferenceTypes,
+  isProfileId,
+  profileModel,
+  rememberModel,
+  type ActCtx,
+} from "./model.js";
 import { kv } from "./outputs.js";
 import { legacyReason, offerReplacement } from "./recover.js";
 
@@ -30,7 +38,10 @@ export async function chooseModel(ctx: ActCtx): Promise<string> {
     if (callId) return callId;
     throw new StepFailure(
       offered
-        ? { vi: `Không có model để gọi: ${requested} không hợp lệ ở ${region}, và model thay thế chưa được chấp nhận.`, en: `No model to call: ${requested} is not valid in ${region}, and the replacement was not accepted.` }
+        ? {
+            vi: `Không có model để gọi: ${requested} không hợp lệ ở ${region}, và model thay thế chưa được chấp nhận.`,
+            en: `No model to call: ${requested} is not valid in ${region}, and the replacement was not accepted.`,
+          }
         : reason,
       offered
         ? {
@@ -76,7 +87,10 @@ export async function chooseModel(ctx: ActCtx): Promise<string> {
         vi: `${requested} không gọi on-demand được ở ${region} và không có inference profile nào chứa nó.`,
         en: `${requested} cannot be called on demand in ${region}, and no inference profile contains it.`,
       },
-      { vi: "Chọn model khác với --model-id, hoặc Region khác với --region.", en: "Choose another model with --model-id, or another Region with --region." },
+      {
+        vi: "Chọn model khác với --model-id, hoặc Region khác với --region.",
+        en: "Choose another model with --model-id, or another Region with --region.",
+      },
       "on-demand-unsupported",
     );
   }

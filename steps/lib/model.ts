@@ -4,7 +4,11 @@
  * the Region's profile when on-demand calls are not supported, and suggests an ACTIVE replacement when needed.
  * The decision is remembered as the `model` fact, so later steps (and the dashboard) use the same effective id.
  */
-import { GetFoundationModelCommand, GetInferenceProfileCommand, ListFoundationModelsCommand } from "@aws-sdk/client-bedrock";
+import {
+  GetFoundationModelCommand,
+  GetInferenceProfileCommand,
+  ListFoundationModelsCommand,
+} from "@aws-sdk/client-bedrock";
 import { paginateListInferenceProfiles } from "@aws-sdk/client-bedrock";
 import type { FoundationModelDetails, FoundationModelSummary } from "@aws-sdk/client-bedrock";
 import type { ActionContext, CheckContext, FactsReader } from "../../src/engine/contract.js";
@@ -70,7 +74,9 @@ function profilePrefixes(region: string): string[] {
 /** GetFoundationModel, or undefined when the model is not offered in this Region. */
 export async function describeModel(ctx: ReadCtx, modelId: string): Promise<FoundationModelDetails | undefined> {
   try {
-    const out = await ctx.aws.bedrock.send(new GetFoundationModelCommand({ modelIdentifier: modelId }), { abortSignal: ctx.signal });
+    const out = await ctx.aws.bedrock.send(new GetFoundationModelCommand({ modelIdentifier: modelId }), {
+      abortSignal: ctx.signal,
+    });
     return out.modelDetails;
   } catch (error) {
     if (isNotFound(error) || errorName(error) === "ValidationException") return undefined;
@@ -104,7 +110,7 @@ export async function findProfileFor(ctx: ReadCtx, modelId: string): Promise<str
     for (const profile of page.inferenceProfileSummaries ?? []) {
       const id = profile.inferenceProfileId ?? "";
       const routesToModel = (profile.models ?? []).some((m) => (m.modelArn ?? "").endsWith(`/${base}`));
-      if ((id.endsWith(`.${base}`) || routesToModel)) found.push(id);
+      if (id.endsWith(`.${base}`) || routesToModel) found.push(id);
     }
   }
   for (const prefix of profilePrefixes(ctx.target.region)) {
@@ -115,7 +121,10 @@ export async function findProfileFor(ctx: ReadCtx, modelId: string): Promise<str
 }
 
 /** How a model can be called from this Region: its own id (on demand), its profile, or not at all. */
-async function callableId(ctx: ReadCtx, details: Pick<FoundationModelDetails, "modelId" | "inferenceTypesSupported">): Promise<string | undefined> {
+async function callableId(
+  ctx: ReadCtx,
+  details: Pick<FoundationModelDetails, "modelId" | "inferenceTypesSupported">,
+): Promise<string | undefined> {
   const types = inferenceTypes(details);
   const id = details.modelId ?? "";
   if (types.includes("ON_DEMAND")) return id;
@@ -154,7 +163,9 @@ export async function suggestReplacement(
   ctx: ReadCtx,
   like: { providerName?: string; modelName?: string; modelId?: string },
 ): Promise<Replacement | undefined> {
-  const out = await ctx.aws.bedrock.send(new ListFoundationModelsCommand({ byOutputModality: "TEXT" }), { abortSignal: ctx.signal });
+  const out = await ctx.aws.bedrock.send(new ListFoundationModelsCommand({ byOutputModality: "TEXT" }), {
+    abortSignal: ctx.signal,
+  });
   const candidates = (out.modelSummaries ?? [])
     .filter((m) => m.modelLifecycle?.status === "ACTIVE" && m.modelId !== like.modelId)
     .filter((m) => inferenceTypes(m).some((t) => t === "ON_DEMAND" || t === "INFERENCE_PROFILE"))

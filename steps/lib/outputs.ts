@@ -12,7 +12,11 @@ export function json(title: Text, value: unknown): Output {
   return { kind: "code", language: "json", title, code: JSON.stringify(value, null, 2) };
 }
 
-export function table(title: Text, columns: [key: string, label: Text, align?: "left" | "right"][], rows: Record<string, Cell>[]): Output {
+export function table(
+  title: Text,
+  columns: [key: string, label: Text, align?: "left" | "right"][],
+  rows: Record<string, Cell>[],
+): Output {
   const cols: TableColumn[] = columns.map(([key, label, align]) => (align ? { key, label, align } : { key, label }));
   return { kind: "table", title, columns: cols, rows };
 }

@@ -59,7 +59,10 @@ export function loggingPermissionsPolicy(scope: Scope, group: string): Record<st
 }
 
 /** What the learner's own identity needs to run every step of this lab, and nothing more. */
-export function learnerPolicy(scope: Scope, names: { group: string; roleName: string; dashboard: string }): Record<string, unknown> {
+export function learnerPolicy(
+  scope: Scope,
+  names: { group: string; roleName: string; dashboard: string },
+): Record<string, unknown> {
   const { region, accountId } = scope;
   const group = logGroupArn(scope, names.group);
   const role = roleArnFor(accountId, names.roleName);
@@ -85,7 +88,10 @@ export function learnerPolicy(scope: Scope, names: { group: string; roleName: st
         Sid: "InvokeModels",
         Effect: "Allow",
         Action: "bedrock:InvokeModel",
-        Resource: ["arn:aws:bedrock:*::foundation-model/*", `arn:aws:bedrock:${region}:${accountId}:inference-profile/*`],
+        Resource: [
+          "arn:aws:bedrock:*::foundation-model/*",
+          `arn:aws:bedrock:${region}:${accountId}:inference-profile/*`,
+        ],
       },
       {
         Sid: "InvocationLogGroup",
@@ -147,6 +153,7 @@ export function attachPolicyLine(caller: { principalArn: string }, policy: Recor
   const document = shq(JSON.stringify(policy));
   const user = /:user\/(?:.*\/)?([^/]+)$/.exec(caller.principalArn)?.[1];
   const role = /:assumed-role\/([^/]+)\//.exec(caller.principalArn)?.[1];
-  if (role) return `aws iam put-role-policy --role-name ${shq(role)} --policy-name GenAILab --policy-document ${document}`;
+  if (role)
+    return `aws iam put-role-policy --role-name ${shq(role)} --policy-name GenAILab --policy-document ${document}`;
   return `aws iam put-user-policy --user-name ${shq(user ?? "<your-user-name>")} --policy-name GenAILab --policy-document ${document}`;
 }

@@ -40,7 +40,10 @@ export async function invokeWithRecovery(ctx: ActCtx, prompt: string, maxTokens:
         await switchToProfile(ctx, modelId);
       } else if (kind === "legacy-model") {
         const details = await describeModel(ctx, baseModelId(modelId));
-        const { callId } = await offerReplacement(ctx, legacyReason(modelId), { ...details, modelId: baseModelId(modelId) });
+        const { callId } = await offerReplacement(ctx, legacyReason(modelId), {
+          ...details,
+          modelId: baseModelId(modelId),
+        });
         if (!callId) throw error;
       } else if (kind === "model-access") {
         throw await modelAccessFailure(ctx, modelId);

@@ -13,7 +13,11 @@ const ATTEMPTS = 4;
 /** Wait before the second try; doubles each time. */
 const BASE_DELAY_MS = 1000;
 
-export async function withRetries<T>(ctx: Pick<CheckContext, "clock" | "signal" | "report">, what: Text, call: () => Promise<T>): Promise<T> {
+export async function withRetries<T>(
+  ctx: Pick<CheckContext, "clock" | "signal" | "report">,
+  what: Text,
+  call: () => Promise<T>,
+): Promise<T> {
   for (let attempt = 1; ; attempt++) {
     try {
       return await call();

@@ -60,7 +60,10 @@ export async function waitForDelivery(ctx: ActCtx): Promise<InvocationRecord[]> 
     },
   });
   if (result.state === "wrong") {
-    throw new StepFailure({ vi: `Log group ${group} không tồn tại.`, en: `The log group ${group} does not exist.` }, result.hint);
+    throw new StepFailure(
+      { vi: `Log group ${group} không tồn tại.`, en: `The log group ${group} does not exist.` },
+      result.hint,
+    );
   }
   if (result.state === "timed-out") {
     const seconds = Math.round(result.waitedMs / 1000);
@@ -70,9 +73,11 @@ export async function waitForDelivery(ctx: ActCtx): Promise<InvocationRecord[]> 
         en: `The logs have not arrived yet (${n} of ${enCount(ids.length, "record")} after ${seconds} s). That is "not yet", not necessarily wrong.`,
       },
       {
-        vi: `Kiểm tra: (1) cấu hình logging đúng Region ${ctx.target.region} và log group ${group}; (2) role ghi log vẫn còn và còn quyền logs:PutLogEvents; (3) metric AWS/Bedrock ModelInvocationLogsCloudWatchDeliveryFailure có tăng không. Rồi chạy lại bước này, có thể đợi lâu hơn với --param deliveryWaitSeconds=600.` +
+        vi:
+          `Kiểm tra: (1) cấu hình logging đúng Region ${ctx.target.region} và log group ${group}; (2) role ghi log vẫn còn và còn quyền logs:PutLogEvents; (3) metric AWS/Bedrock ModelInvocationLogsCloudWatchDeliveryFailure có tăng không. Rồi chạy lại bước này, có thể đợi lâu hơn với --param deliveryWaitSeconds=600.` +
           (ctx.target.kind === "sandbox" ? " Trên sandbox: công tắc lỗi no-delivery có đang bật không?" : ""),
-        en: `Check: (1) the logging configuration is in Region ${ctx.target.region} and names ${group}; (2) the logging role still exists and still allows logs:PutLogEvents; (3) whether the AWS/Bedrock metric ModelInvocationLogsCloudWatchDeliveryFailure went up. Then run this step again, waiting longer with --param deliveryWaitSeconds=600 if needed.` +
+        en:
+          `Check: (1) the logging configuration is in Region ${ctx.target.region} and names ${group}; (2) the logging role still exists and still allows logs:PutLogEvents; (3) whether the AWS/Bedrock metric ModelInvocationLogsCloudWatchDeliveryFailure went up. Then run this step again, waiting longer with --param deliveryWaitSeconds=600 if needed.` +
           (ctx.target.kind === "sandbox" ? " On the sandbox: is the no-delivery fault switched on?" : ""),
       },
       "timeout",
@@ -93,7 +98,13 @@ export function showRecords(ctx: ActCtx, records: InvocationRecord[]): void {
         ["output", { vi: "Output token", en: "Output tokens" }, "right"],
         ["requestId", { vi: "Request id", en: "Request id" }],
       ],
-      sorted.map((r) => ({ time: r.timestamp, model: r.modelId, input: r.inputTokens ?? null, output: r.outputTokens ?? null, requestId: r.requestId })),
+      sorted.map((r) => ({
+        time: r.timestamp,
+        model: r.modelId,
+        input: r.inputTokens ?? null,
+        output: r.outputTokens ?? null,
+        requestId: r.requestId,
+      })),
     ),
   );
   const invoked = recordedBatch(ctx)?.modelId;
@@ -135,8 +146,18 @@ export async function compareQueries(ctx: ActCtx): Promise<{ seedEmpty: number; 
       ),
     );
   };
-  show({ vi: "Truy vấn của bài gốc, giữ nguyên", en: "The seed's query, as written" }, SEED_QUERY, ["@timestamp", "modelId", "inputTokenCount", "outputTokenCount"], seed.rows);
-  show({ vi: "Truy vấn đã sửa", en: "The corrected query" }, FIXED_QUERY, ["@timestamp", "modelId", "input.inputTokenCount", "output.outputTokenCount"], fixed.rows);
+  show(
+    { vi: "Truy vấn của bài gốc, giữ nguyên", en: "The seed's query, as written" },
+    SEED_QUERY,
+    ["@timestamp", "modelId", "inputTokenCount", "outputTokenCount"],
+    seed.rows,
+  );
+  show(
+    { vi: "Truy vấn đã sửa", en: "The corrected query" },
+    FIXED_QUERY,
+    ["@timestamp", "modelId", "input.inputTokenCount", "output.outputTokenCount"],
+    fixed.rows,
+  );
   const seedEmpty = seed.rows.filter((row) => !row.inputTokenCount && !row.outputTokenCount).length;
   ctx.report.note("info", {
     vi: `Truy vấn gốc trả ${seed.rows.length} dòng nhưng cột token trống ở ${seedEmpty} dòng: bản ghi của Bedrock lồng số token trong \`input.inputTokenCount\` và \`output.outputTokenCount\`, không có trường \`inputTokenCount\` ở cấp trên cùng. Logs Insights không báo lỗi khi gặp trường không tồn tại, nó chỉ trả cột rỗng. Vì vậy một truy vấn "chạy được" vẫn có thể sai. Bản ghi cũng không có trường độ trễ (\`@duration\` chỉ có ở log của Lambda): độ trễ lấy từ metric AWS/Bedrock \`InvocationLatency\` ở bước 4.`,

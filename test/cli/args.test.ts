@@ -22,7 +22,10 @@ describe("parseArgv", () => {
       command: "run",
       flags: { step: "2", yes: true, lang: "vi" },
     });
-    expect(parseArgv(["--region", "eu-west-1", "check", "--format=json"]).flags).toMatchObject({ region: "eu-west-1", format: "json" });
+    expect(parseArgv(["--region", "eu-west-1", "check", "--format=json"]).flags).toMatchObject({
+      region: "eu-west-1",
+      format: "json",
+    });
     expect(parseArgv(["sandbox", "seed", "--hours", "24"])).toMatchObject({ command: "sandbox", rest: ["seed"] });
     expect(parseArgv(["run", "--param", "a=1", "--param", "b=2"]).flags.param).toEqual(["a=1", "b=2"]);
   });
@@ -43,8 +46,12 @@ describe("parseArgv", () => {
     expect(usageError(() => parseArgv(["check", "--format", "xml"])).text.en).toBe(
       '--format: "xml" is not valid. Choose one of: text, json, junit, markdown, csv.',
     );
-    expect(usageError(() => parseArgv(["--target", "gcp"])).text.en).toMatch(/--target: "gcp" is not valid\. Choose one of: sandbox, aws\./);
-    expect(usageError(() => parseArgv(["--lang", "fr"])).text.vi).toMatch(/--lang: giá trị "fr" không hợp lệ\. Chọn một trong: vi, en\./);
+    expect(usageError(() => parseArgv(["--target", "gcp"])).text.en).toMatch(
+      /--target: "gcp" is not valid\. Choose one of: sandbox, aws\./,
+    );
+    expect(usageError(() => parseArgv(["--lang", "fr"])).text.vi).toMatch(
+      /--lang: giá trị "fr" không hợp lệ\. Chọn một trong: vi, en\./,
+    );
   });
 
   it("rejects a flag given to a command it does not apply to", () => {
@@ -89,13 +96,22 @@ describe("chooseTarget", () => {
     expect(chooseTarget({ "endpoint-url": "http://127.0.0.1:4566" }, {})).toMatchObject({ kind: "endpoint" });
     expect(chooseTarget({}, { AWS_ENDPOINT_URL: "http://localhost:4566" })).toMatchObject({ kind: "endpoint" });
     expect(chooseTarget({ target: "sandbox" }, { AWS_ENDPOINT_URL: "http://localhost:4566" }).kind).toBe("sandbox");
-    expect(chooseTarget({ target: "aws" }, { AWS_REGION: "ap-southeast-1" })).toEqual({ kind: "aws", region: "ap-southeast-1" });
+    expect(chooseTarget({ target: "aws" }, { AWS_REGION: "ap-southeast-1" })).toEqual({
+      kind: "aws",
+      region: "ap-southeast-1",
+    });
   });
 
   it("refuses contradictions and bad values, naming the flag", () => {
-    expect(usageError(() => chooseTarget({ target: "sandbox", profile: "p" }, {})).text.en).toMatch(/--target sandbox does not take --profile/);
-    expect(usageError(() => chooseTarget({ region: "useast1" }, {})).text.en).toMatch(/--region: "useast1" is not an AWS Region name/);
-    expect(usageError(() => chooseTarget({ "endpoint-url": "localhost:4566" }, {})).text.en).toMatch(/--endpoint-url: "localhost:4566" is not an http\(s\) URL/);
+    expect(usageError(() => chooseTarget({ target: "sandbox", profile: "p" }, {})).text.en).toMatch(
+      /--target sandbox does not take --profile/,
+    );
+    expect(usageError(() => chooseTarget({ region: "useast1" }, {})).text.en).toMatch(
+      /--region: "useast1" is not an AWS Region name/,
+    );
+    expect(usageError(() => chooseTarget({ "endpoint-url": "localhost:4566" }, {})).text.en).toMatch(
+      /--endpoint-url: "localhost:4566" is not an http\(s\) URL/,
+    );
   });
 });
 
@@ -104,7 +120,11 @@ describe("resolveParams", () => {
 
   it("overrides from named flags and typed --param values", () => {
     expect(
-      resolveParams(defaults, { "model-id": "us.m", param: ["maxTokens=64", "verbose=true", "prompts=x | y"] }, "eu-west-1"),
+      resolveParams(
+        defaults,
+        { "model-id": "us.m", param: ["maxTokens=64", "verbose=true", "prompts=x | y"] },
+        "eu-west-1",
+      ),
     ).toEqual({ region: "eu-west-1", modelId: "us.m", maxTokens: 64, verbose: true, prompts: ["x", "y"] });
   });
 
@@ -112,9 +132,15 @@ describe("resolveParams", () => {
     expect(usageError(() => resolveParams(defaults, { param: ["nope=1"] }, "r")).text.en).toMatch(
       /--param: the lab has no parameter "nope"\. Parameters: region, modelId, maxTokens, verbose, prompts\./,
     );
-    expect(usageError(() => resolveParams(defaults, { param: ["maxTokens=lots"] }, "r")).text.en).toBe('--param maxTokens: "lots" must be a number.');
-    expect(usageError(() => resolveParams(defaults, { param: ["=1"] }, "r")).text.en).toMatch(/must look like KEY=VALUE/);
-    expect(usageError(() => resolveParams({ a: "1" }, { "logging-role-arn": "arn" }, "r")).text.en).toMatch(/this lab has no loggingRoleArn parameter/);
+    expect(usageError(() => resolveParams(defaults, { param: ["maxTokens=lots"] }, "r")).text.en).toBe(
+      '--param maxTokens: "lots" must be a number.',
+    );
+    expect(usageError(() => resolveParams(defaults, { param: ["=1"] }, "r")).text.en).toMatch(
+      /must look like KEY=VALUE/,
+    );
+    expect(usageError(() => resolveParams({ a: "1" }, { "logging-role-arn": "arn" }, "r")).text.en).toMatch(
+      /this lab has no loggingRoleArn parameter/,
+    );
   });
 });
 
@@ -122,9 +148,15 @@ describe("numberFlag", () => {
   it("takes whole numbers by default and fractions when asked, within bounds, naming the flag otherwise", () => {
     expect(numberFlag("port", "4566", 0, 65535)).toBe(4566);
     expect(numberFlag("port", undefined, 0, 65535)).toBeUndefined();
-    expect(usageError(() => numberFlag("port", "45.5", 0, 65535)).text.en).toBe('--port: "45.5" must be a whole number from 0 to 65535.');
-    expect(usageError(() => numberFlag("port", "", 0, 65535)).text.vi).toBe('--port: "" phải là số nguyên từ 0 đến 65535.');
+    expect(usageError(() => numberFlag("port", "45.5", 0, 65535)).text.en).toBe(
+      '--port: "45.5" must be a whole number from 0 to 65535.',
+    );
+    expect(usageError(() => numberFlag("port", "", 0, 65535)).text.vi).toBe(
+      '--port: "" phải là số nguyên từ 0 đến 65535.',
+    );
     expect(numberFlag("hours", "0.5", 0.1, 744, { fractions: true })).toBe(0.5);
-    expect(usageError(() => numberFlag("rate", "lots", 0.01, 600, { fractions: true })).text.en).toBe('--rate: "lots" must be a number from 0.01 to 600.');
+    expect(usageError(() => numberFlag("rate", "lots", 0.01, 600, { fractions: true })).text.en).toBe(
+      '--rate: "lots" must be a number from 0.01 to 600.',
+    );
   });
 });

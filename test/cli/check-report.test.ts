@@ -55,16 +55,13 @@ describe("check, one target", () => {
     expect(ops["dashboard-shows-metrics"]).toEqual(
       expect.arrayContaining(["CloudWatch.GetDashboard", "CloudWatch.GetMetricData"]),
     );
-    for (const item of report.items)
-      for (const r of item.requests) expect(r.requestId).toMatch(/^[0-9a-f-]{36}$/);
+    for (const item of report.items) for (const r of item.requests) expect(r.requestId).toMatch(/^[0-9a-f-]{36}$/);
   });
 
   it("verify-report: 0 for the report as written, 1 once edited, 2 when unreadable", async () => {
     expect(await verify(file("me.json"))).toMatchObject({
       code: 0,
-      stdout: expect.stringMatching(
-        /^✓ valid: .*me\.json — monitoring-genai · 123456789012 · us-east-1 · 4\/4 · 100%/,
-      ),
+      stdout: expect.stringMatching(/^✓ valid: .*me\.json — monitoring-genai · 123456789012 · us-east-1 · 4\/4 · 100%/),
     });
     const edited = readFileSync(file("me.json"), "utf8").replace('"durationMs": ', '"durationMs": 1');
     writeFileSync(file("edited.json"), edited);
@@ -81,15 +78,13 @@ describe("check, one target", () => {
     expect((await runCli(["verify-report"])).code).toBe(2);
     const junit = await check(["--format", "junit", "--out", file("me.xml")]);
     expect(junit.code).toBe(0);
-    expect((await verify(file("me.xml"))).stderr).toMatch(
-      /Only JSON reports \(check --format json\) can be verified/,
-    );
+    expect((await verify(file("me.xml"))).stderr).toMatch(/Only JSON reports \(check --format json\) can be verified/);
   });
 
   it("an instructor key signs the report; verification with the key requires that signature", async () => {
-    expect(
-      (await check(["--format", "json", "--out", file("signed.json")], { GENAI_LAB_REPORT_KEY: KEY })).code,
-    ).toBe(0);
+    expect((await check(["--format", "json", "--out", file("signed.json")], { GENAI_LAB_REPORT_KEY: KEY })).code).toBe(
+      0,
+    );
     expect(read(file("signed.json")).integrity.signature?.keyId).toMatch(/^[0-9a-f]{16}$/);
     expect((await verify(file("signed.json"))).stdout).toMatch(/carries an HMAC signature, not checked/);
     expect(await verify(file("signed.json"), { GENAI_LAB_REPORT_KEY: KEY })).toMatchObject({
@@ -119,13 +114,10 @@ describe("check, one target", () => {
       accountToken("123456789012", Buffer.from("course-2026-spring-salt")),
     );
     expect(existsSync(saltPath(dir))).toBe(false);
-    const first = (JSON.parse((await check(["--format", "json", "--redact"])).stdout) as Report).target
-      .account;
+    const first = (JSON.parse((await check(["--format", "json", "--redact"])).stdout) as Report).target.account;
     expect(existsSync(saltPath(dir))).toBe(true);
     expect(first).toBe(accountToken("123456789012", Buffer.from(readFileSync(saltPath(dir), "utf8").trim())));
-    expect(
-      (JSON.parse((await check(["--format", "json", "--redact"])).stdout) as Report).target.account,
-    ).toBe(first);
+    expect((JSON.parse((await check(["--format", "json", "--redact"])).stdout) as Report).target.account).toBe(first);
     const text = await check(["--redact"], { GENAI_LAB_REDACT_SALT: "course-2026-spring-salt" });
     expect(text.stdout).toMatch(/Account acct-[0-9a-f]{16} · Region us-east-1/);
     // A short salt would make the hashes easy to reverse: refused, naming where it came from.
@@ -167,14 +159,8 @@ describe("check, usage errors name the flag or file (exit 2)", () => {
     [["--concurrency", "4"], /--concurrency only applies when grading several targets/],
     [["--profiles", "a", "--accounts", "x.csv"], /Choose --profiles or --accounts, not both/],
     [["--profiles", "a", "--profile", "b"], /--profiles already names the profiles to grade; drop --profile/],
-    [
-      ["--accounts", "/nonexistent/class.csv"],
-      /--accounts \/nonexistent\/class\.csv: cannot read the file \(ENOENT\)/,
-    ],
-    [
-      ["--accounts", "class.csv", "--concurrency", "0"],
-      /--concurrency: "0" must be a whole number from 1 to 64/,
-    ],
+    [["--accounts", "/nonexistent/class.csv"], /--accounts \/nonexistent\/class\.csv: cannot read the file \(ENOENT\)/],
+    [["--accounts", "class.csv", "--concurrency", "0"], /--concurrency: "0" must be a whole number from 1 to 64/],
   ])("check %j", async (args, message) => {
     writeFileSync(file("class.csv"), "account,role\n111111111111,GenAILabGrader\n");
     const result = await runCli(
@@ -195,14 +181,7 @@ describe("check --profiles on the sandbox", () => {
         "[broken]\naws_access_key_id = 123456789012\naws_secret_access_key = nope\n",
     );
     vi.stubEnv("AWS_SHARED_CREDENTIALS_FILE", file("credentials"));
-    const result = await check([
-      "--target",
-      "sandbox",
-      "--profiles",
-      "me,newcomer,broken,missing",
-      "--format",
-      "csv",
-    ]);
+    const result = await check(["--target", "sandbox", "--profiles", "me,newcomer,broken,missing", "--format", "csv"]);
     expect(result.code).toBe(1);
     const rows = result.stdout.split("\r\n").slice(1, -1);
     expect(rows[0]).toBe("me,123456789012,us-east-1,pass,pass,pass,pass,4,4,100,complete,");

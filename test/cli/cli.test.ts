@@ -24,9 +24,13 @@ describe("genai-lab (in-process)", () => {
   it("exits 2 on bad usage, naming the flag, in the chosen language", async () => {
     const bad = await runCli(["check", "--format", "xml", "--lang", "vi"]);
     expect(bad.code).toBe(2);
-    expect(bad.stderr).toBe('genai-lab: --format: giá trị "xml" không hợp lệ. Chọn một trong: text, json, junit, markdown, csv.\n');
+    expect(bad.stderr).toBe(
+      'genai-lab: --format: giá trị "xml" không hợp lệ. Chọn một trong: text, json, junit, markdown, csv.\n',
+    );
     expect((await runCli(["frobnicate"])).code).toBe(2);
-    expect((await runCli(["run", "--region", "mars-1"])).stderr).toMatch(/--region: "mars-1" is not an AWS Region name/);
+    expect((await runCli(["run", "--region", "mars-1"])).stderr).toMatch(
+      /--region: "mars-1" is not an AWS Region name/,
+    );
   });
 
   it("exits 2 when the lab folder has problems, listing them", async () => {

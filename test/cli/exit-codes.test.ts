@@ -6,7 +6,15 @@ import { compiledFixtureLab, runBinary } from "../helpers/cli.js";
 
 /** The fixture lab through the real binary, on the in-process sandbox, in a fresh state directory. */
 function fixtureArgs(stateDir: string, ...extra: string[]): string[] {
-  return ["--lab", compiledFixtureLab, "--state-dir", stateDir, "--param", `worldFile=${join(stateDir, "world.json")}`, ...extra];
+  return [
+    "--lab",
+    compiledFixtureLab,
+    "--state-dir",
+    stateDir,
+    "--param",
+    `worldFile=${join(stateDir, "world.json")}`,
+    ...extra,
+  ];
 }
 const fresh = () => mkdtempSync(join(tmpdir(), "genai-lab-exit-"));
 
@@ -54,7 +62,9 @@ describe("exit codes of the real binary", () => {
     expect(run.stderr).toMatch(/Stopped on request \(Ctrl\+C\)/);
     const progressDir = join(dir, "progress", "fixture-lab");
     const [file] = readdirSync(progressDir);
-    const state = JSON.parse(readFileSync(join(progressDir, file!), "utf8")) as { steps: Record<string, { outcome: string }> };
+    const state = JSON.parse(readFileSync(join(progressDir, file!), "utf8")) as {
+      steps: Record<string, { outcome: string }>;
+    };
     expect(state.steps["make-thing"]?.outcome).toBe("cancelled");
   });
 });

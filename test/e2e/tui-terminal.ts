@@ -60,7 +60,8 @@ export class TerminalSession {
     await this.#pending;
     const buffer = this.term.buffer.active;
     const lines: string[] = [];
-    for (let y = 0; y < this.term.rows; y++) lines.push(buffer.getLine(buffer.viewportY + y)?.translateToString(true) ?? "");
+    for (let y = 0; y < this.term.rows; y++)
+      lines.push(buffer.getLine(buffer.viewportY + y)?.translateToString(true) ?? "");
     return lines.join("\n");
   }
 
@@ -97,7 +98,8 @@ export class TerminalSession {
     for (;;) {
       const screen = await this.screen();
       if (matches(screen)) return screen;
-      if (this.exitCode !== undefined) throw new Error(`the program exited (${this.exitCode}) while waiting for ${String(test)}:\n${screen}`);
+      if (this.exitCode !== undefined)
+        throw new Error(`the program exited (${this.exitCode}) while waiting for ${String(test)}:\n${screen}`);
       if (Date.now() > deadline) throw new Error(`timed out waiting for ${String(test)}; the screen:\n${screen}`);
       await new Promise((resolve) => setTimeout(resolve, 50));
     }

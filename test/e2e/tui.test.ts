@@ -91,7 +91,13 @@ describe("genai-lab TUI in a terminal", () => {
 
     // A resize redraws the layout for the new size: a wider left column shows more of the checklist.
     t.resize(110, 30);
-    const wide = await stable(t, (s) => s.includes("Verification checklist 4/4") && s.includes("[✓] The dashboard shows metrics") && s.includes("q quit"));
+    const wide = await stable(
+      t,
+      (s) =>
+        s.includes("Verification checklist 4/4") &&
+        s.includes("[✓] The dashboard shows metrics") &&
+        s.includes("q quit"),
+    );
     expect(ticked(wide)).toBe(4);
 
     await press(t, "q");

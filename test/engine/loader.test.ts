@@ -79,7 +79,9 @@ describe("loadLab", () => {
       "lab.ts": labModule(),
       "01-a.ts": stepModule("a").replace(`title: { vi: "Do (vi)", en: "Do" }`, `title: { vi: "Làm", en: "  " }`),
     });
-    expect(problems).toEqual([expect.stringMatching(/01-a\.ts: step\.actions\[0\]\.title\.en: missing English translation/)]);
+    expect(problems).toEqual([
+      expect.stringMatching(/01-a\.ts: step\.actions\[0\]\.title\.en: missing English translation/),
+    ]);
   });
 
   it("reports a duplicate step id and a step id that does not match its file", async () => {
@@ -95,12 +97,12 @@ describe("loadLab", () => {
   });
 
   it("reports a numbering gap and a duplicate number", async () => {
-    expect(await problemsOf({ "lab.ts": labModule(), "01-a.ts": stepModule("a"), "03-c.ts": stepModule("c") })).toEqual([
-      expect.stringMatching(/03-c\.ts: numbering gap or duplicate \(expected 02-…\)/),
-    ]);
-    expect(await problemsOf({ "lab.ts": labModule(), "01-a.ts": stepModule("a"), "01-b.ts": stepModule("b") })).toEqual([
-      expect.stringMatching(/01-b\.ts: numbering gap or duplicate \(expected 02-…\)/),
-    ]);
+    expect(await problemsOf({ "lab.ts": labModule(), "01-a.ts": stepModule("a"), "03-c.ts": stepModule("c") })).toEqual(
+      [expect.stringMatching(/03-c\.ts: numbering gap or duplicate \(expected 02-…\)/)],
+    );
+    expect(await problemsOf({ "lab.ts": labModule(), "01-a.ts": stepModule("a"), "01-b.ts": stepModule("b") })).toEqual(
+      [expect.stringMatching(/01-b\.ts: numbering gap or duplicate \(expected 02-…\)/)],
+    );
   });
 
   it("reports an unknown checklist id, and a duplicate check id", async () => {

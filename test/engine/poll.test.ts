@@ -25,10 +25,15 @@ describe("poll", () => {
     const { report, countdowns, messages } = recorder();
     let calls = 0;
     const probe = async (): Promise<PollProbe<string>> =>
-      ++calls < 4 ? { state: "not-yet", detail: { vi: "chưa", en: "not yet" } } : { state: "ready", value: "five records" };
+      ++calls < 4
+        ? { state: "not-yet", detail: { vi: "chưa", en: "not yet" } }
+        : { state: "ready", value: "five records" };
     const result = await advanceUntilSettled(
       clock,
-      poll({ label, timeoutMs: 60_000, intervalMs: 3000, probe }, { clock, report, signal: new AbortController().signal }),
+      poll(
+        { label, timeoutMs: 60_000, intervalMs: 3000, probe },
+        { clock, report, signal: new AbortController().signal },
+      ),
     );
     expect(result).toEqual({ state: "ready", value: "five records", waitedMs: 9000, attempts: 4 });
     // One countdown tick per second while waiting, counting down from the timeout.
@@ -48,7 +53,10 @@ describe("poll", () => {
         : { state: "wrong", evidence: { expected: "/aws/bedrock/model-invocations", actual: "/other" }, hint: label };
     const result = await advanceUntilSettled(
       clock,
-      poll({ label, timeoutMs: 60_000, intervalMs: 1000, probe }, { clock, report, signal: new AbortController().signal }),
+      poll(
+        { label, timeoutMs: 60_000, intervalMs: 1000, probe },
+        { clock, report, signal: new AbortController().signal },
+      ),
     );
     expect(result.state).toBe("wrong");
     expect(result).toMatchObject({ attempts: 2, evidence: { actual: "/other" } });
@@ -57,12 +65,23 @@ describe("poll", () => {
   it("times out as not-yet (never as wrong), keeping the last detail", async () => {
     const clock = createFakeClock();
     const { report } = recorder();
-    const probe = async (): Promise<PollProbe<string>> => ({ state: "not-yet", detail: { vi: "0/5", en: "0 of 5 found" } });
+    const probe = async (): Promise<PollProbe<string>> => ({
+      state: "not-yet",
+      detail: { vi: "0/5", en: "0 of 5 found" },
+    });
     const result = await advanceUntilSettled(
       clock,
-      poll({ label, timeoutMs: 10_000, intervalMs: 2000, probe }, { clock, report, signal: new AbortController().signal }),
+      poll(
+        { label, timeoutMs: 10_000, intervalMs: 2000, probe },
+        { clock, report, signal: new AbortController().signal },
+      ),
     );
-    expect(result).toEqual({ state: "timed-out", detail: { vi: "0/5", en: "0 of 5 found" }, waitedMs: 10_000, attempts: 6 });
+    expect(result).toEqual({
+      state: "timed-out",
+      detail: { vi: "0/5", en: "0 of 5 found" },
+      waitedMs: 10_000,
+      attempts: 6,
+    });
   });
 
   it("ends with an AbortError as soon as the signal aborts", async () => {

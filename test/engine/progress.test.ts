@@ -1,5 +1,10 @@
 import { describe, expect, it } from "vitest";
-import { initialProgress, progressReducer, type ProgressAction, type ProgressState } from "../../src/engine/progress.js";
+import {
+  initialProgress,
+  progressReducer,
+  type ProgressAction,
+  type ProgressState,
+} from "../../src/engine/progress.js";
 
 const target = { kind: "sandbox" as const, accountId: "123456789012", region: "us-east-1" };
 const at = "2026-11-26T10:00:00.000Z";

@@ -40,13 +40,25 @@ function stubbornLab(): LoadedLab {
     parameters: {},
     checklist: [{ id: "ok" }],
   };
-  return { dir: "", manifest, steps: [{ step, file: "01-stubborn.ts", number: 1 }], checks: new Map([["ok", { step, check: step.checks[0]! }]]) };
+  return {
+    dir: "",
+    manifest,
+    steps: [{ step, file: "01-stubborn.ts", number: 1 }],
+    checks: new Map([["ok", { step, check: step.checks[0]! }]]),
+  };
 }
 
 describe("an action that outlives its timeout", () => {
   it("is fenced off: no events after the run ends, no facts, but its ledger write is kept (the thing exists)", async () => {
     const store = ProgressStore.inMemory("stubborn-lab", fakeTarget);
-    const runner = new Runner({ lab: stubbornLab(), aws: undefined, target: fakeTarget, params: {}, lang: "en", store });
+    const runner = new Runner({
+      lab: stubbornLab(),
+      aws: undefined,
+      target: fakeTarget,
+      params: {},
+      lang: "en",
+      store,
+    });
     const events: RunnerEvent[] = [];
     runner.subscribe((event) => events.push(event));
     const summary = await runner.runSteps(["stubborn"], new AbortController().signal, { checklist: false });

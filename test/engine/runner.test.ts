@@ -72,7 +72,10 @@ describe("Runner", () => {
   it("turns a check that throws into an error result, never an exception out of the runner", async () => {
     const { runner, events } = await fixtureRunner({ params: { fail: "check-throws" } });
     const items = await runner.runChecklist(signal());
-    expect(items[0]?.result).toMatchObject({ status: "error", problem: { kind: "internal", message: "the checker broke" } });
+    expect(items[0]?.result).toMatchObject({
+      status: "error",
+      problem: { kind: "internal", message: "the checker broke" },
+    });
     expect(sequence(events).at(-1)).toBe("run-finished:failed");
   });
 
@@ -138,12 +141,19 @@ describe("Runner", () => {
   it("says how long the limit was, also when it is the runner's default", async () => {
     const { runner, events } = await fixtureRunner({ params: { slowMs: 60_000 }, defaultActionTimeoutMs: 1_000 });
     await runner.runSteps(["make-thing"], signal());
-    expect(events.find((e) => e.type === "action-finished")).toMatchObject({ problem: { title: { en: "Timed out after 1 s." } } });
+    expect(events.find((e) => e.type === "action-finished")).toMatchObject({
+      problem: { title: { en: "Timed out after 1 s." } },
+    });
   });
 
   it("asks before a billable action on a real account, and stops when declined", async () => {
     const { runner, events, lab } = await fixtureRunner({
-      target: { kind: "aws", region: "us-east-1", accountId: "111122223333", principalArn: "arn:aws:iam::111122223333:user/x" },
+      target: {
+        kind: "aws",
+        region: "us-east-1",
+        accountId: "111122223333",
+        principalArn: "arn:aws:iam::111122223333:user/x",
+      },
       confirm: async () => false,
     });
     const action = lab.steps[0]!.step.actions[0]!;
@@ -162,6 +172,8 @@ describe("Runner", () => {
     expect(runner.selectSteps()).toEqual(["make-thing", "use-thing"]);
     expect(runner.selectSteps("2")).toEqual(["use-thing"]);
     expect(runner.selectSteps("tidy-up")).toEqual(["tidy-up"]);
-    expect(() => runner.selectSteps("9")).toThrow(/--step: there is no step "9". Steps: 1 \(make-thing\), 2 \(use-thing\), 3 \(tidy-up\)/);
+    expect(() => runner.selectSteps("9")).toThrow(
+      /--step: there is no step "9". Steps: 1 \(make-thing\), 2 \(use-thing\), 3 \(tidy-up\)/,
+    );
   });
 });

@@ -1,4 +1,13 @@
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, utimesSync, writeFileSync } from "node:fs";
+import {
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  utimesSync,
+  writeFileSync,
+} from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { describe, expect, it } from "vitest";
@@ -70,7 +79,10 @@ describe("ProgressStore", () => {
     mkdirSync(dirname(path), { recursive: true });
     writeFileSync(path, JSON.stringify({ formatVersion: 99, lab: "fixture-lab" }));
     expect(() => openStore(dir)).toThrow(/written by a newer genai-lab \(format 99; this one reads up to 1\)/);
-    writeFileSync(path, JSON.stringify({ formatVersion: 1, lab: "other", target: {}, steps: {}, checks: {}, facts: {}, ledger: [] }));
+    writeFileSync(
+      path,
+      JSON.stringify({ formatVersion: 1, lab: "other", target: {}, steps: {}, checks: {}, facts: {}, ledger: [] }),
+    );
     expect(() => openStore(dir)).toThrow(/is not a progress file of the lab "fixture-lab"/);
   });
 });
@@ -105,7 +117,14 @@ describe("two processes on one state directory", () => {
     const dir = tempDir();
     const tui = openStore(dir); // opened first, e.g. the TUI
     const run = openStore(dir); // then `genai-lab run` in another terminal
-    run.dispatch({ type: "resource-creating", resource: { type: "iam-role", name: "R" }, region: "us-east-1", stepId: "s", actionId: "a", at });
+    run.dispatch({
+      type: "resource-creating",
+      resource: { type: "iam-role", name: "R" },
+      region: "us-east-1",
+      stepId: "s",
+      actionId: "a",
+      at,
+    });
     run.dispatch({ type: "resource-created", key: "iam-role:R", at });
     tui.dispatch({ type: "check-recorded", checkId: "c", result: { status: "pass" }, at });
     const onDisk = openStore(dir).state;

@@ -32,8 +32,7 @@ export interface Learner {
 }
 
 /** Learners with broken credentials of their own are graded through their profile, not a grader role. */
-export const gradedByProfile = (l: Learner): boolean =>
-  l.scenario === "wrong-secret" || l.scenario === "unknown-key";
+export const gradedByProfile = (l: Learner): boolean => l.scenario === "wrong-secret" || l.scenario === "unknown-key";
 
 const WHOLE_LAB = [
   "preflight",
@@ -53,9 +52,7 @@ const STEPS: Partial<Record<Scenario, string[]>> = {
 export function trustPolicy(account: string): string {
   return JSON.stringify({
     Version: "2012-10-17",
-    Statement: [
-      { Effect: "Allow", Principal: { AWS: `arn:aws:iam::${account}:root` }, Action: "sts:AssumeRole" },
-    ],
+    Statement: [{ Effect: "Allow", Principal: { AWS: `arn:aws:iam::${account}:root` }, Action: "sts:AssumeRole" }],
   });
 }
 

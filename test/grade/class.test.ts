@@ -12,14 +12,7 @@ import { sandboxDbPath } from "../../src/engine/state-dir.js";
 import { checkIntegrity, seal } from "../../src/report/integrity.js";
 import { startSandbox } from "../../src/sandbox/index.js";
 import { runCli } from "../helpers/cli.js";
-import {
-  classOf50,
-  credentialsFile,
-  GRADER_ROLE,
-  prepareClass,
-  rosterCsv,
-  type Learner,
-} from "./class-fixture.js";
+import { classOf50, credentialsFile, GRADER_ROLE, prepareClass, rosterCsv, type Learner } from "./class-fixture.js";
 
 const learners = classOf50();
 const dir = mkdtempSync(join(tmpdir(), "genai-lab-class-"));
@@ -107,10 +100,7 @@ describe("check --accounts: a class of 50 on the sandbox", () => {
     const warnings: string[] = [];
     const onWarning = (warning: Error) => warnings.push(`${warning.name}: ${warning.message}`);
     process.on("warning", onWarning);
-    const result = await runCli(
-      ["check", ...common, "--format", "json", "--out", out, "--concurrency", "40"],
-      env,
-    );
+    const result = await runCli(["check", ...common, "--format", "json", "--out", out, "--concurrency", "40"], env);
     await new Promise((resolve) => setImmediate(resolve));
     process.off("warning", onWarning);
     // 40 runners at once must not pile listeners onto one AbortSignal.
@@ -128,9 +118,7 @@ describe("check --accounts: a class of 50 on the sandbox", () => {
     expect(book.kind).toBe("gradebook");
     expect(checkIntegrity(book as never)).toEqual({ ok: true, signature: "absent" });
     const first = book.targets[0]!;
-    expect(first.target.principal).toBe(
-      `arn:aws:sts::100000000001:assumed-role/${GRADER_ROLE}/genai-lab-grader`,
-    );
+    expect(first.target.principal).toBe(`arn:aws:sts::100000000001:assumed-role/${GRADER_ROLE}/genai-lab-grader`);
     for (const item of first.items) {
       expect(item.requests.length).toBeGreaterThan(0);
       for (const r of item.requests) expect(r.requestId).toMatch(/^[0-9a-f-]{36}$/);

@@ -72,11 +72,7 @@ describe("rosters", () => {
       JSON.stringify({
         role: "GenAILabGrader",
         externalId: "course-7",
-        accounts: [
-          "111111111111",
-          { account: "222222222222", name: "Bình", role: "Other" },
-          { profile: "chi" },
-        ],
+        accounts: ["111111111111", { account: "222222222222", name: "Bình", role: "Other" }, { profile: "chi" }],
       }),
     );
     expect(read()).toEqual([
@@ -118,14 +114,10 @@ describe("rosters", () => {
     expect(usage(roster("e.csv", "account,role\n111111111111,R\n111111111111,R\n"))).toBe(
       "e.csv:3: repeats e.csv:2 (111111111111).",
     );
-    expect(usage(roster("f.csv", "account,role\n111111111111,bad role!\n"))).toMatch(
-      /is not an IAM role name or ARN/,
-    );
+    expect(usage(roster("f.csv", "account,role\n111111111111,bad role!\n"))).toMatch(/is not an IAM role name or ARN/);
     expect(usage(roster("g.json", "{ nope"))).toMatch(/^g\.json: broken JSON: /);
     expect(usage(roster("h.json", '{"accounts": 3}'))).toMatch(/^h\.json: expected an array of accounts/);
-    expect(usage(roster("i.csv", "account,role\n"))).toBe(
-      "i.csv: has no rows (at least one account is needed).",
-    );
+    expect(usage(roster("i.csv", "account,role\n"))).toBe("i.csv: has no rows (at least one account is needed).");
     expect(usage(() => rosterTargets("missing.csv", dir))).toBe(
       "--accounts missing.csv: cannot read the file (ENOENT).",
     );

@@ -48,7 +48,12 @@ export async function flush(): Promise<void> {
 }
 
 /** Advances the clock in steps until the promise settles (or gives up after maxSteps). */
-export async function advanceUntilSettled<T>(clock: FakeClock, promise: Promise<T>, stepMs = 1000, maxSteps = 10_000): Promise<T> {
+export async function advanceUntilSettled<T>(
+  clock: FakeClock,
+  promise: Promise<T>,
+  stepMs = 1000,
+  maxSteps = 10_000,
+): Promise<T> {
   let settled = false;
   promise.then(
     () => (settled = true),

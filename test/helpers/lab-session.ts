@@ -74,7 +74,12 @@ export async function startLabSession(
     env: {},
   });
   const aws = createAwsClients(
-    { region: sandbox.region, endpoint: sandbox.endpoint, credentials: { ...sandbox.credentials }, ...(options.maxAttempts ? { maxAttempts: options.maxAttempts } : {}) },
+    {
+      region: sandbox.region,
+      endpoint: sandbox.endpoint,
+      credentials: { ...sandbox.credentials },
+      ...(options.maxAttempts ? { maxAttempts: options.maxAttempts } : {}),
+    },
     {},
   );
   const identity = await aws.sts.send(new GetCallerIdentityCommand({}));

@@ -49,9 +49,7 @@ describe("the report model", () => {
     });
     expect(r.items[1]).toMatchObject({
       evidence: { expected: "≥ 5 records", actual: "2 of 5 found", details: { found: "2" } },
-      requests: [
-        { operation: "FilterLogEvents", requestId: "0a1b2c3d-0000-4000-8000-000000000001", httpStatus: 200 },
-      ],
+      requests: [{ operation: "FilterLogEvents", requestId: "0a1b2c3d-0000-4000-8000-000000000001", httpStatus: 200 }],
       checkedAt: "2026-03-01T10:00:01.250Z",
     });
     expect(r.items[3]!.problem).toMatchObject({
@@ -129,9 +127,7 @@ describe("formats", () => {
   it("markdown: a table with score per item, notes below, the digest at the end", () => {
     const md = renderMarkdown(mixed);
     expect(md).toContain("**1/4 passed** · score 1.5/4 (37.5%) · an · `sandbox` · 111122223333 · us-east-1");
-    expect(md).toContain(
-      "| 3 | A Logs Insights query returns results | ❌ fail | 0.5/1 | dashboard without data |",
-    );
+    expect(md).toContain("| 3 | A Logs Insights query returns results | ❌ fail | 0.5/1 | dashboard without data |");
     expect(md).toContain("| 4 | The dashboard exists and shows metrics | ⚠️ error | 0/1 | Not allowed |");
     expect(md).toContain(`Report SHA-256 \`${mixed.integrity.digest}\``);
   });

@@ -27,9 +27,7 @@ describe("canonical JSON (RFC 8785)", () => {
         const text = canonicalJson(value);
         const shuffled = JSON.parse(
           JSON.stringify(value, (_k, v: unknown) =>
-            v && typeof v === "object" && !Array.isArray(v)
-              ? Object.fromEntries(Object.entries(v).reverse())
-              : v,
+            v && typeof v === "object" && !Array.isArray(v) ? Object.fromEntries(Object.entries(v).reverse()) : v,
           ),
         ) as unknown;
         expect(canonicalJson(shuffled)).toBe(text);
@@ -100,7 +98,6 @@ describe("sealed reports", () => {
       ),
     );
     expect(checkIntegrity(book)).toEqual({ ok: true, signature: "absent" });
-    for (const target of book.targets as Record<string, unknown>[])
-      expect(checkIntegrity(target).ok).toBe(true);
+    for (const target of book.targets as Record<string, unknown>[]) expect(checkIntegrity(target).ok).toBe(true);
   });
 });

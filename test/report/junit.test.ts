@@ -71,9 +71,7 @@ describe("JUnit report against the Ant/Jenkins JUnit.xsd (windyroad)", () => {
     const xml = renderJunit(book);
     expect(await schemaErrors(xml)).toEqual([]);
     expect(
-      [...xml.matchAll(/<testsuite name="(\w+)" package="monitoring-genai" id="(\d)"/g)].map(
-        (m) => `${m[1]}:${m[2]}`,
-      ),
+      [...xml.matchAll(/<testsuite name="(\w+)" package="monitoring-genai" id="(\d)"/g)].map((m) => `${m[1]}:${m[2]}`),
     ).toEqual(["an:0", "binh:1", "chi:2"]);
     expect(xml).toContain(`classname="monitoring-genai.binh"`);
   });

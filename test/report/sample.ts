@@ -2,12 +2,7 @@
 import type { CheckResult, TargetInfo } from "../../src/engine/contract.js";
 import type { ChecklistItemResult } from "../../src/engine/events.js";
 import { buildGradebook, type Gradebook } from "../../src/report/gradebook.js";
-import {
-  buildReport,
-  type AwsRequestRecord,
-  type ChecklistReport,
-  type ReportInput,
-} from "../../src/report/model.js";
+import { buildReport, type AwsRequestRecord, type ChecklistReport, type ReportInput } from "../../src/report/model.js";
 
 export const TARGET: TargetInfo = {
   kind: "sandbox",

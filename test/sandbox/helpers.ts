@@ -16,7 +16,12 @@ export interface Credentials {
 }
 
 /** `clockOffsetMs` moves the SDK's signing clock, for sandboxes started with a fixed `now`. */
-export function clients(sandbox: RunningSandbox, credentials: Credentials = sandbox.credentials, region = sandbox.region, clockOffsetMs = 0) {
+export function clients(
+  sandbox: RunningSandbox,
+  credentials: Credentials = sandbox.credentials,
+  region = sandbox.region,
+  clockOffsetMs = 0,
+) {
   const config = { endpoint: sandbox.endpoint, region, credentials, maxAttempts: 1, systemClockOffset: clockOffsetMs };
   return {
     logs: new CloudWatchLogsClient(config),
@@ -39,7 +44,8 @@ export function startTestSandbox(options: SandboxOptions = {}): Promise<RunningS
     env: {},
     onWarning: () => undefined,
     ...options,
-    faults: typeof options.faults === "string" ? `iam-delay=0,${options.faults}` : { iamPropagationMs: 0, ...options.faults },
+    faults:
+      typeof options.faults === "string" ? `iam-delay=0,${options.faults}` : { iamPropagationMs: 0, ...options.faults },
   });
 }
 
@@ -48,7 +54,10 @@ export function startTestSandbox(options: SandboxOptions = {}): Promise<RunningS
  *   const { sandbox, c } = await sandboxForFile({ now: () => clock });
  * It starts while the file loads and closes after the file's last test. `clockOffsetMs` as for `clients`.
  */
-export async function sandboxForFile(options: SandboxOptions = {}, clockOffsetMs = 0): Promise<{ sandbox: RunningSandbox; c: Clients }> {
+export async function sandboxForFile(
+  options: SandboxOptions = {},
+  clockOffsetMs = 0,
+): Promise<{ sandbox: RunningSandbox; c: Clients }> {
   const sandbox = await startTestSandbox(options);
   afterAll(() => sandbox.close());
   return { sandbox, c: clients(sandbox, sandbox.credentials, sandbox.region, clockOffsetMs) };

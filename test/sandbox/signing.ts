@@ -75,4 +75,5 @@ export const jsonHeaders = (target: string, version = "1.1"): Record<string, str
 
 export const formHeaders = { "content-type": "application/x-www-form-urlencoded; charset=utf-8" };
 
-export const rfc3986 = (s: string): string => encodeURIComponent(s).replace(/[!'()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
+export const rfc3986 = (s: string): string =>
+  encodeURIComponent(s).replace(/[!'()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);

@@ -30,26 +30,36 @@ function blocks(stepId: string, lang: Lang, language: string): string[] {
 }
 
 describe("step bodies", () => {
-  it.each(["vi", "en"] as const)("step 1's bash block (%s) writes the lab's own documents and configures logging", (lang) => {
-    const [script] = blocks(STEP.logging, lang, "bash");
-    expect(script).toBeDefined();
-    const dir = mkdtempSync(join(tmpdir(), "genai-lab-body-"));
-    // A stand-in `aws`: STS answers an account id, everything else is recorded.
-    const fake = `aws() { if [ "$1 $2" = "sts get-caller-identity" ]; then echo 444455556666; else echo "$*" >> calls.txt; fi; }\n`;
-    const out = spawnSync("bash", ["-e", "-c", fake + (script ?? "")], { cwd: dir, encoding: "utf8" });
-    expect(out.status, out.stderr).toBe(0);
-    const read = (file: string) => JSON.parse(readFileSync(join(dir, file), "utf8")) as unknown;
-    const scope = { region: "us-east-1", accountId: "444455556666" };
-    expect(read("trust.json")).toEqual(loggingTrustPolicy(scope));
-    expect(read("permissions.json")).toEqual(loggingPermissionsPolicy(scope, "/aws/bedrock/model-invocations"));
-    expect(read("logging.json")).toEqual({
-      cloudWatchConfig: { logGroupName: "/aws/bedrock/model-invocations", roleArn: "arn:aws:iam::444455556666:role/GenAILabBedrockLoggingRole" },
-      textDataDeliveryEnabled: true,
-    });
-    const calls = readFileSync(join(dir, "calls.txt"), "utf8");
-    expect(calls).toContain("iam create-role --role-name GenAILabBedrockLoggingRole --assume-role-policy-document file://trust.json");
-    expect(calls).toContain("bedrock put-model-invocation-logging-configuration --region us-east-1 --logging-config file://logging.json");
-  });
+  it.each(["vi", "en"] as const)(
+    "step 1's bash block (%s) writes the lab's own documents and configures logging",
+    (lang) => {
+      const [script] = blocks(STEP.logging, lang, "bash");
+      expect(script).toBeDefined();
+      const dir = mkdtempSync(join(tmpdir(), "genai-lab-body-"));
+      // A stand-in `aws`: STS answers an account id, everything else is recorded.
+      const fake = `aws() { if [ "$1 $2" = "sts get-caller-identity" ]; then echo 444455556666; else echo "$*" >> calls.txt; fi; }\n`;
+      const out = spawnSync("bash", ["-e", "-c", fake + (script ?? "")], { cwd: dir, encoding: "utf8" });
+      expect(out.status, out.stderr).toBe(0);
+      const read = (file: string) => JSON.parse(readFileSync(join(dir, file), "utf8")) as unknown;
+      const scope = { region: "us-east-1", accountId: "444455556666" };
+      expect(read("trust.json")).toEqual(loggingTrustPolicy(scope));
+      expect(read("permissions.json")).toEqual(loggingPermissionsPolicy(scope, "/aws/bedrock/model-invocations"));
+      expect(read("logging.json")).toEqual({
+        cloudWatchConfig: {
+          logGroupName: "/aws/bedrock/model-invocations",
+          roleArn: "arn:aws:iam::444455556666:role/GenAILabBedrockLoggingRole",
+        },
+        textDataDeliveryEnabled: true,
+      });
+      const calls = readFileSync(join(dir, "calls.txt"), "utf8");
+      expect(calls).toContain(
+        "iam create-role --role-name GenAILabBedrockLoggingRole --assume-role-policy-document file://trust.json",
+      );
+      expect(calls).toContain(
+        "bedrock put-model-invocation-logging-configuration --region us-east-1 --logging-config file://logging.json",
+      );
+    },
+  );
 
   it("step 3's Logs Insights blocks use # comments and run as pasted", async () => {
     expect((await run(session.runner, [STEP.preflight, STEP.logging, STEP.invoke])).outcome).toBe("passed");
@@ -60,10 +70,20 @@ describe("step bodies", () => {
         expect(query).not.toMatch(/--/);
         expect(query).toMatch(/^# /);
       }
-      const env = { clock: realClock, signal: new AbortController().signal, report: { progress: () => undefined, output: () => undefined, note: () => undefined } };
-      const ctx = { ...env, aws: session.aws, poll: <T,>(options: PollOptions<T>) => poll(options, env) } as unknown as Parameters<typeof runQuery>[0];
+      const env = {
+        clock: realClock,
+        signal: new AbortController().signal,
+        report: { progress: () => undefined, output: () => undefined, note: () => undefined },
+      };
+      const ctx = {
+        ...env,
+        aws: session.aws,
+        poll: <T>(options: PollOptions<T>) => poll(options, env),
+      } as unknown as Parameters<typeof runQuery>[0];
       const range = { startMs: Date.now() - 3_600_000, endMs: Date.now() + 1000 };
-      const [seed, fixed] = await Promise.all(queries.map((q) => runQuery(ctx, "/aws/bedrock/model-invocations", q, range)));
+      const [seed, fixed] = await Promise.all(
+        queries.map((q) => runQuery(ctx, "/aws/bedrock/model-invocations", q, range)),
+      );
       expect(seed?.rows).toHaveLength(5);
       expect(seed?.rows.every((row) => !row.inputTokenCount)).toBe(true);
       expect(fixed?.rows.every((row) => Number(row["input.inputTokenCount"]) > 0)).toBe(true);

@@ -23,7 +23,9 @@ describe("checks", () => {
     const before = await checklist(session);
     expect(before.map((i) => i.result.status)).toEqual(["fail", "fail", "fail", "fail"]);
     const item = before[0]!;
-    expect(item.result.status === "fail" && item.result.evidence.actual).toMatchObject({ en: "no logging configuration in this Region" });
+    expect(item.result.status === "fail" && item.result.evidence.actual).toMatchObject({
+      en: "no logging configuration in this Region",
+    });
 
     await run(session.runner, [STEP.preflight, STEP.logging]);
     expect(checkStatus(await checklist(session), "logging-enabled")).toBe("pass");
@@ -47,7 +49,9 @@ describe("checks", () => {
   it("insights-returns-results: fails with no log group, then with an empty one, passes after steps 2 and 3", async () => {
     session = await startLabSession({ params });
     const fresh = (await checklist(session)).find((i) => i.id === "insights-returns-results")!;
-    expect(fresh.result.status === "fail" && fresh.result.evidence.actual).toMatchObject({ en: expect.stringMatching(/does not exist/) });
+    expect(fresh.result.status === "fail" && fresh.result.evidence.actual).toMatchObject({
+      en: expect.stringMatching(/does not exist/),
+    });
 
     await run(session.runner, [STEP.preflight, STEP.logging]);
     expect(checkStatus(await checklist(session), "insights-returns-results")).toBe("fail");
@@ -60,12 +64,16 @@ describe("checks", () => {
     await run(session.runner, [STEP.preflight, STEP.logging, STEP.invoke, STEP.logs]);
     const before = (await checklist(session)).find((i) => i.id === "dashboard-shows-metrics")!;
     expect(before.result.status).toBe("fail");
-    expect(before.result.status === "fail" && before.result.evidence.actual).toMatchObject({ en: "no dashboard named GenAI-Monitoring" });
+    expect(before.result.status === "fail" && before.result.evidence.actual).toMatchObject({
+      en: "no dashboard named GenAI-Monitoring",
+    });
 
     await run(session.runner, [STEP.dashboard]);
     const after = (await checklist(session)).find((i) => i.id === "dashboard-shows-metrics")!;
     expect(after.result.status).toBe("pass");
-    expect(after.result.status === "pass" && after.result.evidence?.actual).toMatchObject({ en: expect.stringMatching(/^6 widgets; 6 invocations of us\./) });
+    expect(after.result.status === "pass" && after.result.evidence?.actual).toMatchObject({
+      en: expect.stringMatching(/^6 widgets; 6 invocations of us\./),
+    });
   });
 
   it("dashboard-shows-metrics fails when the dashboard charts another model than the lab calls", async () => {
@@ -74,9 +82,13 @@ describe("checks", () => {
     // The learner later asks for another model: the dashboard still charts the old one.
     const { runner } = session.runnerWith({ params: { ...params, modelId: "amazon.nova-lite-v1:0" } });
     await run(runner, [STEP.preflight]);
-    const item = (await runner.runChecklist(new AbortController().signal)).find((i) => i.id === "dashboard-shows-metrics")!;
+    const item = (await runner.runChecklist(new AbortController().signal)).find(
+      (i) => i.id === "dashboard-shows-metrics",
+    )!;
     expect(item.result.status).toBe("fail");
-    expect(item.result.status === "fail" && item.result.evidence.actual).toMatchObject({ en: expect.stringMatching(/not amazon\.nova-lite-v1:0/) });
+    expect(item.result.status === "fail" && item.result.evidence.actual).toMatchObject({
+      en: expect.stringMatching(/not amazon\.nova-lite-v1:0/),
+    });
   });
 
   it("log-entries-present does not wait for records that cannot come (logging off when step 2 ran)", async () => {
@@ -88,6 +100,8 @@ describe("checks", () => {
     const item = (await checklist(session)).find((i) => i.id === "log-entries-present")!;
     expect(Date.now() - started).toBeLessThan(5000);
     expect(item.result.status).toBe("fail");
-    expect(item.result.status === "fail" && item.result.hint.en).toMatch(/does not write to \/aws\/bedrock\/model-invocations right now/);
+    expect(item.result.status === "fail" && item.result.hint.en).toMatch(
+      /does not write to \/aws\/bedrock\/model-invocations right now/,
+    );
   });
 });

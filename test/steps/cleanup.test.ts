@@ -17,7 +17,9 @@ afterEach(async () => {
 });
 
 const summaries = (events: RunnerEvent[]) =>
-  Object.fromEntries(events.flatMap((e) => (e.type === "action-finished" && e.summary ? [[e.actionId, e.summary] as const] : [])));
+  Object.fromEntries(
+    events.flatMap((e) => (e.type === "action-finished" && e.summary ? [[e.actionId, e.summary] as const] : [])),
+  );
 const cliLine = (events: RunnerEvent[], actionId: string) =>
   events.flatMap((e) => (e.type === "action-started" && e.actionId === actionId ? [e.cli] : []))[0];
 
@@ -44,17 +46,36 @@ describe("cleanup", () => {
     // The learner already logs to their own group through their own role, and has a dashboard with the lab's name.
     await aws.logs.send(new CreateLogGroupCommand({ logGroupName: "/my/app-logs" }));
     await aws.logs.send(new CreateLogGroupCommand({ logGroupName: "/aws/bedrock/model-invocations" }));
-    await aws.logs.send(new PutRetentionPolicyCommand({ logGroupName: "/aws/bedrock/model-invocations", retentionInDays: 30 }));
-    await aws.iam.send(new CreateRoleCommand({ RoleName: "MyLoggingRole", AssumeRolePolicyDocument: JSON.stringify(loggingTrustPolicy(target)) }));
+    await aws.logs.send(
+      new PutRetentionPolicyCommand({ logGroupName: "/aws/bedrock/model-invocations", retentionInDays: 30 }),
+    );
     await aws.iam.send(
-      new PutRolePolicyCommand({ RoleName: "MyLoggingRole", PolicyName: "p", PolicyDocument: JSON.stringify(loggingPermissionsPolicy(target, "/my/app-logs")) }),
+      new CreateRoleCommand({
+        RoleName: "MyLoggingRole",
+        AssumeRolePolicyDocument: JSON.stringify(loggingTrustPolicy(target)),
+      }),
+    );
+    await aws.iam.send(
+      new PutRolePolicyCommand({
+        RoleName: "MyLoggingRole",
+        PolicyName: "p",
+        PolicyDocument: JSON.stringify(loggingPermissionsPolicy(target, "/my/app-logs")),
+      }),
     );
     await aws.bedrock.send(
       new PutModelInvocationLoggingConfigurationCommand({
-        loggingConfig: { cloudWatchConfig: { logGroupName: "/my/app-logs", roleArn: `arn:aws:iam::${target.accountId}:role/MyLoggingRole` }, textDataDeliveryEnabled: true },
+        loggingConfig: {
+          cloudWatchConfig: {
+            logGroupName: "/my/app-logs",
+            roleArn: `arn:aws:iam::${target.accountId}:role/MyLoggingRole`,
+          },
+          textDataDeliveryEnabled: true,
+        },
       }),
     );
-    const mine = JSON.stringify({ widgets: [{ type: "text", x: 0, y: 0, width: 6, height: 2, properties: { markdown: "mine" } }] });
+    const mine = JSON.stringify({
+      widgets: [{ type: "text", x: 0, y: 0, width: 6, height: 2, properties: { markdown: "mine" } }],
+    });
     await aws.cloudwatch.send(new PutDashboardCommand({ DashboardName: "GenAI-Monitoring", DashboardBody: mine }));
     const before = await sandboxResources(aws);
 
@@ -66,11 +87,15 @@ describe("cleanup", () => {
 
     const { events } = await cleanup(session);
     expect(await sandboxResources(aws)).toEqual(before);
-    expect((await aws.cloudwatch.send(new GetDashboardCommand({ DashboardName: "GenAI-Monitoring" }))).DashboardBody).toBe(mine);
+    expect(
+      (await aws.cloudwatch.send(new GetDashboardCommand({ DashboardName: "GenAI-Monitoring" }))).DashboardBody,
+    ).toBe(mine);
     // The CLI line restores rather than deletes, and does not touch the log group the lab did not create.
     const line = cliLine(events, "delete-resources") ?? "";
     expect(line).toContain(`aws cloudwatch put-dashboard --dashboard-name GenAI-Monitoring --dashboard-body '${mine}'`);
-    expect(line).toContain("aws bedrock put-model-invocation-logging-configuration --region us-east-1 --logging-config '{");
+    expect(line).toContain(
+      "aws bedrock put-model-invocation-logging-configuration --region us-east-1 --logging-config '{",
+    );
     expect(line).not.toContain("delete-log-group");
   });
 
@@ -81,14 +106,34 @@ describe("cleanup", () => {
     const { events } = await cleanup(session, { dryRun: true });
     expect(await sandboxResources(session.aws)).toEqual(after);
     const plan = outputs(events, "table")[0];
-    const types = (lang: "vi" | "en") => (plan?.kind === "table" ? plan.rows.map((row) => cellText(row.type, lang)) : []);
-    expect(types("en")).toEqual(["CloudWatch dashboard", "Invocation logging configuration", "IAM role inline policy", "IAM role", "Log group"]);
-    expect(types("vi")).toEqual(["CloudWatch dashboard", "Cấu hình invocation logging", "Inline policy của IAM role", "IAM role", "Log group"]);
+    const types = (lang: "vi" | "en") =>
+      plan?.kind === "table" ? plan.rows.map((row) => cellText(row.type, lang)) : [];
+    expect(types("en")).toEqual([
+      "CloudWatch dashboard",
+      "Invocation logging configuration",
+      "IAM role inline policy",
+      "IAM role",
+      "Log group",
+    ]);
+    expect(types("vi")).toEqual([
+      "CloudWatch dashboard",
+      "Cấu hình invocation logging",
+      "Inline policy của IAM role",
+      "IAM role",
+      "Log group",
+    ]);
     expect(actionOutcomes(events)).toEqual(["show-plan:done", "delete-resources:done"]);
-    expect(summaries(events)["delete-resources"]).toEqual({ vi: "Chạy thử (--dry-run): không xoá gì", en: "Dry run: nothing deleted" });
+    expect(summaries(events)["delete-resources"]).toEqual({
+      vi: "Chạy thử (--dry-run): không xoá gì",
+      en: "Dry run: nothing deleted",
+    });
     expect(summaries(events)["show-plan"]?.en).toBe("5 resources in the plan");
     // The dry run's CLI line is the whole plan: five commands, in the plan's order.
-    expect(cliLine(events, "delete-resources")?.split(" && ").map((c) => c.split(" ").slice(0, 3).join(" "))).toEqual([
+    expect(
+      cliLine(events, "delete-resources")
+        ?.split(" && ")
+        .map((c) => c.split(" ").slice(0, 3).join(" ")),
+    ).toEqual([
       "aws cloudwatch delete-dashboards",
       "aws bedrock delete-model-invocation-logging-configuration",
       "aws iam delete-role-policy",
@@ -102,20 +147,31 @@ describe("cleanup", () => {
     await run(session.runner);
     // The log group is kept: the question comes with the plan, before anything is deleted, and the line leaves it out.
     const asked: string[] = [];
-    const first = await cleanup(session, { yes: false, confirm: (q) => (asked.push(q.question.en), Promise.resolve(false)) });
+    const first = await cleanup(session, {
+      yes: false,
+      confirm: (q) => (asked.push(q.question.en), Promise.resolve(false)),
+    });
     expect(asked).toEqual(["Delete the log group /aws/bedrock/model-invocations?"]);
     const line = cliLine(first.events, "delete-resources") ?? "";
     expect(line).not.toContain("delete-log-group");
     expect(line.split(" && ")).toHaveLength(4);
-    expect(summaries(first.events)["show-plan"]).toEqual({ vi: "5 tài nguyên trong kế hoạch, giữ lại 1", en: "5 resources in the plan, 1 kept" });
+    expect(summaries(first.events)["show-plan"]).toEqual({
+      vi: "5 tài nguyên trong kế hoạch, giữ lại 1",
+      en: "5 resources in the plan, 1 kept",
+    });
     expect(notes(first.events)).toContain("The log group /aws/bedrock/model-invocations will be kept.");
     const progress = first.events.flatMap((e) => (e.type === "progress" ? [e.message.en] : []));
     expect(progress).toContain("Cleaning up: IAM role GenAILabBedrockLoggingRole");
     expect(progress.some((m) => m.includes("Log group"))).toBe(false);
     // Left: the log group alone.
     const second = await cleanup(session);
-    expect(summaries(second.events)["show-plan"]).toEqual({ vi: "1 tài nguyên trong kế hoạch", en: "1 resource in the plan" });
-    expect(cliLine(second.events, "delete-resources")).toBe("aws logs delete-log-group --region us-east-1 --log-group-name /aws/bedrock/model-invocations");
+    expect(summaries(second.events)["show-plan"]).toEqual({
+      vi: "1 tài nguyên trong kế hoạch",
+      en: "1 resource in the plan",
+    });
+    expect(cliLine(second.events, "delete-resources")).toBe(
+      "aws logs delete-log-group --region us-east-1 --log-group-name /aws/bedrock/model-invocations",
+    );
     expect(summaries(second.events)["delete-resources"]?.en).toBe("1 of 1 resource cleaned up");
     expect(session.store.state.facts.cleanupPlan).toBeUndefined();
   });
@@ -125,7 +181,12 @@ describe("cleanup", () => {
     await run(session.runner);
     await cleanup(session, { yes: false, confirm: (q) => Promise.resolve(q.kind !== "destructive") });
     const kept = await sandboxResources(session.aws);
-    expect(kept).toMatchObject({ logGroups: ["/aws/bedrock/model-invocations retention=7"], roles: [], logging: null, dashboards: [] });
+    expect(kept).toMatchObject({
+      logGroups: ["/aws/bedrock/model-invocations retention=7"],
+      roles: [],
+      logging: null,
+      dashboards: [],
+    });
     expect(session.store.state.ledger.find((e) => e.type === "log-group")?.state).toBe("created");
     await cleanup(session);
     expect(await sandboxResources(session.aws)).toMatchObject({ logGroups: [] });

@@ -14,7 +14,11 @@ import { shq } from "../../steps/lib/shell.js";
 const lab = await loadLab(builtInLabDir(), "ts");
 const ACCOUNT = "111122223333";
 
-function contextWith(params: Record<string, unknown>, facts: Record<string, JsonValue>, principalArn = `arn:aws:iam::${ACCOUNT}:user/learner`): CheckContext {
+function contextWith(
+  params: Record<string, unknown>,
+  facts: Record<string, JsonValue>,
+  principalArn = `arn:aws:iam::${ACCOUNT}:user/learner`,
+): CheckContext {
   return {
     aws: undefined,
     params: { ...lab.manifest.parameters, ...params },
@@ -29,13 +33,26 @@ function contextWith(params: Record<string, unknown>, facts: Record<string, Json
 }
 
 const cleanupFact = {
-  cleanupPlan: { commands: ["aws cloudwatch delete-dashboards --dashboard-names GenAI-Monitoring", "aws iam delete-role --role-name R"], keep: [] },
+  cleanupPlan: {
+    commands: [
+      "aws cloudwatch delete-dashboards --dashboard-names GenAI-Monitoring",
+      "aws iam delete-role --role-name R",
+    ],
+    keep: [],
+  },
 };
 const cases = {
   "the defaults, nothing run yet": contextWith({}, {}),
   "an apostrophe in a prompt, a non-Anthropic model, a given role, a cleanup plan": contextWith(
-    { prompts: ["What's RAG? It's \"retrieval\""], modelId: "amazon.nova-lite-v1:0", loggingRoleArn: `arn:aws:iam::${ACCOUNT}:role/Mine` },
-    { model: { requested: "amazon.nova-lite-v1:0", effective: "amazon.nova-lite-v1:0", reason: "as-is" }, ...cleanupFact },
+    {
+      prompts: ["What's RAG? It's \"retrieval\""],
+      modelId: "amazon.nova-lite-v1:0",
+      loggingRoleArn: `arn:aws:iam::${ACCOUNT}:role/Mine`,
+    },
+    {
+      model: { requested: "amazon.nova-lite-v1:0", effective: "amazon.nova-lite-v1:0", reason: "as-is" },
+      ...cleanupFact,
+    },
     `arn:aws:sts::${ACCOUNT}:assumed-role/Admin/learner-session`,
   ),
 };
@@ -53,16 +70,29 @@ function awsCalls(line: string): string[][] {
   const script = `aws() { printf '%s\\0' "$@"; printf '\\n\\0'; }\n${line}`;
   const out = spawnSync("bash", ["-c", script], { encoding: "utf8" });
   expect(out.status, out.stderr).toBe(0);
-  return out.stdout.split("\n\0").filter(Boolean).map((call) => call.split("\0").filter((arg) => arg !== ""));
+  return out.stdout
+    .split("\n\0")
+    .filter(Boolean)
+    .map((call) => call.split("\0").filter((arg) => arg !== ""));
 }
 
-const JSON_FLAGS = ["--assume-role-policy-document", "--policy-document", "--dashboard-body", "--logging-config", "--metric-data-queries", "--body", "--messages"];
+const JSON_FLAGS = [
+  "--assume-role-policy-document",
+  "--policy-document",
+  "--dashboard-body",
+  "--logging-config",
+  "--metric-data-queries",
+  "--body",
+  "--messages",
+];
 
 describe("CLI lines", () => {
   it("quotes shell words only when needed", () => {
     expect(shq("us.anthropic.claude-sonnet-4-6")).toBe("us.anthropic.claude-sonnet-4-6");
     expect(shq("it's")).toBe(`'it'\\''s'`);
-    expect(spawnSync("bash", ["-c", `printf %s ${shq(`a 'b' "c" $d`)}`], { encoding: "utf8" }).stdout).toBe(`a 'b' "c" $d`);
+    expect(spawnSync("bash", ["-c", `printf %s ${shq(`a 'b' "c" $d`)}`], { encoding: "utf8" }).stdout).toBe(
+      `a 'b' "c" $d`,
+    );
   });
 
   for (const [name, ctx] of Object.entries(cases)) {
@@ -86,14 +116,21 @@ describe("CLI lines", () => {
   it("hand the AWS CLI exactly the lab's policy documents, for the caller's own user or role", () => {
     const ctx = contextWith({}, {});
     const line = (id: string) => linesOf(ctx).find(([action]) => action === id)?.[1] ?? "";
-    const arg = (call: string[] | undefined, flag: string) => JSON.parse(call?.[(call?.indexOf(flag) ?? -2) + 1] ?? "null") as unknown;
+    const arg = (call: string[] | undefined, flag: string) =>
+      JSON.parse(call?.[(call?.indexOf(flag) ?? -2) + 1] ?? "null") as unknown;
     const [create, put] = awsCalls(line("create-logging-role"));
     expect(arg(create, "--assume-role-policy-document")).toEqual(loggingTrustPolicy(ctx.target));
-    expect(arg(put, "--policy-document")).toEqual(loggingPermissionsPolicy(ctx.target, "/aws/bedrock/model-invocations"));
+    expect(arg(put, "--policy-document")).toEqual(
+      loggingPermissionsPolicy(ctx.target, "/aws/bedrock/model-invocations"),
+    );
 
     const [attach] = awsCalls(line("print-policy"));
     expect(attach?.slice(0, 4)).toEqual(["iam", "put-user-policy", "--user-name", "learner"]);
-    const names = { group: "/aws/bedrock/model-invocations", roleName: "GenAILabBedrockLoggingRole", dashboard: "GenAI-Monitoring" };
+    const names = {
+      group: "/aws/bedrock/model-invocations",
+      roleName: "GenAILabBedrockLoggingRole",
+      dashboard: "GenAI-Monitoring",
+    };
     expect(arg(attach, "--policy-document")).toEqual(learnerPolicy(ctx.target, names));
     const asRole = contextWith({}, {}, `arn:aws:sts::${ACCOUNT}:assumed-role/Admin/learner-session`);
     const [attachRole] = awsCalls(linesOf(asRole).find(([id]) => id === "print-policy")?.[1] ?? "");

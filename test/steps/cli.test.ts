@@ -19,14 +19,22 @@ const bin = fileURLToPath(new URL("../../bin/genai-lab.js", import.meta.url));
 function genaiLab(stateDir: string, ...args: string[]) {
   return spawnSync(process.execPath, [bin, ...args, "--state-dir", stateDir, "--lang", "en"], {
     encoding: "utf8",
-    env: { ...process.env, GENAI_LAB_SANDBOX_DELIVERY_DELAY_MS: "0", GENAI_LAB_SANDBOX_FAULTS: "iam-delay=0", NO_COLOR: "1" },
+    env: {
+      ...process.env,
+      GENAI_LAB_SANDBOX_DELIVERY_DELAY_MS: "0",
+      GENAI_LAB_SANDBOX_FAULTS: "iam-delay=0",
+      NO_COLOR: "1",
+    },
     timeout: 60_000,
   });
 }
 
 async function resourcesIn(stateDir: string) {
   const sandbox = await startSandbox({ port: 0, dbPath: sandboxDbPath(stateDir), env: {} });
-  const aws = createAwsClients({ region: sandbox.region, endpoint: sandbox.endpoint, credentials: { ...sandbox.credentials } }, {});
+  const aws = createAwsClients(
+    { region: sandbox.region, endpoint: sandbox.endpoint, credentials: { ...sandbox.credentials } },
+    {},
+  );
   try {
     return await sandboxResources(aws);
   } finally {
@@ -44,7 +52,11 @@ describe("genai-lab run / check / cleanup on the sandbox", () => {
 
     const checked = genaiLab(stateDir, "check", "--format", "json");
     expect(checked.status, checked.stderr).toBe(0);
-    const report = JSON.parse(checked.stdout) as { lab: string; summary: { passed: number; total: number }; items: { id: string; status: string }[] };
+    const report = JSON.parse(checked.stdout) as {
+      lab: string;
+      summary: { passed: number; total: number };
+      items: { id: string; status: string }[];
+    };
     expect(report.lab).toBe("monitoring-genai");
     expect(report.summary).toMatchObject({ passed: 4, total: 4 });
     expect(report.items.map((item) => [item.id, item.status])).toEqual([

@@ -10,7 +10,8 @@ describe("dashboard window", () => {
     expect(relativeStartMs("-PT30M")).toBe(30 * 60_000);
     expect(relativeStartMs("-P1DT12H")).toBe(36 * H);
     expect(relativeStartMs("-P2W")).toBe(14 * 24 * H);
-    for (const bad of ["PT6H", "-P", "-PT", "-PT0H", "2025-08-15T00:00:00Z", "-PT6X"]) expect(relativeStartMs(bad), bad).toBeUndefined();
+    for (const bad of ["PT6H", "-P", "-PT", "-PT0H", "2025-08-15T00:00:00Z", "-PT6X"])
+      expect(relativeStartMs(bad), bad).toBeUndefined();
   });
 
   it("ends now and falls back to CloudWatch's 3 hours for a start it cannot read", () => {

@@ -13,7 +13,13 @@ describe("the whole lab on the sandbox", () => {
     session = await startLabSession();
     const summary = await run(session.runner);
     expect(summary.outcome).toBe("passed");
-    expect(summary.steps.map((s) => s.stepId)).toEqual([STEP.preflight, STEP.logging, STEP.invoke, STEP.logs, STEP.dashboard]);
+    expect(summary.steps.map((s) => s.stepId)).toEqual([
+      STEP.preflight,
+      STEP.logging,
+      STEP.invoke,
+      STEP.logs,
+      STEP.dashboard,
+    ]);
 
     const { runner } = session.runnerWith();
     const checklist = await runner.runChecklist(new AbortController().signal);

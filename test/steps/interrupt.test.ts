@@ -24,7 +24,11 @@ async function interruptAt(s: LabSession, k: number, stepIds?: string[]): Promis
     seen += 1;
     if (seen === k) controller.abort();
   });
-  const summary = await runner.runSteps(stepIds ?? runner.selectSteps(), controller.signal, stepIds ? { checklist: false } : {});
+  const summary = await runner.runSteps(
+    stepIds ?? runner.selectSteps(),
+    controller.signal,
+    stepIds ? { checklist: false } : {},
+  );
   // The "process" ends here; give calls already on the wire a moment to land, as they would on AWS.
   await sleep(50);
   return { outcome: summary.outcome, seen };

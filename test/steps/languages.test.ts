@@ -21,18 +21,25 @@ function problemsWith(text: Text): string[] {
   if (!text.vi.trim()) found.push(`missing Vietnamese for "${text.en.slice(0, 60)}"`);
   if (!text.en.trim()) found.push(`missing English for "${text.vi.slice(0, 60)}"`);
   for (const side of [text.vi, text.en]) {
-    if (/\[object Object\]|\bundefined\b|\bNaN\b/.test(side)) found.push(`a value printed wrong: "${side.slice(0, 80)}"`);
+    if (/\[object Object\]|\bundefined\b|\bNaN\b/.test(side))
+      found.push(`a value printed wrong: "${side.slice(0, 80)}"`);
   }
   if (isProse(text.en)) {
     if (text.vi === text.en) found.push(`not translated: "${text.en.slice(0, 80)}"`);
     // Short Vietnamese phrases can be diacritic-free ("Xem log trong CloudWatch"); sentences cannot.
-    else if (text.vi.split(/\s+/).length >= 5 && !DIACRITICS.test(text.vi)) found.push(`Vietnamese without diacritics: "${text.vi.slice(0, 80)}"`);
+    else if (text.vi.split(/\s+/).length >= 5 && !DIACRITICS.test(text.vi))
+      found.push(`Vietnamese without diacritics: "${text.vi.slice(0, 80)}"`);
   }
   return found;
 }
 
 function isText(value: unknown): value is Text {
-  return typeof value === "object" && value !== null && typeof (value as Text).vi === "string" && typeof (value as Text).en === "string";
+  return (
+    typeof value === "object" &&
+    value !== null &&
+    typeof (value as Text).vi === "string" &&
+    typeof (value as Text).en === "string"
+  );
 }
 
 /** Every {vi, en} record anywhere inside `value`. */
@@ -57,27 +64,43 @@ afterAll(async () => {
 describe("both languages", () => {
   it("the manifest", () => {
     const { manifest } = session.lab;
-    const texts = [manifest.title, manifest.goal, manifest.examDomain, ...manifest.prerequisites, ...(manifest.references ?? []).map((r) => r.label)];
+    const texts = [
+      manifest.title,
+      manifest.goal,
+      manifest.examDomain,
+      ...manifest.prerequisites,
+      ...(manifest.references ?? []).map((r) => r.label),
+    ];
     expect(texts.flatMap(problemsWith)).toEqual([]);
   });
 
-  it.each(["preflight", "enable-invocation-logging", "generate-sample-invocations", "view-logs", "create-dashboard", "cleanup"])(
-    "step %s: title, body, actions, checks and hints",
-    (id) => {
-      const step = session.lab.steps.find(({ step }) => step.id === id)?.step;
-      expect(step).toBeDefined();
-      if (!step) return;
-      const texts = [step.title, step.body, ...step.actions.map((a) => a.title), ...step.checks.map((c) => c.label), ...(step.hints ?? [])];
-      expect(texts.flatMap(problemsWith)).toEqual([]);
-      expect(step.hints?.length).toBeGreaterThanOrEqual(1);
-      expect(step.hints?.length).toBeLessThanOrEqual(3);
-      expect(fences(step.body.vi)).toBe(fences(step.body.en));
-      expect(links(step.body.vi)).toEqual(links(step.body.en));
-      expect(links(step.body.en).length).toBeGreaterThan(0);
-      for (const heading of ["In the console", "With the CLI"]) expect(step.body.en).toContain(`**${heading}`);
-      for (const heading of ["Trên console", "Bằng CLI"]) expect(step.body.vi).toContain(`**${heading}`);
-    },
-  );
+  it.each([
+    "preflight",
+    "enable-invocation-logging",
+    "generate-sample-invocations",
+    "view-logs",
+    "create-dashboard",
+    "cleanup",
+  ])("step %s: title, body, actions, checks and hints", (id) => {
+    const step = session.lab.steps.find(({ step }) => step.id === id)?.step;
+    expect(step).toBeDefined();
+    if (!step) return;
+    const texts = [
+      step.title,
+      step.body,
+      ...step.actions.map((a) => a.title),
+      ...step.checks.map((c) => c.label),
+      ...(step.hints ?? []),
+    ];
+    expect(texts.flatMap(problemsWith)).toEqual([]);
+    expect(step.hints?.length).toBeGreaterThanOrEqual(1);
+    expect(step.hints?.length).toBeLessThanOrEqual(3);
+    expect(fences(step.body.vi)).toBe(fences(step.body.en));
+    expect(links(step.body.vi)).toEqual(links(step.body.en));
+    expect(links(step.body.en).length).toBeGreaterThan(0);
+    for (const heading of ["In the console", "With the CLI"]) expect(step.body.en).toContain(`**${heading}`);
+    for (const heading of ["Trên console", "Bằng CLI"]) expect(step.body.vi).toContain(`**${heading}`);
+  });
 
   it("everything a run, a cleanup and the failure paths say at run time", async () => {
     const events = [...session.events];
@@ -92,7 +115,11 @@ describe("both languages", () => {
       events.push(...failing.events);
       await failing.close();
     }
-    const unknown = await startLabSession({ params: { modelId: "bogus.model" }, yes: false, confirm: () => Promise.resolve(false) });
+    const unknown = await startLabSession({
+      params: { modelId: "bogus.model" },
+      yes: false,
+      confirm: () => Promise.resolve(false),
+    });
     await run(unknown.runner, [STEP.preflight]);
     events.push(...unknown.events);
     await unknown.close();

@@ -18,15 +18,21 @@ const ec2Trust = JSON.stringify({
 describe("logging and dashboard failures", () => {
   it("retries a role that does not validate, then fails clearly, within the bound", async () => {
     session = await startLabSession();
-    const role = await session.aws.iam.send(new CreateRoleCommand({ RoleName: "NotForBedrock", AssumeRolePolicyDocument: ec2Trust }));
-    const { runner, events } = session.runnerWith({ params: { loggingRoleArn: role.Role?.Arn ?? "", roleWaitSeconds: 1.5 } });
+    const role = await session.aws.iam.send(
+      new CreateRoleCommand({ RoleName: "NotForBedrock", AssumeRolePolicyDocument: ec2Trust }),
+    );
+    const { runner, events } = session.runnerWith({
+      params: { loggingRoleArn: role.Role?.Arn ?? "", roleWaitSeconds: 1.5 },
+    });
     const started = Date.now();
     const summary = await run(runner, [STEP.logging]);
     expect(Date.now() - started).toBeLessThan(6000);
     expect(summary.outcome).toBe("failed");
     const [problem] = problems(events);
     expect(problem?.kind).toBe("logging-role");
-    expect(problem?.title.en).toMatch(/After \d+ s and ([2-9]|\d\d) tries, Bedrock still cannot validate the logging role\. AWS said: Failed to validate permissions for log group: \/aws\/bedrock\/model-invocations, with role: arn:aws:iam::123456789012:role\/NotForBedrock/);
+    expect(problem?.title.en).toMatch(
+      /After \d+ s and ([2-9]|\d\d) tries, Bedrock still cannot validate the logging role\. AWS said: Failed to validate permissions for log group: \/aws\/bedrock\/model-invocations, with role: arn:aws:iam::123456789012:role\/NotForBedrock/,
+    );
     expect(problem?.next.en).toContain("bedrock.amazonaws.com");
     expect(problem?.next.vi).toContain("bedrock.amazonaws.com");
     const countdowns = events.filter((e) => e.type === "progress" && e.countdown);
@@ -46,7 +52,9 @@ describe("logging and dashboard failures", () => {
     session = await startLabSession({ faults: { iamPropagationMs: 1500 } });
     const summary = await run(session.runner, [STEP.logging]);
     expect(summary.outcome).toBe("passed");
-    const waits = session.events.filter((e) => e.type === "progress" && e.actionId === "put-logging-config" && e.countdown);
+    const waits = session.events.filter(
+      (e) => e.type === "progress" && e.actionId === "put-logging-config" && e.countdown,
+    );
     expect(waits.length).toBeGreaterThan(0);
   });
 
@@ -58,8 +66,12 @@ describe("logging and dashboard failures", () => {
     expect(summary.steps.at(-1)).toEqual({ stepId: STEP.logs, outcome: "failed" });
     const problem = problems(session.events).at(-1);
     expect(problem?.kind).toBe("timeout");
-    expect(problem?.title.en).toMatch(/have not arrived yet \(0 of 5 records after 1 s\)\. That is "not yet", not necessarily wrong/);
-    expect(problem?.next.en).toMatch(/logging configuration.*logging role.*ModelInvocationLogsCloudWatchDeliveryFailure.*deliveryWaitSeconds.*no-delivery/s);
+    expect(problem?.title.en).toMatch(
+      /have not arrived yet \(0 of 5 records after 1 s\)\. That is "not yet", not necessarily wrong/,
+    );
+    expect(problem?.next.en).toMatch(
+      /logging configuration.*logging role.*ModelInvocationLogsCloudWatchDeliveryFailure.*deliveryWaitSeconds.*no-delivery/s,
+    );
     expect(problem?.next.vi).toMatch(/ModelInvocationLogsCloudWatchDeliveryFailure/);
   });
 
@@ -78,7 +90,9 @@ describe("logging and dashboard failures", () => {
     session = await startLabSession({ params: { metricPeriodSeconds: -60 } });
     const summary = await run(session.runner);
     expect(summary.steps.at(-1)).toEqual({ stepId: STEP.dashboard, outcome: "failed" });
-    const rejected = outputs(session.events, "table").find((o) => o.kind === "table" && o.title?.en === "CloudWatch rejected the dashboard");
+    const rejected = outputs(session.events, "table").find(
+      (o) => o.kind === "table" && o.title?.en === "CloudWatch rejected the dashboard",
+    );
     expect(rejected?.kind === "table" && rejected.rows).toEqual(
       expect.arrayContaining([{ dataPath: "/widgets/3/properties/period", message: "Should be >= 1" }]),
     );
@@ -92,7 +106,9 @@ describe("logging and dashboard failures", () => {
     session = await startLabSession({ params: { dashboardName: "GenAI Monitoring!" } });
     const summary = await run(session.runner);
     expect(summary.steps.at(-1)).toEqual({ stepId: STEP.dashboard, outcome: "failed" });
-    const local = outputs(session.events, "table").find((o) => o.kind === "table" && o.title?.en === "The dashboard is not valid (checked before sending)");
+    const local = outputs(session.events, "table").find(
+      (o) => o.kind === "table" && o.title?.en === "The dashboard is not valid (checked before sending)",
+    );
     expect(local?.kind === "table" && local.rows[0]).toMatchObject({ dataPath: "DashboardName" });
     expect(session.store.state.ledger.some((e) => e.type === "dashboard")).toBe(false);
   });

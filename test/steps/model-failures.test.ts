@@ -36,7 +36,10 @@ describe("model failures", () => {
     expect(summary.outcome).toBe("passed");
     expect(asked.filter((q) => q.kind === "choice")).toHaveLength(1);
     expect(asked[0]?.detail?.en).toMatch(/Legacy/);
-    expect(session.store.state.facts.model).toMatchObject({ effective: "us.anthropic.claude-3-5-sonnet-20241022-v2:0", reason: "profile" });
+    expect(session.store.state.facts.model).toMatchObject({
+      effective: "us.anthropic.claude-3-5-sonnet-20241022-v2:0",
+      reason: "profile",
+    });
     expect(notes(session.events).some((text) => /Continuing with a LEGACY model/.test(text))).toBe(true);
   });
 
@@ -73,8 +76,12 @@ describe("model failures", () => {
     const summary = await run(session.runner);
     expect(summary.outcome).toBe("passed");
     // The throttled attempts were logged by Bedrock too (with errorCode), which proves they happened.
-    const events = await session.aws.logs.send(new FilterLogEventsCommand({ logGroupName: "/aws/bedrock/model-invocations" }));
-    const throttled = (events.events ?? []).filter((e) => (e.message ?? "").includes('"errorCode":"ThrottlingException"'));
+    const events = await session.aws.logs.send(
+      new FilterLogEventsCommand({ logGroupName: "/aws/bedrock/model-invocations" }),
+    );
+    const throttled = (events.events ?? []).filter((e) =>
+      (e.message ?? "").includes('"errorCode":"ThrottlingException"'),
+    );
     expect(throttled.length).toBeGreaterThan(0);
     expect(summary.checklist.every((item) => item.result.status === "pass")).toBe(true);
   }, 30_000);
@@ -100,7 +107,9 @@ describe("an unknown model id", () => {
       'note: Bedrock does not know the model id bogus.model in us-east-1: called, AWS answers "ValidationException: The provided model identifier is invalid." (a typo, the wrong Region, or a retired model).',
     );
     expect(steps[1]).toMatch(/^asked: Use .* \(us\.[\w.:-]+\) instead of bogus\.model\?$/);
-    expect(steps[2]).toBe("problem: No model to call: bogus.model is not valid in us-east-1, and the replacement was not accepted.");
+    expect(steps[2]).toBe(
+      "problem: No model to call: bogus.model is not valid in us-east-1, and the replacement was not accepted.",
+    );
     expect(steps).toHaveLength(3);
     const [problem] = problems(session.events);
     const offered = /\((us\.[\w.:-]+)\)/.exec(steps[1] ?? "")?.[1];

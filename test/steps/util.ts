@@ -14,7 +14,11 @@ export const STEP = {
   cleanup: "cleanup",
 } as const;
 
-export function run(runner: LabSession["runner"], stepIds?: string[], signal = new AbortController().signal): Promise<RunSummary> {
+export function run(
+  runner: LabSession["runner"],
+  stepIds?: string[],
+  signal = new AbortController().signal,
+): Promise<RunSummary> {
   return runner.runSteps(stepIds ?? runner.selectSteps(), signal);
 }
 

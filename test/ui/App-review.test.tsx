@@ -18,7 +18,10 @@ describe("keys typed fast", () => {
 
   it("reads Esc then a key in one chunk as Esc (no) and then the key", async () => {
     const tui = await started();
-    const answer = tui.controller.confirm({ kind: "destructive", question: { vi: "Xoá?", en: "Delete the log group?" } });
+    const answer = tui.controller.confirm({
+      kind: "destructive",
+      question: { vi: "Xoá?", en: "Delete the log group?" },
+    });
     const dialog = await tui.waitFor("Delete the log group?");
     // As tall as its text, not stretched down the whole page.
     expect(dialog.split("\n").filter((line) => line.includes("║")).length).toBeLessThan(6);
@@ -92,7 +95,9 @@ describe("hints and panels", () => {
   });
 
   it("hides Enter on a session that could not open, and offers t and the way back", async () => {
-    const ui = await renderTui({ open: () => Promise.reject(new UsageError({ vi: "--region sai", en: "--region: bad value" })) });
+    const ui = await renderTui({
+      open: () => Promise.reject(new UsageError({ vi: "--region sai", en: "--region: bad value" })),
+    });
     const frame = await ui.waitFor("Could not connect");
     expect(frame).toContain("--region: bad value");
     expect(frame).not.toContain("Enter start");
@@ -105,10 +110,16 @@ describe("hints and panels", () => {
 describe("switching to real AWS without credentials", () => {
   it("says none were found and how to give some, offers no Enter, and t goes back to the sandbox", async () => {
     const none = new ConnectError({
-      kind: "credentials", code: "CredentialsProviderError", message: "Could not load credentials from any providers",
-      title: { vi: "x", en: "AWS did not accept the credentials" }, next: { vi: "y", en: "y" }, retryable: false,
+      kind: "credentials",
+      code: "CredentialsProviderError",
+      message: "Could not load credentials from any providers",
+      title: { vi: "x", en: "AWS did not accept the credentials" },
+      next: { vi: "y", en: "y" },
+      retryable: false,
     });
-    const ui = await renderTui({ open: (parsed, session) => (parsed.flags.target === "aws" ? Promise.reject(none) : Promise.resolve(session)) });
+    const ui = await renderTui({
+      open: (parsed, session) => (parsed.flags.target === "aws" ? Promise.reject(none) : Promise.resolve(session)),
+    });
     await ui.waitFor("Press Enter to start");
     await ui.press("t");
     await ui.waitFor("Switch to your real AWS account?");

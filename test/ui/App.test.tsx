@@ -66,7 +66,9 @@ describe("App", () => {
     await tui.press("c");
     await tui.waitFor((f) => f.includes("[✗] The thing exists") && idle(f));
     await tui.press("d");
-    await tui.waitFor(/Check details \(1\/2\)[\s\S]*expected: widget[\s\S]*actual: \(nothing\)[\s\S]*hint: Run step 1\./);
+    await tui.waitFor(
+      /Check details \(1\/2\)[\s\S]*expected: widget[\s\S]*actual: \(nothing\)[\s\S]*hint: Run step 1\./,
+    );
     await tui.press("d");
     await tui.waitFor(/Check details \(2\/2\)[\s\S]*The thing was used/);
     await tui.press(KEY.escape);
@@ -114,7 +116,9 @@ describe("App", () => {
   it("answers dialogs with y only: c (re-check) and k (up) pressed by habit never answer one", async () => {
     const tui = await started();
     let answered: boolean | undefined;
-    const yes = tui.controller.confirm({ kind: "destructive", question: { vi: "Xoá?", en: "Delete the log group?" } }).then((a) => (answered = a));
+    const yes = tui.controller
+      .confirm({ kind: "destructive", question: { vi: "Xoá?", en: "Delete the log group?" } })
+      .then((a) => (answered = a));
     await tui.waitFor(/Cannot be undone\s+y = yes · n\/Esc = no[\s\S]*Delete the log group\?/);
     await tui.press("ck\r");
     expect(answered).toBeUndefined();

@@ -14,7 +14,11 @@ type Confirm = (request: ConfirmRequest) => Promise<boolean>;
 
 const billable: ConfirmRequest = { kind: "billable", question: { vi: "Gọi model?", en: "Call the model?" } };
 const input = (controller: TuiController): AppInput => ({
-  controller, state: controller.getState(), ui: { ...initialUiState, screen: "main" }, dispatch: () => undefined, scroll: { offset: 0, max: 0, page: 10 },
+  controller,
+  state: controller.getState(),
+  ui: { ...initialUiState, screen: "main" },
+  dispatch: () => undefined,
+  scroll: { offset: 0, max: 0, page: 10 },
 });
 
 describe("TuiController: a question on a step's first action", () => {
@@ -23,7 +27,11 @@ describe("TuiController: a question on a step's first action", () => {
     let ran: boolean | undefined;
     const session = await fakeSession();
     // A runner whose first action asks at once, synchronously inside runSteps (as a billable action does).
-    const runner = { ...session.runner, subscribe: () => () => undefined, runSteps: () => confirm(billable).then((yes) => (ran = yes)) };
+    const runner = {
+      ...session.runner,
+      subscribe: () => () => undefined,
+      runSteps: () => confirm(billable).then((yes) => (ran = yes)),
+    };
     const controller = controllerWith(async (_parsed, c) => {
       confirm = c;
       return { ...session, runner: runner as unknown as Session["runner"] };
@@ -96,7 +104,9 @@ describe("TuiController: one session at a time", () => {
     let seen: AbortSignal | undefined;
     const controller = controllerWith((_parsed, _confirm, signal) => {
       seen = signal;
-      return new Promise((_resolve, reject) => signal.addEventListener("abort", () => reject(new Error("aborted")), { once: true }));
+      return new Promise((_resolve, reject) =>
+        signal.addEventListener("abort", () => reject(new Error("aborted")), { once: true }),
+      );
     });
     const connecting = controller.connect();
     await controller.quit(130);
@@ -122,12 +132,18 @@ describe("TuiController: cleanup", () => {
 
 describe("TuiController: configuration problems", () => {
   it("quits with 2 when the session failed on a configuration problem (as the CLI would), 1 on others", async () => {
-    const bad = controllerWith(() => Promise.reject(new UsageError({ vi: "Tệp tiến độ bị hỏng", en: "The progress file is damaged" })));
+    const bad = controllerWith(() =>
+      Promise.reject(new UsageError({ vi: "Tệp tiến độ bị hỏng", en: "The progress file is damaged" })),
+    );
     await bad.connect();
     perform("quit", input(bad));
     await waitFor(() => bad.getState().exitCode !== undefined);
     expect(bad.getState().exitCode).toBe(2);
-    const down = controllerWith(() => Promise.reject(new ConnectError({ kind: "network", title: { vi: "x", en: "x" }, next: { vi: "y", en: "y" }, retryable: true })));
+    const down = controllerWith(() =>
+      Promise.reject(
+        new ConnectError({ kind: "network", title: { vi: "x", en: "x" }, next: { vi: "y", en: "y" }, retryable: true }),
+      ),
+    );
     await down.connect();
     perform("quit", input(down));
     await waitFor(() => down.getState().exitCode !== undefined);
@@ -135,12 +151,25 @@ describe("TuiController: configuration problems", () => {
   });
 
   it("says no AWS credentials were found (no request made), and how to give some", () => {
-    const error = new ConnectError({ kind: "credentials", code: "CredentialsProviderError", message: "Could not load credentials from any providers", title: { vi: "x", en: "AWS did not accept the credentials" }, next: { vi: "y", en: "y" }, retryable: false });
+    const error = new ConnectError({
+      kind: "credentials",
+      code: "CredentialsProviderError",
+      message: "Could not load credentials from any providers",
+      title: { vi: "x", en: "AWS did not accept the credentials" },
+      next: { vi: "y", en: "y" },
+      retryable: false,
+    });
     const { problem, exitCode } = explainError(error);
     expect(exitCode).toBe(2);
     expect(problem.title.en).toBe("No AWS credentials found (no request was sent).");
     expect(problem.next.en).toMatch(/aws configure[\s\S]*--profile[\s\S]*AWS_ACCESS_KEY_ID/);
-    const refused = new ConnectError({ kind: "credentials", code: "InvalidClientTokenId", title: { vi: "x", en: "AWS did not accept the credentials" }, next: { vi: "y", en: "y" }, retryable: false });
+    const refused = new ConnectError({
+      kind: "credentials",
+      code: "InvalidClientTokenId",
+      title: { vi: "x", en: "AWS did not accept the credentials" },
+      next: { vi: "y", en: "y" },
+      retryable: false,
+    });
     expect(explainError(refused).problem.title.en).toBe("AWS did not accept the credentials");
   });
 
@@ -160,4 +189,3 @@ describe("TuiController: configuration problems", () => {
 async function waitFor(test: () => boolean): Promise<void> {
   for (let i = 0; i < 200 && !test(); i++) await new Promise((resolve) => setTimeout(resolve, 5));
 }
-

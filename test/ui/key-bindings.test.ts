@@ -27,11 +27,13 @@ describe("key bindings", () => {
       ["", { pageDown: true }, "scroll-down"],
       ["", { pageUp: true }, "scroll-up"],
     ];
-    for (const [input, k, command] of cases) expect(commandFor(input, key(k), "main", IDLE), `${input} ${JSON.stringify(k)}`).toBe(command);
+    for (const [input, k, command] of cases)
+      expect(commandFor(input, key(k), "main", IDLE), `${input} ${JSON.stringify(k)}`).toBe(command);
   });
 
   it("locks everything but cancel, quit, help and scrolling while AWS calls run", () => {
-    for (const input of ["j", "k", "c", "n", "h", "l", "d"]) expect(commandFor(input, key(), "main", RUNNING)).toBeUndefined();
+    for (const input of ["j", "k", "c", "n", "h", "l", "d"])
+      expect(commandFor(input, key(), "main", RUNNING)).toBeUndefined();
     expect(commandFor("\r", key({ return: true }), "main", RUNNING)).toBeUndefined();
     expect(commandFor("c", key({ ctrl: true }), "main", RUNNING)).toBe("cancel");
     expect(commandFor("q", key(), "main", RUNNING)).toBe("quit");
@@ -43,7 +45,8 @@ describe("key bindings", () => {
     for (const context of [IDLE, RUNNING]) {
       expect(commandFor("y", key(), "dialog", context)).toBe("yes");
       expect(commandFor("Y", key({ shift: true }), "dialog", context)).toBe("yes");
-      for (const never of ["c", "C", "k", "K", "\r"]) expect(commandFor(never, key(never === "\r" ? { return: true } : {}), "dialog", context)).toBeUndefined();
+      for (const never of ["c", "C", "k", "K", "\r"])
+        expect(commandFor(never, key(never === "\r" ? { return: true } : {}), "dialog", context)).toBeUndefined();
       expect(commandFor("n", key(), "dialog", context)).toBe("no");
       expect(commandFor("", key({ escape: true, meta: true }), "dialog", context)).toBe("no");
     }
@@ -65,7 +68,8 @@ describe("key bindings", () => {
   });
 
   it("builds the footer from the bindings: what works now, with the words of the moment", () => {
-    const keys = (scope: Parameters<typeof footerItems>[0], context: KeyContext) => footerItems(scope, context).map((item) => item.keys);
+    const keys = (scope: Parameters<typeof footerItems>[0], context: KeyContext) =>
+      footerItems(scope, context).map((item) => item.keys);
     expect(keys("main", IDLE)).toEqual(["↑↓/jk", "Enter", "c", "n", "h", "d", "l", "?", "q"]);
     // While running, the footer lists exactly the keys that still work.
     expect(keys("main", RUNNING)).toEqual(["Ctrl+C", "PgUp/PgDn", "?", "q"]);
@@ -85,7 +89,9 @@ describe("key bindings", () => {
     const keys = helpSections().flatMap((section) => section.lines.flatMap((line) => line.keys));
     const expected = BINDINGS.flatMap((binding) => binding.keys);
     expect([...keys].sort()).toEqual([...expected].sort());
-    const answer = helpSections().flatMap((s) => s.lines).find((line) => line.keys.includes("y"))!;
+    const answer = helpSections()
+      .flatMap((s) => s.lines)
+      .find((line) => line.keys.includes("y"))!;
     expect(answer.keys).toEqual(["y", "n", "Esc"]);
     expect(answer.long.vi).toContain("y = có");
   });

@@ -14,7 +14,9 @@ describe("UI strings", () => {
   });
 
   it("write Vietnamese with its diacritics", () => {
-    const vietnamese = Object.values(S).map((text) => text.vi).join(" ");
+    const vietnamese = Object.values(S)
+      .map((text) => text.vi)
+      .join(" ");
     expect(vietnamese).toMatch(/[ăâđêôơưạảấầẩẫậắằẳẵặẹẻẽếềểễệỉịọỏốồổỗộớờởỡợụủứừửữựỳỵỷỹ]/);
   });
 

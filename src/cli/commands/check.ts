@@ -35,11 +35,7 @@ export const check: Command = async (ctx) => {
   return checkOne(ctx, format, failUnder);
 };
 
-async function checkOne(
-  ctx: CommandContext,
-  format: ReportFormat,
-  failUnder: number | undefined,
-): Promise<number> {
+async function checkOne(ctx: CommandContext, format: ReportFormat, failUnder: number | undefined): Promise<number> {
   const { io, lang, parsed } = ctx;
   const key = reportKey(io.env);
   const salt = parsed.flags.redact ? redactSalt(io.env, ctx.stateDir) : undefined;

@@ -15,7 +15,8 @@ export const sandbox: Command = async (ctx) => {
       en: `genai-lab sandbox: there is no subcommand "${sub}". Use: genai-lab sandbox, or genai-lab sandbox seed.`,
     });
   }
-  if (extra.length > 0) throw new UsageError({ vi: `Tham số thừa: ${extra.join(" ")}.`, en: `Unexpected argument: ${extra.join(" ")}.` });
+  if (extra.length > 0)
+    throw new UsageError({ vi: `Tham số thừa: ${extra.join(" ")}.`, en: `Unexpected argument: ${extra.join(" ")}.` });
 
   if (sub === "seed") {
     if (flags["in-memory"]) {

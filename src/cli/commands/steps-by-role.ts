@@ -14,8 +14,14 @@ export function runStepsWithRole(role: StepRole): Command {
       io.stdout.write(`${style.muted(targetLine(session.target, lang, redact))}\n`);
       const stepIds = session.lab.steps.filter(({ step }) => step.role === role).map(({ step }) => step.id);
       if (stepIds.length === 0) {
-        const name = { preflight: { vi: "kiểm tra trước", en: "preflight" }, lab: { vi: "thực hành", en: "lab" }, cleanup: { vi: "dọn dẹp", en: "cleanup" } }[role];
-        io.stdout.write(`${tr({ vi: `Bài lab này không có bước ${name.vi}.`, en: `This lab has no ${name.en} step.` }, lang)}\n`);
+        const name = {
+          preflight: { vi: "kiểm tra trước", en: "preflight" },
+          lab: { vi: "thực hành", en: "lab" },
+          cleanup: { vi: "dọn dẹp", en: "cleanup" },
+        }[role];
+        io.stdout.write(
+          `${tr({ vi: `Bài lab này không có bước ${name.vi}.`, en: `This lab has no ${name.en} step.` }, lang)}\n`,
+        );
         return 0;
       }
       session.runner.subscribe(

@@ -69,9 +69,7 @@ export const verifyReport: Command = async (ctx) => {
   try {
     raw = readFileSync(resolve(io.cwd, file), "utf8");
   } catch (error) {
-    throw new UsageError(
-      fill(V.unreadable, { file, code: (error as NodeJS.ErrnoException).code ?? "error" }),
-    );
+    throw new UsageError(fill(V.unreadable, { file, code: (error as NodeJS.ErrnoException).code ?? "error" }));
   }
   let doc: unknown;
   try {
@@ -91,15 +89,12 @@ export const verifyReport: Command = async (ctx) => {
   const version = record.schemaVersion as number;
   if (version > REPORT_SCHEMA_VERSION) throw new UsageError(fill(V.newer, { file, v: version }));
   if (version < 2) throw new UsageError(fill(V.unsealedOld, { file }));
-  if (record.kind !== "checklist" && record.kind !== "gradebook")
-    throw new UsageError(fill(V.notReport, { file }));
+  if (record.kind !== "checklist" && record.kind !== "gradebook") throw new UsageError(fill(V.notReport, { file }));
 
   const key = reportKey(io.env);
   const outcome = checkIntegrity(record, key);
   const inner =
-    record.kind === "gradebook" && Array.isArray(record.targets)
-      ? (record.targets as Record<string, unknown>[])
-      : [];
+    record.kind === "gradebook" && Array.isArray(record.targets) ? (record.targets as Record<string, unknown>[]) : [];
   const badInner = inner
     .map((target, i) => ({ i, target, check: checkIntegrity(target, key) }))
     .filter((x): x is typeof x & { check: Extract<IntegrityCheck, { ok: false }> } => !x.check.ok);

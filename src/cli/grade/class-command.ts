@@ -43,16 +43,11 @@ export async function checkClass(
     });
   }
   const targets =
-    flags.profiles !== undefined
-      ? profilesTargets(flags.profiles)
-      : rosterTargets(flags.accounts ?? "", io.cwd);
+    flags.profiles !== undefined ? profilesTargets(flags.profiles) : rosterTargets(flags.accounts ?? "", io.cwd);
   const concurrency = numberFlag("concurrency", flags.concurrency, 1, MAX_CONCURRENCY) ?? DEFAULT_CONCURRENCY;
   // Profiles are real AWS credentials unless a target or an endpoint says otherwise, as --profile is.
   const impliedAws =
-    flags.profiles !== undefined &&
-    flags.target === undefined &&
-    !flags["endpoint-url"] &&
-    !io.env.AWS_ENDPOINT_URL;
+    flags.profiles !== undefined && flags.target === undefined && !flags["endpoint-url"] && !io.env.AWS_ENDPOINT_URL;
   const choice = chooseTarget(impliedAws ? { ...flags, target: "aws" } : flags, io.env);
   const lab = await loadLab(flags.lab ?? builtInLabDir());
   const progress = classProgress(io.stderr, lang, ctx.errStyle);

@@ -17,9 +17,7 @@ export function classProgress(stream: Stream, lang: Lang, style: PlainStyle) {
   const started = Date.now();
   return {
     start(total: number, concurrency: number): void {
-      stream.write(
-        `${style.muted(tr(fill(T.start, { n: total, c: Math.min(concurrency, total) }), lang))}\n`,
-      );
+      stream.write(`${style.muted(tr(fill(T.start, { n: total, c: Math.min(concurrency, total) }), lang))}\n`);
     },
     target(report: ChecklistReport, done: number, total: number): void {
       const count = `[${String(done).padStart(String(total).length)}/${total}]`;
@@ -33,9 +31,7 @@ export function classProgress(stream: Stream, lang: Lang, style: PlainStyle) {
               `${tr(T.notGraded, lang)}: ${report.items[0]?.problem?.code ?? report.items[0]?.problem?.kind ?? ""}`,
             )
           : (outcome === "complete" ? style.pass : style.fail)(`${s.passed}/${s.total} · ${s.percent}%`);
-      const elapsed = style.muted(
-        `${(ms / 1000).toFixed(1)} s · ${((Date.now() - started) / 1000).toFixed(1)} s`,
-      );
+      const elapsed = style.muted(`${(ms / 1000).toFixed(1)} s · ${((Date.now() - started) / 1000).toFixed(1)} s`);
       stream.write(`${style.muted(count)} ${who} ${result} ${elapsed}\n`);
     },
   };

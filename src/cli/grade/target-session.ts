@@ -48,11 +48,7 @@ export function graderAuth(base: GradeEnv["base"]): Partial<AwsClientOptions> {
   return base.credentials ? { credentials: base.credentials } : base.profile ? { profile: base.profile } : {};
 }
 
-export async function gradeTarget(
-  t: GradeTarget,
-  g: GradeEnv,
-  signal: AbortSignal,
-): Promise<ChecklistReport> {
+export async function gradeTarget(t: GradeTarget, g: GradeEnv, signal: AbortSignal): Promise<ChecklistReport> {
   const startedAt = iso();
   const who = t.profile && !t.role ? `profile ${t.profile}` : (t.account ?? t.learner);
   const clients = (region: string, auth: Partial<AwsClientOptions>) =>

@@ -29,8 +29,7 @@ const ROLE_NAME = /^(?:\/(?:[\u0021-\u007E]+\/)?)?[\w+=,.@-]{1,64}$/;
 const ROLE_ARN = /^arn:aws[\w-]*:iam::(\d{12}):role\/(?:[\u0021-\u007E]*\/)?[\w+=,.@-]{1,64}$/;
 const PROFILE = /^[\w+=,.@:/-]{1,128}$/;
 
-const bad = (where: string, vi: string, en: string) =>
-  new UsageError({ vi: `${where}: ${vi}`, en: `${where}: ${en}` });
+const bad = (where: string, vi: string, en: string) => new UsageError({ vi: `${where}: ${vi}`, en: `${where}: ${en}` });
 
 export function profilesTargets(list: string): GradeTarget[] {
   const names = list
@@ -46,11 +45,7 @@ export function profilesTargets(list: string): GradeTarget[] {
   }
   for (const name of names) {
     if (!PROFILE.test(name))
-      throw bad(
-        "--profiles",
-        `"${name}" không phải tên profile hợp lệ.`,
-        `"${name}" is not a valid profile name.`,
-      );
+      throw bad("--profiles", `"${name}" không phải tên profile hợp lệ.`, `"${name}" is not a valid profile name.`);
   }
   return dedupe(names.map((name) => ({ learner: name, profile: name, source: "--profiles" })));
 }
@@ -69,11 +64,7 @@ export function rosterTargets(path: string, cwd: string): GradeTarget[] {
   const json = extname(full).toLowerCase() === ".json" || /^\s*[[{]/.test(text);
   const rows = json ? jsonRows(text, path) : csvRows(text, path);
   if (rows.length === 0) {
-    throw bad(
-      path,
-      "không có dòng nào (cần ít nhất một tài khoản).",
-      "has no rows (at least one account is needed).",
-    );
+    throw bad(path, "không có dòng nào (cần ít nhất một tài khoản).", "has no rows (at least one account is needed).");
   }
   return dedupe(rows.map(({ row, where }) => toTarget(row, where)));
 }
@@ -114,8 +105,7 @@ function jsonRows(text: string, path: string): { row: Row; where: string }[] {
       'expected an array of accounts, or { "role": "...", "accounts": [...] } (see docs/grading.md).',
     );
   const top = Array.isArray(doc) ? { accounts: doc } : doc;
-  if (!top || typeof top !== "object" || !Array.isArray((top as { accounts?: unknown }).accounts))
-    throw shape();
+  if (!top || typeof top !== "object" || !Array.isArray((top as { accounts?: unknown }).accounts)) throw shape();
   const defaults = Object.fromEntries(
     Object.entries(top as Record<string, unknown>)
       .filter(([k, v]) => k !== "accounts" && typeof v === "string")
@@ -176,11 +166,7 @@ function toTarget(row: Row, where: string): GradeTarget {
   if (role !== undefined) {
     const arn = ROLE_ARN.exec(role);
     if (!arn && !ROLE_NAME.test(role)) {
-      throw bad(
-        where,
-        `"${role}" không phải tên hay ARN của IAM role.`,
-        `"${role}" is not an IAM role name or ARN.`,
-      );
+      throw bad(where, `"${role}" không phải tên hay ARN của IAM role.`, `"${role}" is not an IAM role name or ARN.`);
     }
     if (arn && account !== undefined && arn[1] !== account) {
       throw bad(
@@ -201,11 +187,7 @@ function toTarget(row: Row, where: string): GradeTarget {
     throw bad(where, `"${region}" không phải tên Region AWS.`, `"${region}" is not an AWS Region name.`);
   }
   if (profile !== undefined && !PROFILE.test(profile))
-    throw bad(
-      where,
-      `"${profile}" không phải tên profile hợp lệ.`,
-      `"${profile}" is not a valid profile name.`,
-    );
+    throw bad(where, `"${profile}" không phải tên profile hợp lệ.`, `"${profile}" is not a valid profile name.`);
   const roleAccount = role ? ROLE_ARN.exec(role)?.[1] : undefined;
   return {
     learner: name ?? account ?? roleAccount ?? profile ?? where,

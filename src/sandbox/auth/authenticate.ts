@@ -21,7 +21,8 @@ export function authenticate(
   const sig = parseSignature(parts);
   if (sig === undefined) throw new AuthFailure("missing", "Missing Authentication Token");
   const identity = resolver.lookup(sig.accessKeyId);
-  if (identity === undefined) throw new AuthFailure("unknown-key", "The security token included in the request is invalid.");
+  if (identity === undefined)
+    throw new AuthFailure("unknown-key", "The security token included in the request is invalid.");
   if (identity.sessionToken !== sig.securityToken) {
     throw new AuthFailure("invalid-token", "The security token included in the request is invalid.");
   }

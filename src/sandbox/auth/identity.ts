@@ -61,11 +61,19 @@ export class IdentityResolver {
   }
 
   lookup(accessKeyId: string): CallerIdentity | undefined {
-    if (accessKeyId === this.credentials.accessKeyId) return userIdentity(this.defaultAccountId, this.credentials.secretAccessKey);
+    if (accessKeyId === this.credentials.accessKeyId)
+      return userIdentity(this.defaultAccountId, this.credentials.secretAccessKey);
     if (/^\d{12}$/.test(accessKeyId)) return userIdentity(accessKeyId, this.credentials.secretAccessKey);
     if (!accessKeyId.startsWith("ASIA")) return undefined;
     const row = this.#lookupSession.get(accessKeyId) as
-      | { secret_access_key: string; session_token: string; account_id: string; principal_arn: string; user_id: string; expires_at: number }
+      | {
+          secret_access_key: string;
+          session_token: string;
+          account_id: string;
+          principal_arn: string;
+          user_id: string;
+          expires_at: number;
+        }
       | undefined;
     if (row === undefined) return undefined;
     return {

@@ -89,7 +89,10 @@ export function parseSignature(parts: SignedRequestParts): ParsedSignature | und
   return undefined;
 }
 
-function parseScope(credential: string, context: string): Pick<ParsedSignature, "accessKeyId" | "scopeDate" | "region" | "service"> {
+function parseScope(
+  credential: string,
+  context: string,
+): Pick<ParsedSignature, "accessKeyId" | "scopeDate" | "region" | "service"> {
   const [accessKeyId, scopeDate, region, service, terminator, ...rest] = credential.split("/");
   if (!accessKeyId || !scopeDate || !region || !service || terminator !== "aws4_request" || rest.length > 0) {
     throw new AuthFailure(
@@ -114,7 +117,10 @@ function parseHeaderForm(parts: SignedRequestParts, auth: string): ParsedSignatu
   }
   const missing = ["Credential", "Signature", "SignedHeaders"].filter((k) => !fields.get(k));
   if (missing.length > 0) {
-    throw new AuthFailure("incomplete", `${missing.map((k) => `Authorization header requires '${k}' parameter.`).join(" ")} ${context}`);
+    throw new AuthFailure(
+      "incomplete",
+      `${missing.map((k) => `Authorization header requires '${k}' parameter.`).join(" ")} ${context}`,
+    );
   }
   const amzDate = header(parts, "x-amz-date") ?? dateHeaderToAmz(header(parts, "date"));
   if (amzDate === undefined) {
@@ -138,14 +144,21 @@ function parseQueryForm(query: Map<string, string>): ParsedSignature {
   const required = ["X-Amz-Algorithm", "X-Amz-Credential", "X-Amz-Signature", "X-Amz-SignedHeaders", "X-Amz-Date"];
   const missing = required.filter((k) => !query.get(k));
   if (missing.length > 0) {
-    throw new AuthFailure("incomplete", missing.map((k) => `AWS query-string parameters must include '${k}'.`).join(" ") + " Re-examine the query-string parameters.");
+    throw new AuthFailure(
+      "incomplete",
+      missing.map((k) => `AWS query-string parameters must include '${k}'.`).join(" ") +
+        " Re-examine the query-string parameters.",
+    );
   }
   if (query.get("X-Amz-Algorithm") !== ALGORITHM) {
     throw new AuthFailure("incomplete", `Unsupported AWS 'algorithm': '${query.get("X-Amz-Algorithm") ?? ""}'.`);
   }
   const expires = query.get("X-Amz-Expires");
   const expiresSeconds = expires === undefined ? undefined : Number(expires);
-  if (expiresSeconds !== undefined && (!Number.isInteger(expiresSeconds) || expiresSeconds < 0 || expiresSeconds > 604800)) {
+  if (
+    expiresSeconds !== undefined &&
+    (!Number.isInteger(expiresSeconds) || expiresSeconds < 0 || expiresSeconds > 604800)
+  ) {
     throw new AuthFailure("incomplete", "X-Amz-Expires must be non-negative and less than or equal to 604800.");
   }
   return {
@@ -166,7 +179,10 @@ function dateHeaderToAmz(value: string | undefined): string | undefined {
 }
 
 export function toAmzDate(ms: number): string {
-  return new Date(ms).toISOString().replace(/[-:]/g, "").replace(/\.\d{3}/, "");
+  return new Date(ms)
+    .toISOString()
+    .replace(/[-:]/g, "")
+    .replace(/\.\d{3}/, "");
 }
 
 export function parseAmzDate(s: string): number | undefined {
@@ -180,7 +196,10 @@ export function parseAmzDate(s: string): number | undefined {
 export function checkTime(sig: ParsedSignature, now: number): void {
   const t = parseAmzDate(sig.amzDate);
   if (t === undefined) {
-    throw new AuthFailure("incomplete", `Date must be in ISO-8601 'basic format'. Got '${sig.amzDate}'. See http://en.wikipedia.org/wiki/ISO_8601`);
+    throw new AuthFailure(
+      "incomplete",
+      `Date must be in ISO-8601 'basic format'. Got '${sig.amzDate}'. See http://en.wikipedia.org/wiki/ISO_8601`,
+    );
   }
   if (sig.scopeDate !== sig.amzDate.slice(0, 8)) {
     throw new AuthFailure(
@@ -190,18 +209,30 @@ export function checkTime(sig: ParsedSignature, now: number): void {
   }
   if (sig.form === "query" && sig.expiresSeconds !== undefined) {
     if (t + sig.expiresSeconds * 1000 < now) {
-      throw new AuthFailure("mismatch", `Signature expired: ${sig.amzDate} is now earlier than ${toAmzDate(now - sig.expiresSeconds * 1000)} (${toAmzDate(now)} - ${sig.expiresSeconds} sec.)`);
+      throw new AuthFailure(
+        "mismatch",
+        `Signature expired: ${sig.amzDate} is now earlier than ${toAmzDate(now - sig.expiresSeconds * 1000)} (${toAmzDate(now)} - ${sig.expiresSeconds} sec.)`,
+      );
     }
     if (t - SKEW_MS > now) {
-      throw new AuthFailure("mismatch", `Signature not yet current: ${sig.amzDate} is still later than ${toAmzDate(now + SKEW_MS)} (${toAmzDate(now)} + 15 min.)`);
+      throw new AuthFailure(
+        "mismatch",
+        `Signature not yet current: ${sig.amzDate} is still later than ${toAmzDate(now + SKEW_MS)} (${toAmzDate(now)} + 15 min.)`,
+      );
     }
     return;
   }
   if (t < now - SKEW_MS) {
-    throw new AuthFailure("mismatch", `Signature expired: ${sig.amzDate} is now earlier than ${toAmzDate(now - SKEW_MS)} (${toAmzDate(now)} - 15 min.)`);
+    throw new AuthFailure(
+      "mismatch",
+      `Signature expired: ${sig.amzDate} is now earlier than ${toAmzDate(now - SKEW_MS)} (${toAmzDate(now)} - 15 min.)`,
+    );
   }
   if (t > now + SKEW_MS) {
-    throw new AuthFailure("mismatch", `Signature not yet current: ${sig.amzDate} is still later than ${toAmzDate(now + SKEW_MS)} (${toAmzDate(now)} + 15 min.)`);
+    throw new AuthFailure(
+      "mismatch",
+      `Signature not yet current: ${sig.amzDate} is still later than ${toAmzDate(now + SKEW_MS)} (${toAmzDate(now)} + 15 min.)`,
+    );
   }
 }
 
@@ -255,7 +286,12 @@ export function signatureMatches(sig: ParsedSignature, secret: string, parts: Si
   return sig.form === "query" && declared === undefined && matchesWithPayload(sig, secret, parts, "UNSIGNED-PAYLOAD");
 }
 
-function matchesWithPayload(sig: ParsedSignature, secret: string, parts: SignedRequestParts, payloadHash: string): boolean {
+function matchesWithPayload(
+  sig: ParsedSignature,
+  secret: string,
+  parts: SignedRequestParts,
+  payloadHash: string,
+): boolean {
   const headerLines = sig.signedHeaders.map((name) => {
     const value = (header(parts, name) ?? "").trim().replace(/\s+/g, " ");
     return `${name}:${value}\n`;
@@ -270,7 +306,9 @@ function matchesWithPayload(sig: ParsedSignature, secret: string, parts: SignedR
   ].join("\n");
   const scope = `${sig.scopeDate}/${sig.region}/${sig.service}/aws4_request`;
   const stringToSign = `${ALGORITHM}\n${sig.amzDate}\n${scope}\n${sha256hex(canonical)}`;
-  const expected = createHmac("sha256", signingKey(secret, sig.scopeDate, sig.region, sig.service)).update(stringToSign).digest();
+  const expected = createHmac("sha256", signingKey(secret, sig.scopeDate, sig.region, sig.service))
+    .update(stringToSign)
+    .digest();
   if (!/^[0-9a-f]{64}$/i.test(sig.signature)) return false;
   return timingSafeEqual(Buffer.from(sig.signature, "hex"), expected);
 }

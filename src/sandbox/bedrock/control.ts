@@ -1,7 +1,12 @@
 import type { CallContext } from "../context.js";
 import { AwsError } from "../errors.js";
 import type { FaultInjector } from "../faults/injector.js";
-import { getFoundationModel, getInferenceProfile, listFoundationModels, listInferenceProfiles } from "../model/index.js";
+import {
+  getFoundationModel,
+  getInferenceProfile,
+  listFoundationModels,
+  listInferenceProfiles,
+} from "../model/index.js";
 import type { FoundationModelFilter, InferenceProfileFilter } from "../model/index.js";
 import { decodeJsonObject } from "../protocol/json.js";
 import type { IamStore } from "../storage/iam-store.js";
@@ -11,14 +16,23 @@ import { InputReader } from "../validate/input.js";
 import type { LoggingConfig, LoggingConfigStore } from "./logging-config.js";
 import { canDeliver } from "./logging-config.js";
 
-const ROLE_ARN = { min: 0, max: 2048, pattern: /^arn:aws(-[^:]+)?:iam::([0-9]{12})?:role\/.+$/, patternText: "arn:aws(-[^:]+)?:iam::([0-9]{12})?:role/.+" } as const;
+const ROLE_ARN = {
+  min: 0,
+  max: 2048,
+  pattern: /^arn:aws(-[^:]+)?:iam::([0-9]{12})?:role\/.+$/,
+  patternText: "arn:aws(-[^:]+)?:iam::([0-9]{12})?:role/.+",
+} as const;
 /** S3's bucket naming rules: the sandbox has no S3, but a placeholder like <YOUR_S3_BUCKET> is still refused. */
 const S3_BUCKET = /^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/;
 
 const readerAt = (input: Record<string, unknown>, prefix: string): InputReader =>
   new InputReader(input, { code: "ValidationException", wire: "json", label: (n) => `${prefix}${n}` });
 
-function readS3(parent: InputReader, name: string, prefix: string): { bucketName: string; keyPrefix?: string } | undefined {
+function readS3(
+  parent: InputReader,
+  name: string,
+  prefix: string,
+): { bucketName: string; keyPrefix?: string } | undefined {
   const obj = parent.object(name);
   if (obj === undefined) return undefined;
   const r = readerAt(obj, `${prefix}${name}.`);
@@ -41,11 +55,18 @@ function readLoggingConfig(body: Buffer): LoggingConfig {
     const roleArn = c.string("roleArn", { ...ROLE_ARN, required: true }) ?? "";
     const large = readS3(c, "largeDataDeliveryS3Config", "loggingConfig.cloudWatchConfig.");
     c.done();
-    config.cloudWatchConfig = large === undefined ? { logGroupName, roleArn } : { logGroupName, roleArn, largeDataDeliveryS3Config: large };
+    config.cloudWatchConfig =
+      large === undefined ? { logGroupName, roleArn } : { logGroupName, roleArn, largeDataDeliveryS3Config: large };
   }
   const s3 = readS3(r, "s3Config", "loggingConfig.");
   if (s3 !== undefined) config.s3Config = s3;
-  for (const k of ["textDataDeliveryEnabled", "imageDataDeliveryEnabled", "embeddingDataDeliveryEnabled", "videoDataDeliveryEnabled", "audioDataDeliveryEnabled"] as const) {
+  for (const k of [
+    "textDataDeliveryEnabled",
+    "imageDataDeliveryEnabled",
+    "embeddingDataDeliveryEnabled",
+    "videoDataDeliveryEnabled",
+    "audioDataDeliveryEnabled",
+  ] as const) {
     const v = r.boolean(k);
     if (v !== undefined) config[k] = v;
   }
@@ -55,7 +76,10 @@ function readLoggingConfig(body: Buffer): LoggingConfig {
 
 function checkBucket(bucket: string): void {
   if (!S3_BUCKET.test(bucket)) {
-    throw new AwsError("ValidationException", `Failed to validate permissions for S3 bucket: ${bucket}. The bucket name is not a valid S3 bucket name.`);
+    throw new AwsError(
+      "ValidationException",
+      `Failed to validate permissions for S3 bucket: ${bucket}. The bucket name is not a valid S3 bucket name.`,
+    );
   }
 }
 
@@ -96,7 +120,12 @@ export function bedrockControlRoutes(deps: ControlDeps): RestRoute[] {
   };
 
   return [
-    { method: "PUT", path: "/logging/modelinvocations", operation: "PutModelInvocationLoggingConfiguration", handler: put },
+    {
+      method: "PUT",
+      path: "/logging/modelinvocations",
+      operation: "PutModelInvocationLoggingConfiguration",
+      handler: put,
+    },
     {
       method: "GET",
       path: "/logging/modelinvocations",
@@ -153,7 +182,9 @@ export function bedrockControlRoutes(deps: ControlDeps): RestRoute[] {
       method: "GET",
       path: "/inference-profiles/{inferenceProfileIdentifier}",
       operation: "GetInferenceProfile",
-      handler: (req, ctx) => ({ json: jsonDates(getInferenceProfile(ctx.region, ctx.accountId, req.params.inferenceProfileIdentifier ?? "")) }),
+      handler: (req, ctx) => ({
+        json: jsonDates(getInferenceProfile(ctx.region, ctx.accountId, req.params.inferenceProfileIdentifier ?? "")),
+      }),
     },
   ];
 }

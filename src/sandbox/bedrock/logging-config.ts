@@ -71,7 +71,10 @@ export function canDeliver(logs: LogsStore, iam: IamStore, input: RoleCheckInput
   const role = iam.role(input.accountId, m[2] ?? "");
   if (role === undefined || roleArn(role) !== input.roleArn) return false;
   if (input.now - role.changed_at < input.propagationMs) return false;
-  const context = { "aws:SourceAccount": input.accountId, "aws:SourceArn": `arn:aws:bedrock:${input.region}:${input.accountId}:*` };
+  const context = {
+    "aws:SourceAccount": input.accountId,
+    "aws:SourceArn": `arn:aws:bedrock:${input.region}:${input.accountId}:*`,
+  };
   if (!trustAllows(role.trust_policy, { service: "bedrock.amazonaws.com" }, "sts:AssumeRole", context)) return false;
   const documents = iam.policies(input.accountId, role.name).map((p) => p.document);
   const target = streamArn(input.region, input.accountId, input.logGroupName);

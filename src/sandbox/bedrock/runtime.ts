@@ -57,10 +57,19 @@ export function bedrockRuntimeRoutes(deps: RuntimeDeps): RestRoute[] {
     if (fault.latencyMs > 0) await sleep(fault.latencyMs);
     const legacy = target.foundationModel.modelLifecycle.status === "LEGACY";
     // Metrics and the queued record of the call, one transaction whether it succeeded or failed.
-    const record = (result: InvocationResult, logged: Pick<InvocationOutcome, "inputTokenCount" | "output" | "errorCode">): void =>
+    const record = (
+      result: InvocationResult,
+      logged: Pick<InvocationOutcome, "inputTokenCount" | "output" | "errorCode">,
+    ): void =>
       deps.transaction(() => {
         publish(deps, ctx, target, result);
-        deps.delivery.enqueue(ctx, { operation, modelId: target.loggedModelId, inferenceRegion: target.inferenceRegion, inputBody, ...logged });
+        deps.delivery.enqueue(ctx, {
+          operation,
+          modelId: target.loggedModelId,
+          inferenceRegion: target.inferenceRegion,
+          inputBody,
+          ...logged,
+        });
       });
     let outcome: Success;
     try {
@@ -76,17 +85,38 @@ export function bedrockRuntimeRoutes(deps: RuntimeDeps): RestRoute[] {
       throw error;
     }
     const { latencyMs, inputTokens, outputTokens, responseBody } = outcome;
-    record({ kind: "success", latencyMs, inputTokens, outputTokens, legacy }, { inputTokenCount: inputTokens, output: { body: responseBody, tokenCount: outputTokens } });
+    record(
+      { kind: "success", latencyMs, inputTokens, outputTokens, legacy },
+      { inputTokenCount: inputTokens, output: { body: responseBody, tokenCount: outputTokens } },
+    );
     return outcome.reply;
   };
 
   const unsupported = (): RestReply => {
-    throw new AwsError("ValidationException", "The sandbox does not stream responses: use InvokeModel or Converse instead.");
+    throw new AwsError(
+      "ValidationException",
+      "The sandbox does not stream responses: use InvokeModel or Converse instead.",
+    );
   };
   return [
-    { method: "POST", path: "/model/{modelId}/invoke", operation: "InvokeModel", handler: (req, ctx) => run("InvokeModel", req, ctx) },
-    { method: "POST", path: "/model/{modelId}/converse", operation: "Converse", handler: (req, ctx) => run("Converse", req, ctx) },
-    { method: "POST", path: "/model/{modelId}/invoke-with-response-stream", operation: "InvokeModelWithResponseStream", handler: unsupported },
+    {
+      method: "POST",
+      path: "/model/{modelId}/invoke",
+      operation: "InvokeModel",
+      handler: (req, ctx) => run("InvokeModel", req, ctx),
+    },
+    {
+      method: "POST",
+      path: "/model/{modelId}/converse",
+      operation: "Converse",
+      handler: (req, ctx) => run("Converse", req, ctx),
+    },
+    {
+      method: "POST",
+      path: "/model/{modelId}/invoke-with-response-stream",
+      operation: "InvokeModelWithResponseStream",
+      handler: unsupported,
+    },
     { method: "POST", path: "/model/{modelId}/converse-stream", operation: "ConverseStream", handler: unsupported },
   ];
 }
@@ -123,5 +153,11 @@ function chat(target: InvocationTarget, text: string): Success {
 }
 
 function publish(deps: RuntimeDeps, ctx: CallContext, target: InvocationTarget, result: InvocationResult): void {
-  deps.metrics.putMetricData(ctx.accountId, ctx.region, BEDROCK_NAMESPACE, invocationMetrics(target.metricModelId, result, new Date(ctx.now)), ctx.now);
+  deps.metrics.putMetricData(
+    ctx.accountId,
+    ctx.region,
+    BEDROCK_NAMESPACE,
+    invocationMetrics(target.metricModelId, result, new Date(ctx.now)),
+    ctx.now,
+  );
 }

@@ -36,12 +36,16 @@ function checkWidget(widget: unknown, path: string, errors: Problem[], warnings:
   if (!isPlainObject(widget)) return report(path, "Should be object");
   for (const key of Object.keys(widget)) {
     if (!WIDGET_KEYS.includes(key)) {
-      warnings.push({ dataPath: path, message: `The "${key}" property is not expected to be part of a widget definition, will be ignored` });
+      warnings.push({
+        dataPath: path,
+        message: `The "${key}" property is not expected to be part of a widget definition, will be ignored`,
+      });
     }
   }
   const type = widget.type;
   if (type === undefined) report(path, "Should have required property 'type'");
-  else if (typeof type !== "string" || !WIDGET_TYPES.includes(type)) report(`${path}/type`, "Should be equal to one of the allowed values");
+  else if (typeof type !== "string" || !WIDGET_TYPES.includes(type))
+    report(`${path}/type`, "Should be equal to one of the allowed values");
   checkInteger(widget.x, `${path}/x`, 0, 23, report);
   checkInteger(widget.y, `${path}/y`, 0, undefined, report);
   checkInteger(widget.width, `${path}/width`, 1, 24, report);
@@ -67,10 +71,12 @@ export function validateDashboardBody(body: string): DashboardCheck {
   const errors: Problem[] = [];
   const warnings: Problem[] = [];
   for (const key of Object.keys(root)) {
-    if (!ROOT_KEYS.includes(key)) warnings.push({ dataPath: "", message: `The "${key}" property is not expected, will be ignored` });
+    if (!ROOT_KEYS.includes(key))
+      warnings.push({ dataPath: "", message: `The "${key}" property is not expected, will be ignored` });
   }
   for (const key of ["start", "end"]) {
-    if (root[key] !== undefined && typeof root[key] !== "string") errors.push({ dataPath: `/${key}`, message: "Should be string" });
+    if (root[key] !== undefined && typeof root[key] !== "string")
+      errors.push({ dataPath: `/${key}`, message: "Should be string" });
   }
   const override = root.periodOverride;
   if (override !== undefined && override !== "auto" && override !== "inherit") {
@@ -79,11 +85,19 @@ export function validateDashboardBody(body: string): DashboardCheck {
   const widgets = root.widgets;
   if (widgets === undefined) errors.push({ dataPath: "", message: "Should have required property 'widgets'" });
   else if (!Array.isArray(widgets)) errors.push({ dataPath: "/widgets", message: "Should be array" });
-  else if (widgets.length > MAX_WIDGETS) errors.push({ dataPath: "/widgets", message: `Should NOT have more than ${MAX_WIDGETS} items` });
+  else if (widgets.length > MAX_WIDGETS)
+    errors.push({ dataPath: "/widgets", message: `Should NOT have more than ${MAX_WIDGETS} items` });
   else widgets.forEach((widget: unknown, i) => checkWidget(widget, `/widgets/${i}`, errors, warnings));
   if (errors.length > 0) {
-    const listing = JSON.stringify(errors.map(({ dataPath, message }) => ({ dataPath, message })), null, 2);
-    throw dashboardInvalid(`The dashboard body is invalid, there are ${errors.length} validation errors:\n${listing}`, toMessages(errors));
+    const listing = JSON.stringify(
+      errors.map(({ dataPath, message }) => ({ dataPath, message })),
+      null,
+      2,
+    );
+    throw dashboardInvalid(
+      `The dashboard body is invalid, there are ${errors.length} validation errors:\n${listing}`,
+      toMessages(errors),
+    );
   }
   return { warnings: toMessages(warnings) };
 }

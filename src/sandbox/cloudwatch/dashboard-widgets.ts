@@ -88,12 +88,20 @@ function checkLogWidget(properties: Record<string, Json>, path: string, report: 
   if (query === undefined) return;
   if (typeof query !== "string") return report(`${path}/query`, "Should be string");
   if (!SOURCE_PREFIX.test(query)) {
-    report(`${path}/query`, "The query must start with SOURCE '<log group name>' | followed by the Logs Insights query");
+    report(
+      `${path}/query`,
+      "The query must start with SOURCE '<log group name>' | followed by the Logs Insights query",
+    );
   }
 }
 
 /** Checks a widget's `properties` for its type. */
-export function checkWidgetProperties(type: string, properties: Record<string, Json>, path: string, report: Reporter): void {
+export function checkWidgetProperties(
+  type: string,
+  properties: Record<string, Json>,
+  path: string,
+  report: Reporter,
+): void {
   switch (type) {
     case "metric":
       return checkMetricWidget(properties, path, report);
@@ -104,7 +112,8 @@ export function checkWidgetProperties(type: string, properties: Record<string, J
       return checkString(properties.markdown, `${path}/markdown`, report);
     case "alarm":
       requireKeys(properties, path, ["alarms"], report);
-      if (properties.alarms !== undefined && !Array.isArray(properties.alarms)) report(`${path}/alarms`, "Should be array");
+      if (properties.alarms !== undefined && !Array.isArray(properties.alarms))
+        report(`${path}/alarms`, "Should be array");
       return;
     default:
       return;

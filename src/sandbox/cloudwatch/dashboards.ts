@@ -78,7 +78,10 @@ export class Dashboards {
   list(input: Input, ctx: CallContext): Record<string, unknown> {
     const prefix = optString(input, "DashboardNamePrefix") ?? "";
     const offset = decodeOffsetToken("ld", optString(input, "NextToken"));
-    const rows = this.selectPrefix.all(ctx.accountId, prefix, prefix, PAGE_SIZE + 1, offset) as Omit<DashboardRow, "body">[];
+    const rows = this.selectPrefix.all(ctx.accountId, prefix, prefix, PAGE_SIZE + 1, offset) as Omit<
+      DashboardRow,
+      "body"
+    >[];
     const entries = rows.slice(0, PAGE_SIZE).map((row) => ({
       DashboardName: row.name,
       DashboardArn: dashboardArn(ctx.accountId, row.name),
@@ -96,7 +99,8 @@ export class Dashboards {
     if (names.length === 0) throw missingParameter("The parameter DashboardNames is required.");
     const strings = names.map((name) => (typeof name === "string" ? name : String(name)));
     this.db.transaction(() => {
-      for (const name of strings) if (this.selectOne.get(ctx.accountId, name) === undefined) throw dashboardNotFound(name);
+      for (const name of strings)
+        if (this.selectOne.get(ctx.accountId, name) === undefined) throw dashboardNotFound(name);
       for (const name of strings) this.deleteOne.run(ctx.accountId, name);
     })();
     return {};

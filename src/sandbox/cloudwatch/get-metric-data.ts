@@ -27,7 +27,14 @@ interface Series {
   points: [number, number][];
 }
 
-function computeSeries(store: MetricStore, ctx: CallContext, query: MetricStatQuery, start: number, end: number, descending: boolean): Series {
+function computeSeries(
+  store: MetricStore,
+  ctx: CallContext,
+  query: MetricStatQuery,
+  start: number,
+  end: number,
+  descending: boolean,
+): Series {
   const forbidden = query.accountId !== undefined && query.accountId !== ctx.accountId;
   const aligned = alignStart(start, query.periodSec, ctx.now);
   const buckets = forbidden
@@ -89,7 +96,8 @@ export function getMetricData(store: MetricStore, input: Input, ctx: CallContext
   if (token !== undefined) {
     const payload = decodeToken("gmd", token);
     const parsed = payload === undefined ? undefined : parseTokenPayload(payload);
-    if (parsed?.h !== digest || !Array.isArray(parsed.o) || parsed.o.length !== queries.length) throw invalidNextToken();
+    if (parsed?.h !== digest || !Array.isArray(parsed.o) || parsed.o.length !== queries.length)
+      throw invalidNextToken();
     offsets = parsed.o;
   }
 

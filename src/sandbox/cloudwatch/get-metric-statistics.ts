@@ -23,7 +23,8 @@ function readStatistics(input: Input): { basic: BasicStat[]; extended: [string, 
     throw invalidCombination("Must specify either Statistics or ExtendedStatistics");
   }
   if (statistics.length > 5) throw invalidValue("The collection Statistics must not have a size greater than 5.");
-  if (extended.length > 10) throw invalidValue("The collection ExtendedStatistics must not have a size greater than 10.");
+  if (extended.length > 10)
+    throw invalidValue("The collection ExtendedStatistics must not have a size greater than 10.");
   const basic = statistics.map((name, i): BasicStat => {
     if (typeof name !== "string" || !(BASIC as readonly string[]).includes(name)) {
       throw invalidValue(`The value ${String(name)} for parameter Statistics.member.${i + 1} is invalid.`);
@@ -60,7 +61,8 @@ export function getMetricStatistics(store: MetricStore, input: Input, ctx: CallC
     );
   }
   const unit = optString(input, "Unit");
-  if (unit !== undefined && !STANDARD_UNITS.includes(unit)) throw invalidValue(`The value ${unit} for parameter Unit is invalid.`);
+  if (unit !== undefined && !STANDARD_UNITS.includes(unit))
+    throw invalidValue(`The value ${unit} for parameter Unit is invalid.`);
   const buckets = readBuckets(store, {
     accountId: ctx.accountId,
     region: ctx.region,

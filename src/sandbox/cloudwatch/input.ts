@@ -12,7 +12,7 @@ export function isRecord(value: unknown): value is Input {
 }
 
 function describe(value: unknown): string {
-  return typeof value === "string" ? value : JSON.stringify(value) ?? String(value);
+  return typeof value === "string" ? value : (JSON.stringify(value) ?? String(value));
 }
 
 export function badValue(value: unknown, path: string): Error {
@@ -117,6 +117,7 @@ export function decodeToken(kind: string, token: string): string | undefined {
 export function decodeOffsetToken(kind: string, token: string | undefined): number {
   if (token === undefined) return 0;
   const decoded = decodeToken(kind, token);
-  if (decoded === undefined || !/^\d+$/.test(decoded)) throw invalidValue(`The value ${token} for parameter NextToken is invalid.`);
+  if (decoded === undefined || !/^\d+$/.test(decoded))
+    throw invalidValue(`The value ${token} for parameter NextToken is invalid.`);
   return Number(decoded);
 }

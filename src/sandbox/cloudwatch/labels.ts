@@ -63,8 +63,11 @@ function property(name: string, context: LabelContext): string | undefined {
 
 export function resolveLabel(label: string | undefined, context: LabelContext): string {
   if (label === undefined) return context.metricName;
-  return label.replace(/\$\{(?:PROP\('([^']+)'\)|([A-Z_]+))\}/g, (token, prop: string | undefined, name: string | undefined) => {
-    const value = prop !== undefined ? property(prop, context) : summary(name ?? "", context.values);
-    return value ?? token;
-  });
+  return label.replace(
+    /\$\{(?:PROP\('([^']+)'\)|([A-Z_]+))\}/g,
+    (token, prop: string | undefined, name: string | undefined) => {
+      const value = prop !== undefined ? property(prop, context) : summary(name ?? "", context.values);
+      return value ?? token;
+    },
+  );
 }

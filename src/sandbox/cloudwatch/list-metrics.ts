@@ -33,7 +33,8 @@ export function listMetrics(store: MetricStore, input: Input, ctx: CallContext):
   const metricName = optString(input, "MetricName");
   const filters = readFilters(input);
   const recently = optString(input, "RecentlyActive");
-  if (recently !== undefined && recently !== "PT3H") throw invalidValue(`The value ${recently} for parameter RecentlyActive is invalid.`);
+  if (recently !== undefined && recently !== "PT3H")
+    throw invalidValue(`The value ${recently} for parameter RecentlyActive is invalid.`);
   const offset = decodeOffsetToken("lm", optString(input, "NextToken"));
   const since = ctx.now - (recently === "PT3H" ? THREE_HOURS_MS : TWO_WEEKS_MS);
   const matching = store
@@ -43,7 +44,9 @@ export function listMetrics(store: MetricStore, input: Input, ctx: CallContext):
         (namespace === undefined || metric.namespace === namespace) &&
         (metricName === undefined || metric.metricName === metricName) &&
         filters.every((filter) =>
-          metric.dimensions.some(([name, value]) => name === filter.name && (filter.value === undefined || value === filter.value)),
+          metric.dimensions.some(
+            ([name, value]) => name === filter.name && (filter.value === undefined || value === filter.value),
+          ),
         ),
     );
   const page = matching.slice(offset, offset + PAGE_SIZE).map((metric) => ({

@@ -3,14 +3,47 @@
  * Paths in messages follow the AWS Query member names (`MetricData.member.1.Value`), as CloudWatch prints them.
  */
 import { invalidCombination, invalidValue, missingParameter } from "./errors.js";
-import { badValue, isRecord, optList, optNumber, optRecord, optString, optTimestamp, reqString, toNumber } from "./input.js";
+import {
+  badValue,
+  isRecord,
+  optList,
+  optNumber,
+  optRecord,
+  optString,
+  optTimestamp,
+  reqString,
+  toNumber,
+} from "./input.js";
 import type { Input } from "./input.js";
 
 export const STANDARD_UNITS: readonly string[] = [
-  "Seconds", "Microseconds", "Milliseconds", "Bytes", "Kilobytes", "Megabytes", "Gigabytes", "Terabytes", "Bits",
-  "Kilobits", "Megabits", "Gigabits", "Terabits", "Percent", "Count", "Bytes/Second", "Kilobytes/Second",
-  "Megabytes/Second", "Gigabytes/Second", "Terabytes/Second", "Bits/Second", "Kilobits/Second", "Megabits/Second",
-  "Gigabits/Second", "Terabits/Second", "Count/Second", "None",
+  "Seconds",
+  "Microseconds",
+  "Milliseconds",
+  "Bytes",
+  "Kilobytes",
+  "Megabytes",
+  "Gigabytes",
+  "Terabytes",
+  "Bits",
+  "Kilobits",
+  "Megabits",
+  "Gigabits",
+  "Terabits",
+  "Percent",
+  "Count",
+  "Bytes/Second",
+  "Kilobytes/Second",
+  "Megabytes/Second",
+  "Gigabytes/Second",
+  "Terabytes/Second",
+  "Bits/Second",
+  "Kilobits/Second",
+  "Megabits/Second",
+  "Gigabits/Second",
+  "Terabits/Second",
+  "Count/Second",
+  "None",
 ];
 
 /** What the pipeline and seeder pass to `putMetricData` (AWS member names). */
@@ -95,9 +128,9 @@ function readStatisticSet(set: Input, path: string): Pick<NormalizedDatum, "samp
   if (missing.length > 0) {
     throw missingParameter(missing.map((field) => `The parameter ${path}.${field} is required.`).join("\n"));
   }
-  const [max, min, sampleCount, sum] = fields.map((field) => checkValue(toNumber(set[field], `${path}.${field}`), `${path}.${field}`)) as [
-    number, number, number, number,
-  ];
+  const [max, min, sampleCount, sum] = fields.map((field) =>
+    checkValue(toNumber(set[field], `${path}.${field}`), `${path}.${field}`),
+  ) as [number, number, number, number];
   if (sampleCount <= 0) throw invalidValue(`The parameter ${path}.SampleCount must be greater than 0.`);
   if (max < min) throw invalidValue(`The parameter ${path}.Maximum must be greater than ${path}.Minimum.`);
   return { sampleCount, sum, min, max };
@@ -120,12 +153,17 @@ function readValues(datum: Input, path: string): [number, number][] {
   });
 }
 
-function readMeasurement(datum: Input, path: string): Omit<NormalizedDatum, "metricName" | "dimensions" | "ts" | "unit"> {
+function readMeasurement(
+  datum: Input,
+  path: string,
+): Omit<NormalizedDatum, "metricName" | "dimensions" | "ts" | "unit"> {
   const hasValue = datum.Value !== undefined && datum.Value !== null;
   const hasValues = optList(datum, "Values", `${path}.Values`) !== undefined;
   const set = optRecord(datum, "StatisticValues", `${path}.StatisticValues`);
   if (hasValue && hasValues) {
-    throw invalidValue(`The parameters ${path}.Value and ${path}.Values are mutually exclusive and you have specified both.`);
+    throw invalidValue(
+      `The parameters ${path}.Value and ${path}.Values are mutually exclusive and you have specified both.`,
+    );
   }
   if (hasValue && set !== undefined) {
     throw invalidCombination(
@@ -170,7 +208,8 @@ export function normalizeDatum(datum: unknown, path: string, now: number, checkP
   const unit = optString(datum, "Unit", `${path}.Unit`) ?? "None";
   if (!STANDARD_UNITS.includes(unit)) throw badValue(unit, `${path}.Unit`);
   const resolution = optNumber(datum, "StorageResolution", `${path}.StorageResolution`);
-  if (resolution !== undefined && resolution !== 1 && resolution !== 60) throw badValue(resolution, `${path}.StorageResolution`);
+  if (resolution !== undefined && resolution !== 1 && resolution !== 60)
+    throw badValue(resolution, `${path}.StorageResolution`);
   const ts = optTimestamp(datum, "Timestamp", `${path}.Timestamp`) ?? now;
   if (ts > now + TWO_HOURS_MS || (checkPast && ts < now - TWO_WEEKS_MS)) {
     throw invalidValue(`The parameter ${path}.Timestamp must specify a time within the past two weeks.`);

@@ -29,7 +29,8 @@ function required(path: string): Error {
 function text(input: Input, key: string, path: string): string | undefined {
   const value = input[key];
   if (value === undefined || value === null) return undefined;
-  if (typeof value !== "string") throw validationError(`The value ${JSON.stringify(value)} for parameter ${path} is invalid.`);
+  if (typeof value !== "string")
+    throw validationError(`The value ${JSON.stringify(value)} for parameter ${path} is invalid.`);
   return value;
 }
 
@@ -39,7 +40,9 @@ function readQuery(raw: unknown, index: number): MetricStatQuery {
   const id = text(raw, "Id", `${path}.Id`);
   if (id === undefined || id === "") throw required(`${path}.Id`);
   if (id.length > 255 || !ID_PATTERN.test(id)) {
-    throw validationError(`The value ${id} for parameter ${path}.Id is not matching the expected pattern ^[a-z][a-zA-Z0-9_]*$.`);
+    throw validationError(
+      `The value ${id} for parameter ${path}.Id is not matching the expected pattern ^[a-z][a-zA-Z0-9_]*$.`,
+    );
   }
   const metricStat = optRecord(raw, "MetricStat", `${path}.MetricStat`);
   const expression = text(raw, "Expression", `${path}.Expression`);
@@ -68,7 +71,8 @@ function readQuery(raw: unknown, index: number): MetricStatQuery {
   const statText = text(metricStat, "Stat", `${path}.MetricStat.Stat`);
   if (statText === undefined || statText === "") throw required(`${path}.MetricStat.Stat`);
   const stat = parseStat(statText);
-  if (stat === undefined) throw validationError(`The value ${statText} for parameter ${path}.MetricStat.Stat is invalid.`);
+  if (stat === undefined)
+    throw validationError(`The value ${statText} for parameter ${path}.MetricStat.Stat is invalid.`);
   const unit = optString(metricStat, "Unit", `${path}.MetricStat.Unit`);
   if (unit !== undefined && !STANDARD_UNITS.includes(unit)) {
     throw validationError(`The value ${unit} for parameter ${path}.MetricStat.Unit is invalid.`);
@@ -89,7 +93,8 @@ function readQuery(raw: unknown, index: number): MetricStatQuery {
 export function readQueries(input: Input): MetricStatQuery[] {
   const list = optList(input, "MetricDataQueries");
   if (list === undefined || list.length === 0) throw validationError("The parameter MetricDataQueries is required.\n");
-  if (list.length > 500) throw validationError("The collection MetricDataQueries must not have a size greater than 500.");
+  if (list.length > 500)
+    throw validationError("The collection MetricDataQueries must not have a size greater than 500.");
   const queries = list.map(readQuery);
   const seen = new Set<string>();
   queries.forEach((query, i) => {

@@ -22,7 +22,15 @@ export interface BucketAggregate {
 }
 
 /** [ts, kind, sampleCount, sum, min, max, raw]: positional, because building an object per row doubles read time. */
-export type SampleRow = [ts: number, kind: DatumKind, sampleCount: number, sum: number, min: number, max: number, raw: string | null];
+export type SampleRow = [
+  ts: number,
+  kind: DatumKind,
+  sampleCount: number,
+  sum: number,
+  min: number,
+  max: number,
+  raw: string | null,
+];
 
 export interface ListedMetric extends MetricIdentity {
   id: number;
@@ -77,12 +85,26 @@ export class MetricStore {
         const key = `${datum.metricName}\u0000${dimensionsKey(datum.dimensions)}`;
         let id = ids.get(key);
         if (id === undefined) {
-          const row = this.upsertMetric.get(accountId, region, namespace, datum.metricName, dimensionsKey(datum.dimensions), now) as { id: number };
+          const row = this.upsertMetric.get(
+            accountId,
+            region,
+            namespace,
+            datum.metricName,
+            dimensionsKey(datum.dimensions),
+            now,
+          ) as { id: number };
           id = row.id;
           ids.set(key, id);
         }
         this.insertDatum.run(
-          id, datum.ts, datum.unit, datum.kind, datum.sampleCount, datum.sum, datum.min, datum.max,
+          id,
+          datum.ts,
+          datum.unit,
+          datum.kind,
+          datum.sampleCount,
+          datum.sum,
+          datum.min,
+          datum.max,
           datum.raw === undefined ? null : JSON.stringify(datum.raw),
         );
       }
@@ -90,15 +112,21 @@ export class MetricStore {
   }
 
   findMetricId(accountId: string, region: string, metric: MetricIdentity): number | undefined {
-    const row = this.selectMetricId.get(accountId, region, metric.namespace, metric.metricName, dimensionsKey(metric.dimensions)) as
-      | { id: number }
-      | undefined;
+    const row = this.selectMetricId.get(
+      accountId,
+      region,
+      metric.namespace,
+      metric.metricName,
+      dimensionsKey(metric.dimensions),
+    ) as { id: number } | undefined;
     return row?.id;
   }
 
   aggregate(id: number, start: number, end: number, periodMs: number, unit: string | undefined): BucketAggregate[] {
     const params = { id, start, end, period: periodMs, unit };
-    return (unit === undefined ? this.aggregateStmt.all(params) : this.aggregateUnitStmt.all(params)) as BucketAggregate[];
+    return (
+      unit === undefined ? this.aggregateStmt.all(params) : this.aggregateUnitStmt.all(params)
+    ) as BucketAggregate[];
   }
 
   samples(id: number, start: number, end: number, unit: string | undefined): SampleRow[] {
@@ -108,7 +136,12 @@ export class MetricStore {
 
   /** Every metric of the account and Region published since `since`, in a stable order. */
   list(accountId: string, region: string, since: number): ListedMetric[] {
-    const rows = this.listStmt.all(accountId, region, since) as { id: number; namespace: string; metricName: string; dimsKey: string }[];
+    const rows = this.listStmt.all(accountId, region, since) as {
+      id: number;
+      namespace: string;
+      metricName: string;
+      dimsKey: string;
+    }[];
     return rows.map((row) => ({
       id: row.id,
       namespace: row.namespace,

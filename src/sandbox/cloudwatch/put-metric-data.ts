@@ -15,7 +15,12 @@ export function putMetricDataOperation(store: MetricStore, input: Input, ctx: Ca
   const data = optList(input, "MetricData") ?? [];
   // Entity-associated data is stored like plain data: the sandbox keeps no entity graph.
   const entityData = (optList(input, "EntityMetricData") ?? []).flatMap((entry, i) =>
-    isRecord(entry) ? (optList(entry, "MetricData", `EntityMetricData.member.${i + 1}.MetricData`) ?? []).map((datum, j) => ({ datum, path: `EntityMetricData.member.${i + 1}.MetricData.member.${j + 1}` })) : [],
+    isRecord(entry)
+      ? (optList(entry, "MetricData", `EntityMetricData.member.${i + 1}.MetricData`) ?? []).map((datum, j) => ({
+          datum,
+          path: `EntityMetricData.member.${i + 1}.MetricData.member.${j + 1}`,
+        }))
+      : [],
   );
   if (data.length === 0 && entityData.length === 0) throw missingParameter("The parameter MetricData is required.");
   if (data.length + entityData.length > MAX_ITEMS) {

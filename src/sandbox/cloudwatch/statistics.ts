@@ -13,7 +13,8 @@
  */
 
 export type BasicStat = "Sum" | "Average" | "Minimum" | "Maximum" | "SampleCount";
-export type Stat = { type: "basic"; name: BasicStat } | { type: "percentile"; p: number } | { type: "trimmed"; lo: number; hi: number };
+export type Stat =
+  { type: "basic"; name: BasicStat } | { type: "percentile"; p: number } | { type: "trimmed"; lo: number; hi: number };
 
 const BASIC: readonly BasicStat[] = ["Sum", "Average", "Minimum", "Maximum", "SampleCount"];
 const NUMBER = "(\\d{1,3}(?:\\.\\d{1,10})?)";

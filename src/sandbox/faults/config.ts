@@ -114,7 +114,8 @@ export function parseFaults(text: string, base: Readonly<FaultConfig> = DEFAULT_
         out.scope = value;
         break;
       case "seed":
-        if (value === undefined || !/^\d+$/.test(value)) throw new FaultSyntaxError(`Fault "seed" needs a whole number`);
+        if (value === undefined || !/^\d+$/.test(value))
+          throw new FaultSyntaxError(`Fault "seed" needs a whole number`);
         out.seed = Number(value) >>> 0;
         break;
       default:
@@ -127,7 +128,10 @@ export function parseFaults(text: string, base: Readonly<FaultConfig> = DEFAULT_
 }
 
 /** Accepts a partial object (validated) or the compact string. */
-export function resolveFaults(input: Partial<FaultConfig> | string | undefined, base: Readonly<FaultConfig> = DEFAULT_FAULTS): FaultConfig {
+export function resolveFaults(
+  input: Partial<FaultConfig> | string | undefined,
+  base: Readonly<FaultConfig> = DEFAULT_FAULTS,
+): FaultConfig {
   if (input === undefined) return { ...base };
   if (typeof input === "string") return parseFaults(input, base);
   const out: FaultConfig = { ...base };

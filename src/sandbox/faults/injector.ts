@@ -13,7 +13,9 @@ function throttle(service: ServiceName): AwsError {
   switch (service) {
     case "bedrock-runtime":
     case "bedrock":
-      return new AwsError("ThrottlingException", "Too many requests, please wait before trying again.", { status: 429 });
+      return new AwsError("ThrottlingException", "Too many requests, please wait before trying again.", {
+        status: 429,
+      });
     case "logs":
       return new AwsError("ThrottlingException", "Rate exceeded", { status: 400 });
     case "monitoring":
@@ -27,13 +29,20 @@ function serverError(service: ServiceName): AwsError {
   switch (service) {
     case "bedrock-runtime":
     case "bedrock":
-      return new AwsError("ServiceUnavailableException", "Service Unavailable. Please try again later.", { status: 503 });
+      return new AwsError("ServiceUnavailableException", "Service Unavailable. Please try again later.", {
+        status: 503,
+      });
     case "logs":
       return new AwsError("ServiceUnavailableException", "The service cannot complete the request.", { status: 500 });
     case "monitoring":
-      return new AwsError("InternalServiceFault", "Internal service error.", { status: 500, queryCode: "InternalServiceError" });
+      return new AwsError("InternalServiceFault", "Internal service error.", {
+        status: 500,
+        queryCode: "InternalServiceError",
+      });
     case "iam":
-      return new AwsError("ServiceFailure", "Request processing has failed because of an unknown error.", { status: 500 });
+      return new AwsError("ServiceFailure", "Request processing has failed because of an unknown error.", {
+        status: 500,
+      });
     case "sts":
       return new AwsError("InternalFailure", "An internal error occurred.", { status: 500 });
   }

@@ -9,15 +9,39 @@ import { policyProblem } from "./policy.js";
 
 const NAME = { min: 1, max: 64, pattern: /^[\w+=,.@-]+$/, patternText: "[\\w+=,.@-]+" } as const;
 const POLICY_NAME = { min: 1, max: 128, pattern: /^[\w+=,.@-]+$/, patternText: "[\\w+=,.@-]+" } as const;
-const PATH = { min: 1, max: 512, pattern: /^(\/|\/[\u0021-\u007E]+\/)$/, patternText: "(\\u002F)|(\\u002F[\\u0021-\\u007E]+\\u002F)" } as const;
+const PATH = {
+  min: 1,
+  max: 512,
+  pattern: /^(\/|\/[\u0021-\u007E]+\/)$/,
+  patternText: "(\\u002F)|(\\u002F[\\u0021-\\u007E]+\\u002F)",
+} as const;
 // IAM's own pattern for policy documents: tab, newline, carriage return and printable Latin-1.
 // eslint-disable-next-line no-control-regex
-const DOCUMENT = { min: 1, max: 131_072, pattern: /^[\u0009\u000A\u000D\u0020-\u00FF]+$/, patternText: "[\\u0009\\u000A\\u000D\\u0020-\\u00FF]+" } as const;
-const TAG_KEY = { min: 1, max: 128, pattern: /^[\p{L}\p{Z}\p{N}_.:/=+\-@]+$/u, patternText: "[\\p{L}\\p{Z}\\p{N}_.:/=+\\-@]+" } as const;
-const TAG_VALUE = { min: 0, max: 256, pattern: /^[\p{L}\p{Z}\p{N}_.:/=+\-@]*$/u, patternText: "[\\p{L}\\p{Z}\\p{N}_.:/=+\\-@]*" } as const;
+const DOCUMENT = {
+  min: 1,
+  max: 131_072,
+  pattern: /^[\u0009\u000A\u000D\u0020-\u00FF]+$/,
+  patternText: "[\\u0009\\u000A\\u000D\\u0020-\\u00FF]+",
+} as const;
+const TAG_KEY = {
+  min: 1,
+  max: 128,
+  pattern: /^[\p{L}\p{Z}\p{N}_.:/=+\-@]+$/u,
+  patternText: "[\\p{L}\\p{Z}\\p{N}_.:/=+\\-@]+",
+} as const;
+const TAG_VALUE = {
+  min: 0,
+  max: 256,
+  pattern: /^[\p{L}\p{Z}\p{N}_.:/=+\-@]*$/u,
+  patternText: "[\\p{L}\\p{Z}\\p{N}_.:/=+\\-@]*",
+} as const;
 
 const reader = (input: Record<string, unknown>): InputReader =>
-  new InputReader(input, { code: "ValidationError", wire: "query", label: (n) => n.charAt(0).toLowerCase() + n.slice(1) });
+  new InputReader(input, {
+    code: "ValidationError",
+    wire: "query",
+    label: (n) => n.charAt(0).toLowerCase() + n.slice(1),
+  });
 
 /** IAM returns policy documents URL-encoded (RFC 3986), as the real service does. */
 export const encodePolicy = (doc: string): string => encodeURIComponent(doc);

@@ -31,7 +31,8 @@ export function parsePolicy(document: string): Statement[] {
   return list.filter((s): s is Statement => s !== null && typeof s === "object" && !Array.isArray(s));
 }
 
-const asList = (v: unknown): string[] => (Array.isArray(v) ? v : v === undefined ? [] : [v]).filter((x): x is string => typeof x === "string");
+const asList = (v: unknown): string[] =>
+  (Array.isArray(v) ? v : v === undefined ? [] : [v]).filter((x): x is string => typeof x === "string");
 
 export function wildcardMatch(pattern: string, value: string, ignoreCase = false): boolean {
   const re = new RegExp(
@@ -117,7 +118,12 @@ function evaluate(statements: readonly Statement[], applies: (s: Statement) => b
 }
 
 /** Identity-policy evaluation over all of a principal's policy documents. */
-export function isAllowed(documents: readonly string[], action: string, resource: string, context: ConditionContext = {}): boolean {
+export function isAllowed(
+  documents: readonly string[],
+  action: string,
+  resource: string,
+  context: ConditionContext = {},
+): boolean {
   return evaluate(
     documents.flatMap(parsePolicy),
     (s) => actionMatches(s, action) && resourceMatches(s, resource) && conditionHolds(s.Condition, context),

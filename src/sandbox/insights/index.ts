@@ -18,8 +18,7 @@ import { logRecord } from "./log-record.js";
 export type { ResultField, QueryStatistics } from "./exec/execute.js";
 export type { InsightsEventSource, LogGroupRef, StoredLogEvent } from "./source.js";
 
-export type QueryStatus =
-  "Scheduled" | "Running" | "Complete" | "Failed" | "Cancelled" | "Timeout" | "Unknown";
+export type QueryStatus = "Scheduled" | "Running" | "Complete" | "Failed" | "Cancelled" | "Timeout" | "Unknown";
 
 /** StartQuery's request members (JSON 1.1 names), already type-checked by the handler. */
 export interface StartQueryRequest {
@@ -62,12 +61,7 @@ export interface InsightsEngine {
   /** Returns the queryId. Throws AwsError: MalformedQueryException, ResourceNotFoundException, InvalidParameterException, LimitExceededException. */
   startQuery(accountId: string, region: string, request: StartQueryRequest): string;
   /** Throws AwsError ResourceNotFoundException for an unknown id (or one from another account/Region). */
-  getQueryResults(
-    accountId: string,
-    region: string,
-    queryId: string,
-    page?: ResultsPage,
-  ): GetQueryResultsResponse;
+  getQueryResults(accountId: string, region: string, queryId: string, page?: ResultsPage): GetQueryResultsResponse;
   /** True once a Scheduled or Running query is Cancelled; InvalidParameterException if it already ended (as AWS). */
   stopQuery(accountId: string, region: string, queryId: string): boolean;
   describeQueries(
@@ -243,13 +237,10 @@ export function createInsightsEngine(
       const record = find(accountId, region, queryId);
       const status = poll(record);
       // Only a Complete query has rows; Cancelled ones drop theirs and Failed ones never had any.
-      if (status !== "Complete" || record.result === undefined)
-        return { status, results: [], statistics: ZERO };
+      if (status !== "Complete" || record.result === undefined) return { status, results: [], statistics: ZERO };
       const { rows, statistics } = record.result;
       const offset =
-        page.nextToken === undefined
-          ? 0
-          : Number.parseInt(Buffer.from(page.nextToken, "base64").toString("utf8"), 10);
+        page.nextToken === undefined ? 0 : Number.parseInt(Buffer.from(page.nextToken, "base64").toString("utf8"), 10);
       if (!Number.isInteger(offset) || offset < 0 || offset > rows.length)
         throw new AwsError("InvalidParameterException", "The nextToken is not valid for this query.");
       const size = Math.min(PAGE_SIZE, Math.max(1, page.maxItems ?? PAGE_SIZE));
@@ -282,9 +273,7 @@ export function createInsightsEngine(
       return [...queries.values()]
         .filter((q) => q.accountId === accountId && q.region === region)
         .filter((q) => filter.status === undefined || q.info.status === filter.status)
-        .filter(
-          (q) => filter.logGroupName === undefined || q.groups.some((g) => g.name === filter.logGroupName),
-        )
+        .filter((q) => filter.logGroupName === undefined || q.groups.some((g) => g.name === filter.logGroupName))
         .sort((a, b) => b.info.createTime - a.info.createTime)
         .slice(0, max)
         .map((q) => ({ ...q.info }));

@@ -30,8 +30,7 @@ export function logRecord(
   pointer: string,
 ): Record<string, string> {
   const decoded = decodePointer(pointer);
-  if (decoded === undefined)
-    throw new AwsError("InvalidParameterException", "The logRecordPointer is not valid.");
+  if (decoded === undefined) throw new AwsError("InvalidParameterException", "The logRecordPointer is not valid.");
   const store = stores.get(decoded.groupId);
   const row = store === undefined ? -1 : rowOf(store, decoded.eventId);
   const message = store !== undefined && row >= 0 ? store.message(source, row) : undefined;

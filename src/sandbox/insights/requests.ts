@@ -35,9 +35,7 @@ export function checkMembers(request: {
   queryLanguage?: string;
 }): void {
   if (request.queryLanguage !== undefined && request.queryLanguage !== "CWLI") {
-    throw invalid(
-      `The sandbox runs Logs Insights QL (queryLanguage CWLI) only, not ${request.queryLanguage}.`,
-    );
+    throw invalid(`The sandbox runs Logs Insights QL (queryLanguage CWLI) only, not ${request.queryLanguage}.`);
   }
   if (request.queryString.length > MAX_QUERY_LENGTH) {
     throw constraint("…", "queryString", `Member must have length less than or equal to ${MAX_QUERY_LENGTH}`);
@@ -85,9 +83,7 @@ export function selectedGroups(
       if (source.listLogGroups === undefined)
         throw invalid("SOURCE logGroups() is not available in this sandbox: name the log groups.");
       const all = source.listLogGroups(accountId, region);
-      refs.push(
-        ...all.filter((g) => src.prefixes.length === 0 || src.prefixes.some((p) => g.name.startsWith(p))),
-      );
+      refs.push(...all.filter((g) => src.prefixes.length === 0 || src.prefixes.some((p) => g.name.startsWith(p))));
     }
   }
   if (names.length === 0 && refs.length === 0 && query.sources.length === 0) {
@@ -98,9 +94,7 @@ export function selectedGroups(
   for (const name of names) {
     const ref = source.findLogGroup(accountId, region, name);
     if (ref === undefined) {
-      const shown = name.startsWith("arn:")
-        ? (name.split(":log-group:")[1] ?? name).replace(/:\*$/, "")
-        : name;
+      const shown = name.startsWith("arn:") ? (name.split(":log-group:")[1] ?? name).replace(/:\*$/, "") : name;
       throw new AwsError(
         "ResourceNotFoundException",
         `Log group '${shown}' does not exist for account ID '${accountId}'`,

@@ -4,13 +4,35 @@ import type { GroupRow, LogsStore } from "../storage/logs-store.js";
 import { groupNotFound } from "../storage/logs-store.js";
 import { InputReader } from "../validate/input.js";
 
-export const GROUP_NAME = { min: 1, max: 512, pattern: /^[.\-_/#A-Za-z0-9]+$/, patternText: "[\\.\\-_/#A-Za-z0-9]+" } as const;
-export const GROUP_IDENTIFIER = { min: 1, max: 2048, pattern: /^[\w#+=/:,.@-]*$/, patternText: "[\\w#+=/:,.@-]*" } as const;
+export const GROUP_NAME = {
+  min: 1,
+  max: 512,
+  pattern: /^[.\-_/#A-Za-z0-9]+$/,
+  patternText: "[\\.\\-_/#A-Za-z0-9]+",
+} as const;
+export const GROUP_IDENTIFIER = {
+  min: 1,
+  max: 2048,
+  pattern: /^[\w#+=/:,.@-]*$/,
+  patternText: "[\\w#+=/:,.@-]*",
+} as const;
 export const STREAM_NAME = { min: 1, max: 512, pattern: /^[^:*]*$/, patternText: "[^:*]*" } as const;
-export const TAG_KEY = { min: 1, max: 128, pattern: /^[\p{L}\p{Z}\p{N}_.:/=+\-@]+$/u, patternText: "^([\\p{L}\\p{Z}\\p{N}_.:/=+\\-@]+)$" } as const;
-export const TAG_VALUE = { min: 0, max: 256, pattern: /^[\p{L}\p{Z}\p{N}_.:/=+\-@]*$/u, patternText: "^([\\p{L}\\p{Z}\\p{N}_.:/=+\\-@]*)$" } as const;
+export const TAG_KEY = {
+  min: 1,
+  max: 128,
+  pattern: /^[\p{L}\p{Z}\p{N}_.:/=+\-@]+$/u,
+  patternText: "^([\\p{L}\\p{Z}\\p{N}_.:/=+\\-@]+)$",
+} as const;
+export const TAG_VALUE = {
+  min: 0,
+  max: 256,
+  pattern: /^[\p{L}\p{Z}\p{N}_.:/=+\-@]*$/u,
+  patternText: "^([\\p{L}\\p{Z}\\p{N}_.:/=+\\-@]*)$",
+} as const;
 
-export const RETENTION_DAYS = [1, 3, 5, 7, 14, 30, 60, 90, 120, 150, 180, 365, 400, 545, 731, 1096, 1827, 2192, 2557, 2922, 3288, 3653] as const;
+export const RETENTION_DAYS = [
+  1, 3, 5, 7, 14, 30, 60, 90, 120, 150, 180, 365, 400, 545, 731, 1096, 1827, 2192, 2557, 2922, 3288, 3653,
+] as const;
 
 const DAY_MS = 24 * 3600 * 1000;
 

@@ -11,7 +11,10 @@ const SCAN_BUDGET = 100_000;
 const MAX_PAGE_BYTES = 1_048_576;
 
 const isKey = (d: unknown): d is EventKey =>
-  d !== null && typeof d === "object" && Number.isInteger((d as EventKey).timestamp) && Number.isInteger((d as EventKey).id);
+  d !== null &&
+  typeof d === "object" &&
+  Number.isInteger((d as EventKey).timestamp) &&
+  Number.isInteger((d as EventKey).id);
 
 export const eventId = (id: number): string => String(id).padStart(56, "0");
 
@@ -39,10 +42,14 @@ export function filterEventsOperations(store: LogsStore, reads: EventReads): Rec
       const names = new Map<number, string>();
       for (const s of store.streams(g.id)) {
         const wanted =
-          (streamNames === undefined || streamNames.includes(s.name)) && (streamPrefix === undefined || s.name.startsWith(streamPrefix));
+          (streamNames === undefined || streamNames.includes(s.name)) &&
+          (streamPrefix === undefined || s.name.startsWith(streamPrefix));
         if (wanted) names.set(s.id, s.name);
       }
-      const range = { from: Math.max(startTime ?? 0, retainedSince(g, ctx.now)), to: endTime === undefined ? Number.MAX_SAFE_INTEGER : endTime + 1 };
+      const range = {
+        from: Math.max(startTime ?? 0, retainedSince(g, ctx.now)),
+        to: endTime === undefined ? Number.MAX_SAFE_INTEGER : endTime + 1,
+      };
       let key = nextToken === undefined ? BEFORE_ALL : decodeToken("filter", nextToken, isKey);
 
       const events: Record<string, unknown>[] = [];

@@ -11,7 +11,8 @@ import { AwsError } from "../errors.js";
 
 export type Matcher = (message: string) => boolean;
 
-const invalid = (detail: string): AwsError => new AwsError("InvalidParameterException", `Invalid filter pattern: ${detail}`);
+const invalid = (detail: string): AwsError =>
+  new AwsError("InvalidParameterException", `Invalid filter pattern: ${detail}`);
 
 export function compileFilterPattern(pattern: string | undefined): Matcher {
   const text = (pattern ?? "").trim();
@@ -137,7 +138,14 @@ function lookup(doc: unknown, path: Path): unknown {
   return cur;
 }
 
-const globToRegex = (s: string): RegExp => new RegExp(`^${s.split("*").map((p) => p.replace(/[.+?^${}()|[\]\\]/g, "\\$&")).join(".*")}$`, "s");
+const globToRegex = (s: string): RegExp =>
+  new RegExp(
+    `^${s
+      .split("*")
+      .map((p) => p.replace(/[.+?^${}()|[\]\\]/g, "\\$&"))
+      .join(".*")}$`,
+    "s",
+  );
 
 type Pred = (doc: unknown) => boolean;
 

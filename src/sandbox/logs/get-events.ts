@@ -34,7 +34,10 @@ export function getEventsOperations(store: LogsStore, reads: EventReads): Record
       const stream = store.findStream(g.id, streamName);
       if (stream === undefined) throw streamNotFound();
 
-      const range: TimeRange = { from: Math.max(startTime ?? 0, retainedSince(g, ctx.now)), to: endTime ?? Number.MAX_SAFE_INTEGER };
+      const range: TimeRange = {
+        from: Math.max(startTime ?? 0, retainedSince(g, ctx.now)),
+        to: endTime ?? Number.MAX_SAFE_INTEGER,
+      };
       let direction: "forward" | "backward" = startFromHead ? "forward" : "backward";
       let key = startFromHead ? BEFORE_ALL : AFTER_ALL;
       if (nextToken !== undefined) ({ direction, key } = decodePosition(nextToken));

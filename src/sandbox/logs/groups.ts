@@ -2,7 +2,16 @@ import type { CallContext } from "../context.js";
 import type { OperationHandler } from "../server/types.js";
 import type { GroupRow, LogsStore } from "../storage/logs-store.js";
 import { groupArn, groupNotFound, parseGroupArn } from "../storage/logs-store.js";
-import { decodeToken, encodeToken, GROUP_NAME, invalidParameter, reader, RETENTION_DAYS, TAG_KEY, TAG_VALUE } from "./common.js";
+import {
+  decodeToken,
+  encodeToken,
+  GROUP_NAME,
+  invalidParameter,
+  reader,
+  RETENTION_DAYS,
+  TAG_KEY,
+  TAG_VALUE,
+} from "./common.js";
 
 const TAGS = { min: 1, max: 50, key: TAG_KEY, value: TAG_VALUE } as const;
 const CLASSES = ["STANDARD", "INFREQUENT_ACCESS", "DELIVERY"] as const;
@@ -26,7 +35,8 @@ function describe(g: GroupRow, patternOnly: boolean): Record<string, unknown> {
 /** A tagging ARN names a log group without the trailing ":*" (AWS rejects the wildcard form here). */
 function groupFromResourceArn(store: LogsStore, ctx: CallContext, arn: string): GroupRow {
   const parsed = arn.endsWith(":*") ? undefined : parseGroupArn(arn);
-  if (parsed === undefined) throw invalidParameter(`Invalid resourceArn: '${arn}'. Use the log group ARN without a trailing ':*'.`);
+  if (parsed === undefined)
+    throw invalidParameter(`Invalid resourceArn: '${arn}'. Use the log group ARN without a trailing ':*'.`);
   if (parsed.accountId !== ctx.accountId || parsed.region !== ctx.region) throw groupNotFound();
   const g = store.findGroup(ctx.accountId, ctx.region, parsed.name);
   if (g === undefined) throw groupNotFound();
@@ -58,14 +68,19 @@ export function groupOperations(store: LogsStore): Record<string, OperationHandl
     DescribeLogGroups(input, ctx) {
       const r = reader(input);
       const prefix = r.string("logGroupNamePrefix", GROUP_NAME);
-      const pattern = r.string("logGroupNamePattern", { max: 512, pattern: /^[.\-_/#A-Za-z0-9]*$/, patternText: "[\\.\\-_/#A-Za-z0-9]*" });
+      const pattern = r.string("logGroupNamePattern", {
+        max: 512,
+        pattern: /^[.\-_/#A-Za-z0-9]*$/,
+        patternText: "[\\.\\-_/#A-Za-z0-9]*",
+      });
       const limit = r.integer("limit", { min: 1, max: 50 }) ?? 50;
       const nextToken = r.string("nextToken", { min: 1 });
       r.done();
       if (prefix !== undefined && pattern !== undefined) {
         throw invalidParameter("LogGroup name prefix and LogGroup name pattern are mutually exclusive parameters.");
       }
-      const after = nextToken === undefined ? "" : decodeToken("groups", nextToken, (d): d is string => typeof d === "string");
+      const after =
+        nextToken === undefined ? "" : decodeToken("groups", nextToken, (d): d is string => typeof d === "string");
       const keep = (n: string): boolean =>
         (prefix === undefined || n.startsWith(prefix)) && (pattern === undefined || n.includes(pattern));
       const rows = store.listGroups(ctx.accountId, ctx.region, after, limit + 1, keep);

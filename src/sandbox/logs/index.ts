@@ -10,7 +10,11 @@ import { queryOperations } from "./queries.js";
 import { streamOperations } from "./streams.js";
 
 /** CloudWatch Logs (AWS JSON 1.1, X-Amz-Target Logs_20140328.<Operation>). */
-export function createLogsOperations(store: LogsStore, reads: EventReads, engine: () => InsightsEngine): Record<string, OperationHandler> {
+export function createLogsOperations(
+  store: LogsStore,
+  reads: EventReads,
+  engine: () => InsightsEngine,
+): Record<string, OperationHandler> {
   return {
     ...groupOperations(store),
     ...streamOperations(store),

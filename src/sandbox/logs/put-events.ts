@@ -25,8 +25,11 @@ export function putEventsOperations(store: LogsStore): Record<string, OperationH
       r.done();
 
       const events: NewEvent[] = raw.map((item, i) => {
-        const er = reader(item !== null && typeof item === "object" && !Array.isArray(item) ? (item as Record<string, unknown>) : {});
-        if (item === null || typeof item !== "object" || Array.isArray(item)) er.fail(`Value at 'logEvents.${i + 1}.member' failed to satisfy constraint: Member must be a structure`);
+        const er = reader(
+          item !== null && typeof item === "object" && !Array.isArray(item) ? (item as Record<string, unknown>) : {},
+        );
+        if (item === null || typeof item !== "object" || Array.isArray(item))
+          er.fail(`Value at 'logEvents.${i + 1}.member' failed to satisfy constraint: Member must be a structure`);
         const timestamp = er.integer("timestamp", { required: true, min: 0 });
         const message = er.string("message", { required: true, min: 1 });
         er.done();
@@ -46,7 +49,9 @@ export function putEventsOperations(store: LogsStore): Record<string, OperationH
       const first = events[0]?.timestamp ?? 0;
       const last = events[events.length - 1]?.timestamp ?? 0;
       if (last - first > PUT_LIMITS.maxSpanMs) {
-        throw invalidParameter("The batch of log events in a single PutLogEvents request cannot span more than 24 hours.");
+        throw invalidParameter(
+          "The batch of log events in a single PutLogEvents request cannot span more than 24 hours.",
+        );
       }
 
       const group = store.requireGroup(ctx.accountId, ctx.region, groupName);

@@ -2,7 +2,15 @@ import type { InsightsEngine, QueryStatus, ResultsPage, StartQueryRequest } from
 import type { OperationHandler } from "../server/types.js";
 import { GROUP_IDENTIFIER, GROUP_NAME, reader } from "./common.js";
 
-const STATUSES: readonly QueryStatus[] = ["Scheduled", "Running", "Complete", "Failed", "Cancelled", "Timeout", "Unknown"];
+const STATUSES: readonly QueryStatus[] = [
+  "Scheduled",
+  "Running",
+  "Complete",
+  "Failed",
+  "Cancelled",
+  "Timeout",
+  "Unknown",
+];
 
 /** Logs Insights: the handlers type-check members and hand them to the engine, whose answers go back unchanged. */
 export function queryOperations(engine: () => InsightsEngine): Record<string, OperationHandler> {
@@ -20,7 +28,8 @@ export function queryOperations(engine: () => InsightsEngine): Record<string, Op
         queryLanguage: r.string("queryLanguage", { enum: ["CWLI", "SQL", "PPL"] }),
       };
       r.done();
-      for (const k of Object.keys(request) as (keyof StartQueryRequest)[]) if (request[k] === undefined) delete request[k];
+      for (const k of Object.keys(request) as (keyof StartQueryRequest)[])
+        if (request[k] === undefined) delete request[k];
       return { queryId: engine().startQuery(ctx.accountId, ctx.region, request) };
     },
 

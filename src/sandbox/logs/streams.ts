@@ -52,13 +52,20 @@ export function streamOperations(store: LogsStore): Record<string, OperationHand
         throw invalidParameter("Cannot order by LastEventTime with a logStreamNamePrefix.");
       }
       const g = group.read();
-      const offset = nextToken === undefined ? 0 : decodeToken("streams", nextToken, (d): d is number => Number.isInteger(d) && (d as number) >= 0);
+      const offset =
+        nextToken === undefined
+          ? 0
+          : decodeToken("streams", nextToken, (d): d is number => Number.isInteger(d) && (d as number) >= 0);
       const all = store
         .streams(g.id)
         .filter((s) => prefix === undefined || s.name.startsWith(prefix))
         .sort((a, b) =>
           orderBy === "LogStreamName"
-            ? a.name < b.name ? -1 : a.name > b.name ? 1 : 0
+            ? a.name < b.name
+              ? -1
+              : a.name > b.name
+                ? 1
+                : 0
             : (a.last_event_at ?? 0) - (b.last_event_at ?? 0) || a.id - b.id,
         );
       if (descending) all.reverse();

@@ -37,10 +37,13 @@ function checkSchema(body: JsonObject): void {
   if (violations.type(body.anthropic_version, "#/anthropic_version", "String")) {
     violations.oneOf(body.anthropic_version, "#/anthropic_version", [ANTHROPIC_VERSION]);
   }
-  if (violations.type(body.max_tokens, "#/max_tokens", "Integer")) violations.range(body.max_tokens, "#/max_tokens", 1, undefined);
+  if (violations.type(body.max_tokens, "#/max_tokens", "Integer"))
+    violations.range(body.max_tokens, "#/max_tokens", 1, undefined);
   violations.type(body.messages, "#/messages", "JSONArray");
-  if (body.system !== undefined && typeof body.system !== "string") violations.type(body.system, "#/system", "JSONArray");
-  if (violations.type(body.temperature, "#/temperature", "Number")) violations.range(body.temperature, "#/temperature", 0, 1);
+  if (body.system !== undefined && typeof body.system !== "string")
+    violations.type(body.system, "#/system", "JSONArray");
+  if (violations.type(body.temperature, "#/temperature", "Number"))
+    violations.range(body.temperature, "#/temperature", 0, 1);
   if (violations.type(body.top_p, "#/top_p", "Number")) violations.range(body.top_p, "#/top_p", 0, 1);
   if (violations.type(body.top_k, "#/top_k", "Integer")) violations.range(body.top_k, "#/top_k", 0, undefined);
   if (violations.type(body.stop_sequences, "#/stop_sequences", "JSONArray") && Array.isArray(body.stop_sequences)) {
@@ -66,7 +69,8 @@ function checkMessages(messages: Json[]): GenerationMessage[] {
     if (i === 0 && message.role !== "user") throw modelValidation('messages: first message must use the "user" role');
     const content = message.content;
     if (content === undefined) throw modelValidation(`messages.${i}.content: Field required`);
-    const blocks: Json[] = typeof content === "string" ? [{ type: "text", text: content }] : Array.isArray(content) ? content : [];
+    const blocks: Json[] =
+      typeof content === "string" ? [{ type: "text", text: content }] : Array.isArray(content) ? content : [];
     if (typeof content !== "string" && !Array.isArray(content)) {
       throw modelValidation(`messages.${i}.content: Input should be a valid list`);
     }
@@ -102,7 +106,11 @@ function systemText(system: Json | undefined): string | undefined {
   return system.map((block) => (isObject(block) && typeof block.text === "string" ? block.text : "")).join("\n");
 }
 
-export function invokeAnthropic(target: InvocationTarget, body: JsonObject, requestId: string | undefined): InvokeResult {
+export function invokeAnthropic(
+  target: InvocationTarget,
+  body: JsonObject,
+  requestId: string | undefined,
+): InvokeResult {
   checkSchema(body);
   const messages = checkMessages(body.messages as Json[]);
   const maxTokens = body.max_tokens as number;

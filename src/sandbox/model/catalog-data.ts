@@ -18,7 +18,15 @@ const JP = ["ap-northeast-1", "ap-northeast-3"] as const;
 export const CATALOG_REGIONS: readonly string[] = [...new Set<string>([...US, ...EU, ...APAC, ...JP])];
 
 /** Where `global.` profiles may route: AWS says "all commercial Regions"; the sandbox routes among these. */
-const GLOBAL_DESTINATIONS = ["us-east-1", "us-east-2", "us-west-2", "eu-central-1", "eu-west-1", "ap-northeast-1", "ap-southeast-2"];
+const GLOBAL_DESTINATIONS = [
+  "us-east-1",
+  "us-east-2",
+  "us-west-2",
+  "eu-central-1",
+  "eu-west-1",
+  "ap-northeast-1",
+  "ap-southeast-2",
+];
 
 const GEO_REGIONS: Readonly<Record<ProfileGeo, readonly string[]>> = {
   us: US,
@@ -166,28 +174,26 @@ const ENTRIES: readonly Entry[] = [
     onDemand: [],
     profilesSince: "2026-02-17T00:00:00Z",
   },
-  ...(["micro", "lite", "pro"] as const).map(
-    (size): Entry => ({
-      spec: {
-        modelId: `amazon.nova-${size}-v1:0`,
-        modelName: `Nova ${size[0]?.toUpperCase() ?? ""}${size.slice(1)}`,
-        providerName: "Amazon",
-        family: "nova",
-        vendorModelName: `nova-${size}`,
-        lifecycle: "ACTIVE",
-        vision: size !== "micro",
-        maxOutputTokens: 10000,
-        latency: {
-          micro: { baseMs: 180, perInputTokenMs: 0.02, perOutputTokenMs: 3 },
-          lite: { baseMs: 220, perInputTokenMs: 0.03, perOutputTokenMs: 4 },
-          pro: { baseMs: 350, perInputTokenMs: 0.05, perOutputTokenMs: 9 },
-        }[size],
-      },
-      geos: ["us", "eu", "apac"],
-      onDemand: ["us-east-1"],
-      profilesSince: "2024-12-03T00:00:00Z",
-    }),
-  ),
+  ...(["micro", "lite", "pro"] as const).map((size): Entry => ({
+    spec: {
+      modelId: `amazon.nova-${size}-v1:0`,
+      modelName: `Nova ${size[0]?.toUpperCase() ?? ""}${size.slice(1)}`,
+      providerName: "Amazon",
+      family: "nova",
+      vendorModelName: `nova-${size}`,
+      lifecycle: "ACTIVE",
+      vision: size !== "micro",
+      maxOutputTokens: 10000,
+      latency: {
+        micro: { baseMs: 180, perInputTokenMs: 0.02, perOutputTokenMs: 3 },
+        lite: { baseMs: 220, perInputTokenMs: 0.03, perOutputTokenMs: 4 },
+        pro: { baseMs: 350, perInputTokenMs: 0.05, perOutputTokenMs: 9 },
+      }[size],
+    },
+    geos: ["us", "eu", "apac"],
+    onDemand: ["us-east-1"],
+    profilesSince: "2024-12-03T00:00:00Z",
+  })),
 ];
 
 export const MODEL_SPECS: readonly ModelSpec[] = ENTRIES.map(({ spec, geos, onDemand }) => {
@@ -201,13 +207,11 @@ export const MODEL_SPECS: readonly ModelSpec[] = ENTRIES.map(({ spec, geos, onDe
 });
 
 export const PROFILE_SPECS: readonly ProfileSpec[] = ENTRIES.flatMap(({ spec, geos, profilesSince }) =>
-  geos.map(
-    (geo): ProfileSpec => ({
-      geo,
-      modelId: spec.modelId,
-      sourceRegions: GEO_REGIONS[geo],
-      destinationRegions: geo === "global" ? GLOBAL_DESTINATIONS : GEO_REGIONS[geo],
-      createdAt: profilesSince,
-    }),
-  ),
+  geos.map((geo): ProfileSpec => ({
+    geo,
+    modelId: spec.modelId,
+    sourceRegions: GEO_REGIONS[geo],
+    destinationRegions: geo === "global" ? GLOBAL_DESTINATIONS : GEO_REGIONS[geo],
+    createdAt: profilesSince,
+  })),
 );

@@ -110,7 +110,11 @@ export function listFoundationModels(
   region: string,
   filter: FoundationModelFilter = {},
 ): { modelSummaries: FoundationModelDetails[] } {
-  checkEnum(filter.byCustomizationType, "byCustomizationType", ["FINE_TUNING", "CONTINUED_PRE_TRAINING", "DISTILLATION"]);
+  checkEnum(filter.byCustomizationType, "byCustomizationType", [
+    "FINE_TUNING",
+    "CONTINUED_PRE_TRAINING",
+    "DISTILLATION",
+  ]);
   checkEnum(filter.byOutputModality, "byOutputModality", ["TEXT", "IMAGE", "EMBEDDING"]);
   checkEnum(filter.byInferenceType, "byInferenceType", ["ON_DEMAND", "PROVISIONED"]);
   if (filter.byProvider !== undefined && !/^[A-Za-z0-9- ]{1,63}$/.test(filter.byProvider)) {
@@ -128,7 +132,9 @@ export function listFoundationModels(
         // No catalog model supports customization, so any customization filter matches nothing.
         filter.byCustomizationType === undefined &&
         (filter.byOutputModality === undefined ||
-          details.outputModalities.includes(filter.byOutputModality as FoundationModelDetails["outputModalities"][number])) &&
+          details.outputModalities.includes(
+            filter.byOutputModality as FoundationModelDetails["outputModalities"][number],
+          )) &&
         (filter.byInferenceType === undefined ||
           details.inferenceTypesSupported.includes(filter.byInferenceType as InferenceType)),
     );
@@ -164,7 +170,9 @@ export function listInferenceProfiles(
     throw new AwsError(
       "ValidationException",
       `1 validation error detected: Value '${String(filter.maxResults)}' at 'maxResults' failed to satisfy constraint: ` +
-        (maxResults < 1 ? "Member must have value greater than or equal to 1" : "Member must have value less than or equal to 1000"),
+        (maxResults < 1
+          ? "Member must have value greater than or equal to 1"
+          : "Member must have value less than or equal to 1000"),
     );
   }
   let start = 0;
@@ -192,6 +200,7 @@ export function getInferenceProfile(region: string, accountId: string, idOrArn: 
   const match = /^arn:aws:bedrock:([a-z0-9-]*):(\d{12}):inference-profile\/(.+)$/.exec(idOrArn);
   const sameScope = match === null || (match[1] === region && match[2] === accountId);
   const spec = sameScope ? findProfile(match === null ? idOrArn : (match[3] ?? ""), region) : undefined;
-  if (spec === undefined) throw new AwsError("ResourceNotFoundException", "Inference profile not found", { status: 404 });
+  if (spec === undefined)
+    throw new AwsError("ResourceNotFoundException", "Inference profile not found", { status: 404 });
   return profileDetails(spec, region, accountId);
 }

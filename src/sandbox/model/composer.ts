@@ -26,15 +26,32 @@ export function classifyTopic(prompt: string): TopicId {
 }
 
 const NUMBER_WORDS: Readonly<Record<string, number>> = {
-  one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10,
-  "một": 1, hai: 2, ba: 3, "bốn": 4, "năm": 5,
+  one: 1,
+  two: 2,
+  three: 3,
+  four: 4,
+  five: 5,
+  six: 6,
+  seven: 7,
+  eight: 8,
+  nine: 9,
+  ten: 10,
+  một: 1,
+  hai: 2,
+  ba: 3,
+  bốn: 4,
+  năm: 5,
 };
-const LIST_WORDS = /\b(list|name|give|benefits?|advantages?|reasons?|ways?|tips?|examples?|steps?|features?)\b|liệt kê|nêu|lợi ích|ưu điểm|cách|bước|ví dụ/iu;
+const LIST_WORDS =
+  /\b(list|name|give|benefits?|advantages?|reasons?|ways?|tips?|examples?|steps?|features?)\b|liệt kê|nêu|lợi ích|ưu điểm|cách|bước|ví dụ/iu;
 
 /** How many items the prompt asks for ("List 3 benefits…", "three ways…"), with the words after the number. */
 export function requestedItems(prompt: string): { count: number; noun: string } | undefined {
   if (!LIST_WORDS.test(prompt)) return undefined;
-  const match = /(?:^|[\s(])(\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|một|hai|ba|bốn|năm)\s+([^?.!\n]*)/iu.exec(prompt);
+  const match =
+    /(?:^|[\s(])(\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|một|hai|ba|bốn|năm)\s+([^?.!\n]*)/iu.exec(
+      prompt,
+    );
   if (match === null) return undefined;
   const word = (match[1] ?? "").toLowerCase();
   const count = /^\d+$/.test(word) ? Number(word) : (NUMBER_WORDS[word] ?? 0);
@@ -49,7 +66,10 @@ const LEADING_QUESTION =
 export function subjectOf(prompt: string, language: ReplyLanguage): string {
   let subject = prompt.trim().replace(/\s+/gu, " ");
   if (language === "en") subject = subject.replace(LEADING_QUESTION, "");
-  else subject = subject.replace(/\s*(là gì|là sao|như thế nào|thế nào|hoạt động ra sao)\s*[?.!]*$/iu, "").replace(/^(giải thích|hãy giải thích|cho tôi biết về)\s+/iu, "");
+  else
+    subject = subject
+      .replace(/\s*(là gì|là sao|như thế nào|thế nào|hoạt động ra sao)\s*[?.!]*$/iu, "")
+      .replace(/^(giải thích|hãy giải thích|cho tôi biết về)\s+/iu, "");
   subject = subject.replace(/[?.!\s]+$/u, "");
   if (subject.length === 0 || subject.length > 80) return language === "en" ? "this topic" : "chủ đề này";
   return subject;
@@ -91,12 +111,20 @@ export function composeReply(prompt: string, flavour: string): string {
   } else if (items !== undefined) {
     const noun = items.noun.length > 0 ? items.noun : language === "vi" ? "ý chính" : "key points";
     parts.push(language === "vi" ? `Dưới đây là ${items.count} ${noun}:` : `Here are ${items.count} ${noun}:`);
-    parts.push(choosePoints(text, items.count).map((point, i) => `${i + 1}. ${point}`).join("\n"));
+    parts.push(
+      choosePoints(text, items.count)
+        .map((point, i) => `${i + 1}. ${point}`)
+        .join("\n"),
+    );
     if (text.outro.length > 0) parts.push(pick(text.outro, seed >>> 3));
   } else {
     parts.push(pick(text.intro, seed));
     const count = 3 + (seed % 2);
-    parts.push(choosePoints(text, count, seed >>> 5).map((point) => `- ${point}`).join("\n"));
+    parts.push(
+      choosePoints(text, count, seed >>> 5)
+        .map((point) => `- ${point}`)
+        .join("\n"),
+    );
     if (text.outro.length > 0) parts.push(pick(text.outro, seed >>> 3));
   }
   return fill(parts.join("\n\n"), subject);

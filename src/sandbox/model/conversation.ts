@@ -53,7 +53,9 @@ export function checkConversation(messages: unknown): GenerationMessage[] {
 
 export function systemTexts(system: unknown): string | undefined {
   if (!Array.isArray(system)) return undefined;
-  return system.map((block: unknown) => (isObject(block) && typeof block.text === "string" ? block.text : "")).join("\n");
+  return system
+    .map((block: unknown) => (isObject(block) && typeof block.text === "string" ? block.text : ""))
+    .join("\n");
 }
 
 /** Converse's inferenceConfig members, range-checked like the service; `maxTokens` defaults to the model's limit. */
@@ -76,7 +78,8 @@ export function checkInferenceConfig(config: unknown, model: ModelSpec): Inferen
     if (typeof value !== "number" || value < 0) {
       throw constraint(value, `inferenceConfig.${member}`, "Member must have value greater than or equal to 0");
     }
-    if (value > 1) throw constraint(value, `inferenceConfig.${member}`, "Member must have value less than or equal to 1");
+    if (value > 1)
+      throw constraint(value, `inferenceConfig.${member}`, "Member must have value less than or equal to 1");
   }
   const limit = model.maxOutputTokens;
   if (typeof maxTokens === "number" && maxTokens > limit) {
@@ -92,4 +95,3 @@ export function checkInferenceConfig(config: unknown, model: ModelSpec): Inferen
     stopSequences: Array.isArray(stops) ? stops.filter((item): item is string => typeof item === "string") : [],
   };
 }
-

@@ -18,7 +18,10 @@ export interface ConverseResponse {
 
 function checkSystem(system: unknown): void {
   if (system === undefined) return;
-  if (!Array.isArray(system)) throw modelValidation("1 validation error detected: Value at 'system' failed to satisfy constraint: Member must be a list");
+  if (!Array.isArray(system))
+    throw modelValidation(
+      "1 validation error detected: Value at 'system' failed to satisfy constraint: Member must be a list",
+    );
   system.forEach((block: unknown, i) => {
     if (isObject(block) && typeof block.text === "string" && block.text.length === 0) {
       throw modelValidation(

@@ -33,7 +33,10 @@ export function jsonTypeName(value: unknown): string {
 }
 
 function malformed(detail: string): AwsError {
-  return new AwsError("ValidationException", `Malformed input request: ${detail}, please reformat your input and try again.`);
+  return new AwsError(
+    "ValidationException",
+    `Malformed input request: ${detail}, please reformat your input and try again.`,
+  );
 }
 
 /** Parses an InvokeModel body; anything but a JSON object is malformed. */
@@ -66,10 +69,15 @@ export class Violations {
   }
 
   allowedKeys(object: JsonObject, path: string, allowed: readonly string[]): void {
-    for (const key of Object.keys(object)) if (!allowed.includes(key)) this.add(path, `extraneous key [${key}] is not permitted`);
+    for (const key of Object.keys(object))
+      if (!allowed.includes(key)) this.add(path, `extraneous key [${key}] is not permitted`);
   }
 
-  type(value: Json | undefined, path: string, expected: "String" | "Integer" | "Number" | "JSONArray" | "JSONObject"): boolean {
+  type(
+    value: Json | undefined,
+    path: string,
+    expected: "String" | "Integer" | "Number" | "JSONArray" | "JSONObject",
+  ): boolean {
     if (value === undefined) return false;
     const ok =
       expected === "String"
@@ -93,7 +101,8 @@ export class Violations {
 
   oneOf(value: Json | undefined, path: string, allowed: readonly string[]): void {
     if (value === undefined) return;
-    if (typeof value !== "string" || !allowed.includes(value)) this.add(path, `${String(value)} is not a valid enum value`);
+    if (typeof value !== "string" || !allowed.includes(value))
+      this.add(path, `${String(value)} is not a valid enum value`);
   }
 
   throwIfAny(): void {

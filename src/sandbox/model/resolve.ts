@@ -116,7 +116,8 @@ export function resolveInvocationTarget(
   const id = modelIdOrArn;
   if (id.length < 1) throw patternError(id, "Member must have length greater than or equal to 1");
   if (id.length > 2048) throw patternError(id, "Member must have length less than or equal to 2048");
-  if (!MODEL_ID_REGEX.test(id)) throw patternError(id, `Member must satisfy regular expression pattern: ${MODEL_ID_PATTERN}`);
+  if (!MODEL_ID_REGEX.test(id))
+    throw patternError(id, `Member must satisfy regular expression pattern: ${MODEL_ID_PATTERN}`);
 
   const profileArn = /^arn:aws:bedrock:([a-z0-9-]+):(\d{12}):inference-profile\/(.+)$/.exec(id);
   if (profileArn !== null) {

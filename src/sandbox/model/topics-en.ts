@@ -105,7 +105,9 @@ export const TOPICS_EN: Record<TopicId, TopicText> = {
       "**Dashboards and alarms** put the key numbers on one screen and notify you when latency, errors or throttling rise.",
       "**Cost awareness**: token counts translate directly into cost, so tracking them per model and per application keeps spending predictable.",
     ],
-    outro: ["Start by enabling invocation logging, then build a dashboard from the metrics and queries that matter to you."],
+    outro: [
+      "Start by enabling invocation logging, then build a dashboard from the metrics and queries that matter to you.",
+    ],
   },
   llm: {
     intro: [

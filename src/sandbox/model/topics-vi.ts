@@ -39,7 +39,10 @@ export const TOPICS_VI: Record<TopicId, TopicText> = {
       "**Lợi ích**: câu trả lời luôn cập nhật mà không cần huấn luyện lại, ít bịa đặt hơn và dùng được dữ liệu nội bộ.",
       "**Trên AWS**: Amazon Bedrock Knowledge Bases lo các bước nạp tài liệu, chia đoạn, tạo embedding và truy xuất.",
     ],
-    outro: ["Nói đơn giản: tra cứu trước, trả lời sau.", "Chất lượng của hệ thống RAG phụ thuộc nhiều nhất vào bước truy xuất."],
+    outro: [
+      "Nói đơn giản: tra cứu trước, trả lời sau.",
+      "Chất lượng của hệ thống RAG phụ thuộc nhiều nhất vào bước truy xuất.",
+    ],
   },
   serverless: {
     intro: [
@@ -90,7 +93,9 @@ export const TOPICS_VI: Record<TopicId, TopicText> = {
       "**CloudWatch Logs Insights** truy vấn log, ví dụ tính tổng token theo giờ hoặc tìm các request chậm nhất.",
       "**Dashboard và alarm** đưa các con số chính lên một màn hình và báo cho bạn khi độ trễ, lỗi hay throttling tăng.",
     ],
-    outro: ["Hãy bắt đầu bằng việc bật invocation logging, rồi dựng dashboard từ các metric và truy vấn quan trọng với bạn."],
+    outro: [
+      "Hãy bắt đầu bằng việc bật invocation logging, rồi dựng dashboard từ các metric và truy vấn quan trọng với bạn.",
+    ],
   },
   llm: {
     intro: [
@@ -105,7 +110,10 @@ export const TOPICS_VI: Record<TopicId, TopicText> = {
     outro: ["Chọn mô hình là cân bằng giữa chất lượng, độ trễ và chi phí cho bài toán của bạn."],
   },
   generic: {
-    intro: ["Sau đây là tổng quan ngắn về {subject}.", "Câu hỏi hay. Để hiểu {subject}, nên xem nó dùng để làm gì, hoạt động ra sao và cần lưu ý điều gì."],
+    intro: [
+      "Sau đây là tổng quan ngắn về {subject}.",
+      "Câu hỏi hay. Để hiểu {subject}, nên xem nó dùng để làm gì, hoạt động ra sao và cần lưu ý điều gì.",
+    ],
     points: [
       "**Mục đích**: bắt đầu từ vấn đề mà {subject} giải quyết và ai được lợi; điều đó định hướng mọi quyết định khác.",
       "**Cách hoạt động**: chia {subject} thành các phần chính và theo dõi cách chúng tương tác, từng bước từ đầu vào tới kết quả.",

@@ -59,7 +59,15 @@ export class InvocationLogDelivery {
     const cw = config?.cloudWatchConfig;
     if (config === undefined || cw === undefined || this.#deps.faults.config.logDeliveryDisabled) return;
     const message = buildInvocationRecord(ctx, outcome, config);
-    this.#q.insert.run(ctx.accountId, ctx.region, ctx.now + this.#deps.delayMs, cw.logGroupName, cw.roleArn, ctx.now, message);
+    this.#q.insert.run(
+      ctx.accountId,
+      ctx.region,
+      ctx.now + this.#deps.delayMs,
+      cw.logGroupName,
+      cw.roleArn,
+      ctx.now,
+      message,
+    );
   }
 
   pending(): number {

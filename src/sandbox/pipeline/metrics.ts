@@ -19,7 +19,13 @@ export type InvocationResult =
  */
 export function invocationMetrics(modelId: string, result: InvocationResult, at: Date): MetricDatum[] {
   const dims = [{ Name: "ModelId", Value: modelId }];
-  const datum = (MetricName: string, Value: number, Unit: string): MetricDatum => ({ MetricName, Dimensions: dims, Value, Unit, Timestamp: at });
+  const datum = (MetricName: string, Value: number, Unit: string): MetricDatum => ({
+    MetricName,
+    Dimensions: dims,
+    Value,
+    Unit,
+    Timestamp: at,
+  });
   switch (result.kind) {
     case "success": {
       const out = [
@@ -42,6 +48,8 @@ export function invocationMetrics(modelId: string, result: InvocationResult, at:
 
 /** The account-level delivery counter of one invocation-log record (no dimensions), at delivery time. */
 export function deliveryMetrics(delivered: boolean, at: Date): MetricDatum[] {
-  const MetricName = delivered ? "ModelInvocationLogsCloudWatchDeliverySuccess" : "ModelInvocationLogsCloudWatchDeliveryFailure";
+  const MetricName = delivered
+    ? "ModelInvocationLogsCloudWatchDeliverySuccess"
+    : "ModelInvocationLogsCloudWatchDeliveryFailure";
   return [{ MetricName, Value: 1, Unit: "Count", Timestamp: at }];
 }

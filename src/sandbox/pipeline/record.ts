@@ -31,7 +31,12 @@ function s3Path(config: LoggingConfig, ctx: CallContext, kind: "input" | "output
   return `s3://${s3.bucketName}/${prefix}AWSLogs/${ctx.accountId}/BedrockModelInvocationLogs/${ctx.region}/${d.slice(0, 4)}/${d.slice(5, 7)}/${d.slice(8, 10)}/${d.slice(11, 13)}/${ctx.requestId}_${kind}.json.gz`;
 }
 
-function bodyFields(config: LoggingConfig, ctx: CallContext, kind: "input" | "output", body: unknown): Record<string, unknown> {
+function bodyFields(
+  config: LoggingConfig,
+  ctx: CallContext,
+  kind: "input" | "output",
+  body: unknown,
+): Record<string, unknown> {
   if (config.textDataDeliveryEnabled === false || body === undefined) return {};
   const size = Buffer.byteLength(JSON.stringify(body) ?? "", "utf8");
   if (size <= LARGE_BODY_BYTES) return { [`${kind}BodyJson`]: body };

@@ -14,8 +14,15 @@ const DATUM: Spec = {
 };
 
 const SPECS: Readonly<Record<string, Spec>> = {
-  PutMetricData: { MetricData: [DATUM], EntityMetricData: [{ MetricData: [DATUM] }], StrictEntityValidation: "boolean" },
-  GetMetricData: { MetricDataQueries: [{ MetricStat: { Period: "number" }, ReturnData: "boolean", Period: "number" }], MaxDatapoints: "number" },
+  PutMetricData: {
+    MetricData: [DATUM],
+    EntityMetricData: [{ MetricData: [DATUM] }],
+    StrictEntityValidation: "boolean",
+  },
+  GetMetricData: {
+    MetricDataQueries: [{ MetricStat: { Period: "number" }, ReturnData: "boolean", Period: "number" }],
+    MaxDatapoints: "number",
+  },
   GetMetricStatistics: { Period: "number" },
   ListMetrics: { IncludeLinkedAccounts: "boolean" },
 };

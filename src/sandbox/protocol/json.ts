@@ -23,7 +23,10 @@ export function decodeJsonObject(body: Buffer, code = "SerializationException"):
     throw new AwsError(code, `Could not parse the request body as JSON: ${(error as Error).message}`);
   }
   if (value === null || typeof value !== "object" || Array.isArray(value)) {
-    throw new AwsError(code, "Start of structure or map found where not expected: the request body must be a JSON object.");
+    throw new AwsError(
+      code,
+      "Start of structure or map found where not expected: the request body must be a JSON object.",
+    );
   }
   return value as Record<string, unknown>;
 }

@@ -19,7 +19,10 @@ function decodeComponent(s: string): string {
   try {
     return decodeURIComponent(s.replace(/\+/g, " "));
   } catch {
-    throw new AwsError("MalformedQueryString", `The query string contains an invalid escape sequence or invalid UTF-8: '${s.slice(0, 64)}'`);
+    throw new AwsError(
+      "MalformedQueryString",
+      `The query string contains an invalid escape sequence or invalid UTF-8: '${s.slice(0, 64)}'`,
+    );
   }
 }
 
@@ -33,7 +36,10 @@ type Tree = { [key: string]: Tree | string } | string;
  * Turns flattened Query parameters (`A.member.1.B=x`) into nested objects and arrays (`{A: [{B: "x"}]}`).
  * `member.N` (and map `entry.N.key/value`) become arrays; values stay strings — callers coerce by shape.
  */
-export function formToObject(params: Map<string, string>, skip: ReadonlySet<string> = new Set(["Action", "Version"])): Record<string, unknown> {
+export function formToObject(
+  params: Map<string, string>,
+  skip: ReadonlySet<string> = new Set(["Action", "Version"]),
+): Record<string, unknown> {
   const root: Record<string, Tree> = {};
   for (const [key, value] of params) {
     if (skip.has(key) || key.startsWith("X-Amz-")) continue;
@@ -80,7 +86,14 @@ export function queryResponse(operation: string, namespace: string, result: unkn
   return `<?xml version="1.0" encoding="UTF-8"?>\n<${operation}Response xmlns="${namespace}">${body}<ResponseMetadata><RequestId>${requestId}</RequestId></ResponseMetadata></${operation}Response>\n`;
 }
 
-export function queryError(namespace: string, code: string, message: string, status: number, fields: Record<string, unknown>, requestId: string): string {
+export function queryError(
+  namespace: string,
+  code: string,
+  message: string,
+  status: number,
+  fields: Record<string, unknown>,
+  requestId: string,
+): string {
   const type = status >= 500 ? "Receiver" : "Sender";
   return `<?xml version="1.0" encoding="UTF-8"?>\n<ErrorResponse xmlns="${namespace}"><Error><Type>${type}</Type><Code>${xmlEscape(code)}</Code><Message>${xmlEscape(message)}</Message>${xmlChildren(fields)}</Error><RequestId>${requestId}</RequestId></ErrorResponse>\n`;
 }

@@ -26,7 +26,8 @@ export function xmlTimestamp(d: Date): string {
 function scalar(value: unknown): string {
   if (value instanceof Date) return xmlTimestamp(value);
   if (typeof value === "string") return xmlEscape(value);
-  if (typeof value === "number") return Number.isFinite(value) ? String(value) : value > 0 ? "Infinity" : Number.isNaN(value) ? "NaN" : "-Infinity";
+  if (typeof value === "number")
+    return Number.isFinite(value) ? String(value) : value > 0 ? "Infinity" : Number.isNaN(value) ? "NaN" : "-Infinity";
   if (typeof value === "boolean") return value ? "true" : "false";
   return xmlEscape(String(value));
 }

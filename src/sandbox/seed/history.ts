@@ -59,7 +59,11 @@ const THROTTLE_SHARE = 0.02;
 const CHUNK = 500;
 
 function targets(region: string, accountId: string, ids: readonly string[] | undefined): InvocationTarget[] {
-  const wanted = ids ?? DEFAULT_MODELS.map((id) => (region.startsWith("us-") ? id : id.replace(/^us\./, region.startsWith("eu-") ? "eu." : "apac.")));
+  const wanted =
+    ids ??
+    DEFAULT_MODELS.map((id) =>
+      region.startsWith("us-") ? id : id.replace(/^us\./, region.startsWith("eu-") ? "eu." : "apac."),
+    );
   const out: InvocationTarget[] = [];
   for (const id of wanted) {
     try {
@@ -72,7 +76,10 @@ function targets(region: string, accountId: string, ids: readonly string[] | und
   return out;
 }
 
-export async function seedHistory(options: SeedOptions, onProgress?: (done: number, total: number) => void): Promise<SeedResult> {
+export async function seedHistory(
+  options: SeedOptions,
+  onProgress?: (done: number, total: number) => void,
+): Promise<SeedResult> {
   const accountId = options.accountId ?? SANDBOX_DEFAULTS.accountId;
   const region = options.region ?? SANDBOX_DEFAULTS.region;
   const to = options.now ?? Date.now();
@@ -86,11 +93,14 @@ export async function seedHistory(options: SeedOptions, onProgress?: (done: numb
     const configured = new LoggingConfigStore(db).get(accountId, region);
     const config: LoggingConfig = configured ?? { textDataDeliveryEnabled: true };
     const logGroupName = configured?.cloudWatchConfig?.logGroupName ?? DEFAULT_SEED_LOG_GROUP;
-    const group = logs.findGroup(accountId, region, logGroupName) ?? logs.createGroup(accountId, region, logGroupName, from);
+    const group =
+      logs.findGroup(accountId, region, logGroupName) ?? logs.createGroup(accountId, region, logGroupName, from);
     const stream = logs.ensureStream(group.id, INVOCATION_LOG_STREAM, from);
     const models = targets(region, accountId, options.modelIds);
     // Evenly spaced with jitter, so the series has no gaps and no suspicious regularity.
-    const times = Array.from({ length: total }, (_, i) => Math.floor(from + ((i + random()) / Math.max(total, 1)) * (to - from)));
+    const times = Array.from({ length: total }, (_, i) =>
+      Math.floor(from + ((i + random()) / Math.max(total, 1)) * (to - from)),
+    );
     let throttled = 0;
     for (let start = 0; start < total; start += CHUNK) {
       db.transaction(() => {
@@ -99,25 +109,66 @@ export async function seedHistory(options: SeedOptions, onProgress?: (done: numb
           const target = models[Math.floor(random() * models.length)] ?? (models[0] as InvocationTarget);
           const prompt = SEED_PROMPTS[Math.floor(random() * SEED_PROMPTS.length)] ?? "What is Amazon Bedrock?";
           const requestId = fakeUuid(random);
-          const ctx: CallContext = { accountId, region, requestId, principalArn: `arn:aws:iam::${accountId}:user/${SANDBOX_USER_NAME}`, now: at };
+          const ctx: CallContext = {
+            accountId,
+            region,
+            requestId,
+            principalArn: `arn:aws:iam::${accountId}:user/${SANDBOX_USER_NAME}`,
+            now: at,
+          };
           const body = requestBody(target, prompt);
-          const logged = { operation: "InvokeModel", modelId: target.loggedModelId, inferenceRegion: target.inferenceRegion, inputBody: body } as const;
+          const logged = {
+            operation: "InvokeModel",
+            modelId: target.loggedModelId,
+            inferenceRegion: target.inferenceRegion,
+            inputBody: body,
+          } as const;
           const data: MetricDatum[] = [];
           let message: string;
           if (random() < THROTTLE_SHARE) {
             throttled += 1;
             data.push(...invocationMetrics(target.metricModelId, { kind: "throttled" }, new Date(at)));
-            message = buildInvocationRecord(ctx, { ...logged, inputTokenCount: 0, errorCode: "ThrottlingException" }, config);
+            message = buildInvocationRecord(
+              ctx,
+              { ...logged, inputTokenCount: 0, errorCode: "ThrottlingException" },
+              config,
+            );
           } else {
             const r = invokeModelBody(target, JSON.stringify(body), { requestId });
             const legacy = target.foundationModel.modelLifecycle.status === "LEGACY";
-            data.push(...invocationMetrics(target.metricModelId, { kind: "success", latencyMs: r.latencyMs, inputTokens: r.inputTokens, outputTokens: r.outputTokens, legacy }, new Date(at)));
-            message = buildInvocationRecord(ctx, { ...logged, inputTokenCount: r.inputTokens, output: { body: r.responseBody, tokenCount: r.outputTokens } }, config);
+            data.push(
+              ...invocationMetrics(
+                target.metricModelId,
+                {
+                  kind: "success",
+                  latencyMs: r.latencyMs,
+                  inputTokens: r.inputTokens,
+                  outputTokens: r.outputTokens,
+                  legacy,
+                },
+                new Date(at),
+              ),
+            );
+            message = buildInvocationRecord(
+              ctx,
+              {
+                ...logged,
+                inputTokenCount: r.inputTokens,
+                output: { body: r.responseBody, tokenCount: r.outputTokens },
+              },
+              config,
+            );
           }
           const ingested = at + 3000 + Math.floor(random() * 9000);
           logs.appendEvents(group.id, stream.id, [{ timestamp: at, message }], ingested);
           cloudwatch.putMetricData(accountId, region, BEDROCK_NAMESPACE, data, at);
-          cloudwatch.putMetricData(accountId, region, BEDROCK_NAMESPACE, deliveryMetrics(true, new Date(ingested)), ingested);
+          cloudwatch.putMetricData(
+            accountId,
+            region,
+            BEDROCK_NAMESPACE,
+            deliveryMetrics(true, new Date(ingested)),
+            ingested,
+          );
         }
       }).immediate();
       onProgress?.(Math.min(total, start + CHUNK), total);
@@ -132,7 +183,11 @@ export async function seedHistory(options: SeedOptions, onProgress?: (done: numb
 
 function requestBody(target: InvocationTarget, prompt: string): Record<string, unknown> {
   if (target.model.family === "nova") {
-    return { schemaVersion: "messages-v1", messages: [{ role: "user", content: [{ text: prompt }] }], inferenceConfig: { maxTokens: 256 } };
+    return {
+      schemaVersion: "messages-v1",
+      messages: [{ role: "user", content: [{ text: prompt }] }],
+      inferenceConfig: { maxTokens: 256 },
+    };
   }
   return { anthropic_version: ANTHROPIC_VERSION, max_tokens: 256, messages: [{ role: "user", content: prompt }] };
 }

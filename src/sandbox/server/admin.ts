@@ -24,7 +24,10 @@ function json(res: ServerResponse, status: number, value: unknown): void {
   res.end(body);
 }
 
-export function createAdmin(faults: FaultInjector, info: () => Record<string, unknown>): (req: IncomingMessage, res: ServerResponse, rawPath: string) => Promise<void> {
+export function createAdmin(
+  faults: FaultInjector,
+  info: () => Record<string, unknown>,
+): (req: IncomingMessage, res: ServerResponse, rawPath: string) => Promise<void> {
   const faultView = (): Record<string, unknown> => ({ faults: formatFaults(faults.config), config: faults.config });
   return async (req, res, rawPath) => {
     if (!isLoopback(remoteAddress(req))) {
@@ -54,7 +57,8 @@ export function createAdmin(faults: FaultInjector, info: () => Record<string, un
           let update: Partial<FaultConfig> | string = text;
           if (text.startsWith("{")) {
             const parsed = JSON.parse(text) as unknown;
-            if (parsed === null || typeof parsed !== "object" || Array.isArray(parsed)) throw new FaultSyntaxError("Send a JSON object or the compact syntax.");
+            if (parsed === null || typeof parsed !== "object" || Array.isArray(parsed))
+              throw new FaultSyntaxError("Send a JSON object or the compact syntax.");
             const obj = parsed as Record<string, unknown>;
             update = typeof obj.faults === "string" ? obj.faults : (obj as Partial<FaultConfig>);
           }

@@ -49,11 +49,7 @@ export function serviceForAction(action: string | undefined, scope: string | und
 }
 
 /** Routes by what the wire says: X-Amz-Target, the CBOR path, the REST paths, else AWS Query. */
-export function classify(
-  method: string,
-  rawPath: string,
-  headers: Headers,
-): Route {
+export function classify(method: string, rawPath: string, headers: Headers): Route {
   const target = header(headers, "x-amz-target");
   if (target !== undefined) {
     const dot = target.indexOf(".");

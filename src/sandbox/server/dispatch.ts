@@ -37,7 +37,11 @@ export interface SandboxRuntime {
 }
 
 const tooLarge = (route: Route, limit: number): AwsError =>
-  new AwsError(route.protocol === "query" ? "RequestEntityTooLarge" : "RequestEntityTooLargeException", `Request body is larger than the ${limit}-byte limit for this service.`, { status: 413 });
+  new AwsError(
+    route.protocol === "query" ? "RequestEntityTooLarge" : "RequestEntityTooLargeException",
+    `Request body is larger than the ${limit}-byte limit for this service.`,
+    { status: 413 },
+  );
 
 function header(headers: Headers, name: string): string {
   const v = headers[name];
@@ -59,7 +63,8 @@ export async function handleHttp(rt: SandboxRuntime, req: IncomingMessage, res: 
   // The Date header carries the sandbox clock: SDKs correct their signing clock from it, as they do against AWS.
   res.setHeader("date", new Date(rt.now()).toUTCString());
   let route = classify(method, rawPath, req.headers);
-  const reply = (error: AwsError, close = false): void => send(res, requestId, errorReply(route.protocol, route.service, error, requestId), close);
+  const reply = (error: AwsError, close = false): void =>
+    send(res, requestId, errorReply(route.protocol, route.service, error, requestId), close);
 
   const limit = BODY_LIMITS[route.service ?? "unknown"];
   if (Number(header(req.headers, "content-length")) > limit) {
@@ -88,15 +93,26 @@ export async function handleHttp(rt: SandboxRuntime, req: IncomingMessage, res: 
     }
     if (route.service === undefined) {
       const target = route.operation ?? header(req.headers, "x-amz-target");
-      throw new AwsError("UnknownOperationException", target ? `Unknown operation ${target}` : `No operation at ${method} ${rawPath.slice(0, 200)}`, {
-        status: route.protocol === "rest-json" ? 404 : 400,
-      });
+      throw new AwsError(
+        "UnknownOperationException",
+        target ? `Unknown operation ${target}` : `No operation at ${method} ${rawPath.slice(0, 200)}`,
+        {
+          status: route.protocol === "rest-json" ? 404 : 400,
+        },
+      );
     }
     const service = route.service;
     const now = rt.now();
     const parts: SignedRequestParts = { method, rawPath, rawQuery, headers: req.headers, body };
     const { identity, region } = authenticate(parts, SIGNING_NAME[service], rt.identities, now);
-    const ctx: CallContext = { accountId: identity.accountId, region, requestId, principalArn: identity.principalArn, userId: identity.userId, now };
+    const ctx: CallContext = {
+      accountId: identity.accountId,
+      region,
+      requestId,
+      principalArn: identity.principalArn,
+      userId: identity.userId,
+      now,
+    };
     rt.beforeRequest(now);
     if (service !== "bedrock-runtime") {
       const fault = rt.faults.decide(service);
@@ -110,7 +126,13 @@ export async function handleHttp(rt: SandboxRuntime, req: IncomingMessage, res: 
     else if (error instanceof AwsError) reply(error);
     else {
       rt.onInternalError(error);
-      reply(new AwsError("InternalFailure", "The request processing has failed because of an unknown error, exception or failure.", { status: 500 }));
+      reply(
+        new AwsError(
+          "InternalFailure",
+          "The request processing has failed because of an unknown error, exception or failure.",
+          { status: 500 },
+        ),
+      );
     }
   }
 }
@@ -127,9 +149,14 @@ async function invoke(
     case "rest-json": {
       const match = matchRoute(rt.rest[service] ?? [], method, rawPath);
       if (match === undefined || match === "wrong-method") {
-        throw new AwsError("UnknownOperationException", `No operation at ${method} ${rawPath.slice(0, 200)}`, { status: match === undefined ? 404 : 405 });
+        throw new AwsError("UnknownOperationException", `No operation at ${method} ${rawPath.slice(0, 200)}`, {
+          status: match === undefined ? 404 : 405,
+        });
       }
-      const r = await match.route.handler({ method, params: match.params, query: new URLSearchParams(rawQuery), headers, body }, ctx);
+      const r = await match.route.handler(
+        { method, params: match.params, query: new URLSearchParams(rawQuery), headers, body },
+        ctx,
+      );
       const replyHeaders: Record<string, string> = { ...(r.headers ?? {}) };
       if (r.raw !== undefined) return { status: r.status ?? 200, headers: replyHeaders, body: r.raw };
       if (r.json === undefined) return { status: r.status ?? 200, headers: replyHeaders, body: "" };
@@ -141,7 +168,11 @@ async function invoke(
       if (operation === undefined) throw new AwsError("MissingAction", "Missing Action", { status: 400 });
       const handler = lookup(rt, service, operation);
       if (handler === undefined) {
-        throw new AwsError("InvalidAction", `Could not find operation ${operation} for version ${QUERY_VERSION[service] ?? ""}`, { status: 400 });
+        throw new AwsError(
+          "InvalidAction",
+          `Could not find operation ${operation} for version ${QUERY_VERSION[service] ?? ""}`,
+          { status: 400 },
+        );
       }
       const input = service === "monitoring" ? coerceCloudWatchQuery(operation, queryInput ?? {}) : (queryInput ?? {});
       return rpcReply("query", service, operation, await handler(input, ctx), ctx.requestId);
@@ -152,11 +183,16 @@ async function invoke(
       const operation = route.operation ?? "";
       const handler = lookup(rt, service, operation);
       if (handler === undefined) {
-        throw new AwsError("UnknownOperationException", `Unknown operation ${operation}`, { status: route.protocol === "cbor" ? 404 : 400 });
+        throw new AwsError("UnknownOperationException", `Unknown operation ${operation}`, {
+          status: route.protocol === "cbor" ? 404 : 400,
+        });
       }
       const type = header(headers, "content-type");
       if (route.protocol !== "cbor" && type !== "" && !/^application\/(x-amz-json-1\.[01]|json)\b/i.test(type)) {
-        throw new AwsError("UnknownOperationException", `Unsupported Content-Type '${type.slice(0, 100)}': send application/x-amz-json-1.${route.protocol === "json-1.0" ? "0" : "1"}.`);
+        throw new AwsError(
+          "UnknownOperationException",
+          `Unsupported Content-Type '${type.slice(0, 100)}': send application/x-amz-json-1.${route.protocol === "json-1.0" ? "0" : "1"}.`,
+        );
       }
       const input = route.protocol === "cbor" ? decodeCbor(body) : decodeJsonObject(body);
       return rpcReply(route.protocol, service, operation, await handler(input, ctx), ctx.requestId);

@@ -21,12 +21,26 @@ const JSON_TYPE: Readonly<Record<Protocol, string>> = {
 };
 
 /** A success reply for an RPC protocol (REST-JSON replies are built by their routes). */
-export function rpcReply(protocol: Protocol, service: ServiceName, operation: string, output: unknown, requestId: string): Reply {
+export function rpcReply(
+  protocol: Protocol,
+  service: ServiceName,
+  operation: string,
+  output: unknown,
+  requestId: string,
+): Reply {
   switch (protocol) {
     case "query":
-      return { status: 200, headers: { "content-type": "text/xml" }, body: queryResponse(operation, XML_NAMESPACE[service] ?? "", output, requestId) };
+      return {
+        status: 200,
+        headers: { "content-type": "text/xml" },
+        body: queryResponse(operation, XML_NAMESPACE[service] ?? "", output, requestId),
+      };
     case "cbor":
-      return { status: 200, headers: { "content-type": "application/cbor", "smithy-protocol": "rpc-v2-cbor" }, body: encodeCbor(output) };
+      return {
+        status: 200,
+        headers: { "content-type": "application/cbor", "smithy-protocol": "rpc-v2-cbor" },
+        body: encodeCbor(output),
+      };
     case "json-1.0":
     case "json-1.1":
     case "rest-json":
@@ -38,7 +52,12 @@ export function rpcReply(protocol: Protocol, service: ServiceName, operation: st
  * An error in its protocol's real shape: JSON `{"__type","message"}`, REST-JSON `x-amzn-ErrorType` + `{"message"}`,
  * Query `<ErrorResponse>`, CBOR `{__type, message}`; query-compatible services add `x-amzn-query-error: Code;Sender`.
  */
-export function errorReply(protocol: Protocol, service: ServiceName | undefined, error: AwsError, requestId: string): Reply {
+export function errorReply(
+  protocol: Protocol,
+  service: ServiceName | undefined,
+  error: AwsError,
+  requestId: string,
+): Reply {
   const fields = toJsonWire(error.fields) as Record<string, unknown>;
   const headers: Record<string, string> = {};
   if (service === "monitoring" && protocol !== "query") {
@@ -47,7 +66,18 @@ export function errorReply(protocol: Protocol, service: ServiceName | undefined,
   switch (protocol) {
     case "query": {
       const namespace = XML_NAMESPACE[service ?? "sts"] ?? "";
-      return { status: error.status, headers: { ...headers, "content-type": "text/xml" }, body: queryError(namespace, error.queryCode ?? error.code, error.message, error.status, error.fields, requestId) };
+      return {
+        status: error.status,
+        headers: { ...headers, "content-type": "text/xml" },
+        body: queryError(
+          namespace,
+          error.queryCode ?? error.code,
+          error.message,
+          error.status,
+          error.fields,
+          requestId,
+        ),
+      };
     }
     case "cbor":
       return {

@@ -4,7 +4,11 @@ import type { RestRoute } from "./types.js";
 export type RouteMatch = { route: RestRoute; params: Record<string, string> };
 
 /** Matches `/model/{modelId}/invoke`-style templates; each {name} is one percent-decoded path segment. */
-export function matchRoute(routes: readonly RestRoute[], method: string, rawPath: string): RouteMatch | "wrong-method" | undefined {
+export function matchRoute(
+  routes: readonly RestRoute[],
+  method: string,
+  rawPath: string,
+): RouteMatch | "wrong-method" | undefined {
   const segments = rawPath.split("/").slice(1);
   let pathMatched = false;
   for (const route of routes) {
@@ -31,6 +35,9 @@ function decodeSegment(s: string): string {
   try {
     return decodeURIComponent(s);
   } catch {
-    throw new AwsError("ValidationException", `The path segment '${s.slice(0, 64)}' is not valid percent-encoded UTF-8.`);
+    throw new AwsError(
+      "ValidationException",
+      `The path segment '${s.slice(0, 64)}' is not valid percent-encoded UTF-8.`,
+    );
   }
 }

@@ -35,19 +35,35 @@ export class EventReads {
            AND (timestamp > ? OR (timestamp = ? AND id > ?)) ORDER BY timestamp, id LIMIT ?`,
       ),
       afterId: db.prepare(`SELECT ${COLUMNS} FROM log_events WHERE group_id = ? AND id > ? ORDER BY id LIMIT ?`),
-      byIds: db.prepare(`SELECT ${COLUMNS} FROM log_events WHERE group_id = ? AND id IN (SELECT value FROM json_each(?))`),
+      byIds: db.prepare(
+        `SELECT ${COLUMNS} FROM log_events WHERE group_id = ? AND id IN (SELECT value FROM json_each(?))`,
+      ),
     };
   }
 
   /** Events of a stream strictly after `key` (forward) or strictly before it (backward), nearest first. */
-  stream(streamId: number, range: TimeRange, key: EventKey, direction: "forward" | "backward", limit: number): EventRow[] {
+  stream(
+    streamId: number,
+    range: TimeRange,
+    key: EventKey,
+    direction: "forward" | "backward",
+    limit: number,
+  ): EventRow[] {
     const stmt = direction === "forward" ? this.#q.streamForward : this.#q.streamBackward;
     return stmt.all(streamId, range.from, range.to, key.timestamp, key.timestamp, key.id, limit) as EventRow[];
   }
 
   /** Events of a group strictly after `key`, ascending. */
   group(groupId: number, range: TimeRange, key: EventKey, limit: number): EventRow[] {
-    return this.#q.groupForward.all(groupId, range.from, range.to, key.timestamp, key.timestamp, key.id, limit) as EventRow[];
+    return this.#q.groupForward.all(
+      groupId,
+      range.from,
+      range.to,
+      key.timestamp,
+      key.timestamp,
+      key.id,
+      limit,
+    ) as EventRow[];
   }
 
   /** The group's events with these ids (any order; ids that no longer exist are skipped). One query per call. */

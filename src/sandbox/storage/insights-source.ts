@@ -6,7 +6,14 @@ import { groupArn } from "./logs-store.js";
 const CHUNK = 5000;
 
 function groupRef(g: GroupRow): LogGroupRef {
-  return { id: g.id, name: g.name, accountId: g.account_id, region: g.region, arn: groupArn(g), createdAt: g.created_at };
+  return {
+    id: g.id,
+    name: g.name,
+    accountId: g.account_id,
+    region: g.region,
+    arn: groupArn(g),
+    createdAt: g.created_at,
+  };
 }
 
 /** The storage side of the Insights contract: groups by name/ARN, events in visibility (id) order, read lazily. */

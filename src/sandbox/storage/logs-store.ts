@@ -37,8 +37,10 @@ export interface NewEvent {
   message: string;
 }
 
-export const groupNotFound = (): AwsError => new AwsError("ResourceNotFoundException", "The specified log group does not exist.");
-export const streamNotFound = (): AwsError => new AwsError("ResourceNotFoundException", "The specified log stream does not exist.");
+export const groupNotFound = (): AwsError =>
+  new AwsError("ResourceNotFoundException", "The specified log group does not exist.");
+export const streamNotFound = (): AwsError =>
+  new AwsError("ResourceNotFoundException", "The specified log stream does not exist.");
 
 export const groupArn = (g: Pick<GroupRow, "region" | "account_id" | "name">): string =>
   `arn:aws:logs:${g.region}:${g.account_id}:log-group:${g.name}`;
@@ -123,29 +125,46 @@ export class LogsStore {
     now: number,
     extra: { tags?: Record<string, string>; kmsKeyId?: string; logGroupClass?: string } = {},
   ): GroupRow {
-    return this.#db.transaction(() => {
-      if (this.findGroup(accountId, region, name) !== undefined) {
-        throw new AwsError("ResourceAlreadyExistsException", "The specified log group already exists");
-      }
-      const info = this.#q.insertGroup.run(accountId, region, name, now, extra.kmsKeyId ?? null, extra.logGroupClass ?? "STANDARD");
-      const id = Number(info.lastInsertRowid);
-      for (const [k, v] of Object.entries(extra.tags ?? {})) this.#q.insertTag.run(id, k, v);
-      return this.groupById(id) as GroupRow;
-    }).immediate();
+    return this.#db
+      .transaction(() => {
+        if (this.findGroup(accountId, region, name) !== undefined) {
+          throw new AwsError("ResourceAlreadyExistsException", "The specified log group already exists");
+        }
+        const info = this.#q.insertGroup.run(
+          accountId,
+          region,
+          name,
+          now,
+          extra.kmsKeyId ?? null,
+          extra.logGroupClass ?? "STANDARD",
+        );
+        const id = Number(info.lastInsertRowid);
+        for (const [k, v] of Object.entries(extra.tags ?? {})) this.#q.insertTag.run(id, k, v);
+        return this.groupById(id) as GroupRow;
+      })
+      .immediate();
   }
 
   deleteGroup(accountId: string, region: string, name: string): void {
-    this.#db.transaction(() => {
-      const g = this.requireGroup(accountId, region, name);
-      this.#q.deleteGroupEvents.run(g.id);
-      this.#q.deleteGroupStreams.run(g.id);
-      this.#q.deleteGroupTags.run(g.id);
-      this.#q.deleteGroup.run(g.id);
-    }).immediate();
+    this.#db
+      .transaction(() => {
+        const g = this.requireGroup(accountId, region, name);
+        this.#q.deleteGroupEvents.run(g.id);
+        this.#q.deleteGroupStreams.run(g.id);
+        this.#q.deleteGroupTags.run(g.id);
+        this.#q.deleteGroup.run(g.id);
+      })
+      .immediate();
   }
 
   /** Groups ordered by name, strictly after `after`, with an optional filter applied in SQL-sized chunks. */
-  listGroups(accountId: string, region: string, after: string, limit: number, keep: (name: string) => boolean): GroupRow[] {
+  listGroups(
+    accountId: string,
+    region: string,
+    after: string,
+    limit: number,
+    keep: (name: string) => boolean,
+  ): GroupRow[] {
     const out: GroupRow[] = [];
     let cursor = after;
     for (;;) {
@@ -171,18 +190,22 @@ export class LogsStore {
 
   /** Adds or replaces tags; a group holds at most 50 (AWS's limit). */
   tag(groupId: number, tags: Record<string, string>): void {
-    this.#db.transaction(() => {
-      for (const [k, v] of Object.entries(tags)) this.#q.insertTag.run(groupId, k, v);
-      if (Object.keys(this.tags(groupId)).length > 50) {
-        throw new AwsError("TooManyTagsException", "A resource can have no more than 50 tags.");
-      }
-    }).immediate();
+    this.#db
+      .transaction(() => {
+        for (const [k, v] of Object.entries(tags)) this.#q.insertTag.run(groupId, k, v);
+        if (Object.keys(this.tags(groupId)).length > 50) {
+          throw new AwsError("TooManyTagsException", "A resource can have no more than 50 tags.");
+        }
+      })
+      .immediate();
   }
 
   untag(groupId: number, keys: readonly string[]): void {
-    this.#db.transaction(() => {
-      for (const k of keys) this.#q.deleteTag.run(groupId, k);
-    }).immediate();
+    this.#db
+      .transaction(() => {
+        for (const k of keys) this.#q.deleteTag.run(groupId, k);
+      })
+      .immediate();
   }
 
   findStream(groupId: number, name: string): StreamRow | undefined {
@@ -190,13 +213,15 @@ export class LogsStore {
   }
 
   createStream(groupId: number, name: string, now: number): StreamRow {
-    return this.#db.transaction(() => {
-      if (this.findStream(groupId, name) !== undefined) {
-        throw new AwsError("ResourceAlreadyExistsException", "The specified log stream already exists");
-      }
-      this.#q.insertStream.run(groupId, name, now);
-      return this.findStream(groupId, name) as StreamRow;
-    }).immediate();
+    return this.#db
+      .transaction(() => {
+        if (this.findStream(groupId, name) !== undefined) {
+          throw new AwsError("ResourceAlreadyExistsException", "The specified log stream already exists");
+        }
+        this.#q.insertStream.run(groupId, name, now);
+        return this.findStream(groupId, name) as StreamRow;
+      })
+      .immediate();
   }
 
   ensureStream(groupId: number, name: string, now: number): StreamRow {
@@ -207,12 +232,14 @@ export class LogsStore {
   }
 
   deleteStream(groupId: number, name: string): void {
-    this.#db.transaction(() => {
-      const s = this.findStream(groupId, name);
-      if (s === undefined) throw streamNotFound();
-      this.#q.deleteStreamEvents.run(s.id);
-      this.#q.deleteStream.run(s.id);
-    }).immediate();
+    this.#db
+      .transaction(() => {
+        const s = this.findStream(groupId, name);
+        if (s === undefined) throw streamNotFound();
+        this.#q.deleteStreamEvents.run(s.id);
+        this.#q.deleteStream.run(s.id);
+      })
+      .immediate();
   }
 
   streams(groupId: number): StreamRow[] {

@@ -9,7 +9,11 @@ import { roleArn } from "../storage/iam-store.js";
 import { InputReader } from "../validate/input.js";
 
 const reader = (input: Record<string, unknown>): InputReader =>
-  new InputReader(input, { code: "ValidationError", wire: "query", label: (n) => n.charAt(0).toLowerCase() + n.slice(1) });
+  new InputReader(input, {
+    code: "ValidationError",
+    wire: "query",
+    label: (n) => n.charAt(0).toLowerCase() + n.slice(1),
+  });
 
 const randomKeyId = (): string => `ASIA${[...randomBytes(16)].map((b) => ID_ALPHABET[b % 32]).join("")}`;
 
@@ -23,13 +27,24 @@ export function stsOperations(db: Db, iam: IamStore): Record<string, OperationHa
   return {
     GetCallerIdentity(input, ctx) {
       reader(input).done();
-      return { UserId: ctx.userId ?? stableId("AIDA", `user:${ctx.accountId}`), Account: ctx.accountId, Arn: ctx.principalArn };
+      return {
+        UserId: ctx.userId ?? stableId("AIDA", `user:${ctx.accountId}`),
+        Account: ctx.accountId,
+        Arn: ctx.principalArn,
+      };
     },
 
     AssumeRole(input, ctx) {
       const r = reader(input);
       const arn = r.string("RoleArn", { required: true, min: 20, max: 2048 }) ?? "";
-      const session = r.string("RoleSessionName", { required: true, min: 2, max: 64, pattern: /^[\w+=,.@-]*$/, patternText: "[\\w+=,.@-]*" }) ?? "";
+      const session =
+        r.string("RoleSessionName", {
+          required: true,
+          min: 2,
+          max: 64,
+          pattern: /^[\w+=,.@-]*$/,
+          patternText: "[\\w+=,.@-]*",
+        }) ?? "";
       const duration = r.integer("DurationSeconds", { min: 900, max: 43_200 }) ?? 3600;
       const externalId = r.string("ExternalId", { min: 2, max: 1224 });
       r.string("Policy", { min: 1, max: 2048 });
@@ -43,9 +58,13 @@ export function stsOperations(db: Db, iam: IamStore): Record<string, OperationHa
       if (m === null) throw new AwsError("ValidationError", `${arn} is invalid`);
       const role = iam.role(m[1] ?? "", m[2] ?? "");
       if (role === undefined || roleArn(role) !== arn) throw denied;
-      const context: Record<string, string> = { "aws:PrincipalAccount": ctx.accountId, "aws:PrincipalArn": ctx.principalArn };
+      const context: Record<string, string> = {
+        "aws:PrincipalAccount": ctx.accountId,
+        "aws:PrincipalArn": ctx.principalArn,
+      };
       if (externalId !== undefined) context["sts:ExternalId"] = externalId;
-      if (!trustAllows(role.trust_policy, { account: ctx.accountId, arn: ctx.principalArn }, "sts:AssumeRole", context)) throw denied;
+      if (!trustAllows(role.trust_policy, { account: ctx.accountId, arn: ctx.principalArn }, "sts:AssumeRole", context))
+        throw denied;
       if (duration > role.max_session_duration) {
         throw new AwsError(
           "ValidationError",
@@ -63,7 +82,12 @@ export function stsOperations(db: Db, iam: IamStore): Record<string, OperationHa
         insert.run(accessKeyId, secret, token, role.account_id, assumedArn, assumedId, expiresAt);
       }).immediate();
       return {
-        Credentials: { AccessKeyId: accessKeyId, SecretAccessKey: secret, SessionToken: token, Expiration: new Date(expiresAt - (expiresAt % 1000)) },
+        Credentials: {
+          AccessKeyId: accessKeyId,
+          SecretAccessKey: secret,
+          SessionToken: token,
+          Expiration: new Date(expiresAt - (expiresAt % 1000)),
+        },
         AssumedRoleUser: { AssumedRoleId: assumedId, Arn: assumedArn },
         PackedPolicySize: undefined,
       };

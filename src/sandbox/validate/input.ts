@@ -50,7 +50,8 @@ export class InputReader {
   }
 
   #missing(name: string, required: boolean | undefined): undefined {
-    if (required) this.#errors.push(`Value null at '${this.#label(name)}' failed to satisfy constraint: Member must not be null`);
+    if (required)
+      this.#errors.push(`Value null at '${this.#label(name)}' failed to satisfy constraint: Member must not be null`);
     return undefined;
   }
 
@@ -65,10 +66,16 @@ export class InputReader {
 
   checkString(name: string, value: string, rules: StringRules): void {
     const length = [...value].length;
-    if (rules.min !== undefined && length < rules.min) this.#constraint(name, value, `must have length greater than or equal to ${rules.min}`);
-    if (rules.max !== undefined && length > rules.max) this.#constraint(name, value, `must have length less than or equal to ${rules.max}`);
+    if (rules.min !== undefined && length < rules.min)
+      this.#constraint(name, value, `must have length greater than or equal to ${rules.min}`);
+    if (rules.max !== undefined && length > rules.max)
+      this.#constraint(name, value, `must have length less than or equal to ${rules.max}`);
     if (rules.pattern !== undefined && !rules.pattern.test(value)) {
-      this.#constraint(name, value, `must satisfy regular expression pattern: ${rules.patternText ?? rules.pattern.source}`);
+      this.#constraint(
+        name,
+        value,
+        `must satisfy regular expression pattern: ${rules.patternText ?? rules.pattern.source}`,
+      );
     }
     if (rules.enum !== undefined && !rules.enum.includes(value)) {
       this.#constraint(name, value, `must satisfy enum value set: [${rules.enum.join(", ")}]`);
@@ -90,9 +97,12 @@ export class InputReader {
     if (typeof v !== "number" || Number.isNaN(v) || (integer && !Number.isInteger(v))) {
       this.#typeError(name, integer ? "an integer" : "a number");
     }
-    if (rules.min !== undefined && v < rules.min) this.#constraint(name, v, `must have value greater than or equal to ${rules.min}`);
-    if (rules.max !== undefined && v > rules.max) this.#constraint(name, v, `must have value less than or equal to ${rules.max}`);
-    if (rules.enum !== undefined && !rules.enum.includes(v)) this.#constraint(name, v, `must satisfy enum value set: [${rules.enum.join(", ")}]`);
+    if (rules.min !== undefined && v < rules.min)
+      this.#constraint(name, v, `must have value greater than or equal to ${rules.min}`);
+    if (rules.max !== undefined && v > rules.max)
+      this.#constraint(name, v, `must have value less than or equal to ${rules.max}`);
+    if (rules.enum !== undefined && !rules.enum.includes(v))
+      this.#constraint(name, v, `must satisfy enum value set: [${rules.enum.join(", ")}]`);
     return v;
   }
 
@@ -125,12 +135,17 @@ export class InputReader {
     // Query serializers send an empty list as a bare "Name=".
     if (v === "" && this.options.wire === "query") v = [];
     if (!Array.isArray(v)) this.#typeError(name, "a list");
-    if (rules.min !== undefined && v.length < rules.min) this.#constraint(name, v, `must have length greater than or equal to ${rules.min}`);
-    if (rules.max !== undefined && v.length > rules.max) this.#constraint(name, v, `must have length less than or equal to ${rules.max}`);
+    if (rules.min !== undefined && v.length < rules.min)
+      this.#constraint(name, v, `must have length greater than or equal to ${rules.min}`);
+    if (rules.max !== undefined && v.length > rules.max)
+      this.#constraint(name, v, `must have length less than or equal to ${rules.max}`);
     return v;
   }
 
-  stringList(name: string, rules: { required?: boolean; min?: number; max?: number; item?: StringRules } = {}): string[] | undefined {
+  stringList(
+    name: string,
+    rules: { required?: boolean; min?: number; max?: number; item?: StringRules } = {},
+  ): string[] | undefined {
     const list = this.list(name, rules);
     if (list === undefined) return undefined;
     return list.map((item, i) => {
@@ -140,12 +155,17 @@ export class InputReader {
     });
   }
 
-  stringMap(name: string, rules: { required?: boolean; min?: number; max?: number; key?: StringRules; value?: StringRules } = {}): Record<string, string> | undefined {
+  stringMap(
+    name: string,
+    rules: { required?: boolean; min?: number; max?: number; key?: StringRules; value?: StringRules } = {},
+  ): Record<string, string> | undefined {
     const obj = this.object(name, rules);
     if (obj === undefined) return undefined;
     const entries = Object.entries(obj);
-    if (rules.min !== undefined && entries.length < rules.min) this.#constraint(name, "{…}", `must have length greater than or equal to ${rules.min}`);
-    if (rules.max !== undefined && entries.length > rules.max) this.#constraint(name, "{…}", `must have length less than or equal to ${rules.max}`);
+    if (rules.min !== undefined && entries.length < rules.min)
+      this.#constraint(name, "{…}", `must have length greater than or equal to ${rules.min}`);
+    if (rules.max !== undefined && entries.length > rules.max)
+      this.#constraint(name, "{…}", `must have length less than or equal to ${rules.max}`);
     const out: Record<string, string> = {};
     for (const [k, v] of entries) {
       if (typeof v !== "string") this.#typeError(`${name}.${k}`, "a string");
@@ -160,6 +180,9 @@ export class InputReader {
   done(): void {
     const n = this.#errors.length;
     if (n === 0) return;
-    throw new AwsError(this.options.code, `${n} validation error${n > 1 ? "s" : ""} detected: ${this.#errors.join("; ")}`);
+    throw new AwsError(
+      this.options.code,
+      `${n} validation error${n > 1 ? "s" : ""} detected: ${this.#errors.join("; ")}`,
+    );
   }
 }

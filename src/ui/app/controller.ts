@@ -40,7 +40,11 @@ export interface ControllerDeps {
   parsed: ParsedArgs;
   lang: Lang;
   /** Opens a session; `signal` aborts it (quitting while it opens must not leave a sandbox running). */
-  open(parsed: ParsedArgs, confirm: (request: ConfirmRequest) => Promise<boolean>, signal: AbortSignal): Promise<Session>;
+  open(
+    parsed: ParsedArgs,
+    confirm: (request: ConfirmRequest) => Promise<boolean>,
+    signal: AbortSignal,
+  ): Promise<Session>;
   saveLang(lang: Lang): void;
   /** Turns whatever opening a session threw into a Problem to show, and the exit code quitting then returns. */
   explain(error: unknown): { problem: Problem; exitCode: number };
@@ -73,7 +77,12 @@ export class TuiController {
   constructor(deps: ControllerDeps) {
     this.#deps = deps;
     this.#parsed = deps.parsed;
-    this.#state = { phase: { kind: "connecting", target: targetKindOf(deps.parsed.flags, deps.env ?? {}) }, lang: deps.lang, running: false, cancelling: false };
+    this.#state = {
+      phase: { kind: "connecting", target: targetKindOf(deps.parsed.flags, deps.env ?? {}) },
+      lang: deps.lang,
+      running: false,
+      cancelling: false,
+    };
     this.#questions = new ConfirmQueue((head) => this.#set({ confirm: head }));
   }
 
@@ -101,7 +110,10 @@ export class TuiController {
     this.#opening?.abort();
     const opening = new AbortController();
     this.#opening = opening;
-    this.#set({ phase: { kind: "connecting", target: targetKindOf(this.#parsed.flags, this.#deps.env ?? {}) }, view: undefined });
+    this.#set({
+      phase: { kind: "connecting", target: targetKindOf(this.#parsed.flags, this.#deps.env ?? {}) },
+      view: undefined,
+    });
     const stale = () => generation !== this.#generation || this.#quitting;
     try {
       const session = await this.#deps.open(this.#parsed, this.confirm, opening.signal);
@@ -115,7 +127,9 @@ export class TuiController {
     } catch (error) {
       if (stale()) return;
       const { problem, exitCode } = this.#deps.explain(error);
-      this.#set({ phase: { kind: "failed", target: targetKindOf(this.#parsed.flags, this.#deps.env ?? {}), problem, exitCode } });
+      this.#set({
+        phase: { kind: "failed", target: targetKindOf(this.#parsed.flags, this.#deps.env ?? {}), problem, exitCode },
+      });
     } finally {
       if (this.#opening === opening) this.#opening = undefined;
     }
@@ -145,7 +159,10 @@ export class TuiController {
     }
     this.#parsed = { ...this.#parsed, flags };
     // Connecting from this moment: `t` is unavailable until the new session opened (or failed to).
-    this.#set({ phase: { kind: "connecting", target: targetKindOf(this.#parsed.flags, this.#deps.env ?? {}) }, view: undefined });
+    this.#set({
+      phase: { kind: "connecting", target: targetKindOf(this.#parsed.flags, this.#deps.env ?? {}) },
+      view: undefined,
+    });
     await this.#closeSession(phase);
     await this.connect();
     return true;

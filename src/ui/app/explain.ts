@@ -25,13 +25,22 @@ export function explainError(error: unknown): { problem: Problem; exitCode: numb
  * every credentials problem "refused"; here the learner needs to hear that none were found, and how to give some.
  */
 function noCredentials(problem: Problem): Problem | undefined {
-  const none = problem.code === "CredentialsProviderError" || /Could not load credentials|Unable to locate credentials/i.test(problem.message ?? "");
+  const none =
+    problem.code === "CredentialsProviderError" ||
+    /Could not load credentials|Unable to locate credentials/i.test(problem.message ?? "");
   if (problem.kind !== "credentials" || !none) return undefined;
-  return { kind: "credentials", title: S.noCredentials, next: S.noCredentialsNext, code: problem.code ?? "CredentialsProviderError", retryable: false };
+  return {
+    kind: "credentials",
+    title: S.noCredentials,
+    next: S.noCredentialsNext,
+    code: problem.code ?? "CredentialsProviderError",
+    retryable: false,
+  };
 }
 
 /** Why the language choice could not be written, in one line. */
 export function explainSaveError(error: unknown): Text {
-  const reason = error instanceof UsageError ? error.text : same(error instanceof Error ? error.message : String(error));
+  const reason =
+    error instanceof UsageError ? error.text : same(error instanceof Error ? error.message : String(error));
   return { vi: `${S.langNotSaved.vi}: ${reason.vi}`, en: `${S.langNotSaved.en}: ${reason.en}` };
 }

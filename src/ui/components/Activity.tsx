@@ -65,7 +65,10 @@ function ActivityRow(props: { item: ActivityItem; now: number; width: number }) 
       {item.kind === "action" && item.cli ? (
         <Box marginLeft={2} flexDirection="column">
           <Styled token="text.muted">{t(S.cliEquivalent)}:</Styled>
-          <CodeRows segments={[{ text: `$ ${s(item.cli)}`, token: "text.code" }]} width={Math.max(8, props.width - 2)} />
+          <CodeRows
+            segments={[{ text: `$ ${s(item.cli)}`, token: "text.code" }]}
+            width={Math.max(8, props.width - 2)}
+          />
         </Box>
       ) : null}
       {item.progress ? <ProgressLine progress={item.progress} width={props.width - 2} /> : null}
@@ -79,7 +82,9 @@ function ActivityRow(props: { item: ActivityItem; now: number; width: number }) 
           <InlineText token="tone.success" text={t(item.summary)} />
         </Box>
       ) : null}
-      {item.kind === "action" && item.problem && item.state !== "cancelled" ? <ProblemView problem={item.problem} /> : null}
+      {item.kind === "action" && item.problem && item.state !== "cancelled" ? (
+        <ProblemView problem={item.problem} />
+      ) : null}
       {item.kind === "check" && item.result ? <ResultView result={item.result} /> : null}
     </Box>
   );
@@ -102,7 +107,12 @@ function ProgressLine(props: { progress: ProgressView; width: number }) {
         <Text>
           <Styled token={progress.countdown ? "status.attention" : "status.running"}>{"█".repeat(filled)}</Styled>
           <Styled token="text.muted">{"░".repeat(barWidth - filled)}</Styled>
-          {progress.countdown ? <Styled token="text.muted"> {t(fill(S.countdownLeft, { s: Math.ceil(progress.countdown.remainingMs / 1000) }))}</Styled> : null}
+          {progress.countdown ? (
+            <Styled token="text.muted">
+              {" "}
+              {t(fill(S.countdownLeft, { s: Math.ceil(progress.countdown.remainingMs / 1000) }))}
+            </Styled>
+          ) : null}
         </Text>
       ) : null}
     </Box>

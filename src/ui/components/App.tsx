@@ -53,7 +53,15 @@ export function App(props: AppProps) {
   const measured = useRef(0);
 
   const display = useMemo(
-    () => createDisplay({ lang: state.lang, theme: props.theme, redact: props.redact, hyperlinks: props.hyperlinks, columns, rows }),
+    () =>
+      createDisplay({
+        lang: state.lang,
+        theme: props.theme,
+        redact: props.redact,
+        hyperlinks: props.hyperlinks,
+        columns,
+        rows,
+      }),
     [state.lang, props.theme, props.redact, props.hyperlinks, columns, rows],
   );
 
@@ -71,7 +79,12 @@ export function App(props: AppProps) {
       : ui.flash
         ? display.t(ui.flash)
         : undefined;
-  const footer: FooterProps = { scope, context: keyContextOf(state), width: columns, ...(footerNote ? { note: footerNote } : {}) };
+  const footer: FooterProps = {
+    scope,
+    context: keyContextOf(state),
+    width: columns,
+    ...(footerNote ? { note: footerNote } : {}),
+  };
   const tooSmall = columns < MIN_COLUMNS || rows < MIN_ROWS;
   // The help lists every key itself: its footer would only repeat it, and the rows are worth more at 80×24.
   const helpOpen = ui.overlay?.kind === "help" && !state.confirm;

@@ -91,7 +91,14 @@ export function ChartView(props: { chart: ChartOutput; width: number; height?: n
       {empty ? <Styled token="text.muted">{t(S.noData)}</Styled> : null}
       {!empty && chart.chart === "line"
         ? chart.series.map((series, i) => (
-            <LineSeries key={series.label} series={series} token={SERIES_TOKENS[i % SERIES_TOKENS.length]!} width={props.width} height={props.height ?? 4} unit={unit} />
+            <LineSeries
+              key={series.label}
+              series={series}
+              token={SERIES_TOKENS[i % SERIES_TOKENS.length]!}
+              width={props.width}
+              height={props.height ?? 4}
+              unit={unit}
+            />
           ))
         : null}
       {!empty && chart.chart === "bar" ? <Bars series={chart.series} width={props.width} unit={unit} /> : null}
@@ -122,7 +129,9 @@ function LineSeries(props: { series: ChartSeries; token: Token; width: number; h
       </Text>
       {rows.map((line, r) => (
         <Text key={r} wrap="truncate-end">
-          <Styled token="text.muted">{(r === 0 ? axis : r === rows.length - 1 ? "0" : "").padStart(stringWidth(axis))} ┤</Styled>
+          <Styled token="text.muted">
+            {(r === 0 ? axis : r === rows.length - 1 ? "0" : "").padStart(stringWidth(axis))} ┤
+          </Styled>
           <Styled token={props.token}>{line}</Styled>
         </Text>
       ))}
@@ -139,7 +148,11 @@ function LineSeries(props: { series: ChartSeries; token: Token; width: number; h
 
 function Bars(props: { series: ChartSeries[]; width: number; unit: string }) {
   const entries = props.series.flatMap((series, i) =>
-    series.points.map((p) => ({ label: props.series.length > 1 ? `${series.label} ${timeLabel(p.x)}` : timeLabel(p.x) || series.label, y: p.y, token: SERIES_TOKENS[i % SERIES_TOKENS.length]! })),
+    series.points.map((p) => ({
+      label: props.series.length > 1 ? `${series.label} ${timeLabel(p.x)}` : timeLabel(p.x) || series.label,
+      y: p.y,
+      token: SERIES_TOKENS[i % SERIES_TOKENS.length]!,
+    })),
   );
   const labelWidth = Math.min(Math.floor(props.width / 3), Math.max(...entries.map((e) => stringWidth(e.label)), 1));
   const max = Math.max(...entries.map((e) => e.y), 0);

@@ -11,7 +11,14 @@ export function ChecklistPanel(props: { items: ChecklistItemView[]; width: numbe
   const { t, theme } = useDisplay();
   const passed = passedCount(props.items);
   return (
-    <Box flexDirection="column" borderStyle="round" {...theme["border.normal"]} width={props.width} flexShrink={0} paddingX={1}>
+    <Box
+      flexDirection="column"
+      borderStyle="round"
+      {...theme["border.normal"]}
+      width={props.width}
+      flexShrink={0}
+      paddingX={1}
+    >
       <PanelTitle title={t(S.checklistTitle)} count={`${passed}/${props.items.length}`} />
       {props.items.map((item) => {
         const look = itemLook(itemStatus(item));

@@ -17,7 +17,12 @@ import { Wrap } from "./Wrap.js";
 function requestIdsOf(item: ChecklistItemView): string[] {
   const result = item.result;
   if (!result || result.status === "pass") return [];
-  const ids = result.status === "fail" ? (result.evidence.requestIds ?? []) : result.problem.requestId ? [result.problem.requestId] : [];
+  const ids =
+    result.status === "fail"
+      ? (result.evidence.requestIds ?? [])
+      : result.problem.requestId
+        ? [result.problem.requestId]
+        : [];
   return [...new Set(ids)];
 }
 
@@ -44,7 +49,9 @@ export function DetailsOverlay(props: { items: ChecklistItemView[]; index: numbe
               {look.glyph} {t(look.label)}
             </Styled>{" "}
             <Text bold>{t(item.label)}</Text>
-            {item.durationMs !== undefined ? <Styled token="text.muted"> {formatDuration(item.durationMs)}</Styled> : null}
+            {item.durationMs !== undefined ? (
+              <Styled token="text.muted"> {formatDuration(item.durationMs)}</Styled>
+            ) : null}
           </Wrap>
           <ResultView result={result} withRequestId={false} />
           {result.status === "fail" && result.evidence.details
@@ -66,7 +73,8 @@ export function DetailsOverlay(props: { items: ChecklistItemView[]; index: numbe
           ) : null}
           <Box marginLeft={2}>
             <Wrap>
-              <Styled token="text.muted">{t(S.requestId)}:</Styled> {ids.length > 0 ? ids.join(", ") : t(S.detailsNoRequestId)}
+              <Styled token="text.muted">{t(S.requestId)}:</Styled>{" "}
+              {ids.length > 0 ? ids.join(", ") : t(S.detailsNoRequestId)}
             </Wrap>
           </Box>
         </Box>

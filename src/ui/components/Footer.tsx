@@ -58,9 +58,18 @@ export interface FooterProps {
 }
 
 /** The key hints of the moment, and how they pack into rows (indices into `items`). */
-function layout(props: FooterProps, t: (text: FooterItem["label"]) => string): { items: FooterItem[]; rows: number[][] } {
+function layout(
+  props: FooterProps,
+  t: (text: FooterItem["label"]) => string,
+): { items: FooterItem[]; rows: number[][] } {
   const items = footerItems(props.scope, props.context);
-  return { items, rows: packUnits(items.map((item) => stringWidth(unitText(item, t))), props.width) };
+  return {
+    items,
+    rows: packUnits(
+      items.map((item) => stringWidth(unitText(item, t))),
+      props.width,
+    ),
+  };
 }
 
 /** How many rows the footer takes (the layout sizes the body from it). */

@@ -41,11 +41,7 @@ export function TargetBadge(props: { target: TargetInfo }) {
         </Text>
       );
     case "aws":
-      return (
-        <Styled token="tone.warning">
-          AWS{target.profile ? ` (${t(S.profile)} ${target.profile})` : ""}
-        </Styled>
-      );
+      return <Styled token="tone.warning">AWS{target.profile ? ` (${t(S.profile)} ${target.profile})` : ""}</Styled>;
     case "endpoint":
       return <Text>{target.endpoint ?? "endpoint"}</Text>;
   }

@@ -34,7 +34,15 @@ export function MainScreen(props: MainScreenProps) {
   return (
     <Box height={bodyHeight} flexShrink={0}>
       <Box flexDirection="column" width={left} height={bodyHeight} overflow="hidden" flexShrink={0}>
-        <StepList rows={view.steps.map((step) => ({ step, status: stepStatus(view, step), ...(view.outcomes[step.id] ? { outcome: view.outcomes[step.id] } : {}) }))} selected={ui.selected} width={left} />
+        <StepList
+          rows={view.steps.map((step) => ({
+            step,
+            status: stepStatus(view, step),
+            ...(view.outcomes[step.id] ? { outcome: view.outcomes[step.id] } : {}),
+          }))}
+          selected={ui.selected}
+          width={left}
+        />
         <ChecklistPanel items={view.checklist} width={left} />
       </Box>
       {state.confirm ? (

@@ -55,7 +55,9 @@ function block(token: Token, d: Display, width: number, key: number): ReactNode 
           {list.items.map((item, i) => (
             <Box key={i}>
               <Box flexShrink={0} marginRight={1}>
-                <Styled token="text.accent">{list.ordered ? `${start + i}.` : item.task ? (item.checked ? "[x]" : "[ ]") : "•"}</Styled>
+                <Styled token="text.accent">
+                  {list.ordered ? `${start + i}.` : item.task ? (item.checked ? "[x]" : "[ ]") : "•"}
+                </Styled>
               </Box>
               <Box flexDirection="column" flexShrink={1}>
                 {blocks(item.tokens, d, width - 3)}
@@ -87,7 +89,16 @@ function block(token: Token, d: Display, width: number, key: number): ReactNode 
     }
     case "blockquote":
       return (
-        <Box key={key} flexDirection="column" borderStyle="bold" borderTop={false} borderBottom={false} borderRight={false} {...d.theme["border.focus"]} paddingLeft={1}>
+        <Box
+          key={key}
+          flexDirection="column"
+          borderStyle="bold"
+          borderTop={false}
+          borderBottom={false}
+          borderRight={false}
+          {...d.theme["border.focus"]}
+          paddingLeft={1}
+        >
           {blocks((token as Tokens.Blockquote).tokens, d, width - 2)}
         </Box>
       );

@@ -101,7 +101,8 @@ export function inline(tokens: Token[] | undefined, d: Display, notes?: string[]
 export function plain(tokens: Token[] | undefined): string {
   return (tokens ?? [])
     .map((token) => {
-      if ("tokens" in token && Array.isArray(token.tokens) && token.tokens.length > 0) return plain(token.tokens as Token[]);
+      if ("tokens" in token && Array.isArray(token.tokens) && token.tokens.length > 0)
+        return plain(token.tokens as Token[]);
       return "text" in token && typeof token.text === "string" ? unescape(token.text) : "";
     })
     .join("");

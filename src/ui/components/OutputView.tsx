@@ -57,11 +57,29 @@ export function OutputView(props: { output: Output; width: number }) {
     case "chart":
       return <ChartView chart={output} width={props.width} />;
     case "note":
-      return <InlineText token={toneToken(output.tone)} prefix={<Styled token={toneToken(output.tone)}>{TONE_GLYPH[output.tone]} </Styled>} text={t(output.text)} />;
+      return (
+        <InlineText
+          token={toneToken(output.tone)}
+          prefix={<Styled token={toneToken(output.tone)}>{TONE_GLYPH[output.tone]} </Styled>}
+          text={t(output.text)}
+        />
+      );
     case "code":
-      return <CodeBlock code={output.code} language={output.language} width={props.width} {...(output.title ? { title: t(output.title) } : {})} />;
+      return (
+        <CodeBlock
+          code={output.code}
+          language={output.language}
+          width={props.width}
+          {...(output.title ? { title: t(output.title) } : {})}
+        />
+      );
     case "link": {
-      if (hyperlinks) return <Styled token="text.link" wrap="wrap">{hyperlink(output.url, t(output.label))}</Styled>;
+      if (hyperlinks)
+        return (
+          <Styled token="text.link" wrap="wrap">
+            {hyperlink(output.url, t(output.label))}
+          </Styled>
+        );
       // The address on a line of its own, never broken mid-way without a mark: it has to be copied whole.
       const url = s(output.url);
       const inline = stringWidth(t(output.label)) + 1 + stringWidth(url) <= props.width;

@@ -28,7 +28,14 @@ export function StepList(props: { rows: StepRow[]; selected: number; width: numb
   const firstCleanup = props.rows.findIndex((row) => row.step.role === "cleanup");
   const inner = Math.max(1, props.width - 4);
   return (
-    <Box flexDirection="column" borderStyle="round" {...theme["border.normal"]} width={props.width} flexShrink={0} paddingX={1}>
+    <Box
+      flexDirection="column"
+      borderStyle="round"
+      {...theme["border.normal"]}
+      width={props.width}
+      flexShrink={0}
+      paddingX={1}
+    >
       <PanelTitle title={t(S.stepsPanel)} count={`${done}/${lab.length}`} />
       {props.rows.map((row, index) => {
         const look = stepLook(row.status);

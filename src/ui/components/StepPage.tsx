@@ -42,7 +42,15 @@ export function StepPage(props: StepPageProps) {
   const look = stepLook(props.status);
   const { step } = props;
   return (
-    <Box flexDirection="column" borderStyle="round" {...theme["border.focus"]} width={props.width} height={props.height} paddingX={1} flexShrink={0}>
+    <Box
+      flexDirection="column"
+      borderStyle="round"
+      {...theme["border.focus"]}
+      width={props.width}
+      height={props.height}
+      paddingX={1}
+      flexShrink={0}
+    >
       <Box height={viewport} overflow="hidden" flexDirection="column">
         <Box ref={inner} flexDirection="column" flexShrink={0} marginTop={-props.offset} width={innerWidth}>
           {/* On a projector the step's title is a full-width bar, readable from the back of the room. */}
@@ -93,7 +101,9 @@ function ScrollIndicator(props: { offset: number }) {
   const { t } = useDisplay();
   return (
     <Box justifyContent="flex-end" height={1}>
-      <Styled token="text.muted">{props.offset > 0 ? `↑ ${props.offset} · ` : ""}PgUp/PgDn · {t(S.keyScroll)}</Styled>
+      <Styled token="text.muted">
+        {props.offset > 0 ? `↑ ${props.offset} · ` : ""}PgUp/PgDn · {t(S.keyScroll)}
+      </Styled>
     </Box>
   );
 }

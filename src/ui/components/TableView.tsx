@@ -91,7 +91,11 @@ export function TableView(props: { data: TableData; width: number; title?: strin
   });
   return (
     <Box flexDirection="column">
-      {props.title ? <Styled token="text.heading" wrap="wrap">{props.title}</Styled> : null}
+      {props.title ? (
+        <Styled token="text.heading" wrap="wrap">
+          {props.title}
+        </Styled>
+      ) : null}
       <Box>
         {widths.map((_, i) => (
           <Box key={i} {...cell(i)} alignItems="flex-end">

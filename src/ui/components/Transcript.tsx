@@ -36,7 +36,8 @@ function RunRecord(props: { run: FinishedRun; steps: StepInfo[] }) {
               return (
                 <Text key={i} wrap="truncate-end">
                   {"  "}
-                  <Styled token={look.token}>{look.glyph}</Styled> {item.kind === "action" ? t(item.title) : t(item.label)}
+                  <Styled token={look.token}>{look.glyph}</Styled>{" "}
+                  {item.kind === "action" ? t(item.title) : t(item.label)}
                   {summary}
                 </Text>
               );

@@ -22,7 +22,14 @@ export function Welcome(props: { phase: Phase; view?: LabView; now: number; widt
   const { t, theme } = useDisplay();
   const { phase } = props;
   return (
-    <Box flexDirection="column" borderStyle="round" {...theme["border.focus"]} paddingX={2} width={props.width} flexShrink={0}>
+    <Box
+      flexDirection="column"
+      borderStyle="round"
+      {...theme["border.focus"]}
+      paddingX={2}
+      width={props.width}
+      flexShrink={0}
+    >
       {phase.kind === "connecting" ? (
         <Text>
           <Spinner now={props.now} />{" "}
@@ -76,7 +83,14 @@ function LabCard(props: { manifest: LabManifest; target: TargetInfo; view: LabVi
   const passed = passedCount(view.checklist);
   const resume = view.steps[resumeIndex(view)];
   const started = Object.keys(view.outcomes).length > 0;
-  const values = { done, total: lab.length, passed, items: view.checklist.length, n: resume?.number ?? 0, title: resume ? t(resume.title) : "" };
+  const values = {
+    done,
+    total: lab.length,
+    passed,
+    items: view.checklist.length,
+    n: resume?.number ?? 0,
+    title: resume ? t(resume.title) : "",
+  };
   const progress = !started ? S.welcomeFresh : done === lab.length ? S.welcomeAllDone : S.welcomeResume;
   // Compact enough for 80×24: every row keeps its height (flexShrink 0); nothing is squeezed out.
   return (
@@ -89,8 +103,8 @@ function LabCard(props: { manifest: LabManifest; target: TargetInfo; view: LabVi
       </Row>
       <Row label={t(S.welcomeDuration)}>
         <Wrap>
-          {t(fill(S.welcomeMinutes, { n: manifest.durationMinutes }))} <Styled token="text.muted">·</Styled> {t(S.welcomeDomain)}:{" "}
-          {t(manifest.examDomain)}
+          {t(fill(S.welcomeMinutes, { n: manifest.durationMinutes }))} <Styled token="text.muted">·</Styled>{" "}
+          {t(S.welcomeDomain)}: {t(manifest.examDomain)}
         </Wrap>
       </Row>
       <Row label={t(S.welcomePrereqs)}>
@@ -112,7 +126,10 @@ function LabCard(props: { manifest: LabManifest; target: TargetInfo; view: LabVi
       </Row>
       <Row label={t(S.welcomeLanguage)}>
         <Text>
-          {t(S.languageName)} <Styled token="text.muted">({lang} · l: {t(S.languageSwitch)})</Styled>
+          {t(S.languageName)}{" "}
+          <Styled token="text.muted">
+            ({lang} · l: {t(S.languageSwitch)})
+          </Styled>
         </Text>
       </Row>
       <Row label={t(S.welcomeProgress)}>

@@ -34,7 +34,20 @@ export const NO_KEY: Readonly<Key> = {
   numLock: false,
 };
 
-const SPECIAL: (keyof Key)[] = ["upArrow", "downArrow", "leftArrow", "rightArrow", "pageDown", "pageUp", "home", "end", "return", "tab", "backspace", "delete"];
+const SPECIAL: (keyof Key)[] = [
+  "upArrow",
+  "downArrow",
+  "leftArrow",
+  "rightArrow",
+  "pageDown",
+  "pageUp",
+  "home",
+  "end",
+  "return",
+  "tab",
+  "backspace",
+  "delete",
+];
 
 /** A single character as Ink would have reported it had it come alone. */
 function pressOf(char: string): Press {

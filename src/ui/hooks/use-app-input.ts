@@ -54,7 +54,13 @@ export function useAppInput(controller: TuiController, ui: UiStore, scroll: Scro
   });
   useInput((chars, key) => {
     for (const press of splitPresses(chars, key)) {
-      const input: AppInput = { controller, state: controller.getState(), ui: ui.get(), dispatch: ui.dispatch, scroll: latestScroll.current };
+      const input: AppInput = {
+        controller,
+        state: controller.getState(),
+        ui: ui.get(),
+        dispatch: ui.dispatch,
+        scroll: latestScroll.current,
+      };
       if (input.state.exitCode !== undefined) return;
       const command = commandFor(press.input, press.key, scopeOf(input.state, input.ui), keyContextOf(input.state));
       // On a terminal too small to draw the screen, keys acting on what cannot be seen are ignored.
@@ -132,7 +138,10 @@ export function perform(command: Command, input: AppInput): void {
         dispatch({ type: "flash", text: S.detailsNone });
         return;
       }
-      dispatch({ type: "open", overlay: { kind: "details", index: ui.overlay?.kind === "details" ? ui.overlay.index + 1 : 0 } });
+      dispatch({
+        type: "open",
+        overlay: { kind: "details", index: ui.overlay?.kind === "details" ? ui.overlay.index + 1 : 0 },
+      });
       return;
     case "scroll-up":
     case "scroll-down": {

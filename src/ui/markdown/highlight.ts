@@ -42,7 +42,9 @@ const RULES: Record<Exclude<CodeLanguage, "text">, Rule[]> = {
     [/[fbr]?"(?:[^"\\]|\\.)*"?/y, "code.string"],
     [/[fbr]?'(?:[^'\\]|\\.)*'?/y, "code.string"],
     [
-      words("import from as def return for in if elif else while with class try except finally raise lambda and or not is pass break continue yield True False None print"),
+      words(
+        "import from as def return for in if elif else while with class try except finally raise lambda and or not is pass break continue yield True False None print",
+      ),
       "code.keyword",
     ],
     NUMBER,
@@ -72,7 +74,13 @@ const RULES: Record<Exclude<CodeLanguage, "text">, Rule[]> = {
       ),
       "code.keyword",
     ],
-    [words("count count_distinct sum avg min max pct stddev earliest latest bin ispresent concat strlen tolower toupper abs ceil floor", "i"), "code.keyword"],
+    [
+      words(
+        "count count_distinct sum avg min max pct stddev earliest latest bin ispresent concat strlen tolower toupper abs ceil floor",
+        "i",
+      ),
+      "code.keyword",
+    ],
     NUMBER,
     [/[|(),*=<>!]+/y, "code.punct"],
     WORD,

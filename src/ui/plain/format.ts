@@ -19,9 +19,14 @@ function pad(text: string, width: number, align: "left" | "right" = "left"): str
 function formatTable(output: Extract<Output, { kind: "table" }>, lang: Lang, style: PlainStyle): string[] {
   const headers = output.columns.map((column) => tr(column.label, lang));
   const rows = output.rows.map((row) => output.columns.map((column) => cellText(row[column.key], lang)));
-  const widths = headers.map((header, i) => Math.max(stringWidth(header), ...rows.map((row) => stringWidth(row[i] ?? ""))));
+  const widths = headers.map((header, i) =>
+    Math.max(stringWidth(header), ...rows.map((row) => stringWidth(row[i] ?? ""))),
+  );
   const line = (cells: string[]) =>
-    cells.map((cell, i) => pad(cell, widths[i] ?? 0, output.columns[i]?.align)).join("  ").trimEnd();
+    cells
+      .map((cell, i) => pad(cell, widths[i] ?? 0, output.columns[i]?.align))
+      .join("  ")
+      .trimEnd();
   return [
     ...(output.title ? [style.bold(tr(output.title, lang))] : []),
     style.bold(line(headers)),
@@ -37,7 +42,8 @@ function formatChart(output: Extract<Output, { kind: "chart" }>, lang: Lang, sty
   const unit = output.unit ? ` ${output.unit}` : "";
   const lines = [style.bold(tr(output.title, lang))];
   const width = Math.max(...output.series.map((s) => stringWidth(s.label)), 1);
-  for (const series of output.series) lines.push(`${pad(series.label, width)}  ${sparkline(series)}  ${range(series, unit)}`);
+  for (const series of output.series)
+    lines.push(`${pad(series.label, width)}  ${sparkline(series)}  ${range(series, unit)}`);
   return lines;
 }
 

@@ -51,7 +51,8 @@ export function createPlainPrinter(options: PlainPrinterOptions): RunnerListener
   };
   const problemLines = (problem: Problem, indent: string) => {
     write(`${indent}${style.fail(t(problem.title))}`);
-    if (problem.message && !t(problem.title).includes(problem.message)) write(`${indent}${style.muted(problem.message)}`);
+    if (problem.message && !t(problem.title).includes(problem.message))
+      write(`${indent}${style.muted(problem.message)}`);
     write(`${indent}${t(S.next)}: ${t(problem.next)}`);
     if (problem.requestId) write(style.muted(`${indent}${t(S.requestId)}: ${problem.requestId}`));
   };
@@ -109,7 +110,9 @@ export function createPlainPrinter(options: PlainPrinterOptions): RunnerListener
       case "action-finished": {
         const look = actionLook(event.outcome);
         const summary = event.summary ? ` — ${t(event.summary)}` : "";
-        write(`    ${style[OUTCOME_TONE[event.outcome]](`${look.glyph} ${t(look.label)}`)}${summary} ${style.muted(`(${formatDuration(event.durationMs)})`)}`);
+        write(
+          `    ${style[OUTCOME_TONE[event.outcome]](`${look.glyph} ${t(look.label)}`)}${summary} ${style.muted(`(${formatDuration(event.durationMs)})`)}`,
+        );
         if (event.problem && event.outcome !== "cancelled") problemLines(event.problem, "      ");
         return;
       }

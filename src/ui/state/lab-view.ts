@@ -121,11 +121,19 @@ export function labViewReducer(state: LabView, action: LabViewAction): LabView {
   const { event, at } = action;
   switch (event.type) {
     case "run-started":
-      return { ...state, running: { mode: event.mode, startedAt: at }, ...(event.mode === "check" ? { checklistPass: { items: [], startedAt: at } } : {}) };
+      return {
+        ...state,
+        running: { mode: event.mode, startedAt: at },
+        ...(event.mode === "check" ? { checklistPass: { items: [], startedAt: at } } : {}),
+      };
     case "step-started":
       return {
         ...state,
-        running: { mode: state.running?.mode ?? "run", startedAt: state.running?.startedAt ?? at, stepId: event.stepId },
+        running: {
+          mode: state.running?.mode ?? "run",
+          startedAt: state.running?.startedAt ?? at,
+          stepId: event.stepId,
+        },
         runs: { ...state.runs, [event.stepId]: { items: [], startedAt: at } },
       };
     case "action-started":
@@ -133,23 +141,35 @@ export function labViewReducer(state: LabView, action: LabViewAction): LabView {
         ...run,
         items: [
           ...run.items,
-          { kind: "action", id: event.actionId, title: event.title, ...(event.cli ? { cli: event.cli } : {}), state: "running", startedAt: at, outputs: [] },
+          {
+            kind: "action",
+            id: event.actionId,
+            title: event.title,
+            ...(event.cli ? { cli: event.cli } : {}),
+            state: "running",
+            startedAt: at,
+            outputs: [],
+          },
         ],
       }));
     case "progress":
     case "output":
-      return updateItem(state, event.stepId, event.actionId ? { kind: "action", id: event.actionId } : { kind: "check", id: event.checkId ?? "" }, (item) =>
-        event.type === "output"
-          ? { ...item, outputs: [...item.outputs, event.output] }
-          : {
-              ...item,
-              progress: {
-                message: event.message,
-                at,
-                ...(event.fraction !== undefined ? { fraction: event.fraction } : {}),
-                ...(event.countdown ? { countdown: event.countdown } : {}),
+      return updateItem(
+        state,
+        event.stepId,
+        event.actionId ? { kind: "action", id: event.actionId } : { kind: "check", id: event.checkId ?? "" },
+        (item) =>
+          event.type === "output"
+            ? { ...item, outputs: [...item.outputs, event.output] }
+            : {
+                ...item,
+                progress: {
+                  message: event.message,
+                  at,
+                  ...(event.fraction !== undefined ? { fraction: event.fraction } : {}),
+                  ...(event.countdown ? { countdown: event.countdown } : {}),
+                },
               },
-            },
       );
     case "action-finished":
       return updateItem(state, event.stepId, { kind: "action", id: event.actionId }, (item) => {
@@ -160,13 +180,27 @@ export function labViewReducer(state: LabView, action: LabViewAction): LabView {
         return done;
       });
     case "check-started": {
-      const item: CheckItem = { kind: "check", id: event.checkId, label: event.label, state: "running", startedAt: at, outputs: [] };
-      const next = inStep(state) ? updateRun(state, event.stepId, (run) => ({ ...run, items: [...run.items, item] })) : addToPass(state, item, at);
+      const item: CheckItem = {
+        kind: "check",
+        id: event.checkId,
+        label: event.label,
+        state: "running",
+        startedAt: at,
+        outputs: [],
+      };
+      const next = inStep(state)
+        ? updateRun(state, event.stepId, (run) => ({ ...run, items: [...run.items, item] }))
+        : addToPass(state, item, at);
       return { ...next, checklist: next.checklist.map((c) => (c.id === event.checkId ? { ...c, running: true } : c)) };
     }
     case "check-finished": {
       const next = updateItem(state, event.stepId, { kind: "check", id: event.checkId }, (item) => {
-        const done: CheckItem = { ...(item as CheckItem), state: event.result.status, result: event.result, durationMs: event.durationMs };
+        const done: CheckItem = {
+          ...(item as CheckItem),
+          state: event.result.status,
+          result: event.result,
+          durationMs: event.durationMs,
+        };
         delete done.progress;
         return done;
       });
@@ -184,9 +218,17 @@ export function labViewReducer(state: LabView, action: LabViewAction): LabView {
       };
     }
     case "step-finished": {
-      const next = updateRun(state, event.stepId, (run) => ({ ...run, outcome: event.outcome, durationMs: event.durationMs }));
+      const next = updateRun(state, event.stepId, (run) => ({
+        ...run,
+        outcome: event.outcome,
+        durationMs: event.durationMs,
+      }));
       const running = next.running ? { mode: next.running.mode, startedAt: next.running.startedAt } : undefined;
-      return { ...next, outcomes: { ...next.outcomes, [event.stepId]: event.outcome }, ...(running ? { running } : {}) };
+      return {
+        ...next,
+        outcomes: { ...next.outcomes, [event.stepId]: event.outcome },
+        ...(running ? { running } : {}),
+      };
     }
     case "run-finished": {
       const startedAt = state.running?.startedAt ?? at;
@@ -208,9 +250,10 @@ function inStep(state: LabView): boolean {
 }
 
 function addToPass(state: LabView, item: CheckItem, at: number): LabView {
-  const pass = state.checklistPass && state.running && state.checklistPass.startedAt >= state.running.startedAt
-    ? state.checklistPass
-    : { items: [], startedAt: at };
+  const pass =
+    state.checklistPass && state.running && state.checklistPass.startedAt >= state.running.startedAt
+      ? state.checklistPass
+      : { items: [], startedAt: at };
   return { ...state, checklistPass: { ...pass, items: [...pass.items, item] } };
 }
 
@@ -237,7 +280,8 @@ function updateItem(
   if (state.running?.stepId === stepId || (target.kind === "action" && state.runs[stepId])) {
     return updateRun(state, stepId, (run) => ({ ...run, items: replaceLast(run.items) }));
   }
-  if (state.checklistPass) return { ...state, checklistPass: { ...state.checklistPass, items: replaceLast(state.checklistPass.items) } };
+  if (state.checklistPass)
+    return { ...state, checklistPass: { ...state.checklistPass, items: replaceLast(state.checklistPass.items) } };
   return state;
 }
 
@@ -278,5 +322,8 @@ export function itemStatus(item: ChecklistItemView): ItemStatus {
 export function resumeIndex(view: LabView): number {
   const index = view.steps.findIndex((step) => step.role !== "cleanup" && stepStatus(view, step) !== "passed");
   if (index >= 0) return index;
-  return Math.max(0, view.steps.findIndex((step) => step.role === "cleanup"));
+  return Math.max(
+    0,
+    view.steps.findIndex((step) => step.role === "cleanup"),
+  );
 }

@@ -6,7 +6,12 @@ import { canonicalPath, checkTime, parseSignature, signatureMatches } from "../.
 import type { AuthFailure, SignedRequestParts } from "../../../src/sandbox/auth/sigv4.js";
 
 const creds = { accessKeyId: "AKIAIOSFODNN7EXAMPLE", secretAccessKey: "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY" };
-const signer = new SignatureV4({ service: "bedrock", region: "us-east-1", credentials: creds, sha256: Hash.bind(null, "sha256") });
+const signer = new SignatureV4({
+  service: "bedrock",
+  region: "us-east-1",
+  credentials: creds,
+  sha256: Hash.bind(null, "sha256"),
+});
 const date = new Date("2025-08-15T15:46:41Z");
 
 function toParts(req: HttpRequest, rawPath: string): SignedRequestParts {
@@ -19,7 +24,15 @@ function toParts(req: HttpRequest, rawPath: string): SignedRequestParts {
 }
 
 function request(path: string, body = '{"a":1}'): HttpRequest {
-  return new HttpRequest({ method: "POST", hostname: "127.0.0.1", port: 4566, path, headers: { host: "127.0.0.1:4566", "content-type": "application/json" }, body, query: {} });
+  return new HttpRequest({
+    method: "POST",
+    hostname: "127.0.0.1",
+    port: 4566,
+    path,
+    headers: { host: "127.0.0.1:4566", "content-type": "application/json" },
+    body,
+    query: {},
+  });
 }
 
 describe("SigV4 verification against the SDK's own signer", () => {
@@ -28,7 +41,13 @@ describe("SigV4 verification against the SDK's own signer", () => {
     const signed = (await signer.sign(request(path), { signingDate: date })) as HttpRequest;
     const parts = toParts(signed, path);
     const sig = parseSignature(parts);
-    expect(sig).toMatchObject({ form: "header", accessKeyId: creds.accessKeyId, region: "us-east-1", service: "bedrock", scopeDate: "20250815" });
+    expect(sig).toMatchObject({
+      form: "header",
+      accessKeyId: creds.accessKeyId,
+      region: "us-east-1",
+      service: "bedrock",
+      scopeDate: "20250815",
+    });
     expect(signatureMatches(sig!, creds.secretAccessKey, parts)).toBe(true);
   });
 
@@ -43,8 +62,20 @@ describe("SigV4 verification against the SDK's own signer", () => {
   });
 
   it("accepts a presigned URL (query form) and rejects it once expired", async () => {
-    const req = new HttpRequest({ method: "GET", hostname: "127.0.0.1", port: 4566, path: "/", headers: { host: "127.0.0.1:4566" }, query: { Action: "GetCallerIdentity", Version: "2011-06-15" } });
-    const presigned = (await new SignatureV4({ service: "sts", region: "us-east-1", credentials: creds, sha256: Hash.bind(null, "sha256") }).presign(req, { signingDate: date, expiresIn: 60 })) as HttpRequest;
+    const req = new HttpRequest({
+      method: "GET",
+      hostname: "127.0.0.1",
+      port: 4566,
+      path: "/",
+      headers: { host: "127.0.0.1:4566" },
+      query: { Action: "GetCallerIdentity", Version: "2011-06-15" },
+    });
+    const presigned = (await new SignatureV4({
+      service: "sts",
+      region: "us-east-1",
+      credentials: creds,
+      sha256: Hash.bind(null, "sha256"),
+    }).presign(req, { signingDate: date, expiresIn: 60 })) as HttpRequest;
     const parts = toParts(presigned, "/");
     const sig = parseSignature(parts)!;
     expect(sig.form).toBe("query");
@@ -65,7 +96,13 @@ describe("SigV4 verification against the SDK's own signer", () => {
   });
 
   it("reports incomplete Authorization headers like AWS", () => {
-    const parts: SignedRequestParts = { method: "POST", rawPath: "/", rawQuery: "", headers: { authorization: "AWS4-HMAC-SHA256 Credential=AKID/20250815/us-east-1/logs/aws4_request" }, body: Buffer.alloc(0) };
+    const parts: SignedRequestParts = {
+      method: "POST",
+      rawPath: "/",
+      rawQuery: "",
+      headers: { authorization: "AWS4-HMAC-SHA256 Credential=AKID/20250815/us-east-1/logs/aws4_request" },
+      body: Buffer.alloc(0),
+    };
     const error = (() => {
       try {
         parseSignature(parts);
@@ -75,7 +112,9 @@ describe("SigV4 verification against the SDK's own signer", () => {
       return undefined;
     })();
     expect(error?.kind).toBe("incomplete");
-    expect(error?.message).toMatch(/^Authorization header requires 'Signature' parameter\. Authorization header requires 'SignedHeaders' parameter\./);
+    expect(error?.message).toMatch(
+      /^Authorization header requires 'Signature' parameter\. Authorization header requires 'SignedHeaders' parameter\./,
+    );
     expect(parseSignature({ ...parts, headers: {} })).toBeUndefined();
   });
 

@@ -47,15 +47,19 @@ const LAB_BODY = {
         region: "us-east-1",
         title: "Tokens per hour",
         view: "table",
-        query:
-          "SOURCE '/aws/bedrock/model-invocations' | stats sum(input.inputTokenCount) as totalInput by bin(1h)",
+        query: "SOURCE '/aws/bedrock/model-invocations' | stats sum(input.inputTokenCount) as totalInput by bin(1h)",
       },
     },
     { type: "text", x: 0, y: 12, width: 24, height: 2, properties: { markdown: "# GenAI monitoring" } },
   ],
 };
 
-function put(service: ReturnType<typeof newService>["service"], name: string, body: unknown, context = ctx()): Record<string, unknown> {
+function put(
+  service: ReturnType<typeof newService>["service"],
+  name: string,
+  body: unknown,
+  context = ctx(),
+): Record<string, unknown> {
   return call(service, "PutDashboard", { DashboardName: name, DashboardBody: JSON.stringify(body) }, context);
 }
 
@@ -121,7 +125,11 @@ describe("dashboards", () => {
     expect((first.DashboardEntries as unknown[]).length).toBe(1000);
     const second = call(service, "ListDashboards", { DashboardNamePrefix: "team-", NextToken: first.NextToken });
     expect((second.DashboardEntries as { DashboardName: string }[]).map((e) => e.DashboardName)).toEqual([
-      "team-1000", "team-1001", "team-1002", "team-1003", "team-1004",
+      "team-1000",
+      "team-1001",
+      "team-1002",
+      "team-1003",
+      "team-1004",
     ]);
     expect(second.NextToken).toBeUndefined();
     expect(failure(service, "ListDashboards", { NextToken: "garbage" }).queryCode).toBe("InvalidParameterValue");
@@ -129,8 +137,12 @@ describe("dashboards", () => {
 
   it.each(["has space", "slash/name", "ünïcode", "a".repeat(256)])("refuses the name %j", (name) => {
     const { service } = newService();
-    const error = failure(service, "PutDashboard", { DashboardName: name, DashboardBody: "{\"widgets\":[]}" });
-    expect([error.code, error.queryCode, error.status]).toEqual(["DashboardInvalidInputError", "InvalidParameterInput", 400]);
+    const error = failure(service, "PutDashboard", { DashboardName: name, DashboardBody: '{"widgets":[]}' });
+    expect([error.code, error.queryCode, error.status]).toEqual([
+      "DashboardInvalidInputError",
+      "InvalidParameterInput",
+      400,
+    ]);
   });
 
   it("words an invalid name like CloudWatch", () => {
@@ -182,28 +194,105 @@ describe("dashboard body validation", () => {
     });
   });
 
-  const metric = (properties: Record<string, unknown>): unknown => ({ widgets: [{ type: "metric", properties: { region: "us-east-1", ...properties } }] });
+  const metric = (properties: Record<string, unknown>): unknown => ({
+    widgets: [{ type: "metric", properties: { region: "us-east-1", ...properties } }],
+  });
   it.each([
     ["no widgets", {}, "", "Should have required property 'widgets'"],
     ["widgets not a list", { widgets: {} }, "/widgets", "Should be array"],
-    ["too many widgets", { widgets: Array.from({ length: 501 }, () => ({ type: "text", properties: { markdown: "x" } })) }, "/widgets", "Should NOT have more than 500 items"],
-    ["an unknown type", { widgets: [{ type: "chart", properties: {} }] }, "/widgets/0/type", "Should be equal to one of the allowed values"],
+    [
+      "too many widgets",
+      { widgets: Array.from({ length: 501 }, () => ({ type: "text", properties: { markdown: "x" } })) },
+      "/widgets",
+      "Should NOT have more than 500 items",
+    ],
+    [
+      "an unknown type",
+      { widgets: [{ type: "chart", properties: {} }] },
+      "/widgets/0/type",
+      "Should be equal to one of the allowed values",
+    ],
     ["a widget without type", { widgets: [{ properties: {} }] }, "/widgets/0", "Should have required property 'type'"],
-    ["a widget without properties", { widgets: [{ type: "metric" }] }, "/widgets/0", "Should have required property 'properties'"],
-    ["x past the grid", { widgets: [{ type: "text", x: 24, properties: { markdown: "x" } }] }, "/widgets/0/x", "Should be <= 23"],
-    ["a fractional height", { widgets: [{ type: "text", height: 2.5, properties: { markdown: "x" } }] }, "/widgets/0/height", "Should be integer"],
+    [
+      "a widget without properties",
+      { widgets: [{ type: "metric" }] },
+      "/widgets/0",
+      "Should have required property 'properties'",
+    ],
+    [
+      "x past the grid",
+      { widgets: [{ type: "text", x: 24, properties: { markdown: "x" } }] },
+      "/widgets/0/x",
+      "Should be <= 23",
+    ],
+    [
+      "a fractional height",
+      { widgets: [{ type: "text", height: 2.5, properties: { markdown: "x" } }] },
+      "/widgets/0/height",
+      "Should be integer",
+    ],
     ["a metric widget without metrics", metric({}), "/widgets/0/properties", "Should have required property 'metrics'"],
     ["metrics not a list", metric({ metrics: "Invocations" }), "/widgets/0/properties/metrics", "Should be array"],
-    ["a row that is not a list", metric({ metrics: ["AWS/Bedrock"] }), "/widgets/0/properties/metrics/0", "Should be array"],
-    ["a number in a row", metric({ metrics: [["AWS/Bedrock", "Invocations", "ModelId", 7]] }), "/widgets/0/properties/metrics/0/3", 'Invalid metric field type, only "String" type is allowed'],
-    ["dimensions inside the options object", metric({ metrics: [["AWS/Bedrock", "Invocations", { stat: "Sum", dimensions: { ModelId: MODEL } }]] }), "/widgets/0/properties/metrics/0", "Should NOT have more than 2 items"],
-    ["options before the dimensions", metric({ metrics: [["AWS/Bedrock", "Invocations", { stat: "Sum" }, "ModelId", MODEL]] }), "/widgets/0/properties/metrics/0", "Should NOT have more than 2 items"],
-    ["a row with only a namespace", metric({ metrics: [["AWS/Bedrock"]] }), "/widgets/0/properties/metrics/0", "Should NOT have fewer than 2 items"],
-    ["an unknown view", metric({ metrics: [["AWS/Bedrock", "Invocations"]], view: "line" }), "/widgets/0/properties/view", "Should be equal to one of the allowed values"],
-    ["a log widget without query", { widgets: [{ type: "log", properties: { region: "us-east-1" } }] }, "/widgets/0/properties", "Should have required property 'query'"],
-    ["a log widget without region", { widgets: [{ type: "log", properties: { query: "SOURCE 'g' | fields @message" } }] }, "/widgets/0/properties", "Should have required property 'region'"],
-    ["a text widget without markdown", { widgets: [{ type: "text", properties: {} }] }, "/widgets/0/properties", "Should have required property 'markdown'"],
-    ["an alarm widget without alarms", { widgets: [{ type: "alarm", properties: {} }] }, "/widgets/0/properties", "Should have required property 'alarms'"],
+    [
+      "a row that is not a list",
+      metric({ metrics: ["AWS/Bedrock"] }),
+      "/widgets/0/properties/metrics/0",
+      "Should be array",
+    ],
+    [
+      "a number in a row",
+      metric({ metrics: [["AWS/Bedrock", "Invocations", "ModelId", 7]] }),
+      "/widgets/0/properties/metrics/0/3",
+      'Invalid metric field type, only "String" type is allowed',
+    ],
+    [
+      "dimensions inside the options object",
+      metric({ metrics: [["AWS/Bedrock", "Invocations", { stat: "Sum", dimensions: { ModelId: MODEL } }]] }),
+      "/widgets/0/properties/metrics/0",
+      "Should NOT have more than 2 items",
+    ],
+    [
+      "options before the dimensions",
+      metric({ metrics: [["AWS/Bedrock", "Invocations", { stat: "Sum" }, "ModelId", MODEL]] }),
+      "/widgets/0/properties/metrics/0",
+      "Should NOT have more than 2 items",
+    ],
+    [
+      "a row with only a namespace",
+      metric({ metrics: [["AWS/Bedrock"]] }),
+      "/widgets/0/properties/metrics/0",
+      "Should NOT have fewer than 2 items",
+    ],
+    [
+      "an unknown view",
+      metric({ metrics: [["AWS/Bedrock", "Invocations"]], view: "line" }),
+      "/widgets/0/properties/view",
+      "Should be equal to one of the allowed values",
+    ],
+    [
+      "a log widget without query",
+      { widgets: [{ type: "log", properties: { region: "us-east-1" } }] },
+      "/widgets/0/properties",
+      "Should have required property 'query'",
+    ],
+    [
+      "a log widget without region",
+      { widgets: [{ type: "log", properties: { query: "SOURCE 'g' | fields @message" } }] },
+      "/widgets/0/properties",
+      "Should have required property 'region'",
+    ],
+    [
+      "a text widget without markdown",
+      { widgets: [{ type: "text", properties: {} }] },
+      "/widgets/0/properties",
+      "Should have required property 'markdown'",
+    ],
+    [
+      "an alarm widget without alarms",
+      { widgets: [{ type: "alarm", properties: {} }] },
+      "/widgets/0/properties",
+      "Should have required property 'alarms'",
+    ],
     ["a numeric start", { start: -6, widgets: [] }, "/start", "Should be string"],
   ])("refuses %s", (_name, body, dataPath, message) => {
     const { service } = newService();
@@ -213,7 +302,7 @@ describe("dashboard body validation", () => {
     expect(error.message.startsWith("The dashboard body is invalid, there are 1 validation errors:\n[")).toBe(true);
   });
 
-  it.each(["not json", "[]", "\"text\"", "null"])("refuses the body %j as not a JSON object", (body) => {
+  it.each(["not json", "[]", '"text"', "null"])("refuses the body %j as not a JSON object", (body) => {
     const { service } = newService();
     const error = failure(service, "PutDashboard", { DashboardName: "d", DashboardBody: body });
     expect([error.code, error.queryCode, error.message]).toEqual([
@@ -228,8 +317,17 @@ describe("dashboard body validation", () => {
     const body = {
       widgets: [
         { type: "log", properties: { region: "us-east-1", query: "SOURCE 'a' | SOURCE \"b\" | fields @timestamp" } },
-        { type: "metric", properties: { region: "us-east-1", metrics: [[{ expression: "m1 / 60", label: "Per second", id: "e1" }]] } },
-        { type: "metric", properties: { region: "us-east-1", annotations: { alarms: ["arn:aws:cloudwatch:us-east-1:123456789012:alarm:x"] } } },
+        {
+          type: "metric",
+          properties: { region: "us-east-1", metrics: [[{ expression: "m1 / 60", label: "Per second", id: "e1" }]] },
+        },
+        {
+          type: "metric",
+          properties: {
+            region: "us-east-1",
+            annotations: { alarms: ["arn:aws:cloudwatch:us-east-1:123456789012:alarm:x"] },
+          },
+        },
       ],
     };
     expect(put(service, "d", body)).toEqual({ DashboardValidationMessages: [] });
@@ -241,7 +339,10 @@ describe("dashboard body validation", () => {
     expect(put(service, "d", body)).toEqual({
       DashboardValidationMessages: [
         { DataPath: "", Message: 'The "theme" property is not expected, will be ignored' },
-        { DataPath: "/widgets/0", Message: 'The "title" property is not expected to be part of a widget definition, will be ignored' },
+        {
+          DataPath: "/widgets/0",
+          Message: 'The "title" property is not expected to be part of a widget definition, will be ignored',
+        },
       ],
     });
     expect(call(service, "GetDashboard", { DashboardName: "d" }).DashboardBody).toBe(JSON.stringify(body));

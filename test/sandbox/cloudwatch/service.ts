@@ -27,14 +27,24 @@ export function ctx(overrides: Partial<CallContext> = {}): CallContext {
 }
 
 /** Calls an operation and returns its result as a plain record. */
-export function call(service: CloudWatchService, op: string, input: Record<string, unknown>, context: CallContext = ctx()): Record<string, unknown> {
+export function call(
+  service: CloudWatchService,
+  op: string,
+  input: Record<string, unknown>,
+  context: CallContext = ctx(),
+): Record<string, unknown> {
   const operation = service.operations[op];
   if (operation === undefined) throw new Error(`no operation ${op}`);
   return operation(input, context) as Record<string, unknown>;
 }
 
 /** Calls an operation that must fail, and returns the AwsError. */
-export function failure(service: CloudWatchService, op: string, input: Record<string, unknown>, context: CallContext = ctx()): AwsError {
+export function failure(
+  service: CloudWatchService,
+  op: string,
+  input: Record<string, unknown>,
+  context: CallContext = ctx(),
+): AwsError {
   try {
     call(service, op, input, context);
   } catch (error) {

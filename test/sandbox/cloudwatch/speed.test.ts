@@ -30,12 +30,19 @@ describe("GetMetricData speed", () => {
       ["latency", "InvocationLatency", "p90"],
       ["input", "InputTokenCount", "Sum"],
       ["output", "OutputTokenCount", "Sum"],
-    ].map(([Id, MetricName, Stat]) => ({ Id, MetricStat: { Metric: { Namespace: "AWS/Bedrock", MetricName, Dimensions: dims }, Period: 300, Stat } }));
+    ].map(([Id, MetricName, Stat]) => ({
+      Id,
+      MetricStat: { Metric: { Namespace: "AWS/Bedrock", MetricName, Dimensions: dims }, Period: 300, Stat },
+    }));
     const timings: number[] = [];
     let output: Record<string, unknown> = {};
     for (let run = 0; run < 7; run += 1) {
       const started = performance.now();
-      output = call(service, "GetMetricData", { MetricDataQueries: queries, StartTime: new Date(NOW - MINUTES * 60_000), EndTime: new Date(NOW) });
+      output = call(service, "GetMetricData", {
+        MetricDataQueries: queries,
+        StartTime: new Date(NOW - MINUTES * 60_000),
+        EndTime: new Date(NOW),
+      });
       timings.push(performance.now() - started);
     }
     const results = output.MetricDataResults as { Values: number[] }[];

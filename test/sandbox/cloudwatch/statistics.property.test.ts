@@ -10,7 +10,23 @@ import { ACCOUNT, NOW, call, newService } from "./service.js";
 
 const WINDOW_MS = 3 * 3600_000;
 const BASE = NOW - WINDOW_MS;
-const STATS = ["Sum", "Average", "Minimum", "Maximum", "SampleCount", "p0", "p10", "p50", "p90", "p99", "p100", "p33.3", "tm90", "IQM", "TM(10%:60%)"];
+const STATS = [
+  "Sum",
+  "Average",
+  "Minimum",
+  "Maximum",
+  "SampleCount",
+  "p0",
+  "p10",
+  "p50",
+  "p90",
+  "p99",
+  "p100",
+  "p33.3",
+  "tm90",
+  "IQM",
+  "TM(10%:60%)",
+];
 
 interface Generated {
   offsetMs: number;
@@ -20,7 +36,10 @@ interface Generated {
 
 const datum = fc.record({
   offsetMs: fc.integer({ min: 0, max: WINDOW_MS - 1 }),
-  values: fc.array(fc.tuple(fc.integer({ min: 0, max: 1000 }), fc.integer({ min: 1, max: 4 })), { minLength: 1, maxLength: 4 }),
+  values: fc.array(fc.tuple(fc.integer({ min: 0, max: 1000 }), fc.integer({ min: 1, max: 4 })), {
+    minLength: 1,
+    maxLength: 4,
+  }),
   asSet: fc.boolean(),
 });
 
@@ -28,9 +47,14 @@ const datum = fc.record({
 function toDatum(item: Generated): MetricDatum {
   const Timestamp = new Date(BASE + item.offsetMs);
   const [first] = item.values;
-  if (item.values.length === 1 && first !== undefined && first[1] === 1) return { MetricName: "m", Value: first[0], Timestamp };
+  if (item.values.length === 1 && first !== undefined && first[1] === 1)
+    return { MetricName: "m", Value: first[0], Timestamp };
   if (item.asSet && first !== undefined) {
-    return { MetricName: "m", StatisticValues: { SampleCount: first[1], Sum: first[0] * first[1], Minimum: first[0], Maximum: first[0] }, Timestamp };
+    return {
+      MetricName: "m",
+      StatisticValues: { SampleCount: first[1], Sum: first[0] * first[1], Minimum: first[0], Maximum: first[0] },
+      Timestamp,
+    };
   }
   return { MetricName: "m", Values: item.values.map(([v]) => v), Counts: item.values.map(([, c]) => c), Timestamp };
 }
@@ -38,7 +62,8 @@ function toDatum(item: Generated): MetricDatum {
 function samplesOf(item: Generated): number[] {
   const d = toDatum(item);
   if (d.Value !== undefined) return [d.Value];
-  if (d.StatisticValues !== undefined) return Array.from({ length: d.StatisticValues.SampleCount }, () => d.StatisticValues?.Minimum ?? 0);
+  if (d.StatisticValues !== undefined)
+    return Array.from({ length: d.StatisticValues.SampleCount }, () => d.StatisticValues?.Minimum ?? 0);
   return item.values.flatMap(([v, c]) => Array.from({ length: c }, () => v));
 }
 
@@ -85,7 +110,9 @@ describe("GetMetricData statistics match a reference computation", () => {
           service.putMetricData(ACCOUNT, "us-east-1", "Prop", items.map(toDatum), NOW);
           const start = BASE + startOffsetSec * 1000;
           const output = call(service, "GetMetricData", {
-            MetricDataQueries: [{ Id: "q", MetricStat: { Metric: { Namespace: "Prop", MetricName: "m" }, Period: period, Stat: stat } }],
+            MetricDataQueries: [
+              { Id: "q", MetricStat: { Metric: { Namespace: "Prop", MetricName: "m" }, Period: period, Stat: stat } },
+            ],
             StartTime: new Date(start),
             EndTime: new Date(NOW),
             ScanBy: "TimestampAscending",
@@ -101,7 +128,16 @@ describe("GetMetricData statistics match a reference computation", () => {
           }
           const expected = [...buckets.entries()]
             .sort(([a], [b]) => a - b)
-            .map(([ts, samples]) => [ts, reference(stat, samples.sort((a, b) => a - b))] as const);
+            .map(
+              ([ts, samples]) =>
+                [
+                  ts,
+                  reference(
+                    stat,
+                    samples.sort((a, b) => a - b),
+                  ),
+                ] as const,
+            );
           const [result] = output.MetricDataResults as { Timestamps: Date[]; Values: number[] }[];
           expect(result?.Timestamps.map((t) => t.getTime())).toEqual(expected.map(([ts]) => ts));
           result?.Values.forEach((value, i) => expect(value).toBeCloseTo(expected[i]?.[1] ?? NaN, 6));
@@ -117,14 +153,29 @@ describe("GetMetricData statistics match a reference computation", () => {
         const { service, db } = newService();
         service.putMetricData(ACCOUNT, "us-east-1", "Prop", items.map(toDatum), NOW);
         const window = { StartTime: new Date(BASE), EndTime: new Date(NOW) };
-        const stats = call(service, "GetMetricStatistics", { Namespace: "Prop", MetricName: "m", Period: period, Statistics: ["Average", "Maximum"], ExtendedStatistics: ["p90"], ...window });
+        const stats = call(service, "GetMetricStatistics", {
+          Namespace: "Prop",
+          MetricName: "m",
+          Period: period,
+          Statistics: ["Average", "Maximum"],
+          ExtendedStatistics: ["p90"],
+          ...window,
+        });
         const data = call(service, "GetMetricData", {
-          MetricDataQueries: ["Average", "Maximum", "p90"].map((stat, i) => ({ Id: `q${i}`, MetricStat: { Metric: { Namespace: "Prop", MetricName: "m" }, Period: period, Stat: stat } })),
+          MetricDataQueries: ["Average", "Maximum", "p90"].map((stat, i) => ({
+            Id: `q${i}`,
+            MetricStat: { Metric: { Namespace: "Prop", MetricName: "m" }, Period: period, Stat: stat },
+          })),
           ScanBy: "TimestampAscending",
           ...window,
         });
         db.close();
-        const points = stats.Datapoints as { Timestamp: Date; Average: number; Maximum: number; ExtendedStatistics: { p90: number } }[];
+        const points = stats.Datapoints as {
+          Timestamp: Date;
+          Average: number;
+          Maximum: number;
+          ExtendedStatistics: { p90: number };
+        }[];
         const [average, maximum, p90] = data.MetricDataResults as { Timestamps: Date[]; Values: number[] }[];
         expect(points.map((p) => p.Timestamp)).toEqual(average?.Timestamps);
         expect(points.map((p) => p.Average)).toEqual(average?.Values);

@@ -8,8 +8,20 @@ import { clients, startTestSandbox } from "../helpers.js";
 
 describe("fault syntax", () => {
   it("parses the compact form onto the defaults and prints it back", () => {
-    const f = parseFaults("throttle=0.25, 5xx=0.1,latency=40,access-denied,legacy=on,no-delivery,iam-delay=0,scope=all,seed=7");
-    expect(f).toEqual({ throttleRate: 0.25, serverErrorRate: 0.1, latencyMs: 40, modelAccessDenied: true, legacyEnforced: true, logDeliveryDisabled: true, iamPropagationMs: 0, scope: "all", seed: 7 });
+    const f = parseFaults(
+      "throttle=0.25, 5xx=0.1,latency=40,access-denied,legacy=on,no-delivery,iam-delay=0,scope=all,seed=7",
+    );
+    expect(f).toEqual({
+      throttleRate: 0.25,
+      serverErrorRate: 0.1,
+      latencyMs: 40,
+      modelAccessDenied: true,
+      legacyEnforced: true,
+      logDeliveryDisabled: true,
+      iamPropagationMs: 0,
+      scope: "all",
+      seed: 7,
+    });
     expect(parseFaults(formatFaults(f))).toEqual(f);
     expect(parseFaults("throttle=1,none")).toEqual(DEFAULT_FAULTS);
     expect(parseFaults("")).toEqual(DEFAULT_FAULTS);
@@ -50,16 +62,27 @@ describe("faults at runtime", () => {
   afterEach(() => sandbox?.close());
 
   it("come from the environment, the options and the admin endpoint (loopback only)", async () => {
-    sandbox = await startTestSandbox({ env: { GENAI_LAB_SANDBOX_FAULTS: "latency=5,seed=9" }, faults: { throttleRate: 0.5 } });
+    sandbox = await startTestSandbox({
+      env: { GENAI_LAB_SANDBOX_FAULTS: "latency=5,seed=9" },
+      faults: { throttleRate: 0.5 },
+    });
     expect(sandbox.faults).toMatchObject({ latencyMs: 5, seed: 9, throttleRate: 0.5, iamPropagationMs: 0 });
     const health = await (await fetch(`${sandbox.endpoint}/_sandbox/health`)).json();
-    expect(health).toMatchObject({ status: "ok", simulated: true, accountId: "123456789012", endpoint: sandbox.endpoint });
+    expect(health).toMatchObject({
+      status: "ok",
+      simulated: true,
+      accountId: "123456789012",
+      endpoint: sandbox.endpoint,
+    });
     const set = await fetch(`${sandbox.endpoint}/_sandbox/faults`, { method: "POST", body: "throttle=1,scope=all" });
     expect(set.status).toBe(200);
     expect(await set.json()).toMatchObject({ config: { throttleRate: 1, latencyMs: 5, scope: "all" } });
     const c = clients(sandbox);
     await expect(c.logs.send(new DescribeLogGroupsCommand({}))).rejects.toMatchObject({ name: "ThrottlingException" });
-    const json = await fetch(`${sandbox.endpoint}/_sandbox/faults`, { method: "POST", body: JSON.stringify({ faults: "none,iam-delay=0" }) });
+    const json = await fetch(`${sandbox.endpoint}/_sandbox/faults`, {
+      method: "POST",
+      body: JSON.stringify({ faults: "none,iam-delay=0" }),
+    });
     expect(await json.json()).toMatchObject({ faults: "iam-delay=0,seed=1" });
     await expect(c.logs.send(new DescribeLogGroupsCommand({}))).resolves.toBeDefined();
     const bad = await fetch(`${sandbox.endpoint}/_sandbox/faults`, { method: "POST", body: "throttle=nope" });
@@ -71,12 +94,23 @@ describe("faults at runtime", () => {
   it("adds latency and 5xx to runtime calls", async () => {
     sandbox = await startTestSandbox({ faults: "latency=150" });
     const c = clients(sandbox);
-    const body = JSON.stringify({ anthropic_version: "bedrock-2023-05-31", max_tokens: 8, messages: [{ role: "user", content: "hi" }] });
+    const body = JSON.stringify({
+      anthropic_version: "bedrock-2023-05-31",
+      max_tokens: 8,
+      messages: [{ role: "user", content: "hi" }],
+    });
     const t0 = Date.now();
-    await c.runtime.send(new InvokeModelCommand({ modelId: "us.amazon.nova-lite-v1:0", body: JSON.stringify({ messages: [{ role: "user", content: [{ text: "hi" }] }] }) }));
+    await c.runtime.send(
+      new InvokeModelCommand({
+        modelId: "us.amazon.nova-lite-v1:0",
+        body: JSON.stringify({ messages: [{ role: "user", content: [{ text: "hi" }] }] }),
+      }),
+    );
     expect(Date.now() - t0).toBeGreaterThanOrEqual(140);
     sandbox.setFaults("latency=0,5xx=1");
-    await expect(c.runtime.send(new InvokeModelCommand({ modelId: "us.anthropic.claude-3-5-sonnet-20241022-v2:0", body }))).rejects.toMatchObject({
+    await expect(
+      c.runtime.send(new InvokeModelCommand({ modelId: "us.anthropic.claude-3-5-sonnet-20241022-v2:0", body })),
+    ).rejects.toMatchObject({
       name: "ServiceUnavailableException",
       $metadata: { httpStatusCode: 503 },
     });

@@ -9,7 +9,11 @@ describe("policy evaluation", () => {
     expect(wildcardMatch("logs:*", "LOGS:PutLogEvents", true)).toBe(true);
     expect(wildcardMatch("arn:aws:logs:*:*:log-group:/g:*", stream)).toBe(true);
     expect(wildcardMatch("a?c", "abc")).toBe(true);
-    const allow = doc({ Effect: "Allow", Action: ["logs:Create*", "logs:putlogevents"], Resource: "arn:aws:logs:*:*:log-group:/g:*" });
+    const allow = doc({
+      Effect: "Allow",
+      Action: ["logs:Create*", "logs:putlogevents"],
+      Resource: "arn:aws:logs:*:*:log-group:/g:*",
+    });
     expect(isAllowed([allow], "logs:CreateLogStream", stream)).toBe(true);
     expect(isAllowed([allow], "logs:PutLogEvents", stream)).toBe(true);
     expect(isAllowed([allow], "logs:DeleteLogGroup", stream)).toBe(false);
@@ -21,7 +25,9 @@ describe("policy evaluation", () => {
     const deny = doc({ Effect: "Deny", NotAction: "logs:CreateLogStream", Resource: "*" });
     expect(isAllowed([allowAll, deny], "logs:PutLogEvents", stream)).toBe(false);
     expect(isAllowed([allowAll, deny], "logs:CreateLogStream", stream)).toBe(true);
-    expect(isAllowed([doc({ Effect: "Allow", Action: "*", NotResource: stream })], "logs:PutLogEvents", stream)).toBe(false);
+    expect(isAllowed([doc({ Effect: "Allow", Action: "*", NotResource: stream })], "logs:PutLogEvents", stream)).toBe(
+      false,
+    );
   });
 
   it("checks trust principals and conditions", () => {
@@ -29,26 +35,51 @@ describe("policy evaluation", () => {
       Effect: "Allow",
       Principal: { Service: ["bedrock.amazonaws.com"] },
       Action: "sts:AssumeRole",
-      Condition: { StringEquals: { "aws:SourceAccount": "123456789012" }, ArnLike: { "aws:SourceArn": "arn:aws:bedrock:us-east-1:123456789012:*" } },
+      Condition: {
+        StringEquals: { "aws:SourceAccount": "123456789012" },
+        ArnLike: { "aws:SourceArn": "arn:aws:bedrock:us-east-1:123456789012:*" },
+      },
     });
     const ctx = { "aws:SourceAccount": "123456789012", "aws:SourceArn": "arn:aws:bedrock:us-east-1:123456789012:*" };
     expect(trustAllows(trust, { service: "bedrock.amazonaws.com" }, "sts:AssumeRole", ctx)).toBe(true);
-    expect(trustAllows(trust, { service: "bedrock.amazonaws.com" }, "sts:AssumeRole", { ...ctx, "aws:SourceAccount": "999999999999" })).toBe(false);
+    expect(
+      trustAllows(trust, { service: "bedrock.amazonaws.com" }, "sts:AssumeRole", {
+        ...ctx,
+        "aws:SourceAccount": "999999999999",
+      }),
+    ).toBe(false);
     expect(trustAllows(trust, { service: "bedrock.amazonaws.com" }, "sts:AssumeRole", {})).toBe(false);
     expect(trustAllows(trust, { service: "lambda.amazonaws.com" }, "sts:AssumeRole", ctx)).toBe(false);
-    const ifExists = doc({ Effect: "Allow", Principal: { Service: "bedrock.amazonaws.com" }, Action: "sts:AssumeRole", Condition: { StringEqualsIfExists: { "aws:SourceAccount": "1" } } });
+    const ifExists = doc({
+      Effect: "Allow",
+      Principal: { Service: "bedrock.amazonaws.com" },
+      Action: "sts:AssumeRole",
+      Condition: { StringEqualsIfExists: { "aws:SourceAccount": "1" } },
+    });
     expect(trustAllows(ifExists, { service: "bedrock.amazonaws.com" }, "sts:AssumeRole", {})).toBe(true);
     const account = doc({ Effect: "Allow", Principal: { AWS: "111122223333" }, Action: "sts:AssumeRole" });
-    expect(trustAllows(account, { account: "111122223333", arn: "arn:aws:iam::111122223333:user/u" }, "sts:AssumeRole")).toBe(true);
-    expect(trustAllows(account, { account: "444455556666", arn: "arn:aws:iam::444455556666:user/u" }, "sts:AssumeRole")).toBe(false);
+    expect(
+      trustAllows(account, { account: "111122223333", arn: "arn:aws:iam::111122223333:user/u" }, "sts:AssumeRole"),
+    ).toBe(true);
+    expect(
+      trustAllows(account, { account: "444455556666", arn: "arn:aws:iam::444455556666:user/u" }, "sts:AssumeRole"),
+    ).toBe(false);
   });
 
   it("validates documents at write time like IAM", () => {
     expect(policyProblem("{", "identity")).toBe("This policy contains invalid Json");
-    expect(policyProblem(doc({ Effect: "Allow", Action: "s3:*" }), "identity")).toBe("Policy statement must contain resources.");
-    expect(policyProblem(doc({ Effect: "Allow", Action: "s3:*", Resource: "*", Principal: "*" }), "identity")).toBe("Policy document should not specify a principal.");
-    expect(policyProblem(doc({ Effect: "Allow", Action: "sts:AssumeRole", Resource: "*", Principal: "*" }), "trust")).toBe("Has prohibited field Resource");
-    expect(policyProblem(doc({ Effect: "Maybe", Action: "x", Resource: "*" }), "identity")).toBe("Syntax errors in policy.");
+    expect(policyProblem(doc({ Effect: "Allow", Action: "s3:*" }), "identity")).toBe(
+      "Policy statement must contain resources.",
+    );
+    expect(policyProblem(doc({ Effect: "Allow", Action: "s3:*", Resource: "*", Principal: "*" }), "identity")).toBe(
+      "Policy document should not specify a principal.",
+    );
+    expect(
+      policyProblem(doc({ Effect: "Allow", Action: "sts:AssumeRole", Resource: "*", Principal: "*" }), "trust"),
+    ).toBe("Has prohibited field Resource");
+    expect(policyProblem(doc({ Effect: "Maybe", Action: "x", Resource: "*" }), "identity")).toBe(
+      "Syntax errors in policy.",
+    );
     expect(policyProblem(doc({ Effect: "Allow", Action: "x", Resource: "*" }), "identity")).toBeUndefined();
   });
 });

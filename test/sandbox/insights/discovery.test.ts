@@ -100,12 +100,10 @@ describe("incremental discovery", () => {
       Array.from({ length: 60_000 }, (_, i) => ({ timestamp: DAY_MS + i, message: `{"id":"r-${i}"}` })),
     );
     const engine = createInsightsEngine(memory, () => DAY_MS);
-    expect(pairs(finish(engine, q("/many", "stats count_distinct(id)")))).toEqual([
-      [["count_distinct(id)", "60000"]],
+    expect(pairs(finish(engine, q("/many", "stats count_distinct(id)")))).toEqual([[["count_distinct(id)", "60000"]]]);
+    expect(pairs(finish(engine, q("/many", 'filter id = "r-59999" or id = "r-7" | stats count(*)')))).toEqual([
+      [["count(*)", "2"]],
     ]);
-    expect(pairs(finish(engine, q("/many", 'filter id = "r-59999" or id = "r-7" | stats count(*)')))).toEqual(
-      [[["count(*)", "2"]]],
-    );
   });
 });
 
@@ -128,12 +126,7 @@ describe("column storage", () => {
     column.setNumber(1, 1534.21);
     column.setNumber(2, 1755248710000);
     expect(column.nums).toBeInstanceOf(Float64Array);
-    expect([column.get(0), column.get(1), column.get(2), column.get(3)]).toEqual([
-      128,
-      1534.21,
-      1755248710000,
-      null,
-    ]);
+    expect([column.get(0), column.get(1), column.get(2), column.get(3)]).toEqual([128, 1534.21, 1755248710000, null]);
   });
 });
 
@@ -205,9 +198,7 @@ describe("GetLogRecord", () => {
     expect(awsError(() => engine.getLogRecord(ACCOUNT, REGION, "bm90IGEgcG9pbnRlcg==")).code).toBe(
       "InvalidParameterException",
     );
-    expect(awsError(() => engine.getLogRecord("210987654321", REGION, pointer)).code).toBe(
-      "ResourceNotFoundException",
-    );
+    expect(awsError(() => engine.getLogRecord("210987654321", REGION, pointer)).code).toBe("ResourceNotFoundException");
   });
 });
 

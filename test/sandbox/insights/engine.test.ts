@@ -86,15 +86,9 @@ describe("query status", () => {
   it("an unknown id, or one from another account or Region, is ResourceNotFoundException", () => {
     const engine = engineAt({ now: DAY_MS });
     const id = engine.startQuery(ACCOUNT, REGION, request("stats count(*)"));
-    expect(awsError(() => engine.getQueryResults(ACCOUNT, REGION, "nope")).code).toBe(
-      "ResourceNotFoundException",
-    );
-    expect(awsError(() => engine.getQueryResults("210987654321", REGION, id)).code).toBe(
-      "ResourceNotFoundException",
-    );
-    expect(awsError(() => engine.getQueryResults(ACCOUNT, "eu-west-1", id)).code).toBe(
-      "ResourceNotFoundException",
-    );
+    expect(awsError(() => engine.getQueryResults(ACCOUNT, REGION, "nope")).code).toBe("ResourceNotFoundException");
+    expect(awsError(() => engine.getQueryResults("210987654321", REGION, id)).code).toBe("ResourceNotFoundException");
+    expect(awsError(() => engine.getQueryResults(ACCOUNT, "eu-west-1", id)).code).toBe("ResourceNotFoundException");
     expect(awsError(() => engine.stopQuery(ACCOUNT, "eu-west-1", id)).code).toBe("ResourceNotFoundException");
   });
 
@@ -105,9 +99,7 @@ describe("query status", () => {
     clock.now += 7 * 86_400_000 - 1;
     expect(engine.getQueryResults(ACCOUNT, REGION, id).status).toBe("Running");
     clock.now += 2;
-    expect(awsError(() => engine.getQueryResults(ACCOUNT, REGION, id)).code).toBe(
-      "ResourceNotFoundException",
-    );
+    expect(awsError(() => engine.getQueryResults(ACCOUNT, REGION, id)).code).toBe("ResourceNotFoundException");
     expect(engine.describeQueries(ACCOUNT, REGION, {})).toEqual([]);
   });
 });
@@ -143,12 +135,8 @@ describe("DescribeQueries", () => {
         queryLanguage: "CWLI",
       },
     ]);
-    expect(engine.describeQueries(ACCOUNT, REGION, { status: "Complete" }).map((q) => q.queryId)).toEqual([
-      a,
-    ]);
-    expect(
-      engine.describeQueries(ACCOUNT, REGION, { logGroupName: LAMBDA_GROUP }).map((q) => q.queryId),
-    ).toEqual([b]);
+    expect(engine.describeQueries(ACCOUNT, REGION, { status: "Complete" }).map((q) => q.queryId)).toEqual([a]);
+    expect(engine.describeQueries(ACCOUNT, REGION, { logGroupName: LAMBDA_GROUP }).map((q) => q.queryId)).toEqual([b]);
     expect(engine.describeQueries(ACCOUNT, REGION, { maxResults: 1 }).map((q) => q.queryId)).toEqual([b]);
     expect(engine.describeQueries("210987654321", REGION, {})).toEqual([]);
   });
@@ -195,12 +183,7 @@ describe("StartQuery validation", () => {
       "InvalidParameterException",
       /at 'queryString' failed/,
     ],
-    [
-      "another query language",
-      request("SELECT 1", { queryLanguage: "SQL" }),
-      "InvalidParameterException",
-      /CWLI/,
-    ],
+    ["another query language", request("SELECT 1", { queryLanguage: "SQL" }), "InvalidParameterException", /CWLI/],
     [
       "an unknown log group",
       request("stats count(*)", { logGroupNames: ["/nope"] }),
@@ -224,11 +207,7 @@ describe("StartQuery validation", () => {
     const names = Array.from({ length: 51 }, (_, i) => `/g/${i}`);
     for (const name of names) source.createGroup(name);
     const error = awsError(() =>
-      createInsightsEngine(source).startQuery(
-        ACCOUNT,
-        REGION,
-        request("stats count(*)", { logGroupNames: names }),
-      ),
+      createInsightsEngine(source).startQuery(ACCOUNT, REGION, request("stats count(*)", { logGroupNames: names })),
     );
     expect(error.code).toBe("InvalidParameterException");
     expect(error.message).toBe("A query can select at most 50 log groups, not 51.");
@@ -243,9 +222,7 @@ describe("StartQuery validation", () => {
   });
 
   it("a range that ends before the group existed is AWS's MalformedQueryException", () => {
-    const error = awsError(() =>
-      start(request("stats count(*)", { startTime: 0, endTime: DAY_MS / 1000 - 1 })),
-    );
+    const error = awsError(() => start(request("stats count(*)", { startTime: 0, endTime: DAY_MS / 1000 - 1 })));
     expect(error.code).toBe("MalformedQueryException");
     expect(error.message).toBe(
       "Query's end date and time is either before the log groups creation time or exceeds the log groups log retention settings",
@@ -265,9 +242,7 @@ describe("StartQuery validation", () => {
 
   it("allows 100 concurrent queries per account, then LimitExceededException", () => {
     const busy = engineAt({ now: DAY_MS });
-    const ids = Array.from({ length: 100 }, () =>
-      busy.startQuery(ACCOUNT, REGION, request("stats count(*)")),
-    );
+    const ids = Array.from({ length: 100 }, () => busy.startQuery(ACCOUNT, REGION, request("stats count(*)")));
     const error = awsError(() => busy.startQuery(ACCOUNT, REGION, request("stats count(*)")));
     expect(error.code).toBe("LimitExceededException");
     expect(error.message).toBe("Account maximum query concurrency limit of [100] reached.");

@@ -33,9 +33,7 @@ const syntax: QueryCase[] = [
   {
     name: "regex flags after the closing slash are not supported (AWS: unexpected symbol found i)",
     query: "filter modelId like /claude/i",
-    error: malformed(
-      /^unexpected symbol found i at line 1 and position 28: expected \| to start the next command/,
-    ),
+    error: malformed(/^unexpected symbol found i at line 1 and position 28: expected \| to start the next command/),
   },
   {
     name: "positions count within the line on multi-line queries",
@@ -87,9 +85,7 @@ const syntax: QueryCase[] = [
   {
     name: "an unclosed string is a token recognition error",
     query: 'filter modelId = "abc',
-    error: malformed(
-      /^token recognition error at: '"abc' at line 1 and position 17: the string is not closed/,
-    ),
+    error: malformed(/^token recognition error at: '"abc' at line 1 and position 17: the string is not closed/),
   },
   {
     name: "a character no token starts with (AWS: token recognition error at: '\\')",

@@ -125,12 +125,7 @@ const functions: QueryCase[] = [
     name: "concat, substr (from 0), replace",
     query: `fields concat(operation, "/", output.outputBodyJson.stop_reason) as c, substr(modelId, 0, 9) as s, replace(modelId, "anthropic.", "") as r | filter requestId = "${requestId(1)}"`,
     rows: [
-      [
-        ["c", "InvokeModel/end_turn"],
-        ["s", "anthropic"],
-        ["r", "claude-3-haiku-20240307-v1:0"],
-        ptr(G.bedrock, 1),
-      ],
+      [["c", "InvokeModel/end_turn"], ["s", "anthropic"], ["r", "claude-3-haiku-20240307-v1:0"], ptr(G.bedrock, 1)],
     ],
   },
   {
@@ -141,8 +136,7 @@ const functions: QueryCase[] = [
   },
   {
     name: "strcontains gives 1 or 0, which sum() adds up",
-    query:
-      'fields strcontains(modelId, "claude") as isClaude | stats sum(isClaude) as claudeCalls, count(*) as calls',
+    query: 'fields strcontains(modelId, "claude") as isClaude | stats sum(isClaude) as claudeCalls, count(*) as calls',
     rows: [
       [
         ["claudeCalls", "6"],
@@ -154,9 +148,7 @@ const functions: QueryCase[] = [
     name: "abs, ceil, floor, round, greatest, least, sqrt",
     query:
       "fields abs(-3) as a, ceil(2.1) as c, floor(2.9) as f, round(2.5) as r, greatest(1, 5, 3) as g, least(4, 2, 9) as l, sqrt(16) as s | limit 1",
-    rows: [
-      [["a", "3"], ["c", "3"], ["f", "2"], ["r", "3"], ["g", "5"], ["l", "2"], ["s", "4"], ptr(G.bedrock, 8)],
-    ],
+    rows: [[["a", "3"], ["c", "3"], ["f", "2"], ["r", "3"], ["g", "5"], ["l", "2"], ["s", "4"], ptr(G.bedrock, 8)]],
   },
   {
     name: "operator precedence: * before +, ^ right-associative, unary minus below ^",

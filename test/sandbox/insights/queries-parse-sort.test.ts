@@ -21,8 +21,7 @@ const appMessage = (i: number): Pair => ["@message", APP_LINES[i]?.[1] ?? ""];
 const parse: QueryCase[] = [
   {
     name: "glob: each * a field, in order",
-    query:
-      'parse @message "user=*, method:*, latency := *" as user, method, latency | display user, method, latency',
+    query: 'parse @message "user=*, method:*, latency := *" as user, method, latency | display user, method, latency',
     groups: [APP_GROUP],
     rows: [
       row(["user", "alice"], ["method", "converse"], ["latency", "640"], ptr(G.app, 11)),
@@ -59,11 +58,7 @@ const parse: QueryCase[] = [
   {
     name: "a value that does not match leaves the parsed fields absent",
     query: 'parse modelId "amazon.*" as family | display family | limit 3',
-    rows: [
-      row(ptr(G.bedrock, 8)),
-      row(["family", "nova-lite-v1:0"], ptr(G.bedrock, 7)),
-      row(ptr(G.bedrock, 6)),
-    ],
+    rows: [row(ptr(G.bedrock, 8)), row(["family", "nova-lite-v1:0"], ptr(G.bedrock, 7)), row(ptr(G.bedrock, 6))],
   },
   {
     name: "without fields or display, parsed fields follow @timestamp and @message (choice: AWS leaves it open)",
@@ -140,8 +135,7 @@ const parse: QueryCase[] = [
 const ordering: QueryCase[] = [
   {
     name: "sort by two keys, asc and desc",
-    query:
-      "sort operation asc, input.inputTokenCount desc | fields operation, input.inputTokenCount | limit 4",
+    query: "sort operation asc, input.inputTokenCount desc | fields operation, input.inputTokenCount | limit 4",
     rows: [
       row(["operation", "Converse"], ["input.inputTokenCount", "11"], ptr(G.bedrock, 7)),
       row(["operation", "Converse"], ["input.inputTokenCount", "9"], ptr(G.bedrock, 4)),
@@ -172,21 +166,9 @@ const ordering: QueryCase[] = [
     query: "fields @timestamp, @logStream | sort @timestamp asc | limit 3",
     groups: [APP_GROUP, LAMBDA_GROUP],
     rows: [
-      row(
-        ["@timestamp", "2025-08-15 09:00:00.000"],
-        ["@logStream", "2025/08/15/[$LATEST]abc123"],
-        ptr(G.lambda, 12),
-      ),
-      row(
-        ["@timestamp", "2025-08-15 09:00:01.000"],
-        ["@logStream", "2025/08/15/[$LATEST]abc123"],
-        ptr(G.lambda, 13),
-      ),
-      row(
-        ["@timestamp", "2025-08-15 09:00:02.000"],
-        ["@logStream", "2025/08/15/[$LATEST]abc123"],
-        ptr(G.lambda, 15),
-      ),
+      row(["@timestamp", "2025-08-15 09:00:00.000"], ["@logStream", "2025/08/15/[$LATEST]abc123"], ptr(G.lambda, 12)),
+      row(["@timestamp", "2025-08-15 09:00:01.000"], ["@logStream", "2025/08/15/[$LATEST]abc123"], ptr(G.lambda, 13)),
+      row(["@timestamp", "2025-08-15 09:00:02.000"], ["@logStream", "2025/08/15/[$LATEST]abc123"], ptr(G.lambda, 15)),
     ],
   },
   {
@@ -208,14 +190,8 @@ const ordering: QueryCase[] = [
     name: "dedup without sort uses the default newest-first order",
     query: "fields identity.arn | dedup identity.arn",
     rows: [
-      row(
-        ["identity.arn", "arn:aws:sts::123456789012:assumed-role/genai-lab-learner/alice"],
-        ptr(G.bedrock, 8),
-      ),
-      row(
-        ["identity.arn", "arn:aws:sts::123456789012:assumed-role/genai-lab-learner/bob"],
-        ptr(G.bedrock, 7),
-      ),
+      row(["identity.arn", "arn:aws:sts::123456789012:assumed-role/genai-lab-learner/alice"], ptr(G.bedrock, 8)),
+      row(["identity.arn", "arn:aws:sts::123456789012:assumed-role/genai-lab-learner/bob"], ptr(G.bedrock, 7)),
     ],
   },
   {

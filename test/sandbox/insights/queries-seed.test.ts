@@ -27,16 +27,7 @@ const message = (id: number): Pair => [
   invocationRecord(INVOCATIONS[id - 1] as (typeof INVOCATIONS)[number], id),
 ];
 const MODEL_BY_ID = [HAIKU, HAIKU, SONNET_PROFILE, NOVA, HAIKU, SONNET_PROFILE, NOVA, HAIKU];
-const TIME_BY_ID = [
-  "09:05:10",
-  "09:20:30",
-  "09:45:00",
-  "10:02:15",
-  "10:30:45",
-  "11:10:00",
-  "11:55:59",
-  "12:00:00",
-];
+const TIME_BY_ID = ["09:05:10", "09:20:30", "09:45:00", "10:02:15", "10:30:45", "11:10:00", "11:55:59", "12:00:00"];
 const IN_BY_ID = [12, 14, 17, 9, 13, 12, 11, 20];
 const OUT_BY_ID = [85, 128, 120, 64, 128, 101, 47, 110];
 const newestFirst = [8, 7, 6, 5, 4, 3, 2, 1];
@@ -44,8 +35,7 @@ const newestFirst = [8, 7, 6, 5, 4, 3, 2, 1];
 const seed: QueryCase[] = [
   {
     name: "seed step 3: top-level inputTokenCount/outputTokenCount do not exist, so rows carry only @timestamp and modelId",
-    query:
-      "fields @timestamp, modelId, inputTokenCount, outputTokenCount\n| sort @timestamp desc\n| limit 20",
+    query: "fields @timestamp, modelId, inputTokenCount, outputTokenCount\n| sort @timestamp desc\n| limit 20",
     rows: newestFirst.map((id) => [
       ts(TIME_BY_ID[id - 1] as string),
       ["modelId", MODEL_BY_ID[id - 1] as string],
@@ -101,8 +91,7 @@ const seed: QueryCase[] = [
   },
   {
     name: "seed widget 2 corrected: token totals per hour",
-    query:
-      "stats sum(input.inputTokenCount) as totalInput, sum(output.outputTokenCount) as totalOutput by bin(1h)",
+    query: "stats sum(input.inputTokenCount) as totalInput, sum(output.outputTokenCount) as totalOutput by bin(1h)",
     rows: [
       [bin("12:00:00"), ["totalInput", "20"], ["totalOutput", "110"]],
       [bin("11:00:00"), ["totalInput", "23"], ["totalOutput", "148"]],

@@ -99,11 +99,7 @@ const grouping: QueryCase[] = [
     rows: [
       row(["modelId", NOVA], ["sum(input.inputTokenCount)", "20"], ["sum(output.outputTokenCount)", "111"]),
       row(["modelId", HAIKU], ["sum(input.inputTokenCount)", "59"], ["sum(output.outputTokenCount)", "451"]),
-      row(
-        ["modelId", SONNET_PROFILE],
-        ["sum(input.inputTokenCount)", "29"],
-        ["sum(output.outputTokenCount)", "221"],
-      ),
+      row(["modelId", SONNET_PROFILE], ["sum(input.inputTokenCount)", "29"], ["sum(output.outputTokenCount)", "221"]),
     ],
   },
   {
@@ -165,10 +161,7 @@ const grouping: QueryCase[] = [
   {
     name: "count(field) over a group that never has the field is absent, not 0 (as AWS returns it)",
     query: "stats count(requestMetadata.team) as teams, count(*) as n by operation",
-    rows: [
-      row(["operation", "Converse"], ["n", "2"]),
-      row(["operation", "InvokeModel"], ["teams", "1"], ["n", "6"]),
-    ],
+    rows: [row(["operation", "Converse"], ["n", "2"]), row(["operation", "InvokeModel"], ["teams", "1"], ["n", "6"])],
   },
 ];
 
@@ -196,8 +189,7 @@ const afterStats: QueryCase[] = [
   },
   {
     name: "two stats: @timestamp carried as max(@timestamp), bucketed with dateceil",
-    query:
-      "stats count(*) as n, max(@timestamp) as last by modelId | stats sum(n) as calls by dateceil(last, 1h)",
+    query: "stats count(*) as n, max(@timestamp) as last by modelId | stats sum(n) as calls by dateceil(last, 1h)",
     rows: [row(["dateceil(last, 1h)", day("12:00:00")], ["calls", "8"])],
   },
   {
@@ -218,10 +210,7 @@ const afterStats: QueryCase[] = [
     name: "Lambda: billed duration per hour from REPORT lines",
     query: 'filter @type = "REPORT" | stats avg(@billedDuration) as billed by bin(1h)',
     groups: [LAMBDA_GROUP],
-    rows: [
-      row(["bin(1h)", day("10:00:00")], ["billed", "987"]),
-      row(["bin(1h)", day("09:00:00")], ["billed", "1535"]),
-    ],
+    rows: [row(["bin(1h)", day("10:00:00")], ["billed", "987"]), row(["bin(1h)", day("09:00:00")], ["billed", "1535"])],
     stats: [2, 7],
   },
   {
@@ -229,9 +218,7 @@ const afterStats: QueryCase[] = [
     query:
       'filter @type = "REPORT" | stats max(@memorySize / 1000 / 1000) as provisonedMemoryMB, min(@maxMemoryUsed / 1000 / 1000) as smallestMemoryRequestMB, avg(@maxMemoryUsed / 1000 / 1000) as avgMemoryUsedMB',
     groups: [LAMBDA_GROUP],
-    rows: [
-      row(["provisonedMemoryMB", "256"], ["smallestMemoryRequestMB", "88"], ["avgMemoryUsedMB", "89.5"]),
-    ],
+    rows: [row(["provisonedMemoryMB", "256"], ["smallestMemoryRequestMB", "88"], ["avgMemoryUsedMB", "89.5"])],
   },
   {
     name: "across all three groups, by @log",
@@ -286,10 +273,7 @@ const ranges: QueryCase[] = [
     name: "StartQuery's limit caps stats rows too",
     query: "stats count(*) by requestId",
     limit: 2,
-    rows: [
-      row(["requestId", requestId(1)], ["count(*)", "1"]),
-      row(["requestId", requestId(2)], ["count(*)", "1"]),
-    ],
+    rows: [row(["requestId", requestId(1)], ["count(*)", "1"]), row(["requestId", requestId(2)], ["count(*)", "1"])],
   },
 ];
 

@@ -28,9 +28,7 @@ beforeAll(async () => {
   sandbox = await startTestSandbox();
   logs = clients(sandbox).logs;
   await logs.send(new CreateLogGroupCommand({ logGroupName: GROUP }));
-  await logs.send(
-    new CreateLogStreamCommand({ logGroupName: GROUP, logStreamName: "aws/bedrock/modelinvocations" }),
-  );
+  await logs.send(new CreateLogStreamCommand({ logGroupName: GROUP, logStreamName: "aws/bedrock/modelinvocations" }));
   await logs.send(
     new PutLogEventsCommand({
       logGroupName: GROUP,
@@ -97,9 +95,7 @@ describe("Logs Insights through CloudWatchLogsClient", () => {
       new StartQueryCommand({ logGroupName: GROUP, queryString: "fields @message", ...range() }),
     );
     expect((await logs.send(new StopQueryCommand({ queryId }))).success).toBe(true);
-    const described = await logs.send(
-      new DescribeQueriesCommand({ logGroupName: GROUP, status: "Cancelled" }),
-    );
+    const described = await logs.send(new DescribeQueriesCommand({ logGroupName: GROUP, status: "Cancelled" }));
     expect(described.queries?.map((q) => q.queryId)).toContain(queryId);
   });
 });

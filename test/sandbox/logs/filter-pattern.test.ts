@@ -41,8 +41,10 @@ describe("filter patterns", () => {
   });
 
   it("rejects malformed or unsupported patterns with InvalidParameterException", () => {
-    for (const bad of ["{ $.a = }", "{ $.a = 1", "{ a = 1 }", "{ $.a < \"x\" }", '"open', "[a, b]", "{ $. = 1 }"]) {
-      expect(() => compileFilterPattern(bad), bad).toThrow(expect.objectContaining({ code: "InvalidParameterException" }));
+    for (const bad of ["{ $.a = }", "{ $.a = 1", "{ a = 1 }", '{ $.a < "x" }', '"open', "[a, b]", "{ $. = 1 }"]) {
+      expect(() => compileFilterPattern(bad), bad).toThrow(
+        expect.objectContaining({ code: "InvalidParameterException" }),
+      );
     }
   });
 });

@@ -45,7 +45,11 @@ describe("foundation models", () => {
     ["amazon.nova-lite-v1:0", "sa-east-1"],
   ])("refuses %s in %s", (id, region) => {
     const error = thrown(() => getFoundationModel(region, id));
-    expect([error.code, error.status, error.message]).toEqual(["ValidationException", 400, `Could not find model with identifier ${id}`]);
+    expect([error.code, error.status, error.message]).toEqual([
+      "ValidationException",
+      400,
+      `Could not find model with identifier ${id}`,
+    ]);
   });
 
   it("filters like AWS", () => {
@@ -129,7 +133,11 @@ describe("inference profiles", () => {
     ["us-east-1", "us.nothing"],
   ])("from %s there is no %s", (region, id) => {
     const error = thrown(() => getInferenceProfile(region, ACCOUNT, id));
-    expect([error.code, error.status, error.message]).toEqual(["ResourceNotFoundException", 404, "Inference profile not found"]);
+    expect([error.code, error.status, error.message]).toEqual([
+      "ResourceNotFoundException",
+      404,
+      "Inference profile not found",
+    ]);
   });
 
   it("paginates with an opaque token and filters by type", () => {
@@ -143,9 +151,15 @@ describe("inference profiles", () => {
       nextToken = page.nextToken;
     } while (nextToken !== undefined);
     expect(seen).toEqual(all.map((p) => p.inferenceProfileId));
-    expect(listInferenceProfiles("us-east-1", ACCOUNT, { typeEquals: "APPLICATION" }).inferenceProfileSummaries).toEqual([]);
-    expect(listInferenceProfiles("us-east-1", ACCOUNT, { typeEquals: "SYSTEM_DEFINED" }).inferenceProfileSummaries).toHaveLength(all.length);
-    expect(thrown(() => listInferenceProfiles("us-east-1", ACCOUNT, { nextToken: "bogus" })).code).toBe("ValidationException");
+    expect(
+      listInferenceProfiles("us-east-1", ACCOUNT, { typeEquals: "APPLICATION" }).inferenceProfileSummaries,
+    ).toEqual([]);
+    expect(
+      listInferenceProfiles("us-east-1", ACCOUNT, { typeEquals: "SYSTEM_DEFINED" }).inferenceProfileSummaries,
+    ).toHaveLength(all.length);
+    expect(thrown(() => listInferenceProfiles("us-east-1", ACCOUNT, { nextToken: "bogus" })).code).toBe(
+      "ValidationException",
+    );
     expect(thrown(() => listInferenceProfiles("us-east-1", ACCOUNT, { maxResults: 0 })).message).toBe(
       "1 validation error detected: Value '0' at 'maxResults' failed to satisfy constraint: Member must have value greater than or equal to 1",
     );
@@ -165,7 +179,9 @@ describe("inference profiles", () => {
   it.each(["us-east-1", "us-west-2", "eu-central-1", "ap-southeast-1", "ap-northeast-1"])(
     "%s has an ACTIVE Claude and a Nova model reachable through a profile",
     (region) => {
-      const profiles = listInferenceProfiles(region, ACCOUNT).inferenceProfileSummaries.map((p) => p.inferenceProfileId);
+      const profiles = listInferenceProfiles(region, ACCOUNT).inferenceProfileSummaries.map(
+        (p) => p.inferenceProfileId,
+      );
       const active = listFoundationModels(region).modelSummaries.filter((m) => m.modelLifecycle.status === "ACTIVE");
       const reachable = (prefix: string): boolean =>
         active.some((m) => m.modelId.startsWith(prefix) && profiles.some((id) => id.endsWith(`.${m.modelId}`)));

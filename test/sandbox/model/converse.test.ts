@@ -17,7 +17,10 @@ function refusal(target: InvocationTarget, input: Record<string, unknown>): stri
 
 describe("Converse", () => {
   it("answers in Converse's shape with usage and metrics", () => {
-    const response = converse(claude, { messages: [user("What is Amazon Bedrock?")], inferenceConfig: { maxTokens: 64 } });
+    const response = converse(claude, {
+      messages: [user("What is Amazon Bedrock?")],
+      inferenceConfig: { maxTokens: 64 },
+    });
     expect(Object.keys(response)).toEqual(["output", "stopReason", "usage", "metrics"]);
     expect(response.output.message.role).toBe("assistant");
     expect(response.output.message.content[0]?.text).toMatch(/^Amazon Bedrock/);
@@ -27,10 +30,17 @@ describe("Converse", () => {
   });
 
   it("gives the same text as InvokeModel for the same prompt, model and budget", () => {
-    const viaConverse = converse(claude, { messages: [user("Explain RAG in simple terms.")], inferenceConfig: { maxTokens: 100 } });
+    const viaConverse = converse(claude, {
+      messages: [user("Explain RAG in simple terms.")],
+      inferenceConfig: { maxTokens: 100 },
+    });
     const viaInvoke = invokeModelBody(
       claude,
-      JSON.stringify({ anthropic_version: "bedrock-2023-05-31", max_tokens: 100, messages: [{ role: "user", content: "Explain RAG in simple terms." }] }),
+      JSON.stringify({
+        anthropic_version: "bedrock-2023-05-31",
+        max_tokens: 100,
+        messages: [{ role: "user", content: "Explain RAG in simple terms." }],
+      }),
     );
     const content = viaInvoke.responseBody.content as { text: string }[];
     expect(viaConverse.output.message.content[0]?.text).toBe(content[0]?.text);
@@ -44,22 +54,65 @@ describe("Converse", () => {
     const plain = converse(nova, { messages: [user("hi")] });
     const withSystem = converse(nova, { messages: [user("hi")], system: [{ text: "Be brief." }] });
     expect(withSystem.usage.inputTokens).toBe(plain.usage.inputTokens + 3 + 3);
-    const stopped = converse(nova, { messages: [user("What is Amazon Bedrock?")], inferenceConfig: { stopSequences: ["foundation"] } });
+    const stopped = converse(nova, {
+      messages: [user("What is Amazon Bedrock?")],
+      inferenceConfig: { stopSequences: ["foundation"] },
+    });
     expect(stopped.stopReason).toBe("stop_sequence");
     expect(stopped.output.message.content[0]?.text).not.toContain("foundation");
   });
 
   it.each([
-    ["no messages", {}, "A conversation must start with a user message. Try again with a conversation that starts with a user message."],
-    ["an assistant first", { messages: [{ role: "assistant", content: [{ text: "x" }] }] }, "A conversation must start with a user message. Try again with a conversation that starts with a user message."],
-    ["a system role", { messages: [{ role: "system", content: [{ text: "x" }] }] }, "1 validation error detected: Value 'system' at 'messages.1.member.role' failed to satisfy constraint: Member must satisfy enum value set: [user, assistant]"],
-    ["empty content", { messages: [{ role: "user", content: [] }] }, "The content field in the Message object at messages.0 is empty. Add a ContentBlock object to the content field and try again."],
-    ["blank text", { messages: [user("  ")] }, "The text field in the ContentBlock object at messages.0.content.0 is blank. Add text to the text field, and try again."],
-    ["two user turns", { messages: [user("a"), user("b")] }, "A conversation must alternate between user and assistant roles. Make sure the conversation alternates between user and assistant roles and try again."],
-    ["maxTokens 0", { messages: [user("a")], inferenceConfig: { maxTokens: 0 } }, "1 validation error detected: Value '0' at 'inferenceConfig.maxTokens' failed to satisfy constraint: Member must have value greater than or equal to 1"],
-    ["temperature 2", { messages: [user("a")], inferenceConfig: { temperature: 2 } }, "1 validation error detected: Value '2' at 'inferenceConfig.temperature' failed to satisfy constraint: Member must have value less than or equal to 1"],
-    ["an empty system text", { messages: [user("a")], system: [{ text: "" }] }, "1 validation error detected: Value '' at 'system.1.member.text' failed to satisfy constraint: Member must have length greater than or equal to 1"],
-    ["too many tokens for Claude", { messages: [user("a")], inferenceConfig: { maxTokens: 64001 } }, "The model returned the following errors: max_tokens: 64001 > 64000, which is the maximum allowed number of output tokens for claude-haiku-4-5-20251001"],
+    [
+      "no messages",
+      {},
+      "A conversation must start with a user message. Try again with a conversation that starts with a user message.",
+    ],
+    [
+      "an assistant first",
+      { messages: [{ role: "assistant", content: [{ text: "x" }] }] },
+      "A conversation must start with a user message. Try again with a conversation that starts with a user message.",
+    ],
+    [
+      "a system role",
+      { messages: [{ role: "system", content: [{ text: "x" }] }] },
+      "1 validation error detected: Value 'system' at 'messages.1.member.role' failed to satisfy constraint: Member must satisfy enum value set: [user, assistant]",
+    ],
+    [
+      "empty content",
+      { messages: [{ role: "user", content: [] }] },
+      "The content field in the Message object at messages.0 is empty. Add a ContentBlock object to the content field and try again.",
+    ],
+    [
+      "blank text",
+      { messages: [user("  ")] },
+      "The text field in the ContentBlock object at messages.0.content.0 is blank. Add text to the text field, and try again.",
+    ],
+    [
+      "two user turns",
+      { messages: [user("a"), user("b")] },
+      "A conversation must alternate between user and assistant roles. Make sure the conversation alternates between user and assistant roles and try again.",
+    ],
+    [
+      "maxTokens 0",
+      { messages: [user("a")], inferenceConfig: { maxTokens: 0 } },
+      "1 validation error detected: Value '0' at 'inferenceConfig.maxTokens' failed to satisfy constraint: Member must have value greater than or equal to 1",
+    ],
+    [
+      "temperature 2",
+      { messages: [user("a")], inferenceConfig: { temperature: 2 } },
+      "1 validation error detected: Value '2' at 'inferenceConfig.temperature' failed to satisfy constraint: Member must have value less than or equal to 1",
+    ],
+    [
+      "an empty system text",
+      { messages: [user("a")], system: [{ text: "" }] },
+      "1 validation error detected: Value '' at 'system.1.member.text' failed to satisfy constraint: Member must have length greater than or equal to 1",
+    ],
+    [
+      "too many tokens for Claude",
+      { messages: [user("a")], inferenceConfig: { maxTokens: 64001 } },
+      "The model returned the following errors: max_tokens: 64001 > 64000, which is the maximum allowed number of output tokens for claude-haiku-4-5-20251001",
+    ],
   ])("refuses %s", (_name, input, message) => {
     expect(refusal(claude, input)).toBe(message);
   });

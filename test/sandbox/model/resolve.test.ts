@@ -1,9 +1,5 @@
 import { describe, expect, it } from "vitest";
-import {
-  legacyModelError,
-  modelAccessDeniedError,
-  resolveInvocationTarget,
-} from "../../../src/sandbox/model/index.js";
+import { legacyModelError, modelAccessDeniedError, resolveInvocationTarget } from "../../../src/sandbox/model/index.js";
 import { thrown } from "../thrown.js";
 
 const ACCOUNT = "123456789012";
@@ -22,7 +18,11 @@ describe("resolveInvocationTarget refuses like Bedrock", () => {
   it.each([
     ["us-east-1", SEED_MODEL, ON_DEMAND],
     ["us-east-1", `arn:aws:bedrock:us-east-1::foundation-model/${SEED_MODEL}`, ON_DEMAND],
-    ["us-east-1", "anthropic.claude-sonnet-4-5-20250929-v1:0", ON_DEMAND.replaceAll(SEED_MODEL, "anthropic.claude-sonnet-4-5-20250929-v1:0")],
+    [
+      "us-east-1",
+      "anthropic.claude-sonnet-4-5-20250929-v1:0",
+      ON_DEMAND.replaceAll(SEED_MODEL, "anthropic.claude-sonnet-4-5-20250929-v1:0"),
+    ],
     ["eu-central-1", SEED_MODEL, INVALID],
     ["eu-central-1", `us.${SEED_MODEL}`, INVALID],
     ["us-east-1", "anthropic.claude-9-opus", INVALID],
@@ -46,7 +46,11 @@ describe("resolveInvocationTarget refuses like Bedrock", () => {
   ])("checks the modelId constraint for %j", (id, constraint) => {
     const [code, , message] = failure("us-east-1", id);
     expect(code).toBe("ValidationException");
-    expect(message.startsWith(`1 validation error detected: Value '${id}' at 'modelId' failed to satisfy constraint: ${constraint}`)).toBe(true);
+    expect(
+      message.startsWith(
+        `1 validation error detected: Value '${id}' at 'modelId' failed to satisfy constraint: ${constraint}`,
+      ),
+    ).toBe(true);
   });
 });
 
@@ -58,7 +62,11 @@ describe("resolveInvocationTarget resolves", () => {
     expect(target.inferenceProfile?.inferenceProfileId).toBe(`us.${SEED_MODEL}`);
     expect(target.loggedModelId).toBe(`arn:aws:bedrock:us-east-1:${ACCOUNT}:inference-profile/us.${SEED_MODEL}`);
     expect(target.metricModelId).toBe(`us.${SEED_MODEL}`);
-    expect([target.sourceRegion, target.inferenceRegion, target.requestedId]).toEqual(["us-east-1", "us-east-1", `us.${SEED_MODEL}`]);
+    expect([target.sourceRegion, target.inferenceRegion, target.requestedId]).toEqual([
+      "us-east-1",
+      "us-east-1",
+      `us.${SEED_MODEL}`,
+    ]);
   });
 
   it("profile ARNs, model ids and model ARNs", () => {
@@ -87,7 +95,11 @@ describe("resolveInvocationTarget resolves", () => {
       regions.add(first);
     }
     expect(regions.size).toBeGreaterThan(1);
-    const global = resolveInvocationTarget("ap-southeast-1", ACCOUNT, "global.anthropic.claude-haiku-4-5-20251001-v1:0");
+    const global = resolveInvocationTarget(
+      "ap-southeast-1",
+      ACCOUNT,
+      "global.anthropic.claude-haiku-4-5-20251001-v1:0",
+    );
     expect(global.inferenceRegion).toBe("us-east-1");
   });
 });

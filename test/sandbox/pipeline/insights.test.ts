@@ -1,6 +1,12 @@
 import { PutModelInvocationLoggingConfigurationCommand } from "@aws-sdk/client-bedrock";
 import { InvokeModelCommand } from "@aws-sdk/client-bedrock-runtime";
-import { CreateLogGroupCommand, DescribeQueriesCommand, GetLogRecordCommand, GetQueryResultsCommand, StartQueryCommand } from "@aws-sdk/client-cloudwatch-logs";
+import {
+  CreateLogGroupCommand,
+  DescribeQueriesCommand,
+  GetLogRecordCommand,
+  GetQueryResultsCommand,
+  StartQueryCommand,
+} from "@aws-sdk/client-cloudwatch-logs";
 import type { GetQueryResultsCommandOutput } from "@aws-sdk/client-cloudwatch-logs";
 import { CreateRoleCommand, PutRolePolicyCommand } from "@aws-sdk/client-iam";
 import { beforeAll, describe, expect, it } from "vitest";
@@ -11,17 +17,32 @@ const { c } = await sandboxForFile();
 beforeAll(async () => {
   await c.logs.send(new CreateLogGroupCommand({ logGroupName: GROUP }));
   await c.iam.send(new CreateRoleCommand({ RoleName: "BedrockLogging", AssumeRolePolicyDocument: LOGGING_TRUST }));
-  await c.iam.send(new PutRolePolicyCommand({ RoleName: "BedrockLogging", PolicyName: "logs", PolicyDocument: loggingPolicy(GROUP) }));
-  await c.bedrock.send(new PutModelInvocationLoggingConfigurationCommand({ loggingConfig: { cloudWatchConfig: { logGroupName: GROUP, roleArn: "arn:aws:iam::123456789012:role/BedrockLogging" }, textDataDeliveryEnabled: true } }));
+  await c.iam.send(
+    new PutRolePolicyCommand({ RoleName: "BedrockLogging", PolicyName: "logs", PolicyDocument: loggingPolicy(GROUP) }),
+  );
+  await c.bedrock.send(
+    new PutModelInvocationLoggingConfigurationCommand({
+      loggingConfig: {
+        cloudWatchConfig: { logGroupName: GROUP, roleArn: "arn:aws:iam::123456789012:role/BedrockLogging" },
+        textDataDeliveryEnabled: true,
+      },
+    }),
+  );
   for (const prompt of ["What is Amazon Bedrock?", "Explain RAG in simple terms.", "What is prompt engineering?"]) {
-    const body = JSON.stringify({ anthropic_version: "bedrock-2023-05-31", max_tokens: 64, messages: [{ role: "user", content: prompt }] });
+    const body = JSON.stringify({
+      anthropic_version: "bedrock-2023-05-31",
+      max_tokens: 64,
+      messages: [{ role: "user", content: prompt }],
+    });
     await c.runtime.send(new InvokeModelCommand({ modelId: "us.anthropic.claude-3-5-sonnet-20241022-v2:0", body }));
   }
 });
 
 async function run(queryString: string): Promise<GetQueryResultsCommandOutput> {
   const nowS = Math.floor(Date.now() / 1000);
-  const { queryId } = await c.logs.send(new StartQueryCommand({ logGroupName: GROUP, startTime: nowS - 3600, endTime: nowS + 60, queryString }));
+  const { queryId } = await c.logs.send(
+    new StartQueryCommand({ logGroupName: GROUP, startTime: nowS - 3600, endTime: nowS + 60, queryString }),
+  );
   return eventually(async () => {
     const r = await c.logs.send(new GetQueryResultsCommand({ queryId }));
     return r.status === "Complete" ? r : undefined;
@@ -30,7 +51,9 @@ async function run(queryString: string): Promise<GetQueryResultsCommandOutput> {
 
 describe("Logs Insights through the Logs handlers, over delivered invocation logs", () => {
   it("answers the lab's corrected token query", async () => {
-    const r = await run("stats sum(input.inputTokenCount) as totalInput, sum(output.outputTokenCount) as totalOutput, count(*) as calls");
+    const r = await run(
+      "stats sum(input.inputTokenCount) as totalInput, sum(output.outputTokenCount) as totalOutput, count(*) as calls",
+    );
     const row = Object.fromEntries((r.results?.[0] ?? []).map((f) => [f.field, f.value]));
     expect(row.calls).toBe("3");
     expect(Number(row.totalOutput)).toBe(192);
@@ -49,6 +72,10 @@ describe("Logs Insights through the Logs handlers, over delivered invocation log
   });
 
   it("reports syntax errors from StartQuery as MalformedQueryException", async () => {
-    await expect(c.logs.send(new StartQueryCommand({ logGroupName: GROUP, startTime: 0, endTime: 1, queryString: "fields @timestamp |||" }))).rejects.toMatchObject({ name: "MalformedQueryException" });
+    await expect(
+      c.logs.send(
+        new StartQueryCommand({ logGroupName: GROUP, startTime: 0, endTime: 1, queryString: "fields @timestamp |||" }),
+      ),
+    ).rejects.toMatchObject({ name: "MalformedQueryException" });
   });
 });

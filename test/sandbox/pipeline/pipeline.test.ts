@@ -21,19 +21,35 @@ let clock = NOW;
 async function configure(): Promise<void> {
   await c.logs.send(new CreateLogGroupCommand({ logGroupName: GROUP }));
   await c.iam.send(new CreateRoleCommand({ RoleName: "BedrockLogging", AssumeRolePolicyDocument: LOGGING_TRUST }));
-  await c.iam.send(new PutRolePolicyCommand({ RoleName: "BedrockLogging", PolicyName: "logs", PolicyDocument: loggingPolicy(GROUP) }));
+  await c.iam.send(
+    new PutRolePolicyCommand({ RoleName: "BedrockLogging", PolicyName: "logs", PolicyDocument: loggingPolicy(GROUP) }),
+  );
   await c.bedrock.send(
     new PutModelInvocationLoggingConfigurationCommand({
-      loggingConfig: { cloudWatchConfig: { logGroupName: GROUP, roleArn: "arn:aws:iam::123456789012:role/BedrockLogging" }, textDataDeliveryEnabled: true },
+      loggingConfig: {
+        cloudWatchConfig: { logGroupName: GROUP, roleArn: "arn:aws:iam::123456789012:role/BedrockLogging" },
+        textDataDeliveryEnabled: true,
+      },
     }),
   );
 }
 
 const anthropicBody = (prompt: string, max = 128) =>
-  JSON.stringify({ anthropic_version: "bedrock-2023-05-31", max_tokens: max, messages: [{ role: "user", content: prompt }] });
+  JSON.stringify({
+    anthropic_version: "bedrock-2023-05-31",
+    max_tokens: max,
+    messages: [{ role: "user", content: prompt }],
+  });
 
 const invoke = (modelId = PROFILE, prompt = "What is Amazon Bedrock?") =>
-  c.runtime.send(new InvokeModelCommand({ modelId, contentType: "application/json", accept: "application/json", body: anthropicBody(prompt) }));
+  c.runtime.send(
+    new InvokeModelCommand({
+      modelId,
+      contentType: "application/json",
+      accept: "application/json",
+      body: anthropicBody(prompt),
+    }),
+  );
 
 async function records(): Promise<Record<string, unknown>[]> {
   const r = await c.logs.send(new FilterLogEventsCommand({ logGroupName: GROUP }));
@@ -49,7 +65,11 @@ async function metricSum(metricName: string, modelId?: string): Promise<number> 
         {
           Id: "m",
           MetricStat: {
-            Metric: { Namespace: "AWS/Bedrock", MetricName: metricName, Dimensions: modelId ? [{ Name: "ModelId", Value: modelId }] : [] },
+            Metric: {
+              Namespace: "AWS/Bedrock",
+              MetricName: metricName,
+              Dimensions: modelId ? [{ Name: "ModelId", Value: modelId }] : [],
+            },
             Period: 3600,
             Stat: "Sum",
           },
@@ -59,7 +79,6 @@ async function metricSum(metricName: string, modelId?: string): Promise<number> 
   );
   return (r.MetricDataResults?.[0]?.Values ?? []).reduce((a, b) => a + b, 0);
 }
-
 
 /** Starts a sandbox on the test clock (SDK signing clock moved to match), with `options` on top. */
 async function start(options: SandboxOptions = {}): Promise<void> {
@@ -77,7 +96,9 @@ describe("Bedrock → CloudWatch pipeline", () => {
   it("delivers a ModelInvocationLog record with the real key order, and publishes AWS/Bedrock metrics", async () => {
     await configure();
     const out = await invoke();
-    const reply = JSON.parse(Buffer.from(out.body).toString("utf8")) as { usage: { input_tokens: number; output_tokens: number } };
+    const reply = JSON.parse(Buffer.from(out.body).toString("utf8")) as {
+      usage: { input_tokens: number; output_tokens: number };
+    };
     const [record, ...rest] = await records();
     expect(rest).toEqual([]);
     expect(Object.keys(record!)).toEqual([
@@ -102,8 +123,16 @@ describe("Bedrock → CloudWatch pipeline", () => {
       requestId: out.$metadata.requestId,
       operation: "InvokeModel",
       modelId: `arn:aws:bedrock:us-east-1:123456789012:inference-profile/${PROFILE}`,
-      input: { inputContentType: "application/json", inputBodyJson: JSON.parse(anthropicBody("What is Amazon Bedrock?")), inputTokenCount: reply.usage.input_tokens },
-      output: { outputContentType: "application/json", outputBodyJson: reply, outputTokenCount: reply.usage.output_tokens },
+      input: {
+        inputContentType: "application/json",
+        inputBodyJson: JSON.parse(anthropicBody("What is Amazon Bedrock?")),
+        inputTokenCount: reply.usage.input_tokens,
+      },
+      output: {
+        outputContentType: "application/json",
+        outputBodyJson: reply,
+        outputTokenCount: reply.usage.output_tokens,
+      },
       schemaType: "ModelInvocationLog",
       schemaVersion: "1.0",
     });
@@ -134,14 +163,22 @@ describe("Bedrock → CloudWatch pipeline", () => {
   it("logs failures with errorCode and counts them as client errors or throttles, never as Invocations", async () => {
     await configure();
     sandbox.setFaults("access-denied");
-    expect(await rejection(invoke())).toEqual({ name: "AccessDeniedException", message: "You don't have access to the model with the specified model ID.", status: 403 });
+    expect(await rejection(invoke())).toEqual({
+      name: "AccessDeniedException",
+      message: "You don't have access to the model with the specified model ID.",
+      status: 403,
+    });
     sandbox.setFaults("access-denied=off,throttle=1");
     expect(await rejection(invoke())).toMatchObject({ name: "ThrottlingException", status: 429 });
     sandbox.setFaults("throttle=0,5xx=1");
     expect(await rejection(invoke())).toMatchObject({ name: "ServiceUnavailableException", status: 503 });
     sandbox.setFaults("5xx=0");
     const recs = await records();
-    expect(recs.map((r) => r.errorCode)).toEqual(["AccessDeniedException", "ThrottlingException", "ServiceUnavailableException"]);
+    expect(recs.map((r) => r.errorCode)).toEqual([
+      "AccessDeniedException",
+      "ThrottlingException",
+      "ServiceUnavailableException",
+    ]);
     expect(Object.keys(recs[0]!).slice(6, 9)).toEqual(["modelId", "errorCode", "input"]);
     expect(recs[0]!.output).toBeUndefined();
     expect(await metricSum("InvocationClientErrors", PROFILE)).toBe(1);
@@ -159,7 +196,13 @@ describe("Bedrock → CloudWatch pipeline", () => {
     clock += 1000;
     expect(await records()).toEqual([]);
     expect(await metricSum("ModelInvocationLogsCloudWatchDeliveryFailure")).toBe(1);
-    await c.iam.send(new PutRolePolicyCommand({ RoleName: "BedrockLogging", PolicyName: "logs", PolicyDocument: loggingPolicy(GROUP) }));
+    await c.iam.send(
+      new PutRolePolicyCommand({
+        RoleName: "BedrockLogging",
+        PolicyName: "logs",
+        PolicyDocument: loggingPolicy(GROUP),
+      }),
+    );
     await invoke();
     await c.logs.send(new DeleteLogGroupCommand({ logGroupName: GROUP }));
     clock += 1000;
@@ -195,11 +238,23 @@ describe("Bedrock → CloudWatch pipeline", () => {
 
   it("logs Converse calls too, with Converse's own output body", async () => {
     await configure();
-    const r = await c.runtime.send(new ConverseCommand({ modelId: "us.amazon.nova-lite-v1:0", messages: [{ role: "user", content: [{ text: "What is prompt engineering?" }] }], inferenceConfig: { maxTokens: 64 } }));
+    const r = await c.runtime.send(
+      new ConverseCommand({
+        modelId: "us.amazon.nova-lite-v1:0",
+        messages: [{ role: "user", content: [{ text: "What is prompt engineering?" }] }],
+        inferenceConfig: { maxTokens: 64 },
+      }),
+    );
     expect(r.usage?.outputTokens).toBeGreaterThan(0);
     expect(r.metrics?.latencyMs).toBeGreaterThan(0);
     const [record] = await records();
-    expect(record).toMatchObject({ operation: "Converse", output: { outputTokenCount: r.usage!.outputTokens, outputBodyJson: { usage: { inputTokens: r.usage!.inputTokens } } } });
+    expect(record).toMatchObject({
+      operation: "Converse",
+      output: {
+        outputTokenCount: r.usage!.outputTokens,
+        outputBodyJson: { usage: { inputTokens: r.usage!.inputTokens } },
+      },
+    });
     expect(await metricSum("Invocations", "us.amazon.nova-lite-v1:0")).toBe(1);
   });
 

@@ -27,11 +27,33 @@ describe("seedHistory", () => {
     const sandbox = await startTestSandbox({ dbPath, now: () => now });
     try {
       const c = clients(sandbox, sandbox.credentials, sandbox.region, now - Date.now());
-      const page = await c.logs.send(new FilterLogEventsCommand({ logGroupName: "/aws/bedrock/model-invocations", startTime: now - 3600_000, endTime: now }));
+      const page = await c.logs.send(
+        new FilterLogEventsCommand({
+          logGroupName: "/aws/bedrock/model-invocations",
+          startTime: now - 3600_000,
+          endTime: now,
+        }),
+      );
       expect(page.events!.length).toBeGreaterThan(40);
       expect(page.events!.every((e) => e.logStreamName === "aws/bedrock/modelinvocations")).toBe(true);
-      const record = JSON.parse(page.events!.find((e) => !e.message!.includes("errorCode"))!.message!) as Record<string, unknown>;
-      expect(Object.keys(record)).toEqual(["timestamp", "accountId", "identity", "region", "requestId", "operation", "modelId", "input", "output", "inferenceRegion", "schemaType", "schemaVersion"]);
+      const record = JSON.parse(page.events!.find((e) => !e.message!.includes("errorCode"))!.message!) as Record<
+        string,
+        unknown
+      >;
+      expect(Object.keys(record)).toEqual([
+        "timestamp",
+        "accountId",
+        "identity",
+        "region",
+        "requestId",
+        "operation",
+        "modelId",
+        "input",
+        "output",
+        "inferenceRegion",
+        "schemaType",
+        "schemaVersion",
+      ]);
       expect(record.timestamp).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ$/);
 
       const week = await c.cw.send(
@@ -39,12 +61,35 @@ describe("seedHistory", () => {
           StartTime: new Date(now - 7 * 24 * 3600_000),
           EndTime: new Date(now),
           MetricDataQueries: [
-            { Id: "calls", MetricStat: { Metric: { Namespace: "AWS/Bedrock", MetricName: "Invocations", Dimensions: [{ Name: "ModelId", Value: "us.anthropic.claude-sonnet-4-6" }] }, Period: 86_400, Stat: "Sum" } },
-            { Id: "throttles", MetricStat: { Metric: { Namespace: "AWS/Bedrock", MetricName: "InvocationThrottles", Dimensions: [{ Name: "ModelId", Value: "us.anthropic.claude-sonnet-4-6" }] }, Period: 86_400, Stat: "Sum" } },
+            {
+              Id: "calls",
+              MetricStat: {
+                Metric: {
+                  Namespace: "AWS/Bedrock",
+                  MetricName: "Invocations",
+                  Dimensions: [{ Name: "ModelId", Value: "us.anthropic.claude-sonnet-4-6" }],
+                },
+                Period: 86_400,
+                Stat: "Sum",
+              },
+            },
+            {
+              Id: "throttles",
+              MetricStat: {
+                Metric: {
+                  Namespace: "AWS/Bedrock",
+                  MetricName: "InvocationThrottles",
+                  Dimensions: [{ Name: "ModelId", Value: "us.anthropic.claude-sonnet-4-6" }],
+                },
+                Period: 86_400,
+                Stat: "Sum",
+              },
+            },
           ],
         }),
       );
-      const sum = (id: string) => (week.MetricDataResults?.find((r) => r.Id === id)?.Values ?? []).reduce((a, b) => a + b, 0);
+      const sum = (id: string) =>
+        (week.MetricDataResults?.find((r) => r.Id === id)?.Values ?? []).reduce((a, b) => a + b, 0);
       expect(sum("calls")).toBeGreaterThan(2000); // one of four models: about a quarter of 10,080 calls
       expect(sum("calls")).toBeLessThan(4000);
       expect(sum("throttles")).toBeGreaterThan(10);

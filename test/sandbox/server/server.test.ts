@@ -20,22 +20,46 @@ describe("the HTTP server", () => {
 
   it("rejects a declared body over the service's limit at once with 413 in the protocol's shape", async () => {
     const url = new URL(sandbox.endpoint);
-    const result = await new Promise<{ status: number; body: string; requestId: string | undefined }>((resolve, reject) => {
-      const req = request({ host: url.hostname, port: url.port, method: "POST", path: "/", headers: { ...jsonHeaders("Logs_20140328.PutLogEvents"), "content-length": String(6 * 1024 * 1024) } }, (res) => {
-        let body = "";
-        res.on("data", (c: Buffer) => (body += c.toString()));
-        res.on("end", () => resolve({ status: res.statusCode ?? 0, body, requestId: res.headers["x-amzn-requestid"] as string | undefined }));
-      });
-      req.on("error", reject);
-      req.write("{");
-    });
+    const result = await new Promise<{ status: number; body: string; requestId: string | undefined }>(
+      (resolve, reject) => {
+        const req = request(
+          {
+            host: url.hostname,
+            port: url.port,
+            method: "POST",
+            path: "/",
+            headers: { ...jsonHeaders("Logs_20140328.PutLogEvents"), "content-length": String(6 * 1024 * 1024) },
+          },
+          (res) => {
+            let body = "";
+            res.on("data", (c: Buffer) => (body += c.toString()));
+            res.on("end", () =>
+              resolve({
+                status: res.statusCode ?? 0,
+                body,
+                requestId: res.headers["x-amzn-requestid"] as string | undefined,
+              }),
+            );
+          },
+        );
+        req.on("error", reject);
+        req.write("{");
+      },
+    );
     expect(result.status).toBe(413);
-    expect(JSON.parse(result.body)).toEqual({ __type: "RequestEntityTooLargeException", message: "Request body is larger than the 5242880-byte limit for this service." });
+    expect(JSON.parse(result.body)).toEqual({
+      __type: "RequestEntityTooLargeException",
+      message: "Request body is larger than the 5242880-byte limit for this service.",
+    });
     expect(result.requestId).toMatch(/^[0-9a-f-]{36}$/);
   });
 
   it("rejects an undeclared (chunked) body once it passes the limit", async () => {
-    const r = await send(sandbox, { service: "sts", headers: { "content-type": "application/x-www-form-urlencoded" }, body: `Action=GetCallerIdentity&Version=2011-06-15&Pad=${"x".repeat(300 * 1024)}` });
+    const r = await send(sandbox, {
+      service: "sts",
+      headers: { "content-type": "application/x-www-form-urlencoded" },
+      body: `Action=GetCallerIdentity&Version=2011-06-15&Pad=${"x".repeat(300 * 1024)}`,
+    });
     expect(r.status).toBe(413);
     expect(r.text).toContain("<Code>RequestEntityTooLarge</Code>");
   });
@@ -44,12 +68,25 @@ describe("the HTTP server", () => {
     const path = await send(sandbox, { service: "bedrock", method: "GET", path: "/nothing/here" });
     expect(path.status).toBe(404);
     expect(path.headers.get("x-amzn-errortype")).toBe("UnknownOperationException");
-    const target = await send(sandbox, { service: "logs", headers: jsonHeaders("Logs_20140328.DoSomethingElse"), body: "{}" });
+    const target = await send(sandbox, {
+      service: "logs",
+      headers: jsonHeaders("Logs_20140328.DoSomethingElse"),
+      body: "{}",
+    });
     expect(target.status).toBe(400);
     expect(JSON.parse(target.text).__type).toBe("UnknownOperationException");
-    const type = await send(sandbox, { service: "logs", headers: { "x-amz-target": "Logs_20140328.DescribeLogGroups", "content-type": "text/plain" }, body: "{}" });
+    const type = await send(sandbox, {
+      service: "logs",
+      headers: { "x-amz-target": "Logs_20140328.DescribeLogGroups", "content-type": "text/plain" },
+      body: "{}",
+    });
     expect(type.status).toBe(400);
-    const method = await send(sandbox, { service: "bedrock", method: "POST", path: "/logging/modelinvocations", body: "{}" });
+    const method = await send(sandbox, {
+      service: "bedrock",
+      method: "POST",
+      path: "/logging/modelinvocations",
+      body: "{}",
+    });
     expect(method.status).toBe(405);
     for (const r of [path, target, type, method]) expect(r.headers.get("x-amzn-requestid")).toMatch(/^[0-9a-f-]{36}$/);
   });

@@ -9,7 +9,13 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { CloudWatchLogsClient, CreateLogGroupCommand, CreateLogStreamCommand, FilterLogEventsCommand, PutLogEventsCommand } from "@aws-sdk/client-cloudwatch-logs";
+import {
+  CloudWatchLogsClient,
+  CreateLogGroupCommand,
+  CreateLogStreamCommand,
+  FilterLogEventsCommand,
+  PutLogEventsCommand,
+} from "@aws-sdk/client-cloudwatch-logs";
 import { afterAll, describe, expect, it } from "vitest";
 import { SANDBOX_DEFAULTS } from "../../../src/sandbox/index.js";
 import { startTestSandbox } from "../helpers.js";
@@ -19,7 +25,10 @@ const dir = mkdtempSync(join(tmpdir(), "sandbox-kill9-"));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 function startChild(dbPath: string): Promise<{ child: ChildProcess; endpoint: string }> {
-  const child = spawn(process.execPath, ["sandbox-child.js", dbPath], { cwd: fixtures, stdio: ["ignore", "pipe", "pipe"] });
+  const child = spawn(process.execPath, ["sandbox-child.js", dbPath], {
+    cwd: fixtures,
+    stdio: ["ignore", "pipe", "pipe"],
+  });
   return new Promise((resolve, reject) => {
     let out = "";
     let err = "";
@@ -38,7 +47,12 @@ function startChild(dbPath: string): Promise<{ child: ChildProcess; endpoint: st
 }
 
 const client = (endpoint: string) =>
-  new CloudWatchLogsClient({ endpoint, region: "us-east-1", maxAttempts: 1, credentials: { accessKeyId: SANDBOX_DEFAULTS.accessKeyId, secretAccessKey: SANDBOX_DEFAULTS.secretAccessKey } });
+  new CloudWatchLogsClient({
+    endpoint,
+    region: "us-east-1",
+    maxAttempts: 1,
+    credentials: { accessKeyId: SANDBOX_DEFAULTS.accessKeyId, secretAccessKey: SANDBOX_DEFAULTS.secretAccessKey },
+  });
 
 describe("kill -9 durability", () => {
   it("keeps every acknowledged PutLogEvents batch", async () => {
@@ -60,7 +74,13 @@ describe("kill -9 durability", () => {
         inFlight.set(id, messages);
         try {
           const now = Date.now();
-          await logs.send(new PutLogEventsCommand({ logGroupName: "/durable", logStreamName: "s", logEvents: messages.map((message) => ({ timestamp: now, message })) }));
+          await logs.send(
+            new PutLogEventsCommand({
+              logGroupName: "/durable",
+              logStreamName: "s",
+              logEvents: messages.map((message) => ({ timestamp: now, message })),
+            }),
+          );
           for (const m of messages) acknowledged.add(m);
           inFlight.delete(id);
         } catch {
@@ -84,7 +104,9 @@ describe("kill -9 durability", () => {
       const stored = new Set<string>();
       let nextToken: string | undefined;
       do {
-        const page = await reader.send(new FilterLogEventsCommand({ logGroupName: "/durable", ...(nextToken ? { nextToken } : {}) }));
+        const page = await reader.send(
+          new FilterLogEventsCommand({ logGroupName: "/durable", ...(nextToken ? { nextToken } : {}) }),
+        );
         for (const e of page.events ?? []) stored.add(e.message ?? "");
         nextToken = page.nextToken;
       } while (nextToken);

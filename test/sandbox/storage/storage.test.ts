@@ -44,12 +44,29 @@ describe("the Insights event source", () => {
     const b = store.createStream(g.id, "b", 1000);
     // Later-visible events may carry earlier timestamps: ids follow visibility, not event time.
     store.putEvents(g.id, a.id, [{ timestamp: 5000, message: "first" }], 6000);
-    store.putEvents(g.id, b.id, [{ timestamp: 1000, message: "second" }, { timestamp: 2000, message: "third" }], 7000);
+    store.putEvents(
+      g.id,
+      b.id,
+      [
+        { timestamp: 1000, message: "second" },
+        { timestamp: 2000, message: "third" },
+      ],
+      7000,
+    );
 
     const ref = source.findLogGroup("123456789012", "us-east-1", "arn:aws:logs:us-east-1:123456789012:log-group:/g:*");
-    expect(ref).toEqual({ id: g.id, name: "/g", accountId: "123456789012", region: "us-east-1", arn: "arn:aws:logs:us-east-1:123456789012:log-group:/g", createdAt: 1000 });
+    expect(ref).toEqual({
+      id: g.id,
+      name: "/g",
+      accountId: "123456789012",
+      region: "us-east-1",
+      arn: "arn:aws:logs:us-east-1:123456789012:log-group:/g",
+      createdAt: 1000,
+    });
     expect(source.findLogGroup("123456789012", "us-east-1", "/g")?.id).toBe(g.id);
-    expect(source.findLogGroup("123456789012", "us-east-1", "arn:aws:logs:eu-west-1:123456789012:log-group:/g")).toBeUndefined();
+    expect(
+      source.findLogGroup("123456789012", "us-east-1", "arn:aws:logs:eu-west-1:123456789012:log-group:/g"),
+    ).toBeUndefined();
     expect(source.findLogGroup("999999999999", "us-east-1", "/g")).toBeUndefined();
 
     const all = [...source.eventsAfter(g.id, 0)];
@@ -69,7 +86,12 @@ describe("the Insights event source", () => {
     const source = createInsightsSource(store, new EventReads(db));
     const g = store.createGroup("123456789012", "us-east-1", "/big", 0);
     const s = store.createStream(g.id, "s", 0);
-    store.putEvents(g.id, s.id, Array.from({ length: 12_000 }, (_, i) => ({ timestamp: i, message: `m${i}` })), 1);
+    store.putEvents(
+      g.id,
+      s.id,
+      Array.from({ length: 12_000 }, (_, i) => ({ timestamp: i, message: `m${i}` })),
+      1,
+    );
     let n = 0;
     for (const e of source.eventsAfter(g.id, 0)) {
       if (n === 6000) store.putEvents(g.id, s.id, [{ timestamp: 99_999, message: "late" }], 2);
@@ -88,7 +110,12 @@ describe("the Insights event source", () => {
     store.createGroup("123456789012", "us-east-1", "/a", 0);
     store.createGroup("123456789012", "eu-west-1", "/elsewhere", 0);
     const s = store.createStream(g.id, "s", 0);
-    store.putEvents(g.id, s.id, Array.from({ length: 10 }, (_, i) => ({ timestamp: i, message: `m${i}` })), 1);
+    store.putEvents(
+      g.id,
+      s.id,
+      Array.from({ length: 10 }, (_, i) => ({ timestamp: i, message: `m${i}` })),
+      1,
+    );
     const ids = [...source.eventsAfter(g.id, 0)].map((e) => e.id);
     const picked = [...source.eventsByIds!(g.id, [ids[7]!, ids[2]!, 999_999])];
     expect(picked.map((e) => [e.message, e.logStream]).sort()).toEqual([

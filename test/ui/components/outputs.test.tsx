@@ -10,35 +10,71 @@ import { render } from "../../helpers/render.js";
 
 const t0 = Date.UTC(2025, 0, 1, 9, 0);
 const line = (title: string, values: number[]): Output => ({
-  kind: "chart", chart: "line", title: { vi: title, en: title }, unit: "ms",
+  kind: "chart",
+  chart: "line",
+  title: { vi: title, en: title },
+  unit: "ms",
   series: [{ label: "Average", points: values.map((y, i) => ({ x: t0 + i * 3_600_000, y })) }],
 });
 
 describe("OutputView", () => {
   it("draws a table with aligned columns, shrinking to the width", () => {
     const table: Output = {
-      kind: "table", title: { vi: "Lời gọi", en: "Invocations" },
-      columns: [{ key: "prompt", label: { vi: "Prompt", en: "Prompt" } }, { key: "tokens", label: { vi: "Token", en: "Tokens" }, align: "right" }],
-      rows: [{ prompt: "What is Amazon Bedrock?", tokens: 12 }, { prompt: "Explain RAG in simple terms.", tokens: null }],
+      kind: "table",
+      title: { vi: "Lời gọi", en: "Invocations" },
+      columns: [
+        { key: "prompt", label: { vi: "Prompt", en: "Prompt" } },
+        { key: "tokens", label: { vi: "Token", en: "Tokens" }, align: "right" },
+      ],
+      rows: [
+        { prompt: "What is Amazon Bedrock?", tokens: 12 },
+        { prompt: "Explain RAG in simple terms.", tokens: null },
+      ],
     };
     const frame = render(<OutputView output={table} width={60} />).frame();
-    expect(frame).toMatch(/Invocations\nPrompt\s+Tokens\n─+\s+─+\nWhat is Amazon Bedrock\?\s+12\nExplain RAG in simple terms\.\s+—/);
-    expect(columnWidths({ headers: ["a", "b"], rows: [["x".repeat(50), "y".repeat(50)]] }, 40).reduce((a, b) => a + b)).toBeLessThanOrEqual(38);
+    expect(frame).toMatch(
+      /Invocations\nPrompt\s+Tokens\n─+\s+─+\nWhat is Amazon Bedrock\?\s+12\nExplain RAG in simple terms\.\s+—/,
+    );
+    expect(
+      columnWidths({ headers: ["a", "b"], rows: [["x".repeat(50), "y".repeat(50)]] }, 40).reduce((a, b) => a + b),
+    ).toBeLessThanOrEqual(38);
   });
 
   it("draws key/values, notes in every tone, code and links (clickable where supported)", () => {
-    const kv = render(<OutputView output={{ kind: "key-values", items: [{ label: { vi: "Vai trò", en: "Role" }, value: "GenAILabRole" }] }} width={60} />).frame();
+    const kv = render(
+      <OutputView
+        output={{ kind: "key-values", items: [{ label: { vi: "Vai trò", en: "Role" }, value: "GenAILabRole" }] }}
+        width={60}
+      />,
+    ).frame();
     expect(kv).toMatch(/Role:\s+GenAILabRole/);
     const tones = { info: "ℹ", success: "✓", warning: "⚠", error: "✗" } as const;
     for (const [tone, glyph] of Object.entries(tones)) {
-      expect(render(<OutputView output={{ kind: "note", tone: tone as keyof typeof tones, text: { vi: "x", en: "Simulated reply" } }} width={60} />).frame()).toBe(`${glyph} Simulated reply`);
+      expect(
+        render(
+          <OutputView
+            output={{ kind: "note", tone: tone as keyof typeof tones, text: { vi: "x", en: "Simulated reply" } }}
+            width={60}
+          />,
+        ).frame(),
+      ).toBe(`${glyph} Simulated reply`);
     }
-    const code = render(<OutputView output={{ kind: "code", language: "sql", code: "fields @timestamp\n| limit 20" }} width={60} />).frame();
+    const code = render(
+      <OutputView output={{ kind: "code", language: "sql", code: "fields @timestamp\n| limit 20" }} width={60} />,
+    ).frame();
     expect(code).toMatch(/╶─ sql ─╴\n\s+fields @timestamp\n\s+\| limit 20/);
-    const link: Output = { kind: "link", label: { vi: "Mở dashboard", en: "Open the dashboard" }, url: "https://console.aws.amazon.com/cloudwatch" };
-    expect(render(<OutputView output={link} width={80} />).frame()).toBe("Open the dashboard https://console.aws.amazon.com/cloudwatch");
+    const link: Output = {
+      kind: "link",
+      label: { vi: "Mở dashboard", en: "Open the dashboard" },
+      url: "https://console.aws.amazon.com/cloudwatch",
+    };
+    expect(render(<OutputView output={link} width={80} />).frame()).toBe(
+      "Open the dashboard https://console.aws.amazon.com/cloudwatch",
+    );
     const clickable = render(<OutputView output={link} width={80} />, { hyperlinks: true }).rawFrame();
-    expect(clickable).toContain("\u001B]8;;https://console.aws.amazon.com/cloudwatch\u0007Open the dashboard\u001B]8;;\u0007");
+    expect(clickable).toContain(
+      "\u001B]8;;https://console.aws.amazon.com/cloudwatch\u0007Open the dashboard\u001B]8;;\u0007",
+    );
   });
 
   it("draws line charts with a scale, the time span and totals, and bar charts", () => {
@@ -46,8 +82,23 @@ describe("OutputView", () => {
     expect(frame).toMatch(/Latency\n■ Average min 100 · max 400 ms\n/); // no Σ: a sum of averages means nothing
     expect(frame).toMatch(/400 ms ┤ {3}█{3}\n[\s\S]*0 ┤█{9}/);
     expect(frame).toContain("09:00 … 11:00");
-    const bar: Output = { kind: "chart", chart: "bar", title: { vi: "Token", en: "Tokens" }, series: [{ label: "input", points: [{ x: "input", y: 80 }, { x: "output", y: 40 }] }] };
-    expect(render(<OutputView output={bar} width={40} />).frame()).toMatch(/Tokens\ninput\s+█{29} 80\noutput\s+█{14}▌ 40/);
+    const bar: Output = {
+      kind: "chart",
+      chart: "bar",
+      title: { vi: "Token", en: "Tokens" },
+      series: [
+        {
+          label: "input",
+          points: [
+            { x: "input", y: 80 },
+            { x: "output", y: 40 },
+          ],
+        },
+      ],
+    };
+    expect(render(<OutputView output={bar} width={40} />).frame()).toMatch(
+      /Tokens\ninput\s+█{29} 80\noutput\s+█{14}▌ 40/,
+    );
     expect(render(<OutputView output={line("Empty", [])} width={40} />).frame()).toContain("(no data)");
   });
 
@@ -73,10 +124,28 @@ describe("Markdown", () => {
   afterAll(() => void (chalk.level = level));
 
   const source = [
-    "## Why", "", "Bedrock logs **every call** to *CloudWatch*, see `input.inputTokenCount`.", "",
-    "- one", "- two", "", "1. first", "", "| Field | Where |", "|---|---|", "| tokens | input.inputTokenCount |", "",
-    "```bash", "aws logs describe-log-groups --log-group-name-prefix /aws/bedrock", "```", "",
-    "> Exam tip: invocation logs.", "", "[Docs](https://docs.aws.amazon.com/bedrock/)", "", "---",
+    "## Why",
+    "",
+    "Bedrock logs **every call** to *CloudWatch*, see `input.inputTokenCount`.",
+    "",
+    "- one",
+    "- two",
+    "",
+    "1. first",
+    "",
+    "| Field | Where |",
+    "|---|---|",
+    "| tokens | input.inputTokenCount |",
+    "",
+    "```bash",
+    "aws logs describe-log-groups --log-group-name-prefix /aws/bedrock",
+    "```",
+    "",
+    "> Exam tip: invocation logs.",
+    "",
+    "[Docs](https://docs.aws.amazon.com/bedrock/)",
+    "",
+    "---",
   ].join("\n");
 
   it("draws headings, emphasis, lists, tables, code, quotes, rules and links", () => {
@@ -101,7 +170,9 @@ describe("Markdown", () => {
   });
 
   it("uses no colour under NO_COLOR (the theme without colours), keeping emphasis", () => {
-    const raw = render(<Markdown source={"Run `aws sts get-caller-identity` **now**"} width={70} />, { colors: false }).rawFrame();
+    const raw = render(<Markdown source={"Run `aws sts get-caller-identity` **now**"} width={70} />, {
+      colors: false,
+    }).rawFrame();
     expect(raw).not.toContain("\u001B[3"); // no foreground colour (SGR 30–39)
     expect(raw).toContain("\u001B[1mnow");
   });

@@ -20,7 +20,8 @@ describe("prose", () => {
     expect(trimContinuation("\u001B[1m word")).toBe("\u001B[1mword");
     expect(trimContinuation("  code")).toBe(" code"); // one space only: indentation that is meant stays
     // At 28 columns the first line ends exactly at a word's end: wrap-ansi then starts the next with the space.
-    const text = "Bedrock writes one log event per call into the log group, and the runner waits for the delivery before it checks anything.";
+    const text =
+      "Bedrock writes one log event per call into the log group, and the runner waits for the delivery before it checks anything.";
     const frame = render(
       <Box width={28}>
         <Markdown source={text} width={28} />
@@ -59,19 +60,36 @@ describe("code", () => {
 
   it("draws the CLI equivalent, long URLs and ARNs the same way", () => {
     const cli = "aws bedrock put-model-invocation-logging-configuration --logging-config file://logging.json";
-    const item = { kind: "action" as const, id: "a", title: { vi: "x", en: "Enable logging" }, cli, state: "done" as const, startedAt: 0, durationMs: 5, outputs: [] };
+    const item = {
+      kind: "action" as const,
+      id: "a",
+      title: { vi: "x", en: "Enable logging" },
+      cli,
+      state: "done" as const,
+      startedAt: 0,
+      durationMs: 5,
+      outputs: [],
+    };
     const frame = render(
       <Box width={50}>
         <ActivityList items={[item]} now={0} width={50} />
       </Box>,
     ).frame();
     expect(frame).toMatch(/\$ aws bedrock put-model-invocation-logging-con ↩\n\s+figuration --logging-config/);
-    const url = "https://us-east-1.console.aws.amazon.com/cloudwatch/home?region=us-east-1#dashboards/dashboard/GenAI-Monitoring";
-    const link = render(<OutputView output={{ kind: "link", label: { vi: "Mở", en: "Open the dashboard" }, url }} width={60} />).frame();
+    const url =
+      "https://us-east-1.console.aws.amazon.com/cloudwatch/home?region=us-east-1#dashboards/dashboard/GenAI-Monitoring";
+    const link = render(
+      <OutputView output={{ kind: "link", label: { vi: "Mở", en: "Open the dashboard" }, url }} width={60} />,
+    ).frame();
     expect(lines(link)[0]).toBe("Open the dashboard");
     expect(link.replace(/ ↩\n/g, "")).toContain(url);
     const arn = "arn:aws:iam::123456789012:role/GenAILabBedrockInvocationLoggingRole";
-    const kv = render(<OutputView output={{ kind: "key-values", items: [{ label: { vi: "Vai trò", en: "Role" }, value: arn }] }} width={40} />).frame();
+    const kv = render(
+      <OutputView
+        output={{ kind: "key-values", items: [{ label: { vi: "Vai trò", en: "Role" }, value: arn }] }}
+        width={40}
+      />,
+    ).frame();
     expect(kv).toContain(" ↩");
     expect(kv.replace(/ ↩\n\s*/g, "")).toContain(arn);
   });
@@ -81,7 +99,15 @@ describe("tables", () => {
   it("let headers wrap rather than cut them, and give the spare room to the columns that want it", () => {
     const data = {
       headers: ["Prompt", "Input tokens", "Output tokens", "Latency (ms)", "Answer"],
-      rows: [["Explain RAG in simple terms.", "14", "128", "2585", "RAG (Retrieval-Augmented Generation) combines a model with a search."]],
+      rows: [
+        [
+          "Explain RAG in simple terms.",
+          "14",
+          "128",
+          "2585",
+          "RAG (Retrieval-Augmented Generation) combines a model with a search.",
+        ],
+      ],
     };
     const widths = columnWidths(data, 46);
     expect(widths.reduce((a, b) => a + b, 0) + 2 * 4).toBe(46); // every column the page has is used
@@ -90,13 +116,25 @@ describe("tables", () => {
     expect(widths[2]).toBeGreaterThanOrEqual(6);
     expect(widths[3]).toBeGreaterThanOrEqual(7);
     expect(widths[0]).toBeGreaterThanOrEqual(8);
-    const frame = render(<OutputView output={{ kind: "table", columns: data.headers.map((h, i) => ({ key: String(i), label: { vi: h, en: h } })), rows: data.rows.map((r) => Object.fromEntries(r.map((c, i) => [String(i), c]))) }} width={46} />).frame();
+    const frame = render(
+      <OutputView
+        output={{
+          kind: "table",
+          columns: data.headers.map((h, i) => ({ key: String(i), label: { vi: h, en: h } })),
+          rows: data.rows.map((r) => Object.fromEntries(r.map((c, i) => [String(i), c]))),
+        }}
+        width={46}
+      />,
+    ).frame();
     expect(frame).toMatch(/Input\s+Output\s+Latency/);
     expect(frame).toMatch(/tokens\s+tokens\s+\(ms\)/);
     expect(frame).not.toContain("Input…");
     expect(columnWidths({ headers: ["a", "b"], rows: [["x", "y"]] }, 40)).toEqual([1, 1]);
     // Six columns on 46: a one-space gap keeps every header word whole ("Latency", "Attempts").
-    const six = { headers: [...data.headers.slice(0, 4), "Attempts", "Answer (start)"], rows: [["What is Amazon Bedrock?", "13", "128", "2515", "1", "Amazon Bedrock is a fully managed service"]] };
+    const six = {
+      headers: [...data.headers.slice(0, 4), "Attempts", "Answer (start)"],
+      rows: [["What is Amazon Bedrock?", "13", "128", "2515", "1", "Amazon Bedrock is a fully managed service"]],
+    };
     const layout = tableLayout(six, 46);
     expect(layout.gap).toBe(1);
     expect(layout.widths.slice(1, 5)).toEqual([6, 6, 7, 8]);
@@ -108,7 +146,15 @@ describe("tables", () => {
 
 describe("check rows", () => {
   it("keep the result word and time on a narrow page; the label gives way", () => {
-    const item: CheckItem = { kind: "check", id: "c", label: { vi: "x", en: "A Logs Insights query returns results for the invocations" }, state: "pass", startedAt: 0, durationMs: 94, outputs: [] };
+    const item: CheckItem = {
+      kind: "check",
+      id: "c",
+      label: { vi: "x", en: "A Logs Insights query returns results for the invocations" },
+      state: "pass",
+      startedAt: 0,
+      durationMs: 94,
+      outputs: [],
+    };
     const frame = render(
       <Box width={40}>
         <ActivityList items={[item]} now={0} width={40} />
@@ -120,8 +166,20 @@ describe("check rows", () => {
 
 describe("charts", () => {
   const chart = (stat: string | undefined, label = "Invocations"): Output => ({
-    kind: "chart", chart: "line", title: { vi: "Lượt gọi", en: "Invocations" }, unit: "count",
-    series: [{ label, ...(stat ? { stat } : {}), points: [{ x: 0, y: 2 }, { x: 60_000, y: 4 }] }],
+    kind: "chart",
+    chart: "line",
+    title: { vi: "Lượt gọi", en: "Invocations" },
+    unit: "count",
+    series: [
+      {
+        label,
+        ...(stat ? { stat } : {}),
+        points: [
+          { x: 0, y: 2 },
+          { x: 60_000, y: 4 },
+        ],
+      },
+    ],
   });
 
   it("show Σ only for sums and counts (by the series' stat, else its '(Sum)' label)", () => {

@@ -5,7 +5,9 @@ import { NO_KEY, splitPresses } from "../../../src/ui/hooks/key-chunks.js";
 const key = (over: Partial<Key> = {}): Key => ({ ...NO_KEY, ...over });
 
 const names = (input: string, k: Partial<Key> = {}) =>
-  splitPresses(input, key(k)).map(({ input: i, key: p }) => (p.return ? "Enter" : p.escape ? "Esc" : p.ctrl ? `Ctrl+${i}` : i));
+  splitPresses(input, key(k)).map(({ input: i, key: p }) =>
+    p.return ? "Enter" : p.escape ? "Esc" : p.ctrl ? `Ctrl+${i}` : i,
+  );
 
 describe("splitPresses", () => {
   it("splits a chunk of keys typed fast into one press each, Enter and Ctrl+C included", () => {

@@ -2,7 +2,9 @@ import { describe, expect, it } from "vitest";
 import { highlight, languageOf } from "../../../src/ui/markdown/highlight.js";
 
 const tokensOf = (code: string, language: Parameters<typeof highlight>[1]) =>
-  highlight(code, language)[0]!.filter((s) => s.token).map((s) => `${s.token}:${s.text}`);
+  highlight(code, language)[0]!
+    .filter((s) => s.token)
+    .map((s) => `${s.token}:${s.text}`);
 
 describe("highlight", () => {
   it("colours bash, python, json and Logs Insights", () => {
@@ -18,7 +20,13 @@ describe("highlight", () => {
       expect.arrayContaining(['code.keyword:"stat"', 'code.string:"Sum"', "code.number:300", "code.number:true"]),
     );
     expect(tokensOf(`stats count(*) as n by bin(1h) | sort @timestamp desc`, "sql")).toEqual(
-      expect.arrayContaining(["code.keyword:stats", "code.keyword:count", "code.keyword:by", "code.number:@timestamp", "code.keyword:desc"]),
+      expect.arrayContaining([
+        "code.keyword:stats",
+        "code.keyword:count",
+        "code.keyword:by",
+        "code.number:@timestamp",
+        "code.keyword:desc",
+      ]),
     );
   });
 
@@ -26,6 +34,13 @@ describe("highlight", () => {
     const code = `fields @timestamp\n| limit 20`;
     expect(highlight(code, "sql").map((line) => line.map((s) => s.text).join(""))).toEqual(code.split("\n"));
     expect(highlight("plain", "text")).toEqual([[{ text: "plain" }]]);
-    expect(["sh", "py", "jsonc", "logs-insights", "", undefined].map(languageOf)).toEqual(["bash", "python", "json", "sql", "text", "text"]);
+    expect(["sh", "py", "jsonc", "logs-insights", "", undefined].map(languageOf)).toEqual([
+      "bash",
+      "python",
+      "json",
+      "sql",
+      "text",
+      "text",
+    ]);
   });
 });

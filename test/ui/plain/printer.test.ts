@@ -9,7 +9,9 @@ function capture(isTTY = false) {
   return { out: { write: (chunk: string) => (text += chunk), isTTY }, text: () => text };
 }
 
-async function printedRun(options: { params?: Record<string, string | number>; color?: boolean; redact?: boolean; lang?: "vi" | "en" } = {}) {
+async function printedRun(
+  options: { params?: Record<string, string | number>; color?: boolean; redact?: boolean; lang?: "vi" | "en" } = {},
+) {
   const { runner, lab } = await fixtureRunner(options.params ? { params: options.params } : {});
   const sink = capture();
   runner.subscribe(
@@ -29,7 +31,9 @@ describe("the plain printer", () => {
   it("prints steps, actions with their CLI line, outputs, checks and outcomes as readable lines", async () => {
     const text = await printedRun();
     expect(text).toMatch(/^\n▶ Step 1 · Make a thing\n {2}• Create the thing\n {4}\$ fixture create --name widget\n/);
-    expect(text).toMatch(/ {4}Name\n {4}──────\n {4}widget\n {4}✓ done — Thing created \(\d+ ms\)\n {2}✓ pass {2}The thing exists\n {2}Step passed/);
+    expect(text).toMatch(
+      / {4}Name\n {4}──────\n {4}widget\n {4}✓ done — Thing created \(\d+ ms\)\n {2}✓ pass {2}The thing exists\n {2}Step passed/,
+    );
     expect(text).not.toContain("\x1b["); // no colour without a TTY
   });
 
@@ -45,8 +49,18 @@ describe("the plain printer", () => {
     expect(vi).toContain("✓ xong — Đã tạo thứ");
     expect(await printedRun({ color: true })).toContain("\x1b[");
     const sink = capture();
-    const print = createPlainPrinter({ out: sink.out, lang: "en", style: createPlainStyle(false), redact: true, stepNumbers: new Map() });
-    print({ type: "output", stepId: "s", output: { kind: "note", tone: "info", text: { vi: "x", en: "Role arn:aws:iam::123456789012:role/R" } } });
+    const print = createPlainPrinter({
+      out: sink.out,
+      lang: "en",
+      style: createPlainStyle(false),
+      redact: true,
+      stepNumbers: new Map(),
+    });
+    print({
+      type: "output",
+      stepId: "s",
+      output: { kind: "note", tone: "info", text: { vi: "x", en: "Role arn:aws:iam::123456789012:role/R" } },
+    });
     expect(sink.text()).toBe("    ℹ Role arn:aws:iam::************:role/R\n");
   });
 
@@ -59,11 +73,21 @@ describe("the plain printer", () => {
       countdown: { remainingMs: seconds * 1000, totalMs: 60_000 },
     });
     const plain = capture(false);
-    const printPlain = createPlainPrinter({ out: plain.out, lang: "en", style: createPlainStyle(false), stepNumbers: new Map() });
+    const printPlain = createPlainPrinter({
+      out: plain.out,
+      lang: "en",
+      style: createPlainStyle(false),
+      stepNumbers: new Map(),
+    });
     for (const s of [60, 59, 58]) printPlain(tick(s));
     expect(plain.text()).toBe("    … Waiting — 60 s left\n");
     const tty = capture(true);
-    const printTty = createPlainPrinter({ out: tty.out, lang: "en", style: createPlainStyle(false), stepNumbers: new Map() });
+    const printTty = createPlainPrinter({
+      out: tty.out,
+      lang: "en",
+      style: createPlainStyle(false),
+      stepNumbers: new Map(),
+    });
     for (const s of [60, 59]) printTty(tick(s));
     printTty({ type: "action-finished", stepId: "s", actionId: "a", outcome: "done", durationMs: 1200 });
     expect(tty.text()).toBe("    … Waiting — 60 s left\r\x1b[K    … Waiting — 59 s left\r\x1b[K    ✓ done (1.2 s)\n");

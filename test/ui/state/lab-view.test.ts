@@ -1,20 +1,58 @@
 import { describe, expect, it } from "vitest";
 import type { RunnerEvent } from "../../../src/engine/events.js";
 import { initialProgress } from "../../../src/engine/progress.js";
-import { initialLabView, itemStatus, labViewReducer, resumeIndex, stepStatus, type LabView, type StepInfo } from "../../../src/ui/state/lab-view.js";
+import {
+  initialLabView,
+  itemStatus,
+  labViewReducer,
+  resumeIndex,
+  stepStatus,
+  type LabView,
+  type StepInfo,
+} from "../../../src/ui/state/lab-view.js";
 import { fixtureRunner } from "../../helpers/fixture-runner.js";
 
 const steps: StepInfo[] = [
-  { id: "make-thing", number: 1, title: { vi: "a", en: "a" }, body: { vi: "", en: "" }, role: "lab", hints: [], checkIds: ["thing-exists"] },
-  { id: "use-thing", number: 2, title: { vi: "b", en: "b" }, body: { vi: "", en: "" }, role: "lab", hints: [], checkIds: ["thing-used"] },
-  { id: "tidy-up", number: 3, title: { vi: "c", en: "c" }, body: { vi: "", en: "" }, role: "cleanup", hints: [], checkIds: [] },
+  {
+    id: "make-thing",
+    number: 1,
+    title: { vi: "a", en: "a" },
+    body: { vi: "", en: "" },
+    role: "lab",
+    hints: [],
+    checkIds: ["thing-exists"],
+  },
+  {
+    id: "use-thing",
+    number: 2,
+    title: { vi: "b", en: "b" },
+    body: { vi: "", en: "" },
+    role: "lab",
+    hints: [],
+    checkIds: ["thing-used"],
+  },
+  {
+    id: "tidy-up",
+    number: 3,
+    title: { vi: "c", en: "c" },
+    body: { vi: "", en: "" },
+    role: "cleanup",
+    hints: [],
+    checkIds: [],
+  },
 ];
 const checklist = [
   { id: "thing-exists", label: { vi: "x", en: "x" }, stepId: "make-thing" },
   { id: "thing-used", label: { vi: "y", en: "y" }, stepId: "use-thing" },
 ];
-const fresh = () => initialLabView(steps, checklist, initialProgress("fixture-lab", { kind: "sandbox", accountId: "1", region: "r" }, "t"));
-const fold = (view: LabView, events: RunnerEvent[]) => events.reduce((v, event, i) => labViewReducer(v, { type: "event", event, at: i }), view);
+const fresh = () =>
+  initialLabView(
+    steps,
+    checklist,
+    initialProgress("fixture-lab", { kind: "sandbox", accountId: "1", region: "r" }, "t"),
+  );
+const fold = (view: LabView, events: RunnerEvent[]) =>
+  events.reduce((v, event, i) => labViewReducer(v, { type: "event", event, at: i }), view);
 
 describe("lab view", () => {
   it("folds a real run: running, passed, the checklist pass, and a transcript entry", async () => {

@@ -18,7 +18,10 @@ describe("ui state", () => {
     state = uiReducer(state, { type: "open", overlay: { kind: "help" } });
     expect(state.overlay).toEqual({ kind: "help" });
     expect(uiReducer(state, { type: "close" }).overlay).toBeUndefined();
-    expect(uiReducer({ ...state, follow: true }, { type: "scroll", to: -3 })).toMatchObject({ scroll: 0, follow: false });
+    expect(uiReducer({ ...state, follow: true }, { type: "scroll", to: -3 })).toMatchObject({
+      scroll: 0,
+      follow: false,
+    });
   });
 });
 

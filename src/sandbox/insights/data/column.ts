@@ -81,8 +81,7 @@ export class Column {
       this.strings += 1;
       let code = index.get(value);
       const crowded =
-        this.dict.length >= DICT_MAX ||
-        (this.dict.length >= DICT_CHECK && this.dict.length * 2 > this.strings);
+        this.dict.length >= DICT_MAX || (this.dict.length >= DICT_CHECK && this.dict.length * 2 > this.strings);
       if (code === undefined && !crowded) {
         code = this.dict.length;
         this.dict.push(value);

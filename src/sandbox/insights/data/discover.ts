@@ -152,8 +152,7 @@ function firstNonBlank(text: string): number {
 /** Every field AWS would discover in one message, as path nodes. */
 export function discoverNodes(message: string, lambda: boolean, emit: NodeEmit): void {
   const start = firstNonBlank(message);
-  if (message.charCodeAt(start) === 123 && flattenJson(start === 0 ? message : message.slice(start), emit))
-    return;
+  if (message.charCodeAt(start) === 123 && flattenJson(start === 0 ? message : message.slice(start), emit)) return;
   if (lambda) discoverLambda(message, emit);
 }
 

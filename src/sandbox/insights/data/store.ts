@@ -126,8 +126,7 @@ export class LogStore {
   /** The message of one row, read back from the source (undefined if the event is gone). */
   message(source: InsightsEventSource, row: number): string | undefined {
     const id = this.ids[row] ?? 0;
-    for (const event of source.eventsAfter(this.ref.id, id - 1))
-      return event.id === id ? event.message : undefined;
+    for (const event of source.eventsAfter(this.ref.id, id - 1)) return event.id === id ? event.message : undefined;
     return undefined;
   }
 

@@ -69,13 +69,7 @@ export class Consts {
 const SAFE_NAME = /^[a-z_]+$/;
 
 /** Compiles a `/regex/` of the query; a leading `(?i)` (as AWS's examples write it) becomes the `i` flag. */
-export function compileRegex(
-  query: string,
-  source: string,
-  start: number,
-  end: number,
-  extraFlags = "",
-): RegExp {
+export function compileRegex(query: string, source: string, start: number, end: number, extraFlags = ""): RegExp {
   let pattern = source;
   let flags = extraFlags;
   if (pattern.startsWith("(?i)")) {
@@ -124,12 +118,7 @@ export class ExprCompiler {
       case "regex":
       case "period":
       case "star":
-        throw semanticError(
-          this.query,
-          e.start,
-          e.end,
-          "this can only be an argument of like, =~ or a function",
-        );
+        throw semanticError(this.query, e.start, e.end, "this can only be an argument of like, =~ or a function");
     }
   }
 
@@ -165,8 +154,7 @@ export class ExprCompiler {
       and: "and3",
       or: "or3",
     }[e.op];
-    const arithmetic =
-      e.op === "+" || e.op === "-" || e.op === "*" || e.op === "/" || e.op === "%" || e.op === "^";
+    const arithmetic = e.op === "+" || e.op === "-" || e.op === "*" || e.op === "/" || e.op === "%" || e.op === "^";
     return { code: `H.${fn}(${l}, ${rt})`, kind: arithmetic ? "num" : "bool" };
   }
 

@@ -52,10 +52,7 @@ function makeTerminal(spec: TerminalSpec, cap: number): { sink: TopN | Dedup | G
   }
 }
 
-export function execute(
-  plan: Plan,
-  request: ExecuteRequest,
-): { rows: ResultField[][]; statistics: QueryStatistics } {
+export function execute(plan: Plan, request: ExecuteRequest): { rows: ResultField[][]; statistics: QueryStatistics } {
   const X = new RunContext(request.source, plan.eagerColumns, plan.usesMessage);
   const cap = request.apiLimit ?? (plan.hasLimit ? Number.POSITIVE_INFINITY : DEFAULT_ROW_LIMIT);
   const terminal = makeTerminal(plan.terminal, cap);
@@ -74,8 +71,7 @@ export function execute(
       const value = formatValue(column.get(R, X), column.format);
       if (value !== null) fields.push({ field: column.name, value });
     }
-    if (plan.rawOutput && R.S !== null)
-      fields.push({ field: "@ptr", value: encodePointer(R.S.ref.id, R.id) });
+    if (plan.rawOutput && R.S !== null) fields.push({ field: "@ptr", value: encodePointer(R.S.ref.id, R.id) });
     if (fields.length > 0) results.push(fields);
   }
   return {

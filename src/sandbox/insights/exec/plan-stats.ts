@@ -80,12 +80,7 @@ class ItemResolver implements Resolver {
       const p = call.args[1];
       percent = p?.t === "num" ? p.value : -1;
       if (percent < 0 || percent > 100)
-        throw semanticError(
-          this.ctx.query,
-          call.start,
-          call.end,
-          "pct() takes a percentile between 0 and 100",
-        );
+        throw semanticError(this.ctx.query, call.start, call.end, "pct() takes a percentile between 0 and 100");
     }
     const arg = star || first === undefined ? null : this.ctx.compiler.gen(first, this.input);
     this.found += 1;

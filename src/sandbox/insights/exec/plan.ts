@@ -57,19 +57,11 @@ export class Planner {
   }
 
   rowFn(code: string): RowFn {
-    return new Function("K", "H", "F", `"use strict"; return (R, X) => (${code});`)(
-      this.K.list,
-      H,
-      FUNCTIONS,
-    ) as RowFn;
+    return new Function("K", "H", "F", `"use strict"; return (R, X) => (${code});`)(this.K.list, H, FUNCTIONS) as RowFn;
   }
 
   private itemFn(code: string): ItemFn {
-    return new Function("K", "H", "F", `"use strict"; return (A) => (${code});`)(
-      this.K.list,
-      H,
-      FUNCTIONS,
-    ) as ItemFn;
+    return new Function("K", "H", "F", `"use strict"; return (A) => (${code});`)(this.K.list, H, FUNCTIONS) as ItemFn;
   }
 
   /** An expression evaluated later on a row, with the names visible here. */
@@ -94,12 +86,7 @@ export class Planner {
     const rows = new RowPlanner(this, terminal.t === "stats");
     const rowStages: RowStage[] = [];
     for (const command of commands.slice(next)) rowStages.push(...rows.command(command));
-    const scan = buildScan(
-      this.parts,
-      this.ev.columns,
-      this.K,
-      terminal.t === "stats" ? terminal.spec.aggs : [],
-    );
+    const scan = buildScan(this.parts, this.ev.columns, this.K, terminal.t === "stats" ? terminal.spec.aggs : []);
     const afterStats = rows.afterStats;
     const defaults: OutputColumn[] = [
       { name: "@timestamp", get: (R) => R.t, format: "ts" },
@@ -197,16 +184,13 @@ export class Planner {
   private eventParse(command: Extract<Command, { t: "parse" }>, later: ReadonlySet<string>): void {
     const pattern = compileParse(this.q.text, command);
     for (const name of pattern.names) {
-      if (this.ephemeral.has(name))
-        throw ephemeralAlreadyDefined(this.q.text, command.start, command.end, name);
+      if (this.ephemeral.has(name)) throw ephemeralAlreadyDefined(this.q.text, command.start, command.end, name);
     }
     if (pattern.names.some((name) => later.has(name))) {
       const p = this.parseCount++;
       const P = this.K.add(pattern);
       const column =
-        this.scope.has(command.source) || SYSTEM.has(command.source)
-          ? undefined
-          : this.ev.column(command.source);
+        this.scope.has(command.source) || SYSTEM.has(command.source) ? undefined : this.ev.column(command.source);
       if (column === undefined) {
         this.parts.stages.push(`m = ${P}.run(${this.ev.field(command.source).code});`);
       } else {
@@ -244,14 +228,7 @@ export class Planner {
     const offer = `S, i, t, ID[i], ${this.kinds.length === 0 ? "null" : `[${slots}]`}`;
     if (command?.t === "stats") {
       const stats = compileStats(this.ctx, command, this.ev, this.ephemeral, false);
-      const code = statsTerminal(
-        stats.keyCodes,
-        stats.keyExprs,
-        stats.argGens,
-        stats.spec.aggs,
-        this.scope,
-        this.ev,
-      );
+      const code = statsTerminal(stats.keyCodes, stats.keyExprs, stats.argGens, stats.spec.aggs, this.scope, this.ev);
       this.parts.terminal = code.terminal;
       this.parts.setup.push(...code.setup);
       this.parts.aggCount = stats.spec.aggs.length;

@@ -12,12 +12,7 @@ import { nonNumberRead, type Consts, type Gen, type Resolver } from "./codegen.j
 type Call = Extract<Expr, { t: "call" }>;
 
 function aggregateOutsideStats(query: string, call: Call): Error {
-  return semanticError(
-    query,
-    call.start,
-    call.end,
-    `${call.name}() is an aggregate function: use it in stats`,
-  );
+  return semanticError(query, call.start, call.end, `${call.name}() is an aggregate function: use it in stats`);
 }
 
 export class EventResolver implements Resolver {

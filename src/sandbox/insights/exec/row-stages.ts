@@ -43,11 +43,7 @@ function rowStats(spec: StatsSpec, rows: readonly Row[], X: RowContext): Row[] {
   for (const R of rows) {
     const keys = spec.keyFns.map((fn) => fn(R, X));
     const group =
-      keys.length === 0
-        ? groups.group0()
-        : keys.length === 1
-          ? groups.group1(keys[0] ?? null)
-          : groups.groupN(keys);
+      keys.length === 0 ? groups.group0() : keys.length === 1 ? groups.group1(keys[0] ?? null) : groups.groupN(keys);
     spec.argFns.forEach((fn, j) => spec.aggs[j]?.add(group.s[j], fn === null ? null : fn(R, X), R.t));
   }
   return statsRows(spec, groups);

@@ -106,8 +106,7 @@ export class RunContext implements RowContext {
 
   message(S: LogStore, i: number): string | null {
     const id = S.ids[i];
-    if (this.current !== null && this.currentStore === S && this.current.id === id)
-      return this.current.message;
+    if (this.current !== null && this.currentStore === S && this.current.id === id) return this.current.message;
     if (this.wanted.get(S)?.has(i) === true) {
       let cached = this.messages.get(S);
       if (cached === undefined) cached = this.fill(S);

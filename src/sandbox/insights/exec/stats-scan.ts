@@ -48,12 +48,7 @@ export function statsTerminal(
   if (keyCodes.length === 0) {
     setup.push("const G0 = TERM.group0().s;");
     lines.push("st = G0;");
-  } else if (
-    keyCodes.length === 1 &&
-    only?.t === "field" &&
-    !scope.has(only.name) &&
-    !SYSTEM.has(only.name)
-  ) {
+  } else if (keyCodes.length === 1 && only?.t === "field" && !scope.has(only.name) && !SYSTEM.has(only.name)) {
     // Grouping by one discovered field: its dictionary code indexes the group directly, no hashing.
     const read = perDictCode(`c${ev.column(only.name)}`, "GA", "st", (v) => `TERM.group1(${v}).s`);
     setup.push(read.setup);

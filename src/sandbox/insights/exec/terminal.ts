@@ -155,8 +155,7 @@ export class TopN {
 function encodeKey(values: readonly Value[]): string {
   let key = "";
   for (const v of values) {
-    key +=
-      v === null ? "\u0001" : typeof v === "number" ? `n${v}` : typeof v === "boolean" ? `b${v}` : `s${v}`;
+    key += v === null ? "\u0001" : typeof v === "number" ? `n${v}` : typeof v === "boolean" ? `b${v}` : `s${v}`;
     key += "\u0000";
   }
   return key;
@@ -176,15 +175,7 @@ export class Dedup {
     this.compare = this.nulls.compare;
   }
 
-  offer(
-    S: LogStore | null,
-    i: number,
-    t: number,
-    id: number,
-    v: Value[] | null,
-    o: Value[],
-    d: Value[],
-  ): void {
+  offer(S: LogStore | null, i: number, t: number, id: number, v: Value[] | null, o: Value[], d: Value[]): void {
     this.add({ S, i, t, id, v: v ?? [], o }, d);
   }
 

@@ -30,8 +30,7 @@ export function validateCommands(query: string, commands: readonly Command[]): v
     switch (command.t) {
       case "stats":
         stats += 1;
-        if (stats > 2)
-          throw semanticError(query, command.start, end, "a query can have at most two stats commands");
+        if (stats > 2) throw semanticError(query, command.start, end, "a query can have at most two stats commands");
         if (ordered !== undefined) {
           throw semanticError(
             query,

@@ -105,11 +105,7 @@ export function not3(a: Value | undefined): boolean | null {
   return t === null ? null : !t;
 }
 
-function arith(
-  a: Value | undefined,
-  b: Value | undefined,
-  op: (x: number, y: number) => number,
-): number | null {
+function arith(a: Value | undefined, b: Value | undefined, op: (x: number, y: number) => number): number | null {
   const x = typeof a === "number" ? a : toNumber(a);
   const y = typeof b === "number" ? b : toNumber(b);
   if (x === null || y === null) return null;
@@ -117,19 +113,13 @@ function arith(
   return Number.isFinite(r) ? r : null;
 }
 
-export const add = (a: Value | undefined, b: Value | undefined): number | null =>
-  arith(a, b, (x, y) => x + y);
-export const sub = (a: Value | undefined, b: Value | undefined): number | null =>
-  arith(a, b, (x, y) => x - y);
-export const mul = (a: Value | undefined, b: Value | undefined): number | null =>
-  arith(a, b, (x, y) => x * y);
+export const add = (a: Value | undefined, b: Value | undefined): number | null => arith(a, b, (x, y) => x + y);
+export const sub = (a: Value | undefined, b: Value | undefined): number | null => arith(a, b, (x, y) => x - y);
+export const mul = (a: Value | undefined, b: Value | undefined): number | null => arith(a, b, (x, y) => x * y);
 /** Division by zero gives an absent value rather than Infinity (AWS leaves it open). */
-export const div = (a: Value | undefined, b: Value | undefined): number | null =>
-  arith(a, b, (x, y) => x / y);
-export const mod = (a: Value | undefined, b: Value | undefined): number | null =>
-  arith(a, b, (x, y) => x % y);
-export const pow = (a: Value | undefined, b: Value | undefined): number | null =>
-  arith(a, b, (x, y) => x ** y);
+export const div = (a: Value | undefined, b: Value | undefined): number | null => arith(a, b, (x, y) => x / y);
+export const mod = (a: Value | undefined, b: Value | undefined): number | null => arith(a, b, (x, y) => x % y);
+export const pow = (a: Value | undefined, b: Value | undefined): number | null => arith(a, b, (x, y) => x ** y);
 
 export function neg(a: Value | undefined): number | null {
   const x = toNumber(a);

@@ -6,8 +6,7 @@ interface Span {
   end: number;
 }
 
-export type BinaryOp =
-  "+" | "-" | "*" | "/" | "%" | "^" | "=" | "!=" | "<" | "<=" | ">" | ">=" | "and" | "or";
+export type BinaryOp = "+" | "-" | "*" | "/" | "%" | "^" | "=" | "!=" | "<" | "<=" | ">" | ">=" | "and" | "or";
 
 export type Expr =
   | (Span & { t: "num"; value: number })

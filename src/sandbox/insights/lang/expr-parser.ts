@@ -59,10 +59,7 @@ export class ExprParser extends TokenStream {
       return this.finishLike(left, false);
     }
     let negated = false;
-    if (
-      this.isWord("not") &&
-      (this.isWord("like", this.peekSecond()) || this.isWord("in", this.peekSecond()))
-    ) {
+    if (this.isWord("not") && (this.isWord("like", this.peekSecond()) || this.isWord("in", this.peekSecond()))) {
       this.advance();
       negated = true;
     }
@@ -208,11 +205,7 @@ export class ExprParser extends TokenStream {
     const call: Expr = { t: "call", name, nameEnd: nameTok.end, args, start: nameTok.start, end: close.end };
     if (args.length < sig.min || args.length > sig.max) {
       const range =
-        sig.min === sig.max
-          ? `${sig.min}`
-          : sig.max === Infinity
-            ? `at least ${sig.min}`
-            : `${sig.min} to ${sig.max}`;
+        sig.min === sig.max ? `${sig.min}` : sig.max === Infinity ? `at least ${sig.min}` : `${sig.min} to ${sig.max}`;
       throw semanticError(
         this.query,
         call.start,

@@ -44,9 +44,7 @@ const OPERATORS = [
 ];
 
 function isIdentStart(code: number): boolean {
-  return (
-    (code >= 65 && code <= 90) || (code >= 97 && code <= 122) || code === 95 || code === 64 || code > 127
-  );
+  return (code >= 65 && code <= 90) || (code >= 97 && code <= 122) || code === 95 || code === 64 || code > 127;
 }
 
 function isIdentPart(code: number): boolean {
@@ -149,8 +147,7 @@ export class Lexer {
   private backtick(start: number): Token {
     const q = this.query;
     const close = q.indexOf("`", start + 1);
-    if (close < 0)
-      throw tokenRecognitionError(q, start, q.length, "the backtick-quoted field name is not closed");
+    if (close < 0) throw tokenRecognitionError(q, start, q.length, "the backtick-quoted field name is not closed");
     this.pos = close + 1;
     return this.make("quoted", start, q.slice(start + 1, close));
   }

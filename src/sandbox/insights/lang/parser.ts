@@ -200,8 +200,7 @@ class QueryParser extends ExprParser {
       }
       keys.push(key);
     } while (this.isOp(","));
-    if (this.tok.kind !== "eof" && !this.isOp("|"))
-      this.fail("asc, desc, a comma, | or the end of the query");
+    if (this.tok.kind !== "eof" && !this.isOp("|")) this.fail("asc, desc, a comma, | or the end of the query");
     return { t: "sort", keys, start, end: this.lastEnd(keys) };
   }
 
@@ -222,8 +221,7 @@ class QueryParser extends ExprParser {
         end: regex.end,
       };
     }
-    if (this.tok.kind !== "string")
-      this.fail('a "glob pattern with *" or a /regular expression/ with named groups');
+    if (this.tok.kind !== "string") this.fail('a "glob pattern with *" or a /regular expression/ with named groups');
     const pattern = this.advance();
     const stars = pattern.value.split("*").length - 1;
     let names: NameRef[] = [];

@@ -40,13 +40,7 @@ export class TokenStream {
   }
 
   protected fail(expected: string, token: Token = this.tok): never {
-    throw unexpectedSymbol(
-      this.query,
-      token.start,
-      token.end,
-      token.kind === "eof" ? "<EOF>" : token.text,
-      expected,
-    );
+    throw unexpectedSymbol(this.query, token.start, token.end, token.kind === "eof" ? "<EOF>" : token.text, expected);
   }
 
   protected expectOp(op: string, expected: string): Token {

@@ -68,8 +68,7 @@ export function runCases(cases: readonly QueryCase[]): void {
   for (const c of cases) {
     it(c.name, () => {
       const request: StartQueryRequest = { queryString: c.query, ...(c.range ?? DAY) };
-      if (!c.query.trimStart().toUpperCase().startsWith("SOURCE"))
-        request.logGroupNames = c.groups ?? [BEDROCK_GROUP];
+      if (!c.query.trimStart().toUpperCase().startsWith("SOURCE")) request.logGroupNames = c.groups ?? [BEDROCK_GROUP];
       if (c.limit !== undefined) request.limit = c.limit;
       if (c.error !== undefined) {
         let caught: unknown;

@@ -1,9 +1,5 @@
 /** An in-memory InsightsEventSource with the contract's guarantees: ids increase, re-created groups get new ids. */
-import type {
-  InsightsEventSource,
-  LogGroupRef,
-  StoredLogEvent,
-} from "../../../../src/sandbox/insights/source.js";
+import type { InsightsEventSource, LogGroupRef, StoredLogEvent } from "../../../../src/sandbox/insights/source.js";
 
 export interface NewEvent {
   timestamp: number;
