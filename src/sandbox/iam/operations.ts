@@ -16,10 +16,10 @@ const PATH = {
   patternText: "(\\u002F)|(\\u002F[\\u0021-\\u007E]+\\u002F)",
 } as const;
 // IAM's own pattern for policy documents: tab, newline, carriage return and printable Latin-1.
-// eslint-disable-next-line no-control-regex
 const DOCUMENT = {
   min: 1,
   max: 131_072,
+  // eslint-disable-next-line no-control-regex
   pattern: /^[\u0009\u000A\u000D\u0020-\u00FF]+$/,
   patternText: "[\\u0009\\u000A\\u000D\\u0020-\\u00FF]+",
 } as const;

@@ -137,43 +137,33 @@ const request: fc.Arbitrary<RawRequest> = fc.oneof(
   fc
     .tuple(fc.constantFrom(...LOGS_OPS), bytes)
     .map(([op, b]) => ({ service: "logs", headers: jsonHeaders(`Logs_20140328.${op}`), body: b })),
-  fc
-    .tuple(fc.constantFrom(...LOGS_OPS), fc.jsonValue())
-    .map(([op, v]) => ({
-      service: "logs",
-      headers: jsonHeaders(`Logs_20140328.${op}`),
-      body: JSON.stringify(v).slice(0, Math.max(1, JSON.stringify(v).length - 1)),
-    })),
-  fc
-    .tuple(fc.string(), fc.string())
-    .map(([target, type]) => ({
-      service: "logs",
-      headers: { "x-amz-target": target, "content-type": type },
-      body: "{}",
-    })),
-  fc
-    .tuple(fc.constantFrom(...CW_OPS), members(CW_MEMBERS))
-    .map(([op, m]) => ({
-      service: "monitoring",
-      headers: { ...jsonHeaders(`GraniteServiceVersion20100801.${op}`, "1.0"), "x-amzn-query-mode": "true" },
-      body: JSON.stringify(m),
-    })),
-  fc
-    .tuple(fc.constantFrom(...CW_OPS), bytes)
-    .map(([op, b]) => ({
-      service: "monitoring",
-      path: `/service/GraniteServiceVersion20100801/operation/${op}`,
-      headers: { "content-type": "application/cbor", "smithy-protocol": "rpc-v2-cbor" },
-      body: b,
-    })),
-  fc
-    .tuple(fc.constantFrom(...CW_OPS), members(CW_MEMBERS))
-    .map(([op, m]) => ({
-      service: "monitoring",
-      path: `/service/GraniteServiceVersion20100801/operation/${op}`,
-      headers: { "content-type": "application/cbor", "smithy-protocol": "rpc-v2-cbor" },
-      body: cbor.serialize(m),
-    })),
+  fc.tuple(fc.constantFrom(...LOGS_OPS), fc.jsonValue()).map(([op, v]) => ({
+    service: "logs",
+    headers: jsonHeaders(`Logs_20140328.${op}`),
+    body: JSON.stringify(v).slice(0, Math.max(1, JSON.stringify(v).length - 1)),
+  })),
+  fc.tuple(fc.string(), fc.string()).map(([target, type]) => ({
+    service: "logs",
+    headers: { "x-amz-target": target, "content-type": type },
+    body: "{}",
+  })),
+  fc.tuple(fc.constantFrom(...CW_OPS), members(CW_MEMBERS)).map(([op, m]) => ({
+    service: "monitoring",
+    headers: { ...jsonHeaders(`GraniteServiceVersion20100801.${op}`, "1.0"), "x-amzn-query-mode": "true" },
+    body: JSON.stringify(m),
+  })),
+  fc.tuple(fc.constantFrom(...CW_OPS), bytes).map(([op, b]) => ({
+    service: "monitoring",
+    path: `/service/GraniteServiceVersion20100801/operation/${op}`,
+    headers: { "content-type": "application/cbor", "smithy-protocol": "rpc-v2-cbor" },
+    body: b,
+  })),
+  fc.tuple(fc.constantFrom(...CW_OPS), members(CW_MEMBERS)).map(([op, m]) => ({
+    service: "monitoring",
+    path: `/service/GraniteServiceVersion20100801/operation/${op}`,
+    headers: { "content-type": "application/cbor", "smithy-protocol": "rpc-v2-cbor" },
+    body: cbor.serialize(m),
+  })),
   fc
     .tuple(fc.constantFrom(...IAM_ACTIONS), fc.dictionary(fc.constantFrom(...IAM_PARAMS), fc.string(), { maxKeys: 5 }))
     .map(([action, p]) => ({
@@ -223,22 +213,18 @@ const request: fc.Arbitrary<RawRequest> = fc.oneof(
       maxLength: 4,
     })
     .map((segs) => ({ service: "bedrock", method: "GET", path: `/${segs.join("/")}` })),
-  fc
-    .string()
-    .map((auth) => ({
-      service: "logs",
-      unsigned: true,
-      headers: { ...jsonHeaders("Logs_20140328.DescribeLogGroups"), authorization: auth },
-      body: "{}",
-    })),
-  fc
-    .string()
-    .map((auth) => ({
-      service: "sts",
-      unsigned: true,
-      headers: { ...formHeaders, authorization: `AWS4-HMAC-SHA256 ${auth}` },
-      body: "Action=GetCallerIdentity&Version=2011-06-15",
-    })),
+  fc.string().map((auth) => ({
+    service: "logs",
+    unsigned: true,
+    headers: { ...jsonHeaders("Logs_20140328.DescribeLogGroups"), authorization: auth },
+    body: "{}",
+  })),
+  fc.string().map((auth) => ({
+    service: "sts",
+    unsigned: true,
+    headers: { ...formHeaders, authorization: `AWS4-HMAC-SHA256 ${auth}` },
+    body: "Action=GetCallerIdentity&Version=2011-06-15",
+  })),
 );
 
 /** The response is in its protocol's error shape. */
