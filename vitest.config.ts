@@ -1,4 +1,14 @@
+import { mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { defineConfig } from "vitest/config";
+
+/**
+ * Every test and every child it starts sees a throw-away home: HOME, XDG_STATE_HOME, XDG_CONFIG_HOME and
+ * GENAI_LAB_HOME point inside one fresh temporary folder, so no test can read or write the learner's real state
+ * (a language saved with `l`, progress, ~/.aws).
+ */
+const home = mkdtempSync(join(tmpdir(), "genai-lab-test-home-"));
 
 export default defineConfig({
   test: {
@@ -9,6 +19,11 @@ export default defineConfig({
     hookTimeout: 20_000,
     pool: "forks",
     env: {
+      HOME: home,
+      USERPROFILE: home,
+      XDG_STATE_HOME: join(home, ".local", "state"),
+      XDG_CONFIG_HOME: join(home, ".config"),
+      GENAI_LAB_HOME: join(home, ".local", "state", "genai-lab"),
       AWS_CONFIG_FILE: "/nonexistent/genai-lab-test/config",
       AWS_SHARED_CREDENTIALS_FILE: "/nonexistent/genai-lab-test/credentials",
       AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: "true",

@@ -1,4 +1,5 @@
 // Runs before every test file. Tests never read ~/.aws, never reach the internet, and see no CI-specific behaviour.
+// HOME, XDG_STATE_HOME and GENAI_LAB_HOME are a throw-away folder (vitest.config.ts): never the learner's own.
 import { afterEach, beforeEach, vi } from "vitest";
 
 for (const name of [
@@ -11,7 +12,6 @@ for (const name of [
   "AWS_REGION",
   "AWS_DEFAULT_REGION",
   "AWS_ENDPOINT_URL",
-  "GENAI_LAB_HOME",
   "NO_COLOR",
   "FORCE_COLOR",
 ]) {
