@@ -54,6 +54,7 @@ export function createCheckContext(
   origin: EventOrigin,
   signal: AbortSignal,
   live: () => boolean = () => true,
+  options: { liveCheck?: boolean } = {},
 ): CheckContext {
   const report = createReporter(origin, (event) => {
     if (live()) env.emit(event);
@@ -64,10 +65,14 @@ export function createCheckContext(
     target: env.target,
     lang: env.lang,
     facts: { get: <T>(key: string) => env.store.state.facts[key] as T | undefined },
+    ledger: { entries: () => env.store.state.ledger },
     report,
     signal,
     clock: env.clock,
-    poll: <T>(options: PollOptions<T>) => poll(options, { clock: env.clock, report, signal }),
+    liveCheck: options.liveCheck ?? false,
+    // A live re-check looks once: the next round comes in a few seconds anyway.
+    poll: <T>(pollOptions: PollOptions<T>) =>
+      poll(options.liveCheck ? { ...pollOptions, timeoutMs: 0 } : pollOptions, { clock: env.clock, report, signal }),
   };
 }
 

@@ -14,6 +14,16 @@ export type LabParams = Record<string, ParamValue>;
 
 export type TargetKind = "sandbox" | "aws" | "endpoint";
 
+/**
+ * How the lab is taken. hands-on: the learner does each step in their own terminal and the checks follow live;
+ * guided: the runner performs each step when asked; exam: nothing is ever performed for the learner.
+ */
+export type Mode = "hands-on" | "guided" | "exam";
+export const MODES: readonly Mode[] = ["hands-on", "guided", "exam"];
+
+/** Who did the work a check verified: genai-lab's own actions ("runner") or anyone else ("learner"). */
+export type DoneBy = "learner" | "runner";
+
 export interface TargetInfo {
   kind: TargetKind;
   region: string;
@@ -53,9 +63,13 @@ export interface Evidence {
   details?: Record<string, string>;
 }
 
+/**
+ * A check's verdict. `doneBy` says who made what it verified (the check compares what it read with the ledger and
+ * the facts); when a check does not say, the engine decides from who completed the check's step.
+ */
 export type CheckResult =
-  | { status: "pass"; evidence?: Evidence }
-  | { status: "fail"; evidence: Evidence; hint: Text }
+  | { status: "pass"; evidence?: Evidence; doneBy?: DoneBy }
+  | { status: "fail"; evidence: Evidence; hint: Text; doneBy?: DoneBy }
   | { status: "error"; problem: Problem };
 
 export type CheckStatus = CheckResult["status"];
@@ -108,10 +122,14 @@ export interface LedgerEntry extends LedgerResource {
   updatedAt: string;
 }
 
-export interface Ledger {
+/** What checks may see of the ledger: what the lab's actions created, never the means to change it. */
+export interface LedgerReader {
+  entries(): readonly LedgerEntry[];
+}
+
+export interface Ledger extends LedgerReader {
   /** Writes the entry before `create` runs and again after it settles, so an interrupted run can be cleaned up. */
   track<T>(resource: LedgerResource, create: () => Promise<T>, arnOf?: (result: T) => string | undefined): Promise<T>;
-  entries(): readonly LedgerEntry[];
   markDeleted(type: string, name: string): void;
 }
 
@@ -129,9 +147,16 @@ export interface CheckContext<P extends LabParams = LabParams, A = unknown> {
   target: TargetInfo;
   lang: Lang;
   facts: FactsReader;
+  /** What the runner's actions created (read-only): lets a check tell the runner's work from the learner's. */
+  ledger: LedgerReader;
   report: Reporter;
   signal: AbortSignal;
   clock: Clock;
+  /**
+   * True while the engine re-checks a hands-on step live: `poll` then probes once and never waits (the next
+   * round comes soon). For wording only; checks behave the same.
+   */
+  liveCheck: boolean;
   poll<T>(options: PollOptions<T>): Promise<PollResult<T>>;
 }
 
@@ -166,6 +191,22 @@ export interface Check<P extends LabParams = LabParams, A = unknown> {
 
 export type StepRole = "preflight" | "lab" | "cleanup";
 
+/**
+ * "Your turn" (hands-on): what the learner does in their own terminal, with their real values filled in. The CLI
+ * lines run unchanged with AWS CLI v1 and v2 (no v2-only flags: `fileb://` for binary bodies, never
+ * `--cli-binary-format`) and carry no `--endpoint-url`: `genai-lab env` points the learner's shell at the target.
+ */
+export interface YourTurn<P extends LabParams = LabParams, A = unknown> {
+  /** The task in one or two sentences (Markdown). */
+  task: Text;
+  /** The console path, for real AWS (Markdown). */
+  console?: Text;
+  /** bash lines with the learner's values. */
+  cli?: (ctx: CheckContext<P, A>) => string;
+  /** A short Python/boto3 snippet, like the original lab's. */
+  python?: (ctx: CheckContext<P, A>) => string;
+}
+
 export interface Step<P extends LabParams = LabParams, A = unknown> {
   id: string;
   title: Text;
@@ -175,6 +216,9 @@ export interface Step<P extends LabParams = LabParams, A = unknown> {
   role?: StepRole;
   actions: Action<P, A>[];
   checks: Check<P, A>[];
+  /** What the learner does by hand in hands-on and exam modes. */
+  yourTurn?: YourTurn<P, A>;
+  /** A ladder, revealed one at a time: a nudge, then where to look, then the exact command. */
   hints?: Text[];
 }
 

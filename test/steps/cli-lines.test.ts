@@ -25,9 +25,11 @@ function contextWith(
     target: { kind: "aws", region: "us-east-1", accountId: ACCOUNT, principalArn },
     lang: "en",
     facts: { get: <T extends JsonValue>(key: string) => facts[key] as T | undefined },
+    ledger: { entries: () => [] },
     report: { progress: () => undefined, output: () => undefined, note: () => undefined },
     signal: new AbortController().signal,
     clock: realClock,
+    liveCheck: false,
     poll: () => Promise.reject(new Error("not in a CLI line")),
   } as CheckContext;
 }
