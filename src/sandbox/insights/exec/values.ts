@@ -132,7 +132,7 @@ export function likeText(x: Value | undefined, needle: string): boolean | null {
   return s === null ? null : s.includes(needle);
 }
 
-export function likeRegex(x: Value | undefined, regex: RegExp): boolean | null {
+export function likeRegex(x: Value | undefined, regex: { test(text: string): boolean }): boolean | null {
   const s = toText(x);
   return s === null ? null : regex.test(s);
 }

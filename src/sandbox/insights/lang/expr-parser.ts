@@ -1,5 +1,5 @@
 /**
- * Expressions, lowest precedence first: `or`, `and`, `not`, comparisons (`=` `!=` `<` `<=` `>` `>=`, `like`,
+ * Expressions, lowest precedence first: `or`, `and`, `not` (or `!`), comparisons (`=` `!=` `<` `<=` `>` `>=`, `like`,
  * `not like`, `=~`, `in [...]`, `not in [...]`), `+ -`, `* / %`, unary minus, `^` (right-associative), then
  * literals, fields, calls and parentheses. Function names and arities are checked here against the catalog.
  */
@@ -10,11 +10,37 @@ import type { Token } from "./lexer.js";
 import { TokenStream } from "./token-stream.js";
 
 const COMPARISONS: ReadonlySet<string> = new Set(["=", "!=", "<", "<=", ">", ">="]);
+/**
+ * How deep parentheses, function calls, `not`, unary minus and `^` may nest. The parser recurses once per level;
+ * 4,000 nested parentheses fit in a 10,000-character query and would overflow the stack. AWS does not publish
+ * its limit; this one is far beyond any query a person writes.
+ */
+export const MAX_NESTING = 100;
 const EXPRESSION = 'an expression: a field, a number, a "string", a function call or (';
 
 export class ExprParser extends TokenStream {
+  private depth = 0;
+
   parseExpr(): Expr {
-    return this.parseOr();
+    return this.nested(() => this.parseOr());
+  }
+
+  /** Runs one level of recursion, refusing (MalformedQueryException, a 400) past MAX_NESTING levels. */
+  private nested<T>(parse: () => T): T {
+    if (this.depth >= MAX_NESTING) {
+      throw semanticError(
+        this.query,
+        this.tok.start,
+        this.tok.end,
+        `the query nests expressions more than ${MAX_NESTING} levels deep (parentheses, calls, not, - or ^)`,
+      );
+    }
+    this.depth += 1;
+    try {
+      return parse();
+    } finally {
+      this.depth -= 1;
+    }
   }
 
   private parseOr(): Expr {
@@ -38,9 +64,10 @@ export class ExprParser extends TokenStream {
   }
 
   private parseNot(): Expr {
-    if (this.isWord("not")) {
+    // `!` is the symbol form of `not` (`filter !ispresent(x)`).
+    if (this.isWord("not") || this.isOp("!")) {
       const start = this.advance().start;
-      const x = this.parseNot();
+      const x = this.nested(() => this.parseNot());
       return { t: "not", x, start, end: x.end };
     }
     return this.parseComparison();
@@ -125,7 +152,7 @@ export class ExprParser extends TokenStream {
   private parseUnary(): Expr {
     if (this.isOp("-")) {
       const start = this.advance().start;
-      const x = this.parseUnary();
+      const x = this.nested(() => this.parseUnary());
       if (x.t === "num") return { t: "num", value: -x.value, start, end: x.end };
       return { t: "neg", x, start, end: x.end };
     }
@@ -136,7 +163,7 @@ export class ExprParser extends TokenStream {
     const base = this.parsePrimary();
     if (this.isOp("^")) {
       this.advance();
-      const exponent = this.parseUnary();
+      const exponent = this.nested(() => this.parseUnary());
       return { t: "binary", op: "^", l: base, r: exponent, start: base.start, end: exponent.end };
     }
     return base;
