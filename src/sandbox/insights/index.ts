@@ -2,24 +2,32 @@
  * Logs Insights for the sandbox. The Logs service's StartQuery / GetQueryResults / StopQuery / DescribeQueries
  * handlers call this engine with the request members as AWS names them and return what it gives unchanged.
  *
- * A query is checked and compiled when it starts (syntax errors surface from StartQuery, as on AWS), runs on
- * the first GetQueryResults (answered `Running`), and is `Complete` from the next one on — so clients see
- * Scheduled → Running → Complete as they poll. Results are kept 7 days, like AWS's.
+ * A query is checked and compiled when it starts (syntax errors surface from StartQuery, as on AWS), then runs in
+ * the background on its own — Scheduled, then Running, then Complete (or Failed, Cancelled, Timeout) — in slices
+ * that leave the event loop free between them, whether or not anyone polls. A query that runs longer than AWS's
+ * 60 minutes ends Timeout. Results and the query list are kept 7 days, like AWS's.
  */
 import { randomUUID } from "node:crypto";
 import { AwsError } from "../errors.js";
 import { compileQuery, type CompiledQuery } from "./compile.js";
 import { LogStore } from "./data/store.js";
-import { execute, type QueryStatistics, type ResultField } from "./exec/execute.js";
+import {
+  describeQueries,
+  renderedQueryString,
+  type DescribeFilter,
+  type DescribeQueriesResponse,
+  type QueryInfo,
+  type QueryStatus,
+} from "./describe.js";
+import { Execution, type QueryStatistics, type ResultField } from "./exec/execute.js";
 import { checkMembers, checkRange, selectedGroups } from "./requests.js";
+import { Scheduler, type Task } from "./scheduler.js";
 import type { InsightsEventSource, LogGroupRef } from "./source.js";
 import { logRecord } from "./log-record.js";
 
 export type { ResultField, QueryStatistics } from "./exec/execute.js";
 export type { InsightsEventSource, LogGroupRef, StoredLogEvent } from "./source.js";
-
-export type QueryStatus = "Scheduled" | "Running" | "Complete" | "Failed" | "Cancelled" | "Timeout" | "Unknown";
-
+export type { QueryInfo, QueryStatus, DescribeFilter, DescribeQueriesResponse } from "./describe.js";
 /** StartQuery's request members (JSON 1.1 names), already type-checked by the handler. */
 export interface StartQueryRequest {
   logGroupName?: string;
@@ -48,15 +56,6 @@ export interface ResultsPage {
   maxItems?: number;
 }
 
-export interface QueryInfo {
-  queryId: string;
-  queryString: string;
-  status: QueryStatus;
-  createTime: number;
-  logGroupName?: string;
-  queryLanguage?: string;
-}
-
 export interface InsightsEngine {
   /** Returns the queryId. Throws AwsError: MalformedQueryException, ResourceNotFoundException, InvalidParameterException, LimitExceededException. */
   startQuery(accountId: string, region: string, request: StartQueryRequest): string;
@@ -64,13 +63,11 @@ export interface InsightsEngine {
   getQueryResults(accountId: string, region: string, queryId: string, page?: ResultsPage): GetQueryResultsResponse;
   /** True once a Scheduled or Running query is Cancelled; InvalidParameterException if it already ended (as AWS). */
   stopQuery(accountId: string, region: string, queryId: string): boolean;
-  describeQueries(
-    accountId: string,
-    region: string,
-    filter: { logGroupName?: string; status?: QueryStatus; maxResults?: number },
-  ): QueryInfo[];
+  describeQueries(accountId: string, region: string, filter: DescribeFilter): DescribeQueriesResponse;
   /** GetLogRecord: every field of the record an `@ptr` points at (timestamps as epoch milliseconds). */
   getLogRecord(accountId: string, region: string, logRecordPointer: string): Record<string, string>;
+  /** Resolves once no query is Scheduled or Running (tests and the benchmark wait on it). */
+  idle(): Promise<void>;
 }
 
 const RETENTION_MS = 7 * 24 * 3_600_000;
@@ -78,7 +75,8 @@ const MAX_KEPT_QUERIES = 1_000;
 const MAX_CONCURRENT = 100;
 const PAGE_SIZE = 10_000;
 const MAX_PLANS = 200;
-const CATCH_UP_MS = 250;
+/** AWS: "Queries time out after 60 minutes of runtime" (CloudWatch Logs quotas). */
+const QUERY_TIMEOUT_MS = 60 * 60_000;
 
 interface QueryRecord {
   info: QueryInfo;
@@ -89,6 +87,9 @@ interface QueryRecord {
   fromMs: number;
   toMs: number;
   apiLimit: number | undefined;
+  task: Task;
+  execution?: Execution;
+  startedAt?: number;
   result?: { rows: ResultField[][]; statistics: QueryStatistics };
 }
 
@@ -97,9 +98,13 @@ const ZERO: QueryStatistics = { recordsMatched: 0, recordsScanned: 0, bytesScann
 export interface EngineOptions {
   /** The engine's cache of discovered fields by log group id; pass one in only to look inside it (the benchmark does). */
   stores?: Map<number, LogStore>;
-  /** Longest a GetQueryResults call spends discovering new events before answering Running (default 250 ms). */
-  catchUpMs?: number;
+  /** How long a query may run (performance.now() milliseconds) before it ends Timeout; AWS's 60 minutes by default. */
+  timeoutMs?: number;
+  /** Longest slice of work between two turns of the event loop (default 16 ms). */
+  sliceMs?: number;
 }
+
+const running = (status: QueryStatus): boolean => status === "Scheduled" || status === "Running";
 
 export function createInsightsEngine(
   source: InsightsEventSource,
@@ -107,7 +112,8 @@ export function createInsightsEngine(
   options: EngineOptions = {},
 ): InsightsEngine {
   const stores = options.stores ?? new Map<number, LogStore>();
-  const catchUpMs = options.catchUpMs ?? CATCH_UP_MS;
+  const timeoutMs = options.timeoutMs ?? QUERY_TIMEOUT_MS;
+  const scheduler = new Scheduler(options.sliceMs);
   const storeForName = new Map<string, number>();
   const queries = new Map<string, QueryRecord>();
   // Compiled plans by query text: a dashboard re-runs the same queries, and a reused plan runs warm, optimised code.
@@ -139,12 +145,17 @@ export function createInsightsEngine(
 
   function purge(): void {
     const cutoff = now() - RETENTION_MS;
-    for (const [id, record] of queries) if (record.info.createTime < cutoff) queries.delete(id);
+    for (const [id, record] of queries) if (record.info.createTime < cutoff) forget(id, record);
     while (queries.size > MAX_KEPT_QUERIES) {
-      const oldest = queries.keys().next();
+      const oldest = queries.entries().next();
       if (oldest.done === true) break;
-      queries.delete(oldest.value);
+      forget(oldest.value[0], oldest.value[1]);
     }
+  }
+
+  function forget(id: string, record: QueryRecord): void {
+    queries.delete(id);
+    scheduler.remove(record.task);
   }
 
   function find(accountId: string, region: string, queryId: string): QueryRecord {
@@ -156,38 +167,34 @@ export function createInsightsEngine(
     return record;
   }
 
-  /**
-   * Catches the query's stores up with the source, for at most CATCH_UP_MS per call, then runs the query.
-   * The query stays Running without a result while events remain to discover, and the next poll goes on,
-   * so a first query over a million new events keeps the sandbox responsive instead of blocking it for
-   * seconds.
-   */
-  function run(record: QueryRecord): void {
-    record.info.status = "Running";
+  /** One slice of a query's work; true when the query has ended (whatever the status). */
+  function step(record: QueryRecord, deadline: number): boolean {
+    if (!running(record.info.status)) return true;
     try {
-      const groupStores = record.groups.map(storeOf);
-      const deadline = performance.now() + catchUpMs;
-      for (const store of groupStores) if (!store.refresh(source, deadline)) return;
-      record.result = execute(record.compiled.plan, {
-        stores: groupStores,
-        source,
-        fromMs: record.fromMs,
-        toMs: record.toMs,
-        apiLimit: record.apiLimit,
-      });
+      if (record.execution === undefined) {
+        record.info.status = "Running";
+        record.startedAt = performance.now();
+        record.execution = new Execution(record.compiled.plan, {
+          stores: record.groups.map(storeOf),
+          source,
+          fromMs: record.fromMs,
+          toMs: record.toMs,
+          apiLimit: record.apiLimit,
+        });
+      }
+      if (performance.now() - (record.startedAt ?? 0) > timeoutMs) {
+        record.info.status = "Timeout";
+        delete record.execution;
+        return true;
+      }
+      if (!record.execution.step(Math.min(deadline, (record.startedAt ?? 0) + timeoutMs))) return false;
+      record.result = record.execution.result;
+      record.info.status = "Complete";
     } catch {
       record.info.status = "Failed";
     }
-  }
-
-  /** One GetQueryResults' step: a Scheduled query runs (still answering Running); a Running one completes. */
-  function poll(record: QueryRecord): QueryStatus {
-    if (record.info.status === "Scheduled") run(record);
-    else if (record.info.status === "Running") {
-      if (record.result === undefined) run(record);
-      if (record.result !== undefined) record.info.status = "Complete";
-    }
-    return record.info.status;
+    delete record.execution;
+    return true;
   }
 
   return {
@@ -199,28 +206,31 @@ export function createInsightsEngine(
       const toMs = request.endTime * 1000 + 999;
       checkRange(groups, toMs);
       const recent = now() - 15 * 60_000;
-      const running = [...queries.values()].filter(
-        (q) =>
-          q.accountId === accountId &&
-          (q.info.status === "Scheduled" || q.info.status === "Running") &&
-          q.info.createTime > recent,
+      const active = [...queries.values()].filter(
+        (q) => q.accountId === accountId && running(q.info.status) && q.info.createTime > recent,
       );
-      if (running.length >= MAX_CONCURRENT) {
+      if (active.length >= MAX_CONCURRENT) {
         throw new AwsError(
           "LimitExceededException",
           `Account maximum query concurrency limit of [${MAX_CONCURRENT}] reached.`,
         );
       }
       const queryId = randomUUID();
+      const named = [request.logGroupName, ...(request.logGroupNames ?? []), ...(request.logGroupIdentifiers ?? [])];
       const info: QueryInfo = {
         queryId,
-        queryString: request.queryString,
+        queryString: renderedQueryString(
+          request.queryString,
+          named.filter((n): n is string => n !== undefined),
+          request.startTime,
+          request.endTime,
+        ),
         status: "Scheduled",
         createTime: now(),
         queryLanguage: "CWLI",
       };
       if (groups[0] !== undefined) info.logGroupName = groups[0].name;
-      queries.set(queryId, {
+      const record: QueryRecord = {
         info,
         accountId,
         region,
@@ -229,15 +239,20 @@ export function createInsightsEngine(
         fromMs: request.startTime * 1000,
         toMs,
         apiLimit: request.limit,
-      });
+        task: { step: (deadline) => step(record, deadline) },
+      };
+      queries.set(queryId, record);
+      scheduler.add(record.task);
       return queryId;
     },
 
     getQueryResults(accountId, region, queryId, page = {}) {
       const record = find(accountId, region, queryId);
-      const status = poll(record);
-      // Only a Complete query has rows; Cancelled ones drop theirs and Failed ones never had any.
-      if (status !== "Complete" || record.result === undefined) return { status, results: [], statistics: ZERO };
+      const status = record.info.status;
+      // Only a Complete query has rows; a Running one reports its counts so far.
+      if (status !== "Complete" || record.result === undefined) {
+        return { status, results: [], statistics: record.execution?.statistics() ?? ZERO };
+      }
       const { rows, statistics } = record.result;
       const offset =
         page.nextToken === undefined ? 0 : Number.parseInt(Buffer.from(page.nextToken, "base64").toString("utf8"), 10);
@@ -256,31 +271,30 @@ export function createInsightsEngine(
 
     stopQuery(accountId, region, queryId) {
       const record = find(accountId, region, queryId);
-      if (record.info.status !== "Scheduled" && record.info.status !== "Running") {
+      if (!running(record.info.status)) {
         throw new AwsError(
           "InvalidParameterException",
           `Query ${queryId} is not running (status ${record.info.status}).`,
         );
       }
       record.info.status = "Cancelled";
+      delete record.execution;
       delete record.result;
+      scheduler.remove(record.task);
       return true;
     },
 
     describeQueries(accountId, region, filter) {
       purge();
-      const max = Math.max(1, Math.min(1000, filter.maxResults ?? 1000));
-      return [...queries.values()]
-        .filter((q) => q.accountId === accountId && q.region === region)
-        .filter((q) => filter.status === undefined || q.info.status === filter.status)
-        .filter((q) => filter.logGroupName === undefined || q.groups.some((g) => g.name === filter.logGroupName))
-        .sort((a, b) => b.info.createTime - a.info.createTime)
-        .slice(0, max)
-        .map((q) => ({ ...q.info }));
+      return describeQueries(queries.values(), accountId, region, filter);
     },
 
     getLogRecord(accountId, region, logRecordPointer) {
       return logRecord(stores, source, accountId, region, logRecordPointer);
+    },
+
+    idle() {
+      return scheduler.idle();
     },
   };
 }

@@ -1,4 +1,4 @@
-import type { InsightsEngine, QueryStatus, ResultsPage, StartQueryRequest } from "../insights/index.js";
+import type { DescribeFilter, InsightsEngine, QueryStatus, ResultsPage, StartQueryRequest } from "../insights/index.js";
 import type { OperationHandler } from "../server/types.js";
 import { GROUP_IDENTIFIER, GROUP_NAME, reader } from "./common.js";
 
@@ -65,14 +65,15 @@ export function queryOperations(engine: () => InsightsEngine): Record<string, Op
       const logGroupName = r.string("logGroupName", GROUP_NAME);
       const status = r.string("status", { enum: STATUSES }) as QueryStatus | undefined;
       const maxResults = r.integer("maxResults", { min: 1, max: 1000 });
-      r.string("nextToken", { min: 1 });
+      const nextToken = r.string("nextToken", { min: 1 });
       r.string("queryLanguage", { enum: ["CWLI", "SQL", "PPL"] });
       r.done();
-      const filter: { logGroupName?: string; status?: QueryStatus; maxResults?: number } = {};
+      const filter: DescribeFilter = {};
       if (logGroupName !== undefined) filter.logGroupName = logGroupName;
       if (status !== undefined) filter.status = status;
       if (maxResults !== undefined) filter.maxResults = maxResults;
-      return { queries: engine().describeQueries(ctx.accountId, ctx.region, filter) };
+      if (nextToken !== undefined) filter.nextToken = nextToken;
+      return engine().describeQueries(ctx.accountId, ctx.region, filter);
     },
   };
 }

@@ -35,31 +35,31 @@ function spying(source: MemorySource): { source: InsightsEventSource; afterIds: 
 }
 
 describe("incremental discovery", () => {
-  it("a query reads only the events that arrived since the previous query", () => {
+  it("a query reads only the events that arrived since the previous query", async () => {
     const memory = new MemorySource();
     memory.createGroup("/inc", DAY_MS);
     memory.put("/inc", [{ timestamp: DAY_MS + 1, message: '{"tokens": 5}' }]);
     const { source, afterIds } = spying(memory);
     const engine = createInsightsEngine(source, () => DAY_MS);
-    expect(pairs(finish(engine, q("/inc", "stats sum(tokens)")))).toEqual([[["sum(tokens)", "5"]]]);
+    expect(pairs(await finish(engine, q("/inc", "stats sum(tokens)")))).toEqual([[["sum(tokens)", "5"]]]);
     memory.put("/inc", [{ timestamp: DAY_MS + 2, message: '{"tokens": 7}' }]);
-    expect(pairs(finish(engine, q("/inc", "stats sum(tokens)")))).toEqual([[["sum(tokens)", "12"]]]);
+    expect(pairs(await finish(engine, q("/inc", "stats sum(tokens)")))).toEqual([[["sum(tokens)", "12"]]]);
     expect(afterIds).toEqual([0, 1]);
   });
 
-  it("a deleted and re-created group (new id) starts from nothing", () => {
+  it("a deleted and re-created group (new id) starts from nothing", async () => {
     const memory = new MemorySource();
     memory.createGroup("/again", DAY_MS);
     memory.put("/again", [{ timestamp: DAY_MS + 1, message: '{"v": 1}' }]);
     const engine = createInsightsEngine(memory, () => DAY_MS);
-    expect(pairs(finish(engine, q("/again", "stats count(*)")))).toEqual([[["count(*)", "1"]]]);
+    expect(pairs(await finish(engine, q("/again", "stats count(*)")))).toEqual([[["count(*)", "1"]]]);
     memory.deleteGroup("/again");
     memory.createGroup("/again", DAY_MS);
     memory.put("/again", [
       { timestamp: DAY_MS + 5, message: '{"v": 2}' },
       { timestamp: DAY_MS + 6, message: '{"v": 3}' },
     ]);
-    expect(pairs(finish(engine, q("/again", "stats count(*), sum(v)")))).toEqual([
+    expect(pairs(await finish(engine, q("/again", "stats count(*), sum(v)")))).toEqual([
       [
         ["count(*)", "2"],
         ["sum(v)", "5"],
@@ -92,7 +92,7 @@ describe("incremental discovery", () => {
     expect(found).toEqual(["ok=true", "bad=false"]);
   });
 
-  it("a field with more distinct values than a dictionary holds switches to per-row strings and stays exact", () => {
+  it("a field with more distinct values than a dictionary holds switches to per-row strings and stays exact", async () => {
     const memory = new MemorySource();
     memory.createGroup("/many", DAY_MS);
     memory.put(
@@ -100,8 +100,10 @@ describe("incremental discovery", () => {
       Array.from({ length: 60_000 }, (_, i) => ({ timestamp: DAY_MS + i, message: `{"id":"r-${i}"}` })),
     );
     const engine = createInsightsEngine(memory, () => DAY_MS);
-    expect(pairs(finish(engine, q("/many", "stats count_distinct(id)")))).toEqual([[["count_distinct(id)", "60000"]]]);
-    expect(pairs(finish(engine, q("/many", 'filter id = "r-59999" or id = "r-7" | stats count(*)')))).toEqual([
+    expect(pairs(await finish(engine, q("/many", "stats count_distinct(id)")))).toEqual([
+      [["count_distinct(id)", "60000"]],
+    ]);
+    expect(pairs(await finish(engine, q("/many", 'filter id = "r-59999" or id = "r-7" | stats count(*)')))).toEqual([
       [["count(*)", "2"]],
     ]);
   });
@@ -141,7 +143,7 @@ describe("long strings stay in the message", () => {
     expect(column.lazyCount).toBe(1);
   });
 
-  it("grouping by a long text reads it back from each message", () => {
+  it("grouping by a long text reads it back from each message", async () => {
     const memory = new MemorySource();
     memory.createGroup("/long", DAY_MS);
     const a = "a".repeat(300);
@@ -151,7 +153,7 @@ describe("long strings stay in the message", () => {
       [a, b, a].map((text, i) => ({ timestamp: DAY_MS + i, message: JSON.stringify({ text }) })),
     );
     const engine = createInsightsEngine(memory, () => DAY_MS);
-    expect(pairs(finish(engine, q("/long", "stats count(*) by text")))).toEqual([
+    expect(pairs(await finish(engine, q("/long", "stats count(*) by text")))).toEqual([
       [
         ["text", a],
         ["count(*)", "2"],
@@ -175,9 +177,9 @@ describe("long strings stay in the message", () => {
 });
 
 describe("GetLogRecord", () => {
-  it("returns every field of the record a result's @ptr points at, timestamps in epoch milliseconds", () => {
+  it("returns every field of the record a result's @ptr points at, timestamps in epoch milliseconds", async () => {
     const engine = createInsightsEngine(fixtureSource(), () => DAY_MS);
-    const response = finish(engine, q(BEDROCK_GROUP, "fields requestId | limit 1"));
+    const response = await finish(engine, q(BEDROCK_GROUP, "fields requestId | limit 1"));
     const pointer = response.results[0]?.find((f) => f.field === "@ptr")?.value as string;
     const record = engine.getLogRecord(ACCOUNT, REGION, pointer);
     expect(record["@timestamp"]).toBe(String(Date.UTC(2025, 7, 15, 12)));
@@ -191,9 +193,9 @@ describe("GetLogRecord", () => {
     });
   });
 
-  it("a pointer that is not ours is InvalidParameterException; one from another account is ResourceNotFoundException", () => {
+  it("a pointer that is not ours is InvalidParameterException; one from another account is ResourceNotFoundException", async () => {
     const engine = createInsightsEngine(fixtureSource(), () => DAY_MS);
-    const response = finish(engine, q(BEDROCK_GROUP, "fields requestId | limit 1"));
+    const response = await finish(engine, q(BEDROCK_GROUP, "fields requestId | limit 1"));
     const pointer = response.results[0]?.find((f) => f.field === "@ptr")?.value as string;
     expect(awsError(() => engine.getLogRecord(ACCOUNT, REGION, "bm90IGEgcG9pbnRlcg==")).code).toBe(
       "InvalidParameterException",
@@ -211,22 +213,22 @@ describe("messages of result rows", () => {
     );
   }
 
-  it("are read in one forward pass when the source cannot read by id", () => {
+  it("are read in one forward pass when the source cannot read by id", async () => {
     const memory = new MemorySource();
     bigGroup(memory);
     const engine = createInsightsEngine(memory, () => DAY_MS);
-    finish(engine, q("/msgs", "stats count(*)"));
+    await finish(engine, q("/msgs", "stats count(*)"));
     const before = memory.calls;
-    const response = finish(engine, q("/msgs", "fields @message | sort @timestamp asc | limit 50"));
+    const response = await finish(engine, q("/msgs", "fields @message | sort @timestamp asc | limit 50"));
     expect(response.results[49]?.[0]).toEqual({ field: "@message", value: "line 49" });
     expect(memory.calls - before).toBe(2);
   });
 
-  it("are read by id when the source offers eventsByIds", () => {
+  it("are read by id when the source offers eventsByIds", async () => {
     const memory = new MemorySource().withEventsByIds();
     bigGroup(memory);
     const engine = createInsightsEngine(memory, () => DAY_MS);
-    const response = finish(engine, q("/msgs", 'filter @message like "99" | sort @timestamp asc | limit 3'));
+    const response = await finish(engine, q("/msgs", 'filter @message like "99" | sort @timestamp asc | limit 3'));
     expect(pairs(response).map((row) => row[1])).toEqual([
       ["@message", "line 99"],
       ["@message", "line 199"],
@@ -237,31 +239,30 @@ describe("messages of result rows", () => {
 });
 
 describe("catching up with many new events", () => {
-  it("spreads discovery over several polls, answering Running until the query can run", () => {
+  it("spreads discovery over many short slices, Running meanwhile, then Complete without being polled", async () => {
     const memory = new MemorySource();
     memory.createGroup("/flood", DAY_MS);
     memory.put(
       "/flood",
       Array.from({ length: 30_000 }, (_, i) => ({ timestamp: DAY_MS + i, message: `{"n":${i}}` })),
     );
-    const engine = createInsightsEngine(memory, () => DAY_MS, { catchUpMs: 0 });
+    const engine = createInsightsEngine(memory, () => DAY_MS, { sliceMs: 1 });
     const id = engine.startQuery(ACCOUNT, REGION, q("/flood", "stats count(*), max(n)"));
-    const statuses: string[] = [];
-    for (let poll = 0; poll < 100; poll++) {
-      const response = engine.getQueryResults(ACCOUNT, REGION, id);
-      statuses.push(response.status);
-      if (response.status === "Complete") {
-        expect(pairs(response)).toEqual([
-          [
-            ["count(*)", "30000"],
-            ["max(n)", "29999"],
-          ],
-        ]);
-        break;
-      }
+    const statuses = new Set<string>();
+    let turns = 0;
+    while (engine.getQueryResults(ACCOUNT, REGION, id).status !== "Complete") {
+      statuses.add(engine.getQueryResults(ACCOUNT, REGION, id).status);
+      turns += 1;
+      await new Promise((resolve) => setImmediate(resolve));
     }
-    // A zero budget still discovers 1024 events per poll: about 30 polls of Running, then Complete.
-    expect(statuses.filter((s) => s === "Running").length).toBeGreaterThan(20);
-    expect(statuses.at(-1)).toBe("Complete");
+    expect(statuses.has("Running")).toBe(true);
+    // 1 ms slices (discovery checks its deadline every 1,024 events): the loop got many turns in between.
+    expect(turns).toBeGreaterThan(5);
+    expect(pairs(engine.getQueryResults(ACCOUNT, REGION, id))).toEqual([
+      [
+        ["count(*)", "30000"],
+        ["max(n)", "29999"],
+      ],
+    ]);
   });
 });

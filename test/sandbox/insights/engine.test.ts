@@ -23,6 +23,19 @@ function engineAt(clock: { now: number }, source = fixtureSource()): InsightsEng
   return createInsightsEngine(source, () => clock.now);
 }
 
+/** A group of `n` small JSON events a millisecond apart: big enough that a query over it runs in many slices. */
+function floodSource(n: number): MemorySource {
+  const source = new MemorySource();
+  source.createGroup("/flood", DAY_MS);
+  source.put(
+    "/flood",
+    Array.from({ length: n }, (_, i) => ({ timestamp: DAY_MS + i, message: `{"n":${i}}` })),
+  );
+  return source;
+}
+
+const flood = (query: string): StartQueryRequest => ({ logGroupNames: ["/flood"], queryString: query, ...DAY });
+
 const request = (query: string, extra: Partial<StartQueryRequest> = {}): StartQueryRequest => ({
   logGroupNames: [BEDROCK_GROUP],
   queryString: query,
@@ -31,44 +44,68 @@ const request = (query: string, extra: Partial<StartQueryRequest> = {}): StartQu
 });
 
 describe("query status", () => {
-  it("moves Scheduled → Running → Complete over successive GetQueryResults", () => {
+  it("advances on its own: Scheduled at StartQuery, then Complete from the engine's background run, unpolled", async () => {
     const clock = { now: DAY_MS + 86_400_000 };
     const engine = engineAt(clock);
     const id = engine.startQuery(ACCOUNT, REGION, request("stats count(*)"));
     expect(id).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/);
-    expect(engine.describeQueries(ACCOUNT, REGION, {}).map((q) => q.status)).toEqual(["Scheduled"]);
-    const first = engine.getQueryResults(ACCOUNT, REGION, id);
-    expect(first).toEqual({
-      status: "Running",
-      results: [],
-      statistics: { recordsMatched: 0, recordsScanned: 0, bytesScanned: 0 },
-    });
-    const second = engine.getQueryResults(ACCOUNT, REGION, id);
-    expect(second.status).toBe("Complete");
-    expect(second.results).toEqual([[{ field: "count(*)", value: "8" }]]);
-    expect(engine.getQueryResults(ACCOUNT, REGION, id)).toEqual(second);
+    expect(engine.describeQueries(ACCOUNT, REGION, {}).queries.map((q) => q.status)).toEqual(["Scheduled"]);
+    await engine.idle();
+    // No GetQueryResults call in between: DescribeQueries sees the query finished (issue 13).
+    expect(engine.describeQueries(ACCOUNT, REGION, {}).queries.map((q) => q.status)).toEqual(["Complete"]);
+    const response = engine.getQueryResults(ACCOUNT, REGION, id);
+    expect(response.status).toBe("Complete");
+    expect(response.results).toEqual([[{ field: "count(*)", value: "8" }]]);
+    expect(engine.getQueryResults(ACCOUNT, REGION, id)).toEqual(response);
   });
 
-  it("StopQuery cancels a query that has not completed; stopping it again is InvalidParameterException", () => {
+  it("a long query is Running with its counts so far, and the event loop turns while it runs", async () => {
+    const engine = createInsightsEngine(floodSource(200_000), () => DAY_MS, { sliceMs: 4 });
+    const id = engine.startQuery(ACCOUNT, REGION, flood('filter @message like /"n":1\\d*5}/ | stats count(*)'));
+    let turns = 0;
+    const ticker = setInterval(() => (turns += 1), 1);
+    let sawRunning = false;
+    while (engine.getQueryResults(ACCOUNT, REGION, id).status !== "Complete") {
+      const running = engine.getQueryResults(ACCOUNT, REGION, id);
+      if (running.status === "Running") sawRunning = true;
+      await new Promise((resolve) => setTimeout(resolve, 5));
+    }
+    clearInterval(ticker);
+    expect(sawRunning).toBe(true);
+    expect(turns).toBeGreaterThan(3);
+    expect(pairs(engine.getQueryResults(ACCOUNT, REGION, id))).toEqual([[["count(*)", "11111"]]]);
+  });
+
+  it("a query that runs longer than the limit ends Timeout, as AWS ends it (60 minutes there)", async () => {
+    const engine = createInsightsEngine(floodSource(100_000), () => DAY_MS, { timeoutMs: 1, sliceMs: 2 });
+    const id = engine.startQuery(ACCOUNT, REGION, flood("stats count(*) by n"));
+    await engine.idle();
+    const response = engine.getQueryResults(ACCOUNT, REGION, id);
+    expect(response.status).toBe("Timeout");
+    expect(response.results).toEqual([]);
+    expect(engine.describeQueries(ACCOUNT, REGION, { status: "Timeout" }).queries.map((q) => q.queryId)).toEqual([id]);
+  });
+
+  it("StopQuery cancels a query that has not completed; stopping it again is InvalidParameterException", async () => {
     const engine = engineAt({ now: DAY_MS });
     const id = engine.startQuery(ACCOUNT, REGION, request("stats count(*)"));
     expect(engine.stopQuery(ACCOUNT, REGION, id)).toBe(true);
+    await engine.idle();
     expect(engine.getQueryResults(ACCOUNT, REGION, id).status).toBe("Cancelled");
-    expect(engine.describeQueries(ACCOUNT, REGION, { status: "Cancelled" })).toHaveLength(1);
+    expect(engine.describeQueries(ACCOUNT, REGION, { status: "Cancelled" }).queries).toHaveLength(1);
     expect(awsError(() => engine.stopQuery(ACCOUNT, REGION, id)).code).toBe("InvalidParameterException");
   });
 
-  it("StopQuery on a completed query is InvalidParameterException (AWS: the query is not running)", () => {
+  it("StopQuery on a completed query is InvalidParameterException (AWS: the query is not running)", async () => {
     const engine = engineAt({ now: DAY_MS });
     const id = engine.startQuery(ACCOUNT, REGION, request("stats count(*)"));
-    engine.getQueryResults(ACCOUNT, REGION, id);
-    engine.getQueryResults(ACCOUNT, REGION, id);
+    await engine.idle();
     const error = awsError(() => engine.stopQuery(ACCOUNT, REGION, id));
     expect(error.code).toBe("InvalidParameterException");
     expect(error.message).toContain("is not running");
   });
 
-  it("a query whose scan fails ends Failed", () => {
+  it("a query whose scan fails ends Failed", async () => {
     const source = fixtureSource();
     const broken = {
       ...source,
@@ -79,6 +116,7 @@ describe("query status", () => {
     };
     const engine = createInsightsEngine(broken, () => DAY_MS);
     const id = engine.startQuery(ACCOUNT, REGION, request("stats count(*)"));
+    await engine.idle();
     expect(engine.getQueryResults(ACCOUNT, REGION, id).status).toBe("Failed");
     expect(engine.getQueryResults(ACCOUNT, REGION, id).status).toBe("Failed");
   });
@@ -92,35 +130,37 @@ describe("query status", () => {
     expect(awsError(() => engine.stopQuery(ACCOUNT, "eu-west-1", id)).code).toBe("ResourceNotFoundException");
   });
 
-  it("results expire after 7 days, like AWS's", () => {
+  it("results expire after 7 days, like AWS's", async () => {
     const clock = { now: DAY_MS };
     const engine = engineAt(clock);
     const id = engine.startQuery(ACCOUNT, REGION, request("stats count(*)"));
+    await engine.idle();
     clock.now += 7 * 86_400_000 - 1;
-    expect(engine.getQueryResults(ACCOUNT, REGION, id).status).toBe("Running");
+    expect(engine.getQueryResults(ACCOUNT, REGION, id).status).toBe("Complete");
     clock.now += 2;
     expect(awsError(() => engine.getQueryResults(ACCOUNT, REGION, id)).code).toBe("ResourceNotFoundException");
-    expect(engine.describeQueries(ACCOUNT, REGION, {})).toEqual([]);
+    expect(engine.describeQueries(ACCOUNT, REGION, {}).queries).toEqual([]);
   });
 });
 
 describe("DescribeQueries", () => {
-  it("lists this account's queries newest first, filtered by status and log group, up to maxResults", () => {
+  it("lists this account's queries newest first, filtered by status and log group, up to maxResults", async () => {
     const clock = { now: DAY_MS };
     const engine = engineAt(clock);
     const a = engine.startQuery(ACCOUNT, REGION, request("stats count(*)"));
+    await engine.idle();
     clock.now += 1000;
     const b = engine.startQuery(
       ACCOUNT,
       REGION,
       request("fields @message", { logGroupNames: [APP_GROUP, LAMBDA_GROUP] }),
     );
-    engine.getQueryResults(ACCOUNT, REGION, a);
-    engine.getQueryResults(ACCOUNT, REGION, a);
-    expect(engine.describeQueries(ACCOUNT, REGION, {})).toEqual([
+    const start = DAY.startTime * 1000;
+    const end = DAY.endTime * 1000;
+    expect(engine.describeQueries(ACCOUNT, REGION, {}).queries).toEqual([
       {
         queryId: b,
-        queryString: "fields @message",
+        queryString: `SOURCE "${APP_GROUP}" "${LAMBDA_GROUP}" START=${start} END=${end} | fields @message`,
         status: "Scheduled",
         createTime: DAY_MS + 1000,
         logGroupName: APP_GROUP,
@@ -128,17 +168,47 @@ describe("DescribeQueries", () => {
       },
       {
         queryId: a,
-        queryString: "stats count(*)",
+        queryString: `SOURCE "${BEDROCK_GROUP}" START=${start} END=${end} | stats count(*)`,
         status: "Complete",
         createTime: DAY_MS,
         logGroupName: BEDROCK_GROUP,
         queryLanguage: "CWLI",
       },
     ]);
-    expect(engine.describeQueries(ACCOUNT, REGION, { status: "Complete" }).map((q) => q.queryId)).toEqual([a]);
-    expect(engine.describeQueries(ACCOUNT, REGION, { logGroupName: LAMBDA_GROUP }).map((q) => q.queryId)).toEqual([b]);
-    expect(engine.describeQueries(ACCOUNT, REGION, { maxResults: 1 }).map((q) => q.queryId)).toEqual([b]);
-    expect(engine.describeQueries("210987654321", REGION, {})).toEqual([]);
+    const ids = (filter: Parameters<InsightsEngine["describeQueries"]>[2]) =>
+      engine.describeQueries(ACCOUNT, REGION, filter).queries.map((q) => q.queryId);
+    expect(ids({ status: "Complete" })).toEqual([a]);
+    expect(ids({ logGroupName: LAMBDA_GROUP })).toEqual([b]);
+    expect(ids({ maxResults: 1 })).toEqual([b]);
+    expect(engine.describeQueries("210987654321", REGION, {}).queries).toEqual([]);
+    await engine.idle();
+  });
+
+  it("pages with nextToken; a token from nowhere is InvalidParameterException", async () => {
+    const clock = { now: DAY_MS };
+    const engine = engineAt(clock);
+    const started: string[] = [];
+    for (let i = 0; i < 5; i++) {
+      started.unshift(engine.startQuery(ACCOUNT, REGION, request("stats count(*)")));
+      clock.now += 1;
+    }
+    await engine.idle();
+    const first = engine.describeQueries(ACCOUNT, REGION, { maxResults: 2 });
+    const second = engine.describeQueries(ACCOUNT, REGION, { maxResults: 2, nextToken: first.nextToken as string });
+    const third = engine.describeQueries(ACCOUNT, REGION, { maxResults: 2, nextToken: second.nextToken as string });
+    expect([...first.queries, ...second.queries, ...third.queries].map((q) => q.queryId)).toEqual(started);
+    expect(third.nextToken).toBeUndefined();
+    expect(awsError(() => engine.describeQueries(ACCOUNT, REGION, { nextToken: "bm9wZQ==" })).code).toBe(
+      "InvalidParameterException",
+    );
+  });
+
+  it("a query that names its groups with SOURCE is shown as written", async () => {
+    const engine = engineAt({ now: DAY_MS });
+    const text = `SOURCE "${BEDROCK_GROUP}" | stats count(*)`;
+    engine.startQuery(ACCOUNT, REGION, { queryString: text, ...DAY });
+    await engine.idle();
+    expect(engine.describeQueries(ACCOUNT, REGION, {}).queries[0]?.queryString).toBe(text);
   });
 });
 
@@ -213,10 +283,10 @@ describe("StartQuery validation", () => {
     expect(error.message).toBe("A query can select at most 50 log groups, not 51.");
   });
 
-  it("accepts log group ARNs, with or without :*, in logGroupIdentifiers", () => {
+  it("accepts log group ARNs, with or without :*, in logGroupIdentifiers", async () => {
     const arn = `arn:aws:logs:${REGION}:${ACCOUNT}:log-group:${BEDROCK_GROUP}`;
     for (const id of [arn, `${arn}:*`]) {
-      const response = finish(engine, { logGroupIdentifiers: [id], queryString: "stats count(*)", ...DAY });
+      const response = await finish(engine, { logGroupIdentifiers: [id], queryString: "stats count(*)", ...DAY });
       expect(pairs(response)).toEqual([[["count(*)", "8"]]]);
     }
   });
@@ -267,19 +337,19 @@ describe("result size", () => {
     return r;
   };
 
-  it("without limit, results stop silently at 10,000 rows (raw and stats alike)", () => {
+  it("without limit, results stop silently at 10,000 rows (raw and stats alike)", async () => {
     const engine = createInsightsEngine(bigSource(10_050), () => DAY_MS);
-    const raw = finish(engine, big("fields n"));
+    const raw = await finish(engine, big("fields n"));
     expect(raw.results).toHaveLength(10_000);
     expect(raw.results[0]?.[0]).toEqual({ field: "n", value: "10049" });
     expect(raw.statistics).toMatchObject({ recordsMatched: 10_050, recordsScanned: 10_050 });
-    expect(finish(engine, big("stats count(*) by n")).results).toHaveLength(10_000);
+    expect((await finish(engine, big("stats count(*) by n"))).results).toHaveLength(10_000);
   });
 
-  it("limit can ask for more than 10,000; GetQueryResults pages 10,000 at a time with nextToken", () => {
+  it("limit can ask for more than 10,000; GetQueryResults pages 10,000 at a time with nextToken", async () => {
     const engine = createInsightsEngine(bigSource(12_000), () => DAY_MS);
     const id = engine.startQuery(ACCOUNT, REGION, big("fields n | limit 12000"));
-    engine.getQueryResults(ACCOUNT, REGION, id);
+    await engine.idle();
     const first = engine.getQueryResults(ACCOUNT, REGION, id);
     expect(first.results).toHaveLength(10_000);
     expect(first.nextToken).toBeDefined();
@@ -289,10 +359,10 @@ describe("result size", () => {
     expect(second.results[1_999]?.[0]).toEqual({ field: "n", value: "0" });
   });
 
-  it("maxItems makes smaller pages; a token from nowhere is InvalidParameterException", () => {
+  it("maxItems makes smaller pages; a token from nowhere is InvalidParameterException", async () => {
     const engine = engineAt({ now: DAY_MS });
     const id = engine.startQuery(ACCOUNT, REGION, request("fields requestId"));
-    engine.getQueryResults(ACCOUNT, REGION, id);
+    await engine.idle();
     const page1 = engine.getQueryResults(ACCOUNT, REGION, id, { maxItems: 3 });
     const page2 = engine.getQueryResults(ACCOUNT, REGION, id, {
       maxItems: 3,
@@ -311,7 +381,7 @@ describe("result size", () => {
 });
 
 describe("statistics", () => {
-  it("bytesScanned is the UTF-8 size of the messages in the time range; recordsScanned counts them", () => {
+  it("bytesScanned is the UTF-8 size of the messages in the time range; recordsScanned counts them", async () => {
     const source = new MemorySource();
     source.createGroup("/bytes");
     source.put("/bytes", [
@@ -320,7 +390,7 @@ describe("statistics", () => {
       { timestamp: at("11:00:00"), message: "outside the range" },
     ]);
     const engine = createInsightsEngine(source, () => DAY_MS);
-    const response = finish(engine, {
+    const response = await finish(engine, {
       logGroupNames: ["/bytes"],
       queryString: 'filter @message like "ascii"',
       startTime: at("09:00:00") / 1000,

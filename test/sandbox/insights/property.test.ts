@@ -59,52 +59,56 @@ function source(events: readonly { offset: number; f: F }[]): MemorySource {
 }
 
 describe("stats count(*), sum(f), min(f), max(f) by bin(…)", () => {
-  it("matches a reference computation", () => {
-    fc.assert(
-      fc.property(fc.array(eventArb, { maxLength: 200 }), fc.constantFrom(...PERIODS), (events, [period, ms]) => {
-        const engine = createInsightsEngine(source(events), () => DAY_MS);
-        const response = finish(engine, {
-          logGroupNames: ["/prop"],
-          queryString: `stats count(*), sum(f), min(f), max(f) by bin(${period})`,
-          ...DAY,
-        });
-        const buckets = new Map<number, { n: number; values: number[] }>();
-        for (const e of events) {
-          const bucket = Math.floor((DAY_MS + e.offset) / ms) * ms;
-          const entry = buckets.get(bucket) ?? { n: 0, values: [] };
-          entry.n += 1;
-          const v = numeric(e.f);
-          if (v !== undefined) entry.values.push(v);
-          buckets.set(bucket, entry);
-        }
-        const expected = [...buckets.entries()]
-          .sort((a, b) => b[0] - a[0])
-          .map(([bucket, { n, values }]) => {
-            const row: Pair[] = [
-              [`bin(${period})`, new Date(bucket).toISOString().replace("T", " ").replace("Z", "")],
-              ["count(*)", String(n)],
-            ];
-            if (values.length > 0) {
-              row.push(["sum(f)", printed(values.reduce((a, b) => a + b, 0))]);
-              row.push(["min(f)", printed(Math.min(...values))]);
-              row.push(["max(f)", printed(Math.max(...values))]);
-            }
-            return row;
+  it("matches a reference computation", async () => {
+    await fc.assert(
+      fc.asyncProperty(
+        fc.array(eventArb, { maxLength: 200 }),
+        fc.constantFrom(...PERIODS),
+        async (events, [period, ms]) => {
+          const engine = createInsightsEngine(source(events), () => DAY_MS);
+          const response = await finish(engine, {
+            logGroupNames: ["/prop"],
+            queryString: `stats count(*), sum(f), min(f), max(f) by bin(${period})`,
+            ...DAY,
           });
-        expect(pairs(response)).toEqual(expected);
-        expect(response.statistics.recordsScanned).toBe(events.length);
-      }),
+          const buckets = new Map<number, { n: number; values: number[] }>();
+          for (const e of events) {
+            const bucket = Math.floor((DAY_MS + e.offset) / ms) * ms;
+            const entry = buckets.get(bucket) ?? { n: 0, values: [] };
+            entry.n += 1;
+            const v = numeric(e.f);
+            if (v !== undefined) entry.values.push(v);
+            buckets.set(bucket, entry);
+          }
+          const expected = [...buckets.entries()]
+            .sort((a, b) => b[0] - a[0])
+            .map(([bucket, { n, values }]) => {
+              const row: Pair[] = [
+                [`bin(${period})`, new Date(bucket).toISOString().replace("T", " ").replace("Z", "")],
+                ["count(*)", String(n)],
+              ];
+              if (values.length > 0) {
+                row.push(["sum(f)", printed(values.reduce((a, b) => a + b, 0))]);
+                row.push(["min(f)", printed(Math.min(...values))]);
+                row.push(["max(f)", printed(Math.max(...values))]);
+              }
+              return row;
+            });
+          expect(pairs(response)).toEqual(expected);
+          expect(response.statistics.recordsScanned).toBe(events.length);
+        },
+      ),
       { numRuns: 150 },
     );
   });
 });
 
 describe("sort f desc | limit k", () => {
-  it("keeps the same rows, in the same order, as sorting everything", () => {
-    fc.assert(
-      fc.property(fc.array(eventArb, { maxLength: 150 }), fc.integer({ min: 1, max: 40 }), (events, k) => {
+  it("keeps the same rows, in the same order, as sorting everything", async () => {
+    await fc.assert(
+      fc.asyncProperty(fc.array(eventArb, { maxLength: 150 }), fc.integer({ min: 1, max: 40 }), async (events, k) => {
         const engine = createInsightsEngine(source(events), () => DAY_MS);
-        const response = finish(engine, {
+        const response = await finish(engine, {
           logGroupNames: ["/prop"],
           queryString: `fields f | sort f desc | limit ${k}`,
           ...DAY,

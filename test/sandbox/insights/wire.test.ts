@@ -91,11 +91,22 @@ describe("Logs Insights through CloudWatchLogsClient", () => {
   });
 
   it("stops a query and lists it with DescribeQueries", async () => {
+    // 30,000 events: the query is still running when StopQuery arrives (a small one would already be Complete).
+    const big = "/wire/big";
+    await logs.send(new CreateLogGroupCommand({ logGroupName: big }));
+    await logs.send(new CreateLogStreamCommand({ logGroupName: big, logStreamName: "s" }));
+    for (let batch = 0; batch < 3; batch++) {
+      const logEvents = Array.from({ length: 10_000 }, (_, i) => ({
+        timestamp: now - 1000,
+        message: `line ${batch}-${i}`,
+      }));
+      await logs.send(new PutLogEventsCommand({ logGroupName: big, logStreamName: "s", logEvents }));
+    }
     const { queryId } = await logs.send(
-      new StartQueryCommand({ logGroupName: GROUP, queryString: "fields @message", ...range() }),
+      new StartQueryCommand({ logGroupName: big, queryString: "filter @message like /9$/", ...range() }),
     );
     expect((await logs.send(new StopQueryCommand({ queryId }))).success).toBe(true);
-    const described = await logs.send(new DescribeQueriesCommand({ logGroupName: GROUP, status: "Cancelled" }));
+    const described = await logs.send(new DescribeQueriesCommand({ logGroupName: big, status: "Cancelled" }));
     expect(described.queries?.map((q) => q.queryId)).toContain(queryId);
   });
 });

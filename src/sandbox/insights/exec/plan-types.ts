@@ -49,8 +49,8 @@ export type TerminalSpec =
   | { t: "dedup"; size: number | undefined; desc: boolean[] }
   | { t: "stats"; spec: StatsSpec };
 
-/** The generated scan: one call per log store, feeding the terminal. */
-export type ScanFn = (S: LogStore, X: unknown, T0: number, T1: number, TERM: unknown) => void;
+/** The generated scan: one call per slice of a log store (rows R0 to R1, exclusive), feeding the terminal. */
+export type ScanFn = (S: LogStore, X: unknown, T0: number, T1: number, TERM: unknown, R0: number, R1: number) => void;
 
 export interface Plan {
   scan: ScanFn;
@@ -63,5 +63,10 @@ export interface Plan {
   /** Rows are events (they carry @ptr), not stats results. */
   rawOutput: boolean;
   hasLimit: boolean;
+  /**
+   * `stats … by bin(p) offset d`: the scan reads the range moved back by d and each bin is labelled d later, so a
+   * bin shows what happened d before its label (the same period one hour or day earlier).
+   */
+  timeShiftMs: number;
   slotKinds: ValueKind[];
 }

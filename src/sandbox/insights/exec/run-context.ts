@@ -40,12 +40,18 @@ export class RunContext implements RowContext {
     return S.minTs >= T0 && S.maxTs <= T1;
   }
 
-  /** Adds a scan's counts; `scanned` -1: the whole store; `matched` -1: every scanned event (no filter). */
-  count(S: LogStore, scanned: number, matched: number, bytes: number): void {
-    const records = scanned < 0 ? S.n : scanned;
+  /** Adds a slice's counts; `scanned` -1: every row R0..R1; `matched` -1: every scanned event (no filter). */
+  count(S: LogStore, scanned: number, matched: number, bytes: number, R0: number, R1: number): void {
+    let records = scanned;
+    let size = bytes;
+    if (scanned < 0) {
+      records = R1 - R0;
+      if (R0 === 0 && R1 === S.n) size = S.totalBytes;
+      else for (let i = R0; i < R1; i++) size += S.bytes[i] as number;
+    }
     this.scanned += records;
     this.matched += matched < 0 ? records : matched;
-    this.bytes += scanned < 0 ? S.totalBytes : bytes;
+    this.bytes += size;
   }
 
   /** Whether the scan of `S` must read every message. */
@@ -53,10 +59,10 @@ export class RunContext implements RowContext {
     return this.usesMessage || this.streamedColumns.some((name) => S.column(name).lazyCount > 0);
   }
 
-  open(S: LogStore, T0: number, T1: number): number {
+  open(S: LogStore, T0: number, T1: number, R0: number, R1: number): number {
     let lo = -1;
     let hi = -1;
-    for (let i = 0; i < S.n; i++) {
+    for (let i = R0; i < R1; i++) {
       const t = S.ts[i] as number;
       if (t >= T0 && t <= T1) {
         if (lo < 0) lo = i;

@@ -3,6 +3,8 @@
  * columns bound to locals at the top and the query's stages inlined in the loop body. When the query must
  * read messages (a `@message` reference, or a field whose long values stay in the message), the loop walks
  * the source's events alongside the rows, from the first to the last row in the time range.
+ * Each call covers rows [R0, R1) of the group, so a long scan runs in slices between which the sandbox answers
+ * other requests.
  */
 import type { Aggregator } from "./aggregates.js";
 import type { Consts } from "./codegen.js";
@@ -46,18 +48,18 @@ function scanSource(parts: ScanParts, columns: readonly string[], K: Consts): st
     `"use strict"; // scan ${generation++}`,
     "const NO = [];",
     ...aggs,
-    "return function scan(S, X, T0, T1, TERM) {",
+    "return function scan(S, X, T0, T1, TERM, R0, R1) {",
     "const TS = S.ts, IT = S.ingest, SC = S.streams, SN = S.streamNames, LOG = S.label, BY = S.bytes, ID = S.ids;",
     ...columnSetup,
     ...parts.setup,
     "let k = 0, m = null, st = null, kv = null, LK = X.NONE, LS = null, o0 = null, oo = null, kvn = 0, LKN = NaN;",
     slots.length > 0 ? `let ${slots.join(", ")};` : "",
-    "let scanned = 0, matched = -1, bytes = 0, lo = 0, hi = S.n;",
+    "let scanned = 0, matched = -1, bytes = 0, lo = R0, hi = R1;",
     // Three copies of the loop: streaming messages; a store wholly inside the range (no per-event range test
     // or counting); a store partly inside it.
     "if (X.streams(S)) {",
     filters ? "matched = 0;" : "",
-    "lo = X.open(S, T0, T1); hi = X.end;",
+    "lo = X.open(S, T0, T1, R0, R1); hi = X.end;",
     ...loop(["if (t < T0 || t > T1) continue;", "scanned++; bytes += BY[i];", "X.moveTo(ID[i]);"]),
     "X.close();",
     "} else if (X.covers(S, T0, T1)) {",
@@ -68,7 +70,7 @@ function scanSource(parts: ScanParts, columns: readonly string[], K: Consts): st
     filters ? "matched = 0;" : "",
     ...loop(["if (t < T0 || t > T1) continue;", "scanned++; bytes += BY[i];"]),
     "}",
-    "X.count(S, scanned, matched, bytes);",
+    "X.count(S, scanned, matched, bytes, R0, R1);",
     "};",
   ].join("\n");
 }

@@ -1,6 +1,6 @@
 /**
- * The table-driven query suite's runner: each case runs through the engine API (StartQuery, then
- * GetQueryResults until Complete) over the fixture and asserts the exact rows — fields in order, every
+ * The table-driven query suite's runner: each case runs through the engine API (StartQuery, the engine's own
+ * background run, then GetQueryResults) over the fixture and asserts the exact rows — fields in order, every
  * value as the string AWS would print — and, where given, the statistics.
  */
 import { expect, it } from "vitest";
@@ -35,13 +35,24 @@ export function ptr(groupId: number, eventId: number): Pair {
   return ["@ptr", encodePointer(groupId, eventId)];
 }
 
-export function finish(engine: InsightsEngine, request: StartQueryRequest): GetQueryResultsResponse {
+/** Starts a query and waits until the engine has nothing left to run, then reads its results. */
+export async function finish(engine: InsightsEngine, request: StartQueryRequest): Promise<GetQueryResultsResponse> {
   const id = engine.startQuery(ACCOUNT, REGION, request);
-  for (let poll = 0; poll < 5; poll++) {
-    const response = engine.getQueryResults(ACCOUNT, REGION, id);
-    if (response.status === "Complete" || response.status === "Failed") return response;
+  await engine.idle();
+  const response = engine.getQueryResults(ACCOUNT, REGION, id);
+  if (response.status === "Complete" || response.status === "Failed") return response;
+  throw new Error(`query ended ${response.status}`);
+}
+
+/** The AwsError the promise rejects with; anything else it rejects with, or success, fails the test. */
+export async function awsErrorOf(promise: Promise<unknown>): Promise<AwsError> {
+  try {
+    await promise;
+  } catch (error) {
+    if (error instanceof AwsError) return error;
+    throw error;
   }
-  throw new Error("query did not complete");
+  throw new Error("expected an AwsError");
 }
 
 /** The AwsError `fn` throws; anything else it throws, or no error at all, fails the test. */
@@ -66,14 +77,14 @@ export function pairs(response: GetQueryResultsResponse): Pair[][] {
 export function runCases(cases: readonly QueryCase[]): void {
   const engine = fixtureEngine();
   for (const c of cases) {
-    it(c.name, () => {
+    it(c.name, async () => {
       const request: StartQueryRequest = { queryString: c.query, ...(c.range ?? DAY) };
       if (!c.query.trimStart().toUpperCase().startsWith("SOURCE")) request.logGroupNames = c.groups ?? [BEDROCK_GROUP];
       if (c.limit !== undefined) request.limit = c.limit;
       if (c.error !== undefined) {
         let caught: unknown;
         try {
-          finish(engine, request);
+          await finish(engine, request);
         } catch (error) {
           caught = error;
         }
@@ -84,7 +95,7 @@ export function runCases(cases: readonly QueryCase[]): void {
         else expect(error.message).toMatch(c.error.message);
         return;
       }
-      const response = finish(engine, request);
+      const response = await finish(engine, request);
       expect(response.status).toBe("Complete");
       if (c.rows !== undefined) expect(pairs(response)).toEqual(c.rows);
       if (c.stats !== undefined) {
