@@ -203,6 +203,10 @@ export function makeAggregator(name: string, star: boolean, percent: number): Ag
   switch (name) {
     case "count":
       return star ? new CountStar() : new CountValues();
+    case "count_over_time":
+      return new CountValues();
+    case "sum_over_time":
+      return new Sum(false);
     case "count_distinct":
     case "countdistinct":
       return new CountDistinct();

@@ -9,6 +9,7 @@ import type { Expr } from "../lang/ast.js";
 import { CATALOG, type ValueKind } from "../lang/catalog.js";
 import { semanticError } from "../lang/errors.js";
 import { fixedPeriodMs, type Period } from "../lang/periods.js";
+import { compileUserRegex } from "./regex.js";
 import type { Value } from "./values.js";
 
 export interface Gen {
@@ -66,22 +67,7 @@ export class Consts {
   }
 }
 
-const SAFE_NAME = /^[a-z_]+$/;
-
-/** Compiles a `/regex/` of the query; a leading `(?i)` (as AWS's examples write it) becomes the `i` flag. */
-export function compileRegex(query: string, source: string, start: number, end: number, extraFlags = ""): RegExp {
-  let pattern = source;
-  let flags = extraFlags;
-  if (pattern.startsWith("(?i)")) {
-    pattern = pattern.slice(4);
-    flags += "i";
-  }
-  try {
-    return new RegExp(pattern, flags);
-  } catch (error) {
-    throw semanticError(query, start, end, `invalid regular expression: ${(error as Error).message}`);
-  }
-}
+const SAFE_NAME = /^[a-z_][a-z0-9_]*$/;
 
 function literalValue(e: Expr): Value | undefined {
   if (e.t === "num") return e.value;
@@ -90,6 +76,9 @@ function literalValue(e: Expr): Value | undefined {
 }
 
 export class ExprCompiler {
+  /** Added to every `bin()` while the stats command that says `offset` is compiled. */
+  binOffsetMs = 0;
+
   constructor(
     private readonly query: string,
     readonly K: Consts,
@@ -163,7 +152,7 @@ export class ExprCompiler {
     const p = e.pattern;
     const test =
       p.t === "regex"
-        ? `H.likeRegex(${x}, ${this.K.add(compileRegex(this.query, p.source, p.start, p.end))})`
+        ? `H.likeRegex(${x}, ${this.K.add(compileUserRegex(this.query, p.source, p.start, p.end))})`
         : `H.likeText(${x}, ${this.K.add(p.t === "str" ? p.value : "")})`;
     return { code: e.negated ? `H.not3(${test})` : test, kind: "bool" };
   }
@@ -196,8 +185,10 @@ export class ExprCompiler {
     if (sig.kind === "agg") return r.aggregate(e);
     const args = e.args;
     switch (e.name) {
-      case "bin":
-        return { code: this.floorCode(r.timestamp(e).code, this.period(args[0] as Expr)), kind: "ts" };
+      case "bin": {
+        const floor = this.floorCode(r.timestamp(e).code, this.period(args[0] as Expr));
+        return { code: this.binOffsetMs === 0 ? floor : `H.shift(${floor}, ${this.binOffsetMs})`, kind: "ts" };
+      }
       case "datefloor": {
         const x = this.gen(args[0] as Expr, r).code;
         return { code: this.floorCode(`H.toNumber(${x})`, this.period(args[1] as Expr)), kind: "ts" };

@@ -3,6 +3,7 @@
  * absence (`ispresent`, `isempty`, `isblank`, `coalesce`). `substr` counts from 0, as AWS's example
  * `substr("xyZfooxyZ", 3, 3)` = "foo" shows; `strcontains` gives 1 or 0.
  */
+import { IP_FUNCTIONS } from "./ip.js";
 import { toNumber, toText, type Value } from "./values.js";
 
 type Fn = (...args: (Value | undefined)[]) => Value;
@@ -117,4 +118,5 @@ export const FUNCTIONS: Readonly<Record<string, Fn>> = {
   sqrt: numeric((x) => (x >= 0 ? Math.sqrt(x) : Number.NaN)),
   frommillis: toNumber,
   tomillis: toNumber,
+  ...IP_FUNCTIONS,
 };

@@ -64,6 +64,7 @@ export const H = {
   passes: V.passes,
   floorMs,
   floorPeriod,
+  shift: (ts: number | null, ms: number): number | null => (ts === null ? null : ts + ms),
   dateceil,
   slow,
   msg: (X: ReadContext, S: LogStore, i: number): string | null => X.message(S, i),

@@ -3,7 +3,7 @@
  * a second stats, filters on aggregates, more fields, sort, limit, dedup.
  */
 import type { Command } from "../lang/ast.js";
-import { ephemeralAlreadyDefined } from "../lang/errors.js";
+import { ephemeralAlreadyDefined, semanticError } from "../lang/errors.js";
 import { compileParse } from "./parse-pattern.js";
 import { formatOf } from "./format.js";
 import type { Planner } from "./plan.js";
@@ -77,6 +77,9 @@ export class RowPlanner {
       case "dedup":
         return [{ t: "dedup", keys: command.names.map((n) => this.field(n.name, n.start, n.end)) }];
       case "stats": {
+        if (command.offset !== undefined) {
+          throw semanticError(query, command.start, command.end, "offset works on the first stats command only");
+        }
         const resolver = new RowResolver(query, p.K, p.kinds, new Map(p.scope), this.afterStats);
         const stats = compileStats(p.ctx, command, resolver, p.ephemeral, true);
         p.enterStats(stats);

@@ -8,7 +8,8 @@
 import type { LogStore } from "../data/store.js";
 import type { Command, Expr, Item, Query } from "../lang/ast.js";
 import type { ValueKind } from "../lang/catalog.js";
-import { ephemeralAlreadyDefined } from "../lang/errors.js";
+import { ephemeralAlreadyDefined, semanticError } from "../lang/errors.js";
+import { fixedPeriodMs } from "../lang/periods.js";
 import { Consts, ExprCompiler, perDictCode } from "./codegen.js";
 import { formatOf } from "./format.js";
 import { FUNCTIONS } from "./functions.js";
@@ -40,6 +41,22 @@ export class Planner {
   private readonly parseCols: OutputColumn[] = [];
   statsCols: OutputColumn[] | null = null;
   private parseCount = 0;
+  private timeShiftMs = 0;
+
+  /** `offset 1h` as milliseconds; calendar lengths (months…) have no fixed size to shift by. */
+  offsetOf(command: Extract<Command, { t: "stats" }>): number {
+    if (command.offset === undefined) return 0;
+    const ms = fixedPeriodMs(command.offset);
+    if (ms === undefined) {
+      throw semanticError(
+        this.q.text,
+        command.start,
+        command.end,
+        "offset takes a fixed duration such as 30m, 1h or 1d",
+      );
+    }
+    return ms;
+  }
 
   constructor(private readonly q: Query) {
     const query = q.text;
@@ -105,6 +122,7 @@ export class Planner {
       output,
       rawOutput: !afterStats,
       hasLimit: commands.some((c) => c.t === "limit"),
+      timeShiftMs: this.timeShiftMs,
       slotKinds: this.kinds,
     };
   }
@@ -227,8 +245,20 @@ export class Planner {
     const slots = Array.from({ length: this.kinds.length }, (_, s) => `e${s}`).join(", ");
     const offer = `S, i, t, ID[i], ${this.kinds.length === 0 ? "null" : `[${slots}]`}`;
     if (command?.t === "stats") {
+      const offsetMs = this.offsetOf(command);
+      this.compiler.binOffsetMs = offsetMs;
       const stats = compileStats(this.ctx, command, this.ev, this.ephemeral, false);
-      const code = statsTerminal(stats.keyCodes, stats.keyExprs, stats.argGens, stats.spec.aggs, this.scope, this.ev);
+      this.compiler.binOffsetMs = 0;
+      this.timeShiftMs = offsetMs;
+      const code = statsTerminal(
+        stats.keyCodes,
+        stats.keyExprs,
+        stats.argGens,
+        stats.spec.aggs,
+        this.scope,
+        this.ev,
+        offsetMs,
+      );
       this.parts.terminal = code.terminal;
       this.parts.setup.push(...code.setup);
       this.parts.aggCount = stats.spec.aggs.length;

@@ -37,6 +37,7 @@ export function statsTerminal(
   aggs: readonly Aggregator[],
   scope: ReadonlyMap<string, number>,
   ev: EventResolver,
+  offsetMs = 0,
 ): { terminal: string; setup: string[] } {
   const lines: string[] = [];
   const setup: string[] = [];
@@ -56,7 +57,7 @@ export function statsTerminal(
   } else if (keyCodes.length === 1 && binMs !== undefined) {
     // bin() of a fixed period: a number every time, kept unboxed; consecutive events mostly share the bucket.
     lines.push(
-      `kvn = Math.floor(t / ${binMs}) * ${binMs}; if (kvn !== LKN) { LKN = kvn; LS = TERM.group1(kvn).s; } st = LS;`,
+      `kvn = Math.floor(t / ${binMs}) * ${binMs} + ${offsetMs}; if (kvn !== LKN) { LKN = kvn; LS = TERM.group1(kvn).s; } st = LS;`,
     );
   } else if (keyCodes.length === 1) {
     lines.push(`kv = ${keyCodes[0]}; if (kv !== LK) { LK = kv; LS = TERM.group1(kv).s; } st = LS;`);

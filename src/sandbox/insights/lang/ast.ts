@@ -43,7 +43,7 @@ export type Command =
   | (Span & { t: "fields"; items: Item[] })
   | (Span & { t: "display"; items: Item[] })
   | (Span & { t: "filter"; cond: Expr })
-  | (Span & { t: "stats"; aggs: Item[]; by: Item[] })
+  | (Span & { t: "stats"; aggs: Item[]; by: Item[]; offset?: Period })
   | (Span & { t: "sort"; keys: SortKey[] })
   | (Span & { t: "limit"; n: number })
   | (Span & { t: "dedup"; names: NameRef[] })

@@ -75,6 +75,12 @@ export const CATALOG: ReadonlyMap<string, Sig> = new Map<string, Sig>([
   ["dateceil", scalar(2, 2, "ts", ["expr", "period"])],
   ["frommillis", scalar(1, 1, "ts")],
   ["tomillis", scalar(1, 1, "num")],
+  ["isvalidip", scalar(1, 1, "bool")],
+  ["isvalidipv4", scalar(1, 1, "bool")],
+  ["isvalidipv6", scalar(1, 1, "bool")],
+  ["isipinsubnet", scalar(2, 2, "bool")],
+  ["isipv4insubnet", scalar(2, 2, "bool")],
+  ["isipv6insubnet", scalar(2, 2, "bool")],
   ["count", agg(0, 1, "count")],
   ["count_distinct", agg(1, 1, "count")],
   ["countdistinct", agg(1, 1, "count")],
@@ -88,6 +94,9 @@ export const CATALOG: ReadonlyMap<string, Sig> = new Map<string, Sig>([
   ["latest", agg(1, 1, "raw")],
   ["sortsfirst", agg(1, 1, "raw")],
   ["sortslast", agg(1, 1, "raw")],
+  // Time-series functions: per-bin count and sum when grouped by bin() (CWL_QuerySyntax-timeseries-functions).
+  ["count_over_time", agg(1, 1, "count")],
+  ["sum_over_time", agg(1, 1, "number")],
 ]);
 
 /** Real Logs Insights functions this sandbox does not implement: named in the error instead of "unknown". */
@@ -100,19 +109,11 @@ export const NOT_IMPLEMENTED: ReadonlySet<string> = new Set([
   "regex_replace",
   "startswith",
   "endswith",
-  "isvalidip",
-  "isvalidipv4",
-  "isvalidipv6",
-  "isipinsubnet",
-  "isipv4insubnet",
-  "isipv6insubnet",
   "now",
   "tonumber",
   "values",
   "rate",
   "histogram",
-  "count_over_time",
-  "sum_over_time",
   "md5",
   "sha256",
 ]);

@@ -22,6 +22,7 @@ export interface Token {
 
 const OPERATORS = [
   "!=",
+  "!",
   "<=",
   ">=",
   "=~",

@@ -183,7 +183,27 @@ class QueryParser extends ExprParser {
       this.advance();
       by = this.parseItems();
     }
-    return { t: "stats", aggs, by, start, end: this.lastEnd(by.length > 0 ? by : aggs) };
+    const command: Extract<Command, { t: "stats" }> = {
+      t: "stats",
+      aggs,
+      by,
+      start,
+      end: this.lastEnd(by.length > 0 ? by : aggs),
+    };
+    // `stats … by bin(5m) offset 1h` (AWS's time-series functions page): bins shifted by a duration.
+    if (this.isWord("offset")) {
+      const word = this.advance();
+      const amount = this.current();
+      if (amount.kind !== "duration" || amount.period === undefined)
+        this.fail("a duration such as 1h or 1d after offset");
+      this.advance();
+      if (!by.some((item) => item.expr.t === "call" && item.expr.name === "bin")) {
+        throw semanticError(this.query, word.start, amount.end, "offset shifts the bins of stats … by bin(period)");
+      }
+      command.offset = amount.period;
+      command.end = amount.end;
+    }
+    return command;
   }
 
   private parseSort(): Command {

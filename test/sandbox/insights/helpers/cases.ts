@@ -74,8 +74,8 @@ export function pairs(response: GetQueryResultsResponse): Pair[][] {
   return response.results.map((row) => row.map((f) => [f.field, f.value] as const));
 }
 
-export function runCases(cases: readonly QueryCase[]): void {
-  const engine = fixtureEngine();
+/** Runs each case as its own test, over the fixture or over `engine` (a test file's own data). */
+export function runCases(cases: readonly QueryCase[], engine: InsightsEngine = fixtureEngine()): void {
   for (const c of cases) {
     it(c.name, async () => {
       const request: StartQueryRequest = { queryString: c.query, ...(c.range ?? DAY) };
