@@ -11,6 +11,7 @@ import { MemorySource } from "./helpers/memory-source.js";
 
 const FLOW = "/vpc/flow";
 const METRICS = "/app/metrics";
+const TRACES = "/app/traces";
 
 /** VPC-flow-like records (the examples page queries srcAddr/dstAddr) and a latency series for time bins. */
 function languageEngine() {
@@ -31,10 +32,30 @@ function languageEngine() {
     { timestamp: at("10:01:00"), message: '{"latency":5}' },
     { timestamp: at("10:06:00"), message: '{"latency":7}' },
   ]);
+  source.createGroup(TRACES, DAY_MS);
+  source.put(TRACES, [
+    { timestamp: at("11:00:00"), message: '{"events":[{"name":"exception"},{"name":"user action"}]}' },
+    {
+      timestamp: at("11:01:00"),
+      message: JSON.stringify({
+        accounts: [
+          { accountId: "111", type: "internal" },
+          { accountId: "222", type: "external" },
+        ],
+        trimmedData: JSON.stringify([
+          { accountId: "111", droppedSpans: 4 },
+          { accountId: "222", droppedSpans: 9 },
+          { accountId: "111", droppedSpans: 1 },
+        ]),
+      }),
+    },
+    { timestamp: at("11:02:00"), message: "plain text, not JSON" },
+  ]);
   return createInsightsEngine(source, () => DAY_MS + 86_400_000);
 }
 
 const flow = (c: QueryCase): QueryCase => ({ ...c, groups: [FLOW] });
+const traces = (c: QueryCase): QueryCase => ({ ...c, groups: [TRACES] });
 const metrics = (c: QueryCase): QueryCase => ({ ...c, groups: [METRICS] });
 
 // CWL_QuerySyntax-operations-functions, "IP address string functions"; CWL_QuerySyntax-examples (VPC flow logs).
@@ -157,8 +178,83 @@ const negation: QueryCase[] = [
   }),
 ];
 
-function ptrOf(eventId: number): string {
-  return Buffer.from(`glab1:1:${eventId}`, "utf8").toString("base64");
+// CWL_QuerySyntax-Unnest (its three example queries) and the Structure types section (MAP, LIST from jsonParse).
+const structures: QueryCase[] = [
+  traces({
+    name: "unnest makes one record per list item; the item's keys read with dots (the page's first example)",
+    query: "fields jsonParse(@message) as json_message | unnest json_message.events into event | display event.name",
+    rows: [
+      [
+        ["event.name", "exception"],
+        ["@ptr", ptrOf(3, 11)],
+      ],
+      [
+        ["event.name", "user action"],
+        ["@ptr", ptrOf(3, 11)],
+      ],
+    ],
+  }),
+  traces({
+    name: "unnest, then filter the items (the page's second example)",
+    query:
+      'fields jsonParse(@message) as js | unnest js.accounts into account | filter account.type = "internal" | display account.accountId',
+    rows: [
+      [
+        ["account.accountId", "111"],
+        ["@ptr", ptrOf(3, 12)],
+      ],
+    ],
+  }),
+  traces({
+    name: "unnest a list parsed from a field's JSON text, then aggregate the items (the page's third example)",
+    query:
+      "fields jsonParse(trimmedData) as accounts | unnest accounts into account | stats sum(account.droppedSpans) as n by account.accountId | sort n desc | limit 10",
+    rows: [
+      [
+        ["account.accountId", "222"],
+        ["n", "9"],
+      ],
+      [
+        ["account.accountId", "111"],
+        ["n", "5"],
+      ],
+    ],
+  }),
+  traces({
+    name: "a MAP or LIST prints as JSON; text that is not JSON parses to nothing (absent)",
+    query: "fields jsonParse(@message) as js | display js.events.1, js | sort @timestamp asc",
+    rows: [
+      [
+        ["js.events.1", '{"name":"user action"}'],
+        ["js", '{"events":[{"name":"exception"},{"name":"user action"}]}'],
+        ["@ptr", ptrOf(3, 11)],
+      ],
+      [
+        [
+          "js",
+          '{"accounts":[{"accountId":"111","type":"internal"},{"accountId":"222","type":"external"}],"trimmedData":"[{\\"accountId\\":\\"111\\",\\"droppedSpans\\":4},{\\"accountId\\":\\"222\\",\\"droppedSpans\\":9},{\\"accountId\\":\\"111\\",\\"droppedSpans\\":1}]"}',
+        ],
+        ["@ptr", ptrOf(3, 12)],
+      ],
+      [["@ptr", ptrOf(3, 13)]],
+    ],
+  }),
+  traces({
+    name: "a value that is not a LIST unnests as a list of one (the page: MAP, string and numbers)",
+    query: "fields jsonParse(@message) as js | unnest js.events.0 into e | display e.name",
+    rows: [
+      [
+        ["e.name", "exception"],
+        ["@ptr", ptrOf(3, 11)],
+      ],
+    ],
+  }),
+];
+
+/** The @ptr of an event: group ids count from 1 in creation order, event ids across all groups. */
+function ptrOf(groupId: number, eventId?: number): string {
+  const [group, event] = eventId === undefined ? [1, groupId] : [groupId, eventId];
+  return Buffer.from(`glab1:${group}:${event}`, "utf8").toString("base64");
 }
 
 const engine = languageEngine();
@@ -166,3 +262,4 @@ describe("IP address functions", () => runCases(ipCases, engine));
 describe("time-series functions and offset", () => runCases(timeSeries, engine));
 describe("commands the sandbox refuses by name", () => runCases(refused, engine));
 describe("negation", () => runCases(negation, engine));
+describe("jsonParse and unnest", () => runCases(structures, engine));

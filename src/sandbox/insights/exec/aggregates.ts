@@ -82,7 +82,9 @@ class CountDistinct implements Aggregator {
   }
   add(state: unknown, value: Value | undefined): void {
     if (value === null || value === undefined) return;
-    (state as Set<string | number>).add(typeof value === "boolean" ? (value ? 1 : 0) : value);
+    const key =
+      typeof value === "boolean" ? (value ? 1 : 0) : typeof value === "object" ? JSON.stringify(value) : value;
+    (state as Set<string | number>).add(key);
   }
   result(state: unknown): Value {
     const size = (state as Set<string | number>).size;

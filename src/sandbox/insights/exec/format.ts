@@ -31,6 +31,8 @@ const NUMERIC_TEXT = /^-?\d+(?:\.\d+)?(?:[eE][-+]?\d+)?$/;
 export function formatValue(v: Value | undefined, format: Format): string | null {
   if (v === null || v === undefined) return null;
   if (typeof v === "boolean") return v ? "1" : "0";
+  // A MAP or LIST from jsonParse() prints as JSON.
+  if (typeof v === "object") return JSON.stringify(v);
   switch (format) {
     case "ts":
       return typeof v === "number" ? formatTimestamp(v) : v;

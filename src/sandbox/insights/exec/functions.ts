@@ -4,6 +4,7 @@
  * `substr("xyZfooxyZ", 3, 3)` = "foo" shows; `strcontains` gives 1 or 0.
  */
 import { IP_FUNCTIONS } from "./ip.js";
+import { jsonParse } from "./json.js";
 import { toNumber, toText, type Value } from "./values.js";
 
 type Fn = (...args: (Value | undefined)[]) => Value;
@@ -119,4 +120,5 @@ export const FUNCTIONS: Readonly<Record<string, Fn>> = {
   frommillis: toNumber,
   tomillis: toNumber,
   ...IP_FUNCTIONS,
+  jsonparse: jsonParse,
 };

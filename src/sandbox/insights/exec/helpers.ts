@@ -2,6 +2,7 @@
 import { ABSENT, LAZY, RAW, type Column } from "../data/column.js";
 import type { LogStore } from "../data/store.js";
 import { ceilToPeriod, floorToPeriod, type Period } from "../lang/periods.js";
+import { path } from "./json.js";
 import { encodePointer } from "./pointer.js";
 import * as V from "./values.js";
 
@@ -32,7 +33,7 @@ function slow(column: Column, code: number, i: number, X: ReadContext, S: LogSto
     case ABSENT:
       return null;
     case RAW:
-      return column.raw?.[i] ?? null;
+      return column.raw?.get(i) ?? null;
     case LAZY:
       return X.lazy(S, i, name);
     default:
@@ -64,6 +65,7 @@ export const H = {
   passes: V.passes,
   floorMs,
   floorPeriod,
+  path,
   shift: (ts: number | null, ms: number): number | null => (ts === null ? null : ts + ms),
   dateceil,
   slow,

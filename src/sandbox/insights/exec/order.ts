@@ -4,7 +4,7 @@
  * character is a run of its own) and compared run by run — digit runs by length, then value; everything
  * else by Unicode code units. Absent values sort last in both directions (AWS leaves that open).
  */
-import type { Value } from "./values.js";
+import { toText, type Value } from "./values.js";
 
 const NUMBER_VALUE = /^-?\d+(?:\.\d+)?$/;
 
@@ -12,6 +12,7 @@ function numberOf(v: Value): number | null {
   if (v === null) return null;
   if (typeof v === "number") return v;
   if (typeof v === "boolean") return v ? 1 : 0;
+  if (typeof v === "object") return null;
   return NUMBER_VALUE.test(v) ? Number(v) : null;
 }
 
@@ -64,13 +65,13 @@ export function compareValues(a: Value, b: Value): number {
   const nb = numberOf(b);
   if (na !== null && nb !== null) {
     if (na !== nb) return na < nb ? -1 : 1;
-    const sa = String(a);
-    const sb = String(b);
+    const sa = toText(a) ?? "";
+    const sb = toText(b) ?? "";
     return sa < sb ? -1 : sa > sb ? 1 : 0;
   }
   if (na !== null) return 1;
   if (nb !== null) return -1;
-  return naturalCompare(String(a), String(b));
+  return naturalCompare(toText(a) ?? "", toText(b) ?? "");
 }
 
 /** Comparison for a sort key: direction applies to present values; absent values always go last. */

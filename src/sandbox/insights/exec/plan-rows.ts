@@ -76,6 +76,16 @@ export class RowPlanner {
         return [{ t: "limit", n: command.n }];
       case "dedup":
         return [{ t: "dedup", keys: command.names.map((n) => this.field(n.name, n.start, n.end)) }];
+      case "unnest": {
+        const source = this.field(command.field.name, command.field.start, command.field.end);
+        const name = command.into.name;
+        if (p.ephemeral.has(name)) throw ephemeralAlreadyDefined(query, command.into.start, command.into.end, name);
+        const slot = allocate(p.ctx, "any");
+        p.scope.set(name, slot);
+        p.ephemeral.add(name);
+        p.relistForbidden.add(name);
+        return [{ t: "unnest", source, slot }];
+      }
       case "stats": {
         if (command.offset !== undefined) {
           throw semanticError(query, command.start, command.end, "offset works on the first stats command only");

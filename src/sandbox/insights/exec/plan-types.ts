@@ -42,10 +42,11 @@ export type RowStage =
   | { t: "sort"; keys: RowFn[]; desc: boolean[] }
   | { t: "limit"; n: number }
   | { t: "dedup"; keys: RowFn[] }
+  | { t: "unnest"; source: RowFn; slot: number }
   | { t: "stats"; spec: StatsSpec };
 
 export type TerminalSpec =
-  | { t: "top"; size: number | undefined; desc: boolean[] }
+  | { t: "top"; size: number | undefined; desc: boolean[]; unbounded?: boolean }
   | { t: "dedup"; size: number | undefined; desc: boolean[] }
   | { t: "stats"; spec: StatsSpec };
 

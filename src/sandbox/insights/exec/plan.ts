@@ -69,7 +69,7 @@ export class Planner {
       rowFn: (code) => this.rowFn(code),
       itemFn: (code) => this.itemFn(code),
     };
-    this.ev = new EventResolver(query, this.kinds, this.scope);
+    this.ev = new EventResolver(query, this.kinds, this.scope, this.K);
     this.parts = { stages: [], setup: [], terminal: "", eventSlots: 0, aggCount: 0 };
   }
 
@@ -95,7 +95,7 @@ export class Planner {
     let index = 0;
     for (; index < commands.length; index++) {
       const command = commands[index] as Command;
-      if (command.t === "stats" || command.t === "limit" || command.t === "dedup") break;
+      if (command.t === "stats" || command.t === "limit" || command.t === "dedup" || command.t === "unnest") break;
       this.eventCommand(command, later[index] ?? new Set());
     }
     const { terminal, next } = this.terminal(commands, index);
@@ -153,6 +153,7 @@ export class Planner {
       case "stats":
       case "limit":
       case "dedup":
+      case "unnest":
         return;
     }
   }
@@ -280,7 +281,8 @@ export class Planner {
     } else {
       this.parts.terminal = `oo = [${order.map((o) => o.code).join(", ")}]; if (TERM.full && TERM.rejectN(oo, t, ID[i])) continue;\nTERM.offer(${offer}, oo);`;
     }
-    return { terminal: { t: "top", size, desc }, next: index + (size === undefined ? 0 : 1) };
+    const unbounded = command?.t === "unnest";
+    return { terminal: { t: "top", size, desc, unbounded }, next: index + (size === undefined ? 0 : 1) };
   }
 }
 

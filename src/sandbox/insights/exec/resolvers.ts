@@ -11,6 +11,22 @@ import { nonNumberRead, type Consts, type Gen, type Resolver } from "./codegen.j
 
 type Call = Extract<Expr, { t: "call" }>;
 
+/**
+ * `js.events.0` where `js` (or `js.events`) is an ephemeral field: the longest such prefix and the keys after it.
+ * A MAP from jsonParse() or an unnest item is walked this way; a discovered field named with dots is not touched.
+ */
+export function ephemeralPath(
+  name: string,
+  scope: ReadonlyMap<string, number>,
+): { slot: number; keys: string[] } | undefined {
+  const parts = name.split(".");
+  for (let k = parts.length - 1; k >= 1; k--) {
+    const slot = scope.get(parts.slice(0, k).join("."));
+    if (slot !== undefined) return { slot, keys: parts.slice(k) };
+  }
+  return undefined;
+}
+
 function aggregateOutsideStats(query: string, call: Call): Error {
   return semanticError(query, call.start, call.end, `${call.name}() is an aggregate function: use it in stats`);
 }
@@ -25,6 +41,7 @@ export class EventResolver implements Resolver {
     private readonly query: string,
     private readonly kinds: ValueKind[],
     public scope: Map<string, number>,
+    private readonly K: Consts,
   ) {}
 
   column(name: string): number {
@@ -40,6 +57,8 @@ export class EventResolver implements Resolver {
   field(name: string): Gen {
     const slot = this.scope.get(name);
     if (slot !== undefined) return { code: `e${slot}`, kind: this.kinds[slot] ?? "any" };
+    const walk = ephemeralPath(name, this.scope);
+    if (walk !== undefined) return { code: `H.path(e${walk.slot}, ${this.K.add(walk.keys)})`, kind: "any" };
     switch (name) {
       case "@timestamp":
         return { code: "TS[i]", kind: "ts" };
@@ -83,6 +102,8 @@ export class RowResolver implements Resolver {
   field(name: string, node: Expr): Gen {
     const slot = this.scope.get(name);
     if (slot !== undefined) return { code: `R.v[${slot}]`, kind: this.kinds[slot] ?? "any" };
+    const walk = ephemeralPath(name, this.scope);
+    if (walk !== undefined) return { code: `H.path(R.v[${walk.slot}], ${this.K.add(walk.keys)})`, kind: "any" };
     if (this.afterStats) {
       const known = [...this.scope.keys()].join(", ");
       throw semanticError(

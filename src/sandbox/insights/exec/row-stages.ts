@@ -3,6 +3,7 @@
  * first (as AWS returns `by bin()` results) and otherwise ordered by their group keys (AWS leaves that order
  * open; sorting makes it stable).
  */
+import { unnestItems } from "./json.js";
 import { compareKey } from "./order.js";
 import type { RowContext, RowStage, StatsSpec } from "./plan-types.js";
 import { Groups, type Row } from "./terminal.js";
@@ -87,6 +88,18 @@ export function runRowStage(stage: RowStage, rows: Row[], X: RowContext): Row[] 
         seen.add(key);
         return true;
       });
+    }
+    case "unnest": {
+      // One row per item of the list; a row whose field is absent or an empty list gives none.
+      const out: Row[] = [];
+      for (const R of rows) {
+        for (const item of unnestItems(stage.source(R, X))) {
+          const v = [...R.v];
+          v[stage.slot] = item;
+          out.push({ ...R, v });
+        }
+      }
+      return out;
     }
     case "stats":
       return rowStats(stage.spec, rows, X);

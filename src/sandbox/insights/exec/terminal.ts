@@ -155,7 +155,16 @@ export class TopN {
 function encodeKey(values: readonly Value[]): string {
   let key = "";
   for (const v of values) {
-    key += v === null ? "\u0001" : typeof v === "number" ? `n${v}` : typeof v === "boolean" ? `b${v}` : `s${v}`;
+    key +=
+      v === null
+        ? "\u0001"
+        : typeof v === "number"
+          ? `n${v}`
+          : typeof v === "boolean"
+            ? `b${v}`
+            : typeof v === "object"
+              ? `j${JSON.stringify(v)}`
+              : `s${v}`;
     key += "\u0000";
   }
   return key;
@@ -217,7 +226,8 @@ export class Groups {
   }
 
   group1(v: Value): Group {
-    const key = v === null ? NULL_KEY : v;
+    // A MAP or LIST groups by its JSON text, not by object identity.
+    const key = v === null ? NULL_KEY : typeof v === "object" ? `\u0002${JSON.stringify(v)}` : v;
     let group = this.one.get(key);
     if (group === undefined) {
       group = this.create([v]);

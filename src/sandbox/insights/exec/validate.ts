@@ -54,15 +54,22 @@ export function validateCommands(query: string, commands: readonly Command[]): v
       case "display":
       case "filter":
       case "parse":
+      case "unnest":
         break;
     }
   }
 }
 
+/** A name and, for `a.b.c`, the names it may walk from (`a`, `a.b`): an ephemeral MAP read through a path. */
+function addRef(name: string, into: Set<string>): void {
+  into.add(name);
+  for (let dot = name.indexOf("."); dot > 0; dot = name.indexOf(".", dot + 1)) into.add(name.slice(0, dot));
+}
+
 function exprRefs(e: Expr, into: Set<string>): void {
   switch (e.t) {
     case "field":
-      into.add(e.name);
+      addRef(e.name, into);
       return;
     case "call":
       for (const arg of e.args) exprRefs(arg, into);
@@ -106,13 +113,16 @@ export function commandRefs(command: Command): Set<string> {
       for (const item of [...command.aggs, ...command.by]) exprRefs(item.expr, refs);
       break;
     case "sort":
-      for (const key of command.keys) refs.add(key.name);
+      for (const key of command.keys) addRef(key.name, refs);
       break;
     case "dedup":
-      for (const name of command.names) refs.add(name.name);
+      for (const name of command.names) addRef(name.name, refs);
       break;
     case "parse":
-      refs.add(command.source);
+      addRef(command.source, refs);
+      break;
+    case "unnest":
+      addRef(command.field.name, refs);
       break;
     case "limit":
       break;

@@ -4,7 +4,10 @@
  * involving an absent value is absent itself (SQL-style three-valued logic), and `filter` keeps only `true`.
  */
 
-export type Value = string | number | boolean | null;
+/** What jsonParse() gives for a JSON object or array (AWS's MAP and LIST structure types). */
+export type JsonValue = { readonly [key: string]: unknown } | readonly unknown[];
+
+export type Value = string | number | boolean | null | JsonValue;
 
 const NUMERIC = /^\s*[-+]?(?:\d+\.?\d*|\.\d+)(?:[eE][-+]?\d+)?\s*$/;
 
@@ -23,7 +26,8 @@ export function toText(v: Value | undefined): string | null {
   if (typeof v === "string") return v;
   if (typeof v === "number") return formatPlainNumber(v);
   if (typeof v === "boolean") return v ? "1" : "0";
-  return null;
+  if (v === null || v === undefined) return null;
+  return JSON.stringify(v);
 }
 
 /** Truth of a condition; `null` stays unknown. */
@@ -31,7 +35,8 @@ export function truth(v: Value | undefined): boolean | null {
   if (v === true || v === false) return v;
   if (v === null || v === undefined) return null;
   if (typeof v === "number") return v !== 0;
-  return v.length > 0;
+  if (typeof v === "string") return v.length > 0;
+  return true;
 }
 
 /** What `filter` keeps. */

@@ -47,6 +47,7 @@ export type Command =
   | (Span & { t: "sort"; keys: SortKey[] })
   | (Span & { t: "limit"; n: number })
   | (Span & { t: "dedup"; names: NameRef[] })
+  | (Span & { t: "unnest"; field: NameRef; into: NameRef })
   | (Span & {
       t: "parse";
       source: string;

@@ -75,6 +75,7 @@ export const CATALOG: ReadonlyMap<string, Sig> = new Map<string, Sig>([
   ["dateceil", scalar(2, 2, "ts", ["expr", "period"])],
   ["frommillis", scalar(1, 1, "ts")],
   ["tomillis", scalar(1, 1, "num")],
+  ["jsonparse", scalar(1, 1, "any")],
   ["isvalidip", scalar(1, 1, "bool")],
   ["isvalidipv4", scalar(1, 1, "bool")],
   ["isvalidipv6", scalar(1, 1, "bool")],
@@ -103,7 +104,6 @@ export const CATALOG: ReadonlyMap<string, Sig> = new Map<string, Sig>([
 export const NOT_IMPLEMENTED: ReadonlySet<string> = new Set([
   "if",
   "case",
-  "jsonparse",
   "jsonstringify",
   "split",
   "regex_replace",

@@ -6,7 +6,7 @@ import type { Command, Item, NameRef, Query, SortKey, Source } from "./ast.js";
 import { semanticError } from "./errors.js";
 import { ExprParser } from "./expr-parser.js";
 
-const COMMANDS = "a command: fields, display, filter, stats, sort, limit, parse or dedup";
+const COMMANDS = "a command: fields, display, filter, stats, sort, limit, parse, dedup or unnest";
 const AFTER_COMMAND = "| to start the next command, or the end of the query";
 /** Real Logs Insights commands the sandbox does not run: named in the error rather than called unknown. */
 const UNSUPPORTED = new Set([
@@ -15,7 +15,6 @@ const UNSUPPORTED = new Set([
   "diff",
   "unmask",
   "filterindex",
-  "unnest",
   "expand",
   "lookup",
   "join",
@@ -116,6 +115,20 @@ class QueryParser extends ExprParser {
         this.advance();
         const names = this.parseNames("a field name to deduplicate on");
         return { t: "dedup", names, start: tok.start, end: this.lastEnd(names) };
+      }
+      case "unnest": {
+        // unnest <list field> into <item field> (CWL_QuerySyntax-Unnest).
+        this.advance();
+        const field = this.expectName("the field holding the list to unnest");
+        this.expectWord("into", "into and a name for each item");
+        const into = this.expectName("a name for each item after into");
+        return {
+          t: "unnest",
+          field: { name: field.value, start: field.start, end: field.end },
+          into: { name: into.value, start: into.start, end: into.end },
+          start: tok.start,
+          end: into.end,
+        };
       }
       case "source":
         throw semanticError(this.query, tok.start, tok.end, "SOURCE must come before every other command");
