@@ -1,14 +1,22 @@
 /**
- * Logs Insights over 1,000,000 realistic invocation records in the sandbox's real SQLite store. Measures, in
- * one run, four queries through the engine's API (StartQuery + GetQueryResults until Complete) against
- * hand-written loops over the same stored columns (the floor), interleaved; plus the one-off load (field
- * discovery) and memory. Targets: each query within 3× of its floor and under 1 s; peak RSS under 1 GiB.
+ * Logs Insights over 1,000,000 realistic invocation records in the sandbox's real SQLite store.
+ *
+ * 1. Ingest: the records go in as PutLogEvents would put them (batches of at most 1 MiB, AWS's limit), with the
+ *    event loop turning between batches as it does between requests; the engine discovers fields in the
+ *    background meanwhile. Reported: ingest time.
+ * 2. The first query after the ingest (StartQuery until Complete): target within 2 s.
+ * 3. Warm queries through the engine's API against hand-written loops over the same stored columns (the floors),
+ *    interleaved: target within 1.5× of the floor.
+ * 4. Peak RSS of the whole run: target ≤ 512 MiB.
+ * 5. Informational: a cold engine (a restarted sandbox over the same database) answering its first query, which
+ *    must discover every field first — the cost step 1 moved into the ingest.
  * BENCH_EVENTS and BENCH_ROUNDS override the size (default 1,000,000) and rounds (default 9).
  */
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { fmtMs, interleave, median } from "../lib/stats.js";
+import { setImmediate as turn } from "node:timers/promises";
+import { fmtMs, median } from "../lib/stats.js";
 import type { LogStore } from "../../src/sandbox/insights/data/store.js";
 import { createInsightsEngine, type InsightsEngine, type ResultField } from "../../src/sandbox/insights/index.js";
 import { openDatabase } from "../../src/sandbox/storage/db.js";
@@ -28,123 +36,153 @@ import { ACCOUNT, createRecords, END_MS, GROUP, REGION, START_MS, STREAM } from 
 const EVENTS = Number(process.env.BENCH_EVENTS ?? 1_000_000);
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 9);
 const MiB = 1024 * 1024;
+/** PutLogEvents takes at most 1,048,576 bytes (messages plus 26 bytes each) per call. */
+const BATCH_BYTES = 1_048_576;
 const gc = (globalThis as { gc?: () => void }).gc ?? (() => undefined);
 
-function elapsed<T>(fn: () => T): { ms: number; value: T } {
-  const start = process.hrtime.bigint();
-  const value = fn();
-  return { ms: Number(process.hrtime.bigint() - start) / 1e6, value };
-}
+const now = (): number => performance.now();
 
 const dir = mkdtempSync(join(tmpdir(), "genai-lab-insights-bench-"));
+let failed = false;
 try {
   const db = openDatabase(join(dir, "sandbox.db"));
   const logs = new LogsStore(db);
-  const group = logs.createGroup(ACCOUNT, REGION, GROUP, START_MS - 86_400_000);
-  const stream = logs.ensureStream(group.id, STREAM, START_MS);
-  const next = createRecords();
-  const insert = elapsed(() => {
-    let bytes = 0;
-    for (let from = 0; from < EVENTS; from += 10_000) {
-      const batch = Array.from({ length: Math.min(10_000, EVENTS - from) }, (_, k) => next(from + k, EVENTS));
-      for (const e of batch) bytes += e.message.length;
-      logs.transaction(() =>
-        logs.appendEvents(group.id, stream.id, batch, (batch[batch.length - 1]?.timestamp ?? 0) + 5000),
-      );
-    }
-    return bytes;
-  });
-  gc();
-  const rssInserted = process.memoryUsage().rss / MiB;
-  console.log(
-    `store: SQLite (the sandbox's LogsStore), ${EVENTS.toLocaleString("en")} invocation records, ${(insert.value / EVENTS).toFixed(0)} B/record avg, inserted in ${fmtMs(insert.ms)} (RSS after inserting: ${rssInserted.toFixed(0)} MiB)`,
-  );
-
   const source = createInsightsSource(logs, new EventReads(db));
   const stores = new Map<number, LogStore>();
   const engine = createInsightsEngine(source, Date.now, { stores });
+  const group = logs.createGroup(ACCOUNT, REGION, GROUP, START_MS - 86_400_000);
+  const stream = logs.ensureStream(group.id, STREAM, START_MS);
+  const next = createRecords();
+
+  const ingestStart = now();
+  let bytes = 0;
+  let batches = 0;
+  let batch: { timestamp: number; message: string }[] = [];
+  let batchBytes = 0;
+  const flush = async (): Promise<void> => {
+    const last = batch[batch.length - 1];
+    if (last === undefined) return;
+    logs.putEvents(group.id, stream.id, batch, last.timestamp + 5000);
+    batches += 1;
+    batch = [];
+    batchBytes = 0;
+    await turn();
+  };
+  for (let i = 0; i < EVENTS; i++) {
+    const record = next(i, EVENTS);
+    const size = Buffer.byteLength(record.message) + 26;
+    if (batchBytes + size > BATCH_BYTES) await flush();
+    batch.push(record);
+    batchBytes += size;
+    bytes += record.message.length;
+  }
+  await flush();
+  const ingestMs = now() - ingestStart;
+  console.log(
+    `ingest: ${EVENTS.toLocaleString("en")} invocation records (${(bytes / EVENTS).toFixed(0)} B avg) in ${batches} PutLogEvents-sized batches, ${fmtMs(ingestMs)} (${((EVENTS / ingestMs) * 1000).toFixed(0)} events/s), fields discovered in the background meanwhile`,
+  );
+
   const range = { startTime: Math.floor(START_MS / 1000), endTime: Math.floor(END_MS / 1000) };
-  const run = (e: InsightsEngine, query: string): ResultField[][] => {
+  const run = async (e: InsightsEngine, query: string): Promise<ResultField[][]> => {
     const id = e.startQuery(ACCOUNT, REGION, { logGroupName: GROUP, queryString: query, ...range });
     for (;;) {
       const response = e.getQueryResults(ACCOUNT, REGION, id);
       if (response.status === "Complete") return response.results;
       if (response.status !== "Scheduled" && response.status !== "Running") throw new Error(`query ${response.status}`);
+      await turn();
     }
   };
+  const timed = async (e: InsightsEngine, query: string): Promise<number> => {
+    const started = now();
+    await run(e, query);
+    return now() - started;
+  };
 
-  gc();
-  const heapBefore = process.memoryUsage().heapUsed;
-  const load = elapsed(() => run(engine, "stats count(*)"));
-  gc();
-  const heapAfter = process.memoryUsage().heapUsed;
+  const firstQuery = "stats sum(input.inputTokenCount), sum(output.outputTokenCount) by modelId";
+  const firstMs = await timed(engine, firstQuery);
+  const firstOk = firstMs <= 2000;
+  if (!firstOk) failed = true;
   console.log(
-    `load (one-off field discovery through the first query): ${fmtMs(load.ms)} (${((load.ms * 1000) / EVENTS).toFixed(1)} µs/event)`,
-  );
-  const S = [...stores.values()][0] as LogStore;
-  let arrays = 5 * 8 * S.ids.length;
-  for (const column of S.columns.values()) arrays += column.codes.byteLength + (column.nums?.byteLength ?? 0);
-  console.log(
-    `discovered fields held in memory: ${((heapAfter - heapBefore) / MiB).toFixed(0)} MiB of JS heap + ${(arrays / MiB).toFixed(0)} MiB of typed arrays (${((heapAfter - heapBefore + arrays) / EVENTS).toFixed(0)} B/event; RSS now ${(process.memoryUsage().rss / MiB).toFixed(0)} MiB)`,
+    `first query after the ingest (${firstQuery}): ${fmtMs(firstMs)}   target ≤ 2000 ms: ${firstOk ? "yes" : "NO"}`,
   );
 
-  const from = START_MS;
-  const to = END_MS + 999;
-  const cases: [string, string, () => Rows, number][] = [
-    ["(a) count by hour", "stats count(*) by bin(1h)", () => countByHour(S, from, to), ROUNDS],
-    [
-      "(b) tokens by model",
-      "stats sum(input.inputTokenCount), sum(output.outputTokenCount) by modelId",
-      () => tokensByModel(S, from, to),
-      ROUNDS,
-    ],
-    [
-      "(c) filter+sort+limit",
-      "filter output.outputTokenCount > 100 | sort @timestamp desc | limit 20",
-      () => newestLongAnswers(S, source, from, to),
-      ROUNDS,
-    ],
-    [
-      "(d) parse+stats",
-      'parse identity.arn "arn:aws:sts::*:assumed-role/*/*" as acct, role, session | stats count(*), sum(input.inputTokenCount) by session',
-      () => callsBySession(S, from, to),
-      ROUNDS,
-    ],
-    [
-      "(d') parse @message+stats",
-      'parse @message /"operation":"(?<op>[A-Za-z]+)"/ | stats count(*) by op',
-      () => countByOperation(S, source, from, to),
-      3,
-    ],
-  ];
-  console.log(`\nrounds: ${ROUNDS} (interleaved engine/floor; (d') ${3})`);
-  console.log(`${"query".padEnd(26)} ${"engine".padStart(11)} ${"floor".padStart(11)}   ratio   < 1 s`);
-  let failed = false;
-  for (const [name, query, floor, rounds] of cases) {
-    const same = JSON.stringify(run(engine, query)) === JSON.stringify(floor());
-    if (!same) throw new Error(`${name}: the engine and the floor disagree`);
-    const samples = interleave(
-      { engine: () => elapsed(() => run(engine, query)).ms, floor: () => elapsed(floor).ms },
-      rounds,
-    );
-    const e = median(samples.engine);
-    const f = median(samples.floor);
-    const target = !name.startsWith("(d')");
-    const ok = e / f <= 3 && e < 1000;
-    if (target && !ok) failed = true;
+  // In a function of its own, so that its references to the store end before the cold-engine part.
+  const warm = async (S: LogStore): Promise<void> => {
+    let arrays = 8 * 3 * S.ids.length + 4 * 2 * S.ids.length;
+    for (const column of S.columns.values())
+      arrays += column.codes.byteLength + (column.nums?.byteLength ?? 0) + (column.raw?.byteLength ?? 0);
+    gc();
     console.log(
-      `${name.padEnd(26)} ${fmtMs(e).padStart(11)} ${fmtMs(f).padStart(11)}   ${(e / f).toFixed(2)}×   ${e < 1000 ? "yes" : "no"}${target ? "" : "   (informational: reads every message)"}`,
+      `discovered fields: ${S.columns.size} columns, ${(arrays / MiB).toFixed(0)} MiB of typed arrays; JS heap ${(process.memoryUsage().heapUsed / MiB).toFixed(0)} MiB; RSS ${(process.memoryUsage().rss / MiB).toFixed(0)} MiB`,
     );
-  }
-  gc();
-  const usage = process.memoryUsage();
+
+    const from = START_MS;
+    const to = END_MS + 999;
+    const cases: [string, string, () => Rows, number, boolean][] = [
+      ["(a) count by hour", "stats count(*) by bin(1h)", () => countByHour(S, from, to), ROUNDS, true],
+      ["(b) tokens by model", firstQuery, () => tokensByModel(S, from, to), ROUNDS, true],
+      [
+        "(c) filter+sort+limit",
+        "filter output.outputTokenCount > 100 | sort @timestamp desc | limit 20",
+        () => newestLongAnswers(S, source, from, to),
+        ROUNDS,
+        true,
+      ],
+      [
+        "(d) parse+stats",
+        'parse identity.arn "arn:aws:sts::*:assumed-role/*/*" as acct, role, session | stats count(*), sum(input.inputTokenCount) by session',
+        () => callsBySession(S, from, to),
+        ROUNDS,
+        true,
+      ],
+      [
+        "(d') parse @message+stats",
+        'parse @message /"operation":"(?<op>[A-Za-z]+)"/ | stats count(*) by op',
+        () => countByOperation(S, source, from, to),
+        3,
+        false,
+      ],
+    ];
+    console.log(`\nwarm queries, medians of interleaved rounds (engine, floor, engine, floor, …)`);
+    console.log(`${"query".padEnd(26)} ${"engine".padStart(11)} ${"floor".padStart(11)}   ratio   ≤ 1.5×`);
+    for (const [name, query, floor, rounds, target] of cases) {
+      const same = JSON.stringify(await run(engine, query)) === JSON.stringify(floor());
+      if (!same) throw new Error(`${name}: the engine and the floor disagree`);
+      const engineMs: number[] = [];
+      const floorMs: number[] = [];
+      for (let r = 0; r < rounds; r++) {
+        engineMs.push(await timed(engine, query));
+        const started = now();
+        floor();
+        floorMs.push(now() - started);
+      }
+      const e = median(engineMs);
+      const f = median(floorMs);
+      const rssNow = process.memoryUsage().rss / MiB;
+      const ok = e / f <= 1.5;
+      if (target && !ok) failed = true;
+      console.log(
+        `${name.padEnd(26)} ${fmtMs(e).padStart(11)} ${fmtMs(f).padStart(11)}   ${(e / f).toFixed(2)}×   ${ok ? "yes" : "no"}   (RSS ${rssNow.toFixed(0)} MiB, peak ${(process.resourceUsage().maxRSS / 1024).toFixed(0)})${target ? "" : "   informational: RE2 over every message vs V8's backtracking RegExp"}`,
+      );
+    }
+  };
+  await warm([...stores.values()][0] as LogStore);
+
   const peak = process.resourceUsage().maxRSS / 1024;
+  const peakOk = peak <= 512;
+  if (!peakOk) failed = true;
+  console.log(`\nmemory: peak RSS ${peak.toFixed(0)} MiB   target ≤ 512 MiB: ${peakOk ? "yes" : "NO"}`);
+
+  stores.clear();
+  gc();
+  const cold = createInsightsEngine(source, Date.now, { background: false });
+  const coldMs = await timed(cold, firstQuery);
   console.log(
-    `\nmemory: peak RSS ${peak.toFixed(0)} MiB (target < 1024), now RSS ${(usage.rss / MiB).toFixed(0)} MiB, heap ${(usage.heapUsed / MiB).toFixed(0)} MiB`,
+    `informational: a cold engine (sandbox restarted over this database) answers the same first query in ${fmtMs(coldMs)}, discovering every field first, in slices (the sandbox keeps answering meanwhile); peak RSS now ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MiB`,
   );
-  if (peak >= 1024) failed = true;
+  await engine.idle();
   db.close();
-  if (failed) process.exitCode = 1;
 } finally {
   rmSync(dir, { recursive: true, force: true });
 }
+if (failed) process.exitCode = 1;

@@ -40,8 +40,9 @@ export function createSandboxCore(o: CoreOptions): SandboxRuntime {
   const configs = new LoggingConfigStore(db);
   const faults = new FaultInjector(o.faults);
   const cloudwatch = createCloudWatchService(db);
-  let engine: InsightsEngine | undefined;
-  const insights = (): InsightsEngine => (engine ??= createInsightsEngine(createInsightsSource(logs, reads), o.now));
+  // Created up front: it listens for appended events and discovers their fields in the background.
+  const engine: InsightsEngine = createInsightsEngine(createInsightsSource(logs, reads), o.now);
+  const insights = (): InsightsEngine => engine;
   const delivery = new InvocationLogDelivery({
     db,
     logs,

@@ -4,7 +4,7 @@
  *
  * A query is checked and compiled when it starts (syntax errors surface from StartQuery, as on AWS), then runs in
  * the background on its own — Scheduled, then Running, then Complete (or Failed, Cancelled, Timeout) — in slices
- * that leave the event loop free between them, whether or not anyone polls. A query that runs longer than AWS's
+ * that leave the event loop free between them, whether or not anyone polls (a poll also lends it one slice). A query that runs longer than AWS's
  * 60 minutes ends Timeout. Results and the query list are kept 7 days, like AWS's.
  */
 import { randomUUID } from "node:crypto";
@@ -102,6 +102,8 @@ export interface EngineOptions {
   timeoutMs?: number;
   /** Longest slice of work between two turns of the event loop (default 16 ms). */
   sliceMs?: number;
+  /** Discover new events' fields in the background as they arrive, when the source says so (default true). */
+  background?: boolean;
 }
 
 const running = (status: QueryStatus): boolean => status === "Scheduled" || status === "Running";
@@ -113,7 +115,8 @@ export function createInsightsEngine(
 ): InsightsEngine {
   const stores = options.stores ?? new Map<number, LogStore>();
   const timeoutMs = options.timeoutMs ?? QUERY_TIMEOUT_MS;
-  const scheduler = new Scheduler(options.sliceMs);
+  const sliceMs = options.sliceMs ?? 16;
+  const scheduler = new Scheduler(sliceMs);
   const storeForName = new Map<string, number>();
   const queries = new Map<string, QueryRecord>();
   // Compiled plans by query text: a dashboard re-runs the same queries, and a reused plan runs warm, optimised code.
@@ -141,6 +144,48 @@ export function createInsightsEngine(
       stores.set(ref.id, store);
     }
     return store;
+  }
+
+  // Groups that received events since their store last caught up: discovered in the background, in slices, so
+  // the first query after a large ingest finds its fields ready instead of waiting for discovery.
+  const dirty = new Map<number, () => LogGroupRef | undefined>();
+  let discovering = false;
+  const discovery: Task = {
+    step(deadline) {
+      try {
+        if (!catchUp(deadline)) return false;
+      } catch {
+        // A store that cannot be read now is read again by the next query that needs it.
+        dirty.clear();
+      }
+      discovering = false;
+      return true;
+    },
+  };
+  function catchUp(deadline: number): boolean {
+    for (const [id, refOf] of dirty) {
+      let store = stores.get(id);
+      if (store === undefined) {
+        const ref = refOf();
+        if (ref === undefined) {
+          dirty.delete(id);
+          continue;
+        }
+        store = storeOf(ref);
+      }
+      if (!store.refresh(source, deadline)) return false;
+      dirty.delete(id);
+    }
+    return true;
+  }
+  if (options.background !== false) {
+    source.onAppend?.((groupId, refOf) => {
+      dirty.set(groupId, refOf);
+      if (!discovering) {
+        discovering = true;
+        scheduler.add(discovery);
+      }
+    });
   }
 
   function purge(): void {
@@ -248,6 +293,9 @@ export function createInsightsEngine(
 
     getQueryResults(accountId, region, queryId, page = {}) {
       const record = find(accountId, region, queryId);
+      // A poll lends the query one slice of its own: a small query answers Complete on the first poll, with no
+      // wait for the event loop's next turn; a long one still runs in the background between polls.
+      if (running(record.info.status) && step(record, performance.now() + sliceMs)) scheduler.remove(record.task);
       const status = record.info.status;
       // Only a Complete query has rows; a Running one reports its counts so far.
       if (status !== "Complete" || record.result === undefined) {

@@ -41,4 +41,10 @@ export interface InsightsEventSource {
    * read their messages through it; without it they are read by scanning from the lowest id to the highest.
    */
   eventsByIds?(groupId: number, ids: readonly number[]): Iterable<StoredLogEvent>;
+  /**
+   * Optional: calls `listener` when a group receives events, so the engine can discover their fields in the
+   * background instead of making the next query wait. The call may come before the events are committed: the
+   * listener only schedules work for a later turn of the event loop.
+   */
+  onAppend?(listener: (groupId: number, ref: () => LogGroupRef | undefined) => void): void;
 }

@@ -55,6 +55,7 @@ export function parseGroupArn(arn: string): { region: string; accountId: string;
 export class LogsStore {
   readonly #db: Db;
   readonly #q;
+  readonly #appendListeners: ((groupId: number) => void)[] = [];
 
   constructor(db: Db) {
     this.#db = db;
@@ -263,7 +264,16 @@ export class LogsStore {
     }
     this.#q.touchStream.run({ first, last, ingested: ingestionTime, id: streamId });
     this.#q.addBytes.run(bytes, groupId);
+    for (const listener of this.#appendListeners) listener(groupId);
     return this.#q.uploadSeq.get(streamId) as number;
+  }
+
+  /**
+   * Tells `listener` which group just received events (Logs Insights discovers their fields in the background).
+   * It runs inside the append's transaction, which may still roll back: a listener only schedules work for later.
+   */
+  onAppend(listener: (groupId: number) => void): void {
+    this.#appendListeners.push(listener);
   }
 
   /** Durable append: one transaction, committed (and fsynced for file databases) before this returns. */

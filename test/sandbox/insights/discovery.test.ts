@@ -250,8 +250,10 @@ describe("catching up with many new events", () => {
     const id = engine.startQuery(ACCOUNT, REGION, q("/flood", "stats count(*), max(n)"));
     const statuses = new Set<string>();
     let turns = 0;
-    while (engine.getQueryResults(ACCOUNT, REGION, id).status !== "Complete") {
-      statuses.add(engine.getQueryResults(ACCOUNT, REGION, id).status);
+    // DescribeQueries only looks (GetQueryResults would lend the query a slice of its own).
+    const status = () => engine.describeQueries(ACCOUNT, REGION, {}).queries[0]?.status ?? "";
+    while (status() !== "Complete") {
+      statuses.add(status());
       turns += 1;
       await new Promise((resolve) => setImmediate(resolve));
     }
@@ -264,5 +266,37 @@ describe("catching up with many new events", () => {
         ["max(n)", "29999"],
       ],
     ]);
+  });
+});
+
+describe("background discovery", () => {
+  it("discovers appended events without a query, so the first query after an ingest reads nothing new", async () => {
+    const memory = new MemorySource().withAppendNotices();
+    memory.createGroup("/ingest", DAY_MS);
+    const stores = new Map<number, LogStore>();
+    const engine = createInsightsEngine(memory, () => DAY_MS, { stores });
+    memory.put(
+      "/ingest",
+      Array.from({ length: 5_000 }, (_, i) => ({ timestamp: DAY_MS + i, message: `{"n":${i}}` })),
+    );
+    await engine.idle();
+    expect(stores.get(1)?.n).toBe(5_000);
+    expect(stores.get(1)?.columns.has("n")).toBe(true);
+    const reads = memory.calls;
+    const id = engine.startQuery(ACCOUNT, REGION, q("/ingest", "stats sum(n)"));
+    // The first poll answers Complete: the store was ready, and the poll lends the query a slice.
+    expect(pairs(engine.getQueryResults(ACCOUNT, REGION, id))).toEqual([[["sum(n)", String((4999 * 5000) / 2)]]]);
+    // One read to learn that nothing new arrived, not a re-read of the 5,000 events.
+    expect(memory.calls - reads).toBe(1);
+  });
+
+  it("is off with background: false (a store is only filled by a query)", async () => {
+    const memory = new MemorySource().withAppendNotices();
+    memory.createGroup("/quiet", DAY_MS);
+    const stores = new Map<number, LogStore>();
+    const engine = createInsightsEngine(memory, () => DAY_MS, { stores, background: false });
+    memory.put("/quiet", [{ timestamp: DAY_MS, message: "{}" }]);
+    await engine.idle();
+    expect(stores.size).toBe(0);
   });
 });

@@ -13,7 +13,7 @@ const syntax: QueryCase[] = [
     name: "an empty query",
     query: "",
     error: malformed(
-      "unexpected symbol found <EOF> at line 1 and position 0: expected a command: fields, display, filter, stats, sort, limit, parse or dedup",
+      "unexpected symbol found <EOF> at line 1 and position 0: expected a command: fields, display, filter, stats, sort, limit, parse, dedup or unnest",
     ),
   },
   {
@@ -117,8 +117,8 @@ const rules: QueryCase[] = [
   },
   {
     name: "a real function the sandbox does not implement",
-    query: "fields jsonParse(@message)",
-    error: malformed(/^jsonParse\(\) is a Logs Insights function this sandbox does not implement/),
+    query: "fields jsonStringify(@message)",
+    error: malformed(/^jsonStringify\(\) is a Logs Insights function this sandbox does not implement/),
   },
   {
     name: "wrong number of arguments",

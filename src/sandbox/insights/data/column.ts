@@ -1,11 +1,12 @@
 /**
  * One discovered field of one log group, stored by row. `codes[i]` says what row i holds:
- *   0 absent · 1 a number in `nums[i]` · 2 a string in `raw[i]` · 3 a long string left in the message
+ *   0 absent · 1 a number in `nums[i]` · 2 a string in `raw` (packed) · 3 a long string left in the message
  *   (read back from the source when a query needs it) · 4+n the dictionary string `dict[n]`.
  * Repeated values (model ids, Regions, ARNs) are interned once in the dictionary; a field whose distinct values
- * keep growing (request ids) switches to plain per-row strings, and strings longer than LAZY_MIN_LENGTH
+ * keep growing (request ids) switches to packed per-row strings, and strings longer than LAZY_MIN_LENGTH
  * (prompt and completion texts) are not kept at all: that is what keeps a million events well under 1 GiB.
  */
+import { PackedStrings } from "./packed.js";
 
 export const ABSENT = 0;
 export const NUMBER = 1;
@@ -28,7 +29,7 @@ export class Column {
   nums: Int32Array | Float64Array | null = null;
   readonly dict: string[] = [];
   private index: Map<string, number> | null = new Map();
-  raw: (string | undefined)[] | null = null;
+  raw: PackedStrings | null = null;
   /** Rows whose value must be read back from the message. */
   lazyCount = 0;
   private strings = 0;
@@ -53,6 +54,7 @@ export class Column {
           : new Uint32Array(capacity);
     codes.set(this.codes);
     this.codes = codes;
+    this.raw?.grow(capacity);
     if (this.nums !== null) {
       const nums = this.nums instanceof Int32Array ? new Int32Array(capacity) : new Float64Array(capacity);
       nums.set(this.nums);
@@ -95,11 +97,7 @@ export class Column {
       // Too many distinct values to be worth a dictionary: keep the old codes, store new values per row.
       this.index = null;
     }
-    if (this.raw === null) this.raw = [];
-    const raw = this.raw;
-    // Padded, never sparse: a sparse write would turn the array into a slow dictionary-backed one.
-    while (raw.length < row) raw.push(undefined);
-    raw[row] = value;
+    (this.raw ??= new PackedStrings(this.codes.length)).set(row, value);
     this.codes[row] = RAW;
   }
 
@@ -113,7 +111,7 @@ export class Column {
       case NUMBER:
         return this.nums?.[row] ?? null;
       case RAW:
-        return this.raw?.[row] ?? null;
+        return this.raw?.get(row) ?? null;
       default:
         return undefined;
     }

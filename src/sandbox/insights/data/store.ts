@@ -31,6 +31,8 @@ export class LogStore {
   minTs = Number.POSITIVE_INFINITY;
   maxTs = Number.NEGATIVE_INFINITY;
   private lastId = 0;
+  /** The source's reader of a catch-up that a deadline interrupted. */
+  private reader: Iterator<StoredLogEvent> | null = null;
   private readonly emitRow: NodeEmit;
   private row = 0;
   /** Columns by path-node id, so a known path costs one array read per event. */
@@ -64,16 +66,28 @@ export class LogStore {
 
   /**
    * Pulls and discovers the events that became visible since the last refresh. With a `deadline`
-   * (performance.now() milliseconds) it stops there and says so: false means "call again to catch up".
+   * (performance.now() milliseconds) it stops there and says so: false means "call again to catch up". The
+   * reader is kept between calls, so a catch-up spread over many slices reads each event from the source once.
    */
   refresh(source: InsightsEventSource, deadline = Number.POSITIVE_INFINITY): boolean {
+    const reader = (this.reader ??= source.eventsAfter(this.ref.id, this.lastId)[Symbol.iterator]());
     let count = 0;
-    for (const event of source.eventsAfter(this.ref.id, this.lastId)) {
-      this.append(event);
+    for (;;) {
+      let step: IteratorResult<StoredLogEvent>;
+      try {
+        step = reader.next();
+      } catch (error) {
+        this.reader = null;
+        throw error;
+      }
+      if (step.done === true) {
+        this.reader = null;
+        return true;
+      }
+      this.append(step.value);
       count += 1;
       if ((count & 1023) === 0 && performance.now() > deadline) return false;
     }
-    return true;
   }
 
   private grow(): void {

@@ -49,7 +49,11 @@ export interface ExecutionResult {
 function makeTerminal(spec: TerminalSpec, cap: number): { sink: TopN | Dedup | Groups; rows(): Row[] } {
   switch (spec.t) {
     case "top": {
-      const top = new TopN(Math.min(spec.size ?? cap, cap), spec.desc);
+      // Before unnest every event is kept: the row count is only known after it.
+      const top = new TopN(
+        spec.unbounded === true ? Number.POSITIVE_INFINITY : Math.min(spec.size ?? cap, cap),
+        spec.desc,
+      );
       return { sink: top, rows: () => top.rows() };
     }
     case "dedup": {
@@ -110,6 +114,7 @@ export class Execution {
   private scanSome(S: LogStore): void {
     const { fromMs, toMs } = this.request;
     if (S.n === 0 || S.maxTs < fromMs || S.minTs > toMs || this.row >= S.n) {
+      this.X.release();
       this.store += 1;
       this.row = 0;
       return;
@@ -127,6 +132,7 @@ export class Execution {
 
   private finish(): ExecutionResult {
     const { plan, X, cap } = this;
+    X.release();
     let rows = this.terminal.rows();
     for (const stage of plan.rowStages) rows = runRowStage(stage, rows, X);
     if (rows.length > cap) rows = rows.slice(0, cap);

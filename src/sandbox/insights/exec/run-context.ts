@@ -70,10 +70,17 @@ export class RunContext implements RowContext {
       }
     }
     this.end = hi + 1;
-    this.currentStore = S;
-    this.current = null;
     if (lo < 0) return 0;
-    this.iterator = S.eventsFrom(this.source, lo);
+    // A scan runs in slices: the next slice carries on with the previous one's reader (one SQLite read of 5,000
+    // messages serves several slices) unless it has already passed this slice's first event.
+    const firstId = S.ids[lo] as number;
+    const resume =
+      this.iterator !== null && this.currentStore === S && (this.current === null || this.current.id < firstId);
+    if (!resume) {
+      this.release();
+      this.iterator = S.eventsFrom(this.source, lo);
+    }
+    this.currentStore = S;
     return lo;
   }
 
@@ -90,7 +97,11 @@ export class RunContext implements RowContext {
     }
   }
 
-  close(): void {
+  /** The end of one slice of a streaming scan: the reader stays open for the next slice. */
+  close(): void {}
+
+  /** Done with streaming (the store's scan is over): closes the reader. */
+  release(): void {
     this.iterator?.return?.();
     this.iterator = null;
     this.current = null;

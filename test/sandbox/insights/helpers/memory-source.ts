@@ -69,6 +69,20 @@ export class MemorySource implements InsightsEventSource {
     return this.groups.filter((g) => g.accountId === accountId && g.region === region);
   }
 
+  /** A source that also announces appends (the optional onAppend of the contract), as the SQLite one does. */
+  withAppendNotices(): this & {
+    onAppend(listener: (groupId: number, ref: () => LogGroupRef | undefined) => void): void;
+  } {
+    const listeners: ((groupId: number, ref: () => LogGroupRef | undefined) => void)[] = [];
+    const put = this.put.bind(this);
+    this.put = (groupName, events, defaultStream) => {
+      put(groupName, events, defaultStream);
+      const group = this.groups.find((g) => g.name === groupName);
+      if (group !== undefined) for (const listener of listeners) listener(group.id, () => group);
+    };
+    return Object.assign(this, { onAppend: (listener: (typeof listeners)[number]) => void listeners.push(listener) });
+  }
+
   /** A source that can also read events by id (the optional part of the contract). */
   withEventsByIds(): this & {
     eventsByIds: (groupId: number, ids: readonly number[]) => Iterable<StoredLogEvent>;
