@@ -21,6 +21,7 @@ import {
 } from "./describe.js";
 import { Execution, type QueryStatistics, type ResultField } from "./exec/execute.js";
 import { checkMembers, checkRange, selectedGroups } from "./requests.js";
+import { listenForAppends } from "./background.js";
 import { Scheduler, type Task } from "./scheduler.js";
 import type { InsightsEventSource, LogGroupRef } from "./source.js";
 import { logRecord } from "./log-record.js";
@@ -146,47 +147,7 @@ export function createInsightsEngine(
     return store;
   }
 
-  // Groups that received events since their store last caught up: discovered in the background, in slices, so
-  // the first query after a large ingest finds its fields ready instead of waiting for discovery.
-  const dirty = new Map<number, () => LogGroupRef | undefined>();
-  let discovering = false;
-  const discovery: Task = {
-    step(deadline) {
-      try {
-        if (!catchUp(deadline)) return false;
-      } catch {
-        // A store that cannot be read now is read again by the next query that needs it.
-        dirty.clear();
-      }
-      discovering = false;
-      return true;
-    },
-  };
-  function catchUp(deadline: number): boolean {
-    for (const [id, refOf] of dirty) {
-      let store = stores.get(id);
-      if (store === undefined) {
-        const ref = refOf();
-        if (ref === undefined) {
-          dirty.delete(id);
-          continue;
-        }
-        store = storeOf(ref);
-      }
-      if (!store.refresh(source, deadline)) return false;
-      dirty.delete(id);
-    }
-    return true;
-  }
-  if (options.background !== false) {
-    source.onAppend?.((groupId, refOf) => {
-      dirty.set(groupId, refOf);
-      if (!discovering) {
-        discovering = true;
-        scheduler.add(discovery);
-      }
-    });
-  }
+  if (options.background !== false) listenForAppends(source, stores, storeOf, scheduler);
 
   function purge(): void {
     const cutoff = now() - RETENTION_MS;

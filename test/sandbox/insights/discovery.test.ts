@@ -284,7 +284,7 @@ describe("background discovery", () => {
     expect(stores.get(1)?.columns.has("n")).toBe(true);
     const reads = memory.calls;
     const id = engine.startQuery(ACCOUNT, REGION, q("/ingest", "stats sum(n)"));
-    // The first poll answers Complete: the store was ready, and the poll lends the query a slice.
+    await engine.idle();
     expect(pairs(engine.getQueryResults(ACCOUNT, REGION, id))).toEqual([[["sum(n)", String((4999 * 5000) / 2)]]]);
     // One read to learn that nothing new arrived, not a re-read of the 5,000 events.
     expect(memory.calls - reads).toBe(1);

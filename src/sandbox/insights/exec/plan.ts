@@ -14,7 +14,7 @@ import { Consts, ExprCompiler, perDictCode } from "./codegen.js";
 import { formatOf } from "./format.js";
 import { FUNCTIONS } from "./functions.js";
 import { H } from "./helpers.js";
-import { compileParse } from "./parse-pattern.js";
+import { compileParse, type ParsePattern } from "./parse-pattern.js";
 import { allocate, compileStats, itemName, type CompiledStats, type PlanContext } from "./plan-stats.js";
 import type { ItemFn, OutputColumn, Plan, RowFn, RowStage, TerminalSpec } from "./plan-types.js";
 import { RowPlanner } from "./plan-rows.js";
@@ -217,26 +217,35 @@ export class Planner {
         this.parts.setup.push(read.setup);
         this.parts.stages.push(read.code);
       }
+      const lazy = this.lazyParse(command, pattern);
       pattern.names.forEach((name, j) => {
+        // Only the names a later command reads are kept per event; the others are worked out for output rows.
+        if (!later.has(name)) {
+          this.parseCols.push({ name, get: lazy(j), format: "plain" });
+          return;
+        }
         const slot = allocate(this.ctx, "str");
         this.parts.stages.push(`e${slot} = m === null ? null : m[${j}];`);
         this.scope.set(name, slot);
         this.parseCols.push({ name, get: this.rowFn(`R.v[${slot}]`), format: "plain" });
       });
     } else {
-      const source = this.rowGetter(
-        { t: "field", name: command.source, start: command.start, end: command.end },
-        false,
-      ).get;
-      pattern.names.forEach((name, j) => {
-        const get: RowFn = (R, X) => pattern.run(source(R, X))?.[j] ?? null;
-        this.parseCols.push({ name, get, format: "plain" });
-      });
+      const lazy = this.lazyParse(command, pattern);
+      pattern.names.forEach((name, j) => this.parseCols.push({ name, get: lazy(j), format: "plain" }));
     }
     for (const name of pattern.names) {
       this.ephemeral.add(name);
       this.relistForbidden.add(name);
     }
+  }
+
+  /** Getters of parse's names that run the pattern on an output row's value (for rows that are shown, not scanned). */
+  private lazyParse(command: Extract<Command, { t: "parse" }>, pattern: ParsePattern): (j: number) => RowFn {
+    const source = this.rowGetter(
+      { t: "field", name: command.source, start: command.start, end: command.end },
+      false,
+    ).get;
+    return (j) => (R, X) => pattern.run(source(R, X))?.[j] ?? null;
   }
 
   private terminal(commands: readonly Command[], index: number): { terminal: TerminalSpec; next: number } {
