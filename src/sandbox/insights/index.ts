@@ -76,7 +76,7 @@ const MAX_KEPT_QUERIES = 1_000;
 const MAX_CONCURRENT = 100;
 const PAGE_SIZE = 10_000;
 const MAX_PLANS = 200;
-/** AWS: "Queries time out after 60 minutes of runtime" (CloudWatch Logs quotas). */
+/** AWS: "Queries time out after 60 minutes of runtime" (the StartQuery API reference). */
 const QUERY_TIMEOUT_MS = 60 * 60_000;
 
 interface QueryRecord {
