@@ -2,7 +2,7 @@
  * Progress of one lab on one target (kind + account + Region), as a pure reducer over a discriminated union of
  * actions. Persistence is the store's job (store.ts); this file never touches the disk.
  */
-import type { CheckResult, JsonValue, LedgerEntry, LedgerResource, TargetKind } from "./contract.js";
+import type { CheckResult, DoneBy, JsonValue, LedgerEntry, LedgerResource, Mode, TargetKind } from "./contract.js";
 import type { StepOutcome } from "./events.js";
 
 export const PROGRESS_FORMAT_VERSION = 1;
@@ -11,6 +11,11 @@ export interface StepRecord {
   outcome: StepOutcome;
   finishedAt: string;
   runs: number;
+  /**
+   * Who completed the step the last time it finished: "runner" when genai-lab's actions did the work, "learner"
+   * when the learner's own work made its checks pass (live watching). Absent in files from before hands-on mode.
+   */
+  doneBy?: DoneBy;
 }
 
 export interface CheckRecord {
@@ -26,11 +31,15 @@ export interface ProgressState {
   checks: Record<string, CheckRecord>;
   facts: Record<string, JsonValue>;
   ledger: LedgerEntry[];
+  /** How the lab is taken on this target, once chosen (the TUI's welcome question, --mode, GENAI_LAB_MODE). */
+  mode?: Mode;
+  /** How many hints of each step's ladder were revealed, by step id (absent: none yet). */
+  hints?: Record<string, number>;
   updatedAt: string;
 }
 
 export type ProgressAction =
-  | { type: "step-finished"; stepId: string; outcome: StepOutcome; at: string }
+  | { type: "step-finished"; stepId: string; outcome: StepOutcome; by?: DoneBy; at: string }
   | { type: "check-recorded"; checkId: string; result: CheckResult; at: string }
   | { type: "fact-set"; key: string; value: JsonValue; at: string }
   | { type: "fact-deleted"; key: string; at: string }
@@ -45,6 +54,8 @@ export type ProgressAction =
   | { type: "resource-created"; key: string; arn?: string; at: string }
   | { type: "resource-failed"; key: string; at: string }
   | { type: "resource-deleted"; key: string; at: string }
+  | { type: "mode-set"; mode: Mode; at: string }
+  | { type: "hint-revealed"; stepId: string; at: string }
   | { type: "reset"; at: string };
 
 export function ledgerKey(type: string, name: string): string {
@@ -68,11 +79,16 @@ export function progressReducer(state: ProgressState, action: ProgressAction): P
   const next = { ...state, updatedAt: action.at };
   switch (action.type) {
     case "step-finished": {
-      const runs = (state.steps[action.stepId]?.runs ?? 0) + 1;
-      return {
-        ...next,
-        steps: { ...state.steps, [action.stepId]: { outcome: action.outcome, finishedAt: action.at, runs } },
+      const previous = state.steps[action.stepId];
+      const runs = (previous?.runs ?? 0) + 1;
+      const doneBy = action.by ?? previous?.doneBy;
+      const record: StepRecord = {
+        outcome: action.outcome,
+        finishedAt: action.at,
+        runs,
+        ...(doneBy ? { doneBy } : {}),
       };
+      return { ...next, steps: { ...state.steps, [action.stepId]: record } };
     }
     case "check-recorded":
       return { ...next, checks: { ...state.checks, [action.checkId]: { result: action.result, at: action.at } } };
@@ -116,9 +132,23 @@ export function progressReducer(state: ProgressState, action: ProgressAction): P
       );
     case "resource-deleted":
       return updateEntry(next, action.key, (entry) => ({ ...entry, state: "deleted", updatedAt: action.at }));
-    case "reset":
-      return initialProgress(state.lab, state.target, action.at);
+    case "mode-set":
+      return { ...next, mode: action.mode };
+    case "hint-revealed": {
+      const hints = state.hints ?? {};
+      return { ...next, hints: { ...hints, [action.stepId]: (hints[action.stepId] ?? 0) + 1 } };
+    }
+    case "reset": {
+      // The mode is how the learner chose to take the lab, not progress in it: it survives a reset.
+      const fresh = initialProgress(state.lab, state.target, action.at);
+      return state.mode ? { ...fresh, mode: state.mode } : fresh;
+    }
   }
+}
+
+/** How many hints of a step's ladder the learner has revealed. */
+export function hintsRevealed(state: ProgressState, stepId: string): number {
+  return state.hints?.[stepId] ?? 0;
 }
 
 function updateEntry(state: ProgressState, key: string, update: (entry: LedgerEntry) => LedgerEntry): ProgressState {

@@ -3,16 +3,20 @@
  * stream. Nothing thrown by a step escapes: actions fail with a classified Problem, checks end in pass, fail or
  * error. Cancellation (the run's AbortSignal) and per-action timeouts end the action at once.
  */
-import { abortError, realClock, type Clock } from "./clock.js";
-import { billableQuestion, declined, raceAbort, timedOut, timeoutError } from "./runner-support.js";
-import type { Check, CheckResult, ConfirmRequest, LabParams, Step, TargetInfo } from "./contract.js";
-import { createActionContext, createCheckContext, type ContextEnvironment } from "./context.js";
+import { realClock, type Clock } from "./clock.js";
+import { recordedDoneBy, stepDoneBy, watchedDoneBy } from "./attribution.js";
+import type { ConfirmRequest, LabParams, Mode, Step, TargetInfo } from "./contract.js";
+import { createCheckContext, type ContextEnvironment } from "./context.js";
 import type { ActionOutcome, ChecklistItemResult, RunnerEvent, RunnerListener, StepOutcome } from "./events.js";
+import { revealNextHint, stepCommands, yourTurnOf, type HintReveal, type YourTurnView } from "./step-texts.js";
 import type { LoadedLab } from "./loader.js";
 import { classifyGeneric, type ClassifyError } from "./problem.js";
+import { hintsRevealed } from "./progress.js";
+import { runAction, runCheck, type RunnerCore } from "./run-one.js";
 import type { ProgressStore } from "./store.js";
 import type { Lang } from "./text.js";
 import { UsageError } from "./usage-error.js";
+import { startWatch, type WatchHandle } from "./watch.js";
 
 export interface RunnerOptions {
   lab: LoadedLab;
@@ -29,6 +33,12 @@ export interface RunnerOptions {
   dryRun?: boolean;
   defaultActionTimeoutMs?: number;
   defaultCheckTimeoutMs?: number;
+  /**
+   * "progress" (default): the store is the learner's own progress on this target, so a check that does not say
+   * who did the work takes its step's record, and hints are counted. "checks-only": the store knows nothing of
+   * the learner (class grading), so only what a check says itself is reported.
+   */
+  attribution?: "progress" | "checks-only";
 }
 
 export interface RunSummary {
@@ -128,6 +138,77 @@ export class Runner {
     return checklist;
   }
 
+  /** The mode saved for this lab and target, if the learner chose one (the CLI resolves flag > env > saved). */
+  get savedMode(): Mode | undefined {
+    return this.#options.store.state.mode;
+  }
+
+  /** Remembers how the learner takes the lab on this target (progress action `mode-set`). */
+  saveMode(mode: Mode): void {
+    if (this.#options.store.state.mode !== mode) this.#options.store.dispatch({ type: "mode-set", mode, at: iso() });
+  }
+
+  /** How many hints of the step's ladder have been revealed. */
+  hintsRevealed(stepId: string): number {
+    return hintsRevealed(this.#options.store.state, this.#step(stepId).id);
+  }
+
+  /**
+   * Reveals the next hint of the step's ladder and counts it (progress action `hint-revealed`); undefined when the
+   * step has no hints. Once the ladder is climbed, the last hint is returned again and nothing more is counted.
+   */
+  revealHint(stepId: string): HintReveal | undefined {
+    const step = this.#step(stepId);
+    return revealNextHint(step, this.hintsRevealed(stepId), () =>
+      this.#options.store.dispatch({ type: "hint-revealed", stepId, at: iso() }),
+    );
+  }
+
+  /** The step's Your turn with the learner's real values, or undefined when the step has none yet. */
+  yourTurn(stepId: string): YourTurnView | undefined {
+    return yourTurnOf(this.#step(stepId), this.#renderContext(stepId));
+  }
+
+  /** The shell lines that do the step by hand: Your turn's CLI, else the actions' CLI lines, in order. */
+  commands(stepId: string): string[] {
+    return stepCommands(this.#step(stepId), this.#renderContext(stepId));
+  }
+
+  /**
+   * Watches a step live (hands-on): its checks re-run in rounds with back-off until all pass, then the step is
+   * recorded as passed by whoever the checks credit (watch.ts). `poke()` on the handle runs a round now.
+   */
+  watchStep(stepId: string, signal: AbortSignal): WatchHandle {
+    const step = this.#step(stepId);
+    const started = Date.now();
+    return startWatch(
+      {
+        step,
+        clock: this.#env.clock,
+        emit: (event) => this.#emit(event),
+        round: async (roundSignal) => {
+          const items: ChecklistItemResult[] = [];
+          for (const check of step.checks) {
+            if (roundSignal.aborted) break;
+            items.push(await runCheck(this.#core, step, check, roundSignal, { live: true }));
+          }
+          return items;
+        },
+        finish: (results) => {
+          const by = watchedDoneBy(results.map((item) => item.result));
+          this.#options.store.dispatch({ type: "step-finished", stepId, outcome: "passed", by, at: iso() });
+          this.#emit({ type: "step-finished", stepId, outcome: "passed", durationMs: Date.now() - started, by });
+          return by;
+        },
+      },
+      signal,
+    );
+  }
+
+  #renderContext(stepId: string) {
+    return createCheckContext(this.#env, { stepId }, new AbortController().signal, () => false);
+  }
+
   #emit(event: RunnerEvent): void {
     for (const listener of this.#listeners) listener(event);
   }
@@ -148,7 +229,7 @@ export class Runner {
         continue;
       }
       const { step, check } = this.#options.lab.checks.get(entry.id)!;
-      items.push(await this.#runCheck(step, check, signal));
+      items.push(await runCheck(this.#core, step, check, signal));
     }
     return items;
   }
@@ -157,16 +238,18 @@ export class Runner {
     const started = Date.now();
     this.#emit({ type: "step-started", stepId: step.id, title: step.title });
     let outcome: StepOutcome = "passed";
+    const actionOutcomes: ActionOutcome[] = [];
     for (const action of step.actions) {
-      const result = await this.#runAction(step, action, signal);
+      const result = await runAction(this.#core, step, action, signal, actionOutcomes);
       if (result !== "passed") {
         outcome = result;
         break;
       }
     }
+    const by = stepDoneBy(actionOutcomes, this.#options.store.state.steps[step.id]?.doneBy);
     if (outcome === "passed") {
       for (const check of step.checks) {
-        const item = await this.#runCheck(step, check, signal);
+        const item = await runCheck(this.#core, step, check, signal, { by });
         fresh.set(check.id, item);
         if (signal.aborted) {
           outcome = "cancelled";
@@ -175,84 +258,19 @@ export class Runner {
         if (item.result.status !== "pass") outcome = "failed";
       }
     }
-    this.#options.store.dispatch({ type: "step-finished", stepId: step.id, outcome, at: iso() });
-    this.#emit({ type: "step-finished", stepId: step.id, outcome, durationMs: Date.now() - started });
+    this.#options.store.dispatch({ type: "step-finished", stepId: step.id, outcome, by, at: iso() });
+    this.#emit({ type: "step-finished", stepId: step.id, outcome, durationMs: Date.now() - started, by });
     return outcome;
   }
 
-  async #runAction(step: Step, action: Step["actions"][number], signal: AbortSignal): Promise<StepOutcome> {
-    const origin = { stepId: step.id, actionId: action.id };
-    const started = Date.now();
-    const finish = (outcome: ActionOutcome, extra = {}): StepOutcome => {
-      this.#emit({ type: "action-finished", ...origin, outcome, durationMs: Date.now() - started, ...extra });
-      if (outcome === "done" || outcome === "skipped") return "passed";
-      // Declining a confirmation cancels the action but is not an interrupt: the step fails (exit 1, not 130).
-      return outcome === "cancelled" && signal.aborted ? "cancelled" : "failed";
+  get #core(): RunnerCore {
+    const countsHints = this.#options.attribution !== "checks-only";
+    return {
+      options: this.#options,
+      env: this.#env,
+      countsHints,
+      defaultDoneBy: (stepId) =>
+        countsHints ? recordedDoneBy(this.#options.store.state.steps[stepId]?.doneBy) : undefined,
     };
-
-    const timeout = new AbortController();
-    const combined = AbortSignal.any([signal, timeout.signal]);
-    let live = true;
-    const ctx = createActionContext(this.#env, origin, combined, () => live);
-    let cli: string | undefined;
-    try {
-      cli = action.cli?.(ctx);
-    } catch {
-      cli = undefined; // The CLI line is a courtesy; it never stops the action.
-    }
-    this.#emit({ type: "action-started", ...origin, title: action.title, ...(cli ? { cli } : {}) });
-
-    if (action.billable && this.#options.target.kind === "aws" && !this.#env.yes) {
-      const accepted = await this.#env.confirm(billableQuestion(action.title, this.#options.target));
-      if (!accepted && !signal.aborted) return finish("cancelled", { problem: declined() });
-    }
-    // Ctrl+C may have come while a question was open, or between two actions: do not start this one.
-    if (signal.aborted) return finish("cancelled", { problem: this.#env.classify(abortError(signal)) });
-
-    // The limit that applies, own or default: the timed-out message says how long it was.
-    const actionTimeoutMs = action.timeoutMs ?? this.#options.defaultActionTimeoutMs ?? 5 * 60_000;
-    const timer = setTimeout(() => timeout.abort(timeoutError()), actionTimeoutMs);
-    try {
-      const result = await raceAbort(action.run(ctx), combined);
-      return finish(result?.status ?? "done", result?.summary ? { summary: result.summary } : {});
-    } catch (error) {
-      if (signal.aborted) return finish("cancelled", { problem: this.#env.classify(abortError(signal)) });
-      if (timeout.signal.aborted) return finish("timed-out", { problem: timedOut(actionTimeoutMs) });
-      return finish("failed", { problem: this.#env.classify(error) });
-    } finally {
-      clearTimeout(timer);
-      live = false;
-    }
-  }
-
-  async #runCheck(step: Step, check: Check, signal: AbortSignal): Promise<ChecklistItemResult> {
-    const origin = { stepId: step.id, checkId: check.id };
-    const startedAt = iso();
-    const started = Date.now();
-    this.#emit({ type: "check-started", ...origin, label: check.label });
-    const timeout = new AbortController();
-    const combined = AbortSignal.any([signal, timeout.signal]);
-    const checkTimeoutMs = check.timeoutMs ?? this.#options.defaultCheckTimeoutMs ?? 2 * 60_000;
-    const timer = setTimeout(() => timeout.abort(timeoutError()), checkTimeoutMs);
-    let result: CheckResult;
-    let live = true;
-    try {
-      result = await raceAbort(check.run(createCheckContext(this.#env, origin, combined, () => live)), combined);
-    } catch (error) {
-      const problem = signal.aborted
-        ? this.#env.classify(abortError(signal))
-        : timeout.signal.aborted
-          ? timedOut(checkTimeoutMs)
-          : this.#env.classify(error);
-      result = { status: "error", problem };
-    } finally {
-      clearTimeout(timer);
-      live = false;
-    }
-    const durationMs = Date.now() - started;
-    if (!signal.aborted) this.#options.store.dispatch({ type: "check-recorded", checkId: check.id, result, at: iso() });
-    this.#emit({ type: "check-finished", ...origin, label: check.label, result, durationMs });
-    const points = this.#options.lab.manifest.checklist.find((entry) => entry.id === check.id)?.points ?? 1;
-    return { id: check.id, label: check.label, stepId: step.id, points, result, durationMs, startedAt };
   }
 }

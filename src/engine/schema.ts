@@ -30,6 +30,13 @@ const checkSchema = z.object({
   run: fn,
 });
 
+const yourTurnSchema = z.object({
+  task: textSchema,
+  console: textSchema.optional(),
+  cli: fn.optional(),
+  python: fn.optional(),
+});
+
 export const stepSchema = z.object({
   id: kebab,
   title: textSchema,
@@ -37,6 +44,7 @@ export const stepSchema = z.object({
   role: z.enum(["preflight", "lab", "cleanup"]).optional(),
   actions: z.array(actionSchema),
   checks: z.array(checkSchema),
+  yourTurn: yourTurnSchema.optional(),
   hints: z.array(textSchema).optional(),
 });
 

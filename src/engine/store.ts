@@ -7,7 +7,7 @@
  * one last saw it, and applies its action to *that* state: the reducer is pure, so nobody's ledger entries are lost.
  */
 import { statSync } from "node:fs";
-import type { TargetInfo } from "./contract.js";
+import { MODES, type TargetInfo } from "./contract.js";
 import { readStateFile, writeFileAtomic, type AtomicWriteHooks } from "./atomic-file.js";
 import { withFileLock } from "./file-lock.js";
 import {
@@ -90,7 +90,25 @@ function load(path: string, labId: string, target: Pick<TargetInfo, "kind" | "ac
       en: `${path} is not a progress file of the lab "${labId}". The file was left untouched: move it aside or use another --state-dir.`,
     });
   }
-  return raw;
+  return withOptionalFields(raw);
+}
+
+/**
+ * The hands-on fields are optional and additive (files written before them still load); a value that is not what
+ * this genai-lab writes is dropped rather than trusted, so a hand-edited mode cannot turn into an unknown one.
+ */
+function withOptionalFields(state: ProgressState): ProgressState {
+  const { mode, hints, ...rest } = state;
+  const validHints =
+    typeof hints === "object" &&
+    hints !== null &&
+    !Array.isArray(hints) &&
+    Object.values(hints).every((n) => Number.isInteger(n) && n >= 0);
+  return {
+    ...rest,
+    ...(mode !== undefined && MODES.includes(mode) ? { mode } : {}),
+    ...(validHints ? { hints } : {}),
+  };
 }
 
 /** Identity of the file's current version: a rename makes a new inode, so an atomic write always changes it. */

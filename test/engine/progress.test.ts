@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import {
+  hintsRevealed,
   initialProgress,
   progressReducer,
   type ProgressAction,
@@ -61,5 +62,26 @@ describe("progressReducer: the resource ledger", () => {
     expect(state.facts).toEqual({ k: { a: 1 } });
     const reset = reduce([{ type: "reset", at }], state);
     expect(reset).toEqual(initialProgress("lab", target, at));
+  });
+});
+
+describe("progressReducer: hands-on mode", () => {
+  it("remembers the mode, counts revealed hints per step, records who finished a step, and keeps the mode on reset", () => {
+    const state = reduce([
+      { type: "mode-set", mode: "exam", at },
+      { type: "hint-revealed", stepId: "a", at },
+      { type: "hint-revealed", stepId: "a", at },
+      { type: "hint-revealed", stepId: "b", at },
+      { type: "step-finished", stepId: "a", outcome: "passed", by: "learner", at },
+      // A later finish that does not say who keeps the earlier answer (a failed "do it for me" did nothing).
+      { type: "step-finished", stepId: "a", outcome: "failed", at },
+    ]);
+    expect(state.mode).toBe("exam");
+    expect(hintsRevealed(state, "a")).toBe(2);
+    expect(hintsRevealed(state, "b")).toBe(1);
+    expect(hintsRevealed(state, "c")).toBe(0);
+    expect(state.steps.a).toEqual({ outcome: "failed", finishedAt: at, runs: 2, doneBy: "learner" });
+    const reset = reduce([{ type: "reset", at }], state);
+    expect(reset).toEqual({ ...initialProgress("lab", target, at), mode: "exam" });
   });
 });

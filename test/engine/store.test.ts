@@ -35,6 +35,23 @@ describe("ProgressStore", () => {
     expect(openStore(dir).state).toEqual(store.state);
   });
 
+  it("loads files from before hands-on mode, and drops a mode or hint count it does not know instead of trusting it", () => {
+    const dir = tempDir();
+    const store = openStore(dir);
+    store.dispatch({ type: "mode-set", mode: "hands-on", at });
+    store.dispatch({ type: "hint-revealed", stepId: "make-thing", at });
+    expect(openStore(dir).state).toMatchObject({ mode: "hands-on", hints: { "make-thing": 1 } });
+    const raw = JSON.parse(readFileSync(store.path, "utf8")) as Record<string, unknown>;
+    writeFileSync(store.path, JSON.stringify({ ...raw, mode: "speedrun", hints: { "make-thing": -1 } }));
+    const loaded = openStore(dir).state;
+    expect(loaded.mode).toBeUndefined();
+    expect(loaded.hints).toBeUndefined();
+    delete raw.mode;
+    delete raw.hints;
+    writeFileSync(store.path, JSON.stringify(raw)); // as written before hands-on mode existed
+    expect(openStore(dir).state).toMatchObject({ lab: "fixture-lab", facts: {} });
+  });
+
   it("keeps progress per target: kind, account and Region each get their own file", () => {
     const dir = tempDir();
     const a = progressPath(dir, "lab", fakeTarget);

@@ -89,6 +89,12 @@ export function sequence(events: RunnerEvent[]): string[] {
         return `step-finished:${event.stepId}:${event.outcome}`;
       case "run-finished":
         return `run-finished:${event.outcome}`;
+      case "watch":
+        return event.phase === "finished"
+          ? `watch-finished:${event.outcome}`
+          : event.phase === "round-started"
+            ? `round-started:${event.round}:${event.reason}`
+            : `round-finished:${event.round}:${event.passed}/${event.total}:${event.nextRoundInMs}`;
     }
   });
 }

@@ -230,6 +230,9 @@ export function labViewReducer(state: LabView, action: LabViewAction): LabView {
         ...(running ? { running } : {}),
       };
     }
+    case "watch":
+      // Live watching (hands-on) is shown by the Your turn panel, built on these events later.
+      return state;
     case "run-finished": {
       const startedAt = state.running?.startedAt ?? at;
       const steps = Object.entries(state.runs)

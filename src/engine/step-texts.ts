@@ -1,0 +1,67 @@
+/**
+ * What a step says to a learner who does it by hand, with their real values: Your turn (task, console path, CLI
+ * lines, boto3 snippet), the shell lines for `genai-lab commands`, and the hint ladder one rung at a time.
+ * Rendering runs the step's own functions with a read-only check context; one that throws is a lab bug, and costs
+ * only that piece of text (as an action's `cli` line does), never the screen or the command.
+ */
+import type { CheckContext, Step } from "./contract.js";
+import type { Text } from "./text.js";
+
+export interface YourTurnView {
+  task: Text;
+  console?: Text;
+  /** bash lines, runnable unchanged with AWS CLI v1 and v2. */
+  cli?: string;
+  /** A short boto3 snippet. */
+  python?: string;
+}
+
+export interface HintReveal {
+  /** 1-based rung of the ladder. */
+  index: number;
+  total: number;
+  text: Text;
+  /** False when the ladder was already climbed: the last hint again, not counted twice. */
+  counted: boolean;
+}
+
+function safely(render: (() => string | undefined) | undefined): string | undefined {
+  if (!render) return undefined;
+  try {
+    const text = render();
+    return text && text.trim() ? text : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+export function yourTurnOf(step: Step, ctx: CheckContext): YourTurnView | undefined {
+  const turn = step.yourTurn;
+  if (!turn) return undefined;
+  const cli = safely(turn.cli && (() => turn.cli!(ctx)));
+  const python = safely(turn.python && (() => turn.python!(ctx)));
+  return {
+    task: turn.task,
+    ...(turn.console ? { console: turn.console } : {}),
+    ...(cli ? { cli } : {}),
+    ...(python ? { python } : {}),
+  };
+}
+
+/** Your turn's CLI lines; for a step without them yet, each action's `cli` line in order. */
+export function stepCommands(step: Step, ctx: CheckContext): string[] {
+  const own = safely(step.yourTurn?.cli && (() => step.yourTurn!.cli!(ctx)));
+  if (own) return [own];
+  return step.actions.map((action) => safely(action.cli && (() => action.cli!(ctx)))).filter((l) => l !== undefined);
+}
+
+/** The next rung after `revealed` (calls `count` when it is a new one); undefined for a step without hints. */
+export function revealNextHint(step: Step, revealed: number, count: () => void): HintReveal | undefined {
+  const hints = step.hints ?? [];
+  if (hints.length === 0) return undefined;
+  if (revealed < hints.length) {
+    count();
+    return { index: revealed + 1, total: hints.length, text: hints[revealed]!, counted: true };
+  }
+  return { index: hints.length, total: hints.length, text: hints[hints.length - 1]!, counted: false };
+}
