@@ -2,7 +2,9 @@
  * CSV for the gradebook (RFC 4180: comma-separated, CRLF line ends, fields quoted when needed), one row per
  * learner: learner, account, region, one column per checklist item (pass | fail | error, headed by the item id),
  * score, max_score, percent, outcome (complete | partial | zero | unreachable) and the problem that stopped
- * grading, if any. A single report is a class of one.
+ * grading, if any; then who did the work — the mode, and per item `<id>.done_by` (learner | runner, empty when
+ * unknown) and `<id>.hints` (hints revealed, empty when unknown). The v3 columns come last, so a sheet that
+ * reads the earlier columns by position keeps working. A single report is a class of one.
  */
 import { buildGradebook, learnerName, outcomeOf, type Gradebook } from "./gradebook.js";
 import type { ChecklistReport } from "./model.js";
@@ -26,6 +28,9 @@ export function renderCsv(doc: ChecklistReport | Gradebook): string {
     "percent",
     "outcome",
     "problem",
+    "mode",
+    ...book.columns.map((c) => `${c.id}.done_by`),
+    ...book.columns.map((c) => `${c.id}.hints`),
   ];
   const rows = book.targets.map((report) => {
     const byId = new Map(report.items.map((item) => [item.id, item]));
@@ -40,6 +45,9 @@ export function renderCsv(doc: ChecklistReport | Gradebook): string {
       report.summary.percent,
       outcomeOf(report),
       stopped ? [stopped.code, stopped.title].filter(Boolean).join(": ") : "",
+      report.mode ?? "",
+      ...book.columns.map((c) => byId.get(c.id)?.doneBy ?? ""),
+      ...book.columns.map((c) => byId.get(c.id)?.hintsUsed ?? ""),
     ];
   });
   return [header, ...rows].map((row) => row.map(field).join(",")).join("\r\n") + "\r\n";

@@ -4,11 +4,13 @@
  */
 import { fill, tr } from "../engine/text.js";
 import { learnerName, outcomeOf, type Gradebook } from "./gradebook.js";
-import type { ChecklistReport } from "./model.js";
-import { R } from "./strings.js";
+import type { ChecklistReport, ReportItem } from "./model.js";
+import { MODE_NAMES, R } from "./strings.js";
 
 const cell = (text: string) => text.replace(/\|/g, "\\|").replace(/\r?\n/g, "<br>");
 const ICON = { pass: "✅", fail: "❌", error: "⚠️" } as const;
+/** A class matrix cell: the status, starred when genai-lab's own actions did the work (escaped: not emphasis). */
+const matrixCell = (item: ReportItem) => `${ICON[item.status]}${item.doneBy === "runner" ? "\\*" : ""}`;
 
 function digestLine(doc: ChecklistReport | Gradebook): string[] {
   const digest = doc.integrity?.digest;
@@ -29,14 +31,16 @@ function renderOne(report: ChecklistReport): string {
     `### ${cell(report.title)} — ${tr(R.checklistTitle, lang)}`,
     "",
     `**${tr(fill(R.checklistSummary, { passed, total }), lang)}** · ${tr(fill(R.checklistScore, { score, max: maxScore }), lang)} (${percent}%) · ` +
-      `${who}\`${report.target.kind}\` · ${report.target.account} · ${report.target.region} · ${report.finishedAt}`,
+      `${who}\`${report.target.kind}\` · ${report.target.account} · ${report.target.region} · ${report.finishedAt}` +
+      (report.mode ? ` · ${tr(R.mode, lang)}: ${tr(MODE_NAMES[report.mode], lang)}` : ""),
     "",
-    `| # | ${lang === "vi" ? "Mục" : "Item"} | ${lang === "vi" ? "Kết quả" : "Result"} | ${tr(R.score, lang)} | ${tr(R.actual, lang)} |`,
-    "|---|---|---|---|---|",
-    ...report.items.map(
-      (item, i) =>
-        `| ${i + 1} | ${cell(item.label)} | ${ICON[item.status]} ${tr(R[item.status], lang)} | ${item.score}/${item.points} | ${cell(item.evidence?.actual ?? item.problem?.title ?? "")} |`,
-    ),
+    `| # | ${[R.item, R.result, R.score, R.doneByColumn, R.hintsColumn, R.actualColumn].map((h) => tr(h, lang)).join(" | ")} |`,
+    "|---|---|---|---|---|---|---|",
+    ...report.items.map((item, i) => {
+      const doneBy = item.doneBy === null ? "—" : tr(item.doneBy === "runner" ? R.byRunner : R.byLearner, lang);
+      const actual = cell(item.evidence?.actual ?? item.problem?.title ?? "");
+      return `| ${i + 1} | ${cell(item.label)} | ${ICON[item.status]} ${tr(R[item.status], lang)} | ${item.score}/${item.points} | ${doneBy} | ${item.hintsUsed ?? "—"} | ${actual} |`;
+    }),
   ];
   const notes = report.items.filter((item) => item.status !== "pass");
   if (notes.length > 0) lines.push("");
@@ -63,11 +67,13 @@ function renderClass(book: Gradebook): string {
     `|---|---|---|${numbers.map(() => ":-:").join("|")}|---|---|`,
     ...book.targets.map(
       (r, i) =>
-        `| ${i + 1} | ${cell(learnerName(r))} | ${r.target.account} | ${r.items.map((item) => ICON[item.status]).join(" | ")} | ${r.summary.score}/${r.summary.maxScore} | ${r.summary.percent} |`,
+        `| ${i + 1} | ${cell(learnerName(r))} | ${r.target.account} | ${r.items.map(matrixCell).join(" | ")} | ${r.summary.score}/${r.summary.maxScore} | ${r.summary.percent} |`,
     ),
     "",
     `${tr(R.items, lang)}: ${book.columns.map((c, i) => `**${i + 1}** ${cell(c.label)}`).join(" · ")}`,
   ];
+  if (book.targets.some((r) => r.items.some((item) => item.doneBy === "runner")))
+    lines.push("", tr(R.runnerLegend, lang).replace(/^\*/, "\\*"));
   const unreachable = book.targets.filter((r) => outcomeOf(r) === "unreachable");
   if (unreachable.length > 0) lines.push("", `**${tr(R.notGraded, lang)}**`, "");
   for (const r of unreachable) {

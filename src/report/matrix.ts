@@ -27,7 +27,8 @@ export function renderMatrix(book: Gradebook, style: TextStyle = plainStyle): st
     String(index + 1),
     learnerName(report),
     report.target.account,
-    ...report.items.map((item) => style[item.status](GLYPH[item.status])),
+    // ✓* : the check passed, but genai-lab's own actions did the work (the legend below says so).
+    ...report.items.map((item) => style[item.status](`${GLYPH[item.status]}${item.doneBy === "runner" ? "*" : ""}`)),
     `${report.summary.score}/${report.summary.maxScore}`,
     String(report.summary.percent),
   ]);
@@ -42,6 +43,8 @@ export function renderMatrix(book: Gradebook, style: TextStyle = plainStyle): st
     "",
     `${tr(R.items, lang)}: ${book.columns.map((col, i) => `${i + 1} ${col.label}${col.points !== 1 ? ` (${col.points})` : ""}`).join(" · ")}`,
   ];
+  if (book.targets.some((report) => report.items.some((item) => item.doneBy === "runner")))
+    out.push(style.muted(tr(R.runnerLegend, lang)));
   const unreachable = book.targets.filter((report) => outcomeOf(report) === "unreachable");
   if (unreachable.length > 0) {
     out.push("", style.bold(`${tr(R.notGraded, lang)}:`));

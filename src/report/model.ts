@@ -1,10 +1,11 @@
 /**
  * The checklist report: one data model built from the runner's checklist results, rendered by every format
  * (text, json, junit, markdown, csv). Labels, evidence and hints are resolved into the report's language here,
- * once. The JSON form is documented in docs/grading.md; `schemaVersion` 2 is a superset of 1 (every v1 field is
- * there with the same meaning; v2 adds kind, credit, requests, principal, learner, percent, redaction, integrity).
+ * once. The JSON form is documented in docs/grading.md; each version is a superset of the one before (every field is
+ * there with the same meaning): v2 adds kind, credit, requests, principal, learner, percent, redaction, integrity;
+ * v3 adds who did the work — `mode` at the top, `doneBy` and `hintsUsed` per item, `summary.doneByRunner`.
  */
-import type { CheckResult, Evidence, TargetInfo } from "../engine/contract.js";
+import type { CheckResult, DoneBy, Evidence, Mode, TargetInfo } from "../engine/contract.js";
 import type { ChecklistItemResult } from "../engine/events.js";
 import { redactDeep } from "../engine/redact.js";
 import { tr, type Lang, type Text } from "../engine/text.js";
@@ -12,7 +13,7 @@ import type { Integrity } from "./integrity.js";
 import { redactAccounts, redactionOf, type Redaction } from "./redact.js";
 import { creditOf, percentOf, round2 } from "./score.js";
 
-export const REPORT_SCHEMA_VERSION = 2;
+export const REPORT_SCHEMA_VERSION = 3;
 
 export type ItemStatus = CheckResult["status"];
 
@@ -32,6 +33,13 @@ export interface ReportItem {
   id: string;
   label: string;
   status: ItemStatus;
+  /**
+   * Who did the work the check verified: "runner" when it was genai-lab's own actions, "learner" otherwise; null
+   * when the item could not be checked (error) or nobody can tell (a class graded without the learner's progress).
+   */
+  doneBy: DoneBy | null;
+  /** Hints of the item's step the learner revealed; null when unknown (class grading). */
+  hintsUsed: number | null;
   evidence: {
     expected: string;
     actual: string;
@@ -71,6 +79,8 @@ export interface ReportSummary {
   maxScore: number;
   /** score / maxScore × 100, to two decimals (100 when there is nothing to score). */
   percent: number;
+  /** Passed items whose work genai-lab's own actions did. */
+  doneByRunner: number;
 }
 
 export interface ChecklistReport {
@@ -79,6 +89,8 @@ export interface ChecklistReport {
   lab: string;
   title: string;
   language: Lang;
+  /** How the lab was taken, as declared on the learner's machine; null when not chosen or not known (a class). */
+  mode: Mode | null;
   tool: { name: "genai-lab"; version: string };
   target: ReportTarget;
   redaction?: Redaction;
@@ -98,6 +110,8 @@ export interface ReportInput {
   startedAt: string;
   finishedAt: string;
   items: ChecklistItemResult[];
+  /** The mode the command resolved (flag, GENAI_LAB_MODE, saved); null or absent when none. */
+  mode?: Mode | null;
   /** The AWS calls each item's check made, by checklist id. */
   requests?: ReadonlyMap<string, AwsRequestRecord[]>;
   learner?: string;
@@ -146,6 +160,8 @@ function itemOf(item: ChecklistItemResult, lang: Lang, requests: AwsRequestRecor
     id: item.id,
     label: tr(item.label, lang),
     status: result.status,
+    doneBy: result.status === "error" ? null : (result.doneBy ?? null),
+    hintsUsed: item.hintsUsed ?? null,
     ...judged,
     points: item.points,
     credit,
@@ -168,6 +184,7 @@ export function summarize(items: readonly ReportItem[]): ReportSummary {
     score,
     maxScore,
     percent: percentOf(score, maxScore),
+    doneByRunner: items.filter((item) => item.status === "pass" && item.doneBy === "runner").length,
   };
 }
 
@@ -180,6 +197,7 @@ export function buildReport(input: ReportInput): ChecklistReport {
     lab: input.labId,
     title: tr(input.title, lang),
     language: lang,
+    mode: input.mode ?? null,
     tool: { name: "genai-lab", version: input.toolVersion },
     target: {
       kind: input.target.kind,

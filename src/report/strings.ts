@@ -1,5 +1,6 @@
 /** The words of the checklist reports, in both languages (the UI reuses them: one checklist, one vocabulary). */
-import type { Text } from "../engine/text.js";
+import type { Mode } from "../engine/contract.js";
+import { fill, type Text } from "../engine/text.js";
 
 export const R = {
   checklistTitle: { vi: "Checklist kiểm tra", en: "Verification checklist" },
@@ -25,4 +26,31 @@ export const R = {
   next: { vi: "Nên làm", en: "Next" },
   digest: { vi: "SHA-256 của báo cáo", en: "Report SHA-256" },
   verifyWith: { vi: "kiểm tra bằng genai-lab verify-report", en: "check with genai-lab verify-report" },
+  item: { vi: "Mục", en: "Item" },
+  result: { vi: "Kết quả", en: "Result" },
+  actualColumn: { vi: "Thực tế", en: "Actual" },
+  doneByColumn: { vi: "Người làm", en: "Done by" },
+  hintsColumn: { vi: "Gợi ý đã xem", en: "Hints" },
+  byLearner: { vi: "học viên", en: "learner" },
+  byRunner: { vi: "genai-lab làm giúp", en: "genai-lab" },
+  doneByRunner: { vi: "do genai-lab làm giúp", en: "done by genai-lab" },
+  hintsOne: { vi: "đã xem {n} gợi ý", en: "{n} hint used" },
+  hintsMany: { vi: "đã xem {n} gợi ý", en: "{n} hints used" },
+  mode: { vi: "Chế độ", en: "Mode" },
+  runnerLegend: {
+    vi: "* do genai-lab làm giúp (chính các thao tác của nó), không phải học viên tự làm",
+    en: "* done by genai-lab (its own actions), not by the learner",
+  },
 } satisfies Record<string, Text>;
+
+/** A mode's name in reports and messages (the flag's value stays in brackets: it is what one types). */
+export const MODE_NAMES = {
+  "hands-on": { vi: "tự làm (hands-on)", en: "hands-on" },
+  guided: { vi: "có hướng dẫn (guided)", en: "guided" },
+  exam: { vi: "thi (exam)", en: "exam" },
+} satisfies Record<Mode, Text>;
+
+/** "2 hints used" / "đã xem 2 gợi ý". */
+export function hintsUsedText(n: number): Text {
+  return fill(n === 1 ? R.hintsOne : R.hintsMany, { n });
+}

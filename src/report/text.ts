@@ -1,7 +1,7 @@
 /** The checklist for people: one line per item, evidence and hints under the ones that did not pass. */
-import { fill, tr } from "../engine/text.js";
-import { R as S } from "./strings.js";
-import type { ChecklistReport, ItemStatus } from "./model.js";
+import { fill, tr, type Lang } from "../engine/text.js";
+import { hintsUsedText, MODE_NAMES, R as S } from "./strings.js";
+import type { ChecklistReport, ItemStatus, ReportItem } from "./model.js";
 
 export interface TextStyle {
   pass(text: string): string;
@@ -28,11 +28,15 @@ export function renderText(report: ChecklistReport, style: TextStyle = plainStyl
   const { passed, total, score, maxScore } = report.summary;
   const summary = fill(S.checklistSummary, { passed, total });
   const scoreText = maxScore !== total ? ` · ${tr(fill(S.checklistScore, { score, max: maxScore }), lang)}` : "";
-  lines.push(style.bold(`${tr(S.checklistTitle, lang)} — ${tr(summary, lang)}${scoreText}`));
+  const modeText = report.mode ? ` · ${tr(S.mode, lang)}: ${tr(MODE_NAMES[report.mode], lang)}` : "";
+  lines.push(style.bold(`${tr(S.checklistTitle, lang)} — ${tr(summary, lang)}${scoreText}${modeText}`));
   for (const [index, item] of report.items.entries()) {
     const paint = style[item.status];
     const word = tr(S[item.status], lang);
-    lines.push(`  ${paint(`${GLYPH[item.status]} ${word.padEnd(lang === "vi" ? 8 : 5)}`)} ${index + 1}. ${item.label}`);
+    const who = whoText(item, lang);
+    lines.push(
+      `  ${paint(`${GLYPH[item.status]} ${word.padEnd(lang === "vi" ? 8 : 5)}`)} ${index + 1}. ${item.label}${who ? style.muted(who) : ""}`,
+    );
     if (item.status === "pass") continue;
     if (item.problem) lines.push(style.muted(`       ${item.problem.title}`));
     if (item.evidence) {
@@ -45,4 +49,13 @@ export function renderText(report: ChecklistReport, style: TextStyle = plainStyl
     if (item.problem?.requestId) lines.push(style.muted(`       ${tr(S.requestId, lang)}: ${item.problem.requestId}`));
   }
   return `${lines.join("\n")}\n`;
+}
+
+/** " · done by genai-lab · 2 hints used" — what an item owes to genai-lab; nothing for the learner's own work. */
+export function whoText(item: ReportItem, lang: Lang): string {
+  const parts = [
+    ...(item.doneBy === "runner" ? [tr(S.doneByRunner, lang)] : []),
+    ...(item.hintsUsed ? [tr(hintsUsedText(item.hintsUsed), lang)] : []),
+  ];
+  return parts.map((part) => ` · ${part}`).join("");
 }

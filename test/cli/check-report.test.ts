@@ -129,7 +129,8 @@ describe("check, one target", () => {
 
   it("--format csv gives one row; --fail-under turns the percentage into the exit code", async () => {
     expect((await check(["--format", "csv"])).stdout.split("\r\n")[1]).toBe(
-      "123456789012,123456789012,us-east-1,pass,pass,pass,pass,4,4,100,complete,",
+      // genai-lab's run did the work: each item says so (done_by runner), with no hints used and no mode chosen.
+      "123456789012,123456789012,us-east-1,pass,pass,pass,pass,4,4,100,complete,,,runner,runner,runner,runner,0,0,0,0",
     );
     const failed = JSON.parse(
       (await runCli(["check", "--state-dir", fresh, "--format", "json"], env)).stdout,
@@ -184,13 +185,14 @@ describe("check --profiles on the sandbox", () => {
     const result = await check(["--target", "sandbox", "--profiles", "me,newcomer,broken,missing", "--format", "csv"]);
     expect(result.code).toBe(1);
     const rows = result.stdout.split("\r\n").slice(1, -1);
-    expect(rows[0]).toBe("me,123456789012,us-east-1,pass,pass,pass,pass,4,4,100,complete,");
-    expect(rows[1]).toBe("newcomer,444455556666,us-east-1,fail,fail,fail,fail,0,4,0,zero,");
+    // Graded away from the learner's machine: who did the work and the hints are unknown (empty), not guessed.
+    expect(rows[0]).toBe("me,123456789012,us-east-1,pass,pass,pass,pass,4,4,100,complete,,,,,,,,,,");
+    expect(rows[1]).toBe("newcomer,444455556666,us-east-1,fail,fail,fail,fail,0,4,0,zero,,,,,,,,,,");
     expect(rows[2]).toBe(
-      "broken,unknown,us-east-1,error,error,error,error,0,4,0,unreachable,SignatureDoesNotMatch: The credentials of profile broken were refused (SignatureDoesNotMatch).",
+      "broken,unknown,us-east-1,error,error,error,error,0,4,0,unreachable,SignatureDoesNotMatch: The credentials of profile broken were refused (SignatureDoesNotMatch).,,,,,,,,,",
     );
     expect(rows[3]).toMatch(
-      /^missing,unknown,us-east-1,error,error,error,error,0,4,0,unreachable,CredentialsProviderError: The credentials of profile missing were refused/,
+      /^missing,unknown,us-east-1,error,error,error,error,0,4,0,unreachable,CredentialsProviderError: The credentials of profile missing were refused.*,,,,,,,,,$/,
     );
   }, 30_000);
 });

@@ -43,7 +43,8 @@ afterAll(() => vi.unstubAllEnvs());
 function expectedRow(l: Learner): string {
   const role = `arn:aws:iam::${l.account}:role/${GRADER_ROLE}`;
   const row = (cells: string, score: string, outcome: string, problem = "") =>
-    `${l.name},${l.account},us-east-1,${cells},${score},${outcome},${problem}`;
+    // Then the v3 columns: mode, done_by and hints per item — all unknown when graded away from the learner's machine.
+    `${l.name},${l.account},us-east-1,${cells},${score},${outcome},${problem},,,,,,,,,`;
   switch (l.scenario) {
     case "complete":
       return row("pass,pass,pass,pass", "4,4,100", "complete");
@@ -85,8 +86,8 @@ describe("check --accounts: a class of 50 on the sandbox", () => {
     );
     const elapsed = Date.now() - started;
     expect(result.code, result.stderr).toBe(1);
-    const header =
-      "learner,account,region,logging-enabled,log-entries-present,insights-returns-results,dashboard-shows-metrics,score,max_score,percent,outcome,problem";
+    const ids = ["logging-enabled", "log-entries-present", "insights-returns-results", "dashboard-shows-metrics"];
+    const header = `learner,account,region,${ids.join(",")},score,max_score,percent,outcome,problem,mode,${ids.map((id) => `${id}.done_by`).join(",")},${ids.map((id) => `${id}.hints`).join(",")}`;
     expect(result.stdout.split("\r\n")).toEqual([header, ...learners.map(expectedRow), ""]);
     // Progress on stderr: a start line and one line per learner.
     const lines = result.stderr.trim().split("\n");

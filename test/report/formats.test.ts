@@ -30,6 +30,7 @@ describe("the report model", () => {
       score: 3.5,
       maxScore: 7,
       percent: 50,
+      doneByRunner: 0,
     });
   });
 
@@ -43,7 +44,7 @@ describe("the report model", () => {
   it("carries the evidence: values read, request ids of the calls each check made, timestamps, the judging principal", () => {
     const r = report([PASS, FAIL, PASS, ERROR]);
     expect(r).toMatchObject({
-      schemaVersion: 2,
+      schemaVersion: 3,
       kind: "checklist",
       target: { account: "111122223333", principal: expect.stringContaining("assumed-role/GenAILabGrader") },
     });
@@ -127,15 +128,20 @@ describe("formats", () => {
   it("markdown: a table with score per item, notes below, the digest at the end", () => {
     const md = renderMarkdown(mixed);
     expect(md).toContain("**1/4 passed** · score 1.5/4 (37.5%) · an · `sandbox` · 111122223333 · us-east-1");
-    expect(md).toContain("| 3 | A Logs Insights query returns results | ❌ fail | 0.5/1 | dashboard without data |");
-    expect(md).toContain("| 4 | The dashboard exists and shows metrics | ⚠️ error | 0/1 | Not allowed |");
+    expect(md).toContain("| # | Item | Result | Score | Done by | Hints | Actual |");
+    expect(md).toContain(
+      "| 3 | A Logs Insights query returns results | ❌ fail | 0.5/1 | — | — | dashboard without data |",
+    );
+    expect(md).toContain("| 4 | The dashboard exists and shows metrics | ⚠️ error | 0/1 | — | — | Not allowed |");
     expect(md).toContain(`Report SHA-256 \`${mixed.integrity.digest}\``);
   });
 
   it("markdown in Vietnamese", () => {
     const md = renderMarkdown(report([PASS, FAIL, PASS, PASS], { lang: "vi" }));
     expect(md).toContain("### Giám sát GenAI — Checklist kiểm tra");
-    expect(md).toContain("| 2 | Có log entries trong CloudWatch Logs | ❌ chưa đạt | 0/1 | tìm thấy 2/5 |");
+    // Every column header is capitalised, "Thực tế" too (issue 11 item 19).
+    expect(md).toContain("| # | Mục | Kết quả | Điểm | Người làm | Gợi ý đã xem | Thực tế |");
+    expect(md).toContain("| 2 | Có log entries trong CloudWatch Logs | ❌ chưa đạt | 0/1 | — | — | tìm thấy 2/5 |");
   });
 
   it("csv: RFC 4180, one row per learner, defused formulas", () => {
@@ -146,15 +152,17 @@ describe("formats", () => {
     ]);
     expect(renderCsv(book)).toBe(
       [
-        "learner,account,region,logging-enabled,log-entries-present,insights-returns-results,dashboard-shows-metrics,score,max_score,percent,outcome,problem",
-        "an,111122223333,us-east-1,pass,pass,pass,pass,4,4,100,complete,",
-        `"'=HYPERLINK(""x"")",111122223333,us-east-1,pass,fail,fail,fail,1.5,4,37.5,partial,`,
-        `"Trần, Chi",111122223333,us-east-1,error,error,error,error,0,4,0,unreachable,AccessDeniedException: Not allowed`,
+        "learner,account,region,logging-enabled,log-entries-present,insights-returns-results,dashboard-shows-metrics,score,max_score,percent,outcome,problem," +
+          "mode,logging-enabled.done_by,log-entries-present.done_by,insights-returns-results.done_by,dashboard-shows-metrics.done_by," +
+          "logging-enabled.hints,log-entries-present.hints,insights-returns-results.hints,dashboard-shows-metrics.hints",
+        "an,111122223333,us-east-1,pass,pass,pass,pass,4,4,100,complete,,,,,,,,,,",
+        `"'=HYPERLINK(""x"")",111122223333,us-east-1,pass,fail,fail,fail,1.5,4,37.5,partial,,,,,,,,,,`,
+        `"Trần, Chi",111122223333,us-east-1,error,error,error,error,0,4,0,unreachable,AccessDeniedException: Not allowed,,,,,,,,,`,
         "",
       ].join("\r\n"),
     );
     expect(renderCsv(report([PASS, FAIL, PASS, PASS])).split("\r\n")[1]).toBe(
-      "111122223333,111122223333,us-east-1,pass,fail,pass,pass,3,4,75,partial,",
+      "111122223333,111122223333,us-east-1,pass,fail,pass,pass,3,4,75,partial,,,,,,,,,,",
     );
   });
 

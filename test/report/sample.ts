@@ -46,6 +46,11 @@ export const PARTIAL: Extract<CheckResult, { status: "fail" }> = {
   evidence: { expected: "dashboard with data", actual: "dashboard without data", details: { credit: "0.5" } },
   hint: { vi: "Đợi metrics", en: "Wait for metrics" },
 };
+/** The same verdicts, with who did the work as the runner attributes it. */
+export const PASS_BY_RUNNER: CheckResult = { ...PASS, doneBy: "runner" };
+export const PASS_BY_LEARNER: CheckResult = { ...PASS, doneBy: "learner" };
+export const FAIL_BY_LEARNER: CheckResult = { ...FAIL, doneBy: "learner" };
+
 export const ERROR: CheckResult = {
   status: "error",
   problem: {
@@ -60,8 +65,9 @@ export const ERROR: CheckResult = {
   },
 };
 
-export function items(results: CheckResult[], points: number[] = []): ChecklistItemResult[] {
+export function items(results: CheckResult[], points: number[] = [], hintsUsed: number[] = []): ChecklistItemResult[] {
   return results.map((result, i) => ({
+    ...(hintsUsed[i] !== undefined ? { hintsUsed: hintsUsed[i] } : {}),
     id: IDS[i]!,
     label: LABELS[IDS[i]!],
     stepId: "step",

@@ -7,6 +7,7 @@
 import { GetCallerIdentityCommand } from "@aws-sdk/client-sts";
 import { classifyAwsError } from "../../aws/classify.js";
 import { createAwsClients, type AwsClientOptions } from "../../aws/clients.js";
+import type { Mode } from "../../engine/contract.js";
 import type { LoadedLab } from "../../engine/loader.js";
 import type { Lang } from "../../engine/text.js";
 import { buildGradebook, type Gradebook } from "../../report/gradebook.js";
@@ -42,6 +43,8 @@ export interface ClassOptions {
   /** Use this running sandbox instead of starting one (tests, benchmarks). */
   sandbox?: { endpoint: string; credentials: { accessKeyId: string; secretAccessKey: string } };
   client?: Partial<AwsClientOptions>;
+  /** The mode the instructor declares for the class (--mode, GENAI_LAB_MODE); null when none. */
+  mode?: Mode | null;
 }
 
 /** The gradebook, sealed (and each learner's report sealed); undefined when interrupted. */
@@ -66,6 +69,7 @@ export async function gradeClass(o: ClassOptions): Promise<Gradebook | undefined
       toolVersion: o.toolVersion,
       ...(o.redactSalt ? { redactSalt: o.redactSalt } : {}),
       ...(o.client ? { client: o.client } : {}),
+      mode: o.mode ?? null,
     };
     const startedAt = new Date().toISOString();
     let done = 0;

@@ -1,13 +1,14 @@
 /**
  * Grades one target: its credentials (a profile's own, or a role assumed with STS from the grader's), its clients
  * with the request recorder, who it is (STS), then the lab's checklist in a runner with an in-memory progress
- * store — the checks judge the account as it is, with none of the learner's local progress. Any failure on the
+ * store — the checks judge the account as it is, with none of the learner's local progress (so who did the work is
+ * only what a check can tell from the account itself, and hints are unknown). Any failure on the
  * way becomes a report whose every item is an `error` with the reason; it never throws for one target.
  */
 import { AssumeRoleCommand, GetCallerIdentityCommand } from "@aws-sdk/client-sts";
 import { classifyAwsError } from "../../aws/classify.js";
 import { configuredRegion, createAwsClients, type AwsClientOptions, type AwsClients } from "../../aws/clients.js";
-import type { LabParams, TargetInfo, TargetKind } from "../../engine/contract.js";
+import type { LabParams, Mode, TargetInfo, TargetKind } from "../../engine/contract.js";
 import type { ChecklistItemResult } from "../../engine/events.js";
 import type { LoadedLab } from "../../engine/loader.js";
 import type { Problem } from "../../engine/problem.js";
@@ -39,6 +40,8 @@ export interface GradeEnv {
   redactSalt?: Uint8Array;
   /** Extra client options (retries, timeouts). */
   client?: Partial<AwsClientOptions>;
+  /** The mode the instructor declares for the class; null when none. */
+  mode: Mode | null;
 }
 
 const iso = () => new Date().toISOString();
@@ -87,6 +90,7 @@ export async function gradeTarget(t: GradeTarget, g: GradeEnv, signal: AbortSign
       params: g.params(region),
       lang: g.lang,
       store: ProgressStore.inMemory(g.lab.manifest.id, target),
+      attribution: "checks-only",
       classify: classifyAwsError,
       confirm: () => Promise.resolve(false),
     });
@@ -172,6 +176,7 @@ function report(
     finishedAt: iso(),
     items,
     learner: t.learner,
+    mode: g.mode,
     ...(recorder ? { requests: recorder.byItem } : {}),
     ...(g.redactSalt ? { redactSalt: g.redactSalt } : {}),
   });
