@@ -27,6 +27,8 @@ export default defineConfig({
       AWS_CONFIG_FILE: "/nonexistent/genai-lab-test/config",
       AWS_SHARED_CREDENTIALS_FILE: "/nonexistent/genai-lab-test/credentials",
       AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: "true",
+      // A sandbox that serves the learner's terminal (the TUI) takes any free port, never 4566 on this machine.
+      GENAI_LAB_SANDBOX_PORT: "0",
     },
   },
 });

@@ -21,6 +21,9 @@ const COMMANDS: Record<Exclude<CommandName, "help">, () => Promise<Command>> = {
   doctor: async () => (await import("./cli/commands/steps-by-role.js")).runStepsWithRole("preflight"),
   reset: async () => (await import("./cli/commands/reset.js")).reset,
   sandbox: async () => (await import("./cli/commands/sandbox.js")).sandbox,
+  env: async () => (await import("./cli/commands/env.js")).env,
+  commands: async () => (await import("./cli/commands/commands.js")).commands,
+  hint: async () => (await import("./cli/commands/hint.js")).hint,
   "verify-report": async () => (await import("./cli/commands/verify-report.js")).verifyReport,
 };
 
@@ -68,7 +71,9 @@ export async function main(argv: string[], io: Io = processIo(), signal?: AbortS
   const controller = new AbortController();
   signal?.addEventListener("abort", () => controller.abort(signal.reason), { once: true });
   try {
-    if (parsed.command !== "verify-report" && !(parsed.command === "sandbox" && flags["in-memory"])) {
+    // verify-report and env only read; an in-memory sandbox keeps nothing.
+    const writes = !["verify-report", "env"].includes(parsed.command);
+    if (writes && !(parsed.command === "sandbox" && flags["in-memory"])) {
       const { ensureStateDir } = await import("./cli/paths.js");
       ensureStateDir(stateDir, stateDirSource);
     }

@@ -15,6 +15,9 @@ export const COMMANDS = [
   "doctor",
   "reset",
   "sandbox",
+  "env",
+  "commands",
+  "hint",
   "verify-report",
   "help",
 ] as const;
@@ -28,26 +31,30 @@ type FlagSpec = {
   values?: readonly string[];
 };
 
-const LAB_COMMANDS = ["tui", "run", "check", "cleanup", "doctor", "reset"] as const;
+const LAB_COMMANDS = ["tui", "run", "check", "cleanup", "doctor", "reset", "commands", "hint"] as const;
+/** `env` names a target without opening it: the target's flags, and no lab. */
+const TARGET_COMMANDS = [...LAB_COMMANDS, "env"] as const;
 
 export const FLAGS = {
-  target: { type: "string", commands: LAB_COMMANDS, values: ["sandbox", "aws"] },
-  profile: { type: "string", commands: LAB_COMMANDS },
-  region: { type: "string", commands: [...LAB_COMMANDS, "sandbox"] },
-  "endpoint-url": { type: "string", commands: LAB_COMMANDS },
+  target: { type: "string", commands: TARGET_COMMANDS, values: ["sandbox", "aws"] },
+  profile: { type: "string", commands: TARGET_COMMANDS },
+  region: { type: "string", commands: [...TARGET_COMMANDS, "sandbox"] },
+  "endpoint-url": { type: "string", commands: TARGET_COMMANDS },
   lang: { type: "string", commands: "all", values: ["vi", "en"] },
   "model-id": { type: "string", commands: LAB_COMMANDS },
   "logging-role-arn": { type: "string", commands: ["tui", "run", "doctor"] },
   param: { type: "string", multiple: true, commands: LAB_COMMANDS },
-  lab: { type: "string", commands: LAB_COMMANDS },
-  "state-dir": { type: "string", commands: [...LAB_COMMANDS, "sandbox"] },
+  lab: { type: "string", commands: TARGET_COMMANDS },
+  "state-dir": { type: "string", commands: [...TARGET_COMMANDS, "sandbox"] },
   "no-color": { type: "boolean", commands: "all" },
   debug: { type: "boolean", commands: "all" },
   redact: { type: "boolean", commands: ["tui", "run", "check", "doctor"] },
   presenter: { type: "boolean", commands: ["tui"] },
   help: { type: "boolean", short: "h", commands: "all" },
   version: { type: "boolean", short: "v", commands: "all" },
-  step: { type: "string", commands: ["run"] },
+  step: { type: "string", commands: ["run", "commands", "hint"] },
+  mode: { type: "string", commands: ["tui", "run", "check"], values: ["hands-on", "guided", "exam"] },
+  shell: { type: "string", commands: ["env"], values: ["bash", "zsh", "fish", "powershell"] },
   yes: { type: "boolean", short: "y", commands: ["tui", "run", "cleanup", "reset"] },
   format: { type: "string", commands: ["check"], values: ["text", "json", "junit", "markdown", "csv"] },
   out: { type: "string", commands: ["check"] },

@@ -6,9 +6,9 @@
 import type { AwsClients } from "../aws/clients.js";
 import type { TargetInfo } from "../engine/contract.js";
 import type { Problem } from "../engine/problem.js";
-import { sandboxDbPath } from "../engine/state-dir.js";
 import type { RunningSandbox } from "../sandbox/index.js";
 import { asSandboxUsageError } from "./sandbox-errors.js";
+import { absoluteDbPath, listenOnStablePort, registerSandbox, servePort } from "./sandbox-registry.js";
 import type { TargetChoice } from "./target.js";
 
 export interface Connection {
@@ -34,6 +34,8 @@ export interface ConnectOptions {
   defaultRegion: string;
   /** Ctrl+C while connecting (an endpoint that never answers must not hold the command). */
   signal?: AbortSignal;
+  /** Serve the learner's terminal too: the sandbox on a stable port, registered (sandbox-registry.ts). */
+  serve?: boolean;
 }
 
 export async function connect(choice: TargetChoice, options: ConnectOptions): Promise<Connection> {
@@ -46,7 +48,7 @@ export async function connect(choice: TargetChoice, options: ConnectOptions): Pr
   let endpoint = choice.endpoint;
   let region = choice.region;
   if (choice.kind === "sandbox") {
-    sandbox = await startStateSandbox(options.stateDir, options.env);
+    sandbox = await startStateSandbox(options.stateDir, options.env, { serve: options.serve ?? false });
     endpoint = sandbox.endpoint;
     credentials = { ...sandbox.credentials };
   } else {
@@ -87,20 +89,40 @@ export async function connect(choice: TargetChoice, options: ConnectOptions): Pr
 
 /**
  * The in-process sandbox on the state directory's data (so separate commands see the same world), with the
- * GENAI_LAB_SANDBOX_* settings of `env`; its configuration errors become usage errors.
+ * GENAI_LAB_SANDBOX_* settings of `env`; its configuration errors become usage errors. With `serve`, it listens
+ * on a stable port and registers itself for `genai-lab env` until it closes.
  */
-export async function startStateSandbox(stateDir: string, env: NodeJS.ProcessEnv): Promise<RunningSandbox> {
+export async function startStateSandbox(
+  stateDir: string,
+  env: NodeJS.ProcessEnv,
+  options: { serve?: boolean } = {},
+): Promise<RunningSandbox> {
   const { startSandbox } = await import("../sandbox/index.js");
   const delay = Number(env.GENAI_LAB_SANDBOX_DELIVERY_DELAY_MS);
-  return startSandbox({
-    port: 0,
-    dbPath: sandboxDbPath(stateDir),
-    env,
-    ...(Number.isFinite(delay) && env.GENAI_LAB_SANDBOX_DELIVERY_DELAY_MS !== undefined
-      ? { deliveryDelayMs: delay }
-      : {}),
-  }).catch(async (error: unknown) => {
+  const start = (port: number) =>
+    startSandbox({
+      port,
+      dbPath: absoluteDbPath(stateDir),
+      env,
+      ...(Number.isFinite(delay) && env.GENAI_LAB_SANDBOX_DELIVERY_DELAY_MS !== undefined
+        ? { deliveryDelayMs: delay }
+        : {}),
+    });
+  const pinned = servePort(env);
+  const listen = () => (!options.serve ? start(0) : pinned !== undefined ? start(pinned) : listenOnStablePort(start));
+  const sandbox = await listen().catch(async (error: unknown) => {
     throw await asSandboxUsageError(error, "GENAI_LAB_SANDBOX_FAULTS");
+  });
+  return options.serve ? withRegistration(sandbox, await registerSandbox(stateDir, sandbox.endpoint)) : sandbox;
+}
+
+function withRegistration(sandbox: RunningSandbox, unregister: () => void): RunningSandbox {
+  const close = sandbox.close;
+  return Object.assign(sandbox, {
+    close: () => {
+      unregister();
+      return close();
+    },
   });
 }
 

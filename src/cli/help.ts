@@ -4,6 +4,7 @@
  */
 import type { Lang, Text } from "../engine/text.js";
 import type { CommandName } from "./args.js";
+import { handsOnHelp } from "./help-hands-on.js";
 
 const COMMON: Text = {
   vi: `Tuỳ chọn chung:
@@ -54,7 +55,21 @@ Các lệnh:
   doctor     Kiểm tra trước: danh tính, Region, model, quyền IAM
   reset      Quên tiến độ (hỏi trước)
   sandbox    Chạy AWS offline cho AWS CLI, boto3, SDK
+  env        In các dòng để terminal của bạn (AWS CLI, boto3) dùng đúng target của bài lab
+  commands   In các lệnh để tự làm một bước, với giá trị thật của bạn
+  hint       Hiện gợi ý tiếp theo của một bước (được tính vào báo cáo)
   verify-report  Kiểm tra một báo cáo JSON có bị sửa không
+
+Ba chế độ (--mode, hoặc GENAI_LAB_MODE; được nhớ cho từng bài lab và target):
+  hands-on   Bạn tự làm từng bước trong terminal của mình; genai-lab kiểm tra trực tiếp
+  guided     genai-lab làm từng bước khi bạn yêu cầu (run --yes luôn là guided)
+  exam       genai-lab không bao giờ làm thay; gợi ý được đếm
+  Báo cáo ghi rõ ai đã làm từng mục: học viên hay genai-lab.
+
+Tự làm trong terminal thứ hai:
+  eval "$(genai-lab env)"       Trỏ AWS CLI, boto3 tới sandbox (hoặc profile AWS) của bài lab
+  genai-lab commands --step 1   Các lệnh của bước 1
+  genai-lab hint                Gợi ý tiếp theo cho bước đang làm
 
 Bắt đầu nhanh (không cần tài khoản AWS, không tốn phí):
   genai-lab                     Học từng bước trên sandbox
@@ -66,6 +81,7 @@ Với tài khoản AWS thật:
   genai-lab run --profile learner --region us-east-1
 
 Tuỳ chọn khi học tương tác:
+  --mode M                 hands-on, guided hoặc exam (mặc định: lựa chọn đã lưu, nếu chưa có thì được hỏi)
   -y, --yes                Đồng ý trước mọi câu hỏi xác nhận
   --logging-role-arn ARN   Dùng IAM role có sẵn cho invocation logging
   --redact                 Che account ID và ARN (khi trình chiếu)
@@ -88,7 +104,21 @@ Commands:
   doctor     Preflight: identity, Region, model, IAM permissions
   reset      Forget progress (asks first)
   sandbox    Serve the offline AWS for the AWS CLI, boto3 and SDKs
+  env        Print the lines that point your terminal (AWS CLI, boto3) at the lab's target
+  commands   Print the commands that do a step by hand, with your real values
+  hint       Show a step's next hint (counted in the report)
   verify-report  Check whether a JSON report was edited
+
+Three modes (--mode, or GENAI_LAB_MODE; remembered per lab and target):
+  hands-on   You do each step in your own terminal; genai-lab checks it live
+  guided     genai-lab does each step when you ask (run --yes is always guided)
+  exam       genai-lab never does a step for you; hints are counted
+  Reports say who did each item's work: the learner or genai-lab.
+
+Doing it yourself, in a second terminal:
+  eval "$(genai-lab env)"       Point the AWS CLI and boto3 at the lab's sandbox (or AWS profile)
+  genai-lab commands --step 1   Step 1's commands
+  genai-lab hint                The next hint for the step you are on
 
 Quick start (no AWS account, no cost):
   genai-lab                     Learn step by step on the sandbox
@@ -100,6 +130,7 @@ On a real AWS account:
   genai-lab run --profile learner --region us-east-1
 
 Interactive options:
+  --mode M                 hands-on, guided or exam (default: your saved choice; asked when there is none)
   -y, --yes                Agree to every confirmation up front
   --logging-role-arn ARN   Use an existing IAM role for invocation logging
   --redact                 Hide account ids and ARNs (when presenting)
@@ -114,18 +145,24 @@ ${EXIT.en}`,
     vi: `genai-lab run — chạy các bước của bài lab không cần tương tác, in tiến trình, rồi in checklist
 
 Cách dùng:
-  genai-lab run [--step <số|id>] [--yes] [tuỳ chọn]
+  genai-lab run [--step <số|id>] [--yes] [--mode M] [tuỳ chọn]
 
   --step N|ID              Chỉ chạy một bước (ví dụ --step 2 hoặc --step view-logs)
-  -y, --yes                Đồng ý trước mọi câu hỏi (cần khi không có TTY trên AWS thật)
+  -y, --yes                Đồng ý trước mọi câu hỏi (cần khi không có TTY trên AWS thật); luôn là guided
+  --mode M                 guided: genai-lab làm từng bước; hands-on: in việc cần làm và lệnh của từng bước,
+                           rồi kiểm tra trực tiếp trong lúc bạn tự làm ở terminal khác (Enter: kiểm tra ngay);
+                           exam: không làm gì thay bạn (thoát với mã 2). Mặc định: chế độ đã lưu, rồi guided
   --logging-role-arn ARN   Dùng IAM role có sẵn cho invocation logging thay vì tạo mới
   --redact                 Che account ID và ARN trong đầu ra
 
 Các bước có tính idempotent: chạy lại sau khi bị ngắt sẽ hội tụ về cùng kết quả.
 Trên AWS thật, genai-lab hỏi trước khi tạo thứ có thể tính phí.
 
+Các bước genai-lab làm được ghi là "genai-lab làm giúp" trong báo cáo; bước bạn tự làm được ghi cho bạn.
+
 Ví dụ:
   genai-lab run --yes
+  genai-lab run --mode hands-on --step 1
   genai-lab run --step 3 --lang vi
   genai-lab run --profile learner --model-id us.amazon.nova-lite-v1:0
 
@@ -134,18 +171,24 @@ ${EXIT.vi}`,
     en: `genai-lab run — run the lab's steps without interaction, print progress, then the checklist
 
 Usage:
-  genai-lab run [--step <n|id>] [--yes] [options]
+  genai-lab run [--step <n|id>] [--yes] [--mode M] [options]
 
   --step N|ID              Run one step only (e.g. --step 2 or --step view-logs)
-  -y, --yes                Agree to every question up front (needed without a TTY on real AWS)
+  -y, --yes                Agree to every question up front (needed without a TTY on real AWS); always guided
+  --mode M                 guided: genai-lab does each step; hands-on: print each step's task and commands,
+                           then check live while you work in another terminal (Enter: check now);
+                           exam: nothing is done for you (exit 2). Default: the saved mode, then guided
   --logging-role-arn ARN   Use an existing IAM role for invocation logging instead of creating one
   --redact                 Hide account ids and ARNs in the output
 
 Steps are idempotent: running again after an interruption converges to the same result.
 On a real account, genai-lab asks before creating anything that may be billed.
 
+Steps genai-lab performs are reported as "done by genai-lab"; steps you do yourself are credited to you.
+
 Examples:
   genai-lab run --yes
+  genai-lab run --mode hands-on --step 1
   genai-lab run --step 3 --lang vi
   genai-lab run --profile learner --model-id us.amazon.nova-lite-v1:0
 
@@ -164,6 +207,10 @@ Cách dùng:
   --out FILE          Ghi báo cáo vào tệp thay vì stdout (khi chấm cả lớp, stdout vẫn in bảng kết quả)
   --redact            Thay account ID bằng mã băm có salt (GENAI_LAB_REDACT_SALT)
   --fail-under P      Thoát 0 khi điểm đạt ít nhất P% (0–100), dù có mục chưa đạt; 1 khi thấp hơn
+  --mode M            Chế độ ghi vào báo cáo (mặc định: GENAI_LAB_MODE, rồi chế độ đã lưu)
+
+Mỗi mục ghi ai đã làm phần việc nó kiểm tra (doneBy: học viên hay genai-lab) và số gợi ý đã xem;
+xem docs/grading.md về điều doneBy chứng minh được và không chứng minh được.
 
 Chấm cả lớp:
   --accounts FILE     Danh sách tài khoản (CSV hoặc JSON: account, role, name…) — genai-lab assume role
@@ -201,6 +248,10 @@ Usage:
   --out FILE          Write the report to a file instead of stdout (for a class, stdout still shows the matrix)
   --redact            Replace account ids with a salted hash (GENAI_LAB_REDACT_SALT)
   --fail-under P      Exit 0 when the score is at least P percent (0–100), even if an item failed; 1 below
+  --mode M            The mode the report states (default: GENAI_LAB_MODE, then the saved mode)
+
+Each item says who did the work it verified (doneBy: the learner or genai-lab) and how many hints were used;
+docs/grading.md says what doneBy proves and what it cannot.
 
 A whole class:
   --accounts FILE     A roster (CSV or JSON: account, role, name…): genai-lab assumes that role with STS in
@@ -344,6 +395,7 @@ Examples:
 
 Exit codes: 0 stopped normally · 2 bad usage / port in use · 130 interrupted`,
   },
+  ...handsOnHelp(COMMON, EXIT),
   "verify-report": {
     vi: `genai-lab verify-report — kiểm tra một báo cáo JSON (genai-lab check --format json) có bị sửa không
 

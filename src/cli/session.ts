@@ -4,7 +4,7 @@
  * starts here.
  */
 import type { AwsClients } from "../aws/clients.js";
-import type { ConfirmRequest, LabParams, TargetInfo } from "../engine/contract.js";
+import type { ConfirmRequest, LabParams, Mode, TargetInfo } from "../engine/contract.js";
 import { builtInLabDir, loadLab, type LoadedLab } from "../engine/loader.js";
 import { Runner } from "../engine/runner.js";
 import { progressPath } from "../engine/state-dir.js";
@@ -13,6 +13,7 @@ import type { Lang } from "../engine/text.js";
 import type { ParsedArgs } from "./args.js";
 import { connect } from "./connect.js";
 import type { Io } from "./io.js";
+import { resolveMode, type ResolvedMode } from "./mode.js";
 import { resolveParams } from "./params.js";
 import { terminalConfirm } from "./prompt.js";
 import { chooseTarget, labDefaultRegion } from "./target.js";
@@ -24,6 +25,10 @@ export interface Session {
   target: TargetInfo;
   params: LabParams;
   aws: AwsClients;
+  /** How the lab is taken: --mode, GENAI_LAB_MODE, the mode saved for this lab and target, or none yet. */
+  readonly mode: ResolvedMode;
+  /** The learner chose a mode (the TUI's welcome question): saved for this lab and target, and in effect now. */
+  setMode(mode: Mode): void;
   close(): Promise<void>;
 }
 
@@ -34,17 +39,26 @@ export interface SessionOptions {
   dryRun?: boolean;
   /** Overrides the terminal prompt (the TUI asks in its own way). */
   confirm?: (request: ConfirmRequest) => Promise<boolean>;
+  /**
+   * Serve the learner's own terminal too (the TUI, a hands-on run): the in-process sandbox listens on a stable
+   * loopback port and registers itself, so `genai-lab env` points the AWS CLI at it.
+   */
+  serve?: boolean;
+  /** Save a --mode flag for this lab and target (the TUI and `run`; `check` changes nothing). */
+  saveModeFlag?: boolean;
 }
 
 export async function openSession(parsed: ParsedArgs, io: Io, options: SessionOptions): Promise<Session> {
   const { flags } = parsed;
   const choice = chooseTarget(flags, io.env);
+  resolveMode(flags, io.env, undefined); // a bad GENAI_LAB_MODE is a usage error before anything starts
   const lab = await loadLab(flags.lab ?? builtInLabDir());
   const connection = await connect(choice, {
     stateDir: options.stateDir,
     env: io.env,
     defaultRegion: labDefaultRegion(lab.manifest),
     signal: options.signal,
+    serve: options.serve ?? false,
   });
   try {
     const { target, aws } = connection;
@@ -63,7 +77,26 @@ export async function openSession(parsed: ParsedArgs, io: Io, options: SessionOp
       yes: flags.yes ?? false,
       dryRun: options.dryRun ?? false,
     });
-    return { lab, runner, store, target, params, aws, close: connection.close };
+    let mode: ResolvedMode = resolveMode(flags, io.env, store.state.mode);
+    // --mode to the TUI or `run` is the learner's choice, remembered like the welcome question's answer;
+    // GENAI_LAB_MODE is the room's setting, and `check` only reports: neither is saved.
+    if (options.saveModeFlag && mode.source === "flag" && mode.mode) runner.saveMode(mode.mode);
+    return {
+      lab,
+      runner,
+      store,
+      target,
+      params,
+      aws,
+      get mode() {
+        return mode;
+      },
+      setMode(chosen) {
+        runner.saveMode(chosen);
+        mode = { mode: chosen, source: "saved" };
+      },
+      close: connection.close,
+    };
   } catch (error) {
     await connection.close();
     throw error;

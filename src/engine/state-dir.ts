@@ -34,3 +34,8 @@ export function settingsPath(stateDir: string): string {
 export function sandboxDbPath(stateDir: string): string {
   return join(stateDir, "sandbox", "sandbox.db");
 }
+
+/** Where the sandbox serving this state directory records its endpoint (cli/sandbox-registry.ts). */
+export function sandboxServerPath(stateDir: string): string {
+  return join(stateDir, "sandbox", "server.json");
+}

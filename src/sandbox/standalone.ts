@@ -1,20 +1,24 @@
 import { formatFaults } from "./faults/config.js";
 import { SIMULATED_MODEL_NOTE } from "./model/index.js";
-import type { SandboxOptions } from "./options.js";
+import type { RunningSandbox, SandboxOptions } from "./options.js";
 import { startSandbox } from "./start.js";
 
 /**
  * `genai-lab sandbox`: serves until `signal` aborts, after printing the lines to paste into a shell so the AWS CLI,
- * boto3 and the SDKs talk to it. Resolves once the server has closed.
+ * boto3 and the SDKs talk to it. Resolves once the server has closed. `onListening` may announce the server
+ * elsewhere (the CLI records it for `genai-lab env`); what it returns is called as the server stops.
  */
 export async function runSandboxServer(
   options: SandboxOptions,
   out: NodeJS.WritableStream,
   signal: AbortSignal,
+  onListening?: (sandbox: RunningSandbox) => Promise<() => void>,
 ): Promise<void> {
   const sandbox = await startSandbox(options);
+  const withdraw = (await onListening?.(sandbox)) ?? (() => undefined);
   const stopped = new Promise<void>((resolve) => {
     const stop = (): void => {
+      withdraw();
       void sandbox.close().then(resolve);
     };
     if (signal.aborted) stop();

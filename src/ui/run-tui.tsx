@@ -29,6 +29,9 @@ export async function runTui(ctx: CommandContext): Promise<number> {
         stateDir: ctx.stateDir,
         signal: AbortSignal.any([ctx.signal, signal]),
         confirm,
+        // The learner's own terminal reaches this sandbox (stable port, `genai-lab env`); --mode is remembered.
+        serve: true,
+        saveModeFlag: true,
       }),
     saveLang: (lang) => writeSettings(ctx.stateDir, { language: lang }),
     explain: explainError,

@@ -32,7 +32,7 @@ describe("parseArgv", () => {
 
   it("names an unknown command and lists the real ones", () => {
     expect(usageError(() => parseArgv(["chek"])).text.en).toBe(
-      'There is no command "chek". Commands: run, check, cleanup, doctor, reset, sandbox, verify-report (see genai-lab --help).',
+      'There is no command "chek". Commands: run, check, cleanup, doctor, reset, sandbox, env, commands, hint, verify-report (see genai-lab --help).',
     );
   });
 

@@ -9,6 +9,9 @@ export const root = fileURLToPath(new URL("../../", import.meta.url));
 export const bin = `${root}bin/genai-lab.js`;
 export const compiledFixtureLab = `${root}dist/test/fixtures/fixture-lab`;
 
+/** A sandbox that serves the learner's terminal takes any free port in tests, never 4566 (the learner's own). */
+const NO_STABLE_PORT = { GENAI_LAB_SANDBOX_PORT: "0" };
+
 export interface CliResult {
   code: number;
   stdout: string;
@@ -23,7 +26,7 @@ export async function runCli(argv: string[], env: NodeJS.ProcessEnv = {}, signal
     stdout: { write: (s: string) => (stdout += s), isTTY: false },
     stderr: { write: (s: string) => (stderr += s), isTTY: false },
     stdin,
-    env: { LANG: "en_US.UTF-8", ...env },
+    env: { LANG: "en_US.UTF-8", ...NO_STABLE_PORT, ...env },
     cwd: root,
   };
   const code = await main(argv, io, signal);
@@ -38,7 +41,7 @@ export function runBinary(
 ): Promise<CliResult> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [bin, ...argv], {
-      env: { PATH: process.env.PATH, HOME: process.env.HOME, LANG: "en_US.UTF-8", ...env },
+      env: { PATH: process.env.PATH, HOME: process.env.HOME, LANG: "en_US.UTF-8", ...NO_STABLE_PORT, ...env },
       stdio: ["ignore", "pipe", "pipe"],
     });
     let stdout = "";

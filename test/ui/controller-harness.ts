@@ -10,6 +10,8 @@ export type FakeSession = Session & { closed: () => boolean };
 /** The fixture's runner and store as an open session on `target`; it records whether it was closed. */
 export function sessionOf(fixture: FixtureRun, target: TargetInfo = fakeTarget): FakeSession {
   let closed = false;
+  const saved = fixture.store.state.mode;
+  let mode: Session["mode"] = saved ? { mode: saved, source: "saved" } : { mode: undefined, source: "none" };
   return {
     lab: fixture.lab,
     runner: fixture.runner,
@@ -17,6 +19,13 @@ export function sessionOf(fixture: FixtureRun, target: TargetInfo = fakeTarget):
     target,
     params: {},
     aws: undefined as never,
+    get mode() {
+      return mode;
+    },
+    setMode(chosen) {
+      fixture.runner.saveMode(chosen);
+      mode = { mode: chosen, source: "saved" };
+    },
     close: async () => void (closed = true),
     closed: () => closed,
   };

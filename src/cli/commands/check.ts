@@ -58,6 +58,7 @@ async function checkOne(ctx: CommandContext, format: ReportFormat, failUnder: nu
     const report = seal(
       checklistReport(ctx, session, items, startedAt, {
         requests: recorder.byItem,
+        mode: session.mode.mode ?? null,
         ...(salt ? { redactSalt: salt } : {}),
       }),
       key,

@@ -1,20 +1,50 @@
-/** `genai-lab run`: the steps headless, progress as plain lines, then the checklist. */
-import { tr } from "../../engine/text.js";
+/**
+ * `genai-lab run`: the steps headless, progress as plain lines, then the checklist. The mode decides who does the
+ * work: guided (and always with --yes) the runner performs each step; hands-on the learner does it in their own
+ * terminal while genai-lab checks live (run-hands-on.ts); exam, nothing is ever performed (exit 2).
+ */
+import { fill, tr } from "../../engine/text.js";
+import { UsageError } from "../../engine/usage-error.js";
 import { renderText } from "../../report/text.js";
 import { createPlainPrinter } from "../../ui/plain/printer.js";
 import { S } from "../../ui/strings.js";
 import { checklistReport, exitCodeFor, targetLine, type Command } from "../command.js";
+import { MODE_ENV, modeOrigin } from "../mode.js";
 import { openSession, stepNumbers } from "../session.js";
+
+const RUN = {
+  exam: {
+    vi: 'Chế độ thi (exam) {origin}: genai-lab không làm bước nào thay bạn. Hãy tự làm từng bước trong terminal của bạn (eval "$(genai-lab env)" trỏ AWS CLI tới bài lab), xem gợi ý bằng genai-lab hint (được tính vào báo cáo), và chấm bằng genai-lab check.',
+    en: 'Exam mode {origin}: genai-lab performs no lab step for you. Do each step yourself in your terminal (eval "$(genai-lab env)" points the AWS CLI at the lab), reveal hints with genai-lab hint (they are counted in the report), and grade with genai-lab check.',
+  },
+  yesHandsOn: {
+    vi: "--yes chạy các bước thay bạn (guided), không đi cùng --mode hands-on. Bỏ --yes để tự làm và được kiểm tra trực tiếp, hoặc bỏ --mode.",
+    en: "--yes runs the steps for you (guided) and does not go with --mode hands-on. Drop --yes to do the steps yourself with live checking, or drop --mode.",
+  },
+};
 
 export const run: Command = async (ctx) => {
   const { io, lang, style } = ctx;
+  const { flags } = ctx.parsed;
+  if (flags.yes && flags.mode === "hands-on") throw new UsageError(RUN.yesHandsOn);
   // The bare command falls back to this printer without a TTY: --presenter still hides account ids there.
-  const redact = (ctx.parsed.flags.redact ?? false) || (ctx.parsed.flags.presenter ?? false);
-  const session = await openSession(ctx.parsed, io, ctx);
+  const redact = (flags.redact ?? false) || (flags.presenter ?? false);
+  // A hands-on run serves the learner's terminal (a stable port, registered for `genai-lab env`). The saved mode is
+  // known only once the session is open, so any run that may turn out hands-on serves: not --yes, and neither
+  // --mode nor GENAI_LAB_MODE says guided or exam.
+  const named = flags.mode ?? io.env[MODE_ENV]?.trim();
+  const serve = !flags.yes && named !== "guided" && named !== "exam";
+  const session = await openSession(ctx.parsed, io, { ...ctx, saveModeFlag: true, serve });
   try {
-    const stepIds = session.runner.selectSteps(ctx.parsed.flags.step);
+    const { mode, source } = session.mode;
+    if (mode === "exam") throw new UsageError(fill(RUN.exam, { origin: tr(modeOrigin(source), lang) }));
+    const stepIds = session.runner.selectSteps(flags.step);
     io.stdout.write(`${style.muted(targetLine(session.target, lang, redact))}\n`);
     if (session.target.kind === "sandbox") io.stdout.write(`${style.muted(tr(S.simulatedNote, lang))}\n`);
+    if (mode === "hands-on" && !flags.yes) {
+      const { runHandsOn } = await import("./run-hands-on.js");
+      return await runHandsOn(ctx, session, stepIds);
+    }
     session.runner.subscribe(
       createPlainPrinter({ out: io.stdout, lang, style, redact, stepNumbers: stepNumbers(session.lab) }),
     );
@@ -23,7 +53,8 @@ export const run: Command = async (ctx) => {
     if (summary.outcome === "cancelled") {
       io.stderr.write(`\n${ctx.errStyle.warn(tr(S.runCancelled, lang))}\n`);
     } else {
-      io.stdout.write(`\n${renderText(checklistReport(ctx, session, summary.checklist, startedAt), style)}`);
+      const report = checklistReport(ctx, session, summary.checklist, startedAt, { mode: mode ?? null });
+      io.stdout.write(`\n${renderText(report, style)}`);
     }
     return exitCodeFor(summary.outcome);
   } finally {

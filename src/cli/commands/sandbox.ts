@@ -1,13 +1,13 @@
 /** `genai-lab sandbox [seed]`: the offline AWS as a standalone server, and history backfill for it. */
-import { sandboxDbPath } from "../../engine/state-dir.js";
 import { tr } from "../../engine/text.js";
 import { UsageError } from "../../engine/usage-error.js";
 import { numberFlag } from "../args.js";
 import type { Command } from "../command.js";
+import { absoluteDbPath, registerSandbox } from "../sandbox-registry.js";
 
 export const sandbox: Command = async (ctx) => {
   const { flags, rest } = ctx.parsed;
-  const dbPath = flags["in-memory"] ? ":memory:" : sandboxDbPath(ctx.stateDir);
+  const dbPath = flags["in-memory"] ? ":memory:" : absoluteDbPath(ctx.stateDir);
   const [sub, ...extra] = rest;
   if (sub !== undefined && sub !== "seed") {
     throw new UsageError({
@@ -61,6 +61,8 @@ export const sandbox: Command = async (ctx) => {
     },
     ctx.io.stdout as NodeJS.WritableStream,
     ctx.signal,
+    // Serving the state directory's data: recorded, so `genai-lab env` finds it (an in-memory one serves other data).
+    flags["in-memory"] ? undefined : (running) => registerSandbox(ctx.stateDir, running.endpoint),
   ).catch(async (error: unknown) => {
     throw await asSandboxUsageError(error, flags.faults ? "--faults" : "GENAI_LAB_SANDBOX_FAULTS");
   });

@@ -16,6 +16,7 @@ import { S } from "../../ui/strings.js";
 import { numberFlag } from "../args.js";
 import { outPath } from "../paths.js";
 import type { CommandContext } from "../command.js";
+import { resolveMode } from "../mode.js";
 import { chooseTarget } from "../target.js";
 import { checkExitCode } from "./exit.js";
 import { DEFAULT_CONCURRENCY, gradeClass, MAX_CONCURRENCY } from "./grade.js";
@@ -66,6 +67,8 @@ export async function checkClass(
     ...(flags.redact ? { redactSalt: redactSalt(io.env, ctx.stateDir) } : {}),
     ...(reportKeyOf(io.env) ?? {}),
     onTarget: progress.target,
+    // A class is graded away from the learners' machines: the mode is only what the instructor declares.
+    mode: resolveMode(flags, io.env, undefined).mode ?? null,
   });
   if (!book) return 130;
   if (flags.out) {

@@ -7,7 +7,8 @@
 import type { ParsedArgs } from "../../cli/args.js";
 import { targetKindOf } from "../../cli/target.js";
 import type { Session } from "../../cli/session.js";
-import type { ConfirmRequest, TargetKind } from "../../engine/contract.js";
+import type { ResolvedMode } from "../../cli/mode.js";
+import type { ConfirmRequest, Mode, TargetKind } from "../../engine/contract.js";
 import type { RunnerEvent } from "../../engine/events.js";
 import type { Problem } from "../../engine/problem.js";
 import type { Lang, Text } from "../../engine/text.js";
@@ -28,6 +29,11 @@ export interface ControllerState {
   phase: Phase;
   lang: Lang;
   view?: LabView;
+  /**
+   * How the lab is taken once a session is open: --mode, GENAI_LAB_MODE, the saved mode, or `{ mode: undefined,
+   * source: "none" }` when the learner has not chosen yet (the welcome card asks).
+   */
+  mode?: ResolvedMode;
   /** The question on screen; more may wait behind it (they are asked one at a time, never replaced). */
   confirm?: Asked;
   running: boolean;
@@ -123,7 +129,7 @@ export class TuiController {
         return;
       }
       this.#unsubscribe = session.runner.subscribe((event) => this.#onEvent(event));
-      this.#set({ phase: { kind: "ready", session }, view: viewOf(session) });
+      this.#set({ phase: { kind: "ready", session }, view: viewOf(session), mode: session.mode });
     } catch (error) {
       if (stale()) return;
       const { problem, exitCode } = this.#deps.explain(error);
@@ -166,6 +172,14 @@ export class TuiController {
     await this.#closeSession(phase);
     await this.connect();
     return true;
+  }
+
+  /** The learner chose how to take the lab: saved for this lab and target, in effect at once. */
+  setMode(mode: Mode): void {
+    const phase = this.#state.phase;
+    if (phase.kind !== "ready") return;
+    phase.session.setMode(mode);
+    this.#set({ mode: phase.session.mode });
   }
 
   /** Flips the language. Returns why it could not be remembered (it still applies to this session), if so. */

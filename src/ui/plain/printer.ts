@@ -74,6 +74,7 @@ export function createPlainPrinter(options: PlainPrinterOptions): RunnerListener
       case "run-started":
       case "check-started":
       case "run-finished":
+      case "watch": // live watching is printed by the hands-on run itself (cli/commands/run-hands-on.ts)
         return;
       case "step-started": {
         inStep = true;

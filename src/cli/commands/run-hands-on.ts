@@ -1,0 +1,135 @@
+/**
+ * `genai-lab run` in hands-on mode, without the TUI: for each step, what to do and the commands (with the
+ * learner's values), then its checks re-run live (watchStep) while the learner works in another terminal, until
+ * they pass. Enter re-checks at once on a terminal. Preflight steps only read and choose, so genai-lab runs them;
+ * a step with no check of its own is shown and its work is checked with the next step's.
+ *
+ *   ▶ Step 1 · Enable invocation logging
+ *     Turn on model invocation logging to the group …
+ *     $ aws logs create-log-group …
+ *     ✗ not yet · Model invocation logging enabled — no logging configuration in this Region
+ *       hint: …
+ *     ✓ Step passed — done by you (3 looks, 41 s)
+ */
+import type { Step } from "../../engine/contract.js";
+import type { RunnerEvent } from "../../engine/events.js";
+import { fill, tr, type Text } from "../../engine/text.js";
+import { renderText } from "../../report/text.js";
+import { formatDuration } from "../../ui/plain/format.js";
+import { createPlainPrinter } from "../../ui/plain/printer.js";
+import { S } from "../../ui/strings.js";
+import { checklistReport, exitCodeFor, type CommandContext } from "../command.js";
+import { stepNumbers, type Session } from "../session.js";
+import { applyHint } from "../shell-lines.js";
+import { envArgs } from "./env.js";
+
+const HO = {
+  intro: {
+    vi: "Chế độ tự làm (hands-on): bạn tự làm từng bước trong terminal của mình, genai-lab kiểm tra trực tiếp. Ở terminal khác, chạy {env} rồi các lệnh bên dưới (hoặc dùng console, boto3). Enter: kiểm tra ngay · Ctrl+C: dừng (tiến độ được giữ).",
+    en: "Hands-on mode: you do each step in your own terminal and genai-lab checks it live. In another terminal run {env}, then the commands below (or use the console, or boto3). Enter: check now · Ctrl+C: stop (progress is kept).",
+  },
+  notYet: { vi: "chưa đạt", en: "not yet" },
+  noChecks: {
+    vi: "Bước này không có mục kiểm tra riêng: phần việc của nó được kiểm tra cùng bước sau.",
+    en: "This step has no check of its own: its work is checked with the next step.",
+  },
+  passedBy: {
+    vi: "Bước đã hoàn thành — {who} ({rounds} lần kiểm tra, {time})",
+    en: "Step passed — {who} ({rounds} looks, {time})",
+  },
+  byYou: { vi: "bạn tự làm", en: "done by you" },
+  byRunner: { vi: "do genai-lab làm giúp", en: "done by genai-lab" },
+  next: { vi: "kiểm tra lại sau {s} giây", en: "next look in {s} s" },
+} satisfies Record<string, Text>;
+
+export async function runHandsOn(ctx: CommandContext, session: Session, stepIds: string[]): Promise<number> {
+  const { io, lang, style, signal } = ctx;
+  const say = (text: Text) => tr(text, lang);
+  const write = (line: string) => io.stdout.write(`${line}\n`);
+  const numbers = stepNumbers(session.lab);
+  const startedAt = new Date().toISOString();
+  write("");
+  write(say(fill(HO.intro, { env: applyHint("bash", envArgs(ctx.parsed.flags)) })));
+  for (const stepId of stepIds) {
+    const step = session.lab.steps.find((s) => s.step.id === stepId)!.step;
+    if (step.role === "preflight") {
+      // It only reads and chooses (identity, the model): genai-lab does it, as in guided mode.
+      const off = session.runner.subscribe(
+        createPlainPrinter({ out: io.stdout, lang, style, stepNumbers: numbers, redact: false }),
+      );
+      const summary = await session.runner.runSteps([stepId], signal, { checklist: false }).finally(off);
+      if (summary.outcome !== "passed") return exitCodeFor(summary.outcome);
+      continue;
+    }
+    write("");
+    write(style.heading(`▶ ${say(fill(S.stepHeading, { n: numbers.get(stepId) ?? 0, title: say(step.title) }))}`));
+    showYourTurn(ctx, session, step);
+    if (step.checks.length === 0) {
+      write(style.muted(`  ${say(HO.noChecks)}`));
+      continue;
+    }
+    const outcome = await watchOne(ctx, session, step);
+    if (outcome === "cancelled") {
+      io.stderr.write(`\n${ctx.errStyle.warn(say(S.runCancelled))}\n`);
+      return 130;
+    }
+  }
+  const checklist = await session.runner.runChecklist(signal);
+  if (signal.aborted) return 130;
+  const report = checklistReport(ctx, session, checklist, startedAt, { mode: "hands-on" });
+  io.stdout.write(`\n${renderText(report, style)}`);
+  return 0; // as a guided run: every step it was asked for passed (the checklist may still wait for later steps)
+}
+
+function showYourTurn(ctx: CommandContext, session: Session, step: Step): void {
+  const turn = session.runner.yourTurn(step.id);
+  if (turn) ctx.io.stdout.write(`  ${tr(turn.task, ctx.lang)}\n`);
+  for (const block of session.runner.commands(step.id))
+    for (const line of block.split("\n")) ctx.io.stdout.write(`${ctx.style.code(`  $ ${line}`)}\n`);
+}
+
+/** Watches one step to the end, printing each check's result when it changes; Enter on a terminal re-checks now. */
+async function watchOne(ctx: CommandContext, session: Session, step: Step): Promise<"passed" | "cancelled"> {
+  const { io, lang, style } = ctx;
+  const say = (text: Text) => tr(text, lang);
+  const lastSeen = new Map<string, string>();
+  const onEvent = (event: RunnerEvent) => {
+    if (event.type === "check-finished" && event.live && event.stepId === step.id) {
+      const { result } = event;
+      const actual = result.status === "fail" ? result.evidence.actual : undefined;
+      const line =
+        result.status === "pass"
+          ? `  ${style.pass(`✓ ${say(S.pass)}`)} · ${say(event.label)}`
+          : result.status === "fail"
+            ? `  ${style.fail(`✗ ${say(HO.notYet)}`)} · ${say(event.label)} — ${typeof actual === "string" ? actual : say(actual!)}`
+            : `  ${style.warn(`! ${say(S.error)}`)} · ${say(event.label)} — ${say(result.problem.title)}`;
+      if (lastSeen.get(event.checkId) === line) return;
+      lastSeen.set(event.checkId, line);
+      io.stdout.write(`${line}\n`);
+      if (result.status === "fail") io.stdout.write(`${style.muted(`    ${say(S.hint)}: ${say(result.hint)}`)}\n`);
+    }
+    if (event.type === "watch" && event.phase === "round-finished" && io.stderr.isTTY && event.nextRoundInMs > 0)
+      io.stderr.write(`\r\x1b[K… ${say(fill(HO.next, { s: Math.round(event.nextRoundInMs / 1000) }))}`);
+  };
+  const off = session.runner.subscribe(onEvent);
+  const started = Date.now();
+  const watch = session.runner.watchStep(step.id, ctx.signal);
+  const stdin = io.stdin;
+  const poke = () => watch.poke();
+  if (stdin.isTTY) stdin.on("data", poke);
+  try {
+    const result = await watch.done;
+    if (io.stderr.isTTY) io.stderr.write("\r\x1b[K");
+    if (result.outcome !== "passed") return "cancelled";
+    const who = say(result.by === "runner" ? HO.byRunner : HO.byYou);
+    const time = formatDuration(Date.now() - started);
+    io.stdout.write(`  ${style.pass(say(fill(HO.passedBy, { who, rounds: result.rounds, time })))}\n`);
+    return "passed";
+  } finally {
+    off();
+    if (stdin.isTTY) {
+      stdin.off("data", poke);
+      stdin.pause();
+    }
+  }
+}

@@ -1,0 +1,25 @@
+import { describe, expect, it } from "vitest";
+import { fixtureRunner } from "../helpers/fixture-runner.js";
+import { controllerWith, sessionOf } from "./controller-harness.js";
+
+describe("the mode, for the TUI", () => {
+  it("is read from the session once open (none yet: the welcome card asks), and setMode saves it at once", async () => {
+    const fixture = await fixtureRunner();
+    const controller = controllerWith(() => Promise.resolve(sessionOf(fixture)));
+    expect(controller.getState().mode).toBeUndefined(); // still connecting
+    await controller.connect();
+    expect(controller.getState().mode).toEqual({ mode: undefined, source: "none" });
+    let notified = 0;
+    controller.subscribe(() => (notified += 1));
+    controller.setMode("hands-on");
+    expect(controller.getState().mode).toEqual({ mode: "hands-on", source: "saved" });
+    expect(fixture.store.state.mode).toBe("hands-on");
+    expect(notified).toBeGreaterThan(0);
+  });
+
+  it("a shell set up by genai-lab env (GENAI_LAB_TARGET=sandbox) still opens the sandbox, not an endpoint", () => {
+    const open = () => new Promise<never>(() => undefined);
+    const env = { GENAI_LAB_TARGET: "sandbox", AWS_ENDPOINT_URL: "http://127.0.0.1:4566" };
+    expect(controllerWith(open, { env }).getState().phase).toMatchObject({ kind: "connecting", target: "sandbox" });
+  });
+});
