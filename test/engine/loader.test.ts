@@ -47,6 +47,17 @@ describe("loadLab", () => {
     expect([...lab.checks.keys()]).toEqual(["thing-exists", "thing-used"]);
   });
 
+  it("checks a step's Your turn: the task in both languages, cli and python as functions", async () => {
+    const problems = await problemsOf({
+      "lab.ts": labModule(),
+      "01-a.ts": stepModule("a", `yourTurn: { task: { vi: "", en: "Do it" }, cli: "aws logs …" },`),
+    });
+    expect(problems).toEqual([
+      expect.stringMatching(/01-a\.ts: step\.yourTurn\.task\.vi: missing Vietnamese translation/),
+      expect.stringMatching(/01-a\.ts: step\.yourTurn\.cli: must be a function/),
+    ]);
+  });
+
   it("orders by number, not by the order files are listed", async () => {
     const dir = writeLab({
       "lab.ts": labModule(`[{ id: "a-ok" }, { id: "b-ok" }]`),

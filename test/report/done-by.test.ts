@@ -2,6 +2,9 @@
  * Honest grading: every report format says who did the work each item verified (doneBy), how many hints its step
  * took, and how the lab was taken (mode); the digest covers all of it.
  */
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { renderCsv } from "../../src/report/csv.js";
 import { checkIntegrity, seal } from "../../src/report/integrity.js";
@@ -10,6 +13,7 @@ import { renderJunit } from "../../src/report/junit.js";
 import { renderMarkdown } from "../../src/report/markdown.js";
 import { renderMatrix } from "../../src/report/matrix.js";
 import { renderText } from "../../src/report/text.js";
+import { runCli } from "../helpers/cli.js";
 import { schemaErrors } from "./junit-schema.js";
 import { ERROR, FAIL_BY_LEARNER, gradebook, items, PASS, PASS_BY_LEARNER, PASS_BY_RUNNER, report } from "./sample.js";
 
@@ -127,5 +131,27 @@ describe("who did the work, in every report format", () => {
     // No star, no legend, when genai-lab did nothing.
     const honest = gradebook([report([PASS_BY_LEARNER, PASS, PASS, PASS], { learner: "an" })]);
     expect(renderMatrix(honest)).not.toContain("done by genai-lab");
+  });
+});
+
+describe("verify-report across schema versions", () => {
+  it("accepts a sealed v3 report and a sealed v2 one (as genai-lab wrote them before doneBy); refuses a newer one", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "genai-lab-versions-"));
+    const write = (name: string, doc: object) => {
+      writeFileSync(join(dir, name), JSON.stringify(doc));
+      return join(dir, name);
+    };
+    const v3 = mine();
+    const { mode: _mode, ...rest } = v3;
+    const v2 = seal({
+      ...rest,
+      schemaVersion: 2,
+      summary: { ...v3.summary, doneByRunner: undefined },
+      items: v3.items.map(({ doneBy: _doneBy, hintsUsed: _hints, ...item }) => item),
+    });
+    expect(await runCli(["verify-report", write("v3.json", v3)])).toMatchObject({ code: 0 });
+    expect(await runCli(["verify-report", write("v2.json", v2)])).toMatchObject({ code: 0 });
+    const v4 = await runCli(["verify-report", write("v4.json", seal({ ...v3, schemaVersion: 4 }))]);
+    expect(v4).toMatchObject({ code: 2, stderr: expect.stringMatching(/newer genai-lab \(schemaVersion 4\)/) });
   });
 });

@@ -19,7 +19,7 @@ import { findServingSandbox } from "../sandbox-registry.js";
 import { applyHint, detectShell, shellLine, type EnvLine } from "../shell-lines.js";
 import { chooseTarget, labDefaultRegion, TARGET_ENV, type TargetChoice } from "../target.js";
 
-const E = {
+export const E = {
   serving: {
     vi: "Sandbox của thư mục trạng thái này đang chạy tại {endpoint} (tiến trình {pid}). AWS CLI, boto3 và SDK trong shell này sẽ dùng cùng dữ liệu mà bài lab kiểm tra.",
     en: "The sandbox of this state directory is serving at {endpoint} (process {pid}). The AWS CLI, boto3 and the SDKs in this shell will use the same data the lab checks.",
@@ -32,7 +32,7 @@ const E = {
     vi: "AWS thật: {who}, Region {region}. Kiểm tra danh tính và quyền bằng genai-lab doctor.",
     en: "Real AWS: {who}, Region {region}. Check who you are and what you may do with genai-lab doctor.",
   },
-  profile: { vi: "profile {profile}", en: "profile {profile}" },
+  profile: { vi: "dùng profile {profile}", en: "profile {profile}" },
   defaultChain: {
     vi: "chuỗi thông tin xác thực mặc định (biến môi trường, SSO, profile default)",
     en: "the default credential chain (environment, SSO, the default profile)",

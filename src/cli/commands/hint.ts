@@ -12,7 +12,7 @@ import { openSession } from "../session.js";
 import { chosenStep } from "../step-choice.js";
 import { C, stepHeading } from "./commands.js";
 
-const H = {
+export const H = {
   none: { vi: "Bước {n} không có gợi ý.", en: "Step {n} has no hints." },
   counted: {
     vi: "Đã ghi nhận: báo cáo sẽ ghi “{hints}” cho các mục kiểm tra của bước {n}.",

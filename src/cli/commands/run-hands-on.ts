@@ -23,7 +23,7 @@ import { stepNumbers, type Session } from "../session.js";
 import { applyHint } from "../shell-lines.js";
 import { envArgs } from "./env.js";
 
-const HO = {
+export const HO = {
   intro: {
     vi: "Chế độ tự làm (hands-on): bạn tự làm từng bước trong terminal của mình, genai-lab kiểm tra trực tiếp. Ở terminal khác, chạy {env} rồi các lệnh bên dưới (hoặc dùng console, boto3). Enter: kiểm tra ngay · Ctrl+C: dừng (tiến độ được giữ).",
     en: "Hands-on mode: you do each step in your own terminal and genai-lab checks it live. In another terminal run {env}, then the commands below (or use the console, or boto3). Enter: check now · Ctrl+C: stop (progress is kept).",

@@ -3,7 +3,7 @@
  * work: guided (and always with --yes) the runner performs each step; hands-on the learner does it in their own
  * terminal while genai-lab checks live (run-hands-on.ts); exam, nothing is ever performed (exit 2).
  */
-import { fill, tr } from "../../engine/text.js";
+import { fill, tr, type Text } from "../../engine/text.js";
 import { UsageError } from "../../engine/usage-error.js";
 import { renderText } from "../../report/text.js";
 import { createPlainPrinter } from "../../ui/plain/printer.js";
@@ -12,7 +12,7 @@ import { checklistReport, exitCodeFor, targetLine, type Command } from "../comma
 import { MODE_ENV, modeOrigin } from "../mode.js";
 import { openSession, stepNumbers } from "../session.js";
 
-const RUN = {
+export const RUN = {
   exam: {
     vi: 'Chế độ thi (exam) {origin}: genai-lab không làm bước nào thay bạn. Hãy tự làm từng bước trong terminal của bạn (eval "$(genai-lab env)" trỏ AWS CLI tới bài lab), xem gợi ý bằng genai-lab hint (được tính vào báo cáo), và chấm bằng genai-lab check.',
     en: 'Exam mode {origin}: genai-lab performs no lab step for you. Do each step yourself in your terminal (eval "$(genai-lab env)" points the AWS CLI at the lab), reveal hints with genai-lab hint (they are counted in the report), and grade with genai-lab check.',
@@ -21,7 +21,7 @@ const RUN = {
     vi: "--yes chạy các bước thay bạn (guided), không đi cùng --mode hands-on. Bỏ --yes để tự làm và được kiểm tra trực tiếp, hoặc bỏ --mode.",
     en: "--yes runs the steps for you (guided) and does not go with --mode hands-on. Drop --yes to do the steps yourself with live checking, or drop --mode.",
   },
-};
+} satisfies Record<string, Text>;
 
 export const run: Command = async (ctx) => {
   const { io, lang, style } = ctx;
