@@ -168,3 +168,17 @@ function crossCheck(
   }
   return checks;
 }
+
+/** The manifest alone (lab.ts), validated: for commands that need the lab's parameters but none of its steps. */
+export async function loadManifest(dir: string, ext: "ts" | "js" = moduleExtension()): Promise<LabManifest> {
+  const problems: string[] = [];
+  const show = (file: string) => relative(process.cwd(), file) || file;
+  const file = join(dir, `lab.${ext}`);
+  const value = await importExport(file, "lab", problems, show);
+  if (value !== undefined) {
+    const parsed = labSchema.safeParse(value);
+    if (parsed.success) return value as LabManifest;
+    problems.push(...describeIssues("lab", parsed.error).map((p) => `${show(file)}: ${p}`));
+  }
+  throw new LabLoadError(show(dir), problems);
+}

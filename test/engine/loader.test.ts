@@ -2,7 +2,7 @@ import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { LabLoadError, loadLab } from "../../src/engine/loader.js";
+import { LabLoadError, loadLab, loadManifest } from "../../src/engine/loader.js";
 
 const fixtureDir = new URL("../fixtures/fixture-lab/", import.meta.url).pathname;
 
@@ -56,6 +56,12 @@ describe("loadLab", () => {
       expect.stringMatching(/01-a\.ts: step\.yourTurn\.task\.vi: missing Vietnamese translation/),
       expect.stringMatching(/01-a\.ts: step\.yourTurn\.cli: must be a function/),
     ]);
+  });
+
+  it("loads the manifest alone (for env: no steps, no AWS SDK), with the same checks", async () => {
+    expect((await loadManifest(fixtureDir, "ts")).id).toBe("fixture-lab");
+    const broken = writeLab({ "lab.ts": labModule().replace('id: "tiny"', 'id: "Not Kebab"') });
+    await expect(loadManifest(broken, "ts")).rejects.toThrow(/lab\.ts: lab\.id: must be kebab-case/);
   });
 
   it("orders by number, not by the order files are listed", async () => {

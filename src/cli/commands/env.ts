@@ -10,7 +10,7 @@
  *            removed.
  *   endpoint the endpoint given (--endpoint-url / AWS_ENDPOINT_URL), with the example keys for a bare one.
  */
-import { builtInLabDir, loadLab } from "../../engine/loader.js";
+import { builtInLabDir, loadManifest } from "../../engine/loader.js";
 import { fill, tr, type Text } from "../../engine/text.js";
 import type { Flags } from "../args.js";
 import type { Command } from "../command.js";
@@ -49,8 +49,9 @@ export const env: Command = async (ctx) => {
   const { env: processEnv } = ctx.io;
   const shell = detectShell(flags.shell, processEnv);
   const choice = chooseTarget(flags, processEnv);
-  const lab = await loadLab(flags.lab ?? builtInLabDir());
-  const region = choice.region ?? (await awsProfileRegion(choice)) ?? labDefaultRegion(lab.manifest);
+  // Only the manifest (its default Region): the steps and the AWS SDK they load are not needed to print lines.
+  const manifest = await loadManifest(flags.lab ?? builtInLabDir());
+  const region = choice.region ?? (await awsProfileRegion(choice)) ?? labDefaultRegion(manifest);
   const { lines, note } = await linesFor(choice, region, ctx.stateDir, processEnv);
   ctx.io.stdout.write(lines.map((line) => `${shellLine(line, shell)}\n`).join(""));
   const say = (text: Text) => tr(text, ctx.lang);
