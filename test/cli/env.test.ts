@@ -98,8 +98,9 @@ describe("genai-lab env on the sandbox", () => {
 });
 
 describe("the learner's terminal talks to the same world", () => {
+  const awsTitle = "AWS CLI v1 with the printed lines does step 1 by hand, and check credits the learner";
   it.skipIf(!hasAws)(
-    "AWS CLI v1 with the printed lines does step 1 by hand, and check credits the learner",
+    hasAws ? awsTitle : `${awsTitle} — skipped: no \`aws\` on PATH`,
     async () => {
       const dir = fresh();
       const sandbox = await serving(dir);
