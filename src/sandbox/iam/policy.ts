@@ -3,6 +3,8 @@
  * Explicit Deny wins, then any Allow; Action/Resource (and Not…) with * and ? wildcards; Principal for trust
  * policies; conditions with the String/Arn operators (and …IfExists). Anything it does not understand denies.
  */
+import { globMatch } from "../glob.js";
+
 export interface Statement {
   Effect?: unknown;
   Action?: unknown;
@@ -34,15 +36,9 @@ export function parsePolicy(document: string): Statement[] {
 const asList = (v: unknown): string[] =>
   (Array.isArray(v) ? v : v === undefined ? [] : [v]).filter((x): x is string => typeof x === "string");
 
+/** IAM's `*` and `?`, matched without backtracking (a learner's policy chooses the pattern). */
 export function wildcardMatch(pattern: string, value: string, ignoreCase = false): boolean {
-  const re = new RegExp(
-    `^${pattern
-      .split("")
-      .map((c) => (c === "*" ? ".*" : c === "?" ? "." : c.replace(/[.+^${}()|[\]\\]/g, "\\$&")))
-      .join("")}$`,
-    ignoreCase ? "is" : "s",
-  );
-  return re.test(value);
+  return globMatch(pattern, value, { question: true, ignoreCase });
 }
 
 function matchesList(patterns: unknown, value: string, ignoreCase: boolean): boolean {

@@ -3,12 +3,9 @@
  * PutLogEvents calls; after a restart on the same database file, every event whose call was acknowledged is there,
  * and the batch that was in flight is all there or not there at all.
  */
-import { spawn } from "node:child_process";
-import type { ChildProcess } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { fileURLToPath } from "node:url";
 import {
   CloudWatchLogsClient,
   CreateLogGroupCommand,
@@ -17,47 +14,24 @@ import {
   PutLogEventsCommand,
 } from "@aws-sdk/client-cloudwatch-logs";
 import { afterAll, describe, expect, it } from "vitest";
-import { SANDBOX_DEFAULTS } from "../../../src/sandbox/index.js";
+import { sandboxKeys, startSandboxChild } from "../child.js";
 import { startTestSandbox } from "../helpers.js";
 
-const fixtures = fileURLToPath(new URL("../fixtures/", import.meta.url));
 const dir = mkdtempSync(join(tmpdir(), "sandbox-kill9-"));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
-
-function startChild(dbPath: string): Promise<{ child: ChildProcess; endpoint: string }> {
-  const child = spawn(process.execPath, ["sandbox-child.js", dbPath], {
-    cwd: fixtures,
-    stdio: ["ignore", "pipe", "pipe"],
-  });
-  return new Promise((resolve, reject) => {
-    let out = "";
-    let err = "";
-    const timer = setTimeout(() => reject(new Error(`child did not start: ${err}`)), 30_000);
-    child.stderr?.on("data", (c: Buffer) => (err += c.toString()));
-    child.stdout?.on("data", (c: Buffer) => {
-      out += c.toString();
-      const m = /READY (\S+)/.exec(out);
-      if (m) {
-        clearTimeout(timer);
-        resolve({ child, endpoint: m[1] ?? "" });
-      }
-    });
-    child.on("exit", (code) => reject(new Error(`child exited (${String(code)}): ${err}`)));
-  });
-}
 
 const client = (endpoint: string) =>
   new CloudWatchLogsClient({
     endpoint,
     region: "us-east-1",
     maxAttempts: 1,
-    credentials: { accessKeyId: SANDBOX_DEFAULTS.accessKeyId, secretAccessKey: SANDBOX_DEFAULTS.secretAccessKey },
+    credentials: sandboxKeys,
   });
 
 describe("kill -9 durability", () => {
   it("keeps every acknowledged PutLogEvents batch", async () => {
     const dbPath = join(dir, "sandbox.db");
-    const { child, endpoint } = await startChild(dbPath);
+    const { child, endpoint } = await startSandboxChild(dbPath);
     const logs = client(endpoint);
     await logs.send(new CreateLogGroupCommand({ logGroupName: "/durable" }));
     await logs.send(new CreateLogStreamCommand({ logGroupName: "/durable", logStreamName: "s" }));
