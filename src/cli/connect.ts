@@ -6,6 +6,7 @@
 import type { AwsClients } from "../aws/clients.js";
 import type { TargetInfo } from "../engine/contract.js";
 import type { Problem } from "../engine/problem.js";
+import { ACCOUNT_ID } from "../engine/state-dir.js";
 import type { RunningSandbox } from "../sandbox/index.js";
 import { asSandboxUsageError } from "./sandbox-errors.js";
 import { absoluteDbPath, listenOnStablePort, registerSandbox, servePort } from "./sandbox-registry.js";
@@ -70,7 +71,8 @@ export async function connect(choice: TargetChoice, options: ConnectOptions): Pr
   };
   try {
     const identity = await aws.sts.send(new GetCallerIdentityCommand({}), { abortSignal: options.signal });
-    if (!identity.Account) throw notAws();
+    // Remote data: an Account that is not 12 digits is not AWS (and must never reach a file path).
+    if (!identity.Account || !ACCOUNT_ID.test(identity.Account)) throw notAws(identity.Account);
     const target: TargetInfo = {
       kind: choice.kind,
       region,
@@ -139,9 +141,10 @@ export async function standaloneSandboxCredentials(
   return { accessKeyId: SANDBOX_DEFAULTS.accessKeyId, secretAccessKey: SANDBOX_DEFAULTS.secretAccessKey };
 }
 
-/** STS answered without an account: whatever is at the endpoint is not (enough of) AWS to run the lab on. */
-function notAws(): Error {
-  return Object.assign(new Error("GetCallerIdentity returned no Account."), {
+/** STS answered without a valid account: whatever is at the endpoint is not (enough of) AWS to run the lab on. */
+function notAws(account: string | undefined): Error {
+  const what = account ? "an Account that is not 12 digits" : "no Account";
+  return Object.assign(new Error(`GetCallerIdentity returned ${what}.`), {
     name: "NotAwsResponse",
     $metadata: {},
   });

@@ -2,15 +2,22 @@
  * Paths the user gives (--state-dir, --out) are checked before any work is done, so that a typo costs a usage
  * error naming the flag (exit 2), not a raw ENOENT after a whole class has been graded.
  */
-import { accessSync, constants, mkdirSync, statSync } from "node:fs";
+import { accessSync, constants, existsSync, mkdirSync, statSync } from "node:fs";
 import { dirname, resolve } from "node:path";
+import { tightenStateDir } from "../engine/state-dir.js";
 import { UsageError } from "../engine/usage-error.js";
 
-/** Creates the state directory if needed and proves it writable. `source` names where it came from. */
+/**
+ * Creates the state directory if needed (private: 0700), proves it writable, and tightens what older versions left
+ * readable by others. `source` names where it came from; a folder named by --state-dir that holds other things
+ * keeps its own mode (genai-lab's entries inside it are tightened all the same).
+ */
 export function ensureStateDir(stateDir: string, source: string): void {
   try {
-    mkdirSync(stateDir, { recursive: true });
+    const existed = existsSync(stateDir);
+    mkdirSync(stateDir, { recursive: true, mode: 0o700 });
     accessSync(stateDir, constants.W_OK);
+    tightenStateDir(stateDir, !existed || source !== "--state-dir");
   } catch (error) {
     const reason = (error as NodeJS.ErrnoException).code ?? (error as Error).message;
     throw new UsageError({

@@ -15,7 +15,7 @@ export interface AtomicWriteHooks {
 
 export function writeFileAtomic(path: string, data: string, hooks: AtomicWriteHooks = {}): void {
   const dir = dirname(path);
-  mkdirSync(dir, { recursive: true });
+  mkdirSync(dir, { recursive: true, mode: 0o700 });
   const temp = `${path}.${process.pid}-${randomBytes(4).toString("hex")}.tmp`;
   try {
     const fd = openSync(temp, "w", 0o600);

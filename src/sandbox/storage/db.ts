@@ -1,4 +1,4 @@
-import { mkdirSync } from "node:fs";
+import { chmodSync, closeSync, mkdirSync, openSync } from "node:fs";
 import { dirname } from "node:path";
 import Database from "better-sqlite3";
 import { MIGRATIONS } from "./migrations.js";
@@ -15,9 +15,10 @@ export class SandboxStateError extends Error {
  * acknowledged write survives kill -9 (and power loss). ":memory:" is for tests.
  */
 export function openDatabase(path: string): Db {
-  if (path !== ":memory:") mkdirSync(dirname(path), { recursive: true });
+  const onDisk = path !== ":memory:" && path !== "";
   let db: Db;
   try {
+    if (onDisk) makePrivate(path);
     db = new Database(path);
   } catch (error) {
     throw new SandboxStateError(`Cannot open the sandbox database ${path}: ${(error as Error).message}`);
@@ -49,5 +50,22 @@ function migrate(db: Db, path: string): void {
       db.exec(MIGRATIONS[v] ?? "");
       db.pragma(`user_version = ${v + 1}`);
     }).immediate();
+  }
+}
+
+/**
+ * The database holds AssumeRole session secrets: its folder is 0700 and the file 0600, created so before SQLite opens
+ * it (SQLite gives the -wal and -shm files the database file's mode). Files an older version created 0644 are
+ * tightened.
+ */
+function makePrivate(path: string): void {
+  mkdirSync(dirname(path), { recursive: true, mode: 0o700 });
+  closeSync(openSync(path, "a", 0o600));
+  for (const file of [path, `${path}-wal`, `${path}-shm`]) {
+    try {
+      chmodSync(file, 0o600);
+    } catch {
+      // -wal and -shm exist only while (or if) the database was open in WAL mode
+    }
   }
 }
