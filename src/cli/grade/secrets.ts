@@ -52,7 +52,7 @@ export function redactSalt(env: NodeJS.ProcessEnv, stateDir: string): Uint8Array
   if (given !== undefined) return checkedSalt(Buffer.from(given, "utf8"), REDACT_SALT_ENV);
   const path = saltPath(stateDir);
   if (!existsSync(path)) {
-    mkdirSync(join(stateDir, "grading"), { recursive: true });
+    mkdirSync(join(stateDir, "grading"), { recursive: true, mode: 0o700 });
     // Written whole to a temporary file, then linked into place: a second grader racing this one either finds
     // no salt or a complete one (link fails if the first got there), never an empty file.
     const temp = `${path}.${process.pid}-${randomBytes(4).toString("hex")}.tmp`;
