@@ -4,7 +4,8 @@
  */
 import { composeReply } from "./composer.js";
 import { fnv1a } from "./hash.js";
-import { inputTokens, simulatedLatencyMs, textTokens } from "./tokens.js";
+import { modelValidation } from "./malformed.js";
+import { contextTokens, inputTokens, simulatedLatencyMs, textTokens } from "./tokens.js";
 import type { TokenizableMessage } from "./tokens.js";
 import type { ModelSpec, StopReason } from "./types.js";
 
@@ -45,6 +46,10 @@ export function truncateToTokens(text: string, maxTokens: number): string {
 }
 
 export function generate(request: GenerationRequest): Generation {
+  // Counted first, so that a prompt past the context window is refused (as Bedrock does) before any work on it:
+  // a 24 MB prompt used to hold the event loop for a second.
+  const input = inputTokens(request.messages, request.system);
+  if (input > contextTokens(request.model)) throw modelValidation("Input is too long for requested model.");
   const prompt = request.messages.findLast((message) => message.role === "user")?.text ?? "";
   const full = composeReply(prompt, request.model.family);
   let text = full;
@@ -69,7 +74,6 @@ export function generate(request: GenerationRequest): Generation {
     stopReason = "max_tokens";
     stopSequence = null;
   }
-  const input = inputTokens(request.messages, request.system);
   const latencyMs = simulatedLatencyMs(request.model.latency, input, outputTokens, fnv1a(prompt));
   return { text, stopReason, stopSequence, inputTokens: input, outputTokens, latencyMs };
 }

@@ -10,24 +10,32 @@
  *                    in Anthropic's (width × height) / 750 rule); textTokens(JSON) for any other block.
  *   output tokens  = textTokens(reply), capped at max_tokens (the reply is then cut, stop reason "max_tokens").
  * So the seed prompt "What is Amazon Bedrock?" (23 characters) costs 5 + 2 + 6 = 13 input tokens, about what
- * Claude reports for it.
+ * Claude reports for it. Input past the model's context window is refused: "Input is too long for requested model."
  *
  * Latency (what `x-amzn-bedrock-invocation-latency`, Converse's `metrics.latencyMs` and the InvocationLatency metric
  * carry): latencyMs = base + perInputToken × input + perOutputToken × output + jitter, rounded, where the per-model
  * figures are in the catalog (e.g. Claude Sonnet 4.5: 750 ms + 0.08 ms/input token + 15 ms/output token) and
  * jitter = hash(prompt) mod ⌊base / 5⌋, so the same prompt always takes the same time.
  */
-import type { LatencyProfile } from "./types.js";
+import type { LatencyProfile, ModelSpec } from "./types.js";
 
 export const IMAGE_BLOCK_TOKENS = 1600;
 export const REQUEST_FRAMING_TOKENS = 5;
 export const MESSAGE_FRAMING_TOKENS = 2;
 export const SYSTEM_FRAMING_TOKENS = 3;
 
+const SURROGATE_PAIR = /[\uD800-\uDBFF][\uDC00-\uDFFF]/g;
+
 export function textTokens(text: string): number {
-  let codePoints = 0;
-  for (const _ of text) codePoints += 1;
-  return Math.ceil(codePoints / 4);
+  // Code points = UTF-16 units minus surrogate pairs, counted by the regex engine: for…of took 0.3 s on 24 MB.
+  const pairs = text.match(SURROGATE_PAIR)?.length ?? 0;
+  return Math.ceil((text.length - pairs) / 4);
+}
+
+/** The context window in tokens: Claude 200,000; Nova Micro 128,000, Lite and Pro 300,000. */
+export function contextTokens(model: Pick<ModelSpec, "family" | "modelId">): number {
+  if (model.family === "nova") return model.modelId.includes("micro") ? 128_000 : 300_000;
+  return 200_000;
 }
 
 /** Tokens for one content block of any dialect: `{type:"text",text}`, `{text}`, `{type:"image"}`, `{image}`, … */
