@@ -1,18 +1,21 @@
 /** Smithy RPC v2 CBOR, over @smithy/core's codec (the one the AWS SDKs use themselves). */
 import { cbor, dateToTag } from "@smithy/core/cbor";
 import { AwsError } from "../errors.js";
+import { MAX_DEPTH, tooDeepMessage } from "./depth.js";
 
-function fromWire(value: unknown): unknown {
-  if (Array.isArray(value)) return value.map(fromWire);
+/** Decoded CBOR → plain values; deeper than MAX_DEPTH is malformed (the codec itself overflows near 10,000). */
+function fromWire(value: unknown, depth = 0): unknown {
+  if (depth > MAX_DEPTH) throw new AwsError("SerializationException", tooDeepMessage());
+  if (Array.isArray(value)) return value.map((item) => fromWire(item, depth + 1));
   if (value instanceof Uint8Array) return value;
   if (value !== null && typeof value === "object") {
     const v = value as Record<string, unknown>;
     if (typeof v.tag === "number" && "value" in v && Object.keys(v).length === 2) {
       // Tag 1 is an epoch-seconds timestamp; other tags are not used by CloudWatch.
-      return v.tag === 1 && typeof v.value === "number" ? new Date(v.value * 1000) : fromWire(v.value);
+      return v.tag === 1 && typeof v.value === "number" ? new Date(v.value * 1000) : fromWire(v.value, depth + 1);
     }
     const out: Record<string, unknown> = {};
-    for (const [k, item] of Object.entries(v)) out[k] = fromWire(item);
+    for (const [k, item] of Object.entries(v)) out[k] = fromWire(item, depth + 1);
     return out;
   }
   return value;

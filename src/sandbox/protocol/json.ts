@@ -1,4 +1,5 @@
 import { AwsError } from "../errors.js";
+import { jsonTooDeep, tooDeepMessage } from "./depth.js";
 
 const utf8 = new TextDecoder("utf-8", { fatal: true });
 
@@ -16,6 +17,7 @@ export function decodeJsonObject(body: Buffer, code = "SerializationException"):
   if (body.length === 0) return {};
   const text = decodeUtf8(body, code);
   if (text.trim() === "") return {};
+  if (jsonTooDeep(text)) throw new AwsError(code, tooDeepMessage());
   let value: unknown;
   try {
     value = JSON.parse(text);

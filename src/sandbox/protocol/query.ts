@@ -1,4 +1,5 @@
 import { AwsError } from "../errors.js";
+import { MAX_DEPTH, tooDeepMessage } from "./depth.js";
 import { decodeUtf8 } from "./json.js";
 import { xmlChildren, xmlElement, xmlEscape } from "./xml.js";
 
@@ -35,6 +36,7 @@ type Tree = { [key: string]: Tree | string } | string;
 /**
  * Turns flattened Query parameters (`A.member.1.B=x`) into nested objects and arrays (`{A: [{B: "x"}]}`).
  * `member.N` (and map `entry.N.key/value`) become arrays; values stay strings — callers coerce by shape.
+ * A name with more than MAX_DEPTH parts is malformed (AWS's deepest real names have under 10; 10,000 overflowed).
  */
 export function formToObject(
   params: Map<string, string>,
@@ -43,7 +45,8 @@ export function formToObject(
   const root: Record<string, Tree> = {};
   for (const [key, value] of params) {
     if (skip.has(key) || key.startsWith("X-Amz-")) continue;
-    const parts = key.split(".");
+    const parts = key.split(".", MAX_DEPTH + 2);
+    if (parts.length > MAX_DEPTH) throw new AwsError("MalformedQueryString", tooDeepMessage());
     let node: Record<string, Tree> = root;
     for (let i = 0; i < parts.length - 1; i += 1) {
       const part = parts[i] ?? "";
