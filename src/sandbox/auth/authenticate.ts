@@ -1,5 +1,12 @@
 import type { CallerIdentity, IdentityResolver } from "./identity.js";
-import { AuthFailure, checkTime, MISMATCH_MESSAGE, parseSignature, signatureMatches } from "./sigv4.js";
+import {
+  AuthFailure,
+  checkTime,
+  MISMATCH_MESSAGE,
+  parseSignature,
+  signatureMatches,
+  UNSIGNED_PAYLOAD,
+} from "./sigv4.js";
 import type { SignedRequestParts } from "./sigv4.js";
 
 export interface Authenticated {
@@ -36,6 +43,17 @@ export function authenticate(
   // Over HTTP/2 the SDKs sign without a host header (the :authority pseudo-header carries it), as AWS accepts.
   if (!sig.signedHeaders.includes("host") && parts.headers[":authority"] === undefined) {
     throw new AuthFailure("mismatch", "'Host' or ':authority' must be a 'SignedHeader' in the AWS Authorization.");
+  }
+  // What chooses the operation must be signed: the target header, and (through the payload hash) the body.
+  if (parts.headers["x-amz-target"] !== undefined && !sig.signedHeaders.includes("x-amz-target")) {
+    throw new AuthFailure("mismatch", "'X-Amz-Target' must be a 'SignedHeader' in the AWS Authorization.");
+  }
+  // A URL presigned over UNSIGNED-PAYLOAD (S3-style) simply does not match: the body's hash is what is verified.
+  if (parts.headers["x-amz-content-sha256"] === UNSIGNED_PAYLOAD) {
+    throw new AuthFailure(
+      "mismatch",
+      "UNSIGNED-PAYLOAD is accepted by Amazon S3 only: sign the SHA-256 of the request body (x-amz-content-sha256).",
+    );
   }
   if (!signatureMatches(sig, identity.secretAccessKey, parts)) throw new AuthFailure("mismatch", MISMATCH_MESSAGE);
   return { identity, region: sig.region };

@@ -16,6 +16,8 @@ export interface SignedRequestParts {
   rawQuery: string;
   headers: Readonly<Record<string, string | string[] | undefined>>;
   body: Buffer;
+  /** The body's SHA-256 (hex) when already computed while it arrived. */
+  bodySha256?: string;
 }
 
 export interface ParsedSignature {
@@ -274,16 +276,20 @@ function signingKey(secret: string, date: string, region: string, service: strin
   return key;
 }
 
-/** Recomputes the signature over exactly what the client said it signed, and compares in constant time. */
+export const UNSIGNED_PAYLOAD = "UNSIGNED-PAYLOAD";
+
+/**
+ * Recomputes the signature over exactly what the client said it signed, and compares in constant time. The payload
+ * is always part of it: UNSIGNED-PAYLOAD (which AWS accepts for Amazon S3 only) is refused before this is called, so
+ * a presigned URL cannot be replayed with a different body (e.g. other Query parameters).
+ */
 export function signatureMatches(sig: ParsedSignature, secret: string, parts: SignedRequestParts): boolean {
   const declared = header(parts, "x-amz-content-sha256");
-  const actual = sha256hex(parts.body);
-  // A declared body hash must be the body's (or the literal UNSIGNED-PAYLOAD): the signature covers the header,
-  // so without this check a replayed signature would carry any body.
-  if (declared !== undefined && declared !== "UNSIGNED-PAYLOAD" && declared.toLowerCase() !== actual) return false;
-  if (matchesWithPayload(sig, secret, parts, declared ?? actual)) return true;
-  // Presigned URLs are signed either over the (empty) body's hash or, S3-style, over UNSIGNED-PAYLOAD.
-  return sig.form === "query" && declared === undefined && matchesWithPayload(sig, secret, parts, "UNSIGNED-PAYLOAD");
+  const actual = parts.bodySha256 ?? sha256hex(parts.body);
+  // A declared body hash must be the body's: the signature covers the header, so without this check a replayed
+  // signature would carry any body.
+  if (declared !== undefined && declared.toLowerCase() !== actual) return false;
+  return matchesWithPayload(sig, secret, parts, actual);
 }
 
 function matchesWithPayload(
