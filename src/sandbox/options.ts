@@ -1,5 +1,6 @@
 import type { SandboxCredentials } from "./auth/identity.js";
 import type { FaultConfig } from "./faults/config.js";
+import type { ServerLimits } from "./server/limits.js";
 
 export interface SandboxOptions {
   /** 0 = an ephemeral port. Default 4566. */
@@ -7,6 +8,13 @@ export interface SandboxOptions {
   /** Default 127.0.0.1. Any non-loopback host also needs allowNonLoopback (and prints a warning). */
   host?: string;
   allowNonLoopback?: boolean;
+  /**
+   * More Host names to answer to (`--allow-host`), beyond loopback, `host` and, for a wildcard host, the machine's
+   * own addresses and name. Requests for any other Host are refused (DNS rebinding).
+   */
+  allowHosts?: readonly string[];
+  /** Timeouts and the connection cap; tests shorten them. Default DEFAULT_LIMITS. */
+  limits?: Partial<ServerLimits>;
   /** A file path (WAL, durable) or ":memory:" (tests). Default ":memory:". */
   dbPath?: string;
   /** How long after a runtime call its invocation log becomes visible. Default 3000 ms; tests use 0. */

@@ -4,6 +4,9 @@ import { createSandboxCore } from "./core.js";
 import { FAULTS_ENV, resolveFaults } from "./faults/config.js";
 import type { RunningSandbox, SandboxOptions } from "./options.js";
 import { handleHttp } from "./server/dispatch.js";
+import { hostAllowList } from "./server/gate.js";
+import { HeavyRequests } from "./server/heavy.js";
+import { DEFAULT_LIMITS } from "./server/limits.js";
 import { createDualServer } from "./server/listener.js";
 import { openDatabase } from "./storage/db.js";
 
@@ -55,13 +58,16 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
       options.onError ??
       ((e: unknown) =>
         writeStderr(`genai-lab sandbox: internal error: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`)),
-    info: () => ({ endpoint, accountId, region, dbPath }),
+    // Never a local path: the health endpoint answers anyone on the machine.
+    info: () => ({ endpoint, accountId, region, storage: dbPath === ":memory:" ? "memory" : "file" }),
   });
 
   // In-flight exchanges finish before the database closes, so close() never races a handler.
   const inflight = new Set<Promise<void>>();
+  const limits = { ...DEFAULT_LIMITS, ...options.limits };
+  const front = { hosts: hostAllowList(host, options.allowHosts), limits, heavy: new HeavyRequests() };
   const { server, dropConnections } = createDualServer((req, res) => {
-    const done: Promise<void> = handleHttp(runtime, req, res)
+    const done: Promise<void> = handleHttp(runtime, front, req, res)
       .catch((error: unknown) => {
         runtime.onInternalError(error);
         if (!res.headersSent) {
@@ -71,7 +77,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
       })
       .finally(() => inflight.delete(done));
     inflight.add(done);
-  });
+  }, limits);
   try {
     await new Promise<void>((resolve, reject) => {
       server.once("error", reject);

@@ -77,3 +77,30 @@ export const formHeaders = { "content-type": "application/x-www-form-urlencoded;
 
 export const rfc3986 = (s: string): string =>
   encodeURIComponent(s).replace(/[!'()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
+
+/** A presigned URL's path and query (`/?Action=…&X-Amz-Signature=…`), signed with the SDK's own presigner. */
+export async function presignedPath(
+  sandbox: RunningSandbox,
+  r: { service: string; method?: string; query: Record<string, string>; headers?: Record<string, string> },
+): Promise<string> {
+  const url = new URL(sandbox.endpoint);
+  const signer = new SignatureV4({
+    service: r.service,
+    region: sandbox.region,
+    credentials: sandbox.credentials,
+    sha256: Hash.bind(null, "sha256"),
+  });
+  const presigned = await signer.presign(
+    new HttpRequest({
+      method: r.method ?? "GET",
+      protocol: "http:",
+      hostname: url.hostname,
+      port: Number(url.port),
+      path: "/",
+      headers: { host: url.host, ...(r.headers ?? {}) },
+      query: r.query,
+    }),
+    { expiresIn: 300 },
+  );
+  return `/?${new URLSearchParams(presigned.query as Record<string, string>).toString()}`;
+}

@@ -1,16 +1,18 @@
 /**
  * A tiny loopback-only admin API for tests and the lab's failure-path tests:
- *   GET  /_sandbox/health   → {"status":"ok","simulated":true,…}
+ *   GET  /_sandbox/health   → {"status":"ok","simulated":true,…} (no local paths: anyone on the machine can ask)
  *   GET  /_sandbox/faults   → {"faults":"<compact>","config":{…}}
- *   POST /_sandbox/faults   body: the compact syntax (text) or a JSON object of FaultConfig members;
- *                           merged onto the current configuration (`none` resets) → same as GET
- * Unsigned on purpose: it is reachable only from the machine itself.
+ *   POST /_sandbox/faults   Content-Type: application/json; body {"faults":"<compact syntax>"} or an object of
+ *                           FaultConfig members; merged onto the current configuration (`none` resets) → as GET
+ * Unsigned on purpose: it is reachable only from the machine itself, past the Host/Origin gate. Changing routes
+ * refuse the content types a web page can send without asking (a form or text/plain POST), so no page can set them.
  */
 import type { IncomingMessage, ServerResponse } from "node:http";
 import type { FaultConfig } from "../faults/config.js";
 import { FaultSyntaxError, formatFaults, resolveFaults } from "../faults/config.js";
 import type { FaultInjector } from "../faults/injector.js";
 import { readBody } from "./body.js";
+import { header } from "./front-door.js";
 import { remoteAddress } from "./listener.js";
 
 export function isLoopback(address: string | undefined): boolean {
@@ -35,14 +37,23 @@ export function createAdmin(
       json(res, 403, { message: "The sandbox admin API answers only on loopback." });
       return;
     }
+    const method = req.method ?? "GET";
+    if (method !== "GET" && method !== "HEAD" && isSimpleContentType(header(req.headers, "content-type"))) {
+      req.resume();
+      json(res, 415, {
+        message:
+          'Send admin changes with Content-Type: application/json, e.g. {"faults":"throttle=0.3"} (a web page cannot).',
+      });
+      return;
+    }
     let body: Buffer;
     try {
-      body = await readBody(req, 64 * 1024);
+      body = (await readBody(req, 64 * 1024, 10_000)).body;
     } catch {
       json(res, 413, { message: "Admin request body too large." });
       return;
     }
-    const route = `${req.method ?? "GET"} ${rawPath.replace(/\/$/, "")}`;
+    const route = `${method} ${rawPath.replace(/\/$/, "")}`;
     switch (route) {
       case "GET /_sandbox/health":
         json(res, 200, { status: "ok", simulated: true, ...info(), faults: formatFaults(faults.config) });
@@ -74,4 +85,15 @@ export function createAdmin(
         json(res, 404, { message: `No admin route ${route}. Try GET /_sandbox/health, GET or POST /_sandbox/faults.` });
     }
   };
+}
+
+/** The content types a browser sends cross-site without a preflight (and none at all). */
+function isSimpleContentType(value: string): boolean {
+  const type = value.split(";")[0]?.trim().toLowerCase() ?? "";
+  return (
+    type === "" ||
+    type === "text/plain" ||
+    type === "application/x-www-form-urlencoded" ||
+    type === "multipart/form-data"
+  );
 }

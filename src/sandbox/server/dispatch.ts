@@ -11,17 +11,20 @@ import type { FaultInjector } from "../faults/injector.js";
 import { authError } from "../protocol/auth-errors.js";
 import { decodeCbor } from "../protocol/cbor.js";
 import { coerceCloudWatchQuery } from "../protocol/cloudwatch-query.js";
+import { jsonTooDeep, tooDeepMessage } from "../protocol/depth.js";
 import { decodeJsonObject } from "../protocol/json.js";
-import { decodeFormBody, formToObject, parseForm } from "../protocol/query.js";
+import { formToObject } from "../protocol/query.js";
 import type { ServiceName } from "../protocol/types.js";
 import { QUERY_VERSION, SIGNING_NAME } from "../protocol/types.js";
-import { BODY_LIMITS, BodyTooLarge, readBody } from "./body.js";
 import { classify, scopeService, serviceForAction } from "./classify.js";
 import type { Route } from "./classify.js";
 import type { Reply } from "./encode.js";
 import { errorReply, rpcReply, send } from "./encode.js";
+import { checkQueryBodyLimit, header, queryParams, receiveBody, refuse } from "./front-door.js";
+import type { FrontDoor } from "./front-door.js";
+import { refusal } from "./gate.js";
 import { matchRoute } from "./rest-router.js";
-import type { Headers, OperationHandler, RestRoute } from "./types.js";
+import type { OperationHandler, RestRoute } from "./types.js";
 
 export interface SandboxRuntime {
   now(): number;
@@ -36,105 +39,104 @@ export interface SandboxRuntime {
   onInternalError(error: unknown): void;
 }
 
-const tooLarge = (route: Route, limit: number): AwsError =>
-  new AwsError(
-    route.protocol === "query" ? "RequestEntityTooLarge" : "RequestEntityTooLargeException",
-    `Request body is larger than the ${limit}-byte limit for this service.`,
-    { status: 413 },
-  );
-
-function header(headers: Headers, name: string): string {
-  const v = headers[name];
-  return (Array.isArray(v) ? v[0] : v) ?? "";
-}
-
-/** One HTTP exchange, start to finish. Never throws: every failure becomes a reply in the right protocol shape. */
-export async function handleHttp(rt: SandboxRuntime, req: IncomingMessage, res: ServerResponse): Promise<void> {
+/**
+ * One HTTP exchange, start to finish. Never throws: every failure becomes a reply in the right protocol shape.
+ * Order: the Host/Origin gate, the admin API, the body (limited), the Query parameters (flat), authentication, and
+ * only then the nested decoding of the input and the operation.
+ */
+export async function handleHttp(
+  rt: SandboxRuntime,
+  front: FrontDoor,
+  req: IncomingMessage,
+  res: ServerResponse,
+): Promise<void> {
   const requestId = randomUUID();
   const url = req.url ?? "/";
   const q = url.indexOf("?");
   const rawPath = q < 0 ? url : url.slice(0, q);
   const rawQuery = q < 0 ? "" : url.slice(q + 1);
   const method = req.method ?? "GET";
-  if (rawPath === "/_sandbox" || rawPath.startsWith("/_sandbox/")) {
+  const admin = rawPath === "/_sandbox" || rawPath.startsWith("/_sandbox/");
+  let route = classify(method, rawPath, req.headers);
+  const refused = refusal(req.headers, front.hosts);
+  if (refused !== undefined) {
+    refuse(res, requestId, admin ? undefined : route, refused);
+    return;
+  }
+  if (admin) {
     await rt.admin(req, res, rawPath);
     return;
   }
   // The Date header carries the sandbox clock: SDKs correct their signing clock from it, as they do against AWS.
   res.setHeader("date", new Date(rt.now()).toUTCString());
-  let route = classify(method, rawPath, req.headers);
   const reply = (error: AwsError, close = false): void =>
     send(res, requestId, errorReply(route.protocol, route.service, error, requestId), close);
 
-  const limit = BODY_LIMITS[route.service ?? "unknown"];
-  if (Number(header(req.headers, "content-length")) > limit) {
-    reply(tooLarge(route, limit), true);
+  const received = await receiveBody(req, route, front.limits);
+  if (received === undefined) return;
+  if (received instanceof AwsError) {
+    reply(received, true);
     return;
   }
-  let body: Buffer;
-  try {
-    body = await readBody(req, limit);
-  } catch (error) {
-    if (error instanceof BodyTooLarge) reply(tooLarge(route, limit), true);
-    else req.destroy();
-    return;
-  }
+  const { body, sha256 } = received;
 
-  try {
-    let input: Record<string, unknown> | undefined;
-    if (route.protocol === "query") {
-      const params = parseForm(rawQuery);
-      if (method === "POST" && header(req.headers, "content-type").includes("application/x-www-form-urlencoded")) {
-        for (const [k, v] of decodeFormBody(body)) params.set(k, v);
+  // Large bodies take turns (see heavy.ts), so small requests are answered between them.
+  await front.heavy.run(body.length, async () => {
+    try {
+      let params: Map<string, string> | undefined;
+      if (route.protocol === "query") {
+        params = queryParams(method, rawQuery, req.headers, body);
+        const action = params.get("Action");
+        route = { ...route, service: serviceForAction(action, scopeService(req.headers, rawQuery)), operation: action };
+        checkQueryBodyLimit(route, route.service ?? "sts", action, body.length);
       }
-      const action = params.get("Action");
-      route = { ...route, service: serviceForAction(action, scopeService(req.headers, rawQuery)), operation: action };
-      input = formToObject(params);
+      if (route.service === undefined) {
+        const target = route.operation ?? header(req.headers, "x-amz-target");
+        throw new AwsError(
+          "UnknownOperationException",
+          target ? `Unknown operation ${target}` : `No operation at ${method} ${rawPath.slice(0, 200)}`,
+          {
+            status: route.protocol === "rest-json" ? 404 : 400,
+          },
+        );
+      }
+      const service = route.service;
+      const now = rt.now();
+      const parts: SignedRequestParts = { method, rawPath, rawQuery, headers: req.headers, body, bodySha256: sha256 };
+      const { identity, region } = authenticate(parts, SIGNING_NAME[service], rt.identities, now);
+      // Nested decoding (recursive, depth-limited) only for authenticated callers.
+      const input = params === undefined ? undefined : formToObject(params);
+      const ctx: CallContext = {
+        accountId: identity.accountId,
+        region,
+        requestId,
+        principalArn: identity.principalArn,
+        userId: identity.userId,
+        now,
+      };
+      rt.beforeRequest(now);
+      if (service !== "bedrock-runtime") {
+        const fault = rt.faults.decide(service);
+        if (fault.latencyMs > 0) await sleep(fault.latencyMs);
+        if (fault.error) throw fault.error;
+      }
+      const out = await invoke(rt, route, service, parts, input, ctx);
+      send(res, requestId, out);
+    } catch (error) {
+      if (error instanceof AuthFailure) reply(authError(error, route.protocol, route.service === "monitoring"));
+      else if (error instanceof AwsError) reply(error);
+      else {
+        rt.onInternalError(error);
+        reply(
+          new AwsError(
+            "InternalFailure",
+            "The request processing has failed because of an unknown error, exception or failure.",
+            { status: 500 },
+          ),
+        );
+      }
     }
-    if (route.service === undefined) {
-      const target = route.operation ?? header(req.headers, "x-amz-target");
-      throw new AwsError(
-        "UnknownOperationException",
-        target ? `Unknown operation ${target}` : `No operation at ${method} ${rawPath.slice(0, 200)}`,
-        {
-          status: route.protocol === "rest-json" ? 404 : 400,
-        },
-      );
-    }
-    const service = route.service;
-    const now = rt.now();
-    const parts: SignedRequestParts = { method, rawPath, rawQuery, headers: req.headers, body };
-    const { identity, region } = authenticate(parts, SIGNING_NAME[service], rt.identities, now);
-    const ctx: CallContext = {
-      accountId: identity.accountId,
-      region,
-      requestId,
-      principalArn: identity.principalArn,
-      userId: identity.userId,
-      now,
-    };
-    rt.beforeRequest(now);
-    if (service !== "bedrock-runtime") {
-      const fault = rt.faults.decide(service);
-      if (fault.latencyMs > 0) await sleep(fault.latencyMs);
-      if (fault.error) throw fault.error;
-    }
-    const out = await invoke(rt, route, service, parts, input, ctx);
-    send(res, requestId, out);
-  } catch (error) {
-    if (error instanceof AuthFailure) reply(authError(error, route.protocol, route.service === "monitoring"));
-    else if (error instanceof AwsError) reply(error);
-    else {
-      rt.onInternalError(error);
-      reply(
-        new AwsError(
-          "InternalFailure",
-          "The request processing has failed because of an unknown error, exception or failure.",
-          { status: 500 },
-        ),
-      );
-    }
-  }
+  });
 }
 
 async function invoke(
@@ -153,6 +155,8 @@ async function invoke(
           status: match === undefined ? 404 : 405,
         });
       }
+      // Bedrock's bodies are JSON the routes parse and walk (and log): refuse absurd nesting first, as malformed.
+      if (jsonTooDeep(body)) throw new AwsError("ValidationException", `Malformed input request: ${tooDeepMessage()}`);
       const r = await match.route.handler(
         { method, params: match.params, query: new URLSearchParams(rawQuery), headers, body },
         ctx,

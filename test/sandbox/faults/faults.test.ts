@@ -74,18 +74,21 @@ describe("faults at runtime", () => {
       accountId: "123456789012",
       endpoint: sandbox.endpoint,
     });
-    const set = await fetch(`${sandbox.endpoint}/_sandbox/faults`, { method: "POST", body: "throttle=1,scope=all" });
+    const post = (body: string): Promise<Response> =>
+      fetch(`${sandbox?.endpoint ?? ""}/_sandbox/faults`, {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body,
+      });
+    const set = await post(JSON.stringify({ faults: "throttle=1,scope=all" }));
     expect(set.status).toBe(200);
     expect(await set.json()).toMatchObject({ config: { throttleRate: 1, latencyMs: 5, scope: "all" } });
     const c = clients(sandbox);
     await expect(c.logs.send(new DescribeLogGroupsCommand({}))).rejects.toMatchObject({ name: "ThrottlingException" });
-    const json = await fetch(`${sandbox.endpoint}/_sandbox/faults`, {
-      method: "POST",
-      body: JSON.stringify({ faults: "none,iam-delay=0" }),
-    });
+    const json = await post(JSON.stringify({ faults: "none,iam-delay=0" }));
     expect(await json.json()).toMatchObject({ faults: "iam-delay=0,seed=1" });
     await expect(c.logs.send(new DescribeLogGroupsCommand({}))).resolves.toBeDefined();
-    const bad = await fetch(`${sandbox.endpoint}/_sandbox/faults`, { method: "POST", body: "throttle=nope" });
+    const bad = await post(JSON.stringify({ faults: "throttle=nope" }));
     expect(bad.status).toBe(400);
     expect(((await bad.json()) as { message: string }).message).toMatch(/throttle/);
     expect((await fetch(`${sandbox.endpoint}/_sandbox/nothing`)).status).toBe(404);

@@ -49,7 +49,7 @@ describe("the HTTP server", () => {
     expect(result.status).toBe(413);
     expect(JSON.parse(result.body)).toEqual({
       __type: "RequestEntityTooLargeException",
-      message: "Request body is larger than the 5242880-byte limit for this service.",
+      message: "Request body is larger than the 2097152-byte limit for this operation.",
     });
     expect(result.requestId).toMatch(/^[0-9a-f-]{36}$/);
   });
