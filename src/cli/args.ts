@@ -65,6 +65,7 @@ export const FLAGS = {
   "dry-run": { type: "boolean", commands: ["cleanup"] },
   port: { type: "string", commands: ["sandbox"] },
   host: { type: "string", commands: ["sandbox"] },
+  "allow-host": { type: "string", multiple: true, commands: ["sandbox"] },
   "in-memory": { type: "boolean", commands: ["sandbox"] },
   faults: { type: "string", commands: ["sandbox"] },
   "delivery-delay": { type: "string", commands: ["sandbox"] },

@@ -351,11 +351,14 @@ ${EXIT.en}`,
 của model là mô phỏng (simulated), không phải từ model thật.
 
 Cách dùng:
-  genai-lab sandbox [--port 4566] [--host 127.0.0.1] [--in-memory] [--faults SPEC]
+  genai-lab sandbox [--port 4566] [--host 127.0.0.1] [--allow-host TÊN] [--in-memory] [--faults SPEC]
   genai-lab sandbox seed --hours N --rate R     Tạo lịch sử gọi model giả lập (log + metrics)
 
   --port N              Cổng (mặc định 4566; 0 = cổng ngẫu nhiên)
   --host H              Địa chỉ lắng nghe (mặc định 127.0.0.1; địa chỉ khác sẽ có cảnh báo)
+  --allow-host TÊN      Thêm một tên máy mà client được dùng trong Host (lặp lại được; ví dụ
+                        cho lớp học với --host 0.0.0.0). Tên khác bị từ chối, để trang web lạ không
+                        điều khiển được sandbox
   --in-memory           Không lưu dữ liệu xuống đĩa
   --faults SPEC         Lỗi giả lập, ví dụ "throttle=0.3,5xx=0.1,latency=200"
   --delivery-delay MS   Độ trễ giao log từ Bedrock tới CloudWatch Logs (mặc định vài giây)
@@ -375,11 +378,13 @@ Mã thoát: 0 dừng bình thường · 2 dùng sai / cổng đang bận · 130 
 replies are simulated, not from a real model.
 
 Usage:
-  genai-lab sandbox [--port 4566] [--host 127.0.0.1] [--in-memory] [--faults SPEC]
+  genai-lab sandbox [--port 4566] [--host 127.0.0.1] [--allow-host NAME] [--in-memory] [--faults SPEC]
   genai-lab sandbox seed --hours N --rate R     Backfill simulated invocation history (logs + metrics)
 
   --port N              Port (default 4566; 0 = any free port)
   --host H              Address to listen on (default 127.0.0.1; anything else warns)
+  --allow-host NAME     Another name clients may use in Host (repeatable; e.g. for a class on
+                        --host 0.0.0.0). Other names are refused, so no web page can drive the sandbox
   --in-memory           Keep nothing on disk
   --faults SPEC         Simulated faults, e.g. "throttle=0.3,5xx=0.1,latency=200"
   --delivery-delay MS   Delay from a Bedrock call to its log in CloudWatch Logs (default a few seconds)

@@ -48,6 +48,15 @@ export const sandbox: Command = async (ctx) => {
   }
 
   const port = numberFlag("port", flags.port, 0, 65535) ?? 4566;
+  const allowHosts = flags["allow-host"] ?? [];
+  for (const name of allowHosts) {
+    if (!/^[A-Za-z0-9._:[\]-]{1,253}$/.test(name)) {
+      throw new UsageError({
+        vi: `--allow-host: "${name}" không phải tên máy hay địa chỉ IP (ví dụ --allow-host lab.local).`,
+        en: `--allow-host: "${name}" is not a host name or IP address (e.g. --allow-host lab.local).`,
+      });
+    }
+  }
   const deliveryDelayMs = numberFlag("delivery-delay", flags["delivery-delay"], 0, 3_600_000);
   const { runSandboxServer } = await import("../../sandbox/index.js");
   const { asSandboxUsageError } = await import("../sandbox-errors.js");
@@ -56,6 +65,7 @@ export const sandbox: Command = async (ctx) => {
       port,
       dbPath,
       ...(flags.host ? { host: flags.host, allowNonLoopback: true } : {}),
+      ...(allowHosts.length > 0 ? { allowHosts } : {}),
       ...(deliveryDelayMs !== undefined ? { deliveryDelayMs } : {}),
       ...(flags.faults ? { faults: flags.faults } : {}),
     },
