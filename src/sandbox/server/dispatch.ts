@@ -72,6 +72,10 @@ export async function handleHttp(
   const reply = (error: AwsError, close = false): void =>
     send(res, requestId, errorReply(route.protocol, route.service, error, requestId), close);
 
+  // A Query request names its Action in the body: until it is read, its signing scope tells the service.
+  if (route.protocol === "query") {
+    route = { ...route, service: serviceForAction(queryStringAction(rawQuery), scopeService(req.headers, rawQuery)) };
+  }
   const received = await receiveBody(req, route, front.limits);
   if (received === undefined) return;
   if (received instanceof AwsError) {
@@ -207,4 +211,9 @@ async function invoke(
 function lookup(rt: SandboxRuntime, service: ServiceName, operation: string): OperationHandler | undefined {
   const ops = rt.rpc[service];
   return ops !== undefined && Object.prototype.hasOwnProperty.call(ops, operation) ? ops[operation] : undefined;
+}
+
+/** The Action named in a raw query string, if any (read loosely: only to size the body limit). */
+function queryStringAction(rawQuery: string): string | undefined {
+  return /(?:^|&)Action=([A-Za-z]+)(?:&|$)/.exec(rawQuery)?.[1];
 }

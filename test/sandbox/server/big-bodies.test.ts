@@ -11,6 +11,7 @@ import { InvokeModelCommand } from "@aws-sdk/client-bedrock-runtime";
 import { describe, expect, it } from "vitest";
 import { rssMb, startSandboxChild, worstHealthLatency } from "../child.js";
 import { rejection, sandboxForFile } from "../helpers.js";
+import { formHeaders, rfc3986, send } from "../signing.js";
 
 const sender = fileURLToPath(new URL("../fixtures/big-bodies-sender.js", import.meta.url));
 const MAX_INVOKE_BODY = 25_000_000;
@@ -84,6 +85,16 @@ describe("size limits", () => {
       req.write("{"); // nothing more is sent: the answer must not wait for the body
     });
     expect(answer).toEqual({ status: 413, type: "RequestEntityTooLargeException" });
+  });
+
+  it("size a Query request by its signed service before reading it: a 390 KB IAM call is not refused as STS's", async () => {
+    const statement = { Effect: "Allow", Principal: { Service: "bedrock.amazonaws.com" }, Action: "sts:AssumeRole" };
+    const policy = JSON.stringify({ Version: "2012-10-17", Statement: Array(2600).fill(statement) });
+    const body = `Action=CreateRole&Version=2010-05-08&RoleName=big&AssumeRolePolicyDocument=${rfc3986(policy)}`;
+    expect(body.length).toBeGreaterThan(300 * 1024);
+    const r = await send(sandbox, { service: "iam", headers: formHeaders, body });
+    expect(r.text).not.toContain("RequestEntityTooLarge");
+    expect(r.status).toBeLessThan(500);
   });
 
   it("refuse a prompt past the model's context window, as Bedrock does, without working on it", async () => {
