@@ -4,6 +4,7 @@
  * Every refusal is an AwsError, answered in the protocol's shape by the caller.
  */
 import type { IncomingMessage, ServerResponse } from "node:http";
+import { gunzipSync } from "node:zlib";
 import { AwsError } from "../errors.js";
 import { decodeFormBody, parseForm } from "../protocol/query.js";
 import type { ServiceName } from "../protocol/types.js";
@@ -62,8 +63,10 @@ export async function receiveBody(
   const limit = bodyLimit(route.service, route.operation);
   if (Number(header(req.headers, "content-length")) > limit) return tooLarge(route, limit);
   try {
-    return await readBody(req, limit, limits.requestTimeoutMs);
+    const read = await readBody(req, limit, limits.requestTimeoutMs);
+    return { ...read, body: decodeContent(read.body, header(req.headers, "content-encoding"), route, limit) };
   } catch (error) {
+    if (error instanceof AwsError) return error;
     if (error instanceof BodyTooLarge) return tooLarge(route, limit);
     if (error instanceof BodyTimeout) {
       return new AwsError(
@@ -74,6 +77,24 @@ export async function receiveBody(
     }
     req.destroy();
     return undefined;
+  }
+}
+
+/**
+ * `Content-Encoding: gzip`, which the SDKs use for PutMetricData bodies over 10 KB (as AWS accepts), decompressed
+ * under the same limit as a plain body, so a small bomb cannot expand into memory. The signature covers the bytes
+ * as sent (their hash was taken while they arrived).
+ */
+function decodeContent(body: Buffer, encoding: string, route: Route, limit: number): Buffer {
+  if (encoding.trim().toLowerCase() !== "gzip") return body;
+  try {
+    return gunzipSync(body, { maxOutputLength: limit });
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === "ERR_BUFFER_TOO_LARGE") throw tooLarge(route, limit);
+    throw new AwsError(
+      route.protocol === "query" ? "MalformedQueryString" : "SerializationException",
+      "The request body is not valid gzip (Content-Encoding: gzip).",
+    );
   }
 }
 

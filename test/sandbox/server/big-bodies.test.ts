@@ -7,11 +7,13 @@
 import { spawn } from "node:child_process";
 import { request } from "node:http";
 import { fileURLToPath } from "node:url";
+import { gzipSync } from "node:zlib";
 import { InvokeModelCommand } from "@aws-sdk/client-bedrock-runtime";
+import { ListMetricsCommand, PutMetricDataCommand } from "@aws-sdk/client-cloudwatch";
 import { describe, expect, it } from "vitest";
 import { rssMb, startSandboxChild, worstHealthLatency } from "../child.js";
 import { rejection, sandboxForFile } from "../helpers.js";
-import { formHeaders, rfc3986, send } from "../signing.js";
+import { formHeaders, jsonHeaders, rfc3986, send } from "../signing.js";
 
 const sender = fileURLToPath(new URL("../fixtures/big-bodies-sender.js", import.meta.url));
 const MAX_INVOKE_BODY = 25_000_000;
@@ -95,6 +97,25 @@ describe("size limits", () => {
     const r = await send(sandbox, { service: "iam", headers: formHeaders, body });
     expect(r.text).not.toContain("RequestEntityTooLarge");
     expect(r.status).toBeLessThan(500);
+  });
+
+  it("decompress a gzip body (the SDKs send PutMetricData over 10 KB so) within the same limit", async () => {
+    const MetricData = Array.from({ length: 500 }, (_, i) => ({
+      MetricName: `M${String(i)}`,
+      Value: i,
+      Dimensions: [{ Name: "Padding", Value: "x".repeat(20) }],
+    }));
+    await c.cw.send(new PutMetricDataCommand({ Namespace: "Gzipped", MetricData }));
+    expect((await c.cw.send(new ListMetricsCommand({ Namespace: "Gzipped" }))).Metrics).toHaveLength(500);
+    // A few KB that would expand to 64 MB: refused at the operation's limit, never inflated whole.
+    const bomb = gzipSync(Buffer.alloc(64 * 1024 * 1024, 0x20));
+    const r = await send(sandbox, {
+      service: "monitoring",
+      headers: { ...jsonHeaders("GraniteServiceVersion20100801.PutMetricData", "1.0"), "content-encoding": "gzip" },
+      body: bomb,
+    });
+    expect(bomb.length).toBeLessThan(100 * 1024);
+    expect(r.status).toBe(413);
   });
 
   it("refuse a prompt past the model's context window, as Bedrock does, without working on it", async () => {
