@@ -115,7 +115,7 @@ export async function startStateSandbox(
   const sandbox = await listen().catch(async (error: unknown) => {
     throw await asSandboxUsageError(error, "GENAI_LAB_SANDBOX_FAULTS");
   });
-  return options.serve ? withRegistration(sandbox, await registerSandbox(stateDir, sandbox.endpoint)) : sandbox;
+  return options.serve ? withRegistration(sandbox, await registerSandbox(stateDir, sandbox)) : sandbox;
 }
 
 function withRegistration(sandbox: RunningSandbox, unregister: () => void): RunningSandbox {

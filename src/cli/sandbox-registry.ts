@@ -1,10 +1,11 @@
 /**
  * The sandbox that serves a state directory, for the learner's own terminal. The TUI's in-process sandbox (and
  * `genai-lab sandbox`) listens on a stable loopback port — 4566 if free, else the next free of 4567–4575, else any
- * — and records itself in `<stateDir>/sandbox/server.json` ({ endpoint, pid, startedAt, dbPath }, mode 0600,
- * removed on close). `genai-lab env` reads it to print the lines that point the AWS CLI and boto3 at the same
- * world the lab checks. An entry is trusted only while its process lives and its health endpoint answers for this
- * state directory's data: a crash leaves a stale file, and another program may have the port since.
+ * — and records itself in `<stateDir>/sandbox/server.json` ({ endpoint, pid, startedAt, dbPath, instance }, mode
+ * 0600, removed on close). `genai-lab env` reads it to print the lines that point the AWS CLI and boto3 at the same
+ * world the lab checks. An entry is trusted only while its process lives and its health endpoint answers as the
+ * recorded instance (a random id; the health endpoint shows no local path): a crash leaves a stale file, and another
+ * program, or another directory's sandbox, may have the port since.
  */
 import { readFileSync, rmSync } from "node:fs";
 import { resolve } from "node:path";
@@ -19,8 +20,10 @@ export interface SandboxRecord {
   endpoint: string;
   pid: number;
   startedAt: string;
-  /** The data it serves (absolute): the health check must report the same. */
+  /** The data it serves (absolute), for people reading the file. */
   dbPath: string;
+  /** The running sandbox's random id: its health endpoint must report the same. */
+  instance: string;
 }
 
 export const PORT_ENV = "GENAI_LAB_SANDBOX_PORT";
@@ -65,7 +68,10 @@ export function absoluteDbPath(stateDir: string): string {
  * state directory serve the same data; the first keeps the entry). Returns what removes the record on close:
  * only this process's own record, never one another process wrote since.
  */
-export async function registerSandbox(stateDir: string, endpoint: string): Promise<() => void> {
+export async function registerSandbox(
+  stateDir: string,
+  { endpoint, instanceId }: { endpoint: string; instanceId: string },
+): Promise<() => void> {
   const path = sandboxServerPath(stateDir);
   if (await findServingSandbox(stateDir)) return () => undefined;
   const record: SandboxRecord = {
@@ -73,6 +79,7 @@ export async function registerSandbox(stateDir: string, endpoint: string): Promi
     pid: process.pid,
     startedAt: new Date().toISOString(),
     dbPath: absoluteDbPath(stateDir),
+    instance: instanceId,
   };
   writeFileAtomic(path, `${JSON.stringify(record, null, 2)}\n`);
   return () => {
@@ -88,14 +95,14 @@ export async function findServingSandbox(
 ): Promise<SandboxRecord | undefined> {
   const record = readRecord(sandboxServerPath(stateDir));
   if (!record || !processAlive(record.pid)) return undefined;
-  const healthy = await answersFor(record.endpoint, absoluteDbPath(stateDir), options.timeoutMs ?? 1500);
+  const healthy = await answersAs(record.endpoint, record.instance, options.timeoutMs ?? 1500);
   return healthy ? record : undefined;
 }
 
 function readRecord(path: string): SandboxRecord | undefined {
   try {
     const raw = JSON.parse(readFileSync(path, "utf8")) as Partial<SandboxRecord>;
-    if (typeof raw.endpoint !== "string" || !Number.isInteger(raw.pid) || typeof raw.dbPath !== "string")
+    if (typeof raw.endpoint !== "string" || !Number.isInteger(raw.pid) || typeof raw.instance !== "string")
       return undefined;
     return raw as SandboxRecord;
   } catch {
@@ -113,13 +120,13 @@ function processAlive(pid: number): boolean {
   }
 }
 
-/** The sandbox's loopback health endpoint answers, and for this data (not a sandbox of another state directory). */
-async function answersFor(endpoint: string, dbPath: string, timeoutMs: number): Promise<boolean> {
+/** The sandbox's loopback health endpoint answers, as the recorded instance (not another state directory's sandbox). */
+async function answersAs(endpoint: string, instance: string, timeoutMs: number): Promise<boolean> {
   try {
     const response = await fetch(`${endpoint}/_sandbox/health`, { signal: AbortSignal.timeout(timeoutMs) });
     if (!response.ok) return false;
-    const health = (await response.json()) as { status?: string; dbPath?: string };
-    return health.status === "ok" && health.dbPath === dbPath;
+    const health = (await response.json()) as { status?: string; instance?: string };
+    return health.status === "ok" && health.instance === instance;
   } catch {
     return false;
   }

@@ -45,6 +45,11 @@ export interface RunningSandbox {
   credentials: SandboxCredentials;
   region: string;
   accountId: string;
+  /**
+   * A random id of this running sandbox, which its health endpoint reports (`instance`): a record of it can tell it
+   * from another program on the same port without the health endpoint revealing any local path.
+   */
+  instanceId: string;
   /** The live fault configuration. */
   readonly faults: Readonly<FaultConfig>;
   /** Merges onto the current faults (compact syntax or object; "none" resets). Throws FaultSyntaxError. */

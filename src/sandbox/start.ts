@@ -1,3 +1,4 @@
+import { randomUUID } from "node:crypto";
 import type { AddressInfo } from "node:net";
 import { SANDBOX_DEFAULTS } from "./context.js";
 import { createSandboxCore } from "./core.js";
@@ -47,6 +48,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
   const dbPath = options.dbPath ?? ":memory:";
   const db = openDatabase(dbPath);
   let endpoint = "";
+  const instanceId = randomUUID();
   const runtime = createSandboxCore({
     db,
     credentials,
@@ -59,7 +61,13 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
       ((e: unknown) =>
         writeStderr(`genai-lab sandbox: internal error: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`)),
     // Never a local path: the health endpoint answers anyone on the machine.
-    info: () => ({ endpoint, accountId, region, storage: dbPath === ":memory:" ? "memory" : "file" }),
+    info: () => ({
+      endpoint,
+      accountId,
+      region,
+      instance: instanceId,
+      storage: dbPath === ":memory:" ? "memory" : "file",
+    }),
   });
 
   // In-flight exchanges finish before the database closes, so close() never races a handler.
@@ -101,6 +109,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
     credentials,
     region,
     accountId,
+    instanceId,
     get faults() {
       return runtime.faults.config;
     },

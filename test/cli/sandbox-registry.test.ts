@@ -59,6 +59,7 @@ describe("the registry: <stateDir>/sandbox/server.json", () => {
       endpoint: sandbox.endpoint,
       pid: process.pid,
       dbPath: join(dir, "sandbox", "sandbox.db"),
+      instance: sandbox.instanceId,
     });
     expect(await findServingSandbox(dir)).toMatchObject({ endpoint: sandbox.endpoint });
     await sandbox.close();
@@ -66,7 +67,7 @@ describe("the registry: <stateDir>/sandbox/server.json", () => {
     expect(await findServingSandbox(dir)).toBeUndefined();
   });
 
-  it("ignores a stale record: a dead process, a port that no longer answers, another directory's data, a damaged file", async () => {
+  it("ignores a stale record: a dead process, a port that no longer answers, another sandbox there, a damaged file", async () => {
     const dir = fresh();
     const path = sandboxServerPath(dir);
     mkdirSync(join(dir, "sandbox"), { recursive: true });
@@ -77,15 +78,19 @@ describe("the registry: <stateDir>/sandbox/server.json", () => {
         pid: process.pid,
         startedAt: "t",
         dbPath: join(dir, "sandbox", "sandbox.db"),
+        instance: live.instanceId,
         ...over,
       });
     try {
+      writeFileSync(path, record({})); // the control: that sandbox, alive and answering as recorded
+      expect(await findServingSandbox(dir)).toMatchObject({ endpoint: live.endpoint });
       const dead = spawnSync(process.execPath, ["-e", ""]).pid;
       writeFileSync(path, record({ pid: dead }));
       expect(await findServingSandbox(dir)).toBeUndefined();
       writeFileSync(path, record({ endpoint: "http://127.0.0.1:9" })); // nothing listens there
       expect(await findServingSandbox(dir)).toBeUndefined();
-      writeFileSync(path, record({})); // the process lives and answers, but for another state directory's data
+      // The process lives and the port answers, but as another sandbox (e.g. another state directory's, restarted).
+      writeFileSync(path, record({ instance: "another-instance" }));
       expect(await findServingSandbox(dir)).toBeUndefined();
       writeFileSync(path, "{ not json");
       expect(await findServingSandbox(dir)).toBeUndefined();
@@ -124,7 +129,7 @@ describe("the registry: <stateDir>/sandbox/server.json", () => {
       expect(await findServingSandbox(dir)).toMatchObject({ endpoint: first.endpoint });
       await second.close();
       expect(await findServingSandbox(dir)).toMatchObject({ endpoint: first.endpoint });
-      const unregister = await registerSandbox(fresh(), "http://127.0.0.1:1");
+      const unregister = await registerSandbox(fresh(), { endpoint: "http://127.0.0.1:1", instanceId: "other" });
       unregister(); // another directory's record: nothing of this one is touched
       expect(await findServingSandbox(dir)).toMatchObject({ endpoint: first.endpoint });
     } finally {

@@ -72,7 +72,7 @@ export const sandbox: Command = async (ctx) => {
     ctx.io.stdout as NodeJS.WritableStream,
     ctx.signal,
     // Serving the state directory's data: recorded, so `genai-lab env` finds it (an in-memory one serves other data).
-    flags["in-memory"] ? undefined : (running) => registerSandbox(ctx.stateDir, running.endpoint),
+    flags["in-memory"] ? undefined : (running) => registerSandbox(ctx.stateDir, running),
   ).catch(async (error: unknown) => {
     throw await asSandboxUsageError(error, flags.faults ? "--faults" : "GENAI_LAB_SANDBOX_FAULTS");
   });
