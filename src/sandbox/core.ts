@@ -12,6 +12,7 @@ import { createInsightsEngine } from "./insights/index.js";
 import type { InsightsEngine } from "./insights/index.js";
 import { createLogsOperations } from "./logs/index.js";
 import { InvocationLogDelivery } from "./pipeline/delivery.js";
+import { shapedOperations } from "./protocol/shapes/index.js";
 import { createAdmin } from "./server/admin.js";
 import type { SandboxRuntime } from "./server/dispatch.js";
 import type { Db } from "./storage/db.js";
@@ -59,10 +60,11 @@ export function createSandboxCore(o: CoreOptions): SandboxRuntime {
     faults,
     beforeRequest: (now) => delivery.materializeDue(now),
     rpc: {
-      logs: createLogsOperations(logs, reads, insights),
-      monitoring: cloudwatch.operations,
-      sts: stsOperations(db, iam),
-      iam: iamOperations(iam),
+      // Each reply is written by its operation's model shape (doubles as doubles, maps as maps, members in order).
+      logs: shapedOperations("logs", createLogsOperations(logs, reads, insights)),
+      monitoring: shapedOperations("monitoring", cloudwatch.operations),
+      sts: shapedOperations("sts", stsOperations(db, iam)),
+      iam: shapedOperations("iam", iamOperations(iam)),
     },
     rest: {
       bedrock: bedrockControlRoutes({ configs, logs, iam, faults }),

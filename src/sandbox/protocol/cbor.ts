@@ -1,7 +1,9 @@
-/** Smithy RPC v2 CBOR, over @smithy/core's codec (the one the AWS SDKs use themselves). */
-import { cbor, dateToTag } from "@smithy/core/cbor";
+/** Smithy RPC v2 CBOR: requests decoded by @smithy/core's codec (the one the AWS SDKs use), replies by cbor-writer.ts. */
+import { cbor } from "@smithy/core/cbor";
 import { AwsError } from "../errors.js";
 import { MAX_DEPTH, tooDeepMessage } from "./depth.js";
+import { writeCbor } from "./cbor-writer.js";
+import { ShapedOutput } from "./shape.js";
 
 /** Decoded CBOR → plain values; deeper than MAX_DEPTH is malformed (the codec itself overflows near 10,000). */
 function fromWire(value: unknown, depth = 0): unknown {
@@ -16,17 +18,6 @@ function fromWire(value: unknown, depth = 0): unknown {
     }
     const out: Record<string, unknown> = {};
     for (const [k, item] of Object.entries(v)) out[k] = fromWire(item, depth + 1);
-    return out;
-  }
-  return value;
-}
-
-function toWire(value: unknown): unknown {
-  if (value instanceof Date) return dateToTag(value);
-  if (Array.isArray(value)) return value.map(toWire);
-  if (value !== null && typeof value === "object") {
-    const out: Record<string, unknown> = {};
-    for (const [k, v] of Object.entries(value)) if (v !== undefined && v !== null) out[k] = toWire(v);
     return out;
   }
   return value;
@@ -47,6 +38,7 @@ export function decodeCbor(body: Buffer): Record<string, unknown> {
   return fromWire(value) as Record<string, unknown>;
 }
 
+/** A reply body, typed by the operation's model shape when the value carries one (see cbor-writer.ts). */
 export function encodeCbor(value: unknown): Buffer {
-  return Buffer.from(cbor.serialize(toWire(value ?? {})));
+  return value instanceof ShapedOutput ? writeCbor(value.value, value.type, value.shapes) : writeCbor(value);
 }

@@ -1,5 +1,7 @@
 import { AwsError } from "../errors.js";
 import { jsonTooDeep, tooDeepMessage } from "./depth.js";
+import { writeJson } from "./json-writer.js";
+import { ShapedOutput } from "./shape.js";
 
 const utf8 = new TextDecoder("utf-8", { fatal: true });
 
@@ -45,6 +47,8 @@ export function toJsonWire(value: unknown): unknown {
   return value;
 }
 
+/** A reply body: by the operation's model shape when the value carries one (see shape.ts). */
 export function encodeJson(value: unknown): string {
+  if (value instanceof ShapedOutput) return writeJson(value.value, value.type, value.shapes);
   return JSON.stringify(toJsonWire(value ?? {}));
 }

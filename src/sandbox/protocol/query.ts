@@ -1,7 +1,9 @@
 import { AwsError } from "../errors.js";
 import { MAX_DEPTH, tooDeepMessage } from "./depth.js";
 import { decodeUtf8 } from "./json.js";
+import { ShapedOutput } from "./shape.js";
 import { xmlChildren, xmlElement, xmlEscape } from "./xml.js";
+import { writeXml } from "./xml-writer.js";
 
 /** Form decoding (`+` is a space), strict about percent escapes and UTF-8 like the Query front end. */
 export function parseForm(text: string): Map<string, string> {
@@ -81,11 +83,16 @@ function collapse(node: Tree): unknown {
   return out;
 }
 
+/** The reply document. A shaped result has an <OpResult> exactly when the model gives the operation an output. */
 export function queryResponse(operation: string, namespace: string, result: unknown, requestId: string): string {
   const body =
-    result !== undefined && result !== null && typeof result === "object" && Object.keys(result).length > 0
-      ? xmlElement(`${operation}Result`, result)
-      : "";
+    result instanceof ShapedOutput
+      ? result.type === null
+        ? ""
+        : writeXml(`${operation}Result`, result.value ?? {}, result.type, result.shapes)
+      : result !== undefined && result !== null && typeof result === "object" && Object.keys(result).length > 0
+        ? xmlElement(`${operation}Result`, result)
+        : "";
   return `<?xml version="1.0" encoding="UTF-8"?>\n<${operation}Response xmlns="${namespace}">${body}<ResponseMetadata><RequestId>${requestId}</RequestId></ResponseMetadata></${operation}Response>\n`;
 }
 

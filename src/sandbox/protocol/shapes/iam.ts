@@ -1,0 +1,263 @@
+// Generated from botocore 1.43.11 data/iam/2010-05-08/service-2.json by test/sandbox/conformance/wire-shapes.test.ts
+// (UPDATE_WIRE_SHAPES=1 npx vitest run test/sandbox/conformance/wire-shapes.test.ts). Do not edit by hand.
+import type { ServiceShapes } from "../shape.js";
+
+export const IAM_SHAPES: ServiceShapes = {
+  operations: {
+    CreateRole: {
+      output: "CreateRoleResponse",
+      errors: [
+        "LimitExceededException",
+        "InvalidInputException",
+        "EntityAlreadyExistsException",
+        "MalformedPolicyDocumentException",
+        "ConcurrentModificationException",
+        "ServiceFailureException",
+      ],
+    },
+    DeleteRole: {
+      output: null,
+      errors: [
+        "NoSuchEntityException",
+        "DeleteConflictException",
+        "LimitExceededException",
+        "UnmodifiableEntityException",
+        "ConcurrentModificationException",
+        "ServiceFailureException",
+      ],
+    },
+    DeleteRolePolicy: {
+      output: null,
+      errors: [
+        "NoSuchEntityException",
+        "LimitExceededException",
+        "UnmodifiableEntityException",
+        "ServiceFailureException",
+      ],
+    },
+    GetRole: {
+      output: "GetRoleResponse",
+      errors: ["NoSuchEntityException", "ServiceFailureException"],
+    },
+    GetRolePolicy: {
+      output: "GetRolePolicyResponse",
+      errors: ["NoSuchEntityException", "ServiceFailureException"],
+    },
+    ListRolePolicies: {
+      output: "ListRolePoliciesResponse",
+      errors: ["NoSuchEntityException", "ServiceFailureException"],
+    },
+    ListRoleTags: {
+      output: "ListRoleTagsResponse",
+      errors: ["NoSuchEntityException", "ServiceFailureException"],
+    },
+    ListRoles: {
+      output: "ListRolesResponse",
+      errors: ["ServiceFailureException"],
+    },
+    PutRolePolicy: {
+      output: null,
+      errors: [
+        "LimitExceededException",
+        "MalformedPolicyDocumentException",
+        "NoSuchEntityException",
+        "UnmodifiableEntityException",
+        "ServiceFailureException",
+      ],
+    },
+    TagRole: {
+      output: null,
+      errors: [
+        "NoSuchEntityException",
+        "LimitExceededException",
+        "InvalidInputException",
+        "ConcurrentModificationException",
+        "ServiceFailureException",
+      ],
+    },
+    UntagRole: {
+      output: null,
+      errors: ["NoSuchEntityException", "ConcurrentModificationException", "ServiceFailureException"],
+    },
+    UpdateAssumeRolePolicy: {
+      output: null,
+      errors: [
+        "NoSuchEntityException",
+        "MalformedPolicyDocumentException",
+        "LimitExceededException",
+        "UnmodifiableEntityException",
+        "ServiceFailureException",
+      ],
+    },
+  },
+  structures: {
+    AttachedPermissionsBoundary: {
+      members: {
+        PermissionsBoundaryType: "string",
+        PermissionsBoundaryArn: "string",
+      },
+    },
+    ConcurrentModificationException: {
+      members: {
+        message: "string",
+      },
+      error: {
+        code: "ConcurrentModification",
+        status: 409,
+      },
+    },
+    CreateRoleResponse: {
+      members: {
+        Role: "Role",
+      },
+      required: ["Role"],
+    },
+    DeleteConflictException: {
+      members: {
+        message: "string",
+      },
+      error: {
+        code: "DeleteConflict",
+        status: 409,
+      },
+    },
+    EntityAlreadyExistsException: {
+      members: {
+        message: "string",
+      },
+      error: {
+        code: "EntityAlreadyExists",
+        status: 409,
+      },
+    },
+    GetRolePolicyResponse: {
+      members: {
+        RoleName: "string",
+        PolicyName: "string",
+        PolicyDocument: "string",
+      },
+      required: ["RoleName", "PolicyName", "PolicyDocument"],
+    },
+    GetRoleResponse: {
+      members: {
+        Role: "Role",
+      },
+      required: ["Role"],
+    },
+    InvalidInputException: {
+      members: {
+        message: "string",
+      },
+      error: {
+        code: "InvalidInput",
+        status: 400,
+      },
+    },
+    LimitExceededException: {
+      members: {
+        message: "string",
+      },
+      error: {
+        code: "LimitExceeded",
+        status: 409,
+      },
+    },
+    ListRolePoliciesResponse: {
+      members: {
+        PolicyNames: {
+          list: "string",
+        },
+        IsTruncated: "boolean",
+        Marker: "string",
+      },
+      required: ["PolicyNames"],
+    },
+    ListRoleTagsResponse: {
+      members: {
+        Tags: {
+          list: "Tag",
+        },
+        IsTruncated: "boolean",
+        Marker: "string",
+      },
+      required: ["Tags"],
+    },
+    ListRolesResponse: {
+      members: {
+        Roles: {
+          list: "Role",
+        },
+        IsTruncated: "boolean",
+        Marker: "string",
+      },
+      required: ["Roles"],
+    },
+    MalformedPolicyDocumentException: {
+      members: {
+        message: "string",
+      },
+      error: {
+        code: "MalformedPolicyDocument",
+        status: 400,
+      },
+    },
+    NoSuchEntityException: {
+      members: {
+        message: "string",
+      },
+      error: {
+        code: "NoSuchEntity",
+        status: 404,
+      },
+    },
+    Role: {
+      members: {
+        Path: "string",
+        RoleName: "string",
+        RoleId: "string",
+        Arn: "string",
+        CreateDate: "timestamp",
+        AssumeRolePolicyDocument: "string",
+        Description: "string",
+        MaxSessionDuration: "integer",
+        PermissionsBoundary: "AttachedPermissionsBoundary",
+        Tags: {
+          list: "Tag",
+        },
+        RoleLastUsed: "RoleLastUsed",
+      },
+      required: ["Path", "RoleName", "RoleId", "Arn", "CreateDate"],
+    },
+    RoleLastUsed: {
+      members: {
+        LastUsedDate: "timestamp",
+        Region: "string",
+      },
+    },
+    ServiceFailureException: {
+      members: {
+        message: "string",
+      },
+      error: {
+        code: "ServiceFailure",
+        status: 500,
+      },
+    },
+    Tag: {
+      members: {
+        Key: "string",
+        Value: "string",
+      },
+      required: ["Key", "Value"],
+    },
+    UnmodifiableEntityException: {
+      members: {
+        message: "string",
+      },
+      error: {
+        code: "UnmodifiableEntity",
+        status: 400,
+      },
+    },
+  },
+};
