@@ -4,7 +4,7 @@
 import type Database from "better-sqlite3";
 import type { CallContext } from "../context.js";
 import { validateDashboardBody } from "./dashboard-validate.js";
-import { dashboardInvalid, dashboardNotFound, missingParameter } from "./errors.js";
+import { dashboardInvalid, dashboardNotFound, invalidValue, missingParameter } from "./errors.js";
 import { decodeOffsetToken, encodeToken, optList, optString } from "./input.js";
 import type { Input } from "./input.js";
 
@@ -18,12 +18,14 @@ export function dashboardArn(accountId: string, name: string): string {
 
 function checkName(name: string | undefined): string {
   if (name === undefined || name === "") throw missingParameter("The parameter DashboardName is required.");
+  // A bad name is InvalidParameterValue, not DashboardInvalidInputError (recorded by LocalStack:
+  // tests/aws/services/cloudwatch/test_cloudwatch.snapshot.json, test_invalid_dashboard_name, all three protocols).
   if (!NAME.test(name)) {
-    throw dashboardInvalid(
+    throw invalidValue(
       "The value for field DashboardName contains invalid characters. It can only contain alphanumerics, dash (-) and underscore (_).\n",
     );
   }
-  if (name.length > 255) throw dashboardInvalid("The value for field DashboardName must be 255 characters or fewer.\n");
+  if (name.length > 255) throw invalidValue("The value for field DashboardName must be 255 characters or fewer.\n");
   return name;
 }
 

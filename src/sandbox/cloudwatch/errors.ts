@@ -22,9 +22,13 @@ export function invalidCombination(message: string): AwsError {
   return new AwsError("InvalidParameterCombinationException", message, { queryCode: "InvalidParameterCombination" });
 }
 
-/** GetMetricData's request-validation error (no modelled shape; AWS answers `ValidationError`, HTTP 400). */
+/**
+ * A request-validation error (no modelled shape): `ValidationError` over AWS Query and in `x-amzn-query-error`,
+ * `ValidationException` as the JSON/CBOR type — as CloudWatch's front end answers (recorded by LocalStack:
+ * test_cloudwatch.snapshot.json, test_exception_serializing_with_no_shape_in_spec), HTTP 400.
+ */
 export function validationError(message: string): AwsError {
-  return new AwsError("ValidationError", message);
+  return new AwsError("ValidationException", message, { queryCode: "ValidationError" });
 }
 
 export function invalidNextToken(): AwsError {

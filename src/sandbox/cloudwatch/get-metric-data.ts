@@ -10,12 +10,14 @@ import type { CallContext } from "../context.js";
 import { invalidNextToken, validationError } from "./errors.js";
 import { decodeToken, encodeToken, optInteger, optRecord, optString, reqTimestamp } from "./input.js";
 import type { Input } from "./input.js";
-import { resolveLabel } from "./labels.js";
+import { labelParts, resolveLabel } from "./labels.js";
+import type { LabelParts } from "./labels.js";
 import { readQueries } from "./metric-query-input.js";
 import type { MetricStatQuery } from "./metric-query-input.js";
 import type { MetricStore } from "./metric-store.js";
 import { alignStart, readBuckets } from "./series.js";
 import { statValue } from "./statistics.js";
+import { multipleUnitsMessage, precedentUnit } from "./units.js";
 
 const DEFAULT_MAX_DATAPOINTS = 100_800;
 
@@ -25,16 +27,17 @@ interface Series {
   forbidden: boolean;
   /** In scan order. */
   points: [number, number][];
+  /** Per-result messages (MultipleUnits). */
+  messages: { Code: string; Value: string }[];
 }
 
 function computeSeries(
   store: MetricStore,
   ctx: CallContext,
   query: MetricStatQuery,
-  start: number,
-  end: number,
-  descending: boolean,
+  range: { start: number; end: number; descending: boolean; parts: LabelParts },
 ): Series {
+  const { start, end, descending } = range;
   const forbidden = query.accountId !== undefined && query.accountId !== ctx.accountId;
   const aligned = alignStart(start, query.periodSec, ctx.now);
   const buckets = forbidden
@@ -48,23 +51,32 @@ function computeSeries(
         periodSec: query.periodSec,
         unit: query.unit,
       });
+  // Without a Unit, data in several units is read in one of them (see units.ts), with a MultipleUnits message.
+  const units = new Set(buckets.map((bucket) => bucket.unit));
+  const unit = units.size > 1 ? precedentUnit(units) : undefined;
+  const messages = units.size > 1 ? [multipleUnitsMessage(units)] : [];
   const points: [number, number][] = [];
   for (const bucket of buckets) {
+    if (unit !== undefined && bucket.unit !== unit) continue;
     const value = statValue(query.stat, bucket.aggregate, bucket.samples);
     if (value !== undefined) points.push([bucket.ts, value]);
   }
-  const label = resolveLabel(query.label, {
-    namespace: query.metric.namespace,
-    metricName: query.metric.metricName,
-    dimensions: query.metric.dimensions,
-    periodSec: query.periodSec,
-    stat: query.statText,
-    region: ctx.region,
-    accountId: query.accountId ?? ctx.accountId,
-    values: points.map(([, value]) => value),
-  });
+  const label = resolveLabel(
+    query.label,
+    {
+      namespace: query.metric.namespace,
+      metricName: query.metric.metricName,
+      dimensions: query.metric.dimensions,
+      periodSec: query.periodSec,
+      stat: query.statText,
+      region: ctx.region,
+      accountId: query.accountId ?? ctx.accountId,
+      values: points.map(([, value]) => value),
+    },
+    range.parts,
+  );
   if (descending) points.reverse();
-  return { query, label, forbidden, points };
+  return { query, label, forbidden, points, messages };
 }
 
 function requestDigest(input: Input): string {
@@ -102,10 +114,16 @@ export function getMetricData(store: MetricStore, input: Input, ctx: CallContext
   }
 
   const returned = queries.filter((query) => query.returnData);
+  const parts = labelParts(queries);
   let budget = maxDatapoints;
   let more = false;
   const results = returned.map((query) => {
-    const series = computeSeries(store, ctx, query, start, end, scanBy === "TimestampDescending");
+    const series = computeSeries(store, ctx, query, {
+      start,
+      end,
+      descending: scanBy === "TimestampDescending",
+      parts,
+    });
     const index = queries.indexOf(query);
     const from = Math.min(offsets[index] ?? 0, series.points.length);
     const take = Math.min(budget, series.points.length - from);
@@ -120,6 +138,7 @@ export function getMetricData(store: MetricStore, input: Input, ctx: CallContext
       Timestamps: page.map(([ts]) => new Date(ts)),
       Values: page.map(([, value]) => value),
       StatusCode: series.forbidden ? "Forbidden" : complete ? "Complete" : "PartialData",
+      Messages: series.messages.length > 0 ? series.messages : undefined,
     };
   });
   const output: Record<string, unknown> = { MetricDataResults: results, Messages: [] };

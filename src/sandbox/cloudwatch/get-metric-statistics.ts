@@ -1,7 +1,8 @@
 /**
  * GetMetricStatistics: Statistics (Sum, Average, Minimum, Maximum, SampleCount) and ExtendedStatistics (pNN, tmNN,
- * TM(a%:b%), IQM) per period for one metric with exactly the given dimensions, at most 1,440 datapoints per call.
- * Datapoints come back oldest first (AWS leaves the order unspecified).
+ * TM(a%:b%), IQM) per period for one metric with exactly the given dimensions, at most 1440 datapoints per call.
+ * Without a Unit, data published in several units comes back as one datapoint per unit and period (CloudWatch never
+ * mixes units). Datapoints come back oldest first (AWS leaves the order unspecified).
  */
 import type { CallContext } from "../context.js";
 import { invalidCombination, invalidValue, missingParameter } from "./errors.js";
@@ -56,7 +57,8 @@ export function getMetricStatistics(store: MetricStore, input: Input, ctx: CallC
   const requested = Math.floor((end - start) / (period * 1000));
   if (requested > MAX_DATAPOINTS) {
     throw invalidCombination(
-      `You have requested up to ${requested.toLocaleString("en-US")} datapoints, which exceeds the limit of 1,440. ` +
+      // AWS writes the numbers without grouping (recorded: "up to 86400 datapoints, which exceeds the limit of 1440").
+      `You have requested up to ${requested} datapoints, which exceeds the limit of ${MAX_DATAPOINTS}. ` +
         "You may reduce the datapoints requested by increasing Period, or decreasing the time range.",
     );
   }

@@ -68,6 +68,8 @@ export function optList(input: Input, key: string, path: string = key): unknown[
   const value = input[key];
   if (value === undefined || value === null) return undefined;
   if (Array.isArray(value)) return value;
+  // AWS Query sends an empty list as a bare "Name=" (e.g. MetricStat.Metric.Dimensions=).
+  if (value === "") return [];
   if (isRecord(value) && Array.isArray(value.member)) return value.member;
   if (isRecord(value) && Object.keys(value).length === 0) return [];
   throw badValue(value, path);

@@ -160,8 +160,9 @@ function readMeasurement(
   const hasValue = datum.Value !== undefined && datum.Value !== null;
   const hasValues = optList(datum, "Values", `${path}.Values`) !== undefined;
   const set = optRecord(datum, "StatisticValues", `${path}.StatisticValues`);
+  // InvalidParameterCombination, recorded by LocalStack (test_cloudwatch.snapshot.json, test_put_metric_data_validation).
   if (hasValue && hasValues) {
-    throw invalidValue(
+    throw invalidCombination(
       `The parameters ${path}.Value and ${path}.Values are mutually exclusive and you have specified both.`,
     );
   }
@@ -192,7 +193,10 @@ function readMeasurement(
     const values = raw.map(([value]) => value);
     return { kind: 1, sampleCount, sum, min: Math.min(...values), max: Math.max(...values), raw };
   }
-  throw missingParameter(`At least one of the parameters ${path}.Value or ${path}.StatisticValues must be specified.`);
+  // Recorded in AdRoll/goamz#301: "Code: InvalidParameterCombination, Message: At least one of the parameters …".
+  throw invalidCombination(
+    `At least one of the parameters ${path}.Value and ${path}.StatisticValues must be specified.`,
+  );
 }
 
 /**

@@ -1,4 +1,10 @@
-/** GetMetricData's MetricDataQueries, validated in CloudWatch's words (HTTP 400 `ValidationError`). */
+/**
+ * GetMetricData's MetricDataQueries, validated in CloudWatch's words (HTTP 400 `ValidationError`). Problems with ids
+ * and statistics are collected over all queries and answered together, one per line, as CloudWatch does:
+ *   The value 5xx_sum for parameter MetricDataQueries.member.1.Id is not matching the expected pattern ^[a-z][a-zA-Z0-9_]*$.
+ *   The value Min for parameter MetricDataQueries.member.2.MetricStat.Stat is not a valid statistic.
+ * (recorded in influxdata/telegraf#5420, prometheus-community/yet-another-cloudwatch-exporter#385).
+ */
 import { validationError } from "./errors.js";
 import { isRecord, optBoolean, optInteger, optList, optRecord, optString } from "./input.js";
 import type { Input } from "./input.js";
@@ -34,13 +40,13 @@ function text(input: Input, key: string, path: string): string | undefined {
   return value;
 }
 
-function readQuery(raw: unknown, index: number): MetricStatQuery {
+function readQuery(raw: unknown, index: number, problems: string[]): MetricStatQuery {
   const path = `MetricDataQueries.member.${index + 1}`;
   if (!isRecord(raw)) throw required(path);
   const id = text(raw, "Id", `${path}.Id`);
   if (id === undefined || id === "") throw required(`${path}.Id`);
   if (id.length > 255 || !ID_PATTERN.test(id)) {
-    throw validationError(
+    problems.push(
       `The value ${id} for parameter ${path}.Id is not matching the expected pattern ^[a-z][a-zA-Z0-9_]*$.`,
     );
   }
@@ -70,9 +76,10 @@ function readQuery(raw: unknown, index: number): MetricStatQuery {
   }
   const statText = text(metricStat, "Stat", `${path}.MetricStat.Stat`);
   if (statText === undefined || statText === "") throw required(`${path}.MetricStat.Stat`);
-  const stat = parseStat(statText);
-  if (stat === undefined)
-    throw validationError(`The value ${statText} for parameter ${path}.MetricStat.Stat is invalid.`);
+  const stat = parseStat(statText) ?? { type: "basic", name: "Sum" };
+  if (parseStat(statText) === undefined) {
+    problems.push(`The value ${statText} for parameter ${path}.MetricStat.Stat is not a valid statistic.`);
+  }
   const unit = optString(metricStat, "Unit", `${path}.MetricStat.Unit`);
   if (unit !== undefined && !STANDARD_UNITS.includes(unit)) {
     throw validationError(`The value ${unit} for parameter ${path}.MetricStat.Unit is invalid.`);
@@ -95,13 +102,12 @@ export function readQueries(input: Input): MetricStatQuery[] {
   if (list === undefined || list.length === 0) throw validationError("The parameter MetricDataQueries is required.\n");
   if (list.length > 500)
     throw validationError("The collection MetricDataQueries must not have a size greater than 500.");
-  const queries = list.map(readQuery);
-  const seen = new Set<string>();
-  queries.forEach((query, i) => {
-    if (seen.has(query.id)) {
-      throw validationError(`The value ${query.id} for parameter MetricDataQueries.member.${i + 1}.Id is not unique.`);
-    }
-    seen.add(query.id);
-  });
+  const problems: string[] = [];
+  const queries = list.map((raw, i) => readQuery(raw, i, problems));
+  if (problems.length > 0) throw validationError(problems.join("\n"));
+  // Recorded in aws-solutions/quota-monitor-for-aws#171.
+  if (new Set(queries.map((query) => query.id)).size !== queries.length) {
+    throw validationError("The values for parameter id in MetricDataQueries are not unique.");
+  }
   return queries;
 }

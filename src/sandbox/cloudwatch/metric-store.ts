@@ -21,7 +21,7 @@ export interface BucketAggregate {
   unit: string;
 }
 
-/** [ts, kind, sampleCount, sum, min, max, raw]: positional, because building an object per row doubles read time. */
+/** [ts, kind, sampleCount, sum, min, max, raw, unit]: positional, because an object per row doubles read time. */
 export type SampleRow = [
   ts: number,
   kind: DatumKind,
@@ -30,6 +30,7 @@ export type SampleRow = [
   min: number,
   max: number,
   raw: string | null,
+  unit: string,
 ];
 
 export interface ListedMetric extends MetricIdentity {
@@ -62,12 +63,13 @@ export class MetricStore {
     this.insertDatum = db.prepare(
       "INSERT INTO cw_datapoints (metric_id, ts, unit, kind, sample_count, sum, min, max, raw) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
     );
+    // Data published with different units never mix: CloudWatch keeps one series per unit.
     const aggregate = `SELECT CAST((ts - @start) / @period AS INTEGER) AS bucket, sum(sample_count) AS sampleCount, sum(sum) AS sum,
-        min(min) AS min, max(max) AS max, min(unit) AS unit
+        min(min) AS min, max(max) AS max, unit
       FROM cw_datapoints WHERE metric_id = @id AND ts >= @start AND ts < @end`;
-    this.aggregateStmt = db.prepare(`${aggregate} GROUP BY bucket ORDER BY bucket`);
+    this.aggregateStmt = db.prepare(`${aggregate} GROUP BY bucket, unit ORDER BY bucket, unit`);
     this.aggregateUnitStmt = db.prepare(`${aggregate} AND unit = @unit GROUP BY bucket ORDER BY bucket`);
-    const samples = `SELECT ts, kind, sample_count AS sampleCount, sum, min, max, raw FROM cw_datapoints
+    const samples = `SELECT ts, kind, sample_count AS sampleCount, sum, min, max, raw, unit FROM cw_datapoints
       WHERE metric_id = @id AND ts >= @start AND ts < @end`;
     this.samplesStmt = db.prepare(`${samples} ORDER BY ts`).raw(true);
     this.samplesUnitStmt = db.prepare(`${samples} AND unit = @unit ORDER BY ts`).raw(true);

@@ -24,6 +24,7 @@ export function alignStart(start: number, periodSec: number, now: number): numbe
   return Math.floor(start / unit) * unit;
 }
 
+/** One period's data in one unit (a period with data in several units yields one bucket per unit). */
 export interface Bucket {
   ts: number;
   aggregate: Aggregate;
@@ -62,19 +63,19 @@ export interface SeriesRequest {
   unit?: string;
 }
 
-/** The buckets that hold data, oldest first. */
+/** The buckets that hold data, oldest first (within a period, by unit). */
 export function readBuckets(store: MetricStore, request: SeriesRequest): Bucket[] {
   const id = store.findMetricId(request.accountId, request.region, request.metric);
   if (id === undefined || request.end <= request.start) return [];
   const periodMs = request.periodSec * 1000;
   const aggregates = store.aggregate(id, request.start, request.end, periodMs, request.unit);
   // Raw samples are read once, on the first percentile-type request, for the whole range.
-  let grouped: Map<number, { samples: Samples; usable: boolean }> | undefined;
-  const samplesOf = (bucket: number): Samples | undefined => {
+  let grouped: Map<string, { samples: Samples; usable: boolean }> | undefined;
+  const samplesOf = (bucket: number, unit: string): Samples | undefined => {
     if (grouped === undefined) {
       grouped = new Map();
       for (const row of store.samples(id, request.start, request.end, request.unit)) {
-        const index = Math.floor((row[0] - request.start) / periodMs);
+        const index = `${Math.floor((row[0] - request.start) / periodMs)}\u0000${row[7]}`;
         let entry = grouped.get(index);
         if (entry === undefined) {
           entry = { samples: [], usable: true };
@@ -83,13 +84,13 @@ export function readBuckets(store: MetricStore, request: SeriesRequest): Bucket[
         if (!addSamples(row, entry.samples)) entry.usable = false;
       }
     }
-    const entry = grouped.get(bucket);
+    const entry = grouped.get(`${bucket}\u0000${unit}`);
     return entry?.usable === true ? sortSamples(entry.samples) : undefined;
   };
   return aggregates.map((row) => ({
     ts: request.start + row.bucket * periodMs,
     aggregate: { sampleCount: row.sampleCount, sum: row.sum, min: row.min, max: row.max },
     unit: row.unit,
-    samples: () => samplesOf(row.bucket),
+    samples: () => samplesOf(row.bucket, row.unit),
   }));
 }

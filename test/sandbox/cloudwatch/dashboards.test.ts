@@ -135,12 +135,13 @@ describe("dashboards", () => {
     expect(failure(service, "ListDashboards", { NextToken: "garbage" }).queryCode).toBe("InvalidParameterValue");
   });
 
+  // A bad name is InvalidParameterValue (recorded by LocalStack: test_cloudwatch.snapshot.json, test_invalid_dashboard_name).
   it.each(["has space", "slash/name", "ünïcode", "a".repeat(256)])("refuses the name %j", (name) => {
     const { service } = newService();
     const error = failure(service, "PutDashboard", { DashboardName: name, DashboardBody: '{"widgets":[]}' });
     expect([error.code, error.queryCode, error.status]).toEqual([
-      "DashboardInvalidInputError",
-      "InvalidParameterInput",
+      "InvalidParameterValueException",
+      "InvalidParameterValue",
       400,
     ]);
   });

@@ -258,7 +258,7 @@ describe("GetMetricData", () => {
   it.each([
     [
       "an uppercase Id",
-      [{ Id: "Calls", MetricStat: {} }],
+      [{ ...query("a", "Invocations", "Sum"), Id: "Calls" }],
       `The value Calls for parameter ${member}.Id is not matching the expected pattern ^[a-z][a-zA-Z0-9_]*$.`,
     ],
     ["no MetricStat", [{ Id: "a" }], `The parameter ${member}.MetricStat is required.\n`],
@@ -280,13 +280,31 @@ describe("GetMetricData", () => {
     [
       "an unknown statistic",
       [query("a", "Invocations", "Total")],
-      `The value Total for parameter ${member}.MetricStat.Stat is invalid.`,
+      `The value Total for parameter ${member}.MetricStat.Stat is not a valid statistic.`,
     ],
-    ["p101", [query("a", "Invocations", "p101")], `The value p101 for parameter ${member}.MetricStat.Stat is invalid.`],
+    [
+      "p101",
+      [query("a", "Invocations", "p101")],
+      `The value p101 for parameter ${member}.MetricStat.Stat is not a valid statistic.`,
+    ],
     [
       "duplicate ids",
       [query("a", "Invocations", "Sum"), query("a", "Invocations", "Sum")],
-      "The value a for parameter MetricDataQueries.member.2.Id is not unique.",
+      "The values for parameter id in MetricDataQueries are not unique.",
+    ],
+    // Every id and statistic problem at once, one per line (recorded in influxdata/telegraf#5420).
+    [
+      "bad ids and a bad statistic in several queries",
+      [
+        { ...query("a", "Invocations", "Sum"), Id: "5xx_sum" },
+        { ...query("b", "Invocations", "Min") },
+        { ...query("c", "Invocations", "Sum"), Id: "Upper" },
+      ],
+      [
+        "The value 5xx_sum for parameter MetricDataQueries.member.1.Id is not matching the expected pattern ^[a-z][a-zA-Z0-9_]*$.",
+        "The value Min for parameter MetricDataQueries.member.2.MetricStat.Stat is not a valid statistic.",
+        "The value Upper for parameter MetricDataQueries.member.3.Id is not matching the expected pattern ^[a-z][a-zA-Z0-9_]*$.",
+      ].join("\n"),
     ],
   ])("refuses %s with a ValidationError", (_name, queries, message) => {
     const error = failure(seeded(), "GetMetricData", {
@@ -294,7 +312,7 @@ describe("GetMetricData", () => {
       StartTime: NOW / 1000 - 600,
       EndTime: NOW / 1000,
     });
-    expect([error.code, error.status, error.message]).toEqual(["ValidationError", 400, message]);
+    expect([error.queryCode, error.status, error.message]).toEqual(["ValidationError", 400, message]);
   });
 
   it("refuses an empty or inverted time range", () => {
@@ -303,7 +321,7 @@ describe("GetMetricData", () => {
       StartTime: NOW / 1000,
       EndTime: NOW / 1000,
     });
-    expect([error.code, error.message]).toEqual([
+    expect([error.queryCode, error.message]).toEqual([
       "ValidationError",
       "The parameter StartTime must be less than the parameter EndTime.",
     ]);
@@ -382,10 +400,11 @@ describe("GetMetricStatistics", () => {
       "The parameter StartTime must be less than the parameter EndTime.",
     ],
     [
-      "1,441 datapoints",
+      // Numbers without grouping, as recorded by LocalStack (test_invalid_amount_of_datapoints: "up to 86400 datapoints").
+      "1441 datapoints",
       { Statistics: ["Sum"], Period: 60, StartTime: NOW / 1000 - 1441 * 60 },
       "InvalidParameterCombination",
-      "You have requested up to 1,441 datapoints, which exceeds the limit of 1,440. You may reduce the datapoints requested by increasing Period, or decreasing the time range.",
+      "You have requested up to 1441 datapoints, which exceeds the limit of 1440. You may reduce the datapoints requested by increasing Period, or decreasing the time range.",
     ],
     ["no period", { Statistics: ["Sum"], Period: undefined }, "MissingParameter", "The parameter Period is required."],
     [

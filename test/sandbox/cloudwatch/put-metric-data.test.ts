@@ -52,9 +52,10 @@ describe("PutMetricData", () => {
       `The parameter ${M1}.MetricName is required.`,
     ],
     [
+      // Recorded by LocalStack (test_cloudwatch.snapshot.json, test_put_metric_data_validation, all three protocols).
       "Value and Values",
       { Namespace: "n", MetricData: [{ MetricName: "m", Value: 1, Values: [1] }] },
-      "InvalidParameterValue",
+      "InvalidParameterCombination",
       `The parameters ${M1}.Value and ${M1}.Values are mutually exclusive and you have specified both.`,
     ],
     [
@@ -87,10 +88,11 @@ describe("PutMetricData", () => {
       `The parameter ${M1}.StatisticValues.Maximum is required.\nThe parameter ${M1}.StatisticValues.SampleCount is required.`,
     ],
     [
+      // Recorded in AdRoll/goamz#301.
       "no value at all",
       { Namespace: "n", MetricData: [{ MetricName: "m" }] },
-      "MissingParameter",
-      `At least one of the parameters ${M1}.Value or ${M1}.StatisticValues must be specified.`,
+      "InvalidParameterCombination",
+      `At least one of the parameters ${M1}.Value and ${M1}.StatisticValues must be specified.`,
     ],
     [
       "an unknown unit",
@@ -190,7 +192,7 @@ describe("PutMetricData", () => {
       { Namespace: "AWS/Bedrock", MetricName: "Invocations", Dimensions: [{ Name: "ModelId", Value: "m" }] },
     ]);
     expect(() => service.putMetricData("123456789012", "us-east-1", "AWS/Bedrock", [{ MetricName: "x" }], NOW)).toThrow(
-      "At least one of the parameters MetricData.member.1.Value or MetricData.member.1.StatisticValues must be specified.",
+      "At least one of the parameters MetricData.member.1.Value and MetricData.member.1.StatisticValues must be specified.",
     );
   });
 });
