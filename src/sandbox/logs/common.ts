@@ -46,6 +46,16 @@ export const reader = (input: Record<string, unknown>): InputReader =>
 export const invalidParameter = (message: string): AwsError => new AwsError("InvalidParameterException", message);
 
 /**
+ * Creating a log group or stream checks the name's length itself, in its own words (recorded by LocalStack:
+ * tests/aws/services/logs/test_logs_groups.snapshot.json, test_create_log_group_invalid_name_length).
+ */
+export function checkCreateLength(name: string): void {
+  if ([...name].length > 512) {
+    throw invalidParameter("Invalid LogGroup or LogStream, both must have length less than or equal to 512.");
+  }
+}
+
+/**
  * Reads logGroupName / logGroupIdentifier now (so their constraint failures join the reader's), and resolves the group
  * in the caller's account and Region when `read()` is called, after `done()`: exactly one of the two must be given.
  */
@@ -54,8 +64,10 @@ export function readGroup(r: InputReader, store: LogsStore, ctx: CallContext): {
   const identifier = r.string("logGroupIdentifier", GROUP_IDENTIFIER);
   return {
     read: () => {
+      // Recorded by LocalStack (tests/aws/services/logs/test_logs_streams.snapshot.json,
+      // test_describe_log_streams_with_log_group_identifier): a ValidationException, and AWS says "ARN".
       if (name !== undefined && identifier !== undefined) {
-        throw invalidParameter("LogGroup name and LogGroup identifier are mutually exclusive parameters.");
+        throw new AwsError("ValidationException", "LogGroup name and LogGroup ARN are mutually exclusive parameters.");
       }
       const key = name ?? identifier;
       if (key === undefined) throw invalidParameter("Either LogGroupName or LogGroupIdentifier should be provided.");

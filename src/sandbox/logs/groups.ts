@@ -3,8 +3,10 @@ import type { OperationHandler } from "../server/types.js";
 import type { GroupRow, LogsStore } from "../storage/logs-store.js";
 import { groupArn, groupNotFound, parseGroupArn } from "../storage/logs-store.js";
 import {
+  checkCreateLength,
   decodeToken,
   encodeToken,
+  GROUP_IDENTIFIER,
   GROUP_NAME,
   invalidParameter,
   reader,
@@ -16,20 +18,34 @@ import {
 const TAGS = { min: 1, max: 50, key: TAG_KEY, value: TAG_VALUE } as const;
 const CLASSES = ["STANDARD", "INFREQUENT_ACCESS", "DELIVERY"] as const;
 
-function describe(g: GroupRow, patternOnly: boolean): Record<string, unknown> {
-  const arn = `${groupArn(g)}:*`;
-  if (patternOnly) return { logGroupName: g.name, creationTime: g.created_at, arn };
-  return {
+/**
+ * A log group as DescribeLogGroups lists it. A name-pattern search answers fewer members (no storedBytes, no
+ * deletionProtectionEnabled). Both recorded by LocalStack: tests/aws/services/logs/test_logs_groups.snapshot.json
+ * (test_describe_log_groups_with_prefix, test_describe_log_groups_with_pattern). The sandbox has no metric filters.
+ */
+function describe(g: GroupRow, patternSearch: boolean): Record<string, unknown> {
+  const common = {
     logGroupName: g.name,
     creationTime: g.created_at,
-    retentionInDays: g.retention_days ?? undefined,
     metricFilterCount: 0,
-    arn,
-    storedBytes: g.stored_bytes,
-    kmsKeyId: g.kms_key_id ?? undefined,
+    arn: `${groupArn(g)}:*`,
     logGroupClass: g.log_group_class,
     logGroupArn: groupArn(g),
   };
+  if (patternSearch) return common;
+  return {
+    ...common,
+    retentionInDays: g.retention_days ?? undefined,
+    storedBytes: g.stored_bytes,
+    kmsKeyId: g.kms_key_id ?? undefined,
+    deletionProtectionEnabled: g.deletion_protection === 1,
+  };
+}
+
+function groupFromIdentifier(store: LogsStore, ctx: CallContext, identifier: string): GroupRow {
+  const g = store.resolveGroup(ctx.accountId, ctx.region, identifier);
+  if (g === undefined) throw groupNotFound();
+  return g;
 }
 
 /** A tagging ARN names a log group without the trailing ":*" (AWS rejects the wildcard form here). */
@@ -47,13 +63,15 @@ export function groupOperations(store: LogsStore): Record<string, OperationHandl
   return {
     CreateLogGroup(input, ctx) {
       const r = reader(input);
-      const name = r.string("logGroupName", { ...GROUP_NAME, required: true }) ?? "";
+      const name = r.string("logGroupName", { ...GROUP_NAME, max: undefined, required: true }) ?? "";
       const kmsKeyId = r.string("kmsKeyId", { max: 256 });
       const tags = r.stringMap("tags", TAGS);
       const logGroupClass = r.string("logGroupClass", { enum: CLASSES });
+      const protect = r.boolean("deletionProtectionEnabled");
       r.done();
+      checkCreateLength(name);
       if (/^aws\//.test(name)) throw invalidParameter("Log group names starting with 'aws/' are reserved.");
-      store.createGroup(ctx.accountId, ctx.region, name, ctx.now, { tags, kmsKeyId, logGroupClass });
+      store.createGroup(ctx.accountId, ctx.region, name, ctx.now, { tags, kmsKeyId, logGroupClass, protect });
       return {};
     },
 
@@ -75,20 +93,41 @@ export function groupOperations(store: LogsStore): Record<string, OperationHandl
       });
       const limit = r.integer("limit", { min: 1, max: 50 }) ?? 50;
       const nextToken = r.string("nextToken", { min: 1 });
+      const logGroupClass = r.string("logGroupClass", { enum: CLASSES });
+      const identifiers = r.stringList("logGroupIdentifiers", { min: 1, max: 50, item: GROUP_IDENTIFIER });
+      r.boolean("includeLinkedAccounts");
+      r.stringList("accountIdentifiers", { min: 0, max: 20 });
       r.done();
       if (prefix !== undefined && pattern !== undefined) {
         throw invalidParameter("LogGroup name prefix and LogGroup name pattern are mutually exclusive parameters.");
       }
       const after =
         nextToken === undefined ? "" : decodeToken("groups", nextToken, (d): d is string => typeof d === "string");
-      const keep = (n: string): boolean =>
-        (prefix === undefined || n.startsWith(prefix)) && (pattern === undefined || n.includes(pattern));
+      // Identifiers may be names or ARNs (with or without ":*"); they name groups of this account and Region only.
+      const wanted =
+        identifiers === undefined
+          ? undefined
+          : new Set(identifiers.map((id) => (id.startsWith("arn:") ? (parseGroupArn(id)?.name ?? "") : id)));
+      const keep = (g: GroupRow): boolean =>
+        (prefix === undefined || g.name.startsWith(prefix)) &&
+        (pattern === undefined || g.name.includes(pattern)) &&
+        (logGroupClass === undefined || g.log_group_class === logGroupClass) &&
+        (wanted === undefined || wanted.has(g.name));
       const rows = store.listGroups(ctx.accountId, ctx.region, after, limit + 1, keep);
       const page = rows.slice(0, limit);
       return {
         logGroups: page.map((g) => describe(g, pattern !== undefined)),
         nextToken: rows.length > limit ? encodeToken("groups", page[page.length - 1]?.name ?? "") : undefined,
       };
+    },
+
+    PutLogGroupDeletionProtection(input, ctx) {
+      const r = reader(input);
+      const identifier = r.string("logGroupIdentifier", { ...GROUP_IDENTIFIER, required: true }) ?? "";
+      const on = r.boolean("deletionProtectionEnabled", { required: true }) ?? false;
+      r.done();
+      store.setDeletionProtection(groupFromIdentifier(store, ctx, identifier).id, on);
+      return {};
     },
 
     PutRetentionPolicy(input, ctx) {
@@ -140,6 +179,15 @@ export function groupOperations(store: LogsStore): Record<string, OperationHandl
       const tags = r.stringMap("tags", { ...TAGS, required: true }) ?? {};
       r.done();
       store.tag(store.requireGroup(ctx.accountId, ctx.region, name).id, tags);
+      return {};
+    },
+
+    UntagLogGroup(input, ctx) {
+      const r = reader(input);
+      const name = r.string("logGroupName", { ...GROUP_NAME, required: true }) ?? "";
+      const keys = r.stringList("tags", { required: true, min: 1, max: 50, item: TAG_KEY }) ?? [];
+      r.done();
+      store.untag(store.requireGroup(ctx.accountId, ctx.region, name).id, keys);
       return {};
     },
 

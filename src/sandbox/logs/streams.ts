@@ -1,11 +1,24 @@
 import type { OperationHandler } from "../server/types.js";
 import type { GroupRow, LogsStore, StreamRow } from "../storage/logs-store.js";
 import { groupArn } from "../storage/logs-store.js";
-import { decodeToken, encodeToken, GROUP_NAME, invalidParameter, reader, readGroup, STREAM_NAME } from "./common.js";
+import {
+  checkCreateLength,
+  decodeToken,
+  encodeToken,
+  GROUP_NAME,
+  invalidParameter,
+  reader,
+  readGroup,
+  STREAM_NAME,
+} from "./common.js";
 
 /** AWS still returns sequence tokens (and ignores them on input); ours are derived from the upload count. */
 export const sequenceToken = (uploads: number): string => `49${String(uploads).padStart(54, "0")}`;
 
+/**
+ * A stream as DescribeLogStreams lists it: a stream nothing was written to has no event times and no
+ * uploadSequenceToken (recorded by LocalStack: tests/aws/services/logs/test_logs_streams.snapshot.json).
+ */
 function describe(g: GroupRow, s: StreamRow): Record<string, unknown> {
   return {
     logStreamName: s.name,
@@ -13,7 +26,7 @@ function describe(g: GroupRow, s: StreamRow): Record<string, unknown> {
     firstEventTimestamp: s.first_event_at ?? undefined,
     lastEventTimestamp: s.last_event_at ?? undefined,
     lastIngestionTime: s.last_ingestion_at ?? undefined,
-    uploadSequenceToken: sequenceToken(s.upload_seq + 1),
+    uploadSequenceToken: s.upload_seq > 0 ? sequenceToken(s.upload_seq + 1) : undefined,
     arn: `${groupArn(g)}:log-stream:${s.name}`,
     storedBytes: 0,
   };
@@ -23,9 +36,11 @@ export function streamOperations(store: LogsStore): Record<string, OperationHand
   return {
     CreateLogStream(input, ctx) {
       const r = reader(input);
-      const groupName = r.string("logGroupName", { ...GROUP_NAME, required: true }) ?? "";
-      const name = r.string("logStreamName", { ...STREAM_NAME, required: true }) ?? "";
+      const groupName = r.string("logGroupName", { ...GROUP_NAME, max: undefined, required: true }) ?? "";
+      const name = r.string("logStreamName", { ...STREAM_NAME, max: undefined, required: true }) ?? "";
       r.done();
+      checkCreateLength(groupName);
+      checkCreateLength(name);
       store.createStream(store.requireGroup(ctx.accountId, ctx.region, groupName).id, name, ctx.now);
       return {};
     },

@@ -11,6 +11,8 @@ export interface GroupRow {
   kms_key_id: string | null;
   log_group_class: string;
   stored_bytes: number;
+  /** 1 when deletion protection is on. */
+  deletion_protection: number;
 }
 
 export interface StreamRow {
@@ -63,8 +65,9 @@ export class LogsStore {
       findGroup: db.prepare("SELECT * FROM log_groups WHERE account_id = ? AND region = ? AND name = ?"),
       groupById: db.prepare("SELECT * FROM log_groups WHERE id = ?"),
       insertGroup: db.prepare(
-        "INSERT INTO log_groups (account_id, region, name, created_at, kms_key_id, log_group_class) VALUES (?, ?, ?, ?, ?, ?)",
+        "INSERT INTO log_groups (account_id, region, name, created_at, kms_key_id, log_group_class, deletion_protection) VALUES (?, ?, ?, ?, ?, ?, ?)",
       ),
+      setProtection: db.prepare("UPDATE log_groups SET deletion_protection = ? WHERE id = ?"),
       insertTag: db.prepare("INSERT OR REPLACE INTO log_group_tags (group_id, key, value) VALUES (?, ?, ?)"),
       deleteTag: db.prepare("DELETE FROM log_group_tags WHERE group_id = ? AND key = ?"),
       tags: db.prepare("SELECT key, value FROM log_group_tags WHERE group_id = ? ORDER BY key"),
@@ -124,7 +127,7 @@ export class LogsStore {
     region: string,
     name: string,
     now: number,
-    extra: { tags?: Record<string, string>; kmsKeyId?: string; logGroupClass?: string } = {},
+    extra: { tags?: Record<string, string>; kmsKeyId?: string; logGroupClass?: string; protect?: boolean } = {},
   ): GroupRow {
     return this.#db
       .transaction(() => {
@@ -138,6 +141,7 @@ export class LogsStore {
           now,
           extra.kmsKeyId ?? null,
           extra.logGroupClass ?? "STANDARD",
+          extra.protect === true ? 1 : 0,
         );
         const id = Number(info.lastInsertRowid);
         for (const [k, v] of Object.entries(extra.tags ?? {})) this.#q.insertTag.run(id, k, v);
@@ -150,6 +154,13 @@ export class LogsStore {
     this.#db
       .transaction(() => {
         const g = this.requireGroup(accountId, region, name);
+        // The message of the CloudWatch Logs User Guide, "Protecting log groups from deletion".
+        if (g.deletion_protection === 1) {
+          throw new AwsError(
+            "ValidationException",
+            "Cannot delete log group with deletion protection enabled. Disable deletion protection first.",
+          );
+        }
         this.#q.deleteGroupEvents.run(g.id);
         this.#q.deleteGroupStreams.run(g.id);
         this.#q.deleteGroupTags.run(g.id);
@@ -164,19 +175,23 @@ export class LogsStore {
     region: string,
     after: string,
     limit: number,
-    keep: (name: string) => boolean,
+    keep: (group: GroupRow) => boolean,
   ): GroupRow[] {
     const out: GroupRow[] = [];
     let cursor = after;
     for (;;) {
       const rows = this.#q.listGroups.all(accountId, region, cursor, 500) as GroupRow[];
       for (const row of rows) {
-        if (keep(row.name)) out.push(row);
+        if (keep(row)) out.push(row);
         if (out.length >= limit) return out;
       }
       if (rows.length < 500) return out;
       cursor = rows[rows.length - 1]?.name ?? cursor;
     }
+  }
+
+  setDeletionProtection(groupId: number, on: boolean): void {
+    this.#q.setProtection.run(on ? 1 : 0, groupId);
   }
 
   setRetention(groupId: number, days: number | null): void {

@@ -103,4 +103,6 @@ export const MIGRATIONS: readonly string[] = [
   );
   CREATE INDEX pending_deliveries_by_due ON pending_deliveries (due_at);
   `,
+  // 2: CloudWatch Logs deletion protection (CreateLogGroup deletionProtectionEnabled, PutLogGroupDeletionProtection).
+  `ALTER TABLE log_groups ADD COLUMN deletion_protection INTEGER NOT NULL DEFAULT 0;`,
 ];

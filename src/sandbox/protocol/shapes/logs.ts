@@ -104,6 +104,17 @@ export const LOGS_SHAPES: ServiceShapes = {
         "UnrecognizedClientException",
       ],
     },
+    PutLogGroupDeletionProtection: {
+      output: null,
+      errors: [
+        "InvalidParameterException",
+        "ResourceNotFoundException",
+        "AccessDeniedException",
+        "OperationAbortedException",
+        "ServiceUnavailableException",
+        "InvalidOperationException",
+      ],
+    },
     PutRetentionPolicy: {
       output: null,
       errors: [
@@ -140,12 +151,23 @@ export const LOGS_SHAPES: ServiceShapes = {
         "TooManyTagsException",
       ],
     },
+    UntagLogGroup: {
+      output: null,
+      errors: ["ResourceNotFoundException"],
+    },
     UntagResource: {
       output: null,
       errors: ["InvalidParameterException", "ResourceNotFoundException", "ServiceUnavailableException"],
     },
   },
   structures: {
+    AccessDeniedException: {
+      members: {},
+      error: {
+        code: "AccessDeniedException",
+        status: 400,
+      },
+    },
     DataAlreadyAcceptedException: {
       members: {
         expectedSequenceToken: "string",
@@ -227,6 +249,13 @@ export const LOGS_SHAPES: ServiceShapes = {
         status: "string",
         encryptionKey: "string",
         nextToken: "string",
+      },
+    },
+    InvalidOperationException: {
+      members: {},
+      error: {
+        code: "InvalidOperationException",
+        status: 400,
       },
     },
     InvalidParameterException: {

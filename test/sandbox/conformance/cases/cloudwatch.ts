@@ -5,7 +5,7 @@
  * tests/aws/services/cloudwatch/test_cloudwatch.snapshot.json (named test), or quoted in the public issue named.
  */
 import { GetMetricStatisticsCommand, PutDashboardCommand, PutMetricDataCommand } from "@aws-sdk/client-cloudwatch";
-import type { MetricDatum } from "@aws-sdk/client-cloudwatch";
+import type { GetMetricStatisticsCommandOutput, MetricDatum } from "@aws-sdk/client-cloudwatch";
 import { expect } from "vitest";
 import type { Clients } from "../../helpers.js";
 import type { ConformanceCase, Protocolled } from "../runner.js";
@@ -187,7 +187,7 @@ export const CLOUDWATCH_CASES: readonly Case[] = [
     source: `${MODEL} PutMetricData has no output`,
     input: (tag) => ({ Namespace: `ns/${tag}`, MetricData: [{ MetricName: "m", Value: 1, Unit: "Count" }] }),
     expect: async (_out, p) => {
-      const stats = await p.client.send(
+      const stats = (await p.client.send(
         new GetMetricStatisticsCommand({
           Namespace: `ns/${p.tag}`,
           MetricName: "m",
@@ -196,7 +196,7 @@ export const CLOUDWATCH_CASES: readonly Case[] = [
           Period: 60,
           Statistics: ["Sum"],
         }),
-      );
+      )) as GetMetricStatisticsCommandOutput;
       expect(stats.Datapoints?.map((d) => d.Sum)).toEqual([1]);
     },
   },
