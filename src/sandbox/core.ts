@@ -18,6 +18,7 @@ import type { SandboxRuntime } from "./server/dispatch.js";
 import type { Db } from "./storage/db.js";
 import { EventReads } from "./storage/event-reads.js";
 import { IamStore } from "./storage/iam-store.js";
+import { IamUserStore } from "./storage/iam-users.js";
 import { createInsightsSource } from "./storage/insights-source.js";
 import { LogsStore } from "./storage/logs-store.js";
 import { stsOperations } from "./sts/operations.js";
@@ -64,7 +65,7 @@ export function createSandboxCore(o: CoreOptions): SandboxRuntime {
       logs: shapedOperations("logs", createLogsOperations(logs, reads, insights)),
       monitoring: shapedOperations("monitoring", cloudwatch.operations),
       sts: shapedOperations("sts", stsOperations(db, iam)),
-      iam: shapedOperations("iam", iamOperations(iam)),
+      iam: shapedOperations("iam", iamOperations(iam, new IamUserStore(db))),
     },
     rest: {
       bedrock: bedrockControlRoutes({ configs, logs, iam, faults }),

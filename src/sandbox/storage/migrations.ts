@@ -105,4 +105,22 @@ export const MIGRATIONS: readonly string[] = [
   `,
   // 2: CloudWatch Logs deletion protection (CreateLogGroup deletionProtectionEnabled, PutLogGroupDeletionProtection).
   `ALTER TABLE log_groups ADD COLUMN deletion_protection INTEGER NOT NULL DEFAULT 0;`,
+  // 3: IAM users (the sandbox's simulated user of each account, first seen at created_at) and their inline policies.
+  `
+  CREATE TABLE iam_users (
+    account_id TEXT NOT NULL,
+    name TEXT NOT NULL COLLATE NOCASE,
+    created_at INTEGER NOT NULL,
+    PRIMARY KEY (account_id, name)
+  );
+  CREATE TABLE iam_user_policies (
+    account_id TEXT NOT NULL,
+    user_name TEXT NOT NULL COLLATE NOCASE,
+    policy_name TEXT NOT NULL,
+    document TEXT NOT NULL,
+    PRIMARY KEY (account_id, user_name, policy_name)
+  );
+  `,
+  // 4: STS session tags that are transitive (JSON object key → value), passed on along a role chain.
+  `ALTER TABLE sts_sessions ADD COLUMN transitive_tags TEXT NOT NULL DEFAULT '{}';`,
 ];

@@ -13,9 +13,10 @@ function withCapture<T extends { middlewareStack: unknown; send(command: unknown
   protocol: WireProtocol,
   client: T,
   all: Clients,
+  sandbox: RunningSandbox,
 ): Protocolled<Clients> {
   const replies = captureReplies(client as never);
-  return { protocol, client, replies, clients: all };
+  return { protocol, client, replies, clients: all, sandbox };
 }
 
 /** CloudWatch in the three protocols its clients use today: AWS JSON 1.0 (query mode), AWS Query, RPC v2 CBOR. */
@@ -28,9 +29,9 @@ export function cloudwatchProtocols(sandbox: RunningSandbox): Protocolled<Client
     maxAttempts: 1,
   };
   return [
-    withCapture("json-1.0", new CloudWatchClient(config), all),
-    withCapture("query", new CloudWatchClient({ ...config, protocol: AwsQueryProtocol }), all),
-    withCapture("cbor", new CloudWatchClient({ ...config, protocol: AwsSmithyRpcV2CborProtocol }), all),
+    withCapture("json-1.0", new CloudWatchClient(config), all, sandbox),
+    withCapture("query", new CloudWatchClient({ ...config, protocol: AwsQueryProtocol }), all, sandbox),
+    withCapture("cbor", new CloudWatchClient({ ...config, protocol: AwsSmithyRpcV2CborProtocol }), all, sandbox),
   ];
 }
 
@@ -41,5 +42,5 @@ export function singleProtocol(
   pick: (c: Clients) => { middlewareStack: unknown; send(command: unknown): Promise<unknown> },
 ): Protocolled<Clients>[] {
   const all = clients(sandbox);
-  return [withCapture(protocol, pick(clients(sandbox)), all)];
+  return [withCapture(protocol, pick(clients(sandbox)), all, sandbox)];
 }

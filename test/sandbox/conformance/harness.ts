@@ -5,7 +5,7 @@
  */
 import { Readable } from "node:stream";
 import type { ServiceShapes } from "../../../src/sandbox/protocol/shape.js";
-import { readCbor, readJson, readXml, wireProblems, xmlProblems } from "./wire-read.js";
+import { readCbor, readJson, readXml, unescape, wireProblems, xmlProblems } from "./wire-read.js";
 import type { XmlNode } from "./wire-read.js";
 
 export type WireProtocol = "json-1.0" | "json-1.1" | "query" | "cbor" | "rest-json";
@@ -103,7 +103,7 @@ export function errorOnWire(
       type: undefined,
       queryError,
       code: child(error, "Code")?.text,
-      message: child(error, "Message")?.text ?? "",
+      message: unescape(child(error, "Message")?.text ?? ""),
     };
   }
   if (protocol === "rest-json") {

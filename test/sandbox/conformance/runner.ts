@@ -4,6 +4,7 @@
  * expectation, which names its source (the model file, the API reference page or a recorded AWS response).
  */
 import { describe, expect, it } from "vitest";
+import type { RunningSandbox } from "../../../src/sandbox/index.js";
 import type { ServiceShapes } from "../../../src/sandbox/protocol/shape.js";
 import { errorOnWire, exchange, successProblems } from "./harness.js";
 import type { Exchange, WireProtocol } from "./harness.js";
@@ -26,6 +27,12 @@ export interface Protocolled<C> {
   replies: Exchange[];
   /** Default clients of every service, for setting up state. */
   clients: C;
+  sandbox: RunningSandbox;
+}
+
+export interface Via {
+  client: { send(command: unknown): Promise<unknown> };
+  replies: Exchange[];
 }
 
 export interface ConformanceCase<C> {
@@ -43,6 +50,8 @@ export interface ConformanceCase<C> {
         p: Protocolled<C> & { tag: string; prepared: unknown },
       ) => void | Promise<void>);
   protocols?: readonly WireProtocol[];
+  /** Another client to send with (e.g. one signed with assumed-role credentials), built after setup. */
+  via?: (p: Protocolled<C>, prepared: unknown) => Via;
 }
 
 export interface ServiceUnderTest<C> {
@@ -69,7 +78,8 @@ export function runConformance<C>(service: ServiceUnderTest<C>, cases: readonly 
             const prepared = c.setup === undefined ? undefined : await c.setup(p, tag);
             const Command = service.sdk[`${c.op}Command`] as (new (input: unknown) => unknown) | undefined;
             if (Command === undefined) throw new Error(`the SDK has no ${c.op}Command`);
-            const outcome = await exchange(p.client, p.replies, new Command(c.input(tag, prepared)));
+            const sender = c.via?.(p, prepared) ?? p;
+            const outcome = await exchange(sender.client, sender.replies, new Command(c.input(tag, prepared)));
             if (typeof c.expect === "function") {
               expect(outcome.error, `${c.op} failed: ${outcome.error?.message}`).toBeUndefined();
               expect(successProblems(p.protocol, outcome.reply, service.shapes, c.op)).toEqual([]);

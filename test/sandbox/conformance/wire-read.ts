@@ -170,7 +170,7 @@ export function readXml(text: string): XmlNode {
   return root.children[0] as XmlNode;
 }
 
-const unescape = (s: string): string =>
+export const unescape = (s: string): string =>
   s.replace(
     /&(lt|gt|amp|quot|apos|#13);/g,
     (_, e: string) => ({ lt: "<", gt: ">", amp: "&", quot: '"', apos: "'", "#13": "\r" })[e] ?? "",

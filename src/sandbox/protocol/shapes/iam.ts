@@ -35,12 +35,24 @@ export const IAM_SHAPES: ServiceShapes = {
         "ServiceFailureException",
       ],
     },
+    DeleteUserPolicy: {
+      output: null,
+      errors: ["NoSuchEntityException", "LimitExceededException", "ServiceFailureException"],
+    },
     GetRole: {
       output: "GetRoleResponse",
       errors: ["NoSuchEntityException", "ServiceFailureException"],
     },
     GetRolePolicy: {
       output: "GetRolePolicyResponse",
+      errors: ["NoSuchEntityException", "ServiceFailureException"],
+    },
+    GetUser: {
+      output: "GetUserResponse",
+      errors: ["NoSuchEntityException", "ServiceFailureException"],
+    },
+    GetUserPolicy: {
+      output: "GetUserPolicyResponse",
       errors: ["NoSuchEntityException", "ServiceFailureException"],
     },
     ListRolePolicies: {
@@ -55,6 +67,10 @@ export const IAM_SHAPES: ServiceShapes = {
       output: "ListRolesResponse",
       errors: ["ServiceFailureException"],
     },
+    ListUserPolicies: {
+      output: "ListUserPoliciesResponse",
+      errors: ["NoSuchEntityException", "ServiceFailureException"],
+    },
     PutRolePolicy: {
       output: null,
       errors: [
@@ -62,6 +78,15 @@ export const IAM_SHAPES: ServiceShapes = {
         "MalformedPolicyDocumentException",
         "NoSuchEntityException",
         "UnmodifiableEntityException",
+        "ServiceFailureException",
+      ],
+    },
+    PutUserPolicy: {
+      output: null,
+      errors: [
+        "LimitExceededException",
+        "MalformedPolicyDocumentException",
+        "NoSuchEntityException",
         "ServiceFailureException",
       ],
     },
@@ -144,6 +169,20 @@ export const IAM_SHAPES: ServiceShapes = {
       },
       required: ["Role"],
     },
+    GetUserPolicyResponse: {
+      members: {
+        UserName: "string",
+        PolicyName: "string",
+        PolicyDocument: "string",
+      },
+      required: ["UserName", "PolicyName", "PolicyDocument"],
+    },
+    GetUserResponse: {
+      members: {
+        User: "User",
+      },
+      required: ["User"],
+    },
     InvalidInputException: {
       members: {
         message: "string",
@@ -191,6 +230,16 @@ export const IAM_SHAPES: ServiceShapes = {
         Marker: "string",
       },
       required: ["Roles"],
+    },
+    ListUserPoliciesResponse: {
+      members: {
+        PolicyNames: {
+          list: "string",
+        },
+        IsTruncated: "boolean",
+        Marker: "string",
+      },
+      required: ["PolicyNames"],
     },
     MalformedPolicyDocumentException: {
       members: {
@@ -258,6 +307,21 @@ export const IAM_SHAPES: ServiceShapes = {
         code: "UnmodifiableEntity",
         status: 400,
       },
+    },
+    User: {
+      members: {
+        Path: "string",
+        UserName: "string",
+        UserId: "string",
+        Arn: "string",
+        CreateDate: "timestamp",
+        PasswordLastUsed: "timestamp",
+        PermissionsBoundary: "AttachedPermissionsBoundary",
+        Tags: {
+          list: "Tag",
+        },
+      },
+      required: ["Path", "UserName", "UserId", "Arn", "CreateDate"],
     },
   },
 };
