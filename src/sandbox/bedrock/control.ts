@@ -90,7 +90,8 @@ export interface ControlDeps {
   faults: FaultInjector;
 }
 
-const ok = (): RestReply => ({ status: 200, json: {} });
+/** Put and Delete answer 200 with an empty body (API reference: "an HTTP 200 response with an empty HTTP body"). */
+const ok = (): RestReply => ({ status: 200 });
 
 /** Bedrock control plane (REST-JSON, signing name `bedrock`). */
 export function bedrockControlRoutes(deps: ControlDeps): RestRoute[] {

@@ -9,6 +9,13 @@ import type { InputReader } from "../validate/input.js";
 import { checkDocument, DOCUMENT, encodePolicy, NAME, PATH, POLICY_NAME, reader, readTags, TAG_KEY } from "./common.js";
 import { userOperations } from "./users.js";
 
+/** IAM's quota on a trust policy, whitespace not counted (the same on CreateRole and UpdateAssumeRolePolicy). */
+function checkTrustSize(document: string): void {
+  if (document.replace(/\s/g, "").length > 2048) {
+    throw new AwsError("LimitExceeded", "Cannot exceed quota for ACLSizePerRole: 2048", { status: 409 });
+  }
+}
+
 /**
  * A role as each call answers it: CreateRole without MaxSessionDuration, GetRole with MaxSessionDuration, Tags and
  * RoleLastUsed, ListRoles with MaxSessionDuration but no Tags (recorded by LocalStack: tests/aws/services/iam/
@@ -48,9 +55,7 @@ export function iamOperations(store: IamStore, users: IamUserStore): Record<stri
       const tags = readTags(r, false) ?? [];
       r.done();
       checkDocument(trust, "trust");
-      if (trust.replace(/\s/g, "").length > 2048) {
-        throw new AwsError("LimitExceeded", "Cannot exceed quota for ACLSizePerRole: 2048", { status: 409 });
-      }
+      checkTrustSize(trust);
       const row: RoleRow = {
         account_id: ctx.accountId,
         name,
@@ -94,6 +99,7 @@ export function iamOperations(store: IamStore, users: IamUserStore): Record<stri
       const doc = r.string("PolicyDocument", { ...DOCUMENT, required: true }) ?? "";
       r.done();
       checkDocument(doc, "trust");
+      checkTrustSize(doc);
       store.setTrust(ctx.accountId, name, doc, ctx.now);
       return {};
     },

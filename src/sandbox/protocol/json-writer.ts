@@ -28,6 +28,7 @@ function typed(value: unknown, type: TypeRef | undefined, shapes: ServiceShapes)
   const shape = resolve(shapes, type);
   switch (shape.kind) {
     case "primitive":
+      if (shape.type === "datetime" && value instanceof Date) return JSON.stringify(value.toISOString());
       return shape.type === "double" || shape.type === "float" ? double(value) : untyped(value);
     case "list":
       return Array.isArray(value)

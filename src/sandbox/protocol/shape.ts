@@ -10,7 +10,9 @@
  *   Query <Datapoints><member><Sum>5.0</Sum><ExtendedStatistics><entry><key>p90</key><value>2.0</value></entry>…
  */
 
-export type Primitive = "string" | "integer" | "long" | "double" | "float" | "boolean" | "timestamp" | "blob";
+/** `datetime` is a timestamp the model wants as an ISO 8601 string in JSON (timestampFormat iso8601). */
+export type Primitive =
+  "string" | "integer" | "long" | "double" | "float" | "boolean" | "timestamp" | "datetime" | "blob";
 
 /** A member's type: a primitive, a list or map of a type, or the name of a structure in the same table. */
 export type TypeRef = Primitive | { readonly list: TypeRef } | { readonly map: TypeRef } | string;
@@ -43,6 +45,7 @@ export const PRIMITIVES: ReadonlySet<string> = new Set<Primitive>([
   "float",
   "boolean",
   "timestamp",
+  "datetime",
   "blob",
 ]);
 

@@ -14,6 +14,7 @@ interface ModelMember {
 }
 interface ModelShape {
   type: string;
+  timestampFormat?: string;
   members?: Record<string, ModelMember>;
   required?: string[];
   member?: ModelMember;
@@ -79,6 +80,7 @@ export function buildTable(model: BotocoreModel, operations: readonly string[]):
   const ref = (name: string): TypeRef => {
     const shape = model.shapes[name];
     if (shape === undefined) throw new Error(`${model.path}: no shape ${name}`);
+    if (shape.type === "timestamp" && shape.timestampFormat === "iso8601") return "datetime";
     const primitive = PRIMITIVE_TYPES[shape.type];
     if (primitive !== undefined) return primitive;
     if (shape.type === "list") return { list: ref(shape.member?.shape ?? "") };
@@ -116,11 +118,16 @@ export function buildTable(model: BotocoreModel, operations: readonly string[]):
 }
 
 /** The TypeScript source of a table module (formatted by prettier afterwards). */
-export function renderTable(constName: string, table: ServiceShapes, model: BotocoreModel): string {
+export function renderTable(
+  constName: string,
+  table: ServiceShapes,
+  model: BotocoreModel,
+  shapeModule = "../shape.js",
+): string {
   return [
     `// Generated from botocore ${model.version} ${model.path} by test/sandbox/conformance/wire-shapes.test.ts`,
     "// (UPDATE_WIRE_SHAPES=1 npx vitest run test/sandbox/conformance/wire-shapes.test.ts). Do not edit by hand.",
-    'import type { ServiceShapes } from "../shape.js";',
+    `import type { ServiceShapes } from "${shapeModule}";`,
     "",
     `export const ${constName}: ServiceShapes = ${JSON.stringify(table, null, 2)};`,
     "",

@@ -3,7 +3,7 @@ import * as sdk from "@aws-sdk/client-iam";
 import { afterAll } from "vitest";
 import { IAM_SHAPES } from "../../../src/sandbox/protocol/shapes/iam.js";
 import { startTestSandbox } from "../helpers.js";
-import { IAM_CASES } from "./cases/iam.js";
+import { IAM_CASES, IAM_ERROR_CASES } from "./cases/iam.js";
 import { singleProtocol } from "./clients.js";
 import { runConformance } from "./runner.js";
 
@@ -12,5 +12,5 @@ afterAll(() => sandbox.close());
 
 runConformance(
   { name: "IAM", shapes: IAM_SHAPES, sdk, protocols: () => singleProtocol(sandbox, "query", (c) => c.iam) },
-  IAM_CASES,
+  [...IAM_CASES, ...IAM_ERROR_CASES],
 );

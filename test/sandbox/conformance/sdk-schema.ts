@@ -79,6 +79,7 @@ export function compareWithSdk(
     float: "number",
     boolean: "boolean",
     timestamp: "timestamp",
+    datetime: "timestamp",
     blob: "blob",
   };
   return expected[mine.type] === kind ? [] : [`${path}: the SDK has ${kind}, the table ${mine.type}`];

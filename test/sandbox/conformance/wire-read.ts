@@ -195,6 +195,8 @@ export function wireProblems(wire: Wire, type: TypeRef, shapes: ServiceShapes, p
         case "timestamp":
           if (cbor) return wire.t === "tag" && wire.tag === 1 ? [] : [`${path}: ${wire.t}, not a tag-1 timestamp`];
           return wire.t === "int" || wire.t === "float" ? [] : [`${path}: ${wire.t}, not epoch seconds`];
+        case "datetime":
+          return wire.t === "str" && !Number.isNaN(Date.parse(wire.v)) ? [] : [`${path}: not an ISO 8601 date-time`];
         case "blob":
           return cbor ? is("bytes") : is("str");
         case "string":
@@ -239,7 +241,7 @@ export function xmlProblems(node: XmlNode, type: TypeRef, shapes: ServiceShapes,
       if (shape.type === "integer" || shape.type === "long")
         return /^-?\d+$/.test(text) ? [] : [`${path}: '${text}' is not an integer`];
       if (shape.type === "boolean") return /^(true|false)$/.test(text) ? [] : [`${path}: '${text}' is not a boolean`];
-      if (shape.type === "timestamp")
+      if (shape.type === "timestamp" || shape.type === "datetime")
         return /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d+)?Z$/.test(text) ? [] : [`${path}: '${text}' is not ISO 8601`];
       return [];
     case "list":

@@ -4,6 +4,7 @@
  * packages in node_modules carry. Regenerate: UPDATE_WIRE_SHAPES=1 npx vitest run test/sandbox/conformance/wire-shapes.test.ts
  */
 import { readFileSync, writeFileSync } from "node:fs";
+import * as bedrockSdk from "@aws-sdk/client-bedrock";
 import * as cloudwatchSdk from "@aws-sdk/client-cloudwatch";
 import * as logsSdk from "@aws-sdk/client-cloudwatch-logs";
 import * as iamSdk from "@aws-sdk/client-iam";
@@ -17,13 +18,17 @@ import type { ServiceName } from "../../../src/sandbox/protocol/types.js";
 import { openDatabase } from "../../../src/sandbox/storage/db.js";
 import { buildTable, findBotocore, loadModel, renderTable } from "./botocore-model.js";
 import { compareWithSdk, sdkErrorSchema, sdkOutputSchema } from "./sdk-schema.js";
+import { BEDROCK_SHAPES } from "./shapes-bedrock.js";
 
 interface TableFile {
-  service: Exclude<ServiceName, "bedrock" | "bedrock-runtime">;
+  service: Exclude<ServiceName, "bedrock-runtime">;
   botocoreName: string;
   constName: string;
   file: string;
   sdk: Record<string, unknown>;
+  /** Where the table lives (REST-JSON Bedrock's is only for the conformance suite: its replies are written by routes). */
+  path?: string;
+  table?: ServiceShapes;
 }
 
 const FILES: readonly TableFile[] = [
@@ -37,10 +42,19 @@ const FILES: readonly TableFile[] = [
   { service: "logs", botocoreName: "logs", constName: "LOGS_SHAPES", file: "logs", sdk: logsSdk },
   { service: "iam", botocoreName: "iam", constName: "IAM_SHAPES", file: "iam", sdk: iamSdk },
   { service: "sts", botocoreName: "sts", constName: "STS_SHAPES", file: "sts", sdk: stsSdk },
+  {
+    service: "bedrock",
+    botocoreName: "bedrock",
+    constName: "BEDROCK_SHAPES",
+    file: "bedrock",
+    sdk: bedrockSdk,
+    path: new URL("./shapes-bedrock.ts", import.meta.url).pathname,
+    table: BEDROCK_SHAPES,
+  },
 ];
 
 const pathOf = (f: TableFile): string =>
-  new URL(`../../../src/sandbox/protocol/shapes/${f.file}.ts`, import.meta.url).pathname;
+  f.path ?? new URL(`../../../src/sandbox/protocol/shapes/${f.file}.ts`, import.meta.url).pathname;
 
 /** The operations each service's handlers implement (the tables must cover exactly these). */
 function implementedOperations(): Record<string, string[]> {
@@ -57,13 +71,14 @@ function implementedOperations(): Record<string, string[]> {
   });
   const out: Record<string, string[]> = {};
   for (const [service, ops] of Object.entries(core.rpc)) out[service] = Object.keys(ops ?? {}).sort();
+  out.bedrock = (core.rest.bedrock ?? []).map((route) => route.operation).sort();
   db.close();
   return out;
 }
 
 const implemented = implementedOperations();
 const botocore = findBotocore();
-const table = (f: TableFile): ServiceShapes => SERVICE_SHAPES[f.service] as ServiceShapes;
+const table = (f: TableFile): ServiceShapes => f.table ?? (SERVICE_SHAPES[f.service] as ServiceShapes);
 
 describe("output-shape tables", () => {
   it.each(FILES)("$file: one entry per implemented operation", (f) => {
@@ -78,7 +93,8 @@ describe("output-shape tables", () => {
         const model = loadModel(botocore, f.botocoreName);
         const generated = buildTable(model, implemented[f.service] ?? []);
         if (process.env.UPDATE_WIRE_SHAPES === "1") {
-          writeFileSync(pathOf(f), renderTable(f.constName, generated, model));
+          const shapeModule = f.path === undefined ? "../shape.js" : "../../../src/sandbox/protocol/shape.js";
+          writeFileSync(pathOf(f), renderTable(f.constName, generated, model, shapeModule));
           return;
         }
         const header = /Generated from botocore (\S+)/.exec(readFileSync(pathOf(f), "utf8"))?.[1];

@@ -545,4 +545,7 @@ export const CLOUDWATCH_CASES: readonly Case[] = [
 export const CLOUDWATCH_UNREACHABLE: Readonly<Record<string, string>> = {
   InternalServiceFault: "a server fault: the sandbox answers its own bugs with InternalFailure (500)",
   ConflictException: "concurrent modification: the sandbox applies writes one at a time",
+  "GetDashboard:InvalidParameterValueException": "no input of GetDashboard is refused as a bad value by the sandbox",
+  "DeleteDashboards:InvalidParameterValueException":
+    "unknown names are ResourceNotFound (API reference); no other value is refused by the sandbox",
 };

@@ -6,6 +6,7 @@
 import {
   CreateLogGroupCommand,
   CreateLogStreamCommand,
+  DeleteLogGroupCommand,
   GetQueryResultsCommand,
   PutLogEventsCommand,
   StartQueryCommand,
@@ -70,6 +71,9 @@ const invalid = (message: string | RegExp): { error: ErrorExpectation } => ({
     message: typeof message === "string" ? exactly(message) : message,
   },
 });
+
+const BAD_NAME =
+  "1 validation error detected: Value 'bad name' at 'logGroupName' failed to satisfy constraint: Member must satisfy regular expression pattern: [\\.\\-_/#A-Za-z0-9]+";
 
 export const LOGS_CASES: readonly Case[] = [
   {
@@ -504,19 +508,96 @@ export const LOGS_CASES: readonly Case[] = [
     expect: groupNotFound,
   },
   ...insightsCases(),
+  ...constraintCases(),
 ];
 
-async function startedQuery(p: Protocolled<Clients>, tag: string): Promise<string> {
+/** The documented InvalidParameterException and ResourceNotFoundException of the calls not covered above. */
+function constraintCases(): Case[] {
+  const bad = (op: string, input: Record<string, unknown>): Case => ({
+    op,
+    name: "a group name outside the pattern is a constraint failure",
+    source: `${MODEL} LogGroupName pattern; ${REF(op)}`,
+    input: () => input,
+    expect: invalid(BAD_NAME),
+  });
+  const missing = (op: string, input: (tag: string) => Record<string, unknown>): Case => ({
+    op,
+    name: "a missing group is ResourceNotFoundException",
+    source: REF(op),
+    input,
+    expect: groupNotFound,
+  });
+  const starArn = (op: string, input: (tag: string) => Record<string, unknown>): Case => ({
+    op,
+    name: "a log group ARN ending in ':*' is refused",
+    source: `${REF(op)} (resourceArn: the log group ARN without ':*')`,
+    setup: group,
+    input,
+    expect: invalid(/^Invalid resourceArn: 'arn:aws:logs:us-east-1:123456789012:log-group:\/g\/\w+:\*'/),
+  });
+  return [
+    bad("DeleteLogGroup", { logGroupName: "bad name" }),
+    bad("DeleteRetentionPolicy", { logGroupName: "bad name" }),
+    bad("TagLogGroup", { logGroupName: "bad name", tags: { a: "b" } }),
+    bad("DescribeLogStreams", { logGroupName: "bad name" }),
+    bad("DeleteLogStream", { logGroupName: "bad name", logStreamName: "s" }),
+    {
+      op: "CreateLogStream",
+      name: "a stream name with ':' is a constraint failure",
+      source: `${MODEL} LogStreamName pattern [^:*]*`,
+      setup: group,
+      input: (tag) => ({ logGroupName: `/g/${tag}`, logStreamName: "a:b" }),
+      expect: invalid(
+        "1 validation error detected: Value 'a:b' at 'logStreamName' failed to satisfy constraint: Member must satisfy regular expression pattern: [^:*]*",
+      ),
+    },
+    {
+      op: "PutLogGroupDeletionProtection",
+      name: "an identifier outside the pattern is a constraint failure",
+      source: `${MODEL} LogGroupIdentifier pattern`,
+      input: () => ({ logGroupIdentifier: "bad name", deletionProtectionEnabled: true }),
+      expect: invalid(
+        /^1 validation error detected: Value 'bad name' at 'logGroupIdentifier' failed to satisfy constraint/,
+      ),
+    },
+    missing("PutRetentionPolicy", (tag) => ({ logGroupName: `/none/${tag}`, retentionInDays: 1 })),
+    missing("TagLogGroup", (tag) => ({ logGroupName: `/none/${tag}`, tags: { a: "b" } })),
+    missing("UntagLogGroup", (tag) => ({ logGroupName: `/none/${tag}`, tags: ["a"] })),
+    missing("ListTagsForResource", (tag) => ({ resourceArn: ARN(`/none/${tag}`) })),
+    missing("UntagResource", (tag) => ({ resourceArn: ARN(`/none/${tag}`), tagKeys: ["a"] })),
+    starArn("TagResource", (tag) => ({ resourceArn: `${ARN(`/g/${tag}`)}:*`, tags: { a: "b" } })),
+    starArn("UntagResource", (tag) => ({ resourceArn: `${ARN(`/g/${tag}`)}:*`, tagKeys: ["a"] })),
+    starArn("ListTagsForResource", (tag) => ({ resourceArn: `${ARN(`/g/${tag}`)}:*` })),
+  ];
+}
+
+async function startedQuery(
+  p: Protocolled<Clients>,
+  tag: string,
+  queryString = "fields @message | stats count(*) as n",
+): Promise<string> {
   await withEvents(p, tag);
   const started = (await p.client.send(
     new StartQueryCommand({
       logGroupName: `/g/${tag}`,
-      queryString: "fields @message | stats count(*) as n",
+      queryString,
       startTime: Math.floor(Date.now() / 1000) - 600,
       endTime: Math.floor(Date.now() / 1000) + 60,
     }),
   )) as StartQueryCommandOutput;
   return started.queryId ?? "";
+}
+
+/** The @ptr of the first row of a finished raw query. */
+async function pointer(p: Protocolled<Clients>, tag: string): Promise<string> {
+  const queryId = await startedQuery(p, tag, "fields @message | sort @timestamp asc | limit 1");
+  for (let i = 0; i < 100; i += 1) {
+    const r = (await p.client.send(new GetQueryResultsCommand({ queryId }))) as GetQueryResultsCommandOutput;
+    const ptr = r.results?.[0]?.find((f) => f.field === "@ptr")?.value;
+    if (r.status === "Complete" && ptr !== undefined) return ptr;
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+  throw new Error("the query did not finish");
 }
 
 async function finishedQuery(p: Protocolled<Clients>, tag: string): Promise<string> {
@@ -583,12 +664,80 @@ function insightsCases(): Case[] {
       expect: { error: { code: "ResourceNotFoundException", status: 400 } },
     },
     {
+      op: "StartQuery",
+      name: "a limit above 10000 is a constraint failure",
+      source: `${MODEL} EventsLimit (1–10000)`,
+      input: (tag) => ({
+        logGroupName: `/g/${tag}`,
+        queryString: "fields @message",
+        startTime: 0,
+        endTime: 1,
+        limit: 10001,
+      }),
+      expect: invalid(
+        "1 validation error detected: Value '10001' at 'limit' failed to satisfy constraint: Member must have value less than or equal to 10000",
+      ),
+    },
+    {
+      op: "GetQueryResults",
+      name: "a query id over 256 characters is a constraint failure",
+      source: `${MODEL} QueryId (0–256)`,
+      input: () => ({ queryId: "q".repeat(257) }),
+      expect: invalid(
+        /^1 validation error detected: Value 'q+' at 'queryId' failed to satisfy constraint: Member must have length less than or equal to 256$/,
+      ),
+    },
+    {
+      op: "StopQuery",
+      name: "an unknown query id is ResourceNotFoundException",
+      source: REF("StopQuery"),
+      input: () => ({ queryId: "00000000-0000-0000-0000-000000000000" }),
+      expect: { error: { code: "ResourceNotFoundException", status: 400 } },
+    },
+    {
+      op: "StopQuery",
+      name: "a finished query cannot be stopped",
+      source: `${REF("StopQuery")} ("If the query has already ended, the operation returns an error")`,
+      setup: finishedQuery,
+      input: (_tag, id) => ({ queryId: id }),
+      expect: { error: { code: "InvalidParameterException", status: 400 } },
+    },
+    {
+      op: "DescribeQueries",
+      name: "a status outside the enum is a constraint failure",
+      source: `${MODEL} QueryStatus enum`,
+      input: () => ({ status: "Done" }),
+      expect: invalid(
+        /^1 validation error detected: Value 'Done' at 'status' failed to satisfy constraint: Member must satisfy enum value set/,
+      ),
+    },
+    {
       op: "StopQuery",
       name: "stops a query that has not finished",
       source: REF("StopQuery"),
       setup: startedQuery,
       input: (_tag, id) => ({ queryId: id }),
       expect: (out) => expect(out.success).toBe(true),
+    },
+    {
+      op: "GetLogRecord",
+      name: "answers every field of the record a result's @ptr points at",
+      source: REF("GetLogRecord"),
+      setup: pointer,
+      input: (_tag, ptr) => ({ logRecordPointer: ptr }),
+      expect: (out) => expect(out.logRecord).toMatchObject({ "@message": '{"a":1}', a: "1" }),
+    },
+    {
+      op: "GetLogRecord",
+      name: "a pointer to a deleted record is ResourceNotFoundException",
+      source: REF("GetLogRecord"),
+      setup: async (p, tag) => {
+        const ptr = await pointer(p, tag);
+        await p.client.send(new DeleteLogGroupCommand({ logGroupName: `/g/${tag}` }));
+        return ptr;
+      },
+      input: (_tag, ptr) => ({ logRecordPointer: ptr }),
+      expect: { error: { code: "ResourceNotFoundException", status: 400 } },
     },
     {
       op: "GetLogRecord",
@@ -620,4 +769,7 @@ export const LOGS_UNREACHABLE: Readonly<Record<string, string>> = {
   InvalidOperationException: "deletion protection is the only state PutLogGroupDeletionProtection changes",
   TooManyTagsException: "covered by test/sandbox/logs/groups-streams.test.ts (more than 50 tags)",
   MalformedQueryException: "covered by the query-language tests in test/sandbox/insights",
+  "DeleteLogStream:ValidationException": "deletion protection guards log groups; the User Guide gives no stream case",
+  "DescribeQueries:ResourceNotFoundException": "DescribeQueries belongs to the Logs Insights work (issue 13)",
+  "GetQueryResults:InvalidParameterException": "covered: a query id over 256 characters (see GetQueryResults)",
 };

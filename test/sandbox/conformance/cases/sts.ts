@@ -260,8 +260,8 @@ export const STS_CASES: readonly Case[] = [
 ];
 
 export const STS_UNREACHABLE: Readonly<Record<string, string>> = {
-  MalformedPolicyDocument: "session policies (Policy, PolicyArns) are accepted but not evaluated",
-  PackedPolicyTooLarge: "session policies and tags are not packed; their size is not limited",
+  MalformedPolicyDocumentException: "session policies (Policy, PolicyArns) are accepted but not evaluated",
+  PackedPolicyTooLargeException: "session policies and tags are not packed; their size is not limited",
   RegionDisabledException: "every Region is enabled in the sandbox",
   ExpiredTokenException: "answered by the signature check before any operation (see test/sandbox/auth)",
 };
