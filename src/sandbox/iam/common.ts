@@ -58,3 +58,31 @@ export function checkDocument(doc: string, kind: "trust" | "identity"): void {
   const problem = policyProblem(doc, kind);
   if (problem !== undefined) throw new AwsError("MalformedPolicyDocument", problem);
 }
+
+/**
+ * IAM's list paging: MaxItems (1–1000, default 100) items from the Marker on, with IsTruncated and, when truncated,
+ * the Marker to continue from. Markers are opaque; one the sandbox did not issue is refused.
+ */
+export function readPage(r: InputReader): { maxItems: number; marker: string | undefined } {
+  const maxItems = r.integer("MaxItems", { min: 1, max: 1000 }) ?? 100;
+  const marker = r.string("Marker", {
+    min: 1,
+    max: 320,
+    pattern: /^[\u0020-\u00FF]+$/,
+    patternText: "[\\u0020-\\u00FF]+",
+  });
+  return { maxItems, marker };
+}
+
+export function page<T>(items: readonly T[], { maxItems, marker }: { maxItems: number; marker: string | undefined }) {
+  let start = 0;
+  if (marker !== undefined) {
+    const decoded = /^iam:(\d+)$/.exec(Buffer.from(marker, "base64").toString("utf8"));
+    if (decoded === null) throw new AwsError("ValidationError", "Invalid Marker.");
+    start = Number(decoded[1]);
+  }
+  const end = start + maxItems;
+  return end < items.length
+    ? { items: items.slice(start, end), IsTruncated: true, Marker: Buffer.from(`iam:${end}`).toString("base64") }
+    : { items: items.slice(start), IsTruncated: false };
+}

@@ -6,7 +6,19 @@ import type { IamStore, RoleRow } from "../storage/iam-store.js";
 import { noSuchRolePolicy, roleArn } from "../storage/iam-store.js";
 import type { IamUserStore } from "../storage/iam-users.js";
 import type { InputReader } from "../validate/input.js";
-import { checkDocument, DOCUMENT, encodePolicy, NAME, PATH, POLICY_NAME, reader, readTags, TAG_KEY } from "./common.js";
+import {
+  checkDocument,
+  DOCUMENT,
+  encodePolicy,
+  NAME,
+  page,
+  PATH,
+  POLICY_NAME,
+  reader,
+  readPage,
+  readTags,
+  TAG_KEY,
+} from "./common.js";
 import { userOperations } from "./users.js";
 
 /** IAM's quota on a trust policy, whitespace not counted (the same on CreateRole and UpdateAssumeRolePolicy). */
@@ -80,11 +92,11 @@ export function iamOperations(store: IamStore, users: IamUserStore): Record<stri
     ListRoles(input, ctx) {
       const r = reader(input);
       const prefix = r.string("PathPrefix", { min: 1, max: 512 }) ?? "/";
-      r.integer("MaxItems", { min: 1, max: 1000 });
-      r.string("Marker", { min: 1 });
+      const paging = readPage(r);
       r.done();
       const roles = store.roles(ctx.accountId).filter((role) => role.path.startsWith(prefix));
-      return { Roles: roles.map((role) => describeRole(store, role, "list")), IsTruncated: false };
+      const { items, ...rest } = page(roles, paging);
+      return { Roles: items.map((role) => describeRole(store, role, "list")), ...rest };
     },
 
     DeleteRole(input, ctx) {
@@ -134,11 +146,11 @@ export function iamOperations(store: IamStore, users: IamUserStore): Record<stri
 
     ListRolePolicies(input, ctx) {
       const { r, name } = roleName(input);
-      r.integer("MaxItems", { min: 1, max: 1000 });
-      r.string("Marker", { min: 1 });
+      const paging = readPage(r);
       r.done();
       const role = store.requireRole(ctx.accountId, name);
-      return { PolicyNames: store.policies(ctx.accountId, role.name).map((p) => p.policy_name), IsTruncated: false };
+      const { items, ...rest } = page(store.policies(ctx.accountId, role.name), paging);
+      return { PolicyNames: items.map((p) => p.policy_name), ...rest };
     },
 
     TagRole(input, ctx) {
@@ -159,11 +171,11 @@ export function iamOperations(store: IamStore, users: IamUserStore): Record<stri
 
     ListRoleTags(input, ctx) {
       const { r, name } = roleName(input);
-      r.integer("MaxItems", { min: 1, max: 1000 });
-      r.string("Marker", { min: 1 });
+      const paging = readPage(r);
       r.done();
       const role = store.requireRole(ctx.accountId, name);
-      return { Tags: store.tags(ctx.accountId, role.name), IsTruncated: false };
+      const { items, ...rest } = page(store.tags(ctx.accountId, role.name), paging);
+      return { Tags: items, ...rest };
     },
   };
 }

@@ -9,7 +9,7 @@ import { AwsError } from "../errors.js";
 import type { OperationHandler } from "../server/types.js";
 import { noSuchUserPolicy } from "../storage/iam-users.js";
 import type { IamUserStore, UserRow } from "../storage/iam-users.js";
-import { checkDocument, DOCUMENT, encodePolicy, NAME, POLICY_NAME, reader } from "./common.js";
+import { checkDocument, DOCUMENT, encodePolicy, NAME, page, POLICY_NAME, reader, readPage } from "./common.js";
 
 function describeUser(user: UserRow, accountId: string): Record<string, unknown> {
   return {
@@ -69,12 +69,11 @@ export function userOperations(users: IamUserStore): Record<string, OperationHan
     ListUserPolicies(input, ctx) {
       const r = reader(input);
       const name = r.string("UserName", { ...NAME, max: 128, required: true }) ?? "";
-      r.integer("MaxItems", { min: 1, max: 1000 });
-      r.string("Marker", { min: 1, max: 320 });
+      const paging = readPage(r);
       r.done();
       const user = users.requireUser(ctx.accountId, name, ctx.now);
-      const names = users.policies(ctx.accountId, user.name).map((p) => p.policy_name);
-      return { PolicyNames: names, IsTruncated: false };
+      const { items, ...rest } = page(users.policies(ctx.accountId, user.name), paging);
+      return { PolicyNames: items.map((p) => p.policy_name), ...rest };
     },
 
     DeleteUserPolicy(input, ctx) {

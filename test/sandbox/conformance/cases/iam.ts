@@ -4,7 +4,8 @@
  * responses recorded by LocalStack in tests/aws/services/iam/test_iam.snapshot.json (named test); QUOTA = IAM's
  * quotas page (https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_iam-quotas.html).
  */
-import { CreateRoleCommand, PutRolePolicyCommand, PutUserPolicyCommand } from "@aws-sdk/client-iam";
+import { CreateRoleCommand, ListRolesCommand, PutRolePolicyCommand, PutUserPolicyCommand } from "@aws-sdk/client-iam";
+import type { ListRolesCommandOutput } from "@aws-sdk/client-iam";
 import { expect } from "vitest";
 import type { Clients } from "../../helpers.js";
 import { LOGGING_TRUST, loggingPolicy } from "../../helpers.js";
@@ -146,6 +147,32 @@ export const IAM_CASES: readonly Case[] = [
       expect(listed).toMatchObject({ MaxSessionDuration: 3600 });
       expect(listed?.Tags).toBeUndefined();
       expect(listed?.RoleLastUsed).toBeUndefined();
+    },
+  },
+  {
+    op: "ListRoles",
+    name: "pages by MaxItems with IsTruncated and a Marker",
+    source: `${REF("ListRoles")} (MaxItems, Marker, IsTruncated)`,
+    setup: async (p, tag) => {
+      for (const n of ["a", "b"]) {
+        await p.client.send(
+          new CreateRoleCommand({
+            RoleName: `${n}-${tag}`,
+            Path: `/p${tag}/`,
+            AssumeRolePolicyDocument: LOGGING_TRUST,
+          }),
+        );
+      }
+    },
+    input: (tag) => ({ PathPrefix: `/p${tag}/`, MaxItems: 1 }),
+    expect: async (out, p) => {
+      expect(out).toMatchObject({ IsTruncated: true, Roles: [{ RoleName: `a-${p.tag}` }] });
+      const next = (await p.client.send(
+        new ListRolesCommand({ PathPrefix: `/p${p.tag}/`, MaxItems: 1, Marker: out.Marker as string }),
+      )) as ListRolesCommandOutput;
+      expect(next.IsTruncated).toBe(false);
+      expect(next.Marker).toBeUndefined();
+      expect(next.Roles?.map((r) => r.RoleName)).toEqual([`b-${p.tag}`]);
     },
   },
   {
