@@ -4,7 +4,7 @@
 import type Database from "better-sqlite3";
 import type { CallContext } from "../context.js";
 import { validateDashboardBody } from "./dashboard-validate.js";
-import { dashboardInvalid, dashboardNotFound, invalidValue, missingParameter } from "./errors.js";
+import { dashboardInvalid, dashboardNotFound, invalidValue, validationError } from "./errors.js";
 import { decodeOffsetToken, encodeToken, optList, optString } from "./input.js";
 import type { Input } from "./input.js";
 
@@ -16,8 +16,18 @@ export function dashboardArn(accountId: string, name: string): string {
   return `arn:aws:cloudwatch::${accountId}:dashboard/${name}`;
 }
 
+/**
+ * The dashboard calls validate required members the way AWS's front end does ("1 validation error detected: Value
+ * null at 'dashboardName' …", ValidationError; recorded in aws/aws-cdk#182), not with the metric calls' MissingParameter.
+ */
+function required(member: string): Error {
+  return validationError(
+    `1 validation error detected: Value null at '${member}' failed to satisfy constraint: Member must not be null`,
+  );
+}
+
 function checkName(name: string | undefined): string {
-  if (name === undefined || name === "") throw missingParameter("The parameter DashboardName is required.");
+  if (name === undefined) throw required("dashboardName");
   // A bad name is InvalidParameterValue, not DashboardInvalidInputError (recorded by LocalStack:
   // tests/aws/services/cloudwatch/test_cloudwatch.snapshot.json, test_invalid_dashboard_name, all three protocols).
   if (!NAME.test(name)) {
@@ -60,7 +70,7 @@ export class Dashboards {
   put(input: Input, ctx: CallContext): Record<string, unknown> {
     const name = checkName(optString(input, "DashboardName"));
     const body = optString(input, "DashboardBody");
-    if (body === undefined) throw missingParameter("The parameter DashboardBody is required.");
+    if (body === undefined) throw required("dashboardBody");
     const size = Buffer.byteLength(body, "utf8");
     if (size > MAX_BODY_BYTES) throw dashboardInvalid("The dashboard body must not be larger than 1 MB.");
     const { warnings } = validateDashboardBody(body);
@@ -71,7 +81,7 @@ export class Dashboards {
 
   get(input: Input, ctx: CallContext): Record<string, unknown> {
     const name = optString(input, "DashboardName");
-    if (name === undefined || name === "") throw missingParameter("The parameter DashboardName is required.");
+    if (name === undefined) throw required("dashboardName");
     const row = this.selectOne.get(ctx.accountId, name) as DashboardRow | undefined;
     if (row === undefined) throw dashboardNotFound(name);
     return { DashboardArn: dashboardArn(ctx.accountId, row.name), DashboardBody: row.body, DashboardName: row.name };
@@ -98,7 +108,7 @@ export class Dashboards {
   /** All or nothing: if any name does not exist, nothing is deleted. */
   delete(input: Input, ctx: CallContext): Record<string, unknown> {
     const names = optList(input, "DashboardNames") ?? [];
-    if (names.length === 0) throw missingParameter("The parameter DashboardNames is required.");
+    if (input.DashboardNames === undefined || input.DashboardNames === null) throw required("dashboardNames");
     const strings = names.map((name) => (typeof name === "string" ? name : String(name)));
     this.db.transaction(() => {
       for (const name of strings)

@@ -5,7 +5,7 @@
  */
 import type { CallContext } from "../context.js";
 import { invalidValue } from "./errors.js";
-import { decodeOffsetToken, encodeToken, isRecord, optList, optString, reqString } from "./input.js";
+import { decodeOffsetToken, encodeToken, isRecord, optBoolean, optList, optString, reqString } from "./input.js";
 import type { Input } from "./input.js";
 import type { MetricStore } from "./metric-store.js";
 
@@ -55,6 +55,9 @@ export function listMetrics(store: MetricStore, input: Input, ctx: CallContext):
     Dimensions: metric.dimensions.map(([Name, Value]) => ({ Name, Value })),
   }));
   const output: Record<string, unknown> = { Metrics: page };
+  // With IncludeLinkedAccounts, each metric's owning account, one per metric (API reference, ListMetrics). The
+  // sandbox links no accounts, so it is always the caller's.
+  if (optBoolean(input, "IncludeLinkedAccounts") === true) output.OwningAccounts = page.map(() => ctx.accountId);
   if (offset + PAGE_SIZE < matching.length) output.NextToken = encodeToken("lm", String(offset + PAGE_SIZE));
   return output;
 }

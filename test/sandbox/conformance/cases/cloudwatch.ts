@@ -109,6 +109,22 @@ export const CLOUDWATCH_CASES: readonly Case[] = [
     },
   },
   {
+    op: "PutDashboard",
+    name: "a missing body is a ValidationError in the front end's words",
+    source: "recorded in aws/aws-cdk#182 (Value null at 'dashboardName' … Error Code: ValidationError)",
+    input: (tag) => ({ DashboardName: `d-${tag}` }),
+    expect: {
+      error: {
+        code: "ValidationError",
+        type: "ValidationException",
+        status: 400,
+        message: exactly(
+          "1 validation error detected: Value null at 'dashboardBody' failed to satisfy constraint: Member must not be null",
+        ),
+      },
+    },
+  },
+  {
     op: "GetDashboard",
     name: "answers the body, name and ARN",
     source: RECORDED("test_dashboard_lifecycle"),
@@ -531,6 +547,14 @@ export const CLOUDWATCH_CASES: readonly Case[] = [
       expect(out.Metrics).toEqual([
         { Namespace: `l/${tag}`, MetricName: "m", Dimensions: [{ Name: "k", Value: "v" }] },
       ]),
+  },
+  {
+    op: "ListMetrics",
+    name: "with IncludeLinkedAccounts, names each metric's owning account",
+    source: `${REF("ListMetrics")} (OwningAccounts)`,
+    setup: (p, tag) => put(p, `l/${tag}`, [{ MetricName: "m", Value: 1 }]),
+    input: (tag) => ({ Namespace: `l/${tag}`, IncludeLinkedAccounts: true }),
+    expect: (out) => expect(out.OwningAccounts).toEqual(["123456789012"]),
   },
   {
     op: "ListMetrics",
