@@ -153,6 +153,17 @@ export function iamOperations(store: IamStore, users: IamUserStore): Record<stri
       return { PolicyNames: items.map((p) => p.policy_name), ...rest };
     },
 
+    /** The sandbox has no managed policies, so a role has none attached. */
+    ListAttachedRolePolicies(input, ctx) {
+      const { r, name } = roleName(input);
+      r.string("PathPrefix", { min: 1, max: 512 });
+      const paging = readPage(r);
+      r.done();
+      store.requireRole(ctx.accountId, name);
+      const { items, ...rest } = page([], paging);
+      return { AttachedPolicies: items, ...rest };
+    },
+
     TagRole(input, ctx) {
       const { r, name } = roleName(input);
       const tags = readTags(r, true) ?? [];

@@ -3,7 +3,7 @@
  * user policies (Put/Get/List/DeleteUserPolicy), with IAM's shapes and errors, so the lab's printed
  * `aws iam put-user-policy --user-name genai-lab-sandbox …` runs as pasted.
  */
-import { stableId } from "../auth/identity.js";
+import { SANDBOX_USER_NAME, stableId } from "../auth/identity.js";
 import type { CallContext } from "../context.js";
 import { AwsError } from "../errors.js";
 import type { OperationHandler } from "../server/types.js";
@@ -51,6 +51,29 @@ export function userOperations(users: IamUserStore): Record<string, OperationHan
       r.done();
       const user = users.requireUser(ctx.accountId, name ?? callerName(ctx), ctx.now);
       return { User: describeUser(user, ctx.accountId) };
+    },
+
+    ListUsers(input, ctx) {
+      const r = reader(input);
+      const prefix = r.string("PathPrefix", { min: 1, max: 512 }) ?? "/";
+      const paging = readPage(r);
+      r.done();
+      // Each account has one user, at the path "/"; ListUsers leaves out tags, as the IAM list calls do.
+      const all = "/".startsWith(prefix) ? [users.requireUser(ctx.accountId, SANDBOX_USER_NAME, ctx.now)] : [];
+      const { items, ...rest } = page(all, paging);
+      return { Users: items.map((user) => describeUser(user, ctx.accountId)), ...rest };
+    },
+
+    /** The sandbox has no managed policies, so a user has none attached. */
+    ListAttachedUserPolicies(input, ctx) {
+      const r = reader(input);
+      const name = r.string("UserName", { ...NAME, max: 128, required: true }) ?? "";
+      r.string("PathPrefix", { min: 1, max: 512 });
+      const paging = readPage(r);
+      r.done();
+      users.requireUser(ctx.accountId, name, ctx.now);
+      const { items, ...rest } = page([], paging);
+      return { AttachedPolicies: items, ...rest };
     },
 
     PutUserPolicy(input, ctx) {

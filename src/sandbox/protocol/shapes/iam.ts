@@ -55,6 +55,14 @@ export const IAM_SHAPES: ServiceShapes = {
       output: "GetUserPolicyResponse",
       errors: ["NoSuchEntityException", "ServiceFailureException"],
     },
+    ListAttachedRolePolicies: {
+      output: "ListAttachedRolePoliciesResponse",
+      errors: ["NoSuchEntityException", "InvalidInputException", "ServiceFailureException"],
+    },
+    ListAttachedUserPolicies: {
+      output: "ListAttachedUserPoliciesResponse",
+      errors: ["NoSuchEntityException", "InvalidInputException", "ServiceFailureException"],
+    },
     ListRolePolicies: {
       output: "ListRolePoliciesResponse",
       errors: ["NoSuchEntityException", "ServiceFailureException"],
@@ -70,6 +78,10 @@ export const IAM_SHAPES: ServiceShapes = {
     ListUserPolicies: {
       output: "ListUserPoliciesResponse",
       errors: ["NoSuchEntityException", "ServiceFailureException"],
+    },
+    ListUsers: {
+      output: "ListUsersResponse",
+      errors: ["ServiceFailureException"],
     },
     PutRolePolicy: {
       output: null,
@@ -120,6 +132,12 @@ export const IAM_SHAPES: ServiceShapes = {
       members: {
         PermissionsBoundaryType: "string",
         PermissionsBoundaryArn: "string",
+      },
+    },
+    AttachedPolicy: {
+      members: {
+        PolicyName: "string",
+        PolicyArn: "string",
       },
     },
     ConcurrentModificationException: {
@@ -201,6 +219,24 @@ export const IAM_SHAPES: ServiceShapes = {
         status: 409,
       },
     },
+    ListAttachedRolePoliciesResponse: {
+      members: {
+        AttachedPolicies: {
+          list: "AttachedPolicy",
+        },
+        IsTruncated: "boolean",
+        Marker: "string",
+      },
+    },
+    ListAttachedUserPoliciesResponse: {
+      members: {
+        AttachedPolicies: {
+          list: "AttachedPolicy",
+        },
+        IsTruncated: "boolean",
+        Marker: "string",
+      },
+    },
     ListRolePoliciesResponse: {
       members: {
         PolicyNames: {
@@ -240,6 +276,16 @@ export const IAM_SHAPES: ServiceShapes = {
         Marker: "string",
       },
       required: ["PolicyNames"],
+    },
+    ListUsersResponse: {
+      members: {
+        Users: {
+          list: "User",
+        },
+        IsTruncated: "boolean",
+        Marker: "string",
+      },
+      required: ["Users"],
     },
     MalformedPolicyDocumentException: {
       members: {

@@ -337,6 +337,46 @@ export const IAM_CASES: readonly Case[] = [
     expect: noSuch(/^The user with name u-\w+ cannot be found\.$/),
   },
   {
+    op: "ListUsers",
+    name: "lists the account's one user, without tags",
+    source: REF("ListUsers"),
+    input: () => ({}),
+    expect: (out) => {
+      expect(out.IsTruncated).toBe(false);
+      expect(out.Users).toEqual([
+        {
+          Path: "/",
+          UserName: USER,
+          UserId: expect.stringMatching(/^AIDA[A-Z2-7]{17}$/),
+          Arn: `arn:aws:iam::123456789012:user/${USER}`,
+          CreateDate: expect.any(Date),
+        },
+      ]);
+    },
+  },
+  {
+    op: "ListAttachedUserPolicies",
+    name: "lists no managed policies (the sandbox has none)",
+    source: REF("ListAttachedUserPolicies"),
+    input: () => ({ UserName: USER }),
+    expect: (out) => expect(out).toMatchObject({ AttachedPolicies: [], IsTruncated: false }),
+  },
+  {
+    op: "ListAttachedUserPolicies",
+    name: "an unknown user is NoSuchEntity",
+    source: REF("ListAttachedUserPolicies"),
+    input: (tag) => ({ UserName: `u-${tag}` }),
+    expect: noSuch(/^The user with name u-\w+ cannot be found\.$/),
+  },
+  {
+    op: "ListAttachedRolePolicies",
+    name: "lists no managed policies (the sandbox has none)",
+    source: REF("ListAttachedRolePolicies"),
+    setup: role,
+    input: (tag) => ({ RoleName: `r-${tag}` }),
+    expect: (out) => expect(out).toMatchObject({ AttachedPolicies: [], IsTruncated: false }),
+  },
+  {
     op: "PutUserPolicy",
     name: "attaches an inline policy to the sandbox's user (no output)",
     source: `${MODEL} PutUserPolicy has no output; issue 11 item 1`,
@@ -445,6 +485,7 @@ const missingRole = (op: string, input: (tag: string) => Record<string, unknown>
 /** The documented errors of the calls not covered above. */
 export const IAM_ERROR_CASES: readonly Case[] = [
   missingRole("DeleteRole", (tag) => ({ RoleName: `none-${tag}` })),
+  missingRole("ListAttachedRolePolicies", (tag) => ({ RoleName: `none-${tag}` })),
   missingRole("ListRolePolicies", (tag) => ({ RoleName: `none-${tag}` })),
   missingRole("ListRoleTags", (tag) => ({ RoleName: `none-${tag}` })),
   missingRole("PutRolePolicy", (tag) => ({ RoleName: `none-${tag}`, PolicyName: "p", PolicyDocument: POLICY })),
