@@ -105,5 +105,8 @@ export function runConformance<C>(service: ServiceUnderTest<C>, cases: readonly 
   });
 }
 
+/** A call whose model has no output: the SDK answers nothing but $metadata. */
+export const noOutput = (out: Record<string, unknown>): void => expect(Object.keys(out)).toEqual(["$metadata"]);
+
 /** An exact message (a string matches itself, not as a pattern). */
 export const exactly = (text: string): RegExp => new RegExp(`^${text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}$`);
