@@ -1,11 +1,16 @@
 /** Logs Insights' calls (the query language itself is tested in test/sandbox/insights; sources: see logs.ts). */
-import { DeleteLogGroupCommand, GetQueryResultsCommand, StartQueryCommand } from "@aws-sdk/client-cloudwatch-logs";
+import {
+  DeleteLogGroupCommand,
+  GetQueryResultsCommand,
+  PutLogEventsCommand,
+  StartQueryCommand,
+} from "@aws-sdk/client-cloudwatch-logs";
 import type { GetQueryResultsCommandOutput, StartQueryCommandOutput } from "@aws-sdk/client-cloudwatch-logs";
 import { expect } from "vitest";
 import type { Clients } from "../../helpers.js";
 import type { Protocolled } from "../runner.js";
 import type { Case } from "./logs-common.js";
-import { invalid, MODEL, RECORDED, REF, withEvents } from "./logs-common.js";
+import { invalid, MODEL, RECORDED, REF, stream, withEvents } from "./logs-common.js";
 
 async function startedQuery(
   p: Protocolled<Clients>,
@@ -17,6 +22,27 @@ async function startedQuery(
     new StartQueryCommand({
       logGroupName: `/g/${tag}`,
       queryString,
+      startTime: Math.floor(Date.now() / 1000) - 600,
+      endTime: Math.floor(Date.now() / 1000) + 60,
+    }),
+  )) as StartQueryCommandOutput;
+  return started.queryId ?? "";
+}
+
+/** A query over 30,000 events, still running when the next call arrives (a small one completes at once). */
+async function runningQuery(p: Protocolled<Clients>, tag: string): Promise<string> {
+  await stream(p, tag);
+  for (let batch = 0; batch < 3; batch += 1) {
+    const logEvents = Array.from({ length: 10_000 }, (_, i) => ({
+      timestamp: Date.now() - 1000,
+      message: `l${batch}-${i}`,
+    }));
+    await p.client.send(new PutLogEventsCommand({ logGroupName: `/g/${tag}`, logStreamName: "s", logEvents }));
+  }
+  const started = (await p.client.send(
+    new StartQueryCommand({
+      logGroupName: `/g/${tag}`,
+      queryString: "filter @message like /9$/",
       startTime: Math.floor(Date.now() / 1000) - 600,
       endTime: Math.floor(Date.now() / 1000) + 60,
     }),
@@ -150,7 +176,7 @@ export function insightsCases(): Case[] {
       op: "StopQuery",
       name: "stops a query that has not finished",
       source: REF("StopQuery"),
-      setup: startedQuery,
+      setup: runningQuery,
       input: (_tag, id) => ({ queryId: id }),
       expect: (out) => expect(out.success).toBe(true),
     },
