@@ -118,3 +118,25 @@ export function errorOnWire(
   };
   return { type: text("__type"), queryError, code: undefined, message: text("message") ?? text("Message") ?? "" };
 }
+
+/** Members of a JSON/CBOR error body that the error's model structure does not have (besides __type and message). */
+export function errorMemberProblems(
+  protocol: WireProtocol,
+  reply: Exchange,
+  shapes: ServiceShapes,
+  type: string,
+): string[] {
+  if (protocol === "query") return [];
+  const text = reply.body.toString("utf8");
+  const wire = protocol === "cbor" ? readCbor(reply.body) : readJson(text === "" ? "{}" : text);
+  if (wire.t !== "map") return [`${type}: the error body is not an object`];
+  const structure = shapes.structures[type];
+  const problems: string[] = [];
+  for (const [key, value] of wire.v) {
+    if (key === "__type" || key === "message" || key === "Message") continue;
+    const member = structure?.members[key];
+    if (member === undefined) problems.push(`${type}.${key}: not a member of the error`);
+    else problems.push(...wireProblems(value, member, shapes, `${type}.${key}`, protocol === "cbor"));
+  }
+  return problems;
+}

@@ -6,7 +6,7 @@
 import { describe, expect, it } from "vitest";
 import type { RunningSandbox } from "../../../src/sandbox/index.js";
 import type { ServiceShapes } from "../../../src/sandbox/protocol/shape.js";
-import { errorOnWire, exchange, successProblems } from "./harness.js";
+import { errorMemberProblems, errorOnWire, exchange, successProblems } from "./harness.js";
 import type { Exchange, WireProtocol } from "./harness.js";
 
 export interface ErrorExpectation {
@@ -96,6 +96,7 @@ export function runConformance<C>(service: ServiceUnderTest<C>, cases: readonly 
             if (service.queryCompatible === true && p.protocol !== "query")
               expect(wire.queryError).toBe(`${want.code};${want.status >= 500 ? "Receiver" : "Sender"}`);
             if (want.message !== undefined) expect(wire.message).toMatch(want.message);
+            expect(errorMemberProblems(p.protocol, outcome.reply, service.shapes, want.type ?? want.code)).toEqual([]);
             // The SDK names a modelled error by its shape, whatever the protocol.
             expect(outcome.error?.name).toBe(want.sdkName ?? want.type ?? want.code);
           });
