@@ -1,10 +1,10 @@
 /**
- * Loads a lab: `lab.(ts|js)` (the manifest) and one module per step, `NN-kebab-name.(ts|js)`, in number order.
+ * Loads a lab: `lab.(ts|js)` (the manifest) and one folder per step, `NN-kebab-name/step.(ts|js)`, in number order.
  * Every module is validated when loaded; all problems are reported at once, each naming the file and the field.
  * From compiled code (dist/) it loads `.js`; under the test runner, which runs TypeScript, it loads `.ts`.
  */
-import { readdirSync } from "node:fs";
-import { basename, join, relative } from "node:path";
+import { readdirSync, statSync } from "node:fs";
+import { basename, dirname, join, relative } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import type { Check, LabManifest, Step } from "./contract.js";
 import { describeIssues, labSchema, stepSchema } from "./schema.js";
@@ -38,7 +38,7 @@ export class LabLoadError extends UsageError {
   }
 }
 
-const STEP_FILE = /^(\d{2})-([a-z0-9]+(?:-[a-z0-9]+)*)\.(ts|js)$/;
+const STEP_DIR = /^(\d{2})-([a-z0-9]+(?:-[a-z0-9]+)*)$/;
 
 /** The lab shipped with genai-lab: steps/ beside src/ (or dist/steps beside dist/src). */
 export function builtInLabDir(): string {
@@ -74,17 +74,18 @@ export async function loadLab(dir: string, ext: "ts" | "js" = moduleExtension())
   }
 
   const stepFiles = names
-    .map((name) => ({ name, match: STEP_FILE.exec(name) }))
-    .filter((entry): entry is { name: string; match: RegExpExecArray } => entry.match?.[3] === ext)
+    .map((name) => ({ name, match: STEP_DIR.exec(name) }))
+    .filter((entry): entry is { name: string; match: RegExpExecArray } => entry.match !== null)
+    .filter(({ name }) => isDirectory(join(dir, name)))
     .sort((a, b) => a.name.localeCompare(b.name));
   if (stepFiles.length === 0)
-    problems.push(`${show(dir)}: no step modules (expected files named NN-kebab-name.${ext})`);
+    problems.push(`${show(dir)}: no steps (expected folders named NN-kebab-name/ holding step.${ext})`);
 
   const steps: LoadedStep[] = [];
   const first = Number(stepFiles[0]?.match[1] ?? 0);
   if (first > 1) problems.push(`${show(join(dir, stepFiles[0]?.name ?? ""))}: numbering must start at 00 or 01`);
   for (const [index, { name, match }] of stepFiles.entries()) {
-    const file = join(dir, name);
+    const file = join(dir, name, `step.${ext}`);
     const number = Number(match[1]);
     if (number !== first + index) {
       problems.push(`${show(file)}: numbering gap or duplicate (expected ${String(first + index).padStart(2, "0")}-…)`);
@@ -98,7 +99,7 @@ export async function loadLab(dir: string, ext: "ts" | "js" = moduleExtension())
     }
     const step = value as Step;
     if (step.id !== match[2])
-      problems.push(`${show(file)}: step.id "${step.id}" must match the file name ("${match[2]}")`);
+      problems.push(`${show(file)}: step.id "${step.id}" must match the folder name ("${match[2]}")`);
     steps.push({ step, file, number });
   }
 
@@ -107,6 +108,14 @@ export async function loadLab(dir: string, ext: "ts" | "js" = moduleExtension())
   const checks = crossCheck(steps, complete ? manifest : undefined, problems, show);
   if (problems.length > 0 || !manifest) throw new LabLoadError(show(dir), problems);
   return { dir, manifest, steps, checks };
+}
+
+function isDirectory(path: string): boolean {
+  try {
+    return statSync(path).isDirectory();
+  } catch {
+    return false;
+  }
 }
 
 async function importExport(
@@ -141,7 +150,10 @@ function crossCheck(
   const checks = new Map<string, { step: Step; check: Check }>();
   for (const { step, file } of steps) {
     const other = stepIds.get(step.id);
-    if (other) problems.push(`${show(file)}: duplicate step id "${step.id}" (also in ${basename(other)})`);
+    if (other)
+      problems.push(
+        `${show(file)}: duplicate step id "${step.id}" (also in ${basename(dirname(other))}/${basename(other)})`,
+      );
     stepIds.set(step.id, file);
     const actionIds = new Set<string>();
     for (const [i, action] of step.actions.entries()) {

@@ -2,16 +2,16 @@
  * Step 1: turn on Bedrock model invocation logging to CloudWatch Logs — the log group, the role Bedrock assumes,
  * and the account's logging configuration. Check: logging enabled (the lab's group, text delivery on).
  */
-import { defineStep } from "../src/engine/contract.js";
-import { LAB_TAG, labParameters, type LabAws, type LabParams } from "./lab.js";
-import { ensureLogGroup } from "./lib/log-group.js";
-import { desiredConfig, ensureLoggingConfig, readLoggingConfig, toJson } from "./lib/logging-config.js";
-import { createRoleLine, loggingScript } from "./lib/logging-cli.js";
-import { ensureLoggingRole, roleNameOf } from "./lib/logging-role.js";
-import type { ReadCtx } from "./lib/model.js";
-import { json } from "./lib/outputs.js";
-import { roleArnFor } from "./lib/policies.js";
-import { shq } from "./lib/shell.js";
+import { defineStep } from "../../src/engine/contract.js";
+import { LAB_TAG, labParameters, type LabAws, type LabParams } from "../lab.js";
+import { ensureLogGroup } from "../lib/log-group.js";
+import { desiredConfig, ensureLoggingConfig, readLoggingConfig, toJson } from "../lib/logging-config.js";
+import { createRoleLine, loggingScript } from "../lib/logging-cli.js";
+import { ensureLoggingRole, roleNameOf } from "../lib/logging-role.js";
+import type { ReadCtx } from "../lib/model.js";
+import { json } from "../lib/outputs.js";
+import { roleArnFor } from "../lib/policies.js";
+import { shq } from "../lib/shell.js";
 
 const SCRIPT = loggingScript({
   region: labParameters.region,

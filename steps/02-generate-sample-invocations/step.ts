@@ -2,14 +2,14 @@
  * Step 2: the seed's five prompts through the model (InvokeModel with the Anthropic body, Converse otherwise), so
  * that there is something to log, chart and query. The request ids are remembered: step 3 finds them in the logs.
  */
-import { defineStep } from "../src/engine/contract.js";
-import type { LabAws, LabParams } from "./lab.js";
-import { INVOCATIONS_FACT, invokePrompts } from "./lib/invocations.js";
-import { firstWords, invokeLine } from "./lib/invoke.js";
-import { retriesNote, retrySettings, simulatedNote } from "./lib/invocation-notes.js";
-import { effectiveModelId } from "./lib/model.js";
-import { table } from "./lib/outputs.js";
-import { enCount } from "./lib/plural.js";
+import { defineStep } from "../../src/engine/contract.js";
+import type { LabAws, LabParams } from "../lab.js";
+import { INVOCATIONS_FACT, invokePrompts } from "../lib/invocations.js";
+import { firstWords, invokeLine } from "../lib/invoke.js";
+import { retriesNote, retrySettings, simulatedNote } from "../lib/invocation-notes.js";
+import { effectiveModelId } from "../lib/model.js";
+import { table } from "../lib/outputs.js";
+import { enCount } from "../lib/plural.js";
 
 /** The body's CLI block, the same in both languages. */
 const CLI = `aws bedrock-runtime invoke-model --model-id us.anthropic.claude-3-5-sonnet-20241022-v2:0 \\

@@ -2,19 +2,19 @@
  * Step 4: the GenAI-Monitoring dashboard — the seed's three widgets done right plus AWS/Bedrock metric widgets for
  * the model the lab calls — validated, saved, then previewed in the terminal. Check: the dashboard shows metrics.
  */
-import { defineStep } from "../src/engine/contract.js";
-import type { LabAws, LabParams } from "./lab.js";
-import { buildDashboard, DASHBOARD_START, metricRow } from "./lib/dashboard-body.js";
-import { checkDashboard } from "./lib/dashboard-check.js";
-import { metricQuery, previewDashboard } from "./lib/dashboard-preview.js";
-import { putDashboard } from "./lib/dashboard-put.js";
-import { previewHours, windowLabel, windowMs } from "./lib/dashboard-window.js";
-import { CHECK_TIMEOUT_MS } from "./lib/log-checks.js";
-import { effectiveModelId, type ReadCtx } from "./lib/model.js";
-import { json } from "./lib/outputs.js";
-import { SEED_LATENCY_QUERY, SEED_TOKENS_QUERY } from "./lib/queries.js";
-import { shq } from "./lib/shell.js";
-import { enCount } from "./lib/plural.js";
+import { defineStep } from "../../src/engine/contract.js";
+import type { LabAws, LabParams } from "../lab.js";
+import { buildDashboard, DASHBOARD_START, metricRow } from "../lib/dashboard-body.js";
+import { checkDashboard } from "../lib/dashboard-check.js";
+import { metricQuery, previewDashboard } from "../lib/dashboard-preview.js";
+import { putDashboard } from "../lib/dashboard-put.js";
+import { previewHours, windowLabel, windowMs } from "../lib/dashboard-window.js";
+import { CHECK_TIMEOUT_MS } from "../lib/log-checks.js";
+import { effectiveModelId, type ReadCtx } from "../lib/model.js";
+import { json } from "../lib/outputs.js";
+import { SEED_LATENCY_QUERY, SEED_TOKENS_QUERY } from "../lib/queries.js";
+import { shq } from "../lib/shell.js";
+import { enCount } from "../lib/plural.js";
 
 const bodyFor = (ctx: ReadCtx) =>
   buildDashboard({

@@ -2,9 +2,9 @@
  * Step 5 (cleanup, also `genai-lab cleanup`): the plan from the ledger first (and the one question, about the log
  * group), then the deletions (or, with --dry-run, the plan only). Only what this lab created is touched.
  */
-import { defineStep } from "../src/engine/contract.js";
-import { LAB_TAG, type LabAws, type LabParams } from "./lab.js";
-import { askAboutLogGroup, removeEntry } from "./lib/cleanup.js";
+import { defineStep } from "../../src/engine/contract.js";
+import { LAB_TAG, type LabAws, type LabParams } from "../lab.js";
+import { askAboutLogGroup, removeEntry } from "../lib/cleanup.js";
 import {
   cleanupPlan,
   PLAN_FACT,
@@ -13,11 +13,11 @@ import {
   plannedCommands,
   typeName,
   type PlanFact,
-} from "./lib/cleanup-plan.js";
-import { table } from "./lib/outputs.js";
-import { enCount } from "./lib/plural.js";
-import { LOGGING_POLICY_NAME } from "./lib/policies.js";
-import { forgetLoggingOn } from "./lib/timeline.js";
+} from "../lib/cleanup-plan.js";
+import { table } from "../lib/outputs.js";
+import { enCount } from "../lib/plural.js";
+import { LOGGING_POLICY_NAME } from "../lib/policies.js";
+import { forgetLoggingOn } from "../lib/timeline.js";
 
 /** The body's CLI block, the same in both languages. */
 const CLI = `aws cloudwatch delete-dashboards --dashboard-names GenAI-Monitoring

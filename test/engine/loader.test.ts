@@ -1,6 +1,6 @@
 import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { dirname, join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { LabLoadError, loadLab, loadManifest } from "../../src/engine/loader.js";
 
@@ -22,7 +22,10 @@ const stepModule = (id: string, extra = "", checkId = `${id}-ok`) => `export con
 function writeLab(files: Record<string, string>): string {
   const dir = mkdtempSync(join(tmpdir(), "genai-lab-loader-"));
   mkdirSync(dir, { recursive: true });
-  for (const [name, content] of Object.entries(files)) writeFileSync(join(dir, name), content);
+  for (const [name, content] of Object.entries(files)) {
+    mkdirSync(dirname(join(dir, name)), { recursive: true });
+    writeFileSync(join(dir, name), content);
+  }
   return dir;
 }
 
@@ -67,69 +70,69 @@ describe("loadLab", () => {
   it("orders by number, not by the order files are listed", async () => {
     const dir = writeLab({
       "lab.ts": labModule(`[{ id: "a-ok" }, { id: "b-ok" }]`),
-      "01-b.ts": stepModule("b"),
-      "00-a.ts": stepModule("a"),
+      "01-b/step.ts": stepModule("b"),
+      "00-a/step.ts": stepModule("a"),
     });
     expect((await loadLab(dir, "ts")).steps.map((s) => s.step.id)).toEqual(["a", "b"]);
   });
 
   it("names the file for a missing export", async () => {
-    const problems = await problemsOf({ "lab.ts": labModule(), "01-a.ts": "export const stepp = {};" });
-    expect(problems).toEqual([expect.stringMatching(/01-a\.ts: missing export `step`/)]);
+    const problems = await problemsOf({ "lab.ts": labModule(), "01-a/step.ts": "export const stepp = {};" });
+    expect(problems).toEqual([expect.stringMatching(/01-a\/step\.ts: missing export `step`/)]);
   });
 
   it("names the file for a missing manifest", async () => {
-    const problems = await problemsOf({ "01-a.ts": stepModule("a") });
+    const problems = await problemsOf({ "01-a/step.ts": stepModule("a") });
     expect(problems).toEqual([expect.stringMatching(/lab\.ts: missing/)]);
   });
 
   it("names the file and the field for a missing translation", async () => {
     const problems = await problemsOf({
       "lab.ts": labModule(),
-      "01-a.ts": stepModule("a").replace(`body: { vi: "Body (vi)", en: "Body" }`, `body: { en: "Body" }`),
+      "01-a/step.ts": stepModule("a").replace(`body: { vi: "Body (vi)", en: "Body" }`, `body: { en: "Body" }`),
     });
-    expect(problems).toEqual([expect.stringMatching(/01-a\.ts: step\.body\.vi: missing Vietnamese translation/)]);
+    expect(problems).toEqual([expect.stringMatching(/01-a\/step\.ts: step\.body\.vi: missing Vietnamese translation/)]);
   });
 
   it("treats an empty translation as missing, deep inside actions", async () => {
     const problems = await problemsOf({
       "lab.ts": labModule(),
-      "01-a.ts": stepModule("a").replace(`title: { vi: "Do (vi)", en: "Do" }`, `title: { vi: "Làm", en: "  " }`),
+      "01-a/step.ts": stepModule("a").replace(`title: { vi: "Do (vi)", en: "Do" }`, `title: { vi: "Làm", en: "  " }`),
     });
     expect(problems).toEqual([
-      expect.stringMatching(/01-a\.ts: step\.actions\[0\]\.title\.en: missing English translation/),
+      expect.stringMatching(/01-a\/step\.ts: step\.actions\[0\]\.title\.en: missing English translation/),
     ]);
   });
 
   it("reports a duplicate step id and a step id that does not match its file", async () => {
     const problems = await problemsOf({
       "lab.ts": labModule(),
-      "01-a.ts": stepModule("a"),
-      "02-b.ts": stepModule("a", "", "other-ok"),
+      "01-a/step.ts": stepModule("a"),
+      "02-b/step.ts": stepModule("a", "", "other-ok"),
     });
     expect(problems).toEqual([
-      expect.stringMatching(/02-b\.ts: step\.id "a" must match the file name \("b"\)/),
-      expect.stringMatching(/02-b\.ts: duplicate step id "a" \(also in 01-a\.ts\)/),
+      expect.stringMatching(/02-b\/step\.ts: step\.id "a" must match the folder name \("b"\)/),
+      expect.stringMatching(/02-b\/step\.ts: duplicate step id "a" \(also in 01-a\/step\.ts\)/),
     ]);
   });
 
   it("reports a numbering gap and a duplicate number", async () => {
-    expect(await problemsOf({ "lab.ts": labModule(), "01-a.ts": stepModule("a"), "03-c.ts": stepModule("c") })).toEqual(
-      [expect.stringMatching(/03-c\.ts: numbering gap or duplicate \(expected 02-…\)/)],
-    );
-    expect(await problemsOf({ "lab.ts": labModule(), "01-a.ts": stepModule("a"), "01-b.ts": stepModule("b") })).toEqual(
-      [expect.stringMatching(/01-b\.ts: numbering gap or duplicate \(expected 02-…\)/)],
-    );
+    expect(
+      await problemsOf({ "lab.ts": labModule(), "01-a/step.ts": stepModule("a"), "03-c/step.ts": stepModule("c") }),
+    ).toEqual([expect.stringMatching(/03-c\/step\.ts: numbering gap or duplicate \(expected 02-…\)/)]);
+    expect(
+      await problemsOf({ "lab.ts": labModule(), "01-a/step.ts": stepModule("a"), "01-b/step.ts": stepModule("b") }),
+    ).toEqual([expect.stringMatching(/01-b\/step\.ts: numbering gap or duplicate \(expected 02-…\)/)]);
   });
 
   it("reports an unknown checklist id, and a duplicate check id", async () => {
     const problems = await problemsOf({
       "lab.ts": labModule(`[{ id: "a-ok" }, { id: "nope" }]`),
-      "01-a.ts": stepModule("a"),
-      "02-b.ts": stepModule("b", "", "a-ok"),
+      "01-a/step.ts": stepModule("a"),
+      "02-b/step.ts": stepModule("b", "", "a-ok"),
     });
     expect(problems).toEqual([
-      expect.stringMatching(/02-b\.ts: step\.checks\[0\]\.id: duplicate check id "a-ok"/),
+      expect.stringMatching(/02-b\/step\.ts: step\.checks\[0\]\.id: duplicate check id "a-ok"/),
       'lab.checklist[1].id: unknown checklist id "nope" (no step declares a check with that id)',
     ]);
   });
@@ -137,23 +140,25 @@ describe("loadLab", () => {
   it("reports wrong types and non-kebab ids with the field path", async () => {
     const problems = await problemsOf({
       "lab.ts": labModule(),
-      "01-a.ts": stepModule("a").replace(`run: async () => {} }`, `run: "later" }`).replace(`id: "do"`, `id: "Do It"`),
+      "01-a/step.ts": stepModule("a")
+        .replace(`run: async () => {} }`, `run: "later" }`)
+        .replace(`id: "do"`, `id: "Do It"`),
     });
     expect(problems).toEqual([
-      expect.stringMatching(/01-a\.ts: step\.actions\[0\]\.id: must be kebab-case/),
-      expect.stringMatching(/01-a\.ts: step\.actions\[0\]\.run: must be a function/),
+      expect.stringMatching(/01-a\/step\.ts: step\.actions\[0\]\.id: must be kebab-case/),
+      expect.stringMatching(/01-a\/step\.ts: step\.actions\[0\]\.run: must be a function/),
     ]);
   });
 
   it("reports a module that cannot be loaded, and a directory with no steps", async () => {
-    const broken = await problemsOf({ "lab.ts": labModule(), "01-a.ts": "export const step = {;" });
-    expect(broken).toEqual([expect.stringMatching(/01-a\.ts: cannot be loaded: /)]);
+    const broken = await problemsOf({ "lab.ts": labModule(), "01-a/step.ts": "export const step = {;" });
+    expect(broken).toEqual([expect.stringMatching(/01-a\/step\.ts: cannot be loaded: /)]);
     const empty = await problemsOf({ "lab.ts": labModule() });
-    expect(empty.join("\n")).toMatch(/no step modules \(expected files named NN-kebab-name\.ts\)/);
+    expect(empty.join("\n")).toMatch(/no steps \(expected folders named NN-kebab-name\/ holding step\.ts\)/);
   });
 
   it("gives every problem in one bilingual error", async () => {
-    const dir = writeLab({ "01-a.ts": "export const nothing = 1;" });
+    const dir = writeLab({ "01-a/step.ts": "export const nothing = 1;" });
     const error = (await loadLab(dir, "ts").catch((e: unknown) => e)) as LabLoadError;
     expect(error.problems).toHaveLength(2);
     expect(error.text.en).toMatch(/has 2 problems:\n {2}- /);
