@@ -1,6 +1,7 @@
 /**
- * The step contract: what a lab manifest (steps/lab.ts) and a step module (steps/NN-name.ts) provide, and what
- * the runner gives their actions and checks. Steps never construct AWS clients: they get them as `ctx.aws`.
+ * The step contract: what a lab manifest (steps/lab.ts) and a step module (steps/NN-name/step.ts) provide, and what
+ * the runner gives their actions and checks. A step's prose is Markdown beside its module (body.vi.md, body.en.md).
+ * Steps never construct AWS clients: they get them as `ctx.aws`.
  */
 import type { Clock } from "./clock.js";
 import type { Output } from "./outputs.js";
@@ -192,32 +193,47 @@ export interface Check<P extends LabParams = LabParams, A = unknown> {
 export type StepRole = "preflight" | "lab" | "cleanup";
 
 /**
- * "Your turn" (hands-on): what the learner does in their own terminal, with their real values filled in. The CLI
- * lines run unchanged with AWS CLI v1 and v2 (no v2-only flags: `fileb://` for binary bodies, never
- * `--cli-binary-format`) and carry no `--endpoint-url`: `genai-lab env` points the learner's shell at the target.
+ * "Your turn" (hands-on): what the learner does in their own terminal, with their real values filled in. The task
+ * and the console path are prose, in `your-turn.vi.md` / `your-turn.en.md` beside the step's code (see
+ * step-markdown.ts); the commands are code. The CLI lines run unchanged with AWS CLI v1 and v2 (no v2-only flags:
+ * `fileb://` for binary bodies, never `--cli-binary-format`) and carry no `--endpoint-url`: `genai-lab env` points
+ * the learner's shell at the target.
  */
 export interface YourTurn<P extends LabParams = LabParams, A = unknown> {
-  /** The task in one or two sentences (Markdown). */
-  task: Text;
-  /** The console path, for real AWS (Markdown). */
-  console?: Text;
   /** bash lines with the learner's values. */
   cli?: (ctx: CheckContext<P, A>) => string;
   /** A short Python/boto3 snippet, like the original lab's. */
   python?: (ctx: CheckContext<P, A>) => string;
 }
 
+/** What a step's values are computed from when its Markdown is shown: nothing that calls AWS or changes anything. */
+export interface ValueContext<P extends LabParams = LabParams> {
+  params: Readonly<P>;
+  target: TargetInfo;
+  facts: FactsReader;
+  ledger: LedgerReader;
+}
+
+/**
+ * Values a step computes for its Markdown, by name: `{{modelId}}` in body.vi.md is `values.modelId(ctx)`, computed
+ * each time the page is shown. A Text value gives each language its own words.
+ */
+export type StepValues<P extends LabParams = LabParams> = Record<
+  string,
+  (ctx: ValueContext<P>) => string | number | Text
+>;
+
 export interface Step<P extends LabParams = LabParams, A = unknown> {
   id: string;
   title: Text;
-  /** Markdown: what and why, the console path, the CLI equivalent, links. */
-  body: Text;
   /** "cleanup" steps are not part of a full run; `genai-lab cleanup` runs them. Default "lab". */
   role?: StepRole;
   actions: Action<P, A>[];
   checks: Check<P, A>[];
-  /** What the learner does by hand in hands-on and exam modes. */
+  /** The commands the learner runs by hand in hands-on and exam modes (the prose is in your-turn.*.md). */
   yourTurn?: YourTurn<P, A>;
+  /** What `{{NAME}}` stands for in the step's Markdown (body.*.md, your-turn.*.md). */
+  values?: StepValues<P>;
   /** A ladder, revealed one at a time: a nudge, then where to look, then the exact command. */
   hints?: Text[];
 }

@@ -8,12 +8,16 @@ import { basename, dirname, join, relative } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import type { Check, LabManifest, Step } from "./contract.js";
 import { describeIssues, labSchema, stepSchema } from "./schema.js";
+import { readStepMarkdown, type StepMarkdown } from "./step-markdown.js";
 import { UsageError } from "./usage-error.js";
 
 export interface LoadedStep {
   step: Step;
+  /** The step's module, NN-name/step.(ts|js). */
   file: string;
   number: number;
+  /** The step's prose from its Markdown files, placeholders unfilled (render.ts fills them). */
+  markdown: StepMarkdown;
 }
 
 export interface LoadedLab {
@@ -100,7 +104,17 @@ export async function loadLab(dir: string, ext: "ts" | "js" = moduleExtension())
     const step = value as Step;
     if (step.id !== match[2])
       problems.push(`${show(file)}: step.id "${step.id}" must match the folder name ("${match[2]}")`);
-    steps.push({ step, file, number });
+    const values = Object.keys(step.values ?? {});
+    const read = readStepMarkdown(
+      join(dir, name),
+      { ...(manifest ? { params: Object.keys(manifest.parameters) } : {}), values },
+      show,
+    );
+    problems.push(...read.problems);
+    for (const unused of values.filter((value) => !read.used.has(value))) {
+      problems.push(`${show(file)}: step.values.${unused}: no Markdown file of the step uses {{${unused}}}`);
+    }
+    if (read.markdown) steps.push({ step, file, number, markdown: read.markdown });
   }
 
   // When a step could not be read, its checks are unknown: do not also blame the checklist for them.

@@ -10,6 +10,7 @@ import { createCheckContext, type ContextEnvironment } from "./context.js";
 import type { ActionOutcome, ChecklistItemResult, RunnerEvent, RunnerListener, StepOutcome } from "./events.js";
 import { revealNextHint, stepCommands, yourTurnOf, type HintReveal, type YourTurnView } from "./step-texts.js";
 import type { LoadedLab } from "./loader.js";
+import { renderStepTexts, valueContext, type StepTexts } from "./render.js";
 import { classifyGeneric, type ClassifyError } from "./problem.js";
 import { hintsRevealed } from "./progress.js";
 import { runAction, runCheck, type RunnerCore } from "./run-one.js";
@@ -166,7 +167,7 @@ export class Runner {
 
   /** The step's Your turn with the learner's real values, or undefined when the step has none yet. */
   yourTurn(stepId: string): YourTurnView | undefined {
-    return yourTurnOf(this.#step(stepId), this.#renderContext(stepId));
+    return yourTurnOf(this.#step(stepId), this.stepTexts(stepId), this.#renderContext(stepId));
   }
 
   /** The shell lines that do the step by hand: Your turn's CLI, else the actions' CLI lines, in order. */
@@ -207,6 +208,17 @@ export class Runner {
 
   #renderContext(stepId: string) {
     return createCheckContext(this.#env, { stepId }, new AbortController().signal, () => false);
+  }
+
+  /**
+   * A step's prose as it reads now: its Markdown filled from the parameters, the target and the facts recorded so
+   * far (so a page re-read after step 0 names the model step 0 chose).
+   */
+  stepTexts(stepId: string): StepTexts {
+    const found = this.#options.lab.steps.find(({ step }) => step.id === stepId);
+    if (!found) throw new Error(`Unknown step "${stepId}"`);
+    const { store, params, target } = this.#options;
+    return renderStepTexts(found, valueContext(store, params, target));
   }
 
   #emit(event: RunnerEvent): void {

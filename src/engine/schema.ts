@@ -30,21 +30,26 @@ const checkSchema = z.object({
   run: fn,
 });
 
-const yourTurnSchema = z.object({
-  task: textSchema,
-  console: textSchema.optional(),
-  cli: fn.optional(),
-  python: fn.optional(),
-});
+/** Prose moved to Markdown: a module that still carries it is told where it goes now. */
+const movedToMarkdown = (where: string) =>
+  z.undefined({ message: `step texts live in Markdown beside step.ts now (${where})` }).optional();
 
 export const stepSchema = z.object({
   id: kebab,
   title: textSchema,
-  body: textSchema,
+  body: movedToMarkdown("body.vi.md and body.en.md"),
   role: z.enum(["preflight", "lab", "cleanup"]).optional(),
   actions: z.array(actionSchema),
   checks: z.array(checkSchema),
-  yourTurn: yourTurnSchema.optional(),
+  yourTurn: z
+    .object({
+      task: movedToMarkdown("your-turn.vi.md and your-turn.en.md, section ## task"),
+      console: movedToMarkdown("your-turn.vi.md and your-turn.en.md, section ## console"),
+      cli: fn.optional(),
+      python: fn.optional(),
+    })
+    .optional(),
+  values: z.record(z.string().regex(/^[A-Za-z]\w*$/, { message: "must be a name like modelId" }), fn).optional(),
   hints: z.array(textSchema).optional(),
 });
 

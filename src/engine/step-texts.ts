@@ -5,10 +5,12 @@
  * only that piece of text (as an action's `cli` line does), never the screen or the command.
  */
 import type { CheckContext, Step } from "./contract.js";
+import type { StepTexts } from "./render.js";
 import type { Text } from "./text.js";
 
 export interface YourTurnView {
-  task: Text;
+  /** From your-turn.*.md, rendered (absent until the step's Markdown says it). */
+  task?: Text;
   console?: Text;
   /** bash lines, runnable unchanged with AWS CLI v1 and v2. */
   cli?: string;
@@ -35,14 +37,22 @@ function safely(render: (() => string | undefined) | undefined): string | undefi
   }
 }
 
-export function yourTurnOf(step: Step, ctx: CheckContext): YourTurnView | undefined {
+/**
+ * Your turn: the prose from the step's your-turn.*.md (`texts`, already rendered), the commands from its code;
+ * undefined when the step has neither yet.
+ */
+export function yourTurnOf(
+  step: Step,
+  texts: Pick<StepTexts, "task" | "console">,
+  ctx: CheckContext,
+): YourTurnView | undefined {
   const turn = step.yourTurn;
-  if (!turn) return undefined;
-  const cli = safely(turn.cli && (() => turn.cli!(ctx)));
-  const python = safely(turn.python && (() => turn.python!(ctx)));
+  const cli = safely(turn?.cli && (() => turn.cli!(ctx)));
+  const python = safely(turn?.python && (() => turn.python!(ctx)));
+  if (!texts.task && !texts.console && !cli && !python) return undefined;
   return {
-    task: turn.task,
-    ...(turn.console ? { console: turn.console } : {}),
+    ...(texts.task ? { task: texts.task } : {}),
+    ...(texts.console ? { console: texts.console } : {}),
     ...(cli ? { cli } : {}),
     ...(python ? { python } : {}),
   };

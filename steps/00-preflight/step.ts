@@ -24,59 +24,10 @@ const policyFor = (ctx: { target: LabTarget; params: LabParams }) =>
     dashboard: ctx.params.dashboardName,
   });
 
-/** The body's CLI block, the same in both languages. */
-const CLI = `aws sts get-caller-identity
-aws bedrock get-foundation-model --model-identifier anthropic.claude-3-5-sonnet-20241022-v2:0 --region us-east-1
-aws bedrock list-inference-profiles --type-equals SYSTEM_DEFINED --region us-east-1`;
-
 export const step = defineStep<LabParams, LabAws>({
   id: "preflight",
   role: "preflight",
   title: { vi: "Kiểm tra trước khi bắt đầu", en: "Preflight checks" },
-  body: {
-    vi: `Bài lab gốc gói phần chuẩn bị trong một dòng: có tài khoản AWS, có quyền truy cập model trên Bedrock, đã làm xong Lab 1. Bước này kiểm tra thật từng điều kiện đó, để các bước sau không bị hỏng giữa chừng.
-
-1. **Tôi là ai?** — tài khoản, Region và danh tính mà bài lab sẽ dùng (\`aws sts get-caller-identity\`). Trên sandbox, tài khoản là mô phỏng và không tốn tiền.
-2. **Tôi gọi được model không?** — Bài gốc dùng \`anthropic.claude-3-5-sonnet-20241022-v2:0\`. ID này là một cái bẫy kép:
-   - Ở us-east-1, model này **không gọi on-demand được**. AWS trả về \`ValidationException: Invocation of model ID … with on-demand throughput isn’t supported\`. Phải gọi qua **cross-Region inference profile** \`us.anthropic.claude-3-5-sonnet-20241022-v2:0\` (ở châu Á – Thái Bình Dương là \`apac.\`).
-   - Claude 3.5 Sonnet đã chuyển sang **Legacy** trên Bedrock (end of life trong năm 2026): tài khoản nào không dùng nó gần đây sẽ bị từ chối. Bài lab đọc \`modelLifecycle.status\` và đề xuất một model đang ACTIVE để thay thế.
-
-   Sau đó, một lời gọi rất nhỏ (1 output token) xác nhận tài khoản đã được cấp model access.
-3. **Tôi cần những quyền gì?** — một IAM policy tối thiểu (least privilege) cho mọi việc bài lab làm, để bạn gắn vào user hoặc role của mình.
-
-**Trên console:** Amazon Bedrock console → **Model catalog** (trạng thái vòng đời, kiểu inference) và **Model access**; mục **Cross-region inference** liệt kê các inference profile.
-
-**Bằng CLI:**
-
-\`\`\`bash
-${CLI}
-\`\`\`
-
-> **Mẹo thi:** câu hỏi về lỗi "on-demand throughput isn’t supported" gần như luôn có đáp án là dùng inference profile (ID có tiền tố \`us.\`, \`eu.\`, \`apac.\` hoặc \`global.\`), không phải xin tăng quota.
-
-Tài liệu: [Model lifecycle](https://docs.aws.amazon.com/bedrock/latest/userguide/model-lifecycle.html) · [Cross-Region inference](https://docs.aws.amazon.com/bedrock/latest/userguide/cross-region-inference.html) · [Model access](https://docs.aws.amazon.com/bedrock/latest/userguide/model-access.html)`,
-    en: `The seed lab packs its prerequisites into one line: an AWS account, Bedrock model access, Lab 1 done. This step checks each of them for real, so that later steps do not break half-way.
-
-1. **Who am I?** — the account, Region and identity the lab will use (\`aws sts get-caller-identity\`). On the sandbox the account is simulated and costs nothing.
-2. **Can I call the model?** — The seed uses \`anthropic.claude-3-5-sonnet-20241022-v2:0\`. That id is a trap twice over:
-   - In us-east-1 this model **cannot be called on demand**. AWS answers \`ValidationException: Invocation of model ID … with on-demand throughput isn’t supported\`. You call it through the **cross-Region inference profile** \`us.anthropic.claude-3-5-sonnet-20241022-v2:0\` instead (\`apac.\` in Asia Pacific).
-   - Claude 3.5 Sonnet is **Legacy** on Bedrock (end of life in 2026): accounts that have not used it lately are refused. The lab reads \`modelLifecycle.status\` and offers an ACTIVE replacement.
-
-   Then one tiny call (1 output token) proves that model access has been granted.
-3. **Which permissions do I need?** — a least-privilege IAM policy covering everything this lab does, to attach to your user or role.
-
-**In the console:** Amazon Bedrock console → **Model catalog** (lifecycle status, inference types) and **Model access**; **Cross-region inference** lists the inference profiles.
-
-**With the CLI:**
-
-\`\`\`bash
-${CLI}
-\`\`\`
-
-> **Exam tip:** a question about "on-demand throughput isn’t supported" almost always wants an inference profile (an id prefixed \`us.\`, \`eu.\`, \`apac.\` or \`global.\`), not a quota increase.
-
-Docs: [Model lifecycle](https://docs.aws.amazon.com/bedrock/latest/userguide/model-lifecycle.html) · [Cross-Region inference](https://docs.aws.amazon.com/bedrock/latest/userguide/cross-region-inference.html) · [Model access](https://docs.aws.amazon.com/bedrock/latest/userguide/model-access.html)`,
-  },
   actions: [
     {
       id: "identify",

@@ -19,59 +19,11 @@ import { enCount } from "../lib/plural.js";
 import { LOGGING_POLICY_NAME } from "../lib/policies.js";
 import { forgetLoggingOn } from "../lib/timeline.js";
 
-/** The body's CLI block, the same in both languages. */
-const CLI = `aws cloudwatch delete-dashboards --dashboard-names GenAI-Monitoring
-aws bedrock delete-model-invocation-logging-configuration
-aws iam delete-role-policy --role-name GenAILabBedrockLoggingRole --policy-name ${LOGGING_POLICY_NAME}
-aws iam delete-role --role-name GenAILabBedrockLoggingRole
-aws logs delete-log-group --log-group-name /aws/bedrock/model-invocations`;
-
 export const step = defineStep<LabParams, LabAws>({
   id: "cleanup",
   role: "cleanup",
   title: { vi: "Dọn dẹp", en: "Clean up" },
-  body: {
-    vi: `Bước này xoá **đúng những gì bài lab đã tạo**, dựa trên sổ ghi tài nguyên (ledger) mà bài lab ghi lại trước và sau mỗi lệnh tạo. Thứ gì đã có từ trước đều được giữ nguyên.
-
-Thứ tự xoá: dashboard → cấu hình logging → policy của role → IAM role → log group.
-
-- **Dashboard**: xoá. Nếu bài lab đã ghi đè một dashboard cùng tên của bạn thì khôi phục nội dung cũ.
-- **Cấu hình logging**: chỉ đụng tới nếu bài lab đã đặt nó. Nếu trước đó bạn có cấu hình khác thì khôi phục lại; nếu không thì xoá (tắt logging). Nếu ai đó đã đổi cấu hình sau bài lab thì để nguyên.
-- **IAM role** và inline policy của nó: xoá. Role bạn truyền qua \`--logging-role-arn\` không bao giờ bị đụng tới.
-- **Log group**: bài lab **hỏi trước**, ngay khi lập kế hoạch và trước khi xoá bất cứ thứ gì, vì nó chứa toàn bộ prompt và câu trả lời đã ghi log.
-
-\`genai-lab cleanup --dry-run\` chỉ in kế hoạch, không xoá gì. Dọn dẹp trên tài khoản thật giúp tránh phí lưu trữ log và phí dashboard (mỗi tài khoản có 3 dashboard miễn phí).
-
-**Trên console:** CloudWatch → **Dashboards** → chọn \`GenAI-Monitoring\` → **Delete**; Bedrock → **Settings** → tắt **Model invocation logging**; IAM → **Roles** → \`GenAILabBedrockLoggingRole\` → **Delete**; CloudWatch → **Log groups** → \`/aws/bedrock/model-invocations\` → **Actions** → **Delete log group(s)**.
-
-**Bằng CLI:**
-
-\`\`\`bash
-${CLI}
-\`\`\`
-
-Tài liệu: [Xoá dashboard](https://docs.aws.amazon.com/AmazonCloudWatch/latest/APIReference/API_DeleteDashboards.html) · [Tắt model invocation logging](https://docs.aws.amazon.com/bedrock/latest/APIReference/API_DeleteModelInvocationLoggingConfiguration.html)`,
-    en: `This step deletes **exactly what the lab created**, from the resource ledger the lab writes before and after every create call. Anything that was there before is left alone.
-
-Order: dashboard → logging configuration → the role's policy → IAM role → log group.
-
-- **Dashboard**: deleted; if the lab replaced a dashboard of yours with the same name, its old body is put back.
-- **Logging configuration**: only touched if the lab set it. If you had another configuration before, it is restored; otherwise it is deleted (logging off). If someone changed it after the lab, it is left as it is.
-- **IAM role** and its inline policy: deleted. A role passed with \`--logging-role-arn\` is never touched.
-- **Log group**: the lab **asks first**, with the plan and before anything is deleted, because it holds every logged prompt and answer.
-
-\`genai-lab cleanup --dry-run\` prints the plan and deletes nothing. On a real account, cleaning up avoids log storage and dashboard charges (an account gets 3 dashboards free).
-
-**In the console:** CloudWatch → **Dashboards** → select \`GenAI-Monitoring\` → **Delete**; Bedrock → **Settings** → turn **Model invocation logging** off; IAM → **Roles** → \`GenAILabBedrockLoggingRole\` → **Delete**; CloudWatch → **Log groups** → \`/aws/bedrock/model-invocations\` → **Actions** → **Delete log group(s)**.
-
-**With the CLI:**
-
-\`\`\`bash
-${CLI}
-\`\`\`
-
-Docs: [DeleteDashboards](https://docs.aws.amazon.com/AmazonCloudWatch/latest/APIReference/API_DeleteDashboards.html) · [Turning model invocation logging off](https://docs.aws.amazon.com/bedrock/latest/APIReference/API_DeleteModelInvocationLoggingConfiguration.html)`,
-  },
+  values: { policyName: () => LOGGING_POLICY_NAME },
   actions: [
     {
       id: "show-plan",

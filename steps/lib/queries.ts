@@ -20,12 +20,6 @@ export const INVOCATIONS_PER_HOUR = "stats count(*) as invocations by bin(1h)";
 export const TOKENS_PER_HOUR =
   "stats sum(input.inputTokenCount) as totalInput, sum(output.outputTokenCount) as totalOutput by bin(1h)";
 
-/** The seed's widget 2 and 3 queries, shown for comparison only. */
-export const SEED_TOKENS_QUERY = `fields @timestamp, inputTokenCount, outputTokenCount
-| stats sum(inputTokenCount) as totalInput, sum(outputTokenCount) as totalOutput by bin(1h)`;
-export const SEED_LATENCY_QUERY = `fields @timestamp, @duration
-| stats avg(@duration) as avgLatency, max(@duration) as maxLatency by bin(1h)`;
-
 /** A dashboard log widget's query: `SOURCE '<group>' | <query>`. */
 export function withSource(group: string, query: string): string {
   return `SOURCE '${group}' | ${query}`;

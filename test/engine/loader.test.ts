@@ -12,15 +12,21 @@ const labModule = (checklist = `[{ id: "a-ok" }]`) => `export const lab = {
   prerequisites: [], parameters: { region: "us-east-1" }, checklist: ${checklist},
 };`;
 const stepModule = (id: string, extra = "", checkId = `${id}-ok`) => `export const step = {
-  id: "${id}", title: ${text(id)}, body: ${text("Body")},
+  id: "${id}", title: ${text(id)},
   actions: [{ id: "do", title: ${text("Do")}, run: async () => {} }],
   checks: [{ id: "${checkId}", label: ${text("Ok")}, run: async () => ({ status: "pass" }) }],
   ${extra}
 };`;
 
-/** Writes a small lab of plain-object modules into a fresh directory. */
-function writeLab(files: Record<string, string>): string {
+/** Writes a small lab of plain-object modules into a fresh directory; each step folder gets both bodies. */
+function writeLab(files: Record<string, string>, options: { bodies?: boolean } = {}): string {
   const dir = mkdtempSync(join(tmpdir(), "genai-lab-loader-"));
+  if (options.bodies !== false) {
+    for (const name of Object.keys(files).filter((n) => n.endsWith("/step.ts"))) {
+      const folder = dirname(name);
+      files = { [`${folder}/body.vi.md`]: "Nội dung.\n", [`${folder}/body.en.md`]: "Body.\n", ...files };
+    }
+  }
   mkdirSync(dir, { recursive: true });
   for (const [name, content] of Object.entries(files)) {
     mkdirSync(dirname(join(dir, name)), { recursive: true });
@@ -50,14 +56,14 @@ describe("loadLab", () => {
     expect([...lab.checks.keys()]).toEqual(["thing-exists", "thing-used"]);
   });
 
-  it("checks a step's Your turn: the task in both languages, cli and python as functions", async () => {
+  it("checks a step's Your turn: its prose in Markdown (not in code), cli and python as functions", async () => {
     const problems = await problemsOf({
       "lab.ts": labModule(),
-      "01-a.ts": stepModule("a", `yourTurn: { task: { vi: "", en: "Do it" }, cli: "aws logs …" },`),
+      "01-a/step.ts": stepModule("a", `yourTurn: { task: { vi: "", en: "Do it" }, cli: "aws logs …" },`),
     });
     expect(problems).toEqual([
-      expect.stringMatching(/01-a\.ts: step\.yourTurn\.task\.vi: missing Vietnamese translation/),
-      expect.stringMatching(/01-a\.ts: step\.yourTurn\.cli: must be a function/),
+      expect.stringMatching(/01-a\/step\.ts: step\.yourTurn\.task: step texts live in Markdown beside step\.ts now/),
+      expect.stringMatching(/01-a\/step\.ts: step\.yourTurn\.cli: must be a function/),
     ]);
   });
 
@@ -89,9 +95,11 @@ describe("loadLab", () => {
   it("names the file and the field for a missing translation", async () => {
     const problems = await problemsOf({
       "lab.ts": labModule(),
-      "01-a/step.ts": stepModule("a").replace(`body: { vi: "Body (vi)", en: "Body" }`, `body: { en: "Body" }`),
+      "01-a/step.ts": stepModule("a").replace(`title: { vi: "a (vi)", en: "a" }`, `title: { en: "a" }`),
     });
-    expect(problems).toEqual([expect.stringMatching(/01-a\/step\.ts: step\.body\.vi: missing Vietnamese translation/)]);
+    expect(problems).toEqual([
+      expect.stringMatching(/01-a\/step\.ts: step\.title\.vi: missing Vietnamese translation/),
+    ]);
   });
 
   it("treats an empty translation as missing, deep inside actions", async () => {

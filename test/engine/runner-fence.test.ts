@@ -14,7 +14,6 @@ function stubbornLab(): LoadedLab {
   const step: Step = defineStep({
     id: "stubborn",
     title: text("Stubborn"),
-    body: text("Body"),
     actions: [
       {
         id: "slow",
@@ -43,7 +42,7 @@ function stubbornLab(): LoadedLab {
   return {
     dir: "",
     manifest,
-    steps: [{ step, file: "01-stubborn.ts", number: 1 }],
+    steps: [{ step, file: "01-stubborn/step.ts", number: 1, markdown: { body: text("Body") } }],
     checks: new Map([["ok", { step, check: step.checks[0]! }]]),
   };
 }

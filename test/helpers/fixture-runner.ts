@@ -4,7 +4,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import type { Clock } from "../../src/engine/clock.js";
-import type { ConfirmRequest, TargetInfo } from "../../src/engine/contract.js";
+import type { ConfirmRequest, LabParams, TargetInfo } from "../../src/engine/contract.js";
 import type { RunnerEvent } from "../../src/engine/events.js";
 import { loadLab, type LoadedLab } from "../../src/engine/loader.js";
 import { Runner } from "../../src/engine/runner.js";
@@ -29,6 +29,7 @@ export interface FixtureRun {
   worldFile: string;
   stateDir: string;
   lab: LoadedLab;
+  params: LabParams;
 }
 
 export async function fixtureRunner(
@@ -48,11 +49,12 @@ export async function fixtureRunner(
   const worldFile = join(stateDir, "world.json");
   const target = options.target ?? fakeTarget;
   const store = ProgressStore.open(progressPath(stateDir, lab.manifest.id, target), lab.manifest.id, target);
+  const params = { ...lab.manifest.parameters, worldFile, ...options.params };
   const runner = new Runner({
     lab,
     aws: undefined,
     target,
-    params: { ...lab.manifest.parameters, worldFile, ...options.params },
+    params,
     lang: "en",
     store,
     ...(options.clock ? { clock: options.clock } : {}),
@@ -62,7 +64,7 @@ export async function fixtureRunner(
   });
   const events: RunnerEvent[] = [];
   runner.subscribe((event) => events.push(event));
-  return { runner, store, events, worldFile, stateDir, lab };
+  return { runner, store, events, worldFile, stateDir, lab, params };
 }
 
 /** The event stream reduced to "type:id[:outcome]" lines, easy to compare. */

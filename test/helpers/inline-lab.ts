@@ -24,7 +24,6 @@ export function inlineStep(id: string, checks: Check[], extra: Partial<Step> = {
   return {
     id,
     title: { vi: `Bước ${id}`, en: `Step ${id}` },
-    body: { vi: "…", en: "…" },
     actions: [],
     checks,
     ...extra,
@@ -45,7 +44,12 @@ export function inlineLab(steps: Step[]): LoadedLab {
       parameters: {},
       checklist: [...checks.keys()].map((id) => ({ id })),
     },
-    steps: steps.map((step, index) => ({ step, file: `${step.id}.ts`, number: index + 1 })),
+    steps: steps.map((step, index) => ({
+      step,
+      file: `${step.id}/step.ts`,
+      number: index + 1,
+      markdown: { body: { vi: "…", en: "…" } },
+    })),
     checks,
   };
 }

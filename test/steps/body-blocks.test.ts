@@ -25,7 +25,7 @@ afterAll(async () => {
 });
 
 function blocks(stepId: string, lang: Lang, language: string): string[] {
-  const body = session.lab.steps.find(({ step }) => step.id === stepId)?.step.body[lang] ?? "";
+  const body = session.runner.stepTexts(stepId).body[lang];
   return [...body.matchAll(new RegExp("^```" + language + "\\n([\\s\\S]*?)^```", "gm"))].map((m) => m[1] ?? "");
 }
 

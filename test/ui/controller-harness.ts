@@ -17,7 +17,7 @@ export function sessionOf(fixture: FixtureRun, target: TargetInfo = fakeTarget):
     runner: fixture.runner,
     store: fixture.store,
     target,
-    params: {},
+    params: fixture.params,
     aws: undefined as never,
     get mode() {
       return mode;

@@ -83,7 +83,7 @@ export async function runHandsOn(ctx: CommandContext, session: Session, stepIds:
 
 function showYourTurn(ctx: CommandContext, session: Session, step: Step): void {
   const turn = session.runner.yourTurn(step.id);
-  if (turn) ctx.io.stdout.write(`  ${tr(turn.task, ctx.lang)}\n`);
+  if (turn?.task) ctx.io.stdout.write(`  ${tr(turn.task, ctx.lang)}\n`);
   for (const block of session.runner.commands(step.id))
     for (const line of block.split("\n")) ctx.io.stdout.write(`${ctx.style.code(`  $ ${line}`)}\n`);
 }

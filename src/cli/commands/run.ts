@@ -45,8 +45,17 @@ export const run: Command = async (ctx) => {
       const { runHandsOn } = await import("./run-hands-on.js");
       return await runHandsOn(ctx, session, stepIds);
     }
+    // A person at the keyboard reads each step's page; `--yes` is headless automation, where it would be noise.
+    const yes = flags.yes ?? false;
     session.runner.subscribe(
-      createPlainPrinter({ out: io.stdout, lang, style, redact, stepNumbers: stepNumbers(session.lab) }),
+      createPlainPrinter({
+        out: io.stdout,
+        lang,
+        style,
+        redact,
+        stepNumbers: stepNumbers(session.lab),
+        ...(yes ? {} : { stepBody: (stepId: string) => session.runner.stepTexts(stepId).body }),
+      }),
     );
     const startedAt = new Date().toISOString();
     const summary = await session.runner.runSteps(stepIds, ctx.signal);

@@ -269,7 +269,12 @@ export class TuiController {
 
   #onEvent(event: RunnerEvent): void {
     const view = this.#state.view;
-    if (view) this.#set({ view: labViewReducer(view, { type: "event", event, at: this.#now() }) });
+    if (!view) return;
+    let next = labViewReducer(view, { type: "event", event, at: this.#now() });
+    // An action may have recorded a fact a page shows (step 0's model): render the pages again.
+    const phase = this.#state.phase;
+    if (event.type === "action-finished" && phase.kind === "ready") next = { ...next, steps: stepInfos(phase.session) };
+    this.#set({ view: next });
   }
 }
 

@@ -1,15 +1,27 @@
-/** The lab's steps as the views need them (no AWS, no runner: titles, bodies, hints, roles, check ids). */
+/**
+ * The lab's steps as the views need them (no AWS: titles, bodies, hints, roles, check ids). Bodies are rendered
+ * from the step's Markdown with the values known now, so the controller renders again after each action: a page
+ * read after step 0 chose a model names that model.
+ */
 import type { Session } from "../../cli/session.js";
+import { renderStepTexts, valueContext } from "../../engine/render.js";
 import type { StepInfo } from "../state/lab-view.js";
 
-export function stepInfos(session: Pick<Session, "lab">): StepInfo[] {
-  return session.lab.steps.map(({ step, number }) => ({
-    id: step.id,
-    number,
-    title: step.title,
-    body: step.body,
-    role: step.role ?? "lab",
-    hints: step.hints ?? [],
-    checkIds: step.checks.map((check) => check.id),
-  }));
+export function stepInfos(session: Pick<Session, "lab" | "store" | "params" | "target">): StepInfo[] {
+  const values = valueContext(session.store, session.params, session.target);
+  return session.lab.steps.map((loaded) => {
+    const { step, number } = loaded;
+    const texts = renderStepTexts(loaded, values);
+    return {
+      id: step.id,
+      number,
+      title: step.title,
+      body: texts.body,
+      ...(texts.task ? { task: texts.task } : {}),
+      ...(texts.console ? { console: texts.console } : {}),
+      role: step.role ?? "lab",
+      hints: step.hints ?? [],
+      checkIds: step.checks.map((check) => check.id),
+    };
+  });
 }

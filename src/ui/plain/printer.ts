@@ -11,6 +11,7 @@ import { fill, tr, type Lang, type Text } from "../../engine/text.js";
 import { S } from "../strings.js";
 import { actionLook, checkResultLook } from "../theme/status.js";
 import { formatDuration, formatOutput } from "./format.js";
+import { markdownLines } from "./markdown.js";
 import type { PlainStyle } from "./style.js";
 
 export interface PlainPrinterOptions {
@@ -20,6 +21,8 @@ export interface PlainPrinterOptions {
   redact?: boolean;
   /** Step number (as in its file name) by step id. */
   stepNumbers: ReadonlyMap<string, number>;
+  /** The step's page as it reads now, printed under its heading (left out for headless automation, `run --yes`). */
+  stepBody?: (stepId: string) => Text;
 }
 
 /** The plain colour of each outcome (glyphs and words are the TUI's: theme/status.ts). */
@@ -81,6 +84,10 @@ export function createPlainPrinter(options: PlainPrinterOptions): RunnerListener
         const n = options.stepNumbers.get(event.stepId) ?? 0;
         write("");
         write(style.heading(`▶ ${t(fill(S.stepHeading, { n, title: "" })).trimEnd()} ${t(event.title)}`));
+        if (options.stepBody) {
+          for (const line of markdownLines(t(options.stepBody(event.stepId)), style)) write(line ? `  ${line}` : "");
+          write("");
+        }
         return;
       }
       case "action-started":

@@ -14,7 +14,11 @@ export interface StepInfo {
   id: string;
   number: number;
   title: Text;
+  /** The page, rendered from the step's Markdown with the values known when it was last asked for. */
   body: Text;
+  /** Your turn (hands-on): the task and the console path, when the step has them. */
+  task?: Text;
+  console?: Text;
   role: StepRole;
   hints: Text[];
   checkIds: string[];

@@ -93,3 +93,27 @@ describe("the plain printer", () => {
     expect(tty.text()).toBe("    … Waiting — 60 s left\r\x1b[K    … Waiting — 59 s left\r\x1b[K    ✓ done (1.2 s)\n");
   });
 });
+
+describe("the plain printer with step pages", () => {
+  it("prints each step's page as it reads when the step starts: rendered, no Markdown markers", async () => {
+    const { runner, lab } = await fixtureRunner({ params: { thingName: "gizmo" } });
+    const sink = capture();
+    runner.subscribe(
+      createPlainPrinter({
+        out: sink.out,
+        lang: "en",
+        style: createPlainStyle(false),
+        stepNumbers: new Map(lab.steps.map(({ step, number }) => [step.id, number])),
+        stepBody: (stepId) => runner.stepTexts(stepId).body,
+      }),
+    );
+    await runner.runSteps(runner.selectSteps(), new AbortController().signal);
+    const text = sink.text();
+    expect(text).toContain(
+      "▶ Step 1 · Make a thing\n  This step makes a thing named gizmo in us-east-1.\n\n      fixture create --name gizmo\n\n  • Create the thing",
+    );
+    // Rendered when step 2 starts, after step 1's action recorded nothing it shows; step 2's own fact comes later.
+    expect(text).toContain("▶ Step 2 · Use the thing\n  Use the thing you made. Used so far: (not used yet).\n");
+    expect(text).not.toMatch(/\{\{|\*\*|`/);
+  });
+});

@@ -1,0 +1,54 @@
+/**
+ * The step pages read what this run does: they are rendered from Markdown when shown, so the model step 0 chose and
+ * the parameters given with --param appear in them (issue 11 item 1: step 2's example named the Legacy original
+ * model even after step 0 chose another).
+ */
+import { afterEach, describe, expect, it } from "vitest";
+import { startLabSession, type LabSession } from "../helpers/lab-session.js";
+import { run, STEP } from "./util.js";
+
+const ORIGINAL = "anthropic.claude-3-5-sonnet-20241022-v2:0";
+
+let session: LabSession | undefined;
+afterEach(async () => {
+  await session?.close();
+  session = undefined;
+});
+
+describe("rendered step pages", () => {
+  it("step 2's example and step 4's commands name the model step 0 chose, in both languages", async () => {
+    session = await startLabSession();
+    const before = session.runner.stepTexts(STEP.invoke).body;
+    expect(before.en).toContain(`--model-id ${ORIGINAL} `);
+
+    await run(session.runner, [STEP.preflight]);
+    const chosen = (session.store.state.facts.model as { effective: string }).effective;
+    expect(chosen).not.toBe(ORIGINAL);
+    for (const lang of ["vi", "en"] as const) {
+      const invoke = session.runner.stepTexts(STEP.invoke).body[lang];
+      expect(invoke).toContain(`--model-id ${chosen} `);
+      expect(invoke).toContain(`\`${chosen}\``); // the sentence about the original lab's Python snippet
+      expect(invoke).not.toContain(`--model-id ${ORIGINAL}`);
+      expect(session.runner.stepTexts(STEP.dashboard).body[lang]).toContain(`"Value":"${chosen}"`);
+    }
+  });
+
+  it("--param values show in the pages, their commands and their console paths", async () => {
+    session = await startLabSession({
+      params: { logGroupName: "/team/bedrock-logs", dashboardName: "Team-GenAI", logRetentionDays: 30 },
+    });
+    const logging = session.runner.stepTexts(STEP.logging).body;
+    expect(logging.en).toContain("Create the log group** `/team/bedrock-logs`");
+    expect(logging.en).toContain("a 30-day retention");
+    expect(logging.vi).toContain("retention 30 ngày");
+    expect(logging.en).toContain("aws logs create-log-group --region $REGION --log-group-name /team/bedrock-logs");
+    expect(session.runner.stepTexts(STEP.logs).body.vi).toContain("--log-group-name /team/bedrock-logs ");
+    const cleanup = session.runner.stepTexts(STEP.cleanup).body.en;
+    expect(cleanup).toContain("aws cloudwatch delete-dashboards --dashboard-names Team-GenAI");
+    expect(cleanup).toContain("CloudWatch → **Dashboards** → select `Team-GenAI`");
+    for (const { step } of session.lab.steps) {
+      const texts = session.runner.stepTexts(step.id);
+      for (const text of [texts.body.vi, texts.body.en]) expect(text).not.toMatch(/\{\{|GenAI-Monitoring/);
+    }
+  });
+});
