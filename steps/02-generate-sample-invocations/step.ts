@@ -81,7 +81,7 @@ export const step = defineStep<LabParams, LabAws>({
     },
     {
       vi: "Gọi bằng boto3 theo bài gốc? Nhớ dùng đúng Region đã bật logging, nếu không log sẽ không xuất hiện.",
-      en: "Calling with boto3 as in the seed? Use the same Region you enabled logging in, or no logs will show up.",
+      en: "Calling with boto3 as in the original lab? Use the same Region you enabled logging in, or no logs will show up.",
     },
   ],
 });

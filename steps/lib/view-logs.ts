@@ -147,7 +147,7 @@ export async function compareQueries(ctx: ActCtx): Promise<{ seedEmpty: number; 
     );
   };
   show(
-    { vi: "Truy vấn của bài gốc, giữ nguyên", en: "The seed's query, as written" },
+    { vi: "Truy vấn của bài gốc, giữ nguyên", en: "The original lab's query, as written" },
     SEED_QUERY,
     ["@timestamp", "modelId", "inputTokenCount", "outputTokenCount"],
     seed.rows,
@@ -161,7 +161,7 @@ export async function compareQueries(ctx: ActCtx): Promise<{ seedEmpty: number; 
   const seedEmpty = seed.rows.filter((row) => !row.inputTokenCount && !row.outputTokenCount).length;
   ctx.report.note("info", {
     vi: `Truy vấn gốc trả ${seed.rows.length} dòng nhưng cột token trống ở ${seedEmpty} dòng: bản ghi của Bedrock lồng số token trong \`input.inputTokenCount\` và \`output.outputTokenCount\`, không có trường \`inputTokenCount\` ở cấp trên cùng. Logs Insights không báo lỗi khi gặp trường không tồn tại, nó chỉ trả cột rỗng. Vì vậy một truy vấn "chạy được" vẫn có thể sai. Bản ghi cũng không có trường độ trễ (\`@duration\` chỉ có ở log của Lambda): độ trễ lấy từ metric AWS/Bedrock \`InvocationLatency\` ở bước 4.`,
-    en: `The seed's query returns ${enCount(seed.rows.length, "row")}, but its token columns are empty in ${seedEmpty} of them: Bedrock's records nest the counts as \`input.inputTokenCount\` and \`output.outputTokenCount\`, and there is no top-level \`inputTokenCount\`. Logs Insights does not complain about a field that does not exist, it just returns an empty column, so a query that "runs" can still be wrong. The records have no latency field either (\`@duration\` exists only in Lambda logs): latency comes from the AWS/Bedrock \`InvocationLatency\` metric in step 4.`,
+    en: `The original lab's query returns ${enCount(seed.rows.length, "row")}, but its token columns are empty in ${seedEmpty} of them: Bedrock's records nest the counts as \`input.inputTokenCount\` and \`output.outputTokenCount\`, and there is no top-level \`inputTokenCount\`. Logs Insights does not complain about a field that does not exist, it just returns an empty column, so a query that "runs" can still be wrong. The records have no latency field either (\`@duration\` exists only in Lambda logs): latency comes from the AWS/Bedrock \`InvocationLatency\` metric in step 4.`,
   });
   return { seedEmpty, fixedRows: fixed.rows.length };
 }

@@ -5,7 +5,7 @@
  */
 import { afterEach, describe, expect, it } from "vitest";
 import { startLabSession, type LabSession } from "../helpers/lab-session.js";
-import { run, STEP } from "./util.js";
+import { run, runCleanup, STEP } from "./util.js";
 
 const ORIGINAL = "anthropic.claude-3-5-sonnet-20241022-v2:0";
 
@@ -50,5 +50,20 @@ describe("rendered step pages", () => {
       const texts = session.runner.stepTexts(step.id);
       for (const text of [texts.body.vi, texts.body.en]) expect(text).not.toMatch(/\{\{|GenAI-Monitoring/);
     }
+  });
+});
+
+describe("wording (issue 11 item 17)", () => {
+  it('English says "the original lab", never "the seed": pages, titles, labels, hints, outputs, the manifest', async () => {
+    session = await startLabSession();
+    await run(session.runner);
+    await runCleanup(session.runner);
+    const english: string[] = [JSON.stringify(session.lab.manifest), JSON.stringify(session.events)];
+    for (const { step } of session.lab.steps) {
+      english.push(session.runner.stepTexts(step.id).body.en, JSON.stringify(step));
+    }
+    const said = english.join("\n").replace(/genai-lab sandbox seed/g, "");
+    expect(said.match(/.{0,40}\b[Ss]eed\b.{0,40}/g) ?? []).toEqual([]);
+    expect(said).toMatch(/the original lab/);
   });
 });
