@@ -1,4 +1,4 @@
-// One lint config for the whole tree. The boundaries between parts (design.md, style.md §1) are enforced here.
+// One lint config for the whole tree. The boundaries between parts (docs/architecture.md) are enforced here.
 import js from "@eslint/js";
 import tseslint from "typescript-eslint";
 import reactHooks from "eslint-plugin-react-hooks";
@@ -9,6 +9,11 @@ const uiLibraries = [
   { name: "react", message: "Rendering lives in src/ui/ only." },
 ];
 const uiPatterns = [{ group: ["ink-*", "@inkjs/*"], message: "Rendering lives in src/ui/ only." }];
+
+/** A layer that renders nothing and may not import from `group`, for `message`'s reason. */
+const noRenderingAnd = (group, message) => ({
+  "no-restricted-imports": ["error", { paths: uiLibraries, patterns: [...uiPatterns, { group, message }] }],
+});
 
 export default tseslint.config(
   { ignores: ["dist/", "node_modules/", "coverage/"] },
@@ -41,40 +46,26 @@ export default tseslint.config(
     rules: reactHooks.configs.recommended.rules,
   },
   {
-    files: ["src/engine/**", "src/aws/**", "src/report/**", "steps/**"],
-    rules: {
-      "no-restricted-imports": [
-        "error",
-        {
-          paths: uiLibraries,
-          patterns: [
-            ...uiPatterns,
-            {
-              group: ["**/ui/**", "**/sandbox/**"],
-              message: "The engine, AWS layer, reports and steps know nothing of the UI or the sandbox.",
-            },
-          ],
-        },
-      ],
-    },
+    files: ["src/engine/**", "src/aws/**", "src/report/**", "src/kit/**"],
+    rules: noRenderingAnd(
+      ["**/ui/**", "**/sandbox/**"],
+      "The engine, AWS layer, reports and the kit know nothing of the UI or the sandbox.",
+    ),
+  },
+  {
+    // A lab (the built-in one, the fixture lab, any lab) imports genai-lab only through its kit.
+    files: ["steps/**", "test/fixtures/fixture-lab/**"],
+    rules: noRenderingAnd(
+      ["**/src/**", "**/dist/**"],
+      'A lab imports genai-lab only through its kit: import { … } from "genai-lab/kit".',
+    ),
   },
   {
     files: ["src/sandbox/**"],
-    rules: {
-      "no-restricted-imports": [
-        "error",
-        {
-          paths: uiLibraries,
-          patterns: [
-            ...uiPatterns,
-            {
-              group: ["**/engine/**", "**/ui/**", "**/steps/**", "**/report/**"],
-              message: "The sandbox is a standalone AWS: it imports nothing of the lab runner.",
-            },
-          ],
-        },
-      ],
-    },
+    rules: noRenderingAnd(
+      ["**/engine/**", "**/ui/**", "**/steps/**", "**/report/**", "**/kit/**"],
+      "The sandbox is a standalone AWS: it imports nothing of the lab runner.",
+    ),
   },
   {
     files: ["test/**", "bench/**", "bin/**"],

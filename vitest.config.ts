@@ -1,6 +1,7 @@
 import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { fileURLToPath } from "node:url";
 import { defineConfig } from "vitest/config";
 
 /**
@@ -11,6 +12,8 @@ import { defineConfig } from "vitest/config";
 const home = mkdtempSync(join(tmpdir(), "genai-lab-test-home-"));
 
 export default defineConfig({
+  // Labs import genai-lab's kit by its package name, as a lab outside the repository does; here it is the source.
+  resolve: { alias: { "genai-lab/kit": fileURLToPath(new URL("./src/kit/index.ts", import.meta.url)) } },
   test: {
     include: ["test/**/*.test.{ts,tsx}"],
     setupFiles: ["test/helpers/setup.ts"],

@@ -1,10 +1,19 @@
 /**
- * The lab manifest: "Monitoring GenAI applications with CloudWatch" (the seed lab 4.5, Domain 4 Task 4.3).
- * Parameters are the seed's values where the seed is right; where it is not (aws-facts.md), the steps explain why and
- * work around it (the model id is configurable and the preflight offers an ACTIVE replacement).
+ * The lab manifest: "Monitoring GenAI applications with CloudWatch" (the original lab 4.5, Domain 4 Task 4.3).
+ * Parameters are the original lab's values where it is right; where it is not (docs/aws-behaviour.md), the steps
+ * explain why and work around it (the model id is configurable and the preflight offers an ACTIVE replacement).
+ * The manifest also declares what genai-lab needs to know of this lab: its AWS clients, the AWS errors it explains
+ * in its own words, and what to say about the sandbox and about billing on a real account.
  */
-import type { AwsClients } from "../src/aws/clients.js";
-import { defineLab } from "../src/engine/contract.js";
+import { BedrockClient } from "@aws-sdk/client-bedrock";
+import { BedrockRuntimeClient } from "@aws-sdk/client-bedrock-runtime";
+import { CloudWatchClient } from "@aws-sdk/client-cloudwatch";
+import { CloudWatchLogsClient } from "@aws-sdk/client-cloudwatch-logs";
+import { IAMClient } from "@aws-sdk/client-iam";
+import { STSClient } from "@aws-sdk/client-sts";
+import { awsClient, defineLab, type AwsClientsOf } from "genai-lab/kit";
+import { LAB_ERRORS } from "./lib/error-kinds.js";
+import { captureInvocationHeaders } from "./lib/invocation-headers.js";
 
 export const labParameters = {
   region: "us-east-1",
@@ -41,7 +50,22 @@ export const labParameters = {
 };
 
 export type LabParams = typeof labParameters;
-export type LabAws = AwsClients;
+
+/**
+ * The AWS clients the steps use as `ctx.aws.NAME`. Bedrock Runtime's replies carry latency and token counts in
+ * headers the SDK hides: a middleware keeps them (lib/invocation-headers.ts).
+ */
+export const labClients = {
+  bedrock: awsClient(BedrockClient),
+  bedrockRuntime: awsClient(BedrockRuntimeClient, {
+    setup: (client) => captureInvocationHeaders(client.middlewareStack),
+  }),
+  logs: awsClient(CloudWatchLogsClient),
+  cloudwatch: awsClient(CloudWatchClient),
+  sts: awsClient(STSClient),
+  iam: awsClient(IAMClient, { global: true }),
+};
+export type LabAws = AwsClientsOf<typeof labClients>;
 
 /** Tag put on everything the lab creates, so a human can tell it apart in the console. */
 export const LAB_TAG = { key: "genai-lab:lab", value: "monitoring-genai" } as const;
@@ -73,6 +97,18 @@ export const lab = defineLab<LabParams>({
     },
   ],
   parameters: labParameters,
+  clients: labClients,
+  errors: LAB_ERRORS,
+  notes: {
+    sandbox: {
+      vi: "Câu trả lời của model trên sandbox là mô phỏng, không phải từ model thật.",
+      en: "On the sandbox the model's replies are simulated, not from a real model.",
+    },
+    aws: {
+      vi: "Các bước sẽ chạy trên tài khoản AWS của bạn (theo profile / biến môi trường) và có thể phát sinh chi phí: lời gọi model Bedrock (tính theo token), lưu và truy vấn log CloudWatch Logs (Logs Insights tính theo dữ liệu quét), dashboard CloudWatch (ngoài gói miễn phí). Mỗi thao tác có phí vẫn sẽ hỏi lại.",
+      en: "The steps will run on your AWS account (from your profile / environment) and may be billed: Bedrock model calls (per token), CloudWatch Logs storage and queries (Logs Insights bills per GB scanned), a CloudWatch dashboard (beyond the free tier). Each billable action still asks first.",
+    },
+  },
   checklist: [
     { id: "logging-enabled" },
     { id: "log-entries-present" },

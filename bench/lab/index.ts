@@ -23,6 +23,8 @@ import { Runner } from "../../src/engine/runner.js";
 import { ProgressStore } from "../../src/engine/store.js";
 import { startSandbox } from "../../src/sandbox/index.js";
 import { fmtMs, median } from "../lib/stats.js";
+import { labClients } from "../../steps/lab.js";
+import { LAB_ERRORS } from "../../steps/lib/error-kinds.js";
 
 const root = fileURLToPath(new URL("../../../", import.meta.url));
 const rounds = Number(process.env.BENCH_ROUNDS ?? 7);
@@ -38,6 +40,7 @@ async function inProcess(): Promise<number> {
     env: {},
   });
   const aws = createAwsClients(
+    labClients,
     { region: sandbox.region, endpoint: sandbox.endpoint, credentials: { ...sandbox.credentials } },
     {},
   );
@@ -55,7 +58,7 @@ async function inProcess(): Promise<number> {
     params: lab.manifest.parameters,
     lang: "en",
     store: ProgressStore.inMemory(lab.manifest.id, target),
-    classify: classifyAwsError,
+    classify: (error: unknown) => classifyAwsError(error, LAB_ERRORS),
     yes: true,
   });
   const summary = await runner.runSteps(runner.selectSteps(), new AbortController().signal);

@@ -1,8 +1,10 @@
 /**
  * classifyAwsError: every error from the AWS SDK (or the network under it) becomes a Problem, once, here:
- * what happened and what to do next, in Vietnamese and English. Only `name`, `message`, `$metadata` and
+ * what happened and what to do next, in Vietnamese and English. A lab adds the errors it explains in its own
+ * words (its manifest's `errors`): they are tried after credentials and before the generic kinds. Only `name`, `message`, `$metadata` and
  * `$fault` are read — never `$responseBodyText`, never credentials.
  */
+import type { ErrorKind } from "../engine/contract.js";
 import { classifyGeneric, isAbortError, StepFailure, type Problem, type ProblemKind } from "../engine/problem.js";
 import type { Text } from "../engine/text.js";
 import { HINTS } from "./hints.js";
@@ -41,7 +43,7 @@ const NETWORK_CODES = new Set([
   "EPIPE",
 ]);
 
-export function classifyAwsError(error: unknown): Problem {
+export function classifyAwsError(error: unknown, kinds: readonly ErrorKind[] = []): Problem {
   if (error instanceof StepFailure || isAbortError(error)) return classifyGeneric(error);
   if (!(error instanceof Error) && (typeof error !== "object" || error === null)) return classifyGeneric(error);
   const e = error as SdkErrorLike;
@@ -79,14 +81,10 @@ export function classifyAwsError(error: unknown): Problem {
   if (/The security token included in the request is (invalid|expired)/i.test(message)) {
     return make("credentials", HINTS.credentials(code ?? "InvalidClientTokenId"));
   }
-  if (/on-demand throughput isn[’']t supported/i.test(message))
-    return make("on-demand-unsupported", HINTS.onDemand(message));
-  if (/provided model identifier is invalid/i.test(message)) return make("invalid-model", HINTS.invalidModel);
-  if (/marked by provider as Legacy/i.test(message)) return make("legacy-model", HINTS.legacyModel);
-  if (/Failed to validate permissions for log group/i.test(message))
-    return make("logging-role", HINTS.loggingRole, true);
-  if (code === "AccessDeniedException" && /access to the model/i.test(message))
-    return make("model-access", HINTS.modelAccess);
+  for (const known of kinds) {
+    const seen = { ...(code ? { code } : {}), message, ...(status !== undefined ? { status } : {}) };
+    if (known.match(seen)) return make(known.kind, known.explain(seen), known.retryable ?? false);
+  }
   if (
     code === "AccessDeniedException" ||
     code === "AccessDenied" ||
@@ -112,7 +110,7 @@ export function classifyAwsError(error: unknown): Problem {
   ) {
     return make("throttled", HINTS.throttled, true);
   }
-  if (code === "ModelTimeoutException" || status === 408) return make("model-timeout", HINTS.modelTimeout, true);
+  if (status === 408) return make("timeout", HINTS.timeout, true);
   if (
     code === "ServiceUnavailableException" ||
     code === "InternalServerException" ||
@@ -126,9 +124,6 @@ export function classifyAwsError(error: unknown): Problem {
   }
   if ((code && NETWORK_CODES.has(code)) || /ECONNREFUSED|ENOTFOUND|EAI_AGAIN|socket hang up/.test(message)) {
     return make("network", HINTS.network, true);
-  }
-  if (code === "DashboardInvalidInputError" || code === "InvalidParameterInput") {
-    return make("validation", HINTS.dashboardInvalid(message));
   }
   if (
     code === "ValidationException" ||

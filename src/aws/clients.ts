@@ -1,15 +1,11 @@
 /**
- * One AWS SDK client per service, built lazily on first use and shared by every step (steps never construct
- * clients). This module loads the SDK; the CLI imports it only for commands that talk to AWS, so `--help` and
- * `--version` stay fast.
+ * The lab's AWS SDK clients, one per service it declares (its manifest's `clients`), each built lazily on first use
+ * with genai-lab's configuration (Region, profile, endpoint, credentials, retries, timeouts) and shared by every step
+ * (steps never construct clients). genai-lab itself needs only STS (who am I), which is always there. This module
+ * loads the SDK's STS client; the CLI imports it only for commands that talk to AWS, so `--help` stays fast.
  */
-import { BedrockClient } from "@aws-sdk/client-bedrock";
-import { BedrockRuntimeClient } from "@aws-sdk/client-bedrock-runtime";
-import { CloudWatchClient } from "@aws-sdk/client-cloudwatch";
-import { CloudWatchLogsClient } from "@aws-sdk/client-cloudwatch-logs";
-import { IAMClient } from "@aws-sdk/client-iam";
 import { STSClient } from "@aws-sdk/client-sts";
-import { captureInvocationHeaders } from "./invocation-headers.js";
+import type { AwsClientSpec, BuiltClient } from "../engine/contract.js";
 
 export interface AwsClientOptions {
   /** Undefined: the SDK reads it from the environment or the profile, as the AWS CLI does. */
@@ -25,19 +21,19 @@ export interface AwsClientOptions {
   userAgent?: string;
 }
 
-export interface AwsClients {
-  readonly bedrock: BedrockClient;
-  readonly bedrockRuntime: BedrockRuntimeClient;
-  readonly logs: CloudWatchLogsClient;
-  readonly cloudwatch: CloudWatchClient;
-  readonly sts: STSClient;
-  readonly iam: IAMClient;
-  destroy(): void;
-}
+/** The clients of `specs` by name, plus STS (genai-lab's own), each built on first use. */
+export type AwsClients<S extends Record<string, AwsClientSpec> = Record<string, AwsClientSpec>> = {
+  readonly [K in keyof S]: ReturnType<S[K]["create"]>;
+} & { readonly sts: STSClient; destroy(): void };
 
-type Built = { destroy(): void };
+/** genai-lab's own client: STS, to learn the account and identity behind the credentials. */
+const STS_SPEC: AwsClientSpec<STSClient> = { create: (config) => new STSClient(config) };
 
-export function createAwsClients(options: AwsClientOptions, env: NodeJS.ProcessEnv = process.env): AwsClients {
+export function createAwsClients<S extends Record<string, AwsClientSpec>>(
+  specs: S,
+  options: AwsClientOptions,
+  env: NodeJS.ProcessEnv = process.env,
+): AwsClients<S> {
   // The SDK warns on Node 20 about its own future releases; genai-lab pins versions that support Node 20, so the
   // notice is for us, not for learners. An explicit setting still wins.
   process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= "true";
@@ -57,44 +53,29 @@ export function createAwsClients(options: AwsClientOptions, env: NodeJS.ProcessE
     },
     customUserAgent: options.userAgent ?? "genai-lab",
   });
-  const built = new Map<string, Built>();
-  const lazy = <T extends Built>(name: string, make: () => T): T => {
-    let client = built.get(name) as T | undefined;
-    if (!client) {
-      client = make();
-      built.set(name, client);
-    }
-    return client;
-  };
-  return {
-    get bedrock() {
-      return lazy("bedrock", () => new BedrockClient(common(options.region)));
-    },
-    get bedrockRuntime() {
-      return lazy("bedrockRuntime", () => {
-        const client = new BedrockRuntimeClient(common(options.region));
-        captureInvocationHeaders(client.middlewareStack);
-        return client;
-      });
-    },
-    get logs() {
-      return lazy("logs", () => new CloudWatchLogsClient(common(options.region)));
-    },
-    get cloudwatch() {
-      return lazy("cloudwatch", () => new CloudWatchClient(common(options.region)));
-    },
-    get sts() {
-      return lazy("sts", () => new STSClient(common(options.region)));
-    },
-    get iam() {
-      // IAM is global: its endpoint lives in us-east-1 (for the aws partition).
-      return lazy("iam", () => new IAMClient(common(options.endpoint ? options.region : "us-east-1")));
-    },
+  const built = new Map<string, BuiltClient>();
+  const clients = {
     destroy() {
       for (const client of built.values()) client.destroy();
       built.clear();
     },
   };
+  for (const [name, spec] of Object.entries({ sts: STS_SPEC, ...specs })) {
+    Object.defineProperty(clients, name, {
+      enumerable: true,
+      get() {
+        let client = built.get(name);
+        if (!client) {
+          // A global service (IAM) lives in us-east-1 on real AWS; a single endpoint (the sandbox) serves all.
+          const region = spec.global && !options.endpoint ? "us-east-1" : options.region;
+          client = spec.create(common(region));
+          built.set(name, client);
+        }
+        return client;
+      },
+    });
+  }
+  return clients as AwsClients<S>;
 }
 
 /**
@@ -103,7 +84,7 @@ export function createAwsClients(options: AwsClientOptions, env: NodeJS.ProcessE
  */
 export async function configuredRegion(options: AwsClientOptions): Promise<string> {
   const { region: _ignored, ...rest } = options;
-  const probe = createAwsClients(rest);
+  const probe = createAwsClients({}, rest);
   try {
     return await probe.sts.config.region();
   } catch {

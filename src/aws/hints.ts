@@ -24,59 +24,6 @@ export const HINTS = {
       en: "Sign in again (e.g. `aws sso login --profile <name>`), or pick a profile with --profile / AWS_PROFILE, then run `genai-lab doctor`.",
     },
   }),
-  onDemand: (message: string): Hint => {
-    const model = /model ID (\S+) with on-demand/.exec(message)?.[1] ?? "this model";
-    return {
-      title: {
-        vi: `Model ${model} không gọi trực tiếp (on-demand) được ở Region này: nó chỉ chạy qua một inference profile.`,
-        en: `${model} cannot be called on demand in this Region: it only runs through an inference profile.`,
-      },
-      next: {
-        vi: `Dùng ID của inference profile liên Region, ví dụ us.${model} (apac.… ở châu Á – Thái Bình Dương), với --model-id.`,
-        en: `Use the cross-Region inference profile id, e.g. us.${model} (apac.… in Asia Pacific), with --model-id.`,
-      },
-    };
-  },
-  invalidModel: {
-    title: {
-      vi: "Model ID không hợp lệ ở Region này (sai tên, sai Region, hoặc model đã bị khai tử).",
-      en: "The model id is not valid in this Region (a typo, the wrong Region, or a retired model).",
-    },
-    next: {
-      vi: "Liệt kê model hiện có bằng `aws bedrock list-foundation-models --region <region>` rồi chọn lại với --model-id; `genai-lab doctor` gợi ý một model đang ACTIVE.",
-      en: "List the models with `aws bedrock list-foundation-models --region <region>` and choose again with --model-id; `genai-lab doctor` suggests an ACTIVE one.",
-    },
-  },
-  legacyModel: {
-    title: {
-      vi: "Model này đã chuyển sang Legacy và tài khoản không dùng nó trong 30 ngày qua, nên bị từ chối.",
-      en: "This model is Legacy and the account has not used it in the last 30 days, so access is refused.",
-    },
-    next: {
-      vi: "Chọn một model đang ACTIVE (ví dụ một Claude Sonnet mới hoặc Amazon Nova qua profile us./global.) với --model-id.",
-      en: "Choose an ACTIVE model (e.g. a current Claude Sonnet or Amazon Nova through its us./global. profile) with --model-id.",
-    },
-  },
-  loggingRole: {
-    title: {
-      vi: "Bedrock chưa xác thực được IAM role ghi log vào log group (role sai quyền, sai trust policy, hoặc IAM chưa kịp lan truyền).",
-      en: "Bedrock could not validate the logging role for the log group (wrong permissions, wrong trust policy, or IAM has not propagated yet).",
-    },
-    next: {
-      vi: "Role mới cần tới khoảng một phút để có hiệu lực; nếu vẫn lỗi, kiểm tra trust policy (bedrock.amazonaws.com) và quyền logs:CreateLogStream + logs:PutLogEvents trên log stream aws/bedrock/modelinvocations.",
-      en: "A new role can take about a minute to take effect; if it still fails, check the trust policy (bedrock.amazonaws.com) and logs:CreateLogStream + logs:PutLogEvents on the aws/bedrock/modelinvocations stream.",
-    },
-  },
-  modelAccess: {
-    title: {
-      vi: "Tài khoản chưa có quyền truy cập model này (model access / đăng ký Marketplace).",
-      en: "The account does not have access to this model yet (model access / Marketplace subscription).",
-    },
-    next: {
-      vi: "Mở Bedrock console → Model access và bật model này (có thể mất khoảng 15 phút sau lần dùng đầu), hoặc chọn model khác với --model-id.",
-      en: "Open the Bedrock console → Model access and enable this model (it can take ~15 minutes after first use), or choose another with --model-id.",
-    },
-  },
   iamPermission: (action: string | undefined): Hint => ({
     title: {
       vi: `Danh tính đang dùng không có quyền IAM cần thiết${action ? ` (${action})` : ""}.`,
@@ -100,10 +47,6 @@ export const HINTS = {
       vi: "genai-lab đã tự thử lại; đợi một chút rồi chạy lại, hoặc giảm số lời gọi đồng thời.",
       en: "genai-lab already retried; wait a moment and run again, or make fewer calls at once.",
     },
-  },
-  modelTimeout: {
-    title: { vi: "Model xử lý quá lâu và đã hết thời gian.", en: "The model took too long and timed out." },
-    next: { vi: "Chạy lại; nếu lặp lại, giảm max_tokens.", en: "Run again; if it repeats, lower max_tokens." },
   },
   unavailable: {
     title: {
@@ -141,16 +84,6 @@ export const HINTS = {
     next: {
       vi: "Kiểm tra các tham số của bài lab (--model-id, --region, tên log group).",
       en: "Check the lab's parameters (--model-id, --region, the log group name).",
-    },
-  }),
-  dashboardInvalid: (message: string): Hint => ({
-    title: {
-      vi: `CloudWatch từ chối nội dung dashboard: ${message}`,
-      en: `CloudWatch rejected the dashboard body: ${message}`,
-    },
-    next: {
-      vi: "Mỗi lỗi chỉ ra một DataPath trong JSON của dashboard (ví dụ /widgets/2/properties/region): sửa chỗ đó rồi gửi lại.",
-      en: "Each error names a DataPath in the dashboard JSON (e.g. /widgets/2/properties/region): fix that spot and send it again.",
     },
   }),
   aws: (code: string, message: string): Hint => ({

@@ -4,7 +4,7 @@
  * The AWS SDK and the sandbox are loaded here, lazily, never at start-up.
  */
 import type { AwsClients } from "../aws/clients.js";
-import type { TargetInfo } from "../engine/contract.js";
+import type { AwsClientSpec, TargetInfo } from "../engine/contract.js";
 import type { Problem } from "../engine/problem.js";
 import { ACCOUNT_ID } from "../engine/state-dir.js";
 import type { RunningSandbox } from "../sandbox/index.js";
@@ -30,6 +30,8 @@ export class ConnectError extends Error {
 
 export interface ConnectOptions {
   stateDir: string;
+  /** The lab's AWS clients (its manifest's `clients`); STS is always there. */
+  clients?: Record<string, AwsClientSpec>;
   env: NodeJS.ProcessEnv;
   /** Region when nothing else names one (the lab's default). */
   defaultRegion: string;
@@ -64,7 +66,7 @@ export async function connect(choice: TargetChoice, options: ConnectOptions): Pr
   // Let the SDK read the Region from the profile (~/.aws/config), as the AWS CLI would.
   if (region === undefined && choice.kind === "aws") region = await configuredRegion(clientOptions);
   region ||= options.defaultRegion;
-  const aws = createAwsClients({ ...clientOptions, region });
+  const aws = createAwsClients(options.clients ?? {}, { ...clientOptions, region });
   const close = async () => {
     aws.destroy();
     await sandbox?.close();

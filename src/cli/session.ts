@@ -55,6 +55,7 @@ export async function openSession(parsed: ParsedArgs, io: Io, options: SessionOp
   const lab = await loadLab(flags.lab ?? builtInLabDir());
   const connection = await connect(choice, {
     stateDir: options.stateDir,
+    clients: lab.manifest.clients ?? {},
     env: io.env,
     defaultRegion: labDefaultRegion(lab.manifest),
     signal: options.signal,
@@ -72,7 +73,7 @@ export async function openSession(parsed: ParsedArgs, io: Io, options: SessionOp
       params,
       lang: options.lang,
       store,
-      classify: classifyAwsError,
+      classify: (error) => classifyAwsError(error, lab.manifest.errors),
       confirm: options.confirm ?? terminalConfirm(io, options.lang, options.signal),
       yes: flags.yes ?? false,
       dryRun: options.dryRun ?? false,

@@ -42,6 +42,38 @@ export interface ChecklistEntry {
   points?: number;
 }
 
+/** An AWS SDK client, as far as genai-lab needs to know it (the kit's awsClient() builds the spec). */
+export interface BuiltClient {
+  destroy(): void;
+}
+
+/** How to build one of the lab's AWS clients from genai-lab's client configuration (Region, endpoint, …). */
+export interface AwsClientSpec<C extends BuiltClient = BuiltClient> {
+  create(config: Record<string, unknown>): C;
+  /** A global service (IAM): its endpoint is us-east-1's on real AWS, whatever the lab's Region. */
+  global?: boolean;
+}
+
+/**
+ * An AWS error the lab explains in its own words (a service message its steps are known to meet), tried before
+ * genai-lab's generic classification: e.g. Bedrock's "on-demand throughput isn't supported".
+ */
+export interface ErrorKind {
+  kind: string;
+  match(error: { code?: string; message: string; status?: number }): boolean;
+  explain(error: { code?: string; message: string }): { title: Text; next: Text };
+  /** Worth trying again as is (e.g. IAM still propagating). */
+  retryable?: boolean;
+}
+
+/** What genai-lab says about this lab where it describes the target, not any one step. */
+export interface LabNotes {
+  /** Shown on the sandbox, e.g. what it simulates ("the model's replies are simulated"). */
+  sandbox?: Text;
+  /** Shown before switching to a real account: what the steps may bill. */
+  aws?: Text;
+}
+
 export interface LabManifest<P extends LabParams = LabParams> {
   id: string;
   title: Text;
@@ -53,6 +85,11 @@ export interface LabManifest<P extends LabParams = LabParams> {
   /** The verification checklist, in order. */
   checklist: ChecklistEntry[];
   references?: { label: Text; url: string }[];
+  /** The AWS clients the steps use, as `ctx.aws.NAME` (kit: awsClient). */
+  clients?: Record<string, AwsClientSpec>;
+  /** AWS errors the lab explains itself. */
+  errors?: ErrorKind[];
+  notes?: LabNotes;
 }
 
 export interface Evidence {
@@ -93,8 +130,9 @@ export interface Reporter {
   note(tone: "info" | "success" | "warning" | "error", text: Text): void;
 }
 
+/** Facts by key as stored (JSON). Steps read them through typed facts (kit: defineFact), which validate the shape. */
 export interface FactsReader {
-  get<T extends JsonValue = JsonValue>(key: string): T | undefined;
+  get(key: string): JsonValue | undefined;
 }
 
 export interface FactsStore extends FactsReader {

@@ -23,7 +23,9 @@ export type ProblemKind =
   | "cancelled"
   | "step"
   | "aws"
-  | "internal";
+  | "internal"
+  // A kind a lab declares for the errors it explains itself (its manifest's `errors`), e.g. "legacy-model".
+  | (string & {});
 
 export interface Problem {
   kind: ProblemKind;

@@ -45,10 +45,6 @@ export const S = {
     en: "The progress file is damaged. Delete it and start over? {path}",
   },
   reportWritten: { vi: "Đã ghi báo cáo vào {path}", en: "Report written to {path}" },
-  simulatedNote: {
-    vi: "Câu trả lời của model trên sandbox là mô phỏng, không phải từ model thật.",
-    en: "On the sandbox the model's replies are simulated, not from a real model.",
-  },
   // ── The interactive TUI ──
   connecting: { vi: "Đang khởi động {target}…", en: "Starting {target}…" },
   connectingSandbox: { vi: "sandbox (AWS offline)", en: "the sandbox (offline AWS)" },
@@ -97,9 +93,10 @@ export const S = {
   profile: { vi: "profile", en: "profile" },
   simulated: { vi: "mô phỏng", en: "simulated" },
   switchToAws: { vi: "Chuyển sang tài khoản AWS thật?", en: "Switch to your real AWS account?" },
+  /** Before switching to AWS, when the lab says nothing of its own (its manifest's notes.aws). */
   switchToAwsDetail: {
-    vi: "Các bước sẽ chạy trên tài khoản AWS của bạn (theo profile / biến môi trường) và có thể phát sinh chi phí: lời gọi model Bedrock (tính theo token), lưu và truy vấn log CloudWatch Logs (Logs Insights tính theo dữ liệu quét), dashboard CloudWatch (ngoài gói miễn phí). Mỗi thao tác có phí vẫn sẽ hỏi lại.",
-    en: "The steps will run on your AWS account (from your profile / environment) and may be billed: Bedrock model calls (per token), CloudWatch Logs storage and queries (Logs Insights bills per GB scanned), a CloudWatch dashboard (beyond the free tier). Each billable action still asks first.",
+    vi: "Các bước sẽ chạy trên tài khoản AWS của bạn (theo profile / biến môi trường) và có thể phát sinh chi phí. Mỗi thao tác có phí vẫn sẽ hỏi lại.",
+    en: "The steps will run on your AWS account (from your profile / environment) and may be billed. Each billable action still asks first.",
   },
   stepsPanel: { vi: "Các bước", en: "Steps" },
   stepStatusPending: { vi: "chưa chạy", en: "pending" },

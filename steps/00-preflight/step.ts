@@ -2,15 +2,13 @@
  * Step 0 (preflight, also `genai-lab doctor`): the seed's prerequisites checked for real — who am I, can I call the
  * model (lifecycle, inference profile, model access), and which IAM permissions the lab needs.
  */
-import { defineStep, type TargetInfo as LabTarget } from "../../src/engine/contract.js";
-import { StepFailure } from "../../src/engine/problem.js";
+import { defineStep, json, kv, StepFailure, type TargetInfo as LabTarget } from "genai-lab/kit";
 import type { LabAws, LabParams } from "../lab.js";
 import { firstWords, invokeLine } from "../lib/invoke.js";
 import { chooseModel } from "../lib/model-choice.js";
 import { effectiveModelId } from "../lib/model.js";
 import { attachPolicyLine, learnerPolicy } from "../lib/policies.js";
 import { invokeWithRecovery } from "../lib/recover.js";
-import { json, kv } from "../lib/outputs.js";
 import { rememberProbe } from "../lib/timeline.js";
 
 /** The probe: the smallest call that proves model access. */

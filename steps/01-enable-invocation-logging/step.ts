@@ -2,23 +2,21 @@
  * Step 1: turn on Bedrock model invocation logging to CloudWatch Logs — the log group, the role Bedrock assumes,
  * and the account's logging configuration. Check: logging enabled (the lab's group, text delivery on).
  */
-import { defineStep } from "../../src/engine/contract.js";
+import { defineFact, defineStep, json, shq, z } from "genai-lab/kit";
 import { LAB_TAG, type LabAws, type LabParams } from "../lab.js";
 import { ensureLogGroup } from "../lib/log-group.js";
 import { desiredConfig, ensureLoggingConfig, readLoggingConfig, toJson } from "../lib/logging-config.js";
 import { createRoleLine, loggingScript } from "../lib/logging-cli.js";
 import { ensureLoggingRole, roleNameOf } from "../lib/logging-role.js";
 import type { ReadCtx } from "../lib/model.js";
-import { json } from "../lib/outputs.js";
 import { roleArnFor } from "../lib/policies.js";
-import { shq } from "../lib/shell.js";
 
-const ROLE_FACT = "loggingRoleArn";
+/** The role the logging configuration names, as the role action settled on it. */
+const ROLE = defineFact("loggingRoleArn", z.string());
 
 /** The role the configuration names: the one the role action settled on, else the one it would settle on. */
 const loggingRoleArn = (ctx: ReadCtx) =>
-  ctx.facts.get<string>(ROLE_FACT) ??
-  (ctx.params.loggingRoleArn.trim() || roleArnFor(ctx.target.accountId, ctx.params.loggingRoleName));
+  ROLE.get(ctx) ?? (ctx.params.loggingRoleArn.trim() || roleArnFor(ctx.target.accountId, ctx.params.loggingRoleName));
 
 export const step = defineStep<LabParams, LabAws>({
   id: "enable-invocation-logging",
@@ -54,7 +52,7 @@ export const step = defineStep<LabParams, LabAws>({
           : createRoleLine(ctx.target, ctx.params.logGroupName, ctx.params.loggingRoleName),
       async run(ctx) {
         const { arn, summary } = await ensureLoggingRole(ctx);
-        ctx.facts.set(ROLE_FACT, arn);
+        ROLE.set(ctx, arn);
         return { summary };
       },
     },

@@ -2,14 +2,12 @@
  * Step 2: the seed's five prompts through the model (InvokeModel with the Anthropic body, Converse otherwise), so
  * that there is something to log, chart and query. The request ids are remembered: step 3 finds them in the logs.
  */
-import { defineStep } from "../../src/engine/contract.js";
+import { defineStep, enCount, table } from "genai-lab/kit";
 import type { LabAws, LabParams } from "../lab.js";
-import { INVOCATIONS_FACT, invokePrompts } from "../lib/invocations.js";
+import { INVOCATIONS, invokePrompts } from "../lib/invocations.js";
 import { firstWords, invokeLine } from "../lib/invoke.js";
 import { retriesNote, retrySettings, simulatedNote } from "../lib/invocation-notes.js";
 import { effectiveModelId } from "../lib/model.js";
-import { table } from "../lib/outputs.js";
-import { enCount } from "../lib/plural.js";
 
 export const step = defineStep<LabParams, LabAws>({
   id: "generate-sample-invocations",
@@ -29,7 +27,7 @@ export const step = defineStep<LabParams, LabAws>({
       billable: true,
       async run(ctx) {
         const batch = await invokePrompts(ctx);
-        ctx.facts.set(INVOCATIONS_FACT, batch);
+        INVOCATIONS.set(ctx, batch);
         ctx.report.output(
           table(
             { vi: `Kết quả (${batch.modelId})`, en: `Results (${batch.modelId})` },

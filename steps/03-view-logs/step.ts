@@ -2,14 +2,12 @@
  * Step 3: find step 2's records in CloudWatch Logs, then query them with CloudWatch Logs Insights — the seed's query
  * as written (empty token columns) next to the corrected one. Checks: log entries present, Insights returns results.
  */
-import { defineStep } from "../../src/engine/contract.js";
+import { defineStep, enCount, shq } from "genai-lab/kit";
 import type { LabAws, LabParams } from "../lab.js";
 import { recordedBatch } from "../lib/invocations.js";
 import { CHECK_TIMEOUT_MS, checkInsights, checkLogEntries } from "../lib/log-checks.js";
 import { FIXED_QUERY, SEED_QUERY } from "../lib/queries.js";
 import { compareQueries, showRecords, waitForDelivery } from "../lib/view-logs.js";
-import { shq } from "../lib/shell.js";
-import { enCount } from "../lib/plural.js";
 
 const oneLine = (query: string) => query.replace(/\s*\n\s*/g, " ");
 

@@ -2,7 +2,7 @@
  * Step 4: the GenAI-Monitoring dashboard — the seed's three widgets done right plus AWS/Bedrock metric widgets for
  * the model the lab calls — validated, saved, then previewed in the terminal. Check: the dashboard shows metrics.
  */
-import { defineStep } from "../../src/engine/contract.js";
+import { defineStep, enCount, json, shq } from "genai-lab/kit";
 import type { LabAws, LabParams } from "../lab.js";
 import { buildDashboard, DASHBOARD_START, metricRow } from "../lib/dashboard-body.js";
 import { checkDashboard } from "../lib/dashboard-check.js";
@@ -11,9 +11,6 @@ import { putDashboard } from "../lib/dashboard-put.js";
 import { previewHours, windowLabel, windowMs } from "../lib/dashboard-window.js";
 import { CHECK_TIMEOUT_MS } from "../lib/log-checks.js";
 import { effectiveModelId, type ReadCtx } from "../lib/model.js";
-import { json } from "../lib/outputs.js";
-import { shq } from "../lib/shell.js";
-import { enCount } from "../lib/plural.js";
 
 const bodyFor = (ctx: ReadCtx) =>
   buildDashboard({

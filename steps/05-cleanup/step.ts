@@ -2,20 +2,18 @@
  * Step 5 (cleanup, also `genai-lab cleanup`): the plan from the ledger first (and the one question, about the log
  * group), then the deletions (or, with --dry-run, the plan only). Only what this lab created is touched.
  */
-import { defineStep } from "../../src/engine/contract.js";
+import { defineStep, enCount, table } from "genai-lab/kit";
 import { LAB_TAG, type LabAws, type LabParams } from "../lab.js";
 import { askAboutLogGroup, removeEntry } from "../lib/cleanup.js";
 import {
   cleanupPlan,
-  PLAN_FACT,
+  PLAN,
   planCommand,
   plannedAction,
   plannedCommands,
   typeName,
   type PlanFact,
 } from "../lib/cleanup-plan.js";
-import { table } from "../lib/outputs.js";
-import { enCount } from "../lib/plural.js";
 import { LOGGING_POLICY_NAME } from "../lib/policies.js";
 import { forgetLoggingOn } from "../lib/timeline.js";
 
@@ -34,7 +32,7 @@ export const step = defineStep<LabParams, LabAws>({
       async run(ctx) {
         const plan = cleanupPlan(ctx);
         if (plan.length === 0) {
-          ctx.facts.delete(PLAN_FACT);
+          PLAN.delete(ctx);
           ctx.report.note("info", {
             vi: "Bài lab chưa tạo gì ở đây: không có gì để dọn.",
             en: "The lab has created nothing here: nothing to clean up.",
@@ -65,7 +63,7 @@ export const step = defineStep<LabParams, LabAws>({
           });
         }
         const fact: PlanFact = { commands: plan.filter((e) => !keep.includes(e.key)).map(planCommand), keep };
-        ctx.facts.set(PLAN_FACT, fact);
+        PLAN.set(ctx, fact);
         const kept =
           keep.length > 0 ? { vi: `, giữ lại ${keep.length}`, en: `, ${keep.length} kept` } : { vi: "", en: "" };
         return {
@@ -82,8 +80,8 @@ export const step = defineStep<LabParams, LabAws>({
       cli: (ctx) => plannedCommands(ctx),
       async run(ctx) {
         const plan = cleanupPlan(ctx);
-        const keep = ctx.facts.get<PlanFact>(PLAN_FACT)?.keep;
-        ctx.facts.delete(PLAN_FACT);
+        const keep = PLAN.get(ctx)?.keep;
+        PLAN.delete(ctx);
         if (plan.length === 0) return { status: "skipped", summary: { vi: "Không xoá gì", en: "Nothing deleted" } };
         if (ctx.dryRun)
           return { summary: { vi: "Chạy thử (--dry-run): không xoá gì", en: "Dry run: nothing deleted" } };

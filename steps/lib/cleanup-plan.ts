@@ -4,12 +4,10 @@
  * settles the one question (delete the log group?) up front and remembers the outcome as a fact, so the deletion
  * step's CLI line lists exactly what it will delete.
  */
-import type { JsonValue, LedgerEntry } from "../../src/engine/contract.js";
-import type { Text } from "../../src/engine/text.js";
+import { defineFact, type FactValue, type LedgerEntry, shq, type Text, z } from "genai-lab/kit";
 import { isOwned } from "./ledger.js";
 import type { ActCtx, ReadCtx } from "./model.js";
 import { LOGGING_POLICY_NAME } from "./policies.js";
-import { shq } from "./shell.js";
 
 /** Deletion order: what points at a thing goes before the thing. */
 const ORDER = ["dashboard", "logging-config", "iam-role-policy", "iam-role", "log-group"];
@@ -87,15 +85,10 @@ export function planCommand(entry: LedgerEntry): string {
 }
 
 /** What the plan step decided, for the deletion step: the commands it will run, and the ledger keys it keeps. */
-export interface PlanFact {
-  [key: string]: JsonValue;
-  commands: string[];
-  keep: string[];
-}
-
-export const PLAN_FACT = "cleanupPlan";
+export const PLAN = defineFact("cleanupPlan", z.object({ commands: z.array(z.string()), keep: z.array(z.string()) }));
+export type PlanFact = FactValue<typeof PLAN>;
 
 export function plannedCommands(ctx: ReadCtx): string | undefined {
-  const fact = ctx.facts.get<PlanFact>(PLAN_FACT);
+  const fact = PLAN.get(ctx);
   return fact && fact.commands.length > 0 ? fact.commands.join(" && ") : undefined;
 }

@@ -4,6 +4,7 @@
  * asking (it holds the learner's logs). Each deletion is idempotent: "already gone" counts as done. The plan itself
  * (order, names, CLI lines) is in cleanup-plan.ts.
  */
+import { json, type LedgerEntry } from "genai-lab/kit";
 import { DeleteDashboardsCommand, PutDashboardCommand } from "@aws-sdk/client-cloudwatch";
 import {
   DeleteModelInvocationLoggingConfigurationCommand,
@@ -12,11 +13,9 @@ import {
 } from "@aws-sdk/client-bedrock";
 import { DeleteRoleCommand, DeleteRolePolicyCommand } from "@aws-sdk/client-iam";
 import { DeleteLogGroupCommand } from "@aws-sdk/client-cloudwatch-logs";
-import type { LedgerEntry } from "../../src/engine/contract.js";
 import { errorMessage, ifExists } from "./errors.js";
 import { readLoggingConfig, sameDestination } from "./logging-config.js";
 import type { ActCtx } from "./model.js";
-import { json } from "./outputs.js";
 import { roleOfPolicy } from "./cleanup-plan.js";
 import { LOGGING_POLICY_NAME } from "./policies.js";
 

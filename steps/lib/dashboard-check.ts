@@ -4,14 +4,12 @@
  * metric has datapoints. Without a remembered model (grading an account the lab did not drive) the dashboard's own
  * ModelId is used.
  */
-import type { CheckResult } from "../../src/engine/contract.js";
-import type { Text } from "../../src/engine/text.js";
+import { type CheckResult, enCount, type Text } from "genai-lab/kit";
 import { metricRow, NAMESPACE, type DashboardBody, type MetricRow } from "./dashboard-body.js";
 import { metricSeries } from "./dashboard-preview.js";
 import { getDashboardBody } from "./dashboard-put.js";
 import { queryWindow, remainingWaitMs } from "./log-checks.js";
 import { baseModelId, rememberedModelId, type ReadCtx } from "./model.js";
-import { enCount } from "./plural.js";
 
 const NEEDED_METRICS = ["Invocations", "InputTokenCount", "OutputTokenCount", "InvocationLatency"];
 

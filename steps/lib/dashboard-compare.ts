@@ -4,9 +4,7 @@
  * the preflight's probe call ran before step 1, so it is in one and not the other. The log widgets, for their part,
  * count every record of the group (other models, failed calls logged with an errorCode).
  */
-import type { TargetKind } from "../../src/engine/contract.js";
-import type { Text } from "../../src/engine/text.js";
-import { enCount } from "./plural.js";
+import { enCount, type TargetKind, type Text } from "genai-lab/kit";
 import type { ProbeFact } from "./timeline.js";
 
 export interface WidgetTotals {

@@ -5,14 +5,13 @@
  * single five-minute bucket — unless that would draw more points than a terminal line holds (seeded history), in
  * which case the widget's own period is used.
  */
+import { type ChartSeries, table } from "genai-lab/kit";
 import { GetMetricDataCommand, type MetricDataQuery } from "@aws-sdk/client-cloudwatch";
-import type { ChartSeries } from "../../src/engine/outputs.js";
 import { totalsNote, type WidgetTotals } from "./dashboard-compare.js";
 import type { DashboardBody, MetricRow } from "./dashboard-body.js";
 import { dashboardWindow, windowLabel, windowMs } from "./dashboard-window.js";
 import { runQuery } from "./insights.js";
 import type { ActCtx, ReadCtx } from "./model.js";
-import { table } from "./outputs.js";
 import { INVOCATIONS_PER_HOUR, TOKENS_PER_HOUR, withSource } from "./queries.js";
 import { unloggedProbe } from "./timeline.js";
 

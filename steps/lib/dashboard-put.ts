@@ -3,14 +3,12 @@
  * asking (PutDashboard replaces the whole thing) and its old body is kept for cleanup to restore; CloudWatch's
  * validation messages are shown as a table when it refuses the body.
  */
+import { StepFailure, table, type Text } from "genai-lab/kit";
 import { GetDashboardCommand, PutDashboardCommand } from "@aws-sdk/client-cloudwatch";
-import { StepFailure } from "../../src/engine/problem.js";
-import type { Text } from "../../src/engine/text.js";
 import { validateDashboard, type DashboardBody, type ValidationMessage } from "./dashboard-body.js";
 import { errorMessage, errorName, ifExists } from "./errors.js";
 import { ownedEntry } from "./ledger.js";
 import type { ActCtx, ReadCtx } from "./model.js";
-import { table } from "./outputs.js";
 
 const DASHBOARD_TYPE = "dashboard";
 

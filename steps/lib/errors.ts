@@ -1,5 +1,5 @@
+import { classify } from "./error-kinds.js";
 /** Small predicates and guards over AWS SDK errors, by name and HTTP status only (never the raw body). */
-import { classifyAwsError } from "../../src/aws/classify.js";
 
 interface SdkError {
   name?: string;
@@ -49,6 +49,6 @@ export function isAlreadyExists(error: unknown): boolean {
 
 /** Worth retrying as is: throttling, 5xx, model timeouts, network trouble (not the logging-role validation). */
 export function isTransient(error: unknown): boolean {
-  const problem = classifyAwsError(error);
+  const problem = classify(error);
   return problem.retryable && problem.kind !== "logging-role" && problem.kind !== "cancelled";
 }

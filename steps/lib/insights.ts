@@ -3,12 +3,12 @@
  * GetQueryResults until Complete, with the engine's countdown. Rows come back as lists of {field, value} with every
  * value a string; here they become plain records without the internal @ptr.
  */
+import { StepFailure } from "genai-lab/kit";
 import {
   GetQueryResultsCommand,
   StartQueryCommand,
   type GetQueryResultsCommandOutput,
 } from "@aws-sdk/client-cloudwatch-logs";
-import { StepFailure } from "../../src/engine/problem.js";
 import type { ReadCtx } from "./model.js";
 import { withRetries } from "./retry.js";
 

@@ -3,10 +3,9 @@
  * without waiting it out), and which calls were throttled and quietly retried by the SDK — visible only through
  * the attempts each call took.
  */
-import type { Text } from "../../src/engine/text.js";
+import { enCount, type Text } from "genai-lab/kit";
 import type { InvocationBatch } from "./invocations.js";
 import type { ActCtx } from "./model.js";
-import { enCount } from "./plural.js";
 
 /** The runtime client's retry settings, as the SDK resolved them (AWS_RETRY_MODE / AWS_MAX_ATTEMPTS apply). */
 export async function retrySettings(ctx: ActCtx): Promise<{ mode: string; maxAttempts: number }> {

@@ -2,23 +2,35 @@
  * Step 2's work: the prompts through the model with bounded concurrency. The first call goes alone, so that a switch
  * to an inference profile (or a replacement model) happens once, before the others start.
  */
-import type { JsonValue } from "../../src/engine/contract.js";
+import { defineFact, z, type FactValue } from "genai-lab/kit";
 import type { Invocation } from "./invoke.js";
 import { effectiveModelId, type ActCtx, type ReadCtx } from "./model.js";
 import { invokeWithRecovery } from "./recover.js";
 
-export interface InvocationBatch {
-  [key: string]: JsonValue;
-  modelId: string;
-  startedAt: number;
-  finishedAt: number;
-  items: Invocation[];
-}
+const invocation = z.object({
+  prompt: z.string(),
+  requestId: z.string(),
+  inputTokens: z.number(),
+  outputTokens: z.number(),
+  latencyMs: z.number(),
+  answer: z.string(),
+  simulated: z.boolean(),
+  at: z.number(),
+  attempts: z.number(),
+  throttled: z.number(),
+  serverErrors: z.number(),
+  retryDelayMs: z.number(),
+});
 
-export const INVOCATIONS_FACT = "invocations";
+/** Step 2's calls: the model they went to, when, and each call's request id, tokens and latency. */
+export const INVOCATIONS = defineFact(
+  "invocations",
+  z.object({ modelId: z.string(), startedAt: z.number(), finishedAt: z.number(), items: z.array(invocation) }),
+);
+export type InvocationBatch = FactValue<typeof INVOCATIONS>;
 
 export function recordedBatch(ctx: ReadCtx): InvocationBatch | undefined {
-  return ctx.facts.get<InvocationBatch>(INVOCATIONS_FACT);
+  return INVOCATIONS.get(ctx);
 }
 
 export async function invokePrompts(ctx: ActCtx): Promise<InvocationBatch> {

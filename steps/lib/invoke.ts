@@ -3,12 +3,12 @@
  * Converse (model-agnostic) for everything else. Latency and token counts come from the response headers that the
  * JS SDK hides (captured by src/aws/invocation-headers.ts), falling back to the body.
  */
+import { shq } from "genai-lab/kit";
 import { ConverseCommand, InvokeModelCommand } from "@aws-sdk/client-bedrock-runtime";
-import { invocationInfo } from "../../src/aws/invocation-headers.js";
+import { invocationInfo } from "./invocation-headers.js";
 import { settleAttempts, watchAttempts, type AttemptLog } from "./attempts.js";
 import type { ReadCtx } from "./model.js";
 import { isAnthropic } from "./model.js";
-import { shq } from "./shell.js";
 
 export interface Invocation {
   [key: string]: string | number | boolean;

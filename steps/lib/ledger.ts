@@ -1,5 +1,5 @@
 /** What the lab owns on this target, according to its ledger. */
-import type { LedgerEntry } from "../../src/engine/contract.js";
+import type { LedgerEntry } from "genai-lab/kit";
 import type { ActCtx } from "./model.js";
 
 /** The lab created it (or was creating it when interrupted): cleanup's to remove. */

@@ -2,9 +2,7 @@
  * Step 3's checks. Both prefer step 2's recorded request ids and time window; without them (an instructor grading
  * an account the lab did not drive, or a learner who invoked by hand) they judge the last 24 hours of the group.
  */
-import type { CheckResult } from "../../src/engine/contract.js";
-import type { PollProbe } from "../../src/engine/poll.js";
-import type { Text } from "../../src/engine/text.js";
+import { type CheckResult, enCount, type PollProbe, type Text } from "genai-lab/kit";
 import { recordedBatch } from "./invocations.js";
 import { readRecords } from "./log-records.js";
 import type { ReadCtx } from "./model.js";
@@ -12,7 +10,6 @@ import { FIXED_QUERY } from "./queries.js";
 import { runQuery, type QueryOutcome } from "./insights.js";
 import { isNotFound } from "./errors.js";
 import { readLoggingConfig } from "./logging-config.js";
-import { enCount } from "./plural.js";
 
 const DAY_MS = 24 * 3_600_000;
 /** Checks have a fixed 15-minute budget; waits inside them stay well below it. */

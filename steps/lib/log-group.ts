@@ -2,18 +2,17 @@
  * The invocation log group: Bedrock does not create it, so the lab does (tagged, with a retention policy) — or
  * reuses one that is already there without changing it, unless the lab created it earlier (the ledger says so).
  */
+import { kv, type Text } from "genai-lab/kit";
 import {
   CreateLogGroupCommand,
   PutRetentionPolicyCommand,
   paginateDescribeLogGroups,
   type LogGroup,
 } from "@aws-sdk/client-cloudwatch-logs";
-import type { Text } from "../../src/engine/text.js";
 import { LAB_TAG } from "../lab.js";
 import { isAlreadyExists } from "./errors.js";
 import { ownedEntry } from "./ledger.js";
 import type { ActCtx, ReadCtx } from "./model.js";
-import { kv } from "./outputs.js";
 import { logGroupArn } from "./policies.js";
 
 export async function findLogGroup(ctx: ReadCtx, name: string): Promise<LogGroup | undefined> {

@@ -3,8 +3,8 @@
  * (the account id read from STS, the Region from a variable) instead of pointing at files that exist nowhere, and
  * the action lines carry their JSON inline. Both are built from the same policy functions the lab itself uses.
  */
+import { shq } from "genai-lab/kit";
 import { LAB_TAG } from "../lab.js";
-import { shq } from "./shell.js";
 import {
   LOGGING_POLICY_NAME,
   loggingPermissionsPolicy,

@@ -3,14 +3,13 @@
  * before it (ledger meta `previous`), so cleanup can put it back, and retries the role-validation error while IAM
  * propagates a new role (aws-facts.md §1: up to about a minute; Terraform does the same).
  */
+import { type JsonValue, StepFailure } from "genai-lab/kit";
+import { classify } from "./error-kinds.js";
 import {
   GetModelInvocationLoggingConfigurationCommand,
   PutModelInvocationLoggingConfigurationCommand,
   type LoggingConfig,
 } from "@aws-sdk/client-bedrock";
-import { classifyAwsError } from "../../src/aws/classify.js";
-import type { JsonValue } from "../../src/engine/contract.js";
-import { StepFailure } from "../../src/engine/problem.js";
 import { errorMessage } from "./errors.js";
 import { ownedEntry } from "./ledger.js";
 import type { ActCtx, ReadCtx } from "./model.js";
@@ -106,7 +105,7 @@ async function putLoggingConfig(ctx: ActCtx, wanted: LoggingConfig, before: Logg
         await put();
         return { state: "ready", value: true };
       } catch (error) {
-        if (classifyAwsError(error).kind !== "logging-role") throw error;
+        if (classify(error).kind !== "logging-role") throw error;
         lastMessage = errorMessage(error);
         return {
           state: "not-yet",

@@ -3,6 +3,7 @@
  * policies, or reused. A role given with --logging-role-arn, or one that exists but is not the lab's, is used
  * as it is and never changed; a role the lab owns (ledger or tag) gets its policies re-applied, so a re-run heals it.
  */
+import { canonicalJson, json, kv, type LedgerResource, StepFailure, type Text } from "genai-lab/kit";
 import {
   CreateRoleCommand,
   GetRoleCommand,
@@ -11,15 +12,10 @@ import {
   UpdateAssumeRolePolicyCommand,
   type Role,
 } from "@aws-sdk/client-iam";
-import type { LedgerResource } from "../../src/engine/contract.js";
-import { StepFailure } from "../../src/engine/problem.js";
-import type { Text } from "../../src/engine/text.js";
-import { canonicalJson } from "../../src/report/canonical.js";
 import { LAB_TAG } from "../lab.js";
 import { isAlreadyExists, ifExists } from "./errors.js";
 import { ownedEntry } from "./ledger.js";
 import type { ActCtx, ReadCtx } from "./model.js";
-import { json, kv } from "./outputs.js";
 import { LOGGING_POLICY_NAME, loggingPermissionsPolicy, loggingTrustPolicy, roleArnFor } from "./policies.js";
 
 async function getRole(ctx: ReadCtx, name: string): Promise<Role | undefined> {

@@ -3,8 +3,7 @@
  * a Legacy or unavailable model, and pick the Region's inference profile when on-demand calls are not supported.
  * Shows what it read and why it decided, and remembers the effective id for the other steps.
  */
-import { StepFailure } from "../../src/engine/problem.js";
-import type { Text } from "../../src/engine/text.js";
+import { kv, StepFailure, type Text } from "genai-lab/kit";
 import {
   describeModel,
   findProfileFor,
@@ -14,7 +13,6 @@ import {
   rememberModel,
   type ActCtx,
 } from "./model.js";
-import { kv } from "./outputs.js";
 import { legacyReason, offerReplacement } from "./recover.js";
 
 export async function chooseModel(ctx: ActCtx): Promise<string> {

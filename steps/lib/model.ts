@@ -4,6 +4,7 @@
  * the Region's profile when on-demand calls are not supported, and suggests an ACTIVE replacement when needed.
  * The decision is remembered as the `model` fact, so later steps (and the dashboard) use the same effective id.
  */
+import { defineFact, z, type ActionContext, type CheckContext, type FactsReader, type FactValue } from "genai-lab/kit";
 import {
   GetFoundationModelCommand,
   GetInferenceProfileCommand,
@@ -11,22 +12,18 @@ import {
 } from "@aws-sdk/client-bedrock";
 import { paginateListInferenceProfiles } from "@aws-sdk/client-bedrock";
 import type { FoundationModelDetails, FoundationModelSummary } from "@aws-sdk/client-bedrock";
-import type { ActionContext, CheckContext, FactsReader } from "../../src/engine/contract.js";
 import type { LabAws, LabParams } from "../lab.js";
 import { errorName, isNotFound } from "./errors.js";
 
 export type ReadCtx = CheckContext<LabParams, LabAws>;
 export type ActCtx = ActionContext<LabParams, LabAws>;
 
-export interface ModelFact {
-  [key: string]: string;
-  /** What the learner asked for (params.modelId). */
-  requested: string;
-  /** What the lab actually calls: a model id or an inference profile id. */
-  effective: string;
-  /** "as-is" | "profile" | "replacement" */
-  reason: string;
-}
+/** What the lab calls, and why: `requested` is params.modelId; `effective` a model id or an inference profile id. */
+export const MODEL = defineFact(
+  "model",
+  z.object({ requested: z.string(), effective: z.string(), reason: z.enum(["as-is", "profile", "replacement"]) }),
+);
+export type ModelFact = FactValue<typeof MODEL>;
 
 const PROFILE_PREFIX = /^(us|eu|apac|jp|au|ca|us-gov|global)\./;
 
@@ -48,7 +45,7 @@ type ModelReader = { params: Readonly<LabParams>; facts: FactsReader };
 
 /** The remembered decision, as long as the learner has not asked for another model since. */
 export function rememberedModelId(ctx: ModelReader): string | undefined {
-  const fact = ctx.facts.get<ModelFact>("model");
+  const fact = MODEL.get(ctx);
   return fact && fact.requested === ctx.params.modelId ? fact.effective : undefined;
 }
 
@@ -58,8 +55,7 @@ export function effectiveModelId(ctx: ModelReader): string {
 }
 
 export function rememberModel(ctx: ActCtx, effective: string, reason: "as-is" | "profile" | "replacement"): void {
-  const fact: ModelFact = { requested: ctx.params.modelId, effective, reason };
-  ctx.facts.set("model", fact);
+  MODEL.set(ctx, { requested: ctx.params.modelId, effective, reason });
 }
 
 /** Profile prefixes to try from a Region, most local first (a geographic profile keeps data in that geography). */

@@ -1,9 +1,8 @@
+import { shq } from "genai-lab/kit";
 /**
  * The IAM documents the lab uses, built from the account, Region and names (aws-facts.md §1): the logging role's
  * trust and permissions policies, and the least-privilege policy a learner attaches to run the lab.
  */
-
-import { shq } from "./shell.js";
 
 /** The one stream Bedrock writes to (no leading slash). */
 export const INVOCATION_STREAM = "aws/bedrock/modelinvocations";

@@ -5,9 +5,8 @@
  * - no model access → stop with the fix (console path, the wait, another model to try);
  * - throttling / 5xx → the SDK retries, then withRetries retries visibly.
  */
-import { classifyAwsError } from "../../src/aws/classify.js";
-import { StepFailure } from "../../src/engine/problem.js";
-import type { Text } from "../../src/engine/text.js";
+import { StepFailure, type Text } from "genai-lab/kit";
+import { classify } from "./error-kinds.js";
 import { newAttemptLog } from "./attempts.js";
 import { invokeOnce, type Invocation } from "./invoke.js";
 import {
@@ -35,7 +34,7 @@ export async function invokeWithRecovery(ctx: ActCtx, prompt: string, maxTokens:
       return await withRetries(ctx, CALLING, () => invokeOnce(ctx, modelId, prompt, maxTokens, log));
     } catch (error) {
       if (recoveries >= 2) throw error;
-      const kind = classifyAwsError(error).kind;
+      const kind = classify(error).kind;
       if (kind === "on-demand-unsupported" && !isProfileId(modelId)) {
         await switchToProfile(ctx, modelId);
       } else if (kind === "legacy-model") {

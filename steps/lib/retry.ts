@@ -3,9 +3,8 @@
  * with backoff): when a call still fails with a transient error, wait with a countdown and try again, a bounded
  * number of times. The learner sees why the lab is waiting instead of a frozen screen.
  */
-import type { CheckContext } from "../../src/engine/contract.js";
-import { classifyAwsError } from "../../src/aws/classify.js";
-import type { Text } from "../../src/engine/text.js";
+import type { CheckContext, Text } from "genai-lab/kit";
+import { classify } from "./error-kinds.js";
 import { isTransient } from "./errors.js";
 
 /** Tries in all, including the first. */
@@ -23,7 +22,7 @@ export async function withRetries<T>(
       return await call();
     } catch (error) {
       if (attempt >= ATTEMPTS || !isTransient(error) || ctx.signal.aborted) throw error;
-      const why = classifyAwsError(error).title;
+      const why = classify(error).title;
       const delay = BASE_DELAY_MS * 2 ** (attempt - 1);
       const seconds = Math.ceil(delay / 1000);
       ctx.report.progress({

@@ -3,39 +3,36 @@
  * turned invocation logging on. A call made before logging was on is in the AWS/Bedrock metrics but never in the
  * logs — metrics count every call, logs only the calls made while logging is on.
  */
-import type { FactsReader } from "../../src/engine/contract.js";
+import { defineFact, z, type FactsReader, type FactValue } from "genai-lab/kit";
 import type { Invocation } from "./invoke.js";
 import type { ActCtx } from "./model.js";
 
-const PROBE_FACT = "probe";
-const LOGGING_ON_FACT = "loggingOnAt";
+const PROBE = defineFact(
+  "probe",
+  z.object({ at: z.number(), modelId: z.string(), requestId: z.string(), inputTokens: z.number() }),
+);
+const LOGGING_ON = defineFact("loggingOnAt", z.number());
 
-export interface ProbeFact {
-  [key: string]: string | number;
-  at: number;
-  modelId: string;
-  requestId: string;
-  inputTokens: number;
-}
+export type ProbeFact = FactValue<typeof PROBE>;
 
 export function rememberProbe(ctx: ActCtx, modelId: string, call: Invocation): void {
   const fact: ProbeFact = { at: call.at, modelId, requestId: call.requestId, inputTokens: call.inputTokens };
-  ctx.facts.set(PROBE_FACT, fact);
+  PROBE.set(ctx, fact);
 }
 
 /** Called when the lab itself turns logging on (not when it finds it already on). */
 export function rememberLoggingOn(ctx: ActCtx): void {
-  ctx.facts.set(LOGGING_ON_FACT, ctx.clock.now());
+  LOGGING_ON.set(ctx, ctx.clock.now());
 }
 
 export function forgetLoggingOn(ctx: ActCtx): void {
-  ctx.facts.delete(LOGGING_ON_FACT);
+  LOGGING_ON.delete(ctx);
 }
 
 /** The probe call, if it was made before the lab turned logging on and inside `range`. */
 export function unloggedProbe(facts: FactsReader, range: { startMs: number; endMs: number }): ProbeFact | undefined {
-  const probe = facts.get<ProbeFact>(PROBE_FACT);
-  const loggingOn = facts.get<number>(LOGGING_ON_FACT);
+  const probe = PROBE.get({ facts });
+  const loggingOn = LOGGING_ON.get({ facts });
   if (!probe || loggingOn === undefined) return undefined;
   return probe.at < loggingOn && probe.at >= range.startMs && probe.at <= range.endMs ? probe : undefined;
 }

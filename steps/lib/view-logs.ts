@@ -2,17 +2,14 @@
  * Step 3's actions: wait for step 2's records to be delivered ("not yet" vs "wrong"), show them, then run the seed's
  * Logs Insights query as written next to the corrected one.
  */
-import { StepFailure } from "../../src/engine/problem.js";
-import type { Cell } from "../../src/engine/outputs.js";
+import { type Cell, enCount, json, StepFailure, table } from "genai-lab/kit";
 import { recordedBatch } from "./invocations.js";
 import { runQuery } from "./insights.js";
 import { queryWindow, waitMs } from "./log-checks.js";
 import { readRecords, type InvocationRecord } from "./log-records.js";
 import { readLoggingConfig } from "./logging-config.js";
 import type { ActCtx } from "./model.js";
-import { json, table } from "./outputs.js";
 import { FIXED_QUERY, SEED_QUERY } from "./queries.js";
-import { enCount } from "./plural.js";
 
 export async function waitForDelivery(ctx: ActCtx): Promise<InvocationRecord[]> {
   const group = ctx.params.logGroupName;

@@ -10,8 +10,11 @@ import {
 } from "@aws-sdk/client-bedrock-runtime";
 import { mockClient } from "aws-sdk-client-mock";
 import { describe, expect, it } from "vitest";
-import { classifyAwsError } from "../../src/aws/classify.js";
+import { classifyAwsError as genericClassify } from "../../src/aws/classify.js";
+// The built-in lab's classifier: its own error kinds (steps/lib/error-kinds.ts), then genai-lab's generic ones.
+import { classify as classifyAwsError } from "../../steps/lib/error-kinds.js";
 import { StepFailure, type ProblemKind } from "../../src/engine/problem.js";
+import { same } from "../../src/engine/text.js";
 
 const meta = (httpStatusCode: number) => ({ $metadata: { httpStatusCode, requestId: "req-123" } });
 
@@ -241,5 +244,21 @@ describe("classifyAwsError", () => {
     const error = await client.send(new InvokeModelCommand({ modelId: "m", body: "{}" })).catch((e: unknown) => e);
     expect(classifyAwsError(error).kind).toBe("throttled");
     mock.restore();
+  });
+});
+
+describe("what genai-lab knows without a lab", () => {
+  it("classifies by generic kinds only: a Bedrock-specific message is the lab's to explain", () => {
+    const legacy = new ValidationException({
+      message: "This model version has reached the end of its life. Access was marked by provider as Legacy.",
+      ...meta(400),
+    });
+    expect(classifyAwsError(legacy).kind).toBe("legacy-model");
+    expect(genericClassify(legacy).kind).toBe("validation");
+    expect(
+      genericClassify(legacy, [
+        { kind: "mine", match: () => true, explain: () => ({ title: same("t"), next: same("n") }) },
+      ]).kind,
+    ).toBe("mine");
   });
 });

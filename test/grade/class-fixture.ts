@@ -11,6 +11,8 @@ import { Runner } from "../../src/engine/runner.js";
 import { ProgressStore } from "../../src/engine/store.js";
 import { mapPool } from "../../src/cli/grade/pool.js";
 import { SANDBOX_DEFAULTS } from "../../src/sandbox/index.js";
+import { labClients } from "../../steps/lab.js";
+import { LAB_ERRORS } from "../../steps/lib/error-kinds.js";
 
 export const GRADER_ROLE = "GenAILabGrader";
 export const INSTRUCTOR = SANDBOX_DEFAULTS.accountId;
@@ -65,6 +67,7 @@ export async function prepareClass(
 ): Promise<void> {
   await mapPool(learners, parallel, async (learner) => {
     const aws = createAwsClients(
+      labClients,
       {
         region: "us-east-1",
         endpoint: sandbox.endpoint,
@@ -88,7 +91,7 @@ export async function prepareClass(
           params: lab.manifest.parameters,
           lang: "en",
           store: ProgressStore.inMemory(lab.manifest.id, target),
-          classify: classifyAwsError,
+          classify: (error: unknown) => classifyAwsError(error, LAB_ERRORS),
           yes: true,
         });
         const summary = await runner.runSteps(steps, new AbortController().signal, { checklist: false });

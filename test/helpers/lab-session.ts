@@ -28,6 +28,8 @@ import { progressPath } from "../../src/engine/state-dir.js";
 import { ProgressStore } from "../../src/engine/store.js";
 import type { Lang } from "../../src/engine/text.js";
 import { startSandbox, type FaultConfig, type RunningSandbox } from "../../src/sandbox/index.js";
+import { labClients } from "../../steps/lab.js";
+import { LAB_ERRORS } from "../../steps/lib/error-kinds.js";
 
 export interface RunnerOptions {
   params?: Partial<Record<string, LabParams[string]>>;
@@ -44,7 +46,7 @@ export interface LabSession {
   events: RunnerEvent[];
   store: ProgressStore;
   sandbox: RunningSandbox;
-  aws: AwsClients;
+  aws: AwsClients<typeof labClients>;
   target: TargetInfo;
   lab: LoadedLab;
   runnerWith(options?: RunnerOptions): { runner: Runner; events: RunnerEvent[] };
@@ -74,6 +76,7 @@ export async function startLabSession(
     env: {},
   });
   const aws = createAwsClients(
+    labClients,
     {
       region: sandbox.region,
       endpoint: sandbox.endpoint,
@@ -102,7 +105,7 @@ export async function startLabSession(
       params: { ...lab.manifest.parameters, ...merged.params } as LabParams,
       lang: merged.lang ?? "en",
       store,
-      classify: classifyAwsError,
+      classify: (error: unknown) => classifyAwsError(error, LAB_ERRORS),
       confirm: merged.confirm ?? (() => Promise.resolve(true)),
       yes: merged.yes ?? true,
       dryRun: merged.dryRun ?? false,
@@ -128,7 +131,7 @@ export async function startLabSession(
 }
 
 /** What the lab can create, as comparable data: log groups, roles, the logging configuration, dashboards. */
-export async function sandboxResources(aws: AwsClients): Promise<Record<string, unknown>> {
+export async function sandboxResources(aws: AwsClients<typeof labClients>): Promise<Record<string, unknown>> {
   const groups = await aws.logs.send(new DescribeLogGroupsCommand({}));
   const roles = await aws.iam.send(new ListRolesCommand({}));
   const logging = await aws.bedrock.send(new GetModelInvocationLoggingConfigurationCommand({}));

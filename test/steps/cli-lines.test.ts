@@ -9,7 +9,7 @@ import { realClock } from "../../src/engine/clock.js";
 import type { CheckContext, JsonValue } from "../../src/engine/contract.js";
 import { builtInLabDir, loadLab } from "../../src/engine/loader.js";
 import { learnerPolicy, loggingPermissionsPolicy, loggingTrustPolicy } from "../../steps/lib/policies.js";
-import { shq } from "../../steps/lib/shell.js";
+import { shq } from "../../src/kit/index.js";
 
 const lab = await loadLab(builtInLabDir(), "ts");
 const ACCOUNT = "111122223333";

@@ -13,6 +13,7 @@ import { createAwsClients } from "../../src/aws/clients.js";
 import { sandboxDbPath } from "../../src/engine/state-dir.js";
 import { startSandbox } from "../../src/sandbox/index.js";
 import { sandboxResources } from "../helpers/lab-session.js";
+import { labClients } from "../../steps/lab.js";
 
 const bin = fileURLToPath(new URL("../../bin/genai-lab.js", import.meta.url));
 
@@ -32,6 +33,7 @@ function genaiLab(stateDir: string, ...args: string[]) {
 async function resourcesIn(stateDir: string) {
   const sandbox = await startSandbox({ port: 0, dbPath: sandboxDbPath(stateDir), env: {} });
   const aws = createAwsClients(
+    labClients,
     { region: sandbox.region, endpoint: sandbox.endpoint, credentials: { ...sandbox.credentials } },
     {},
   );

@@ -139,9 +139,26 @@ describe("App", () => {
     const ui = await renderTui();
     await ui.waitFor("Press Enter to start");
     await ui.press("t");
-    await ui.waitFor(/May be billed[\s\S]*Switch to your real AWS account\?[\s\S]*Bedrock model calls \(per token\)/);
+    await ui.waitFor(
+      /May be billed[\s\S]*Switch to your real AWS account\?[\s\S]*may be billed\. Each billable action/,
+    );
     await ui.press(KEY.escape);
     await ui.waitFor("Press Enter to start");
+  });
+
+  it("says in the lab's own words what its steps may bill, when the lab declares it (notes.aws)", async () => {
+    const billing = { vi: "Gọi model tính tiền theo token.", en: "Model calls are billed per token." };
+    const ui = await renderTui({
+      open: (_parsed, session) =>
+        Promise.resolve({
+          ...session,
+          lab: { ...session.lab, manifest: { ...session.lab.manifest, notes: { aws: billing } } },
+        }),
+    });
+    await ui.waitFor("Press Enter to start");
+    await ui.press("t");
+    await ui.waitFor(/Switch to your real AWS account\?[\s\S]*Model calls are billed per token\./);
+    await ui.press(KEY.escape);
   });
 
   it("fits 80×24 and adapts to a resize", async () => {

@@ -42,7 +42,7 @@ async function checkOne(ctx: CommandContext, format: ReportFormat, failUnder: nu
   const session = await openSession(parsed, io, ctx);
   try {
     const recorder = new RequestRecorder();
-    recorder.attach(session.aws);
+    recorder.attach(session.aws, Object.keys(session.lab.manifest.clients ?? {}));
     session.runner.subscribe(recorder.listener);
     // Checks may wait for eventually consistent state: show what is happening on a terminal, quietly elsewhere.
     if (io.stderr.isTTY) {

@@ -40,7 +40,8 @@ export const run: Command = async (ctx) => {
     if (mode === "exam") throw new UsageError(fill(RUN.exam, { origin: tr(modeOrigin(source), lang) }));
     const stepIds = session.runner.selectSteps(flags.step);
     io.stdout.write(`${style.muted(targetLine(session.target, lang, redact))}\n`);
-    if (session.target.kind === "sandbox") io.stdout.write(`${style.muted(tr(S.simulatedNote, lang))}\n`);
+    const sandboxNote = session.lab.manifest.notes?.sandbox; // what the lab says its sandbox run simulates
+    if (session.target.kind === "sandbox" && sandboxNote) io.stdout.write(`${style.muted(tr(sandboxNote, lang))}\n`);
     if (mode === "hands-on" && !flags.yes) {
       const { runHandsOn } = await import("./run-hands-on.js");
       return await runHandsOn(ctx, session, stepIds);

@@ -156,12 +156,15 @@ async function graderIdentity(
   endpoint: string | undefined,
   region: string,
 ): Promise<string> {
-  const aws = createAwsClients({
-    ...o.client,
-    region: o.choice.region ?? region,
-    ...(endpoint ? { endpoint } : {}),
-    ...graderAuth(base),
-  });
+  const aws = createAwsClients(
+    {},
+    {
+      ...o.client,
+      region: o.choice.region ?? region,
+      ...(endpoint ? { endpoint } : {}),
+      ...graderAuth(base),
+    },
+  );
   try {
     const identity = await aws.sts.send(new GetCallerIdentityCommand({}), { abortSignal: o.signal });
     return identity.Arn ?? "";

@@ -21,8 +21,6 @@ interface StackLike {
   ): void;
 }
 
-const CLIENTS = ["bedrock", "bedrockRuntime", "logs", "cloudwatch", "sts", "iam"] as const;
-
 export class RequestRecorder {
   readonly #byItem = new Map<string, AwsRequestRecord[]>();
   #current: string | undefined;
@@ -37,9 +35,11 @@ export class RequestRecorder {
     return this.#byItem;
   }
 
-  attach(aws: AwsClients): void {
-    for (const name of CLIENTS) {
-      (aws[name].middlewareStack as unknown as StackLike).add(
+  /** Records the calls of every client the lab declared (`names`), and of STS. */
+  attach(aws: AwsClients, names: readonly string[]): void {
+    for (const name of new Set(["sts", ...names])) {
+      const client = (aws as unknown as Record<string, { middlewareStack?: unknown }>)[name];
+      (client?.middlewareStack as StackLike | undefined)?.add(
         (next, context) => async (args) => {
           const owner = this.#current;
           const at = new Date().toISOString();

@@ -55,7 +55,12 @@ export async function gradeTarget(t: GradeTarget, g: GradeEnv, signal: AbortSign
   const startedAt = iso();
   const who = t.profile && !t.role ? `profile ${t.profile}` : (t.account ?? t.learner);
   const clients = (region: string, auth: Partial<AwsClientOptions>) =>
-    createAwsClients({ ...g.client, region, ...(g.endpoint ? { endpoint: g.endpoint } : {}), ...auth });
+    createAwsClients(g.lab.manifest.clients ?? {}, {
+      ...g.client,
+      region,
+      ...(g.endpoint ? { endpoint: g.endpoint } : {}),
+      ...auth,
+    });
   const baseAuth = t.profile ? { profile: t.profile } : graderAuth(g.base);
   let region = t.region ?? g.region ?? g.defaultRegion;
   let aws: AwsClients | undefined;
@@ -67,7 +72,7 @@ export async function gradeTarget(t: GradeTarget, g: GradeEnv, signal: AbortSign
     if (roleArn) auth = { credentials: await assume(clients(region, baseAuth), roleArn, t, g, signal) };
     aws = clients(region, auth);
     const recorder = new RequestRecorder();
-    recorder.attach(aws);
+    recorder.attach(aws, Object.keys(g.lab.manifest.clients ?? {}));
     const identity = await aws.sts
       .send(new GetCallerIdentityCommand({}), { abortSignal: signal })
       .catch((error: unknown) => {
@@ -91,14 +96,14 @@ export async function gradeTarget(t: GradeTarget, g: GradeEnv, signal: AbortSign
       lang: g.lang,
       store: ProgressStore.inMemory(g.lab.manifest.id, target),
       attribution: "checks-only",
-      classify: classifyAwsError,
+      classify: (error) => classifyAwsError(error, g.lab.manifest.errors),
       confirm: () => Promise.resolve(false),
     });
     runner.subscribe(recorder.listener);
     const items = await runner.runChecklist(signal);
     return report(t, g, target, startedAt, items, recorder);
   } catch (error) {
-    const problem = error instanceof GradeFailure ? error.problem : classifyAwsError(error);
+    const problem = error instanceof GradeFailure ? error.problem : classifyAwsError(error, g.lab.manifest.errors);
     const target: TargetInfo = {
       kind: g.kind,
       region,

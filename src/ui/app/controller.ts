@@ -151,7 +151,10 @@ export class TuiController {
     const current = phase.kind === "ready" ? phase.session.target.kind : phase.target;
     const toAws = current !== "aws";
     if (toAws) {
-      const yes = await this.confirm({ kind: "billable", question: S.switchToAws, detail: S.switchToAwsDetail });
+      // What the steps may bill is the lab's to say (its manifest's notes.aws); genai-lab says it generally.
+      const detail =
+        phase.kind === "ready" ? (phase.session.lab.manifest.notes?.aws ?? S.switchToAwsDetail) : S.switchToAwsDetail;
+      const yes = await this.confirm({ kind: "billable", question: S.switchToAws, detail });
       // Asked twice (t, then t again behind the dialog): only the first answer switches.
       if (!yes || this.#state.phase !== phase) return false;
     }

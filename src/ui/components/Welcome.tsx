@@ -118,9 +118,9 @@ function LabCard(props: { manifest: LabManifest; target: TargetInfo; view: LabVi
             · {target.region} · {t(S.account)} {s(target.accountId)}
           </Styled>
         </Wrap>
-        {target.kind === "sandbox" ? (
+        {target.kind === "sandbox" && manifest.notes?.sandbox ? (
           <Styled token="text.muted" wrap="wrap">
-            {t(S.simulatedNote)}
+            {t(manifest.notes.sandbox)}
           </Styled>
         ) : null}
       </Row>

@@ -1,15 +1,17 @@
 import { ConverseCommand, InvokeModelCommand } from "@aws-sdk/client-bedrock-runtime";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createAwsClients, type AwsClients } from "../../src/aws/clients.js";
-import { invocationInfo } from "../../src/aws/invocation-headers.js";
+import { invocationInfo } from "../../steps/lib/invocation-headers.js";
 import { startSandbox, type RunningSandbox } from "../../src/sandbox/index.js";
+import { labClients } from "../../steps/lab.js";
 
 let sandbox: RunningSandbox;
-let aws: AwsClients;
+let aws: AwsClients<typeof labClients>;
 
 beforeAll(async () => {
   sandbox = await startSandbox({ port: 0, deliveryDelayMs: 0, env: {} });
   aws = createAwsClients(
+    labClients,
     { region: "us-east-1", endpoint: sandbox.endpoint, credentials: { ...sandbox.credentials } },
     {},
   );

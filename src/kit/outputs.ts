@@ -1,6 +1,6 @@
 /** Shorthands for the outputs steps show (tables, key/value lists, JSON blocks), so step modules read as content. */
-import type { Cell, Output, TableColumn } from "../../src/engine/outputs.js";
-import type { Text } from "../../src/engine/text.js";
+import type { Cell, Output, TableColumn } from "../engine/outputs.js";
+import type { Text } from "../engine/text.js";
 
 /** Values are data (ids, numbers, ARNs), the same in both languages; only labels are translated. */
 export function kv(title: Text, items: [label: Text, value: string][]): Output {
