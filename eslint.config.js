@@ -61,6 +61,24 @@ export default tseslint.config(
     ),
   },
   {
+    // The TUI and the CLI share what both need through src/app: the TUI never imports the CLI.
+    files: ["src/ui/**"],
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        {
+          patterns: [
+            { group: ["**/cli/**", "**/cli.js"], message: "src/ui does not import src/cli: share through src/app." },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ["src/app/**"],
+    rules: noRenderingAnd(["**/cli/**", "**/cli.js", "**/ui/**"], "src/app sits below the CLI and the TUI."),
+  },
+  {
     files: ["src/sandbox/**"],
     rules: noRenderingAnd(
       ["**/engine/**", "**/ui/**", "**/steps/**", "**/report/**", "**/kit/**"],

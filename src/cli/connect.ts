@@ -5,27 +5,19 @@
  */
 import type { AwsClients } from "../aws/clients.js";
 import type { AwsClientSpec, TargetInfo } from "../engine/contract.js";
-import type { Problem } from "../engine/problem.js";
 import { ACCOUNT_ID } from "../engine/state-dir.js";
 import type { RunningSandbox } from "../sandbox/index.js";
+import { ConnectError } from "../app/lab-session.js";
 import { asSandboxUsageError } from "./sandbox-errors.js";
 import { absoluteDbPath, listenOnStablePort, registerSandbox, servePort } from "./sandbox-registry.js";
 import type { TargetChoice } from "./target.js";
+
+export { ConnectError };
 
 export interface Connection {
   aws: AwsClients;
   target: TargetInfo;
   close(): Promise<void>;
-}
-
-export class ConnectError extends Error {
-  readonly problem: Problem;
-
-  constructor(problem: Problem) {
-    super(problem.title.en);
-    this.name = "ConnectError";
-    this.problem = problem;
-  }
 }
 
 export interface ConnectOptions {

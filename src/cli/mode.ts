@@ -7,17 +7,12 @@ import { MODES, type Mode } from "../engine/contract.js";
 import type { Text } from "../engine/text.js";
 import { UsageError } from "../engine/usage-error.js";
 import { MODE_NAMES } from "../report/strings.js";
+import type { ModeSource, ResolvedMode } from "../app/lab-session.js";
 import type { Flags } from "./args.js";
 
 export const MODE_ENV = "GENAI_LAB_MODE";
 
-export type ModeSource = "flag" | "env" | "saved" | "none";
-
-export interface ResolvedMode {
-  /** Undefined when nothing chose one yet. */
-  mode: Mode | undefined;
-  source: ModeSource;
-}
+export type { ModeSource, ResolvedMode } from "../app/lab-session.js";
 
 export function resolveMode(flags: Flags, env: NodeJS.ProcessEnv, saved: Mode | undefined): ResolvedMode {
   if (flags.mode !== undefined) return { mode: flags.mode as Mode, source: "flag" };

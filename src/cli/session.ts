@@ -3,8 +3,8 @@
  * AWS error classifier and terminal confirmations. Every lab command (run, check, cleanup, doctor, the TUI)
  * starts here.
  */
-import type { AwsClients } from "../aws/clients.js";
-import type { ConfirmRequest, LabParams, Mode, TargetInfo } from "../engine/contract.js";
+import type { LabSession } from "../app/lab-session.js";
+import type { ConfirmRequest } from "../engine/contract.js";
 import { builtInLabDir, loadLab, type LoadedLab } from "../engine/loader.js";
 import { Runner } from "../engine/runner.js";
 import { progressPath } from "../engine/state-dir.js";
@@ -18,19 +18,8 @@ import { resolveParams } from "./params.js";
 import { terminalConfirm } from "./prompt.js";
 import { chooseTarget, labDefaultRegion } from "./target.js";
 
-export interface Session {
-  lab: LoadedLab;
-  runner: Runner;
-  store: ProgressStore;
-  target: TargetInfo;
-  params: LabParams;
-  aws: AwsClients;
-  /** How the lab is taken: --mode, GENAI_LAB_MODE, the mode saved for this lab and target, or none yet. */
-  readonly mode: ResolvedMode;
-  /** The learner chose a mode (the TUI's welcome question): saved for this lab and target, and in effect now. */
-  setMode(mode: Mode): void;
-  close(): Promise<void>;
-}
+/** A lab session as the CLI opens it (the TUI receives the same through src/app). */
+export type Session = LabSession;
 
 export interface SessionOptions {
   lang: Lang;

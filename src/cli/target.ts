@@ -1,5 +1,6 @@
 /** Which AWS the command talks to: the sandbox (default), a real account, or any AWS-compatible endpoint. */
 import type { LabManifest, TargetKind } from "../engine/contract.js";
+import { endpointOf, namedTarget, TARGET_ENV, targetKindOf } from "../app/target-kind.js";
 import { UsageError } from "../engine/usage-error.js";
 import type { Flags } from "./args.js";
 
@@ -20,33 +21,7 @@ export function labDefaultRegion(manifest: LabManifest): string {
   return typeof region === "string" ? region : "us-east-1";
 }
 
-/**
- * `genai-lab env` exports this beside AWS_ENDPOINT_URL: a shell set up for the AWS CLI to reach the lab's sandbox
- * still runs genai-lab on the sandbox target (the same progress, hints and mode), not on "an endpoint".
- */
-export const TARGET_ENV = "GENAI_LAB_TARGET";
-
-/** --target, else GENAI_LAB_TARGET — unless --profile or --endpoint-url on the command line choose otherwise. */
-function namedTarget(flags: Flags, env: NodeJS.ProcessEnv): string | undefined {
-  if (flags.target !== undefined) return flags.target;
-  if (flags.profile || flags["endpoint-url"]) return undefined;
-  return env[TARGET_ENV]?.trim() || undefined;
-}
-
-/**
- * The endpoint a command talks to, if any: --endpoint-url, else AWS_ENDPOINT_URL unless --target names one — or
- * unless GENAI_LAB_TARGET says `genai-lab env` set it (then it is the lab's own sandbox, for the AWS CLI).
- */
-function endpointOf(flags: Flags, env: NodeJS.ProcessEnv): string | undefined {
-  if (flags["endpoint-url"] !== undefined) return flags["endpoint-url"];
-  return flags.target === undefined && !env[TARGET_ENV]?.trim() ? env.AWS_ENDPOINT_URL : undefined;
-}
-
-/** Which kind of target the flags and the environment choose (chooseTarget also validates them). */
-export function targetKindOf(flags: Flags, env: NodeJS.ProcessEnv): TargetKind {
-  if (endpointOf(flags, env)) return "endpoint";
-  return namedTarget(flags, env) === "aws" || flags.profile ? "aws" : "sandbox";
-}
+export { TARGET_ENV, targetKindOf } from "../app/target-kind.js";
 
 export function chooseTarget(flags: Flags, env: NodeJS.ProcessEnv): TargetChoice {
   const named = namedTarget(flags, env);

@@ -4,16 +4,34 @@
  * drawn. Ctrl+C reaches Ink as a key (raw mode): the app handles it in one place (exitOnCtrlC: false).
  */
 import { render } from "ink";
-import type { CommandContext } from "../cli/command.js";
+import type { LabSession } from "../app/lab-session.js";
+import type { ConfirmRequest } from "../engine/contract.js";
 import { writeSettings } from "../engine/settings.js";
-import { TuiController } from "./app/controller.js";
+import type { Lang } from "../engine/text.js";
+import { TuiController, type SessionArgs } from "./app/controller.js";
 import { explainError, explainSaveError } from "./app/explain.js";
 import { App, preloadMainScreen } from "./components/App.js";
 import { colorEnabled } from "./plain/style.js";
 import { supportsHyperlinks } from "./terminal/hyperlinks.js";
 import { createTheme } from "./theme/theme.js";
 
-export async function runTui(ctx: CommandContext): Promise<number> {
+/** What the TUI needs from the command that starts it (src/cli/commands/tui.ts). */
+export interface TuiOptions<A extends SessionArgs> {
+  parsed: A & { flags: { presenter?: boolean; redact?: boolean; "no-color"?: boolean; debug?: boolean } };
+  io: {
+    stdout: { write(chunk: string): unknown; isTTY?: boolean };
+    stderr: { write(chunk: string): unknown };
+    stdin: NodeJS.ReadableStream;
+    env: NodeJS.ProcessEnv;
+  };
+  lang: Lang;
+  stateDir: string;
+  signal: AbortSignal;
+  /** Opens a lab session for the (possibly switched) flags: the CLI's openSession. */
+  open(parsed: A, confirm: (request: ConfirmRequest) => Promise<boolean>, signal: AbortSignal): Promise<LabSession>;
+}
+
+export async function runTui<A extends SessionArgs>(ctx: TuiOptions<A>): Promise<number> {
   const { io, parsed } = ctx;
   const { flags } = parsed;
   const presenter = flags.presenter ?? false;
@@ -23,16 +41,7 @@ export async function runTui(ctx: CommandContext): Promise<number> {
     env: io.env,
     // The session (lab loader, AWS SDK, sandbox) loads after the first frame is on screen.
     // Quitting while it opens aborts the open (an in-process sandbox must not keep the process alive).
-    open: async (args, confirm, signal) =>
-      (await import("../cli/session.js")).openSession(args, io, {
-        lang: ctx.lang,
-        stateDir: ctx.stateDir,
-        signal: AbortSignal.any([ctx.signal, signal]),
-        confirm,
-        // The learner's own terminal reaches this sandbox (stable port, `genai-lab env`); --mode is remembered.
-        serve: true,
-        saveModeFlag: true,
-      }),
+    open: (args, confirm, signal) => ctx.open(args, confirm, AbortSignal.any([ctx.signal, signal])),
     saveLang: (lang) => writeSettings(ctx.stateDir, { language: lang }),
     explain: explainError,
     explainSaveError,

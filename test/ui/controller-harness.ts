@@ -1,4 +1,5 @@
 /** A TUI controller over a fake session around the fixture runner (no AWS, nothing rendered). */
+import type { ParsedArgs } from "../../src/cli/args.js";
 import type { Session } from "../../src/cli/session.js";
 import type { TargetInfo } from "../../src/engine/contract.js";
 import { TuiController, type ControllerDeps } from "../../src/ui/app/controller.js";
@@ -36,7 +37,10 @@ export async function fakeSession(kind: "sandbox" | "aws" = "sandbox"): Promise<
 }
 
 /** A controller for no flags, in English, that opens sessions with `open`; `over` replaces any dependency. */
-export function controllerWith(open: ControllerDeps["open"], over: Partial<ControllerDeps> = {}): TuiController {
+export function controllerWith(
+  open: ControllerDeps<ParsedArgs>["open"],
+  over: Partial<ControllerDeps<ParsedArgs>> = {},
+): TuiController<ParsedArgs> {
   return new TuiController({
     parsed: { command: "tui", rest: [], flags: {} },
     lang: "en",

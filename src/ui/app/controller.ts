@@ -4,10 +4,8 @@
  * into the lab view. It is plain TypeScript behind a subscribe/getState pair (React reads it with
  * useSyncExternalStore), so it is tested without rendering anything.
  */
-import type { ParsedArgs } from "../../cli/args.js";
-import { targetKindOf } from "../../cli/target.js";
-import type { Session } from "../../cli/session.js";
-import type { ResolvedMode } from "../../cli/mode.js";
+import type { LabSession as Session, ResolvedMode } from "../../app/lab-session.js";
+import { targetKindOf, type TargetFlags } from "../../app/target-kind.js";
 import type { ConfirmRequest, Mode, TargetKind } from "../../engine/contract.js";
 import type { RunnerEvent } from "../../engine/events.js";
 import type { Problem } from "../../engine/problem.js";
@@ -42,15 +40,16 @@ export interface ControllerState {
   exitCode?: number;
 }
 
-export interface ControllerDeps {
-  parsed: ParsedArgs;
+/** The command line as far as the controller reads it: the flags that choose the target (it switches them). */
+export interface SessionArgs {
+  flags: TargetFlags;
+}
+
+export interface ControllerDeps<A extends SessionArgs = SessionArgs> {
+  parsed: A;
   lang: Lang;
   /** Opens a session; `signal` aborts it (quitting while it opens must not leave a sandbox running). */
-  open(
-    parsed: ParsedArgs,
-    confirm: (request: ConfirmRequest) => Promise<boolean>,
-    signal: AbortSignal,
-  ): Promise<Session>;
+  open(parsed: A, confirm: (request: ConfirmRequest) => Promise<boolean>, signal: AbortSignal): Promise<Session>;
   saveLang(lang: Lang): void;
   /** Turns whatever opening a session threw into a Problem to show, and the exit code quitting then returns. */
   explain(error: unknown): { problem: Problem; exitCode: number };
@@ -66,10 +65,10 @@ interface Run {
   done: Promise<unknown>;
 }
 
-export class TuiController {
+export class TuiController<A extends SessionArgs = SessionArgs> {
   #state: ControllerState;
-  readonly #deps: ControllerDeps;
-  #parsed: ParsedArgs;
+  readonly #deps: ControllerDeps<A>;
+  #parsed: A;
   readonly #listeners = new Set<() => void>();
   #run?: Run;
   #unsubscribe?: () => void;
@@ -80,7 +79,7 @@ export class TuiController {
   #quitting = false;
   readonly #questions: ConfirmQueue;
 
-  constructor(deps: ControllerDeps) {
+  constructor(deps: ControllerDeps<A>) {
     this.#deps = deps;
     this.#parsed = deps.parsed;
     this.#state = {

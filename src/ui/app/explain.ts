@@ -1,5 +1,5 @@
 /** Whatever stopped the session from opening (or the language from being saved), explained for the screen. */
-import { ConnectError } from "../../cli/connect.js";
+import { ConnectError } from "../../app/lab-session.js";
 import { classifyGeneric, type Problem } from "../../engine/problem.js";
 import { same, type Text } from "../../engine/text.js";
 import { UsageError } from "../../engine/usage-error.js";

@@ -3,11 +3,11 @@
  * from the step's Markdown with the values known now, so the controller renders again after each action: a page
  * read after step 0 chose a model names that model.
  */
-import type { Session } from "../../cli/session.js";
+import type { LabSession } from "../../app/lab-session.js";
 import { renderStepTexts, valueContext } from "../../engine/render.js";
 import type { StepInfo } from "../state/lab-view.js";
 
-export function stepInfos(session: Pick<Session, "lab" | "store" | "params" | "target">): StepInfo[] {
+export function stepInfos(session: Pick<LabSession, "lab" | "store" | "params" | "target">): StepInfo[] {
   const values = valueContext(session.store, session.params, session.target);
   return session.lab.steps.map((loaded) => {
     const { step, number } = loaded;
