@@ -25,6 +25,7 @@ const COMMANDS: Record<Exclude<CommandName, "help">, () => Promise<Command>> = {
   commands: async () => (await import("./cli/commands/commands.js")).commands,
   hint: async () => (await import("./cli/commands/hint.js")).hint,
   "verify-report": async () => (await import("./cli/commands/verify-report.js")).verifyReport,
+  lab: async () => (await import("./cli/commands/lab.js")).lab,
 };
 
 export function version(): string {
@@ -71,8 +72,8 @@ export async function main(argv: string[], io: Io = processIo(), signal?: AbortS
   const controller = new AbortController();
   signal?.addEventListener("abort", () => controller.abort(signal.reason), { once: true });
   try {
-    // verify-report and env only read; an in-memory sandbox keeps nothing.
-    const writes = !["verify-report", "env"].includes(parsed.command);
+    // verify-report, env and lab only read (lab new writes only its own folder); an in-memory sandbox keeps nothing.
+    const writes = !["verify-report", "env", "lab"].includes(parsed.command);
     if (writes && !(parsed.command === "sandbox" && flags["in-memory"])) {
       const { ensureStateDir } = await import("./cli/paths.js");
       ensureStateDir(stateDir, stateDirSource);

@@ -17,11 +17,10 @@ import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { GetCallerIdentityCommand } from "@aws-sdk/client-sts";
 import { classifyAwsError } from "../../src/aws/classify.js";
-import { createAwsClients } from "../../src/aws/clients.js";
+import { freshSandbox } from "../../src/cli/lab/fresh-sandbox.js";
 import { builtInLabDir, loadLab } from "../../src/engine/loader.js";
 import { Runner } from "../../src/engine/runner.js";
 import { ProgressStore } from "../../src/engine/store.js";
-import { startSandbox } from "../../src/sandbox/index.js";
 import { fmtMs, median } from "../lib/stats.js";
 import { labClients } from "../../steps/lab.js";
 import { LAB_ERRORS } from "../../steps/lib/error-kinds.js";
@@ -32,18 +31,7 @@ const lab = await loadLab(builtInLabDir(), "js");
 
 async function inProcess(): Promise<number> {
   const start = process.hrtime.bigint();
-  const sandbox = await startSandbox({
-    port: 0,
-    dbPath: ":memory:",
-    deliveryDelayMs: 0,
-    faults: { iamPropagationMs: 0 },
-    env: {},
-  });
-  const aws = createAwsClients(
-    labClients,
-    { region: sandbox.region, endpoint: sandbox.endpoint, credentials: { ...sandbox.credentials } },
-    {},
-  );
+  const { sandbox, aws, close } = await freshSandbox(labClients);
   const identity = await aws.sts.send(new GetCallerIdentityCommand({}));
   const target = {
     kind: "sandbox" as const,
@@ -63,8 +51,7 @@ async function inProcess(): Promise<number> {
   });
   const summary = await runner.runSteps(runner.selectSteps(), new AbortController().signal);
   const ms = Number(process.hrtime.bigint() - start) / 1e6;
-  aws.destroy();
-  await sandbox.close();
+  await close();
   if (summary.outcome !== "passed" || summary.checklist.some((item) => item.result.status !== "pass")) {
     throw new Error(`the lab did not pass: ${summary.outcome}`);
   }

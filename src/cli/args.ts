@@ -19,6 +19,7 @@ export const COMMANDS = [
   "commands",
   "hint",
   "verify-report",
+  "lab",
   "help",
 ] as const;
 export type CommandName = (typeof COMMANDS)[number];
@@ -29,6 +30,12 @@ type FlagSpec = {
   multiple?: boolean;
   commands: readonly CommandName[] | "all";
   values?: readonly string[];
+  /** How the value is named in --help (`--step N|ID`). */
+  value?: string;
+  /** The flag's line in --help, in both languages (help.ts builds every command's option list from these). */
+  help: Text;
+  /** Where the flag means something more particular for one command, that command's line. */
+  helpFor?: Partial<Record<CommandName, Text>>;
 };
 
 const LAB_COMMANDS = ["tui", "run", "check", "cleanup", "doctor", "reset", "commands", "hint"] as const;
@@ -36,41 +43,297 @@ const LAB_COMMANDS = ["tui", "run", "check", "cleanup", "doctor", "reset", "comm
 const TARGET_COMMANDS = [...LAB_COMMANDS, "env"] as const;
 
 export const FLAGS = {
-  target: { type: "string", commands: TARGET_COMMANDS, values: ["sandbox", "aws"] },
-  profile: { type: "string", commands: TARGET_COMMANDS },
-  region: { type: "string", commands: [...TARGET_COMMANDS, "sandbox"] },
-  "endpoint-url": { type: "string", commands: TARGET_COMMANDS },
-  lang: { type: "string", commands: "all", values: ["vi", "en"] },
-  "model-id": { type: "string", commands: LAB_COMMANDS },
-  "logging-role-arn": { type: "string", commands: ["tui", "run", "doctor"] },
-  param: { type: "string", multiple: true, commands: LAB_COMMANDS },
-  lab: { type: "string", commands: TARGET_COMMANDS },
-  "state-dir": { type: "string", commands: [...TARGET_COMMANDS, "sandbox"] },
-  "no-color": { type: "boolean", commands: "all" },
-  debug: { type: "boolean", commands: "all" },
-  redact: { type: "boolean", commands: ["tui", "run", "check", "doctor"] },
-  presenter: { type: "boolean", commands: ["tui"] },
-  help: { type: "boolean", short: "h", commands: "all" },
-  version: { type: "boolean", short: "v", commands: "all" },
-  step: { type: "string", commands: ["run", "commands", "hint"] },
-  mode: { type: "string", commands: ["tui", "run", "check"], values: ["hands-on", "guided", "exam"] },
-  shell: { type: "string", commands: ["env"], values: ["bash", "zsh", "fish", "powershell"] },
-  yes: { type: "boolean", short: "y", commands: ["tui", "run", "cleanup", "reset"] },
-  format: { type: "string", commands: ["check"], values: ["text", "json", "junit", "markdown", "csv"] },
-  out: { type: "string", commands: ["check"] },
-  profiles: { type: "string", commands: ["check"] },
-  accounts: { type: "string", commands: ["check"] },
-  concurrency: { type: "string", commands: ["check"] },
-  "fail-under": { type: "string", commands: ["check"] },
-  "dry-run": { type: "boolean", commands: ["cleanup"] },
-  port: { type: "string", commands: ["sandbox"] },
-  host: { type: "string", commands: ["sandbox"] },
-  "allow-host": { type: "string", multiple: true, commands: ["sandbox"] },
-  "in-memory": { type: "boolean", commands: ["sandbox"] },
-  faults: { type: "string", commands: ["sandbox"] },
-  "delivery-delay": { type: "string", commands: ["sandbox"] },
-  hours: { type: "string", commands: ["sandbox"] },
-  rate: { type: "string", commands: ["sandbox"] },
+  target: {
+    type: "string",
+    commands: TARGET_COMMANDS,
+    values: ["sandbox", "aws"],
+    value: "sandbox|aws",
+    help: {
+      vi: "Chạy trên sandbox offline (mặc định) hoặc tài khoản AWS thật",
+      en: "Run on the offline sandbox (default) or a real AWS account",
+    },
+  },
+  profile: {
+    type: "string",
+    commands: TARGET_COMMANDS,
+    value: "P",
+    help: { vi: "Profile AWS (ngụ ý --target aws)", en: "AWS profile (implies --target aws)" },
+  },
+  region: {
+    type: "string",
+    commands: [...TARGET_COMMANDS, "sandbox"],
+    value: "R",
+    help: {
+      vi: "Region (mặc định: AWS_REGION, profile, rồi Region của bài lab); với sandbox seed: Region của lịch sử",
+      en: "Region (default: AWS_REGION, the profile, then the lab's); for sandbox seed: the history's Region",
+    },
+  },
+  "endpoint-url": {
+    type: "string",
+    commands: TARGET_COMMANDS,
+    value: "URL",
+    help: {
+      vi: "Endpoint tương thích AWS (LocalStack, sandbox chạy riêng…)",
+      en: "Any AWS-compatible endpoint (LocalStack, a standalone sandbox…)",
+    },
+  },
+  lang: {
+    type: "string",
+    commands: "all",
+    values: ["vi", "en"],
+    value: "vi|en",
+    help: {
+      vi: "Ngôn ngữ (mặc định: lựa chọn đã lưu, rồi LANG)",
+      en: "Language (default: your saved choice, then LANG)",
+    },
+  },
+  "model-id": {
+    type: "string",
+    commands: LAB_COMMANDS,
+    value: "ID",
+    help: {
+      vi: "Đặt tham số modelId của bài lab (như --param modelId=ID)",
+      en: "Sets the lab's modelId parameter (as --param modelId=ID)",
+    },
+  },
+  "logging-role-arn": {
+    type: "string",
+    commands: ["tui", "run", "doctor"],
+    value: "ARN",
+    help: {
+      vi: "Đặt tham số loggingRoleArn của bài lab: một IAM role có sẵn, dùng nguyên trạng",
+      en: "Sets the lab's loggingRoleArn parameter: an existing IAM role, used as it is",
+    },
+  },
+  param: {
+    type: "string",
+    multiple: true,
+    commands: [...LAB_COMMANDS, "lab"],
+    value: "KEY=VALUE",
+    help: {
+      vi: "Ghi đè một tham số của bài lab (lặp lại được; danh sách phân tách bằng |)",
+      en: "Override one lab parameter (repeatable; lists separated by |)",
+    },
+  },
+  lab: {
+    type: "string",
+    commands: TARGET_COMMANDS,
+    value: "DIR",
+    help: {
+      vi: "Chạy một bài lab khác: thư mục có lab.ts và NN-tên/step.ts (xem genai-lab lab --help)",
+      en: "Run another lab: a folder with lab.ts and NN-name/step.ts (see genai-lab lab --help)",
+    },
+  },
+  "state-dir": {
+    type: "string",
+    commands: [...TARGET_COMMANDS, "sandbox"],
+    value: "DIR",
+    help: {
+      vi: "Nơi lưu tiến độ và dữ liệu sandbox (mặc định: $GENAI_LAB_HOME, $XDG_STATE_HOME/genai-lab)",
+      en: "Where progress and sandbox data are kept (default: $GENAI_LAB_HOME, $XDG_STATE_HOME/genai-lab)",
+    },
+  },
+  "no-color": {
+    type: "boolean",
+    commands: "all",
+    help: { vi: "Không dùng màu (NO_COLOR cũng vậy)", en: "No colours (so does NO_COLOR)" },
+  },
+  debug: { type: "boolean", commands: "all", help: { vi: "In chi tiết lỗi", en: "Print error details" } },
+  redact: {
+    type: "boolean",
+    commands: ["tui", "run", "check", "doctor"],
+    help: {
+      vi: "Che account ID và ARN (khi trình chiếu); với check: thay account ID bằng mã băm có salt (GENAI_LAB_REDACT_SALT)",
+      en: "Hide account ids and ARNs (when presenting); for check: a salted hash instead (GENAI_LAB_REDACT_SALT)",
+    },
+  },
+  presenter: {
+    type: "boolean",
+    commands: ["tui"],
+    help: {
+      vi: "Chế độ trình chiếu: chữ đậm, tương phản cao, che account ID và ARN",
+      en: "Presenter mode: bold, high-contrast, account ids and ARNs hidden",
+    },
+  },
+  help: { type: "boolean", short: "h", commands: "all", help: { vi: "Trợ giúp này", en: "This help" } },
+  version: { type: "boolean", short: "v", commands: "all", help: { vi: "Phiên bản", en: "The version" } },
+  step: {
+    type: "string",
+    commands: ["run", "commands", "hint"],
+    value: "N|ID",
+    help: {
+      vi: "Bước nào (mặc định: bước đầu tiên chưa đạt)",
+      en: "Which step (default: the first one not yet passed)",
+    },
+    helpFor: {
+      run: {
+        vi: "Chỉ chạy một bước (ví dụ --step 2 hoặc --step view-logs)",
+        en: "Run one step only (e.g. --step 2 or --step view-logs)",
+      },
+    },
+  },
+  mode: {
+    type: "string",
+    commands: ["tui", "run", "check"],
+    values: ["hands-on", "guided", "exam"],
+    value: "M",
+    help: {
+      vi: "hands-on, guided hoặc exam (mặc định: lựa chọn đã lưu, nếu chưa có thì được hỏi)",
+      en: "hands-on, guided or exam (default: your saved choice; asked when there is none)",
+    },
+    helpFor: {
+      run: {
+        vi: "guided: genai-lab làm từng bước; hands-on: in việc cần làm và lệnh của từng bước, rồi kiểm tra trực tiếp trong lúc bạn tự làm ở terminal khác (Enter: kiểm tra ngay); exam: không làm gì thay bạn (thoát với mã 2). Mặc định: chế độ đã lưu, rồi guided",
+        en: "guided: genai-lab does each step; hands-on: print each step's task and commands, then check live while you work in another terminal (Enter: check now); exam: nothing is done for you (exit 2). Default: the saved mode, then guided",
+      },
+      check: {
+        vi: "Chế độ ghi vào báo cáo (mặc định: GENAI_LAB_MODE, rồi chế độ đã lưu)",
+        en: "The mode the report states (default: GENAI_LAB_MODE, then the saved mode)",
+      },
+    },
+  },
+  shell: {
+    type: "string",
+    commands: ["env"],
+    values: ["bash", "zsh", "fish", "powershell"],
+    value: "S",
+    help: {
+      vi: "bash, zsh, fish hoặc powershell (mặc định: theo SHELL)",
+      en: "bash, zsh, fish or powershell (default: from SHELL)",
+    },
+  },
+  yes: {
+    type: "boolean",
+    short: "y",
+    commands: ["tui", "run", "cleanup", "reset"],
+    help: {
+      vi: "Đồng ý trước mọi câu hỏi xác nhận (cần khi không có TTY trên AWS thật)",
+      en: "Agree to every confirmation up front (needed without a TTY on real AWS)",
+    },
+    helpFor: {
+      run: {
+        vi: "Đồng ý trước mọi câu hỏi (cần khi không có TTY trên AWS thật); luôn là guided, và không in trang của từng bước",
+        en: "Agree to every question up front (needed without a TTY on real AWS); always guided, and prints no step pages",
+      },
+    },
+  },
+  format: {
+    type: "string",
+    commands: ["check"],
+    values: ["text", "json", "junit", "markdown", "csv"],
+    value: "F",
+    help: {
+      vi: "text cho người đọc (mặc định); json ổn định cho máy; junit cho CI/LMS; markdown để dán; csv cho sổ điểm",
+      en: "text for people (default); stable json for machines; junit for CI/LMS; markdown to paste; csv for the gradebook",
+    },
+  },
+  out: {
+    type: "string",
+    commands: ["check"],
+    value: "FILE",
+    help: {
+      vi: "Ghi báo cáo vào tệp thay vì stdout (khi chấm cả lớp, stdout vẫn in bảng kết quả)",
+      en: "Write the report to a file instead of stdout (for a class, stdout still shows the matrix)",
+    },
+  },
+  profiles: {
+    type: "string",
+    commands: ["check"],
+    value: "a,b,c",
+    help: { vi: "Chấm cả lớp: mỗi profile AWS là một học viên", en: "Grade a class: one learner per AWS profile" },
+  },
+  accounts: {
+    type: "string",
+    commands: ["check"],
+    value: "FILE",
+    help: {
+      vi: "Chấm cả lớp: danh sách tài khoản (CSV hoặc JSON: account, role, name…); genai-lab assume role đó bằng STS",
+      en: "Grade a class: a roster (CSV or JSON: account, role, name…); genai-lab assumes that role with STS",
+    },
+  },
+  concurrency: {
+    type: "string",
+    commands: ["check"],
+    value: "N",
+    help: {
+      vi: "Số tài khoản chấm cùng lúc (mặc định 8, tối đa 64)",
+      en: "Accounts graded at once (default 8, at most 64)",
+    },
+  },
+  "fail-under": {
+    type: "string",
+    commands: ["check"],
+    value: "P",
+    help: {
+      vi: "Thoát 0 khi điểm đạt ít nhất P% (0–100), dù có mục chưa đạt; 1 khi thấp hơn",
+      en: "Exit 0 when the score is at least P percent (0–100), even if an item failed; 1 below",
+    },
+  },
+  "dry-run": {
+    type: "boolean",
+    commands: ["cleanup"],
+    help: { vi: "Chỉ in kế hoạch, không xoá gì", en: "Print the plan only; delete nothing" },
+  },
+  port: {
+    type: "string",
+    commands: ["sandbox"],
+    value: "N",
+    help: { vi: "Cổng (mặc định 4566; 0 = cổng ngẫu nhiên)", en: "Port (default 4566; 0 = any free port)" },
+  },
+  host: {
+    type: "string",
+    commands: ["sandbox"],
+    value: "H",
+    help: {
+      vi: "Địa chỉ lắng nghe (mặc định 127.0.0.1; địa chỉ khác sẽ có cảnh báo)",
+      en: "Address to listen on (default 127.0.0.1; anything else warns)",
+    },
+  },
+  "allow-host": {
+    type: "string",
+    multiple: true,
+    commands: ["sandbox"],
+    value: "NAME",
+    help: {
+      vi: "Thêm một tên máy mà client được dùng trong Host (lặp lại được; ví dụ cho lớp học với --host 0.0.0.0). Tên khác bị từ chối, để trang web lạ không điều khiển được sandbox",
+      en: "Another name clients may use in Host (repeatable; e.g. for a class on --host 0.0.0.0). Other names are refused, so no web page can drive the sandbox",
+    },
+  },
+  "in-memory": {
+    type: "boolean",
+    commands: ["sandbox"],
+    help: { vi: "Không lưu dữ liệu xuống đĩa", en: "Keep nothing on disk" },
+  },
+  faults: {
+    type: "string",
+    commands: ["sandbox"],
+    value: "SPEC",
+    help: {
+      vi: 'Lỗi giả lập, ví dụ "throttle=0.3,5xx=0.1,latency=200"',
+      en: 'Simulated faults, e.g. "throttle=0.3,5xx=0.1,latency=200"',
+    },
+  },
+  "delivery-delay": {
+    type: "string",
+    commands: ["sandbox"],
+    value: "MS",
+    help: {
+      vi: "Độ trễ từ một lời gọi model tới bản ghi log của nó (mặc định vài giây)",
+      en: "Delay from a model call to its log record (default a few seconds)",
+    },
+  },
+  hours: {
+    type: "string",
+    commands: ["sandbox"],
+    value: "N",
+    help: { vi: "Với seed: số giờ lịch sử", en: "For seed: hours of history" },
+  },
+  rate: {
+    type: "string",
+    commands: ["sandbox"],
+    value: "R",
+    help: { vi: "Với seed: số lời gọi mỗi phút", en: "For seed: calls per minute" },
+  },
 } as const satisfies Record<string, FlagSpec>;
 
 export type FlagName = keyof typeof FLAGS;
@@ -140,7 +403,13 @@ export function parseArgv(argv: string[]): ParsedArgs {
       });
     }
   }
-  if (command !== "sandbox" && command !== "help" && command !== "verify-report" && rest.length > 0) {
+  if (
+    command !== "sandbox" &&
+    command !== "help" &&
+    command !== "verify-report" &&
+    command !== "lab" &&
+    rest.length > 0
+  ) {
     throw usage({ vi: `Tham số thừa: ${rest.join(" ")}.`, en: `Unexpected argument: ${rest.join(" ")}.` });
   }
   return { command, rest, flags };

@@ -1,119 +1,60 @@
 /** `--help` for the commands that serve a learner doing the lab by hand: env, commands, hint (both languages). */
-import type { Text } from "../engine/text.js";
+import type { CommandHelp } from "./help.js";
 
-export function handsOnHelp(common: Text, exit: Text): Record<"env" | "commands" | "hint", Text> {
-  return {
-    env: {
-      vi: `genai-lab env — in các dòng để terminal của bạn (AWS CLI v1/v2, boto3, SDK) dùng đúng target của bài lab
-
-  Cách dùng:
-    eval "$(genai-lab env)"                       bash, zsh
-    genai-lab env --shell fish | source
-    genai-lab env --shell powershell | Invoke-Expression
-
-    --shell S           bash, zsh, fish hoặc powershell (mặc định: theo SHELL)
-
-  stdout chỉ có các dòng để chạy; mọi giải thích in ra stderr.
-    Sandbox: endpoint của sandbox đang phục vụ thư mục trạng thái này (của genai-lab đang mở, hoặc của
-    genai-lab sandbox), cặp khoá mẫu trong tài liệu AWS, AWS_REGION và AWS_DEFAULT_REGION (AWS CLI v1 chỉ đọc
-    biến này), và GENAI_LAB_TARGET=sandbox để genai-lab trong shell đó vẫn dùng sandbox. Chưa có sandbox nào
-    chạy thì in dòng cho cổng mặc định 4566 và nhắc mở genai-lab hoặc chạy genai-lab sandbox.
-    AWS thật (--target aws, --profile): AWS_PROFILE và Region đang dùng, và gỡ endpoint sandbox khỏi shell.
-
-  Ví dụ:
-    eval "$(genai-lab env)" && aws logs describe-log-groups
-    eval "$(genai-lab env --profile learner)"
-
-    --target sandbox|aws  --profile P  --region R  --endpoint-url URL  --state-dir DIR  --lab DIR
-    --lang vi|en  --no-color  --debug  -h, --help  -v, --version
-
-  ${exit.vi}`,
-      en: `genai-lab env — print the lines that point your terminal (AWS CLI v1/v2, boto3, SDKs) at the lab's target
-
-  Usage:
-    eval "$(genai-lab env)"                       bash, zsh
-    genai-lab env --shell fish | source
-    genai-lab env --shell powershell | Invoke-Expression
-
-    --shell S           bash, zsh, fish or powershell (default: from SHELL)
-
-  stdout holds only the lines to run; every explanation goes to stderr.
-    Sandbox: the endpoint of the sandbox serving this state directory (the open genai-lab's, or genai-lab
-    sandbox's), the example keys from the AWS documentation, AWS_REGION and AWS_DEFAULT_REGION (the AWS CLI v1
-    reads only the latter), and GENAI_LAB_TARGET=sandbox so genai-lab in that shell stays on the sandbox. When no
-    sandbox runs, the lines for the default port 4566 and a note to open genai-lab or run genai-lab sandbox.
-    Real AWS (--target aws, --profile): AWS_PROFILE and the Region in use, and a sandbox endpoint removed.
-
-  Examples:
-    eval "$(genai-lab env)" && aws logs describe-log-groups
-    eval "$(genai-lab env --profile learner)"
-
-    --target sandbox|aws  --profile P  --region R  --endpoint-url URL  --state-dir DIR  --lab DIR
-    --lang vi|en  --no-color  --debug  -h, --help  -v, --version
-
-  ${exit.en}`,
+export const HANDS_ON_HELP: Record<"env" | "commands" | "hint", CommandHelp> = {
+  env: {
+    title: {
+      vi: "genai-lab env — in các dòng để terminal của bạn (AWS CLI v1/v2, boto3, SDK) dùng đúng target của bài lab",
+      en: "genai-lab env — print the lines that point your terminal (AWS CLI v1/v2, boto3, SDKs) at the lab's target",
     },
-    commands: {
-      vi: `genai-lab commands — in các lệnh để tự làm một bước, với giá trị thật của bạn (Region, account, model, role)
-
-  Cách dùng:
-    genai-lab commands [--step N|ID] [tuỳ chọn]
-
-    --step N|ID         Bước nào (mặc định: bước đầu tiên chưa đạt)
-
-  Chỉ in lệnh ra stdout (không màu, không ngắt dòng) để chép, lưu hay chuyển tiếp; tên bước in ra stderr.
-  Các lệnh chạy được với AWS CLI v1 và v2; trên sandbox, chạy eval "$(genai-lab env)" trước.
-  Ở chế độ exam, lệnh không được in (đó là lời giải): dùng genai-lab hint.
-
-  Ví dụ:
-    genai-lab commands --step 1
-    genai-lab commands --step 2 > step2.sh
-
-  ${common.vi}
-  ${exit.vi}`,
-      en: `genai-lab commands — print the commands that do a step by hand, with your real values (Region, account, model, role)
-
-  Usage:
-    genai-lab commands [--step N|ID] [options]
-
-    --step N|ID         Which step (default: the first one not yet passed)
-
-  Only the commands go to stdout (no colour, no wrapping) for copying, saving or piping; the step's name goes to
-  stderr. They run with AWS CLI v1 and v2; on the sandbox, run eval "$(genai-lab env)" first.
-  In exam mode they are not shown (they are the answer): use genai-lab hint.
-
-  Examples:
-    genai-lab commands --step 1
-    genai-lab commands --step 2 > step2.sh
-
-  ${common.en}
-  ${exit.en}`,
+    usage: [
+      'eval "$(genai-lab env)"                       bash, zsh',
+      "genai-lab env --shell fish | source",
+      "genai-lab env --shell powershell | Invoke-Expression",
+    ],
+    about: {
+      vi: `stdout chỉ có các dòng để chạy; mọi giải thích in ra stderr.
+  Sandbox: endpoint của sandbox đang phục vụ thư mục trạng thái này (của genai-lab đang mở, hoặc của
+  genai-lab sandbox), cặp khoá mẫu trong tài liệu AWS, AWS_REGION và AWS_DEFAULT_REGION (AWS CLI v1 chỉ đọc
+  biến này), và GENAI_LAB_TARGET=sandbox để genai-lab trong shell đó vẫn dùng sandbox. Chưa có sandbox nào
+  chạy thì in dòng cho cổng mặc định 4566 và nhắc mở genai-lab hoặc chạy genai-lab sandbox.
+  AWS thật (--target aws, --profile): AWS_PROFILE và Region đang dùng, và gỡ endpoint sandbox khỏi shell.`,
+      en: `stdout holds only the lines to run; every explanation goes to stderr.
+  Sandbox: the endpoint of the sandbox serving this state directory (the open genai-lab's, or genai-lab
+  sandbox's), the example keys from the AWS documentation, AWS_REGION and AWS_DEFAULT_REGION (the AWS CLI v1
+  reads only the latter), and GENAI_LAB_TARGET=sandbox so genai-lab in that shell stays on the sandbox. When no
+  sandbox runs, the lines for the default port 4566 and a note to open genai-lab or run genai-lab sandbox.
+  Real AWS (--target aws, --profile): AWS_PROFILE and the Region in use, and a sandbox endpoint removed.`,
     },
-    hint: {
-      vi: `genai-lab hint — hiện gợi ý tiếp theo của một bước: gợi mở, rồi chỗ cần xem, rồi lệnh chính xác
-
-  Cách dùng:
-    genai-lab hint [--step N|ID] [tuỳ chọn]
-
-    --step N|ID         Bước nào (mặc định: bước đầu tiên chưa đạt)
-
-  Mỗi gợi ý mới được ghi vào tiến độ và báo cáo ghi số gợi ý đã xem cho từng mục kiểm tra (hintsUsed), ở mọi
-  chế độ. Xem lại gợi ý cuối không bị tính thêm.
-
-  ${common.vi}
-  ${exit.vi}`,
-      en: `genai-lab hint — show a step's next hint: a nudge, then where to look, then the exact command
-
-  Usage:
-    genai-lab hint [--step N|ID] [options]
-
-    --step N|ID         Which step (default: the first one not yet passed)
-
-  Each new hint is recorded with your progress, and reports show the hints used per checklist item (hintsUsed),
-  in every mode. Seeing the last hint again is not counted again.
-
-  ${common.en}
-  ${exit.en}`,
+    examples: ['eval "$(genai-lab env)" && aws logs describe-log-groups', 'eval "$(genai-lab env --profile learner)"'],
+  },
+  commands: {
+    title: {
+      vi: "genai-lab commands — in các lệnh để tự làm một bước, với giá trị thật của bạn (Region, account, model, role)",
+      en: "genai-lab commands — print the commands that do a step by hand, with your real values (Region, account, model, role)",
     },
-  };
-}
+    usage: ["genai-lab commands [--step N|ID] [options]"],
+    about: {
+      vi: `Chỉ in lệnh ra stdout (không màu, không ngắt dòng) để chép, lưu hay chuyển tiếp; tên bước in ra stderr.
+Các lệnh chạy được với AWS CLI v1 và v2; trên sandbox, chạy eval "$(genai-lab env)" trước.
+Ở chế độ exam, lệnh không được in (đó là lời giải): dùng genai-lab hint.`,
+      en: `Only the commands go to stdout (no colour, no wrapping) for copying, saving or piping; the step's name goes to
+stderr. They run with AWS CLI v1 and v2; on the sandbox, run eval "$(genai-lab env)" first.
+In exam mode they are not shown (they are the answer): use genai-lab hint.`,
+    },
+    examples: ["genai-lab commands --step 1", "genai-lab commands --step 2 > step2.sh"],
+  },
+  hint: {
+    title: {
+      vi: "genai-lab hint — hiện gợi ý tiếp theo của một bước: gợi mở, rồi chỗ cần xem, rồi lệnh chính xác",
+      en: "genai-lab hint — show a step's next hint: a nudge, then where to look, then the exact command",
+    },
+    usage: ["genai-lab hint [--step N|ID] [options]"],
+    about: {
+      vi: `Mỗi gợi ý mới được ghi vào tiến độ và báo cáo ghi số gợi ý đã xem cho từng mục kiểm tra (hintsUsed), ở mọi
+chế độ. Xem lại gợi ý cuối không bị tính thêm.`,
+      en: `Each new hint is recorded with your progress, and reports show the hints used per checklist item (hintsUsed),
+in every mode. Seeing the last hint again is not counted again.`,
+    },
+  },
+};

@@ -5,7 +5,8 @@
  */
 import type { LabSession } from "../app/lab-session.js";
 import type { ConfirmRequest } from "../engine/contract.js";
-import { builtInLabDir, loadLab, type LoadedLab } from "../engine/loader.js";
+import type { LoadedLab } from "../engine/loader.js";
+import { loadChosenLab } from "./lab/load.js";
 import { Runner } from "../engine/runner.js";
 import { progressPath } from "../engine/state-dir.js";
 import { ProgressStore } from "../engine/store.js";
@@ -41,7 +42,7 @@ export async function openSession(parsed: ParsedArgs, io: Io, options: SessionOp
   const { flags } = parsed;
   const choice = chooseTarget(flags, io.env);
   resolveMode(flags, io.env, undefined); // a bad GENAI_LAB_MODE is a usage error before anything starts
-  const lab = await loadLab(flags.lab ?? builtInLabDir());
+  const lab = await loadChosenLab(flags.lab);
   const connection = await connect(choice, {
     stateDir: options.stateDir,
     clients: lab.manifest.clients ?? {},

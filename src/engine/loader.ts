@@ -54,12 +54,22 @@ function moduleExtension(): "ts" | "js" {
   return import.meta.url.endsWith(".ts") ? "ts" : "js";
 }
 
-export async function loadLab(dir: string, ext: "ts" | "js" = moduleExtension()): Promise<LoadedLab> {
+/**
+ * `ext`: which modules to load, .ts or .js. By default genai-lab's own (compiled code loads .js, the test runner
+ * .ts), unless the folder has only the other: a lab an author writes in TypeScript runs without a build step (the
+ * CLI registers a loader for it first, src/cli/lab/modules.ts).
+ */
+export async function loadLab(dir: string, ext?: "ts" | "js"): Promise<LoadedLab> {
   let names: string[];
   try {
     names = readdirSync(dir);
   } catch {
     throw new LabLoadError(dir, [`${dir}: the directory cannot be read (does it exist?)`]);
+  }
+  if (ext === undefined) {
+    const own = moduleExtension();
+    const other = own === "ts" ? "js" : "ts";
+    ext = !names.includes(`lab.${own}`) && names.includes(`lab.${other}`) ? other : own;
   }
   const problems: string[] = [];
   const show = (file: string) => relative(process.cwd(), file) || file;

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import type { Text } from "../../src/engine/text.js";
 import { COMMANDS, FLAGS, numberFlag, parseArgv, type CommandName } from "../../src/cli/args.js";
 import { helpText } from "../../src/cli/help.js";
 import { resolveParams } from "../../src/cli/params.js";
@@ -32,7 +33,7 @@ describe("parseArgv", () => {
 
   it("names an unknown command and lists the real ones", () => {
     expect(usageError(() => parseArgv(["chek"])).text.en).toBe(
-      'There is no command "chek". Commands: run, check, cleanup, doctor, reset, sandbox, env, commands, hint, verify-report (see genai-lab --help).',
+      'There is no command "chek". Commands: run, check, cleanup, doctor, reset, sandbox, env, commands, hint, verify-report, lab (see genai-lab --help).',
     );
   });
 
@@ -80,6 +81,24 @@ describe("help", () => {
       expect(text).toMatch(/genai-lab/);
     }
     expect(helpText(command, "vi")).not.toBe(helpText(command, "en"));
+  });
+
+  it.each(commands)("%s --help lists exactly the flags it accepts, from the flag table", (command) => {
+    const accepted = Object.entries(FLAGS)
+      .filter(([, spec]) => spec.commands === "all" || (spec.commands as readonly string[]).includes(command))
+      .map(([name]) => name);
+    for (const lang of ["vi", "en"] as const) {
+      const options = helpText(command, lang)
+        .split("\n\n")
+        .find((part) => /^(Options|Tuỳ chọn):/.test(part));
+      const listed = [...(options ?? "").matchAll(/^ {2}(?:-\w, )?--([a-z-]+)/gm)].map((m) => m[1]);
+      expect(listed, `${command} ${lang}`).toEqual(accepted);
+      for (const name of accepted) {
+        const spec: { help: Text; helpFor?: Partial<Record<string, Text>> } = FLAGS[name as keyof typeof FLAGS];
+        const line = spec.helpFor?.[command] ?? spec.help;
+        expect(options, `${command} ${lang} --${name}`).toContain(line[lang]);
+      }
+    }
   });
 
   it("writes Vietnamese with full diacritics", () => {

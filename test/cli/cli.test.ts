@@ -15,7 +15,7 @@ describe("genai-lab (in-process)", () => {
   });
 
   it("--help speaks the language of --lang, else LANG", async () => {
-    expect((await runCli(["--help"])).stdout).toMatch(/^genai-lab — a guided lab in your terminal/);
+    expect((await runCli(["--help"])).stdout).toMatch(/^genai-lab — guided AWS labs in your terminal/);
     expect((await runCli(["--help"], { LANG: "vi_VN.UTF-8" })).stdout).toMatch(/^genai-lab — bài lab có hướng dẫn/);
     expect((await runCli(["check", "--help", "--lang", "vi"])).stdout).toMatch(/^genai-lab check — chạy checklist/);
     expect((await runCli(["help", "run"])).stdout).toMatch(/^genai-lab run — run the lab's steps/);

@@ -5,53 +5,11 @@
  * failure paths are held to the same rules.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Text } from "../../src/engine/text.js";
+import { fences, links, pageProblems, textProblems, textsIn } from "../../src/cli/lab/languages.js";
 import { startLabSession, type LabSession } from "../helpers/lab-session.js";
 import { run, runCleanup, STEP } from "./util.js";
 
-const DIACRITICS = /[àáạảãâầấậẩẫăằắặẳẵèéẹẻẽêềếệểễìíịỉĩòóọỏõôồốộổỗơờớợởỡùúụủũưừứựửữỳýỵỷỹđ]/i;
-
-/** Prose: at least two lowercase words of three letters or more (ids, field names and terms of art are not). */
-function isProse(en: string): boolean {
-  return (en.match(/\b[a-z]{3,}\b/g) ?? []).length >= 2;
-}
-
-function problemsWith(text: Text): string[] {
-  const found: string[] = [];
-  if (!text.vi.trim()) found.push(`missing Vietnamese for "${text.en.slice(0, 60)}"`);
-  if (!text.en.trim()) found.push(`missing English for "${text.vi.slice(0, 60)}"`);
-  for (const side of [text.vi, text.en]) {
-    if (/\[object Object\]|\bundefined\b|\bNaN\b/.test(side))
-      found.push(`a value printed wrong: "${side.slice(0, 80)}"`);
-  }
-  if (isProse(text.en)) {
-    if (text.vi === text.en) found.push(`not translated: "${text.en.slice(0, 80)}"`);
-    // Short Vietnamese phrases can be diacritic-free ("Xem log trong CloudWatch"); sentences cannot.
-    else if (text.vi.split(/\s+/).length >= 5 && !DIACRITICS.test(text.vi))
-      found.push(`Vietnamese without diacritics: "${text.vi.slice(0, 80)}"`);
-  }
-  return found;
-}
-
-function isText(value: unknown): value is Text {
-  return (
-    typeof value === "object" &&
-    value !== null &&
-    typeof (value as Text).vi === "string" &&
-    typeof (value as Text).en === "string"
-  );
-}
-
-/** Every {vi, en} record anywhere inside `value`. */
-function textsIn(value: unknown, out: Text[] = []): Text[] {
-  if (isText(value)) out.push(value);
-  else if (Array.isArray(value)) for (const item of value) textsIn(item, out);
-  else if (typeof value === "object" && value !== null) for (const item of Object.values(value)) textsIn(item, out);
-  return out;
-}
-
-const fences = (markdown: string) => (markdown.match(/^```/gm) ?? []).length;
-const links = (markdown: string) => [...markdown.matchAll(/\]\((https?:[^)]+)\)/g)].map((m) => m[1]).sort();
+const problemsWith = textProblems;
 
 let session: LabSession;
 beforeAll(async () => {
@@ -97,6 +55,7 @@ describe("both languages", () => {
     expect(step.hints?.length).toBeGreaterThanOrEqual(1);
     expect(step.hints?.length).toBeLessThanOrEqual(3);
     expect(fences(body.vi)).toBe(fences(body.en));
+    expect(pageProblems(body)).toEqual([]);
     expect(links(body.vi)).toEqual(links(body.en));
     expect(links(body.en).length).toBeGreaterThan(0);
     for (const heading of ["In the console", "With the CLI"]) expect(body.en).toContain(`**${heading}`);

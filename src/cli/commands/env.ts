@@ -11,6 +11,7 @@
  *   endpoint the endpoint given (--endpoint-url / AWS_ENDPOINT_URL), with the example keys for a bare one.
  */
 import { builtInLabDir, loadManifest } from "../../engine/loader.js";
+import { allowLabModules } from "../lab/modules.js";
 import { fill, tr, type Text } from "../../engine/text.js";
 import type { Flags } from "../args.js";
 import type { Command } from "../command.js";
@@ -50,6 +51,7 @@ export const env: Command = async (ctx) => {
   const shell = detectShell(flags.shell, processEnv);
   const choice = chooseTarget(flags, processEnv);
   // Only the manifest (its default Region): the steps and the AWS SDK they load are not needed to print lines.
+  if (flags.lab !== undefined) allowLabModules(flags.lab); // a lab in its own folder: TypeScript, genai-lab's kit
   const manifest = await loadManifest(flags.lab ?? builtInLabDir());
   const region = choice.region ?? (await awsProfileRegion(choice)) ?? labDefaultRegion(manifest);
   const { lines, note } = await linesFor(choice, region, ctx.stateDir, processEnv);

@@ -1,6 +1,6 @@
 /** `genai-lab reset`: forget this target's progress, after asking. Deletes no AWS resources. */
 import { existsSync, rmSync } from "node:fs";
-import { builtInLabDir, loadLab } from "../../engine/loader.js";
+import { loadChosenLab } from "../lab/load.js";
 import { progressPath } from "../../engine/state-dir.js";
 import { ProgressStore } from "../../engine/store.js";
 import { fill, tr, type Text } from "../../engine/text.js";
@@ -13,7 +13,7 @@ import { chooseTarget, labDefaultRegion } from "../target.js";
 
 export const reset: Command = async (ctx) => {
   const { io, lang, parsed } = ctx;
-  const lab = await loadLab(parsed.flags.lab ?? builtInLabDir());
+  const lab = await loadChosenLab(parsed.flags.lab);
   const connection = await connect(chooseTarget(parsed.flags, io.env), {
     stateDir: ctx.stateDir,
     env: io.env,

@@ -6,7 +6,7 @@
  * With --out FILE, that document goes to FILE and stdout shows the matrix for people. Progress is on stderr.
  */
 import { writeFileSync } from "node:fs";
-import { builtInLabDir, loadLab } from "../../engine/loader.js";
+import { loadChosenLab } from "../lab/load.js";
 import { fill, tr } from "../../engine/text.js";
 import { UsageError } from "../../engine/usage-error.js";
 import { renderMatrix } from "../../report/matrix.js";
@@ -50,7 +50,7 @@ export async function checkClass(
   const impliedAws =
     flags.profiles !== undefined && flags.target === undefined && !flags["endpoint-url"] && !io.env.AWS_ENDPOINT_URL;
   const choice = chooseTarget(impliedAws ? { ...flags, target: "aws" } : flags, io.env);
-  const lab = await loadLab(flags.lab ?? builtInLabDir());
+  const lab = await loadChosenLab(flags.lab);
   const progress = classProgress(io.stderr, lang, ctx.errStyle);
   progress.start(targets.length, concurrency);
   const book = await gradeClass({
