@@ -1,6 +1,6 @@
 /**
  * A deterministic week of realistic Bedrock invocation records: the real record shape and key order
- * (aws-facts.md §2), five models (one logged as an inference-profile ARN, two through Converse), 25 learners,
+ * (docs/aws-behaviour.md), five models (one logged as an inference-profile ARN, two through Converse), 25 learners,
  * a few hundred prompts, completions of 100–700 characters. About 1.3 KB per record, like the real thing.
  */
 import { createPrng } from "../../src/sandbox/faults/prng.js";

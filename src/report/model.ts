@@ -136,7 +136,7 @@ function evidenceOf(evidence: Evidence | undefined, lang: Lang): ReportItem["evi
 function itemOf(item: ChecklistItemResult, lang: Lang, requests: AwsRequestRecord[]): ReportItem {
   const { result } = item;
   const credit = creditOf(result);
-  // Key order follows design.md (id, label, status, evidence, hint, …) so the JSON reads top-down.
+  // Key order follows the report format in docs/grading.md (id, label, status, evidence, hint, …) so the JSON reads top-down.
   const judged = ((): Pick<ReportItem, "evidence" | "hint" | "problem"> => {
     switch (result.status) {
       case "pass":

@@ -1,7 +1,7 @@
 /**
  * Bedrock's model invocation logging configuration (one per account and Region). The lab remembers what was there
  * before it (ledger meta `previous`), so cleanup can put it back, and retries the role-validation error while IAM
- * propagates a new role (aws-facts.md §1: up to about a minute; Terraform does the same).
+ * propagates a new role (docs/aws-behaviour.md: up to about a minute; Terraform does the same).
  */
 import { type JsonValue, StepFailure } from "genai-lab/kit";
 import { classify } from "./error-kinds.js";

@@ -1,6 +1,6 @@
 /**
  * Which model the lab calls, and why. The seed's model is Legacy and, in us-east-1, callable only through a
- * cross-Region inference profile (aws-facts.md §3): the lab reads the model's lifecycle and inference types, finds
+ * cross-Region inference profile (docs/aws-behaviour.md): the lab reads the model's lifecycle and inference types, finds
  * the Region's profile when on-demand calls are not supported, and suggests an ACTIVE replacement when needed.
  * The decision is remembered as the `model` fact, so later steps (and the dashboard) use the same effective id.
  */

@@ -1,6 +1,6 @@
 import { shq } from "genai-lab/kit";
 /**
- * The IAM documents the lab uses, built from the account, Region and names (aws-facts.md §1): the logging role's
+ * The IAM documents the lab uses, built from the account, Region and names (docs/aws-behaviour.md): the logging role's
  * trust and permissions policies, and the least-privilege policy a learner attaches to run the lab.
  */
 

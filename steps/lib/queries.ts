@@ -1,6 +1,6 @@
 /**
  * The Logs Insights queries of the lab: the seed's, exactly as it wrote them, and the corrected ones. Bedrock nests
- * token counts (`input.inputTokenCount`, `output.outputTokenCount`) and logs no latency at all (aws-facts.md §2).
+ * token counts (`input.inputTokenCount`, `output.outputTokenCount`) and logs no latency at all (docs/aws-behaviour.md).
  */
 
 /** The seed's step 3 query, as written: its token columns come back empty. */

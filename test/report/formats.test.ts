@@ -98,7 +98,7 @@ describe("formats", () => {
     );
   });
 
-  it("json: the sealed document, parseable, with design.md's field names", () => {
+  it("json: the sealed document, parseable, with the report format's field names (docs/grading.md)", () => {
     const parsed = JSON.parse(renderJson(mixed)) as Record<string, unknown>;
     expect(Object.keys(parsed)).toEqual(
       expect.arrayContaining([

@@ -15,7 +15,7 @@ export type InvocationResult =
 
 /**
  * The AWS/Bedrock metrics of one runtime call, under dimension ModelId. Invocations counts successful calls;
- * throttles, client and server errors have their own counters (aws-facts.md §4).
+ * throttles, client and server errors have their own counters (docs/aws-behaviour.md).
  */
 export function invocationMetrics(modelId: string, result: InvocationResult, at: Date): MetricDatum[] {
   const dims = [{ Name: "ModelId", Value: modelId }];

@@ -44,7 +44,7 @@ function bodyFields(
   return path === undefined ? {} : { [`${kind}BodyS3Path`]: path };
 }
 
-/** One ModelInvocationLog record, keys in the order real records carry them (aws-facts.md §2). */
+/** One ModelInvocationLog record, keys in the order real records carry them (docs/aws-behaviour.md). */
 export function buildInvocationRecord(ctx: CallContext, outcome: InvocationOutcome, config: LoggingConfig): string {
   const record: Record<string, unknown> = {
     timestamp: recordTimestamp(ctx.now),

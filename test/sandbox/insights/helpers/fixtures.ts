@@ -1,6 +1,6 @@
 /**
  * A fixed, realistic data set: Bedrock model invocation records (the real record shape and key order of
- * aws-facts.md §2: nested token counts, InvokeModel and Converse bodies, an inference-profile ARN as modelId),
+ * docs/aws-behaviour.md: nested token counts, InvokeModel and Converse bodies, an inference-profile ARN as modelId),
  * plain-text application lines, and a Lambda function's START/END/REPORT lines. All on 2025-08-15 (UTC).
  */
 import { MemorySource } from "./memory-source.js";
