@@ -2,18 +2,11 @@
  * The lab manifest: "Monitoring GenAI applications with CloudWatch" (the original lab 4.5, Domain 4 Task 4.3).
  * Parameters are the original lab's values where it is right; where it is not (docs/aws-behaviour.md), the steps
  * explain why and work around it (the model id is configurable and the preflight offers an ACTIVE replacement).
- * The manifest also declares what genai-lab needs to know of this lab: its AWS clients, the AWS errors it explains
- * in its own words, and what to say about the sandbox and about billing on a real account.
+ * The manifest also declares what genai-lab needs to know of this lab: the AWS errors it explains in its own words,
+ * and what to say about the sandbox and about billing on a real account; its AWS clients are in clients.ts.
  */
-import { BedrockClient } from "@aws-sdk/client-bedrock";
-import { BedrockRuntimeClient } from "@aws-sdk/client-bedrock-runtime";
-import { CloudWatchClient } from "@aws-sdk/client-cloudwatch";
-import { CloudWatchLogsClient } from "@aws-sdk/client-cloudwatch-logs";
-import { IAMClient } from "@aws-sdk/client-iam";
-import { STSClient } from "@aws-sdk/client-sts";
-import { awsClient, defineLab, type AwsClientsOf } from "genai-lab/kit";
+import { defineLab } from "genai-lab/kit";
 import { LAB_ERRORS } from "./lib/error-kinds.js";
-import { captureInvocationHeaders } from "./lib/invocation-headers.js";
 
 export const labParameters = {
   region: "us-east-1",
@@ -51,21 +44,8 @@ export const labParameters = {
 
 export type LabParams = typeof labParameters;
 
-/**
- * The AWS clients the steps use as `ctx.aws.NAME`. Bedrock Runtime's replies carry latency and token counts in
- * headers the SDK hides: a middleware keeps them (lib/invocation-headers.ts).
- */
-export const labClients = {
-  bedrock: awsClient(BedrockClient),
-  bedrockRuntime: awsClient(BedrockRuntimeClient, {
-    setup: (client) => captureInvocationHeaders(client.middlewareStack),
-  }),
-  logs: awsClient(CloudWatchLogsClient),
-  cloudwatch: awsClient(CloudWatchClient),
-  sts: awsClient(STSClient),
-  iam: awsClient(IAMClient, { global: true }),
-};
-export type LabAws = AwsClientsOf<typeof labClients>;
+/** The AWS clients the steps use as `ctx.aws.NAME` (clients.ts: the SDK loads only when a session opens). */
+export type { LabAws } from "./clients.js";
 
 /** Tag put on everything the lab creates, so a human can tell it apart in the console. */
 export const LAB_TAG = { key: "genai-lab:lab", value: "monitoring-genai" } as const;
@@ -97,7 +77,6 @@ export const lab = defineLab<LabParams>({
     },
   ],
   parameters: labParameters,
-  clients: labClients,
   errors: LAB_ERRORS,
   notes: {
     sandbox: {

@@ -22,7 +22,7 @@ import { builtInLabDir, loadLab } from "../../src/engine/loader.js";
 import { Runner } from "../../src/engine/runner.js";
 import { ProgressStore } from "../../src/engine/store.js";
 import { fmtMs, median } from "../lib/stats.js";
-import { labClients } from "../../steps/lab.js";
+import { clients as labClients } from "../../steps/clients.js";
 import { LAB_ERRORS } from "../../steps/lib/error-kinds.js";
 
 const root = fileURLToPath(new URL("../../../", import.meta.url));

@@ -1,5 +1,6 @@
 /**
- * Loads a lab: `lab.(ts|js)` (the manifest) and one folder per step, `NN-kebab-name/step.(ts|js)`, in number order.
+ * Loads a lab: `lab.(ts|js)` (the manifest), `clients.(ts|js)` (its AWS clients, optional) and one folder per step,
+ * `NN-kebab-name/step.(ts|js)`, in number order.
  * Every module is validated when loaded; all problems are reported at once, each naming the file and the field.
  * From compiled code (dist/) it loads `.js`; under the test runner, which runs TypeScript, it loads `.ts`.
  */
@@ -7,7 +8,7 @@ import { readdirSync, statSync } from "node:fs";
 import { basename, dirname, join, relative } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import type { Check, LabManifest, Step } from "./contract.js";
-import { describeIssues, labSchema, stepSchema } from "./schema.js";
+import { clientsSchema, describeIssues, labSchema, stepSchema } from "./schema.js";
 import { readStepMarkdown, type StepMarkdown } from "./step-markdown.js";
 import { UsageError } from "./usage-error.js";
 
@@ -86,6 +87,18 @@ export async function loadLab(dir: string, ext?: "ts" | "js"): Promise<LoadedLab
       else problems.push(...describeIssues("lab", parsed.error).map((p) => `${show(labFile)}: ${p}`));
     }
   }
+  // The lab's AWS clients live beside the manifest, so that reading the manifest alone never loads the SDK.
+  if (names.includes(`clients.${ext}`)) {
+    const clientsFile = join(dir, `clients.${ext}`);
+    const value = await importExport(clientsFile, "clients", problems, show);
+    if (value !== undefined) {
+      const parsed = clientsSchema.safeParse(value);
+      if (!parsed.success) {
+        problems.push(...describeIssues("clients", parsed.error).map((p) => `${show(clientsFile)}: ${p}`));
+      } else if (manifest)
+        manifest = { ...manifest, clients: { ...manifest.clients, ...(value as LabManifest["clients"]) } };
+    }
+  }
 
   const stepFiles = names
     .map((name) => ({ name, match: STEP_DIR.exec(name) }))
@@ -134,6 +147,12 @@ export async function loadLab(dir: string, ext?: "ts" | "js"): Promise<LoadedLab
   return { dir, manifest, steps, checks };
 }
 
+const EXAMPLE_EXPORT: Record<string, string> = {
+  lab: "export const lab = defineLab({…})",
+  step: "export const step = defineStep({…})",
+  clients: "export const clients = { logs: awsClient(CloudWatchLogsClient), … }",
+};
+
 function isDirectory(path: string): boolean {
   try {
     return statSync(path).isDirectory();
@@ -156,9 +175,7 @@ async function importExport(
     return undefined;
   }
   if (!(name in module) || module[name] === undefined) {
-    problems.push(
-      `${show(file)}: missing export \`${name}\` (export const ${name} = define${name === "lab" ? "Lab" : "Step"}({…}))`,
-    );
+    problems.push(`${show(file)}: missing export \`${name}\` (${EXAMPLE_EXPORT[name] ?? `export const ${name} = …`})`);
     return undefined;
   }
   return module[name];

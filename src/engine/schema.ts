@@ -53,6 +53,11 @@ export const stepSchema = z.object({
   hints: z.array(textSchema).optional(),
 });
 
+const clientSpecSchema = z.object(
+  { create: fn, global: z.boolean().optional() },
+  { message: "must be an AWS client spec (awsClient(SomeClient) from genai-lab/kit)" },
+);
+
 const paramValue = z.union([z.string(), z.number(), z.boolean(), z.array(z.string())]);
 
 export const labSchema = z.object({
@@ -65,7 +70,18 @@ export const labSchema = z.object({
   parameters: z.record(z.string(), paramValue),
   checklist: z.array(z.object({ id: kebab, points: z.number().positive().optional() })).min(1),
   references: z.array(z.object({ label: textSchema, url: z.string().url() })).optional(),
+  clients: z.record(z.string(), clientSpecSchema).optional(),
+  errors: z
+    .array(z.object({ kind: z.string().min(1), match: fn, explain: fn, retryable: z.boolean().optional() }))
+    .optional(),
+  notes: z.object({ sandbox: textSchema.optional(), aws: textSchema.optional() }).optional(),
 });
+
+/** clients.ts: `export const clients = { logs: awsClient(CloudWatchLogsClient), … }`. */
+export const clientsSchema = z.record(
+  z.string().regex(/^[A-Za-z]\w*$/, { message: "must be a name like logs" }),
+  clientSpecSchema,
+);
 
 /** Turns zod issues into "field: problem" lines, with translations named as such. */
 export function describeIssues(root: string, error: z.ZodError): string[] {

@@ -16,7 +16,13 @@ describe("a lab in a folder of its own", () => {
     const created = await runBinary(["lab", "new", dir]);
     expect(created.code).toBe(0);
     expect(created.stdout).toContain(`genai-lab lab check ${dir}`);
-    expect(readdirSync(dir).sort()).toEqual(["01-create-log-group", "02-write-log-event", "lab.ts", "tsconfig.json"]);
+    expect(readdirSync(dir).sort()).toEqual([
+      "01-create-log-group",
+      "02-write-log-event",
+      "clients.ts",
+      "lab.ts",
+      "tsconfig.json",
+    ]);
 
     const checked = await runBinary(["lab", "check", dir]);
     expect(checked.stderr).toBe("");

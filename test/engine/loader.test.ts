@@ -67,6 +67,22 @@ describe("loadLab", () => {
     ]);
   });
 
+  it("loads the lab's AWS clients from clients.ts with the steps, never with the manifest alone", async () => {
+    const files = {
+      "lab.ts": labModule(),
+      "clients.ts": `export const clients = { logs: { create: () => ({ destroy() {} }) }, iam: { create: () => ({ destroy() {} }), global: true } };`,
+      "01-a/step.ts": stepModule("a"),
+    };
+    const dir = writeLab(files);
+    expect(Object.keys((await loadLab(dir, "ts")).manifest.clients ?? {})).toEqual(["logs", "iam"]);
+    expect((await loadManifest(dir, "ts")).clients).toBeUndefined();
+    const broken = await problemsOf({
+      ...files,
+      "clients.ts": `export const clients = { logs: "CloudWatchLogsClient" };`,
+    });
+    expect(broken).toEqual([expect.stringMatching(/clients\.ts: clients\.logs: must be an AWS client spec/)]);
+  });
+
   it("loads the manifest alone (for env: no steps, no AWS SDK), with the same checks", async () => {
     expect((await loadManifest(fixtureDir, "ts")).id).toBe("fixture-lab");
     const broken = writeLab({ "lab.ts": labModule().replace('id: "tiny"', 'id: "Not Kebab"') });

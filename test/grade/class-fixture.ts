@@ -11,7 +11,7 @@ import { Runner } from "../../src/engine/runner.js";
 import { ProgressStore } from "../../src/engine/store.js";
 import { mapPool } from "../../src/cli/grade/pool.js";
 import { SANDBOX_DEFAULTS } from "../../src/sandbox/index.js";
-import { labClients } from "../../steps/lab.js";
+import { clients as labClients } from "../../steps/clients.js";
 import { LAB_ERRORS } from "../../steps/lib/error-kinds.js";
 
 export const GRADER_ROLE = "GenAILabGrader";

@@ -28,7 +28,7 @@ import { progressPath } from "../../src/engine/state-dir.js";
 import { ProgressStore } from "../../src/engine/store.js";
 import type { Lang } from "../../src/engine/text.js";
 import { startSandbox, type FaultConfig, type RunningSandbox } from "../../src/sandbox/index.js";
-import { labClients } from "../../steps/lab.js";
+import { clients as labClients } from "../../steps/clients.js";
 import { LAB_ERRORS } from "../../steps/lib/error-kinds.js";
 
 export interface RunnerOptions {

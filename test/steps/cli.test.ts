@@ -13,7 +13,7 @@ import { createAwsClients } from "../../src/aws/clients.js";
 import { sandboxDbPath } from "../../src/engine/state-dir.js";
 import { startSandbox } from "../../src/sandbox/index.js";
 import { sandboxResources } from "../helpers/lab-session.js";
-import { labClients } from "../../steps/lab.js";
+import { clients as labClients } from "../../steps/clients.js";
 
 const bin = fileURLToPath(new URL("../../bin/genai-lab.js", import.meta.url));
 

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createAwsClients, type AwsClients } from "../../src/aws/clients.js";
 import { invocationInfo } from "../../steps/lib/invocation-headers.js";
 import { startSandbox, type RunningSandbox } from "../../src/sandbox/index.js";
-import { labClients } from "../../steps/lab.js";
+import { clients as labClients } from "../../steps/clients.js";
 
 let sandbox: RunningSandbox;
 let aws: AwsClients<typeof labClients>;

@@ -8,12 +8,21 @@ import { dirname, join, relative, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { UsageError } from "../../engine/usage-error.js";
 
-const LAB = `/**
- * The manifest: what the lab is, its parameters (each one can be changed with --param NAME=VALUE), the AWS
- * clients its steps use as ctx.aws.NAME, and the checklist that grades it.
- */
+const CLIENTS = `/** The AWS clients the steps use as ctx.aws.NAME (loaded with the steps, never for the manifest alone). */
 import { CloudWatchLogsClient } from "@aws-sdk/client-cloudwatch-logs";
-import { awsClient, defineLab, type AwsClientsOf } from "genai-lab/kit";
+import { awsClient, type AwsClientsOf } from "genai-lab/kit";
+
+export const clients = { logs: awsClient(CloudWatchLogsClient) };
+export type Aws = AwsClientsOf<typeof clients>;
+`;
+
+const LAB = `/**
+ * The manifest: what the lab is, its parameters (each one can be changed with --param NAME=VALUE) and the checklist
+ * that grades it. Its AWS clients are in clients.ts.
+ */
+import { defineLab } from "genai-lab/kit";
+
+export type { Aws } from "./clients.js";
 
 export const parameters = {
   region: "us-east-1",
@@ -21,9 +30,6 @@ export const parameters = {
   message: "Hello from my first lab",
 };
 export type Params = typeof parameters;
-
-export const clients = { logs: awsClient(CloudWatchLogsClient) };
-export type Aws = AwsClientsOf<typeof clients>;
 
 export const lab = defineLab<Params>({
   id: "my-first-lab",
@@ -36,7 +42,6 @@ export const lab = defineLab<Params>({
   examDomain: { vi: "Không có", en: "None" },
   prerequisites: [{ vi: "Không cần gì: chạy được trên sandbox.", en: "Nothing: it runs on the sandbox." }],
   parameters,
-  clients,
   checklist: [{ id: "log-group-exists" }, { id: "log-event-written" }],
 });
 `;
@@ -171,6 +176,7 @@ export const step = defineStep<Params, Aws>({
 
 const FILES: Record<string, string> = {
   "lab.ts": LAB,
+  "clients.ts": CLIENTS,
   "01-create-log-group/step.ts": STEP_1,
   "01-create-log-group/body.vi.md": `Bước này tạo log group \`{{params.logGroupName}}\` trong CloudWatch Logs, ở {{target.region}}.
 
