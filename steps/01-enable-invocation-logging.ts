@@ -1,11 +1,12 @@
 /**
  * Step 1: turn on Bedrock model invocation logging to CloudWatch Logs — the log group, the role Bedrock assumes,
- * and the account's logging configuration. Check: logging enabled (the lab's group, text delivery on).
+ * and the account's logging configuration. Check: logging enabled (lib/logging-check.ts: any role that works, the lab's group, text on).
  */
 import { defineStep } from "../src/engine/contract.js";
 import { LAB_TAG, labParameters, type LabAws, type LabParams } from "./lab.js";
 import { ensureLogGroup } from "./lib/log-group.js";
 import { desiredConfig, ensureLoggingConfig, readLoggingConfig, toJson } from "./lib/logging-config.js";
+import { checkLoggingEnabled } from "./lib/logging-check.js";
 import { createRoleLine, loggingScript } from "./lib/logging-cli.js";
 import { ensureLoggingRole, roleNameOf } from "./lib/logging-role.js";
 import type { ReadCtx } from "./lib/model.js";
@@ -128,32 +129,7 @@ Docs: [Model invocation logging](https://docs.aws.amazon.com/bedrock/latest/user
     {
       id: "logging-enabled",
       label: { vi: "Model invocation logging đã bật", en: "Model invocation logging enabled" },
-      async run(ctx) {
-        const config = await readLoggingConfig(ctx);
-        const cw = config?.cloudWatchConfig;
-        const expected = {
-          vi: `đích CloudWatch Logs = ${ctx.params.logGroupName}, text data bật`,
-          en: `CloudWatch Logs destination = ${ctx.params.logGroupName}, text data on`,
-        };
-        const actual = !config
-          ? { vi: "chưa cấu hình logging ở Region này", en: "no logging configuration in this Region" }
-          : {
-              vi: `đích CloudWatch Logs = ${cw?.logGroupName ?? "(không có)"}, text data ${config.textDataDeliveryEnabled ? "bật" : "tắt"}`,
-              en: `CloudWatch Logs destination = ${cw?.logGroupName ?? "(none)"}, text data ${config.textDataDeliveryEnabled ? "on" : "off"}`,
-            };
-        const details = cw?.roleArn ? { roleArn: cw.roleArn } : undefined;
-        if (cw?.logGroupName === ctx.params.logGroupName && config?.textDataDeliveryEnabled === true) {
-          return { status: "pass", evidence: { expected, actual, ...(details ? { details } : {}) } };
-        }
-        return {
-          status: "fail",
-          evidence: { expected, actual, ...(details ? { details } : {}) },
-          hint: {
-            vi: "Chạy bước 1 (`genai-lab run --step 1`), hoặc bật trong Bedrock console → Settings → Model invocation logging, đúng Region.",
-            en: "Run step 1 (`genai-lab run --step 1`), or turn it on in the Bedrock console → Settings → Model invocation logging, in the right Region.",
-          },
-        };
-      },
+      run: checkLoggingEnabled,
     },
   ],
   hints: [

@@ -1,0 +1,149 @@
+/**
+ * Running one checklist check the way the engine does (its own context, read-only ledger, live or not) against a
+ * sandbox a test drove by hand over the wire, plus the learner-side helpers the check tables share: clients in any
+ * Region, a logging role of any name, the lab's group.
+ */
+import { CreateLogGroupCommand } from "@aws-sdk/client-cloudwatch-logs";
+import { PutModelInvocationLoggingConfigurationCommand, type LoggingConfig } from "@aws-sdk/client-bedrock";
+import { CreateRoleCommand, PutRolePolicyCommand } from "@aws-sdk/client-iam";
+import { classifyAwsError } from "../../src/aws/classify.js";
+import { createAwsClients, type AwsClients } from "../../src/aws/clients.js";
+import type { CheckResult } from "../../src/engine/contract.js";
+import { createCheckContext, type ContextEnvironment } from "../../src/engine/context.js";
+import { realClock } from "../../src/engine/clock.js";
+import type { LabSession } from "../helpers/lab-session.js";
+
+export const GROUP = "/aws/bedrock/model-invocations";
+
+export interface CheckRun {
+  result: CheckResult;
+  ms: number;
+}
+
+/** One check of the real lab, as `genai-lab check` (or, with liveCheck, live watching) would run it. */
+export async function runCheck(
+  session: LabSession,
+  checkId: string,
+  options: { liveCheck?: boolean; params?: Record<string, unknown>; lang?: "vi" | "en" } = {},
+): Promise<CheckRun> {
+  const found = session.lab.checks.get(checkId);
+  if (!found) throw new Error(`no check ${checkId}`);
+  const env: ContextEnvironment = {
+    aws: session.aws,
+    params: {
+      ...session.lab.manifest.parameters,
+      deliveryWaitSeconds: 0.2,
+      metricsWaitSeconds: 0.2,
+      ...options.params,
+    } as ContextEnvironment["params"],
+    target: session.target,
+    lang: options.lang ?? "en",
+    store: session.store,
+    clock: realClock,
+    classify: classifyAwsError,
+    dryRun: false,
+    yes: true,
+    confirm: () => Promise.resolve(true),
+    emit: () => {},
+  };
+  const ctx = createCheckContext(env, { stepId: found.step.id, checkId }, new AbortController().signal, () => true, {
+    liveCheck: options.liveCheck ?? false,
+  });
+  const started = Date.now();
+  const result = await found.check.run(ctx);
+  return { result, ms: Date.now() - started };
+}
+
+/** The learner's own SDK clients, in any Region, against the session's sandbox. */
+export function learnerClients(session: LabSession, region = session.sandbox.region): AwsClients {
+  return createAwsClients(
+    { region, endpoint: session.sandbox.endpoint, credentials: { ...session.sandbox.credentials } },
+    {},
+  );
+}
+
+export function hintOf(result: CheckResult): string {
+  return result.status === "fail" ? result.hint.en : "";
+}
+
+export function hintViOf(result: CheckResult): string {
+  return result.status === "fail" ? result.hint.vi : "";
+}
+
+export function actualOf(result: CheckResult): string {
+  if (result.status === "error") return result.problem.message.en;
+  const actual = result.evidence?.actual;
+  return typeof actual === "string" ? actual : (actual?.en ?? "");
+}
+
+export const trustFor = (account: string, condition = true, service = "bedrock.amazonaws.com") => ({
+  Version: "2012-10-17",
+  Statement: [
+    {
+      Effect: "Allow",
+      Principal: { Service: service },
+      Action: "sts:AssumeRole",
+      ...(condition
+        ? {
+            Condition: {
+              StringEquals: { "aws:SourceAccount": account },
+              ArnLike: { "aws:SourceArn": `arn:aws:bedrock:us-east-1:${account}:*` },
+            },
+          }
+        : {}),
+    },
+  ],
+});
+
+export const writePolicy = (
+  resource: string | string[],
+  actions: string | string[] = ["logs:CreateLogStream", "logs:PutLogEvents"],
+) => ({
+  Version: "2012-10-17",
+  Statement: [{ Effect: "Allow", Action: actions, Resource: resource }],
+});
+
+export interface RoleSpec {
+  name: string;
+  path?: string;
+  trust: object;
+  policies: Record<string, object>;
+}
+
+/** Creates a role as a learner would (any name, any path) and returns its ARN. */
+export async function createRole(aws: AwsClients, spec: RoleSpec): Promise<string> {
+  const out = await aws.iam.send(
+    new CreateRoleCommand({
+      RoleName: spec.name,
+      ...(spec.path ? { Path: spec.path } : {}),
+      AssumeRolePolicyDocument: JSON.stringify(spec.trust),
+    }),
+  );
+  for (const [policyName, doc] of Object.entries(spec.policies)) {
+    await aws.iam.send(
+      new PutRolePolicyCommand({ RoleName: spec.name, PolicyName: policyName, PolicyDocument: JSON.stringify(doc) }),
+    );
+  }
+  return out.Role?.Arn ?? "";
+}
+
+export async function createGroup(aws: AwsClients, name = GROUP): Promise<void> {
+  await aws.logs.send(new CreateLogGroupCommand({ logGroupName: name }));
+}
+
+export async function putLogging(aws: AwsClients, config: LoggingConfig): Promise<void> {
+  await aws.bedrock.send(new PutModelInvocationLoggingConfigurationCommand({ loggingConfig: config }));
+}
+
+/** Step 1 by hand: the group, a role named `roleName` with the documented policies, the configuration. */
+export async function loggingByHand(session: LabSession, aws: AwsClients, roleName = "MyBedrockLogs"): Promise<string> {
+  const account = session.target.accountId;
+  await createGroup(aws);
+  const roleArn = await createRole(aws, {
+    name: roleName,
+    trust: trustFor(account),
+    policies: { write: writePolicy(`arn:aws:logs:us-east-1:${account}:log-group:${GROUP}:*`) },
+  });
+  await putLogging(aws, { cloudWatchConfig: { logGroupName: GROUP, roleArn }, textDataDeliveryEnabled: true });
+  return roleArn;
+}
