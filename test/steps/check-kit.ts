@@ -11,7 +11,8 @@ import { createAwsClients, type AwsClients } from "../../src/aws/clients.js";
 import type { CheckResult } from "../../src/engine/contract.js";
 import { createCheckContext, type ContextEnvironment } from "../../src/engine/context.js";
 import { realClock } from "../../src/engine/clock.js";
-import type { LabSession } from "../helpers/lab-session.js";
+import { afterEach, describe, expect, it } from "vitest";
+import { startLabSession, type LabSession } from "../helpers/lab-session.js";
 
 export const GROUP = "/aws/bedrock/model-invocations";
 
@@ -71,7 +72,7 @@ export function hintViOf(result: CheckResult): string {
 }
 
 export function actualOf(result: CheckResult): string {
-  if (result.status === "error") return result.problem.message.en;
+  if (result.status === "error") return `error: ${result.problem.message ?? result.problem.kind}`;
   const actual = result.evidence?.actual;
   return typeof actual === "string" ? actual : (actual?.en ?? "");
 }
@@ -146,4 +147,67 @@ export async function loggingByHand(session: LabSession, aws: AwsClients, roleNa
   });
   await putLogging(aws, { cloudWatchConfig: { logGroupName: GROUP, roleArn }, textDataDeliveryEnabled: true });
   return roleArn;
+}
+
+export type Setup = (s: LabSession, aws: AwsClients) => Promise<void>;
+
+export interface NearMiss {
+  name: string;
+  setup: Setup;
+  actual: RegExp;
+  hint: RegExp;
+  hintVi: RegExp;
+}
+
+/** One fresh sandbox and learner clients per test, closed after it: `const start = labPerTest();`. */
+export function labPerTest(): () => Promise<[LabSession, AwsClients]> {
+  let session: LabSession | undefined;
+  let learner: AwsClients | undefined;
+  afterEach(async () => {
+    learner?.destroy();
+    await session?.close();
+    session = learner = undefined;
+  });
+  return async () => {
+    session = await startLabSession();
+    learner = learnerClients(session);
+    return [session, learner];
+  };
+}
+
+export interface GradeTable {
+  correct: [string, Setup][];
+  nearMisses: NearMiss[];
+  /** More to assert on each pass (the learner did the work in every row). */
+  onPass?: (result: CheckResult) => void;
+}
+
+/**
+ * The two halves of a check's grading table: every correct solution passes, credited to the learner; every near
+ * miss fails with its own evidence and hint in both languages, under live checking (one probe, a quick answer).
+ */
+export function gradeTable(checkId: string, table: GradeTable): void {
+  const start = labPerTest();
+  describe(`${checkId} accepts every correct solution`, () => {
+    it.each(table.correct)("%s", async (_name, setup) => {
+      const [s, aws] = await start();
+      await setup(s, aws);
+      const { result } = await runCheck(s, checkId);
+      expect(result.status, `${actualOf(result)} ${hintOf(result)}`).toBe("pass");
+      expect(result.status === "pass" && result.doneBy).toBe("learner");
+      table.onPass?.(result);
+    });
+  });
+  describe(`${checkId} fails each near miss with its own hint`, () => {
+    it.each(table.nearMisses.map((m) => [m.name, m] as const))("%s", async (_name, miss) => {
+      const [s, aws] = await start();
+      await miss.setup(s, aws);
+      const { result, ms } = await runCheck(s, checkId, { liveCheck: true });
+      expect(result.status, actualOf(result)).toBe("fail");
+      expect(actualOf(result)).toMatch(miss.actual);
+      expect(hintOf(result)).toMatch(miss.hint);
+      expect(hintViOf(result)).toMatch(miss.hintVi);
+      expect(ms).toBeLessThan(3000);
+    });
+  });
 }

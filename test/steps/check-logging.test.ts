@@ -14,33 +14,23 @@ import {
   PutRolePolicyCommand,
   UpdateAssumeRolePolicyCommand,
 } from "@aws-sdk/client-iam";
-import { afterEach, describe, expect, it } from "vitest";
-import type { AwsClients } from "../../src/aws/clients.js";
-import { startLabSession, type LabSession } from "../helpers/lab-session.js";
+import { describe, expect, it } from "vitest";
 import {
   actualOf,
   createGroup,
   createRole,
+  gradeTable,
   GROUP,
-  hintOf,
-  hintViOf,
+  labPerTest,
   learnerClients,
   loggingByHand,
+  type NearMiss,
   putLogging,
   runCheck,
+  type Setup,
   trustFor,
   writePolicy,
 } from "./check-kit.js";
-
-let session: LabSession | undefined;
-let learner: AwsClients | undefined;
-afterEach(async () => {
-  learner?.destroy();
-  await session?.close();
-  session = learner = undefined;
-});
-
-type Setup = (s: LabSession, aws: AwsClients, account: string) => Promise<void>;
 
 const streamOf = (account: string, group = GROUP) =>
   `arn:aws:logs:us-east-1:${account}:log-group:${group}:log-stream:aws/bedrock/modelinvocations`;
@@ -49,7 +39,8 @@ const correct: [string, Setup][] = [
   ["the documented role under another name", async (s, aws) => void (await loggingByHand(s, aws, "BedrockToCwl"))],
   [
     "a /service-role/ path, a trust policy without conditions, the exact stream ARN",
-    async (_s, aws, account) => {
+    async (s, aws) => {
+      const account = s.target.accountId;
       await createGroup(aws);
       const roleArn = await createRole(aws, {
         name: "AmazonBedrockLogging-x1",
@@ -62,7 +53,8 @@ const correct: [string, Setup][] = [
   ],
   [
     "logs:* on * (broad, but correct)",
-    async (_s, aws, account) => {
+    async (s, aws) => {
+      const account = s.target.accountId;
       await createGroup(aws);
       const roleArn = await createRole(aws, {
         name: "wide-open",
@@ -74,7 +66,8 @@ const correct: [string, Setup][] = [
   ],
   [
     "two inline policies, one action each, and a StringLike/ArnLike trust across Regions",
-    async (_s, aws, account) => {
+    async (s, aws) => {
+      const account = s.target.accountId;
       await createGroup(aws);
       const trust = {
         Version: "2012-10-17",
@@ -116,14 +109,6 @@ const correct: [string, Setup][] = [
   ],
 ];
 
-interface NearMiss {
-  name: string;
-  setup: Setup;
-  actual: RegExp;
-  hint: RegExp;
-  hintVi: RegExp;
-}
-
 const nearMisses: NearMiss[] = [
   {
     name: "text data off",
@@ -137,7 +122,8 @@ const nearMisses: NearMiss[] = [
   },
   {
     name: "another log group",
-    setup: async (_s, aws, account) => {
+    setup: async (s, aws) => {
+      const account = s.target.accountId;
       await createGroup(aws, "/my/genai-logs");
       const roleArn = await createRole(aws, {
         name: "other",
@@ -176,7 +162,8 @@ const nearMisses: NearMiss[] = [
   },
   {
     name: "a trust policy for another service",
-    setup: async (s, aws, account) => {
+    setup: async (s, aws) => {
+      const account = s.target.accountId;
       await loggingByHand(s, aws, "lambda-trust");
       const trust = JSON.stringify(trustFor(account, false, "lambda.amazonaws.com"));
       await aws.iam.send(new UpdateAssumeRolePolicyCommand({ RoleName: "lambda-trust", PolicyDocument: trust }));
@@ -198,7 +185,8 @@ const nearMisses: NearMiss[] = [
   },
   {
     name: "PutLogEvents missing",
-    setup: async (s, aws, account) => {
+    setup: async (s, aws) => {
+      const account = s.target.accountId;
       await loggingByHand(s, aws, "half");
       const doc = writePolicy(`arn:aws:logs:us-east-1:${account}:log-group:${GROUP}:*`, "logs:CreateLogStream");
       await aws.iam.send(
@@ -211,7 +199,8 @@ const nearMisses: NearMiss[] = [
   },
   {
     name: "permissions on another group",
-    setup: async (s, aws, account) => {
+    setup: async (s, aws) => {
+      const account = s.target.accountId;
       await loggingByHand(s, aws, "elsewhere");
       const doc = writePolicy(`arn:aws:logs:us-east-1:${account}:log-group:/my/other:*`);
       await aws.iam.send(
@@ -237,7 +226,8 @@ const nearMisses: NearMiss[] = [
   },
   {
     name: "logging turned on in another Region",
-    setup: async (s, _aws, account) => {
+    setup: async (s, _aws) => {
+      const account = s.target.accountId;
       const west = learnerClients(s, "us-west-2");
       try {
         await createGroup(west);
@@ -257,34 +247,11 @@ const nearMisses: NearMiss[] = [
   },
 ];
 
-async function start(): Promise<[LabSession, AwsClients]> {
-  session = await startLabSession();
-  learner = learnerClients(session);
-  return [session, learner];
-}
+gradeTable("logging-enabled", { correct, nearMisses });
 
-describe("logging-enabled accepts every correct solution", () => {
-  it.each(correct)("%s", async (_name, setup) => {
-    const [s, aws] = await start();
-    await setup(s, aws, s.target.accountId);
-    const { result } = await runCheck(s, "logging-enabled");
-    expect(result.status, actualOf(result) + hintOf(result)).toBe("pass");
-    expect(result.status === "pass" && result.doneBy).toBe("learner");
-  });
-});
-
-describe("logging-enabled fails each near miss with its own hint", () => {
-  it.each(nearMisses.map((m) => [m.name, m] as const))("%s", async (_name, miss) => {
-    const [s, aws] = await start();
-    await miss.setup(s, aws, s.target.accountId);
-    const { result } = await runCheck(s, "logging-enabled");
-    expect(result.status).toBe("fail");
-    expect(actualOf(result)).toMatch(miss.actual);
-    expect(hintOf(result)).toMatch(miss.hint);
-    expect(hintViOf(result)).toMatch(miss.hintVi);
-  });
-
-  it("says no configuration at all the same way, and answers at once when live", async () => {
+describe("logging-enabled with nothing configured", () => {
+  const start = labPerTest();
+  it("says so, naming the Region, and answers at once when live", async () => {
     const [s, aws] = await start();
     await aws.bedrock.send(new DeleteModelInvocationLoggingConfigurationCommand({}));
     const { result, ms } = await runCheck(s, "logging-enabled", { liveCheck: true });
