@@ -24,12 +24,17 @@ const MAX_PAGES = 3;
 /** A query still running is worth waiting for this long (not under live checking, where the next round comes). */
 const RUNNING_WAIT_MS = 30_000;
 
-export async function listQueries(ctx: ReadCtx): Promise<QueryInfo[]> {
+/** Recent queries of the account and Region, newest first (only those over `group`, when given). */
+export async function listQueries(ctx: ReadCtx, group?: string): Promise<QueryInfo[]> {
   const all: QueryInfo[] = [];
   let nextToken: string | undefined;
   for (let page = 0; page < MAX_PAGES; page++) {
     const out = await ctx.aws.logs.send(
-      new DescribeQueriesCommand({ maxResults: 1000, ...(nextToken ? { nextToken } : {}) }),
+      new DescribeQueriesCommand({
+        maxResults: 1000,
+        ...(group ? { logGroupName: group } : {}),
+        ...(nextToken ? { nextToken } : {}),
+      }),
       { abortSignal: ctx.signal },
     );
     all.push(...(out.queries ?? []));
@@ -78,8 +83,10 @@ interface Found {
 async function survey(ctx: ReadCtx): Promise<Found> {
   const group = ctx.params.logGroupName;
   const runnerIds = runnerQueryIds(ctx.facts);
+  // The filtered listing finds a query over several groups whichever it names first; the full one, the rest.
   const queries = await listQueries(ctx);
-  const over = queries.filter((q) => queriesGroup(q, group));
+  const filtered = new Set((await listQueries(ctx, group)).map((q) => q.queryId));
+  const over = queries.filter((q) => filtered.has(q.queryId) || queriesGroup(q, group));
   const looks: QueryLook[] = [];
   for (const query of over.slice(0, MAX_READ)) looks.push(await look(ctx, query));
   const qualifying = looks.filter((l) => l.status === "Complete" && l.filled > 0);
@@ -88,7 +95,7 @@ async function survey(ctx: ReadCtx): Promise<Found> {
     best: byRunner ?? qualifying[0],
     doneBy: byRunner ? "runner" : "learner",
     looks,
-    others: queries.filter((q) => !queriesGroup(q, group)),
+    others: queries.filter((q) => !filtered.has(q.queryId) && !queriesGroup(q, group)),
   };
 }
 
