@@ -22,6 +22,50 @@ function wholeRangePeriod(range: { startMs: number; endMs: number }): number {
   return Math.max(60, Math.ceil((range.endMs - range.startMs) / 60_000) * 60);
 }
 
+export interface MetricSpec {
+  namespace: string;
+  metric: string;
+  dims: Record<string, string>;
+  stat: string;
+}
+
+/** Each metric's values over the range, summed (0: no datapoint), one period spanning it all. */
+export async function metricTotals(
+  ctx: ReadCtx,
+  specs: readonly MetricSpec[],
+  range: { startMs: number; endMs: number },
+): Promise<number[]> {
+  const totals: number[] = [];
+  for (let i = 0; i < specs.length; i += BATCH) {
+    const slice = specs.slice(i, i + BATCH);
+    const queries: MetricDataQuery[] = slice.map((spec, j) => ({
+      Id: `q${j}`,
+      MetricStat: {
+        Metric: {
+          Namespace: spec.namespace,
+          MetricName: spec.metric,
+          Dimensions: Object.entries(spec.dims).map(([Name, Value]) => ({ Name, Value })),
+        },
+        Period: wholeRangePeriod(range),
+        Stat: spec.stat,
+      },
+    }));
+    const out = await ctx.aws.cloudwatch.send(
+      new GetMetricDataCommand({
+        MetricDataQueries: queries,
+        StartTime: new Date(Math.floor(range.startMs / 60_000) * 60_000),
+        EndTime: new Date(Math.ceil(range.endMs / 60_000) * 60_000 + 60_000),
+      }),
+      { abortSignal: ctx.signal },
+    );
+    slice.forEach((_spec, j) => {
+      const values = out.MetricDataResults?.find((r) => r.Id === `q${j}`)?.Values ?? [];
+      totals.push(values.reduce((sum, v) => sum + v, 0));
+    });
+  }
+  return totals;
+}
+
 /** Sums of `metric` per ModelId over the range, largest first; ids without data are left out. */
 export async function trafficByModel(
   ctx: ReadCtx,
@@ -38,31 +82,14 @@ export async function trafficByModel(
       if (model && dims.length === 1) ids.add(model);
     }
   }
-  const all = [...ids];
-  const found: ModelTraffic[] = [];
-  for (let i = 0; i < all.length; i += BATCH) {
-    const slice = all.slice(i, i + BATCH);
-    const queries: MetricDataQuery[] = slice.map((modelId, j) => ({
-      Id: `q${j}`,
-      MetricStat: {
-        Metric: { Namespace: NAMESPACE, MetricName: metric, Dimensions: [{ Name: "ModelId", Value: modelId }] },
-        Period: wholeRangePeriod(range),
-        Stat: stat,
-      },
-    }));
-    const out = await ctx.aws.cloudwatch.send(
-      new GetMetricDataCommand({
-        MetricDataQueries: queries,
-        StartTime: new Date(Math.floor(range.startMs / 60_000) * 60_000),
-        EndTime: new Date(Math.ceil(range.endMs / 60_000) * 60_000 + 60_000),
-      }),
-      { abortSignal: ctx.signal },
-    );
-    slice.forEach((modelId, j) => {
-      const values = out.MetricDataResults?.find((r) => r.Id === `q${j}`)?.Values ?? [];
-      const total = values.reduce((sum, v) => sum + v, 0);
-      if (total > 0) found.push({ modelId, total });
-    });
-  }
-  return found.sort((a, b) => b.total - a.total);
+  const models = [...ids];
+  const totals = await metricTotals(
+    ctx,
+    models.map((modelId) => ({ namespace: NAMESPACE, metric, dims: { ModelId: modelId }, stat })),
+    range,
+  );
+  return models
+    .map((modelId, i) => ({ modelId, total: totals[i] ?? 0 }))
+    .filter((m) => m.total > 0)
+    .sort((a, b) => b.total - a.total);
 }

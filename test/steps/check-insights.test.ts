@@ -8,7 +8,6 @@ import { StartQueryCommand, StopQueryCommand, GetQueryResultsCommand } from "@aw
 import { describe, expect, it } from "vitest";
 import type { AwsClients } from "../../src/aws/clients.js";
 import type { LabSession } from "../helpers/lab-session.js";
-import { converse } from "./check-log-entries.test.js";
 import {
   actualOf,
   createGroup,
@@ -19,6 +18,7 @@ import {
   runCheck,
   type NearMiss,
   type Setup,
+  converse,
 } from "./check-kit.js";
 
 const FIXED =

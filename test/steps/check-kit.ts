@@ -7,6 +7,7 @@ import { CreateLogGroupCommand } from "@aws-sdk/client-cloudwatch-logs";
 import { PutModelInvocationLoggingConfigurationCommand, type LoggingConfig } from "@aws-sdk/client-bedrock";
 import { CreateRoleCommand, PutRolePolicyCommand } from "@aws-sdk/client-iam";
 import { classifyAwsError } from "../../src/aws/classify.js";
+import { ConverseCommand, InvokeModelCommand } from "@aws-sdk/client-bedrock-runtime";
 import { createAwsClients, type AwsClients } from "../../src/aws/clients.js";
 import type { CheckResult } from "../../src/engine/contract.js";
 import { createCheckContext, type ContextEnvironment } from "../../src/engine/context.js";
@@ -210,4 +211,34 @@ export function gradeTable(checkId: string, table: GradeTable): void {
       expect(ms).toBeLessThan(3000);
     });
   });
+}
+
+/** Model calls as a learner makes them: the original lab's InvokeModel body, or Converse. */
+export const CLAUDE = "us.anthropic.claude-haiku-4-5-20251001-v1:0";
+export const NOVA = "amazon.nova-lite-v1:0";
+
+export async function invokeModel(aws: AwsClients, modelId = CLAUDE, prompt = "What is Amazon Bedrock?") {
+  const body = {
+    anthropic_version: "bedrock-2023-05-31",
+    max_tokens: 64,
+    messages: [{ role: "user", content: prompt }],
+  };
+  return aws.bedrockRuntime.send(
+    new InvokeModelCommand({
+      modelId,
+      contentType: "application/json",
+      accept: "application/json",
+      body: JSON.stringify(body),
+    }),
+  );
+}
+
+export async function converse(aws: AwsClients, modelId = NOVA, prompt = "Explain RAG in simple terms.") {
+  return aws.bedrockRuntime.send(
+    new ConverseCommand({
+      modelId,
+      messages: [{ role: "user", content: [{ text: prompt }] }],
+      inferenceConfig: { maxTokens: 64 },
+    }),
+  );
 }

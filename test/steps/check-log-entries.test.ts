@@ -4,7 +4,6 @@
  * logging was on, calls in another Region, logging to another group, too few calls, only old records, the group
  * gone — fails with a hint that names it.
  */
-import { ConverseCommand, InvokeModelCommand } from "@aws-sdk/client-bedrock-runtime";
 import { CreateLogStreamCommand, DeleteLogGroupCommand, PutLogEventsCommand } from "@aws-sdk/client-cloudwatch-logs";
 import { expect } from "vitest";
 import type { AwsClients } from "../../src/aws/clients.js";
@@ -21,36 +20,10 @@ import {
   type Setup,
   trustFor,
   writePolicy,
+  CLAUDE,
+  converse,
+  invokeModel,
 } from "./check-kit.js";
-
-const CLAUDE = "us.anthropic.claude-haiku-4-5-20251001-v1:0";
-const NOVA = "amazon.nova-lite-v1:0";
-
-export async function invokeModel(aws: AwsClients, modelId = CLAUDE, prompt = "What is Amazon Bedrock?") {
-  const body = {
-    anthropic_version: "bedrock-2023-05-31",
-    max_tokens: 64,
-    messages: [{ role: "user", content: prompt }],
-  };
-  return aws.bedrockRuntime.send(
-    new InvokeModelCommand({
-      modelId,
-      contentType: "application/json",
-      accept: "application/json",
-      body: JSON.stringify(body),
-    }),
-  );
-}
-
-export async function converse(aws: AwsClients, modelId = NOVA, prompt = "Explain RAG in simple terms.") {
-  return aws.bedrockRuntime.send(
-    new ConverseCommand({
-      modelId,
-      messages: [{ role: "user", content: [{ text: prompt }] }],
-      inferenceConfig: { maxTokens: 64 },
-    }),
-  );
-}
 
 const times = async (n: number, call: (i: number) => Promise<unknown>) => {
   for (let i = 0; i < n; i++) await call(i);

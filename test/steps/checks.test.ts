@@ -72,22 +72,9 @@ describe("checks", () => {
     const after = (await checklist(session)).find((i) => i.id === "dashboard-shows-metrics")!;
     expect(after.result.status).toBe("pass");
     expect(after.result.status === "pass" && after.result.evidence?.actual).toMatchObject({
-      en: expect.stringMatching(/^6 widgets; 6 invocations of us\./),
-    });
-  });
-
-  it("dashboard-shows-metrics fails when the dashboard charts another model than the lab calls", async () => {
-    session = await startLabSession({ params });
-    await run(session.runner);
-    // The learner later asks for another model: the dashboard still charts the old one.
-    const { runner } = session.runnerWith({ params: { ...params, modelId: "amazon.nova-lite-v1:0" } });
-    await run(runner, [STEP.preflight]);
-    const item = (await runner.runChecklist(new AbortController().signal)).find(
-      (i) => i.id === "dashboard-shows-metrics",
-    )!;
-    expect(item.result.status).toBe("fail");
-    expect(item.result.status === "fail" && item.result.evidence.actual).toMatchObject({
-      en: expect.stringMatching(/not amazon\.nova-lite-v1:0/),
+      en: expect.stringMatching(
+        /^6 widgets; invocations: us\.anthropic\.claude-[\w.-]+, \/aws\/bedrock\/model-invocations; .*; latency: us\.anthropic\./,
+      ),
     });
   });
 
