@@ -1,6 +1,7 @@
 /**
  * Step 1: turn on Bedrock model invocation logging to CloudWatch Logs — the log group, the role Bedrock assumes,
- * and the account's logging configuration. Check: logging enabled (lib/logging-check.ts: any role that works, the lab's group, text on).
+ * and the account's logging configuration. Check: logging enabled (lib/logging-check.ts: any role Bedrock can use,
+ * the lab's group, text on).
  */
 import { defineStep } from "../src/engine/contract.js";
 import { LAB_TAG, labParameters, type LabAws, type LabParams } from "./lab.js";

@@ -111,7 +111,7 @@ function whyAbsent(ctx: ReadCtx, read: ReadDashboard, what: Shows): Text {
   const misplaced = read.metrics.find((m) => metricShows(m.metric) === what && m.namespace !== NAMESPACE);
   if (misplaced) {
     return {
-      vi: `Metric ${misplaced.metric} đang ở namespace "${misplaced.namespace}": Bedrock công bố metric dưới "${NAMESPACE}".`,
+      vi: `Metric ${misplaced.metric} đang ở namespace "${misplaced.namespace}": Bedrock ghi metric vào namespace "${NAMESPACE}".`,
       en: `The ${misplaced.metric} metric is in the namespace "${misplaced.namespace}": Bedrock publishes its metrics under "${NAMESPACE}".`,
     };
   }
@@ -125,7 +125,7 @@ function whyAbsent(ctx: ReadCtx, read: ReadDashboard, what: Shows): Text {
   }
   if (what === "tokens" && read.logs.some((l) => /(?<![\w.])(input|output)TokenCount\b/.test(l.query))) {
     return {
-      vi: "Widget log cộng inputTokenCount/outputTokenCount ở cấp trên cùng, trường không tồn tại: số token nằm lồng trong input.inputTokenCount và output.outputTokenCount.",
+      vi: "Widget log cộng inputTokenCount/outputTokenCount ở cấp trên cùng, nhưng các trường này không tồn tại: số token nằm lồng trong input.inputTokenCount và output.outputTokenCount.",
       en: "The log widget sums top-level inputTokenCount/outputTokenCount, which do not exist: the counts are nested as input.inputTokenCount and output.outputTokenCount.",
     };
   }
@@ -159,8 +159,8 @@ export function notShown(ctx: ReadCtx, read: ReadDashboard, shown: Shown[]): Why
       en: `the ${list(away, "en")} widgets read ${regions}, not ${region}`,
     },
     hint: {
-      vi: `Lời gọi của bài lab ở ${region}: đặt "region": "${region}" trong properties của các widget đó.`,
-      en: `The lab's calls are in ${region}: set "region": "${region}" in those widgets' properties.`,
+      vi: `Region của bài lab là ${region}: đặt "region": "${region}" trong properties của các widget đó.`,
+      en: `The lab's Region is ${region}: set "region": "${region}" in those widgets' properties.`,
     },
   };
 }
@@ -190,12 +190,21 @@ export async function noData(
     };
   }
   const ids = withData.join(", ");
-  const shownIds = charted.length > 0 ? charted.join(", ") : NAMES[what].en;
+  if (charted.length === 0) {
+    const group = ctx.params.logGroupName;
+    return {
+      actual,
+      hint: {
+        vi: `Widget log đọc ${group}, nơi chưa có bản ghi nào trong 24 giờ qua (lời gọi trước khi bật logging chỉ có trong metric): vẽ metric ${NAMESPACE} ${METRIC_FOR[what]} của ${withData[0]}, hoặc gọi model lại khi logging đã bật.`,
+        en: `The log widgets read ${group}, which holds no record from the last 24 hours (calls made before logging was on are in the metrics only): chart the ${NAMESPACE} ${METRIC_FOR[what]} metric of ${withData[0]}, or call the model again with logging on.`,
+      },
+    };
+  }
   return {
     actual,
     hint: {
-      vi: `Dashboard vẽ ${shownIds} nhưng lời gọi của bạn đi qua ${ids}: hãy vẽ ID có dữ liệu (ModelId = ${withData[0]}).`,
-      en: `The dashboard charts ${shownIds} but your calls went through ${ids}: chart the id that has data (ModelId = ${withData[0]}).`,
+      vi: `Dashboard vẽ ${charted.join(", ")} nhưng lời gọi của bạn đi qua ${ids}: hãy vẽ ID có dữ liệu (ModelId = ${withData[0]}).`,
+      en: `The dashboard charts ${charted.join(", ")} but your calls went through ${ids}: chart the id that has data (ModelId = ${withData[0]}).`,
     },
   };
 }

@@ -87,7 +87,7 @@ export async function explainNoResults(ctx: ReadCtx, looks: QueryLook[], others:
       `truy vấn ${id} trả về ${newest.rows} dòng nhưng mọi cột đều trống`,
       `query ${id} returned ${enCount(newest.rows, "row")}, every column empty`,
       {
-        vi: `Các trường nó hỏi không có trong bản ghi của Bedrock: ${NESTED.vi}.`,
+        vi: `Các trường mà truy vấn yêu cầu không có trong bản ghi của Bedrock: ${NESTED.vi}.`,
         en: `The fields it asks for are not in Bedrock's records: ${NESTED.en}.`,
       },
     );
