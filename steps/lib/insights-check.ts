@@ -47,8 +47,9 @@ export async function listQueries(ctx: ReadCtx, group?: string): Promise<QueryIn
 /** DescribeQueries names one group per query, and may also carry `SOURCE "<group>" …` in the query text. */
 export function queriesGroup(query: QueryInfo, group: string): boolean {
   if (query.logGroupName === group) return true;
-  const sources = [...(query.queryString ?? "").matchAll(/SOURCE\s+(['"])([^'"]+)\1/gi)].map((m) => m[2]);
-  return sources.includes(group);
+  // AWS renders the groups a query named in front: `SOURCE "<a>" "<b>" START=… END=… | <query>`.
+  const clause = /^\s*SOURCE\s+((?:(['"])[^'"]*\2\s*)+)/i.exec(query.queryString ?? "")?.[1] ?? "";
+  return [...clause.matchAll(/(['"])([^'"]*)\1/g)].some((m) => m[2] === group);
 }
 
 const TOP_LEVEL_TOKENS = /(?<![\w.`])(inputTokenCount|outputTokenCount)\b/g;
