@@ -14,6 +14,7 @@ import type { CheckResult, DoneBy } from "../../src/engine/contract.js";
 import type { Text } from "../../src/engine/text.js";
 import { isNotFound } from "./errors.js";
 import { runnerQueryIds } from "./insights.js";
+import { findLogGroup } from "./log-group.js";
 import { explainNoResults, type QueryLook } from "./insights-why.js";
 import type { ReadCtx } from "./model.js";
 import { enCount } from "./plural.js";
@@ -106,6 +107,20 @@ export async function checkInsights(ctx: ReadCtx): Promise<CheckResult> {
     vi: `một truy vấn Logs Insights trên ${group} đã chạy xong và trả về ít nhất một dòng có giá trị`,
     en: `a Logs Insights query over ${group} that completed with at least one row holding a value`,
   };
+  // Query history outlives the group (on AWS too): results over a group that is gone are no longer the lab's state.
+  if (!(await findLogGroup(ctx, group))) {
+    return {
+      status: "fail",
+      evidence: {
+        expected,
+        actual: { vi: `log group ${group} không tồn tại`, en: `log group ${group} does not exist` },
+      },
+      hint: {
+        vi: `Tạo lại ${group} và bật logging vào đó (bước 1), gọi model (bước 2), rồi chạy một truy vấn Logs Insights trên nó.`,
+        en: `Create ${group} again and point logging at it (step 1), call the model (step 2), then run a Logs Insights query over it.`,
+      },
+    };
+  }
   let found: Found = { doneBy: "learner", looks: [], others: [] };
   await ctx.poll<true>({
     label: { vi: "Chờ truy vấn Logs Insights chạy xong", en: "Waiting for the Logs Insights query to finish" },

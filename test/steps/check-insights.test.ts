@@ -4,7 +4,12 @@
  * empty — pointed out), a stats query, a query over several groups, a query whose results nobody fetched yet. Near
  * misses: another group, 0 rows (time range), Failed, still running, only non-existent columns, stopped, none.
  */
-import { StartQueryCommand, StopQueryCommand, GetQueryResultsCommand } from "@aws-sdk/client-cloudwatch-logs";
+import {
+  DeleteLogGroupCommand,
+  GetQueryResultsCommand,
+  StartQueryCommand,
+  StopQueryCommand,
+} from "@aws-sdk/client-cloudwatch-logs";
 import { describe, expect, it } from "vitest";
 import type { AwsClients } from "../../src/aws/clients.js";
 import type { LabSession } from "../helpers/lab-session.js";
@@ -149,6 +154,17 @@ const nearMisses: NearMiss[] = [
     actual: /ended Cancelled/,
     hint: /stopped or expired: run it again/,
     hintVi: /bị dừng hoặc quá hạn/,
+  },
+  {
+    name: "a query that returned rows, over a group deleted since",
+    setup: async (s, aws) => {
+      await withRecords(s, aws);
+      await run(FIXED)(aws);
+      await aws.logs.send(new DeleteLogGroupCommand({ logGroupName: GROUP }));
+    },
+    actual: /^log group \/aws\/bedrock\/model-invocations does not exist$/,
+    hint: /Create \/aws\/bedrock\/model-invocations again/,
+    hintVi: /Tạo lại/,
   },
   {
     name: "no query at all",
