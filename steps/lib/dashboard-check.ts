@@ -13,7 +13,7 @@ import { DASHBOARD_TYPE, getDashboardBody } from "./dashboard-put.js";
 import { ALL_SHOWS, readDashboard, shownBy, type ReadDashboard, type Shown, type Shows } from "./dashboard-read.js";
 import { missingDashboard, noData, notShown, SHOWS_TEXT } from "./dashboard-why.js";
 import { createdEntry, jsonDigest } from "./ledger.js";
-import { queryWindow, remainingWaitMs } from "./log-checks.js";
+import { checkWindow, remainingWaitMs } from "./log-checks.js";
 import { newestRecordAt } from "./log-records.js";
 import type { ReadCtx } from "./model.js";
 import { enCount } from "./plural.js";
@@ -73,7 +73,7 @@ export async function checkDashboard(ctx: ReadCtx): Promise<CheckResult> {
   const absent = notShown(ctx, read, shown);
   if (absent) return fail(absent);
   const here = shown.filter((s) => s.region === region);
-  const range = queryWindow(ctx);
+  const range = checkWindow(ctx);
   let drawn: Shown[] = [];
   await ctx.poll<true>({
     label: { vi: "Chờ metric AWS/Bedrock có điểm dữ liệu", en: "Waiting for AWS/Bedrock metrics to have datapoints" },

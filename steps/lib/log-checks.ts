@@ -29,8 +29,15 @@ export function remainingWaitMs(ctx: ReadCtx, seconds: number): number {
   return Math.max(0, waitMs(seconds) - (ctx.clock.now() - batch.finishedAt));
 }
 
-/** The last 24 hours, reaching back to the runner's batch (minus five minutes) when that ran earlier. */
+/** Step 3's actions look at the runner's own batch (from five minutes before it), or the last 24 hours. */
 export function queryWindow(ctx: ReadCtx): { startMs: number; endMs: number } {
+  const batch = recordedBatch(ctx);
+  const now = ctx.clock.now();
+  return { startMs: batch ? batch.startedAt - 5 * 60_000 : now - DAY_MS, endMs: now + 1000 };
+}
+
+/** What the checks judge: the last 24 hours, reaching back to the runner's batch when that ran earlier. */
+export function checkWindow(ctx: ReadCtx): { startMs: number; endMs: number } {
   const batch = recordedBatch(ctx);
   const now = ctx.clock.now();
   const dayAgo = now - DAY_MS;
@@ -69,7 +76,7 @@ export async function checkLogEntries(ctx: ReadCtx): Promise<CheckResult> {
   // recent batch: otherwise look once.
   const config = await readLoggingConfig(ctx).catch(() => undefined);
   const pointsHere = config?.cloudWatchConfig?.logGroupName === group;
-  const window = queryWindow(ctx);
+  const window = checkWindow(ctx);
   let counted: Count = { ok: [], failed: 0, runner: 0 };
   let groupMissing = false;
   const result = await ctx.poll<Count>({
