@@ -46,15 +46,18 @@ describe("checks", () => {
     expect(passed.result.status === "pass" && passed.result.evidence?.requestIds).toHaveLength(5);
   });
 
-  it("insights-returns-results: fails while no query ran, passes once step 3 ran its queries", async () => {
+  it("insights-returns-results: fails without the group, then while no query ran, passes once step 3 ran its queries", async () => {
     session = await startLabSession({ params });
     const fresh = (await checklist(session)).find((i) => i.id === "insights-returns-results")!;
     expect(fresh.result.status === "fail" && fresh.result.evidence.actual).toMatchObject({
-      en: "no Logs Insights query over /aws/bedrock/model-invocations yet",
+      en: "log group /aws/bedrock/model-invocations does not exist",
     });
 
     await run(session.runner, [STEP.preflight, STEP.logging]);
-    expect(checkStatus(await checklist(session), "insights-returns-results")).toBe("fail");
+    const none = (await checklist(session)).find((i) => i.id === "insights-returns-results")!;
+    expect(none.result.status === "fail" && none.result.evidence.actual).toMatchObject({
+      en: "no Logs Insights query over /aws/bedrock/model-invocations yet",
+    });
     await run(session.runner, [STEP.invoke, STEP.logs]);
     expect(checkStatus(await checklist(session), "insights-returns-results")).toBe("pass");
   });
