@@ -18,7 +18,7 @@ import {
   type Shown,
   type Shows,
 } from "./dashboard-read.js";
-import type { ReadCtx } from "./model.js";
+import { baseModelId, type ReadCtx } from "./model.js";
 import { enCount } from "./plural.js";
 
 export const SHOWS_TEXT: Text = {
@@ -179,7 +179,11 @@ export async function noData(
     vi: `widget ${dark.map((w) => NAMES[w].vi).join(", ")} không có dữ liệu ở ${region} trong 24 giờ qua`,
     en: `the ${dark.map((w) => NAMES[w].en).join(", ")} widgets have no data in ${region} over the last 24 hours`,
   };
-  const withData = (await trafficByModel(ctx, range, METRIC_FOR[what])).map((m) => m.modelId);
+  // The same model reached through a profile (or the other way round) first: that is the id the learner meant.
+  const bases = new Set(charted.map(baseModelId));
+  const withData = (await trafficByModel(ctx, range, METRIC_FOR[what]))
+    .map((m) => m.modelId)
+    .sort((a, b) => Number(bases.has(baseModelId(b))) - Number(bases.has(baseModelId(a))));
   if (withData.length === 0) {
     return {
       actual,

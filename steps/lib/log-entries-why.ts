@@ -21,6 +21,8 @@ export interface Shortfall {
 }
 
 const HOUR_MS = 3_600_000;
+/** How recent a call may be and still be on its way to the log. */
+const IN_FLIGHT_MS = 2 * 60_000;
 
 function ago(ms: number): Text {
   const hours = Math.round(ms / HOUR_MS);
@@ -77,10 +79,20 @@ export async function whyTooFew(ctx: ReadCtx, s: Shortfall): Promise<Text> {
     }
   }
   if (calls !== undefined && calls > s.found) {
+    // Calls of the last few minutes may simply not be delivered yet (3–15 s on AWS): that is "not yet", not "wrong".
+    const now = ctx.clock.now();
+    const recent = await trafficByModel(ctx, { startMs: now - IN_FLIGHT_MS, endMs: now + 1000 }).catch(() => []);
+    const inFlight = calls - s.found <= recent.reduce((sum, m) => sum + m.total, 0);
+    const maybe: Text = inFlight
+      ? {
+          vi: " Lời gọi vài phút gần đây có thể vẫn đang trên đường tới log (bản ghi về sau lời gọi 3–15 giây): kiểm tra lại sau ít giây.",
+          en: " Calls from the last few minutes may still be on their way (records arrive 3–15 s after a call): check again in a few seconds.",
+        }
+      : { vi: "", en: "" };
     const models = (counted ?? []).map((m) => m.modelId).join(", ");
     return {
-      vi: `Metric AWS/Bedrock Invocations đếm ${calls} lời gọi ở ${region} (${models}) nhưng log group chỉ có ${s.found} bản ghi: lời gọi trước khi bật logging (hoặc khi nó ghi chỗ khác) không bao giờ được ghi. Giờ logging đã bật, hãy ${moreCalls.vi}.${failed.vi}`,
-      en: `The AWS/Bedrock Invocations metric counts ${enCount(calls, "call")} in ${region} (${models}) but the log group holds ${s.found}: calls made before logging was on (or while it wrote elsewhere) are never logged. Now that logging is on, ${moreCalls.en}.${failed.en}`,
+      vi: `Metric AWS/Bedrock Invocations đếm ${calls} lời gọi ở ${region} (${models}) nhưng log group chỉ có ${s.found} bản ghi.${maybe.vi} Lời gọi trước khi bật logging (hoặc khi nó ghi chỗ khác) không bao giờ được ghi: nếu vậy, giờ logging đã bật, hãy ${moreCalls.vi}.${failed.vi}`,
+      en: `The AWS/Bedrock Invocations metric counts ${enCount(calls, "call")} in ${region} (${models}) but the log group holds ${s.found}.${maybe.en} Calls made before logging was on (or while it wrote elsewhere) are never logged: if that is what happened, ${moreCalls.en} now that logging is on.${failed.en}`,
     };
   }
   if (s.found === 0 && calls === 0) {

@@ -184,11 +184,12 @@ const nearMisses: NearMiss[] = [
   {
     name: "the bare model id while the calls went through the profile (issue 11 item 8)",
     setup: async (s, aws) => {
-      await calls(s, aws);
+      await calls(s, aws); // five calls through the profile…
+      for (let i = 0; i < 6; i++) await converse(aws, NOVA); // …and more on another model
       await put(aws, [metric(consoleRows("anthropic.claude-haiku-4-5-20251001-v1:0"))]);
     },
     actual: /have no data in us-east-1/,
-    hint: /charts anthropic\.claude-haiku-4-5-20251001-v1:0 but your calls went through us\.anthropic\.claude-haiku-4-5-20251001-v1:0: chart the id that has data/,
+    hint: /charts anthropic\.claude-haiku-4-5-20251001-v1:0 but your calls went through us\.anthropic\.claude-haiku-4-5-20251001-v1:0, amazon\.nova-lite-v1:0: chart the id that has data \(ModelId = us\.anthropic\.claude-haiku-4-5-20251001-v1:0\)/,
     hintVi: /hãy vẽ ID có dữ liệu \(ModelId = us\.anthropic/,
   },
   {
