@@ -12,7 +12,7 @@ import { metricTotals, trafficByModel } from "./bedrock-metrics.js";
 import { DASHBOARD_TYPE, getDashboardBody } from "./dashboard-put.js";
 import { ALL_SHOWS, readDashboard, shownBy, type ReadDashboard, type Shown, type Shows } from "./dashboard-read.js";
 import { missingDashboard, noData, notShown, SHOWS_TEXT } from "./dashboard-why.js";
-import { createdEntry, jsonDigest } from "./ledger.js";
+import { createdEntry, creditFor, jsonDigest } from "./ledger.js";
 import { checkWindow, remainingWaitMs } from "./log-checks.js";
 import { newestRecordAt } from "./log-records.js";
 import type { ReadCtx } from "./model.js";
@@ -39,10 +39,10 @@ async function withData(ctx: ReadCtx, shown: Shown[], range: { startMs: number; 
   return drawn;
 }
 
-export function dashboardDoneBy(ctx: ReadCtx, name: string, text: string): DoneBy {
+export function dashboardDoneBy(ctx: ReadCtx, name: string, text: string): DoneBy | undefined {
   const entry = createdEntry(ctx, DASHBOARD_TYPE, name);
   const digest = entry?.meta?.bodySha256;
-  return typeof digest === "string" && digest === jsonDigest(text) ? "runner" : "learner";
+  return creditFor(ctx, typeof digest === "string" && digest === jsonDigest(text));
 }
 
 export async function checkDashboard(ctx: ReadCtx): Promise<CheckResult> {
@@ -87,6 +87,7 @@ export async function checkDashboard(ctx: ReadCtx): Promise<CheckResult> {
   });
   const dark = ALL_SHOWS.filter((what) => !drawn.some((s) => s.what === what));
   if (dark.length > 0) return fail(await noData(ctx, here, dark, range));
+  const doneBy = dashboardDoneBy(ctx, name, text);
   const labels = (what: Shows) => [...new Set(drawn.filter((s) => s.what === what).map((s) => s.label))].join(", ");
   return {
     status: "pass",
@@ -98,6 +99,6 @@ export async function checkDashboard(ctx: ReadCtx): Promise<CheckResult> {
       },
       details: { widgets: String(read.widgets), models: [...new Set(drawn.map((s) => s.label))].join(", ") },
     },
-    doneBy: dashboardDoneBy(ctx, name, text),
+    ...(doneBy ? { doneBy } : {}),
   };
 }

@@ -14,6 +14,7 @@ import type { CheckResult, DoneBy } from "../../src/engine/contract.js";
 import type { Text } from "../../src/engine/text.js";
 import { isNotFound } from "./errors.js";
 import { runnerQueryIds } from "./insights.js";
+import { creditFor } from "./ledger.js";
 import { findLogGroup } from "./log-group.js";
 import { explainNoResults, type QueryLook } from "./insights-why.js";
 import type { ReadCtx } from "./model.js";
@@ -77,7 +78,7 @@ async function look(ctx: ReadCtx, query: QueryInfo): Promise<QueryLook> {
 
 interface Found {
   best?: QueryLook;
-  doneBy: DoneBy;
+  doneBy: DoneBy | undefined;
   looks: QueryLook[];
   others: QueryInfo[];
 }
@@ -95,7 +96,7 @@ async function survey(ctx: ReadCtx): Promise<Found> {
   const byRunner = qualifying.find((l) => runnerIds.has(l.id));
   return {
     best: byRunner ?? qualifying[0],
-    doneBy: byRunner ? "runner" : "learner",
+    doneBy: creditFor(ctx, byRunner !== undefined),
     looks,
     others: queries.filter((q) => !filtered.has(q.queryId) && !queriesGroup(q, group)),
   };
@@ -152,7 +153,7 @@ export async function checkInsights(ctx: ReadCtx): Promise<CheckResult> {
         },
         details: { queryId: best.id, query: best.text },
       },
-      doneBy: found.doneBy,
+      ...(found.doneBy ? { doneBy: found.doneBy } : {}),
     };
   }
   const why = await explainNoResults(ctx, found.looks, found.others);

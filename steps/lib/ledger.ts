@@ -1,6 +1,6 @@
 /** What the lab owns on this target, according to its ledger. */
 import { createHash } from "node:crypto";
-import type { LedgerEntry, LedgerReader } from "../../src/engine/contract.js";
+import type { CheckContext, DoneBy, LedgerEntry, LedgerReader } from "../../src/engine/contract.js";
 import { canonicalJson } from "../../src/report/canonical.js";
 
 /** The lab created it (or was creating it when interrupted): cleanup's to remove. */
@@ -30,4 +30,13 @@ export function jsonDigest(text: string): string | undefined {
   } catch {
     return undefined;
   }
+}
+
+/**
+ * Who did the work a check verified: the runner when the check proved its own actions made it; else the learner —
+ * unless this progress is not the learner's (class grading), where not proving the runner proves nothing.
+ */
+export function creditFor(ctx: Pick<CheckContext, "attribution">, byRunner: boolean): DoneBy | undefined {
+  if (byRunner) return "runner";
+  return ctx.attribution === "checks-only" ? undefined : "learner";
 }

@@ -5,9 +5,10 @@
  * batch when it ran earlier. Credited to the runner when its own batch's request ids alone make the count.
  * When the count falls short, log-entries-why.ts says why in words a learner can act on.
  */
-import type { CheckResult, DoneBy } from "../../src/engine/contract.js";
+import type { CheckResult } from "../../src/engine/contract.js";
 import type { Text } from "../../src/engine/text.js";
 import { recordedBatch } from "./invocations.js";
+import { creditFor } from "./ledger.js";
 import { readRecords, type InvocationRecord } from "./log-records.js";
 import { whyTooFew } from "./log-entries-why.js";
 import { readLoggingConfig } from "./logging-config.js";
@@ -108,12 +109,12 @@ export async function checkLogEntries(ctx: ReadCtx): Promise<CheckResult> {
       };
   const requestIds = counted.ok.slice(0, Math.max(needed, counted.runner)).map((r) => r.requestId);
   if (result.state === "ready" && !groupMissing) {
-    const doneBy: DoneBy = counted.runner >= needed ? "runner" : "learner";
+    const doneBy = creditFor(ctx, counted.runner >= needed);
     const ids = doneBy === "runner" ? counted.ok.filter((r) => runnerIds.has(r.requestId)) : counted.ok;
     return {
       status: "pass",
       evidence: { expected, actual, requestIds: ids.slice(0, needed).map((r) => r.requestId) },
-      doneBy,
+      ...(doneBy ? { doneBy } : {}),
     };
   }
   const hint = await whyTooFew(ctx, { config, found, needed, groupMissing, window, failed: counted.failed });

@@ -8,7 +8,7 @@
 import type { LoggingConfig } from "@aws-sdk/client-bedrock";
 import type { CheckResult, DoneBy, Evidence } from "../../src/engine/contract.js";
 import type { Text } from "../../src/engine/text.js";
-import { createdEntry } from "./ledger.js";
+import { createdEntry, creditFor } from "./ledger.js";
 import { findLogGroup } from "./log-group.js";
 import { LOGGING_CONFIG_TYPE, readLoggingConfig } from "./logging-config.js";
 import { inspectLoggingRole } from "./logging-role-check.js";
@@ -20,13 +20,13 @@ const CONSOLE: Text = {
 };
 
 /** The runner saved this configuration and nobody changed its destination since. */
-export function loggingDoneBy(ctx: ReadCtx, config: LoggingConfig): DoneBy {
+export function loggingDoneBy(ctx: ReadCtx, config: LoggingConfig): DoneBy | undefined {
   const entry = createdEntry(ctx, LOGGING_CONFIG_TYPE, ctx.target.region);
   const set = entry?.meta?.set as LoggingConfig | null | undefined;
   const same =
     set?.cloudWatchConfig?.logGroupName === config.cloudWatchConfig?.logGroupName &&
     set?.cloudWatchConfig?.roleArn === config.cloudWatchConfig?.roleArn;
-  return entry && same ? "runner" : "learner";
+  return creditFor(ctx, entry !== undefined && same);
 }
 
 export async function checkLoggingEnabled(ctx: ReadCtx): Promise<CheckResult> {
@@ -97,7 +97,8 @@ export async function checkLoggingEnabled(ctx: ReadCtx): Promise<CheckResult> {
     },
     details,
   };
-  return { status: "pass", evidence, doneBy: loggingDoneBy(ctx, config) };
+  const doneBy = loggingDoneBy(ctx, config);
+  return { status: "pass", evidence, ...(doneBy ? { doneBy } : {}) };
 }
 
 const roleName = (arn: string | undefined) => (arn ?? "").slice((arn ?? "").lastIndexOf("/") + 1);

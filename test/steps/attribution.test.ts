@@ -16,6 +16,7 @@ import {
   labPerTest,
   loggingByHand,
   putLogging,
+  runCheck,
   trustFor,
   writePolicy,
 } from "./check-kit.js";
@@ -109,6 +110,25 @@ describe("attribution per checklist item", () => {
       "insights-returns-results": "pass:runner",
       "dashboard-shows-metrics": "pass:runner",
     });
+  });
+
+  it("graded without the learner's progress (a class): a check credits no one it cannot prove", async () => {
+    const [s, aws] = await start();
+    await loggingByHand(s, aws);
+    for (let i = 0; i < 5; i++) await invokeModel(aws, CLAUDE, `prompt ${i}`);
+    await queryByHand(aws);
+    await dashboardByHand(aws);
+    for (const id of [
+      "logging-enabled",
+      "log-entries-present",
+      "insights-returns-results",
+      "dashboard-shows-metrics",
+    ]) {
+      const { result } = await runCheck(s, id, { attribution: "checks-only" });
+      expect(result.status, id).toBe("pass");
+      expect(result.status === "pass" && result.doneBy, id).toBeUndefined();
+      expect((await runCheck(s, id)).result).toMatchObject({ status: "pass", doneBy: "learner" });
+    }
   });
 
   it("what the runner made and the learner changed since is the learner's", async () => {

@@ -26,7 +26,12 @@ export interface CheckRun {
 export async function runCheck(
   session: LabSession,
   checkId: string,
-  options: { liveCheck?: boolean; params?: Record<string, unknown>; lang?: "vi" | "en" } = {},
+  options: {
+    liveCheck?: boolean;
+    params?: Record<string, unknown>;
+    lang?: "vi" | "en";
+    attribution?: "progress" | "checks-only";
+  } = {},
 ): Promise<CheckRun> {
   const found = session.lab.checks.get(checkId);
   if (!found) throw new Error(`no check ${checkId}`);
@@ -47,6 +52,7 @@ export async function runCheck(
     yes: true,
     confirm: () => Promise.resolve(true),
     emit: () => {},
+    ...(options.attribution ? { attribution: options.attribution } : {}),
   };
   const ctx = createCheckContext(env, { stepId: found.step.id, checkId }, new AbortController().signal, () => true, {
     liveCheck: options.liveCheck ?? false,
