@@ -22,6 +22,8 @@ import type { Lang } from "./text.js";
 
 export interface ContextEnvironment {
   aws: unknown;
+  /** What checks may conclude about who did the work (see CheckContext.attribution). */
+  attribution?: "progress" | "checks-only";
   params: LabParams;
   target: TargetInfo;
   lang: Lang;
@@ -70,6 +72,7 @@ export function createCheckContext(
     signal,
     clock: env.clock,
     liveCheck: options.liveCheck ?? false,
+    ...(env.attribution ? { attribution: env.attribution } : {}),
     // A live re-check looks once: the next round comes in a few seconds anyway.
     poll: <T>(pollOptions: PollOptions<T>) =>
       poll(options.liveCheck ? { ...pollOptions, timeoutMs: 0 } : pollOptions, { clock: env.clock, report, signal }),

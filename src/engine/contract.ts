@@ -196,6 +196,12 @@ export interface CheckContext<P extends LabParams = LabParams, A = unknown> {
    * round comes soon). For wording only; checks behave the same.
    */
   liveCheck: boolean;
+  /**
+   * "checks-only" when grading an account whose learner's progress is not here (`check --accounts/--profiles`): the
+   * ledger and facts then say nothing of what genai-lab did there, so a check credits no one it cannot prove.
+   * Absent or "progress": the ledger and facts are this learner's.
+   */
+  attribution?: "progress" | "checks-only";
   poll<T>(options: PollOptions<T>): Promise<PollResult<T>>;
 }
 

@@ -69,6 +69,7 @@ export class Runner {
       yes: options.yes ?? false,
       confirm: options.confirm ?? (() => Promise.resolve(false)),
       emit: (event) => this.#emit(event),
+      ...(options.attribution ? { attribution: options.attribution } : {}),
     };
   }
 

@@ -10,6 +10,7 @@ import { FaultInjector } from "./faults/injector.js";
 import { iamOperations } from "./iam/operations.js";
 import { createInsightsEngine } from "./insights/index.js";
 import type { InsightsEngine } from "./insights/index.js";
+import { withHistory } from "./insights/with-history.js";
 import { createLogsOperations } from "./logs/index.js";
 import { InvocationLogDelivery } from "./pipeline/delivery.js";
 import { shapedOperations } from "./protocol/shapes/index.js";
@@ -21,6 +22,7 @@ import { IamStore } from "./storage/iam-store.js";
 import { IamUserStore } from "./storage/iam-users.js";
 import { createInsightsSource } from "./storage/insights-source.js";
 import { LogsStore } from "./storage/logs-store.js";
+import { QueryHistory } from "./storage/query-history.js";
 import { stsOperations } from "./sts/operations.js";
 
 export interface CoreOptions {
@@ -42,8 +44,13 @@ export function createSandboxCore(o: CoreOptions): SandboxRuntime {
   const configs = new LoggingConfigStore(db);
   const faults = new FaultInjector(o.faults);
   const cloudwatch = createCloudWatchService(db);
-  // Created up front: it listens for appended events and discovers their fields in the background.
-  const engine: InsightsEngine = createInsightsEngine(createInsightsSource(logs, reads), o.now);
+  // Created up front: it listens for appended events and discovers their fields in the background. Finished queries
+  // are also kept in the database: query history survives a restart, as on AWS.
+  const engine: InsightsEngine = withHistory(
+    createInsightsEngine(createInsightsSource(logs, reads), o.now),
+    new QueryHistory(db),
+    o.now,
+  );
   const insights = (): InsightsEngine => engine;
   const delivery = new InvocationLogDelivery({
     db,

@@ -6,7 +6,8 @@ import { defineFact, defineStep, json, shq, z } from "genai-lab/kit";
 import { LAB_TAG, type LabAws, type LabParams } from "../lab.js";
 import { ensureLogGroup } from "../lib/log-group.js";
 import { desiredConfig, ensureLoggingConfig, readLoggingConfig, toJson } from "../lib/logging-config.js";
-import { createRoleLine, loggingScript } from "../lib/logging-cli.js";
+import { checkLoggingEnabled } from "../lib/logging-check.js";
+import { createRoleLine, loggingScript, untilPropagated } from "../lib/logging-cli.js";
 import { ensureLoggingRole, roleNameOf } from "../lib/logging-role.js";
 import type { ReadCtx } from "../lib/model.js";
 import { roleArnFor } from "../lib/policies.js";
@@ -60,9 +61,11 @@ export const step = defineStep<LabParams, LabAws>({
       id: "put-logging-config",
       title: { vi: "Ghi cấu hình model invocation logging", en: "Save the model invocation logging configuration" },
       cli: (ctx) =>
-        `aws bedrock put-model-invocation-logging-configuration --region ${ctx.target.region} --logging-config ${shq(
-          JSON.stringify(desiredConfig(ctx, loggingRoleArn(ctx))),
-        )}`,
+        untilPropagated(
+          `aws bedrock put-model-invocation-logging-configuration --region ${ctx.target.region} --logging-config ${shq(
+            JSON.stringify(desiredConfig(ctx, loggingRoleArn(ctx))),
+          )}`,
+        ),
       billable: true,
       async run(ctx) {
         const already = await ensureLoggingConfig(ctx, desiredConfig(ctx, loggingRoleArn(ctx)));
@@ -83,32 +86,7 @@ export const step = defineStep<LabParams, LabAws>({
     {
       id: "logging-enabled",
       label: { vi: "Model invocation logging đã bật", en: "Model invocation logging enabled" },
-      async run(ctx) {
-        const config = await readLoggingConfig(ctx);
-        const cw = config?.cloudWatchConfig;
-        const expected = {
-          vi: `đích CloudWatch Logs = ${ctx.params.logGroupName}, text data bật`,
-          en: `CloudWatch Logs destination = ${ctx.params.logGroupName}, text data on`,
-        };
-        const actual = !config
-          ? { vi: "chưa cấu hình logging ở Region này", en: "no logging configuration in this Region" }
-          : {
-              vi: `đích CloudWatch Logs = ${cw?.logGroupName ?? "(không có)"}, text data ${config.textDataDeliveryEnabled ? "bật" : "tắt"}`,
-              en: `CloudWatch Logs destination = ${cw?.logGroupName ?? "(none)"}, text data ${config.textDataDeliveryEnabled ? "on" : "off"}`,
-            };
-        const details = cw?.roleArn ? { roleArn: cw.roleArn } : undefined;
-        if (cw?.logGroupName === ctx.params.logGroupName && config?.textDataDeliveryEnabled === true) {
-          return { status: "pass", evidence: { expected, actual, ...(details ? { details } : {}) } };
-        }
-        return {
-          status: "fail",
-          evidence: { expected, actual, ...(details ? { details } : {}) },
-          hint: {
-            vi: "Chạy bước 1 (`genai-lab run --step 1`), hoặc bật trong Bedrock console → Settings → Model invocation logging, đúng Region.",
-            en: "Run step 1 (`genai-lab run --step 1`), or turn it on in the Bedrock console → Settings → Model invocation logging, in the right Region.",
-          },
-        };
-      },
+      run: checkLoggingEnabled,
     },
   ],
   hints: [

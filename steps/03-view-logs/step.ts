@@ -5,7 +5,8 @@
 import { defineStep, enCount, shq } from "genai-lab/kit";
 import type { LabAws, LabParams } from "../lab.js";
 import { recordedBatch } from "../lib/invocations.js";
-import { CHECK_TIMEOUT_MS, checkInsights, checkLogEntries } from "../lib/log-checks.js";
+import { checkInsights } from "../lib/insights-check.js";
+import { CHECK_TIMEOUT_MS, checkLogEntries } from "../lib/log-checks.js";
 import { FIXED_QUERY, SEED_QUERY } from "../lib/queries.js";
 import { compareQueries, showRecords, waitForDelivery } from "../lib/view-logs.js";
 

@@ -1,93 +1,102 @@
 /**
- * "The dashboard exists and shows metrics": the dashboard is there, it has the lab's widgets (log widgets over the
- * group; Invocations, token and latency metrics), it charts the model the lab calls, and that model's Invocations
- * metric has datapoints. Without a remembered model (grading an account the lab did not drive) the dashboard's own
- * ModelId is used.
+ * "The dashboard shows metrics": the lab's dashboard (its name: --param dashboardName) shows the three things the
+ * original lab asks for — invocation count, token usage, latency — each through at least one widget that draws data
+ * in the lab's Region: an AWS/Bedrock metric (any layout, the console's shorthand, metric math, SEARCH, any view,
+ * any ModelId or profile id with data) or, for counts and tokens, a log widget over the lab's group. Credited to the
+ * runner while the body is exactly the one its action put (a digest in the ledger). A dashboard under another name
+ * does not pass — the name is part of the task — but the hint names it when it would.
  */
-import { type CheckResult, enCount, type Text } from "genai-lab/kit";
-import { metricRow, NAMESPACE, type DashboardBody, type MetricRow } from "./dashboard-body.js";
-import { metricSeries } from "./dashboard-preview.js";
-import { getDashboardBody } from "./dashboard-put.js";
-import { queryWindow, remainingWaitMs } from "./log-checks.js";
-import { baseModelId, rememberedModelId, type ReadCtx } from "./model.js";
+import { enCount, type CheckResult, type DoneBy, type Text } from "genai-lab/kit";
+import { metricTotals, trafficByModel } from "./bedrock-metrics.js";
+import { DASHBOARD_TYPE, getDashboardBody } from "./dashboard-put.js";
+import { ALL_SHOWS, readDashboard, shownBy, type ReadDashboard, type Shown, type Shows } from "./dashboard-read.js";
+import { missingDashboard, noData, notShown, SHOWS_TEXT } from "./dashboard-why.js";
+import { createdEntry, creditFor, jsonDigest } from "./ledger.js";
+import { checkWindow, remainingWaitMs } from "./log-checks.js";
+import { newestRecordAt } from "./log-records.js";
+import type { ReadCtx } from "./model.js";
 
-const NEEDED_METRICS = ["Invocations", "InputTokenCount", "OutputTokenCount", "InvocationLatency"];
+/** Which of `shown` draw data over the range. */
+async function withData(ctx: ReadCtx, shown: Shown[], range: { startMs: number; endMs: number }): Promise<Shown[]> {
+  const metrics = shown.filter((s) => s.kind === "metric");
+  const totals = await metricTotals(
+    ctx,
+    metrics.map((s) => s.spec!),
+    range,
+  );
+  const drawn = metrics.filter((_s, i) => (totals[i] ?? 0) > 0);
+  const searches = shown.filter((s) => s.kind === "search");
+  for (const s of searches) {
+    if ((await trafficByModel(ctx, range, s.label.replace("SEARCH ", ""))).length > 0) drawn.push(s);
+  }
+  const logs = shown.filter((s) => s.kind === "log");
+  if (logs.length > 0) {
+    const newest = await newestRecordAt(ctx, ctx.params.logGroupName);
+    if (newest !== undefined && newest >= range.startMs) drawn.push(...logs);
+  }
+  return drawn;
+}
+
+export function dashboardDoneBy(ctx: ReadCtx, name: string, text: string): DoneBy | undefined {
+  const entry = createdEntry(ctx, DASHBOARD_TYPE, name);
+  const digest = entry?.meta?.bodySha256;
+  return creditFor(ctx, typeof digest === "string" && digest === jsonDigest(text));
+}
 
 export async function checkDashboard(ctx: ReadCtx): Promise<CheckResult> {
   const name = ctx.params.dashboardName;
   const group = ctx.params.logGroupName;
-  const model = rememberedModelId(ctx);
+  const { region } = ctx.target;
   const expected: Text = {
-    vi: `dashboard ${name}: widget log trên ${group}, metric ${NEEDED_METRICS.join("/")}${model ? ` của ${model}` : ""}, có điểm dữ liệu`,
-    en: `dashboard ${name}: log widgets over ${group}, ${NEEDED_METRICS.join("/")} metrics${model ? ` for ${model}` : ""}, with datapoints`,
+    vi: `dashboard ${name} ở ${region} hiện ${SHOWS_TEXT.vi}, có dữ liệu`,
+    en: `dashboard ${name} showing ${SHOWS_TEXT.en} in ${region}, with data`,
   };
-  const hint: Text = {
-    vi: "Chạy bước 4 (`genai-lab run --step 4`), sau khi đã chạy bước 2 để có dữ liệu.",
-    en: "Run step 4 (`genai-lab run --step 4`), after step 2 so that there is data.",
-  };
-  const fail = (actual: Text, details?: Record<string, string>): CheckResult => ({
+  const fail = (why: { actual: Text; hint: Text }): CheckResult => ({
     status: "fail",
-    evidence: { expected, actual, ...(details ? { details } : {}) },
-    hint,
+    evidence: { expected, actual: why.actual },
+    hint: why.hint,
   });
-
   const text = await getDashboardBody(ctx, name);
-  if (text === undefined) return fail({ vi: `không có dashboard tên ${name}`, en: `no dashboard named ${name}` });
-  let body: DashboardBody;
+  if (text === undefined) return fail(await missingDashboard(ctx, name));
+  let read: ReadDashboard;
   try {
-    body = JSON.parse(text) as DashboardBody;
+    read = readDashboard(JSON.parse(text) as unknown, region);
   } catch {
-    return fail({ vi: "body của dashboard không phải JSON", en: "the dashboard body is not JSON" });
+    return fail({
+      actual: { vi: "body của dashboard không phải JSON", en: "the dashboard body is not JSON" },
+      hint: { vi: "Lưu lại dashboard từ console.", en: "Save the dashboard again from the console." },
+    });
   }
-  const widgets = Array.isArray(body.widgets) ? body.widgets : [];
-  const logWidgets = widgets.filter(
-    (w) => w.type === "log" && String(w.properties?.query ?? "").includes(`SOURCE '${group}'`),
-  );
-  const rows = widgets
-    .filter((w) => w.type === "metric" && Array.isArray(w.properties?.metrics))
-    .flatMap((w) => w.properties.metrics as MetricRow[])
-    .filter((row) => Array.isArray(row) && row[0] === NAMESPACE && row[2] === "ModelId");
-  const charted = [...new Set(rows.map((row) => row[3]))];
-  const missing = NEEDED_METRICS.filter((metric) => !rows.some((row) => row[1] === metric));
-  const details = {
-    widgets: String(widgets.length),
-    logWidgets: String(logWidgets.length),
-    models: charted.join(", "),
-  };
-  if (logWidgets.length === 0 || missing.length > 0) {
-    return fail(
-      {
-        vi: `${widgets.length} widget; ${logWidgets.length} widget log trên ${group}; thiếu metric: ${missing.join(", ") || "không"}`,
-        en: `${enCount(widgets.length, "widget")}; ${enCount(logWidgets.length, "log widget")} over ${group}; missing metrics: ${missing.join(", ") || "none"}`,
-      },
-      details,
-    );
-  }
-  const chartedModel = model ? charted.find((id) => baseModelId(id) === baseModelId(model)) : charted[0];
-  if (!chartedModel) {
-    return fail(
-      {
-        vi: `dashboard vẽ ${charted.join(", ")}, không phải ${model ?? ""}`,
-        en: `the dashboard charts ${charted.join(", ")}, not ${model ?? ""}`,
-      },
-      details,
-    );
-  }
-
-  let total = 0;
-  const result = await ctx.poll({
+  const shown = shownBy(read, group);
+  const absent = notShown(ctx, read, shown);
+  if (absent) return fail(absent);
+  const here = shown.filter((s) => s.region === region);
+  const range = checkWindow(ctx);
+  let drawn: Shown[] = [];
+  await ctx.poll<true>({
     label: { vi: "Chờ metric AWS/Bedrock có điểm dữ liệu", en: "Waiting for AWS/Bedrock metrics to have datapoints" },
     timeoutMs: remainingWaitMs(ctx, ctx.params.metricsWaitSeconds),
     intervalMs: 5000,
     async probe() {
-      const [series] = await metricSeries(ctx, [metricRow("Invocations", chartedModel, "Sum")], queryWindow(ctx), 300);
-      total = (series?.points ?? []).reduce((sum, p) => sum + p.y, 0);
-      return total > 0 ? { state: "ready", value: total } : { state: "not-yet" };
+      drawn = await withData(ctx, here, range);
+      const complete = ALL_SHOWS.every((what) => drawn.some((s) => s.what === what));
+      return complete ? { state: "ready", value: true } : { state: "not-yet" };
     },
   });
-  const actual: Text = {
-    vi: `${widgets.length} widget; ${total} lượt gọi của ${chartedModel} trong khoảng thời gian của bài lab`,
-    en: `${enCount(widgets.length, "widget")}; ${enCount(total, "invocation")} of ${chartedModel} in the lab's time window`,
+  const dark = ALL_SHOWS.filter((what) => !drawn.some((s) => s.what === what));
+  if (dark.length > 0) return fail(await noData(ctx, here, dark, range));
+  const doneBy = dashboardDoneBy(ctx, name, text);
+  const labels = (what: Shows) => [...new Set(drawn.filter((s) => s.what === what).map((s) => s.label))].join(", ");
+  return {
+    status: "pass",
+    evidence: {
+      expected,
+      actual: {
+        vi: `${read.widgets} widget; lượt gọi: ${labels("invocations")}; token: ${labels("tokens")}; độ trễ: ${labels("latency")}`,
+        en: `${enCount(read.widgets, "widget")}; invocations: ${labels("invocations")}; tokens: ${labels("tokens")}; latency: ${labels("latency")}`,
+      },
+      details: { widgets: String(read.widgets), models: [...new Set(drawn.map((s) => s.label))].join(", ") },
+    },
+    ...(doneBy ? { doneBy } : {}),
   };
-  return result.state === "ready" ? { status: "pass", evidence: { expected, actual, details } } : fail(actual, details);
 }

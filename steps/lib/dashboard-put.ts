@@ -7,10 +7,10 @@ import { StepFailure, table, type Text } from "genai-lab/kit";
 import { GetDashboardCommand, PutDashboardCommand } from "@aws-sdk/client-cloudwatch";
 import { validateDashboard, type DashboardBody, type ValidationMessage } from "./dashboard-body.js";
 import { errorMessage, errorName, ifExists } from "./errors.js";
-import { ownedEntry } from "./ledger.js";
+import { jsonDigest, ownedEntry } from "./ledger.js";
 import type { ActCtx, ReadCtx } from "./model.js";
 
-const DASHBOARD_TYPE = "dashboard";
+export const DASHBOARD_TYPE = "dashboard";
 
 export async function getDashboardBody(ctx: ReadCtx, name: string): Promise<string | undefined> {
   const out = await ifExists(() =>
@@ -104,7 +104,9 @@ export async function putDashboard(
   // An owned entry already knows what was there before the lab (null: nothing); never take the lab's own body for it.
   const previousBody = owned ? (owned.meta?.previousBody ?? null) : (existing ?? null);
   try {
-    const out = await ctx.ledger.track({ type: DASHBOARD_TYPE, name, arn, meta: { previousBody } }, () =>
+    // The digest of the body put lets the dashboard check tell the runner's dashboard from one edited since.
+    const meta = { previousBody, bodySha256: jsonDigest(text) ?? null };
+    const out = await ctx.ledger.track({ type: DASHBOARD_TYPE, name, arn, meta }, () =>
       ctx.aws.cloudwatch.send(new PutDashboardCommand({ DashboardName: name, DashboardBody: text }), {
         abortSignal: ctx.signal,
       }),

@@ -1,15 +1,17 @@
 /**
  * Runs a Logs Insights query and waits for it: StartQuery (times in epoch *seconds*, inclusive), then
  * GetQueryResults until Complete, with the engine's countdown. Rows come back as lists of {field, value} with every
- * value a string; here they become plain records without the internal @ptr.
+ * value a string; here they become plain records without the internal @ptr. Only the runner's actions run queries
+ * (checks change nothing): each id is remembered as the fact `insightsQueries`, so that the Insights check can tell
+ * the runner's queries from the learner's.
  */
-import { StepFailure } from "genai-lab/kit";
+import { defineFact, StepFailure, z, type FactsReader } from "genai-lab/kit";
 import {
   GetQueryResultsCommand,
   StartQueryCommand,
   type GetQueryResultsCommandOutput,
 } from "@aws-sdk/client-cloudwatch-logs";
-import type { ReadCtx } from "./model.js";
+import type { ActCtx } from "./model.js";
 import { withRetries } from "./retry.js";
 
 const QUICK_LOOKS_MS = [0, 25, 75, 150, 250];
@@ -21,8 +23,21 @@ export interface QueryOutcome {
   recordsScanned: number;
 }
 
+/** The query ids the runner's own actions started (the newest last). */
+export const RUNNER_QUERIES = defineFact("insightsQueries", z.array(z.string()));
+const KEPT_QUERY_IDS = 100;
+
+export function runnerQueryIds(facts: FactsReader): Set<string> {
+  return new Set(RUNNER_QUERIES.get({ facts }) ?? []);
+}
+
+function rememberQuery(ctx: ActCtx, queryId: string): void {
+  const ids = [...runnerQueryIds(ctx.facts), queryId].slice(-KEPT_QUERY_IDS);
+  RUNNER_QUERIES.set(ctx, ids);
+}
+
 export async function runQuery(
-  ctx: ReadCtx,
+  ctx: ActCtx,
   group: string,
   query: string,
   range: { startMs: number; endMs: number },
@@ -42,6 +57,7 @@ export async function runQuery(
       ),
   );
   const queryId = started.queryId ?? "";
+  rememberQuery(ctx, queryId);
   const fetch = () => ctx.aws.logs.send(new GetQueryResultsCommand({ queryId }), { abortSignal: ctx.signal });
   // Small queries finish in well under a second: a few quick looks first, then the patient, visible poll (1/s,
   // well inside GetQueryResults' rate limit).

@@ -3,8 +3,8 @@
  * records parsed, matched to step 2's request ids. Pages may come back empty with a nextToken still present, so
  * paging is bounded by count, not by "empty page".
  */
-import { FilterLogEventsCommand } from "@aws-sdk/client-cloudwatch-logs";
-import { isNotFound } from "./errors.js";
+import { FilterLogEventsCommand, GetLogEventsCommand } from "@aws-sdk/client-cloudwatch-logs";
+import { ifExists, isNotFound } from "./errors.js";
 import type { ReadCtx } from "./model.js";
 import { INVOCATION_STREAM } from "./policies.js";
 
@@ -76,4 +76,20 @@ export async function readRecords(
     throw error;
   }
   return { groupMissing: false, records };
+}
+
+/** When the newest event of the group's invocation stream was written (undefined: no stream, or empty). */
+export async function newestRecordAt(ctx: ReadCtx, group: string): Promise<number | undefined> {
+  const out = await ifExists(() =>
+    ctx.aws.logs.send(
+      new GetLogEventsCommand({
+        logGroupName: group,
+        logStreamName: INVOCATION_STREAM,
+        startFromHead: false,
+        limit: 1,
+      }),
+      { abortSignal: ctx.signal },
+    ),
+  );
+  return out?.events?.[0]?.timestamp;
 }

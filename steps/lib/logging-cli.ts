@@ -45,9 +45,21 @@ export function loggingScript(names: LoggingNames): string {
     "cat > logging.json <<EOF",
     JSON.stringify(config, null, 2),
     "EOF",
-    "aws bedrock put-model-invocation-logging-configuration --region $REGION --logging-config file://logging.json",
+    "# A new role takes a while to reach Bedrock (up to about a minute): retry for up to a minute.",
+    untilPropagated(
+      "aws bedrock put-model-invocation-logging-configuration --region $REGION --logging-config file://logging.json",
+    ),
     "aws bedrock get-model-invocation-logging-configuration --region $REGION",
   ].join("\n");
+}
+
+/**
+ * `command`, retried every 5 s for up to a minute while IAM propagates a new role to Bedrock (AWS answers
+ * "Failed to validate permissions…" meanwhile). Ends with the command's failure when it never succeeds, and never
+ * `exit`s: pasted into an interactive shell, an exit would close the learner's terminal.
+ */
+export function untilPropagated(command: string): string {
+  return `for attempt in 1 2 3 4 5 6 7 8 9 10 11 12; do ${command} && break || { [ $attempt -lt 12 ] && sleep 5; }; done`;
 }
 
 /** The action's line: both documents inline, so the command works when pasted as it is. */

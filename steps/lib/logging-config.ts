@@ -16,7 +16,7 @@ import type { ActCtx, ReadCtx } from "./model.js";
 import { withRetries } from "./retry.js";
 import { rememberLoggingOn } from "./timeline.js";
 
-const LOGGING_CONFIG_TYPE = "logging-config";
+export const LOGGING_CONFIG_TYPE = "logging-config";
 
 export async function readLoggingConfig(ctx: ReadCtx): Promise<LoggingConfig | undefined> {
   const out = await ctx.aws.bedrock.send(new GetModelInvocationLoggingConfigurationCommand({}), {

@@ -68,7 +68,6 @@ export function learnerPolicy(
   return {
     Version: "2012-10-17",
     Statement: [
-      { Sid: "Identity", Effect: "Allow", Action: "sts:GetCallerIdentity", Resource: "*" },
       {
         Sid: "BedrockCatalogAndLogging",
         Effect: "Allow",
@@ -101,26 +100,38 @@ export function learnerPolicy(
           "logs:PutRetentionPolicy",
           "logs:TagResource",
           "logs:FilterLogEvents",
+          "logs:GetLogEvents",
           "logs:StartQuery",
         ],
         Resource: [group, `${group}:*`],
       },
       {
-        Sid: "LogsReadAnywhere",
+        // Reads only. The checks grade whatever the learner made: the queries they ran (DescribeQueries), the role
+        // their logging names (any name, inline or managed policies), the model ids with data, other dashboards.
+        Sid: "ReadForChecks",
         Effect: "Allow",
-        Action: ["logs:DescribeLogGroups", "logs:GetQueryResults", "logs:StopQuery"],
+        Action: [
+          "logs:Describe*",
+          "logs:GetQueryResults",
+          "logs:StopQuery",
+          "cloudwatch:GetMetricData",
+          "cloudwatch:ListMetrics",
+          "cloudwatch:ListDashboards",
+          "cloudwatch:GetDashboard",
+          "iam:GetRole*",
+          "iam:List*RolePolicies",
+          "iam:GetPolicy*",
+        ],
         Resource: "*",
       },
       {
         Sid: "LoggingRole",
         Effect: "Allow",
         Action: [
-          "iam:GetRole",
           "iam:CreateRole",
           "iam:TagRole",
           "iam:UpdateAssumeRolePolicy",
           "iam:PutRolePolicy",
-          "iam:ListRolePolicies",
           "iam:DeleteRolePolicy",
           "iam:DeleteRole",
         ],
@@ -136,10 +147,9 @@ export function learnerPolicy(
       {
         Sid: "Dashboard",
         Effect: "Allow",
-        Action: ["cloudwatch:PutDashboard", "cloudwatch:GetDashboard", "cloudwatch:DeleteDashboards"],
+        Action: ["cloudwatch:PutDashboard", "cloudwatch:DeleteDashboards"],
         Resource: `arn:aws:cloudwatch::${accountId}:dashboard/${names.dashboard}`,
       },
-      { Sid: "Metrics", Effect: "Allow", Action: "cloudwatch:GetMetricData", Resource: "*" },
     ],
   };
 }

@@ -50,8 +50,10 @@ describe("check, one target", () => {
     );
     expect(ops["logging-enabled"]).toContain("Bedrock.GetModelInvocationLoggingConfiguration");
     expect(ops["insights-returns-results"]).toEqual(
-      expect.arrayContaining(["CloudWatchLogs.StartQuery", "CloudWatchLogs.GetQueryResults"]),
+      // The check reads the queries someone ran; it never starts one of its own.
+      expect.arrayContaining(["CloudWatchLogs.DescribeQueries", "CloudWatchLogs.GetQueryResults"]),
     );
+    expect(ops["insights-returns-results"]).not.toContain("CloudWatchLogs.StartQuery");
     expect(ops["dashboard-shows-metrics"]).toEqual(
       expect.arrayContaining(["CloudWatch.GetDashboard", "CloudWatch.GetMetricData"]),
     );
@@ -135,7 +137,8 @@ describe("check, one target", () => {
     const failed = JSON.parse(
       (await runCli(["check", "--state-dir", fresh, "--format", "json"], env)).stdout,
     ) as Report;
-    // A call that failed is evidence too: its status, error code and request id are kept.
+    // A call that failed is evidence too: its status, error code and request id are kept (then the check lists the
+    // dashboards there are, to name one that would qualify).
     expect(failed.items.find((i) => i.id === "dashboard-shows-metrics")?.requests).toEqual([
       expect.objectContaining({
         operation: "GetDashboard",
@@ -143,6 +146,7 @@ describe("check, one target", () => {
         error: "ResourceNotFound",
         requestId: expect.stringMatching(/^[0-9a-f-]{36}$/),
       }),
+      expect.objectContaining({ operation: "ListDashboards", httpStatus: 200 }),
     ]);
     const args = ["check", "--state-dir", fresh, "--format", "csv"];
     expect((await runCli(args, env)).code).toBe(1);

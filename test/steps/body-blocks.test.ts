@@ -78,6 +78,7 @@ describe("step bodies", () => {
       const ctx = {
         ...env,
         aws: session.aws,
+        facts: { get: () => undefined, set: () => undefined },
         poll: <T>(options: PollOptions<T>) => poll(options, env),
       } as unknown as Parameters<typeof runQuery>[0];
       const range = { startMs: Date.now() - 3_600_000, endMs: Date.now() + 1000 };

@@ -102,7 +102,7 @@ describe("CLI lines", () => {
       const lines = linesOf(ctx);
       expect(lines.length).toBeGreaterThanOrEqual(10);
       for (const [id, line] of lines) {
-        expect(line, id).toMatch(/^aws /);
+        expect(line, id).toMatch(/^(aws |for attempt in .*; do aws )/);
         expect(line, id).not.toMatch(/file:\/\//);
         const parsed = spawnSync("bash", ["-n", "-c", line], { encoding: "utf8" });
         expect(parsed.status, `${id}: ${parsed.stderr}\n${line}`).toBe(0);
