@@ -11,6 +11,7 @@ import { iamOperations } from "./iam/operations.js";
 import { createInsightsEngine } from "./insights/index.js";
 import type { InsightsEngine } from "./insights/index.js";
 import { createLogsOperations } from "./logs/index.js";
+import type { ModelSource } from "./model/index.js";
 import { InvocationLogDelivery } from "./pipeline/delivery.js";
 import { shapedOperations } from "./protocol/shapes/index.js";
 import { createAdmin } from "./server/admin.js";
@@ -29,6 +30,8 @@ export interface CoreOptions {
   accountId: string;
   faults: FaultConfig;
   deliveryDelayMs: number;
+  /** Who answers Bedrock Runtime calls: the simulated model, or a real one behind --model-endpoint. */
+  model: ModelSource;
   now: () => number;
   onError: (error: unknown) => void;
   info: () => Record<string, unknown>;
@@ -74,6 +77,7 @@ export function createSandboxCore(o: CoreOptions): SandboxRuntime {
         delivery,
         metrics: cloudwatch,
         transaction: (fn) => db.transaction(fn).immediate(),
+        model: o.model,
       }),
     },
     admin: createAdmin(faults, () => ({ ...o.info(), pendingDeliveries: delivery.pending() })),

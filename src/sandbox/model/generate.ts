@@ -5,7 +5,7 @@
 import { composeReply } from "./composer.js";
 import { fnv1a } from "./hash.js";
 import { modelValidation } from "./malformed.js";
-import { contextTokens, inputTokens, simulatedLatencyMs, textTokens } from "./tokens.js";
+import { contextTokens, inputTokens, simulatedFirstTokenMs, simulatedLatencyMs, textTokens } from "./tokens.js";
 import type { TokenizableMessage } from "./tokens.js";
 import type { ModelSpec, StopReason } from "./types.js";
 
@@ -22,6 +22,11 @@ export interface GenerationRequest {
   system?: string;
   maxTokens: number;
   stopSequences: readonly string[];
+  /** False when the caller left the limit to the model (Converse without maxTokens): a real backend gets none. */
+  maxTokensGiven?: boolean;
+  /** Sampling settings as sent: forwarded to a real model; the simulation ignores them (it is deterministic). */
+  temperature?: number;
+  topP?: number;
 }
 
 export interface Generation {
@@ -32,6 +37,8 @@ export interface Generation {
   inputTokens: number;
   outputTokens: number;
   latencyMs: number;
+  /** When the first token was ready, ms after the request (TimeToFirstToken, a stream's firstByteLatency). */
+  firstTokenMs: number;
 }
 
 /** Cuts `text` to at most `maxTokens` tokens (4 code points each), backing off to a word boundary when one is near. */
@@ -74,6 +81,8 @@ export function generate(request: GenerationRequest): Generation {
     stopReason = "max_tokens";
     stopSequence = null;
   }
-  const latencyMs = simulatedLatencyMs(request.model.latency, input, outputTokens, fnv1a(prompt));
-  return { text, stopReason, stopSequence, inputTokens: input, outputTokens, latencyMs };
+  const seed = fnv1a(prompt);
+  const latencyMs = simulatedLatencyMs(request.model.latency, input, outputTokens, seed);
+  const firstTokenMs = simulatedFirstTokenMs(request.model.latency, input, seed);
+  return { text, stopReason, stopSequence, inputTokens: input, outputTokens, latencyMs, firstTokenMs };
 }

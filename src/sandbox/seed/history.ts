@@ -13,7 +13,7 @@ import type { CallContext } from "../context.js";
 import { SANDBOX_DEFAULTS } from "../context.js";
 import { createPrng } from "../faults/prng.js";
 import { ANTHROPIC_VERSION } from "../model/anthropic.js";
-import { invokeModelBody, resolveInvocationTarget } from "../model/index.js";
+import { invokeModelBody, outputTokenBurndown, resolveInvocationTarget } from "../model/index.js";
 import type { InvocationTarget } from "../model/index.js";
 import { BEDROCK_NAMESPACE, deliveryMetrics, invocationMetrics } from "../pipeline/metrics.js";
 import { buildInvocationRecord } from "../pipeline/record.js";
@@ -145,6 +145,7 @@ export async function seedHistory(
                   inputTokens: r.inputTokens,
                   outputTokens: r.outputTokens,
                   legacy,
+                  outputBurndown: outputTokenBurndown(target.model),
                 },
                 new Date(at),
               ),

@@ -69,8 +69,9 @@ export async function handleHttp(
   }
   // The Date header carries the sandbox clock: SDKs correct their signing clock from it, as they do against AWS.
   res.setHeader("date", new Date(rt.now()).toUTCString());
+  // Error replies are never streamed, so send() finishes synchronously for them.
   const reply = (error: AwsError, close = false): void =>
-    send(res, requestId, errorReply(route.protocol, route.service, error, requestId), close);
+    void send(res, requestId, errorReply(route.protocol, route.service, error, requestId), close);
 
   // A Query request names its Action in the body: until it is read, its signing scope tells the service.
   if (route.protocol === "query") {
@@ -125,7 +126,7 @@ export async function handleHttp(
         if (fault.error) throw fault.error;
       }
       const out = await invoke(rt, route, service, parts, input, ctx);
-      send(res, requestId, out);
+      await send(res, requestId, out);
     } catch (error) {
       if (error instanceof AuthFailure) reply(authError(error, route.protocol, route.service === "monitoring"));
       else if (error instanceof AwsError) reply(error);
@@ -166,6 +167,7 @@ async function invoke(
         ctx,
       );
       const replyHeaders: Record<string, string> = { ...(r.headers ?? {}) };
+      if (r.stream !== undefined) return { status: r.status ?? 200, headers: replyHeaders, body: r.stream };
       if (r.raw !== undefined) return { status: r.status ?? 200, headers: replyHeaders, body: r.raw };
       if (r.json === undefined) return { status: r.status ?? 200, headers: replyHeaders, body: "" };
       replyHeaders["content-type"] ??= "application/json";

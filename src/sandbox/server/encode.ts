@@ -1,5 +1,7 @@
 import type { ServerResponse } from "node:http";
 import type { AwsError } from "../errors.js";
+import type { FrameProducer } from "../eventstream/http.js";
+import { writeStream } from "../eventstream/http.js";
 import { encodeCbor } from "../protocol/cbor.js";
 import { encodeJson, toJsonWire } from "../protocol/json.js";
 import { queryError, queryResponse } from "../protocol/query.js";
@@ -9,7 +11,8 @@ import { XML_NAMESPACE } from "../protocol/types.js";
 export interface Reply {
   status: number;
   headers: Record<string, string>;
-  body: Buffer | string;
+  /** A producer of frames for streamed replies (no content-length: chunked on HTTP/1.1). */
+  body: Buffer | string | FrameProducer;
 }
 
 const JSON_TYPE: Readonly<Record<Protocol, string>> = {
@@ -101,8 +104,11 @@ export function errorReply(
   }
 }
 
-export function send(res: ServerResponse, requestId: string, reply: Reply, close = false): void {
+export function send(res: ServerResponse, requestId: string, reply: Reply, close = false): void | Promise<void> {
   if (res.headersSent || res.destroyed) return;
+  if (typeof reply.body === "function") {
+    return writeStream(res, reply.status, { ...reply.headers, "x-amzn-requestid": requestId }, reply.body);
+  }
   const body = typeof reply.body === "string" ? Buffer.from(reply.body, "utf8") : reply.body;
   res.statusCode = reply.status;
   for (const [k, v] of Object.entries(reply.headers)) res.setHeader(k, v);
