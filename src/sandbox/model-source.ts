@@ -2,10 +2,15 @@
  * The sandbox's model source from its options and environment: the simulated model unless a model endpoint is set.
  * A bad endpoint or map fails the start (ModelBackendConfigError, naming the setting), never the first call.
  */
+import { endpointSource } from "./model/backend/index.js";
 import { simulatedSource } from "./model/index.js";
 import type { ModelSource } from "./model/index.js";
 import type { SandboxOptions } from "./options.js";
 
+export const MODEL_ENDPOINT_ENV = "GENAI_LAB_MODEL_ENDPOINT";
+export const MODEL_MAP_ENV = "GENAI_LAB_MODEL_MAP";
+export const MODEL_TIMEOUT_ENV = "GENAI_LAB_MODEL_TIMEOUT_MS";
+export const MODEL_API_KEY_ENV = "GENAI_LAB_MODEL_API_KEY";
 export const STREAM_SCALE_ENV = "GENAI_LAB_SANDBOX_STREAM_SCALE";
 
 export class SandboxSettingError extends Error {
@@ -33,5 +38,17 @@ export function createModelSource(
   options: SandboxOptions,
   env: Readonly<Record<string, string | undefined>>,
 ): ModelSource {
-  return simulatedSource(options.streamTimeScale ?? number(env, STREAM_SCALE_ENV, 0, 100) ?? 1);
+  const endpoint = options.modelEndpoint ?? (env[MODEL_ENDPOINT_ENV]?.trim() || undefined);
+  if (endpoint === undefined) {
+    return simulatedSource(options.streamTimeScale ?? number(env, STREAM_SCALE_ENV, 0, 100) ?? 1);
+  }
+  const timeoutMs = options.modelTimeoutMs ?? number(env, MODEL_TIMEOUT_ENV, 100, 3_600_000);
+  const map = options.modelMap ?? env[MODEL_MAP_ENV];
+  const apiKey = env[MODEL_API_KEY_ENV];
+  return endpointSource({
+    endpoint,
+    ...(map !== undefined ? { map } : {}),
+    ...(timeoutMs !== undefined ? { timeoutMs } : {}),
+    ...(apiKey ? { apiKey } : {}),
+  });
 }

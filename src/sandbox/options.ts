@@ -34,9 +34,18 @@ export interface SandboxOptions {
    * Default: GENAI_LAB_SANDBOX_STREAM_SCALE from `env`, else 1.
    */
   streamTimeScale?: number;
+  /**
+   * A real model behind Bedrock Runtime: an OpenAI-compatible server's URL (e.g. http://localhost:11434 for
+   * Ollama). Default: GENAI_LAB_MODEL_ENDPOINT from `env`; unset = the simulated model.
+   */
+  modelEndpoint?: string;
+  /** Which local model serves which Bedrock id ("anthropic.*=qwen2.5,*=llama3.2"). Default: GENAI_LAB_MODEL_MAP. */
+  modelMap?: string;
+  /** Longest silence from the model server before ModelTimeoutException. Default GENAI_LAB_MODEL_TIMEOUT_MS, 300 s. */
+  modelTimeoutMs?: number;
   /** The sandbox clock, epoch ms. Default Date.now. */
   now?: () => number;
-  /** Where GENAI_LAB_SANDBOX_FAULTS and …_STREAM_SCALE are read from. Default process.env. */
+  /** Where GENAI_LAB_SANDBOX_FAULTS, …_STREAM_SCALE and GENAI_LAB_MODEL_* are read from. Default process.env. */
   env?: Readonly<Record<string, string | undefined>>;
   /** Warnings (e.g. listening beyond loopback). Default: written to stderr. */
   onWarning?: (message: string) => void;
