@@ -69,6 +69,8 @@ export const FLAGS = {
   "in-memory": { type: "boolean", commands: ["sandbox"] },
   faults: { type: "string", commands: ["sandbox"] },
   "delivery-delay": { type: "string", commands: ["sandbox"] },
+  "model-endpoint": { type: "string", commands: ["sandbox"] },
+  "model-map": { type: "string", commands: ["sandbox"] },
   hours: { type: "string", commands: ["sandbox"] },
   rate: { type: "string", commands: ["sandbox"] },
 } as const satisfies Record<string, FlagSpec>;

@@ -348,10 +348,12 @@ ${EXIT.en}`,
   sandbox: {
     vi: `genai-lab sandbox — chạy AWS offline trên máy bạn cho AWS CLI, boto3 và các SDK
 (Bedrock, Bedrock Runtime, CloudWatch Logs + Logs Insights, CloudWatch, STS, IAM). Câu trả lời
-của model là mô phỏng (simulated), không phải từ model thật.
+của model là mô phỏng (simulated), trừ khi có --model-endpoint; có cả hai kiểu stream
+(InvokeModelWithResponseStream, ConverseStream).
 
 Cách dùng:
   genai-lab sandbox [--port 4566] [--host 127.0.0.1] [--allow-host TÊN] [--in-memory] [--faults SPEC]
+                    [--model-endpoint URL [--model-map MAP]]
   genai-lab sandbox seed --hours N --rate R     Tạo lịch sử gọi model giả lập (log + metrics)
 
   --port N              Cổng (mặc định 4566; 0 = cổng ngẫu nhiên)
@@ -360,7 +362,12 @@ Cách dùng:
                         cho lớp học với --host 0.0.0.0). Tên khác bị từ chối, để trang web lạ không
                         điều khiển được sandbox
   --in-memory           Không lưu dữ liệu xuống đĩa
-  --faults SPEC         Lỗi giả lập, ví dụ "throttle=0.3,5xx=0.1,latency=200"
+  --faults SPEC         Lỗi giả lập, ví dụ "throttle=0.3,5xx=0.1,latency=200,stream-error=0.2"
+  --model-endpoint URL  Dùng model thật thay cho model mô phỏng: server tương thích OpenAI, ví dụ
+                        http://localhost:11434 (Ollama); lỗi của nó trả về như lỗi Bedrock, không
+                        bao giờ lặng lẽ quay về model mô phỏng
+  --model-map MAP       Model cục bộ nào trả lời cho Bedrock id nào, ví dụ "anthropic.*=qwen2.5:7b,*=llama3.2"
+                        (mặc định: model đầu tiên server liệt kê)
   --delivery-delay MS   Độ trễ giao log từ Bedrock tới CloudWatch Logs (mặc định vài giây)
   --hours N, --rate R   Với seed: số giờ lịch sử và số lời gọi mỗi phút
   --region R            Với seed: Region của lịch sử (mặc định us-east-1)
@@ -371,14 +378,21 @@ Ví dụ:
   genai-lab sandbox
   aws --endpoint-url http://127.0.0.1:4566 logs describe-log-groups
   genai-lab sandbox seed --hours 24 --rate 2
+  genai-lab sandbox --model-endpoint http://localhost:11434 --model-map llama3.2
+
+Biến môi trường: GENAI_LAB_MODEL_ENDPOINT, GENAI_LAB_MODEL_MAP (cũng cho sandbox mà genai-lab, run, check
+tự khởi động), GENAI_LAB_MODEL_TIMEOUT_MS (mặc định 300000), GENAI_LAB_MODEL_API_KEY,
+GENAI_LAB_SANDBOX_STREAM_SCALE (tốc độ stream mô phỏng: 1 = như thật, 0 = không chờ)
 
 Mã thoát: 0 dừng bình thường · 2 dùng sai / cổng đang bận · 130 bị ngắt`,
     en: `genai-lab sandbox — serve the offline AWS on your machine for the AWS CLI, boto3 and the SDKs
 (Bedrock, Bedrock Runtime, CloudWatch Logs + Logs Insights, CloudWatch, STS, IAM). The model's
-replies are simulated, not from a real model.
+replies are simulated unless --model-endpoint is given; both streams work (InvokeModelWithResponseStream,
+ConverseStream).
 
 Usage:
   genai-lab sandbox [--port 4566] [--host 127.0.0.1] [--allow-host NAME] [--in-memory] [--faults SPEC]
+                    [--model-endpoint URL [--model-map MAP]]
   genai-lab sandbox seed --hours N --rate R     Backfill simulated invocation history (logs + metrics)
 
   --port N              Port (default 4566; 0 = any free port)
@@ -386,7 +400,12 @@ Usage:
   --allow-host NAME     Another name clients may use in Host (repeatable; e.g. for a class on
                         --host 0.0.0.0). Other names are refused, so no web page can drive the sandbox
   --in-memory           Keep nothing on disk
-  --faults SPEC         Simulated faults, e.g. "throttle=0.3,5xx=0.1,latency=200"
+  --faults SPEC         Simulated faults, e.g. "throttle=0.3,5xx=0.1,latency=200,stream-error=0.2"
+  --model-endpoint URL  Answer with a real model instead of the simulated one: an OpenAI-compatible
+                        server, e.g. http://localhost:11434 (Ollama); its failures come back as
+                        Bedrock errors, never as a silent switch to the simulated model
+  --model-map MAP       Which local model serves which Bedrock id, e.g. "anthropic.*=qwen2.5:7b,*=llama3.2"
+                        (default: the first model the server lists)
   --delivery-delay MS   Delay from a Bedrock call to its log in CloudWatch Logs (default a few seconds)
   --hours N, --rate R   For seed: hours of history and calls per minute
   --region R            For seed: the Region of the history (default us-east-1)
@@ -397,6 +416,11 @@ Examples:
   genai-lab sandbox
   aws --endpoint-url http://127.0.0.1:4566 logs describe-log-groups
   genai-lab sandbox seed --hours 24 --rate 2
+  genai-lab sandbox --model-endpoint http://localhost:11434 --model-map llama3.2
+
+Environment: GENAI_LAB_MODEL_ENDPOINT, GENAI_LAB_MODEL_MAP (also for the sandbox genai-lab, run and check
+start themselves), GENAI_LAB_MODEL_TIMEOUT_MS (default 300000), GENAI_LAB_MODEL_API_KEY,
+GENAI_LAB_SANDBOX_STREAM_SCALE (simulated stream speed: 1 = real time, 0 = no waiting)
 
 Exit codes: 0 stopped normally · 2 bad usage / port in use · 130 interrupted`,
   },

@@ -16,11 +16,12 @@ export const STREAM_SCALE_ENV = "GENAI_LAB_SANDBOX_STREAM_SCALE";
 export class SandboxSettingError extends Error {
   override readonly name = "SandboxSettingError";
   constructor(
-    message: string,
+    /** What is wrong, in both languages (`message` is the English). */
+    readonly text: { en: string; vi: string },
     /** The environment variable the bad value came from. */
     readonly source: string,
   ) {
-    super(message);
+    super(text.en);
   }
 }
 
@@ -29,7 +30,13 @@ function number(env: Readonly<Record<string, string | undefined>>, name: string,
   if (raw === undefined || raw.trim() === "") return undefined;
   const n = Number(raw);
   if (!Number.isFinite(n) || n < min || n > max) {
-    throw new SandboxSettingError(`${name}="${raw}" must be a number from ${min} to ${max}.`, name);
+    throw new SandboxSettingError(
+      {
+        en: `${name}="${raw}" must be a number from ${min} to ${max}.`,
+        vi: `${name}="${raw}" phải là một số từ ${min} đến ${max}.`,
+      },
+      name,
+    );
   }
   return n;
 }

@@ -96,6 +96,11 @@ export const S = {
   languageSwitch: { vi: "English / Tiếng Việt", en: "Tiếng Việt / English" },
   profile: { vi: "profile", en: "profile" },
   simulated: { vi: "mô phỏng", en: "simulated" },
+  realModel: { vi: "model thật", en: "real model" },
+  realModelNote: {
+    vi: "Câu trả lời của model đến từ model thật qua {url} (sandbox chuyển tiếp lời gọi Bedrock tới đó).",
+    en: "The model's replies come from a real model via {url} (the sandbox forwards Bedrock calls there).",
+  },
   switchToAws: { vi: "Chuyển sang tài khoản AWS thật?", en: "Switch to your real AWS account?" },
   switchToAwsDetail: {
     vi: "Các bước sẽ chạy trên tài khoản AWS của bạn (theo profile / biến môi trường) và có thể phát sinh chi phí: lời gọi model Bedrock (tính theo token), lưu và truy vấn log CloudWatch Logs (Logs Insights tính theo dữ liệu quét), dashboard CloudWatch (ngoài gói miễn phí). Mỗi thao tác có phí vẫn sẽ hỏi lại.",

@@ -3,6 +3,7 @@
  * work: guided (and always with --yes) the runner performs each step; hands-on the learner does it in their own
  * terminal while genai-lab checks live (run-hands-on.ts); exam, nothing is ever performed (exit 2).
  */
+import type { TargetInfo } from "../../engine/contract.js";
 import { fill, tr, type Text } from "../../engine/text.js";
 import { UsageError } from "../../engine/usage-error.js";
 import { renderText } from "../../report/text.js";
@@ -40,7 +41,7 @@ export const run: Command = async (ctx) => {
     if (mode === "exam") throw new UsageError(fill(RUN.exam, { origin: tr(modeOrigin(source), lang) }));
     const stepIds = session.runner.selectSteps(flags.step);
     io.stdout.write(`${style.muted(targetLine(session.target, lang, redact))}\n`);
-    if (session.target.kind === "sandbox") io.stdout.write(`${style.muted(tr(S.simulatedNote, lang))}\n`);
+    if (session.target.kind === "sandbox") io.stdout.write(`${style.muted(tr(modelNote(session.target), lang))}\n`);
     if (mode === "hands-on" && !flags.yes) {
       const { runHandsOn } = await import("./run-hands-on.js");
       return await runHandsOn(ctx, session, stepIds);
@@ -61,3 +62,8 @@ export const run: Command = async (ctx) => {
     await session.close();
   }
 };
+
+/** Who answers the model calls on the sandbox: its simulated model, or a real model via a URL (--model-endpoint). */
+function modelNote(target: TargetInfo): Text {
+  return target.realModel ? fill(S.realModelNote, { url: target.realModel }) : S.simulatedNote;
+}

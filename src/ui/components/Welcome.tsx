@@ -120,7 +120,7 @@ function LabCard(props: { manifest: LabManifest; target: TargetInfo; view: LabVi
         </Wrap>
         {target.kind === "sandbox" ? (
           <Styled token="text.muted" wrap="wrap">
-            {t(S.simulatedNote)}
+            {t(target.realModel ? fill(S.realModelNote, { url: target.realModel }) : S.simulatedNote)}
           </Styled>
         ) : null}
       </Row>

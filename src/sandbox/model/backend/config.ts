@@ -13,11 +13,12 @@
 export class ModelBackendConfigError extends Error {
   override readonly name = "ModelBackendConfigError";
   constructor(
-    message: string,
+    /** What is wrong, in both languages (the CLI prints one; `message` is the English). */
+    readonly text: { en: string; vi: string },
     /** Which setting is wrong: "endpoint" or "map". */
     readonly setting: "endpoint" | "map",
   ) {
-    super(message);
+    super(text.en);
   }
 }
 
@@ -28,16 +29,28 @@ export function parseModelEndpoint(text: string): string {
     url = new URL(text.trim());
   } catch {
     throw new ModelBackendConfigError(
-      `"${text}" is not a URL. Give the OpenAI-compatible server's address, e.g. http://localhost:11434 (Ollama).`,
+      {
+        en: `"${text}" is not a URL. Give the OpenAI-compatible server's address, e.g. http://localhost:11434 (Ollama).`,
+        vi: `"${text}" không phải một URL. Hãy ghi địa chỉ server tương thích OpenAI, ví dụ http://localhost:11434 (Ollama).`,
+      },
       "endpoint",
     );
   }
   if (url.protocol !== "http:" && url.protocol !== "https:") {
-    throw new ModelBackendConfigError(`"${text}" must start with http:// or https://.`, "endpoint");
+    throw new ModelBackendConfigError(
+      {
+        en: `"${text}" must start with http:// or https://, e.g. http://localhost:11434 (Ollama).`,
+        vi: `"${text}" phải bắt đầu bằng http:// hoặc https://, ví dụ http://localhost:11434 (Ollama).`,
+      },
+      "endpoint",
+    );
   }
   if (url.search !== "" || url.hash !== "") {
     throw new ModelBackendConfigError(
-      `"${text}": give the server's base URL, without ?query or #fragment.`,
+      {
+        en: `"${text}": give the server's base URL, without ?query or #fragment.`,
+        vi: `"${text}": chỉ ghi địa chỉ gốc của server, không kèm ?query hay #fragment.`,
+      },
       "endpoint",
     );
   }
@@ -67,7 +80,10 @@ export function parseModelMap(text: string): ModelMapEntry[] {
     const model = (eq < 0 ? item : item.slice(eq + 1)).trim();
     if (pattern === "" || model === "") {
       throw new ModelBackendConfigError(
-        `"${item}" is not BEDROCK_ID=LOCAL_MODEL. Example: "anthropic.*=qwen2.5:7b,*=llama3.2" (or one model name for all).`,
+        {
+          en: `"${item}" is not BEDROCK_ID=LOCAL_MODEL. Example: "anthropic.*=qwen2.5:7b,*=llama3.2" (or one model name for all).`,
+          vi: `"${item}" không có dạng BEDROCK_ID=MODEL_CỤC_BỘ. Ví dụ: "anthropic.*=qwen2.5:7b,*=llama3.2" (hoặc một tên model cho tất cả).`,
+        },
         "map",
       );
     }
