@@ -41,7 +41,11 @@ export interface Generation {
   firstTokenMs: number;
 }
 
-/** Cuts `text` to at most `maxTokens` tokens (4 code points each), backing off to a word boundary when one is near. */
+/**
+ * Cuts `text` to at most `maxTokens` tokens (4 code points each), backing off to a word boundary when one is near.
+ * A cut inside the very first word keeps that word whole when it is short (≤ 10 letters): real tokenizers spend one
+ * token on a common word, so max_tokens 1 gives "Hello", not "Hell".
+ */
 export function truncateToTokens(text: string, maxTokens: number): string {
   const codePoints = [...text];
   const limit = maxTokens * 4;
@@ -49,6 +53,10 @@ export function truncateToTokens(text: string, maxTokens: number): string {
   let cut = codePoints.slice(0, limit).join("");
   const space = cut.search(/\s\S*$/u);
   if (space > 0 && cut.length - space <= 24) cut = cut.slice(0, space);
+  else if (space < 0) {
+    const word = /^[\p{L}\p{N}]+/u.exec(text)?.[0] ?? "";
+    if ([...word].length > limit && [...word].length <= 10) cut = word;
+  }
   return cut.trimEnd();
 }
 
