@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createAwsClients, type AwsClients } from "../../src/aws/clients.js";
 import { invocationInfo } from "../../src/aws/invocation-headers.js";
 import { startSandbox, type RunningSandbox } from "../../src/sandbox/index.js";
-import { startFakeOpenAi } from "../sandbox/model/fake-openai.js";
+import { startFakeOpenAi } from "../fixtures/fake-openai.js";
 
 let sandbox: RunningSandbox;
 let aws: AwsClients;

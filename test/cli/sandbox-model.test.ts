@@ -7,7 +7,7 @@ import { afterAll, describe, expect, it } from "vitest";
 import { main } from "../../src/cli.js";
 import type { Io } from "../../src/cli/io.js";
 import { compiledFixtureLab, runBinary, runCli } from "../helpers/cli.js";
-import { startFakeOpenAi } from "../sandbox/model/fake-openai.js";
+import { startFakeOpenAi } from "../fixtures/fake-openai.js";
 
 const fake = await startFakeOpenAi();
 afterAll(() => fake.close());

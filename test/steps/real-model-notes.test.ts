@@ -3,7 +3,7 @@
  * numbers; and with the simulated model it keeps saying "simulated".
  */
 import { afterAll, afterEach, describe, expect, it } from "vitest";
-import { startFakeOpenAi } from "../sandbox/model/fake-openai.js";
+import { startFakeOpenAi } from "../fixtures/fake-openai.js";
 import { startLabSession, type LabSession } from "../helpers/lab-session.js";
 import { run, STEP } from "./util.js";
 

@@ -6,7 +6,7 @@ import { mapModel, parseModelEndpoint, parseModelMap } from "../../../src/sandbo
 import { clients, startTestSandbox } from "../helpers.js";
 import { CLAUDE, claudeBody, converseStream } from "../bedrock/stream-helpers.js";
 import { bedrockMetric, configureLogging, logRecords } from "../pipeline/logging-fixture.js";
-import { startFakeOpenAi } from "./fake-openai.js";
+import { startFakeOpenAi } from "../../fixtures/fake-openai.js";
 
 const fake = await startFakeOpenAi();
 afterAll(() => fake.close());

@@ -7,7 +7,7 @@ import { afterAll, describe, expect, it } from "vitest";
 import { rejection, sandboxForFile } from "../helpers.js";
 import { send } from "../signing.js";
 import { anthropicText, CLAUDE, claudeBody, converseStream, invokeStream, NOVA } from "../bedrock/stream-helpers.js";
-import { startFakeOpenAi } from "./fake-openai.js";
+import { startFakeOpenAi } from "../../fixtures/fake-openai.js";
 
 const fake = await startFakeOpenAi();
 afterAll(() => fake.close());
