@@ -43,7 +43,7 @@ export type { ConverseResponse } from "./converse.js";
 export { outputTokenBurndown, textTokens } from "./tokens.js";
 export { isStreaming, prepareCall } from "./prepare.js";
 export type { PreparedCall, RuntimeOperation } from "./prepare.js";
-export { simulatedSource, streamDeltas } from "./paced.js";
+export { simulatedSource, simulatedStreamParts, streamDeltas } from "./paced.js";
 export { describeLabel } from "./source.js";
 export type { Completion, ModelLabel, ModelSource, ModelStream } from "./source.js";
 export { loggedPart } from "./streams/types.js";

@@ -9,6 +9,10 @@
 import { setTimeout as sleep } from "node:timers/promises";
 import { generate } from "./generate.js";
 import type { Generation, GenerationRequest } from "./generate.js";
+import type { RuntimeOperation } from "./prepare.js";
+import { prepareCall } from "./prepare.js";
+import type { StreamPart } from "./streams/types.js";
+import type { InvocationTarget } from "./types.js";
 import type { Completion, ModelSource } from "./source.js";
 
 const PIECES_PER_DELTA = 3;
@@ -56,4 +60,21 @@ export function simulatedSource(timeScale: number): ModelSource {
       return Promise.resolve({ deltas: paced(generation, timeScale, signal), inputTokens: generation.inputTokens });
     },
   };
+}
+
+/** A whole simulated stream at once, for history that never streamed live (`genai-lab sandbox seed`). */
+export function simulatedStreamParts(
+  operation: RuntimeOperation,
+  target: InvocationTarget,
+  bodyText: string,
+  requestId: string,
+): { generation: Generation; parts: StreamPart[] } {
+  const call = prepareCall(operation, target, bodyText, requestId);
+  const generation = generate(call.request);
+  const parts = [
+    ...call.stream.start(generation.inputTokens),
+    ...streamDeltas(generation.text).flatMap((delta) => call.stream.delta(delta)),
+    ...call.stream.finish(generation),
+  ];
+  return { generation, parts };
 }
