@@ -1,4 +1,4 @@
-import { ConverseCommand, InvokeModelCommand } from "@aws-sdk/client-bedrock-runtime";
+import { ConverseCommand, ConverseStreamCommand, InvokeModelCommand } from "@aws-sdk/client-bedrock-runtime";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createAwsClients, type AwsClients } from "../../src/aws/clients.js";
 import { invocationInfo } from "../../src/aws/invocation-headers.js";
@@ -50,6 +50,19 @@ describe("invocation headers", () => {
     expect(invocationInfo(out).simulated).toBe(true);
     expect(out.metrics?.latencyMs).toBeGreaterThan(0);
     expect(invocationInfo({})).toEqual({ simulated: false });
+  });
+
+  it("labels streams too (their latency and tokens come in the stream itself)", async () => {
+    const out = await aws.bedrockRuntime.send(
+      new ConverseStreamCommand({
+        modelId: "amazon.nova-lite-v1:0",
+        messages: [{ role: "user", content: [{ text: "Hi" }] }],
+      }),
+    );
+    for await (const _ of out.stream ?? []) {
+      // drained: the label was read from the headers before the first event
+    }
+    expect(invocationInfo(out)).toEqual({ simulated: true });
   });
 });
 
