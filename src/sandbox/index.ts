@@ -15,13 +15,5 @@ export { SandboxStateError } from "./storage/db.js";
 export { INVOCATION_LOG_STREAM } from "./bedrock/logging-config.js";
 export { SIMULATED_MODEL_HEADER, SIMULATED_MODEL_NOTE } from "./model/index.js";
 export { ModelBackendConfigError } from "./model/backend/index.js";
-export {
-  MODEL_API_KEY_ENV,
-  MODEL_ENDPOINT_ENV,
-  MODEL_MAP_ENV,
-  MODEL_TIMEOUT_ENV,
-  SandboxSettingError,
-  STREAM_SCALE_ENV,
-} from "./model-source.js";
-export { describeLabel, realModelNote } from "./model/index.js";
+export { SandboxSettingError } from "./model-source.js";
 export type { ModelLabel } from "./model/index.js";

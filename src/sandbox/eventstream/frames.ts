@@ -24,7 +24,7 @@ const PADDING = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789"
 const header = (value: string) => ({ type: "string", value }) as const;
 
 /** Deterministic padding of 1–62 characters, chosen from the payload's own length. */
-export function padding(payloadJson: string): string {
+function padding(payloadJson: string): string {
   return PADDING.slice(0, 1 + ((payloadJson.length * 7) % PADDING.length));
 }
 
@@ -60,24 +60,4 @@ export function exceptionFrame(exceptionType: string, payload: Record<string, un
     },
     payload,
   );
-}
-
-/** Decodes one whole message (tests, the bench): headers as plain strings, payload parsed as JSON. */
-export function decodeFrame(bytes: Uint8Array): { headers: Record<string, string>; payload: Record<string, unknown> } {
-  const message = codec.decode(bytes);
-  const headers = Object.fromEntries(Object.entries(message.headers).map(([k, v]) => [k, String(v.value)]));
-  return { headers, payload: JSON.parse(toUtf8(message.body)) as Record<string, unknown> };
-}
-
-/** Splits a byte buffer holding whole messages into messages (each prefixed by its total length). */
-export function splitFrames(buffer: Uint8Array): Uint8Array[] {
-  const out: Uint8Array[] = [];
-  let at = 0;
-  while (at + 4 <= buffer.length) {
-    const length = new DataView(buffer.buffer, buffer.byteOffset + at, 4).getUint32(0);
-    if (length < 16 || at + length > buffer.length) break;
-    out.push(buffer.subarray(at, at + length));
-    at += length;
-  }
-  return out;
 }
