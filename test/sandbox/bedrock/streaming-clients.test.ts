@@ -50,7 +50,7 @@ import boto3, json, botocore
 rt = boto3.client("bedrock-runtime")
 `;
 
-describe.skipIf(!hasBoto3)("boto3 (python3 with boto3; skipped when absent)", () => {
+describe.skipIf(!hasBoto3)(hasBoto3 ? "boto3" : "boto3 — skipped: no python3 with boto3 on PATH", () => {
   it("reads invoke_model_with_response_stream chunk by chunk, with Bedrock's invocation metrics", async () => {
     const out = await python(`${PRELUDE}
 body = json.dumps({"anthropic_version": "bedrock-2023-05-31", "max_tokens": 64, "messages": [{"role": "user", "content": "Explain RAG in simple terms."}]})
@@ -104,7 +104,7 @@ except botocore.exceptions.EventStreamError as err:
   });
 });
 
-describe.skipIf(!hasAwsCli)("the AWS CLI (skipped when absent)", () => {
+describe.skipIf(!hasAwsCli)(hasAwsCli ? "the AWS CLI" : "the AWS CLI — skipped: no `aws` on PATH", () => {
   it("finds a stream's invocation log and its TimeToFirstToken", async () => {
     // A stream to find (through boto3's sibling, the JS SDK; the CLI has no command for streams).
     const { invokeStream, claudeBody } = await import("./stream-helpers.js");
