@@ -18,8 +18,8 @@ import type { ServiceName } from "../protocol/types.js";
 import { QUERY_VERSION, SIGNING_NAME } from "../protocol/types.js";
 import { classify, scopeService, serviceForAction } from "./classify.js";
 import type { Route } from "./classify.js";
-import type { Reply } from "./encode.js";
-import { errorReply, rpcReply, send } from "./encode.js";
+import type { Reply, StreamedReply } from "./encode.js";
+import { errorReply, rpcReply, send, sendReply } from "./encode.js";
 import { checkQueryBodyLimit, header, queryParams, receiveBody, refuse } from "./front-door.js";
 import type { FrontDoor } from "./front-door.js";
 import { refusal } from "./gate.js";
@@ -69,9 +69,8 @@ export async function handleHttp(
   }
   // The Date header carries the sandbox clock: SDKs correct their signing clock from it, as they do against AWS.
   res.setHeader("date", new Date(rt.now()).toUTCString());
-  // Error replies are never streamed, so send() finishes synchronously for them.
   const reply = (error: AwsError, close = false): void =>
-    void send(res, requestId, errorReply(route.protocol, route.service, error, requestId), close);
+    send(res, requestId, errorReply(route.protocol, route.service, error, requestId), close);
 
   // A Query request names its Action in the body: until it is read, its signing scope tells the service.
   if (route.protocol === "query") {
@@ -126,7 +125,7 @@ export async function handleHttp(
         if (fault.error) throw fault.error;
       }
       const out = await invoke(rt, route, service, parts, input, ctx);
-      await send(res, requestId, out);
+      await sendReply(res, requestId, out);
     } catch (error) {
       if (error instanceof AuthFailure) reply(authError(error, route.protocol, route.service === "monitoring"));
       else if (error instanceof AwsError) reply(error);
@@ -151,7 +150,7 @@ async function invoke(
   { method, rawPath, rawQuery, headers, body }: SignedRequestParts,
   queryInput: Record<string, unknown> | undefined,
   ctx: CallContext,
-): Promise<Reply> {
+): Promise<Reply | StreamedReply> {
   switch (route.protocol) {
     case "rest-json": {
       const match = matchRoute(rt.rest[service] ?? [], method, rawPath);

@@ -11,8 +11,14 @@ import { XML_NAMESPACE } from "../protocol/types.js";
 export interface Reply {
   status: number;
   headers: Record<string, string>;
-  /** A producer of frames for streamed replies (no content-length: chunked on HTTP/1.1). */
-  body: Buffer | string | FrameProducer;
+  body: Buffer | string;
+}
+
+/** A streamed reply (InvokeModelWithResponseStream, ConverseStream): frames as produced, no content-length. */
+export interface StreamedReply {
+  status: number;
+  headers: Record<string, string>;
+  body: FrameProducer;
 }
 
 const JSON_TYPE: Readonly<Record<Protocol, string>> = {
@@ -104,11 +110,18 @@ export function errorReply(
   }
 }
 
-export function send(res: ServerResponse, requestId: string, reply: Reply, close = false): void | Promise<void> {
-  if (res.headersSent || res.destroyed) return;
-  if (typeof reply.body === "function") {
-    return writeStream(res, reply.status, { ...reply.headers, "x-amzn-requestid": requestId }, reply.body);
+/** Sends a whole reply, or writes a streamed one until it ends. */
+export async function sendReply(res: ServerResponse, requestId: string, reply: Reply | StreamedReply): Promise<void> {
+  if (typeof reply.body !== "function") {
+    send(res, requestId, { ...reply, body: reply.body });
+    return;
   }
+  if (res.headersSent || res.destroyed) return;
+  await writeStream(res, reply.status, { ...reply.headers, "x-amzn-requestid": requestId }, reply.body);
+}
+
+export function send(res: ServerResponse, requestId: string, reply: Reply, close = false): void {
+  if (res.headersSent || res.destroyed) return;
   const body = typeof reply.body === "string" ? Buffer.from(reply.body, "utf8") : reply.body;
   res.statusCode = reply.status;
   for (const [k, v] of Object.entries(reply.headers)) res.setHeader(k, v);
