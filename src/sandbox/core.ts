@@ -11,6 +11,7 @@ import { iamOperations } from "./iam/operations.js";
 import { createInsightsEngine } from "./insights/index.js";
 import type { InsightsEngine } from "./insights/index.js";
 import { createLogsOperations } from "./logs/index.js";
+import { simulatedSource } from "./model/index.js";
 import type { ModelSource } from "./model/index.js";
 import { InvocationLogDelivery } from "./pipeline/delivery.js";
 import { shapedOperations } from "./protocol/shapes/index.js";
@@ -30,8 +31,8 @@ export interface CoreOptions {
   accountId: string;
   faults: FaultConfig;
   deliveryDelayMs: number;
-  /** Who answers Bedrock Runtime calls: the simulated model, or a real one behind --model-endpoint. */
-  model: ModelSource;
+  /** Who answers Bedrock Runtime calls: the simulated model (default, streaming in real time), or a real one. */
+  model?: ModelSource;
   now: () => number;
   onError: (error: unknown) => void;
   info: () => Record<string, unknown>;
@@ -77,7 +78,7 @@ export function createSandboxCore(o: CoreOptions): SandboxRuntime {
         delivery,
         metrics: cloudwatch,
         transaction: (fn) => db.transaction(fn).immediate(),
-        model: o.model,
+        model: o.model ?? simulatedSource(1),
       }),
     },
     admin: createAdmin(faults, () => ({ ...o.info(), pendingDeliveries: delivery.pending() })),
