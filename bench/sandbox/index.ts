@@ -1,7 +1,8 @@
 /**
  * Sandbox throughput over loopback with the real SDK clients:
  *   PutLogEvents — events/s in batches of 1,000 (file database: WAL + synchronous=FULL, and in memory);
- *   InvokeModel  — round trips/s (HTTP/2, as the Bedrock Runtime client speaks it), sequential and 8 in flight.
+ *   InvokeModel  — round trips/s (HTTP/2, as the Bedrock Runtime client speaks it), sequential and 8 in flight;
+ *   streams      — time to first byte and throughput (streaming.ts).
  * Prints the median of several runs. `npm run bench -- sandbox`
  */
 import { mkdtempSync, rmSync } from "node:fs";
@@ -17,6 +18,7 @@ import {
 import { startSandbox } from "../../src/sandbox/index.js";
 import type { RunningSandbox } from "../../src/sandbox/index.js";
 import { median } from "../lib/stats.js";
+import { streamingBench } from "./streaming.js";
 
 const RUNS = 5;
 const fmt = (n: number): string => Math.round(n).toLocaleString("en-US");
@@ -91,6 +93,7 @@ try {
   const invoke8 = await invokeModel(file, 8);
   await file.close();
   await memory.close();
+  const streams = await streamingBench();
   process.stdout.write(
     [
       `PutLogEvents, batches of 1,000 (median of ${RUNS} runs × 20 batches)`,
@@ -99,6 +102,7 @@ try {
       `InvokeModel round trips over HTTP/2 (median of ${RUNS} runs × 200 calls)`,
       `  sequential:   ${fmt(invoke1)} calls/s`,
       `  8 in flight:  ${fmt(invoke8)} calls/s   (×${(invoke8 / invoke1).toFixed(2)})`,
+      ...streams,
       "",
     ].join("\n"),
   );

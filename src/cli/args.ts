@@ -322,6 +322,24 @@ export const FLAGS = {
       en: "Delay from a model call to its log record (default a few seconds)",
     },
   },
+  "model-endpoint": {
+    type: "string",
+    commands: ["sandbox"],
+    value: "URL",
+    help: {
+      vi: "Dùng model thật thay cho model mô phỏng: server tương thích OpenAI (ví dụ http://localhost:11434 của Ollama); lỗi của nó trả về như lỗi Bedrock, không bao giờ lặng lẽ quay về model mô phỏng",
+      en: "Answer with a real model instead of the simulated one: an OpenAI-compatible server (e.g. Ollama's http://localhost:11434); its failures come back as Bedrock errors, never as a silent switch to the simulation",
+    },
+  },
+  "model-map": {
+    type: "string",
+    commands: ["sandbox"],
+    value: "MAP",
+    help: {
+      vi: 'Model cục bộ nào trả lời cho Bedrock id nào, ví dụ "anthropic.*=qwen2.5:7b,*=llama3.2" (mặc định: model đầu tiên server liệt kê)',
+      en: 'Which local model serves which Bedrock id, e.g. "anthropic.*=qwen2.5:7b,*=llama3.2" (default: the first model the server lists)',
+    },
+  },
   hours: {
     type: "string",
     commands: ["sandbox"],

@@ -74,6 +74,7 @@ export async function connect(choice: TargetChoice, options: ConnectOptions): Pr
       principalArn: identity.Arn ?? "unknown",
       ...(choice.profile ? { profile: choice.profile } : {}),
       ...(choice.kind !== "sandbox" && endpoint ? { endpoint } : {}),
+      ...(sandbox?.model.kind === "endpoint" ? { realModel: sandbox.model.url } : {}),
     };
     return { aws, target, close };
   } catch (error) {
@@ -85,8 +86,9 @@ export async function connect(choice: TargetChoice, options: ConnectOptions): Pr
 
 /**
  * The in-process sandbox on the state directory's data (so separate commands see the same world), with the
- * GENAI_LAB_SANDBOX_* settings of `env`; its configuration errors become usage errors. With `serve`, it listens
- * on a stable port and registers itself for `genai-lab env` until it closes.
+ * GENAI_LAB_SANDBOX_* and GENAI_LAB_MODEL_* (a real model behind it) settings of `env`; its configuration errors
+ * become usage errors. With `serve`, it listens on a stable port and registers itself for `genai-lab env` until it
+ * closes.
  */
 export async function startStateSandbox(
   stateDir: string,

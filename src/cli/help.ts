@@ -226,18 +226,30 @@ GENAI_LAB_REPORT_KEY or GENAI_LAB_REPORT_KEY_FILE to also sign them with the ins
     },
     usage: [
       "genai-lab sandbox [--port 4566] [--host 127.0.0.1] [--allow-host NAME] [--in-memory] [--faults SPEC]",
+      "                  [--model-endpoint URL [--model-map MAP]]",
       "genai-lab sandbox seed --hours N --rate R",
     ],
     about: {
       vi: `Bedrock, Bedrock Runtime, CloudWatch Logs + Logs Insights, CloudWatch, STS, IAM. Câu trả lời của model là mô
-phỏng (simulated), không phải từ model thật. "seed" tạo lịch sử gọi model giả lập (log + metrics).`,
+phỏng (simulated), trừ khi có --model-endpoint; có cả hai kiểu stream (InvokeModelWithResponseStream,
+ConverseStream). "seed" tạo lịch sử gọi model giả lập (log + metrics).
+
+Biến môi trường: GENAI_LAB_MODEL_ENDPOINT, GENAI_LAB_MODEL_MAP (cũng cho sandbox mà genai-lab, run, check tự khởi
+động), GENAI_LAB_MODEL_TIMEOUT_MS (mặc định 300000), GENAI_LAB_MODEL_API_KEY, GENAI_LAB_SANDBOX_STREAM_SCALE (tốc
+độ stream mô phỏng: 1 = như thật, 0 = không chờ).`,
       en: `Bedrock, Bedrock Runtime, CloudWatch Logs + Logs Insights, CloudWatch, STS, IAM. The model's replies are
-simulated, not from a real model. "seed" backfills simulated invocation history (logs + metrics).`,
+simulated unless --model-endpoint is given; both streams work (InvokeModelWithResponseStream, ConverseStream).
+"seed" backfills simulated invocation history (logs + metrics).
+
+Environment: GENAI_LAB_MODEL_ENDPOINT, GENAI_LAB_MODEL_MAP (also for the sandbox genai-lab, run and check start
+themselves), GENAI_LAB_MODEL_TIMEOUT_MS (default 300000), GENAI_LAB_MODEL_API_KEY, GENAI_LAB_SANDBOX_STREAM_SCALE
+(simulated stream speed: 1 = real time, 0 = no waiting).`,
     },
     examples: [
       "genai-lab sandbox",
       "aws --endpoint-url http://127.0.0.1:4566 logs describe-log-groups",
       "genai-lab sandbox seed --hours 24 --rate 2",
+      "genai-lab sandbox --model-endpoint http://localhost:11434 --model-map llama3.2",
     ],
     exit: {
       vi: "Mã thoát: 0 dừng bình thường · 2 dùng sai / cổng đang bận · 130 bị ngắt",

@@ -1,9 +1,27 @@
 /** The sandbox's own configuration errors, turned into usage errors (exit 2) that name where the setting came from. */
 import { UsageError } from "../engine/usage-error.js";
 
-export async function asSandboxUsageError(error: unknown, faultsSource: string): Promise<unknown> {
-  const { FaultSyntaxError, SandboxHostError, SandboxStateError } = await import("../sandbox/index.js");
+/** Where the model settings came from: a flag of `genai-lab sandbox`, or (for the in-process sandbox) a variable. */
+export interface ModelSettingSources {
+  endpoint: string;
+  map: string;
+}
+
+const MODEL_ENV: ModelSettingSources = { endpoint: "GENAI_LAB_MODEL_ENDPOINT", map: "GENAI_LAB_MODEL_MAP" };
+
+export async function asSandboxUsageError(
+  error: unknown,
+  faultsSource: string,
+  modelSources: ModelSettingSources = MODEL_ENV,
+): Promise<unknown> {
+  const { FaultSyntaxError, ModelBackendConfigError, SandboxHostError, SandboxSettingError, SandboxStateError } =
+    await import("../sandbox/index.js");
   const message = error instanceof Error ? error.message : String(error);
+  if (error instanceof ModelBackendConfigError) {
+    const source = modelSources[error.setting];
+    return new UsageError({ vi: `${source}: ${error.text.vi}`, en: `${source}: ${error.text.en}` });
+  }
+  if (error instanceof SandboxSettingError) return new UsageError(error.text);
   if (error instanceof FaultSyntaxError) {
     return new UsageError({
       vi: `${faultsSource}: cấu hình lỗi giả lập không hợp lệ — ${message}`,

@@ -33,6 +33,8 @@ export interface TargetInfo {
   principalArn: string;
   profile?: string;
   endpoint?: string;
+  /** On the sandbox, when a real model answers Bedrock Runtime calls (--model-endpoint): its URL. */
+  realModel?: string;
 }
 
 export interface ChecklistEntry {

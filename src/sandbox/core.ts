@@ -12,6 +12,8 @@ import { createInsightsEngine } from "./insights/index.js";
 import type { InsightsEngine } from "./insights/index.js";
 import { withHistory } from "./insights/with-history.js";
 import { createLogsOperations } from "./logs/index.js";
+import { simulatedSource } from "./model/index.js";
+import type { ModelSource } from "./model/index.js";
 import { InvocationLogDelivery } from "./pipeline/delivery.js";
 import { shapedOperations } from "./protocol/shapes/index.js";
 import { createAdmin } from "./server/admin.js";
@@ -31,6 +33,8 @@ export interface CoreOptions {
   accountId: string;
   faults: FaultConfig;
   deliveryDelayMs: number;
+  /** Who answers Bedrock Runtime calls: the simulated model (default, streaming in real time), or a real one. */
+  model?: ModelSource;
   now: () => number;
   onError: (error: unknown) => void;
   info: () => Record<string, unknown>;
@@ -81,6 +85,7 @@ export function createSandboxCore(o: CoreOptions): SandboxRuntime {
         delivery,
         metrics: cloudwatch,
         transaction: (fn) => db.transaction(fn).immediate(),
+        model: o.model ?? simulatedSource(1),
       }),
     },
     admin: createAdmin(faults, () => ({ ...o.info(), pendingDeliveries: delivery.pending() })),

@@ -14,3 +14,6 @@ export type { FaultConfig } from "./faults/config.js";
 export { SandboxStateError } from "./storage/db.js";
 export { INVOCATION_LOG_STREAM } from "./bedrock/logging-config.js";
 export { SIMULATED_MODEL_HEADER, SIMULATED_MODEL_NOTE } from "./model/index.js";
+export { ModelBackendConfigError } from "./model/backend/index.js";
+export { SandboxSettingError } from "./model-source.js";
+export type { ModelLabel } from "./model/index.js";

@@ -1,6 +1,7 @@
 import type { SandboxCredentials } from "./auth/identity.js";
 import type { FaultConfig } from "./faults/config.js";
 import type { ServerLimits } from "./server/limits.js";
+import type { ModelLabel } from "./model/index.js";
 
 export interface SandboxOptions {
   /** 0 = an ephemeral port. Default 4566. */
@@ -27,9 +28,24 @@ export interface SandboxOptions {
   accountId?: string;
   /** The Region printed for clients to use (requests may sign for any Region). Default us-east-1. */
   region?: string;
+  /**
+   * How fast simulated streams unfold: 1 = the simulated timeline in real time (first token after the model's
+   * simulated time to first token, the rest over its latency), 0.1 = ten times faster, 0 = no waiting.
+   * Default: GENAI_LAB_SANDBOX_STREAM_SCALE from `env`, else 1.
+   */
+  streamTimeScale?: number;
+  /**
+   * A real model behind Bedrock Runtime: an OpenAI-compatible server's URL (e.g. http://localhost:11434 for
+   * Ollama). Default: GENAI_LAB_MODEL_ENDPOINT from `env`; unset = the simulated model.
+   */
+  modelEndpoint?: string;
+  /** Which local model serves which Bedrock id ("anthropic.*=qwen2.5,*=llama3.2"). Default: GENAI_LAB_MODEL_MAP. */
+  modelMap?: string;
+  /** Longest silence from the model server before ModelTimeoutException. Default GENAI_LAB_MODEL_TIMEOUT_MS, 300 s. */
+  modelTimeoutMs?: number;
   /** The sandbox clock, epoch ms. Default Date.now. */
   now?: () => number;
-  /** Where GENAI_LAB_SANDBOX_FAULTS is read from. Default process.env. */
+  /** Where GENAI_LAB_SANDBOX_FAULTS, …_STREAM_SCALE and GENAI_LAB_MODEL_* are read from. Default process.env. */
   env?: Readonly<Record<string, string | undefined>>;
   /** Warnings (e.g. listening beyond loopback). Default: written to stderr. */
   onWarning?: (message: string) => void;
@@ -50,6 +66,8 @@ export interface RunningSandbox {
    * from another program on the same port without the health endpoint revealing any local path.
    */
   instanceId: string;
+  /** Who answers Bedrock Runtime calls: the simulated model, or a real model via a URL. */
+  model: ModelLabel;
   /** The live fault configuration. */
   readonly faults: Readonly<FaultConfig>;
   /** Merges onto the current faults (compact syntax or object; "none" resets). Throws FaultSyntaxError. */

@@ -1,5 +1,6 @@
 import { formatFaults } from "./faults/config.js";
-import { SIMULATED_MODEL_NOTE } from "./model/index.js";
+import { realModelNote, SIMULATED_MODEL_NOTE } from "./model/index.js";
+import { MODEL_MAP_ENV } from "./model-source.js";
 import type { RunningSandbox, SandboxOptions } from "./options.js";
 import { startSandbox } from "./start.js";
 
@@ -25,11 +26,23 @@ export async function runSandboxServer(
     else signal.addEventListener("abort", stop, { once: true });
   });
   const data = options.dbPath === undefined || options.dbPath === ":memory:" ? "in memory" : options.dbPath;
+  const note = sandbox.model.kind === "simulated" ? SIMULATED_MODEL_NOTE : realModelNote(sandbox.model.url);
+  const map = options.modelMap ?? (options.env ?? process.env)[MODEL_MAP_ENV];
+  const mapLines =
+    sandbox.model.kind === "simulated"
+      ? []
+      : map
+        ? [`  Local model per Bedrock id / Model cục bộ theo Bedrock id: ${map}`]
+        : [
+            "  Local model: the first one the server lists (choose with --model-map)",
+            "  Model cục bộ: model đầu tiên server liệt kê (chọn bằng --model-map)",
+          ];
   out.write(
     [
       `genai-lab sandbox — ${sandbox.endpoint} (account ${sandbox.accountId}, data: ${data})`,
-      `  ${SIMULATED_MODEL_NOTE.en}`,
-      `  ${SIMULATED_MODEL_NOTE.vi}`,
+      `  ${note.en}`,
+      `  ${note.vi}`,
+      ...mapLines,
       "",
       "  # Paste into your shell / Dán vào shell:",
       `  export AWS_ENDPOINT_URL=${sandbox.endpoint}`,

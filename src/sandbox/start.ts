@@ -3,6 +3,8 @@ import type { AddressInfo } from "node:net";
 import { SANDBOX_DEFAULTS } from "./context.js";
 import { createSandboxCore } from "./core.js";
 import { FAULTS_ENV, resolveFaults } from "./faults/config.js";
+import { describeLabel } from "./model/index.js";
+import { createModelSource } from "./model-source.js";
 import type { RunningSandbox, SandboxOptions } from "./options.js";
 import { handleHttp } from "./server/dispatch.js";
 import { hostAllowList } from "./server/gate.js";
@@ -45,6 +47,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
   };
   const accountId = options.accountId ?? SANDBOX_DEFAULTS.accountId;
   const region = options.region ?? SANDBOX_DEFAULTS.region;
+  const model = createModelSource(options, env);
   const dbPath = options.dbPath ?? ":memory:";
   const db = openDatabase(dbPath);
   let endpoint = "";
@@ -55,6 +58,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
     accountId,
     faults,
     deliveryDelayMs: options.deliveryDelayMs ?? 3000,
+    model,
     now: options.now ?? Date.now,
     onError:
       options.onError ??
@@ -67,6 +71,8 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
       region,
       instance: instanceId,
       storage: dbPath === ":memory:" ? "memory" : "file",
+      simulated: model.label.kind === "simulated",
+      model: describeLabel(model.label),
     }),
   });
 
@@ -110,6 +116,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
     region,
     accountId,
     instanceId,
+    model: model.label,
     get faults() {
       return runtime.faults.config;
     },

@@ -92,6 +92,11 @@ export const S = {
   languageSwitch: { vi: "English / Tiếng Việt", en: "Tiếng Việt / English" },
   profile: { vi: "profile", en: "profile" },
   simulated: { vi: "mô phỏng", en: "simulated" },
+  realModel: { vi: "model thật", en: "real model" },
+  realModelNote: {
+    vi: "Câu trả lời của model đến từ model thật qua {url} (sandbox chuyển tiếp lời gọi Bedrock tới đó).",
+    en: "The model's replies come from a real model via {url} (the sandbox forwards Bedrock calls there).",
+  },
   switchToAws: { vi: "Chuyển sang tài khoản AWS thật?", en: "Switch to your real AWS account?" },
   /** Before switching to AWS, when the lab says nothing of its own (its manifest's notes.aws). */
   switchToAwsDetail: {

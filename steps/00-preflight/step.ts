@@ -4,6 +4,7 @@
  */
 import { defineStep, json, kv, StepFailure, type TargetInfo as LabTarget } from "genai-lab/kit";
 import type { LabAws, LabParams } from "../lab.js";
+import { probeModelNote, sandboxTargetNote } from "../lib/invocation-notes.js";
 import { firstWords, invokeLine } from "../lib/invoke.js";
 import { chooseModel } from "../lib/model-choice.js";
 import { effectiveModelId } from "../lib/model.js";
@@ -41,12 +42,7 @@ export const step = defineStep<LabParams, LabAws>({
             [{ vi: "Danh tính (ARN)", en: "Identity (ARN)" }, target.principalArn],
           ]),
         );
-        if (target.kind === "sandbox") {
-          ctx.report.note("info", {
-            vi: "Target là sandbox: một AWS offline chạy ngay trong máy, tài khoản và câu trả lời của model đều là mô phỏng, không tốn tiền.",
-            en: "The target is the sandbox: an offline AWS running on this machine; the account and the model's replies are simulated and cost nothing.",
-          });
-        }
+        if (target.kind === "sandbox") ctx.report.note("info", sandboxTargetNote(target.realModel));
         if (target.region !== ctx.params.region) {
           ctx.report.note("info", {
             vi: `Bài lab mặc định dùng ${ctx.params.region}; lần chạy này dùng ${target.region}.`,
@@ -90,12 +86,8 @@ export const step = defineStep<LabParams, LabAws>({
             [{ vi: "Trả lời", en: "Answer" }, firstWords(call.answer) || "—"],
           ]),
         );
-        if (call.simulated) {
-          ctx.report.note("info", {
-            vi: "Câu trả lời đến từ model mô phỏng của sandbox, không phải model thật.",
-            en: "The answer comes from the sandbox's simulated model, not a real one.",
-          });
-        }
+        const modelNote = probeModelNote(call);
+        if (modelNote) ctx.report.note("info", modelNote);
         return { summary: { vi: "Đã gọi được model", en: "Model access confirmed" } };
       },
     },

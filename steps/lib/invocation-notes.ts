@@ -1,7 +1,7 @@
 /**
  * What step 2's numbers mean, said next to them: which were simulated (the sandbox reports a real model's latency
- * without waiting it out), and which calls were throttled and quietly retried by the SDK — visible only through
- * the attempts each call took.
+ * without waiting it out) or came from a real model behind the sandbox (--model-endpoint), and which calls were
+ * throttled and quietly retried by the SDK — visible only through the attempts each call took.
  */
 import { enCount, type Text } from "genai-lab/kit";
 import type { InvocationBatch } from "./invocations.js";
@@ -20,9 +20,17 @@ export async function retrySettings(ctx: ActCtx): Promise<{ mode: string; maxAtt
 
 const seconds = (ms: number) => (ms < 1000 ? `${Math.round(ms)} ms` : `${(ms / 1000).toFixed(1)} s`);
 
+/** Who answered step 2's calls, when it was not Bedrock itself: the simulated model, or a real one via a URL. */
 export function simulatedNote(batch: InvocationBatch): Text | undefined {
-  if (!batch.items.some((call) => call.simulated)) return undefined;
   const took = seconds(batch.finishedAt - batch.startedAt);
+  const real = batch.items.find((call) => call.realModel)?.realModel;
+  if (real) {
+    return {
+      vi: `Câu trả lời ở trên đến từ model thật qua ${real}: sandbox chuyển tiếp lời gọi Bedrock tới đó. Số token là do chính model đó đếm, độ trễ là thời gian đo được (cả ${batch.items.length} lời gọi mất ${took}); log và metrics đi đúng con đường như của Bedrock trên AWS.`,
+      en: `The answers above come from a real model via ${real}: the sandbox forwards Bedrock calls there. Token counts are that model's own and latencies were measured (all ${enCount(batch.items.length, "call")} took ${took}); logs and metrics travel the same path as Bedrock's on AWS.`,
+    };
+  }
+  if (!batch.items.some((call) => call.simulated)) return undefined;
   return {
     vi: `Câu trả lời, số token và độ trễ ở trên đều là mô phỏng (sandbox không có model thật). Độ trễ là thời gian một model thật có thể cần, được báo qua header x-amzn-bedrock-invocation-latency, nhưng sandbox không chờ hết thời gian đó: cả ${batch.items.length} lời gọi chỉ mất ${took}.`,
     en: `The answers, token counts and latencies above are simulated (the sandbox has no real model). Each latency is what a real model might take, reported in the x-amzn-bedrock-invocation-latency header, but the sandbox does not wait it out: all ${enCount(batch.items.length, "call")} took ${took}.`,
@@ -70,4 +78,33 @@ export function retriesNote(batch: InvocationBatch, settings: { mode: string; ma
     );
   }
   return { vi: vi.join(" "), en: en.join(" ") };
+}
+
+/** The note beside one probe call (step 0): simulated, or a real model via a URL; undefined on AWS. */
+export function probeModelNote(call: { simulated: boolean; realModel: string }): Text | undefined {
+  if (call.realModel) {
+    return {
+      vi: `Câu trả lời đến từ model thật qua ${call.realModel} (sandbox chuyển tiếp lời gọi Bedrock tới đó).`,
+      en: `The answer comes from a real model via ${call.realModel} (the sandbox forwards Bedrock calls there).`,
+    };
+  }
+  if (!call.simulated) return undefined;
+  return {
+    vi: "Câu trả lời đến từ model mô phỏng của sandbox, không phải model thật.",
+    en: "The answer comes from the sandbox's simulated model, not a real one.",
+  };
+}
+
+/** What the sandbox target is (step 0): simulated account, and a simulated model unless a real one answers. */
+export function sandboxTargetNote(realModel: string | undefined): Text {
+  if (realModel) {
+    return {
+      vi: `Target là sandbox: một AWS offline chạy ngay trong máy, tài khoản là mô phỏng và không tốn tiền; câu trả lời của model đến từ model thật qua ${realModel}.`,
+      en: `The target is the sandbox: an offline AWS running on this machine; the account is simulated and costs nothing, and the model's replies come from a real model via ${realModel}.`,
+    };
+  }
+  return {
+    vi: "Target là sandbox: một AWS offline chạy ngay trong máy, tài khoản và câu trả lời của model đều là mô phỏng, không tốn tiền.",
+    en: "The target is the sandbox: an offline AWS running on this machine; the account and the model's replies are simulated and cost nothing.",
+  };
 }

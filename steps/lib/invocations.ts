@@ -15,6 +15,8 @@ const invocation = z.object({
   latencyMs: z.number(),
   answer: z.string(),
   simulated: z.boolean(),
+  // "<URL> (<local model>)" when a real model answered through the sandbox; absent in facts from before.
+  realModel: z.string().optional(),
   at: z.number(),
   attempts: z.number(),
   throttled: z.number(),

@@ -5,7 +5,7 @@
  */
 import { shq } from "genai-lab/kit";
 import { ConverseCommand, InvokeModelCommand } from "@aws-sdk/client-bedrock-runtime";
-import { invocationInfo } from "./invocation-headers.js";
+import { invocationInfo, type InvocationInfo } from "./invocation-headers.js";
 import { settleAttempts, watchAttempts, type AttemptLog } from "./attempts.js";
 import type { ReadCtx } from "./model.js";
 import { isAnthropic } from "./model.js";
@@ -19,6 +19,8 @@ export interface Invocation {
   latencyMs: number;
   answer: string;
   simulated: boolean;
+  /** When a real model answered through the sandbox: "<URL> (<local model>)"; else "". */
+  realModel: string;
   at: number;
   /** HTTP attempts the call took (1 = no retry), then why the extra ones were needed. */
   attempts: number;
@@ -78,6 +80,7 @@ export async function invokeOnce(
       latencyMs: info.latencyMs ?? 0,
       answer: (reply.content ?? []).map((part) => part.text ?? "").join(""),
       simulated: info.simulated,
+      realModel: realModelOf(info),
       at,
       ...log,
     };
@@ -99,9 +102,15 @@ export async function invokeOnce(
     latencyMs: out.metrics?.latencyMs ?? info.latencyMs ?? 0,
     answer: (out.output?.message?.content ?? []).map((part) => ("text" in part ? (part.text ?? "") : "")).join(""),
     simulated: info.simulated,
+    realModel: realModelOf(info),
     at,
     ...log,
   };
+}
+
+function realModelOf(info: InvocationInfo): string {
+  if (info.realModel === undefined) return "";
+  return info.backendModel ? `${info.realModel} (${info.backendModel})` : info.realModel;
 }
 
 /** The first few words of an answer, for a table cell. */

@@ -64,6 +64,8 @@ export async function startLabSession(
     dbPath?: string;
     /** "endpoint": the sandbox reached the way `--endpoint-url` reaches a standalone one. */
     targetKind?: "sandbox" | "endpoint";
+    /** A real model behind the sandbox (an OpenAI-compatible URL, e.g. the fake one in test/sandbox/model). */
+    modelEndpoint?: string;
   } = {},
 ): Promise<LabSession> {
   cachedLab ??= await loadLab(builtInLabDir(), "ts");
@@ -74,6 +76,7 @@ export async function startLabSession(
     deliveryDelayMs: 0,
     faults: { iamPropagationMs: 0, ...options.faults },
     env: {},
+    ...(options.modelEndpoint ? { modelEndpoint: options.modelEndpoint } : {}),
   });
   const aws = createAwsClients(
     labClients,
@@ -92,6 +95,7 @@ export async function startLabSession(
     accountId: identity.Account ?? sandbox.accountId,
     principalArn: identity.Arn ?? "",
     ...(options.targetKind === "endpoint" ? { endpoint: sandbox.endpoint } : {}),
+    ...(sandbox.model.kind === "endpoint" ? { realModel: sandbox.model.url } : {}),
   };
   const stateDir = options.stateDir ?? mkdtempSync(join(tmpdir(), "genai-lab-lab-"));
   const store = ProgressStore.open(progressPath(stateDir, lab.manifest.id, target), lab.manifest.id, target);

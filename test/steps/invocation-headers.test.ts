@@ -1,9 +1,10 @@
-import { ConverseCommand, InvokeModelCommand } from "@aws-sdk/client-bedrock-runtime";
+import { ConverseCommand, ConverseStreamCommand, InvokeModelCommand } from "@aws-sdk/client-bedrock-runtime";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createAwsClients, type AwsClients } from "../../src/aws/clients.js";
 import { invocationInfo } from "../../steps/lib/invocation-headers.js";
 import { startSandbox, type RunningSandbox } from "../../src/sandbox/index.js";
 import { clients as labClients } from "../../steps/clients.js";
+import { startFakeOpenAi } from "../fixtures/fake-openai.js";
 
 let sandbox: RunningSandbox;
 let aws: AwsClients<typeof labClients>;
@@ -51,5 +52,52 @@ describe("invocation headers", () => {
     expect(invocationInfo(out).simulated).toBe(true);
     expect(out.metrics?.latencyMs).toBeGreaterThan(0);
     expect(invocationInfo({})).toEqual({ simulated: false });
+  });
+
+  it("labels streams too (their latency and tokens come in the stream itself)", async () => {
+    const out = await aws.bedrockRuntime.send(
+      new ConverseStreamCommand({
+        modelId: "amazon.nova-lite-v1:0",
+        messages: [{ role: "user", content: [{ text: "Hi" }] }],
+      }),
+    );
+    for await (const _ of out.stream ?? []) {
+      // drained: the label was read from the headers before the first event
+    }
+    expect(invocationInfo(out)).toEqual({ simulated: true });
+  });
+});
+
+describe("invocation headers from a real model behind the sandbox", () => {
+  it("say which model answered instead of simulated", async () => {
+    const fake = await startFakeOpenAi();
+    fake.set({ text: "Hi", models: ["llama3.2"], usage: { prompt_tokens: 5, completion_tokens: 1 } });
+    const real = await startSandbox({ port: 0, deliveryDelayMs: 0, env: { GENAI_LAB_MODEL_ENDPOINT: fake.url } });
+    const client = createAwsClients(labClients, {
+      region: "us-east-1",
+      endpoint: real.endpoint,
+      credentials: { ...real.credentials },
+    });
+    try {
+      const body = JSON.stringify({
+        anthropic_version: "bedrock-2023-05-31",
+        max_tokens: 8,
+        messages: [{ role: "user", content: "Hi" }],
+      });
+      const out = await client.bedrockRuntime.send(
+        new InvokeModelCommand({ modelId: "us.anthropic.claude-sonnet-4-6", body }),
+      );
+      expect(invocationInfo(out)).toMatchObject({
+        simulated: false,
+        realModel: `${fake.url}/v1`,
+        backendModel: "llama3.2",
+        inputTokens: 5,
+        outputTokens: 1,
+      });
+    } finally {
+      client.destroy();
+      await real.close();
+      await fake.close();
+    }
   });
 });

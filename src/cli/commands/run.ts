@@ -3,6 +3,7 @@
  * work: guided (and always with --yes) the runner performs each step; hands-on the learner does it in their own
  * terminal while genai-lab checks live (run-hands-on.ts); exam, nothing is ever performed (exit 2).
  */
+import type { TargetInfo } from "../../engine/contract.js";
 import { fill, tr, type Text } from "../../engine/text.js";
 import { UsageError } from "../../engine/usage-error.js";
 import { renderText } from "../../report/text.js";
@@ -40,7 +41,7 @@ export const run: Command = async (ctx) => {
     if (mode === "exam") throw new UsageError(fill(RUN.exam, { origin: tr(modeOrigin(source), lang) }));
     const stepIds = session.runner.selectSteps(flags.step);
     io.stdout.write(`${style.muted(targetLine(session.target, lang, redact))}\n`);
-    const sandboxNote = session.lab.manifest.notes?.sandbox; // what the lab says its sandbox run simulates
+    const sandboxNote = sandboxModelNote(session.target, session.lab.manifest.notes?.sandbox);
     if (session.target.kind === "sandbox" && sandboxNote) io.stdout.write(`${style.muted(tr(sandboxNote, lang))}\n`);
     if (mode === "hands-on" && !flags.yes) {
       const { runHandsOn } = await import("./run-hands-on.js");
@@ -71,3 +72,11 @@ export const run: Command = async (ctx) => {
     await session.close();
   }
 };
+
+/**
+ * Who answers the model calls on the sandbox: a real model via a URL (--model-endpoint), else what the lab says of
+ * its sandbox run (its simulated model).
+ */
+function sandboxModelNote(target: TargetInfo, labNote: Text | undefined): Text | undefined {
+  return target.realModel ? fill(S.realModelNote, { url: target.realModel }) : labNote;
+}

@@ -68,13 +68,18 @@ export const sandbox: Command = async (ctx) => {
       ...(allowHosts.length > 0 ? { allowHosts } : {}),
       ...(deliveryDelayMs !== undefined ? { deliveryDelayMs } : {}),
       ...(flags.faults ? { faults: flags.faults } : {}),
+      ...(flags["model-endpoint"] !== undefined ? { modelEndpoint: flags["model-endpoint"] } : {}),
+      ...(flags["model-map"] !== undefined ? { modelMap: flags["model-map"] } : {}),
     },
     ctx.io.stdout as NodeJS.WritableStream,
     ctx.signal,
     // Serving the state directory's data: recorded, so `genai-lab env` finds it (an in-memory one serves other data).
     flags["in-memory"] ? undefined : (running) => registerSandbox(ctx.stateDir, running),
   ).catch(async (error: unknown) => {
-    throw await asSandboxUsageError(error, flags.faults ? "--faults" : "GENAI_LAB_SANDBOX_FAULTS");
+    throw await asSandboxUsageError(error, flags.faults ? "--faults" : "GENAI_LAB_SANDBOX_FAULTS", {
+      endpoint: flags["model-endpoint"] !== undefined ? "--model-endpoint" : "GENAI_LAB_MODEL_ENDPOINT",
+      map: flags["model-map"] !== undefined ? "--model-map" : "GENAI_LAB_MODEL_MAP",
+    });
   });
   return 0;
 };

@@ -10,11 +10,17 @@
  *     legacy              Bedrock Runtime: Legacy models refused with ResourceNotFoundException
  *     no-delivery         invocation logs are never delivered (logging still looks configured)
  *     iam-delay=5000      IAM propagation window in ms (a new or changed role is not yet usable by Bedrock)
+ *     stream-error=0.3    fraction of streaming calls (InvokeModelWithResponseStream, ConverseStream) that break
+ *                         mid-stream with an exception event (the HTTP status is already 200)
+ *     stream-error-type=model|throttle|timeout|unavailable|internal   which exception (default model =
+ *                         modelStreamErrorException)
  *     scope=runtime|all   which calls throttle/5xx/latency apply to (default runtime = Bedrock Runtime only)
  *     seed=42             PRNG seed, so a run is reproducible
  *   `none` resets everything to the defaults. Example: `throttle=0.3,latency=100,seed=7`.
  */
 export type FaultScope = "runtime" | "all";
+export const STREAM_ERROR_TYPES = ["model", "throttle", "timeout", "unavailable", "internal"] as const;
+export type StreamErrorType = (typeof STREAM_ERROR_TYPES)[number];
 
 export interface FaultConfig {
   throttleRate: number;
@@ -24,6 +30,8 @@ export interface FaultConfig {
   legacyEnforced: boolean;
   logDeliveryDisabled: boolean;
   iamPropagationMs: number;
+  streamErrorRate: number;
+  streamErrorType: StreamErrorType;
   scope: FaultScope;
   seed: number;
 }
@@ -41,6 +49,8 @@ export const DEFAULT_FAULTS: Readonly<FaultConfig> = {
   legacyEnforced: false,
   logDeliveryDisabled: false,
   iamPropagationMs: 1000,
+  streamErrorRate: 0,
+  streamErrorType: "model",
   scope: "runtime",
   seed: 1,
 };
@@ -73,6 +83,14 @@ function flag(name: string, value: string | undefined): boolean {
   if (v === "true" || v === "on" || v === "1") return true;
   if (v === "false" || v === "off" || v === "0") return false;
   throw new FaultSyntaxError(`Fault "${name}" is a switch: write ${name}, ${name}=on or ${name}=off`);
+}
+
+function streamErrorType(value: unknown): StreamErrorType {
+  const found = STREAM_ERROR_TYPES.find((type) => type === value);
+  if (found === undefined) {
+    throw new FaultSyntaxError(`Fault "stream-error-type" is one of ${STREAM_ERROR_TYPES.join(", ")}`);
+  }
+  return found;
 }
 
 /** Parses the compact syntax onto `base` (defaults unless given). Throws FaultSyntaxError naming the bad item. */
@@ -109,6 +127,12 @@ export function parseFaults(text: string, base: Readonly<FaultConfig> = DEFAULT_
       case "iam-delay":
         out.iamPropagationMs = millis(name, value);
         break;
+      case "stream-error":
+        out.streamErrorRate = rate(name, value);
+        break;
+      case "stream-error-type":
+        out.streamErrorType = streamErrorType(value);
+        break;
       case "scope":
         if (value !== "runtime" && value !== "all") throw new FaultSyntaxError(`Fault "scope" is runtime or all`);
         out.scope = value;
@@ -120,7 +144,7 @@ export function parseFaults(text: string, base: Readonly<FaultConfig> = DEFAULT_
         break;
       default:
         throw new FaultSyntaxError(
-          `Unknown fault "${name}". Known: throttle, 5xx, latency, access-denied, legacy, no-delivery, iam-delay, scope, seed, none`,
+          `Unknown fault "${name}". Known: throttle, 5xx, latency, access-denied, legacy, no-delivery, iam-delay, stream-error, stream-error-type, scope, seed, none`,
         );
     }
   }
@@ -144,6 +168,8 @@ export function resolveFaults(
   if (!Number.isInteger(out.seed) || out.seed < 0) throw new FaultSyntaxError(`Fault "seed" needs a whole number`);
   rate("throttle", String(out.throttleRate));
   rate("5xx", String(out.serverErrorRate));
+  rate("stream-error", String(out.streamErrorRate));
+  streamErrorType(out.streamErrorType);
   millis("latency", String(out.latencyMs));
   millis("iam-delay", String(out.iamPropagationMs));
   if (out.scope !== "runtime" && out.scope !== "all") throw new FaultSyntaxError(`Fault "scope" is runtime or all`);
@@ -159,6 +185,8 @@ export function formatFaults(f: Readonly<FaultConfig>): string {
   if (f.modelAccessDenied) parts.push("access-denied");
   if (f.legacyEnforced) parts.push("legacy");
   if (f.logDeliveryDisabled) parts.push("no-delivery");
+  if (f.streamErrorRate > 0) parts.push(`stream-error=${f.streamErrorRate}`);
+  if (f.streamErrorType !== "model") parts.push(`stream-error-type=${f.streamErrorType}`);
   parts.push(`iam-delay=${f.iamPropagationMs}`);
   if (f.scope !== "runtime") parts.push(`scope=${f.scope}`);
   parts.push(`seed=${f.seed}`);

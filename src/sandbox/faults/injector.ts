@@ -1,6 +1,6 @@
 import { AwsError } from "../errors.js";
 import type { ServiceName } from "../protocol/types.js";
-import type { FaultConfig } from "./config.js";
+import type { FaultConfig, StreamErrorType } from "./config.js";
 import { createPrng } from "./prng.js";
 
 export interface FaultDecision {
@@ -76,5 +76,12 @@ export class FaultInjector {
     if (c.throttleRate > 0 && this.#random() < c.throttleRate) error = throttle(service);
     else if (c.serverErrorRate > 0 && this.#random() < c.serverErrorRate) error = serverError(service);
     return { latencyMs: c.latencyMs, error };
+  }
+
+  /** Whether one streaming call breaks mid-stream, and with what. Draws the PRNG only when the rate is set. */
+  decideStreamError(): StreamErrorType | undefined {
+    const c = this.#config;
+    if (c.streamErrorRate > 0 && this.#random() < c.streamErrorRate) return c.streamErrorType;
+    return undefined;
   }
 }

@@ -4,11 +4,11 @@
  * (`{id: "msg_bdrk_…", type: "message", role, model, content: [{type: "text", text}], stop_reason, stop_sequence, usage}`).
  */
 import { generate } from "./generate.js";
-import type { GenerationMessage } from "./generate.js";
+import type { Generation, GenerationMessage, GenerationRequest } from "./generate.js";
 import { base62Id, fnv1a } from "./hash.js";
 import { isObject, modelValidation, Violations } from "./malformed.js";
 import type { Json, JsonObject } from "./malformed.js";
-import type { InvocationTarget, InvokeResult } from "./types.js";
+import type { InvocationTarget, InvokeResult, ModelSpec } from "./types.js";
 
 export const ANTHROPIC_VERSION = "bedrock-2023-05-31";
 
@@ -106,11 +106,8 @@ function systemText(system: Json | undefined): string | undefined {
   return system.map((block) => (isObject(block) && typeof block.text === "string" ? block.text : "")).join("\n");
 }
 
-export function invokeAnthropic(
-  target: InvocationTarget,
-  body: JsonObject,
-  requestId: string | undefined,
-): InvokeResult {
+/** The body's checks, then the request the model sees. Throws ValidationException in Bedrock's or Anthropic's words. */
+export function parseAnthropic(target: InvocationTarget, body: JsonObject): GenerationRequest {
   checkSchema(body);
   const messages = checkMessages(body.messages as Json[]);
   const maxTokens = body.max_tokens as number;
@@ -120,33 +117,57 @@ export function invokeAnthropic(
       `max_tokens: ${maxTokens} > ${model.maxOutputTokens}, which is the maximum allowed number of output tokens for ${model.vendorModelName}`,
     );
   }
-  const stopSequences = Array.isArray(body.stop_sequences) ? (body.stop_sequences as string[]) : [];
-  const result = generate({
+  return {
     model,
     messages,
     system: systemText(body.system),
     maxTokens,
-    stopSequences,
-  });
-  const idSeed = requestId ?? `${model.modelId}\u0000${fnv1a(JSON.stringify(body))}`;
-  // Claude 4-generation models report prompt-cache counters even when caching is not used.
-  const usage: Record<string, number> = { input_tokens: result.inputTokens };
+    stopSequences: Array.isArray(body.stop_sequences) ? (body.stop_sequences as string[]) : [],
+    ...(typeof body.temperature === "number" ? { temperature: body.temperature } : {}),
+    ...(typeof body.top_p === "number" ? { topP: body.top_p } : {}),
+  };
+}
+
+/** `msg_bdrk_01…`: unique per request when a request id seeds it, else derived from the body. */
+export function anthropicMessageId(idSeed: string): string {
+  return `msg_bdrk_01${base62Id(idSeed, 22)}`;
+}
+
+/** Claude 4-generation models report prompt-cache counters even when caching is not used. */
+export function anthropicUsage(model: ModelSpec, input: number, output?: number): Record<string, number> {
+  const usage: Record<string, number> = { input_tokens: input };
   if (!model.vendorModelName.startsWith("claude-3")) {
     usage.cache_creation_input_tokens = 0;
     usage.cache_read_input_tokens = 0;
   }
-  usage.output_tokens = result.outputTokens;
+  if (output !== undefined) usage.output_tokens = output;
+  return usage;
+}
+
+/** The Messages reply for a finished generation. */
+export function anthropicReply(model: ModelSpec, generation: Generation, messageId: string): Record<string, unknown> {
   return {
-    responseBody: {
-      id: `msg_bdrk_01${base62Id(idSeed, 22)}`,
-      type: "message",
-      role: "assistant",
-      model: model.vendorModelName,
-      content: [{ type: "text", text: result.text }],
-      stop_reason: result.stopReason,
-      stop_sequence: result.stopSequence,
-      usage,
-    },
+    id: messageId,
+    type: "message",
+    role: "assistant",
+    model: model.vendorModelName,
+    content: [{ type: "text", text: generation.text }],
+    stop_reason: generation.stopReason,
+    stop_sequence: generation.stopSequence,
+    usage: anthropicUsage(model, generation.inputTokens, generation.outputTokens),
+  };
+}
+
+export function invokeAnthropic(
+  target: InvocationTarget,
+  body: JsonObject,
+  requestId: string | undefined,
+): InvokeResult {
+  const request = parseAnthropic(target, body);
+  const result = generate(request);
+  const idSeed = requestId ?? `${target.model.modelId}\u0000${fnv1a(JSON.stringify(body))}`;
+  return {
+    responseBody: anthropicReply(target.model, result, anthropicMessageId(idSeed)),
     inputTokens: result.inputTokens,
     outputTokens: result.outputTokens,
     latencyMs: result.latencyMs,

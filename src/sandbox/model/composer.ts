@@ -1,24 +1,25 @@
 /**
- * The simulated model's text: a small topic-keyed composer. Deterministic — the same prompt to the same model family
- * always gets the same reply — and on topic for the lab's prompts (Bedrock, RAG, serverless, prompt engineering,
- * vector search, monitoring, LLM basics), with a templated generic answer for anything else. Vietnamese prompts get
- * Vietnamese answers. A prompt asking for a number of items ("List 3 benefits of …") gets exactly that many.
+ * The simulated model's text. Deterministic — the same prompt to the same model family always gets the same reply —
+ * and plausible for any prompt, in the prompt's language (Vietnamese or English):
+ *   1. direct answers first (intents.ts): "Say OK." → "OK", greetings, "who are you", thanks, arithmetic,
+ *      "Summarize: …", a short poem — short prompts get short answers;
+ *   2. the lab's topics (Bedrock, RAG, serverless, prompt engineering, vector search, monitoring, LLM basics), with
+ *      exactly as many items as a prompt asks for ("List 3 benefits of …");
+ *   3. anything else gets a brief, honest general answer shaped by the kind of question (generic.ts).
+ * A greeting before a question ("Hello, what is RAG?") opens the answer to the question.
  */
+import { genericAnswer, genericListPoints } from "./generic.js";
 import { fnv1a, pick } from "./hash.js";
+import { directAnswer } from "./intents.js";
+import { detectLanguage } from "./language.js";
+import type { ReplyLanguage } from "./language.js";
 import { TOPIC_PATTERNS } from "./topic-types.js";
 import type { TopicId, TopicText } from "./topic-types.js";
 import { TOPICS_EN } from "./topics-en.js";
 import { TOPICS_VI } from "./topics-vi.js";
 
-export type ReplyLanguage = "en" | "vi";
-
-/** Letters only Vietnamese uses, and common short words whose accents other languages share (là, gì, và…). */
-const VIETNAMESE_LETTERS = /[ăâđêôơưạảấầẩẫậắằẳẵặẹẻẽếềểễệỉịọỏốồổỗộớờởỡợụủứừửữựỳỵỷỹ]/iu;
-const VIETNAMESE_WORDS = /(^|[\s"'(])(là|gì|và|của|không|những|được|tôi|bạn|hãy|cho|các)(?=$|[\s?.!,:;"')])/iu;
-
-export function detectLanguage(prompt: string): ReplyLanguage {
-  return VIETNAMESE_LETTERS.test(prompt) || VIETNAMESE_WORDS.test(prompt) ? "vi" : "en";
-}
+export { detectLanguage };
+export type { ReplyLanguage };
 
 export function classifyTopic(prompt: string): TopicId {
   const lower = prompt.toLowerCase();
@@ -95,17 +96,27 @@ function choosePoints(text: TopicText, count: number, skip?: number): string[] {
 }
 
 /**
- * The full (untruncated) reply to `prompt`. `flavour` (e.g. the model family) varies wording between models while
- * keeping each model deterministic.
+ * The subject of a list with no topic of its own: "benefits of regular exercise" → "regular exercise",
+ * "mẹo học lập trình" → "học lập trình".
  */
-export function composeReply(prompt: string, flavour: string): string {
-  const language = detectLanguage(prompt);
+function listSubject(noun: string, language: ReplyLanguage): string {
+  const after =
+    /\b(?:of|for|about|to|when|in)\s+(.+)$|\s(?:của|về|khi|cho|để)\s+(.+)$|^(?:mẹo|cách|bước|lợi ích|ưu điểm|lý do|ý tưởng|lời khuyên|ví dụ|thói quen)\s+(.+)$/iu.exec(
+      noun,
+    );
+  const subject = (after?.[1] ?? after?.[2] ?? after?.[3] ?? "").replace(/[?.!\s]+$/u, "");
+  return subject !== "" ? subject : language === "vi" ? "chủ đề này" : "this topic";
+}
+
+/** A reply from the topic tables, or undefined when no topic fits and no list was asked for. */
+function topicReply(prompt: string, language: ReplyLanguage, seed: number): string | undefined {
   const topic = classifyTopic(prompt);
-  const text = (language === "vi" ? TOPICS_VI : TOPICS_EN)[topic];
-  const seed = fnv1a(`${flavour}\u0000${prompt.trim().toLowerCase()}`);
-  const subject = subjectOf(prompt, language);
-  const parts: string[] = [];
   const items = requestedItems(prompt);
+  const table = (language === "vi" ? TOPICS_VI : TOPICS_EN)[topic];
+  const listPoints = topic === "generic" && items !== undefined ? genericListPoints(items.noun, language) : undefined;
+  const text = listPoints === undefined ? table : { ...table, points: listPoints };
+  const parts: string[] = [];
+  if (topic === "generic" && items === undefined) return undefined;
   if (topic === "greeting" || text.points.length === 0) {
     parts.push(pick(text.intro, seed));
   } else if (items !== undefined) {
@@ -127,5 +138,21 @@ export function composeReply(prompt: string, flavour: string): string {
     );
     if (text.outro.length > 0) parts.push(pick(text.outro, seed >>> 3));
   }
+  const subject =
+    topic === "generic" && items !== undefined ? listSubject(items.noun, language) : subjectOf(prompt, language);
   return fill(parts.join("\n\n"), subject);
+}
+
+/**
+ * The full (untruncated) reply to `prompt`. `flavour` (e.g. the model family) varies wording between models while
+ * keeping each model deterministic.
+ */
+export function composeReply(prompt: string, flavour: string): string {
+  const language = detectLanguage(prompt);
+  const seed = fnv1a(`${flavour}\u0000${prompt.trim().toLowerCase()}`);
+  const direct = directAnswer(prompt, language, seed);
+  if (direct.reply !== undefined) return direct.reply;
+  const question = direct.rest ?? prompt;
+  const body = topicReply(question, language, seed) ?? genericAnswer(question, language, seed);
+  return direct.opener === undefined ? body : `${direct.opener} ${body}`;
 }

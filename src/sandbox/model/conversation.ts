@@ -62,6 +62,8 @@ export function systemTexts(system: unknown): string | undefined {
 export interface InferenceSettings {
   maxTokens: number;
   stopSequences: string[];
+  /** temperature / topP when given (a real model behind the sandbox gets them). */
+  sampling: { temperature?: number; topP?: number };
 }
 
 export function checkInferenceConfig(config: unknown, model: ModelSpec): InferenceSettings {
@@ -90,8 +92,12 @@ export function checkInferenceConfig(config: unknown, model: ModelSpec): Inferen
     );
   }
   const stops = record.stopSequences;
+  const sampling: InferenceSettings["sampling"] = {};
+  if (typeof record.temperature === "number") sampling.temperature = record.temperature;
+  if (typeof record.topP === "number") sampling.topP = record.topP;
   return {
     maxTokens: typeof maxTokens === "number" ? maxTokens : limit,
     stopSequences: Array.isArray(stops) ? stops.filter((item): item is string => typeof item === "string") : [],
+    sampling,
   };
 }

@@ -6,6 +6,7 @@
  */
 import { checkConversation, checkInferenceConfig, systemTexts } from "./conversation.js";
 import { generate } from "./generate.js";
+import type { Generation, GenerationRequest } from "./generate.js";
 import { isObject, modelValidation } from "./malformed.js";
 import type { InvocationTarget, StopReason } from "./types.js";
 
@@ -32,25 +33,35 @@ function checkSystem(system: unknown): void {
   });
 }
 
-export function converse(target: InvocationTarget, input: Record<string, unknown>): ConverseResponse {
+export function parseConverse(target: InvocationTarget, input: Record<string, unknown>): GenerationRequest {
   const messages = checkConversation(input.messages);
   checkSystem(input.system);
   const settings = checkInferenceConfig(input.inferenceConfig, target.model);
-  const result = generate({
+  const given = isObject(input.inferenceConfig) && input.inferenceConfig.maxTokens !== undefined;
+  return {
     model: target.model,
     messages,
     system: systemTexts(input.system),
     maxTokens: settings.maxTokens,
+    maxTokensGiven: given,
     stopSequences: settings.stopSequences,
-  });
-  return {
-    output: { message: { role: "assistant", content: [{ text: result.text }] } },
-    stopReason: result.stopReason,
-    usage: {
-      inputTokens: result.inputTokens,
-      outputTokens: result.outputTokens,
-      totalTokens: result.inputTokens + result.outputTokens,
-    },
-    metrics: { latencyMs: result.latencyMs },
+    ...settings.sampling,
   };
+}
+
+export function converseReply(generation: Generation): ConverseResponse {
+  return {
+    output: { message: { role: "assistant", content: [{ text: generation.text }] } },
+    stopReason: generation.stopReason,
+    usage: {
+      inputTokens: generation.inputTokens,
+      outputTokens: generation.outputTokens,
+      totalTokens: generation.inputTokens + generation.outputTokens,
+    },
+    metrics: { latencyMs: generation.latencyMs },
+  };
+}
+
+export function converse(target: InvocationTarget, input: Record<string, unknown>): ConverseResponse {
+  return converseReply(generate(parseConverse(target, input)));
 }

@@ -5,7 +5,7 @@
 import { composeReply } from "./composer.js";
 import { fnv1a } from "./hash.js";
 import { modelValidation } from "./malformed.js";
-import { contextTokens, inputTokens, simulatedLatencyMs, textTokens } from "./tokens.js";
+import { contextTokens, inputTokens, simulatedFirstTokenMs, simulatedLatencyMs, textTokens } from "./tokens.js";
 import type { TokenizableMessage } from "./tokens.js";
 import type { ModelSpec, StopReason } from "./types.js";
 
@@ -22,6 +22,11 @@ export interface GenerationRequest {
   system?: string;
   maxTokens: number;
   stopSequences: readonly string[];
+  /** False when the caller left the limit to the model (Converse without maxTokens): a real backend gets none. */
+  maxTokensGiven?: boolean;
+  /** Sampling settings as sent: forwarded to a real model; the simulation ignores them (it is deterministic). */
+  temperature?: number;
+  topP?: number;
 }
 
 export interface Generation {
@@ -32,9 +37,15 @@ export interface Generation {
   inputTokens: number;
   outputTokens: number;
   latencyMs: number;
+  /** When the first token was ready, ms after the request (TimeToFirstToken, a stream's firstByteLatency). */
+  firstTokenMs: number;
 }
 
-/** Cuts `text` to at most `maxTokens` tokens (4 code points each), backing off to a word boundary when one is near. */
+/**
+ * Cuts `text` to at most `maxTokens` tokens (4 code points each), backing off to a word boundary when one is near.
+ * A cut inside the very first word keeps that word whole when it is short (≤ 10 letters): real tokenizers spend one
+ * token on a common word, so max_tokens 1 gives "Hello", not "Hell".
+ */
 export function truncateToTokens(text: string, maxTokens: number): string {
   const codePoints = [...text];
   const limit = maxTokens * 4;
@@ -42,6 +53,10 @@ export function truncateToTokens(text: string, maxTokens: number): string {
   let cut = codePoints.slice(0, limit).join("");
   const space = cut.search(/\s\S*$/u);
   if (space > 0 && cut.length - space <= 24) cut = cut.slice(0, space);
+  else if (space < 0) {
+    const word = /^[\p{L}\p{N}]+/u.exec(text)?.[0] ?? "";
+    if ([...word].length > limit && [...word].length <= 10) cut = word;
+  }
   return cut.trimEnd();
 }
 
@@ -74,6 +89,8 @@ export function generate(request: GenerationRequest): Generation {
     stopReason = "max_tokens";
     stopSequence = null;
   }
-  const latencyMs = simulatedLatencyMs(request.model.latency, input, outputTokens, fnv1a(prompt));
-  return { text, stopReason, stopSequence, inputTokens: input, outputTokens, latencyMs };
+  const seed = fnv1a(prompt);
+  const latencyMs = simulatedLatencyMs(request.model.latency, input, outputTokens, seed);
+  const firstTokenMs = simulatedFirstTokenMs(request.model.latency, input, seed);
+  return { text, stopReason, stopSequence, inputTokens: input, outputTokens, latencyMs, firstTokenMs };
 }

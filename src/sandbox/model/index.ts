@@ -9,7 +9,15 @@
  * `output.outputBodyJson` (which learners query with Logs Insights), and a marker inside the text would make the
  * model's answers look odd. A header is invisible to clients that do not look for it and cheap for the UI to show.
  */
-export { SIMULATED_MODEL_HEADER, SIMULATED_MODEL_HEADER_VALUE, SIMULATED_MODEL_NOTE } from "./simulated.js";
+export {
+  BACKEND_MODEL_HEADER,
+  labelHeaders,
+  MODEL_SOURCE_HEADER,
+  realModelNote,
+  SIMULATED_MODEL_HEADER,
+  SIMULATED_MODEL_HEADER_VALUE,
+  SIMULATED_MODEL_NOTE,
+} from "./simulated.js";
 export {
   findModel,
   foundationModelArn,
@@ -32,7 +40,14 @@ export { invokeModelBody } from "./invoke.js";
 export type { InvokeOptions } from "./invoke.js";
 export { converse } from "./converse.js";
 export type { ConverseResponse } from "./converse.js";
-export { textTokens } from "./tokens.js";
+export { outputTokenBurndown, textTokens } from "./tokens.js";
+export { isStreaming, prepareCall } from "./prepare.js";
+export type { PreparedCall, RuntimeOperation } from "./prepare.js";
+export { simulatedSource, simulatedStreamParts, streamDeltas } from "./paced.js";
+export { describeLabel } from "./source.js";
+export type { Completion, ModelLabel, ModelSource, ModelStream } from "./source.js";
+export { loggedPart } from "./streams/types.js";
+export type { StreamPart } from "./streams/types.js";
 export type {
   FoundationModelDetails,
   InferenceProfileDetails,

@@ -6,6 +6,7 @@
  */
 import { checkConversation, checkInferenceConfig, systemTexts } from "./conversation.js";
 import { generate } from "./generate.js";
+import type { Generation, GenerationRequest } from "./generate.js";
 import { isObject, Violations } from "./malformed.js";
 import type { JsonObject } from "./malformed.js";
 import type { InvocationTarget, InvokeResult } from "./types.js";
@@ -41,38 +42,54 @@ function checkSchema(body: JsonObject): void {
   violations.throwIfAny();
 }
 
-export function invokeNova(target: InvocationTarget, body: JsonObject): InvokeResult {
+export function parseNova(target: InvocationTarget, body: JsonObject): GenerationRequest {
   checkSchema(body);
   const messages = checkConversation(body.messages);
   const config = isObject(body.inferenceConfig) ? body.inferenceConfig : {};
+  const given = config.maxTokens ?? config.max_new_tokens;
   const settings = checkInferenceConfig(
     {
-      maxTokens: config.maxTokens ?? config.max_new_tokens,
+      maxTokens: given,
       temperature: config.temperature,
       topP: config.topP ?? config.top_p,
       stopSequences: config.stopSequences,
     },
     target.model,
   );
-  const result = generate({
+  return {
     model: target.model,
     messages,
     system: systemTexts(body.system),
     maxTokens: settings.maxTokens,
+    maxTokensGiven: given !== undefined,
     stopSequences: settings.stopSequences,
-  });
+    ...settings.sampling,
+  };
+}
+
+/** Nova's usage block: its own member names, cache counters always present. */
+export function novaUsage(input: number, output: number): Record<string, number> {
   return {
-    responseBody: {
-      output: { message: { content: [{ text: result.text }], role: "assistant" } },
-      stopReason: result.stopReason,
-      usage: {
-        inputTokens: result.inputTokens,
-        outputTokens: result.outputTokens,
-        totalTokens: result.inputTokens + result.outputTokens,
-        cacheReadInputTokenCount: 0,
-        cacheWriteInputTokenCount: 0,
-      },
-    },
+    inputTokens: input,
+    outputTokens: output,
+    totalTokens: input + output,
+    cacheReadInputTokenCount: 0,
+    cacheWriteInputTokenCount: 0,
+  };
+}
+
+export function novaReply(generation: Generation): Record<string, unknown> {
+  return {
+    output: { message: { content: [{ text: generation.text }], role: "assistant" } },
+    stopReason: generation.stopReason,
+    usage: novaUsage(generation.inputTokens, generation.outputTokens),
+  };
+}
+
+export function invokeNova(target: InvocationTarget, body: JsonObject): InvokeResult {
+  const result = generate(parseNova(target, body));
+  return {
+    responseBody: novaReply(result),
     inputTokens: result.inputTokens,
     outputTokens: result.outputTokens,
     latencyMs: result.latencyMs,

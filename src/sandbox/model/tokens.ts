@@ -15,7 +15,9 @@
  * Latency (what `x-amzn-bedrock-invocation-latency`, Converse's `metrics.latencyMs` and the InvocationLatency metric
  * carry): latencyMs = base + perInputToken × input + perOutputToken × output + jitter, rounded, where the per-model
  * figures are in the catalog (e.g. Claude Sonnet 4.5: 750 ms + 0.08 ms/input token + 15 ms/output token) and
- * jitter = hash(prompt) mod ⌊base / 5⌋, so the same prompt always takes the same time.
+ * jitter = hash(prompt) mod ⌊base / 5⌋, so the same prompt always takes the same time. The first token is ready
+ * after the part that does not depend on the output: firstTokenMs = base + perInputToken × input + jitter (what
+ * streams report as TimeToFirstToken / firstByteLatency); the rest of the latency is spent producing the output.
  */
 import type { LatencyProfile, ModelSpec } from "./types.js";
 
@@ -67,4 +69,20 @@ export function simulatedLatencyMs(profile: LatencyProfile, input: number, outpu
   return Math.round(
     profile.baseMs + profile.perInputTokenMs * input + profile.perOutputTokenMs * output + (seed % jitterRange),
   );
+}
+
+export function simulatedFirstTokenMs(profile: LatencyProfile, input: number, seed: number): number {
+  const jitterRange = Math.max(1, Math.floor(profile.baseMs / 5));
+  return Math.round(profile.baseMs + profile.perInputTokenMs * input + (seed % jitterRange));
+}
+
+/**
+ * How fast a model's output burns its tokens-per-minute quota (AWS, "How tokens are counted in Amazon Bedrock"):
+ * each output token of Anthropic Claude 3.7 Sonnet and later counts five times; other models' tokens count once.
+ * The EstimatedTPMQuotaUsage metric is input + cache-write tokens + output × this rate.
+ */
+export function outputTokenBurndown(model: ModelSpec): number {
+  if (model.family !== "anthropic") return 1;
+  const name = model.vendorModelName;
+  return name.startsWith("claude-3") && !name.startsWith("claude-3-7") ? 1 : 5;
 }

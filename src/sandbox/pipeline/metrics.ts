@@ -8,14 +8,27 @@ export interface MetricSink {
 export const BEDROCK_NAMESPACE = "AWS/Bedrock";
 
 export type InvocationResult =
-  | { kind: "success"; latencyMs: number; inputTokens: number; outputTokens: number; legacy: boolean }
+  | {
+      kind: "success";
+      latencyMs: number;
+      inputTokens: number;
+      outputTokens: number;
+      legacy: boolean;
+      /** Output-token quota burndown of the model (1, or 5 for Claude 3.7 Sonnet and later). */
+      outputBurndown: number;
+      /** Streaming calls only: when the first token was sent. */
+      timeToFirstTokenMs?: number;
+    }
   | { kind: "throttled" }
   | { kind: "client-error" }
   | { kind: "server-error" };
 
 /**
  * The AWS/Bedrock metrics of one runtime call, under dimension ModelId. Invocations counts successful calls;
- * throttles, client and server errors have their own counters (docs/aws-behaviour.md).
+ * throttles, client and server errors have their own counters (docs/aws-behaviour.md). Successful calls also publish
+ * EstimatedTPMQuotaUsage (input + cache-write tokens + output × the model's burndown rate; cache reads excluded;
+ * the sandbox never caches, so its cache counters are 0) and, for streaming calls only, TimeToFirstToken (ms from
+ * the request to the first token), as Bedrock has since March 2026.
  */
 export function invocationMetrics(modelId: string, result: InvocationResult, at: Date): MetricDatum[] {
   const dims = [{ Name: "ModelId", Value: modelId }];
@@ -33,7 +46,11 @@ export function invocationMetrics(modelId: string, result: InvocationResult, at:
         datum("InvocationLatency", result.latencyMs, "Milliseconds"),
         datum("InputTokenCount", result.inputTokens, "Count"),
         datum("OutputTokenCount", result.outputTokens, "Count"),
+        datum("EstimatedTPMQuotaUsage", result.inputTokens + result.outputTokens * result.outputBurndown, "Count"),
       ];
+      if (result.timeToFirstTokenMs !== undefined) {
+        out.push(datum("TimeToFirstToken", result.timeToFirstTokenMs, "Milliseconds"));
+      }
       if (result.legacy) out.push(datum("LegacyModelInvocations", 1, "Count"));
       return out;
     }

@@ -1,7 +1,8 @@
 import type { CallContext } from "../context.js";
 import type { LoggingConfig } from "../bedrock/logging-config.js";
 
-export type LoggedOperation = "InvokeModel" | "Converse";
+/** The runtime operations Bedrock logs, each under its own name. */
+export type LoggedOperation = "InvokeModel" | "Converse" | "InvokeModelWithResponseStream" | "ConverseStream";
 
 export interface InvocationOutcome {
   operation: LoggedOperation;
@@ -11,7 +12,7 @@ export interface InvocationOutcome {
   /** The parsed request body, when it was JSON. */
   inputBody: unknown;
   inputTokenCount: number;
-  /** Absent on failures. */
+  /** Absent on failures. A stream's body is the list of its chunks (or Converse events), as Bedrock logs it. */
   output?: { body: unknown; tokenCount: number };
   /** AWS's error code, on failures. */
   errorCode?: string;

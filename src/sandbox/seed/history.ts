@@ -2,7 +2,9 @@
  * `genai-lab sandbox seed --hours N --rate R`: backfills realistic invocation history — ModelInvocationLog records in
  * the logging group (the configured one, else /aws/bedrock/model-invocations) and the AWS/Bedrock metrics — spread
  * over the last N hours at about R invocations a minute, so dashboards and queries have something to show.
- * Replies come from the simulated model, so token counts and bodies are what live calls would produce.
+ * Replies come from the simulated model, so token counts and bodies are what live calls would produce. About one
+ * call in four is a stream (InvokeModelWithResponseStream: its chunks logged, TimeToFirstToken published), chosen
+ * from the request id so the PRNG's sequence — and every seeded history — stays as it was.
  */
 import { setImmediate as yieldToLoop } from "node:timers/promises";
 import { SANDBOX_USER_NAME } from "../auth/identity.js";
@@ -13,7 +15,14 @@ import type { CallContext } from "../context.js";
 import { SANDBOX_DEFAULTS } from "../context.js";
 import { createPrng } from "../faults/prng.js";
 import { ANTHROPIC_VERSION } from "../model/anthropic.js";
-import { invokeModelBody, resolveInvocationTarget } from "../model/index.js";
+import { fnv1a } from "../model/hash.js";
+import {
+  invokeModelBody,
+  loggedPart,
+  outputTokenBurndown,
+  resolveInvocationTarget,
+  simulatedStreamParts,
+} from "../model/index.js";
 import type { InvocationTarget } from "../model/index.js";
 import { BEDROCK_NAMESPACE, deliveryMetrics, invocationMetrics } from "../pipeline/metrics.js";
 import { buildInvocationRecord } from "../pipeline/record.js";
@@ -117,8 +126,9 @@ export async function seedHistory(
             now: at,
           };
           const body = requestBody(target, prompt);
+          const streamed = fnv1a(requestId) % 4 === 0;
           const logged = {
-            operation: "InvokeModel",
+            operation: streamed ? "InvokeModelWithResponseStream" : "InvokeModel",
             modelId: target.loggedModelId,
             inferenceRegion: target.inferenceRegion,
             inputBody: body,
@@ -134,17 +144,18 @@ export async function seedHistory(
               config,
             );
           } else {
-            const r = invokeModelBody(target, JSON.stringify(body), { requestId });
-            const legacy = target.foundationModel.modelLifecycle.status === "LEGACY";
+            const call = completeCall(target, body, requestId, streamed);
             data.push(
               ...invocationMetrics(
                 target.metricModelId,
                 {
                   kind: "success",
-                  latencyMs: r.latencyMs,
-                  inputTokens: r.inputTokens,
-                  outputTokens: r.outputTokens,
-                  legacy,
+                  latencyMs: call.latencyMs,
+                  inputTokens: call.inputTokens,
+                  outputTokens: call.outputTokens,
+                  legacy: target.foundationModel.modelLifecycle.status === "LEGACY",
+                  outputBurndown: outputTokenBurndown(target.model),
+                  ...(streamed ? { timeToFirstTokenMs: call.firstTokenMs } : {}),
                 },
                 new Date(at),
               ),
@@ -153,8 +164,8 @@ export async function seedHistory(
               ctx,
               {
                 ...logged,
-                inputTokenCount: r.inputTokens,
-                output: { body: r.responseBody, tokenCount: r.outputTokens },
+                inputTokenCount: call.inputTokens,
+                output: { body: call.outputBody, tokenCount: call.outputTokens },
               },
               config,
             );
@@ -179,6 +190,21 @@ export async function seedHistory(
   } finally {
     db.close();
   }
+}
+
+/** One successful call's numbers and logged output body, whole (InvokeModel) or streamed. */
+function completeCall(target: InvocationTarget, body: Record<string, unknown>, requestId: string, streamed: boolean) {
+  if (streamed) {
+    const { generation, parts } = simulatedStreamParts(
+      "InvokeModelWithResponseStream",
+      target,
+      JSON.stringify(body),
+      requestId,
+    );
+    return { ...generation, outputBody: parts.map(loggedPart) as unknown };
+  }
+  const r = invokeModelBody(target, JSON.stringify(body), { requestId });
+  return { ...r, firstTokenMs: undefined, outputBody: r.responseBody as unknown };
 }
 
 function requestBody(target: InvocationTarget, prompt: string): Record<string, unknown> {

@@ -18,8 +18,8 @@ import type { ServiceName } from "../protocol/types.js";
 import { QUERY_VERSION, SIGNING_NAME } from "../protocol/types.js";
 import { classify, scopeService, serviceForAction } from "./classify.js";
 import type { Route } from "./classify.js";
-import type { Reply } from "./encode.js";
-import { errorReply, rpcReply, send } from "./encode.js";
+import type { Reply, StreamedReply } from "./encode.js";
+import { errorReply, rpcReply, send, sendReply } from "./encode.js";
 import { checkQueryBodyLimit, header, queryParams, receiveBody, refuse } from "./front-door.js";
 import type { FrontDoor } from "./front-door.js";
 import { refusal } from "./gate.js";
@@ -125,7 +125,7 @@ export async function handleHttp(
         if (fault.error) throw fault.error;
       }
       const out = await invoke(rt, route, service, parts, input, ctx);
-      send(res, requestId, out);
+      await sendReply(res, requestId, out);
     } catch (error) {
       if (error instanceof AuthFailure) reply(authError(error, route.protocol, route.service === "monitoring"));
       else if (error instanceof AwsError) reply(error);
@@ -150,7 +150,7 @@ async function invoke(
   { method, rawPath, rawQuery, headers, body }: SignedRequestParts,
   queryInput: Record<string, unknown> | undefined,
   ctx: CallContext,
-): Promise<Reply> {
+): Promise<Reply | StreamedReply> {
   switch (route.protocol) {
     case "rest-json": {
       const match = matchRoute(rt.rest[service] ?? [], method, rawPath);
@@ -166,6 +166,7 @@ async function invoke(
         ctx,
       );
       const replyHeaders: Record<string, string> = { ...(r.headers ?? {}) };
+      if (r.stream !== undefined) return { status: r.status ?? 200, headers: replyHeaders, body: r.stream };
       if (r.raw !== undefined) return { status: r.status ?? 200, headers: replyHeaders, body: r.raw };
       if (r.json === undefined) return { status: r.status ?? 200, headers: replyHeaders, body: "" };
       replyHeaders["content-type"] ??= "application/json";

@@ -1,5 +1,7 @@
 import type { ServerResponse } from "node:http";
 import type { AwsError } from "../errors.js";
+import type { FrameProducer } from "../eventstream/http.js";
+import { writeStream } from "../eventstream/http.js";
 import { encodeCbor } from "../protocol/cbor.js";
 import { encodeJson, toJsonWire } from "../protocol/json.js";
 import { queryError, queryResponse } from "../protocol/query.js";
@@ -10,6 +12,13 @@ export interface Reply {
   status: number;
   headers: Record<string, string>;
   body: Buffer | string;
+}
+
+/** A streamed reply (InvokeModelWithResponseStream, ConverseStream): frames as produced, no content-length. */
+export interface StreamedReply {
+  status: number;
+  headers: Record<string, string>;
+  body: FrameProducer;
 }
 
 const JSON_TYPE: Readonly<Record<Protocol, string>> = {
@@ -99,6 +108,16 @@ export function errorReply(
         body: JSON.stringify({ __type: error.code, message: error.message, ...fields }),
       };
   }
+}
+
+/** Sends a whole reply, or writes a streamed one until it ends. */
+export async function sendReply(res: ServerResponse, requestId: string, reply: Reply | StreamedReply): Promise<void> {
+  if (typeof reply.body !== "function") {
+    send(res, requestId, { ...reply, body: reply.body });
+    return;
+  }
+  if (res.headersSent || res.destroyed) return;
+  await writeStream(res, reply.status, { ...reply.headers, "x-amzn-requestid": requestId }, reply.body);
 }
 
 export function send(res: ServerResponse, requestId: string, reply: Reply, close = false): void {

@@ -1,4 +1,5 @@
 import type { CallContext } from "../context.js";
+import type { FrameProducer } from "../eventstream/http.js";
 
 /** An RPC-style operation (JSON 1.x, Query, CBOR): members in, members out; throws AwsError. */
 export type OperationHandler = (input: Record<string, unknown>, ctx: CallContext) => unknown;
@@ -15,12 +16,14 @@ export interface RestRequest {
   body: Buffer;
 }
 
-/** A REST-JSON reply: a JSON-able body (or raw bytes, e.g. InvokeModel's payload) plus headers. */
+/** A REST-JSON reply: a JSON-able body (or raw bytes, e.g. InvokeModel's payload, or streamed frames) plus headers. */
 export interface RestReply {
   status?: number;
   headers?: Record<string, string>;
   json?: unknown;
   raw?: Buffer;
+  /** An event stream (InvokeModelWithResponseStream, ConverseStream): frames written as they are produced. */
+  stream?: FrameProducer;
 }
 
 export type RestHandler = (req: RestRequest, ctx: CallContext) => RestReply | Promise<RestReply>;

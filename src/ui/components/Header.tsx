@@ -37,7 +37,7 @@ export function TargetBadge(props: { target: TargetInfo }) {
     case "sandbox":
       return (
         <Text>
-          sandbox <Styled token="badge.simulated">{` ${t(S.simulated)} `}</Styled>
+          sandbox <Styled token="badge.simulated">{` ${t(target.realModel ? S.realModel : S.simulated)} `}</Styled>
         </Text>
       );
     case "aws":

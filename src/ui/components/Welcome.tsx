@@ -118,9 +118,9 @@ function LabCard(props: { manifest: LabManifest; target: TargetInfo; view: LabVi
             · {target.region} · {t(S.account)} {s(target.accountId)}
           </Styled>
         </Wrap>
-        {target.kind === "sandbox" && manifest.notes?.sandbox ? (
+        {target.kind === "sandbox" && (target.realModel || manifest.notes?.sandbox) ? (
           <Styled token="text.muted" wrap="wrap">
-            {t(manifest.notes.sandbox)}
+            {t(target.realModel ? fill(S.realModelNote, { url: target.realModel }) : manifest.notes!.sandbox!)}
           </Styled>
         ) : null}
       </Row>

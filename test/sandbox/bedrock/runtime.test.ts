@@ -83,7 +83,7 @@ describe("InvokeModel", () => {
     expect(reply.output.message.content[0]!.text.length).toBeGreaterThan(0);
   });
 
-  it("rejects bad bodies, unknown ids and streaming with Bedrock's errors", async () => {
+  it("rejects bad bodies and unknown ids with Bedrock's errors, a stream's before it starts", async () => {
     expect(
       (
         await rejection(

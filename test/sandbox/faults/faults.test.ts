@@ -9,7 +9,8 @@ import { clients, startTestSandbox } from "../helpers.js";
 describe("fault syntax", () => {
   it("parses the compact form onto the defaults and prints it back", () => {
     const f = parseFaults(
-      "throttle=0.25, 5xx=0.1,latency=40,access-denied,legacy=on,no-delivery,iam-delay=0,scope=all,seed=7",
+      "throttle=0.25, 5xx=0.1,latency=40,access-denied,legacy=on,no-delivery,iam-delay=0,scope=all,seed=7," +
+        "stream-error=0.5,stream-error-type=timeout",
     );
     expect(f).toEqual({
       throttleRate: 0.25,
@@ -19,6 +20,8 @@ describe("fault syntax", () => {
       legacyEnforced: true,
       logDeliveryDisabled: true,
       iamPropagationMs: 0,
+      streamErrorRate: 0.5,
+      streamErrorType: "timeout",
       scope: "all",
       seed: 7,
     });
@@ -32,6 +35,8 @@ describe("fault syntax", () => {
     expect(() => parseFaults("latency=-1")).toThrow(/"latency" needs whole milliseconds/);
     expect(() => parseFaults("legacy=maybe")).toThrow(/"legacy" is a switch/);
     expect(() => parseFaults("explode")).toThrow(/Unknown fault "explode"/);
+    expect(() => parseFaults("stream-error=2")).toThrow(/"stream-error" needs a rate/);
+    expect(() => parseFaults("stream-error-type=boom")).toThrow(/"stream-error-type" is one of model, throttle/);
     expect(() => resolveFaults({ throttleRate: 5 })).toThrow(/throttle/);
     expect(() => resolveFaults({ modelAccessDenied: "yes" as unknown as boolean })).toThrow(/modelAccessDenied/);
   });

@@ -1,33 +1,18 @@
-import { PutModelInvocationLoggingConfigurationCommand } from "@aws-sdk/client-bedrock";
 import { InvokeModelCommand } from "@aws-sdk/client-bedrock-runtime";
 import {
-  CreateLogGroupCommand,
   DescribeQueriesCommand,
   GetLogRecordCommand,
   GetQueryResultsCommand,
   StartQueryCommand,
 } from "@aws-sdk/client-cloudwatch-logs";
 import type { GetQueryResultsCommandOutput } from "@aws-sdk/client-cloudwatch-logs";
-import { CreateRoleCommand, PutRolePolicyCommand } from "@aws-sdk/client-iam";
 import { beforeAll, describe, expect, it } from "vitest";
-import { eventually, LOGGING_TRUST, loggingPolicy, sandboxForFile } from "../helpers.js";
+import { eventually, sandboxForFile } from "../helpers.js";
+import { configureLogging, GROUP } from "./logging-fixture.js";
 
-const GROUP = "/aws/bedrock/model-invocations";
 const { c } = await sandboxForFile();
 beforeAll(async () => {
-  await c.logs.send(new CreateLogGroupCommand({ logGroupName: GROUP }));
-  await c.iam.send(new CreateRoleCommand({ RoleName: "BedrockLogging", AssumeRolePolicyDocument: LOGGING_TRUST }));
-  await c.iam.send(
-    new PutRolePolicyCommand({ RoleName: "BedrockLogging", PolicyName: "logs", PolicyDocument: loggingPolicy(GROUP) }),
-  );
-  await c.bedrock.send(
-    new PutModelInvocationLoggingConfigurationCommand({
-      loggingConfig: {
-        cloudWatchConfig: { logGroupName: GROUP, roleArn: "arn:aws:iam::123456789012:role/BedrockLogging" },
-        textDataDeliveryEnabled: true,
-      },
-    }),
-  );
+  await configureLogging(c);
   for (const prompt of ["What is Amazon Bedrock?", "Explain RAG in simple terms.", "What is prompt engineering?"]) {
     const body = JSON.stringify({
       anthropic_version: "bedrock-2023-05-31",

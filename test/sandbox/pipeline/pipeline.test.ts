@@ -1,38 +1,22 @@
-import { PutModelInvocationLoggingConfigurationCommand } from "@aws-sdk/client-bedrock";
 import { ConverseCommand, InvokeModelCommand } from "@aws-sdk/client-bedrock-runtime";
-import { GetMetricDataCommand } from "@aws-sdk/client-cloudwatch";
-import { CreateLogGroupCommand, DeleteLogGroupCommand, FilterLogEventsCommand } from "@aws-sdk/client-cloudwatch-logs";
-import { CreateRoleCommand, DeleteRolePolicyCommand, PutRolePolicyCommand } from "@aws-sdk/client-iam";
+import { CreateLogGroupCommand, DeleteLogGroupCommand } from "@aws-sdk/client-cloudwatch-logs";
+import { DeleteRolePolicyCommand, PutRolePolicyCommand } from "@aws-sdk/client-iam";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import type { RunningSandbox, SandboxOptions } from "../../../src/sandbox/index.js";
-import { clients, LOGGING_TRUST, loggingPolicy, startTestSandbox, rejection } from "../helpers.js";
+import { clients, loggingPolicy, startTestSandbox, rejection } from "../helpers.js";
 import type { Clients } from "../helpers.js";
+import { bedrockMetric, configureLogging, GROUP, logRecords } from "./logging-fixture.js";
 
-const GROUP = "/aws/bedrock/model-invocations";
 const PROFILE = "us.anthropic.claude-3-5-sonnet-20241022-v2:0";
 const NOW = Date.UTC(2025, 7, 15, 15, 46, 41, 250);
 let sandbox: RunningSandbox;
 let c: Clients;
 let clock = NOW;
 
-async function configure(): Promise<void> {
-  await c.logs.send(new CreateLogGroupCommand({ logGroupName: GROUP }));
-  await c.iam.send(new CreateRoleCommand({ RoleName: "BedrockLogging", AssumeRolePolicyDocument: LOGGING_TRUST }));
-  await c.iam.send(
-    new PutRolePolicyCommand({ RoleName: "BedrockLogging", PolicyName: "logs", PolicyDocument: loggingPolicy(GROUP) }),
-  );
-  await c.bedrock.send(
-    new PutModelInvocationLoggingConfigurationCommand({
-      loggingConfig: {
-        cloudWatchConfig: { logGroupName: GROUP, roleArn: "arn:aws:iam::123456789012:role/BedrockLogging" },
-        textDataDeliveryEnabled: true,
-      },
-    }),
-  );
-}
+const configure = (): Promise<void> => configureLogging(c);
 
 const anthropicBody = (prompt: string, max = 128) =>
   JSON.stringify({
@@ -51,34 +35,8 @@ const invoke = (modelId = PROFILE, prompt = "What is Amazon Bedrock?") =>
     }),
   );
 
-async function records(): Promise<Record<string, unknown>[]> {
-  const r = await c.logs.send(new FilterLogEventsCommand({ logGroupName: GROUP }));
-  return (r.events ?? []).map((e) => JSON.parse(e.message!) as Record<string, unknown>);
-}
-
-async function metricSum(metricName: string, modelId?: string): Promise<number> {
-  const r = await c.cw.send(
-    new GetMetricDataCommand({
-      StartTime: new Date(NOW - 3600_000),
-      EndTime: new Date(NOW + 3600_000),
-      MetricDataQueries: [
-        {
-          Id: "m",
-          MetricStat: {
-            Metric: {
-              Namespace: "AWS/Bedrock",
-              MetricName: metricName,
-              Dimensions: modelId ? [{ Name: "ModelId", Value: modelId }] : [],
-            },
-            Period: 3600,
-            Stat: "Sum",
-          },
-        },
-      ],
-    }),
-  );
-  return (r.MetricDataResults?.[0]?.Values ?? []).reduce((a, b) => a + b, 0);
-}
+const records = (): Promise<Record<string, unknown>[]> => logRecords(c);
+const metricSum = (metricName: string, modelId?: string): Promise<number> => bedrockMetric(c, NOW, metricName, modelId);
 
 /** Starts a sandbox on the test clock (SDK signing clock moved to match), with `options` on top. */
 async function start(options: SandboxOptions = {}): Promise<void> {

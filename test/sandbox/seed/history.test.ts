@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { GetMetricDataCommand } from "@aws-sdk/client-cloudwatch";
-import { FilterLogEventsCommand } from "@aws-sdk/client-cloudwatch-logs";
+import { FilterLogEventsCommand, paginateFilterLogEvents } from "@aws-sdk/client-cloudwatch-logs";
 import { afterAll, describe, expect, it } from "vitest";
 import { seedHistory } from "../../../src/sandbox/index.js";
 import { clients, startTestSandbox } from "../helpers.js";
@@ -103,5 +103,57 @@ describe("seedHistory", () => {
     const b = await seedHistory({ dbPath: join(dir, "b.db"), hours: 1, rate: 2, now: 1_755_259_200_000, seed: 5 });
     expect(a).toEqual(b);
     expect(a.invocations).toBe(120);
+  });
+
+  it("streams about one call in four: logged as InvokeModelWithResponseStream, with TimeToFirstToken", async () => {
+    const dbPath = join(dir, "streams.db");
+    const now = Date.UTC(2026, 2, 12, 12, 0, 0);
+    await seedHistory({ dbPath, hours: 2, rate: 4, now, seed: 3, modelIds: ["us.anthropic.claude-sonnet-4-6"] });
+    const sandbox = await startTestSandbox({ dbPath, now: () => now });
+    try {
+      const c = clients(sandbox, sandbox.credentials, sandbox.region, now - Date.now());
+      const messages: string[] = [];
+      for await (const page of paginateFilterLogEvents(
+        { client: c.logs },
+        { logGroupName: "/aws/bedrock/model-invocations", startTime: now - 3 * 3600_000 },
+      )) {
+        for (const e of page.events ?? []) messages.push(e.message!);
+      }
+      const records = messages.map(
+        (m) => JSON.parse(m) as { operation: string; errorCode?: string; output?: { outputBodyJson: unknown } },
+      );
+      const streams = records.filter((r) => r.operation === "InvokeModelWithResponseStream");
+      expect(streams.length / records.length).toBeGreaterThan(0.15);
+      expect(streams.length / records.length).toBeLessThan(0.35);
+      const ok = streams.find((r) => r.errorCode === undefined)!;
+      expect((ok.output!.outputBodyJson as { type: string }[]).at(-1)!.type).toBe("message_stop");
+      const metric = async (name: string) => {
+        const r = await c.cw.send(
+          new GetMetricDataCommand({
+            StartTime: new Date(now - 3 * 3600_000),
+            EndTime: new Date(now + 60_000),
+            MetricDataQueries: [
+              {
+                Id: "m",
+                MetricStat: {
+                  Metric: {
+                    Namespace: "AWS/Bedrock",
+                    MetricName: name,
+                    Dimensions: [{ Name: "ModelId", Value: "us.anthropic.claude-sonnet-4-6" }],
+                  },
+                  Period: 3 * 3600,
+                  Stat: "SampleCount",
+                },
+              },
+            ],
+          }),
+        );
+        return (r.MetricDataResults?.[0]?.Values ?? []).reduce((a, b) => a + b, 0);
+      };
+      expect(await metric("TimeToFirstToken")).toBe(streams.filter((r) => r.errorCode === undefined).length);
+      expect(await metric("EstimatedTPMQuotaUsage")).toBe(await metric("Invocations"));
+    } finally {
+      await sandbox.close();
+    }
   });
 });

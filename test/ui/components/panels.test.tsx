@@ -118,6 +118,12 @@ describe("Header", () => {
     ).toContain("http://127.0.0.1:4566");
   });
 
+  it("labels a sandbox answered by a real model as such, in both languages", () => {
+    const real = { ...fakeTarget, realModel: "http://localhost:11434/v1" };
+    expect(render(<Header target={real} />, { columns: 100 }).frame()).toMatch(/sandbox\s+real model /);
+    expect(render(<Header target={real} />, { columns: 100, lang: "vi" }).frame()).toMatch(/sandbox\s+model thật /);
+  });
+
   it("redacts the account id and says so in presenter mode", () => {
     const frame = render(<Header target={aws} />, { presenter: true, columns: 120 }).frame();
     expect(frame).not.toContain("210987654321");
@@ -326,6 +332,16 @@ describe("Welcome", () => {
       <Welcome phase={{ kind: "failed", target: "sandbox", problem, exitCode: 2 }} now={0} width={80} />,
     ).frame();
     expect(sandbox).not.toContain("go back to the sandbox");
+  });
+
+  it("says who answers on the sandbox: a real model via its URL when there is one", () => {
+    const real = { ...fakeTarget, realModel: "http://localhost:11434/v1" };
+    const card = render(<Welcome phase={ready(real)} view={view({})} now={0} width={110} />).frame();
+    expect(card).toMatch(/sandbox\s+real model/);
+    expect(card.replace(/\s+/g, " ")).toContain(
+      "The model's replies come from a real model via http://localhost:11434/v1",
+    );
+    expect(card).not.toContain("simulated");
   });
 
   it("shows the lab card, the target, the language and where to resume", () => {
