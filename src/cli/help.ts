@@ -16,7 +16,7 @@ const COMMON: Text = {
   --lang vi|en           Ngôn ngữ (mặc định: lựa chọn đã lưu, rồi LANG)
   --state-dir DIR        Nơi lưu tiến độ (mặc định: $GENAI_LAB_HOME, $XDG_STATE_HOME/genai-lab)
   --lab DIR              Chạy một bài lab khác (thư mục chứa lab.js và NN-*.js)
-  --param KEY=VALUE      Ghi đè một tham số của bài lab (lặp lại được; danh sách ngăn bằng |)
+  --param KEY=VALUE      Ghi đè một tham số của bài lab (lặp lại được; danh sách phân tách bằng |)
   --no-color             Không dùng màu (NO_COLOR cũng vậy)
   --debug                In chi tiết lỗi
   -h, --help             Trợ giúp    -v, --version   Phiên bản`,
@@ -53,7 +53,7 @@ Các lệnh:
   check      Chỉ chạy checklist kiểm tra (text, json, junit, markdown, csv)
   cleanup    Xoá những gì bài lab đã tạo (theo sổ ghi tài nguyên)
   doctor     Kiểm tra trước: danh tính, Region, model, quyền IAM
-  reset      Quên tiến độ (hỏi trước)
+  reset      Xoá tiến độ đã lưu (hỏi trước)
   sandbox    Chạy AWS offline cho AWS CLI, boto3, SDK
   env        In các dòng để terminal của bạn (AWS CLI, boto3) dùng đúng target của bài lab
   commands   In các lệnh để tự làm một bước, với giá trị thật của bạn
@@ -326,7 +326,7 @@ ${COMMON.en}
 ${EXIT.en}`,
   },
   reset: {
-    vi: `genai-lab reset — quên tiến độ của bài lab trên target này (hỏi trước)
+    vi: `genai-lab reset — xoá tiến độ đã lưu của bài lab trên môi trường này (hỏi trước)
 
 Không xoá tài nguyên AWS nào: dùng genai-lab cleanup cho việc đó, trước khi reset.
 

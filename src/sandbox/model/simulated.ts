@@ -7,5 +7,5 @@ export const SIMULATED_MODEL_HEADER_VALUE = "true";
 /** One line for the UI and the standalone server's banner. */
 export const SIMULATED_MODEL_NOTE = {
   en: "Model replies come from the sandbox's deterministic simulated model, not from a real foundation model.",
-  vi: "Câu trả lời của mô hình do mô hình mô phỏng (tất định) của sandbox tạo ra, không phải foundation model thật.",
+  vi: "Câu trả lời do model mô phỏng (cố định, lặp lại được) của sandbox tạo ra, không phải foundation model thật.",
 } as const;
