@@ -7,7 +7,7 @@ import { readFileSync } from "node:fs";
 import { parseArgv, type CommandName, type ParsedArgs } from "./cli/args.js";
 import type { Command, CommandContext } from "./cli/command.js";
 import { helpText } from "./cli/help.js";
-import { processIo, type Io } from "./cli/io.js";
+import { isInteractive, processIo, type Io } from "./cli/io.js";
 import { readSettings } from "./engine/settings.js";
 import { locateStateDir } from "./engine/state-dir.js";
 import { detectLang, tr, type Lang } from "./engine/text.js";
@@ -71,9 +71,13 @@ export async function main(argv: string[], io: Io = processIo(), signal?: AbortS
   const controller = new AbortController();
   signal?.addEventListener("abort", () => controller.abort(signal.reason), { once: true });
   try {
-    // verify-report and env only read; an in-memory sandbox keeps nothing.
-    const writes = !["verify-report", "env"].includes(parsed.command);
-    if (writes && !(parsed.command === "sandbox" && flags["in-memory"])) {
+    // verify-report and env only read; an in-memory sandbox keeps nothing; the bare command without a terminal only
+    // explains itself (cli/commands/tui.ts): it must not even create the state directory.
+    const writes =
+      !["verify-report", "env"].includes(parsed.command) &&
+      !(parsed.command === "sandbox" && flags["in-memory"]) &&
+      !(parsed.command === "tui" && !isInteractive(io));
+    if (writes) {
       const { ensureStateDir } = await import("./cli/paths.js");
       ensureStateDir(stateDir, stateDirSource);
     }

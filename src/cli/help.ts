@@ -45,7 +45,7 @@ const HELP: Record<Exclude<CommandName, "help">, Text> = {
     vi: `genai-lab — bài lab có hướng dẫn trên terminal: "Giám sát ứng dụng GenAI với CloudWatch"
 
 Cách dùng:
-  genai-lab [tuỳ chọn]          Mở bài lab tương tác (không có TTY thì in từng dòng)
+  genai-lab [tuỳ chọn]          Mở bài lab tương tác (cần terminal; không có thì chỉ hướng dẫn)
   genai-lab <lệnh> [tuỳ chọn]
 
 Các lệnh:
@@ -94,7 +94,7 @@ ${EXIT.vi}`,
     en: `genai-lab — a guided lab in your terminal: "Monitoring GenAI applications with CloudWatch"
 
 Usage:
-  genai-lab [options]           Open the interactive lab (plain lines when there is no TTY)
+  genai-lab [options]           Open the interactive lab (needs a terminal; without one it only explains)
   genai-lab <command> [options]
 
 Commands:

@@ -27,8 +27,7 @@ export const run: Command = async (ctx) => {
   const { io, lang, style } = ctx;
   const { flags } = ctx.parsed;
   if (flags.yes && flags.mode === "hands-on") throw new UsageError(RUN.yesHandsOn);
-  // The bare command falls back to this printer without a TTY: --presenter still hides account ids there.
-  const redact = (flags.redact ?? false) || (flags.presenter ?? false);
+  const redact = flags.redact ?? false;
   // A hands-on run serves the learner's terminal (a stable port, registered for `genai-lab env`). The saved mode is
   // known only once the session is open, so any run that may turn out hands-on serves: not --yes, and neither
   // --mode nor GENAI_LAB_MODE says guided or exam.
