@@ -54,6 +54,7 @@ export const S = {
   connectingSandbox: { vi: "sandbox (AWS offline)", en: "the sandbox (offline AWS)" },
   connectingAws: { vi: "kết nối AWS", en: "connecting to AWS" },
   connectFailed: { vi: "Không kết nối được", en: "Could not connect" },
+  openFailed: { vi: "Không mở được bài lab", en: "Could not open the lab" },
   backToSandbox: {
     vi: "Nhấn t để quay lại sandbox, hoặc q để thoát.",
     en: "Press t to go back to the sandbox, or q to quit.",

@@ -23,7 +23,7 @@ export type Phase =
   | { kind: "connecting"; target: TargetKind }
   | { kind: "ready"; session: Session }
   /** `exitCode`: what quitting from here returns (2 for a configuration problem, as the CLI would). */
-  | { kind: "failed"; target: TargetKind; problem: Problem; exitCode: number };
+  | { kind: "failed"; target: TargetKind; problem: Problem; exitCode: number; heading?: Text };
 
 export interface ControllerState {
   phase: Phase;
@@ -53,7 +53,7 @@ export interface ControllerDeps {
   ): Promise<Session>;
   saveLang(lang: Lang): void;
   /** Turns whatever opening a session threw into a Problem to show, and the exit code quitting then returns. */
-  explain(error: unknown): { problem: Problem; exitCode: number };
+  explain(error: unknown): { problem: Problem; exitCode: number; heading?: Text };
   /** Why the language could not be saved, in one line. */
   explainSaveError?(error: unknown): Text;
   now?: () => number;
@@ -132,10 +132,9 @@ export class TuiController {
       this.#set({ phase: { kind: "ready", session }, view: viewOf(session), mode: session.mode });
     } catch (error) {
       if (stale()) return;
-      const { problem, exitCode } = this.#deps.explain(error);
-      this.#set({
-        phase: { kind: "failed", target: targetKindOf(this.#parsed.flags, this.#deps.env ?? {}), problem, exitCode },
-      });
+      const { problem, exitCode, heading } = this.#deps.explain(error);
+      const target = targetKindOf(this.#parsed.flags, this.#deps.env ?? {});
+      this.#set({ phase: { kind: "failed", target, problem, exitCode, ...(heading ? { heading } : {}) } });
     } finally {
       if (this.#opening === opening) this.#opening = undefined;
     }

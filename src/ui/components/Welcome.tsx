@@ -7,7 +7,7 @@ import { Box, Text } from "ink";
 import type { ReactNode } from "react";
 import type { LabManifest, TargetInfo, TargetKind } from "../../engine/contract.js";
 import type { Problem } from "../../engine/problem.js";
-import { fill } from "../../engine/text.js";
+import { fill, type Text as Bilingual } from "../../engine/text.js";
 import { useDisplay } from "../app/display.js";
 import type { Phase } from "../app/controller.js";
 import { passedCount, resumeIndex, type LabView } from "../state/lab-view.js";
@@ -36,7 +36,9 @@ export function Welcome(props: { phase: Phase; view?: LabView; now: number; widt
           {t(fill(S.connecting, { target: t(phase.target === "sandbox" ? S.connectingSandbox : S.connectingAws) }))}
         </Text>
       ) : null}
-      {phase.kind === "failed" ? <Failed problem={phase.problem} target={phase.target} /> : null}
+      {phase.kind === "failed" ? (
+        <Failed problem={phase.problem} target={phase.target} heading={phase.heading ?? S.connectFailed} />
+      ) : null}
       {phase.kind === "ready" && props.view ? (
         <LabCard manifest={phase.session.lab.manifest} target={phase.session.target} view={props.view} />
       ) : null}
@@ -44,11 +46,11 @@ export function Welcome(props: { phase: Phase; view?: LabView; now: number; widt
   );
 }
 
-function Failed(props: { problem: Problem; target: TargetKind }) {
+function Failed(props: { problem: Problem; target: TargetKind; heading: Bilingual }) {
   const { t } = useDisplay();
   return (
     <Box flexDirection="column">
-      <Styled token="tone.error">✗ {t(S.connectFailed)}</Styled>
+      <Styled token="tone.error">✗ {t(props.heading)}</Styled>
       <ProblemView problem={props.problem} />
       {/* Off the sandbox, the way back is one key: say so where the learner is reading. */}
       {props.target !== "sandbox" ? (
