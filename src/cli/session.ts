@@ -10,8 +10,10 @@ import { Runner } from "../engine/runner.js";
 import { progressPath } from "../engine/state-dir.js";
 import { ProgressStore } from "../engine/store.js";
 import type { Lang } from "../engine/text.js";
+import type { AwsRequestRecord } from "../report/model.js";
 import type { ParsedArgs } from "./args.js";
 import { connect } from "./connect.js";
+import { RequestRecorder } from "./grade/recorder.js";
 import type { Io } from "./io.js";
 import { resolveMode, type ResolvedMode } from "./mode.js";
 import { resolveParams } from "./params.js";
@@ -29,6 +31,8 @@ export interface Session {
   readonly mode: ResolvedMode;
   /** The learner chose a mode (the TUI's welcome question): saved for this lab and target, and in effect now. */
   setMode(mode: Mode): void;
+  /** The AWS calls of each check's latest run (service, operation, request id), by check id. */
+  requests: ReadonlyMap<string, AwsRequestRecord[]>;
   close(): Promise<void>;
 }
 
@@ -81,6 +85,10 @@ export async function openSession(parsed: ParsedArgs, io: Io, options: SessionOp
     // --mode to the TUI or `run` is the learner's choice, remembered like the welcome question's answer;
     // GENAI_LAB_MODE is the room's setting, and `check` only reports: neither is saved.
     if (options.saveModeFlag && mode.source === "flag" && mode.mode) runner.saveMode(mode.mode);
+    // Every check's calls are recorded, so that a report (check) and the details panel (the TUI) can name them.
+    const recorder = new RequestRecorder();
+    recorder.attach(aws);
+    runner.subscribe(recorder.listener);
     return {
       lab,
       runner,
@@ -95,6 +103,7 @@ export async function openSession(parsed: ParsedArgs, io: Io, options: SessionOp
         runner.saveMode(chosen);
         mode = { mode: chosen, source: "saved" };
       },
+      requests: recorder.byItem,
       close: connection.close,
     };
   } catch (error) {

@@ -132,6 +132,8 @@ export const S = {
     vi: "không có (kiểm tra này không ghi lại lời gọi AWS nào)",
     en: "none (this check recorded no AWS request)",
   },
+  detailsCalls: { vi: "Các lời gọi AWS của lần kiểm tra này", en: "AWS calls of this check" },
+  detailsNoResponse: { vi: "(không có phản hồi)", en: "(no response)" },
   problemCode: { vi: "Mã lỗi", en: "Error code" },
   confirmBillable: { vi: "Có thể phát sinh chi phí", en: "May be billed" },
   confirmDestructive: { vi: "Không hoàn tác được", en: "Cannot be undone" },
@@ -158,7 +160,7 @@ export const S = {
   },
   keyRecheck: { vi: "kiểm tra lại", en: "re-check" },
   keyRecheckLong: {
-    vi: "Kiểm tra lại cả checklist (tài nguyên trên cloud có thể đã thay đổi)",
+    vi: "Kiểm tra lại (tài nguyên trên cloud có thể đã thay đổi)",
     en: "Re-check the whole checklist (cloud state drifts)",
   },
   keyNext: { vi: "bước tiếp", en: "next" },

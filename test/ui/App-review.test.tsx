@@ -98,7 +98,7 @@ describe("hints and panels", () => {
     const ui = await renderTui({
       open: () => Promise.reject(new UsageError({ vi: "--region sai", en: "--region: bad value" })),
     });
-    const frame = await ui.waitFor("Could not connect");
+    const frame = await ui.waitFor("Could not open the lab");
     expect(frame).toContain("--region: bad value");
     expect(frame).not.toContain("Enter start");
     expect(frame).toMatch(/t target\s+l Tiếng Việt \/ English\s+\? help\s+q quit/);

@@ -268,7 +268,14 @@ export class TuiController {
 
   #onEvent(event: RunnerEvent): void {
     const view = this.#state.view;
-    if (view) this.#set({ view: labViewReducer(view, { type: "event", event, at: this.#now() }) });
+    if (!view) return;
+    const phase = this.#state.phase;
+    const requests =
+      event.type === "check-finished" && phase.kind === "ready" ? phase.session.requests.get(event.checkId) : undefined;
+    const at = this.#now();
+    this.#set({
+      view: labViewReducer(view, { type: "event", event, at, ...(requests ? { requests: [...requests] } : {}) }),
+    });
   }
 }
 

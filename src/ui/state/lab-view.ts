@@ -8,6 +8,7 @@ import type { Output } from "../../engine/outputs.js";
 import type { Problem } from "../../engine/problem.js";
 import type { ProgressState } from "../../engine/progress.js";
 import type { Text } from "../../engine/text.js";
+import type { AwsRequestRecord } from "../../report/model.js";
 import type { ItemStatus, StepStatus } from "../theme/status.js";
 
 export interface StepInfo {
@@ -69,6 +70,8 @@ export interface ChecklistItemView {
   running: boolean;
   result?: CheckResult;
   durationMs?: number;
+  /** The AWS calls the check's latest run made (the details panel names them, as the reports do). */
+  requests?: AwsRequestRecord[];
 }
 
 export interface LabView {
@@ -93,7 +96,8 @@ export interface FinishedRun {
   checklist: ChecklistItemView[];
 }
 
-export type LabViewAction = { type: "event"; event: RunnerEvent; at: number };
+/** `requests`: on check-finished, the AWS calls that run of the check made. */
+export type LabViewAction = { type: "event"; event: RunnerEvent; at: number; requests?: AwsRequestRecord[] };
 
 export function initialLabView(
   steps: StepInfo[],
@@ -213,7 +217,13 @@ export function labViewReducer(state: LabView, action: LabViewAction): LabView {
             : // A check cut short by Ctrl+C says nothing about the cloud: keep the last real result.
               aborted
               ? { ...c, running: false }
-              : { ...c, running: false, result: event.result, durationMs: event.durationMs },
+              : {
+                  ...c,
+                  running: false,
+                  result: event.result,
+                  durationMs: event.durationMs,
+                  ...(action.requests ? { requests: action.requests } : {}),
+                },
         ),
       };
     }

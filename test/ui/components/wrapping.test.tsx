@@ -183,7 +183,7 @@ describe("charts", () => {
   });
 
   it("show Σ only for sums and counts (by the series' stat, else its '(Sum)' label)", () => {
-    expect(render(<OutputView output={chart("Sum")} width={50} />).frame()).toContain("Σ 6 count");
+    expect(render(<OutputView output={chart("Sum")} width={50} />).frame()).toContain("Σ 6 calls");
     expect(render(<OutputView output={chart("SampleCount")} width={50} />).frame()).toContain("Σ 6");
     expect(render(<OutputView output={chart("Average")} width={50} />).frame()).not.toContain("Σ");
     expect(render(<OutputView output={chart("p90")} width={50} />).frame()).not.toContain("Σ");
