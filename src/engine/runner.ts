@@ -258,7 +258,9 @@ export class Runner {
         if (item.result.status !== "pass") outcome = "failed";
       }
     }
-    this.#options.store.dispatch({ type: "step-finished", stepId: step.id, outcome, by, at: iso() });
+    // A dry run changed nothing: it must not be remembered as the step done (cleanup --dry-run).
+    if (!this.#env.dryRun)
+      this.#options.store.dispatch({ type: "step-finished", stepId: step.id, outcome, by, at: iso() });
     this.#emit({ type: "step-finished", stepId: step.id, outcome, durationMs: Date.now() - started, by });
     return outcome;
   }

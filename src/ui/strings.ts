@@ -91,6 +91,19 @@ export const S = {
     vi: "Đã xong mọi bước · checklist {passed}/{items}",
     en: "Every step done · checklist {passed}/{items}",
   },
+  welcomeCompleted: {
+    vi: "Đã hoàn thành bài lab lúc {at} · checklist đạt {passed}/{items}",
+    en: "Lab completed at {at} · checklist {passed}/{items} passed",
+  },
+  welcomeCleaned: {
+    vi: "Đã dọn dẹp lúc {at}, xoá {count} tài nguyên",
+    en: "Cleaned up at {at}: {count} resource(s) removed",
+  },
+  welcomeNotCleaned: {
+    vi: "Chưa dọn dẹp: chạy bước Dọn dẹp (hoặc genai-lab cleanup) khi bạn xong việc.",
+    en: "Not cleaned up yet: run the Clean up step (or genai-lab cleanup) when you are done.",
+  },
+  checklistCompleted: { vi: "đạt hết lúc {at} · đã dọn dẹp", en: "all passed at {at} · cleaned up" },
   welcomeStart: { vi: "Nhấn Enter để bắt đầu", en: "Press Enter to start" },
   welcomeContinue: { vi: "Nhấn Enter để tiếp tục", en: "Press Enter to continue" },
   languageName: { vi: "Tiếng Việt", en: "English" },

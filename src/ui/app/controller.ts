@@ -11,6 +11,7 @@ import type { ResolvedMode } from "../../cli/mode.js";
 import type { ConfirmRequest, Mode, TargetKind } from "../../engine/contract.js";
 import type { RunnerEvent } from "../../engine/events.js";
 import type { Problem } from "../../engine/problem.js";
+import type { ProgressState } from "../../engine/progress.js";
 import type { Lang, Text } from "../../engine/text.js";
 import { initialLabView, labViewReducer, type LabView } from "../state/lab-view.js";
 import { S } from "../strings.js";
@@ -128,7 +129,12 @@ export class TuiController {
         await session.close().catch(() => undefined);
         return;
       }
-      this.#unsubscribe = session.runner.subscribe((event) => this.#onEvent(event));
+      const offEvents = session.runner.subscribe((event) => this.#onEvent(event));
+      const offProgress = session.store.subscribe((progress) => this.#onProgress(progress));
+      this.#unsubscribe = () => {
+        offEvents();
+        offProgress();
+      };
       this.#set({ phase: { kind: "ready", session }, view: viewOf(session), mode: session.mode });
     } catch (error) {
       if (stale()) return;
@@ -264,6 +270,11 @@ export class TuiController {
   #finish(): void {
     this.#run = undefined;
     this.#set({ running: false, cancelling: false });
+  }
+
+  #onProgress(progress: ProgressState): void {
+    const view = this.#state.view;
+    if (view) this.#set({ view: labViewReducer(view, { type: "progress", progress }) });
   }
 
   #onEvent(event: RunnerEvent): void {

@@ -13,6 +13,7 @@ import { useNow } from "../hooks/use-now.js";
 import { useTerminalSize } from "../hooks/use-terminal-size.js";
 import { useUiState } from "../hooks/use-ui-state.js";
 import { passedCount } from "../state/lab-view.js";
+import { shownChecklist } from "../state/standing.js";
 import { S } from "../strings.js";
 import type { Theme } from "../theme/theme.js";
 import { ConfirmDialog } from "./ConfirmDialog.js";
@@ -100,7 +101,7 @@ export function App(props: AppProps) {
   useAppInput(controller, uiStore, { offset, max, page: viewport }, tooSmall);
 
   const session = state.phase.kind === "ready" ? state.phase.session : undefined;
-  const passed = view ? passedCount(view.checklist) : 0;
+  const passed = view ? passedCount(shownChecklist(view)) : 0;
 
   if (tooSmall) {
     return (

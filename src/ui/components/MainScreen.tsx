@@ -6,6 +6,7 @@
 import { Box } from "ink";
 import type { ControllerState } from "../app/controller.js";
 import { stepStatus, type LabView } from "../state/lab-view.js";
+import { completedAndCleaned, shownChecklist } from "../state/standing.js";
 import type { UiState } from "../state/ui-state.js";
 import { ChecklistPanel } from "./ChecklistPanel.js";
 import { ConfirmDialog } from "./ConfirmDialog.js";
@@ -43,7 +44,11 @@ export function MainScreen(props: MainScreenProps) {
           selected={ui.selected}
           width={left}
         />
-        <ChecklistPanel items={view.checklist} width={left} />
+        <ChecklistPanel
+          items={shownChecklist(view)}
+          width={left}
+          {...(completedAndCleaned(view) && view.completion ? { completedAt: view.completion.at } : {})}
+        />
       </Box>
       {state.confirm ? (
         // Top-aligned, as tall as its text (not stretched to the page's height).
@@ -52,7 +57,7 @@ export function MainScreen(props: MainScreenProps) {
         </Box>
       ) : ui.overlay?.kind === "details" ? (
         <Box width={pageWidth} height={bodyHeight} overflow="hidden" alignItems="flex-start">
-          <DetailsOverlay items={view.checklist} index={ui.overlay.index} width={pageWidth} />
+          <DetailsOverlay items={shownChecklist(view)} index={ui.overlay.index} width={pageWidth} />
         </Box>
       ) : selectedStep ? (
         <StepPage

@@ -11,6 +11,7 @@ import { fill, type Text as Bilingual } from "../../engine/text.js";
 import { useDisplay } from "../app/display.js";
 import type { Phase } from "../app/controller.js";
 import { passedCount, resumeIndex, type LabView } from "../state/lab-view.js";
+import { completedAndCleaned, shortTime, shownChecklist } from "../state/standing.js";
 import { S } from "../strings.js";
 import { ProblemView } from "./ProblemView.js";
 import { TargetBadge } from "./Header.js";
@@ -82,9 +83,10 @@ function LabCard(props: { manifest: LabManifest; target: TargetInfo; view: LabVi
   const { manifest, target, view } = props;
   const lab = view.steps.filter((step) => step.role !== "cleanup");
   const done = lab.filter((step) => view.outcomes[step.id] === "passed").length;
-  const passed = passedCount(view.checklist);
+  const passed = passedCount(shownChecklist(view));
   const resume = view.steps[resumeIndex(view)];
   const started = Object.keys(view.outcomes).length > 0;
+  const completion = view.completion;
   const values = {
     done,
     total: lab.length,
@@ -135,9 +137,39 @@ function LabCard(props: { manifest: LabManifest; target: TargetInfo; view: LabVi
         </Text>
       </Row>
       <Row label={t(S.welcomeProgress)}>
-        <Wrap>{t(fill(progress, values))}</Wrap>
+        {completion ? <Completed view={view} at={completion.at} /> : <Wrap>{t(fill(progress, values))}</Wrap>}
       </Row>
       <Styled token="text.accent">▶ {t(started ? S.welcomeContinue : S.welcomeStart)}</Styled>
+    </Box>
+  );
+}
+
+/** A completed lab: when, the checklist as it passed, and — once cleaned up — what cleanup removed. */
+function Completed(props: { view: LabView; at: string }) {
+  const { t, s } = useDisplay();
+  const { view } = props;
+  const items = view.completion?.items.length ?? 0;
+  const cleanup = view.steps.find((step) => step.role === "cleanup");
+  const cleanedAt = cleanup ? view.finishedAt[cleanup.id] : undefined;
+  const cleaned = completedAndCleaned(view) && cleanedAt !== undefined;
+  return (
+    <Box flexDirection="column">
+      <Wrap>
+        <Styled token="status.passed">✓ </Styled>
+        {t(fill(S.welcomeCompleted, { at: shortTime(props.at), passed: items, items }))}
+      </Wrap>
+      {cleaned ? (
+        <Wrap>
+          {t(fill(S.welcomeCleaned, { at: shortTime(cleanedAt), count: view.removed.length }))}
+          {view.removed.length > 0 ? (
+            <Styled token="text.muted">: {view.removed.map((entry) => s(entry.name)).join(", ")}</Styled>
+          ) : null}
+        </Wrap>
+      ) : (
+        <Styled token="text.muted" wrap="wrap">
+          {t(S.welcomeNotCleaned)}
+        </Styled>
+      )}
     </Box>
   );
 }

@@ -8,6 +8,7 @@ import { useLayoutEffect, useRef } from "react";
 import type { TuiController, ControllerState } from "../app/controller.js";
 import { commandFor, type Command, type KeyContext } from "../key-bindings.js";
 import { failedItems, resumeIndex, type LabView } from "../state/lab-view.js";
+import { shownChecklist } from "../state/standing.js";
 import type { UiAction, UiState } from "../state/ui-state.js";
 import type { UiStore } from "./use-ui-state.js";
 import { splitPresses } from "./key-chunks.js";
@@ -133,7 +134,7 @@ export function perform(command: Command, input: AppInput): void {
     case "details":
       // Details belong to the lab screen (from the welcome screen's help, `d` does nothing).
       if (ui.screen !== "main" || !view) return;
-      if (failedItems(view.checklist).length === 0) {
+      if (failedItems(shownChecklist(view)).length === 0) {
         if (ui.overlay) dispatch({ type: "close" });
         dispatch({ type: "flash", text: S.detailsNone });
         return;
