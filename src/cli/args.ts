@@ -53,6 +53,7 @@ export const FLAGS = {
   help: { type: "boolean", short: "h", commands: "all" },
   version: { type: "boolean", short: "v", commands: "all" },
   step: { type: "string", commands: ["run", "commands", "hint"] },
+  again: { type: "boolean", commands: ["run"] },
   mode: { type: "string", commands: ["tui", "run", "check"], values: ["hands-on", "guided", "exam"] },
   shell: { type: "string", commands: ["env"], values: ["bash", "zsh", "fish", "powershell"] },
   yes: { type: "boolean", short: "y", commands: ["tui", "run", "cleanup", "reset"] },

@@ -145,9 +145,10 @@ ${EXIT.en}`,
     vi: `genai-lab run — chạy các bước của bài lab không cần tương tác, in tiến trình, rồi in checklist
 
 Cách dùng:
-  genai-lab run [--step <số|id>] [--yes] [--mode M] [tuỳ chọn]
+  genai-lab run [--step <số|id>] [--again] [--yes] [--mode M] [tuỳ chọn]
 
-  --step N|ID              Chỉ chạy một bước (ví dụ --step 2 hoặc --step view-logs)
+  --step N|ID              Chỉ chạy một bước, kể cả khi nó đã xong (ví dụ --step 2 hoặc --step view-logs)
+  --again                  Làm lại mọi bước từ đầu, kể cả các bước đã xong
   -y, --yes                Đồng ý trước mọi câu hỏi (cần khi không có TTY trên AWS thật); luôn là guided
   --mode M                 guided: genai-lab làm từng bước; hands-on: in việc cần làm và lệnh của từng bước,
                            rồi kiểm tra trực tiếp trong lúc bạn tự làm ở terminal khác (Enter: kiểm tra ngay);
@@ -155,7 +156,8 @@ Cách dùng:
   --logging-role-arn ARN   Dùng IAM role có sẵn cho invocation logging thay vì tạo mới
   --redact                 Che account ID và ARN trong đầu ra
 
-Các bước có tính idempotent: chạy lại sau khi bị ngắt sẽ hội tụ về cùng kết quả.
+Chạy lại sẽ tiếp tục ở bước đầu tiên chưa xong: các bước đã xong chỉ được kiểm tra lại, không làm lại
+(không gọi model thêm lần nào). Chạy lại nhiều lần vẫn an toàn.
 Trên AWS thật, genai-lab hỏi trước khi tạo thứ có thể tính phí.
 
 Các bước genai-lab làm được ghi là "genai-lab làm giúp" trong báo cáo; bước bạn tự làm được ghi cho bạn.
@@ -171,9 +173,10 @@ ${EXIT.vi}`,
     en: `genai-lab run — run the lab's steps without interaction, print progress, then the checklist
 
 Usage:
-  genai-lab run [--step <n|id>] [--yes] [--mode M] [options]
+  genai-lab run [--step <n|id>] [--again] [--yes] [--mode M] [options]
 
-  --step N|ID              Run one step only (e.g. --step 2 or --step view-logs)
+  --step N|ID              Run one step only, even one already done (e.g. --step 2 or --step view-logs)
+  --again                  Do every step again from the start, done or not
   -y, --yes                Agree to every question up front (needed without a TTY on real AWS); always guided
   --mode M                 guided: genai-lab does each step; hands-on: print each step's task and commands,
                            then check live while you work in another terminal (Enter: check now);
@@ -181,7 +184,8 @@ Usage:
   --logging-role-arn ARN   Use an existing IAM role for invocation logging instead of creating one
   --redact                 Hide account ids and ARNs in the output
 
-Steps are idempotent: running again after an interruption converges to the same result.
+Running again carries on at the first step not yet done: steps already done are re-checked, not redone
+(no new model calls). Running again is always safe.
 On a real account, genai-lab asks before creating anything that may be billed.
 
 Steps genai-lab performs are reported as "done by genai-lab"; steps you do yourself are credited to you.

@@ -20,6 +20,14 @@ export const S = {
     vi: "Đã dừng theo yêu cầu (Ctrl+C). Chạy lại để tiếp tục; chạy lại nhiều lần vẫn an toàn.",
     en: "Stopped on request (Ctrl+C). Run again to carry on; running again is always safe.",
   },
+  stepResumed: {
+    vi: "đã xong ở lần chạy trước: chỉ kiểm tra lại, không làm lại",
+    en: "done in an earlier run: re-checked, not redone",
+  },
+  runAllDoneBefore: {
+    vi: "Mọi bước đã xong từ trước nên không làm lại gì (không gọi model thêm). Muốn làm lại từ đầu: genai-lab run --again.",
+    en: "Every step was done already, so nothing was redone (no new model calls). To do it all again: genai-lab run --again.",
+  },
   target: { vi: "Môi trường", en: "Target" },
   region: { vi: "Region", en: "Region" },
   sandboxTarget: { vi: "sandbox (AWS offline, model mô phỏng)", en: "sandbox (offline AWS, simulated model)" },

@@ -48,10 +48,20 @@ export const run: Command = async (ctx) => {
       createPlainPrinter({ out: io.stdout, lang, style, redact, stepNumbers: stepNumbers(session.lab) }),
     );
     const startedAt = new Date().toISOString();
-    const summary = await session.runner.runSteps(stepIds, ctx.signal);
+    // A rerun carries on where the last one stopped: steps done already are re-checked, not redone (no new
+    // billable calls). --again redoes everything on purpose; --step runs the one step asked for, done or not.
+    const { again, step } = ctx.parsed.flags;
+    const resume = !again && step === undefined;
+    let redone = false;
+    session.runner.subscribe((event) => {
+      if (event.type === "action-started") redone = true;
+    });
+    const summary = await session.runner.runSteps(stepIds, ctx.signal, { resume });
     if (summary.outcome === "cancelled") {
       io.stderr.write(`\n${ctx.errStyle.warn(tr(S.runCancelled, lang))}\n`);
     } else {
+      if (resume && !redone && summary.outcome === "passed")
+        io.stdout.write(`\n${style.muted(tr(S.runAllDoneBefore, lang))}\n`);
       const report = checklistReport(ctx, session, summary.checklist, startedAt, { mode: mode ?? null });
       io.stdout.write(`\n${renderText(report, style)}`);
     }

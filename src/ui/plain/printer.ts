@@ -84,6 +84,7 @@ export function createPlainPrinter(options: PlainPrinterOptions): RunnerListener
         const n = options.stepNumbers.get(event.stepId) ?? 0;
         write("");
         write(style.heading(`▶ ${t(fill(S.stepHeading, { n, title: "" })).trimEnd()} ${t(event.title)}`));
+        if (event.resumed) write(style.muted(`  ↷ ${t(S.stepResumed)}`));
         return;
       }
       case "action-started":

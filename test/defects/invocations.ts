@@ -1,0 +1,38 @@
+/** How many model calls the sandbox of a state directory has served: AWS/Bedrock Invocations, summed over models. */
+import { GetMetricDataCommand, ListMetricsCommand } from "@aws-sdk/client-cloudwatch";
+import { createAwsClients } from "../../src/aws/clients.js";
+import { startStateSandbox } from "../../src/cli/connect.js";
+
+export async function invocationCount(stateDir: string): Promise<number> {
+  const sandbox = await startStateSandbox(stateDir, {});
+  const aws = createAwsClients({
+    region: sandbox.region,
+    endpoint: sandbox.endpoint,
+    credentials: { ...sandbox.credentials },
+  });
+  try {
+    const listed = await aws.cloudwatch.send(
+      new ListMetricsCommand({ Namespace: "AWS/Bedrock", MetricName: "Invocations" }),
+    );
+    const metrics = listed.Metrics ?? [];
+    if (metrics.length === 0) return 0;
+    const now = Date.now();
+    const out = await aws.cloudwatch.send(
+      new GetMetricDataCommand({
+        StartTime: new Date(now - 24 * 3_600_000),
+        EndTime: new Date(now + 3_600_000),
+        MetricDataQueries: metrics.map((metric, i) => ({
+          Id: `m${i}`,
+          MetricStat: { Metric: metric, Period: 86_400, Stat: "Sum" },
+        })),
+      }),
+    );
+    return (out.MetricDataResults ?? []).reduce(
+      (total, result) => total + (result.Values ?? []).reduce((a, b) => a + b, 0),
+      0,
+    );
+  } finally {
+    aws.destroy();
+    await sandbox.close();
+  }
+}
