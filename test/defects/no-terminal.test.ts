@@ -3,21 +3,13 @@
  * overwrote the model chosen earlier). Now it changes nothing — not even the state directory — says how to run
  * headless, and exits 2 (bad usage), in both languages.
  */
-import { existsSync, mkdtempSync, readdirSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { existsSync, readdirSync } from "node:fs";
 import { join } from "node:path";
-import { afterEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
+import { tempDirs } from "./temp-dirs.js";
 import { runBinary, runCli } from "../helpers/cli.js";
 
-const dirs: string[] = [];
-afterEach(() => {
-  for (const dir of dirs.splice(0)) rmSync(dir, { recursive: true, force: true });
-});
-const fresh = () => {
-  const dir = mkdtempSync(join(tmpdir(), "genai-lab-notty-"));
-  dirs.push(dir);
-  return dir;
-};
+const fresh = tempDirs("genai-lab-notty-");
 
 describe("genai-lab without a terminal", () => {
   it("changes nothing and says how to run headless (English, the real binary)", async () => {

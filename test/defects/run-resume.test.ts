@@ -4,23 +4,13 @@
  * and `--step` redo on purpose; and a second `run --yes` on a finished lab makes no new model calls, as the
  * sandbox's own Invocations metric shows.
  */
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
-import { afterEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
+import { tempDirs } from "./temp-dirs.js";
 import { runBinary, runCli } from "../helpers/cli.js";
 import { invocationCount } from "./invocations.js";
 import { SANDBOX_ENV } from "./real-tui.js";
 
-const dirs: string[] = [];
-afterEach(() => {
-  for (const dir of dirs.splice(0)) rmSync(dir, { recursive: true, force: true });
-});
-function fresh(): string {
-  const dir = mkdtempSync(join(tmpdir(), "genai-lab-resume-"));
-  dirs.push(dir);
-  return dir;
-}
+const fresh = tempDirs("genai-lab-resume-");
 
 describe("run carries on where it stopped", () => {
   it("a second run --yes on a finished lab makes no new model calls; --again does", async () => {
