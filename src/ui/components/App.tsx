@@ -153,6 +153,7 @@ export function App(props: AppProps) {
                   setContentHeight(h);
                 }
               }}
+              onReveal={(row) => uiStore.dispatch({ type: "revealed", row })}
             />
           </Suspense>
         )}

@@ -24,6 +24,7 @@ export interface MainScreenProps {
   bodyHeight: number;
   offset: number;
   onMeasure(contentHeight: number): void;
+  onReveal(row: number): void;
 }
 
 export function MainScreen(props: MainScreenProps) {
@@ -71,6 +72,8 @@ export function MainScreen(props: MainScreenProps) {
           height={bodyHeight}
           offset={props.offset}
           onMeasure={props.onMeasure}
+          {...(ui.reveal?.stepId === selectedStep.id ? { reveal: ui.reveal.index } : {})}
+          onReveal={props.onReveal}
         />
       ) : null}
     </Box>

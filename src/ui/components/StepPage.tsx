@@ -28,14 +28,21 @@ export interface StepPageProps {
   height: number;
   offset: number;
   onMeasure(contentHeight: number): void;
+  /** The hint (index in the ladder) to bring into view once drawn; `onReveal` gets its first row on the page. */
+  reveal?: number;
+  onReveal?(row: number): void;
 }
 
 export function StepPage(props: StepPageProps) {
   const { t, theme } = useDisplay();
   const inner = useRef<DOMElement>(null);
-  const { onMeasure } = props;
+  const hints = useRef<(DOMElement | null)[]>([]);
+  const { onMeasure, onReveal, reveal } = props;
   useEffect(() => {
     if (inner.current) onMeasure(measureElement(inner.current).height);
+    // The row a revealed hint starts on (its title), from the layout just computed: scroll there.
+    const hint = reveal === undefined ? undefined : hints.current[reveal];
+    if (hint?.yogaNode && onReveal) onReveal(Math.max(0, hint.yogaNode.getComputedTop()));
   });
   const viewport = Math.max(1, props.height - 3);
   const innerWidth = Math.max(10, props.width - 4);
@@ -64,7 +71,14 @@ export function StepPage(props: StepPageProps) {
             <Markdown source={t(step.body)} width={innerWidth} />
           </Box>
           {step.hints.slice(0, props.hintsShown).map((hint, i) => (
-            <Box key={i} marginTop={1} flexDirection="column">
+            <Box
+              key={i}
+              marginTop={1}
+              flexDirection="column"
+              ref={(node) => {
+                hints.current[i] = node;
+              }}
+            >
               <Styled token="tone.warning">› {t(fill(S.hintTitle, { n: i + 1, total: step.hints.length }))}</Styled>
               <InlineText text={t(hint)} />
             </Box>

@@ -1,0 +1,65 @@
+/**
+ * Issue 11 item 5: once a step had run, `h` showed nothing — the hint went in above "── Last run ──" while the view
+ * stayed pinned to the bottom of a long run, and only the scroll counter moved. A revealed hint (each rung of the
+ * ladder, one at a time) is now scrolled into view.
+ */
+import { afterEach, describe, expect, it } from "vitest";
+import { S } from "../../src/ui/strings.js";
+import { KEY } from "../helpers/render.js";
+import { realTui, type RealTui } from "./real-tui.js";
+
+let ui: RealTui | undefined;
+afterEach(async () => {
+  await ui?.quit();
+  ui = undefined;
+});
+
+const HINTS = {
+  en: ["Credential errors? Run", "Want another model? Pass --model-id"],
+  vi: ["Lỗi credentials? Chạy", "Muốn chọn model khác? Dùng --model-id"],
+};
+
+describe("h after a step has run", () => {
+  for (const [lang, columns, rows] of [
+    ["en", 80, 24],
+    ["vi", 100, 30],
+  ] as const) {
+    it(`shows each hint of the ladder when revealed (${lang}, ${columns}×${rows})`, async () => {
+      ui = await realTui({ lang, columns, rows });
+      await ui.waitFor(S.welcomeStart[lang]);
+      await ui.press(KEY.enter);
+      const answering = setInterval(() => ui?.controller.getState().confirm?.answer(true), 5);
+      await ui.press(KEY.enter); // run step 0: its page fills with a long IAM policy
+      await ui.waitFor((f) => f.includes("▸✓ 0") && !ui!.controller.getState().running, 30_000);
+      clearInterval(answering);
+      // Pinned to the bottom of the run, far below the step's text and the "Last run" rule.
+      expect(ui.frame()).not.toContain(S.lastRun[lang]);
+      await ui.press("h");
+      const first = await ui.waitFor(HINTS[lang][0]!);
+      expect(first).toContain(S.hintTitle[lang].replace("{n}", "1").replace("{total}", "2"));
+      await ui.press("h");
+      const second = await ui.waitFor(HINTS[lang][1]!);
+      expect(second).toContain(S.hintTitle[lang].replace("{n}", "2").replace("{total}", "2"));
+    }, 60_000);
+  }
+});
+
+describe("the hint ladder in the interface state", () => {
+  it("marks each revealed rung for the page to scroll to, and keeps the footer's answer", async () => {
+    const { initialUiState, uiReducer } = await import("../../src/ui/state/ui-state.js");
+    let state = uiReducer({ ...initialUiState, follow: true }, { type: "hint", stepId: "a", available: 3 });
+    expect(state).toMatchObject({ reveal: { stepId: "a", index: 0 }, follow: false });
+    state = uiReducer(state, { type: "revealed", row: 12 });
+    expect(state).toMatchObject({ scroll: 12, follow: false });
+    expect(state.reveal).toBeUndefined();
+    state = uiReducer(state, { type: "hint", stepId: "a", available: 3 });
+    expect(state.reveal).toEqual({ stepId: "a", index: 1 });
+    const last = uiReducer(uiReducer(state, { type: "hint", stepId: "a", available: 3 }), {
+      type: "hint",
+      stepId: "a",
+      available: 3,
+    });
+    expect(last.flash).toEqual(S.noMoreHints);
+    expect(uiReducer(last, { type: "revealed", row: 30 }).flash).toEqual(S.noMoreHints);
+  });
+});
