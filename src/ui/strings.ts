@@ -162,7 +162,14 @@ export const S = {
   quitTitle: { vi: "Thoát genai-lab?", en: "Quit genai-lab?" },
   quitQuestion: { vi: "Một thao tác đang chạy. Huỷ nó và thoát?", en: "An action is running. Cancel it and quit?" },
   cancelling: { vi: "Đang huỷ… (Ctrl+C lần nữa để thoát ngay)", en: "Cancelling… (Ctrl+C again to quit now)" },
-  locked: { vi: "Đang chạy — các phím khác chờ đến khi xong", en: "Running — other keys wait until it ends" },
+  locked: {
+    vi: "Đang chạy — Enter, c và t bị khoá đến khi xong (Ctrl+C để huỷ)",
+    en: "Running — Enter, c and t are locked until it ends (Ctrl+C cancels)",
+  },
+  keyLocked: {
+    vi: "{key} bị khoá khi đang chạy (phím không được giữ lại): đợi chạy xong, hoặc Ctrl+C để huỷ.",
+    en: "{key} is locked while a run goes on (the key is not kept): wait for it to end, or press Ctrl+C to cancel.",
+  },
   tooSmall: {
     vi: "Cửa sổ terminal quá nhỏ ({columns}×{rows}) — hãy mở rộng ít nhất {minColumns}×{minRows} (q để thoát).",
     en: "Terminal too small ({columns}×{rows}) — make it at least {minColumns}×{minRows} (q quits).",

@@ -75,10 +75,10 @@ export function App(props: AppProps) {
   const main = scope !== "welcome" && ui.screen === "main" && view !== undefined;
   const footerNote = state.cancelling
     ? display.t(S.cancelling)
-    : state.running
-      ? display.t(S.locked)
-      : ui.flash
-        ? display.t(ui.flash)
+    : ui.flash
+      ? display.t(ui.flash)
+      : state.running
+        ? display.t(S.locked)
         : undefined;
   const footer: FooterProps = {
     scope,

@@ -6,12 +6,13 @@
 import { useInput } from "ink";
 import { useLayoutEffect, useRef } from "react";
 import type { TuiController, ControllerState } from "../app/controller.js";
-import { commandFor, type Command, type KeyContext } from "../key-bindings.js";
+import { commandFor, lockedBy, type Command, type KeyContext } from "../key-bindings.js";
 import { failedItems, resumeIndex, type LabView } from "../state/lab-view.js";
 import { shownChecklist } from "../state/standing.js";
 import type { UiAction, UiState } from "../state/ui-state.js";
 import type { UiStore } from "./use-ui-state.js";
 import { splitPresses } from "./key-chunks.js";
+import { fill } from "../../engine/text.js";
 import { S } from "../strings.js";
 
 export interface ScrollInfo {
@@ -63,9 +64,14 @@ export function useAppInput(controller: TuiController, ui: UiStore, scroll: Scro
         scroll: latestScroll.current,
       };
       if (input.state.exitCode !== undefined) return;
-      const command = commandFor(press.input, press.key, scopeOf(input.state, input.ui), keyContextOf(input.state));
+      const scope = scopeOf(input.state, input.ui);
+      const context = keyContextOf(input.state);
+      const command = commandFor(press.input, press.key, scope, context);
       // On a terminal too small to draw the screen, keys acting on what cannot be seen are ignored.
       if (command && (!tooSmall || command === "quit" || command === "cancel")) perform(command, input);
+      // A key that would start something while a run goes on is not kept for later: say it is locked.
+      const locked = command ? undefined : lockedBy(press.input, press.key, scope, context);
+      if (locked && !tooSmall) ui.dispatch({ type: "flash", text: fill(S.keyLocked, { key: locked.keys[0] ?? "" }) });
     }
   });
 }
