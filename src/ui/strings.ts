@@ -135,6 +135,7 @@ export const S = {
   runHint: { vi: "Nhấn Enter để chạy bước này.", en: "Press Enter to run this step." },
   lastRun: { vi: "Lần chạy gần nhất", en: "Last run" },
   checklistRun: { vi: "Đang kiểm tra checklist", en: "Running the checklist" },
+  checklistRan: { vi: "Lần kiểm tra lại gần nhất", en: "Last re-check" },
   countdownLeft: { vi: "còn {s} giây", en: "{s} s left" },
   checkPrefix: { vi: "Kiểm tra", en: "Check" },
   cliEquivalent: { vi: "Lệnh CLI tương đương", en: "CLI equivalent" },

@@ -6,6 +6,8 @@
 import { fill, tr, type Text } from "../../engine/text.js";
 import { UsageError } from "../../engine/usage-error.js";
 import { renderText } from "../../report/text.js";
+import { historyPath, recordRunHistory } from "../../ui/app/run-history.js";
+import { stepInfos } from "../../ui/app/step-infos.js";
 import { createPlainPrinter } from "../../ui/plain/printer.js";
 import { S } from "../../ui/strings.js";
 import { checklistReport, exitCodeFor, targetLine, type Command } from "../command.js";
@@ -56,6 +58,8 @@ export const run: Command = async (ctx) => {
     session.runner.subscribe((event) => {
       if (event.type === "action-started") redone = true;
     });
+    // What each step did, kept for the TUI to show after a restart.
+    recordRunHistory(session.runner, historyPath(session.store.path), stepInfos(session), session.target);
     const summary = await session.runner.runSteps(stepIds, ctx.signal, { resume });
     if (summary.outcome === "cancelled") {
       io.stderr.write(`\n${ctx.errStyle.warn(tr(S.runCancelled, lang))}\n`);

@@ -16,6 +16,7 @@ import type { Lang, Text } from "../../engine/text.js";
 import { initialLabView, labViewReducer, type LabView } from "../state/lab-view.js";
 import { S } from "../strings.js";
 import { ConfirmQueue, type Asked, type Question } from "./confirm-queue.js";
+import { historyPath, readRunHistory, recordRunHistory } from "./run-history.js";
 import { stepInfos } from "./step-infos.js";
 
 export type { Question } from "./confirm-queue.js";
@@ -131,9 +132,16 @@ export class TuiController {
       }
       const offEvents = session.runner.subscribe((event) => this.#onEvent(event));
       const offProgress = session.store.subscribe((progress) => this.#onProgress(progress));
+      const offHistory = recordRunHistory(
+        session.runner,
+        historyPath(session.store.path),
+        stepInfos(session),
+        session.target,
+      );
       this.#unsubscribe = () => {
         offEvents();
         offProgress();
+        offHistory();
       };
       this.#set({ phase: { kind: "ready", session }, view: viewOf(session), mode: session.mode });
     } catch (error) {
@@ -295,5 +303,8 @@ function viewOf(session: Session): LabView {
     const found = session.lab.checks.get(entry.id);
     return { id: entry.id, label: found?.check.label ?? { vi: entry.id, en: entry.id }, stepId: found?.step.id ?? "" };
   });
-  return initialLabView(stepInfos(session), checklist, session.store.state);
+  const view = initialLabView(stepInfos(session), checklist, session.store.state);
+  // What each step did last time (and the last re-check), from before a restart.
+  const history = readRunHistory(historyPath(session.store.path));
+  return { ...view, runs: history.runs, ...(history.checklistPass ? { checklistPass: history.checklistPass } : {}) };
 }

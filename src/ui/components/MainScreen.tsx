@@ -5,7 +5,7 @@
  */
 import { Box } from "ink";
 import type { ControllerState } from "../app/controller.js";
-import { stepStatus, type LabView } from "../state/lab-view.js";
+import { stepStatus, type LabView, type StepInfo, type StepRun } from "../state/lab-view.js";
 import { completedAndCleaned, shownChecklist } from "../state/standing.js";
 import type { UiState } from "../state/ui-state.js";
 import { ChecklistPanel } from "./ChecklistPanel.js";
@@ -31,8 +31,7 @@ export function MainScreen(props: MainScreenProps) {
   const { state, view, ui, left, pageWidth, bodyHeight } = props;
   const selectedStep = view.steps[ui.selected];
   const run = selectedStep ? view.runs[selectedStep.id] : undefined;
-  // The checklist pass shows on the page only while it runs (a step's own checks are in its run).
-  const checklistPass = view.running && !view.running.stepId ? view.checklistPass : undefined;
+  const checklistPass = selectedStep ? passFor(view, selectedStep) : undefined;
   return (
     <Box height={bodyHeight} flexShrink={0}>
       <Box flexDirection="column" width={left} height={bodyHeight} overflow="hidden" flexShrink={0}>
@@ -66,6 +65,7 @@ export function MainScreen(props: MainScreenProps) {
           status={stepStatus(view, selectedStep)}
           {...(run ? { run } : {})}
           {...(checklistPass ? { checklistPass } : {})}
+          running={view.running !== undefined}
           hintsShown={ui.hintsShown[selectedStep.id] ?? 0}
           now={props.now}
           width={pageWidth}
@@ -78,4 +78,19 @@ export function MainScreen(props: MainScreenProps) {
       ) : null}
     </Box>
   );
+}
+
+/**
+ * The checklist pass a step's page shows: the whole pass while it runs; once finished, the step's own items from
+ * the last pass, when that pass is newer than the step's own run (a re-check's results stay on the page).
+ */
+function passFor(view: LabView, step: StepInfo): StepRun | undefined {
+  const pass = view.checklistPass;
+  if (!pass) return undefined;
+  if (view.running && !view.running.stepId) return pass;
+  if (view.running) return undefined;
+  const run = view.runs[step.id];
+  if (run && run.startedAt > pass.startedAt) return undefined;
+  const items = pass.items.filter((item) => step.checkIds.includes(item.id));
+  return items.length > 0 ? { ...pass, items } : undefined;
 }
