@@ -23,6 +23,9 @@ import { HelpOverlay } from "./HelpOverlay.js";
 import { MIN_COLUMNS, MIN_ROWS, TooSmall } from "./TooSmall.js";
 import { Welcome } from "./Welcome.js";
 
+/** Body rows the bordered step list and checklist need (6 steps, the cleanup rule, 4 items, titles, borders). */
+const COMPACT_BELOW = 17;
+
 // Everything past the welcome screen loads after the first frame (see MainScreen.tsx).
 const MainScreen = lazy(async () => ({ default: (await import("./MainScreen.js")).MainScreen }));
 const Transcript = lazy(async () => ({ default: (await import("./Transcript.js")).Transcript }));
@@ -93,6 +96,9 @@ export function App(props: AppProps) {
   const height = Math.max(1, rows - 1);
   const bodyHeight = Math.max(6, height - 1 - footerHeight(footer, display.t));
   const left = Math.min(44, Math.max(28, Math.floor(columns * 0.34)));
+  // Below this the left column's bordered panels do not fit (the checklist would lose its last items): they are
+  // drawn without borders instead, and the welcome card drops to one line per row (its Enter prompt stays).
+  const compact = bodyHeight < COMPACT_BELOW;
   const pageWidth = Math.max(20, columns - left);
 
   const viewport = Math.max(1, bodyHeight - 3);
@@ -133,7 +139,13 @@ export function App(props: AppProps) {
             {state.confirm ? (
               <ConfirmDialog request={state.confirm.request} width={Math.min(columns, 76)} />
             ) : (
-              <Welcome phase={state.phase} {...(view ? { view } : {})} now={now} width={Math.min(columns, 90)} />
+              <Welcome
+                phase={state.phase}
+                {...(view ? { view } : {})}
+                now={now}
+                width={Math.min(columns, 90)}
+                compact={compact || columns < 72}
+              />
             )}
           </Box>
         ) : (
@@ -144,6 +156,7 @@ export function App(props: AppProps) {
               ui={ui}
               now={now}
               left={left}
+              compact={compact}
               pageWidth={pageWidth}
               bodyHeight={bodyHeight}
               offset={offset}

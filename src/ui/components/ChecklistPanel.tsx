@@ -10,17 +10,20 @@ import { PanelTitle } from "./PanelTitle.js";
 import { Styled } from "./Styled.js";
 
 /** `completedAt`: the lab was completed then, and has been cleaned up since (the items show how it ended). */
-export function ChecklistPanel(props: { items: ChecklistItemView[]; width: number; completedAt?: string }) {
+export function ChecklistPanel(props: {
+  items: ChecklistItemView[];
+  width: number;
+  completedAt?: string;
+  compact?: boolean;
+}) {
   const { t, theme } = useDisplay();
   const passed = passedCount(props.items);
   return (
     <Box
       flexDirection="column"
-      borderStyle="round"
-      {...theme["border.normal"]}
+      {...(props.compact ? { paddingLeft: 1 } : { borderStyle: "round", ...theme["border.normal"], paddingX: 1 })}
       width={props.width}
       flexShrink={0}
-      paddingX={1}
     >
       <PanelTitle title={t(S.checklistTitle)} count={`${passed}/${props.items.length}`} />
       {props.items.map((item) => {

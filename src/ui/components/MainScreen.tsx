@@ -20,6 +20,8 @@ export interface MainScreenProps {
   ui: UiState;
   now: number;
   left: number;
+  /** Short terminal: the left column's panels without borders, so that every step and item fits. */
+  compact: boolean;
   pageWidth: number;
   bodyHeight: number;
   offset: number;
@@ -43,10 +45,12 @@ export function MainScreen(props: MainScreenProps) {
           }))}
           selected={ui.selected}
           width={left}
+          compact={props.compact}
         />
         <ChecklistPanel
           items={shownChecklist(view)}
           width={left}
+          compact={props.compact}
           {...(completedAndCleaned(view) && view.completion ? { completedAt: view.completion.at } : {})}
         />
       </Box>

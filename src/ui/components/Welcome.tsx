@@ -19,7 +19,8 @@ import { Spinner } from "./Spinner.js";
 import { Styled } from "./Styled.js";
 import { Wrap } from "./Wrap.js";
 
-export function Welcome(props: { phase: Phase; view?: LabView; now: number; width: number }) {
+/** `compact`: a short or narrow terminal — one line per row, the prerequisites left out, the Enter prompt kept. */
+export function Welcome(props: { phase: Phase; view?: LabView; now: number; width: number; compact?: boolean }) {
   const { t, theme } = useDisplay();
   const { phase } = props;
   return (
@@ -27,7 +28,7 @@ export function Welcome(props: { phase: Phase; view?: LabView; now: number; widt
       flexDirection="column"
       borderStyle="round"
       {...theme["border.focus"]}
-      paddingX={2}
+      paddingX={props.compact ? 1 : 2}
       width={props.width}
       flexShrink={0}
     >
@@ -41,7 +42,12 @@ export function Welcome(props: { phase: Phase; view?: LabView; now: number; widt
         <Failed problem={phase.problem} target={phase.target} heading={phase.heading ?? S.connectFailed} />
       ) : null}
       {phase.kind === "ready" && props.view ? (
-        <LabCard manifest={phase.session.lab.manifest} target={phase.session.target} view={props.view} />
+        <LabCard
+          manifest={phase.session.lab.manifest}
+          target={phase.session.target}
+          view={props.view}
+          compact={props.compact ?? false}
+        />
       ) : null}
     </Box>
   );
@@ -65,10 +71,16 @@ function Failed(props: { problem: Problem; target: TargetKind; heading: Bilingua
   );
 }
 
-function Row(props: { label: string; children: ReactNode }) {
+/** Wrapped prose, or on a compact card one line that gives way at its end. */
+function Line(props: { compact: boolean; children: ReactNode }) {
+  return props.compact ? <Text wrap="truncate-end">{props.children}</Text> : <Wrap>{props.children}</Wrap>;
+}
+
+/** A labelled row; compact rows take a narrower label column (the label itself never wraps). */
+function Row(props: { label: string; children: ReactNode; compact?: boolean }) {
   return (
     <Box flexShrink={0}>
-      <Box width={16} flexShrink={0}>
+      <Box width={props.compact ? 12 : 16} flexShrink={0}>
         <Styled token="text.muted">{props.label}</Styled>
       </Box>
       <Box flexShrink={1} flexDirection="column">
@@ -78,9 +90,9 @@ function Row(props: { label: string; children: ReactNode }) {
   );
 }
 
-function LabCard(props: { manifest: LabManifest; target: TargetInfo; view: LabView }) {
+function LabCard(props: { manifest: LabManifest; target: TargetInfo; view: LabView; compact: boolean }) {
   const { t, s, lang } = useDisplay();
-  const { manifest, target, view } = props;
+  const { manifest, target, view, compact } = props;
   const lab = view.steps.filter((step) => step.role !== "cleanup");
   const done = lab.filter((step) => view.outcomes[step.id] === "passed").length;
   const passed = passedCount(shownChecklist(view));
@@ -99,36 +111,38 @@ function LabCard(props: { manifest: LabManifest; target: TargetInfo; view: LabVi
   // Compact enough for 80×24: every row keeps its height (flexShrink 0); nothing is squeezed out.
   return (
     <Box flexDirection="column">
-      <Styled token="text.heading" wrap="wrap">
+      <Styled token="text.heading" wrap={compact ? "truncate-end" : "wrap"}>
         {t(manifest.title)}
       </Styled>
-      <Row label={t(S.welcomeGoal)}>
-        <Wrap>{t(manifest.goal)}</Wrap>
+      <Row label={t(S.welcomeGoal)} compact={compact}>
+        <Line compact={compact}>{t(manifest.goal)}</Line>
       </Row>
-      <Row label={t(S.welcomeDuration)}>
-        <Wrap>
+      <Row label={t(S.welcomeDuration)} compact={compact}>
+        <Line compact={compact}>
           {t(fill(S.welcomeMinutes, { n: manifest.durationMinutes }))} <Styled token="text.muted">·</Styled>{" "}
           {t(S.welcomeDomain)}: {t(manifest.examDomain)}
-        </Wrap>
+        </Line>
       </Row>
-      <Row label={t(S.welcomePrereqs)}>
-        <Wrap>{manifest.prerequisites.map((p) => t(p)).join(" · ")}</Wrap>
-      </Row>
-      <Row label={t(S.target)}>
-        <Wrap>
+      {compact ? null : (
+        <Row label={t(S.welcomePrereqs)}>
+          <Wrap>{manifest.prerequisites.map((p) => t(p)).join(" · ")}</Wrap>
+        </Row>
+      )}
+      <Row label={t(S.target)} compact={compact}>
+        <Line compact={compact}>
           <TargetBadge target={target} />
           <Styled token="text.muted">
             {" "}
             · {target.region} · {t(S.account)} {s(target.accountId)}
           </Styled>
-        </Wrap>
+        </Line>
         {target.kind === "sandbox" ? (
-          <Styled token="text.muted" wrap="wrap">
+          <Styled token="text.muted" wrap={compact ? "truncate-end" : "wrap"}>
             {t(S.simulatedNote)}
           </Styled>
         ) : null}
       </Row>
-      <Row label={t(S.welcomeLanguage)}>
+      <Row label={t(S.welcomeLanguage)} compact={compact}>
         <Text>
           {t(S.languageName)}{" "}
           <Styled token="text.muted">
@@ -136,7 +150,7 @@ function LabCard(props: { manifest: LabManifest; target: TargetInfo; view: LabVi
           </Styled>
         </Text>
       </Row>
-      <Row label={t(S.welcomeProgress)}>
+      <Row label={t(S.welcomeProgress)} compact={compact}>
         {completion ? <Completed view={view} at={completion.at} /> : <Wrap>{t(fill(progress, values))}</Wrap>}
       </Row>
       <Styled token="text.accent">▶ {t(started ? S.welcomeContinue : S.welcomeStart)}</Styled>
