@@ -64,6 +64,7 @@ export const FLAGS = {
   concurrency: { type: "string", commands: ["check"] },
   "fail-under": { type: "string", commands: ["check"] },
   "dry-run": { type: "boolean", commands: ["cleanup"] },
+  "forget-resources": { type: "boolean", commands: ["reset"] },
   port: { type: "string", commands: ["sandbox"] },
   host: { type: "string", commands: ["sandbox"] },
   "allow-host": { type: "string", multiple: true, commands: ["sandbox"] },
@@ -150,9 +151,13 @@ export function parseArgv(argv: string[]): ParsedArgs {
 function fromParseError(error: Error & { code?: string }): UsageError {
   const flag = /'(-{1,2}[^' ]+)/.exec(error.message)?.[1];
   if (error.code === "ERR_PARSE_ARGS_UNKNOWN_OPTION" && flag) {
-    const known = Object.keys(FLAGS)
-      .filter((name) => name.startsWith(flag.replace(/^-+/, "").slice(0, 3)))
-      .map((name) => `--${name}`);
+    // Flags that start with what was typed ("--form" → --format); else with its first three letters.
+    const typed = flag.replace(/^-+/, "");
+    const names = Object.keys(FLAGS);
+    const whole = names.filter((name) => name.startsWith(typed));
+    const known = (whole.length > 0 ? whole : names.filter((name) => name.startsWith(typed.slice(0, 3)))).map(
+      (name) => `--${name}`,
+    );
     return usage({
       vi: `Không có tuỳ chọn ${flag}.${known.length ? ` Có phải ý bạn là ${known.join(", ")}?` : ""} (gõ genai-lab --help).`,
       en: `There is no option ${flag}.${known.length ? ` Did you mean ${known.join(", ")}?` : ""} (see genai-lab --help).`,

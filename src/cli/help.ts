@@ -332,19 +332,26 @@ ${EXIT.en}`,
   reset: {
     vi: `genai-lab reset — xoá tiến độ đã lưu của bài lab trên môi trường này (hỏi trước)
 
-Không xoá tài nguyên AWS nào: dùng genai-lab cleanup cho việc đó, trước khi reset.
+Không xoá tài nguyên AWS nào: dùng genai-lab cleanup cho việc đó. Sổ ghi tài nguyên bài lab đã tạo
+được giữ lại, nên cleanup vẫn xoá được chúng sau khi reset. Tệp tiến độ bị hỏng được chuyển sang chỗ khác,
+không bị xoá.
 
 Cách dùng:
-  genai-lab reset [--yes] [tuỳ chọn]
+  genai-lab reset [--yes] [--forget-resources] [tuỳ chọn]
+
+  --forget-resources       Quên cả sổ ghi tài nguyên (sau cảnh báo nêu rõ những gì không còn được theo dõi)
 
 ${COMMON.vi}
 ${EXIT.vi}`,
-    en: `genai-lab reset — forget the lab's progress on this target (asks first)
+    en: `genai-lab reset — delete the lab's saved progress on this target (asks first)
 
-Deletes no AWS resources: use genai-lab cleanup for that, before resetting.
+Deletes no AWS resources: use genai-lab cleanup for that. The ledger of what the lab created is kept, so
+cleanup can still remove it after a reset. A damaged progress file is moved aside, not deleted.
 
 Usage:
-  genai-lab reset [--yes] [options]
+  genai-lab reset [--yes] [--forget-resources] [options]
+
+  --forget-resources       Forget the ledger too (after a warning naming what becomes untracked)
 
 ${COMMON.en}
 ${EXIT.en}`,

@@ -72,7 +72,11 @@ export type ProgressAction =
   | { type: "mode-set"; mode: Mode; at: string }
   | { type: "hint-revealed"; stepId: string; at: string }
   | { type: "lab-completed"; completion: Completion; at: string }
-  | { type: "reset"; at: string };
+  /**
+   * Starts the lab over. The ledger is kept (cleanup must still find what the lab created) unless `forgetLedger`:
+   * the learner asked for it, knowing those resources are then no longer tracked.
+   */
+  | { type: "reset"; at: string; forgetLedger?: boolean };
 
 export function ledgerKey(type: string, name: string): string {
   return `${type}:${name}`;
@@ -158,9 +162,14 @@ export function progressReducer(state: ProgressState, action: ProgressAction): P
       // Written once: the first time the checklist passes is when the lab was completed.
       return state.completion ? state : { ...next, completion: action.completion };
     case "reset": {
-      // The mode is how the learner chose to take the lab, not progress in it: it survives a reset.
+      // The mode is how the learner chose to take the lab, not progress in it: it survives a reset. So does the
+      // ledger, unless the learner asked to forget it.
       const fresh = initialProgress(state.lab, state.target, action.at);
-      return state.mode ? { ...fresh, mode: state.mode } : fresh;
+      return {
+        ...fresh,
+        ...(state.mode ? { mode: state.mode } : {}),
+        ...(action.forgetLedger ? {} : { ledger: state.ledger }),
+      };
     }
   }
 }

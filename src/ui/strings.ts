@@ -44,13 +44,33 @@ export const S = {
     vi: "Xoá tiến độ đã lưu của bài lab trên {target}? Tài nguyên AWS không bị xoá.",
     en: "Delete the lab's saved progress on {target}? No AWS resources are deleted.",
   },
+  resetKeepsLedger: {
+    vi: "genai-lab vẫn theo dõi {count} tài nguyên bài lab đã tạo ({names}): sau khi xoá tiến độ, genai-lab cleanup vẫn xoá được chúng. (Muốn quên cả chúng thì dùng --forget-resources.)",
+    en: "genai-lab keeps tracking the {count} resource(s) the lab created ({names}): after the reset, genai-lab cleanup can still remove them. (To forget them too, use --forget-resources.)",
+  },
+  resetKeptLedger: {
+    vi: "Vẫn theo dõi {count} tài nguyên bài lab đã tạo: genai-lab cleanup vẫn xoá được chúng.",
+    en: "Still tracking the {count} resource(s) the lab created: genai-lab cleanup can still remove them.",
+  },
+  resetForgetQuestion: {
+    vi: "Xoá tiến độ đã lưu trên {target}, kể cả sổ ghi tài nguyên bài lab đã tạo?",
+    en: "Delete the saved progress on {target}, including the ledger of what the lab created?",
+  },
   resetOwnsResources: {
-    vi: "Bài lab vẫn đang giữ {count} tài nguyên ({names}); sau khi reset, cleanup sẽ không còn theo dõi được chúng. Hãy chạy genai-lab cleanup trước.",
-    en: "The lab still owns {count} resource(s) ({names}); after a reset, cleanup no longer knows them. Run genai-lab cleanup first.",
+    vi: "Sau đó genai-lab không còn theo dõi được {count} tài nguyên bài lab đã tạo: {names}. Cleanup sẽ không xoá chúng nữa (khi chạy lại, các bước của bài lab vẫn nhận ra log group và role nhờ tag genai-lab:lab). Muốn xoá chúng thì chạy genai-lab cleanup trước.",
+    en: "Then genai-lab no longer tracks the {count} resource(s) the lab created: {names}. Cleanup will not remove them (run again, the lab's steps still recognise the log group and the role by their genai-lab:lab tag). To delete them, run genai-lab cleanup first.",
   },
   resetCorrupt: {
-    vi: "Tệp tiến độ bị hỏng. Xoá nó để bắt đầu lại? {path}",
-    en: "The progress file is damaged. Delete it and start over? {path}",
+    vi: "Tệp tiến độ {path} bị hỏng. Chuyển nó sang {aside} rồi bắt đầu lại?",
+    en: "The progress file {path} is damaged. Move it to {aside} and start over?",
+  },
+  resetCorruptDetail: {
+    vi: "Tệp không bị xoá: sổ ghi tài nguyên trong đó (nếu còn đọc được) vẫn nằm trong tệp đã chuyển. Khi chạy lại, các bước của bài lab nhận ra log group và role của nó nhờ tag genai-lab:lab, và cleanup xoá được chúng.",
+    en: "The file is not deleted: the ledger in it (if it can still be read) stays in the moved file. Run again, the lab's steps recognise their log group and role by the genai-lab:lab tag, and cleanup can remove them.",
+  },
+  resetMovedAside: {
+    vi: "Đã chuyển tệp tiến độ hỏng sang {path}; bài lab bắt đầu lại từ đầu.",
+    en: "The damaged progress file was moved to {path}; the lab starts over.",
   },
   reportWritten: { vi: "Đã ghi báo cáo vào {path}", en: "Report written to {path}" },
   simulatedNote: {

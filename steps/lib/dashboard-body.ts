@@ -35,6 +35,8 @@ export interface DashboardBody {
 }
 
 export const NAMESPACE = "AWS/Bedrock";
+/** In the dashboard's text widget: how the lab knows its own dashboard (dashboards carry no tags). */
+export const BUILT_BY = "built by genai-lab";
 /** The dashboard's time range: the last 6 hours (the preview reads the same window). */
 export const DASHBOARD_START = "-PT6H";
 
@@ -71,7 +73,7 @@ export function buildDashboard(spec: DashboardSpec): DashboardBody {
         width: 24,
         height: 2,
         properties: {
-          markdown: `## GenAI monitoring\nModel \`${modelId}\` · log group \`${group}\` · built by genai-lab (Monitoring GenAI applications with CloudWatch)`,
+          markdown: `## GenAI monitoring\nModel \`${modelId}\` · log group \`${group}\` · ${BUILT_BY} (Monitoring GenAI applications with CloudWatch)`,
         },
       },
       log(0, "Invocations per hour (logs)", INVOCATIONS_PER_HOUR),
@@ -130,4 +132,16 @@ export function validateDashboard(name: string, body: DashboardBody): Validation
     }
   });
   return problems;
+}
+
+/** A dashboard body the lab built (its text widget says so). */
+export function builtByLab(body: string): boolean {
+  try {
+    const parsed = JSON.parse(body) as { widgets?: { type?: string; properties?: { markdown?: unknown } }[] };
+    return (parsed.widgets ?? []).some(
+      (widget) => widget.type === "text" && String(widget.properties?.markdown ?? "").includes(BUILT_BY),
+    );
+  } catch {
+    return false;
+  }
 }

@@ -101,6 +101,7 @@ export function learnerPolicy(
           "logs:DeleteLogGroup",
           "logs:PutRetentionPolicy",
           "logs:TagResource",
+          "logs:ListTagsForResource",
           "logs:FilterLogEvents",
           "logs:StartQuery",
         ],

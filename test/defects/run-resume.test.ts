@@ -7,7 +7,7 @@
 import { describe, expect, it } from "vitest";
 import { tempDirs } from "./temp-dirs.js";
 import { runBinary, runCli } from "../helpers/cli.js";
-import { invocationCount } from "./invocations.js";
+import { invocationCount } from "./state-sandbox.js";
 import { SANDBOX_ENV } from "./real-tui.js";
 
 const fresh = tempDirs("genai-lab-resume-");

@@ -1,9 +1,12 @@
-/** How many model calls the sandbox of a state directory has served: AWS/Bedrock Invocations, summed over models. */
+/**
+ * The sandbox of a state directory, opened after the CLI has finished with it: its clients for a look at what is
+ * there, and how many model calls it has served (AWS/Bedrock Invocations, summed over models).
+ */
 import { GetMetricDataCommand, ListMetricsCommand } from "@aws-sdk/client-cloudwatch";
-import { createAwsClients } from "../../src/aws/clients.js";
+import { createAwsClients, type AwsClients } from "../../src/aws/clients.js";
 import { startStateSandbox } from "../../src/cli/connect.js";
 
-export async function invocationCount(stateDir: string): Promise<number> {
+export async function withStateSandbox<T>(stateDir: string, use: (aws: AwsClients) => Promise<T>): Promise<T> {
   const sandbox = await startStateSandbox(stateDir, {});
   const aws = createAwsClients({
     region: sandbox.region,
@@ -11,6 +14,15 @@ export async function invocationCount(stateDir: string): Promise<number> {
     credentials: { ...sandbox.credentials },
   });
   try {
+    return await use(aws);
+  } finally {
+    aws.destroy();
+    await sandbox.close();
+  }
+}
+
+export function invocationCount(stateDir: string): Promise<number> {
+  return withStateSandbox(stateDir, async (aws) => {
     const listed = await aws.cloudwatch.send(
       new ListMetricsCommand({ Namespace: "AWS/Bedrock", MetricName: "Invocations" }),
     );
@@ -31,8 +43,5 @@ export async function invocationCount(stateDir: string): Promise<number> {
       (total, result) => total + (result.Values ?? []).reduce((a, b) => a + b, 0),
       0,
     );
-  } finally {
-    aws.destroy();
-    await sandbox.close();
-  }
+  });
 }
