@@ -116,8 +116,11 @@ async function reportError(error: unknown, io: Io, lang: Lang, debug: boolean): 
   if (error instanceof ConnectError) {
     const { problem } = error;
     io.stderr.write(`genai-lab: ${tr(problem.title, lang)}\n`);
-    if (problem.message && !tr(problem.title, lang).includes(problem.message))
-      io.stderr.write(`  ${problem.message}\n`);
+    // The SDK's or AWS's own words are English: labelled as such, under the explanation in the learner's language.
+    if (problem.message && !tr(problem.title, lang).includes(problem.message)) {
+      const { S } = await import("./ui/strings.js");
+      io.stderr.write(`  ${tr(S.originalMessage, lang)}: ${problem.message}\n`);
+    }
     io.stderr.write(`  ${tr({ vi: "Nên làm", en: "Next" }, lang)}: ${tr(problem.next, lang)}\n`);
     if (debug && error.stack) io.stderr.write(`${error.stack}\n`);
     return problem.kind === "credentials" ? 2 : 1;

@@ -92,9 +92,10 @@ export const S = {
     en: "Fix the option or file named, then open genai-lab again (q quits).",
   },
   noCredentials: {
-    vi: "Không tìm thấy thông tin xác thực AWS nào (chưa có lời gọi nào được gửi đi).",
-    en: "No AWS credentials found (no request was sent).",
+    vi: "Không tìm thấy thông tin xác thực AWS nào, nên chưa có lời gọi nào tới AWS.",
+    en: "No AWS credentials found, so no call was made to AWS.",
   },
+  originalMessage: { vi: "Nguyên văn (tiếng Anh)", en: "Original message" },
   noCredentialsNext: {
     vi: "Cung cấp thông tin xác thực: `aws configure` (access key), hoặc `aws sso login --profile <tên>` rồi mở genai-lab với `--profile <tên>` (hoặc AWS_PROFILE), hoặc đặt AWS_ACCESS_KEY_ID và AWS_SECRET_ACCESS_KEY.",
     en: "Provide credentials: `aws configure` (access keys), or `aws sso login --profile <name>` then open genai-lab with `--profile <name>` (or AWS_PROFILE), or set AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY.",

@@ -129,7 +129,7 @@ describe("switching to real AWS without credentials", () => {
     await ui.waitFor("Switch to your real AWS account?");
     await ui.press("y");
     const failed = await ui.waitFor("Could not connect");
-    expect(failed).toContain("No AWS credentials found (no request was sent).");
+    expect(failed).toContain("No AWS credentials found, so no call was made to AWS.");
     expect(failed).not.toContain("did not accept");
     expect(failed.replace(/\s+/g, " ")).toContain("Press t to go back to the sandbox, or q to quit.");
     expect(failed).not.toContain("Enter start");

@@ -55,7 +55,7 @@ export function createPlainPrinter(options: PlainPrinterOptions): RunnerListener
   const problemLines = (problem: Problem, indent: string) => {
     write(`${indent}${style.fail(p(problem.title))}`);
     if (problem.message && !t(problem.title).includes(problem.message))
-      write(`${indent}${style.muted(problem.message)}`);
+      write(`${indent}${style.muted(`${t(S.originalMessage)}: ${problem.message}`)}`);
     write(`${indent}${t(S.next)}: ${p(problem.next)}`);
     if (problem.requestId) write(style.muted(`${indent}${t(S.requestId)}: ${problem.requestId}`));
   };
