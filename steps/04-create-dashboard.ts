@@ -6,6 +6,7 @@ import { defineStep } from "../src/engine/contract.js";
 import type { LabAws, LabParams } from "./lab.js";
 import { buildDashboard, DASHBOARD_START, metricRow } from "./lib/dashboard-body.js";
 import { checkDashboard } from "./lib/dashboard-check.js";
+import { chartedModels, findChartedModels, rememberCharted } from "./lib/dashboard-models.js";
 import { metricQuery, previewDashboard } from "./lib/dashboard-preview.js";
 import { putDashboard } from "./lib/dashboard-put.js";
 import { previewHours, windowLabel, windowMs } from "./lib/dashboard-window.js";
@@ -20,8 +21,9 @@ const bodyFor = (ctx: ReadCtx) =>
   buildDashboard({
     region: ctx.target.region,
     group: ctx.params.logGroupName,
-    modelId: effectiveModelId(ctx),
+    ...chartedModels(ctx),
     periodSeconds: ctx.params.metricPeriodSeconds,
+    lang: ctx.lang,
   });
 
 const WINDOW = windowLabel(windowMs(DASHBOARD_START));
@@ -53,8 +55,8 @@ Bài lab dựng dashboard như sau:
 |---|---|---|
 | Lượt gọi mỗi giờ | log (\`SOURCE '/aws/bedrock/model-invocations' \\| stats count(*) … by bin(1h)\`) | ý của bài gốc, giữ nguyên |
 | Token mỗi giờ | log (\`sum(input.inputTokenCount)\`, \`sum(output.outputTokenCount)\`) | đã sửa tên trường |
-| Invocations | metric \`AWS/Bedrock\` \`Invocations\` theo \`ModelId\`, Sum | |
-| Tokens | metric \`InputTokenCount\`, \`OutputTokenCount\` theo \`ModelId\`, Sum | |
+| Lượt gọi | metric \`AWS/Bedrock\` \`Invocations\` theo \`ModelId\`, Sum | |
+| Token | metric \`InputTokenCount\`, \`OutputTokenCount\` theo \`ModelId\`, Sum | |
 | Độ trễ | metric \`InvocationLatency\` theo \`ModelId\`, Average và p90 | thay cho \`@duration\` |
 
 \`ModelId\` là ID mà bài lab **thực sự gọi**. Nếu gọi qua inference profile thì đó là ID của profile (ví dụ \`us.…\`), vì Bedrock gắn metric theo ID đó. Body được kiểm tra trước khi gửi; nếu CloudWatch vẫn từ chối, bài lab in ra từng thông báo (DataPath + Message) của nó. Sau đó bài lab vẽ thử dashboard ngay trong terminal, trên đúng khoảng thời gian của dashboard (${WINDOW.vi} gần nhất: biểu đồ từ GetMetricData, bảng từ truy vấn của các widget log), và đưa link tới console.
@@ -112,6 +114,28 @@ Docs: [CloudWatch dashboards](https://docs.aws.amazon.com/AmazonCloudWatch/lates
   },
   actions: [
     {
+      id: "find-models",
+      title: { vi: "Tìm các model có dữ liệu để vẽ", en: "Find the models with data to chart" },
+      cli: (ctx) =>
+        `aws cloudwatch list-metrics --region ${ctx.target.region} --namespace AWS/Bedrock --metric-name Invocations`,
+      async run(ctx) {
+        const found = await findChartedModels(ctx);
+        rememberCharted(ctx, found);
+        const models = found.models.join(", ");
+        return {
+          summary: found.hasData
+            ? {
+                vi: `Sẽ vẽ ${models} ("start": "${found.start}")`,
+                en: `Charting ${models} ("start": "${found.start}")`,
+              }
+            : {
+                vi: `Chưa có model nào có dữ liệu: vẽ ${models}`,
+                en: `No model has data yet: charting ${models}`,
+              },
+        };
+      },
+    },
+    {
       id: "put-dashboard",
       title: { vi: "Tạo dashboard GenAI-Monitoring", en: "Create the GenAI-Monitoring dashboard" },
       // The body inline, so that the line works when pasted (the JSON block below is the same body, for reading).
@@ -139,7 +163,8 @@ Docs: [CloudWatch dashboards](https://docs.aws.amazon.com/AmazonCloudWatch/lates
       id: "preview-dashboard",
       title: { vi: "Xem trước dashboard trong terminal", en: "Preview the dashboard in the terminal" },
       cli: (ctx) => {
-        const query = metricQuery("m0", metricRow("Invocations", effectiveModelId(ctx), "Sum"), 60);
+        const model = chartedModels(ctx).models[0] ?? effectiveModelId(ctx);
+        const query = metricQuery("m0", metricRow("Invocations", model, "Sum"), 60);
         const hours = previewHours(bodyFor(ctx).start);
         return (
           `aws cloudwatch get-metric-data --region ${ctx.target.region} --start-time $(date -u -d '-${hours} hours' +%FT%TZ) ` +
