@@ -5,7 +5,7 @@
 import { defineStep } from "../src/engine/contract.js";
 import type { LabAws, LabParams } from "./lab.js";
 import { INVOCATIONS_FACT, invokePrompts } from "./lib/invocations.js";
-import { firstWords, invokeLine } from "./lib/invoke.js";
+import { invokeLine } from "./lib/invoke.js";
 import { retriesNote, retrySettings, simulatedNote } from "./lib/invocation-notes.js";
 import { effectiveModelId } from "./lib/model.js";
 import { table } from "./lib/outputs.js";
@@ -79,7 +79,7 @@ Docs: [InvokeModel](https://docs.aws.amazon.com/bedrock/latest/APIReference/API_
               ["output", { vi: "Output token", en: "Output tokens" }, "right"],
               ["latency", { vi: "Độ trễ (ms)", en: "Latency (ms)" }, "right"],
               ["attempts", { vi: "Số lần thử", en: "Attempts" }, "right"],
-              ["answer", { vi: "Câu trả lời (đầu)", en: "Answer (start)" }],
+              ["answer", { vi: "Câu trả lời", en: "Answer" }],
             ],
             batch.items.map((call) => ({
               prompt: call.prompt,
@@ -87,7 +87,8 @@ Docs: [InvokeModel](https://docs.aws.amazon.com/bedrock/latest/APIReference/API_
               output: call.outputTokens,
               latency: call.latencyMs,
               attempts: call.attempts,
-              answer: firstWords(call.answer),
+              // Whole: the TUI opens each row in full when an answer does not fit a column (issue 11 item 12).
+              answer: call.answer,
             })),
           ),
         );

@@ -18,9 +18,22 @@ function pad(text: string, width: number, align: "left" | "right" = "left"): str
   return align === "right" ? gap + text : text + gap;
 }
 
+/** A cell longer than this and the table is written one record per row ("header: value"), as the TUI opens it. */
+const LONG_CELL = 60;
+
 function formatTable(output: Extract<Output, { kind: "table" }>, lang: Lang, style: PlainStyle): string[] {
   const headers = output.columns.map((column) => tr(column.label, lang));
   const rows = output.rows.map((row) => output.columns.map((column) => cellText(row[column.key], lang)));
+  if (rows.some((row) => row.some((cell) => stringWidth(cell) > LONG_CELL))) {
+    const width = Math.max(...headers.map((header) => stringWidth(header)));
+    return [
+      ...(output.title ? [style.bold(tr(output.title, lang))] : []),
+      ...rows.flatMap((row, r) => [
+        style.muted(`── ${r + 1}/${rows.length}`),
+        ...row.map((cell, i) => `${style.bold(pad(headers[i] ?? "", width))}  ${cell}`),
+      ]),
+    ];
+  }
   const widths = headers.map((header, i) =>
     Math.max(stringWidth(header), ...rows.map((row) => stringWidth(row[i] ?? ""))),
   );

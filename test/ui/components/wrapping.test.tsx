@@ -105,7 +105,7 @@ describe("tables", () => {
           "14",
           "128",
           "2585",
-          "RAG (Retrieval-Augmented Generation) combines a model with a search.",
+          "RAG combines search and a model.",
         ],
       ],
     };
