@@ -339,7 +339,7 @@ không bị xoá.
 Cách dùng:
   genai-lab reset [--yes] [--forget-resources] [tuỳ chọn]
 
-  --forget-resources       Quên cả sổ ghi tài nguyên (sau cảnh báo nêu rõ những gì không còn được theo dõi)
+  --forget-resources       Bỏ theo dõi cả sổ ghi tài nguyên (sau cảnh báo nêu rõ những gì không còn được theo dõi)
 
 ${COMMON.vi}
 ${EXIT.vi}`,

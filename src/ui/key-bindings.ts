@@ -16,6 +16,7 @@ export type Command =
   | "hint"
   | "lang"
   | "details"
+  | "copy"
   | "scroll-up"
   | "scroll-down"
   | "help"
@@ -171,6 +172,16 @@ export const BINDINGS: readonly KeyBinding[] = [
     footer: "idle",
     whileRunning: true,
     match: plain("d"),
+  },
+  {
+    command: "copy",
+    keys: ["y"],
+    short: S.keyCopy,
+    long: S.keyCopyLong,
+    scopes: ["main"],
+    footer: "idle",
+    whileRunning: true,
+    match: plain("y"),
   },
   {
     command: "scroll-up",

@@ -45,7 +45,7 @@ export const S = {
     en: "Delete the lab's saved progress on {target}? No AWS resources are deleted.",
   },
   resetKeepsLedger: {
-    vi: "genai-lab vẫn theo dõi {count} tài nguyên bài lab đã tạo ({names}): sau khi xoá tiến độ, genai-lab cleanup vẫn xoá được chúng. (Muốn quên cả chúng thì dùng --forget-resources.)",
+    vi: "genai-lab vẫn theo dõi {count} tài nguyên bài lab đã tạo ({names}): sau khi xoá tiến độ, genai-lab cleanup vẫn xoá được chúng. (Muốn bỏ theo dõi cả chúng thì dùng --forget-resources.)",
     en: "genai-lab keeps tracking the {count} resource(s) the lab created ({names}): after the reset, genai-lab cleanup can still remove them. (To forget them too, use --forget-resources.)",
   },
   resetKeptLedger: {
@@ -163,6 +163,19 @@ export const S = {
   hintTitle: { vi: "Gợi ý {n}/{total}", en: "Hint {n}/{total}" },
   noHints: { vi: "Bước này không có gợi ý.", en: "This step has no hints." },
   noMoreHints: { vi: "Đã hiện hết gợi ý.", en: "No more hints." },
+  copyAbove: {
+    vi: "Các lệnh của bước {n} ở trên, nguyên dòng: chọn bằng chuột để sao chép (terminal tự xuống dòng, không chèn ký tự nào vào lệnh).",
+    en: "Step {n}'s commands are above, each line whole: select them with the mouse to copy (the terminal wraps them; nothing is inserted).",
+  },
+  copyNone: { vi: "Bước {n} không có lệnh nào để sao chép.", en: "Step {n} has no commands to copy." },
+  copyBack: { vi: "Nhấn phím bất kỳ để quay lại bài lab.", en: "Press any key to go back to the lab." },
+  copyAsRun: { vi: "(lệnh bài lab đã chạy)", en: "(as the lab ran it)" },
+  codeCut: { vi: "dòng dài chạy quá mép › · y: chép nguyên lệnh", en: "long lines run off › · y: copy them whole" },
+  keyCopy: { vi: "chép lệnh", en: "copy" },
+  keyCopyLong: {
+    vi: "In các lệnh của bước ra để sao chép nguyên dòng bằng chuột",
+    en: "Print the step's commands to copy them whole with the mouse",
+  },
   helpTitle: { vi: "Phím tắt", en: "Keys" },
   helpClose: { vi: "Nhấn Esc hoặc ? để đóng", en: "Press Esc or ? to close" },
   detailsTitle: { vi: "Chi tiết kiểm tra", en: "Check details" },

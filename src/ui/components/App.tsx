@@ -16,7 +16,9 @@ import { passedCount } from "../state/lab-view.js";
 import { shownChecklist } from "../state/standing.js";
 import { S } from "../strings.js";
 import type { Theme } from "../theme/theme.js";
+import { stepCommands } from "../app/step-commands.js";
 import { ConfirmDialog } from "./ConfirmDialog.js";
+import { CopyView } from "./CopyView.js";
 import { Footer, footerHeight, type FooterProps } from "./Footer.js";
 import { Header } from "./Header.js";
 import { HelpOverlay } from "./HelpOverlay.js";
@@ -108,6 +110,28 @@ export function App(props: AppProps) {
 
   const session = state.phase.kind === "ready" ? state.phase.session : undefined;
   const passed = view ? passedCount(shownChecklist(view)) : 0;
+
+  const overlay = ui.overlay;
+  const copying = overlay?.kind === "copy" ? view?.steps.find((step) => step.id === overlay.stepId) : undefined;
+  const commands = useMemo(
+    () => (copying && view ? stepCommands(copying, view.runs[copying.id], state.lang) : []),
+    [copying, view, state.lang],
+  );
+
+  if (copying && !tooSmall) {
+    // A short screen under the printed commands, so they stay on the terminal's screen to be selected.
+    return (
+      <DisplayContext.Provider value={display}>
+        {/* Kept mounted: a remounted <Static> would print every finished run again. */}
+        <Suspense fallback={null}>
+          <Transcript runs={view?.finished ?? []} steps={view?.steps ?? []} />
+        </Suspense>
+        <Box flexDirection="column" width={columns}>
+          <CopyView lines={commands} step={copying.number} />
+        </Box>
+      </DisplayContext.Provider>
+    );
+  }
 
   if (tooSmall) {
     return (

@@ -64,6 +64,11 @@ export function useAppInput(controller: TuiController, ui: UiStore, scroll: Scro
         scroll: latestScroll.current,
       };
       if (input.state.exitCode !== undefined) return;
+      // The printed commands stay until any key (Ctrl+C still cancels a run, or quits).
+      if (input.ui.overlay?.kind === "copy" && !(press.key.ctrl && press.input === "c")) {
+        ui.dispatch({ type: "close" });
+        continue;
+      }
       const scope = scopeOf(input.state, input.ui);
       const context = keyContextOf(input.state);
       const command = commandFor(press.input, press.key, scope, context);
@@ -149,6 +154,9 @@ export function perform(command: Command, input: AppInput): void {
         type: "open",
         overlay: { kind: "details", index: ui.overlay?.kind === "details" ? ui.overlay.index + 1 : 0 },
       });
+      return;
+    case "copy":
+      if (step) dispatch({ type: "open", overlay: { kind: "copy", stepId: step.id } });
       return;
     case "scroll-up":
     case "scroll-down": {

@@ -18,8 +18,8 @@ function pad(text: string, width: number, align: "left" | "right" = "left"): str
   return align === "right" ? gap + text : text + gap;
 }
 
-/** A cell longer than this and the table is written one record per row ("header: value"), as the TUI opens it. */
-const LONG_CELL = 60;
+/** A table with a cell longer than this (an answer) is written one record per row, as the TUI opens a row in full. */
+const LONG_CELL = 80;
 
 function formatTable(output: Extract<Output, { kind: "table" }>, lang: Lang, style: PlainStyle): string[] {
   const headers = output.columns.map((column) => tr(column.label, lang));

@@ -5,7 +5,8 @@
 import type { Text } from "../../engine/text.js";
 import { S } from "../strings.js";
 
-export type Overlay = { kind: "help" } | { kind: "details"; index: number };
+/** `copy`: the step's commands printed for copying (CopyView), until any key. */
+export type Overlay = { kind: "help" } | { kind: "details"; index: number } | { kind: "copy"; stepId: string };
 
 export interface UiState {
   screen: "welcome" | "main";
