@@ -80,6 +80,14 @@ describe("a completed lab, cleaned up", () => {
     } finally {
       await again.quit();
     }
+    // At 60×18 (item 20) the completed card keeps its Enter prompt.
+    const small = await realTui({ lang: "vi", columns: 60, rows: 18, stateDir: ui.stateDir });
+    try {
+      const card = await small.waitFor("Nhấn Enter để tiếp tục");
+      expect(card).toContain("Đã hoàn thành bài lab lúc");
+    } finally {
+      await small.quit();
+    }
   }, 120_000);
 
   it("cleanup is done only until a lab step runs again", async () => {

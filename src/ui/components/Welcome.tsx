@@ -151,7 +151,11 @@ function LabCard(props: { manifest: LabManifest; target: TargetInfo; view: LabVi
         </Text>
       </Row>
       <Row label={t(S.welcomeProgress)} compact={compact}>
-        {completion ? <Completed view={view} at={completion.at} /> : <Wrap>{t(fill(progress, values))}</Wrap>}
+        {completion ? (
+          <Completed view={view} at={completion.at} compact={compact} />
+        ) : (
+          <Wrap>{t(fill(progress, values))}</Wrap>
+        )}
       </Row>
       <Styled token="text.accent">▶ {t(started ? S.welcomeContinue : S.welcomeStart)}</Styled>
     </Box>
@@ -159,28 +163,29 @@ function LabCard(props: { manifest: LabManifest; target: TargetInfo; view: LabVi
 }
 
 /** A completed lab: when, the checklist as it passed, and — once cleaned up — what cleanup removed. */
-function Completed(props: { view: LabView; at: string }) {
+function Completed(props: { view: LabView; at: string; compact: boolean }) {
   const { t, s } = useDisplay();
-  const { view } = props;
+  const { view, compact } = props;
   const items = view.completion?.items.length ?? 0;
   const cleanup = view.steps.find((step) => step.role === "cleanup");
   const cleanedAt = cleanup ? view.finishedAt[cleanup.id] : undefined;
   const cleaned = completedAndCleaned(view) && cleanedAt !== undefined;
+  // On a compact card each line gives way at its end, and the names of what was removed are left out.
   return (
     <Box flexDirection="column">
-      <Wrap>
+      <Line compact={compact}>
         <Styled token="status.passed">✓ </Styled>
         {t(fill(S.welcomeCompleted, { at: shortTime(props.at), passed: items, items }))}
-      </Wrap>
+      </Line>
       {cleaned ? (
-        <Wrap>
+        <Line compact={compact}>
           {t(fill(S.welcomeCleaned, { at: shortTime(cleanedAt), count: view.removed.length }))}
-          {view.removed.length > 0 ? (
+          {view.removed.length > 0 && !compact ? (
             <Styled token="text.muted">: {view.removed.map((entry) => s(entry.name)).join(", ")}</Styled>
           ) : null}
-        </Wrap>
+        </Line>
       ) : (
-        <Styled token="text.muted" wrap="wrap">
+        <Styled token="text.muted" wrap={compact ? "truncate-end" : "wrap"}>
           {t(S.welcomeNotCleaned)}
         </Styled>
       )}
