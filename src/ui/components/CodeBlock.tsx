@@ -6,7 +6,7 @@
  */
 import { Box, Text } from "ink";
 import { useDisplay } from "../app/display.js";
-import { GUTTER, lineWidth, RUNS_OFF, runsOff } from "../markdown/code-wrap.js";
+import { clipSegments, GUTTER, lineWidth, RUNS_OFF, runsOff } from "../markdown/code-wrap.js";
 import { highlight, type CodeLanguage, type Segment } from "../markdown/highlight.js";
 import { S } from "../strings.js";
 import { Styled } from "./Styled.js";
@@ -32,31 +32,28 @@ export function CodeBlock(props: { code: string; language: CodeLanguage; title?:
   );
 }
 
-/** One source line in a row of `width` columns: a gutter, then the line, clipped at the edge if it is longer. */
+/** One source line in a row of `width` columns: a gutter, then the line, cut at the edge if it is longer. */
 export function CodeRows(props: { segments: Segment[]; width: number }) {
   const room = Math.max(1, props.width - GUTTER);
   const cut = runsOff(props.segments, props.width);
+  const shown = clipSegments(props.segments, room);
   return (
     <Box width={props.width} flexShrink={0}>
       <Box width={GUTTER} flexShrink={0}>
         {cut ? <Styled token="text.muted">{RUNS_OFF}</Styled> : null}
       </Box>
-      <Box width={room} overflowX="hidden" flexShrink={0}>
-        <Box width={Math.max(1, lineWidth(props.segments))} flexShrink={0}>
-          <Text>
-            {props.segments.length === 0 || lineWidth(props.segments) === 0 ? " " : null}
-            {props.segments.map((segment, j) =>
-              segment.token ? (
-                <Styled key={j} token={segment.token}>
-                  {segment.text}
-                </Styled>
-              ) : (
-                <Text key={j}>{segment.text}</Text>
-              ),
-            )}
-          </Text>
-        </Box>
-      </Box>
+      <Text wrap="truncate-end">
+        {lineWidth(shown) === 0 ? " " : null}
+        {shown.map((segment, j) =>
+          segment.token ? (
+            <Styled key={j} token={segment.token}>
+              {segment.text}
+            </Styled>
+          ) : (
+            <Text key={j}>{segment.text}</Text>
+          ),
+        )}
+      </Text>
     </Box>
   );
 }

@@ -1,5 +1,5 @@
 /** Review fixes for text layout: prose without stray spaces, copyable code, tables that use the room, charts' Σ. */
-import { Box } from "ink";
+import { Box, Text } from "ink";
 import { describe, expect, it } from "vitest";
 import type { Output } from "../../../src/engine/outputs.js";
 import { ActivityList } from "../../../src/ui/components/Activity.js";
@@ -57,6 +57,28 @@ describe("code", () => {
     expect(frame).toHaveLength(2); // one row per line: never broken
     expect(frame[1]).toBe(`› ${command.slice(0, 58)}`);
     expect(frame.join("\n")).not.toContain("↩");
+  });
+
+  it("keeps a scrolled page's code inside the page (a cut line never escapes the viewport)", () => {
+    const code = Array.from({ length: 10 }, (_, i) => `line${i} ${"x".repeat(60)}`).join("\n");
+    const frame = render(
+      <Box flexDirection="column">
+        <Text>above</Text>
+        <Box height={3} overflow="hidden" flexDirection="column">
+          <Box marginTop={-5} flexShrink={0} flexDirection="column" width={30}>
+            <CodeBlock code={code} language="text" width={30} />
+          </Box>
+        </Box>
+        <Text>below</Text>
+      </Box>,
+    ).frame();
+    expect(lines(frame)).toEqual([
+      "above",
+      `› line4 ${"x".repeat(22)}`,
+      `› line5 ${"x".repeat(22)}`,
+      `› line6 ${"x".repeat(22)}`,
+      "below",
+    ]);
   });
 
   it("draws the CLI equivalent (no prompt sign before it) and long URLs the same way; a long ARN value wraps", () => {
