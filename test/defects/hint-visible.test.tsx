@@ -64,3 +64,27 @@ describe("the hint ladder in the interface state", () => {
     expect(uiReducer(last, { type: "revealed", row: 30 }).flash).toEqual(S.noMoreHints);
   });
 });
+
+describe("hints revealed in the TUI", () => {
+  it("are counted in progress, and shown again after a restart", async () => {
+    const first = await realTui({ lang: "en", columns: 100, rows: 30 });
+    try {
+      await first.waitFor(S.welcomeStart.en);
+      await first.press(KEY.enter);
+      await first.press("h");
+      await first.waitFor(HINTS.en[0]!);
+      expect(first.session().store.state.hints).toEqual({ preflight: 1 });
+    } finally {
+      await first.quit();
+    }
+    ui = await realTui({ lang: "en", columns: 100, rows: 30, stateDir: first.stateDir });
+    await ui.waitFor(S.welcomeStart.en); // only a hint was revealed: no step ran yet
+    await ui.press(KEY.enter);
+    // The rung revealed before the restart is still on the page, under the step's text.
+    for (let i = 0; i < 20 && !ui.frame().includes(HINTS.en[0]!); i++) await ui.press(" ");
+    await ui.waitFor(HINTS.en[0]!);
+    await ui.press("h");
+    await ui.waitFor(HINTS.en[1]!);
+    expect(ui.session().store.state.hints).toEqual({ preflight: 2 });
+  }, 60_000);
+});

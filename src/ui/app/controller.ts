@@ -224,6 +224,12 @@ export class TuiController {
     });
   }
 
+  /** Counts the next hint of a step's ladder as revealed (progress `hint-revealed`); nothing without a session. */
+  revealHint(stepId: string): void {
+    const phase = this.#state.phase;
+    if (phase.kind === "ready") phase.session.runner.revealHint(stepId);
+  }
+
   recheck(): Promise<void> {
     return this.#start((runner, signal) => runner.runChecklist(signal));
   }

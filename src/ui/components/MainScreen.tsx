@@ -70,7 +70,7 @@ export function MainScreen(props: MainScreenProps) {
           {...(run ? { run } : {})}
           {...(checklistPass ? { checklistPass } : {})}
           running={view.running !== undefined}
-          hintsShown={ui.hintsShown[selectedStep.id] ?? 0}
+          hintsShown={Math.max(ui.hintsShown[selectedStep.id] ?? 0, view.hints[selectedStep.id] ?? 0)}
           now={props.now}
           width={pageWidth}
           height={bodyHeight}

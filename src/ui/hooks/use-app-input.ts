@@ -139,9 +139,14 @@ export function perform(command: Command, input: AppInput): void {
       dispatch({ type: "follow" });
       void controller.recheck();
       return;
-    case "hint":
-      if (step) dispatch({ type: "hint", stepId: step.id, available: step.hints.length });
+    case "hint": {
+      if (!step || !view) return;
+      // Each rung is counted in progress (every mode counts hints; exam reports them): the next one is revealed.
+      const revealed = Math.max(ui.hintsShown[step.id] ?? 0, view.hints[step.id] ?? 0);
+      if (revealed < step.hints.length) controller.revealHint(step.id);
+      dispatch({ type: "hint", stepId: step.id, available: step.hints.length, revealed });
       return;
+    }
     case "details":
       // Details belong to the lab screen (from the welcome screen's help, `d` does nothing).
       if (ui.screen !== "main" || !view) return;

@@ -84,6 +84,8 @@ export interface LabView {
   completion?: Completion;
   /** What cleanup removed since the lab was completed (the ledger's deleted entries). */
   removed: { type: string; name: string }[];
+  /** How many hints of each step's ladder were revealed, counted in progress (here, or by `genai-lab hint`). */
+  hints: Record<string, number>;
   /** The latest run of each step (actions and the step's own checks). */
   runs: Record<string, StepRun>;
   checklist: ChecklistItemView[];
@@ -138,20 +140,25 @@ export function initialLabView(
 }
 
 /** What the view reads from the progress store besides step outcomes. */
-function fromProgress(progress: ProgressState): Pick<LabView, "completion" | "removed"> {
+function fromProgress(progress: ProgressState): Pick<LabView, "completion" | "removed" | "hints"> {
   const completion = progress.completion;
   const since = completion ? Date.parse(completion.at) : Infinity;
   const removed = progress.ledger
     .filter((entry) => entry.state === "deleted" && Date.parse(entry.updatedAt) >= since)
     .map(({ type, name }) => ({ type, name }));
-  return { ...(completion ? { completion } : {}), removed };
+  return { ...(completion ? { completion } : {}), removed, hints: progress.hints ?? {} };
 }
 
 export function labViewReducer(state: LabView, action: LabViewAction): LabView {
   if (action.type === "progress") {
     const read = fromProgress(action.progress);
     // Most store changes (facts, ledger entries being created) change neither: keep the view as it is.
-    if (read.completion === state.completion && read.removed.length === state.removed.length) return state;
+    if (
+      read.completion === state.completion &&
+      read.removed.length === state.removed.length &&
+      read.hints === state.hints
+    )
+      return state;
     const next = { ...state, ...read };
     if (!read.completion) delete next.completion;
     return next;

@@ -32,7 +32,8 @@ export type UiAction =
   | { type: "select"; index: number }
   | { type: "open"; overlay: Overlay }
   | { type: "close" }
-  | { type: "hint"; stepId: string; available: number }
+  /** `revealed`: how many the progress has counted already (a restart, `genai-lab hint`). */
+  | { type: "hint"; stepId: string; available: number; revealed?: number }
   | { type: "scroll"; to: number }
   /** The page scrolled a revealed hint into view (not a key: the answer to the last key stays). */
   | { type: "revealed"; row: number }
@@ -60,7 +61,7 @@ export function uiReducer(previous: UiState, action: UiAction): UiState {
       return next;
     }
     case "hint": {
-      const shown = state.hintsShown[action.stepId] ?? 0;
+      const shown = Math.max(state.hintsShown[action.stepId] ?? 0, action.revealed ?? 0);
       if (shown >= action.available) return { ...state, flash: action.available === 0 ? S.noHints : S.noMoreHints };
       return {
         ...state,

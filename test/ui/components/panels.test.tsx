@@ -304,6 +304,7 @@ describe("Welcome", () => {
     outcomes,
     finishedAt: {},
     removed: [],
+    hints: {},
     runs: {},
     checklist: [],
     finished: [],
