@@ -7,7 +7,7 @@ import { readFileSync } from "node:fs";
 import { parseArgv, type CommandName, type ParsedArgs } from "./cli/args.js";
 import type { Command, CommandContext } from "./cli/command.js";
 import { helpText } from "./cli/help.js";
-import { processIo, type Io } from "./cli/io.js";
+import { isInteractive, processIo, type Io } from "./cli/io.js";
 import { readSettings } from "./engine/settings.js";
 import { locateStateDir } from "./engine/state-dir.js";
 import { detectLang, tr, type Lang } from "./engine/text.js";
@@ -72,9 +72,14 @@ export async function main(argv: string[], io: Io = processIo(), signal?: AbortS
   const controller = new AbortController();
   signal?.addEventListener("abort", () => controller.abort(signal.reason), { once: true });
   try {
-    // verify-report, env and lab only read (lab new writes only its own folder); an in-memory sandbox keeps nothing.
-    const writes = !["verify-report", "env", "lab"].includes(parsed.command);
-    if (writes && !(parsed.command === "sandbox" && flags["in-memory"])) {
+    // verify-report, env and lab only read (lab new writes only its own folder); an in-memory sandbox keeps nothing;
+    // the bare command without a terminal only explains itself (cli/commands/tui.ts): it must not even create the
+    // state directory.
+    const writes =
+      !["verify-report", "env", "lab"].includes(parsed.command) &&
+      !(parsed.command === "sandbox" && flags["in-memory"]) &&
+      !(parsed.command === "tui" && !isInteractive(io));
+    if (writes) {
       const { ensureStateDir } = await import("./cli/paths.js");
       ensureStateDir(stateDir, stateDirSource);
     }
@@ -113,8 +118,11 @@ async function reportError(error: unknown, io: Io, lang: Lang, debug: boolean): 
   if (error instanceof ConnectError) {
     const { problem } = error;
     io.stderr.write(`genai-lab: ${tr(problem.title, lang)}\n`);
-    if (problem.message && !tr(problem.title, lang).includes(problem.message))
-      io.stderr.write(`  ${problem.message}\n`);
+    // The SDK's or AWS's own words are English: labelled as such, under the explanation in the learner's language.
+    if (problem.message && !tr(problem.title, lang).includes(problem.message)) {
+      const { S } = await import("./ui/strings.js");
+      io.stderr.write(`  ${tr(S.originalMessage, lang)}: ${problem.message}\n`);
+    }
     io.stderr.write(`  ${tr({ vi: "Nên làm", en: "Next" }, lang)}: ${tr(problem.next, lang)}\n`);
     if (debug && error.stack) io.stderr.write(`${error.stack}\n`);
     return problem.kind === "credentials" ? 2 : 1;

@@ -9,6 +9,7 @@ import type { LoadedLab } from "../engine/loader.js";
 import type { Problem } from "../engine/problem.js";
 import type { Runner } from "../engine/runner.js";
 import type { ProgressStore } from "../engine/store.js";
+import type { AwsRequestRecord } from "../report/model.js";
 
 export type ModeSource = "flag" | "env" | "saved" | "none";
 
@@ -30,6 +31,8 @@ export interface LabSession {
   readonly mode: ResolvedMode;
   /** The learner chose a mode (the TUI's welcome question): saved for this lab and target, and in effect now. */
   setMode(mode: Mode): void;
+  /** The AWS calls of each check's latest run (service, operation, request id), by check id. */
+  requests: ReadonlyMap<string, AwsRequestRecord[]>;
   close(): Promise<void>;
 }
 

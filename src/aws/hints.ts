@@ -5,14 +5,34 @@ type Hint = { title: Text; next: Text };
 
 export const HINTS = {
   noCredentials: {
+    // True to the letter: no call reached AWS. (Looking for credentials, the SDK may ask the EC2 instance metadata
+    // service on the local network; that is not a call to AWS.)
     title: {
-      vi: "Không tìm thấy thông tin xác thực AWS nào (chưa có yêu cầu nào được gửi đi).",
-      en: "No AWS credentials were found (no request was sent).",
+      vi: "Không tìm thấy thông tin xác thực AWS nào, nên chưa có lời gọi nào tới AWS.",
+      en: "No AWS credentials were found, so no call was made to AWS.",
     },
     next: {
       vi: "Chọn một profile bằng --profile / AWS_PROFILE (đăng nhập SSO bằng `aws sso login --profile <tên>`), hoặc đặt AWS_ACCESS_KEY_ID và AWS_SECRET_ACCESS_KEY; không có tài khoản thì dùng --target sandbox.",
       en: "Pick a profile with --profile / AWS_PROFILE (sign in to SSO with `aws sso login --profile <name>`), or set AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY; with no account, use --target sandbox.",
     },
+  },
+  profileNotFound: (profile: string, files: { path: string; present: boolean }[], profiles: string[]): Hint => {
+    const read = (missing: string) =>
+      files.map((file) => (file.present ? file.path : `${file.path} (${missing})`)).join(", ");
+    return {
+      title: {
+        vi: `Không có profile AWS "${profile}". Đã đọc: ${read("không có tệp này")}. ${
+          profiles.length > 0 ? `Các profile tìm thấy: ${profiles.join(", ")}.` : "Không tìm thấy profile nào."
+        } Chưa có lời gọi nào tới AWS.`,
+        en: `There is no AWS profile "${profile}". Read: ${read("no such file")}. ${
+          profiles.length > 0 ? `Profiles found: ${profiles.join(", ")}.` : "No profiles were found."
+        } No call was made to AWS.`,
+      },
+      next: {
+        vi: `Dùng một profile có sẵn (--profile <tên>), tạo profile này bằng \`aws configure --profile ${profile}\` (hoặc \`aws configure sso --profile ${profile}\`), hoặc trỏ AWS_CONFIG_FILE / AWS_SHARED_CREDENTIALS_FILE tới tệp của bạn.`,
+        en: `Use a profile that exists (--profile <name>), create this one with \`aws configure --profile ${profile}\` (or \`aws configure sso --profile ${profile}\`), or point AWS_CONFIG_FILE / AWS_SHARED_CREDENTIALS_FILE at your files.`,
+      },
+    };
   },
   credentials: (code: string): Hint => ({
     title: {

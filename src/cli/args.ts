@@ -172,6 +172,14 @@ export const FLAGS = {
       },
     },
   },
+  again: {
+    type: "boolean",
+    commands: ["run"],
+    help: {
+      vi: "Làm lại các bước đã qua (mặc định run tiếp tục từ bước đầu tiên chưa qua; bước đã qua chỉ được kiểm tra lại)",
+      en: "Redo steps that already passed (by default run carries on at the first step not yet passed, re-checking the others)",
+    },
+  },
   mode: {
     type: "string",
     commands: ["tui", "run", "check"],
@@ -273,6 +281,14 @@ export const FLAGS = {
     type: "boolean",
     commands: ["cleanup"],
     help: { vi: "Chỉ in kế hoạch, không xoá gì", en: "Print the plan only; delete nothing" },
+  },
+  "forget-resources": {
+    type: "boolean",
+    commands: ["reset"],
+    help: {
+      vi: "Xoá cả sổ ghi tài nguyên: cleanup sẽ không còn theo dõi được những gì bài lab đã tạo",
+      en: "Also drop the resource ledger: cleanup will no longer track what the lab created",
+    },
   },
   port: {
     type: "string",
@@ -436,9 +452,13 @@ export function parseArgv(argv: string[]): ParsedArgs {
 function fromParseError(error: Error & { code?: string }): UsageError {
   const flag = /'(-{1,2}[^' ]+)/.exec(error.message)?.[1];
   if (error.code === "ERR_PARSE_ARGS_UNKNOWN_OPTION" && flag) {
-    const known = Object.keys(FLAGS)
-      .filter((name) => name.startsWith(flag.replace(/^-+/, "").slice(0, 3)))
-      .map((name) => `--${name}`);
+    // Flags that start with what was typed ("--form" → --format); else with its first three letters.
+    const typed = flag.replace(/^-+/, "");
+    const names = Object.keys(FLAGS);
+    const whole = names.filter((name) => name.startsWith(typed));
+    const known = (whole.length > 0 ? whole : names.filter((name) => name.startsWith(typed.slice(0, 3)))).map(
+      (name) => `--${name}`,
+    );
     return usage({
       vi: `Không có tuỳ chọn ${flag}.${known.length ? ` Có phải ý bạn là ${known.join(", ")}?` : ""} (gõ genai-lab --help).`,
       en: `There is no option ${flag}.${known.length ? ` Did you mean ${known.join(", ")}?` : ""} (see genai-lab --help).`,

@@ -48,6 +48,7 @@ export async function connect(choice: TargetChoice, options: ConnectOptions): Pr
     credentials = { ...sandbox.credentials };
   } else {
     credentials = await standaloneSandboxCredentials(choice, options.env);
+    await requireProfile(choice, options.env);
   }
 
   const clientOptions = {
@@ -135,6 +136,25 @@ export async function standaloneSandboxCredentials(
   if (choice.kind !== "endpoint" || choice.profile || env.AWS_ACCESS_KEY_ID) return undefined;
   const { SANDBOX_DEFAULTS } = await import("../sandbox/context.js");
   return { accessKeyId: SANDBOX_DEFAULTS.accessKeyId, secretAccessKey: SANDBOX_DEFAULTS.secretAccessKey };
+}
+
+/**
+ * A profile named by --profile or AWS_PROFILE must exist before any client is built: the SDK would otherwise fall
+ * through its whole credential chain and say only "Could not load credentials from any providers".
+ */
+async function requireProfile(choice: TargetChoice, env: NodeJS.ProcessEnv): Promise<void> {
+  const profile = choice.profile ?? (choice.kind === "aws" ? env.AWS_PROFILE : undefined);
+  if (!profile) return;
+  const { lookUpProfile } = await import("../aws/profiles.js");
+  const { HINTS } = await import("../aws/hints.js");
+  const found = await lookUpProfile(profile, env);
+  if (found.exists) return;
+  throw new ConnectError({
+    kind: "credentials",
+    code: "ProfileNotFound",
+    ...HINTS.profileNotFound(profile, found.files, found.profiles),
+    retryable: false,
+  });
 }
 
 /** STS answered without a valid account: whatever is at the endpoint is not (enough of) AWS to run the lab on. */

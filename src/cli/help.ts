@@ -48,7 +48,7 @@ const COMMAND_LIST: Record<Exclude<Topic, "tui">, Text> = {
     en: "Delete what the lab created (from its resource ledger)",
   },
   doctor: { vi: "Kiểm tra trước khi làm lab (bước preflight)", en: "Preflight: the lab's preflight step" },
-  reset: { vi: "Xoá tiến độ đã lưu (hỏi trước)", en: "Forget the saved progress (asks first)" },
+  reset: { vi: "Xoá tiến độ đã lưu (hỏi trước)", en: "Delete the saved progress (asks first)" },
   sandbox: {
     vi: "Chạy AWS offline cho AWS CLI, boto3, SDK",
     en: "Serve the offline AWS for the AWS CLI, boto3 and SDKs",
@@ -80,7 +80,7 @@ const HELP: Record<Topic, CommandHelp> = {
     },
     usage: ["genai-lab [options]", "genai-lab <command> [options]"],
     about: {
-      vi: `Không có lệnh: mở bài lab tương tác (không có TTY thì in từng dòng).
+      vi: `Không có lệnh: mở bài lab tương tác (cần terminal; không có thì chỉ hướng dẫn).
 
 Ba chế độ (--mode, hoặc GENAI_LAB_MODE; được nhớ cho từng bài lab và target):
   hands-on   Bạn tự làm từng bước trong terminal của mình; genai-lab kiểm tra trực tiếp
@@ -101,7 +101,7 @@ Bắt đầu nhanh (không cần tài khoản AWS, không tốn phí):
 Với tài khoản AWS thật:
   genai-lab doctor --profile learner
   genai-lab run --profile learner --region us-east-1`,
-      en: `No command: open the interactive lab (plain lines when there is no TTY).
+      en: `No command: open the interactive lab (needs a terminal; without one it only explains).
 
 Three modes (--mode, or GENAI_LAB_MODE; remembered per lab and target):
   hands-on   You do each step in your own terminal; genai-lab checks it live
@@ -129,15 +129,17 @@ On a real AWS account:
       vi: "genai-lab run — chạy các bước của bài lab không cần tương tác, in tiến trình, rồi in checklist",
       en: "genai-lab run — run the lab's steps without interaction, print progress, then the checklist",
     },
-    usage: ["genai-lab run [--step <n|id>] [--yes] [--mode M] [options]"],
+    usage: ["genai-lab run [--step <n|id>] [--again] [--yes] [--mode M] [options]"],
     about: {
       vi: `Không có --yes, trang của mỗi bước được in trước các thao tác của nó.
-Các bước có tính idempotent: chạy lại sau khi bị ngắt vẫn an toàn và cho cùng kết quả.
+Chạy lại sẽ tiếp tục ở bước đầu tiên chưa xong: các bước đã xong chỉ được kiểm tra lại, không làm lại (không gọi
+model thêm lần nào); --again hoặc --step làm lại có chủ đích. Chạy lại nhiều lần vẫn an toàn.
 Trên AWS thật, genai-lab hỏi trước khi tạo thứ có thể tính phí.
 
 Các bước genai-lab làm được ghi là "genai-lab làm giúp" trong báo cáo; bước bạn tự làm được ghi cho bạn.`,
       en: `Without --yes, each step's page is printed before its actions.
-Steps are idempotent: running again after an interruption is safe and converges to the same result.
+Running again carries on at the first step not yet done: steps already done are re-checked, not redone (no new
+model calls); --again or --step redoes on purpose. Running again is always safe.
 On a real account, genai-lab asks before creating anything that may be billed.
 
 Steps genai-lab performs are reported as "done by genai-lab"; steps you do yourself are credited to you.`,
@@ -211,12 +213,14 @@ GENAI_LAB_REPORT_KEY or GENAI_LAB_REPORT_KEY_FILE to also sign them with the ins
   reset: {
     title: {
       vi: "genai-lab reset — xoá tiến độ đã lưu của bài lab trên target này (hỏi trước)",
-      en: "genai-lab reset — forget the lab's saved progress on this target (asks first)",
+      en: "genai-lab reset — delete the lab's saved progress on this target (asks first)",
     },
-    usage: ["genai-lab reset [--yes] [options]"],
+    usage: ["genai-lab reset [--yes] [--forget-resources] [options]"],
     about: {
-      vi: "Không xoá tài nguyên AWS nào: dùng genai-lab cleanup cho việc đó, trước khi reset.",
-      en: "Deletes no AWS resources: use genai-lab cleanup for that, before resetting.",
+      vi: `Không xoá tài nguyên AWS nào: dùng genai-lab cleanup cho việc đó. Sổ ghi tài nguyên bài lab đã tạo được giữ
+lại, nên cleanup vẫn xoá được chúng sau khi reset. Tệp tiến độ bị hỏng được chuyển sang chỗ khác, không bị xoá.`,
+      en: `Deletes no AWS resources: use genai-lab cleanup for that. The ledger of what the lab created is kept, so
+cleanup can still remove it after a reset. A damaged progress file is moved aside, not deleted.`,
     },
   },
   sandbox: {

@@ -15,3 +15,8 @@ export interface Io {
 export function processIo(): Io {
   return { stdout: process.stdout, stderr: process.stderr, stdin: process.stdin, env: process.env, cwd: process.cwd() };
 }
+
+/** A person at a terminal on both sides: the interactive lab can draw and read keys. */
+export function isInteractive(io: Pick<Io, "stdout" | "stdin">): boolean {
+  return io.stdout.isTTY === true && io.stdin.isTTY === true;
+}

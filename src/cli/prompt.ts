@@ -12,7 +12,9 @@ export function terminalConfirm(
 ): (request: ConfirmRequest) => Promise<boolean> {
   return async (request) => {
     if (!io.stdin.isTTY) {
-      io.stderr.write(`${tr(request.question, lang)}\n${tr(S.confirmNeedsYes, lang)}\n`);
+      // The detail (what may be billed or lost) is what the learner must read before passing --yes.
+      const detail = request.detail ? `${tr(request.detail, lang)}\n` : "";
+      io.stderr.write(`${tr(request.question, lang)}\n${detail}${tr(S.confirmNeedsYes, lang)}\n`);
       return false;
     }
     if (request.detail) io.stderr.write(`${tr(request.detail, lang)}\n`);

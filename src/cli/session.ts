@@ -13,6 +13,7 @@ import { ProgressStore } from "../engine/store.js";
 import type { Lang } from "../engine/text.js";
 import type { ParsedArgs } from "./args.js";
 import { connect } from "./connect.js";
+import { RequestRecorder } from "./grade/recorder.js";
 import type { Io } from "./io.js";
 import { resolveMode, type ResolvedMode } from "./mode.js";
 import { resolveParams } from "./params.js";
@@ -72,6 +73,10 @@ export async function openSession(parsed: ParsedArgs, io: Io, options: SessionOp
     // --mode to the TUI or `run` is the learner's choice, remembered like the welcome question's answer;
     // GENAI_LAB_MODE is the room's setting, and `check` only reports: neither is saved.
     if (options.saveModeFlag && mode.source === "flag" && mode.mode) runner.saveMode(mode.mode);
+    // Every check's calls are recorded, so that a report (check) and the details panel (the TUI) can name them.
+    const recorder = new RequestRecorder();
+    recorder.attach(aws, Object.keys(lab.manifest.clients ?? {}));
+    runner.subscribe(recorder.listener);
     return {
       lab,
       runner,
@@ -86,6 +91,7 @@ export async function openSession(parsed: ParsedArgs, io: Io, options: SessionOp
         runner.saveMode(chosen);
         mode = { mode: chosen, source: "saved" };
       },
+      requests: recorder.byItem,
       close: connection.close,
     };
   } catch (error) {

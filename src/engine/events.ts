@@ -58,7 +58,8 @@ export type WatchOutcome = "passed" | "cancelled" | "no-checks";
 
 export type RunnerEvent =
   | { type: "run-started"; mode: RunMode; stepIds: string[]; at: string }
-  | { type: "step-started"; stepId: string; title: Text }
+  /** `resumed`: the step passed in an earlier run; its checks run first and it is done again only if one fails. */
+  | { type: "step-started"; stepId: string; title: Text; resumed?: boolean }
   | { type: "action-started"; stepId: string; actionId: string; title: Text; cli?: string }
   | ({ type: "progress"; message: Text; fraction?: number; countdown?: Countdown } & EventOrigin)
   | ({ type: "output"; output: Output } & EventOrigin)

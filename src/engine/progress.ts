@@ -23,6 +23,20 @@ export interface CheckRecord {
   at: string;
 }
 
+/**
+ * The lab as completed: written once, when the checklist first reaches all-pass (completion.ts). Nothing erases it
+ * but a reset: after cleanup the lab still reads as completed (what passed, and when), not as failed. Small and
+ * open: who did each item and the hints used are added by the hands-on engine.
+ */
+export interface Completion {
+  at: string;
+  /** When the lab began: its first finished step. */
+  startedAt?: string;
+  durationMs?: number;
+  items: { id: string; doneBy?: DoneBy; hintsUsed?: number }[];
+  mode?: Mode;
+}
+
 export interface ProgressState {
   formatVersion: number;
   lab: string;
@@ -35,6 +49,7 @@ export interface ProgressState {
   mode?: Mode;
   /** How many hints of each step's ladder were revealed, by step id (absent: none yet). */
   hints?: Record<string, number>;
+  completion?: Completion;
   updatedAt: string;
 }
 
@@ -56,7 +71,12 @@ export type ProgressAction =
   | { type: "resource-deleted"; key: string; at: string }
   | { type: "mode-set"; mode: Mode; at: string }
   | { type: "hint-revealed"; stepId: string; at: string }
-  | { type: "reset"; at: string };
+  | { type: "lab-completed"; completion: Completion; at: string }
+  /**
+   * Starts the lab over. The ledger is kept (cleanup must still find what the lab created) unless `forgetLedger`:
+   * the learner asked for it, knowing those resources are then no longer tracked.
+   */
+  | { type: "reset"; at: string; forgetLedger?: boolean };
 
 export function ledgerKey(type: string, name: string): string {
   return `${type}:${name}`;
@@ -138,10 +158,18 @@ export function progressReducer(state: ProgressState, action: ProgressAction): P
       const hints = state.hints ?? {};
       return { ...next, hints: { ...hints, [action.stepId]: (hints[action.stepId] ?? 0) + 1 } };
     }
+    case "lab-completed":
+      // Written once: the first time the checklist passes is when the lab was completed.
+      return state.completion ? state : { ...next, completion: action.completion };
     case "reset": {
-      // The mode is how the learner chose to take the lab, not progress in it: it survives a reset.
+      // The mode is how the learner chose to take the lab, not progress in it: it survives a reset. So does the
+      // ledger, unless the learner asked to forget it.
       const fresh = initialProgress(state.lab, state.target, action.at);
-      return state.mode ? { ...fresh, mode: state.mode } : fresh;
+      return {
+        ...fresh,
+        ...(state.mode ? { mode: state.mode } : {}),
+        ...(action.forgetLedger ? {} : { ledger: state.ledger }),
+      };
     }
   }
 }

@@ -3,6 +3,7 @@
  * progress records it leaves. Nothing thrown by a step escapes: an action ends with an outcome (and a classified
  * Problem when it did not succeed), a check with pass, fail or error.
  */
+import { completionAction } from "./completion.js";
 import { attributed } from "./attribution.js";
 import { abortError } from "./clock.js";
 import type { Check, CheckResult, DoneBy, Step } from "./contract.js";
@@ -119,8 +120,12 @@ export async function runCheck(
   const store = core.options.store;
   // A live round records only a change: a learner who reads for ten minutes must not cause sixty file writes.
   const changed = store.state.checks[check.id]?.result.status !== result.status;
-  if (!signal.aborted && (!run.live || changed))
+  if (!signal.aborted && (!run.live || changed)) {
     store.dispatch({ type: "check-recorded", checkId: check.id, result, at: iso() });
+    const { lab } = core.options;
+    const completed = completionAction(store.state, lab.manifest.checklist, (id) => lab.checks.get(id)?.step.id, iso());
+    if (completed) store.dispatch(completed);
+  }
   core.env.emit({ type: "check-finished", ...origin, label: check.label, result, durationMs });
   const points = core.options.lab.manifest.checklist.find((entry) => entry.id === check.id)?.points ?? 1;
   const hints = core.countsHints ? { hintsUsed: hintsRevealed(store.state, step.id) } : {};

@@ -100,9 +100,15 @@ export class Runner {
 
   /**
    * Runs the steps in order, stopping at the first that does not pass; then the whole checklist (unless
-   * `checklist: false`, for doctor and cleanup).
+   * `checklist: false`, for doctor and cleanup). With `resume`, a step that passed in an earlier run is re-checked,
+   * not redone: its checks run, and its actions only if one of them fails (an interrupted run carries on where it
+   * stopped, and a finished lab costs no new calls).
    */
-  async runSteps(stepIds: string[], signal: AbortSignal, options: { checklist?: boolean } = {}): Promise<RunSummary> {
+  async runSteps(
+    stepIds: string[],
+    signal: AbortSignal,
+    options: { checklist?: boolean; resume?: boolean } = {},
+  ): Promise<RunSummary> {
     const started = Date.now();
     this.#emit({ type: "run-started", mode: "run", stepIds, at: iso() });
     const steps: RunSummary["steps"] = [];
@@ -110,7 +116,7 @@ export class Runner {
     let outcome: StepOutcome = "passed";
     for (const stepId of stepIds) {
       const step = this.#step(stepId);
-      const stepOutcome = await this.#runStep(step, signal, fresh);
+      const stepOutcome = await this.#runStep(step, signal, fresh, options.resume ?? false);
       steps.push({ stepId, outcome: stepOutcome });
       if (stepOutcome !== "passed") {
         outcome = stepOutcome;
@@ -247,9 +253,28 @@ export class Runner {
     return items;
   }
 
-  async #runStep(step: Step, signal: AbortSignal, fresh: Map<string, ChecklistItemResult>): Promise<StepOutcome> {
+  async #runStep(
+    step: Step,
+    signal: AbortSignal,
+    fresh: Map<string, ChecklistItemResult>,
+    resume: boolean,
+  ): Promise<StepOutcome> {
     const started = Date.now();
-    this.#emit({ type: "step-started", stepId: step.id, title: step.title });
+    const passedBefore = resume && this.#options.store.state.steps[step.id]?.outcome === "passed";
+    this.#emit({
+      type: "step-started",
+      stepId: step.id,
+      title: step.title,
+      ...(passedBefore ? { resumed: true } : {}),
+    });
+    if (passedBefore) {
+      const rechecked = await this.#recheckStep(step, signal, fresh);
+      if (rechecked !== "failed") {
+        // Still passed (its record stands as it was), or interrupted while checking.
+        this.#emit({ type: "step-finished", stepId: step.id, outcome: rechecked, durationMs: Date.now() - started });
+        return rechecked;
+      }
+    }
     let outcome: StepOutcome = "passed";
     const actionOutcomes: ActionOutcome[] = [];
     for (const action of step.actions) {
@@ -271,9 +296,22 @@ export class Runner {
         if (item.result.status !== "pass") outcome = "failed";
       }
     }
-    this.#options.store.dispatch({ type: "step-finished", stepId: step.id, outcome, by, at: iso() });
+    // A dry run changed nothing: it must not be remembered as the step done (cleanup --dry-run).
+    if (!this.#env.dryRun)
+      this.#options.store.dispatch({ type: "step-finished", stepId: step.id, outcome, by, at: iso() });
     this.#emit({ type: "step-finished", stepId: step.id, outcome, durationMs: Date.now() - started, by });
     return outcome;
+  }
+
+  /** A passed step's checks only: "failed" as soon as one does not pass (the step is then done again). */
+  async #recheckStep(step: Step, signal: AbortSignal, fresh: Map<string, ChecklistItemResult>): Promise<StepOutcome> {
+    for (const check of step.checks) {
+      const item = await runCheck(this.#core, step, check, signal);
+      if (signal.aborted) return "cancelled";
+      if (item.result.status !== "pass") return "failed";
+      fresh.set(check.id, item);
+    }
+    return "passed";
   }
 
   get #core(): RunnerCore {

@@ -1,4 +1,5 @@
 /** The checklist for people: one line per item, evidence and hints under the ones that did not pass. */
+import { plainProse } from "../engine/prose.js";
 import { fill, tr, type Lang } from "../engine/text.js";
 import { hintsUsedText, MODE_NAMES, R as S } from "./strings.js";
 import type { ChecklistReport, ItemStatus, ReportItem } from "./model.js";
@@ -38,14 +39,14 @@ export function renderText(report: ChecklistReport, style: TextStyle = plainStyl
       `  ${paint(`${GLYPH[item.status]} ${word.padEnd(lang === "vi" ? 8 : 5)}`)} ${index + 1}. ${item.label}${who ? style.muted(who) : ""}`,
     );
     if (item.status === "pass") continue;
-    if (item.problem) lines.push(style.muted(`       ${item.problem.title}`));
+    if (item.problem) lines.push(style.muted(`       ${plainProse(item.problem.title)}`));
     if (item.evidence) {
       lines.push(style.muted(`       ${tr(S.expected, lang)}: ${item.evidence.expected}`));
       lines.push(style.muted(`       ${tr(S.actual, lang)}: ${item.evidence.actual}`));
     }
     if (item.credit > 0)
       lines.push(`       ${tr(fill(S.partialCredit, { score: item.score, points: item.points }), lang)}`);
-    if (item.hint) lines.push(`       ${tr(S.hint, lang)}: ${item.hint}`);
+    if (item.hint) lines.push(`       ${tr(S.hint, lang)}: ${plainProse(item.hint)}`);
     if (item.problem?.requestId) lines.push(style.muted(`       ${tr(S.requestId, lang)}: ${item.problem.requestId}`));
   }
   return `${lines.join("\n")}\n`;

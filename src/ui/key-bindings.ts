@@ -16,6 +16,7 @@ export type Command =
   | "hint"
   | "lang"
   | "details"
+  | "copy"
   | "scroll-up"
   | "scroll-down"
   | "help"
@@ -53,7 +54,10 @@ export interface KeyBinding {
   scopes: readonly Scope[];
   /** When the footer shows it: when idle, while AWS calls run, always, or never (the help overlay lists all). */
   footer: "idle" | "running" | "always" | "never";
-  /** Still works while AWS calls run (everything else is locked then). */
+  /**
+   * Still works while AWS calls run: looking around (moving between steps, hints, details, the language) does;
+   * whatever would start AWS calls of its own (Enter, c, t) is locked, and says so when pressed.
+   */
   whileRunning: boolean;
   /** Whether it does anything at this moment (e.g. Enter cannot start a lab whose session did not open). */
   available?: (context: KeyContext) => boolean;
@@ -106,7 +110,7 @@ export const BINDINGS: readonly KeyBinding[] = [
     long: S.keyMoveLong,
     scopes: ["main"],
     footer: "idle",
-    whileRunning: false,
+    whileRunning: true,
     match: (input, key) => key.upArrow || plain("k")(input, key),
   },
   {
@@ -116,7 +120,7 @@ export const BINDINGS: readonly KeyBinding[] = [
     long: S.keyMoveLong,
     scopes: ["main"],
     footer: "never",
-    whileRunning: false,
+    whileRunning: true,
     match: (input, key) => key.downArrow || plain("j")(input, key),
   },
   {
@@ -146,7 +150,7 @@ export const BINDINGS: readonly KeyBinding[] = [
     long: S.keyNextLong,
     scopes: ["main"],
     footer: "idle",
-    whileRunning: false,
+    whileRunning: true,
     match: plain("n"),
   },
   {
@@ -156,7 +160,7 @@ export const BINDINGS: readonly KeyBinding[] = [
     long: S.keyHintLong,
     scopes: ["main"],
     footer: "idle",
-    whileRunning: false,
+    whileRunning: true,
     match: plain("h"),
   },
   {
@@ -166,8 +170,18 @@ export const BINDINGS: readonly KeyBinding[] = [
     long: S.keyDetailsLong,
     scopes: ["main", "overlay"],
     footer: "idle",
-    whileRunning: false,
+    whileRunning: true,
     match: plain("d"),
+  },
+  {
+    command: "copy",
+    keys: ["y"],
+    short: S.keyCopy,
+    long: S.keyCopyLong,
+    scopes: ["main"],
+    footer: "idle",
+    whileRunning: true,
+    match: plain("y"),
   },
   {
     command: "scroll-up",
@@ -196,7 +210,7 @@ export const BINDINGS: readonly KeyBinding[] = [
     long: S.keyLangLong,
     scopes: ["main", "welcome"],
     footer: "idle",
-    whileRunning: false,
+    whileRunning: true,
     match: plain("l"),
   },
   {
@@ -261,6 +275,13 @@ export const applies = (binding: KeyBinding, scope: ScreenScope) =>
 
 export const usable = (binding: KeyBinding, context: KeyContext) =>
   (!context.running || binding.whileRunning) && (binding.available?.(context) ?? true);
+
+/** The binding a key press would have used but for the run going on (it is locked until the run ends). */
+export function lockedBy(input: string, key: Key, scope: ScreenScope, context: KeyContext): KeyBinding | undefined {
+  if (!context.running) return undefined;
+  const binding = BINDINGS.find((b) => applies(b, scope) && b.match(input, key));
+  return binding && !binding.whileRunning && usable(binding, { ...context, running: false }) ? binding : undefined;
+}
 
 /** What a key press means in a scope; undefined when nothing (or when it is locked or unavailable right now). */
 export function commandFor(input: string, key: Key, scope: ScreenScope, context: KeyContext): Command | undefined {

@@ -5,7 +5,7 @@
 import { defineStep, enCount, table } from "genai-lab/kit";
 import type { LabAws, LabParams } from "../lab.js";
 import { INVOCATIONS, invokePrompts } from "../lib/invocations.js";
-import { firstWords, invokeLine } from "../lib/invoke.js";
+import { invokeLine } from "../lib/invoke.js";
 import { retriesNote, retrySettings, simulatedNote } from "../lib/invocation-notes.js";
 import { effectiveModelId } from "../lib/model.js";
 
@@ -37,7 +37,7 @@ export const step = defineStep<LabParams, LabAws>({
               ["output", { vi: "Output token", en: "Output tokens" }, "right"],
               ["latency", { vi: "Độ trễ (ms)", en: "Latency (ms)" }, "right"],
               ["attempts", { vi: "Số lần thử", en: "Attempts" }, "right"],
-              ["answer", { vi: "Câu trả lời (đầu)", en: "Answer (start)" }],
+              ["answer", { vi: "Câu trả lời", en: "Answer" }],
             ],
             batch.items.map((call) => ({
               prompt: call.prompt,
@@ -45,7 +45,8 @@ export const step = defineStep<LabParams, LabAws>({
               output: call.outputTokens,
               latency: call.latencyMs,
               attempts: call.attempts,
-              answer: firstWords(call.answer),
+              // Whole: the TUI opens each row in full when an answer does not fit a column (issue 11 item 12).
+              answer: call.answer,
             })),
           ),
         );

@@ -6,6 +6,7 @@ import { defineStep, enCount, json, shq } from "genai-lab/kit";
 import type { LabAws, LabParams } from "../lab.js";
 import { buildDashboard, DASHBOARD_START, metricRow } from "../lib/dashboard-body.js";
 import { checkDashboard } from "../lib/dashboard-check.js";
+import { chartedModels, findChartedModels, rememberCharted } from "../lib/dashboard-models.js";
 import { metricQuery, previewDashboard } from "../lib/dashboard-preview.js";
 import { putDashboard } from "../lib/dashboard-put.js";
 import { previewHours, windowLabel, windowMs } from "../lib/dashboard-window.js";
@@ -16,8 +17,9 @@ const bodyFor = (ctx: ReadCtx) =>
   buildDashboard({
     region: ctx.target.region,
     group: ctx.params.logGroupName,
-    modelId: effectiveModelId(ctx),
+    ...chartedModels(ctx),
     periodSeconds: ctx.params.metricPeriodSeconds,
+    lang: ctx.lang,
   });
 
 export const step = defineStep<LabParams, LabAws>({
@@ -29,6 +31,28 @@ export const step = defineStep<LabParams, LabAws>({
     previewHours: () => previewHours(DASHBOARD_START),
   },
   actions: [
+    {
+      id: "find-models",
+      title: { vi: "Tìm các model có dữ liệu để vẽ", en: "Find the models with data to chart" },
+      cli: (ctx) =>
+        `aws cloudwatch list-metrics --region ${ctx.target.region} --namespace AWS/Bedrock --metric-name Invocations`,
+      async run(ctx) {
+        const found = await findChartedModels(ctx);
+        rememberCharted(ctx, found);
+        const models = found.models.join(", ");
+        return {
+          summary: found.hasData
+            ? {
+                vi: `Sẽ vẽ ${models} ("start": "${found.start}")`,
+                en: `Charting ${models} ("start": "${found.start}")`,
+              }
+            : {
+                vi: `Chưa có model nào có dữ liệu: vẽ ${models}`,
+                en: `No model has data yet: charting ${models}`,
+              },
+        };
+      },
+    },
     {
       id: "put-dashboard",
       title: { vi: "Tạo dashboard GenAI-Monitoring", en: "Create the GenAI-Monitoring dashboard" },
@@ -57,7 +81,8 @@ export const step = defineStep<LabParams, LabAws>({
       id: "preview-dashboard",
       title: { vi: "Xem trước dashboard trong terminal", en: "Preview the dashboard in the terminal" },
       cli: (ctx) => {
-        const query = metricQuery("m0", metricRow("Invocations", effectiveModelId(ctx), "Sum"), 60);
+        const model = chartedModels(ctx).models[0] ?? effectiveModelId(ctx);
+        const query = metricQuery("m0", metricRow("Invocations", model, "Sum"), 60);
         const hours = previewHours(bodyFor(ctx).start);
         return (
           `aws cloudwatch get-metric-data --region ${ctx.target.region} --start-time $(date -u -d '-${hours} hours' +%FT%TZ) ` +

@@ -119,8 +119,8 @@ export const step = defineStep<LabParams, LabAws>({
       en: "Want to look first? `genai-lab cleanup --dry-run` prints the plan only.",
     },
     {
-      vi: "Đã xoá state của genai-lab (reset)? Ledger mất theo, nên hãy xoá bằng các lệnh CLI ở trên; log group và role của bài lab có tag genai-lab:lab=monitoring-genai.",
-      en: "Reset genai-lab's state? The ledger went with it, so delete with the CLI commands above; the lab's log group and role carry the tag genai-lab:lab=monitoring-genai.",
+      vi: "Đã reset với --forget-resources (hoặc mất tệp tiến độ)? Chạy lại các bước của bài lab: chúng nhận ra log group và role nhờ tag genai-lab:lab=monitoring-genai, rồi cleanup xoá được; hoặc xoá bằng các lệnh CLI ở trên.",
+      en: "Reset with --forget-resources (or lost the progress file)? Run the lab's steps again: they recognise the log group and role by the tag genai-lab:lab=monitoring-genai, and cleanup can then remove them; or delete with the CLI commands above.",
     },
   ],
 });

@@ -2,20 +2,35 @@
  * The GenAI-Monitoring dashboard body: the seed's three ideas done right — invocations and token usage per hour as
  * log widgets (`SOURCE '…' | stats …` over the nested token fields), latency from the AWS/Bedrock InvocationLatency
  * metric (Average and p90) instead of `@duration` — plus metric widgets for Invocations and Input/OutputTokenCount by
- * ModelId, for the model the lab actually calls.
+ * ModelId, for the models that actually have data (the one the lab calls first), titled in the learner's language.
  *
  * Local validation checks the *shape* the lab builds (grid, required properties, metric rows, the SOURCE prefix) so
  * that a bad parameter is caught before any call; the values themselves (periods, stats, …) are CloudWatch's to
  * judge, and its DashboardValidationMessages are shown when it objects.
  */
+import type { Lang, Text } from "genai-lab/kit";
 import { INVOCATIONS_PER_HOUR, TOKENS_PER_HOUR, withSource } from "./queries.js";
 
 export interface DashboardSpec {
   region: string;
   group: string;
-  modelId: string;
+  /** The models to chart: those with data (dashboard-models.ts), the lab's own first. */
+  models: string[];
   periodSeconds: number;
+  /** The dashboard's window, e.g. "-PT1H" (picked from the data's age). */
+  start?: string;
+  /** The widgets' titles are in the learner's language, as step 4's table names them. */
+  lang?: Lang;
 }
+
+/** Widget titles, as step 4's table names them. */
+export const WIDGET_TITLES = {
+  invocationsPerHour: { vi: "Lượt gọi mỗi giờ (log)", en: "Invocations per hour (logs)" },
+  tokensPerHour: { vi: "Token mỗi giờ (log)", en: "Token usage per hour (logs)" },
+  invocations: { vi: "Lượt gọi", en: "Invocations" },
+  tokens: { vi: "Token", en: "Tokens" },
+  latency: { vi: "Độ trễ (ms)", en: "Latency (ms)" },
+} satisfies Record<string, Text>;
 
 export type MetricRow = [string, string, string, string, { stat: string; label?: string }];
 
@@ -35,6 +50,8 @@ export interface DashboardBody {
 }
 
 export const NAMESPACE = "AWS/Bedrock";
+/** In the dashboard's text widget: how the lab knows its own dashboard (dashboards carry no tags). */
+export const BUILT_BY = "built by genai-lab";
 /** The dashboard's time range: the last 6 hours (the preview reads the same window). */
 export const DASHBOARD_START = "-PT6H";
 
@@ -43,7 +60,11 @@ export function metricRow(metric: string, modelId: string, stat: string, label?:
 }
 
 export function buildDashboard(spec: DashboardSpec): DashboardBody {
-  const { region, group, modelId, periodSeconds: period } = spec;
+  const { region, group, models, periodSeconds: period } = spec;
+  const title = (text: Text) => text[spec.lang ?? "en"];
+  // One model: rows as CloudWatch labels them; several: each row says which model it is.
+  const row = (metric: string, id: string, stat: string, label?: string) =>
+    metricRow(metric, id, stat, models.length > 1 ? `${id} ${label ?? metric} (${stat})` : label);
   const metric = (x: number, title: string, stat: string, metrics: MetricRow[]): Widget => ({
     type: "metric",
     x,
@@ -61,7 +82,7 @@ export function buildDashboard(spec: DashboardSpec): DashboardBody {
     properties: { title, region, view: "timeSeries", query: withSource(group, query) },
   });
   return {
-    start: DASHBOARD_START,
+    start: spec.start ?? DASHBOARD_START,
     periodOverride: "inherit",
     widgets: [
       {
@@ -71,20 +92,32 @@ export function buildDashboard(spec: DashboardSpec): DashboardBody {
         width: 24,
         height: 2,
         properties: {
-          markdown: `## GenAI monitoring\nModel \`${modelId}\` · log group \`${group}\` · built by genai-lab (Monitoring GenAI applications with CloudWatch)`,
+          markdown: `## GenAI monitoring\n${models.length > 1 ? "Models" : "Model"} ${models.map((id) => `\`${id}\``).join(", ")} · log group \`${group}\` · ${BUILT_BY} (Monitoring GenAI applications with CloudWatch)`,
         },
       },
-      log(0, "Invocations per hour (logs)", INVOCATIONS_PER_HOUR),
-      log(12, "Token usage per hour (logs)", TOKENS_PER_HOUR),
-      metric(0, "Invocations", "Sum", [metricRow("Invocations", modelId, "Sum")]),
-      metric(8, "Tokens", "Sum", [
-        metricRow("InputTokenCount", modelId, "Sum"),
-        metricRow("OutputTokenCount", modelId, "Sum"),
-      ]),
-      metric(16, "Latency (ms)", "Average", [
-        metricRow("InvocationLatency", modelId, "Average", "Average"),
-        metricRow("InvocationLatency", modelId, "p90", "p90"),
-      ]),
+      log(0, title(WIDGET_TITLES.invocationsPerHour), INVOCATIONS_PER_HOUR),
+      log(12, title(WIDGET_TITLES.tokensPerHour), TOKENS_PER_HOUR),
+      metric(
+        0,
+        title(WIDGET_TITLES.invocations),
+        "Sum",
+        models.map((id) => row("Invocations", id, "Sum")),
+      ),
+      metric(
+        8,
+        title(WIDGET_TITLES.tokens),
+        "Sum",
+        models.flatMap((id) => [row("InputTokenCount", id, "Sum"), row("OutputTokenCount", id, "Sum")]),
+      ),
+      metric(
+        16,
+        title(WIDGET_TITLES.latency),
+        "Average",
+        models.flatMap((id) => [
+          row("InvocationLatency", id, "Average", "Average"),
+          row("InvocationLatency", id, "p90", "p90"),
+        ]),
+      ),
     ],
   };
 }
@@ -130,4 +163,16 @@ export function validateDashboard(name: string, body: DashboardBody): Validation
     }
   });
   return problems;
+}
+
+/** A dashboard body the lab built (its text widget says so). */
+export function builtByLab(body: string): boolean {
+  try {
+    const parsed = JSON.parse(body) as { widgets?: { type?: string; properties?: { markdown?: unknown } }[] };
+    return (parsed.widgets ?? []).some(
+      (widget) => widget.type === "text" && String(widget.properties?.markdown ?? "").includes(BUILT_BY),
+    );
+  } catch {
+    return false;
+  }
 }

@@ -1,12 +1,13 @@
 /**
  * The dashboard in the terminal, over the dashboard's own window (its `start`): each metric widget drawn as a chart
  * from GetMetricData, each log widget's query run through Logs Insights and shown as a table, a note when the two
- * kinds disagree, then the console link. One-minute periods, so that a fresh lab run shows points rather than a
- * single five-minute bucket — unless that would draw more points than a terminal line holds (seeded history), in
- * which case the widget's own period is used.
+ * kinds disagree, then the console link. The window is the body's own (picked from the data's age, see
+ * dashboard-models.ts); the period keeps it within 120 buckets, every bucket drawn (zeros too), so that
+ * the x axis is time. A note names the real cause of an empty or flat chart.
  */
-import { type ChartSeries, table } from "genai-lab/kit";
+import { table, type ChartSeries, type Text } from "genai-lab/kit";
 import { GetMetricDataCommand, type MetricDataQuery } from "@aws-sdk/client-cloudwatch";
+import { CHARTED, type ChartedModels } from "./dashboard-models.js";
 import { totalsNote, type WidgetTotals } from "./dashboard-compare.js";
 import type { DashboardBody, MetricRow } from "./dashboard-body.js";
 import { dashboardWindow, windowLabel, windowMs } from "./dashboard-window.js";
@@ -15,8 +16,32 @@ import type { ActCtx, ReadCtx } from "./model.js";
 import { INVOCATIONS_PER_HOUR, TOKENS_PER_HOUR, withSource } from "./queries.js";
 import { unloggedProbe } from "./timeline.js";
 
-/** More points than this per series and the preview asks again with the widget's period. */
-const MAX_POINTS = 90;
+/** The preview's period: the shortest of 1, 5, 15 or 60 minutes that keeps the window within 120 buckets. */
+export function previewPeriod(windowMillis: number): number {
+  return [60, 300, 900, 3600].find((seconds) => windowMillis / 1000 / seconds <= 120) ?? 3600;
+}
+
+/**
+ * Every bucket of the window, zeros included, so that a chart's x axis is time: calls made in one minute of an
+ * hour draw a spike at that minute, not one column as wide as the chart.
+ */
+export function zeroFilled(series: ChartSeries, range: { startMs: number; endMs: number }, periodSeconds: number) {
+  const step = periodSeconds * 1000;
+  const first = Math.floor(range.startMs / step) * step;
+  const byTime = new Map(series.points.map((p) => [Number(p.x), p.y]));
+  const points: ChartSeries["points"] = [];
+  for (let t = first; t <= range.endMs; t += step) points.push({ x: t, y: byTime.get(t) ?? 0 });
+  // Points CloudWatch aligned differently (a period that does not divide the hour) are kept as they are.
+  for (const p of series.points) if (!points.some((q) => q.x === p.x)) points.push(p);
+  return { ...series, points: points.sort((a, b) => Number(a.x) - Number(b.x)) };
+}
+
+/** The unit of a metric widget, from what it charts (its title is in the learner's language). */
+function unitOf(rows: MetricRow[]): string {
+  if (rows.some((row) => row[1] === "InvocationLatency")) return "ms";
+  if (rows.some((row) => row[1].endsWith("TokenCount"))) return "tokens";
+  return "count";
+}
 
 function consoleUrl(region: string, name: string): string {
   return `https://${region}.console.aws.amazon.com/cloudwatch/home?region=${region}#dashboards/dashboard/${encodeURIComponent(name)}`;
@@ -67,7 +92,37 @@ export async function metricSeries(
 const sum = (values: number[]) => values.reduce((total, v) => total + v, 0);
 const seriesTotal = (series: ChartSeries | undefined) => sum((series?.points ?? []).map((p) => p.y));
 
+/**
+ * What the datapoints (or their absence) mean, by their real cause: no call at all yet; calls too fresh for AWS's
+ * metrics; or a thin history on the sandbox, which `genai-lab sandbox seed` fills.
+ */
+function dataNote(ctx: ActCtx, points: number, found: ChartedModels | undefined): Text | undefined {
+  const sandbox = ctx.target.kind === "sandbox";
+  if (points === 0 && found && !found.hasData)
+    return {
+      vi: "Chưa có model nào có metric Invocations: chưa có lời gọi model nào trong 24 giờ qua. Chạy bước 2 (hoặc tự gọi model), rồi chạy lại bước này.",
+      en: "No model has Invocations metrics: there has been no model call in the last 24 hours. Run step 2 (or call the model yourself), then run this step again.",
+    };
+  if (points === 0)
+    return sandbox
+      ? {
+          vi: "Chưa có datapoint nào trong khoảng thời gian này. Chạy bước 2 (hoặc tự gọi model), rồi chạy lại bước này.",
+          en: "No datapoints in this window yet. Run step 2 (or call the model yourself), then run this step again.",
+        }
+      : {
+          vi: "Chưa có datapoint nào: trên AWS, metric của Bedrock thường xuất hiện sau khoảng một phút kể từ lời gọi. Hãy chạy lại `genai-lab check` sau ít phút.",
+          en: "No datapoints yet: on AWS, Bedrock metrics usually show up about a minute after the calls. Run `genai-lab check` again in a few minutes.",
+        };
+  if (sandbox && found && found.minutesWithCalls < 10)
+    return {
+      vi: `Lịch sử còn mỏng (lời gọi chỉ rơi vào ${found.minutesWithCalls} phút), nên biểu đồ gần như phẳng. Muốn dashboard giống một ứng dụng chạy thật: \`genai-lab sandbox seed --hours 24\` (cùng --state-dir nếu bạn dùng) tạo 24 giờ lời gọi mô phỏng, rồi chạy lại bước này.`,
+      en: `The history is thin (calls in only ${found.minutesWithCalls} minute${found.minutesWithCalls === 1 ? "" : "s"}), so the charts are mostly flat. For a dashboard that looks like a real application: \`genai-lab sandbox seed --hours 24\` (with the same --state-dir if you use one) backfills 24 hours of simulated calls; then run this step again.`,
+    };
+  return undefined;
+}
+
 export async function previewDashboard(ctx: ActCtx, name: string, body: DashboardBody): Promise<{ points: number }> {
+  const found = CHARTED.get(ctx);
   const range = dashboardWindow(body.start, ctx.clock.now());
   const span = windowLabel(windowMs(body.start));
   ctx.report.note("info", {
@@ -82,19 +137,15 @@ export async function previewDashboard(ctx: ActCtx, name: string, body: Dashboar
     const title = String(widget.properties.title ?? "");
     if (widget.type === "metric") {
       const rows = widget.properties.metrics as MetricRow[];
-      let period = 60;
-      let series = await metricSeries(ctx, rows, range, period);
-      if (series.some((s) => s.points.length > MAX_POINTS)) {
-        period = Number(widget.properties.period ?? ctx.params.metricPeriodSeconds);
-        series = await metricSeries(ctx, rows, range, period);
-      }
-      points += series.reduce((n, s) => n + s.points.length, 0);
+      const period = previewPeriod(range.endMs - range.startMs);
+      const series = (await metricSeries(ctx, rows, range, period)).map((one) => zeroFilled(one, range, period));
+      points += series.reduce((n, one) => n + one.points.filter((p) => p.y !== 0).length, 0);
       rows.forEach((row, i) => {
         if (row[4].stat !== "Sum") return;
         if (row[1] === "Invocations") metrics.invocations += seriesTotal(series[i]);
         if (row[1] === "InputTokenCount") metrics.inputTokens += seriesTotal(series[i]);
       });
-      const unit = title.startsWith("Latency") ? "ms" : title === "Tokens" ? "tokens" : "count";
+      const unit = unitOf(rows);
       const minutes = period / 60;
       ctx.report.output({
         kind: "chart",
@@ -121,12 +172,8 @@ export async function previewDashboard(ctx: ActCtx, name: string, body: Dashboar
       );
     }
   }
-  if (points === 0) {
-    ctx.report.note("info", {
-      vi: "Chưa có datapoint nào: trên AWS, metric của Bedrock thường xuất hiện sau khoảng một phút. Hãy chạy lại `genai-lab check` sau ít phút.",
-      en: "No datapoints yet: on AWS, Bedrock metrics usually show up after about a minute. Run `genai-lab check` again in a few minutes.",
-    });
-  }
+  const note = dataNote(ctx, points, found);
+  if (note) ctx.report.note("info", note);
   const differ = totalsNote(metrics, logs, unloggedProbe(ctx.facts, range), ctx.target.kind);
   if (differ) ctx.report.note("info", differ);
   ctx.report.output({

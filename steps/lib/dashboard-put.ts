@@ -5,7 +5,7 @@
  */
 import { StepFailure, table, type Text } from "genai-lab/kit";
 import { GetDashboardCommand, PutDashboardCommand } from "@aws-sdk/client-cloudwatch";
-import { validateDashboard, type DashboardBody, type ValidationMessage } from "./dashboard-body.js";
+import { builtByLab, validateDashboard, type DashboardBody, type ValidationMessage } from "./dashboard-body.js";
 import { errorMessage, errorName, ifExists } from "./errors.js";
 import { jsonDigest, ownedEntry } from "./ledger.js";
 import type { ActCtx, ReadCtx } from "./model.js";
@@ -78,7 +78,11 @@ export async function putDashboard(
   }
   const text = JSON.stringify(body);
   const existing = await getDashboardBody(ctx, name);
-  const owned = ownedEntry(ctx, DASHBOARD_TYPE, name);
+  const entry = ownedEntry(ctx, DASHBOARD_TYPE, name);
+  // Dashboards carry no tags: the lab's own (from before a reset that forgot the ledger) says so in its text widget.
+  // Never keep the lab's own old body as "the previous body" for cleanup to restore.
+  const owned =
+    entry ?? (existing !== undefined && builtByLab(existing) ? { meta: { previousBody: null } } : undefined);
   if (existing !== undefined && sameJson(existing, text) && !owned) return "unchanged";
   if (existing !== undefined && !owned) {
     const replace = await ctx.confirm({

@@ -1,6 +1,7 @@
 /** What the lab owns on this target, according to its ledger. */
 import { canonicalJson, type CheckContext, type DoneBy, type LedgerEntry, type LedgerReader } from "genai-lab/kit";
 import { createHash } from "node:crypto";
+import { LAB_TAG } from "../lab.js";
 
 /** The lab created it (or was creating it when interrupted): cleanup's to remove. */
 export function isOwned(entry: LedgerEntry): boolean {
@@ -38,4 +39,17 @@ export function jsonDigest(text: string): string | undefined {
 export function creditFor(ctx: Pick<CheckContext, "attribution">, byRunner: boolean): DoneBy | undefined {
   if (byRunner) return "runner";
   return ctx.attribution === "checks-only" ? undefined : "learner";
+}
+
+/**
+ * Carries the lab's tag (lab.ts LAB_TAG): the lab made it, even if the ledger no longer says so (its progress was
+ * reset with --forget-resources, lost with a damaged file, or kept on another machine). Such a resource is the
+ * lab's again: re-tracked as owned, so that cleanup removes it rather than leaving it as "already there".
+ */
+export function isLabTagged(
+  tags: Record<string, string | undefined> | { Key?: string; Value?: string }[] | undefined,
+): boolean {
+  if (!tags) return false;
+  if (Array.isArray(tags)) return tags.some((tag) => tag.Key === LAB_TAG.key && tag.Value === LAB_TAG.value);
+  return tags[LAB_TAG.key] === LAB_TAG.value;
 }

@@ -5,13 +5,14 @@
 import { kv, type Text } from "genai-lab/kit";
 import {
   CreateLogGroupCommand,
+  ListTagsForResourceCommand,
   PutRetentionPolicyCommand,
   paginateDescribeLogGroups,
   type LogGroup,
 } from "@aws-sdk/client-cloudwatch-logs";
 import { LAB_TAG } from "../lab.js";
-import { isAlreadyExists } from "./errors.js";
-import { ownedEntry } from "./ledger.js";
+import { ifExists, isAlreadyExists } from "./errors.js";
+import { isLabTagged, ownedEntry } from "./ledger.js";
 import type { ActCtx, ReadCtx } from "./model.js";
 import { logGroupArn } from "./policies.js";
 
@@ -28,7 +29,7 @@ export async function ensureLogGroup(ctx: ActCtx): Promise<Text> {
   const name = ctx.params.logGroupName;
   const arn = logGroupArn(ctx.target, name);
   const existing = await findLogGroup(ctx, name);
-  const owned = ownedEntry(ctx, "log-group", name);
+  const owned = ownedEntry(ctx, "log-group", name) ?? (existing && (await labTagged(ctx, arn)));
   if (existing && !owned) {
     ctx.report.output(
       kv({ vi: "Log group có sẵn", en: "Existing log group" }, [
@@ -71,4 +72,12 @@ export async function ensureLogGroup(ctx: ActCtx): Promise<Text> {
   return existing
     ? { vi: "Log group của bài lab đã có sẵn", en: "The lab's log group is already there" }
     : { vi: "Đã tạo log group", en: "Log group created" };
+}
+
+/** The log group carries the lab's tag: the lab created it (before a reset that forgot the ledger). */
+async function labTagged(ctx: ReadCtx, arn: string): Promise<boolean> {
+  const out = await ifExists(() =>
+    ctx.aws.logs.send(new ListTagsForResourceCommand({ resourceArn: arn }), { abortSignal: ctx.signal }),
+  );
+  return isLabTagged(out?.tags);
 }

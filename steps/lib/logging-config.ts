@@ -65,6 +65,13 @@ export async function ensureLoggingConfig(ctx: ActCtx, wanted: LoggingConfig): P
     // ledger keeps an owned entry's meta: what was there before the lab).
     if (ownedEntry(ctx, LOGGING_CONFIG_TYPE, region))
       await ctx.ledger.track({ type: LOGGING_CONFIG_TYPE, name: region }, async () => {});
+    // Delivering to the lab's own log group through the lab's own role: the lab set it, before a reset that forgot
+    // the ledger. What was there before the lab is unknown: cleanup turns logging off (its log group goes too).
+    else if (deliversToLab(ctx, wanted))
+      await ctx.ledger.track(
+        { type: LOGGING_CONFIG_TYPE, name: region, meta: { previous: null, set: toJson(wanted) } },
+        async () => {},
+      );
     return true;
   }
   if (before) {
@@ -131,6 +138,13 @@ async function putLoggingConfig(ctx: ActCtx, wanted: LoggingConfig, before: Logg
       "logging-role",
     );
   }
+}
+
+function deliversToLab(ctx: ActCtx, wanted: LoggingConfig): boolean {
+  const group = wanted.cloudWatchConfig?.logGroupName ?? "";
+  const role = wanted.cloudWatchConfig?.roleArn ?? "";
+  const roleName = role.slice(role.lastIndexOf("/") + 1);
+  return ownedEntry(ctx, "log-group", group) !== undefined && ownedEntry(ctx, "iam-role", roleName) !== undefined;
 }
 
 export function toJson(config: LoggingConfig | undefined): JsonValue {

@@ -14,7 +14,7 @@ import {
 } from "@aws-sdk/client-iam";
 import { LAB_TAG } from "../lab.js";
 import { isAlreadyExists, ifExists } from "./errors.js";
-import { ownedEntry } from "./ledger.js";
+import { isLabTagged, ownedEntry } from "./ledger.js";
 import type { ActCtx, ReadCtx } from "./model.js";
 import { LOGGING_POLICY_NAME, loggingPermissionsPolicy, loggingTrustPolicy, roleArnFor } from "./policies.js";
 
@@ -58,8 +58,9 @@ export async function ensureLoggingRole(ctx: ActCtx): Promise<{ arn: string; sum
   const trust = JSON.stringify(trustPolicy);
   const permissions = JSON.stringify(permissionsPolicy);
   const existing = await getRole(ctx, name);
-  const tagged = existing?.Tags?.some((tag) => tag.Key === LAB_TAG.key && tag.Value === LAB_TAG.value) ?? false;
-  const inLedger = ownedEntry(ctx, "iam-role", name) !== undefined;
+  const tagged = isLabTagged(existing?.Tags);
+  // The lab's tag makes it the lab's again after a reset that forgot the ledger: tracked, so cleanup removes it.
+  const inLedger = ownedEntry(ctx, "iam-role", name) !== undefined || tagged;
   showPolicies(ctx, arn, trustPolicy, permissionsPolicy);
 
   if (existing && !inLedger && !tagged) {

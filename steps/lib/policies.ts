@@ -99,6 +99,7 @@ export function learnerPolicy(
           "logs:DeleteLogGroup",
           "logs:PutRetentionPolicy",
           "logs:TagResource",
+          "logs:ListTagsForResource",
           "logs:FilterLogEvents",
           "logs:GetLogEvents",
           "logs:StartQuery",

@@ -191,7 +191,7 @@ describe("classifyAwsError", () => {
     const none = classifyAwsError(
       Object.assign(new Error("Could not load credentials from any providers"), { name: "CredentialsProviderError" }),
     );
-    expect(none.title.en).toBe("No AWS credentials were found (no request was sent).");
+    expect(none.title.en).toBe("No AWS credentials were found, so no call was made to AWS.");
     const refused = classifyAwsError(
       sdkError("UnrecognizedClientException", "The security token included in the request is invalid.", 403),
     );

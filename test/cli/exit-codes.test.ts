@@ -76,13 +76,3 @@ describe("sandbox configuration errors", () => {
     expect(run.stderr).toMatch(/^genai-lab: GENAI_LAB_SANDBOX_FAULTS: invalid simulated-fault setting — /);
   });
 });
-
-describe("presenting without a terminal", () => {
-  it("--presenter hides account ids in the plain fallback too", async () => {
-    const dir = fresh();
-    const run = await runBinary(["--presenter", ...fixtureArgs(dir)]);
-    expect(run.code).toBe(0);
-    expect(run.stdout).toMatch(/Account \*{12}/);
-    expect(run.stdout).not.toContain("123456789012");
-  });
-});

@@ -27,6 +27,7 @@ export function sessionOf(fixture: FixtureRun, target: TargetInfo = fakeTarget):
       fixture.runner.saveMode(chosen);
       mode = { mode: chosen, source: "saved" };
     },
+    requests: new Map(),
     close: async () => void (closed = true),
     closed: () => closed,
   };

@@ -161,7 +161,7 @@ describe("TuiController: configuration problems", () => {
     });
     const { problem, exitCode } = explainError(error);
     expect(exitCode).toBe(2);
-    expect(problem.title.en).toBe("No AWS credentials found (no request was sent).");
+    expect(problem.title.en).toBe("No AWS credentials found, so no call was made to AWS.");
     expect(problem.next.en).toMatch(/aws configure[\s\S]*--profile[\s\S]*AWS_ACCESS_KEY_ID/);
     const refused = new ConnectError({
       kind: "credentials",

@@ -12,7 +12,6 @@ import { plainStyle } from "../../report/text.js";
 import { S } from "../../ui/strings.js";
 import { checklistReport, targetLine, type Command, type CommandContext } from "../command.js";
 import { checkExitCode, parseFailUnder } from "../grade/exit.js";
-import { RequestRecorder } from "../grade/recorder.js";
 import { redactSalt, reportKey } from "../grade/secrets.js";
 import { outPath } from "../paths.js";
 import { openSession } from "../session.js";
@@ -41,9 +40,6 @@ async function checkOne(ctx: CommandContext, format: ReportFormat, failUnder: nu
   const salt = parsed.flags.redact ? redactSalt(io.env, ctx.stateDir) : undefined;
   const session = await openSession(parsed, io, ctx);
   try {
-    const recorder = new RequestRecorder();
-    recorder.attach(session.aws, Object.keys(session.lab.manifest.clients ?? {}));
-    session.runner.subscribe(recorder.listener);
     // Checks may wait for eventually consistent state: show what is happening on a terminal, quietly elsewhere.
     if (io.stderr.isTTY) {
       session.runner.subscribe((event) => {
@@ -57,7 +53,7 @@ async function checkOne(ctx: CommandContext, format: ReportFormat, failUnder: nu
     if (ctx.signal.aborted) return 130;
     const report = seal(
       checklistReport(ctx, session, items, startedAt, {
-        requests: recorder.byItem,
+        requests: session.requests,
         mode: session.mode.mode ?? null,
         ...(salt ? { redactSalt: salt } : {}),
       }),

@@ -7,6 +7,8 @@ import type { TargetInfo } from "../../engine/contract.js";
 import { fill, tr, type Text } from "../../engine/text.js";
 import { UsageError } from "../../engine/usage-error.js";
 import { renderText } from "../../report/text.js";
+import { historyPath, recordRunHistory } from "../../ui/app/run-history.js";
+import { stepInfos } from "../../ui/app/step-infos.js";
 import { createPlainPrinter } from "../../ui/plain/printer.js";
 import { S } from "../../ui/strings.js";
 import { checklistReport, exitCodeFor, targetLine, type Command } from "../command.js";
@@ -28,8 +30,7 @@ export const run: Command = async (ctx) => {
   const { io, lang, style } = ctx;
   const { flags } = ctx.parsed;
   if (flags.yes && flags.mode === "hands-on") throw new UsageError(RUN.yesHandsOn);
-  // The bare command falls back to this printer without a TTY: --presenter still hides account ids there.
-  const redact = (flags.redact ?? false) || (flags.presenter ?? false);
+  const redact = flags.redact ?? false;
   // A hands-on run serves the learner's terminal (a stable port, registered for `genai-lab env`). The saved mode is
   // known only once the session is open, so any run that may turn out hands-on serves: not --yes, and neither
   // --mode nor GENAI_LAB_MODE says guided or exam.
@@ -60,10 +61,22 @@ export const run: Command = async (ctx) => {
       }),
     );
     const startedAt = new Date().toISOString();
-    const summary = await session.runner.runSteps(stepIds, ctx.signal);
+    // A rerun carries on where the last one stopped: steps done already are re-checked, not redone (no new
+    // billable calls). --again redoes everything on purpose; --step runs the one step asked for, done or not.
+    const { again, step } = ctx.parsed.flags;
+    const resume = !again && step === undefined;
+    let redone = false;
+    session.runner.subscribe((event) => {
+      if (event.type === "action-started") redone = true;
+    });
+    // What each step did, kept for the TUI to show after a restart.
+    recordRunHistory(session.runner, historyPath(session.store.path), stepInfos(session), session.target);
+    const summary = await session.runner.runSteps(stepIds, ctx.signal, { resume });
     if (summary.outcome === "cancelled") {
       io.stderr.write(`\n${ctx.errStyle.warn(tr(S.runCancelled, lang))}\n`);
     } else {
+      if (resume && !redone && summary.outcome === "passed")
+        io.stdout.write(`\n${style.muted(tr(S.runAllDoneBefore, lang))}\n`);
       const report = checklistReport(ctx, session, summary.checklist, startedAt, { mode: mode ?? null });
       io.stdout.write(`\n${renderText(report, style)}`);
     }

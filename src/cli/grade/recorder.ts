@@ -25,9 +25,15 @@ export class RequestRecorder {
   readonly #byItem = new Map<string, AwsRequestRecord[]>();
   #current: string | undefined;
 
-  /** Files calls under the check that is running; returns a listener for `runner.subscribe`. */
+  /**
+   * Files calls under the check that is running (a listener for `runner.subscribe`). A check that runs again starts
+   * a new list: what it holds is always the calls of the check's latest run (the TUI re-checks many times).
+   */
   readonly listener = (event: RunnerEvent): void => {
-    if (event.type === "check-started") this.#current = event.checkId;
+    if (event.type === "check-started") {
+      this.#current = event.checkId;
+      this.#byItem.delete(event.checkId);
+    }
     if (event.type === "check-finished") this.#current = undefined;
   };
 

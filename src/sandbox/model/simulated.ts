@@ -12,7 +12,7 @@ export const BACKEND_MODEL_HEADER = "x-genai-lab-backend-model";
 /** One line for the UI and the standalone server's banner. */
 export const SIMULATED_MODEL_NOTE = {
   en: "Model replies come from the sandbox's deterministic simulated model, not from a real foundation model.",
-  vi: "Câu trả lời do model mô phỏng (cố định, lặp lại được) của sandbox tạo ra, không phải từ foundation model thật.",
+  vi: "Câu trả lời do model mô phỏng (cố định, lặp lại được) của sandbox tạo ra, không phải foundation model thật.",
 } as const;
 
 /** The banner's line when a real model answers. */

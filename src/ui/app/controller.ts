@@ -9,10 +9,12 @@ import { targetKindOf, type TargetFlags } from "../../app/target-kind.js";
 import type { ConfirmRequest, Mode, TargetKind } from "../../engine/contract.js";
 import type { RunnerEvent } from "../../engine/events.js";
 import type { Problem } from "../../engine/problem.js";
+import type { ProgressState } from "../../engine/progress.js";
 import type { Lang, Text } from "../../engine/text.js";
 import { initialLabView, labViewReducer, type LabView } from "../state/lab-view.js";
 import { S } from "../strings.js";
 import { ConfirmQueue, type Asked, type Question } from "./confirm-queue.js";
+import { historyPath, readRunHistory, recordRunHistory } from "./run-history.js";
 import { stepInfos } from "./step-infos.js";
 
 export type { Question } from "./confirm-queue.js";
@@ -21,7 +23,7 @@ export type Phase =
   | { kind: "connecting"; target: TargetKind }
   | { kind: "ready"; session: Session }
   /** `exitCode`: what quitting from here returns (2 for a configuration problem, as the CLI would). */
-  | { kind: "failed"; target: TargetKind; problem: Problem; exitCode: number };
+  | { kind: "failed"; target: TargetKind; problem: Problem; exitCode: number; heading?: Text };
 
 export interface ControllerState {
   phase: Phase;
@@ -52,7 +54,7 @@ export interface ControllerDeps<A extends SessionArgs = SessionArgs> {
   open(parsed: A, confirm: (request: ConfirmRequest) => Promise<boolean>, signal: AbortSignal): Promise<Session>;
   saveLang(lang: Lang): void;
   /** Turns whatever opening a session threw into a Problem to show, and the exit code quitting then returns. */
-  explain(error: unknown): { problem: Problem; exitCode: number };
+  explain(error: unknown): { problem: Problem; exitCode: number; heading?: Text };
   /** Why the language could not be saved, in one line. */
   explainSaveError?(error: unknown): Text;
   now?: () => number;
@@ -127,14 +129,25 @@ export class TuiController<A extends SessionArgs = SessionArgs> {
         await session.close().catch(() => undefined);
         return;
       }
-      this.#unsubscribe = session.runner.subscribe((event) => this.#onEvent(event));
+      const offEvents = session.runner.subscribe((event) => this.#onEvent(event));
+      const offProgress = session.store.subscribe((progress) => this.#onProgress(progress));
+      const offHistory = recordRunHistory(
+        session.runner,
+        historyPath(session.store.path),
+        stepInfos(session),
+        session.target,
+      );
+      this.#unsubscribe = () => {
+        offEvents();
+        offProgress();
+        offHistory();
+      };
       this.#set({ phase: { kind: "ready", session }, view: viewOf(session), mode: session.mode });
     } catch (error) {
       if (stale()) return;
-      const { problem, exitCode } = this.#deps.explain(error);
-      this.#set({
-        phase: { kind: "failed", target: targetKindOf(this.#parsed.flags, this.#deps.env ?? {}), problem, exitCode },
-      });
+      const { problem, exitCode, heading } = this.#deps.explain(error);
+      const target = targetKindOf(this.#parsed.flags, this.#deps.env ?? {});
+      this.#set({ phase: { kind: "failed", target, problem, exitCode, ...(heading ? { heading } : {}) } });
     } finally {
       if (this.#opening === opening) this.#opening = undefined;
     }
@@ -213,6 +226,12 @@ export class TuiController<A extends SessionArgs = SessionArgs> {
     });
   }
 
+  /** Counts the next hint of a step's ladder as revealed (progress `hint-revealed`); nothing without a session. */
+  revealHint(stepId: string): void {
+    const phase = this.#state.phase;
+    if (phase.kind === "ready") phase.session.runner.revealHint(stepId);
+  }
+
   recheck(): Promise<void> {
     return this.#start((runner, signal) => runner.runChecklist(signal));
   }
@@ -269,12 +288,24 @@ export class TuiController<A extends SessionArgs = SessionArgs> {
     this.#set({ running: false, cancelling: false });
   }
 
+  #onProgress(progress: ProgressState): void {
+    const view = this.#state.view;
+    if (view) this.#set({ view: labViewReducer(view, { type: "progress", progress }) });
+  }
+
   #onEvent(event: RunnerEvent): void {
     const view = this.#state.view;
     if (!view) return;
-    let next = labViewReducer(view, { type: "event", event, at: this.#now() });
-    // An action may have recorded a fact a page shows (step 0's model): render the pages again.
     const phase = this.#state.phase;
+    const requests =
+      event.type === "check-finished" && phase.kind === "ready" ? phase.session.requests.get(event.checkId) : undefined;
+    let next = labViewReducer(view, {
+      type: "event",
+      event,
+      at: this.#now(),
+      ...(requests ? { requests: [...requests] } : {}),
+    });
+    // An action may have recorded a fact a page shows (step 0's model): render the pages again.
     if (event.type === "action-finished" && phase.kind === "ready") next = { ...next, steps: stepInfos(phase.session) };
     this.#set({ view: next });
   }
@@ -285,5 +316,8 @@ function viewOf(session: Session): LabView {
     const found = session.lab.checks.get(entry.id);
     return { id: entry.id, label: found?.check.label ?? { vi: entry.id, en: entry.id }, stepId: found?.step.id ?? "" };
   });
-  return initialLabView(stepInfos(session), checklist, session.store.state);
+  const view = initialLabView(stepInfos(session), checklist, session.store.state);
+  // What each step did last time (and the last re-check), from before a restart.
+  const history = readRunHistory(historyPath(session.store.path));
+  return { ...view, runs: history.runs, ...(history.checklistPass ? { checklistPass: history.checklistPass } : {}) };
 }

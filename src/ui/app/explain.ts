@@ -5,8 +5,11 @@ import { same, type Text } from "../../engine/text.js";
 import { UsageError } from "../../engine/usage-error.js";
 import { S } from "../strings.js";
 
-/** The Problem to show, and the exit code `q` returns from there (the CLI's: 2 for usage or configuration). */
-export function explainError(error: unknown): { problem: Problem; exitCode: number } {
+/**
+ * The Problem to show, the exit code `q` returns from there (the CLI's: 2 for usage or configuration), and the
+ * heading above it: a state file or an option that is wrong is not a failure to connect.
+ */
+export function explainError(error: unknown): { problem: Problem; exitCode: number; heading?: Text } {
   if (error instanceof ConnectError) {
     const problem = noCredentials(error.problem) ?? error.problem;
     return { problem, exitCode: problem.kind === "credentials" ? 2 : 1 };
@@ -15,6 +18,7 @@ export function explainError(error: unknown): { problem: Problem; exitCode: numb
     return {
       problem: { kind: "validation", title: error.text, next: S.usageNext, retryable: false },
       exitCode: 2,
+      heading: S.openFailed,
     };
   }
   return { problem: classifyGeneric(error), exitCode: 1 };

@@ -65,10 +65,12 @@ function ActivityRow(props: { item: ActivityItem; now: number; width: number }) 
       {item.kind === "action" && item.cli ? (
         <Box marginLeft={2} flexDirection="column">
           <Styled token="text.muted">{t(S.cliEquivalent)}:</Styled>
-          <CodeRows
-            segments={[{ text: `$ ${s(item.cli)}`, token: "text.code" }]}
-            width={Math.max(8, props.width - 2)}
-          />
+          {/* No "$ " before it: what is on the row is exactly what runs when pasted. */}
+          {s(item.cli)
+            .split("\n")
+            .map((line, i) => (
+              <CodeRows key={i} segments={[{ text: line, token: "text.code" }]} width={Math.max(8, props.width - 2)} />
+            ))}
         </Box>
       ) : null}
       {item.progress ? <ProgressLine progress={item.progress} width={props.width - 2} /> : null}

@@ -13,14 +13,20 @@ import { useNow } from "../hooks/use-now.js";
 import { useTerminalSize } from "../hooks/use-terminal-size.js";
 import { useUiState } from "../hooks/use-ui-state.js";
 import { passedCount } from "../state/lab-view.js";
+import { shownChecklist } from "../state/standing.js";
 import { S } from "../strings.js";
 import type { Theme } from "../theme/theme.js";
+import { stepCommands } from "../app/step-commands.js";
 import { ConfirmDialog } from "./ConfirmDialog.js";
+import { CopyView } from "./CopyView.js";
 import { Footer, footerHeight, type FooterProps } from "./Footer.js";
 import { Header } from "./Header.js";
 import { HelpOverlay } from "./HelpOverlay.js";
 import { MIN_COLUMNS, MIN_ROWS, TooSmall } from "./TooSmall.js";
 import { Welcome } from "./Welcome.js";
+
+/** Body rows the bordered step list and checklist need (6 steps, the cleanup rule, 4 items, titles, borders). */
+const COMPACT_BELOW = 17;
 
 // Everything past the welcome screen loads after the first frame (see MainScreen.tsx).
 const MainScreen = lazy(async () => ({ default: (await import("./MainScreen.js")).MainScreen }));
@@ -74,10 +80,10 @@ export function App(props: AppProps) {
   const main = scope !== "welcome" && ui.screen === "main" && view !== undefined;
   const footerNote = state.cancelling
     ? display.t(S.cancelling)
-    : state.running
-      ? display.t(S.locked)
-      : ui.flash
-        ? display.t(ui.flash)
+    : ui.flash
+      ? display.t(ui.flash)
+      : state.running
+        ? display.t(S.locked)
         : undefined;
   const footer: FooterProps = {
     scope,
@@ -92,6 +98,9 @@ export function App(props: AppProps) {
   const height = Math.max(1, rows - 1);
   const bodyHeight = Math.max(6, height - 1 - footerHeight(footer, display.t));
   const left = Math.min(44, Math.max(28, Math.floor(columns * 0.34)));
+  // Below this the left column's bordered panels do not fit (the checklist would lose its last items): they are
+  // drawn without borders instead, and the welcome card drops to one line per row (its Enter prompt stays).
+  const compact = bodyHeight < COMPACT_BELOW;
   const pageWidth = Math.max(20, columns - left);
 
   const viewport = Math.max(1, bodyHeight - 3);
@@ -100,7 +109,29 @@ export function App(props: AppProps) {
   useAppInput(controller, uiStore, { offset, max, page: viewport }, tooSmall);
 
   const session = state.phase.kind === "ready" ? state.phase.session : undefined;
-  const passed = view ? passedCount(view.checklist) : 0;
+  const passed = view ? passedCount(shownChecklist(view)) : 0;
+
+  const overlay = ui.overlay;
+  const copying = overlay?.kind === "copy" ? view?.steps.find((step) => step.id === overlay.stepId) : undefined;
+  const commands = useMemo(
+    () => (copying && view ? stepCommands(copying, view.runs[copying.id], state.lang) : []),
+    [copying, view, state.lang],
+  );
+
+  if (copying && !tooSmall) {
+    // A short screen under the printed commands, so they stay on the terminal's screen to be selected.
+    return (
+      <DisplayContext.Provider value={display}>
+        {/* Kept mounted: a remounted <Static> would print every finished run again. */}
+        <Suspense fallback={null}>
+          <Transcript runs={view?.finished ?? []} steps={view?.steps ?? []} />
+        </Suspense>
+        <Box flexDirection="column" width={columns}>
+          <CopyView lines={commands} step={copying.number} />
+        </Box>
+      </DisplayContext.Provider>
+    );
+  }
 
   if (tooSmall) {
     return (
@@ -132,7 +163,13 @@ export function App(props: AppProps) {
             {state.confirm ? (
               <ConfirmDialog request={state.confirm.request} width={Math.min(columns, 76)} />
             ) : (
-              <Welcome phase={state.phase} {...(view ? { view } : {})} now={now} width={Math.min(columns, 90)} />
+              <Welcome
+                phase={state.phase}
+                {...(view ? { view } : {})}
+                now={now}
+                width={Math.min(columns, 90)}
+                compact={compact || columns < 72}
+              />
             )}
           </Box>
         ) : (
@@ -143,6 +180,7 @@ export function App(props: AppProps) {
               ui={ui}
               now={now}
               left={left}
+              compact={compact}
               pageWidth={pageWidth}
               bodyHeight={bodyHeight}
               offset={offset}
@@ -152,6 +190,7 @@ export function App(props: AppProps) {
                   setContentHeight(h);
                 }
               }}
+              onReveal={(row) => uiStore.dispatch({ type: "revealed", row })}
             />
           </Suspense>
         )}

@@ -6,6 +6,7 @@ import { Box, Text } from "ink";
 import stringWidth from "string-width";
 import type { ChartSeries, Output } from "../../engine/outputs.js";
 import { useDisplay } from "../app/display.js";
+import { unitLabel } from "../plain/format.js";
 import { S } from "../strings.js";
 import type { Token } from "../theme/theme.js";
 import { Styled } from "./Styled.js";
@@ -63,25 +64,10 @@ function totals(series: ChartSeries): boolean {
   return stat === "Sum" || stat === "SampleCount";
 }
 
-/** The unit in the learner's language (the steps name units the way CloudWatch does, in English). */
-function unitLabel(unit: string | undefined, t: (text: { vi: string; en: string }) => string): string {
-  switch (unit) {
-    case undefined:
-    case "":
-      return "";
-    case "count":
-      return ` ${t(S.unitCount)}`;
-    case "tokens":
-      return ` ${t(S.unitTokens)}`;
-    default:
-      return ` ${unit}`;
-  }
-}
-
 export function ChartView(props: { chart: ChartOutput; width: number; height?: number }) {
-  const { t } = useDisplay();
+  const { t, lang } = useDisplay();
   const { chart } = props;
-  const unit = unitLabel(chart.unit, t);
+  const unit = unitLabel(chart.unit, lang);
   const empty = chart.series.every((s) => s.points.length === 0);
   return (
     <Box flexDirection="column" width={props.width}>

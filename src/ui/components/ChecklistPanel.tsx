@@ -1,23 +1,29 @@
 /** The verification checklist, always on screen, ticking as checks finish. */
 import { Box, Text } from "ink";
+import { fill } from "../../engine/text.js";
 import { useDisplay } from "../app/display.js";
+import { shortTime } from "../state/standing.js";
 import { itemStatus, passedCount, type ChecklistItemView } from "../state/lab-view.js";
 import { S } from "../strings.js";
 import { itemLook } from "../theme/status.js";
 import { PanelTitle } from "./PanelTitle.js";
 import { Styled } from "./Styled.js";
 
-export function ChecklistPanel(props: { items: ChecklistItemView[]; width: number }) {
+/** `completedAt`: the lab was completed then, and has been cleaned up since (the items show how it ended). */
+export function ChecklistPanel(props: {
+  items: ChecklistItemView[];
+  width: number;
+  completedAt?: string;
+  compact?: boolean;
+}) {
   const { t, theme } = useDisplay();
   const passed = passedCount(props.items);
   return (
     <Box
       flexDirection="column"
-      borderStyle="round"
-      {...theme["border.normal"]}
+      {...(props.compact ? { paddingLeft: 1 } : { borderStyle: "round", ...theme["border.normal"], paddingX: 1 })}
       width={props.width}
       flexShrink={0}
-      paddingX={1}
     >
       <PanelTitle title={t(S.checklistTitle)} count={`${passed}/${props.items.length}`} />
       {props.items.map((item) => {
@@ -29,6 +35,11 @@ export function ChecklistPanel(props: { items: ChecklistItemView[]; width: numbe
         );
       })}
       {props.items.length === 0 ? <Styled token="text.muted">{t(S.noData)}</Styled> : null}
+      {props.completedAt ? (
+        <Styled token="text.muted" wrap="truncate-end">
+          {t(fill(S.checklistCompleted, { at: shortTime(props.completedAt) }))}
+        </Styled>
+      ) : null}
     </Box>
   );
 }

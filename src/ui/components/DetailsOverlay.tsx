@@ -1,10 +1,11 @@
 /**
  * `d`: details of a checklist item that did not pass — expected vs actual, the hint, the request ids the
- * judgement rests on (or the failed call's), or the problem when the check could not run. `d` again shows the
- * next such item.
+ * judgement rests on (or the failed call's), every AWS call the check made with its request id (as the reports list
+ * them), or the problem when the check could not run. `d` again shows the next such item.
  */
 import { Box, Text } from "ink";
 import { useDisplay } from "../app/display.js";
+import type { AwsRequestRecord } from "../../report/model.js";
 import { failedItems, type ChecklistItemView } from "../state/lab-view.js";
 import { S } from "../strings.js";
 import { formatDuration } from "../plain/format.js";
@@ -34,6 +35,7 @@ export function DetailsOverlay(props: { items: ChecklistItemView[]; index: numbe
   const result = item?.result;
   const look = result ? checkResultLook(result.status) : undefined;
   const ids = item ? requestIdsOf(item) : [];
+  const calls = item?.requests ?? [];
   return (
     <Box flexDirection="column" borderStyle="double" {...theme["border.focus"]} paddingX={1} width={props.width}>
       <Styled token="text.heading">
@@ -71,17 +73,43 @@ export function DetailsOverlay(props: { items: ChecklistItemView[]; index: numbe
               </Styled>
             </Box>
           ) : null}
-          <Box marginLeft={2}>
-            <Wrap>
-              <Styled token="text.muted">{t(S.requestId)}:</Styled>{" "}
-              {ids.length > 0 ? ids.join(", ") : t(S.detailsNoRequestId)}
-            </Wrap>
-          </Box>
+          {ids.length > 0 || calls.length === 0 ? (
+            <Box marginLeft={2}>
+              <Wrap>
+                <Styled token="text.muted">{t(S.requestId)}:</Styled>{" "}
+                {ids.length > 0 ? ids.join(", ") : t(S.detailsNoRequestId)}
+              </Wrap>
+            </Box>
+          ) : null}
+          {calls.length > 0 ? <Calls calls={calls} /> : null}
         </Box>
       )}
       <Box marginTop={1}>
         <Styled token="text.muted">{t(S.detailsClose)}</Styled>
       </Box>
+    </Box>
+  );
+}
+
+/** The AWS calls the check made, one per line: the operation, how it ended, and the request id to look it up by. */
+function Calls(props: { calls: AwsRequestRecord[] }) {
+  const { t } = useDisplay();
+  return (
+    <Box marginLeft={2} flexDirection="column">
+      <Styled token="text.muted">{t(S.detailsCalls)}:</Styled>
+      {props.calls.map((call, i) => (
+        <Box key={i} marginLeft={2}>
+          <Wrap>
+            {call.operation}
+            <Styled token={call.error ? "status.failed" : "text.muted"}>
+              {" "}
+              {call.error ?? ""}
+              {call.httpStatus ? ` HTTP ${call.httpStatus}` : ""}
+            </Styled>{" "}
+            {call.requestId ?? t(S.detailsNoResponse)}
+          </Wrap>
+        </Box>
+      ))}
     </Box>
   );
 }

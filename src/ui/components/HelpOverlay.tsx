@@ -29,24 +29,19 @@ function heading(scope: Scope): Bilingual {
 
 const KEY_WIDTH = 16;
 
+/** "Steps: ✓ passed ○ pending …" on one line at 80 columns, in either language (the help fits 80×24). */
 function Legend(props: { title: Bilingual; looks: Look[] }) {
   const { t } = useDisplay();
   return (
-    <Box>
-      <Box width={KEY_WIDTH} flexShrink={0}>
-        <Text bold>{t(props.title)}</Text>
-      </Box>
-      <Box flexShrink={1}>
-        <Wrap>
-          {props.looks.map((look, i) => (
-            <Text key={look.glyph}>
-              {i > 0 ? "  " : ""}
-              <Styled token={look.token}>{look.glyph}</Styled> {t(look.label)}
-            </Text>
-          ))}
-        </Wrap>
-      </Box>
-    </Box>
+    <Wrap>
+      <Text bold>{t(props.title)}:</Text>
+      {props.looks.map((look) => (
+        <Text key={look.glyph}>
+          {" "}
+          <Styled token={look.token}>{look.glyph}</Styled> {t(look.label)}
+        </Text>
+      ))}
+    </Wrap>
   );
 }
 

@@ -5,7 +5,8 @@
  */
 import { Box } from "ink";
 import type { ControllerState } from "../app/controller.js";
-import { stepStatus, type LabView } from "../state/lab-view.js";
+import { stepStatus, type LabView, type StepInfo, type StepRun } from "../state/lab-view.js";
+import { completedAndCleaned, shownChecklist } from "../state/standing.js";
 import type { UiState } from "../state/ui-state.js";
 import { ChecklistPanel } from "./ChecklistPanel.js";
 import { ConfirmDialog } from "./ConfirmDialog.js";
@@ -19,18 +20,20 @@ export interface MainScreenProps {
   ui: UiState;
   now: number;
   left: number;
+  /** Short terminal: the left column's panels without borders, so that every step and item fits. */
+  compact: boolean;
   pageWidth: number;
   bodyHeight: number;
   offset: number;
   onMeasure(contentHeight: number): void;
+  onReveal(row: number): void;
 }
 
 export function MainScreen(props: MainScreenProps) {
   const { state, view, ui, left, pageWidth, bodyHeight } = props;
   const selectedStep = view.steps[ui.selected];
   const run = selectedStep ? view.runs[selectedStep.id] : undefined;
-  // The checklist pass shows on the page only while it runs (a step's own checks are in its run).
-  const checklistPass = view.running && !view.running.stepId ? view.checklistPass : undefined;
+  const checklistPass = selectedStep ? passFor(view, selectedStep) : undefined;
   return (
     <Box height={bodyHeight} flexShrink={0}>
       <Box flexDirection="column" width={left} height={bodyHeight} overflow="hidden" flexShrink={0}>
@@ -42,8 +45,14 @@ export function MainScreen(props: MainScreenProps) {
           }))}
           selected={ui.selected}
           width={left}
+          compact={props.compact}
         />
-        <ChecklistPanel items={view.checklist} width={left} />
+        <ChecklistPanel
+          items={shownChecklist(view)}
+          width={left}
+          compact={props.compact}
+          {...(completedAndCleaned(view) && view.completion ? { completedAt: view.completion.at } : {})}
+        />
       </Box>
       {state.confirm ? (
         // Top-aligned, as tall as its text (not stretched to the page's height).
@@ -52,7 +61,7 @@ export function MainScreen(props: MainScreenProps) {
         </Box>
       ) : ui.overlay?.kind === "details" ? (
         <Box width={pageWidth} height={bodyHeight} overflow="hidden" alignItems="flex-start">
-          <DetailsOverlay items={view.checklist} index={ui.overlay.index} width={pageWidth} />
+          <DetailsOverlay items={shownChecklist(view)} index={ui.overlay.index} width={pageWidth} />
         </Box>
       ) : selectedStep ? (
         <StepPage
@@ -60,14 +69,32 @@ export function MainScreen(props: MainScreenProps) {
           status={stepStatus(view, selectedStep)}
           {...(run ? { run } : {})}
           {...(checklistPass ? { checklistPass } : {})}
-          hintsShown={ui.hintsShown[selectedStep.id] ?? 0}
+          running={view.running !== undefined}
+          hintsShown={Math.max(ui.hintsShown[selectedStep.id] ?? 0, view.hints[selectedStep.id] ?? 0)}
           now={props.now}
           width={pageWidth}
           height={bodyHeight}
           offset={props.offset}
           onMeasure={props.onMeasure}
+          {...(ui.reveal?.stepId === selectedStep.id ? { reveal: ui.reveal.index } : {})}
+          onReveal={props.onReveal}
         />
       ) : null}
     </Box>
   );
+}
+
+/**
+ * The checklist pass a step's page shows: the whole pass while it runs; once finished, the step's own items from
+ * the last pass, when that pass is newer than the step's own run (a re-check's results stay on the page).
+ */
+function passFor(view: LabView, step: StepInfo): StepRun | undefined {
+  const pass = view.checklistPass;
+  if (!pass) return undefined;
+  if (view.running && !view.running.stepId) return pass;
+  if (view.running) return undefined;
+  const run = view.runs[step.id];
+  if (run && run.startedAt > pass.startedAt) return undefined;
+  const items = pass.items.filter((item) => step.checkIds.includes(item.id));
+  return items.length > 0 ? { ...pass, items } : undefined;
 }

@@ -1,8 +1,8 @@
 /**
  * Markdown's inline part: emphasis, code spans, links and line breaks, and a paragraph drawn from them. Without
  * clickable links, a link's address would be broken across lines mid-way by the wrapping: the paragraph shows
- * the label with a reference number instead, and lists the addresses under it, each whole or continued after a
- * visible ↩ (see CodeRows).
+ * the label with a reference number instead, and lists the addresses under it, each whole or running off the edge
+ * (see CodeRows; `y` prints them whole).
  */
 import { Box, Text } from "ink";
 import type { Token, Tokens } from "marked";

@@ -80,7 +80,7 @@ export function OutputView(props: { output: Output; width: number }) {
             {hyperlink(output.url, t(output.label))}
           </Styled>
         );
-      // The address on a line of its own, never broken mid-way without a mark: it has to be copied whole.
+      // The address on a line of its own, never broken: it runs off the edge when it must (`y` prints it whole).
       const url = s(output.url);
       const inline = stringWidth(t(output.label)) + 1 + stringWidth(url) <= props.width;
       return inline ? (
@@ -99,14 +99,10 @@ export function OutputView(props: { output: Output; width: number }) {
   }
 }
 
-/** A value: prose wraps as prose; one long token (an ARN, an id) continues after a ↩ instead of breaking silently. */
+/** A value: prose wraps as prose; one long token (an ARN, an id) wraps at the edge, nothing inserted, to be read. */
 function Value(props: { text: string; width: number }) {
   if (/\s/.test(props.text.trim()) || stringWidth(props.text) <= props.width) return <Wrap>{props.text}</Wrap>;
-  return (
-    <Box flexDirection="column">
-      <CodeRows segments={[{ text: props.text }]} width={props.width} />
-    </Box>
-  );
+  return <Text wrap="wrap">{props.text}</Text>;
 }
 
 type Block = { kind: "one"; output: Output } | { kind: "charts"; charts: ChartOutput[] };

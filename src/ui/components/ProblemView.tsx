@@ -14,7 +14,7 @@ export function ProblemView(props: { problem: Problem; withRequestId?: boolean }
       <InlineText token="tone.error" text={t(problem.title)} />
       {problem.message && !t(problem.title).includes(problem.message) ? (
         <Styled token="text.muted" wrap="wrap">
-          {s(problem.message)}
+          {t(S.originalMessage)}: {s(problem.message)}
         </Styled>
       ) : null}
       <InlineText prefix={<Styled token="text.accent">{t(S.next)}: </Styled>} text={t(problem.next)} />

@@ -21,20 +21,18 @@ export interface StepRow {
   outcome?: StepOutcome;
 }
 
-export function StepList(props: { rows: StepRow[]; selected: number; width: number }) {
+export function StepList(props: { rows: StepRow[]; selected: number; width: number; compact?: boolean }) {
   const { t, theme } = useDisplay();
   const lab = props.rows.filter((row) => row.step.role !== "cleanup");
   const done = lab.filter((row) => row.outcome === "passed").length;
   const firstCleanup = props.rows.findIndex((row) => row.step.role === "cleanup");
-  const inner = Math.max(1, props.width - 4);
+  const inner = Math.max(1, props.width - (props.compact ? 1 : 4));
   return (
     <Box
       flexDirection="column"
-      borderStyle="round"
-      {...theme["border.normal"]}
+      {...(props.compact ? { paddingLeft: 1 } : { borderStyle: "round", ...theme["border.normal"], paddingX: 1 })}
       width={props.width}
       flexShrink={0}
-      paddingX={1}
     >
       <PanelTitle title={t(S.stepsPanel)} count={`${done}/${lab.length}`} />
       {props.rows.map((row, index) => {

@@ -8,6 +8,7 @@ import { useEffect, useRef } from "react";
 import { fill, type Text as Bilingual } from "../../engine/text.js";
 import { useDisplay } from "../app/display.js";
 import type { StepInfo, StepRun } from "../state/lab-view.js";
+import { shortTime } from "../state/standing.js";
 import { S } from "../strings.js";
 import { stepLook, type StepStatus } from "../theme/status.js";
 import { ActivityList } from "./Activity.js";
@@ -20,22 +21,31 @@ export interface StepPageProps {
   step: StepInfo;
   status: StepStatus;
   run?: StepRun;
-  /** The checklist pass running right now (after a run, or `c`). */
+  /** The checklist pass running right now (after a run, or `c`), or this step's items of the last one. */
   checklistPass?: StepRun;
+  /** Whether a run (of anything) is going on. */
+  running?: boolean;
   hintsShown: number;
   now: number;
   width: number;
   height: number;
   offset: number;
   onMeasure(contentHeight: number): void;
+  /** The hint (index in the ladder) to bring into view once drawn; `onReveal` gets its first row on the page. */
+  reveal?: number;
+  onReveal?(row: number): void;
 }
 
 export function StepPage(props: StepPageProps) {
   const { t, theme } = useDisplay();
   const inner = useRef<DOMElement>(null);
-  const { onMeasure } = props;
+  const hints = useRef<(DOMElement | null)[]>([]);
+  const { onMeasure, onReveal, reveal } = props;
   useEffect(() => {
     if (inner.current) onMeasure(measureElement(inner.current).height);
+    // The row a revealed hint starts on (its title), from the layout just computed: scroll there.
+    const hint = reveal === undefined ? undefined : hints.current[reveal];
+    if (hint?.yogaNode && onReveal) onReveal(Math.max(0, hint.yogaNode.getComputedTop()));
   });
   const viewport = Math.max(1, props.height - 3);
   const innerWidth = Math.max(10, props.width - 4);
@@ -64,20 +74,33 @@ export function StepPage(props: StepPageProps) {
             <Markdown source={t(step.body)} width={innerWidth} />
           </Box>
           {step.hints.slice(0, props.hintsShown).map((hint, i) => (
-            <Box key={i} marginTop={1} flexDirection="column">
+            <Box
+              key={i}
+              marginTop={1}
+              flexDirection="column"
+              ref={(node) => {
+                hints.current[i] = node;
+              }}
+            >
               <Styled token="tone.warning">› {t(fill(S.hintTitle, { n: i + 1, total: step.hints.length }))}</Styled>
               <InlineText text={t(hint)} />
             </Box>
           ))}
           {props.run ? (
-            <RunSection title={S.lastRun} run={props.run} now={props.now} width={innerWidth} />
+            <RunSection title={S.lastRun} run={props.run} now={props.now} width={innerWidth} timed />
           ) : (
             <Box marginTop={1}>
               <Styled token="text.accent">▶ {t(S.runHint)}</Styled>
             </Box>
           )}
           {props.checklistPass ? (
-            <RunSection title={S.checklistRun} run={props.checklistPass} now={props.now} width={innerWidth} />
+            <RunSection
+              title={props.checklistPass.durationMs === undefined && props.running ? S.checklistRun : S.checklistRan}
+              run={props.checklistPass}
+              now={props.now}
+              width={innerWidth}
+              timed
+            />
           ) : null}
         </Box>
       </Box>
@@ -86,12 +109,17 @@ export function StepPage(props: StepPageProps) {
   );
 }
 
-/** A run's actions and checks under a rule naming it. */
-function RunSection(props: { title: Bilingual; run: StepRun; now: number; width: number }) {
+/** A run's actions and checks under a rule naming it (and, once it has ended, when it began). */
+function RunSection(props: { title: Bilingual; run: StepRun; now: number; width: number; timed?: boolean }) {
   const { t } = useDisplay();
+  const ended = props.run.items.every((item) => item.state !== "running");
+  const when = props.timed && ended ? ` · ${shortTime(props.run.startedAt)}` : "";
   return (
     <Box marginTop={1} flexDirection="column">
-      <Styled token="text.accent">── {t(props.title)} ──</Styled>
+      <Styled token="text.accent">
+        ── {t(props.title)}
+        {when} ──
+      </Styled>
       <ActivityList items={props.run.items} now={props.now} width={props.width} />
     </Box>
   );

@@ -2,8 +2,9 @@
  * A table that uses the room its page has: columns get their natural width when everything fits; otherwise each
  * column first gets what it cannot do without (its longest header word; short cells whole and text columns a
  * readable minimum when there is room), and the rest of the width goes to the columns that still want more,
- * narrow ones satisfied first. Headers wrap onto a second line
- * rather than being cut ("Input / tokens"); cells that still do not fit are truncated by Ink.
+ * narrow ones satisfied first. Headers wrap between words ("Input / tokens"), never inside one; cells wrap, so a
+ * prompt or an answer reads in full. When the header words cannot all fit side by side, or a cell would need more
+ * than a few lines, each row opens in full instead: one record per row, "header: value" (RecordsView).
  */
 import { Box, Text } from "ink";
 import stringWidth from "string-width";
@@ -81,7 +82,21 @@ function shrink(floor: number[], budget: number): number[] {
   return widths;
 }
 
+/** A cell taller than this in the grid, and the rows are drawn as records instead. */
+const MAX_CELL_LINES = 4;
+
+/** Whether the grid can show every header word whole and every cell in a few lines. */
+export function fitsAsGrid(data: TableData, width: number): boolean {
+  const { hard } = measure(data);
+  const { widths, gap } = tableLayout(data, width);
+  if (sum(hard) + gap * Math.max(0, hard.length - 1) > width) return false;
+  return data.rows.every((row) =>
+    row.every((cell, i) => Math.ceil(stringWidth(cell) / Math.max(1, widths[i] ?? 1)) <= MAX_CELL_LINES),
+  );
+}
+
 export function TableView(props: { data: TableData; width: number; title?: string }) {
+  if (!fitsAsGrid(props.data, props.width)) return <RecordsView {...props} />;
   const { widths, gap } = tableLayout(props.data, props.width);
   const cell = (i: number) => ({
     width: widths[i]!,
@@ -91,11 +106,7 @@ export function TableView(props: { data: TableData; width: number; title?: strin
   });
   return (
     <Box flexDirection="column">
-      {props.title ? (
-        <Styled token="text.heading" wrap="wrap">
-          {props.title}
-        </Styled>
-      ) : null}
+      <TableTitle title={props.title} />
       <Box>
         {widths.map((_, i) => (
           <Box key={i} {...cell(i)} alignItems="flex-end">
@@ -112,11 +123,62 @@ export function TableView(props: { data: TableData; width: number; title?: strin
         <Box key={r}>
           {widths.map((_, i) => (
             <Box key={i} {...cell(i)}>
-              <Text wrap="truncate-end">{cells[i] ?? ""}</Text>
+              <Text wrap="wrap">{cells[i] ?? ""}</Text>
             </Box>
           ))}
         </Box>
       ))}
     </Box>
   );
+}
+
+/**
+ * Each row opened in full: "header  value" (the value wraps beside its header), or on a page too narrow for that,
+ * the header on its own line and the value under it. A rule numbers the rows.
+ */
+function RecordsView(props: { data: TableData; width: number; title?: string }) {
+  const { headers, rows } = props.data;
+  const labelWidth = Math.max(1, ...headers.map((header) => stringWidth(header)));
+  const beside = labelWidth + 2 + 16 <= props.width;
+  return (
+    <Box flexDirection="column">
+      <TableTitle title={props.title} />
+      {rows.map((cells, r) => (
+        <Box key={r} flexDirection="column">
+          <Styled token="text.muted" wrap="truncate-end">
+            {`── ${r + 1}/${rows.length} ${"─".repeat(Math.max(0, props.width - 8 - String(rows.length).length * 2))}`}
+          </Styled>
+          {headers.map((header, i) =>
+            beside ? (
+              <Box key={i}>
+                <Box width={labelWidth} flexShrink={0} marginRight={2}>
+                  <Styled token="text.heading">{header}</Styled>
+                </Box>
+                <Box flexShrink={1}>
+                  <Text wrap="wrap">{cells[i] ?? ""}</Text>
+                </Box>
+              </Box>
+            ) : (
+              <Box key={i} flexDirection="column">
+                <Styled token="text.heading" wrap="wrap">
+                  {header}
+                </Styled>
+                <Box marginLeft={2}>
+                  <Text wrap="wrap">{cells[i] ?? ""}</Text>
+                </Box>
+              </Box>
+            ),
+          )}
+        </Box>
+      ))}
+    </Box>
+  );
+}
+
+function TableTitle(props: { title: string | undefined }) {
+  return props.title ? (
+    <Styled token="text.heading" wrap="wrap">
+      {props.title}
+    </Styled>
+  ) : null;
 }

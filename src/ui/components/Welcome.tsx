@@ -7,10 +7,11 @@ import { Box, Text } from "ink";
 import type { ReactNode } from "react";
 import type { LabManifest, TargetInfo, TargetKind } from "../../engine/contract.js";
 import type { Problem } from "../../engine/problem.js";
-import { fill } from "../../engine/text.js";
+import { fill, type Text as Bilingual } from "../../engine/text.js";
 import { useDisplay } from "../app/display.js";
 import type { Phase } from "../app/controller.js";
 import { passedCount, resumeIndex, type LabView } from "../state/lab-view.js";
+import { completedAndCleaned, shortTime, shownChecklist } from "../state/standing.js";
 import { S } from "../strings.js";
 import { ProblemView } from "./ProblemView.js";
 import { TargetBadge } from "./Header.js";
@@ -18,7 +19,8 @@ import { Spinner } from "./Spinner.js";
 import { Styled } from "./Styled.js";
 import { Wrap } from "./Wrap.js";
 
-export function Welcome(props: { phase: Phase; view?: LabView; now: number; width: number }) {
+/** `compact`: a short or narrow terminal — one line per row, the prerequisites left out, the Enter prompt kept. */
+export function Welcome(props: { phase: Phase; view?: LabView; now: number; width: number; compact?: boolean }) {
   const { t, theme } = useDisplay();
   const { phase } = props;
   return (
@@ -26,7 +28,7 @@ export function Welcome(props: { phase: Phase; view?: LabView; now: number; widt
       flexDirection="column"
       borderStyle="round"
       {...theme["border.focus"]}
-      paddingX={2}
+      paddingX={props.compact ? 1 : 2}
       width={props.width}
       flexShrink={0}
     >
@@ -36,19 +38,26 @@ export function Welcome(props: { phase: Phase; view?: LabView; now: number; widt
           {t(fill(S.connecting, { target: t(phase.target === "sandbox" ? S.connectingSandbox : S.connectingAws) }))}
         </Text>
       ) : null}
-      {phase.kind === "failed" ? <Failed problem={phase.problem} target={phase.target} /> : null}
+      {phase.kind === "failed" ? (
+        <Failed problem={phase.problem} target={phase.target} heading={phase.heading ?? S.connectFailed} />
+      ) : null}
       {phase.kind === "ready" && props.view ? (
-        <LabCard manifest={phase.session.lab.manifest} target={phase.session.target} view={props.view} />
+        <LabCard
+          manifest={phase.session.lab.manifest}
+          target={phase.session.target}
+          view={props.view}
+          compact={props.compact ?? false}
+        />
       ) : null}
     </Box>
   );
 }
 
-function Failed(props: { problem: Problem; target: TargetKind }) {
+function Failed(props: { problem: Problem; target: TargetKind; heading: Bilingual }) {
   const { t } = useDisplay();
   return (
     <Box flexDirection="column">
-      <Styled token="tone.error">✗ {t(S.connectFailed)}</Styled>
+      <Styled token="tone.error">✗ {t(props.heading)}</Styled>
       <ProblemView problem={props.problem} />
       {/* Off the sandbox, the way back is one key: say so where the learner is reading. */}
       {props.target !== "sandbox" ? (
@@ -62,10 +71,16 @@ function Failed(props: { problem: Problem; target: TargetKind }) {
   );
 }
 
-function Row(props: { label: string; children: ReactNode }) {
+/** Wrapped prose, or on a compact card one line that gives way at its end. */
+function Line(props: { compact: boolean; children: ReactNode }) {
+  return props.compact ? <Text wrap="truncate-end">{props.children}</Text> : <Wrap>{props.children}</Wrap>;
+}
+
+/** A labelled row; compact rows take a narrower label column (the label itself never wraps). */
+function Row(props: { label: string; children: ReactNode; compact?: boolean }) {
   return (
     <Box flexShrink={0}>
-      <Box width={16} flexShrink={0}>
+      <Box width={props.compact ? 12 : 16} flexShrink={0}>
         <Styled token="text.muted">{props.label}</Styled>
       </Box>
       <Box flexShrink={1} flexDirection="column">
@@ -75,14 +90,15 @@ function Row(props: { label: string; children: ReactNode }) {
   );
 }
 
-function LabCard(props: { manifest: LabManifest; target: TargetInfo; view: LabView }) {
+function LabCard(props: { manifest: LabManifest; target: TargetInfo; view: LabView; compact: boolean }) {
   const { t, s, lang } = useDisplay();
-  const { manifest, target, view } = props;
+  const { manifest, target, view, compact } = props;
   const lab = view.steps.filter((step) => step.role !== "cleanup");
   const done = lab.filter((step) => view.outcomes[step.id] === "passed").length;
-  const passed = passedCount(view.checklist);
+  const passed = passedCount(shownChecklist(view));
   const resume = view.steps[resumeIndex(view)];
   const started = Object.keys(view.outcomes).length > 0;
+  const completion = view.completion;
   const values = {
     done,
     total: lab.length,
@@ -95,36 +111,38 @@ function LabCard(props: { manifest: LabManifest; target: TargetInfo; view: LabVi
   // Compact enough for 80×24: every row keeps its height (flexShrink 0); nothing is squeezed out.
   return (
     <Box flexDirection="column">
-      <Styled token="text.heading" wrap="wrap">
+      <Styled token="text.heading" wrap={compact ? "truncate-end" : "wrap"}>
         {t(manifest.title)}
       </Styled>
-      <Row label={t(S.welcomeGoal)}>
-        <Wrap>{t(manifest.goal)}</Wrap>
+      <Row label={t(S.welcomeGoal)} compact={compact}>
+        <Line compact={compact}>{t(manifest.goal)}</Line>
       </Row>
-      <Row label={t(S.welcomeDuration)}>
-        <Wrap>
+      <Row label={t(S.welcomeDuration)} compact={compact}>
+        <Line compact={compact}>
           {t(fill(S.welcomeMinutes, { n: manifest.durationMinutes }))} <Styled token="text.muted">·</Styled>{" "}
           {t(S.welcomeDomain)}: {t(manifest.examDomain)}
-        </Wrap>
+        </Line>
       </Row>
-      <Row label={t(S.welcomePrereqs)}>
-        <Wrap>{manifest.prerequisites.map((p) => t(p)).join(" · ")}</Wrap>
-      </Row>
-      <Row label={t(S.target)}>
-        <Wrap>
+      {compact ? null : (
+        <Row label={t(S.welcomePrereqs)}>
+          <Wrap>{manifest.prerequisites.map((p) => t(p)).join(" · ")}</Wrap>
+        </Row>
+      )}
+      <Row label={t(S.target)} compact={compact}>
+        <Line compact={compact}>
           <TargetBadge target={target} />
           <Styled token="text.muted">
             {" "}
             · {target.region} · {t(S.account)} {s(target.accountId)}
           </Styled>
-        </Wrap>
+        </Line>
         {target.kind === "sandbox" && (target.realModel || manifest.notes?.sandbox) ? (
-          <Styled token="text.muted" wrap="wrap">
+          <Styled token="text.muted" wrap={compact ? "truncate-end" : "wrap"}>
             {t(target.realModel ? fill(S.realModelNote, { url: target.realModel }) : manifest.notes!.sandbox!)}
           </Styled>
         ) : null}
       </Row>
-      <Row label={t(S.welcomeLanguage)}>
+      <Row label={t(S.welcomeLanguage)} compact={compact}>
         <Text>
           {t(S.languageName)}{" "}
           <Styled token="text.muted">
@@ -132,10 +150,45 @@ function LabCard(props: { manifest: LabManifest; target: TargetInfo; view: LabVi
           </Styled>
         </Text>
       </Row>
-      <Row label={t(S.welcomeProgress)}>
-        <Wrap>{t(fill(progress, values))}</Wrap>
+      <Row label={t(S.welcomeProgress)} compact={compact}>
+        {completion ? (
+          <Completed view={view} at={completion.at} compact={compact} />
+        ) : (
+          <Wrap>{t(fill(progress, values))}</Wrap>
+        )}
       </Row>
       <Styled token="text.accent">▶ {t(started ? S.welcomeContinue : S.welcomeStart)}</Styled>
+    </Box>
+  );
+}
+
+/** A completed lab: when, the checklist as it passed, and — once cleaned up — what cleanup removed. */
+function Completed(props: { view: LabView; at: string; compact: boolean }) {
+  const { t, s } = useDisplay();
+  const { view, compact } = props;
+  const items = view.completion?.items.length ?? 0;
+  const cleanup = view.steps.find((step) => step.role === "cleanup");
+  const cleanedAt = cleanup ? view.finishedAt[cleanup.id] : undefined;
+  const cleaned = completedAndCleaned(view) && cleanedAt !== undefined;
+  // On a compact card each line gives way at its end, and the names of what was removed are left out.
+  return (
+    <Box flexDirection="column">
+      <Line compact={compact}>
+        <Styled token="status.passed">✓ </Styled>
+        {t(fill(S.welcomeCompleted, { at: shortTime(props.at), passed: items, items }))}
+      </Line>
+      {cleaned ? (
+        <Line compact={compact}>
+          {t(fill(S.welcomeCleaned, { at: shortTime(cleanedAt), count: view.removed.length }))}
+          {view.removed.length > 0 && !compact ? (
+            <Styled token="text.muted">: {view.removed.map((entry) => s(entry.name)).join(", ")}</Styled>
+          ) : null}
+        </Line>
+      ) : (
+        <Styled token="text.muted" wrap={compact ? "truncate-end" : "wrap"}>
+          {t(S.welcomeNotCleaned)}
+        </Styled>
+      )}
     </Box>
   );
 }

@@ -6,11 +6,13 @@
 import { useInput } from "ink";
 import { useLayoutEffect, useRef } from "react";
 import type { TuiController, ControllerState } from "../app/controller.js";
-import { commandFor, type Command, type KeyContext } from "../key-bindings.js";
+import { commandFor, lockedBy, type Command, type KeyContext } from "../key-bindings.js";
 import { failedItems, resumeIndex, type LabView } from "../state/lab-view.js";
+import { shownChecklist } from "../state/standing.js";
 import type { UiAction, UiState } from "../state/ui-state.js";
 import type { UiStore } from "./use-ui-state.js";
 import { splitPresses } from "./key-chunks.js";
+import { fill } from "../../engine/text.js";
 import { S } from "../strings.js";
 
 export interface ScrollInfo {
@@ -62,9 +64,19 @@ export function useAppInput(controller: TuiController, ui: UiStore, scroll: Scro
         scroll: latestScroll.current,
       };
       if (input.state.exitCode !== undefined) return;
-      const command = commandFor(press.input, press.key, scopeOf(input.state, input.ui), keyContextOf(input.state));
+      // The printed commands stay until any key (Ctrl+C still cancels a run, or quits).
+      if (input.ui.overlay?.kind === "copy" && !(press.key.ctrl && press.input === "c")) {
+        ui.dispatch({ type: "close" });
+        continue;
+      }
+      const scope = scopeOf(input.state, input.ui);
+      const context = keyContextOf(input.state);
+      const command = commandFor(press.input, press.key, scope, context);
       // On a terminal too small to draw the screen, keys acting on what cannot be seen are ignored.
       if (command && (!tooSmall || command === "quit" || command === "cancel")) perform(command, input);
+      // A key that would start something while a run goes on is not kept for later: say it is locked.
+      const locked = command ? undefined : lockedBy(press.input, press.key, scope, context);
+      if (locked && !tooSmall) ui.dispatch({ type: "flash", text: fill(S.keyLocked, { key: locked.keys[0] ?? "" }) });
     }
   });
 }
@@ -127,13 +139,18 @@ export function perform(command: Command, input: AppInput): void {
       dispatch({ type: "follow" });
       void controller.recheck();
       return;
-    case "hint":
-      if (step) dispatch({ type: "hint", stepId: step.id, available: step.hints.length });
+    case "hint": {
+      if (!step || !view) return;
+      // Each rung is counted in progress (every mode counts hints; exam reports them): the next one is revealed.
+      const revealed = Math.max(ui.hintsShown[step.id] ?? 0, view.hints[step.id] ?? 0);
+      if (revealed < step.hints.length) controller.revealHint(step.id);
+      dispatch({ type: "hint", stepId: step.id, available: step.hints.length, revealed });
       return;
+    }
     case "details":
       // Details belong to the lab screen (from the welcome screen's help, `d` does nothing).
       if (ui.screen !== "main" || !view) return;
-      if (failedItems(view.checklist).length === 0) {
+      if (failedItems(shownChecklist(view)).length === 0) {
         if (ui.overlay) dispatch({ type: "close" });
         dispatch({ type: "flash", text: S.detailsNone });
         return;
@@ -142,6 +159,9 @@ export function perform(command: Command, input: AppInput): void {
         type: "open",
         overlay: { kind: "details", index: ui.overlay?.kind === "details" ? ui.overlay.index + 1 : 0 },
       });
+      return;
+    case "copy":
+      if (step) dispatch({ type: "open", overlay: { kind: "copy", stepId: step.id } });
       return;
     case "scroll-up":
     case "scroll-down": {

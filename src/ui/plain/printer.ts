@@ -7,6 +7,7 @@ import type { CheckResult } from "../../engine/contract.js";
 import type { ActionOutcome, RunnerEvent, RunnerListener } from "../../engine/events.js";
 import type { Problem } from "../../engine/problem.js";
 import { redactText } from "../../engine/redact.js";
+import { plainProse } from "../../engine/prose.js";
 import { fill, tr, type Lang, type Text } from "../../engine/text.js";
 import { S } from "../strings.js";
 import { actionLook, checkResultLook } from "../theme/status.js";
@@ -37,6 +38,8 @@ const OUTCOME_TONE: Record<ActionOutcome, "pass" | "fail" | "muted" | "warn"> = 
 export function createPlainPrinter(options: PlainPrinterOptions): RunnerListener {
   const { out, lang, style } = options;
   const t = (text: Text) => tr(text, lang);
+  /** Prose written in Markdown (hints, problems, summaries), read as plain text. */
+  const p = (text: Text) => plainProse(tr(text, lang));
   const live = out.isTTY === true;
   let liveLine = false;
   let lastProgress = "";
@@ -53,20 +56,20 @@ export function createPlainPrinter(options: PlainPrinterOptions): RunnerListener
     liveLine = false;
   };
   const problemLines = (problem: Problem, indent: string) => {
-    write(`${indent}${style.fail(t(problem.title))}`);
+    write(`${indent}${style.fail(p(problem.title))}`);
     if (problem.message && !t(problem.title).includes(problem.message))
-      write(`${indent}${style.muted(problem.message)}`);
-    write(`${indent}${t(S.next)}: ${t(problem.next)}`);
+      write(`${indent}${style.muted(`${t(S.originalMessage)}: ${problem.message}`)}`);
+    write(`${indent}${t(S.next)}: ${p(problem.next)}`);
     if (problem.requestId) write(style.muted(`${indent}${t(S.requestId)}: ${problem.requestId}`));
   };
   const checkLines = (label: Text, result: CheckResult) => {
     const look = checkResultLook(result.status);
-    write(`  ${style[result.status](`${look.glyph} ${t(look.label)}`)}  ${t(label)}`);
+    write(`  ${style[result.status](`${look.glyph} ${t(look.label)}`)}  ${p(label)}`);
     const str = (v: string | Text) => (typeof v === "string" ? v : t(v));
     if (result.status === "fail") {
       write(style.muted(`      ${t(S.expected)}: ${str(result.evidence.expected)}`));
       write(style.muted(`      ${t(S.actual)}: ${str(result.evidence.actual)}`));
-      write(`      ${t(S.hint)}: ${t(result.hint)}`);
+      write(`      ${t(S.hint)}: ${p(result.hint)}`);
     } else if (result.status === "error") {
       problemLines(result.problem, "      ");
     }
@@ -84,6 +87,7 @@ export function createPlainPrinter(options: PlainPrinterOptions): RunnerListener
         const n = options.stepNumbers.get(event.stepId) ?? 0;
         write("");
         write(style.heading(`▶ ${t(fill(S.stepHeading, { n, title: "" })).trimEnd()} ${t(event.title)}`));
+        if (event.resumed) write(style.muted(`  ↷ ${t(S.stepResumed)}`));
         if (options.stepBody) {
           for (const line of markdownLines(t(options.stepBody(event.stepId)), style)) write(line ? `  ${line}` : "");
           write("");
@@ -91,11 +95,11 @@ export function createPlainPrinter(options: PlainPrinterOptions): RunnerListener
         return;
       }
       case "action-started":
-        write(`  • ${t(event.title)}`);
+        write(`  • ${p(event.title)}`);
         if (event.cli) for (const line of event.cli.split("\n")) write(style.code(`    $ ${line}`));
         return;
       case "progress": {
-        const message = `    … ${t(event.message)}`;
+        const message = `    … ${p(event.message)}`;
         if (live) {
           clearLive();
           out.write(options.redact ? redactText(message) : message);
@@ -117,7 +121,7 @@ export function createPlainPrinter(options: PlainPrinterOptions): RunnerListener
         return;
       case "action-finished": {
         const look = actionLook(event.outcome);
-        const summary = event.summary ? ` — ${t(event.summary)}` : "";
+        const summary = event.summary ? ` — ${p(event.summary)}` : "";
         write(
           `    ${style[OUTCOME_TONE[event.outcome]](`${look.glyph} ${t(look.label)}`)}${summary} ${style.muted(`(${formatDuration(event.durationMs)})`)}`,
         );

@@ -6,9 +6,11 @@ import type { CheckResult, CheckStatus, Countdown, StepRole } from "../../engine
 import type { ActionOutcome, RunMode, RunnerEvent, StepOutcome } from "../../engine/events.js";
 import type { Output } from "../../engine/outputs.js";
 import type { Problem } from "../../engine/problem.js";
-import type { ProgressState } from "../../engine/progress.js";
+import type { Completion, ProgressState } from "../../engine/progress.js";
 import type { Text } from "../../engine/text.js";
+import type { AwsRequestRecord } from "../../report/model.js";
 import type { ItemStatus, StepStatus } from "../theme/status.js";
+import { cleanupDone, shownChecklist } from "./standing.js";
 
 export interface StepInfo {
   id: string;
@@ -73,11 +75,21 @@ export interface ChecklistItemView {
   running: boolean;
   result?: CheckResult;
   durationMs?: number;
+  /** The AWS calls the check's latest run made (the details panel names them, as the reports do). */
+  requests?: AwsRequestRecord[];
 }
 
 export interface LabView {
   steps: StepInfo[];
   outcomes: Record<string, StepOutcome>;
+  /** When each step last finished (epoch ms): cleanup counts as done only if no lab step ran after it. */
+  finishedAt: Record<string, number>;
+  /** The lab as completed (progress), kept through cleanup. */
+  completion?: Completion;
+  /** What cleanup removed since the lab was completed (the ledger's deleted entries). */
+  removed: { type: string; name: string }[];
+  /** How many hints of each step's ladder were revealed, counted in progress (here, or by `genai-lab hint`). */
+  hints: Record<string, number>;
   /** The latest run of each step (actions and the step's own checks). */
   runs: Record<string, StepRun>;
   checklist: ChecklistItemView[];
@@ -97,7 +109,13 @@ export interface FinishedRun {
   checklist: ChecklistItemView[];
 }
 
-export type LabViewAction = { type: "event"; event: RunnerEvent; at: number };
+/**
+ * `event`: one of the runner's events (`requests`: on check-finished, the AWS calls that run of the check made);
+ * `progress`: the progress store changed (the lab's completion, what cleanup removed).
+ */
+export type LabViewAction =
+  | { type: "event"; event: RunnerEvent; at: number; requests?: AwsRequestRecord[] }
+  | { type: "progress"; progress: ProgressState };
 
 export function initialLabView(
   steps: StepInfo[],
@@ -105,13 +123,17 @@ export function initialLabView(
   progress: ProgressState,
 ): LabView {
   const outcomes: Record<string, StepOutcome> = {};
+  const finishedAt: Record<string, number> = {};
   for (const step of steps) {
     const record = progress.steps[step.id];
     if (record) outcomes[step.id] = record.outcome;
+    if (record) finishedAt[step.id] = Date.parse(record.finishedAt);
   }
   return {
     steps,
     outcomes,
+    finishedAt,
+    ...fromProgress(progress),
     runs: {},
     checklist: checklist.map((item) => {
       const record = progress.checks[item.id];
@@ -121,7 +143,30 @@ export function initialLabView(
   };
 }
 
+/** What the view reads from the progress store besides step outcomes. */
+function fromProgress(progress: ProgressState): Pick<LabView, "completion" | "removed" | "hints"> {
+  const completion = progress.completion;
+  const since = completion ? Date.parse(completion.at) : Infinity;
+  const removed = progress.ledger
+    .filter((entry) => entry.state === "deleted" && Date.parse(entry.updatedAt) >= since)
+    .map(({ type, name }) => ({ type, name }));
+  return { ...(completion ? { completion } : {}), removed, hints: progress.hints ?? {} };
+}
+
 export function labViewReducer(state: LabView, action: LabViewAction): LabView {
+  if (action.type === "progress") {
+    const read = fromProgress(action.progress);
+    // Most store changes (facts, ledger entries being created) change neither: keep the view as it is.
+    if (
+      read.completion === state.completion &&
+      read.removed.length === state.removed.length &&
+      read.hints === state.hints
+    )
+      return state;
+    const next = { ...state, ...read };
+    if (!read.completion) delete next.completion;
+    return next;
+  }
   const { event, at } = action;
   switch (event.type) {
     case "run-started":
@@ -217,7 +262,13 @@ export function labViewReducer(state: LabView, action: LabViewAction): LabView {
             : // A check cut short by Ctrl+C says nothing about the cloud: keep the last real result.
               aborted
               ? { ...c, running: false }
-              : { ...c, running: false, result: event.result, durationMs: event.durationMs },
+              : {
+                  ...c,
+                  running: false,
+                  result: event.result,
+                  durationMs: event.durationMs,
+                  ...(action.requests ? { requests: action.requests } : {}),
+                },
         ),
       };
     }
@@ -231,6 +282,7 @@ export function labViewReducer(state: LabView, action: LabViewAction): LabView {
       return {
         ...next,
         outcomes: { ...next.outcomes, [event.stepId]: event.outcome },
+        finishedAt: { ...next.finishedAt, [event.stepId]: at },
         ...(running ? { running } : {}),
       };
     }
@@ -303,8 +355,11 @@ export function stepStatus(view: LabView, step: StepInfo): StepStatus {
     case "cancelled":
       return "attention";
     case "passed": {
-      // Passed once, but the cloud drifted: one of its checklist items no longer passes.
-      const drifted = failedItems(view.checklist).some((item) => item.stepId === step.id);
+      // Cleanup is done only while no lab step has run since: what those made is there to clean again.
+      if (step.role === "cleanup") return cleanupDone(view) ? "passed" : "pending";
+      // Passed once, but the cloud drifted: one of its checklist items no longer passes. After the lab was
+      // completed and cleaned up, that is the cleanup's doing, not drift.
+      const drifted = failedItems(shownChecklist(view)).some((item) => item.stepId === step.id);
       return drifted ? "attention" : "passed";
     }
   }

@@ -5,7 +5,8 @@
 import type { Text } from "../../engine/text.js";
 import { S } from "../strings.js";
 
-export type Overlay = { kind: "help" } | { kind: "details"; index: number };
+/** `copy`: the step's commands printed for copying (CopyView), until any key. */
+export type Overlay = { kind: "help" } | { kind: "details"; index: number } | { kind: "copy"; stepId: string };
 
 export interface UiState {
   screen: "welcome" | "main";
@@ -16,6 +17,11 @@ export interface UiState {
   /** Lines scrolled in the step page; `follow` keeps the newest activity in view while a step runs. */
   scroll: number;
   follow: boolean;
+  /**
+   * A hint just revealed (its index in the step's ladder): the page scrolls it into view once it is drawn, wherever
+   * it lands (above the last run's activity, which may fill the screen).
+   */
+  reveal?: { stepId: string; index: number };
   /** A one-line answer to the last key (e.g. "No more hints"), shown in the footer until the next key. */
   flash?: Text;
 }
@@ -26,24 +32,27 @@ export type UiAction =
   | { type: "select"; index: number }
   | { type: "open"; overlay: Overlay }
   | { type: "close" }
-  | { type: "hint"; stepId: string; available: number }
+  /** `revealed`: how many the progress has counted already (a restart, `genai-lab hint`). */
+  | { type: "hint"; stepId: string; available: number; revealed?: number }
   | { type: "scroll"; to: number }
+  /** The page scrolled a revealed hint into view (not a key: the answer to the last key stays). */
+  | { type: "revealed"; row: number }
   | { type: "follow" }
   | { type: "flash"; text: Text };
 
 export const initialUiState: UiState = { screen: "welcome", selected: 0, hintsShown: {}, scroll: 0, follow: false };
 
 export function uiReducer(previous: UiState, action: UiAction): UiState {
-  const state = previous.flash ? withoutFlash(previous) : previous;
+  const state = previous.flash && action.type !== "revealed" ? withoutFlash(previous) : previous;
   switch (action.type) {
     case "start":
-      return { ...state, screen: "main", selected: action.selected, scroll: 0, follow: false };
+      return { ...withoutReveal(state), screen: "main", selected: action.selected, scroll: 0, follow: false };
     case "move": {
       const selected = Math.min(Math.max(0, state.selected + action.by), Math.max(0, action.count - 1));
-      return selected === state.selected ? state : { ...state, selected, scroll: 0, follow: false };
+      return selected === state.selected ? state : { ...withoutReveal(state), selected, scroll: 0, follow: false };
     }
     case "select":
-      return { ...state, selected: action.index, scroll: 0, follow: false };
+      return { ...withoutReveal(state), selected: action.index, scroll: 0, follow: false };
     case "open":
       return { ...state, overlay: action.overlay };
     case "close": {
@@ -52,15 +61,21 @@ export function uiReducer(previous: UiState, action: UiAction): UiState {
       return next;
     }
     case "hint": {
-      const shown = state.hintsShown[action.stepId] ?? 0;
+      const shown = Math.max(state.hintsShown[action.stepId] ?? 0, action.revealed ?? 0);
       if (shown >= action.available) return { ...state, flash: action.available === 0 ? S.noHints : S.noMoreHints };
-      // A new hint is appended at the end of the page: bring it into view.
-      return { ...state, hintsShown: { ...state.hintsShown, [action.stepId]: shown + 1 }, follow: true };
+      return {
+        ...state,
+        hintsShown: { ...state.hintsShown, [action.stepId]: shown + 1 },
+        follow: false,
+        reveal: { stepId: action.stepId, index: shown },
+      };
     }
     case "scroll":
-      return { ...state, scroll: Math.max(0, action.to), follow: false };
+      return { ...withoutReveal(state), scroll: Math.max(0, action.to), follow: false };
+    case "revealed":
+      return state.reveal ? { ...withoutReveal(state), scroll: Math.max(0, action.row), follow: false } : state;
     case "follow":
-      return { ...state, follow: true };
+      return { ...withoutReveal(state), follow: true };
     case "flash":
       return { ...state, flash: action.text };
   }
@@ -69,5 +84,12 @@ export function uiReducer(previous: UiState, action: UiAction): UiState {
 function withoutFlash(state: UiState): UiState {
   const next = { ...state };
   delete next.flash;
+  return next;
+}
+
+function withoutReveal(state: UiState): UiState {
+  if (!state.reveal) return state;
+  const next = { ...state };
+  delete next.reveal;
   return next;
 }

@@ -158,7 +158,7 @@ describe("Markdown", () => {
     expect(frame).toMatch(/╶─ bash ─╴\n\s+aws logs describe-log-groups --log-group-name-prefix \/aws\/bedrock/);
     expect(frame).toMatch(/┃ Exam tip: invocation logs\./);
     // The address under the paragraph, whole (never broken mid-way by the wrapping), the label numbered.
-    expect(frame).toMatch(/Docs \[1\]\n\[1\] https:\/\/docs\.aws\.amazon\.com\/bedrock\//);
+    expect(frame).toMatch(/Docs \[1\]\n {2}\[1\] https:\/\/docs\.aws\.amazon\.com\/bedrock\//);
     expect(frame).toContain("─".repeat(70));
   });
 

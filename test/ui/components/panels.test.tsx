@@ -305,7 +305,16 @@ describe("Welcome", () => {
     checklist: [],
   };
   const steps = [step(1, "One"), step(2, "Two")];
-  const view = (outcomes: LabView["outcomes"]): LabView => ({ steps, outcomes, runs: {}, checklist: [], finished: [] });
+  const view = (outcomes: LabView["outcomes"]): LabView => ({
+    steps,
+    outcomes,
+    finishedAt: {},
+    removed: [],
+    hints: {},
+    runs: {},
+    checklist: [],
+    finished: [],
+  });
   const ready = (target: TargetInfo): Phase => ({
     kind: "ready",
     session: { lab: { manifest }, target } as unknown as Session,

@@ -1,5 +1,5 @@
 /** Review fixes for text layout: prose without stray spaces, copyable code, tables that use the room, charts' Σ. */
-import { Box } from "ink";
+import { Box, Text } from "ink";
 import { describe, expect, it } from "vitest";
 import type { Output } from "../../../src/engine/outputs.js";
 import { ActivityList } from "../../../src/ui/components/Activity.js";
@@ -8,7 +8,7 @@ import { Markdown } from "../../../src/ui/components/Markdown.js";
 import { OutputView } from "../../../src/ui/components/OutputView.js";
 import { columnWidths, tableLayout } from "../../../src/ui/components/TableView.js";
 import { trimContinuation } from "../../../src/ui/components/Wrap.js";
-import { wrapCodeLine } from "../../../src/ui/markdown/code-wrap.js";
+import { runsOff } from "../../../src/ui/markdown/code-wrap.js";
 import type { CheckItem } from "../../../src/ui/state/lab-view.js";
 import { render } from "../../helpers/render.js";
 
@@ -43,22 +43,45 @@ describe("prose", () => {
 });
 
 describe("code", () => {
-  it("keeps a line that fits whole, and cuts a longer one into rows ending in ↩ (no blank rows)", () => {
-    const segments = [{ text: "aws logs describe-log-groups --log-group-name-prefix /aws/bedrock" }];
-    expect(wrapCodeLine(segments, 80)).toEqual([segments]);
-    const rows = wrapCodeLine(segments, 20);
-    expect(rows.map((row) => row.map((s) => s.text).join("")).join("")).toBe(segments[0]!.text);
-    for (const row of rows) expect(row.map((s) => s.text).join("").length).toBeLessThanOrEqual(18);
-    const frame = render(<CodeBlock code={segments[0]!.text} language="bash" width={24} />).frame();
-    expect(lines(frame)[0]).toBe("  ╶─ bash ─╴"); // the language is a label, not a line of code
-    const body = lines(frame).slice(1);
-    expect(body.every((line) => line.trim() !== "")).toBe(true);
-    expect(body.slice(0, -1).every((line) => line.endsWith(" ↩"))).toBe(true);
-    expect(body.at(-1)).not.toContain("↩");
-    expect(body.map((line) => line.replace(/ ↩$/, "").trim()).join("")).toBe(segments[0]!.text);
+  // Issue 11 item 1: nothing is ever inserted into a command line (no "↩" inside words); a long line runs off the
+  // page's edge, marked in the gutter outside the command, and `y` prints it whole (test/e2e/copy-commands.test.ts).
+  it("keeps a line that fits whole, and lets a longer one run off the edge, marked in the gutter", () => {
+    const command = "aws logs describe-log-groups --log-group-name-prefix /aws/bedrock";
+    const segments = [{ text: command }];
+    expect(runsOff(segments, 80)).toBe(false);
+    expect(runsOff(segments, 40)).toBe(true);
+    const wide = lines(render(<CodeBlock code={command} language="bash" width={80} />).frame());
+    expect(wide).toEqual(["  ╶─ bash ─╴", `  ${command}`]);
+    const frame = lines(render(<CodeBlock code={command} language="bash" width={60} />).frame());
+    expect(frame[0]).toContain("╶─ bash · long lines run off › · y: copy them whole");
+    expect(frame).toHaveLength(2); // one row per line: never broken
+    expect(frame[1]).toBe(`› ${command.slice(0, 58)}`);
+    expect(frame.join("\n")).not.toContain("↩");
   });
 
-  it("draws the CLI equivalent, long URLs and ARNs the same way", () => {
+  it("keeps a scrolled page's code inside the page (a cut line never escapes the viewport)", () => {
+    const code = Array.from({ length: 10 }, (_, i) => `line${i} ${"x".repeat(60)}`).join("\n");
+    const frame = render(
+      <Box flexDirection="column">
+        <Text>above</Text>
+        <Box height={3} overflow="hidden" flexDirection="column">
+          <Box marginTop={-5} flexShrink={0} flexDirection="column" width={30}>
+            <CodeBlock code={code} language="text" width={30} />
+          </Box>
+        </Box>
+        <Text>below</Text>
+      </Box>,
+    ).frame();
+    expect(lines(frame)).toEqual([
+      "above",
+      `› line4 ${"x".repeat(22)}`,
+      `› line5 ${"x".repeat(22)}`,
+      `› line6 ${"x".repeat(22)}`,
+      "below",
+    ]);
+  });
+
+  it("draws the CLI equivalent (no prompt sign before it) and long URLs the same way; a long ARN value wraps", () => {
     const cli = "aws bedrock put-model-invocation-logging-configuration --logging-config file://logging.json";
     const item = {
       kind: "action" as const,
@@ -75,14 +98,17 @@ describe("code", () => {
         <ActivityList items={[item]} now={0} width={50} />
       </Box>,
     ).frame();
-    expect(frame).toMatch(/\$ aws bedrock put-model-invocation-logging-con ↩\n\s+figuration --logging-config/);
+    expect(frame).toMatch(/› aws bedrock put-model-invocation-logging-confi$/m);
+    expect(frame).not.toContain("guration --logging-config"); // the rest runs off: no second row
+    expect(frame).not.toContain("$ aws");
+    expect(frame).not.toContain("↩");
     const url =
       "https://us-east-1.console.aws.amazon.com/cloudwatch/home?region=us-east-1#dashboards/dashboard/GenAI-Monitoring";
     const link = render(
       <OutputView output={{ kind: "link", label: { vi: "Mở", en: "Open the dashboard" }, url }} width={60} />,
     ).frame();
     expect(lines(link)[0]).toBe("Open the dashboard");
-    expect(link.replace(/ ↩\n/g, "")).toContain(url);
+    expect(lines(link)[1]).toBe(`› ${url.slice(0, 58)}`);
     const arn = "arn:aws:iam::123456789012:role/GenAILabBedrockInvocationLoggingRole";
     const kv = render(
       <OutputView
@@ -90,8 +116,8 @@ describe("code", () => {
         width={40}
       />,
     ).frame();
-    expect(kv).toContain(" ↩");
-    expect(kv.replace(/ ↩\n\s*/g, "")).toContain(arn);
+    expect(kv).not.toContain("↩");
+    expect(kv.replace(/\s*\n\s*/g, "")).toContain(arn);
   });
 });
 
@@ -99,15 +125,7 @@ describe("tables", () => {
   it("let headers wrap rather than cut them, and give the spare room to the columns that want it", () => {
     const data = {
       headers: ["Prompt", "Input tokens", "Output tokens", "Latency (ms)", "Answer"],
-      rows: [
-        [
-          "Explain RAG in simple terms.",
-          "14",
-          "128",
-          "2585",
-          "RAG (Retrieval-Augmented Generation) combines a model with a search.",
-        ],
-      ],
+      rows: [["Explain RAG in simple terms.", "14", "128", "2585", "RAG combines search and a model."]],
     };
     const widths = columnWidths(data, 46);
     expect(widths.reduce((a, b) => a + b, 0) + 2 * 4).toBe(46); // every column the page has is used
@@ -183,7 +201,7 @@ describe("charts", () => {
   });
 
   it("show Σ only for sums and counts (by the series' stat, else its '(Sum)' label)", () => {
-    expect(render(<OutputView output={chart("Sum")} width={50} />).frame()).toContain("Σ 6 count");
+    expect(render(<OutputView output={chart("Sum")} width={50} />).frame()).toContain("Σ 6 calls");
     expect(render(<OutputView output={chart("SampleCount")} width={50} />).frame()).toContain("Σ 6");
     expect(render(<OutputView output={chart("Average")} width={50} />).frame()).not.toContain("Σ");
     expect(render(<OutputView output={chart("p90")} width={50} />).frame()).not.toContain("Σ");

@@ -1,0 +1,38 @@
+/**
+ * Where the lab stands as a whole, derived from the lab view: is cleanup done (no lab step has run since it), and
+ * is the lab completed and cleaned up — then it reads as completed (what passed, when; what cleanup removed),
+ * not as the four failures a re-check after cleanup would find.
+ */
+import type { ChecklistItemView, LabView } from "./lab-view.js";
+
+/** Cleanup passed and no lab step finished after it. */
+export function cleanupDone(view: LabView): boolean {
+  const cleanup = view.steps.find((step) => step.role === "cleanup");
+  if (!cleanup || view.outcomes[cleanup.id] !== "passed") return false;
+  const at = view.finishedAt[cleanup.id] ?? 0;
+  return view.steps.every((step) => step.role !== "lab" || (view.finishedAt[step.id] ?? 0) <= at);
+}
+
+/** The lab was completed, then cleaned up (and nothing has run since). */
+export function completedAndCleaned(view: LabView): boolean {
+  if (!view.completion) return false;
+  const cleanup = view.steps.find((step) => step.role === "cleanup");
+  const cleanedAt = cleanup ? (view.finishedAt[cleanup.id] ?? 0) : 0;
+  return cleanupDone(view) && cleanedAt >= Date.parse(view.completion.at);
+}
+
+/** The checklist as the panels show it: after a completed lab was cleaned up, every item as it passed. */
+export function shownChecklist(view: LabView): ChecklistItemView[] {
+  if (!completedAndCleaned(view)) return view.checklist;
+  const passed = new Set(view.completion?.items.map((item) => item.id));
+  return view.checklist.map((item) =>
+    item.running || !passed.has(item.id) ? item : { ...item, result: { status: "pass" } },
+  );
+}
+
+/** "2026-05-04 14:03" in local time: when something happened, readable in either language. */
+export function shortTime(iso: string | number): string {
+  const d = new Date(iso);
+  const two = (n: number) => String(n).padStart(2, "0");
+  return `${d.getFullYear()}-${two(d.getMonth() + 1)}-${two(d.getDate())} ${two(d.getHours())}:${two(d.getMinutes())}`;
+}
