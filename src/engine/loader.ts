@@ -137,6 +137,8 @@ export async function loadLab(dir: string, ext?: "ts" | "js"): Promise<LoadedLab
     for (const unused of values.filter((value) => !read.used.has(value))) {
       problems.push(`${show(file)}: step.values.${unused}: no Markdown file of the step uses {{${unused}}}`);
     }
+    if (read.markdown?.hints && step.hints?.length)
+      problems.push(`${show(file)}: step.hints: the hints are also in your-turn.*.md (## hint N); keep one ladder`);
     if (read.markdown) steps.push({ step, file, number, markdown: read.markdown });
   }
 

@@ -14,6 +14,8 @@ export interface StepTexts {
   /** Your turn (hands-on), when the step's your-turn files say something. */
   task?: Text;
   console?: Text;
+  /** The hint ladder from your-turn.*.md, filled like the rest (a rung's exact command carries real values). */
+  hints?: Text[];
 }
 
 export function renderStepTexts(loaded: Pick<LoadedStep, "step" | "markdown">, ctx: ValueContext): StepTexts {
@@ -42,6 +44,7 @@ export function renderStepTexts(loaded: Pick<LoadedStep, "step" | "markdown">, c
     body: fill(markdown.body),
     ...(markdown.task ? { task: fill(markdown.task) } : {}),
     ...(markdown.console ? { console: fill(markdown.console) } : {}),
+    ...(markdown.hints ? { hints: markdown.hints.map(fill) } : {}),
   };
 }
 

@@ -8,7 +8,15 @@ import { recordedDoneBy, stepDoneBy, watchedDoneBy } from "./attribution.js";
 import type { ConfirmRequest, LabParams, Mode, Step, TargetInfo } from "./contract.js";
 import { createCheckContext, type ContextEnvironment } from "./context.js";
 import type { ActionOutcome, ChecklistItemResult, RunnerEvent, RunnerListener, StepOutcome } from "./events.js";
-import { revealNextHint, stepCommands, yourTurnOf, type HintReveal, type YourTurnView } from "./step-texts.js";
+import {
+  hintLadder,
+  revealNextHint,
+  stepCommands,
+  yourTurnOf,
+  type HintReveal,
+  type YourTurnView,
+} from "./step-texts.js";
+import type { Text } from "./text.js";
 import type { LoadedLab } from "./loader.js";
 import { renderStepTexts, valueContext, type StepTexts } from "./render.js";
 import { classifyGeneric, type ClassifyError } from "./problem.js";
@@ -166,10 +174,14 @@ export class Runner {
    * step has no hints. Once the ladder is climbed, the last hint is returned again and nothing more is counted.
    */
   revealHint(stepId: string): HintReveal | undefined {
-    const step = this.#step(stepId);
-    return revealNextHint(step, this.hintsRevealed(stepId), () =>
+    return revealNextHint(this.hints(stepId), this.hintsRevealed(stepId), () =>
       this.#options.store.dispatch({ type: "hint-revealed", stepId, at: iso() }),
     );
+  }
+
+  /** The step's hint ladder as it reads now (the last rung's command with the learner's values). */
+  hints(stepId: string): Text[] {
+    return hintLadder(this.#step(stepId), this.stepTexts(stepId));
   }
 
   /** The step's Your turn with the learner's real values, or undefined when the step has none yet. */

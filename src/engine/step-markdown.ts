@@ -6,8 +6,8 @@
  *     step.ts            code: actions, checks, short texts, and the `values` its Markdown may use
  *     body.vi.md         the page (required)
  *     body.en.md
- *     your-turn.vi.md    hands-on "Your turn" (optional): `## task` then `## console`, each a section
- *     your-turn.en.md
+ *     your-turn.vi.md    hands-on "Your turn" (optional): `## task`, `## console`, then the hint ladder as
+ *     your-turn.en.md    `## hint 1`, `## hint 2`, … (a nudge, where to look, the exact command), each a section
  *
  * Loading checks what a translator can get wrong, naming the file: a language missing, a placeholder one language
  * has and the other lacks, a placeholder nothing fills, a section one language has and the other lacks.
@@ -23,10 +23,14 @@ export interface StepMarkdown {
   /** Your turn: the task in a sentence or two, and the console path; absent when the files say nothing. */
   task?: Text;
   console?: Text;
+  /** The hint ladder, in order (`## hint 1`, `## hint 2`, …); absent when the files have none. */
+  hints?: Text[];
 }
 
 export const YOUR_TURN_SECTIONS = ["task", "console"] as const;
-type Section = (typeof YOUR_TURN_SECTIONS)[number];
+/** `## task`, `## console`, or `## hint N` (the ladder's rungs, numbered from 1). */
+type Section = (typeof YOUR_TURN_SECTIONS)[number] | `hint ${number}`;
+const HINT = /^hint ([1-9][0-9]*)$/;
 
 export interface MarkdownNames {
   /** The lab's parameter names (`{{params.NAME}}`); unknown when the manifest did not load (then any is accepted). */
@@ -72,7 +76,8 @@ export function readStepMarkdown(stepDir: string, names: MarkdownNames, show: (f
       vi: splitSections(turn.vi, show(file("your-turn", "vi")), problems),
       en: splitSections(turn.en, show(file("your-turn", "en")), problems),
     };
-    for (const section of YOUR_TURN_SECTIONS) {
+    const rungs = hintRungs(parsed, (lang) => show(file("your-turn", lang)), problems);
+    for (const section of [...YOUR_TURN_SECTIONS, ...rungs.map((n): Section => `hint ${n}`)]) {
       const vi = parsed.vi[section] ?? "";
       const en = parsed.en[section] ?? "";
       if (!vi && !en) continue; // Not written yet: tolerated.
@@ -89,7 +94,41 @@ export function readStepMarkdown(stepDir: string, names: MarkdownNames, show: (f
   }
 
   if (problems.length > 0 || body.vi === undefined || body.en === undefined) return { used, problems };
-  return { markdown: { body: { vi: body.vi, en: body.en }, ...sections }, used, problems };
+  const hints = Object.keys(sections)
+    .filter((key) => HINT.test(key))
+    .sort((a, b) => hintNumber(a) - hintNumber(b))
+    .map((key) => sections[key as Section]!);
+  const markdown: StepMarkdown = {
+    body: { vi: body.vi, en: body.en },
+    ...(sections.task ? { task: sections.task } : {}),
+    ...(sections.console ? { console: sections.console } : {}),
+    ...(hints.length > 0 ? { hints } : {}),
+  };
+  return { markdown, used, problems };
+}
+
+const hintNumber = (key: string): number => Number(HINT.exec(key)?.[1] ?? 0);
+
+/** The rungs the files number (`## hint 1`, `## hint 2`, …): from 1 without gaps, the same in both languages. */
+function hintRungs(
+  parsed: Record<Lang, Partial<Record<Section, string>>>,
+  where: (lang: Lang) => string,
+  problems: string[],
+): number[] {
+  const numbers = (lang: Lang) =>
+    Object.keys(parsed[lang])
+      .filter((key) => HINT.test(key))
+      .map(hintNumber)
+      .sort((a, b) => a - b);
+  const all = [...new Set([...numbers("vi"), ...numbers("en")])].sort((a, b) => a - b);
+  for (const lang of LANGS) {
+    const own = numbers(lang);
+    if (own.some((n, i) => n !== i + 1))
+      problems.push(
+        `${where(lang)}: the hints must be numbered ## hint 1, ## hint 2, … without gaps (found ${own.join(", ")})`,
+      );
+  }
+  return all;
 }
 
 /** `## task` / `## console` sections of a your-turn file; nothing but blank lines may come before the first. */
@@ -108,8 +147,10 @@ function splitSections(source: string, where: string, problems: string[]): Parti
       const key = heading[1]!;
       close();
       inSection = true;
-      if (!(YOUR_TURN_SECTIONS as readonly string[]).includes(key)) {
-        problems.push(`${where}:${index + 1}: unknown section "## ${key}" (the sections are ## task and ## console)`);
+      if (!(YOUR_TURN_SECTIONS as readonly string[]).includes(key) && !HINT.test(key)) {
+        problems.push(
+          `${where}:${index + 1}: unknown section "## ${key}" (the sections are ## task, ## console and ## hint 1, ## hint 2, …)`,
+        );
         current = undefined;
       } else if (key in out) {
         problems.push(`${where}:${index + 1}: section "## ${key}" appears twice`);
@@ -121,7 +162,9 @@ function splitSections(source: string, where: string, problems: string[]): Parti
     }
     if (current) lines.push(line);
     else if (!inSection && line.trim()) {
-      problems.push(`${where}:${index + 1}: text before the first section (start with ## task or ## console)`);
+      problems.push(
+        `${where}:${index + 1}: text before the first section (start with ## task, ## console or ## hint 1)`,
+      );
       return out;
     }
   }

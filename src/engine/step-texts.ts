@@ -65,9 +65,16 @@ export function stepCommands(step: Step, ctx: CheckContext): string[] {
   return step.actions.map((action) => safely(action.cli && (() => action.cli!(ctx)))).filter((l) => l !== undefined);
 }
 
+/**
+ * A step's hint ladder as the learner reads it now: the rungs of its your-turn.*.md (placeholders filled, so the
+ * last rung's command carries the learner's values), else the step's `hints` in code.
+ */
+export function hintLadder(step: Step, texts: Pick<StepTexts, "hints">): Text[] {
+  return texts.hints ?? step.hints ?? [];
+}
+
 /** The next rung after `revealed` (calls `count` when it is a new one); undefined for a step without hints. */
-export function revealNextHint(step: Step, revealed: number, count: () => void): HintReveal | undefined {
-  const hints = step.hints ?? [];
+export function revealNextHint(hints: readonly Text[], revealed: number, count: () => void): HintReveal | undefined {
   if (hints.length === 0) return undefined;
   if (revealed < hints.length) {
     count();

@@ -9,6 +9,7 @@ import { dirname, join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { LabLoadError, loadLab } from "../../src/engine/loader.js";
 import { renderStepTexts } from "../../src/engine/render.js";
+import { hintLadder, revealNextHint } from "../../src/engine/step-texts.js";
 import { fakeTarget, fixtureLabDir, fixtureRunner } from "../helpers/fixture-runner.js";
 
 const text = (s: string) => `{ vi: "${s} (vi)", en: "${s}" }`;
@@ -94,10 +95,44 @@ describe("a step's Markdown, when the lab loads", () => {
       }),
     ).toEqual([
       expect.stringMatching(
-        /your-turn\.en\.md:3: unknown section "## steps" \(the sections are ## task and ## console\)/,
+        /your-turn\.en\.md:3: unknown section "## steps" \(the sections are ## task, ## console and ## hint 1, ## hint 2, …\)/,
       ),
       expect.stringMatching(/your-turn\.en\.md: missing section ## console \(your-turn\.vi\.md has it\)/),
     ]);
+  });
+
+  it("hint ladder: numbered from 1 without gaps in each language, the same rungs in both, not also in code", async () => {
+    const base = { "01-a/step.ts": STEP(), ...bodies("Nội dung.", "Body.") };
+    const gap = await problemsOf({
+      ...base,
+      "01-a/your-turn.vi.md": "## hint 1\nGợi ý một.\n## hint 3\nGợi ý ba.",
+      "01-a/your-turn.en.md": "## hint 1\nHint one.\n## hint 3\nHint three.",
+    });
+    expect(gap).toEqual([
+      expect.stringMatching(
+        /your-turn\.vi\.md: the hints must be numbered ## hint 1, ## hint 2, … without gaps \(found 1, 3\)/,
+      ),
+      expect.stringMatching(
+        /your-turn\.en\.md: the hints must be numbered ## hint 1, ## hint 2, … without gaps \(found 1, 3\)/,
+      ),
+    ]);
+    const short = await problemsOf({
+      ...base,
+      "01-a/your-turn.vi.md": "## hint 1\nGợi ý `{{params.groupName}}`.\n## hint 2\nHai.",
+      "01-a/your-turn.en.md": "## hint 1\nHint `{{target.region}}`.",
+    });
+    expect(short).toEqual([
+      expect.stringMatching(/your-turn\.vi\.md \(## hint 1\): missing placeholder \{\{target\.region\}\}/),
+      expect.stringMatching(/your-turn\.en\.md \(## hint 1\): missing placeholder \{\{params\.groupName\}\}/),
+      expect.stringMatching(/your-turn\.en\.md: missing section ## hint 2 \(your-turn\.vi\.md has it\)/),
+    ]);
+    const twice = await problemsOf({
+      "01-a/step.ts": STEP(`hints: [${text("In code")}],`),
+      ...bodies("Nội dung.", "Body."),
+      "01-a/your-turn.vi.md": "## hint 1\nMột.",
+      "01-a/your-turn.en.md": "## hint 1\nOne.",
+    });
+    expect(twice).toEqual([expect.stringMatching(/step\.ts: step\.hints: the hints are also in your-turn\.\*\.md/)]);
   });
 
   it("tolerates Your turn files not written yet (absent, or sections left empty)", async () => {
@@ -113,6 +148,37 @@ describe("a step's Markdown, when the lab loads", () => {
 });
 
 describe("a step's Markdown, when the page is shown", () => {
+  it("fills the hint ladder like the page: its rungs in order, the last one's command with real values", async () => {
+    const lab = await loadLab(
+      writeLab({
+        "01-a/step.ts": STEP(),
+        ...bodies("Nội dung.", "Body."),
+        "01-a/your-turn.vi.md":
+          "## hint 1\nXem trợ giúp của `fixture`.\n\n## hint 2\nTên: `{{params.groupName}}`.\n\n## hint 3\n```bash\nfixture create --name {{params.groupName}}\n```\n",
+        "01-a/your-turn.en.md":
+          "## hint 2\nThe name: `{{params.groupName}}`.\n\n## hint 1\nSee `fixture`'s help.\n\n## hint 3\n```bash\nfixture create --name {{params.groupName}}\n```\n",
+      }),
+      "ts",
+    );
+    const loaded = lab.steps[0]!;
+    const ctx = {
+      params: { ...lab.manifest.parameters, groupName: "/other/group" },
+      target: fakeTarget,
+      facts: { get: () => undefined },
+      ledger: { entries: () => [] },
+    };
+    const ladder = hintLadder(loaded.step, renderStepTexts(loaded, ctx));
+    expect(ladder.map((hint) => hint.en)).toEqual([
+      "See `fixture`'s help.",
+      "The name: `/other/group`.",
+      "```bash\nfixture create --name /other/group\n```",
+    ]);
+    let counted = 0;
+    expect(revealNextHint(ladder, 2, () => (counted += 1))).toMatchObject({ index: 3, total: 3, counted: true });
+    expect(revealNextHint(ladder, 3, () => (counted += 1))).toMatchObject({ index: 3, counted: false });
+    expect(counted).toBe(1);
+  });
+
   it("fills parameters (after --param), the target and the step's values, in each language", async () => {
     const { runner, lab } = await fixtureRunner({ params: { thingName: "gizmo" } });
     const first = runner.stepTexts("make-thing");

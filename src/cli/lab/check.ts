@@ -87,7 +87,8 @@ export async function checkLab(lab: LoadedLab, signal: AbortSignal, overrides: L
       findings.push(unfilled(pages(), `pages after step ${number}`));
     }
     for (const { texts } of pages())
-      for (const lang of ["vi", "en"] as const) printed.push(...codeBlocks(texts.body[lang], "bash"));
+      for (const lang of ["vi", "en"] as const)
+        for (const text of [texts.body, ...(texts.hints ?? [])]) printed.push(...codeBlocks(text[lang], "bash"));
     findings.push(commands(printed));
 
     const cleanups = lab.steps.filter(({ step }) => step.role === "cleanup");
@@ -109,10 +110,13 @@ export async function checkLab(lab: LoadedLab, signal: AbortSignal, overrides: L
   }
 }
 
-function languages(lab: LoadedLab, pages: { id: string; texts: { body: Text } }[]): Finding {
+function languages(lab: LoadedLab, pages: { id: string; texts: { body: Text; hints?: Text[] } }[]): Finding {
   const texts = textsIn([lab.manifest, lab.steps.map(({ step }) => step)]);
   const problems = [...new Set(texts.flatMap(textProblems))];
-  for (const { id, texts: page } of pages) problems.push(...pageProblems(page.body).map((p) => `${id}: ${p}`));
+  for (const { id, texts: page } of pages) {
+    problems.push(...pageProblems(page.body).map((p) => `${id}: ${p}`));
+    page.hints?.forEach((hint, i) => problems.push(...pageProblems(hint).map((p) => `${id} (hint ${i + 1}): ${p}`)));
+  }
   return { area: "both languages complete", ok: problems.length === 0, problems };
 }
 
@@ -134,10 +138,13 @@ async function stepFinding(runner: Runner, stepId: string, area: string, signal:
   return { area, ok, problems: ok ? [] : problems };
 }
 
-function unfilled(pages: { id: string; texts: { body: Text; task?: Text; console?: Text } }[], area: string): Finding {
+function unfilled(
+  pages: { id: string; texts: { body: Text; task?: Text; console?: Text; hints?: Text[] } }[],
+  area: string,
+): Finding {
   const problems: string[] = [];
   for (const { id, texts } of pages) {
-    for (const text of [texts.body, texts.task, texts.console]) {
+    for (const text of [texts.body, texts.task, texts.console, ...(texts.hints ?? [])]) {
       for (const lang of ["vi", "en"] as const) {
         const left = text?.[lang].match(/\{\{[^}]*\}\}/g);
         if (left) problems.push(`${id} (${lang}): ${[...new Set(left)].join(", ")} left unfilled (its value failed)`);

@@ -5,6 +5,7 @@
  */
 import type { LabSession } from "../../app/lab-session.js";
 import { renderStepTexts, valueContext } from "../../engine/render.js";
+import { hintLadder } from "../../engine/step-texts.js";
 import type { StepInfo } from "../state/lab-view.js";
 
 export function stepInfos(session: Pick<LabSession, "lab" | "store" | "params" | "target">): StepInfo[] {
@@ -20,7 +21,7 @@ export function stepInfos(session: Pick<LabSession, "lab" | "store" | "params" |
       ...(texts.task ? { task: texts.task } : {}),
       ...(texts.console ? { console: texts.console } : {}),
       role: step.role ?? "lab",
-      hints: step.hints ?? [],
+      hints: hintLadder(step, texts),
       checkIds: step.checks.map((check) => check.id),
     };
   });

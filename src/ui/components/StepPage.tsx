@@ -13,7 +13,6 @@ import { S } from "../strings.js";
 import { stepLook, type StepStatus } from "../theme/status.js";
 import { ActivityList } from "./Activity.js";
 import { Markdown } from "./Markdown.js";
-import { InlineText } from "./InlineText.js";
 import { Styled } from "./Styled.js";
 import { Wrap } from "./Wrap.js";
 
@@ -83,7 +82,8 @@ export function StepPage(props: StepPageProps) {
               }}
             >
               <Styled token="tone.warning">› {t(fill(S.hintTitle, { n: i + 1, total: step.hints.length }))}</Styled>
-              <InlineText text={t(hint)} />
+              {/* A rung may hold a code block (the exact command): Markdown, so it copies whole. */}
+              <Markdown source={t(hint)} width={innerWidth} />
             </Box>
           ))}
           {props.run ? (
