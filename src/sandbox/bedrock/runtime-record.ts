@@ -38,6 +38,7 @@ export function callRecorder(
   target: InvocationTarget,
   operation: LoggedOperation,
   requestText: string,
+  requestMetadata?: Record<string, string>,
 ): CallRecorder {
   const inputBody = parseLoose(requestText);
   const record = (
@@ -57,6 +58,7 @@ export function callRecorder(
         modelId: target.loggedModelId,
         inferenceRegion: target.inferenceRegion,
         inputBody,
+        ...(requestMetadata ? { requestMetadata } : {}),
         ...logged,
       });
     });

@@ -56,7 +56,12 @@ async function runtimeCall(
   const text = decodeUtf8(req.body, converseLike ? "SerializationException" : "ValidationException");
   const fault = deps.faults.decide("bedrock-runtime");
   if (fault.latencyMs > 0) await sleep(fault.latencyMs);
-  const recorder = callRecorder(deps, ctx, target, operation, text);
+  const header = req.headers[METADATA_HEADER];
+  const metadata = requestMetadata(
+    converseLike ? parseLoose(text) : Array.isArray(header) ? header[0] : header,
+    converseLike,
+  );
+  const recorder = callRecorder(deps, ctx, target, operation, text, metadata);
   try {
     if (deps.faults.config.modelAccessDenied) throw modelAccessDeniedError();
     if (deps.faults.config.legacyEnforced && target.foundationModel.modelLifecycle.status === "LEGACY") {
@@ -76,6 +81,32 @@ async function runtimeCall(
     if (error instanceof AwsError) recorder.failure(error);
     throw error;
   }
+}
+
+const METADATA_HEADER = "x-amzn-bedrock-request-metadata";
+
+function parseLoose(text: string | undefined): unknown {
+  if (text === undefined) return undefined;
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * The request metadata a call carries: Converse's `requestMetadata` member, or InvokeModel's header holding a JSON
+ * object (as the JS SDK sends it, or base64-encoded, as a JSON-valued header may be). Only string values are kept;
+ * anything else is ignored rather than refused.
+ */
+function requestMetadata(source: unknown, inBody: boolean): Record<string, string> | undefined {
+  let value: unknown = inBody ? (source as { requestMetadata?: unknown } | undefined)?.requestMetadata : undefined;
+  if (!inBody && typeof source === "string") {
+    value = parseLoose(source) ?? parseLoose(Buffer.from(source, "base64").toString("utf8"));
+  }
+  if (typeof value !== "object" || value === null || Array.isArray(value)) return undefined;
+  const pairs = Object.entries(value).filter((pair): pair is [string, string] => typeof pair[1] === "string");
+  return pairs.length > 0 ? Object.fromEntries(pairs) : undefined;
 }
 
 function wholeReply(

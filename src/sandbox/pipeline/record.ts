@@ -16,6 +16,11 @@ export interface InvocationOutcome {
   output?: { body: unknown; tokenCount: number };
   /** AWS's error code, on failures. */
   errorCode?: string;
+  /**
+   * The caller's request metadata (Converse's `requestMetadata`, InvokeModel's X-Amzn-Bedrock-Request-Metadata
+   * header): key-value pairs Bedrock records with the call, so that logs can be filtered by them.
+   */
+  requestMetadata?: Record<string, string>;
 }
 
 /** Bodies larger than this go to the large-data S3 destination (or are left out without one), as on AWS. */
@@ -56,6 +61,7 @@ export function buildInvocationRecord(ctx: CallContext, outcome: InvocationOutco
     operation: outcome.operation,
     modelId: outcome.modelId,
   };
+  if (outcome.requestMetadata !== undefined) record.requestMetadata = outcome.requestMetadata;
   if (outcome.errorCode !== undefined) record.errorCode = outcome.errorCode;
   record.input = {
     inputContentType: "application/json",
