@@ -7,8 +7,9 @@ import { LAB_TAG, type LabAws, type LabParams } from "../lab.js";
 import { ensureLogGroup } from "../lib/log-group.js";
 import { desiredConfig, ensureLoggingConfig, readLoggingConfig, toJson } from "../lib/logging-config.js";
 import { checkLoggingEnabled } from "../lib/logging-check.js";
-import { createRoleLine, loggingScript, untilPropagated } from "../lib/logging-cli.js";
+import { createRoleLine, loggingPython, loggingScript, untilPropagated } from "../lib/logging-cli.js";
 import { ensureLoggingRole, roleNameOf } from "../lib/logging-role.js";
+import { bothLanguages } from "../lib/by-hand/shell.js";
 import type { ReadCtx } from "../lib/model.js";
 import { roleArnFor } from "../lib/policies.js";
 
@@ -23,22 +24,18 @@ export const step = defineStep<LabParams, LabAws>({
   id: "enable-invocation-logging",
   title: { vi: "Bật model invocation logging", en: "Enable model invocation logging" },
   values: {
-    // The whole setup as one bash block, built from the same policy documents the actions use.
-    script: (ctx) =>
-      loggingScript({
-        region: ctx.target.region,
-        group: ctx.params.logGroupName,
-        roleName: ctx.params.loggingRoleName,
-        retentionDays: ctx.params.logRetentionDays,
-      }),
+    // The whole setup as one bash block with the learner's values, built from the documents the actions use.
+    script: bothLanguages(loggingScript),
   },
+  yourTurn: { cli: (ctx) => loggingScript(ctx, ctx.lang), python: (ctx) => loggingPython(ctx, ctx.lang) },
   actions: [
     {
       id: "create-log-group",
       title: { vi: "Tạo log group (retention 7 ngày, có tag)", en: "Create the log group (7-day retention, tagged)" },
       cli: (ctx) =>
-        `aws logs create-log-group --log-group-name ${ctx.params.logGroupName} --tags ${LAB_TAG.key}=${LAB_TAG.value} && ` +
-        `aws logs put-retention-policy --log-group-name ${ctx.params.logGroupName} --retention-in-days ${ctx.params.logRetentionDays}`,
+        `aws logs create-log-group --region ${ctx.target.region} --log-group-name ${shq(ctx.params.logGroupName)} ` +
+        `--tags ${LAB_TAG.key}=${LAB_TAG.value} && aws logs put-retention-policy --region ${ctx.target.region} ` +
+        `--log-group-name ${shq(ctx.params.logGroupName)} --retention-in-days ${ctx.params.logRetentionDays}`,
       billable: true,
       async run(ctx) {
         return { summary: await ensureLogGroup(ctx) };
@@ -87,16 +84,6 @@ export const step = defineStep<LabParams, LabAws>({
       id: "logging-enabled",
       label: { vi: "Model invocation logging đã bật", en: "Model invocation logging enabled" },
       run: checkLoggingEnabled,
-    },
-  ],
-  hints: [
-    {
-      vi: 'Lỗi "Failed to validate permissions for log group"? Role mới cần tới khoảng một phút để có hiệu lực; nếu vẫn lỗi, so trust policy và permissions policy với hai khối JSON bài lab in ra.',
-      en: '"Failed to validate permissions for log group"? A new role can take about a minute to take effect; if it persists, compare its trust and permissions policies with the two JSON blocks the lab printed.',
-    },
-    {
-      vi: "Cấu hình logging là theo Region: nếu bạn gọi model ở Region khác, log sẽ không về log group này.",
-      en: "The logging configuration is per Region: calls made in another Region do not land in this log group.",
     },
   ],
 });

@@ -1,10 +1,12 @@
 /**
- * Step 1 by hand, as text a learner can paste: the body's script writes the role's policy documents with heredocs
- * (the account id read from STS, the Region from a variable) instead of pointing at files that exist nowhere, and
- * the action lines carry their JSON inline. Both are built from the same policy functions the lab itself uses.
+ * Step 1 by hand, as text a learner can paste: heredocs write the role's policy documents and the logging
+ * configuration with the learner's own account, Region and names (never a `file://` pointing at a file that exists
+ * nowhere), and the action lines carry their JSON inline. All are built from the same policy functions the lab
+ * itself uses, so the three ways (Your turn, the page, the actions) do exactly what genai-lab does.
  */
-import { shq } from "genai-lab/kit";
+import { shq, type Lang } from "genai-lab/kit";
 import { LAB_TAG } from "../lab.js";
+import { comment, heredoc, py, type ByHandCtx } from "./by-hand/shell.js";
 import {
   LOGGING_POLICY_NAME,
   loggingPermissionsPolicy,
@@ -13,44 +15,95 @@ import {
   type Scope,
 } from "./policies.js";
 
-/** Shell variables in place of the account and Region; an unquoted heredoc expands them. */
-const SHELL_SCOPE: Scope = { region: "$REGION", accountId: "$ACCOUNT_ID" };
-
-export interface LoggingNames {
-  region: string;
-  group: string;
-  roleName: string;
-  retentionDays: number;
+/** The role the learner's configuration names: the one given with --logging-role-arn, else the lab's. */
+function roleOf(ctx: ByHandCtx): { arn: string; given: boolean } {
+  const given = ctx.params.loggingRoleArn.trim();
+  return given
+    ? { arn: given, given: true }
+    : { arn: roleArnFor(ctx.target.accountId, ctx.params.loggingRoleName), given: false };
 }
 
-export function loggingScript(names: LoggingNames): string {
-  const { group, roleName } = names;
-  const config = {
-    cloudWatchConfig: { logGroupName: group, roleArn: roleArnFor(SHELL_SCOPE.accountId, roleName) },
+function loggingConfigFor(ctx: ByHandCtx) {
+  return {
+    cloudWatchConfig: { logGroupName: ctx.params.logGroupName, roleArn: roleOf(ctx).arn },
     textDataDeliveryEnabled: true,
   };
+}
+
+/** The whole of step 1 as one bash block: log group, role (unless one was given), configuration, read back. */
+export function loggingScript(ctx: ByHandCtx, lang: Lang = "en"): string {
+  const { region } = ctx.target;
+  const group = shq(ctx.params.logGroupName);
+  const name = shq(ctx.params.loggingRoleName);
+  const role = roleOf(ctx);
   return [
-    `REGION=${names.region}`,
-    "ACCOUNT_ID=$(aws sts get-caller-identity --query Account --output text)",
-    `aws logs create-log-group --region $REGION --log-group-name ${group} --tags ${LAB_TAG.key}=${LAB_TAG.value}`,
-    `aws logs put-retention-policy --region $REGION --log-group-name ${group} --retention-in-days ${names.retentionDays}`,
-    "cat > trust.json <<EOF",
-    JSON.stringify(loggingTrustPolicy(SHELL_SCOPE), null, 2),
-    "EOF",
-    "cat > permissions.json <<EOF",
-    JSON.stringify(loggingPermissionsPolicy(SHELL_SCOPE, group), null, 2),
-    "EOF",
-    `aws iam create-role --role-name ${roleName} --assume-role-policy-document file://trust.json`,
-    `aws iam put-role-policy --role-name ${roleName} --policy-name ${LOGGING_POLICY_NAME} --policy-document file://permissions.json`,
-    "cat > logging.json <<EOF",
-    JSON.stringify(config, null, 2),
-    "EOF",
-    "# A new role takes a while to reach Bedrock (up to about a minute): retry for up to a minute.",
+    `aws logs create-log-group --region ${region} --log-group-name ${group} --tags ${LAB_TAG.key}=${LAB_TAG.value}`,
+    `aws logs put-retention-policy --region ${region} --log-group-name ${group} --retention-in-days ${ctx.params.logRetentionDays}`,
+    ...(role.given
+      ? [
+          comment(lang, {
+            vi: `Dùng nguyên role bạn đã chỉ định (--logging-role-arn): ${role.arn}`,
+            en: `The role you gave (--logging-role-arn) is used as it is: ${role.arn}`,
+          }),
+        ]
+      : [
+          heredoc("trust.json", JSON.stringify(loggingTrustPolicy(ctx.target), null, 2)),
+          heredoc(
+            "permissions.json",
+            JSON.stringify(loggingPermissionsPolicy(ctx.target, ctx.params.logGroupName), null, 2),
+          ),
+          `aws iam create-role --role-name ${name} --assume-role-policy-document file://trust.json ` +
+            `--tags Key=${LAB_TAG.key},Value=${LAB_TAG.value}`,
+          `aws iam put-role-policy --role-name ${name} --policy-name ${LOGGING_POLICY_NAME} --policy-document file://permissions.json`,
+        ]),
+    heredoc("logging.json", JSON.stringify(loggingConfigFor(ctx), null, 2)),
+    comment(lang, {
+      vi: "Role mới cần một lúc (tới khoảng một phút) mới tới được Bedrock: lệnh dưới thử lại trong tối đa một phút.",
+      en: "A new role takes a while to reach Bedrock (up to about a minute): this retries for up to a minute.",
+    }),
     untilPropagated(
-      "aws bedrock put-model-invocation-logging-configuration --region $REGION --logging-config file://logging.json",
+      `aws bedrock put-model-invocation-logging-configuration --region ${region} --logging-config file://logging.json`,
     ),
-    "aws bedrock get-model-invocation-logging-configuration --region $REGION",
+    `aws bedrock get-model-invocation-logging-configuration --region ${region}`,
   ].join("\n");
+}
+
+/** Step 1 with boto3: the same documents, the same retry while IAM propagates the new role. */
+export function loggingPython(ctx: ByHandCtx, lang: Lang = "en"): string {
+  const role = roleOf(ctx);
+  const { params, target } = ctx;
+  const lines = [
+    "import boto3, json, time",
+    "",
+    `region, group = ${py(target.region)}, ${py(params.logGroupName)}`,
+    'logs = boto3.client("logs", region_name=region)',
+    `logs.create_log_group(logGroupName=group, tags={${py(LAB_TAG.key)}: ${py(LAB_TAG.value)}})`,
+    `logs.put_retention_policy(logGroupName=group, retentionInDays=${params.logRetentionDays})`,
+  ];
+  if (!role.given)
+    lines.push(
+      'iam = boto3.client("iam")',
+      `trust = ${JSON.stringify(loggingTrustPolicy(target))}`,
+      `permissions = ${JSON.stringify(loggingPermissionsPolicy(target, params.logGroupName))}`,
+      `iam.create_role(RoleName=${py(params.loggingRoleName)}, AssumeRolePolicyDocument=json.dumps(trust),`,
+      `                Tags=[{"Key": ${py(LAB_TAG.key)}, "Value": ${py(LAB_TAG.value)}}])`,
+      `iam.put_role_policy(RoleName=${py(params.loggingRoleName)}, PolicyName=${py(LOGGING_POLICY_NAME)},`,
+      "                    PolicyDocument=json.dumps(permissions))",
+    );
+  lines.push(
+    'bedrock = boto3.client("bedrock", region_name=region)',
+    `config = {"cloudWatchConfig": {"logGroupName": group, "roleArn": ${py(role.arn)}}, "textDataDeliveryEnabled": True}`,
+    `for attempt in range(12):  ${comment(lang, { vi: "role mới cần tới khoảng một phút mới tới được Bedrock", en: "a new role takes up to about a minute to reach Bedrock" })}`,
+    "    try:",
+    "        bedrock.put_model_invocation_logging_configuration(loggingConfig=config)",
+    "        break",
+    "    except bedrock.exceptions.ValidationException:",
+    "        if attempt == 11:",
+    "            raise",
+    "        time.sleep(5)",
+    'print(bedrock.get_model_invocation_logging_configuration()["loggingConfig"])',
+  );
+  return lines.join("\n");
 }
 
 /**

@@ -36,24 +36,26 @@ describe("step bodies", () => {
       const [script] = blocks(STEP.logging, lang, "bash");
       expect(script).toBeDefined();
       const dir = mkdtempSync(join(tmpdir(), "genai-lab-body-"));
-      // A stand-in `aws`: STS answers an account id, everything else is recorded.
-      const fake = `aws() { if [ "$1 $2" = "sts get-caller-identity" ]; then echo 444455556666; else echo "$*" >> calls.txt; fi; }\n`;
+      // A stand-in `aws` that records its calls. The account and Region are the learner's, filled in: no STS call.
+      const fake = `aws() { echo "$*" >> calls.txt; }\n`;
       const out = spawnSync("bash", ["-e", "-c", fake + (script ?? "")], { cwd: dir, encoding: "utf8" });
       expect(out.status, out.stderr).toBe(0);
       const read = (file: string) => JSON.parse(readFileSync(join(dir, file), "utf8")) as unknown;
-      const scope = { region: "us-east-1", accountId: "444455556666" };
+      const scope = { region: "us-east-1", accountId: session.target.accountId };
       expect(read("trust.json")).toEqual(loggingTrustPolicy(scope));
       expect(read("permissions.json")).toEqual(loggingPermissionsPolicy(scope, "/aws/bedrock/model-invocations"));
       expect(read("logging.json")).toEqual({
         cloudWatchConfig: {
           logGroupName: "/aws/bedrock/model-invocations",
-          roleArn: "arn:aws:iam::444455556666:role/GenAILabBedrockLoggingRole",
+          roleArn: `arn:aws:iam::${session.target.accountId}:role/GenAILabBedrockLoggingRole`,
         },
         textDataDeliveryEnabled: true,
       });
       const calls = readFileSync(join(dir, "calls.txt"), "utf8");
+      expect(calls).not.toContain("sts get-caller-identity");
       expect(calls).toContain(
-        "iam create-role --role-name GenAILabBedrockLoggingRole --assume-role-policy-document file://trust.json",
+        "iam create-role --role-name GenAILabBedrockLoggingRole --assume-role-policy-document file://trust.json " +
+          "--tags Key=genai-lab:lab,Value=monitoring-genai",
       );
       expect(calls).toContain(
         "bedrock put-model-invocation-logging-configuration --region us-east-1 --logging-config file://logging.json",

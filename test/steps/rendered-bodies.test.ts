@@ -41,7 +41,7 @@ describe("rendered step pages", () => {
     expect(logging.en).toContain("Create the log group** `/team/bedrock-logs`");
     expect(logging.en).toContain("a 30-day retention");
     expect(logging.vi).toContain("retention 30 ngày");
-    expect(logging.en).toContain("aws logs create-log-group --region $REGION --log-group-name /team/bedrock-logs");
+    expect(logging.en).toContain("aws logs create-log-group --region us-east-1 --log-group-name /team/bedrock-logs");
     expect(session.runner.stepTexts(STEP.logs).body.vi).toContain("--log-group-name /team/bedrock-logs ");
     const cleanup = session.runner.stepTexts(STEP.cleanup).body.en;
     expect(cleanup).toContain("aws cloudwatch delete-dashboards --dashboard-names Team-GenAI");
