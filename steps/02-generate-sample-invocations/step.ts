@@ -6,6 +6,7 @@ import { defineStep, enCount, table } from "genai-lab/kit";
 import type { LabAws, LabParams } from "../lab.js";
 import { INVOCATIONS, invokePrompts } from "../lib/invocations.js";
 import { invokeLine } from "../lib/invoke.js";
+import { invocationsCli, invocationsPython } from "../lib/by-hand/invocations.js";
 import { retriesNote, retrySettings, simulatedNote } from "../lib/invocation-notes.js";
 import { effectiveModelId } from "../lib/model.js";
 
@@ -17,7 +18,9 @@ export const step = defineStep<LabParams, LabAws>({
     modelId: (ctx) => effectiveModelId(ctx),
     invokeCli: (ctx) =>
       invokeLine(effectiveModelId(ctx), ctx.target.region, ctx.params.prompts[0] ?? "Hello", ctx.params.maxTokens),
+    invocationsCli,
   },
+  yourTurn: { cli: invocationsCli, python: (ctx) => invocationsPython(ctx, ctx.lang) },
   actions: [
     {
       id: "invoke-prompts",
@@ -73,14 +76,4 @@ export const step = defineStep<LabParams, LabAws>({
     },
   ],
   checks: [],
-  hints: [
-    {
-      vi: 'Bị "AccessDeniedException: You don\'t have access to the model"? Bật model trong Bedrock console → Model access (có thể mất khoảng 15 phút), hoặc chọn model khác với --model-id.',
-      en: '"AccessDeniedException: You don\'t have access to the model"? Enable it in the Bedrock console → Model access (it can take ~15 minutes), or choose another with --model-id.',
-    },
-    {
-      vi: "Gọi bằng boto3 theo bài gốc? Nhớ dùng đúng Region đã bật logging, nếu không log sẽ không xuất hiện.",
-      en: "Calling with boto3 as in the original lab? Use the same Region you enabled logging in, or no logs will show up.",
-    },
-  ],
 });

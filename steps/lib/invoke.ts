@@ -42,12 +42,16 @@ export function anthropicBody(prompt: string, maxTokens: number): string {
   });
 }
 
-/** The AWS CLI line that makes the same call as `invokeOnce`. */
+/**
+ * The AWS CLI line that makes the same call as `invokeOnce`. InvokeModel's body is a blob: it goes through a file
+ * (`fileb://`), which AWS CLI v1 and v2 both read (`--cli-binary-format raw-in-base64-out` exists only in v2).
+ */
 export function invokeLine(modelId: string, region: string, prompt: string, maxTokens: number): string {
   return isAnthropic(modelId)
-    ? `aws bedrock-runtime invoke-model --model-id ${modelId} --region ${region} --content-type application/json ` +
-        `--accept application/json --cli-binary-format raw-in-base64-out --body ${shq(anthropicBody(prompt, maxTokens))} out.json`
-    : `aws bedrock-runtime converse --model-id ${modelId} --region ${region} ` +
+    ? `printf '%s' ${shq(anthropicBody(prompt, maxTokens))} > request.json && ` +
+        `aws bedrock-runtime invoke-model --model-id ${shq(modelId)} --region ${region} --content-type application/json ` +
+        `--accept application/json --body fileb://request.json answer.json > /dev/null && cat answer.json && echo`
+    : `aws bedrock-runtime converse --model-id ${shq(modelId)} --region ${region} ` +
         `--messages ${shq(JSON.stringify([{ role: "user", content: [{ text: prompt }] }]))} --inference-config maxTokens=${maxTokens}`;
 }
 

@@ -4,6 +4,9 @@
  * stand-in `aws` that prints its arguments, the lines hand the CLI exactly the documents the lab uses.
  */
 import { spawnSync } from "node:child_process";
+import { mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { realClock } from "../../src/engine/clock.js";
 import type { CheckContext, JsonValue } from "../../src/engine/contract.js";
@@ -69,8 +72,12 @@ const linesOf = (ctx: CheckContext) =>
 
 /** Each `aws` call the line makes, as its argument list (a stand-in `aws` prints them, NUL-separated). */
 function awsCalls(line: string): string[][] {
-  const script = `aws() { printf '%s\\0' "$@"; printf '\\n\\0'; }\n${line}`;
-  const out = spawnSync("bash", ["-c", script], { encoding: "utf8" });
+  // invoke-model writes its answer to the file named last, which the line may read next.
+  const script = `aws() { printf '%s\\0' "$@"; printf '\\n\\0'; [ "$2" != invoke-model ] || : > "\${@: -1}"; }\n${line}`;
+  const out = spawnSync("bash", ["-c", script], {
+    encoding: "utf8",
+    cwd: mkdtempSync(join(tmpdir(), "genai-lab-cli-")),
+  });
   expect(out.status, out.stderr).toBe(0);
   return out.stdout
     .split("\n\0")
@@ -102,8 +109,10 @@ describe("CLI lines", () => {
       const lines = linesOf(ctx);
       expect(lines.length).toBeGreaterThanOrEqual(10);
       for (const [id, line] of lines) {
-        expect(line, id).toMatch(/^(aws |for attempt in .*; do aws )/);
-        expect(line, id).not.toMatch(/file:\/\//);
+        expect(line, id).toMatch(/^(aws |for attempt in .*; do aws |printf '%s' '[^']*' > request\.json && aws )/);
+        // A file the line reads is one the line itself writes first (InvokeModel's body: fileb://, for CLI v1 and v2).
+        for (const [, file] of line.matchAll(/fileb?:\/\/([\w.-]+)/g)) expect(line, id).toContain(`> ${file} && `);
+        expect(line, id).not.toMatch(/--cli-binary-format|--endpoint-url/);
         const parsed = spawnSync("bash", ["-n", "-c", line], { encoding: "utf8" });
         expect(parsed.status, `${id}: ${parsed.stderr}\n${line}`).toBe(0);
         for (const args of awsCalls(line)) {
