@@ -85,7 +85,8 @@ export function learnerPolicy(
       {
         Sid: "InvokeModels",
         Effect: "Allow",
-        Action: "bedrock:InvokeModel",
+        // Converse needs InvokeModel; ConverseStream (step 2's streamed answer) needs InvokeModelWithResponseStream.
+        Action: ["bedrock:InvokeModel", "bedrock:InvokeModelWithResponseStream"],
         Resource: [
           "arn:aws:bedrock:*::foundation-model/*",
           `arn:aws:bedrock:${region}:${accountId}:inference-profile/*`,

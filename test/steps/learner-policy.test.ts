@@ -41,6 +41,17 @@ describe("the learner's policy", () => {
     expect(decide(statements, action, resource)).toBe("allowed");
   });
 
+  it.each(["bedrock:InvokeModel", "bedrock:InvokeModelWithResponseStream"])(
+    "lets the learner call the model the way step 2 does (%s), directly or through an inference profile",
+    (action) => {
+      for (const resource of [
+        "arn:aws:bedrock:us-east-1::foundation-model/anthropic.claude-haiku-4-5-20251001-v1:0",
+        "arn:aws:bedrock:us-east-1:123456789012:inference-profile/us.anthropic.claude-haiku-4-5-20251001-v1:0",
+      ])
+        expect(decide(statements, action, resource), resource).toBe("allowed");
+    },
+  );
+
   it("grants no write beyond the lab's own resources through the checks' statement", () => {
     expect(decide(statements, "iam:DeleteRole", "arn:aws:iam::123456789012:role/AnyNameAtAll")).toBe("not-allowed");
     expect(decide(statements, "cloudwatch:PutDashboard", "arn:aws:cloudwatch::123456789012:dashboard/MyOther")).toBe(
