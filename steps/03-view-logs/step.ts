@@ -7,10 +7,10 @@ import type { LabAws, LabParams } from "../lab.js";
 import { recordedBatch } from "../lib/invocations.js";
 import { checkInsights } from "../lib/insights-check.js";
 import { CHECK_TIMEOUT_MS, checkLogEntries } from "../lib/log-checks.js";
-import { FIXED_QUERY, SEED_QUERY } from "../lib/queries.js";
+import { FIXED_QUERY, oneLine, SEED_QUERY } from "../lib/queries.js";
+import { logsCli, logsPython } from "../lib/by-hand/logs.js";
+import { bothLanguages } from "../lib/by-hand/shell.js";
 import { compareQueries, showRecords, waitForDelivery } from "../lib/view-logs.js";
-
-const oneLine = (query: string) => query.replace(/\s*\n\s*/g, " ");
 
 export const step = defineStep<LabParams, LabAws>({
   id: "view-logs",
@@ -18,8 +18,9 @@ export const step = defineStep<LabParams, LabAws>({
   values: {
     seedQuery: () => SEED_QUERY,
     fixedQuery: () => FIXED_QUERY,
-    fixedQueryLine: () => oneLine(FIXED_QUERY),
+    logsCli: bothLanguages(logsCli),
   },
+  yourTurn: { cli: (ctx) => logsCli(ctx, ctx.lang), python: logsPython },
   actions: [
     {
       id: "wait-for-delivery",
@@ -73,20 +74,6 @@ export const step = defineStep<LabParams, LabAws>({
       label: { vi: "Truy vấn Logs Insights trả về kết quả", en: "A Logs Insights query returns results" },
       timeoutMs: CHECK_TIMEOUT_MS,
       run: checkInsights,
-    },
-  ],
-  hints: [
-    {
-      vi: "Cột token trống? Dùng tên lồng nhau: input.inputTokenCount và output.outputTokenCount.",
-      en: "Empty token columns? Use the nested names: input.inputTokenCount and output.outputTokenCount.",
-    },
-    {
-      vi: "Không thấy log? Kiểm tra bạn gọi model ở đúng Region đã bật logging, và đợi thêm vài giây.",
-      en: "No logs? Check that you called the model in the Region where logging is on, and wait a few more seconds.",
-    },
-    {
-      vi: "Logs Insights không thấy gì? Mở rộng khoảng thời gian truy vấn: start-time/end-time tính bằng giây.",
-      en: "Logs Insights finds nothing? Widen the query's time range: start-time/end-time are in seconds.",
     },
   ],
 });

@@ -24,3 +24,8 @@ export const TOKENS_PER_HOUR =
 export function withSource(group: string, query: string): string {
   return `SOURCE '${group}' | ${query}`;
 }
+
+/** A query on one line, for `--query-string` (Logs Insights reads the `|` pipeline the same on one line). */
+export function oneLine(query: string): string {
+  return query.replace(/\s*\n\s*/g, " ");
+}
