@@ -4,12 +4,13 @@
  */
 import { defineStep, enCount, json, shq } from "genai-lab/kit";
 import type { LabAws, LabParams } from "../lab.js";
-import { buildDashboard, DASHBOARD_START, metricRow } from "../lib/dashboard-body.js";
+import { buildDashboard, metricRow } from "../lib/dashboard-body.js";
+import { dashboardCli, dashboardPython } from "../lib/by-hand/dashboard.js";
 import { checkDashboard } from "../lib/dashboard-check.js";
-import { chartedModels, findChartedModels, rememberCharted } from "../lib/dashboard-models.js";
+import { chartedModels, findChartedModels, rememberCharted, windowText } from "../lib/dashboard-models.js";
 import { metricQuery, previewDashboard } from "../lib/dashboard-preview.js";
 import { putDashboard } from "../lib/dashboard-put.js";
-import { previewHours, windowLabel, windowMs } from "../lib/dashboard-window.js";
+import { previewHours } from "../lib/dashboard-window.js";
 import { CHECK_TIMEOUT_MS } from "../lib/log-checks.js";
 import { effectiveModelId, type ReadCtx } from "../lib/model.js";
 
@@ -27,9 +28,11 @@ export const step = defineStep<LabParams, LabAws>({
   title: { vi: "Tạo CloudWatch dashboard", en: "Create the CloudWatch dashboard" },
   values: {
     modelId: (ctx) => effectiveModelId(ctx),
-    window: () => windowLabel(windowMs(DASHBOARD_START)),
-    previewHours: () => previewHours(DASHBOARD_START),
+    window: (ctx) => windowText(ctx),
+    previewHours: (ctx) => previewHours(chartedModels(ctx).start),
+    dashboardCli,
   },
+  yourTurn: { cli: dashboardCli, python: dashboardPython },
   actions: [
     {
       id: "find-models",
@@ -102,16 +105,6 @@ export const step = defineStep<LabParams, LabAws>({
       label: { vi: "Dashboard hiển thị metrics", en: "The dashboard shows metrics" },
       timeoutMs: CHECK_TIMEOUT_MS,
       run: checkDashboard,
-    },
-  ],
-  hints: [
-    {
-      vi: "Widget metric trống? ModelId phải đúng ID đã gọi: gọi qua profile thì là ID của profile (ví dụ us.…).",
-      en: "Empty metric widget? ModelId must be the id you called: through a profile, that is the profile's id (e.g. us.…).",
-    },
-    {
-      vi: "Widget log báo lỗi? Truy vấn trong dashboard phải bắt đầu bằng SOURCE '<log group>' |.",
-      en: "A log widget errors? A dashboard query must start with SOURCE '<log group>' |.",
     },
   ],
 });

@@ -9,9 +9,10 @@
  *   no call at all yet                              → models [the lab's model], start "-PT6H" (CloudWatch's usual)
  */
 import { GetMetricDataCommand, paginateListMetrics } from "@aws-sdk/client-cloudwatch";
-import { defineFact, z, type FactValue } from "genai-lab/kit";
+import { defineFact, z, type FactValue, type Text } from "genai-lab/kit";
 import { DASHBOARD_START, NAMESPACE } from "./dashboard-body.js";
-import { effectiveModelId, type ActCtx, type ReadCtx } from "./model.js";
+import { windowLabel, windowMs } from "./dashboard-window.js";
+import { effectiveModelId, type ActCtx, type ModelReader, type ReadCtx } from "./model.js";
 
 /** How far back the lab looks for data: a day of seeded history, or today's lab session. */
 const LOOK_BACK_MS = 24 * 3_600_000;
@@ -86,10 +87,35 @@ export async function findChartedModels(ctx: ReadCtx): Promise<ChartedModels> {
 }
 
 /** What the step's first action found, for the body the next ones build (else the lab's model, the usual window). */
-export function chartedModels(ctx: ReadCtx): Pick<ChartedModels, "models" | "start"> {
+export function chartedModels(ctx: ModelReader): Pick<ChartedModels, "models" | "start"> {
   return CHARTED.get(ctx) ?? { models: [effectiveModelId(ctx)], start: DASHBOARD_START };
 }
 
 export function rememberCharted(ctx: ActCtx, found: ChartedModels): void {
   CHARTED.set(ctx, found);
+}
+
+/**
+ * The dashboard's window in words, for step 4's page: what the first action picked from the data, or (before it
+ * ran) how it will pick — never a fixed "6 h" the data may contradict.
+ */
+export function windowText(ctx: ModelReader): Text {
+  const found = CHARTED.get(ctx);
+  const label = (lang: "vi" | "en") => windowLabel(windowMs(found?.start ?? DASHBOARD_START))[lang];
+  if (!found) {
+    const choices = (lang: "vi" | "en") => WINDOWS.map(([, ms]) => windowLabel(ms)[lang]).join(", ");
+    return {
+      vi: `chọn theo dữ liệu khi bước này chạy: khoảng nhỏ nhất trong ${choices("vi")} chứa được các lời gọi của bạn trong ngày qua`,
+      en: `picked from your data when this step runs: the smallest of ${choices("en")} that holds your calls of the last day`,
+    };
+  }
+  if (!found.hasData)
+    return {
+      vi: `${label("vi")} gần nhất, mức thường dùng của CloudWatch, vì chưa model nào có dữ liệu`,
+      en: `the last ${label("en")}, CloudWatch's usual, as no model has data yet`,
+    };
+  return {
+    vi: `${label("vi")} gần nhất, chọn theo dữ liệu: khoảng nhỏ nhất chứa được các lời gọi của bạn trong ngày qua`,
+    en: `the last ${label("en")}, picked from your data: the smallest window that holds your calls of the last day`,
+  };
 }

@@ -41,7 +41,7 @@ export function isAnthropic(id: string): boolean {
   return baseModelId(id).startsWith("anthropic.");
 }
 
-type ModelReader = { params: Readonly<LabParams>; facts: FactsReader };
+export type ModelReader = { params: Readonly<LabParams>; facts: FactsReader };
 
 /** The remembered decision, as long as the learner has not asked for another model since. */
 export function rememberedModelId(ctx: ModelReader): string | undefined {

@@ -33,6 +33,21 @@ describe("rendered step pages", () => {
     }
   });
 
+  it("step 4's page names the window picked from the data, never a fixed 6 h (both languages)", async () => {
+    session = await startLabSession();
+    const page = () => session!.runner.stepTexts(STEP.dashboard).body;
+    expect(page().en).toContain("picked from your data when this step runs: the smallest of 1 h, 3 h, 6 h, 12 h, 1 d");
+    expect(page().vi).toContain("chọn theo dữ liệu khi bước này chạy: khoảng nhỏ nhất trong 1 giờ, 3 giờ, 6 giờ");
+    expect(page().en).not.toMatch(/the last 6 h/);
+    // Calls made just now: the first action picks the last hour, and the page and its command say so.
+    expect((await run(session.runner, [STEP.preflight, STEP.logging, STEP.invoke, STEP.dashboard])).outcome).toBe(
+      "passed",
+    );
+    expect(page().en).toContain("over the dashboard's own time window, the last 1 h, picked from your data");
+    expect(page().vi).toContain("trên đúng khoảng thời gian của dashboard, 1 giờ gần nhất, chọn theo dữ liệu");
+    expect(page().en).toContain("--start-time $(( $(date +%s) - 1 * 3600 ))");
+  });
+
   it("--param values show in the pages, their commands and their console paths", async () => {
     session = await startLabSession({
       params: { logGroupName: "/team/bedrock-logs", dashboardName: "Team-GenAI", logRetentionDays: 30 },
