@@ -30,6 +30,10 @@ export const WIDGET_TITLES = {
   invocations: { vi: "Lượt gọi", en: "Invocations" },
   tokens: { vi: "Token", en: "Tokens" },
   latency: { vi: "Độ trễ (ms)", en: "Latency (ms)" },
+  timeToFirstToken: {
+    vi: "Thời gian tới token đầu tiên (ms, chỉ lời gọi stream)",
+    en: "Time to first token (ms, streaming calls only)",
+  },
 } satisfies Record<string, Text>;
 
 export type MetricRow = [string, string, string, string, { stat: string; label?: string }];
@@ -65,11 +69,11 @@ export function buildDashboard(spec: DashboardSpec): DashboardBody {
   // One model: rows as CloudWatch labels them; several: each row says which model it is.
   const row = (metric: string, id: string, stat: string, label?: string) =>
     metricRow(metric, id, stat, models.length > 1 ? `${id} ${label ?? metric} (${stat})` : label);
-  const metric = (x: number, title: string, stat: string, metrics: MetricRow[]): Widget => ({
+  const metric = (x: number, title: string, stat: string, metrics: MetricRow[], y = 8, width = 8): Widget => ({
     type: "metric",
     x,
-    y: 8,
-    width: 8,
+    y,
+    width,
     height: 6,
     properties: { title, region, view: "timeSeries", stacked: false, stat, period, metrics },
   });
@@ -117,6 +121,18 @@ export function buildDashboard(spec: DashboardSpec): DashboardBody {
           row("InvocationLatency", id, "Average", "Average"),
           row("InvocationLatency", id, "p90", "p90"),
         ]),
+      ),
+      // Bedrock publishes TimeToFirstToken for streaming calls only: empty until something streams.
+      metric(
+        0,
+        title(WIDGET_TITLES.timeToFirstToken),
+        "Average",
+        models.flatMap((id) => [
+          row("TimeToFirstToken", id, "Average", "Average"),
+          row("TimeToFirstToken", id, "p90", "p90"),
+        ]),
+        14,
+        24,
       ),
     ],
   };

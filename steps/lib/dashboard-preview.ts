@@ -38,7 +38,7 @@ export function zeroFilled(series: ChartSeries, range: { startMs: number; endMs:
 
 /** The unit of a metric widget, from what it charts (its title is in the learner's language). */
 function unitOf(rows: MetricRow[]): string {
-  if (rows.some((row) => row[1] === "InvocationLatency")) return "ms";
+  if (rows.some((row) => row[1] === "InvocationLatency" || row[1] === "TimeToFirstToken")) return "ms";
   if (rows.some((row) => row[1].endsWith("TokenCount"))) return "tokens";
   return "count";
 }
@@ -89,6 +89,11 @@ export async function metricSeries(
   });
 }
 
+const NOTHING_STREAMED = (title: string): Text => ({
+  vi: `${title}: chưa có lời gọi dạng stream nào trong khoảng này. Bedrock chỉ ghi TimeToFirstToken cho lời gọi stream (ConverseStream, InvokeModelWithResponseStream); đoạn boto3 của bước 2 (chế độ hands-on) stream một câu trả lời.`,
+  en: `${title}: no streaming call in this window. Bedrock publishes TimeToFirstToken for streaming calls only (ConverseStream, InvokeModelWithResponseStream); step 2's boto3 snippet (hands-on) streams one answer.`,
+});
+
 const sum = (values: number[]) => values.reduce((total, v) => total + v, 0);
 const seriesTotal = (series: ChartSeries | undefined) => sum((series?.points ?? []).map((p) => p.y));
 
@@ -138,7 +143,13 @@ export async function previewDashboard(ctx: ActCtx, name: string, body: Dashboar
     if (widget.type === "metric") {
       const rows = widget.properties.metrics as MetricRow[];
       const period = previewPeriod(range.endMs - range.startMs);
-      const series = (await metricSeries(ctx, rows, range, period)).map((one) => zeroFilled(one, range, period));
+      const raw = await metricSeries(ctx, rows, range, period);
+      if (raw.every((one) => one.points.length === 0) && rows.every((row) => row[1] === "TimeToFirstToken")) {
+        // Not a flat line of zeros: nothing streamed, so Bedrock published nothing to chart.
+        ctx.report.note("info", NOTHING_STREAMED(title));
+        continue;
+      }
+      const series = raw.map((one) => zeroFilled(one, range, period));
       points += series.reduce((n, one) => n + one.points.filter((p) => p.y !== 0).length, 0);
       rows.forEach((row, i) => {
         if (row[4].stat !== "Sum") return;

@@ -85,7 +85,15 @@ describe("the dashboard's window and the preview's charts", () => {
     session = await startLabSession({ lang: "vi" });
     await run(session.runner);
     const titles = bodyOf(session).widgets.flatMap((w) => (w.properties.title ? [w.properties.title] : []));
-    expect(titles).toEqual(["Lượt gọi mỗi giờ (log)", "Token mỗi giờ (log)", "Lượt gọi", "Token", "Độ trễ (ms)"]);
+    expect(titles).toEqual([
+      "Lượt gọi mỗi giờ (log)",
+      "Token mỗi giờ (log)",
+      "Lượt gọi",
+      "Token",
+      "Độ trễ (ms)",
+      "Thời gian tới token đầu tiên (ms, chỉ lời gọi stream)",
+    ]);
+    // Nothing streamed: the time-to-first-token widget gets a note, not a chart of zeros.
     const units = charts(session).map((c) => c.unit);
     expect(units).toEqual(["count", "tokens", "ms"]);
   });

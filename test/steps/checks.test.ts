@@ -76,7 +76,7 @@ describe("checks", () => {
     expect(after.result.status).toBe("pass");
     expect(after.result.status === "pass" && after.result.evidence?.actual).toMatchObject({
       en: expect.stringMatching(
-        /^6 widgets; invocations: us\.anthropic\.claude-[\w.-]+, \/aws\/bedrock\/model-invocations; .*; latency: us\.anthropic\./,
+        /^7 widgets; invocations: us\.anthropic\.claude-[\w.-]+, \/aws\/bedrock\/model-invocations; .*; latency: us\.anthropic\./,
       ),
     });
   });

@@ -98,7 +98,7 @@ describe("logging and dashboard failures", () => {
     );
     const problem = problems(session.events).at(-1);
     expect(problem?.kind).toBe("validation");
-    expect(problem?.title.en).toMatch(/CloudWatch rejected the dashboard GenAI-Monitoring \(3 problems/);
+    expect(problem?.title.en).toMatch(/CloudWatch rejected the dashboard GenAI-Monitoring \(4 problems/);
     expect(session.store.state.ledger.find((e) => e.type === "dashboard")?.state).toBe("failed");
   });
 
