@@ -9,6 +9,8 @@ import { firstWords, invokeLine } from "../lib/invoke.js";
 import { chooseModel } from "../lib/model-choice.js";
 import { effectiveModelId } from "../lib/model.js";
 import { attachPolicyLine, learnerPolicy } from "../lib/policies.js";
+import { preflightCli, preflightPython } from "../lib/by-hand/preflight.js";
+import { bothLanguages } from "../lib/by-hand/shell.js";
 import { invokeWithRecovery } from "../lib/recover.js";
 import { rememberProbe } from "../lib/timeline.js";
 
@@ -27,6 +29,12 @@ export const step = defineStep<LabParams, LabAws>({
   id: "preflight",
   role: "preflight",
   title: { vi: "Kiểm tra trước khi bắt đầu", en: "Preflight checks" },
+  values: {
+    modelId: (ctx) => effectiveModelId(ctx),
+    preflightCli: bothLanguages(preflightCli),
+  },
+  // genai-lab runs this step itself (it only reads and chooses); the learner's terminal checks the same things.
+  yourTurn: { cli: (ctx) => preflightCli(ctx, ctx.lang), python: preflightPython },
   actions: [
     {
       id: "identify",
@@ -111,14 +119,4 @@ export const step = defineStep<LabParams, LabAws>({
     },
   ],
   checks: [],
-  hints: [
-    {
-      vi: "Lỗi credentials? Chạy `aws sso login --profile <tên>` hoặc chọn profile bằng --profile, rồi `genai-lab doctor`.",
-      en: "Credential errors? Run `aws sso login --profile <name>` or pick a profile with --profile, then `genai-lab doctor`.",
-    },
-    {
-      vi: "Muốn chọn model khác? Dùng --model-id, ví dụ một inference profile `us.` hoặc `global.` của model đang ACTIVE.",
-      en: "Want another model? Pass --model-id, e.g. the `us.` or `global.` inference profile of an ACTIVE model.",
-    },
-  ],
 });

@@ -14,10 +14,12 @@ afterEach(async () => {
   ui = undefined;
 });
 
+/** How step 0's first two rungs begin (steps/00-preflight/your-turn.*.md); its ladder has three. */
 const HINTS = {
-  en: ["Credential errors?", "Want another model?"],
-  vi: ["Lỗi credentials?", "Muốn chọn model khác?"],
+  en: ["This step builds", "Credentials:"],
+  vi: ["Bước này không tạo", "Credentials:"],
 };
+const RUNGS = "3";
 
 describe("h after a step has run", () => {
   for (const [lang, columns, rows] of [
@@ -37,10 +39,10 @@ describe("h after a step has run", () => {
       expect(ui.frame()).not.toContain(S.lastRun[lang]);
       await ui.press("h");
       const first = await ui.waitFor(HINTS[lang][0]!);
-      expect(first).toContain(S.hintTitle[lang].replace("{n}", "1").replace("{total}", "2"));
+      expect(first).toContain(S.hintTitle[lang].replace("{n}", "1").replace("{total}", RUNGS));
       await ui.press("h");
       const second = await ui.waitFor(HINTS[lang][1]!);
-      expect(second).toContain(S.hintTitle[lang].replace("{n}", "2").replace("{total}", "2"));
+      expect(second).toContain(S.hintTitle[lang].replace("{n}", "2").replace("{total}", RUNGS));
     }, 60_000);
   }
 });
