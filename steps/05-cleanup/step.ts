@@ -4,6 +4,8 @@
  */
 import { defineStep, enCount, table } from "genai-lab/kit";
 import { LAB_TAG, type LabAws, type LabParams } from "../lab.js";
+import { cleanupCli, cleanupPython } from "../lib/by-hand/cleanup.js";
+import { bothLanguages } from "../lib/by-hand/shell.js";
 import { askAboutLogGroup, removeEntry } from "../lib/cleanup.js";
 import {
   cleanupPlan,
@@ -14,14 +16,14 @@ import {
   typeName,
   type PlanFact,
 } from "../lib/cleanup-plan.js";
-import { LOGGING_POLICY_NAME } from "../lib/policies.js";
 import { forgetLoggingOn } from "../lib/timeline.js";
 
 export const step = defineStep<LabParams, LabAws>({
   id: "cleanup",
   role: "cleanup",
   title: { vi: "Dọn dẹp", en: "Clean up" },
-  values: { policyName: () => LOGGING_POLICY_NAME },
+  values: { cleanupCli: bothLanguages(cleanupCli) },
+  yourTurn: { cli: (ctx) => cleanupCli(ctx, ctx.lang), python: (ctx) => cleanupPython(ctx, ctx.lang) },
   actions: [
     {
       id: "show-plan",
@@ -113,14 +115,4 @@ export const step = defineStep<LabParams, LabAws>({
     },
   ],
   checks: [],
-  hints: [
-    {
-      vi: "Muốn xem trước? `genai-lab cleanup --dry-run` chỉ in kế hoạch.",
-      en: "Want to look first? `genai-lab cleanup --dry-run` prints the plan only.",
-    },
-    {
-      vi: "Đã reset với --forget-resources (hoặc mất tệp tiến độ)? Chạy lại các bước của bài lab: chúng nhận ra log group và role nhờ tag genai-lab:lab=monitoring-genai, rồi cleanup xoá được; hoặc xoá bằng các lệnh CLI ở trên.",
-      en: "Reset with --forget-resources (or lost the progress file)? Run the lab's steps again: they recognise the log group and role by the tag genai-lab:lab=monitoring-genai, and cleanup can then remove them; or delete with the CLI commands above.",
-    },
-  ],
 });

@@ -59,7 +59,7 @@ describe("rendered step pages", () => {
     expect(logging.en).toContain("aws logs create-log-group --region us-east-1 --log-group-name /team/bedrock-logs");
     expect(session.runner.stepTexts(STEP.logs).body.vi).toContain("--log-group-name /team/bedrock-logs ");
     const cleanup = session.runner.stepTexts(STEP.cleanup).body.en;
-    expect(cleanup).toContain("aws cloudwatch delete-dashboards --dashboard-names Team-GenAI");
+    expect(cleanup).toContain("aws cloudwatch delete-dashboards --region us-east-1 --dashboard-names Team-GenAI");
     expect(cleanup).toContain("CloudWatch → **Dashboards** → select `Team-GenAI`");
     for (const { step } of session.lab.steps) {
       const texts = session.runner.stepTexts(step.id);

@@ -1,0 +1,54 @@
+/**
+ * Step 5 by hand: delete what the learner's own commands created, in the order that leaves nothing dangling
+ * (the dashboard, the logging configuration that points at the role and the group, the role's policy, the role,
+ * the group). A role given with --logging-role-arn is not the lab's to delete. What genai-lab's own actions made,
+ * `genai-lab cleanup` removes from its ledger.
+ */
+import { shq, type Lang, type Text } from "genai-lab/kit";
+import { LOGGING_POLICY_NAME } from "../policies.js";
+import { comment, py, type ByHandCtx } from "./shell.js";
+
+const KEEP_LOGS: Text = {
+  vi: "Log group chứa mọi prompt và câu trả lời đã ghi: chỉ xoá khi bạn không cần chúng nữa.",
+  en: "The log group holds every logged prompt and answer: delete it when you no longer need them.",
+};
+
+export function cleanupCli(ctx: ByHandCtx, lang: Lang = "en"): string {
+  const { region } = ctx.target;
+  const { params } = ctx;
+  const role = shq(params.loggingRoleName);
+  return [
+    `aws cloudwatch delete-dashboards --region ${region} --dashboard-names ${shq(params.dashboardName)}`,
+    `aws bedrock delete-model-invocation-logging-configuration --region ${region}`,
+    ...(params.loggingRoleArn.trim()
+      ? []
+      : [
+          `aws iam delete-role-policy --role-name ${role} --policy-name ${LOGGING_POLICY_NAME}`,
+          `aws iam delete-role --role-name ${role}`,
+        ]),
+    comment(lang, KEEP_LOGS),
+    `aws logs delete-log-group --region ${region} --log-group-name ${shq(params.logGroupName)}`,
+  ].join("\n");
+}
+
+export function cleanupPython(ctx: ByHandCtx, lang: Lang = "en"): string {
+  const { params, target } = ctx;
+  const lines = [
+    "import boto3",
+    "",
+    `region = ${py(target.region)}`,
+    `boto3.client("cloudwatch", region_name=region).delete_dashboards(DashboardNames=[${py(params.dashboardName)}])`,
+    'boto3.client("bedrock", region_name=region).delete_model_invocation_logging_configuration()',
+  ];
+  if (!params.loggingRoleArn.trim())
+    lines.push(
+      'iam = boto3.client("iam")',
+      `iam.delete_role_policy(RoleName=${py(params.loggingRoleName)}, PolicyName=${py(LOGGING_POLICY_NAME)})`,
+      `iam.delete_role(RoleName=${py(params.loggingRoleName)})`,
+    );
+  lines.push(
+    comment(lang, KEEP_LOGS),
+    `boto3.client("logs", region_name=region).delete_log_group(logGroupName=${py(params.logGroupName)})`,
+  );
+  return lines.join("\n");
+}
