@@ -31,7 +31,13 @@ function parse(stdout: string): Record<string, string> {
 const hasAws = spawnSync("aws", ["--version"]).status === 0;
 /** A child process, awaited: the sandbox runs in this process, so a synchronous spawn would block its answers. */
 const child = async (file: string, args: string[], env: NodeJS.ProcessEnv) =>
-  (await promisify(execFile)(file, args, { env: { PATH: process.env.PATH, HOME: process.env.HOME, ...env } })).stdout;
+  // In a directory of its own: a pasted block may write files (step 1's heredocs write its JSON documents).
+  (
+    await promisify(execFile)(file, args, {
+      env: { PATH: process.env.PATH, HOME: process.env.HOME, ...env },
+      cwd: fresh(),
+    })
+  ).stdout;
 
 describe("genai-lab env on the sandbox", () => {
   it("prints the serving sandbox's endpoint, the example keys and both Region variables, and nothing else on stdout", async () => {
