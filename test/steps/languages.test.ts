@@ -39,21 +39,25 @@ describe("both languages", () => {
     "view-logs",
     "create-dashboard",
     "cleanup",
-  ])("step %s: title, body, actions, checks and hints", (id) => {
+  ])("step %s: title, body, Your turn, actions, checks and the hint ladder", (id) => {
     const step = session.lab.steps.find(({ step }) => step.id === id)?.step;
     expect(step).toBeDefined();
     if (!step) return;
-    const body = session.runner.stepTexts(id).body;
-    const texts = [
-      step.title,
-      body,
-      ...step.actions.map((a) => a.title),
-      ...step.checks.map((c) => c.label),
-      ...(step.hints ?? []),
-    ];
+    const { body, task, console: path } = session.runner.stepTexts(id);
+    const hints = session.runner.hints(id);
+    const texts = [step.title, body, ...step.actions.map((a) => a.title), ...step.checks.map((c) => c.label), ...hints];
     expect(texts.flatMap(problemsWith)).toEqual([]);
-    expect(step.hints?.length).toBeGreaterThanOrEqual(1);
-    expect(step.hints?.length).toBeLessThanOrEqual(3);
+    // Your turn: the task and the console path in both languages; the commands are code (one block per language).
+    for (const text of [task, path]) {
+      expect(text).toBeDefined();
+      expect(problemsWith(text!)).toEqual([]);
+    }
+    expect(task!.en.split(/(?<=[.!?])\s+/).length, task!.en).toBeLessThanOrEqual(2);
+    // A ladder of three: a nudge, where to look, then the exact command (a bash block, the same in both languages).
+    expect(hints).toHaveLength(3);
+    for (const hint of hints) expect(pageProblems(hint)).toEqual([]);
+    expect(fences(hints[0]!.en) + fences(hints[1]!.en)).toBe(0);
+    expect(hints[2]!.en).toMatch(/```bash\n[\s\S]*aws [a-z0-9-]+ [a-z0-9-]+/);
     expect(fences(body.vi)).toBe(fences(body.en));
     expect(pageProblems(body)).toEqual([]);
     expect(links(body.vi)).toEqual(links(body.en));
