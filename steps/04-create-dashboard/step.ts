@@ -88,8 +88,9 @@ export const step = defineStep<LabParams, LabAws>({
         const query = metricQuery("m0", metricRow("Invocations", model, "Sum"), 60);
         const hours = previewHours(bodyFor(ctx).start);
         return (
-          `aws cloudwatch get-metric-data --region ${ctx.target.region} --start-time $(date -u -d '-${hours} hours' +%FT%TZ) ` +
-          `--end-time $(date -u +%FT%TZ) --metric-data-queries ${shq(JSON.stringify([query]))}`
+          // Epoch seconds, which the AWS CLI reads as times: `date -d '-6 hours'` is GNU-only (fails on macOS).
+          `aws cloudwatch get-metric-data --region ${ctx.target.region} --start-time $(( $(date +%s) - ${hours} * 3600 )) ` +
+          `--end-time $(date +%s) --metric-data-queries ${shq(JSON.stringify([query]))}`
         );
       },
       billable: true,

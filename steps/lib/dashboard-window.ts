@@ -29,7 +29,7 @@ export function dashboardWindow(start: string, now: number): { startMs: number; 
   return { startMs: now - windowMs(start), endMs: now + 1000 };
 }
 
-/** The window in whole hours, for the preview's CLI line (`date -d '-6 hours'`). */
+/** The window in whole hours, for the preview's CLI line (`--start-time $(( $(date +%s) - 6 * 3600 ))`). */
 export function previewHours(start: string): number {
   return Math.max(1, Math.round(windowMs(start) / UNIT_MS.H));
 }

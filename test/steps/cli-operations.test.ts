@@ -175,6 +175,7 @@ describe("every printed aws call is an operation and flags the CLI knows", () =>
       let calls = 0;
       for (const [where, block] of blocks) {
         expect(block, where).not.toMatch(/--cli-binary-format|--no-cli-pager|--endpoint-url/);
+        expect(block, `${where}: GNU-only date -d`).not.toMatch(/date [^)]*-d /);
         for (const call of callsOf(block)) {
           calls++;
           problems.push(...problemsOf(call).map((p) => `${where}: ${p}`));
