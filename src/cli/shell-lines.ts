@@ -38,6 +38,14 @@ export function shellLine([name, value]: EnvLine, shell: Shell): string {
   }
 }
 
+/**
+ * Lines a shell needs beyond the variables so that the lab's printed blocks paste as they are: an interactive zsh
+ * takes a `# comment` line for a command ("command not found: #") unless interactivecomments is set.
+ */
+export function pasteSettings(shell: Shell): string[] {
+  return shell === "zsh" ? ["setopt interactivecomments"] : [];
+}
+
 /** --shell, else the login shell's name (SHELL), else PowerShell on Windows, else bash. */
 export function detectShell(flag: string | undefined, env: NodeJS.ProcessEnv, platform = process.platform): Shell {
   if (flag && (SHELLS as readonly string[]).includes(flag)) return flag as Shell;

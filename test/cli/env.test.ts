@@ -29,6 +29,7 @@ function parse(stdout: string): Record<string, string> {
   return env;
 }
 const hasAws = spawnSync("aws", ["--version"]).status === 0;
+const hasZsh = spawnSync("zsh", ["--version"]).status === 0;
 /** A child process, awaited: the sandbox runs in this process, so a synchronous spawn would block its answers. */
 const child = async (file: string, args: string[], env: NodeJS.ProcessEnv) =>
   // In a directory of its own: a pasted block may write files (step 1's heredocs write its JSON documents).
@@ -88,6 +89,29 @@ describe("genai-lab env on the sandbox", () => {
     expect(detectShell(undefined, { SHELL: "/bin/zsh" })).toBe("zsh");
     expect(detectShell(undefined, {}, "win32")).toBe("powershell");
     expect(detectShell(undefined, {}, "linux")).toBe("bash");
+  });
+
+  const zshTitle = "zsh: the printed blocks' # comment lines paste into an interactive zsh once the lines are eval'd";
+  it.skipIf(!hasZsh)(hasZsh ? zshTitle : `${zshTitle} — skipped: no zsh on PATH`, async () => {
+    const home = fresh();
+    const lines = (await runCli(["env", "--state-dir", fresh(), "--shell", "zsh"])).stdout;
+    expect(lines.trim().split("\n").at(-1)).toBe("setopt interactivecomments");
+    expect((await runCli(["env", "--state-dir", fresh(), "--shell", "bash"])).stdout).not.toContain("setopt");
+    // A pasted block, as an interactive zsh reads it (no rc files: HOME and ZDOTDIR are empty directories).
+    const paste = (setup: string) =>
+      new Promise<string>((resolve) => {
+        const shell = execFile(
+          "zsh",
+          ["-i"],
+          { env: { PATH: process.env.PATH, HOME: home, ZDOTDIR: home } },
+          (_e, out, err) => resolve(`${out}${err}`),
+        );
+        shell.stdin?.end(`${setup}\n# A comment line, as in step 1 block\necho pasted-ok\nexit\n`);
+      });
+    expect(await paste("")).toContain("command not found: #"); // why the line is printed
+    const after = await paste(lines);
+    expect(after).toContain("pasted-ok");
+    expect(after).not.toContain("command not found");
   });
 
   it("bash evals it as printed (the real binary)", async () => {

@@ -17,7 +17,7 @@ import type { Flags } from "../args.js";
 import type { Command } from "../command.js";
 import { standaloneSandboxCredentials } from "../connect.js";
 import { findServingSandbox } from "../sandbox-registry.js";
-import { applyHint, detectShell, shellLine, type EnvLine } from "../shell-lines.js";
+import { applyHint, detectShell, pasteSettings, shellLine, type EnvLine } from "../shell-lines.js";
 import { chooseTarget, labDefaultRegion, TARGET_ENV, type TargetChoice } from "../target.js";
 
 export const E = {
@@ -55,7 +55,8 @@ export const env: Command = async (ctx) => {
   const manifest = await loadManifest(flags.lab ?? builtInLabDir());
   const region = choice.region ?? (await awsProfileRegion(choice)) ?? labDefaultRegion(manifest);
   const { lines, note } = await linesFor(choice, region, ctx.stateDir, processEnv);
-  ctx.io.stdout.write(lines.map((line) => `${shellLine(line, shell)}\n`).join(""));
+  const printed = [...lines.map((line) => shellLine(line, shell)), ...pasteSettings(shell)];
+  ctx.io.stdout.write(printed.map((line) => `${line}\n`).join(""));
   const say = (text: Text) => tr(text, ctx.lang);
   ctx.io.stderr.write(`${say(note)}\n${say(fill(E.apply, { hint: applyHint(shell, envArgs(flags)) }))}\n`);
   return 0;
