@@ -123,7 +123,7 @@ function contextWith(params: Record<string, unknown>, facts: Record<string, Json
 }
 
 const chosen = (effective: string) => ({
-  model: { requested: lab.manifest.parameters.modelId as string, effective, reason: "recovered" },
+  model: { requested: lab.manifest.parameters.modelId as string, effective, reason: "profile" },
 });
 const CASES: [string, CheckContext][] = [
   ["nothing run yet (vi)", contextWith({}, {}, "vi")],
@@ -171,11 +171,17 @@ describe("every printed aws call is an operation and flags the CLI knows", () =>
         }),
       ]);
       expect(blocks.filter(([where]) => where.endsWith("your turn"))).toHaveLength(6);
+      // With a model chosen, step 0's lines call it (without one, they say it comes later).
+      const probe = blocks.find(([where]) => where === "preflight your turn")?.[1] ?? "";
+      expect(probe.includes("bedrock-runtime converse")).toBe(name.includes("chose"));
       const problems: string[] = [];
       let calls = 0;
       for (const [where, block] of blocks) {
         expect(block, where).not.toMatch(/--cli-binary-format|--no-cli-pager|--endpoint-url/);
         expect(block, `${where}: GNU-only date -d`).not.toMatch(/date [^)]*-d /);
+        // A zsh without interactivecomments reads a comment as words: a quote in one would swallow the next lines.
+        for (const line of block.split("\n").filter((l) => l.trimStart().startsWith("#")))
+          expect(line, `${where}: a quote in a comment`).not.toMatch(/['"`]/);
         for (const call of callsOf(block)) {
           calls++;
           problems.push(...problemsOf(call).map((p) => `${where}: ${p}`));

@@ -26,7 +26,7 @@ export function preflightCli(ctx: ByHandCtx, lang: Lang = "en"): string {
         `--inference-config maxTokens=${PROBE_TOKENS} --query 'output.message.content[0].text' --output text`
       : comment(lang, {
           vi: "Lệnh gọi model sẽ hiện ở đây khi bước kiểm tra của genai-lab đã chọn model (Enter ở bước 0).",
-          en: "The model call appears here once genai-lab's preflight has chosen the model (Enter on step 0).",
+          en: "The model call appears here once the genai-lab preflight has chosen the model (Enter on step 0).",
         }),
   ].join("\n");
 }
