@@ -52,12 +52,15 @@ describe("both languages", () => {
       expect(text).toBeDefined();
       expect(problemsWith(text!)).toEqual([]);
     }
-    expect(task!.en.split(/(?<=[.!?])\s+/).length, task!.en).toBeLessThanOrEqual(2);
+    for (const lang of ["vi", "en"] as const)
+      expect(task![lang].split(/(?<=[.!?])\s+/).length, task![lang]).toBeLessThanOrEqual(2);
     // A ladder of three: a nudge, where to look, then the exact command (a bash block, the same in both languages).
     expect(hints).toHaveLength(3);
     for (const hint of hints) expect(pageProblems(hint)).toEqual([]);
-    expect(fences(hints[0]!.en) + fences(hints[1]!.en)).toBe(0);
-    expect(hints[2]!.en).toMatch(/```bash\n[\s\S]*aws [a-z0-9-]+ [a-z0-9-]+/);
+    for (const lang of ["vi", "en"] as const) {
+      expect(fences(hints[0]![lang]) + fences(hints[1]![lang])).toBe(0);
+      expect(hints[2]![lang]).toMatch(/```bash\n[\s\S]*aws [a-z0-9-]+ [a-z0-9-]+/);
+    }
     expect(fences(body.vi)).toBe(fences(body.en));
     expect(pageProblems(body)).toEqual([]);
     expect(links(body.vi)).toEqual(links(body.en));
