@@ -79,3 +79,26 @@ describe.skipIf(!hasAwsCli)("each step's Your turn CLI lines, pasted in order in
     expect(logging.loggingConfig).toBeUndefined();
   }, 60_000);
 });
+
+describe.skipIf(!hasAwsCli)(
+  "Your turn with a model that is not Anthropic's (Converse, its messages from a file)",
+  () => {
+    it("steps 1–3 by hand on amazon.nova-lite-v1:0: logs and the learner's query, credited to the learner", async () => {
+      const nova = await startLabSession({ params: { modelId: "amazon.nova-lite-v1:0" } });
+      try {
+        expect((await run(nova.runner, [STEP.preflight])).outcome).toBe("passed");
+        const cli = (id: string) => nova.runner.yourTurn(id)!.cli!;
+        expect(cli(STEP.invoke)).toContain("converse --region us-east-1 --model-id amazon.nova-lite-v1:0");
+        for (const id of [STEP.logging, STEP.invoke]) await runBash(nova, cli(id));
+        const out = await runBash(nova, cli(STEP.logs));
+        expect(out.stdout).toMatch(/query [\w-]+: Complete/);
+        expect(await stepChecks(nova, STEP.logs)).toEqual([
+          "log-entries-present:pass:learner",
+          "insights-returns-results:pass:learner",
+        ]);
+      } finally {
+        await nova.close();
+      }
+    }, 90_000);
+  },
+);
