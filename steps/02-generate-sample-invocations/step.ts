@@ -16,8 +16,6 @@ export const step = defineStep<LabParams, LabAws>({
   values: {
     // The model step 0 settled on (issue 11: the page named the original Legacy model even after another was chosen).
     modelId: (ctx) => effectiveModelId(ctx),
-    invokeCli: (ctx) =>
-      invokeLine(effectiveModelId(ctx), ctx.target.region, ctx.params.prompts[0] ?? "Hello", ctx.params.maxTokens),
     invocationsCli,
   },
   yourTurn: { cli: invocationsCli, python: (ctx) => invocationsPython(ctx, ctx.lang) },
