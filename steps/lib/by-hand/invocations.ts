@@ -2,8 +2,8 @@
  * Step 2 by hand: the original lab's five prompts through the model the preflight chose — InvokeModel with the
  * Anthropic Messages body for Anthropic models (the original lab's way), Converse for the others. The request body
  * goes through a file (`fileb://` for InvokeModel's blob, `file://` for Converse's JSON), which AWS CLI v1 and v2
- * both read; `--cli-binary-format` exists only in v2. The AWS CLI cannot read event streams (it has no
- * converse-stream), so streaming one answer and timing its first token is in the boto3 snippet.
+ * both read; `--cli-binary-format` exists only in v2. The AWS CLI does not support Bedrock's
+ * streaming operations (AWS says so for v1 and v2), so streaming one answer and timing its first token is in boto3.
  */
 import { shq, type Lang } from "genai-lab/kit";
 import { effectiveModelId, isAnthropic } from "../model.js";
