@@ -212,6 +212,7 @@ export function App(props: AppProps) {
                 now={now}
                 width={Math.min(columns, 90)}
                 compact={compact || columns < 72}
+                shortChoices={rows < 34}
               />
             )}
           </Box>

@@ -37,6 +37,8 @@ export function Welcome(props: {
   now: number;
   width: number;
   compact?: boolean;
+  /** The mode question one line per mode (the card would not fit with each described in full). */
+  shortChoices?: boolean;
 }) {
   const { t, theme } = useDisplay();
   const { phase } = props;
@@ -66,6 +68,7 @@ export function Welcome(props: {
           compact={props.compact ?? false}
           {...(props.mode ? { mode: props.mode } : {})}
           modeChoice={props.modeChoice ?? 0}
+          shortChoices={props.shortChoices ?? false}
         />
       ) : null}
     </Box>
@@ -116,6 +119,7 @@ function LabCard(props: {
   compact: boolean;
   mode?: ResolvedMode;
   modeChoice: number;
+  shortChoices: boolean;
 }) {
   const { t, s, lang } = useDisplay();
   const { manifest, target, view, compact, mode } = props;
@@ -195,7 +199,7 @@ function LabCard(props: {
       {asking ? (
         <Box flexDirection="column" marginTop={compact ? 0 : 1} flexShrink={0}>
           <Styled token="text.heading">{t(S.modeQuestion)}</Styled>
-          <ModeList choice={props.modeChoice} compact={compact} />
+          <ModeList choice={props.modeChoice} compact={compact || props.shortChoices} />
         </Box>
       ) : null}
       <Styled token="text.accent">▶ {t(started ? S.welcomeContinue : S.welcomeStart)}</Styled>

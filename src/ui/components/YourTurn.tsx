@@ -39,8 +39,8 @@ export function YourTurn(props: {
   const { t } = useDisplay();
   const { step, info, width } = props;
   const exam = info.mode === "exam";
-  const has =
-    step.task !== undefined || step.console !== undefined || step.cli !== undefined || step.python !== undefined;
+  // The actions' own shell lines count: a step without Your turn content still shows how to do it by hand.
+  const has = [step.task, step.console, step.cli, step.python].some((part) => part !== undefined) || !!step.commands;
   return (
     <Box flexDirection="column" marginTop={1}>
       <Styled token="text.accent">── {t(S.yourTurn)} ──</Styled>
@@ -57,7 +57,7 @@ export function YourTurn(props: {
             {t(S.examHidden)}
           </Styled>
         </Box>
-      ) : has || step.commands ? (
+      ) : has ? (
         <Ways step={step} info={info} width={width} />
       ) : null}
       {exam ? null : (
