@@ -8,6 +8,7 @@ import type { Mode, TargetInfo } from "../../src/engine/contract.js";
 import type { Lang } from "../../src/engine/text.js";
 import type { TuiController } from "../../src/ui/app/controller.js";
 import { App } from "../../src/ui/components/App.js";
+import type { Clipboard } from "../../src/ui/terminal/clipboard.js";
 import { createTheme } from "../../src/ui/theme/theme.js";
 import { fixtureRunner, type FixtureRun } from "../helpers/fixture-runner.js";
 import { KEY, render, type Rendered, type RenderOptions } from "../helpers/render.js";
@@ -32,6 +33,8 @@ export type TuiOptions = RenderOptions & {
    * leaves none saved, so the welcome card asks.
    */
   mode?: Mode | "ask";
+  /** Where `y` copies to (nowhere by default). */
+  clipboard?: Clipboard;
 };
 
 /** Every TUI rendered and not yet unmounted. */
@@ -64,6 +67,7 @@ export async function renderTui(options: TuiOptions = {}): Promise<Harness> {
       redact={options.redact ?? options.presenter ?? false}
       hyperlinks={options.hyperlinks ?? false}
       size={{ columns, rows }}
+      {...(options.clipboard ? { clipboard: options.clipboard } : {})}
     />,
     options,
   );

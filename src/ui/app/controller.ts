@@ -236,7 +236,7 @@ export class TuiController<A extends SessionArgs = SessionArgs> {
    * as done by genai-lab); exam never performs a lab step ("refused": the page says why). Cleanup and preflight
    * steps are not graded work: they run as in guided mode (but exam performs only cleanup).
    */
-  async doStep(stepId: string): Promise<"ran" | "declined" | "refused"> {
+  async doStep(stepId: string, onRun?: () => void): Promise<"ran" | "declined" | "refused"> {
     const step = this.#state.view?.steps.find((s) => s.id === stepId);
     if (!step || this.#run) return "declined";
     const mode = this.#state.mode?.mode;
@@ -245,6 +245,7 @@ export class TuiController<A extends SessionArgs = SessionArgs> {
       const yes = await this.confirm(doItForMeQuestion(step));
       if (!yes || this.#run) return "declined";
     }
+    onRun?.(); // the page follows the run only once there is one (a "no" leaves the learner where they were)
     await this.runStep(stepId);
     return "ran";
   }

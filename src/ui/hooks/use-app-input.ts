@@ -159,10 +159,11 @@ export function perform(command: Command, input: AppInput): void {
       return;
     case "run":
       if (!step) return;
-      dispatch({ type: "follow" });
-      void controller.doStep(step.id).then((done) => {
-        if (done === "refused") dispatch({ type: "flash", text: S.examNoDoIt });
-      });
+      void controller
+        .doStep(step.id, () => dispatch({ type: "follow" }))
+        .then((done) => {
+          if (done === "refused") dispatch({ type: "flash", text: S.examNoDoIt });
+        });
       return;
     case "recheck":
       // Watched live (hands-on, exam): a round of the open step now; otherwise the whole checklist.
