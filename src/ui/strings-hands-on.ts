@@ -133,7 +133,7 @@ export const HANDS_ON_STRINGS = {
   completeChecklist: { vi: "checklist đạt {passed}/{items}", en: "{passed}/{items} checklist items passed" },
   completeTime: { vi: "Thời gian", en: "Time taken" },
   completeByYou: { vi: "Bạn tự làm", en: "Done by you" },
-  completeByRunner: { vi: "genai-lab làm giúp", en: "By genai-lab" },
+  completeByRunner: { vi: "genai-lab làm", en: "By genai-lab" },
   completeOf: { vi: "{n}/{total} mục", en: "{n} of {total} items" },
   completeHints: { vi: "Gợi ý đã xem", en: "Hints used" },
   completeNext: { vi: "Thử tiếp", en: "What to try next" },

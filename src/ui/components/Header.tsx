@@ -25,7 +25,8 @@ export function Header(props: { title?: Bilingual; target?: TargetInfo; progress
         {props.progress ? <Styled token="text.accent">{props.progress} </Styled> : null}
         {props.mode ? <Styled token="text.accent">{t(MODE_SHORT[props.mode])} · </Styled> : null}
         {target ? <TargetBadge target={target} /> : null}
-        {target ? <Styled token="text.muted"> · {target.region}</Styled> : null}
+        {/* Below 72 columns the Region (on the welcome card) gives way to the mode, so the line stays one line. */}
+        {target && (columns >= 72 || !props.mode) ? <Styled token="text.muted"> · {target.region}</Styled> : null}
         {/* The account id is on the welcome card; on a narrow terminal the lab's title needs the room more. */}
         {target && columns >= 100 ? <Styled token="text.muted"> · {s(target.accountId)}</Styled> : null}
         <Styled token="text.muted"> · {lang.toUpperCase()}</Styled>
