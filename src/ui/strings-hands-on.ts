@@ -81,6 +81,7 @@ export const HANDS_ON_STRINGS = {
   liveNotYet: { vi: "chưa đạt", en: "not yet" },
   liveMissing: { vi: "còn thiếu", en: "missing" },
   liveNext: { vi: "kiểm tra lại sau {s} giây · c: kiểm tra ngay", en: "next look in {s} s · c: check now" },
+  liveCheckedAgo: { vi: "đã kiểm tra {s} giây trước", en: "checked {s} s ago" },
   liveAgain: { vi: "kiểm tra lại ngay", en: "looking again now" },
   livePaused: {
     vi: "Tạm dừng kiểm tra trực tiếp (đang chạy, hoặc có hộp thoại).",

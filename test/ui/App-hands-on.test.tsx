@@ -30,6 +30,7 @@ describe("hands-on mode in the TUI", () => {
     expect(page).toMatch(/Make a thing with fixture, named as the lab\s+│[\s\S]*│ says\. Its name: widget\./);
     expect(page).toContain("fixture create --name widget"); // the CLI way, with the learner's value
     expect(page).toContain("c check now");
+    expect(page).toMatch(/checked \d+ s ago/); // the live check's state: when it last looked, when it looks next
 
     // y copies the step's commands whole (OSC 52 in a real terminal), under a comment naming the step.
     await tui.press("y");
@@ -40,7 +41,7 @@ describe("hands-on mode in the TUI", () => {
     // h reveals a rung of the ladder and says it is counted; the progress counts it.
     await tui.press("h");
     await tui.waitFor("Hint 1 of 1 — counted in your report.");
-    expect(tui.fixture.store.state.hints["make-thing"]).toBe(1);
+    expect(tui.fixture.store.state.hints?.["make-thing"]).toBe(1);
 
     // The learner's own terminal makes the thing; `c` looks at once; the step and its item tick, credited to them.
     writeWorld(tui.fixture.params.worldFile as string, { things: ["widget"] });
@@ -105,6 +106,6 @@ describe("exam mode in the TUI", () => {
     expect(clipboard.copies).toEqual([]);
     await tui.press("h");
     await tui.waitFor("Hint 1 of 1 — counted in your report.");
-    expect(tui.fixture.store.state.hints["make-thing"]).toBe(1);
+    expect(tui.fixture.store.state.hints?.["make-thing"]).toBe(1);
   });
 });

@@ -88,8 +88,10 @@ function Next(props: LiveStatusProps) {
     );
   }
   const seconds = live.nextAt === undefined ? 0 : Math.max(0, Math.ceil((live.nextAt - now) / 1000));
+  const ago = live.checkedAt === undefined ? undefined : Math.max(0, Math.floor((now - live.checkedAt) / 1000));
   return (
     <Styled token="text.muted" wrap="wrap">
+      {ago !== undefined ? `${t(fill(S.liveCheckedAgo, { s: ago }))} · ` : ""}
       {seconds > 0 ? t(fill(S.liveNext, { s: seconds })) : t(S.liveAgain)}
     </Styled>
   );

@@ -22,6 +22,8 @@ export interface LiveView {
   items: CheckItem[];
   /** When the next round starts (epoch ms), while the watch waits. */
   nextAt?: number;
+  /** When the last round finished (epoch ms): "checked 4 s ago". */
+  checkedAt?: number;
   passed?: number;
   total?: number;
   /** How the watch ended: every check passed, or it was stopped (another step, a run, a dialog, quitting). */
@@ -53,11 +55,12 @@ export function liveReducer(live: LiveView | undefined, event: RunnerEvent, at: 
           next.passed = live.passed ?? 0;
           next.total = live.total;
         }
+        if (live?.stepId === event.stepId && live.checkedAt !== undefined) next.checkedAt = live.checkedAt;
         return next;
       }
       case "round-finished": {
         if (live?.stepId !== event.stepId) return live;
-        const next: LiveView = { ...live, checking: false, passed: event.passed, total: event.total };
+        const next: LiveView = { ...live, checking: false, passed: event.passed, total: event.total, checkedAt: at };
         if (event.nextRoundInMs > 0) next.nextAt = at + event.nextRoundInMs;
         else delete next.nextAt;
         return next;
