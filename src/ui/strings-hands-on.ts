@@ -79,7 +79,7 @@ export const HANDS_ON_STRINGS = {
   liveTitle: { vi: "Kiểm tra trực tiếp", en: "Live check" },
   liveChecking: { vi: "đang kiểm tra phần bạn làm…", en: "checking your work…" },
   liveNotYet: { vi: "chưa đạt", en: "not yet" },
-  liveMissing: { vi: "còn thiếu", en: "missing" },
+  liveMissingTitle: { vi: "Còn thiếu gì", en: "What is missing" },
   liveNext: { vi: "kiểm tra lại sau {s} giây · c: kiểm tra ngay", en: "next look in {s} s · c: check now" },
   liveCheckedAgo: { vi: "đã kiểm tra {s} giây trước", en: "checked {s} s ago" },
   liveAgain: { vi: "kiểm tra lại ngay", en: "looking again now" },

@@ -32,6 +32,12 @@ describe("hands-on mode in the TUI", () => {
     expect(page).toContain("c check now");
     expect(page).toMatch(/checked \d+ s ago/); // the live check's state: when it last looked, when it looks next
 
+    // Under the ways: what is missing, as the check found it, with its hint naming the cause.
+    const missing = /What is missing ──[\s\S]*expected: widget[\s\S]*actual: \(nothing\)[\s\S]*hint: Run step 1\./;
+    for (let i = 0; i < 5 && !missing.test(tui.frame()); i++) await tui.press(KEY.pageDown);
+    await tui.waitFor(/What is missing ──[\s\S]*expected: widget[\s\S]*actual: \(nothing\)[\s\S]*hint: Run step 1\./);
+    await tui.press(KEY.pageUp);
+
     // y copies the step's commands whole (OSC 52 in a real terminal), under a comment naming the step.
     await tui.press("y");
     await tui.waitFor("copied to the clipboard");

@@ -28,36 +28,65 @@ export interface LiveStatusProps {
   now: number;
 }
 
-export function LiveStatus(props: LiveStatusProps) {
-  const { t } = useDisplay();
-  const { live, now } = props;
-  const rows: Pick<CheckItem, "id" | "label" | "state" | "result">[] =
+type Row = Pick<CheckItem, "id" | "label" | "state" | "result">;
+
+/** The step's checks as the latest round left them (or, before any round, as last checked). */
+function rowsOf(props: LiveStatusProps): Row[] {
+  const { live } = props;
+  const rows: Row[] =
     live && live.items.length > 0
       ? live.items
       : props.items.flatMap((item) =>
           item.result ? [{ id: item.id, label: item.label, state: item.result.status, result: item.result }] : [],
         );
+  return rows.filter((row) => row.result || row.state === "running");
+}
+
+/** One line per check — ✓, or "not yet" — and what the watch does next; what is missing comes in LiveDetails. */
+export function LiveStatus(props: LiveStatusProps) {
+  const { t } = useDisplay();
   return (
     <Box flexDirection="column" marginTop={1}>
-      {rows
-        .filter((row) => row.result || row.state === "running")
-        .map((row) => (
-          <Box key={row.id} flexDirection="column">
-            <Text wrap="truncate-end">
-              {row.state === "running" && !row.result ? (
-                <Spinner now={now} />
-              ) : (
-                <Styled token={checkResultLook(row.result!.status).token}>
-                  {checkResultLook(row.result!.status).glyph}
-                </Styled>
-              )}{" "}
-              {row.result?.status === "fail" ? <Styled token="status.failed">{t(S.liveNotYet)} · </Styled> : null}
-              {t(row.label)}
-            </Text>
-            {row.result && row.result.status !== "pass" ? <ResultView result={row.result} /> : null}
-          </Box>
-        ))}
+      {rowsOf(props).map((row) => (
+        <Text key={row.id} wrap="truncate-end">
+          {row.state === "running" && !row.result ? (
+            <Spinner now={props.now} />
+          ) : (
+            <Styled token={checkResultLook(row.result!.status).token}>
+              {checkResultLook(row.result!.status).glyph}
+            </Styled>
+          )}{" "}
+          {row.result?.status === "fail" ? <Styled token="status.failed">{t(S.liveNotYet)} · </Styled> : null}
+          {t(row.label)}
+        </Text>
+      ))}
       <Next {...props} />
+    </Box>
+  );
+}
+
+/**
+ * What is missing, per check not passing yet: expected vs actual and the check's hint naming the cause. Under the
+ * ways to do the step, so the commands come first on a small screen.
+ */
+export function LiveDetails(props: LiveStatusProps) {
+  const { t } = useDisplay();
+  const failing = rowsOf(props).filter((row) => row.result && row.result.status !== "pass");
+  if (failing.length === 0 || props.passed) return null;
+  return (
+    <Box flexDirection="column" marginTop={1}>
+      <Styled token="text.accent">── {t(S.liveMissingTitle)} ──</Styled>
+      {failing.map((row) => (
+        <Box key={row.id} flexDirection="column">
+          <Text wrap="truncate-end">
+            <Styled token={checkResultLook(row.result!.status).token}>
+              {checkResultLook(row.result!.status).glyph}
+            </Styled>{" "}
+            {t(row.label)}
+          </Text>
+          <ResultView result={row.result!} />
+        </Box>
+      ))}
     </Box>
   );
 }

@@ -13,7 +13,7 @@ import type { StepInfo } from "../state/lab-view.js";
 import { WAYS, type Way } from "../state/ui-state.js";
 import { S } from "../strings.js";
 import { CodeBlock } from "./CodeBlock.js";
-import { LiveStatus, type LiveStatusProps } from "./LiveStatus.js";
+import { LiveDetails, LiveStatus, type LiveStatusProps } from "./LiveStatus.js";
 import { Markdown } from "./Markdown.js";
 import { Styled } from "./Styled.js";
 
@@ -60,6 +60,7 @@ export function YourTurn(props: {
       ) : has ? (
         <Ways step={step} info={info} width={width} />
       ) : null}
+      {props.live ? <LiveDetails {...props.live} /> : null}
       {exam ? null : (
         <Box marginTop={1}>
           <Styled token="text.accent" wrap="wrap">
