@@ -92,6 +92,24 @@ describe("hands-on mode in the TUI", () => {
   });
 });
 
+describe("the mode chooser (m)", () => {
+  it("opens on the mode in effect, switches with ↓ and Enter, saves it, and the page follows at once", async () => {
+    const tui = await renderTui({ mode: "guided" });
+    await tui.waitFor("Press Enter");
+    await tui.press(KEY.enter);
+    await tui.waitFor("Step 1 · Make a thing");
+    expect(tui.frame()).not.toContain("Your turn");
+    await tui.press("m");
+    await tui.waitFor(/How do you want to take the lab\?[\s\S]*▸● guided/);
+    await tui.press(KEY.up);
+    await tui.waitFor("▸● hands-on");
+    await tui.press(KEY.enter);
+    const page = await tui.waitFor((f) => f.includes("Mode: hands-on (saved for this lab)") && f.includes("Your turn"));
+    expect(page).toContain("hands-on · sandbox");
+    expect(tui.fixture.store.state.mode).toBe("hands-on");
+  });
+});
+
 describe("exam mode in the TUI", () => {
   it("offers no do it for me and no commands, and says so; hints are still counted", async () => {
     const clipboard = fakeClipboard();
