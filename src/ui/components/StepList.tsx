@@ -37,7 +37,8 @@ export function StepList(props: {
 }) {
   const { t, theme } = useDisplay();
   const lab = props.rows.filter((row) => row.step.role !== "cleanup");
-  const done = lab.filter((row) => row.outcome === "passed").length;
+  // A step counts once passed (a new run does not uncount it), or once verified with the next step's checks.
+  const done = lab.filter((row) => row.outcome === "passed" || row.status === "passed").length;
   const firstCleanup = props.rows.findIndex((row) => row.step.role === "cleanup");
   const inner = Math.max(1, props.width - (props.compact ? 1 : 4));
   return (

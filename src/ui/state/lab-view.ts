@@ -11,7 +11,7 @@ import type { Text } from "../../engine/text.js";
 import type { AwsRequestRecord } from "../../report/model.js";
 import type { ItemStatus, StepStatus } from "../theme/status.js";
 import { cancelledResult, isLiveEvent, liveReducer, runningCheck, type LiveView } from "./live-view.js";
-import { cleanupDone, shownChecklist } from "./standing.js";
+import { checkedWithNext, cleanupDone, shownChecklist } from "./standing.js";
 
 export interface StepInfo {
   id: string;
@@ -382,7 +382,7 @@ function updateItem(
 export function stepStatus(view: LabView, step: StepInfo): StepStatus {
   if (view.running?.stepId === step.id) return "running";
   const outcome = view.outcomes[step.id];
-  if (outcome === undefined) return "pending";
+  if (outcome === undefined) return checkedWithNext(view, step) ? "passed" : "pending";
   switch (outcome) {
     case "failed":
       return "failed";
