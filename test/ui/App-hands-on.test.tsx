@@ -92,6 +92,25 @@ describe("hands-on mode in the TUI", () => {
   });
 });
 
+describe("the lab complete card on a small terminal", () => {
+  it("fits whole at 60×18 in Vietnamese: the counts, the mode and how to close it", async () => {
+    const tui = await renderTui({ mode: "guided", columns: 60, rows: 18, lang: "vi" });
+    await tui.waitFor("Nhấn Enter");
+    await tui.press(KEY.enter);
+    await tui.press(KEY.enter);
+    await tui.waitFor((f) => /▸✓\s+1/.test(f) && f.includes("q thoát"));
+    await tui.press("n");
+    await tui.press(KEY.enter);
+    // The screen: the frame's last 17 rows (one short of the terminal; the finished runs are printed above it).
+    const card = (await tui.waitFor("★ Hoàn thành bài lab")).split("\n").slice(-17).join("\n");
+    expect(card).toMatch(/^genai-lab · /);
+    expect(card).toMatch(/genai-lab làm\s+2\/2 mục/);
+    expect(card).toMatch(/Chế độ\s+hướng dẫn/);
+    expect(card).toContain("Esc đóng");
+    expect(card).toContain("╚"); // the card's bottom border: nothing cut
+  });
+});
+
 describe("the mode chooser (m)", () => {
   it("opens on the mode in effect, switches with ↓ and Enter, saves it, and the page follows at once", async () => {
     const tui = await renderTui({ mode: "guided" });

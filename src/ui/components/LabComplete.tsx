@@ -11,6 +11,7 @@ import { useDisplay } from "../app/display.js";
 import { completionSummary } from "../state/completion-summary.js";
 import type { LabView } from "../state/lab-view.js";
 import { S } from "../strings.js";
+import { MODE_SHORT } from "../strings-hands-on.js";
 import { InlineText } from "./InlineText.js";
 import { Styled } from "./Styled.js";
 
@@ -28,7 +29,8 @@ function Row(props: { label: Bilingual; children: ReactNode }) {
   );
 }
 
-export function LabComplete(props: { view: LabView; width: number; next?: Bilingual[] }) {
+/** `compact` (a short terminal): the counts only — no item names, no ideas for next — so the card fits whole. */
+export function LabComplete(props: { view: LabView; width: number; next?: Bilingual[]; compact?: boolean }) {
   const { t, theme } = useDisplay();
   const { view } = props;
   const completion = view.completion;
@@ -46,25 +48,37 @@ export function LabComplete(props: { view: LabView; width: number; next?: Biling
           · {t(fill(S.completeChecklist, { passed: completion.items.length, items: view.checklist.length }))}
         </Styled>
       </Text>
-      <Box flexDirection="column" marginTop={1}>
+      <Box flexDirection="column" marginTop={props.compact ? 0 : 1}>
         <Row label={S.completeTime}>{t(summary.time)}</Row>
         <Row label={S.completeByYou}>{t(fill(S.completeOf, { n: summary.you, total: summary.total }))}</Row>
         {byRunner.length > 0 ? (
           <Row label={S.completeByRunner}>
             {t(fill(S.completeOf, { n: byRunner.length, total: summary.total }))}
-            <Styled token="text.muted">: {byRunner.map((text) => (text ? t(text) : "")).join(", ")}</Styled>
+            {props.compact ? null : (
+              <Styled token="text.muted">: {byRunner.map((text) => (text ? t(text) : "")).join(", ")}</Styled>
+            )}
           </Row>
         ) : null}
         <Row label={S.completeHints}>{summary.hints}</Row>
-        {completion.mode ? <Row label={S.mode}>{t(MODE_NAMES[completion.mode])}</Row> : null}
+        {completion.mode ? (
+          <Row label={S.mode}>{t((props.compact ? MODE_SHORT : MODE_NAMES)[completion.mode])}</Row>
+        ) : null}
       </Box>
-      <Box flexDirection="column" marginTop={1}>
+      <Box flexDirection="column" marginTop={1} display={props.compact ? "none" : "flex"}>
         <Styled token="text.accent">{t(S.completeNext)}</Styled>
         {next.map((line, i) => (
-          <InlineText key={i} prefix={<Styled token="text.accent">• </Styled>} text={t(line)} />
+          // The bullet in its own column: a wrapped idea lines up under its first word.
+          <Box key={i} flexShrink={0}>
+            <Box width={2} flexShrink={0}>
+              <Styled token="text.accent">•</Styled>
+            </Box>
+            <Box flexShrink={1}>
+              <InlineText text={t(line)} />
+            </Box>
+          </Box>
         ))}
       </Box>
-      <Box marginTop={1}>
+      <Box marginTop={props.compact ? 0 : 1}>
         <Styled token="text.muted" wrap="truncate-end">
           {t(S.completeClose)}
         </Styled>

@@ -85,7 +85,12 @@ export function MainScreen(props: MainScreenProps) {
         </Box>
       ) : ui.overlay?.kind === "complete" && view.completion ? (
         <Box {...pageBox}>
-          <LabComplete view={view} width={pageWidth} {...(props.next ? { next: props.next } : {})} />
+          <LabComplete
+            view={view}
+            width={pageWidth}
+            {...(props.next ? { next: props.next } : {})}
+            {...(props.compact ? { compact: true } : {})}
+          />
         </Box>
       ) : selectedStep ? (
         <StepPage
