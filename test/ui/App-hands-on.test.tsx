@@ -44,6 +44,17 @@ describe("hands-on mode in the TUI", () => {
     expect(clipboard.copies).toHaveLength(1);
     expect(clipboard.copies[0]).toMatch(/^# Step 1 · Make a thing\nfixture create --name widget\n/);
 
+    // Tab switches the way: Python shows the boto3 snippet (with the value), and y then copies that.
+    await tui.press("\t");
+    await tui.waitFor('fixture.create(name="widget")');
+    await tui.press("y");
+    await tui.waitFor(() => clipboard.copies.length === 2);
+    expect(clipboard.copies[1]).toBe('# Step 1 · Make a thing\nfixture.create(name="widget")\n');
+    await tui.press("\t"); // the console way: the path, and on the sandbox a word that it is for real AWS
+    await tui.waitFor(/The console is for real AWS[\s\S]*Console → Things → Create/);
+    await tui.press("\t");
+    await tui.waitFor("fixture create --name widget");
+
     // h reveals a rung of the ladder and says it is counted; the progress counts it.
     await tui.press("h");
     await tui.waitFor("Hint 1 of 1 — counted in your report.");
