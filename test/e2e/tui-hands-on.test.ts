@@ -60,9 +60,12 @@ describe("hands-on mode in a terminal, with a second actor on the TUI's own sand
     };
     expect(served.endpoint).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
     // Your turn says where the sandbox listens, under the commands.
-    await press(t, KEY.pageDown);
-    await t.waitFor(`The lab's sandbox listens at ${served.endpoint}`, 10_000);
-    await press(t, KEY.pageUp);
+    const listens = `The lab's sandbox listens at ${served.endpoint}`;
+    for (let i = 0; i < 6 && !(await t.screen()).includes(listens); i++) {
+      await press(t, " "); // Space scrolls the page down
+      await new Promise((resolve) => setTimeout(resolve, 200));
+    }
+    expect(await t.screen()).toContain(listens);
     const sandbox = {
       endpoint: served.endpoint,
       region: "us-east-1",
