@@ -44,14 +44,21 @@ export function preloadMainScreen(): Promise<unknown> {
  * The lab complete card opens by itself the moment the checklist first reaches all-pass in this session (the
  * progress records the completion then); a lab completed before the TUI opened says so on the welcome card.
  */
-function useCompletionCard(view: { completion?: unknown } | undefined, dispatch: (action: UiAction) => void): void {
+function useCompletionCard(
+  view: { completion?: unknown } | undefined,
+  onLabScreen: boolean,
+  dispatch: (action: UiAction) => void,
+): void {
   const seen = useRef<"none" | "incomplete" | "complete">("none");
   const completed = view?.completion !== undefined;
   useEffect(() => {
     if (!view) return;
-    if (completed && seen.current === "incomplete") dispatch({ type: "open", overlay: { kind: "complete" } });
+    // Only over the lab screen (the welcome card shows the completion itself; an overlay it cannot draw would
+    // swallow its keys).
+    if (completed && seen.current === "incomplete" && onLabScreen)
+      dispatch({ type: "open", overlay: { kind: "complete" } });
     seen.current = completed ? "complete" : "incomplete";
-  }, [view, completed, dispatch]);
+  }, [view, completed, onLabScreen, dispatch]);
 }
 
 export interface AppProps {
@@ -146,7 +153,7 @@ export function App(props: AppProps) {
   // The step whose checks may run live: the one on the page, with nothing over it.
   const focused = main && !overlay && !tooSmall ? view?.steps[ui.selected]?.id : undefined;
   useEffect(() => controller.focus(focused), [controller, focused]);
-  useCompletionCard(view, uiStore.dispatch);
+  useCompletionCard(view, ui.screen === "main", uiStore.dispatch);
 
   if (copying && overlay?.kind === "copy" && !tooSmall) {
     // A short screen under the printed commands, so they stay on the terminal's screen to be selected.
