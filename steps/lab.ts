@@ -87,6 +87,16 @@ export const lab = defineLab<LabParams>({
       vi: "Các bước sẽ chạy trên tài khoản AWS của bạn (theo profile / biến môi trường) và có thể phát sinh chi phí: lời gọi model Bedrock (tính theo token), lưu và truy vấn log CloudWatch Logs (Logs Insights tính theo dữ liệu quét), dashboard CloudWatch (ngoài gói miễn phí). Mỗi thao tác có phí vẫn sẽ hỏi lại.",
       en: "The steps will run on your AWS account (from your profile / environment) and may be billed: Bedrock model calls (per token), CloudWatch Logs storage and queries (Logs Insights bills per GB scanned), a CloudWatch dashboard (beyond the free tier). Each billable action still asks first.",
     },
+    next: [
+      {
+        vi: "Gọi model theo kiểu streaming bằng boto3 (`converse_stream` hoặc `invoke_model_with_response_stream`; AWS CLI không có các lệnh này), rồi tìm metric TimeToFirstToken trong CloudWatch.",
+        en: "Call the model with streaming from boto3 (`converse_stream` or `invoke_model_with_response_stream`; the AWS CLI has no such commands), then find the TimeToFirstToken metric in CloudWatch.",
+      },
+      {
+        vi: "Trên sandbox: `genai-lab sandbox seed --hours 24` tạo lịch sử lời gọi một ngày, để dashboard và truy vấn Logs Insights có nhiều thứ để xem.",
+        en: "On the sandbox: `genai-lab sandbox seed --hours 24` backfills a day of invocations, so the dashboard and Logs Insights queries have more to show.",
+      },
+    ],
   },
   checklist: [
     { id: "logging-enabled" },

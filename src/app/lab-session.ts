@@ -31,6 +31,13 @@ export interface LabSession {
   readonly mode: ResolvedMode;
   /** The learner chose a mode (the TUI's welcome question): saved for this lab and target, and in effect now. */
   setMode(mode: Mode): void;
+  /**
+   * The sandbox's address for the learner's own terminal (the TUI's in-process sandbox listens on a stable port);
+   * absent off the sandbox, or when it does not serve other programs.
+   */
+  servedEndpoint?: string;
+  /** The line that points the learner's shell at this target: `eval "$(genai-lab env --state-dir …)"`. */
+  envCommand?: string;
   /** The AWS calls of each check's latest run (service, operation, request id), by check id. */
   requests: ReadonlyMap<string, AwsRequestRecord[]>;
   close(): Promise<void>;

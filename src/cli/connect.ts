@@ -17,6 +17,8 @@ export { ConnectError };
 export interface Connection {
   aws: AwsClients;
   target: TargetInfo;
+  /** With `serve` on the sandbox: the loopback address the learner's own terminal reaches it at. */
+  servedEndpoint?: string;
   close(): Promise<void>;
 }
 
@@ -77,7 +79,7 @@ export async function connect(choice: TargetChoice, options: ConnectOptions): Pr
       ...(choice.kind !== "sandbox" && endpoint ? { endpoint } : {}),
       ...(sandbox?.model.kind === "endpoint" ? { realModel: sandbox.model.url } : {}),
     };
-    return { aws, target, close };
+    return { aws, target, close, ...(sandbox && options.serve ? { servedEndpoint: sandbox.endpoint } : {}) };
   } catch (error) {
     await close();
     if (options.signal?.aborted) throw error;

@@ -19,6 +19,8 @@ import { resolveMode, type ResolvedMode } from "./mode.js";
 import { resolveParams } from "./params.js";
 import { terminalConfirm } from "./prompt.js";
 import { chooseTarget, labDefaultRegion } from "./target.js";
+import { applyHint, detectShell } from "./shell-lines.js";
+import { envArgs } from "./commands/env.js";
 
 /** A lab session as the CLI opens it (the TUI receives the same through src/app). */
 export type Session = LabSession;
@@ -92,6 +94,8 @@ export async function openSession(parsed: ParsedArgs, io: Io, options: SessionOp
         mode = { mode: chosen, source: "saved" };
       },
       requests: recorder.byItem,
+      ...(connection.servedEndpoint ? { servedEndpoint: connection.servedEndpoint } : {}),
+      envCommand: applyHint(detectShell(undefined, io.env), envArgs(flags)),
       close: connection.close,
     };
   } catch (error) {

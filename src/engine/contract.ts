@@ -74,6 +74,8 @@ export interface LabNotes {
   sandbox?: Text;
   /** Shown before switching to a real account: what the steps may bill. */
   aws?: Text;
+  /** What to try once the lab is complete (the TUI's lab complete card lists them, each a line of Markdown). */
+  next?: Text[];
 }
 
 export interface LabManifest<P extends LabParams = LabParams> {

@@ -74,7 +74,9 @@ export const labSchema = z.object({
   errors: z
     .array(z.object({ kind: z.string().min(1), match: fn, explain: fn, retryable: z.boolean().optional() }))
     .optional(),
-  notes: z.object({ sandbox: textSchema.optional(), aws: textSchema.optional() }).optional(),
+  notes: z
+    .object({ sandbox: textSchema.optional(), aws: textSchema.optional(), next: z.array(textSchema).optional() })
+    .optional(),
 });
 
 /** clients.ts: `export const clients = { logs: awsClient(CloudWatchLogsClient), … }`. */

@@ -4,65 +4,15 @@
  * from the keys that work.
  */
 import type { Key } from "ink";
-import type { Text } from "../engine/text.js";
 import { S } from "./strings.js";
+import type { Command, KeyBinding, KeyContext, ScreenScope } from "./key-types.js";
 
-export type Command =
-  | "up"
-  | "down"
-  | "run"
-  | "recheck"
-  | "next"
-  | "hint"
-  | "lang"
-  | "details"
-  | "copy"
-  | "scroll-up"
-  | "scroll-down"
-  | "help"
-  | "quit"
-  | "cancel"
-  | "start"
-  | "target"
-  | "close"
-  | "yes"
-  | "no";
+export { IDLE } from "./key-types.js";
+export type { Command, KeyBinding, KeyContext, Scope, ScreenScope } from "./key-types.js";
 
-/** Where a binding applies: a screen, an open dialog (confirmation) or overlay (help, details), or anywhere. */
-export type Scope = "welcome" | "main" | "dialog" | "overlay" | "always";
-export type ScreenScope = Exclude<Scope, "always">;
-
-/** What a key may mean right now, besides the scope on screen. */
-export interface KeyContext {
-  /** AWS calls are running: everything but `whileRunning` bindings is locked. */
-  running: boolean;
-  /** The session: still opening, open, or it could not open. */
-  phase: "connecting" | "ready" | "failed";
-  /** The learner has progress already (the welcome card says "continue", not "start"). */
-  resumed: boolean;
-}
-
-export const IDLE: KeyContext = { running: false, phase: "ready", resumed: false };
-
-export interface KeyBinding {
-  command: Command;
-  /** The keys as shown to the learner. */
-  keys: readonly string[];
-  /** The footer's word for it; may depend on the moment (Enter "start" or "continue"). */
-  short: Text | ((context: KeyContext) => Text);
-  long: Text;
-  scopes: readonly Scope[];
-  /** When the footer shows it: when idle, while AWS calls run, always, or never (the help overlay lists all). */
-  footer: "idle" | "running" | "always" | "never";
-  /**
-   * Still works while AWS calls run: looking around (moving between steps, hints, details, the language) does;
-   * whatever would start AWS calls of its own (Enter, c, t) is locked, and says so when pressed.
-   */
-  whileRunning: boolean;
-  /** Whether it does anything at this moment (e.g. Enter cannot start a lab whose session did not open). */
-  available?: (context: KeyContext) => boolean;
-  match(input: string, key: Key): boolean;
-}
+/** The learner does the lab step on the page (hands-on or exam): Enter is not "run". */
+const byHand = (context: KeyContext) =>
+  (context.mode === "hands-on" || context.mode === "exam") && (context.role ?? "lab") === "lab";
 
 const plain =
   (...chars: string[]) =>
@@ -104,13 +54,26 @@ export const BINDINGS: readonly KeyBinding[] = [
     match: plain("t"),
   },
   {
+    // In the mode chooser (`m`) Enter picks the highlighted mode.
+    command: "choose",
+    keys: ["Enter"],
+    short: S.keyChoose,
+    long: S.keyChooseLong,
+    scopes: ["chooser"],
+    footer: "always",
+    whileRunning: true,
+    match: (_input, key) => key.return,
+  },
+  {
     command: "up",
     keys: ["↑", "k"],
-    short: S.keyMove,
+    short: (context) => (context.choosing ? S.keyChoose : S.keyMove),
     long: S.keyMoveLong,
-    scopes: ["main"],
+    scopes: ["main", "chooser", "welcome"],
     footer: "idle",
     whileRunning: true,
+    // On the welcome card only while it asks which mode.
+    available: (context, scope) => scope !== "welcome" || context.choosing === true,
     match: (input, key) => key.upArrow || plain("k")(input, key),
   },
   {
@@ -118,30 +81,55 @@ export const BINDINGS: readonly KeyBinding[] = [
     keys: ["↓", "j"],
     short: S.keyMove,
     long: S.keyMoveLong,
-    scopes: ["main"],
+    scopes: ["main", "chooser", "welcome"],
     footer: "never",
     whileRunning: true,
+    available: (context, scope) => scope !== "welcome" || context.choosing === true,
     match: (input, key) => key.downArrow || plain("j")(input, key),
   },
   {
     command: "run",
     keys: ["Enter"],
-    short: S.keyRun,
+    // Hands-on: "do it for me" (asked first); exam: Enter only says why genai-lab does not.
+    short: (context) => (byHand(context) ? S.keyDoIt : S.keyRun),
     long: S.keyRunLong,
     scopes: ["main"],
     footer: "idle",
     whileRunning: false,
+    quiet: (context) => context.mode === "exam" && byHand(context),
     match: (_input, key) => key.return,
   },
   {
     command: "recheck",
     keys: ["c"],
-    short: S.keyRecheck,
+    short: (context) => (context.watching ? S.keyPoke : S.keyRecheck),
     long: S.keyRecheckLong,
     scopes: ["main"],
     footer: "idle",
     whileRunning: false,
     match: plain("c"),
+  },
+  {
+    command: "way",
+    keys: ["Tab", "→"],
+    short: S.keyWay,
+    long: S.keyWayLong,
+    scopes: ["main"],
+    footer: "idle",
+    whileRunning: true,
+    available: (context) => context.mode === "hands-on" && byHand(context),
+    match: (_input, key) => key.tab || key.rightArrow,
+  },
+  {
+    command: "way-back",
+    keys: ["←"],
+    short: S.keyWay,
+    long: S.keyWayLong,
+    scopes: ["main"],
+    footer: "never",
+    whileRunning: true,
+    available: (context) => context.mode === "hands-on" && byHand(context),
+    match: (_input, key) => key.leftArrow,
   },
   {
     command: "next",
@@ -181,14 +169,39 @@ export const BINDINGS: readonly KeyBinding[] = [
     scopes: ["main"],
     footer: "idle",
     whileRunning: true,
+    // Exam mode has nothing to copy on a lab step (the commands are the answer): `y` only says so.
+    quiet: (context) => context.mode === "exam" && byHand(context),
     match: plain("y"),
+  },
+  {
+    // The printout `y` falls back to, on its own key: a terminal may take the OSC 52 copy without telling.
+    command: "print",
+    keys: ["Y"],
+    short: S.keyPrint,
+    long: S.keyPrintLong,
+    scopes: ["main"],
+    footer: "never",
+    whileRunning: true,
+    match: plain("Y"),
+  },
+  {
+    command: "mode",
+    keys: ["m"],
+    short: S.keyMode,
+    long: S.keyModeLong,
+    scopes: ["main", "welcome"],
+    footer: "idle",
+    whileRunning: false,
+    // Once a session is open (the mode is saved with its progress); on the welcome card once it stopped asking.
+    available: (context, scope) => context.phase === "ready" && (scope !== "welcome" || !context.choosing),
+    match: plain("m"),
   },
   {
     command: "scroll-up",
     keys: ["PgUp"],
     short: S.keyScroll,
     long: S.keyScrollLong,
-    scopes: ["main"],
+    scopes: ["main", "overlay"],
     footer: "running",
     whileRunning: true,
     match: (_input, key) => key.pageUp,
@@ -198,7 +211,7 @@ export const BINDINGS: readonly KeyBinding[] = [
     keys: ["PgDn", "Space"],
     short: S.keyScroll,
     long: S.keyScrollLong,
-    scopes: ["main"],
+    scopes: ["main", "overlay"],
     footer: "never",
     whileRunning: true,
     match: (input, key) => key.pageDown || plain(" ")(input, key),
@@ -240,7 +253,7 @@ export const BINDINGS: readonly KeyBinding[] = [
     keys: ["Esc"],
     short: S.keyClose,
     long: S.keyCloseLong,
-    scopes: ["overlay"],
+    scopes: ["overlay", "chooser"],
     footer: "always",
     whileRunning: true,
     match: (input, key) => key.escape || plain("q")(input, key),
@@ -273,21 +286,28 @@ export const keysOf = (command: Command): readonly string[] => BINDINGS.find((b)
 export const applies = (binding: KeyBinding, scope: ScreenScope) =>
   binding.scopes.includes("always") || binding.scopes.includes(scope);
 
-export const usable = (binding: KeyBinding, context: KeyContext) =>
-  (!context.running || binding.whileRunning) && (binding.available?.(context) ?? true);
+export const usable = (binding: KeyBinding, context: KeyContext, scope: ScreenScope) =>
+  (!context.running || binding.whileRunning) && (binding.available?.(context, scope) ?? true);
 
 /** The binding a key press would have used but for the run going on (it is locked until the run ends). */
 export function lockedBy(input: string, key: Key, scope: ScreenScope, context: KeyContext): KeyBinding | undefined {
   if (!context.running) return undefined;
   const binding = BINDINGS.find((b) => applies(b, scope) && b.match(input, key));
-  return binding && !binding.whileRunning && usable(binding, { ...context, running: false }) ? binding : undefined;
+  return binding && !binding.whileRunning && usable(binding, { ...context, running: false }, scope)
+    ? binding
+    : undefined;
 }
 
 /** What a key press means in a scope; undefined when nothing (or when it is locked or unavailable right now). */
 export function commandFor(input: string, key: Key, scope: ScreenScope, context: KeyContext): Command | undefined {
   for (const binding of BINDINGS) {
     if (!applies(binding, scope) || !binding.match(input, key)) continue;
-    return usable(binding, context) ? binding.command : undefined;
+    // An unavailable binding gives way to the next one for the same key (↑ on the welcome card, m…).
+    if (!usable(binding, context, scope)) {
+      if (context.running && !binding.whileRunning) return undefined;
+      continue;
+    }
+    return binding.command;
   }
   return undefined;
 }

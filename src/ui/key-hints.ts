@@ -26,7 +26,9 @@ const shownInFooter = (binding: KeyBinding, running: boolean) =>
 export function footerItems(scope: ScreenScope, context: KeyContext): FooterItem[] {
   const items: FooterItem[] = [];
   for (const binding of BINDINGS) {
-    if (!applies(binding, scope) || !shownInFooter(binding, context.running) || !usable(binding, context)) continue;
+    if (!applies(binding, scope) || !shownInFooter(binding, context.running) || !usable(binding, context, scope))
+      continue;
+    if (binding.quiet?.(context)) continue;
     const keys =
       binding.command === "up"
         ? pairKeys(keysOf("up"), keysOf("down"))
@@ -60,7 +62,7 @@ export function helpSections(): { scope: Scope; lines: HelpLine[] }[] {
   const order: Scope[] = ["main", "welcome", "dialog"];
   const sectionOf = (binding: KeyBinding): Scope => {
     const first = binding.scopes[0] ?? "always";
-    return first === "overlay" || first === "always" ? "dialog" : first;
+    return first === "overlay" || first === "always" || first === "chooser" ? "dialog" : first;
   };
   return order
     .map((scope) => {

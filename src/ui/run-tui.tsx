@@ -12,6 +12,7 @@ import { TuiController, type SessionArgs } from "./app/controller.js";
 import { explainError, explainSaveError } from "./app/explain.js";
 import { App, preloadMainScreen } from "./components/App.js";
 import { colorEnabled } from "./plain/style.js";
+import { terminalClipboard } from "./terminal/clipboard.js";
 import { supportsHyperlinks } from "./terminal/hyperlinks.js";
 import { createTheme } from "./theme/theme.js";
 
@@ -54,6 +55,7 @@ export async function runTui<A extends SessionArgs>(ctx: TuiOptions<A>): Promise
       theme={theme}
       redact={presenter || (flags.redact ?? false)}
       hyperlinks={supportsHyperlinks(io.env, io.stdout.isTTY === true)}
+      clipboard={terminalClipboard(io.stdout, io.env)}
     />,
     {
       stdout: io.stdout as NodeJS.WriteStream,

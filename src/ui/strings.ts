@@ -4,9 +4,11 @@
  */
 import type { Text } from "../engine/text.js";
 import { R } from "../report/strings.js";
+import { HANDS_ON_STRINGS } from "./strings-hands-on.js";
 
 export const S = {
   ...R,
+  ...HANDS_ON_STRINGS,
   stepHeading: { vi: "Bước {n} · {title}", en: "Step {n} · {title}" },
   stepPassed: { vi: "Bước đã hoàn thành", en: "Step passed" },
   stepFailed: { vi: "Bước chưa đạt", en: "Step failed" },
@@ -175,8 +177,8 @@ export const S = {
   codeCut: { vi: "dòng dài chạy quá mép › · y: chép nguyên lệnh", en: "long lines run off › · y: copy them whole" },
   keyCopy: { vi: "chép lệnh", en: "copy" },
   keyCopyLong: {
-    vi: "In các lệnh của bước ra để sao chép nguyên dòng bằng chuột",
-    en: "Print the step's commands to copy them whole with the mouse",
+    vi: "Chép lệnh của bước vào clipboard (OSC 52), hoặc in ra nếu terminal không nhận",
+    en: "Copy the step's commands to the clipboard (OSC 52), or print them where it cannot",
   },
   helpTitle: { vi: "Phím tắt", en: "Keys" },
   helpClose: { vi: "Nhấn Esc hoặc ? để đóng", en: "Press Esc or ? to close" },

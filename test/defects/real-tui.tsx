@@ -42,7 +42,8 @@ export async function realTui(
   const io = quietIo();
   const controller = controllerWith(
     (args, confirm, signal) => openSession(args, io, { lang, stateDir, signal, confirm }),
-    { lang, parsed: { command: "tui", rest: [], flags: options.flags ?? {} } },
+    // Guided unless the test says otherwise: these tests press Enter to run steps (hands-on would ask first).
+    { lang, parsed: { command: "tui", rest: [], flags: options.flags ?? { mode: "guided" } } },
   );
   const columns = options.columns ?? 100;
   const rows = options.rows ?? 30;

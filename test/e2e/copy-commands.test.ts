@@ -68,7 +68,13 @@ describe("commands copy whole from the terminal", () => {
     [120, 40, "en"],
   ] as const) {
     it(`at ${cols}×${rows} (${lang})`, async () => {
-      const lab = startLab({ cols, rows, env: { LANG: lang === "vi" ? "vi_VN.UTF-8" : "en_US.UTF-8" } });
+      // Guided: y copies the page's commands (hands-on copies Your turn's, tested in test/ui/App-hands-on).
+      const lab = startLab({
+        args: ["--mode", "guided"],
+        cols,
+        rows,
+        env: { LANG: lang === "vi" ? "vi_VN.UTF-8" : "en_US.UTF-8" },
+      });
       term = lab.term;
       stateDir = lab.stateDir;
       const t = lab.term;

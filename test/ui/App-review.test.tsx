@@ -40,6 +40,10 @@ describe("after cleanup", () => {
     await tui.waitFor((f) => f.includes("▸✓ 1") && idle(f));
     await tui.press("n");
     await tui.press(KEY.enter);
+    // The checklist's first all-pass opens the lab complete card (credited to genai-lab: its actions did both).
+    const card = await tui.waitFor("Lab complete · 2/2 checklist items passed");
+    expect(card).toMatch(/By genai-lab\s+2 of 2 items/);
+    await tui.press(KEY.escape);
     await tui.waitFor((f) => f.includes("✓ 2/2") && f.includes("▸✓ 2") && idle(f));
     await tui.press("n");
     await tui.press(KEY.enter);
@@ -84,6 +88,27 @@ describe("hints and panels", () => {
     expect(ui.frame()).toContain("Keys · Press Esc or ? to close");
     await ui.press(KEY.escape);
     await ui.waitFor("Press Enter to start");
+  });
+
+  it("scrolls the help with PgDn/PgUp where it is taller than the screen (60×18, 80×24), in both languages", async () => {
+    for (const [columns, rows, lang] of [
+      [60, 18, "en"],
+      [80, 24, "vi"],
+    ] as const) {
+      const ui = await renderTui({ columns, rows, lang });
+      await ui.waitFor((f) => f.includes("? ") && f.includes("m "));
+      await ui.press("?");
+      const top = await ui.waitFor(lang === "en" ? "↓ more · PgDn scrolls down" : "↓ còn nữa · PgDn cuộn xuống");
+      expect(top.split("\n").length).toBeLessThanOrEqual(rows);
+      expect(top).toContain(lang === "en" ? "Keys · Press Esc" : "Phím tắt · Nhấn Esc");
+      for (let i = 0; i < 4; i++) await ui.press(KEY.pageDown);
+      const end = await ui.waitFor(lang === "en" ? "Close the open panel" : "Đóng cửa sổ đang mở");
+      expect(end).toContain(lang === "en" ? "↑ PgUp scrolls up" : "↑ PgUp cuộn lên");
+      expect(end.split("\n").length).toBeLessThanOrEqual(rows);
+      for (let i = 0; i < 4; i++) await ui.press(KEY.pageUp);
+      await ui.waitFor(lang === "en" ? "Keys · Press Esc" : "Phím tắt · Nhấn Esc");
+      ui.unmount();
+    }
   });
 
   it("says continue in the footer when the welcome card says continue", async () => {

@@ -31,6 +31,8 @@ describe("App", () => {
     await tui.press("n");
     await tui.waitFor("Step 2 · Use the thing");
     await tui.press(KEY.enter);
+    await tui.waitFor("Lab complete");
+    await tui.press(KEY.escape);
     const done = await tui.waitFor((f) => f.includes("▸✓ 2") && idle(f));
     expect(done).toContain("[✓] The thing exists");
     expect(done).toContain("[✓] The thing was used");

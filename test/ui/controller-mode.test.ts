@@ -17,6 +17,22 @@ describe("the mode, for the TUI", () => {
     expect(notified).toBeGreaterThan(0);
   });
 
+  it("cannot leave exam mode set by the instructor (GENAI_LAB_MODE); any other mode can change", async () => {
+    const fixture = await fixtureRunner();
+    const exam = { ...sessionOf(fixture), mode: { mode: "exam", source: "env" } } as ReturnType<typeof sessionOf>;
+    const locked = controllerWith(() => Promise.resolve(exam));
+    await locked.connect();
+    expect(locked.setMode("guided")).toBe(false);
+    expect(locked.getState().mode).toEqual({ mode: "exam", source: "env" });
+    expect(fixture.store.state.mode).toBeUndefined();
+
+    const free = controllerWith(() => Promise.resolve(sessionOf(fixture)));
+    await free.connect();
+    expect(free.setMode("exam")).toBe(true);
+    expect(free.setMode("guided")).toBe(true); // exam chosen by the learner is theirs to leave
+    expect(fixture.store.state.mode).toBe("guided");
+  });
+
   it("a shell set up by genai-lab env (GENAI_LAB_TARGET=sandbox) still opens the sandbox, not an endpoint", () => {
     const open = () => new Promise<never>(() => undefined);
     const env = { GENAI_LAB_TARGET: "sandbox", AWS_ENDPOINT_URL: "http://127.0.0.1:4566" };

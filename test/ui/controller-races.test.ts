@@ -8,6 +8,7 @@ import type { TuiController } from "../../src/ui/app/controller.js";
 import { explainError } from "../../src/ui/app/explain.js";
 import { perform, type AppInput } from "../../src/ui/hooks/use-app-input.js";
 import { initialUiState } from "../../src/ui/state/ui-state.js";
+import { NO_CLIPBOARD } from "../../src/ui/terminal/clipboard.js";
 import { controllerWith, fakeSession } from "./controller-harness.js";
 
 type Confirm = (request: ConfirmRequest) => Promise<boolean>;
@@ -19,6 +20,7 @@ const input = (controller: TuiController): AppInput => ({
   ui: { ...initialUiState, screen: "main" },
   dispatch: () => undefined,
   scroll: { offset: 0, max: 0, page: 10 },
+  clipboard: NO_CLIPBOARD,
 });
 
 describe("TuiController: a question on a step's first action", () => {
@@ -30,6 +32,8 @@ describe("TuiController: a question on a step's first action", () => {
     const runner = {
       ...session.runner,
       subscribe: () => () => undefined,
+      yourTurn: () => undefined,
+      commands: () => [],
       runSteps: () => confirm(billable).then((yes) => (ran = yes)),
     };
     const controller = controllerWith(async (_parsed, c) => {

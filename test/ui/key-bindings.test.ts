@@ -78,10 +78,18 @@ describe("key bindings", () => {
   it("builds the footer from the bindings: what works now, with the words of the moment", () => {
     const keys = (scope: Parameters<typeof footerItems>[0], context: KeyContext) =>
       footerItems(scope, context).map((item) => item.keys);
-    expect(keys("main", IDLE)).toEqual(["↑↓/jk", "Enter", "c", "n", "h", "d", "y", "l", "?", "q"]);
+    expect(keys("main", IDLE)).toEqual(["↑↓/jk", "Enter", "c", "n", "h", "d", "y", "m", "l", "?", "q"]);
+    // Hands-on on a lab step watched live: Enter does it for me, c checks now, Tab/→ switches Your turn's way.
+    const handsOn: KeyContext = { ...IDLE, mode: "hands-on", role: "lab", watching: true };
+    const labels = (context: KeyContext) => footerItems("main", context).map((item) => `${item.keys} ${item.label.en}`);
+    expect(labels(handsOn).slice(0, 4)).toEqual(["↑↓/jk move", "Enter do it for me", "c check now", "Tab/→ way"]);
+    // Exam: no "do it for me" and nothing to copy (the keys only say why), no ways to switch.
+    expect(keys("main", { ...handsOn, mode: "exam" })).toEqual(["↑↓/jk", "c", "n", "h", "d", "m", "l", "?", "q"]);
     // While running, the footer lists exactly the keys that still work.
     expect(keys("main", RUNNING)).toEqual(["Ctrl+C", "PgUp/PgDn", "?", "q"]);
-    expect(keys("welcome", IDLE)).toEqual(["Enter", "t", "l", "?", "q"]);
+    expect(keys("welcome", IDLE)).toEqual(["Enter", "t", "m", "l", "?", "q"]);
+    // While the welcome card asks which mode, ↑↓ choose (m would open the same question again).
+    expect(keys("welcome", { ...IDLE, choosing: true })).toEqual(["Enter", "t", "↑↓/jk", "l", "?", "q"]);
     expect(keys("welcome", { ...IDLE, phase: "connecting" })).toEqual(["l", "?", "q"]);
     expect(keys("welcome", { ...IDLE, phase: "failed" })).toEqual(["t", "l", "?", "q"]);
     expect(keys("dialog", IDLE)).toEqual(["y", "n/Esc"]);

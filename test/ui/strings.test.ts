@@ -2,7 +2,16 @@ import { describe, expect, it } from "vitest";
 import { S } from "../../src/ui/strings.js";
 
 /** Values that are the same word in both languages on purpose (product names, AWS terms the seed keeps). */
-const SAME = new Set(["target", "account", "region", "requestId", "profile", "helpChecklistLegend"]);
+const SAME = new Set([
+  "target",
+  "account",
+  "region",
+  "requestId",
+  "profile",
+  "helpChecklistLegend",
+  "wayCli",
+  "wayPython",
+]);
 
 describe("UI strings", () => {
   it("are complete in both languages, and differ where the words differ", () => {

@@ -4,10 +4,11 @@
  */
 import type { ParsedArgs } from "../../src/cli/args.js";
 import type { Session } from "../../src/cli/session.js";
-import type { TargetInfo } from "../../src/engine/contract.js";
+import type { Mode, TargetInfo } from "../../src/engine/contract.js";
 import type { Lang } from "../../src/engine/text.js";
 import type { TuiController } from "../../src/ui/app/controller.js";
 import { App } from "../../src/ui/components/App.js";
+import type { Clipboard } from "../../src/ui/terminal/clipboard.js";
 import { createTheme } from "../../src/ui/theme/theme.js";
 import { fixtureRunner, type FixtureRun } from "../helpers/fixture-runner.js";
 import { KEY, render, type Rendered, type RenderOptions } from "../helpers/render.js";
@@ -27,6 +28,13 @@ export type TuiOptions = RenderOptions & {
   open?: (parsed: ParsedArgs, session: Session) => Promise<Session>;
   saveLang?: (lang: Lang) => void;
   stateDir?: string;
+  /**
+   * The mode saved before the TUI opens: guided by default (Enter runs a step, as most tests drive it); "ask"
+   * leaves none saved, so the welcome card asks.
+   */
+  mode?: Mode | "ask";
+  /** Where `y` copies to (nowhere by default). */
+  clipboard?: Clipboard;
 };
 
 /** Every TUI rendered and not yet unmounted. */
@@ -39,6 +47,8 @@ export async function renderTui(options: TuiOptions = {}): Promise<Harness> {
     ...(options.stateDir ? { stateDir: options.stateDir } : {}),
     confirm: (request) => controller.confirm(request),
   });
+  const mode = options.mode ?? "guided";
+  if (mode !== "ask") fixture.runner.saveMode(mode);
   const session = sessionOf(fixture, options.target);
   const saved: Lang[] = [];
   const controller = controllerWith((args) => (options.open ? options.open(args, session) : Promise.resolve(session)), {
@@ -57,6 +67,7 @@ export async function renderTui(options: TuiOptions = {}): Promise<Harness> {
       redact={options.redact ?? options.presenter ?? false}
       hyperlinks={options.hyperlinks ?? false}
       size={{ columns, rows }}
+      {...(options.clipboard ? { clipboard: options.clipboard } : {})}
     />,
     options,
   );

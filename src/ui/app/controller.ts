@@ -14,6 +14,8 @@ import type { Lang, Text } from "../../engine/text.js";
 import { initialLabView, labViewReducer, type LabView } from "../state/lab-view.js";
 import { S } from "../strings.js";
 import { ConfirmQueue, type Asked, type Question } from "./confirm-queue.js";
+import { doItForMeQuestion, modeLocked, watchableStep } from "./hands-on.js";
+import { LiveWatch } from "./live-watch.js";
 import { historyPath, readRunHistory, recordRunHistory } from "./run-history.js";
 import { stepInfos } from "./step-infos.js";
 
@@ -80,6 +82,9 @@ export class TuiController<A extends SessionArgs = SessionArgs> {
   /** Set as soon as quitting begins (the exit code is recorded only once everything has stopped). */
   #quitting = false;
   readonly #questions: ConfirmQueue;
+  /** The step the learner has open on the lab screen (undefined: another screen, or a panel over it). */
+  #focus: string | undefined;
+  readonly #live = new LiveWatch(() => this.#syncWatch());
 
   constructor(deps: ControllerDeps<A>) {
     this.#deps = deps;
@@ -90,7 +95,10 @@ export class TuiController<A extends SessionArgs = SessionArgs> {
       running: false,
       cancelling: false,
     };
-    this.#questions = new ConfirmQueue((head) => this.#set({ confirm: head }));
+    this.#questions = new ConfirmQueue((head) => {
+      this.#set({ confirm: head });
+      this.#syncWatch(); // no live round while a question is open
+    });
   }
 
   subscribe = (listener: () => void): (() => void) => {
@@ -143,6 +151,7 @@ export class TuiController<A extends SessionArgs = SessionArgs> {
         offHistory();
       };
       this.#set({ phase: { kind: "ready", session }, view: viewOf(session), mode: session.mode });
+      this.#syncWatch();
     } catch (error) {
       if (stale()) return;
       const { problem, exitCode, heading } = this.#deps.explain(error);
@@ -189,12 +198,56 @@ export class TuiController<A extends SessionArgs = SessionArgs> {
     return true;
   }
 
-  /** The learner chose how to take the lab: saved for this lab and target, in effect at once. */
-  setMode(mode: Mode): void {
+  /**
+   * The learner chose how to take the lab: saved for this lab and target, in effect at once. False when it cannot
+   * change: no session yet, or exam mode set by the instructor (GENAI_LAB_MODE).
+   */
+  setMode(mode: Mode): boolean {
     const phase = this.#state.phase;
-    if (phase.kind !== "ready") return;
+    if (phase.kind !== "ready" || (this.#state.mode && modeLocked(this.#state.mode))) return false;
     phase.session.setMode(mode);
     this.#set({ mode: phase.session.mode });
+    this.#syncWatch();
+    return true;
+  }
+
+  /**
+   * The step the learner has open (undefined: the welcome screen, or a panel or dialog over the page). In hands-on
+   * and exam mode, its checks re-run live while nothing else runs.
+   */
+  focus(stepId: string | undefined): void {
+    if (this.#focus === stepId) return;
+    this.#focus = stepId;
+    this.#syncWatch();
+  }
+
+  /** `c` while a step is watched: a live round now. False when nothing is watched (then `c` re-checks all). */
+  poke(): boolean {
+    return this.#live.poke();
+  }
+
+  /** The step watched live right now, if any. */
+  get watching(): string | undefined {
+    return this.#live.stepId;
+  }
+
+  /**
+   * Enter on a step, as the mode allows: guided runs it; hands-on asks first for a lab step (it will be recorded
+   * as done by genai-lab); exam never performs a lab step ("refused": the page says why). Cleanup and preflight
+   * steps are not graded work: they run as in guided mode (but exam performs only cleanup).
+   */
+  async doStep(stepId: string, onRun?: () => void): Promise<"ran" | "declined" | "refused"> {
+    const step = this.#state.view?.steps.find((s) => s.id === stepId);
+    if (!step || this.#run) return "declined";
+    const mode = this.#state.mode?.mode;
+    if (mode === "exam" && step.role !== "cleanup") return "refused";
+    if (mode === "hands-on" && step.role === "lab") {
+      const yes = await this.confirm(doItForMeQuestion(step));
+      if (!yes || this.#run) return "declined";
+    }
+    onRun?.(); // the page follows the run only once there is one (a "no" leaves the learner where they were)
+    await this.runStep(stepId);
+    return "ran";
   }
 
   /** Flips the language. Returns why it could not be remembered (it still applies to this session), if so. */
@@ -248,6 +301,7 @@ export class TuiController<A extends SessionArgs = SessionArgs> {
   async quit(code: number): Promise<void> {
     this.#quitting = true;
     this.#opening?.abort();
+    await this.#live.stop();
     const run = this.#run;
     if (run) {
       run.controller.abort();
@@ -259,6 +313,8 @@ export class TuiController<A extends SessionArgs = SessionArgs> {
   }
 
   async #closeSession(phase: Phase = this.#state.phase): Promise<void> {
+    // No live round may still be reading through the session being closed.
+    await this.#live.stop();
     this.#unsubscribe?.();
     this.#unsubscribe = undefined;
     if (phase.kind === "ready") await phase.session.close().catch(() => undefined);
@@ -272,6 +328,7 @@ export class TuiController<A extends SessionArgs = SessionArgs> {
     const run: Run = { controller: new AbortController(), done: Promise.resolve() };
     this.#run = run;
     this.#set({ running: true, cancelling: false });
+    this.#syncWatch(); // the run's checks and the live rounds never overlap
     try {
       run.done = work(phase.session.runner, run.controller.signal);
     } catch (error) {
@@ -286,6 +343,15 @@ export class TuiController<A extends SessionArgs = SessionArgs> {
   #finish(): void {
     this.#run = undefined;
     this.#set({ running: false, cancelling: false });
+    this.#syncWatch();
+  }
+
+  /** Watches the open step live when the mode, the screen and the moment allow it (hands-on.ts), else nothing. */
+  #syncWatch(): void {
+    const phase = this.#state.phase;
+    const ready = phase.kind === "ready" && !this.#quitting;
+    const wanted = ready ? watchableStep(this.#state, this.#focus, this.#run !== undefined) : undefined;
+    this.#live.want(wanted, ready ? phase.session.runner : undefined);
   }
 
   #onProgress(progress: ProgressState): void {

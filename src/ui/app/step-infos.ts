@@ -1,18 +1,25 @@
 /**
- * The lab's steps as the views need them (no AWS: titles, bodies, hints, roles, check ids). Bodies are rendered
- * from the step's Markdown with the values known now, so the controller renders again after each action: a page
- * read after step 0 chose a model names that model.
+ * The lab's steps as the views need them (no AWS: titles, bodies, hints, roles, check ids, and Your turn with the
+ * learner's real values). Bodies are rendered from the step's Markdown with the values known now, so the controller
+ * renders again after each action: a page read after step 0 chose a model names that model.
  */
 import type { LabSession } from "../../app/lab-session.js";
 import { renderStepTexts, valueContext } from "../../engine/render.js";
 import { hintLadder } from "../../engine/step-texts.js";
 import type { StepInfo } from "../state/lab-view.js";
 
-export function stepInfos(session: Pick<LabSession, "lab" | "store" | "params" | "target">): StepInfo[] {
+/** Without a runner (a report's history), Your turn's commands are left out. */
+export type StepSource = Pick<LabSession, "lab" | "store" | "params" | "target"> & {
+  runner?: Pick<LabSession["runner"], "yourTurn" | "commands">;
+};
+
+export function stepInfos(session: StepSource): StepInfo[] {
   const values = valueContext(session.store, session.params, session.target);
   return session.lab.steps.map((loaded) => {
     const { step, number } = loaded;
     const texts = renderStepTexts(loaded, values);
+    const turn = session.runner?.yourTurn(step.id);
+    const commands = session.runner?.commands(step.id);
     return {
       id: step.id,
       number,
@@ -20,6 +27,9 @@ export function stepInfos(session: Pick<LabSession, "lab" | "store" | "params" |
       body: texts.body,
       ...(texts.task ? { task: texts.task } : {}),
       ...(texts.console ? { console: texts.console } : {}),
+      ...(turn?.cli ? { cli: turn.cli } : {}),
+      ...(turn?.python ? { python: turn.python } : {}),
+      ...(commands && commands.length > 0 ? { commands } : {}),
       role: step.role ?? "lab",
       hints: hintLadder(step, texts),
       checkIds: step.checks.map((check) => check.id),

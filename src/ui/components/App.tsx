@@ -12,12 +12,15 @@ import { useControllerState } from "../hooks/use-controller.js";
 import { useNow } from "../hooks/use-now.js";
 import { useTerminalSize } from "../hooks/use-terminal-size.js";
 import { useUiState } from "../hooks/use-ui-state.js";
+import type { UiAction } from "../state/ui-state.js";
 import { passedCount } from "../state/lab-view.js";
 import { shownChecklist } from "../state/standing.js";
 import { S } from "../strings.js";
 import type { Theme } from "../theme/theme.js";
-import { stepCommands } from "../app/step-commands.js";
+import { NO_CLIPBOARD, type Clipboard } from "../terminal/clipboard.js";
+import { wayShown } from "../hooks/hands-on-keys.js";
 import { ConfirmDialog } from "./ConfirmDialog.js";
+import { ModeChooser } from "./ModeChooser.js";
 import { CopyView } from "./CopyView.js";
 import { Footer, footerHeight, type FooterProps } from "./Footer.js";
 import { Header } from "./Header.js";
@@ -37,6 +40,27 @@ export function preloadMainScreen(): Promise<unknown> {
   return Promise.all([import("./MainScreen.js"), import("./Transcript.js")]);
 }
 
+/**
+ * The lab complete card opens by itself the moment the checklist first reaches all-pass in this session (the
+ * progress records the completion then); a lab completed before the TUI opened says so on the welcome card.
+ */
+function useCompletionCard(
+  view: { completion?: unknown } | undefined,
+  onLabScreen: boolean,
+  dispatch: (action: UiAction) => void,
+): void {
+  const seen = useRef<"none" | "incomplete" | "complete">("none");
+  const completed = view?.completion !== undefined;
+  useEffect(() => {
+    if (!view) return;
+    // Only over the lab screen (the welcome card shows the completion itself; an overlay it cannot draw would
+    // swallow its keys).
+    if (completed && seen.current === "incomplete" && onLabScreen)
+      dispatch({ type: "open", overlay: { kind: "complete" } });
+    seen.current = completed ? "complete" : "incomplete";
+  }, [view, completed, onLabScreen, dispatch]);
+}
+
 export interface AppProps {
   controller: TuiController;
   theme: Theme;
@@ -44,6 +68,8 @@ export interface AppProps {
   hyperlinks: boolean;
   /** Fixes the size instead of following the terminal (tests render at exactly 80×24). */
   size?: { columns: number; rows: number };
+  /** Where `y` copies to (the terminal's clipboard through OSC 52); nowhere by default. */
+  clipboard?: Clipboard;
 }
 
 export function App(props: AppProps) {
@@ -53,9 +79,13 @@ export function App(props: AppProps) {
   const { columns, rows } = props.size ?? terminal;
   const uiStore = useUiState();
   const ui = uiStore.state;
-  const now = useNow(state.running || state.phase.kind === "connecting");
+  const busy = state.running || state.phase.kind === "connecting";
+  const live = state.view?.live;
+  // A live watch only needs its countdown and spinner once a second: the screen stays calm while the learner reads.
+  const now = useNow(busy || (live !== undefined && live.ended === undefined), busy ? 100 : 1000);
   const { exit } = useApp();
   const [contentHeight, setContentHeight] = useState(0);
+  const [helpRows, setHelpRows] = useState(0);
   const measured = useRef(0);
 
   const display = useMemo(
@@ -87,7 +117,7 @@ export function App(props: AppProps) {
         : undefined;
   const footer: FooterProps = {
     scope,
-    context: keyContextOf(state),
+    context: keyContextOf(state, ui),
     width: columns,
     ...(footerNote ? { note: footerNote } : {}),
   };
@@ -106,19 +136,26 @@ export function App(props: AppProps) {
   const viewport = Math.max(1, bodyHeight - 3);
   const max = Math.max(0, contentHeight - viewport);
   const offset = ui.follow ? max : Math.min(ui.scroll, max);
-  useAppInput(controller, uiStore, { offset, max, page: viewport }, tooSmall);
+  // The help takes every row under the header (no footer), and scrolls where its list is taller.
+  const helpHeight = Math.max(1, height - 1);
+  const helpMax = Math.max(0, helpRows - (helpHeight - 1));
+  const helpOffset = Math.min(ui.overlay?.kind === "help" ? (ui.overlay.offset ?? 0) : 0, helpMax);
+  const scroll = helpOpen
+    ? { offset: helpOffset, max: helpMax, page: helpHeight - 1 }
+    : { offset, max, page: viewport };
+  useAppInput(controller, uiStore, scroll, props.clipboard ?? NO_CLIPBOARD, tooSmall);
 
   const session = state.phase.kind === "ready" ? state.phase.session : undefined;
   const passed = view ? passedCount(shownChecklist(view)) : 0;
 
   const overlay = ui.overlay;
   const copying = overlay?.kind === "copy" ? view?.steps.find((step) => step.id === overlay.stepId) : undefined;
-  const commands = useMemo(
-    () => (copying && view ? stepCommands(copying, view.runs[copying.id], state.lang) : []),
-    [copying, view, state.lang],
-  );
+  // The step whose checks may run live: the one on the page, with nothing over it.
+  const focused = main && !overlay && !tooSmall ? view?.steps[ui.selected]?.id : undefined;
+  useEffect(() => controller.focus(focused), [controller, focused]);
+  useCompletionCard(view, ui.screen === "main", uiStore.dispatch);
 
-  if (copying && !tooSmall) {
+  if (copying && overlay?.kind === "copy" && !tooSmall) {
     // A short screen under the printed commands, so they stay on the terminal's screen to be selected.
     return (
       <DisplayContext.Provider value={display}>
@@ -127,7 +164,7 @@ export function App(props: AppProps) {
           <Transcript runs={view?.finished ?? []} steps={view?.steps ?? []} />
         </Suspense>
         <Box flexDirection="column" width={columns}>
-          <CopyView lines={commands} step={copying.number} />
+          <CopyView lines={overlay.lines} step={copying.number} {...(overlay.note ? { note: overlay.note } : {})} />
         </Box>
       </DisplayContext.Provider>
     );
@@ -152,23 +189,37 @@ export function App(props: AppProps) {
         <Header
           {...(session ? { title: session.lab.manifest.title, target: session.target } : {})}
           {...(view ? { progress: `✓ ${passed}/${view.checklist.length}` } : {})}
+          {...(state.mode?.mode ? { mode: state.mode.mode } : {})}
         />
         {helpOpen ? (
-          <Box flexGrow={1} overflow="hidden">
-            <HelpOverlay width={columns} />
+          <Box height={helpHeight} overflow="hidden" flexShrink={0}>
+            <HelpOverlay
+              width={columns}
+              height={helpHeight}
+              offset={helpOffset}
+              rows={helpRows}
+              onMeasure={(rows) => {
+                if (rows !== helpRows) setHelpRows(rows);
+              }}
+            />
           </Box>
         ) : !main ? (
           // Top-aligned: on a very short terminal the card is cut at the bottom, never drawn over itself.
           <Box flexGrow={1} flexDirection="column" alignItems="center" overflow="hidden">
             {state.confirm ? (
               <ConfirmDialog request={state.confirm.request} width={Math.min(columns, 76)} />
+            ) : overlay?.kind === "mode" ? (
+              <ModeChooser choice={overlay.choice} width={Math.min(columns, 76)} compact={compact} />
             ) : (
               <Welcome
                 phase={state.phase}
                 {...(view ? { view } : {})}
+                {...(state.mode ? { mode: state.mode } : {})}
+                modeChoice={ui.modeChoice}
                 now={now}
                 width={Math.min(columns, 90)}
                 compact={compact || columns < 72}
+                shortChoices={rows < 34}
               />
             )}
           </Box>
@@ -184,6 +235,14 @@ export function App(props: AppProps) {
               pageWidth={pageWidth}
               bodyHeight={bodyHeight}
               offset={offset}
+              {...(session?.lab.manifest.notes?.next ? { next: session.lab.manifest.notes.next } : {})}
+              handsOn={{
+                ...(state.mode?.mode ? { mode: state.mode.mode } : {}),
+                way: wayShown({ state, ui }),
+                target: session?.target.kind ?? "sandbox",
+                ...(session?.servedEndpoint ? { endpoint: session.servedEndpoint } : {}),
+                ...(session?.envCommand ? { envCommand: session.envCommand } : {}),
+              }}
               onMeasure={(h) => {
                 if (h !== measured.current) {
                   measured.current = h;

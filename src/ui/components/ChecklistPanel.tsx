@@ -9,12 +9,16 @@ import { itemLook } from "../theme/status.js";
 import { PanelTitle } from "./PanelTitle.js";
 import { Styled } from "./Styled.js";
 
-/** `completedAt`: the lab was completed then, and has been cleaned up since (the items show how it ended). */
+/**
+ * `completedAt`: the lab was completed then, and has been cleaned up since (the items show how it ended).
+ * `marks` (hands-on, exam): an item genai-lab's own work passed is `[✓]*`, as in the reports.
+ */
 export function ChecklistPanel(props: {
   items: ChecklistItemView[];
   width: number;
   completedAt?: string;
   compact?: boolean;
+  marks?: boolean;
 }) {
   const { t, theme } = useDisplay();
   const passed = passedCount(props.items);
@@ -30,7 +34,8 @@ export function ChecklistPanel(props: {
         const look = itemLook(itemStatus(item));
         return (
           <Text key={item.id} wrap="truncate-end">
-            <Styled token={look.token}>{look.glyph}</Styled> {t(item.label)}
+            <Styled token={look.token}>{look.glyph}</Styled>
+            {props.marks ? <Styled token="text.muted">{byRunner(item) ? "*" : " "}</Styled> : null} {t(item.label)}
           </Text>
         );
       })}
@@ -42,4 +47,8 @@ export function ChecklistPanel(props: {
       ) : null}
     </Box>
   );
+}
+
+function byRunner(item: ChecklistItemView): boolean {
+  return item.result?.status === "pass" && item.result.doneBy === "runner";
 }

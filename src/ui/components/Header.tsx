@@ -1,12 +1,16 @@
-/** One line on top: the lab, the target (the sandbox labelled as simulated), Region, account and language. */
+/**
+ * One line on top: the lab, the checklist count, how the lab is taken (hands-on, guided, exam), the target (the
+ * sandbox labelled as simulated), Region, account and language.
+ */
 import { Box, Text } from "ink";
-import type { TargetInfo } from "../../engine/contract.js";
+import type { Mode, TargetInfo } from "../../engine/contract.js";
 import type { Text as Bilingual } from "../../engine/text.js";
 import { useDisplay } from "../app/display.js";
 import { S } from "../strings.js";
+import { MODE_SHORT } from "../strings-hands-on.js";
 import { Styled } from "./Styled.js";
 
-export function Header(props: { title?: Bilingual; target?: TargetInfo; progress?: string }) {
+export function Header(props: { title?: Bilingual; target?: TargetInfo; progress?: string; mode?: Mode }) {
   const { t, s, lang, theme, columns } = useDisplay();
   const { target } = props;
   return (
@@ -19,8 +23,10 @@ export function Header(props: { title?: Bilingual; target?: TargetInfo; progress
       </Box>
       <Box flexShrink={0} marginLeft={1}>
         {props.progress ? <Styled token="text.accent">{props.progress} </Styled> : null}
+        {props.mode ? <Styled token="text.accent">{t(MODE_SHORT[props.mode])} · </Styled> : null}
         {target ? <TargetBadge target={target} /> : null}
-        {target ? <Styled token="text.muted"> · {target.region}</Styled> : null}
+        {/* Below 72 columns the Region (on the welcome card) gives way to the mode, so the line stays one line. */}
+        {target && (columns >= 72 || !props.mode) ? <Styled token="text.muted"> · {target.region}</Styled> : null}
         {/* The account id is on the welcome card; on a narrow terminal the lab's title needs the room more. */}
         {target && columns >= 100 ? <Styled token="text.muted"> · {s(target.accountId)}</Styled> : null}
         <Styled token="text.muted"> · {lang.toUpperCase()}</Styled>

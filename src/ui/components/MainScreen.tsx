@@ -4,15 +4,21 @@
  * it lazily): the welcome screen does not wait for Markdown, charts and tables.
  */
 import { Box } from "ink";
+import type { Text } from "../../engine/text.js";
 import type { ControllerState } from "../app/controller.js";
 import { stepStatus, type LabView, type StepInfo, type StepRun } from "../state/lab-view.js";
 import { completedAndCleaned, shownChecklist } from "../state/standing.js";
 import type { UiState } from "../state/ui-state.js";
+import { learnerWorks, stepDone } from "../app/hands-on.js";
 import { ChecklistPanel } from "./ChecklistPanel.js";
 import { ConfirmDialog } from "./ConfirmDialog.js";
 import { DetailsOverlay } from "./DetailsOverlay.js";
+import { LabComplete } from "./LabComplete.js";
+import type { LiveStatusProps } from "./LiveStatus.js";
+import { ModeChooser } from "./ModeChooser.js";
 import { StepList } from "./StepList.js";
 import { StepPage } from "./StepPage.js";
+import type { HandsOnInfo } from "./YourTurn.js";
 
 export interface MainScreenProps {
   state: ControllerState;
@@ -27,6 +33,9 @@ export interface MainScreenProps {
   offset: number;
   onMeasure(contentHeight: number): void;
   onReveal(row: number): void;
+  handsOn: HandsOnInfo;
+  /** The lab's ideas of what to try once it is complete (its manifest's notes.next). */
+  next?: Text[];
 }
 
 export function MainScreen(props: MainScreenProps) {
@@ -34,6 +43,10 @@ export function MainScreen(props: MainScreenProps) {
   const selectedStep = view.steps[ui.selected];
   const run = selectedStep ? view.runs[selectedStep.id] : undefined;
   const checklistPass = selectedStep ? passFor(view, selectedStep) : undefined;
+  // Hands-on and exam: who did each step is marked (✓* by genai-lab), and the open step is checked live.
+  const marks = learnerWorks(props.handsOn.mode);
+  const live = selectedStep && marks ? liveProps(props, selectedStep) : undefined;
+  const pageBox = { width: pageWidth, height: bodyHeight, overflow: "hidden", alignItems: "flex-start" } as const;
   return (
     <Box height={bodyHeight} flexShrink={0}>
       <Box flexDirection="column" width={left} height={bodyHeight} overflow="hidden" flexShrink={0}>
@@ -42,15 +55,18 @@ export function MainScreen(props: MainScreenProps) {
             step,
             status: stepStatus(view, step),
             ...(view.outcomes[step.id] ? { outcome: view.outcomes[step.id] } : {}),
+            ...(view.doneBy[step.id] ? { by: view.doneBy[step.id] } : {}),
           }))}
           selected={ui.selected}
           width={left}
           compact={props.compact}
+          marks={marks}
         />
         <ChecklistPanel
           items={shownChecklist(view)}
           width={left}
           compact={props.compact}
+          marks={marks}
           {...(completedAndCleaned(view) && view.completion ? { completedAt: view.completion.at } : {})}
         />
       </Box>
@@ -60,8 +76,21 @@ export function MainScreen(props: MainScreenProps) {
           <ConfirmDialog request={state.confirm.request} width={pageWidth} />
         </Box>
       ) : ui.overlay?.kind === "details" ? (
-        <Box width={pageWidth} height={bodyHeight} overflow="hidden" alignItems="flex-start">
+        <Box {...pageBox}>
           <DetailsOverlay items={shownChecklist(view)} index={ui.overlay.index} width={pageWidth} />
+        </Box>
+      ) : ui.overlay?.kind === "mode" ? (
+        <Box {...pageBox}>
+          <ModeChooser choice={ui.overlay.choice} width={pageWidth} compact={props.compact} />
+        </Box>
+      ) : ui.overlay?.kind === "complete" && view.completion ? (
+        <Box {...pageBox}>
+          <LabComplete
+            view={view}
+            width={pageWidth}
+            {...(props.next ? { next: props.next } : {})}
+            {...(props.compact ? { compact: true } : {})}
+          />
         </Box>
       ) : selectedStep ? (
         <StepPage
@@ -78,10 +107,27 @@ export function MainScreen(props: MainScreenProps) {
           onMeasure={props.onMeasure}
           {...(ui.reveal?.stepId === selectedStep.id ? { reveal: ui.reveal.index } : {})}
           onReveal={props.onReveal}
+          handsOn={props.handsOn}
+          {...(live ? { live } : {})}
+          {...(view.doneBy[selectedStep.id] ? { doneBy: view.doneBy[selectedStep.id] } : {})}
         />
       ) : null}
     </Box>
   );
+}
+
+/** The live check of a lab step with checks (undefined for a step without any: nothing to watch). */
+function liveProps(props: MainScreenProps, step: StepInfo): LiveStatusProps | undefined {
+  const { view, state } = props;
+  if (step.role !== "lab" || step.checkIds.length === 0) return undefined;
+  return {
+    ...(view.live?.stepId === step.id ? { live: view.live } : {}),
+    items: view.checklist.filter((item) => item.stepId === step.id),
+    passed: stepDone(view, step),
+    ...(view.doneBy[step.id] ? { by: view.doneBy[step.id] } : {}),
+    paused: state.running || state.confirm !== undefined,
+    now: props.now,
+  };
 }
 
 /**

@@ -5,6 +5,7 @@
  */
 import { Box, Text } from "ink";
 import stringWidth from "string-width";
+import type { DoneBy } from "../../engine/contract.js";
 import { fill } from "../../engine/text.js";
 import type { StepOutcome } from "../../engine/events.js";
 import { useDisplay } from "../app/display.js";
@@ -19,12 +20,25 @@ export interface StepRow {
   status: StepStatus;
   /** The step's last finished outcome (what the count reads). */
   outcome?: StepOutcome;
+  /** Who completed it last. */
+  by?: DoneBy;
 }
 
-export function StepList(props: { rows: StepRow[]; selected: number; width: number; compact?: boolean }) {
+/**
+ * `marks` (hands-on, exam): a passed step genai-lab did is marked `✓*`, as reports mark its items; the learner's
+ * own are plain `✓`.
+ */
+export function StepList(props: {
+  rows: StepRow[];
+  selected: number;
+  width: number;
+  compact?: boolean;
+  marks?: boolean;
+}) {
   const { t, theme } = useDisplay();
   const lab = props.rows.filter((row) => row.step.role !== "cleanup");
-  const done = lab.filter((row) => row.outcome === "passed").length;
+  // A step counts once passed (a new run does not uncount it), or once verified with the next step's checks.
+  const done = lab.filter((row) => row.outcome === "passed" || row.status === "passed").length;
   const firstCleanup = props.rows.findIndex((row) => row.step.role === "cleanup");
   const inner = Math.max(1, props.width - (props.compact ? 1 : 4));
   return (
@@ -47,13 +61,20 @@ export function StepList(props: { rows: StepRow[]; selected: number; width: numb
             ) : null}
             <Text wrap="truncate-end" {...(selected ? theme["text.selected"] : {})}>
               <Text>{selected ? "▸" : " "}</Text>
-              <Styled token={look.token}>{look.glyph}</Styled> {row.step.number} {t(row.step.title)}
+              <Styled token={look.token}>{look.glyph}</Styled>
+              {props.marks ? <Styled token="text.muted">{runnerMark(row)}</Styled> : null} {row.step.number}{" "}
+              {t(row.step.title)}
             </Text>
           </Box>
         );
       })}
     </Box>
   );
+}
+
+/** "*" after a passed lab step genai-lab did, else a space (the titles stay aligned). */
+export function runnerMark(row: StepRow): string {
+  return row.status === "passed" && row.by === "runner" && row.step.role === "lab" ? "*" : " ";
 }
 
 /** "╌╌ cleanup: pending ╌╌╌╌" across the panel. */

@@ -5,7 +5,9 @@
  */
 import { Box, measureElement, type DOMElement } from "ink";
 import { useEffect, useRef } from "react";
+import type { DoneBy } from "../../engine/contract.js";
 import { fill, type Text as Bilingual } from "../../engine/text.js";
+import { learnerWorks } from "../app/hands-on.js";
 import { useDisplay } from "../app/display.js";
 import type { StepInfo, StepRun } from "../state/lab-view.js";
 import { shortTime } from "../state/standing.js";
@@ -15,6 +17,9 @@ import { ActivityList } from "./Activity.js";
 import { Markdown } from "./Markdown.js";
 import { Styled } from "./Styled.js";
 import { Wrap } from "./Wrap.js";
+import type { LiveStatusProps } from "./LiveStatus.js";
+import { YourTurn, type HandsOnInfo } from "./YourTurn.js";
+import { withoutCode } from "../markdown/without-code.js";
 
 export interface StepPageProps {
   step: StepInfo;
@@ -33,6 +38,11 @@ export interface StepPageProps {
   /** The hint (index in the ladder) to bring into view once drawn; `onReveal` gets its first row on the page. */
   reveal?: number;
   onReveal?(row: number): void;
+  /** Hands-on and exam mode: Your turn above the page, and the live check of the step (undefined: no checks). */
+  handsOn?: HandsOnInfo;
+  live?: LiveStatusProps;
+  /** Who completed the step last. */
+  doneBy?: DoneBy;
 }
 
 export function StepPage(props: StepPageProps) {
@@ -49,7 +59,12 @@ export function StepPage(props: StepPageProps) {
   const viewport = Math.max(1, props.height - 3);
   const innerWidth = Math.max(10, props.width - 4);
   const look = stepLook(props.status);
-  const { step } = props;
+  const { step, handsOn } = props;
+  const byHand = learnerWorks(handsOn?.mode);
+  const exam = handsOn?.mode === "exam";
+  // In exam mode the page keeps its prose but not its code: the commands are the answer.
+  const body = exam && step.role === "lab" ? withoutCode(t(step.body), t(S.codeHidden)) : t(step.body);
+  const note = byHand ? roleNote(step.role, exam) : undefined;
   return (
     <Box
       flexDirection="column"
@@ -68,9 +83,27 @@ export function StepPage(props: StepPageProps) {
             <Styled token={look.token}>{look.glyph}</Styled>{" "}
             <Styled token="text.heading">{t(fill(S.stepHeading, { n: step.number, title: t(step.title) }))}</Styled>
             <Styled token={look.token}> · {t(look.label)}</Styled>
+            {byHand && props.status === "passed" && props.doneBy && step.role === "lab" ? (
+              <Styled token="text.muted"> · {t(props.doneBy === "runner" ? S.doneByRunner : S.doneByYou)}</Styled>
+            ) : null}
           </Wrap>
+          {byHand && handsOn && step.role === "lab" ? (
+            <YourTurn step={step} info={handsOn} live={props.live} width={innerWidth} />
+          ) : null}
+          {note ? (
+            <Box marginTop={1}>
+              <Styled token="text.accent" wrap="wrap">
+                ▶ {t(note)}
+              </Styled>
+            </Box>
+          ) : null}
+          {byHand && step.role === "lab" ? (
+            <Box marginTop={1}>
+              <Styled token="text.accent">── {t(S.aboutStep)} ──</Styled>
+            </Box>
+          ) : null}
           <Box marginTop={1}>
-            <Markdown source={t(step.body)} width={innerWidth} />
+            <Markdown source={body} width={innerWidth} />
           </Box>
           {step.hints.slice(0, props.hintsShown).map((hint, i) => (
             <Box
@@ -88,7 +121,7 @@ export function StepPage(props: StepPageProps) {
           ))}
           {props.run ? (
             <RunSection title={S.lastRun} run={props.run} now={props.now} width={innerWidth} timed />
-          ) : (
+          ) : byHand ? null : (
             <Box marginTop={1}>
               <Styled token="text.accent">▶ {t(S.runHint)}</Styled>
             </Box>
@@ -107,6 +140,18 @@ export function StepPage(props: StepPageProps) {
       <ScrollIndicator offset={props.offset} />
     </Box>
   );
+}
+
+/** What Enter does on a step the learner does not do by hand (hands-on, exam): preflight and cleanup. */
+function roleNote(role: StepInfo["role"], exam: boolean): Bilingual | undefined {
+  switch (role) {
+    case "preflight":
+      return exam ? S.examNoDoIt : S.yourTurnPreflight;
+    case "cleanup":
+      return S.yourTurnCleanup;
+    case "lab":
+      return undefined;
+  }
 }
 
 /** A run's actions and checks under a rule naming it (and, once it has ended, when it began). */

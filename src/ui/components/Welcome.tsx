@@ -5,6 +5,8 @@
  */
 import { Box, Text } from "ink";
 import type { ReactNode } from "react";
+import type { ResolvedMode } from "../../app/lab-session.js";
+import { modeLabel } from "../../app/mode-label.js";
 import type { LabManifest, TargetInfo, TargetKind } from "../../engine/contract.js";
 import type { Problem } from "../../engine/problem.js";
 import { fill, type Text as Bilingual } from "../../engine/text.js";
@@ -13,14 +15,31 @@ import type { Phase } from "../app/controller.js";
 import { passedCount, resumeIndex, type LabView } from "../state/lab-view.js";
 import { completedAndCleaned, shortTime, shownChecklist } from "../state/standing.js";
 import { S } from "../strings.js";
+import { modeLocked } from "../app/hands-on.js";
+import { completionSummary } from "../state/completion-summary.js";
+import { ModeList } from "./ModeChooser.js";
 import { ProblemView } from "./ProblemView.js";
 import { TargetBadge } from "./Header.js";
 import { Spinner } from "./Spinner.js";
 import { Styled } from "./Styled.js";
 import { Wrap } from "./Wrap.js";
 
-/** `compact`: a short or narrow terminal — one line per row, the prerequisites left out, the Enter prompt kept. */
-export function Welcome(props: { phase: Phase; view?: LabView; now: number; width: number; compact?: boolean }) {
+/**
+ * `compact`: a short or narrow terminal — one line per row, the prerequisites left out, the Enter prompt kept.
+ * `mode`: how the lab is taken once the session is open; when nothing chose it yet the card asks, `modeChoice`
+ * highlighted.
+ */
+export function Welcome(props: {
+  phase: Phase;
+  view?: LabView;
+  mode?: ResolvedMode;
+  modeChoice?: number;
+  now: number;
+  width: number;
+  compact?: boolean;
+  /** The mode question one line per mode (the card would not fit with each described in full). */
+  shortChoices?: boolean;
+}) {
   const { t, theme } = useDisplay();
   const { phase } = props;
   return (
@@ -47,6 +66,9 @@ export function Welcome(props: { phase: Phase; view?: LabView; now: number; widt
           target={phase.session.target}
           view={props.view}
           compact={props.compact ?? false}
+          {...(props.mode ? { mode: props.mode } : {})}
+          modeChoice={props.modeChoice ?? 0}
+          shortChoices={props.shortChoices ?? false}
         />
       ) : null}
     </Box>
@@ -90,9 +112,18 @@ function Row(props: { label: string; children: ReactNode; compact?: boolean }) {
   );
 }
 
-function LabCard(props: { manifest: LabManifest; target: TargetInfo; view: LabView; compact: boolean }) {
+function LabCard(props: {
+  manifest: LabManifest;
+  target: TargetInfo;
+  view: LabView;
+  compact: boolean;
+  mode?: ResolvedMode;
+  modeChoice: number;
+  shortChoices: boolean;
+}) {
   const { t, s, lang } = useDisplay();
-  const { manifest, target, view, compact } = props;
+  const { manifest, target, view, compact, mode } = props;
+  const asking = mode?.source === "none";
   const lab = view.steps.filter((step) => step.role !== "cleanup");
   const done = lab.filter((step) => view.outcomes[step.id] === "passed").length;
   const passed = passedCount(shownChecklist(view));
@@ -123,7 +154,7 @@ function LabCard(props: { manifest: LabManifest; target: TargetInfo; view: LabVi
           {t(S.welcomeDomain)}: {t(manifest.examDomain)}
         </Line>
       </Row>
-      {compact ? null : (
+      {compact || asking ? null : (
         <Row label={t(S.welcomePrereqs)}>
           <Wrap>{manifest.prerequisites.map((p) => t(p)).join(" · ")}</Wrap>
         </Row>
@@ -150,6 +181,14 @@ function LabCard(props: { manifest: LabManifest; target: TargetInfo; view: LabVi
           </Styled>
         </Text>
       </Row>
+      {mode && !asking ? (
+        <Row label={t(S.mode)} compact={compact}>
+          <Line compact={compact}>
+            {t(modeLabel(mode))}{" "}
+            <Styled token="text.muted">· {t(modeLocked(mode) ? S.modeLockedNote : S.modeChange)}</Styled>
+          </Line>
+        </Row>
+      ) : null}
       <Row label={t(S.welcomeProgress)} compact={compact}>
         {completion ? (
           <Completed view={view} at={completion.at} compact={compact} />
@@ -157,6 +196,12 @@ function LabCard(props: { manifest: LabManifest; target: TargetInfo; view: LabVi
           <Wrap>{t(fill(progress, values))}</Wrap>
         )}
       </Row>
+      {asking ? (
+        <Box flexDirection="column" marginTop={compact ? 0 : 1} flexShrink={0}>
+          <Styled token="text.heading">{t(S.modeQuestion)}</Styled>
+          <ModeList choice={props.modeChoice} compact={compact || props.shortChoices} />
+        </Box>
+      ) : null}
       <Styled token="text.accent">▶ {t(started ? S.welcomeContinue : S.welcomeStart)}</Styled>
     </Box>
   );
@@ -170,6 +215,7 @@ function Completed(props: { view: LabView; at: string; compact: boolean }) {
   const cleanup = view.steps.find((step) => step.role === "cleanup");
   const cleanedAt = cleanup ? view.finishedAt[cleanup.id] : undefined;
   const cleaned = completedAndCleaned(view) && cleanedAt !== undefined;
+  const summary = completionSummary(view);
   // On a compact card each line gives way at its end, and the names of what was removed are left out.
   return (
     <Box flexDirection="column">
@@ -177,6 +223,11 @@ function Completed(props: { view: LabView; at: string; compact: boolean }) {
         <Styled token="status.passed">✓ </Styled>
         {t(fill(S.welcomeCompleted, { at: shortTime(props.at), passed: items, items }))}
       </Line>
+      {summary ? (
+        <Styled token="text.muted" wrap={compact ? "truncate-end" : "wrap"}>
+          {t(fill(S.welcomeSummary, { ...summary, time: t(summary.time) }))}
+        </Styled>
+      ) : null}
       {cleaned ? (
         <Line compact={compact}>
           {t(fill(S.welcomeCleaned, { at: shortTime(cleanedAt), count: view.removed.length }))}

@@ -14,6 +14,8 @@ import type { UiStore } from "./use-ui-state.js";
 import { splitPresses } from "./key-chunks.js";
 import { fill } from "../../engine/text.js";
 import { S } from "../strings.js";
+import type { Clipboard } from "../terminal/clipboard.js";
+import { chooseMode, copyStep, openModeChooser, startLab, switchWay } from "./hands-on-keys.js";
 
 export interface ScrollInfo {
   offset: number;
@@ -28,19 +30,34 @@ export interface AppInput {
   dispatch(action: UiAction): void;
   /** The step page's current scroll offset and its largest, measured by the view. */
   scroll: ScrollInfo;
+  /** The terminal's clipboard (`y`). */
+  clipboard: Clipboard;
 }
 
-export function scopeOf(state: ControllerState, ui: UiState): "dialog" | "overlay" | "welcome" | "main" {
+export function scopeOf(state: ControllerState, ui: UiState): "dialog" | "overlay" | "chooser" | "welcome" | "main" {
   if (state.confirm) return "dialog";
+  if (ui.overlay?.kind === "mode") return "chooser";
   if (ui.overlay) return "overlay";
   return ui.screen === "main" && state.view ? "main" : "welcome";
 }
 
-export function keyContextOf(state: ControllerState): KeyContext {
+/** The welcome card asks which mode: a session is open and nothing chose one (--mode, GENAI_LAB_MODE, saved). */
+export function choosingMode(state: ControllerState): boolean {
+  return state.phase.kind === "ready" && state.mode?.source === "none";
+}
+
+export function keyContextOf(state: ControllerState, ui?: UiState): KeyContext {
+  const view = state.view;
+  const step = ui && view ? view.steps[ui.selected] : undefined;
+  const live = view?.live;
   return {
     running: state.running,
     phase: state.phase.kind,
-    resumed: state.view !== undefined && Object.keys(state.view.outcomes).length > 0,
+    resumed: view !== undefined && Object.keys(view.outcomes).length > 0,
+    ...(state.mode?.mode ? { mode: state.mode.mode } : {}),
+    choosing: choosingMode(state),
+    ...(step ? { role: step.role } : {}),
+    watching: live !== undefined && live.ended === undefined && live.stepId === step?.id,
   };
 }
 
@@ -49,7 +66,13 @@ export function keyContextOf(state: ControllerState): KeyContext {
  * so keys typed in quick succession — even several in one input chunk — each see the effect of the one before.
  * The hook is re-registered each render (Ink's useInput takes the newest handler), so `tooSmall` is current.
  */
-export function useAppInput(controller: TuiController, ui: UiStore, scroll: ScrollInfo, tooSmall = false): void {
+export function useAppInput(
+  controller: TuiController,
+  ui: UiStore,
+  scroll: ScrollInfo,
+  clipboard: Clipboard,
+  tooSmall = false,
+): void {
   const latestScroll = useRef(scroll);
   useLayoutEffect(() => {
     latestScroll.current = scroll;
@@ -62,6 +85,7 @@ export function useAppInput(controller: TuiController, ui: UiStore, scroll: Scro
         ui: ui.get(),
         dispatch: ui.dispatch,
         scroll: latestScroll.current,
+        clipboard,
       };
       if (input.state.exitCode !== undefined) return;
       // The printed commands stay until any key (Ctrl+C still cancels a run, or quits).
@@ -70,7 +94,7 @@ export function useAppInput(controller: TuiController, ui: UiStore, scroll: Scro
         continue;
       }
       const scope = scopeOf(input.state, input.ui);
-      const context = keyContextOf(input.state);
+      const context = keyContextOf(input.state, input.ui);
       const command = commandFor(press.input, press.key, scope, context);
       // On a terminal too small to draw the screen, keys acting on what cannot be seen are ignored.
       if (command && (!tooSmall || command === "quit" || command === "cancel")) perform(command, input);
@@ -115,7 +139,7 @@ export function perform(command: Command, input: AppInput): void {
       dispatch(ui.overlay?.kind === "help" ? { type: "close" } : { type: "open", overlay: { kind: "help" } });
       return;
     case "start":
-      if (view && state.phase.kind === "ready") dispatch({ type: "start", selected: resumeIndex(view) });
+      if (view && state.phase.kind === "ready") startLab(input, resumeIndex(view));
       return;
     case "target":
       void controller.switchTarget();
@@ -128,14 +152,22 @@ export function perform(command: Command, input: AppInput): void {
     case "up":
     case "down":
     case "next":
-      dispatch({ type: "move", by: command === "up" ? -1 : 1, count: view?.steps.length ?? 0 });
+      // In a mode chooser (the welcome card's or `m`'s) ↑↓ move the highlight; on the lab screen, the step.
+      if (command !== "next" && (scopeOf(state, ui) === "chooser" || ui.screen === "welcome"))
+        dispatch({ type: "choose", by: command === "up" ? -1 : 1 });
+      else dispatch({ type: "move", by: command === "up" ? -1 : 1, count: view?.steps.length ?? 0 });
       return;
     case "run":
       if (!step) return;
-      dispatch({ type: "follow" });
-      void controller.runStep(step.id);
+      void controller
+        .doStep(step.id, () => dispatch({ type: "follow" }))
+        .then((done) => {
+          if (done === "refused") dispatch({ type: "flash", text: S.examNoDoIt });
+        });
       return;
     case "recheck":
+      // Watched live (hands-on, exam): a round of the open step now; otherwise the whole checklist.
+      if (controller.poke()) return;
       dispatch({ type: "follow" });
       void controller.recheck();
       return;
@@ -145,8 +177,23 @@ export function perform(command: Command, input: AppInput): void {
       const revealed = Math.max(ui.hintsShown[step.id] ?? 0, view.hints[step.id] ?? 0);
       if (revealed < step.hints.length) controller.revealHint(step.id);
       dispatch({ type: "hint", stepId: step.id, available: step.hints.length, revealed });
+      if (revealed < step.hints.length)
+        dispatch({ type: "flash", text: fill(S.hintCounted, { n: revealed + 1, total: step.hints.length }) });
       return;
     }
+    case "mode":
+      openModeChooser(input);
+      return;
+    case "choose":
+      chooseMode(input);
+      return;
+    case "way":
+    case "way-back":
+      switchWay(input, command === "way" ? 1 : -1);
+      return;
+    case "print":
+      if (step) copyStep(input, step, "print");
+      return;
     case "details":
       // Details belong to the lab screen (from the welcome screen's help, `d` does nothing).
       if (ui.screen !== "main" || !view) return;
@@ -161,10 +208,12 @@ export function perform(command: Command, input: AppInput): void {
       });
       return;
     case "copy":
-      if (step) dispatch({ type: "open", overlay: { kind: "copy", stepId: step.id } });
+      if (step) copyStep(input, step, "copy");
       return;
     case "scroll-up":
     case "scroll-down": {
+      // Over a step page only the help scrolls (the details panel and the chooser are short).
+      if (ui.overlay && ui.overlay.kind !== "help") return;
       const { offset, max, page } = input.scroll;
       const by = (command === "scroll-up" ? -1 : 1) * Math.max(1, page - 2);
       dispatch({ type: "scroll", to: Math.min(max, Math.max(0, offset + by)) });

@@ -2,7 +2,7 @@
  * What the TUI knows about the lab, as a pure reducer over the runner's event stream (plus the progress store's
  * state to resume from). Views derive step and checklist statuses from it; nothing here renders.
  */
-import type { CheckResult, CheckStatus, Countdown, StepRole } from "../../engine/contract.js";
+import type { CheckResult, CheckStatus, Countdown, DoneBy, StepRole } from "../../engine/contract.js";
 import type { ActionOutcome, RunMode, RunnerEvent, StepOutcome } from "../../engine/events.js";
 import type { Output } from "../../engine/outputs.js";
 import type { Problem } from "../../engine/problem.js";
@@ -10,7 +10,8 @@ import type { Completion, ProgressState } from "../../engine/progress.js";
 import type { Text } from "../../engine/text.js";
 import type { AwsRequestRecord } from "../../report/model.js";
 import type { ItemStatus, StepStatus } from "../theme/status.js";
-import { cleanupDone, shownChecklist } from "./standing.js";
+import { cancelledResult, isLiveEvent, liveReducer, runningCheck, type LiveView } from "./live-view.js";
+import { checkedWithNext, cleanupDone, shownChecklist } from "./standing.js";
 
 export interface StepInfo {
   id: string;
@@ -21,6 +22,11 @@ export interface StepInfo {
   /** Your turn (hands-on): the task and the console path, when the step has them. */
   task?: Text;
   console?: Text;
+  /** Your turn's AWS CLI lines and boto3 snippet, with the learner's real values (absent: the step has none yet). */
+  cli?: string;
+  python?: string;
+  /** The shell lines that do the step by hand (`genai-lab commands`): Your turn's CLI, else the actions' lines. */
+  commands?: string[];
   role: StepRole;
   hints: Text[];
   checkIds: string[];
@@ -82,6 +88,10 @@ export interface ChecklistItemView {
 export interface LabView {
   steps: StepInfo[];
   outcomes: Record<string, StepOutcome>;
+  /** Who completed each step last: the learner (their own work passed its checks live) or genai-lab (its actions). */
+  doneBy: Record<string, DoneBy>;
+  /** Live checking of the step open in hands-on or exam mode (its latest round). */
+  live?: LiveView;
   /** When each step last finished (epoch ms): cleanup counts as done only if no lab step ran after it. */
   finishedAt: Record<string, number>;
   /** The lab as completed (progress), kept through cleanup. */
@@ -124,14 +134,17 @@ export function initialLabView(
 ): LabView {
   const outcomes: Record<string, StepOutcome> = {};
   const finishedAt: Record<string, number> = {};
+  const doneBy: Record<string, DoneBy> = {};
   for (const step of steps) {
     const record = progress.steps[step.id];
     if (record) outcomes[step.id] = record.outcome;
     if (record) finishedAt[step.id] = Date.parse(record.finishedAt);
+    if (record?.doneBy) doneBy[step.id] = record.doneBy;
   }
   return {
     steps,
     outcomes,
+    doneBy,
     finishedAt,
     ...fromProgress(progress),
     runs: {},
@@ -168,6 +181,7 @@ export function labViewReducer(state: LabView, action: LabViewAction): LabView {
     return next;
   }
   const { event, at } = action;
+  if (isLiveEvent(event)) return liveEvent(state, action);
   switch (event.type) {
     case "run-started":
       return {
@@ -229,14 +243,7 @@ export function labViewReducer(state: LabView, action: LabViewAction): LabView {
         return done;
       });
     case "check-started": {
-      const item: CheckItem = {
-        kind: "check",
-        id: event.checkId,
-        label: event.label,
-        state: "running",
-        startedAt: at,
-        outputs: [],
-      };
+      const item = runningCheck(event, at);
       const next = inStep(state)
         ? updateRun(state, event.stepId, (run) => ({ ...run, items: [...run.items, item] }))
         : addToPass(state, item, at);
@@ -282,13 +289,13 @@ export function labViewReducer(state: LabView, action: LabViewAction): LabView {
       return {
         ...next,
         outcomes: { ...next.outcomes, [event.stepId]: event.outcome },
+        ...(event.by ? { doneBy: { ...next.doneBy, [event.stepId]: event.by } } : {}),
         finishedAt: { ...next.finishedAt, [event.stepId]: at },
         ...(running ? { running } : {}),
       };
     }
     case "watch":
-      // Live watching (hands-on) is shown by the Your turn panel, built on these events later.
-      return state;
+      return state; // handled with the live events above
     case "run-finished": {
       const startedAt = state.running?.startedAt ?? at;
       const steps = Object.entries(state.runs)
@@ -302,6 +309,33 @@ export function labViewReducer(state: LabView, action: LabViewAction): LabView {
       return { ...rest, checklist, finished: [...state.finished, finished] };
     }
   }
+}
+
+/**
+ * A live round's event: the Your turn panel's live section changes, and a finished check ticks (or unticks) its
+ * checklist item at once. The item is not marked running meanwhile: a round every few seconds would make the
+ * checklist flicker while the learner reads.
+ */
+function liveEvent(state: LabView, action: Extract<LabViewAction, { type: "event" }>): LabView {
+  const { event, at } = action;
+  const live = liveReducer(state.live, event, at);
+  const next: LabView = { ...state };
+  if (live) next.live = live;
+  else delete next.live;
+  if (event.type !== "check-finished" || cancelledResult(event)) return next;
+  return {
+    ...next,
+    checklist: next.checklist.map((c) =>
+      c.id !== event.checkId
+        ? c
+        : {
+            ...c,
+            result: event.result,
+            durationMs: event.durationMs,
+            ...(action.requests ? { requests: action.requests } : {}),
+          },
+    ),
+  };
 }
 
 function inStep(state: LabView): boolean {
@@ -348,7 +382,7 @@ function updateItem(
 export function stepStatus(view: LabView, step: StepInfo): StepStatus {
   if (view.running?.stepId === step.id) return "running";
   const outcome = view.outcomes[step.id];
-  if (outcome === undefined) return "pending";
+  if (outcome === undefined) return checkedWithNext(view, step) ? "passed" : "pending";
   switch (outcome) {
     case "failed":
       return "failed";

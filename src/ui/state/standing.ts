@@ -3,7 +3,7 @@
  * is the lab completed and cleaned up — then it reads as completed (what passed, when; what cleanup removed),
  * not as the four failures a re-check after cleanup would find.
  */
-import type { ChecklistItemView, LabView } from "./lab-view.js";
+import type { ChecklistItemView, LabView, StepInfo } from "./lab-view.js";
 
 /** Cleanup passed and no lab step finished after it. */
 export function cleanupDone(view: LabView): boolean {
@@ -35,4 +35,15 @@ export function shortTime(iso: string | number): string {
   const d = new Date(iso);
   const two = (n: number) => String(n).padStart(2, "0");
   return `${d.getFullYear()}-${two(d.getMonth() + 1)}-${two(d.getDate())} ${two(d.getHours())}:${two(d.getMinutes())}`;
+}
+
+/**
+ * A lab step with no checks of its own (generating invocations) is verified by the next lab step's checks: once
+ * that step passed, this one reads as done too — the learner who did it by hand has no other way to tick it.
+ */
+export function checkedWithNext(view: LabView, step: StepInfo): boolean {
+  if (step.role !== "lab" || step.checkIds.length > 0) return false;
+  const index = view.steps.indexOf(step);
+  const next = view.steps.slice(index + 1).find((s) => s.role === "lab" && s.checkIds.length > 0);
+  return next !== undefined && view.outcomes[next.id] === "passed";
 }

@@ -2,11 +2,28 @@
  * The interface's own state (which screen, which step is selected, which panel is open, how many hints are
  * shown), as a pure reducer. The lab's state is lab-view.ts; the session (target, language) is the controller's.
  */
+import type { Mode } from "../../engine/contract.js";
 import type { Text } from "../../engine/text.js";
 import { S } from "../strings.js";
 
-/** `copy`: the step's commands printed for copying (CopyView), until any key. */
-export type Overlay = { kind: "help" } | { kind: "details"; index: number } | { kind: "copy"; stepId: string };
+/** One of Your turn's ways to do a step. */
+export const WAYS = ["console", "cli", "python"] as const;
+export type Way = (typeof WAYS)[number];
+
+/** The modes the choosers offer, in order (hands-on first: it is the pre-selected choice). */
+export const MODE_CHOICES: readonly Mode[] = ["hands-on", "guided", "exam"];
+
+/**
+ * `copy`: commands printed for copying with the mouse (CopyView), until any key; `note` says why (the terminal
+ * cannot take the clipboard copy, or it may not have). `mode`: the mode chooser (`m`), `choice` highlighted.
+ * `complete`: the lab complete card.
+ */
+export type Overlay =
+  | { kind: "help"; offset?: number }
+  | { kind: "details"; index: number }
+  | { kind: "copy"; stepId: string; lines: string[]; note?: Text }
+  | { kind: "mode"; choice: number }
+  | { kind: "complete" };
 
 export interface UiState {
   screen: "welcome" | "main";
@@ -24,6 +41,10 @@ export interface UiState {
   reveal?: { stepId: string; index: number };
   /** A one-line answer to the last key (e.g. "No more hints"), shown in the footer until the next key. */
   flash?: Text;
+  /** The mode highlighted on the welcome card while it asks (index into the modes offered). */
+  modeChoice: number;
+  /** Your turn's way shown (undefined: the target's default — the console on AWS, the CLI on the sandbox). */
+  way?: Way;
 }
 
 export type UiAction =
@@ -38,9 +59,19 @@ export type UiAction =
   /** The page scrolled a revealed hint into view (not a key: the answer to the last key stays). */
   | { type: "revealed"; row: number }
   | { type: "follow" }
-  | { type: "flash"; text: Text };
+  | { type: "flash"; text: Text }
+  /** ↑↓ in a mode chooser (the welcome card's, or the `m` panel's). */
+  | { type: "choose"; by: number }
+  | { type: "way"; way: Way };
 
-export const initialUiState: UiState = { screen: "welcome", selected: 0, hintsShown: {}, scroll: 0, follow: false };
+export const initialUiState: UiState = {
+  screen: "welcome",
+  selected: 0,
+  hintsShown: {},
+  scroll: 0,
+  follow: false,
+  modeChoice: 0,
+};
 
 export function uiReducer(previous: UiState, action: UiAction): UiState {
   const state = previous.flash && action.type !== "revealed" ? withoutFlash(previous) : previous;
@@ -71,6 +102,9 @@ export function uiReducer(previous: UiState, action: UiAction): UiState {
       };
     }
     case "scroll":
+      // Under the help, PgUp/PgDn scroll the help (the page keeps its place).
+      if (state.overlay?.kind === "help")
+        return { ...state, overlay: { kind: "help", offset: Math.max(0, action.to) } };
       return { ...withoutReveal(state), scroll: Math.max(0, action.to), follow: false };
     case "revealed":
       return state.reveal ? { ...withoutReveal(state), scroll: Math.max(0, action.row), follow: false } : state;
@@ -78,6 +112,14 @@ export function uiReducer(previous: UiState, action: UiAction): UiState {
       return { ...withoutReveal(state), follow: true };
     case "flash":
       return { ...state, flash: action.text };
+    case "choose": {
+      const move = (index: number) => Math.min(MODE_CHOICES.length - 1, Math.max(0, index + action.by));
+      if (state.overlay?.kind === "mode")
+        return { ...state, overlay: { ...state.overlay, choice: move(state.overlay.choice) } };
+      return { ...state, modeChoice: move(state.modeChoice) };
+    }
+    case "way":
+      return { ...state, way: action.way };
   }
 }
 

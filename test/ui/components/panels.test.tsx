@@ -17,6 +17,7 @@ import { footerItems, helpSections } from "../../../src/ui/key-hints.js";
 import { ITEM_STATUSES, STEP_STATUSES, itemLook, stepLook } from "../../../src/ui/theme/status.js";
 import type { ChecklistItemView, LabView, StepInfo } from "../../../src/ui/state/lab-view.js";
 import { tr } from "../../../src/engine/text.js";
+import { S } from "../../../src/ui/strings.js";
 import { fakeTarget } from "../../helpers/fixture-runner.js";
 import { render } from "../../helpers/render.js";
 
@@ -151,10 +152,11 @@ describe("Footer and help", () => {
       expect(help).toContain(`${itemLook(status).glyph} ${tr(itemLook(status).label, "en")}`);
   });
 
-  it("fits the whole help on an 80×24 screen (the header above it, no footer under it)", () => {
+  it("draws the whole help where it has the rows (the TUI scrolls it where it has not)", () => {
     for (const lang of ["vi", "en"] as const) {
-      const help = render(<HelpOverlay width={80} />, { lang }).frame();
-      expect(help.split("\n").length).toBeLessThanOrEqual(22);
+      const help = render(<HelpOverlay width={80} />, { lang, rows: 60 }).frame();
+      expect(help.split("\n").length).toBeLessThanOrEqual(32);
+      expect(help).toContain(tr(S.keyCloseLong, lang));
     }
   });
 
@@ -308,6 +310,7 @@ describe("Welcome", () => {
   const view = (outcomes: LabView["outcomes"]): LabView => ({
     steps,
     outcomes,
+    doneBy: {},
     finishedAt: {},
     removed: [],
     hints: {},

@@ -116,3 +116,19 @@ describe("lab view", () => {
     expect(resumeIndex(initialLabView(steps, checklist, progress))).toBe(2); // everything done: cleanup is next
   });
 });
+
+describe("a lab step with no checks of its own", () => {
+  it("reads as passed once the next lab step with checks passed (its work is verified there), not before", () => {
+    const invoke: StepInfo = { ...steps[0]!, id: "invoke", number: 1, checkIds: [] };
+    const view: LabView = {
+      ...fresh(),
+      steps: [invoke, { ...steps[1]!, number: 2 }, steps[2]!],
+    };
+    expect(stepStatus(view, invoke)).toBe("pending");
+    const passed: LabView = { ...view, outcomes: { "use-thing": "passed" } };
+    expect(stepStatus(passed, invoke)).toBe("passed");
+    expect(stepStatus({ ...view, outcomes: { "use-thing": "failed" } }, invoke)).toBe("pending");
+    // A cleanup step with no checks is not lab work: it never reads as done this way.
+    expect(stepStatus(passed, steps[2]!)).toBe("pending");
+  });
+});

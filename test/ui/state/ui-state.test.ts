@@ -17,7 +17,13 @@ describe("ui state", () => {
     expect(uiReducer(state, { type: "hint", stepId: "a", available: 2 }).hintsShown.a).toBe(2);
     state = uiReducer(state, { type: "open", overlay: { kind: "help" } });
     expect(state.overlay).toEqual({ kind: "help" });
-    expect(uiReducer(state, { type: "close" }).overlay).toBeUndefined();
+    // Under the help, a scroll moves the help; the page keeps its place.
+    expect(uiReducer({ ...state, scroll: 4 }, { type: "scroll", to: 9 })).toMatchObject({
+      overlay: { kind: "help", offset: 9 },
+      scroll: 4,
+    });
+    state = uiReducer(state, { type: "close" });
+    expect(state.overlay).toBeUndefined();
     expect(uiReducer({ ...state, follow: true }, { type: "scroll", to: -3 })).toMatchObject({
       scroll: 0,
       follow: false,

@@ -1,0 +1,95 @@
+/**
+ * Hands-on mode end to end (issue 10 "Done when"): the real `genai-lab` TUI in a pseudo-terminal on a fresh state
+ * directory and its own sandbox, while a SECOND actor — this test process, through the AWS SDK, as a learner's
+ * boto3 or AWS CLI would — enables invocation logging against the endpoint the TUI's sandbox registered. The TUI's
+ * live check ticks step 1 and its checklist item, credited to the learner; `check --format json` agrees.
+ */
+import { readFileSync, rmSync } from "node:fs";
+import { join } from "node:path";
+import { afterEach, describe, expect, it } from "vitest";
+import type { RunningSandbox } from "../../src/sandbox/index.js";
+import { runBinary } from "../helpers/cli.js";
+import { KEY } from "../helpers/render.js";
+import { clients } from "../sandbox/helpers.js";
+import { configureLogging } from "../sandbox/pipeline/logging-fixture.js";
+import { startLab, type TerminalSession } from "./tui-terminal.js";
+
+let term: TerminalSession | undefined;
+let stateDir: string | undefined;
+
+afterEach(() => {
+  term?.kill();
+  if (stateDir) rmSync(stateDir, { recursive: true, force: true });
+});
+
+async function press(t: TerminalSession, ...keys: string[]): Promise<void> {
+  for (const key of keys) {
+    t.write(key);
+    await new Promise((resolve) => setTimeout(resolve, 60));
+  }
+}
+
+const dialog = (s: string) => s.includes("y = yes · n/Esc = no");
+
+describe("hands-on mode in a terminal, with a second actor on the TUI's own sandbox", () => {
+  it("ticks step 1 and its checklist item live when the learner's SDK calls enable logging", async () => {
+    // A fresh IAM role is usable at once here (the sandbox's propagation delay is for the lab's own retries).
+    const env = { GENAI_LAB_SANDBOX_FAULTS: "iam-delay=0" };
+    const lab = startLab({ args: ["--lang", "en"], cols: 100, rows: 30, env });
+    const t = (term = lab.term);
+    stateDir = lab.stateDir;
+    await t.waitFor("How do you want to take the lab?", 20_000);
+    await press(t, KEY.enter); // hands-on, pre-selected
+    await t.waitFor(/hands-on · sandbox/);
+
+    // Step 0 (preflight) is not graded: Enter runs it as in guided mode; say yes to the model it offers.
+    await press(t, KEY.enter);
+    for (;;) {
+      const screen = await t.waitFor((s) => dialog(s) || /▸✓\s+0 Preflight/.test(s), 30_000);
+      if (!dialog(screen)) break;
+      await press(t, "y");
+      await t.waitFor((s) => !dialog(s));
+    }
+    await press(t, "n");
+    const before = await t.waitFor("not yet · Model invocation logging enabled", 20_000);
+    expect(before).toContain("c check now");
+
+    // The second actor: the learner's own program, at the endpoint the TUI's sandbox registered for this state dir.
+    const served = JSON.parse(readFileSync(join(lab.stateDir, "sandbox", "server.json"), "utf8")) as {
+      endpoint: string;
+    };
+    expect(served.endpoint).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
+    // Your turn says where the sandbox listens, under the commands.
+    const listens = `The lab's sandbox listens at ${served.endpoint}`;
+    for (let i = 0; i < 6 && !(await t.screen()).includes(listens); i++) {
+      await press(t, " "); // Space scrolls the page down
+      await new Promise((resolve) => setTimeout(resolve, 200));
+    }
+    expect(await t.screen()).toContain(listens);
+    const sandbox = {
+      endpoint: served.endpoint,
+      region: "us-east-1",
+      credentials: { accessKeyId: "AKIAIOSFODNN7EXAMPLE", secretAccessKey: "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY" },
+    } as unknown as RunningSandbox;
+    await configureLogging(clients(sandbox));
+
+    await press(t, "c"); // look now rather than wait for the next round
+    const after = await t.waitFor((s) => /▸✓\s+1 Enable model/.test(s) && /\[✓\]\s+Model invocation/.test(s), 30_000);
+    expect(after).toContain("✓ 1/4");
+    expect(after).toMatch(/▸✓ {2}1/); // no `*`: the learner did it, not genai-lab
+    expect(after).toContain("done by you");
+
+    await press(t, "q");
+    expect(await t.exited).toBe(0);
+    const check = await runBinary(["check", "--format", "json", "--state-dir", lab.stateDir], {
+      GENAI_LAB_SANDBOX_DELIVERY_DELAY_MS: "0",
+      ...env,
+    });
+    const report = JSON.parse(check.stdout) as {
+      mode: string;
+      items: { id: string; status: string; doneBy?: string }[];
+    };
+    expect(report.mode).toBe("hands-on");
+    expect(report.items[0]).toMatchObject({ id: "logging-enabled", status: "pass", doneBy: "learner" });
+  }, 120_000);
+});
