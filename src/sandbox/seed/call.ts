@@ -167,7 +167,7 @@ export class CallSimulator {
       ...base,
       kind: "success",
       truncated: response.stopReason === "max_tokens",
-      intervened: response.guardrailAction === "INTERVENED",
+      intervened: plan.sensitive,
       inputTokens: response.inputTokens,
       outputTokens: response.outputTokens,
       message: buildInvocationRecord(

@@ -125,12 +125,12 @@ describe("seedHistory: a day of a realistic application", () => {
   });
 
   it("follows the users' day: busy office hours in Vietnam, a quiet night, the nightly eval batch", () => {
-    const perHour = new Array<number>(24).fill(0);
+    const perHour = new Map<number, number>();
     for (const r of all) {
       const hour = (new Date(r.timestamp).getUTCHours() + 7) % 24;
-      perHour[hour] = (perHour[hour] ?? 0) + 1;
+      perHour.set(hour, (perHour.get(hour) ?? 0) + 1);
     }
-    const at = (h: number) => perHour[h] ?? 0;
+    const at = (h: number) => perHour.get(h) ?? 0;
     expect(at(10)).toBeGreaterThan(4 * at(3));
     expect(at(15)).toBeGreaterThan(3 * at(23));
     const evals = all.filter((r) => r.identity.arn.includes("ci-eval-runner"));

@@ -1,5 +1,5 @@
 /** Test helper: runs a Logs Insights query over a seeded group through the SDK and returns its rows as records. */
-import { GetMetricDataCommand } from "@aws-sdk/client-cloudwatch";
+import { GetMetricDataCommand, ListMetricsCommand } from "@aws-sdk/client-cloudwatch";
 import { GetQueryResultsCommand, StartQueryCommand } from "@aws-sdk/client-cloudwatch-logs";
 import type { Clients } from "../helpers.js";
 
@@ -33,7 +33,7 @@ export async function insights(
   throw new Error(`query did not finish: ${queryString}`);
 }
 
-/** The sum over `window` of a metric's values (hourly periods, summed), for one set of dimensions. */
+/** The sum over `window` of a metric's values (hourly periods from `window.from`, summed), for one set of dimensions. */
 export async function metricTotal(
   c: Clients,
   metricName: string,
@@ -44,7 +44,7 @@ export async function metricTotal(
 ): Promise<number> {
   const r = await c.cw.send(
     new GetMetricDataCommand({
-      StartTime: new Date(Math.floor(window.from / 3600_000) * 3600_000),
+      StartTime: new Date(window.from),
       EndTime: new Date(window.to),
       MetricDataQueries: [
         {
@@ -64,3 +64,18 @@ export async function metricTotal(
 /** A profile ARN or id as the metrics' ModelId dimension names it (the profile id, or the model id as sent). */
 export const metricModelId = (loggedModelId: string): string =>
   loggedModelId.replace(/^arn:aws:bedrock:[^:]+:\d*:inference-profile\//, "");
+
+/** The sum over `window` of a metric across every ModelId it was published for. */
+export async function metricTotalAllModels(
+  c: Clients,
+  metricName: string,
+  window: { from: number; to: number },
+): Promise<number> {
+  const listed = await c.cw.send(new ListMetricsCommand({ Namespace: "AWS/Bedrock", MetricName: metricName }));
+  let total = 0;
+  for (const metric of listed.Metrics ?? []) {
+    if (metric.Dimensions?.length !== 1) continue;
+    total += await metricTotal(c, metricName, metric.Dimensions as { Name: string; Value: string }[], window);
+  }
+  return total;
+}
