@@ -70,7 +70,10 @@ export function createSandboxCore(o: CoreOptions): SandboxRuntime {
     now: o.now,
     identities: new IdentityResolver(db, o.credentials, o.accountId),
     faults,
-    beforeRequest: (now) => delivery.materializeDue(now),
+    beforeRequest: (now) => {
+      delivery.materializeDue(now);
+      cloudwatch.evaluateAlarms(now);
+    },
     rpc: {
       // Each reply is written by its operation's model shape (doubles as doubles, maps as maps, members in order).
       logs: shapedOperations("logs", createLogsOperations(logs, reads, insights)),
