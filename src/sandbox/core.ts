@@ -14,6 +14,7 @@ import { withHistory } from "./insights/with-history.js";
 import { createLogsOperations } from "./logs/index.js";
 import { simulatedSource } from "./model/index.js";
 import type { ModelSource } from "./model/index.js";
+import { createMetricFilters } from "./logs/metric-filters/index.js";
 import { InvocationLogDelivery } from "./pipeline/delivery.js";
 import { shapedOperations } from "./protocol/shapes/index.js";
 import { createAdmin } from "./server/admin.js";
@@ -48,6 +49,7 @@ export function createSandboxCore(o: CoreOptions): SandboxRuntime {
   const configs = new LoggingConfigStore(db);
   const faults = new FaultInjector(o.faults);
   const cloudwatch = createCloudWatchService(db);
+  const metricFilters = createMetricFilters(db, logs, cloudwatch);
   // Created up front: it listens for appended events and discovers their fields in the background. Finished queries
   // are also kept in the database: query history survives a restart, as on AWS.
   const engine: InsightsEngine = withHistory(
@@ -76,7 +78,7 @@ export function createSandboxCore(o: CoreOptions): SandboxRuntime {
     },
     rpc: {
       // Each reply is written by its operation's model shape (doubles as doubles, maps as maps, members in order).
-      logs: shapedOperations("logs", createLogsOperations(logs, reads, insights)),
+      logs: shapedOperations("logs", createLogsOperations(logs, reads, insights, metricFilters)),
       monitoring: shapedOperations("monitoring", cloudwatch.operations),
       sts: shapedOperations("sts", stsOperations(db, iam)),
       iam: shapedOperations("iam", iamOperations(iam, new IamUserStore(db))),

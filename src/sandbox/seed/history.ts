@@ -15,6 +15,7 @@ import { createCloudWatchService } from "../cloudwatch/index.js";
 import type { MetricDatum } from "../cloudwatch/metric-datum.js";
 import { SANDBOX_DEFAULTS } from "../context.js";
 import { createPrng } from "../faults/prng.js";
+import { createMetricFilters } from "../logs/metric-filters/index.js";
 import { resolveInvocationTarget } from "../model/resolve.js";
 import { BEDROCK_NAMESPACE, deliveryMetrics } from "../pipeline/metrics.js";
 import { openDatabase } from "../storage/db.js";
@@ -107,6 +108,8 @@ export async function seedHistory(
   try {
     const logs = new LogsStore(db);
     const cloudwatch = createCloudWatchService(db);
+    // The group's metric filters see seeded events arrive, as they see live ones.
+    createMetricFilters(db, logs, cloudwatch);
     const configured = new LoggingConfigStore(db).get(accountId, region);
     const config: LoggingConfig = configured ?? { textDataDeliveryEnabled: true };
     const logGroupName = configured?.cloudWatchConfig?.logGroupName ?? DEFAULT_SEED_LOG_GROUP;
