@@ -17,6 +17,8 @@ import type { ModelSource } from "./model/index.js";
 import { createMetricFilters } from "./logs/metric-filters/index.js";
 import { InvocationLogDelivery } from "./pipeline/delivery.js";
 import { shapedOperations } from "./protocol/shapes/index.js";
+import { SANDBOX_DEFAULTS } from "./context.js";
+import { seedAdminRoutes } from "./seed/admin.js";
 import { createAdmin } from "./server/admin.js";
 import type { SandboxRuntime } from "./server/dispatch.js";
 import type { Db } from "./storage/db.js";
@@ -32,6 +34,8 @@ export interface CoreOptions {
   db: Db;
   credentials: SandboxCredentials;
   accountId: string;
+  /** The sandbox's default Region (the admin API's seeded history lives there). */
+  region?: string;
   faults: FaultConfig;
   deliveryDelayMs: number;
   /** Who answers Bedrock Runtime calls: the simulated model (default, streaming in real time), or a real one. */
@@ -93,7 +97,11 @@ export function createSandboxCore(o: CoreOptions): SandboxRuntime {
         model: o.model ?? simulatedSource(1),
       }),
     },
-    admin: createAdmin(faults, () => ({ ...o.info(), pendingDeliveries: delivery.pending() })),
+    admin: createAdmin(
+      faults,
+      () => ({ ...o.info(), pendingDeliveries: delivery.pending() }),
+      seedAdminRoutes(db, o.accountId, o.region ?? SANDBOX_DEFAULTS.region, o.now),
+    ),
     onInternalError: o.onError,
   };
 }

@@ -19,6 +19,7 @@ import { createMetricFilters } from "../logs/metric-filters/index.js";
 import { resolveInvocationTarget } from "../model/resolve.js";
 import { BEDROCK_NAMESPACE, deliveryMetrics } from "../pipeline/metrics.js";
 import { openDatabase } from "../storage/db.js";
+import type { Db } from "../storage/db.js";
 import type { NewEvent } from "../storage/logs-store.js";
 import { LogsStore } from "../storage/logs-store.js";
 import type { CallPlan, SeededCall } from "./call.js";
@@ -33,7 +34,10 @@ import type { SeedCounts } from "./tally.js";
 import { APPS } from "./workload.js";
 
 export interface SeedOptions {
-  dbPath: string;
+  /** The database file to write, or… */
+  dbPath?: string;
+  /** …an open database (the running sandbox's, through the admin API); it stays open. */
+  db?: Db;
   hours: number;
   /** Calls per minute, averaged over a week. */
   rate: number;
@@ -104,7 +108,7 @@ export async function seedHistory(
   const random = createPrng(options.seed ?? 20250815);
   const incident = createIncident(scenario, from, to, options.rate);
   const apps = seededApps(region, accountId, options.modelIds);
-  const db = openDatabase(options.dbPath);
+  const db = options.db ?? openDatabase(options.dbPath ?? ":memory:");
   try {
     const logs = new LogsStore(db);
     const cloudwatch = createCloudWatchService(db);
@@ -176,6 +180,6 @@ export async function seedHistory(
     recordSeedRun(db, accountId, region, result, options.seed ?? 20250815);
     return result;
   } finally {
-    db.close();
+    if (options.db === undefined) db.close();
   }
 }
