@@ -48,7 +48,7 @@ export function checklistReport(
   session: Session,
   items: ChecklistItemResult[],
   startedAt: string,
-  extra: Pick<ReportInput, "requests" | "redactSalt" | "mode"> = {},
+  extra: Pick<ReportInput, "requests" | "redactSalt" | "mode" | "bonus"> = {},
 ): ChecklistReport {
   return buildReport({
     labId: session.lab.manifest.id,

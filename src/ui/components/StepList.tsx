@@ -13,6 +13,7 @@ import { S } from "../strings.js";
 import { stepLook, type StepStatus } from "../theme/status.js";
 import { PanelTitle } from "./PanelTitle.js";
 import { Styled } from "./Styled.js";
+import { isLabStep } from "../../engine/contract.js";
 
 export interface StepRow {
   step: StepInfo;
@@ -23,7 +24,8 @@ export interface StepRow {
 
 export function StepList(props: { rows: StepRow[]; selected: number; width: number; compact?: boolean }) {
   const { t, theme } = useDisplay();
-  const lab = props.rows.filter((row) => row.step.role !== "cleanup");
+  // The count is the lab's own steps: not cleanup, not the optional bonus.
+  const lab = props.rows.filter((row) => isLabStep(row.step));
   const done = lab.filter((row) => row.outcome === "passed").length;
   const firstCleanup = props.rows.findIndex((row) => row.step.role === "cleanup");
   const inner = Math.max(1, props.width - (props.compact ? 1 : 4));

@@ -18,6 +18,7 @@ import { TargetBadge } from "./Header.js";
 import { Spinner } from "./Spinner.js";
 import { Styled } from "./Styled.js";
 import { Wrap } from "./Wrap.js";
+import { isLabStep } from "../../engine/contract.js";
 
 /** `compact`: a short or narrow terminal — one line per row, the prerequisites left out, the Enter prompt kept. */
 export function Welcome(props: { phase: Phase; view?: LabView; now: number; width: number; compact?: boolean }) {
@@ -93,7 +94,7 @@ function Row(props: { label: string; children: ReactNode; compact?: boolean }) {
 function LabCard(props: { manifest: LabManifest; target: TargetInfo; view: LabView; compact: boolean }) {
   const { t, s, lang } = useDisplay();
   const { manifest, target, view, compact } = props;
-  const lab = view.steps.filter((step) => step.role !== "cleanup");
+  const lab = view.steps.filter((step) => isLabStep(step));
   const done = lab.filter((step) => view.outcomes[step.id] === "passed").length;
   const passed = passedCount(shownChecklist(view));
   const resume = view.steps[resumeIndex(view)];
