@@ -67,9 +67,10 @@ const linesOf = (ctx: CheckContext) =>
     }),
   );
 
-/** Each `aws` call the line makes, as its argument list (a stand-in `aws` prints them, NUL-separated). */
+/** Each `aws` call the line makes, as its argument list (a stand-in `aws` prints them, NUL-separated; a stand-in
+ * `genai-lab` does nothing). */
 function awsCalls(line: string): string[][] {
-  const script = `aws() { printf '%s\\0' "$@"; printf '\\n\\0'; }\n${line}`;
+  const script = `aws() { printf '%s\\0' "$@"; printf '\\n\\0'; }\ngenai-lab() { :; }\n${line}`;
   const out = spawnSync("bash", ["-c", script], { encoding: "utf8" });
   expect(out.status, out.stderr).toBe(0);
   return out.stdout
@@ -102,7 +103,8 @@ describe("CLI lines", () => {
       const lines = linesOf(ctx);
       expect(lines.length).toBeGreaterThanOrEqual(10);
       for (const [id, line] of lines) {
-        expect(line, id).toMatch(/^(aws |for attempt in .*; do aws )/);
+        // An AWS CLI command, or genai-lab's own (the bonus step seeds its incident with `genai-lab sandbox seed`).
+        expect(line, id).toMatch(/^(aws |for attempt in .*; do aws |genai-lab sandbox )/);
         expect(line, id).not.toMatch(/file:\/\//);
         const parsed = spawnSync("bash", ["-n", "-c", line], { encoding: "utf8" });
         expect(parsed.status, `${id}: ${parsed.stderr}\n${line}`).toBe(0);

@@ -7,7 +7,9 @@
  *   throttling        a product launch triples chat and search traffic; the Claude profiles they use hit their
  *                     quota: within 5 minutes 40% of their calls are throttled (and retried), latency +40%
  *   cost-spike        one tenant (mekong-travel, a small customer) starts a bulk summarisation job: documents of
- *                     18–30k tokens, several a minute; 8 minutes in, Sonnet 4.6 (us.) starts throttling (30%)
+ *                     18–30k tokens, one every few minutes — few calls, but more tokens than any other tenant
+ *                     since it began (though not over a day's history); 8 minutes in, Sonnet 4.6 (every profile:
+ *                     the quota is the model's) starts throttling, 60% of its calls within 5 minutes
  *   truncation        a deployment lowers doc-summarizer's max_tokens to 150 and rag-search's to 200: most of their
  *                     answers stop at max_tokens
  *   delivery-failure  the logging role loses its permission: calls go on (metrics), records stop arriving in the
@@ -56,8 +58,8 @@ export interface Incident {
 }
 
 const isClaude = (metricModelId: string): boolean => metricModelId.includes("anthropic.claude");
-const isSonnet46 = (metricModelId: string): boolean =>
-  /(^|\.)anthropic\.claude-sonnet-4-6$/.test(metricModelId) && !metricModelId.startsWith("global.");
+/** Claude Sonnet 4.6, on demand or through any of its profiles (their quota is the model's). */
+const isSonnet46 = (metricModelId: string): boolean => /(^|\.)anthropic\.claude-sonnet-4-6$/.test(metricModelId);
 
 export function incidentStart(from: number, to: number): number {
   const start = to - INCIDENT_LEAD_MS >= from + (to - from) / 3 ? to - INCIDENT_LEAD_MS : from + (to - from) / 3;
@@ -80,7 +82,7 @@ export function createIncident(scenario: ScenarioName, from: number, to: number,
             {
               app: appNamed("doc-summarizer"),
               tenant: SPIKE_TENANT,
-              rate: Math.max(1.5, 1.5 * rate),
+              rate: 0.1 + 0.1 * rate,
               contextTokens: [18_000, 30_000],
               model: "us.anthropic.claude-sonnet-4-6",
             },
@@ -88,7 +90,7 @@ export function createIncident(scenario: ScenarioName, from: number, to: number,
         : [],
     throttleShare: (model, at) => {
       if (scenario === "throttling" && active(at) && isClaude(model)) return 0.4 * ramp(at);
-      if (scenario === "cost-spike" && active(at) && isSonnet46(model)) return 0.3 * ramp(at, SPIKE_THROTTLE_DELAY_MS);
+      if (scenario === "cost-spike" && active(at) && isSonnet46(model)) return 0.6 * ramp(at, SPIKE_THROTTLE_DELAY_MS);
       return 0;
     },
     latencyFactor: (model, at) => {

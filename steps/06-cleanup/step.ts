@@ -1,5 +1,5 @@
 /**
- * Step 5 (cleanup, also `genai-lab cleanup`): the plan from the ledger first (and the one question, about the log
+ * Step 6 (cleanup, also `genai-lab cleanup`): the plan from the ledger first (and the one question, about the log
  * group), then the deletions (or, with --dry-run, the plan only). Only what this lab created is touched.
  */
 import { defineStep, enCount, table } from "genai-lab/kit";

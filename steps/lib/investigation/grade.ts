@@ -1,0 +1,127 @@
+/**
+ * Grading the investigation's answers from the results of the learner's queries (never from their text). Each
+ * grader looks at every query and keeps the best outcome: a pass, else the most telling near miss.
+ *
+ * Top tenant: a query whose first row names the tenant with the most tokens since the incident began.
+ *   near misses: the first row is the top tenant of the whole history, with its whole-history total (no time
+ *   range) · that tenant lower in rows not ranked largest first (not sorted descending) · another tenant first in
+ *   ranked rows (ranked by calls, or by something else than tokens)
+ * Throttling began: among the times a query returned at or after the incident's start, the earliest is the first
+ *   throttled call's (to the second; or its 1- or 5-minute bin).
+ *   near misses: only times before the incident (the whole history's first throttle) · an earliest time that is
+ *   not a throttled call (no filter on errorCode) · a later throttle (not sorted oldest first)
+ */
+import type { QueryLook } from "./queries.js";
+import type { Reference } from "./reference.js";
+
+export type Grade<R extends string> =
+  | { status: "pass"; queryId: string }
+  | { status: "near"; reason: R; queryId: string; shown: string }
+  | { status: "none" };
+
+export type TenantMiss = "not-sorted" | "no-time-range" | "other-tenant";
+export type ThrottleMiss = "before-incident" | "not-throttles" | "not-first";
+
+const RANK: Record<TenantMiss | ThrottleMiss, number> = {
+  "not-sorted": 3,
+  "no-time-range": 2,
+  "other-tenant": 1,
+  "before-incident": 3,
+  "not-first": 2,
+  "not-throttles": 1,
+};
+
+function better<R extends TenantMiss | ThrottleMiss>(a: Grade<R>, b: Grade<R>): Grade<R> {
+  if (a.status === "pass") return a;
+  if (b.status === "pass") return b;
+  if (a.status === "none") return b;
+  if (b.status === "none") return a;
+  return RANK[b.reason] > RANK[a.reason] ? b : a;
+}
+
+export function gradeTopTenant(looks: readonly QueryLook[], ref: Reference): Grade<TenantMiss> {
+  const known = new Set(ref.tenantsOverall.map((t) => t.tenant));
+  const answer = ref.tenants[0]?.tenant;
+  if (answer === undefined) return { status: "none" };
+  let best: Grade<TenantMiss> = { status: "none" };
+  for (const look of looks) {
+    const tenantsIn = look.rows.map((row) => Object.values(row).find((v) => known.has(v)));
+    const first = tenantsIn[0];
+    if (first === undefined) continue;
+    if (first === answer) return { status: "pass", queryId: look.id };
+    const reason: TenantMiss = wholeHistory(look.rows[0] ?? {}, ref)
+      ? "no-time-range"
+      : tenantsIn.includes(answer) && !descending(look.rows)
+        ? "not-sorted"
+        : "other-tenant";
+    best = better(best, { status: "near", reason, queryId: look.id, shown: first });
+  }
+  return best;
+}
+
+/** Whether the rows' first numeric column never grows: ranked, largest first (by whatever the query summed). */
+function descending(rows: readonly Record<string, string>[]): boolean {
+  const numbers = rows.map(
+    (row) =>
+      Object.values(row)
+        .map(Number)
+        .find((n) => Number.isFinite(n)) ?? Number.NaN,
+  );
+  return numbers.every((n, i) => i === 0 || n <= (numbers[i - 1] ?? Number.NaN));
+}
+
+/** The first row shows the whole history's top tenant with (about) its whole-history token total. */
+function wholeHistory(row: Record<string, string>, ref: Reference): boolean {
+  const top = ref.tenantsOverall[0];
+  if (top === undefined || !Object.values(row).includes(top.tenant)) return false;
+  return Object.values(row).some((v) => Math.abs(Number(v) - top.tokens) <= top.tokens * 0.05);
+}
+
+/** Times in a query's results: Insights' "2026-12-02 17:38:12.000", ISO record times, epoch milliseconds. */
+export function timesIn(row: Record<string, string>): number[] {
+  const out: number[] = [];
+  for (const value of Object.values(row)) {
+    const v = value.trim();
+    let t = Number.NaN;
+    if (/^\d{4}-\d\d-\d\d[ T]\d\d:\d\d(:\d\d(\.\d+)?)?Z?$/.test(v))
+      t = Date.parse(`${v.replace(" ", "T").replace(/Z$/, "")}Z`);
+    else if (/^\d{13}$/.test(v)) t = Number(v);
+    if (Number.isFinite(t)) out.push(t);
+  }
+  return out;
+}
+
+const sameSecond = (a: number, b: number): boolean => Math.floor(a / 1000) === Math.floor(b / 1000);
+const binOf = (t: number, minutes: number): number => Math.floor(t / (minutes * 60_000)) * minutes * 60_000;
+
+export function gradeThrottleStart(
+  looks: readonly QueryLook[],
+  ref: Reference,
+  incidentStart: number,
+): Grade<ThrottleMiss> {
+  const answer = ref.firstThrottle;
+  if (answer === undefined) return { status: "none" };
+  const show = (t: number): string => new Date(t).toISOString().replace(".000Z", "Z");
+  let best: Grade<ThrottleMiss> = { status: "none" };
+  for (const look of looks) {
+    const times = look.rows.flatMap(timesIn);
+    if (times.length === 0) continue;
+    const during = times.filter((t) => t >= binOf(incidentStart, 5));
+    if (during.length === 0) {
+      best = better(best, {
+        status: "near",
+        reason: "before-incident",
+        queryId: look.id,
+        shown: show(Math.min(...times)),
+      });
+      continue;
+    }
+    const earliest = Math.min(...during);
+    if (sameSecond(earliest, answer) || earliest === binOf(answer, 1) || earliest === binOf(answer, 5)) {
+      return { status: "pass", queryId: look.id };
+    }
+    const reason: ThrottleMiss = earliest < answer ? "not-throttles" : "not-first";
+    best = better(best, { status: "near", reason, queryId: look.id, shown: show(earliest) });
+  }
+  return best;
+}

@@ -1,0 +1,261 @@
+/**
+ * The bonus investigation is graded on what the learner's own queries returned and on what CloudWatch's evaluation
+ * did: several different correct queries pass, and each near miss fails with the hint that names its cause. A seeded
+ * cost-spike incident in a sandbox on a fixed clock; queries and alarms made through the SDK, as a learner would.
+ */
+import { PutMetricAlarmCommand, SetAlarmStateCommand } from "@aws-sdk/client-cloudwatch";
+import type { PutMetricAlarmCommandInput } from "@aws-sdk/client-cloudwatch";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { CheckContext, CheckResult, LedgerEntry } from "../../src/engine/contract.js";
+import { realClock } from "../../src/engine/clock.js";
+import type { RunningSandbox } from "../../src/sandbox/index.js";
+import { checkIncidentAlarm, checkThrottleStart, checkTopTenant } from "../../steps/lib/investigation/checks.js";
+import { gradeThrottleStart, gradeTopTenant } from "../../steps/lib/investigation/grade.js";
+import type { Incident } from "../../steps/lib/investigation/incident.js";
+import { readIncident } from "../../steps/lib/investigation/incident.js";
+import { referenceAnswers } from "../../steps/lib/investigation/reference.js";
+import type { Reference } from "../../steps/lib/investigation/reference.js";
+import type { ReadCtx } from "../../steps/lib/model.js";
+import { clients, startTestSandbox } from "../sandbox/helpers.js";
+import type { Clients } from "../sandbox/helpers.js";
+import { insights } from "../sandbox/seed/query.js";
+
+const START = Date.UTC(2026, 11, 2, 8, 0, 0); // 15:00 in Vietnam: a busy afternoon
+let clock = START;
+let sandbox: RunningSandbox;
+let c: Clients;
+let incident: Incident;
+let reference: Reference;
+
+function context(ledger: LedgerEntry[] = [], facts: Record<string, unknown> = {}): ReadCtx {
+  const ctx = {
+    aws: { logs: c.logs, cloudwatch: c.cw, sts: c.sts, bedrock: c.bedrock, bedrockRuntime: c.runtime, iam: c.iam },
+    params: { logGroupName: "/aws/bedrock/model-invocations" },
+    target: {
+      kind: "sandbox",
+      region: "us-east-1",
+      accountId: "123456789012",
+      principalArn: "arn:aws:iam::123456789012:user/learner",
+    },
+    lang: "en",
+    facts: { get: (key: string) => facts[key] },
+    ledger: { entries: () => ledger },
+    report: { progress: () => undefined, output: () => undefined, note: () => undefined },
+    signal: new AbortController().signal,
+    clock: realClock,
+    liveCheck: false,
+    poll: () => Promise.reject(new Error("not used")),
+  };
+  return ctx as unknown as ReadCtx;
+}
+
+function setClock(ms: number): void {
+  clock = ms;
+  const offset = ms - Date.now();
+  for (const client of Object.values(c))
+    (client as { config: { systemClockOffset: number } }).config.systemClockOffset = offset;
+}
+
+beforeAll(async () => {
+  sandbox = await startTestSandbox({ now: () => clock });
+  c = clients(sandbox, sandbox.credentials, sandbox.region, START - Date.now());
+  const seeded = await fetch(`${sandbox.endpoint}/_sandbox/seed`, {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify({ hours: 6, rate: 3, scenario: "cost-spike", seed: 12 }),
+  });
+  expect(seeded.status).toBe(200);
+  setClock(START + 60_000);
+  incident = (await readIncident(context()))!;
+  reference = await referenceAnswers(context(), incident.logGroupName, {
+    from: incident.from,
+    start: incident.incidentStart,
+    to: incident.to,
+  });
+}, 60_000);
+afterAll(() => sandbox.close());
+
+const during = () => ({ from: incident.incidentStart, to: clock });
+const whole = () => ({ from: incident.from, to: clock });
+const look = async (query: string, window: { from: number; to: number }) => ({
+  id: query,
+  createdAt: clock,
+  rows: await insights(c, query, window),
+});
+const failed = (result: CheckResult) => (result.status === "fail" ? result.hint.en : `not a failure: ${result.status}`);
+
+describe("the seeded incident", () => {
+  it("is a cost spike whose tenant leads since it began, but not over the whole history", () => {
+    expect(incident).toMatchObject({ scenario: "cost-spike", incidentStart: START - 45 * 60_000 });
+    expect(reference.tenants[0]?.tenant).toBe("mekong-travel");
+    expect(reference.tenantsOverall[0]?.tenant).not.toBe("mekong-travel");
+    expect(reference.firstThrottle).toBeGreaterThanOrEqual(incident.incidentStart);
+    expect(reference.earlierThrottle).toBeLessThan(incident.incidentStart);
+  });
+});
+
+describe("the checks, end to end (queries found through DescribeQueries)", () => {
+  it("fail with the near miss's hint, then pass once a right query has run, credited to the learner", async () => {
+    await insights(c, "stats count(*) as calls by requestMetadata.tenant_id | sort calls desc", during());
+    expect(failed(await checkTopTenant(context()))).toMatch(/add input and output tokens/);
+    await insights(
+      c,
+      "stats sum(input.inputTokenCount + output.outputTokenCount) as tokens by requestMetadata.tenant_id | sort tokens desc",
+      during(),
+    );
+    expect(await checkTopTenant(context())).toMatchObject({ status: "pass", doneBy: "learner" });
+
+    await insights(c, 'filter errorCode = "ThrottlingException" | sort @timestamp desc | limit 1', during());
+    expect(failed(await checkThrottleStart(context()))).toMatch(/not the first: sort oldest first/);
+    await insights(c, 'filter errorCode = "ThrottlingException" | sort @timestamp asc | limit 1', during());
+    expect(await checkThrottleStart(context())).toMatchObject({ status: "pass", doneBy: "learner" });
+  });
+
+  it("credits the runner when the passing query is one of its own", async () => {
+    const result = await checkTopTenant(context());
+    const queryId = result.status === "pass" ? result.evidence?.details?.queryId : undefined;
+    expect(queryId).toBeDefined();
+    expect(await checkTopTenant(context([], { insightsQueries: [queryId] }))).toMatchObject({ doneBy: "runner" });
+  });
+
+  it("say where to seed the incident when there is none, and that AWS has none", async () => {
+    const empty = await startTestSandbox();
+    try {
+      const saved = c;
+      c = clients(empty, empty.credentials, empty.region);
+      expect(failed(await checkTopTenant(context()))).toContain(
+        "genai-lab sandbox seed --hours 6 --rate 3 --scenario cost-spike",
+      );
+      const onAws = { ...context(), target: { ...context().target, kind: "aws" } } as CheckContext as ReadCtx;
+      expect(failed(await checkIncidentAlarm(onAws))).toContain("runs on the sandbox only");
+      c = saved;
+    } finally {
+      await empty.close();
+    }
+  });
+});
+
+describe("which tenant used the most tokens in the spike", () => {
+  it.each([
+    "stats sum(input.inputTokenCount + output.outputTokenCount) as tokens by requestMetadata.tenant_id | sort tokens desc",
+    "stats sum(input.inputTokenCount) + sum(output.outputTokenCount) as t by requestMetadata.tenant_id | sort t desc | limit 1",
+    "fields requestMetadata.tenant_id as tenant, input.inputTokenCount + output.outputTokenCount as used | filter ispresent(tenant) | stats sum(used) as total by tenant | sort total desc | limit 3",
+  ])("passes a correct query: %s", async (query) => {
+    expect(gradeTopTenant([await look(query, during())], reference).status).toBe("pass");
+  });
+
+  it.each([
+    [
+      "sorted ascending",
+      "stats sum(input.inputTokenCount + output.outputTokenCount) as tokens by requestMetadata.tenant_id | sort tokens asc",
+      during,
+      "not-sorted",
+    ],
+    [
+      "over the whole history",
+      "stats sum(input.inputTokenCount + output.outputTokenCount) as tokens by requestMetadata.tenant_id | sort tokens desc",
+      whole,
+      "no-time-range",
+    ],
+    [
+      "counting calls",
+      "stats count(*) as calls by requestMetadata.tenant_id | sort calls desc",
+      during,
+      "other-tenant",
+    ],
+  ] as const)("recognises a near miss: %s", async (_what, query, window, reason) => {
+    const grade = gradeTopTenant([await look(query, window())], reference);
+    expect(grade).toMatchObject({ status: "near", reason });
+  });
+});
+
+describe("when throttling began", () => {
+  it.each([
+    ['filter errorCode = "ThrottlingException" | sort @timestamp asc | limit 1', during],
+    ['filter errorCode = "ThrottlingException" | stats earliest(@timestamp) as first', during],
+    ['filter errorCode = "ThrottlingException" | stats count(*) as throttles by bin(1m) | sort throttles desc', during],
+    [
+      'filter errorCode = "ThrottlingException" and @timestamp >= INCIDENT | fields @timestamp, modelId | sort @timestamp asc | limit 5',
+      whole,
+    ],
+  ] as const)("passes a correct query: %s", async (query, window) => {
+    const text = query.replace("INCIDENT", String(incident.incidentStart));
+    expect(gradeThrottleStart([await look(text, window())], reference, incident.incidentStart).status).toBe("pass");
+  });
+
+  it.each([
+    [
+      "the whole history's first throttle",
+      'filter errorCode = "ThrottlingException" | sort @timestamp asc | limit 1',
+      whole,
+      "before-incident",
+    ],
+    ["the first call, throttled or not", "fields @timestamp | sort @timestamp asc | limit 1", during, "not-throttles"],
+    [
+      "the latest throttle",
+      'filter errorCode = "ThrottlingException" | sort @timestamp desc | limit 1',
+      during,
+      "not-first",
+    ],
+  ] as const)("recognises a near miss: %s", async (_what, query, window, reason) => {
+    const grade = gradeThrottleStart([await look(query, window())], reference, incident.incidentStart);
+    expect(grade).toMatchObject({ status: "near", reason });
+  });
+});
+
+describe("an alarm that goes to ALARM during the incident", () => {
+  const alarm = (name: string, extra: Partial<PutMetricAlarmCommandInput> = {}) =>
+    c.cw.send(
+      new PutMetricAlarmCommand({
+        AlarmName: name,
+        Namespace: "AWS/Bedrock",
+        MetricName: "InvocationThrottles",
+        Dimensions: [{ Name: "ModelId", Value: "us.anthropic.claude-sonnet-4-6" }],
+        Statistic: "Sum",
+        Period: 300,
+        EvaluationPeriods: 1,
+        Threshold: 5,
+        ComparisonOperator: "GreaterThanThreshold",
+        TreatMissingData: "notBreaching",
+        ...extra,
+      }),
+    );
+
+  it("tells each near miss from a right alarm, and credits the runner's own", async () => {
+    expect(failed(await checkIncidentAlarm(context()))).toMatch(/Create an alarm/);
+    await alarm("too-high", { Threshold: 100_000 });
+    await alarm("wrong-model", {
+      Dimensions: [
+        {
+          Name: "ModelId",
+          Value: "arn:aws:bedrock:us-east-1:123456789012:inference-profile/us.anthropic.claude-sonnet-4-6",
+        },
+      ],
+      TreatMissingData: "missing",
+    });
+    setClock(clock + 61_000);
+    expect(failed(await checkIncidentAlarm(context()))).toMatch(/ModelId=us\.anthropic\.claude-sonnet-4-6/);
+    await alarm("always", { MetricName: "Invocations", Threshold: 0 });
+    setClock(clock + 61_000);
+    expect(failed(await checkIncidentAlarm(context()))).toMatch(/fires on ordinary traffic/);
+    await alarm("forced", { Threshold: 100_000 });
+    await c.cw.send(new SetAlarmStateCommand({ AlarmName: "forced", StateValue: "ALARM", StateReason: "testing" }));
+    expect(failed(await checkIncidentAlarm(context()))).toMatch(/SetAlarmState only tests notifications/);
+
+    await alarm("throttles", { Threshold: 2, EvaluationPeriods: 3, DatapointsToAlarm: 1 });
+    setClock(clock + 61_000);
+    expect(await checkIncidentAlarm(context())).toMatchObject({ status: "pass", doneBy: "learner" });
+    const ours: LedgerEntry = {
+      key: "k",
+      type: "cloudwatch-alarm",
+      name: "throttles",
+      region: "us-east-1",
+      state: "created",
+      stepId: "investigate",
+      actionId: "create-alarm",
+      createdAt: "",
+      updatedAt: "",
+    };
+    expect(await checkIncidentAlarm(context([ours]))).toMatchObject({ status: "pass", doneBy: "runner" });
+  });
+});
