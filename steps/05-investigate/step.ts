@@ -8,14 +8,13 @@ import { defineStep, shq } from "genai-lab/kit";
 import type { LabAws, LabParams } from "../lab.js";
 import {
   alarmAction,
+  alarmCli,
   answerAction,
-  ALARM_NAME,
   INCIDENT_HOURS,
   INCIDENT_RATE,
   seedAction,
   TENANT_QUERY,
   THROTTLE_QUERY,
-  throttledModel,
 } from "../lib/investigation/actions.js";
 import { checkIncidentAlarm, checkThrottleStart, checkTopTenant } from "../lib/investigation/checks.js";
 
@@ -49,8 +48,7 @@ export const step = defineStep<LabParams, LabAws>({
     {
       id: "create-alarm",
       title: { vi: "Tạo alarm cho các lời gọi bị throttle", en: "Create an alarm on the throttled calls" },
-      cli: (ctx) =>
-        `aws cloudwatch put-metric-alarm --region ${ctx.target.region} --alarm-name ${ALARM_NAME} --namespace AWS/Bedrock --metric-name InvocationThrottles --dimensions Name=ModelId,Value=${throttledModel(ctx.target.region)} --statistic Sum --period 300 --evaluation-periods 3 --datapoints-to-alarm 1 --threshold 2 --comparison-operator GreaterThanThreshold --treat-missing-data notBreaching`,
+      cli: (ctx) => alarmCli(ctx.target.region),
       timeoutMs: 200_000,
       run: alarmAction,
     },
@@ -96,8 +94,8 @@ export const step = defineStep<LabParams, LabAws>({
       en: "Logs Insights: set the time range from the incident's start; `stats sum(...) by requestMetadata.tenant_id | sort ... desc`; `filter errorCode = \"ThrottlingException\" | sort @timestamp asc`. Alarm: AWS/Bedrock InvocationThrottles by the throttled profile's ModelId.",
     },
     {
-      vi: `Chính xác: \`${TENANT_QUERY}\` và \`${THROTTLE_QUERY}\` (khoảng thời gian: từ lúc sự cố bắt đầu), rồi \`aws cloudwatch put-metric-alarm --alarm-name ${ALARM_NAME} --namespace AWS/Bedrock --metric-name InvocationThrottles --dimensions Name=ModelId,Value=us.anthropic.claude-sonnet-4-6 --statistic Sum --period 300 --evaluation-periods 3 --datapoints-to-alarm 1 --threshold 2 --comparison-operator GreaterThanThreshold\`.`,
-      en: `Exactly: \`${TENANT_QUERY}\` and \`${THROTTLE_QUERY}\` (time range: since the incident began), then \`aws cloudwatch put-metric-alarm --alarm-name ${ALARM_NAME} --namespace AWS/Bedrock --metric-name InvocationThrottles --dimensions Name=ModelId,Value=us.anthropic.claude-sonnet-4-6 --statistic Sum --period 300 --evaluation-periods 3 --datapoints-to-alarm 1 --threshold 2 --comparison-operator GreaterThanThreshold\`.`,
+      vi: `Chính xác: \`${TENANT_QUERY}\` và \`${THROTTLE_QUERY}\` (khoảng thời gian: từ lúc sự cố bắt đầu), rồi \`${alarmCli("us-east-1")}\` (đổi Region và tiền tố profile nếu lab của bạn ở Region khác).`,
+      en: `Exactly: \`${TENANT_QUERY}\` and \`${THROTTLE_QUERY}\` (time range: since the incident began), then \`${alarmCli("us-east-1")}\` (change the Region and the profile's prefix if your lab is in another Region).`,
     },
   ],
 });

@@ -1,4 +1,5 @@
 /** A "bonus" step is optional: not in a full run nor in "where the learner is"; its checks are the lab's bonus items. */
+import { DescribeAlarmsCommand } from "@aws-sdk/client-cloudwatch";
 import { describe, expect, it } from "vitest";
 import { isLabStep } from "../../src/engine/contract.js";
 import { builtInLabDir, loadLab } from "../../src/engine/loader.js";
@@ -39,4 +40,30 @@ describe("bonus steps", () => {
       await session.close();
     }
   });
+
+  it("do it for me: the investigation's actions pass its bonus items, credited to genai-lab; cleanup deletes the alarm", async () => {
+    // The sandbox's clock runs 10× faster, so CloudWatch's once-a-minute evaluation comes within seconds.
+    const began = Date.now();
+    const session = await startLabSession({ now: () => began + (Date.now() - began) * 10 });
+    try {
+      const signal = new AbortController().signal;
+      const run = await session.runner.runSteps(["investigate"], signal, { checklist: false });
+      expect(run.outcome).toBe("passed");
+      const bonus = await session.runner.runBonus(signal);
+      expect(
+        bonus.map(({ id, result }) => [id, result.status, result.status === "error" ? null : result.doneBy]),
+      ).toEqual([
+        ["bonus-top-tenant", "pass", "runner"],
+        ["bonus-throttling-start", "pass", "runner"],
+        ["bonus-incident-alarm", "pass", "runner"],
+      ]);
+      const alarms = async () =>
+        (await session.aws.cloudwatch.send(new DescribeAlarmsCommand({}))).MetricAlarms?.map((a) => a.AlarmName);
+      expect(await alarms()).toEqual(["GenAI-Sonnet-Throttles"]);
+      expect((await session.runner.runSteps(["cleanup"], signal, { checklist: false })).outcome).toBe("passed");
+      expect(await alarms()).toEqual([]);
+    } finally {
+      await session.close();
+    }
+  }, 60_000);
 });

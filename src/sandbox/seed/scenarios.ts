@@ -7,9 +7,11 @@
  *   throttling        a product launch triples chat and search traffic; the Claude profiles they use hit their
  *                     quota: within 5 minutes 40% of their calls are throttled (and retried), latency +40%
  *   cost-spike        one tenant (mekong-travel, a small customer) starts a bulk summarisation job: documents of
- *                     18–30k tokens, one every few minutes — few calls, but more tokens than any other tenant
- *                     since it began (though not over a day's history); 8 minutes in, Sonnet 4.6 (every profile:
- *                     the quota is the model's) starts throttling, 60% of its calls within 5 minutes
+ *                     18–30k tokens, about one a minute (0.5 + 0.15 × rate) at any hour — few calls, but more
+ *                     tokens than any other tenant since it began; 8 minutes in, Sonnet 4.6 (every profile: the
+ *                     quota is the model's) starts throttling, 60% of its calls within 5 minutes — at any hour of
+ *                     the day at least 3 throttles in some 5-minute period of the last 15 at rate 3 (at most 1 in the
+ *                     hour before, measured), which the investigation's alarm relies on
  *   truncation        a deployment lowers doc-summarizer's max_tokens to 150 and rag-search's to 200: most of their
  *                     answers stop at max_tokens
  *   delivery-failure  the logging role loses its permission: calls go on (metrics), records stop arriving in the
@@ -82,7 +84,7 @@ export function createIncident(scenario: ScenarioName, from: number, to: number,
             {
               app: appNamed("doc-summarizer"),
               tenant: SPIKE_TENANT,
-              rate: 0.1 + 0.1 * rate,
+              rate: 0.5 + 0.15 * rate,
               contextTokens: [18_000, 30_000],
               model: "us.anthropic.claude-sonnet-4-6",
             },

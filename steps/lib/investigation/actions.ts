@@ -14,6 +14,16 @@ import { readIncident, seedIncident, type Incident } from "./incident.js";
 export const INCIDENT_HOURS = 6;
 export const INCIDENT_RATE = 3;
 export const ALARM_NAME = "GenAI-Sonnet-Throttles";
+/**
+ * More than 2 throttled calls in a 5-minute period: the hour before the incident never has more than 1 (at any hour
+ * of the day), the incident has 3 or more in one of its last three periods at every hour of the day (measured).
+ */
+export const ALARM_THRESHOLD = 2;
+
+/** The alarm the runner creates and the hint's exact command name: the same flags. */
+export function alarmCli(region: string): string {
+  return `aws cloudwatch put-metric-alarm --region ${region} --alarm-name ${ALARM_NAME} --namespace AWS/Bedrock --metric-name InvocationThrottles --dimensions Name=ModelId,Value=${throttledModel(region)} --statistic Sum --period 300 --evaluation-periods 3 --datapoints-to-alarm 1 --threshold ${ALARM_THRESHOLD} --comparison-operator GreaterThanThreshold --treat-missing-data notBreaching`;
+}
 
 /** The throttled model's metric id in the lab's Region: the us./eu./apac. Sonnet 4.6 profile. */
 export function throttledModel(region: string): string {
@@ -38,8 +48,8 @@ export async function seedAction(ctx: ActCtx): Promise<ActionResult> {
   }
   const incident = await seedIncident(ctx, INCIDENT_HOURS, INCIDENT_RATE);
   ctx.report.note("info", {
-    vi: `Lịch sử ${INCIDENT_HOURS} giờ là **mô phỏng** (sandbox): năm ứng dụng, tám tenant, và một sự cố bắt đầu lúc ${new Date(incident.incidentStart).toISOString().slice(11, 16)} UTC, vẫn đang diễn ra.`,
-    en: `The ${INCIDENT_HOURS}-hour history is **simulated** (sandbox): five apps, eight tenants, and an incident that began at ${new Date(incident.incidentStart).toISOString().slice(11, 16)} UTC and is still going on.`,
+    vi: `Lịch sử ${INCIDENT_HOURS} giờ là mô phỏng (sandbox): năm ứng dụng, tám tenant, và một sự cố bắt đầu lúc ${new Date(incident.incidentStart).toISOString().slice(11, 16)} UTC, vẫn đang diễn ra.`,
+    en: `The ${INCIDENT_HOURS}-hour history is simulated (sandbox): five apps, eight tenants, and an incident that began at ${new Date(incident.incidentStart).toISOString().slice(11, 16)} UTC and is still going on.`,
   });
   return { summary: { vi: "Đã tạo lịch sử có sự cố", en: "Incident history seeded" } };
 }
@@ -109,25 +119,9 @@ async function throttles(ctx: ActCtx, model: string, from: number): Promise<[num
   return (result?.Timestamps ?? []).map((t, i) => [t.getTime(), result?.Values?.[i] ?? 0]);
 }
 
-/**
- * A threshold between what ordinary traffic reaches and what the incident reaches: at least every 5-minute sum of
- * the hour before the incident, below the incident's peak (what a person reading the graph would pick).
- */
-export function thresholdBetween(points: readonly [number, number][], incidentStart: number): number {
-  const before = points.filter(([t]) => t + 300_000 <= incidentStart).map(([, v]) => v);
-  const during = points.filter(([t]) => t >= incidentStart - 300_000).map(([, v]) => v);
-  const ordinary = Math.max(0, ...before);
-  const peak = Math.max(0, ...during);
-  return peak > ordinary ? Math.max(ordinary, Math.floor((ordinary + peak) / 2)) : ordinary;
-}
-
 export async function alarmAction(ctx: ActCtx): Promise<ActionResult> {
-  const incident = await needIncident(ctx);
+  await needIncident(ctx); // an alarm on the incident needs one
   const model = throttledModel(ctx.target.region);
-  const threshold = thresholdBetween(
-    await throttles(ctx, model, incident.incidentStart - 3600_000),
-    incident.incidentStart,
-  );
   await ctx.ledger.track({ type: ALARM_LEDGER_TYPE, name: ALARM_NAME }, () =>
     ctx.aws.cloudwatch.send(
       new PutMetricAlarmCommand({
@@ -140,7 +134,7 @@ export async function alarmAction(ctx: ActCtx): Promise<ActionResult> {
         Period: 300,
         EvaluationPeriods: 3,
         DatapointsToAlarm: 1,
-        Threshold: threshold,
+        Threshold: ALARM_THRESHOLD,
         ComparisonOperator: "GreaterThanThreshold",
         TreatMissingData: "notBreaching",
       }),
@@ -172,7 +166,7 @@ export async function alarmAction(ctx: ActCtx): Promise<ActionResult> {
     title: { vi: `InvocationThrottles (${model}, chu kỳ 5 phút)`, en: `InvocationThrottles (${model}, 5-min periods)` },
     unit: "count",
     series: [{ label: "InvocationThrottles (Sum)", stat: "Sum", points: points.map(([x, y]) => ({ x, y })) }],
-    alarms: [{ name: ALARM_NAME, threshold, state }],
+    alarms: [{ name: ALARM_NAME, threshold: ALARM_THRESHOLD, state }],
   });
   return { summary: { vi: `Alarm ${ALARM_NAME}: ${state}`, en: `Alarm ${ALARM_NAME}: ${state}` } };
 }

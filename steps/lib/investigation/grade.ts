@@ -45,7 +45,12 @@ export function gradeTopTenant(looks: readonly QueryLook[], ref: Reference): Gra
   if (answer === undefined) return { status: "none" };
   let best: Grade<TenantMiss> = { status: "none" };
   for (const look of looks) {
-    const tenantsIn = look.rows.map((row) => Object.values(row).find((v) => known.has(v)));
+    // Rows without a tenant (calls that carry no tenant_id) are no answer: the first named tenant is.
+    const tenantsIn = look.rows.flatMap((row) =>
+      Object.values(row)
+        .filter((v) => known.has(v))
+        .slice(0, 1),
+    );
     const first = tenantsIn[0];
     if (first === undefined) continue;
     if (first === answer) return { status: "pass", queryId: look.id };

@@ -6,6 +6,7 @@
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { GetMetricDataCommand } from "@aws-sdk/client-cloudwatch";
 import { afterAll, describe, expect, it } from "vitest";
 import { seedHistory } from "../../../src/sandbox/index.js";
 import type { ScenarioName, SeedResult } from "../../../src/sandbox/index.js";
@@ -109,4 +110,42 @@ describe("seeded incidents", () => {
     expect(r.scenario).toBe("steady");
     expect(r.incidentStart).toBeUndefined();
   });
+
+  it("cost-spike at any hour of the day: more than 2 throttles of Sonnet 4.6 in a recent 5-minute period, never before", async () => {
+    // What the investigation's alarm (Sum > 2 over 5 minutes, 1 of 3 periods) relies on, whatever the learner's hour.
+    const sonnet = [{ Name: "ModelId", Value: "us.anthropic.claude-sonnet-4-6" }];
+    for (let hour = 0; hour < 24; hour += 3) {
+      const now = Date.UTC(2026, 11, 2, hour, 7, 0);
+      const dbPath = join(dir, `spike-${hour}.db`);
+      const r = await seedHistory({ dbPath, hours: 6, rate: 3, now, scenario: "cost-spike" });
+      const sandbox = await startTestSandbox({ dbPath, now: () => now + MIN });
+      try {
+        const c = clients(sandbox, sandbox.credentials, sandbox.region, now - Date.now());
+        const start = r.incidentStart ?? 0;
+        const sums = async (from: number, to: number): Promise<number[]> => {
+          const out = await c.cw.send(
+            new GetMetricDataCommand({
+              StartTime: new Date(from),
+              EndTime: new Date(to),
+              MetricDataQueries: [
+                {
+                  Id: "t",
+                  MetricStat: {
+                    Metric: { Namespace: "AWS/Bedrock", MetricName: "InvocationThrottles", Dimensions: sonnet },
+                    Period: 300,
+                    Stat: "Sum",
+                  },
+                },
+              ],
+            }),
+          );
+          return out.MetricDataResults?.[0]?.Values ?? [];
+        };
+        expect(Math.max(0, ...(await sums(start - 60 * MIN, start))), `${hour}:07 before`).toBeLessThanOrEqual(2);
+        expect(Math.max(0, ...(await sums(now - 15 * MIN, now))), `${hour}:07 during`).toBeGreaterThan(2);
+      } finally {
+        await sandbox.close();
+      }
+    }
+  }, 60_000);
 });
