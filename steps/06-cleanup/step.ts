@@ -16,12 +16,13 @@ import {
 } from "../lib/cleanup-plan.js";
 import { LOGGING_POLICY_NAME } from "../lib/policies.js";
 import { forgetLoggingOn } from "../lib/timeline.js";
+import { ALARM_NAME } from "../lib/investigation/actions.js";
 
 export const step = defineStep<LabParams, LabAws>({
   id: "cleanup",
   role: "cleanup",
   title: { vi: "Dọn dẹp", en: "Clean up" },
-  values: { policyName: () => LOGGING_POLICY_NAME },
+  values: { policyName: () => LOGGING_POLICY_NAME, alarmName: () => ALARM_NAME },
   actions: [
     {
       id: "show-plan",

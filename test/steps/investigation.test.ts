@@ -9,6 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { CheckContext, CheckResult, LedgerEntry } from "../../src/engine/contract.js";
 import { realClock } from "../../src/engine/clock.js";
 import type { RunningSandbox } from "../../src/sandbox/index.js";
+import { withZeros } from "../../steps/lib/investigation/actions.js";
 import { checkIncidentAlarm, checkThrottleStart, checkTopTenant } from "../../steps/lib/investigation/checks.js";
 import { gradeThrottleStart, gradeTopTenant } from "../../steps/lib/investigation/grade.js";
 import type { Incident } from "../../steps/lib/investigation/incident.js";
@@ -257,5 +258,28 @@ describe("an alarm that goes to ALARM during the incident", () => {
       updatedAt: "",
     };
     expect(await checkIncidentAlarm(context([ours]))).toMatchObject({ status: "pass", doneBy: "runner" });
+  });
+});
+
+describe("the runner's throttles chart", () => {
+  it("draws the empty 5-minute periods before and between the throttles as 0", () => {
+    const p = 300_000;
+    expect(
+      withZeros(
+        [
+          [10 * p, 4],
+          [12 * p, 7],
+        ],
+        7 * p + 1000,
+        p,
+      ),
+    ).toEqual([
+      [8 * p, 0],
+      [9 * p, 0],
+      [10 * p, 4],
+      [11 * p, 0],
+      [12 * p, 7],
+    ]);
+    expect(withZeros([], 0, p)).toEqual([]);
   });
 });

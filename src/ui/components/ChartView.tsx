@@ -76,7 +76,8 @@ export function ChartView(props: { chart: ChartOutput; width: number; height?: n
         {t(chart.title)}
       </Styled>
       {(chart.alarms ?? []).map((alarm) => (
-        <Styled key={alarm.name} token={alarmToken(alarm)} wrap="truncate-end">
+        // Wrapped, not cut: the state is the point of the line.
+        <Styled key={alarm.name} token={alarmToken(alarm)} wrap="wrap">
           {alarmText(alarm, lang)}
         </Styled>
       ))}

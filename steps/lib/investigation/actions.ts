@@ -91,6 +91,21 @@ export async function answerAction(ctx: ActCtx): Promise<ActionResult> {
   return { summary: { vi: `Tenant lớn nhất: ${top}`, en: `Top tenant: ${top}` } };
 }
 
+/**
+ * A Sum series with its empty periods drawn as 0 (no throttled call in them), so the chart shows when the throttles
+ * began rather than starting at the first of them.
+ */
+export function withZeros(points: readonly [number, number][], from: number, period: number): [number, number][] {
+  const first = points[0]?.[0];
+  if (first === undefined) return [];
+  const values = new Map(points);
+  const start = first - Math.floor((first - from) / period) * period;
+  const last = points[points.length - 1]?.[0] ?? first;
+  const out: [number, number][] = [];
+  for (let t = start; t <= last; t += period) out.push([t, values.get(t) ?? 0]);
+  return out;
+}
+
 /** Sums of throttled calls per 5 minutes, [timestamp, value], from `from` to now. */
 async function throttles(ctx: ActCtx, model: string, from: number): Promise<[number, number][]> {
   const r = await ctx.aws.cloudwatch.send(
@@ -159,7 +174,8 @@ export async function alarmAction(ctx: ActCtx): Promise<ActionResult> {
     },
   });
   const state = evaluated.state === "ready" ? evaluated.value : "INSUFFICIENT_DATA";
-  const points = await throttles(ctx, model, ctx.clock.now() - 3600_000);
+  const from = ctx.clock.now() - 3600_000;
+  const points = withZeros(await throttles(ctx, model, from), from, 300_000);
   ctx.report.output({
     kind: "chart",
     chart: "line",

@@ -32,6 +32,12 @@ describe("OutputView", () => {
     expect(render(<OutputView output={chart} width={60} />, { lang: "vi" }).frame()).toContain(
       "⚑ GenAI-Throttles: ALARM · ngưỡng 5",
     );
+    // Narrow: the line wraps rather than losing the state.
+    expect(
+      render(<OutputView output={chart} width={24} />)
+        .frame()
+        .replace(/\s+/g, " "),
+    ).toContain("⚑ GenAI-Throttles: ALARM · threshold 5");
   });
 
   it("draws a table with aligned columns, shrinking to the width", () => {
