@@ -1,5 +1,5 @@
 /**
- * Alarms on the wire in the three protocols CloudWatch speaks (aws-facts.md §6): AWS Query (form in, XML out), AWS
+ * Alarms on the wire in the three protocols CloudWatch speaks (docs/aws-behaviour.md): AWS Query (form in, XML out), AWS
  * JSON 1.0 with the query-compatible error header, and Smithy RPC v2 CBOR. Error codes from botocore's model
  * (ResourceNotFound: Query code ResourceNotFound, HTTP 404) and LocalStack's recorded AWS responses
  * (test_set_alarm_invalid_input: ValidationError in every protocol).
