@@ -28,7 +28,11 @@ let c: Clients;
 let incident: Incident;
 let reference: Reference;
 
-function context(ledger: LedgerEntry[] = [], facts: Record<string, unknown> = {}): ReadCtx {
+function context(
+  ledger: LedgerEntry[] = [],
+  facts: Record<string, unknown> = {},
+  attribution?: CheckContext["attribution"],
+): ReadCtx {
   const ctx = {
     aws: { logs: c.logs, cloudwatch: c.cw, sts: c.sts, bedrock: c.bedrock, bedrockRuntime: c.runtime, iam: c.iam },
     params: { logGroupName: "/aws/bedrock/model-invocations" },
@@ -45,6 +49,7 @@ function context(ledger: LedgerEntry[] = [], facts: Record<string, unknown> = {}
     signal: new AbortController().signal,
     clock: realClock,
     liveCheck: false,
+    ...(attribution ? { attribution } : {}),
     poll: () => Promise.reject(new Error("not used")),
   };
   return ctx as unknown as ReadCtx;
@@ -117,6 +122,15 @@ describe("the checks, end to end (queries found through DescribeQueries)", () =>
     const queryId = result.status === "pass" ? result.evidence?.details?.queryId : undefined;
     expect(queryId).toBeDefined();
     expect(await checkTopTenant(context([], { insightsQueries: [queryId] }))).toMatchObject({ doneBy: "runner" });
+  });
+
+  it("credit no one in class grading (checks-only), where the runner's queries are unknown", async () => {
+    const tenant = await checkTopTenant(context([], {}, "checks-only"));
+    expect(tenant.status).toBe("pass");
+    expect(tenant).not.toHaveProperty("doneBy");
+    const throttle = await checkThrottleStart(context([], {}, "checks-only"));
+    expect(throttle.status).toBe("pass");
+    expect(throttle).not.toHaveProperty("doneBy");
   });
 
   it("say where to seed the incident when there is none, and that AWS has none", async () => {
@@ -258,6 +272,11 @@ describe("an alarm that goes to ALARM during the incident", () => {
       updatedAt: "",
     };
     expect(await checkIncidentAlarm(context([ours]))).toMatchObject({ status: "pass", doneBy: "runner" });
+    // An interrupted "do it for me" (still "creating") proves nothing; class grading credits no one it cannot prove.
+    expect(await checkIncidentAlarm(context([{ ...ours, state: "creating" }]))).toMatchObject({ doneBy: "learner" });
+    const graded = await checkIncidentAlarm(context([], {}, "checks-only"));
+    expect(graded.status).toBe("pass");
+    expect(graded).not.toHaveProperty("doneBy");
   });
 });
 

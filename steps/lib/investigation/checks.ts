@@ -5,7 +5,7 @@
  */
 import type { CheckResult, DoneBy, Text } from "genai-lab/kit";
 import type { ReadCtx } from "../model.js";
-import { isOwned } from "../ledger.js";
+import { createdEntry, creditFor } from "../ledger.js";
 import { gradeAlarm } from "./alarm-grade.js";
 import type { AlarmGrade } from "./alarm-grade.js";
 import { gradeThrottleStart, gradeTopTenant } from "./grade.js";
@@ -37,7 +37,11 @@ async function prepare(ctx: ReadCtx): Promise<Ready | CheckResult> {
   return { incident, reference };
 }
 
-const doneByQuery = (ctx: ReadCtx, queryId: string): DoneBy => (runnerQueries(ctx).has(queryId) ? "runner" : "learner");
+/** Credit (main's contract, ledger.ts creditFor): unknown in class grading unless the runner's own query is proven. */
+const doneByQuery = (ctx: ReadCtx, queryId: string): DoneBy | undefined =>
+  creditFor(ctx, runnerQueries(ctx).has(queryId));
+
+const withCredit = (doneBy: DoneBy | undefined) => (doneBy ? { doneBy } : {});
 
 export async function checkTopTenant(ctx: ReadCtx): Promise<CheckResult> {
   const ready = await prepare(ctx);
@@ -51,7 +55,7 @@ export async function checkTopTenant(ctx: ReadCtx): Promise<CheckResult> {
     return {
       status: "pass",
       evidence: { expected, actual: TENANT_TEXTS.passed(answer), details: { queryId: grade.queryId } },
-      doneBy: doneByQuery(ctx, grade.queryId),
+      ...withCredit(doneByQuery(ctx, grade.queryId)),
     };
   }
   const shown = grade.status === "near" ? grade.shown : undefined;
@@ -77,7 +81,7 @@ export async function checkThrottleStart(ctx: ReadCtx): Promise<CheckResult> {
         actual: THROTTLE_TEXTS.passed(new Date(reference.firstThrottle ?? 0).toISOString()),
         details: { queryId: grade.queryId },
       },
-      doneBy: doneByQuery(ctx, grade.queryId),
+      ...withCredit(doneByQuery(ctx, grade.queryId)),
     };
   }
   return {
@@ -90,11 +94,9 @@ export async function checkThrottleStart(ctx: ReadCtx): Promise<CheckResult> {
   };
 }
 
-function alarmDoneBy(ctx: ReadCtx, grade: AlarmGrade & { status: "pass" }): DoneBy {
-  const ours = ctx.ledger
-    .entries()
-    .some((entry) => entry.type === ALARM_LEDGER_TYPE && entry.name === grade.alarm && isOwned(entry));
-  return ours ? "runner" : "learner";
+/** The runner's only when its action saw the alarm through ("created"); an interrupted "creating" proves nothing. */
+function alarmDoneBy(ctx: ReadCtx, grade: AlarmGrade & { status: "pass" }): DoneBy | undefined {
+  return creditFor(ctx, createdEntry(ctx, ALARM_LEDGER_TYPE, grade.alarm) !== undefined);
 }
 
 export async function checkIncidentAlarm(ctx: ReadCtx): Promise<CheckResult> {
@@ -109,7 +111,7 @@ export async function checkIncidentAlarm(ctx: ReadCtx): Promise<CheckResult> {
     return {
       status: "pass",
       evidence: { expected, actual: ALARM_TEXTS.passed(grade.alarm, hhmm(grade.since)) },
-      doneBy: alarmDoneBy(ctx, grade),
+      ...withCredit(alarmDoneBy(ctx, grade)),
     };
   }
   const actual: Text = ALARM_TEXTS.actual(grade.reason, grade.alarm);
