@@ -2,8 +2,9 @@
  * Grading the investigation's answers from the results of the learner's queries (never from their text). Each
  * grader looks at every query and keeps the best outcome: a pass, else the most telling near miss.
  *
- * Top tenant: a query whose first row names the tenant with the most tokens since the incident began.
- *   near misses: the first row is the top tenant of the whole history, with its whole-history total (no time
+ * Top tenant: a query whose first row names the tenant with the most tokens since the incident began, with a token
+ *   figure (at least half of that tenant's tokens since then).
+ *   near misses: the right tenant first with no token figure (ranked by calls, which may agree) · the first row is the top tenant of the whole history, with its whole-history total (no time
  *   range) · that tenant lower in rows not ranked largest first (not sorted descending) · another tenant first in
  *   ranked rows (ranked by calls, or by something else than tokens)
  * Throttling began: among the times a query returned at or after the incident's start, the earliest is the first
@@ -19,10 +20,11 @@ export type Grade<R extends string> =
   | { status: "near"; reason: R; queryId: string; shown: string }
   | { status: "none" };
 
-export type TenantMiss = "not-sorted" | "no-time-range" | "other-tenant";
+export type TenantMiss = "not-tokens" | "not-sorted" | "no-time-range" | "other-tenant";
 export type ThrottleMiss = "before-incident" | "not-throttles" | "not-first";
 
 const RANK: Record<TenantMiss | ThrottleMiss, number> = {
+  "not-tokens": 4,
   "not-sorted": 3,
   "no-time-range": 2,
   "other-tenant": 1,
@@ -53,7 +55,16 @@ export function gradeTopTenant(looks: readonly QueryLook[], ref: Reference): Gra
     );
     const first = tenantsIn[0];
     if (first === undefined) continue;
-    if (first === answer) return { status: "pass", queryId: look.id };
+    if (first === answer) {
+      // The right name is not enough: ranked by calls, the spike's tenant may come first too. Its row must show a
+      // token figure (at least half its tokens since the incident began: input only, or a window a little late,
+      // still pass).
+      const row = look.rows.find((r) => Object.values(r).includes(answer)) ?? {};
+      if (Object.values(row).some((v) => Number(v) >= (ref.tenants[0]?.tokens ?? 0) / 2))
+        return { status: "pass", queryId: look.id };
+      best = better(best, { status: "near", reason: "not-tokens", queryId: look.id, shown: first });
+      continue;
+    }
     const reason: TenantMiss = wholeHistory(look.rows[0] ?? {}, ref)
       ? "no-time-range"
       : tenantsIn.includes(answer) && !descending(look.rows)

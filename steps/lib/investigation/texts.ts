@@ -57,6 +57,11 @@ export const TENANT_TEXTS = {
         },
   hint: (reason: TenantMiss | "none", start: string): Text => {
     switch (reason) {
+      case "not-tokens":
+        return {
+          vi: "Tenant ở dòng đầu đúng, nhưng con số bên cạnh không phải số token của nó (đếm số lời gọi chăng?): cộng token đầu vào và đầu ra (`sum(input.inputTokenCount + output.outputTokenCount)`) theo `requestMetadata.tenant_id`, vì tenant gọi nhiều nhất chưa chắc là tenant dùng nhiều token nhất.",
+          en: "The right tenant comes first, but the figure beside it is not its tokens (a count of calls?): add input and output tokens (`sum(input.inputTokenCount + output.outputTokenCount)`) by `requestMetadata.tenant_id`, since the tenant with the most calls need not be the one with the most tokens.",
+        };
       case "not-sorted":
         return {
           vi: "Kết quả có tenant đúng nhưng không ở dòng đầu: sắp xếp theo tổng token giảm dần (`sort tokens desc`).",
