@@ -19,6 +19,7 @@ import { InvocationLogDelivery } from "./pipeline/delivery.js";
 import { shapedOperations } from "./protocol/shapes/index.js";
 import { SANDBOX_DEFAULTS } from "./context.js";
 import { seedAdminRoutes } from "./seed/admin.js";
+import { ongoingIncident } from "./seed/ongoing.js";
 import { createAdmin } from "./server/admin.js";
 import type { SandboxRuntime } from "./server/dispatch.js";
 import type { Db } from "./storage/db.js";
@@ -72,11 +73,15 @@ export function createSandboxCore(o: CoreOptions): SandboxRuntime {
     delayMs: o.deliveryDelayMs,
   });
 
+  const ongoing = ongoingIncident(db, o.accountId, o.region ?? SANDBOX_DEFAULTS.region);
+
   return {
     now: o.now,
     identities: new IdentityResolver(db, o.credentials, o.accountId),
     faults,
-    beforeRequest: (now) => {
+    beforeRequest: async (now) => {
+      // A seeded incident goes on (its minutes up to now written) before alarms look at the newest data.
+      await ongoing.catchUp(now);
       delivery.materializeDue(now);
       cloudwatch.evaluateAlarms(now);
     },

@@ -56,6 +56,15 @@ function summary(result: SeedResult, hours: number, dbPath: string): Text {
     const what = INCIDENTS[result.scenario as Exclude<Scenario, "steady">];
     vi.push(`Sự cố "${result.scenario}" bắt đầu lúc ${at} và vẫn đang diễn ra: ${what.vi}.`);
     en.push(`Incident "${result.scenario}" began at ${at} and is still going on: ${what.en}.`);
+    if (result.ongoingUntil !== undefined) {
+      const until = new Date(result.ongoingUntil).toISOString().slice(11, 16);
+      vi.push(
+        `Sandbox (đang chạy, hoặc khi bạn mở nó) cho sự cố tiếp diễn đến ${until} UTC, nên alarm tạo sau vẫn thấy nó.`,
+      );
+      en.push(
+        `The sandbox (running now, or when you start it) carries it on until ${until} UTC, so an alarm created later still sees it.`,
+      );
+    }
   }
   return { vi: vi.join("\n"), en: en.join("\n") };
 }

@@ -28,7 +28,7 @@ import { recordSeedRun } from "./manifest.js";
 import type { SeededApp } from "./planner.js";
 import { Planner } from "./planner.js";
 import type { ScenarioName } from "./scenarios.js";
-import { createIncident } from "./scenarios.js";
+import { createIncident, ONGOING_MS } from "./scenarios.js";
 import { SeedTally } from "./tally.js";
 import type { SeedCounts } from "./tally.js";
 import { APPS } from "./workload.js";
@@ -49,15 +49,24 @@ export interface SeedOptions {
   scenario?: ScenarioName;
   /** The end of the window, epoch ms. Default now. */
   now?: number;
+  /**
+   * Continues an incident already under way (ongoing.ts): the window starts at this whole minute instead of
+   * `hours` before `now`, the incident keeps its start, and no new history is recorded (the caller extends it).
+   */
+  continues?: { from: number; incidentStart: number };
 }
 
 export interface SeedResult extends SeedCounts {
   logGroupName: string;
   from: number;
   to: number;
+  /** The end of the whole minutes written (≤ `to`): where a continuation starts. */
+  through: number;
   scenario: ScenarioName;
   /** When the incident began (epoch ms); it is still going on at `to`. Absent for `steady`. */
   incidentStart?: number;
+  /** Until when a running sandbox carries the incident on (ongoing.ts). Absent for `steady`. */
+  ongoingUntil?: number;
 }
 
 export const DEFAULT_SEED_LOG_GROUP = "/aws/bedrock/model-invocations";
@@ -104,9 +113,9 @@ export async function seedHistory(
   const region = options.region ?? SANDBOX_DEFAULTS.region;
   const scenario = options.scenario ?? "steady";
   const to = options.now ?? Date.now();
-  const from = to - options.hours * 3600_000;
+  const from = options.continues?.from ?? to - options.hours * 3600_000;
   const random = createPrng(options.seed ?? 20250815);
-  const incident = createIncident(scenario, from, to, options.rate);
+  const incident = createIncident(scenario, from, to, options.rate, options.continues?.incidentStart);
   const apps = seededApps(region, accountId, options.modelIds);
   const db = options.db ?? openDatabase(options.dbPath ?? ":memory:");
   try {
@@ -174,10 +183,12 @@ export async function seedHistory(
       logGroupName,
       from,
       to,
+      through: first + minutes * MINUTE_MS,
       scenario,
-      ...(scenario === "steady" ? {} : { incidentStart: incident.start }),
+      ...(scenario === "steady" ? {} : { incidentStart: incident.start, ongoingUntil: to + ONGOING_MS }),
     };
-    recordSeedRun(db, accountId, region, result, options.seed ?? 20250815);
+    if (options.continues === undefined)
+      recordSeedRun(db, accountId, region, { ...result, rate: options.rate }, options.seed ?? 20250815);
     return result;
   } finally {
     if (options.db === undefined) db.close();

@@ -15,6 +15,9 @@ export interface SeedRun {
   incidentStart?: number;
   logGroupName: string;
   invocations: number;
+  /** Calls a minute it was seeded at, and the end of the minutes written so far (ongoing.ts extends it). */
+  rate?: number;
+  through?: number;
 }
 
 function createSeedSchema(db: Db): void {
@@ -30,7 +33,7 @@ export function recordSeedRun(
   db: Db,
   accountId: string,
   region: string,
-  result: Omit<SeedRun, "accountId" | "region" | "seed">,
+  result: Omit<SeedRun, "accountId" | "region" | "seed" | "rate" | "through"> & { rate: number; through: number },
   seed: number,
 ): void {
   createSeedSchema(db);
@@ -44,6 +47,8 @@ export function recordSeedRun(
     ...(result.incidentStart === undefined ? {} : { incidentStart: result.incidentStart }),
     logGroupName: result.logGroupName,
     invocations: result.invocations,
+    rate: result.rate,
+    through: result.through,
   };
   db.prepare("INSERT INTO seed_runs (account_id, region, body) VALUES (?, ?, ?)").run(
     accountId,
@@ -54,9 +59,20 @@ export function recordSeedRun(
 
 /** The newest seeded history of an account and Region, if any. */
 export function latestSeedRun(db: Db, accountId: string, region: string): SeedRun | undefined {
+  return latestSeedRow(db, accountId, region)?.run;
+}
+
+/** The newest seeded history with its row id (what extendSeedRun updates). */
+export function latestSeedRow(db: Db, accountId: string, region: string): { id: number; run: SeedRun } | undefined {
   createSeedSchema(db);
   const row = db
-    .prepare("SELECT body FROM seed_runs WHERE account_id = ? AND region = ? ORDER BY id DESC LIMIT 1")
-    .get(accountId, region) as { body: string } | undefined;
-  return row === undefined ? undefined : (JSON.parse(row.body) as SeedRun);
+    .prepare("SELECT id, body FROM seed_runs WHERE account_id = ? AND region = ? ORDER BY id DESC LIMIT 1")
+    .get(accountId, region) as { id: number; body: string } | undefined;
+  return row === undefined ? undefined : { id: row.id, run: JSON.parse(row.body) as SeedRun };
+}
+
+/** An ongoing incident's history now reaches `through`, with `added` more calls (its window `to` stays). */
+export function extendSeedRun(db: Db, id: number, run: SeedRun, through: number, added: number): void {
+  const body: SeedRun = { ...run, through, invocations: run.invocations + added };
+  db.prepare("UPDATE seed_runs SET body = ? WHERE id = ?").run(JSON.stringify(body), id);
 }

@@ -1,7 +1,8 @@
 /**
  * Incidents a seeded history can hold (`--scenario`). Each starts at a known time — 45 minutes before the end of
  * the history (or a third of the way in, for histories under 2¼ hours) — and is still going on when the history
- * ends, so an alarm created afterwards finds it in the newest data.
+ * ends; a running sandbox carries it on for ONGOING_MS after that (ongoing.ts), so that an alarm created afterwards
+ * finds it in the newest data.
  *
  *   steady            nothing happens: the usual background of errors, throttles and truncations only
  *   throttling        a product launch triples chat and search traffic; the Claude profiles they use hit their
@@ -26,6 +27,9 @@ export type ScenarioName = (typeof SCENARIOS)[number];
 export function isScenario(name: string): name is ScenarioName {
   return (SCENARIOS as readonly string[]).includes(name);
 }
+
+/** How long after its history was seeded an incident goes on in a running sandbox (ongoing.ts). */
+export const ONGOING_MS = 2 * 3600_000;
 
 /** The tenant whose bulk job is the cost spike. */
 export const SPIKE_TENANT = "mekong-travel";
@@ -68,8 +72,14 @@ export function incidentStart(from: number, to: number): number {
   return Math.floor(start / 60_000) * 60_000;
 }
 
-export function createIncident(scenario: ScenarioName, from: number, to: number, rate: number): Incident {
-  const start = incidentStart(from, to);
+/** `start`: when an incident already under way began (its continuation, ongoing.ts); default from the window. */
+export function createIncident(
+  scenario: ScenarioName,
+  from: number,
+  to: number,
+  rate: number,
+  start = incidentStart(from, to),
+): Incident {
   const active = (at: number): boolean => scenario !== "steady" && at >= start;
   const ramp = (at: number, delay = 0): number => Math.min(1, Math.max(0, (at - start - delay) / RAMP_MS));
   return {

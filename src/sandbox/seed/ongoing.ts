@@ -1,0 +1,52 @@
+/**
+ * A seeded incident is still going on when its history ends; on AWS it would go on after that too, so that an alarm
+ * created ten minutes later still sees it. The running sandbox makes it so: before each call (as it delivers due
+ * logs and evaluates alarms) it writes the newest history's whole minutes from where it stopped up to now — same
+ * apps, rhythm and incident, from the same seed — for ONGOING_MS after the history was seeded, then the incident is
+ * left to end. A `steady` history is not continued (nothing happens in it), nor is one recorded before the seed
+ * runs said how to (no rate).
+ */
+import type { Db } from "../storage/db.js";
+import { seedHistory } from "./history.js";
+import { extendSeedRun, latestSeedRow } from "./manifest.js";
+import { isScenario, ONGOING_MS } from "./scenarios.js";
+
+const MINUTE_MS = 60_000;
+
+export interface OngoingIncident {
+  /** Writes the minutes of the newest incident that have passed by `now` (one catch-up at a time). */
+  catchUp(now: number): Promise<void>;
+}
+
+export function ongoingIncident(db: Db, accountId: string, region: string): OngoingIncident {
+  let running: Promise<void> | undefined;
+  const step = async (now: number): Promise<void> => {
+    const row = latestSeedRow(db, accountId, region);
+    if (row === undefined) return;
+    const { run } = row;
+    if (run.scenario === "steady" || !isScenario(run.scenario) || run.incidentStart === undefined) return;
+    if (run.rate === undefined || run.through === undefined) return;
+    const until = Math.floor(Math.min(now, run.to + ONGOING_MS) / MINUTE_MS) * MINUTE_MS;
+    if (until - run.through < MINUTE_MS) return;
+    const result = await seedHistory({
+      db,
+      hours: 0,
+      rate: run.rate,
+      // Another stream of the same seed for each stretch: deterministic, never the history's own minutes again.
+      seed: (run.seed + run.through / MINUTE_MS) % 2 ** 32,
+      scenario: run.scenario,
+      accountId,
+      region,
+      now: until,
+      continues: { from: run.through, incidentStart: run.incidentStart },
+    });
+    extendSeedRun(db, row.id, run, result.through, result.invocations);
+  };
+  return {
+    catchUp(now) {
+      // Calls arriving together wait for the same catch-up rather than writing the same minutes twice.
+      running ??= step(now).finally(() => (running = undefined));
+      return running;
+    },
+  };
+}
