@@ -64,6 +64,19 @@ export function checklistReport(
   });
 }
 
+/**
+ * The bonus items for a run's report: when the run included a bonus step (`run --step investigate`), its items are
+ * what the learner came for, reported apart from the checklist as `check` reports them; else nothing.
+ */
+export async function bonusOfRun(
+  session: Pick<Session, "lab" | "runner">,
+  stepIds: readonly string[],
+  signal: AbortSignal,
+): Promise<Pick<ReportInput, "bonus">> {
+  const ran = session.lab.steps.some(({ step }) => step.role === "bonus" && stepIds.includes(step.id));
+  return ran ? { bonus: await session.runner.runBonus(signal) } : {};
+}
+
 /** 0 all good, 1 something failed, 130 interrupted. */
 export function exitCodeFor(outcome: "passed" | "failed" | "cancelled"): number {
   return outcome === "passed" ? 0 : outcome === "cancelled" ? 130 : 1;

@@ -1,6 +1,7 @@
 /** A "bonus" step is optional: not in a full run nor in "where the learner is"; its checks are the lab's bonus items. */
 import { DescribeAlarmsCommand } from "@aws-sdk/client-cloudwatch";
 import { describe, expect, it } from "vitest";
+import { bonusOfRun } from "../../src/cli/command.js";
 import { isLabStep } from "../../src/engine/contract.js";
 import { builtInLabDir, loadLab } from "../../src/engine/loader.js";
 import { startLabSession } from "../helpers/lab-session.js";
@@ -36,6 +37,14 @@ describe("bonus steps", () => {
         ["bonus-throttling-start", "fail"],
         ["bonus-incident-alarm", "fail"],
       ]);
+      // `run --step investigate` (guided or hands-on) reports the bonus items it was run for; other runs do not.
+      const signal = new AbortController().signal;
+      expect((await bonusOfRun(session, ["investigate"], signal)).bonus?.map((item) => item.id)).toEqual([
+        "bonus-top-tenant",
+        "bonus-throttling-start",
+        "bonus-incident-alarm",
+      ]);
+      expect(await bonusOfRun(session, ["view-logs", "create-dashboard"], signal)).toEqual({});
     } finally {
       await session.close();
     }

@@ -19,7 +19,7 @@ import { renderText } from "../../report/text.js";
 import { formatDuration } from "../../ui/plain/format.js";
 import { createPlainPrinter } from "../../ui/plain/printer.js";
 import { S } from "../../ui/strings.js";
-import { checklistReport, exitCodeFor, type CommandContext } from "../command.js";
+import { bonusOfRun, checklistReport, exitCodeFor, type CommandContext } from "../command.js";
 import { stepNumbers, type Session } from "../session.js";
 import { applyHint } from "../shell-lines.js";
 import { envArgs } from "./env.js";
@@ -77,7 +77,9 @@ export async function runHandsOn(ctx: CommandContext, session: Session, stepIds:
   }
   const checklist = await session.runner.runChecklist(signal);
   if (signal.aborted) return 130;
-  const report = checklistReport(ctx, session, checklist, startedAt, { mode: "hands-on" });
+  const bonus = await bonusOfRun(session, stepIds, signal);
+  if (signal.aborted) return 130;
+  const report = checklistReport(ctx, session, checklist, startedAt, { mode: "hands-on", ...bonus });
   io.stdout.write(`\n${renderText(report, style)}`);
   return 0; // as a guided run: every step it was asked for passed (the checklist may still wait for later steps)
 }
