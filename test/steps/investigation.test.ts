@@ -12,6 +12,7 @@ import type { RunningSandbox } from "../../src/sandbox/index.js";
 import { withZeros } from "../../steps/lib/investigation/actions.js";
 import { checkIncidentAlarm, checkThrottleStart, checkTopTenant } from "../../steps/lib/investigation/checks.js";
 import { gradeThrottleStart, gradeTopTenant } from "../../steps/lib/investigation/grade.js";
+import { learnerLooks, renderedStart } from "../../steps/lib/investigation/queries.js";
 import type { Incident } from "../../steps/lib/investigation/incident.js";
 import { readIncident } from "../../steps/lib/investigation/incident.js";
 import { referenceAnswers } from "../../steps/lib/investigation/reference.js";
@@ -115,6 +116,25 @@ describe("the checks, end to end (queries found through DescribeQueries)", () =>
     expect(failed(await checkThrottleStart(context()))).toMatch(/not the first: sort oldest first/);
     await insights(c, 'filter errorCode = "ThrottlingException" | sort @timestamp asc | limit 1', during());
     expect(await checkThrottleStart(context())).toMatchObject({ status: "pass", doneBy: "learner" });
+  });
+
+  it("read where each query's time range began from AWS's rendering, and name a range that began too late", async () => {
+    expect(renderedStart('SOURCE "/aws/bedrock/model-invocations" START=1764662400000 END=1764666000000 | stats')).toBe(
+      1764662400000,
+    );
+    expect(renderedStart("fields @timestamp")).toBeUndefined();
+    const first = reference.firstThrottle!;
+    const late = { from: first + 60_000, to: clock };
+    await insights(c, 'filter errorCode = "ThrottlingException" | sort @timestamp asc | limit 1', late);
+    const looks = await learnerLooks(context(), incident.logGroupName, incident.to - 60_000);
+    // The sandbox's clock stands still here: every query has the same createTime, so find this one by its range.
+    const mine = looks.find((one) => one.startMs === Math.floor(late.from / 1000) * 1000);
+    expect(mine).toBeDefined();
+    const grade = gradeThrottleStart([mine!], reference, incident.incidentStart);
+    expect(grade).toMatchObject({ status: "near", reason: "late-window" });
+    // The same rows without the range's start (another endpoint's rendering): not sorted oldest first, as before.
+    const bare = { ...mine!, startMs: undefined };
+    expect(gradeThrottleStart([bare], reference, incident.incidentStart)).toMatchObject({ reason: "not-first" });
   });
 
   it("credits the runner when the passing query is one of its own", async () => {

@@ -10,7 +10,8 @@
  * Throttling began: among the times a query returned at or after the incident's start, the earliest is the first
  *   throttled call's (to the second; or its 1- or 5-minute bin).
  *   near misses: only times before the incident (the whole history's first throttle) · an earliest time that is
- *   not a throttled call (no filter on errorCode) · a later throttle (not sorted oldest first)
+ *   not a throttled call (no filter on errorCode) · a later throttle, from a time range that began after the first
+ *   one (read from AWS's rendering of the query, for the hint only) or not sorted oldest first
  */
 import type { QueryLook } from "./queries.js";
 import type { Reference } from "./reference.js";
@@ -21,7 +22,7 @@ export type Grade<R extends string> =
   | { status: "none" };
 
 export type TenantMiss = "not-tokens" | "not-sorted" | "no-time-range" | "other-tenant";
-export type ThrottleMiss = "before-incident" | "not-throttles" | "not-first";
+export type ThrottleMiss = "before-incident" | "not-throttles" | "late-window" | "not-first";
 
 const RANK: Record<TenantMiss | ThrottleMiss, number> = {
   "not-tokens": 4,
@@ -29,6 +30,7 @@ const RANK: Record<TenantMiss | ThrottleMiss, number> = {
   "no-time-range": 2,
   "other-tenant": 1,
   "before-incident": 3,
+  "late-window": 2,
   "not-first": 2,
   "not-throttles": 1,
 };
@@ -136,7 +138,9 @@ export function gradeThrottleStart(
     if (sameSecond(earliest, answer) || earliest === binOf(answer, 1) || earliest === binOf(answer, 5)) {
       return { status: "pass", queryId: look.id };
     }
-    const reason: ThrottleMiss = earliest < answer ? "not-throttles" : "not-first";
+    // A later throttle: the query's time range began after the first one, or it did not sort oldest first.
+    const late = look.startMs !== undefined && look.startMs > answer;
+    const reason: ThrottleMiss = earliest < answer ? "not-throttles" : late ? "late-window" : "not-first";
     best = better(best, { status: "near", reason, queryId: look.id, shown: show(earliest) });
   }
   return best;

@@ -12,7 +12,18 @@ export interface QueryLook {
   id: string;
   /** Epoch ms. */
   createdAt: number;
+  /**
+   * Where the query's time range began (epoch ms), from the `START=` AWS renders in DescribeQueries' queryString:
+   * only to name a near miss's cause, never to grade.
+   */
+  startMs?: number;
   rows: Record<string, string>[];
+}
+
+/** `SOURCE "<group>" START=<ms> END=<ms> | …` (AWS's rendering) → the start, if it is there. */
+export function renderedStart(queryString: string | undefined): number | undefined {
+  const match = /^SOURCE\b[^|]*\bSTART=(\d+)/.exec(queryString ?? "");
+  return match ? Number(match[1]) : undefined;
 }
 
 /** How many of the newest completed queries are read back (GetQueryResults is rate-limited on AWS). */
@@ -37,7 +48,8 @@ export async function learnerLooks(ctx: ReadCtx, group: string, since: number): 
         fields.filter((f) => f.field && f.field !== "@ptr").map((f) => [f.field ?? "", f.value ?? ""]),
       ),
     );
-    looks.push({ id: query.queryId ?? "", createdAt: query.createTime ?? 0, rows });
+    const startMs = renderedStart(query.queryString);
+    looks.push({ id: query.queryId ?? "", createdAt: query.createTime ?? 0, ...(startMs ? { startMs } : {}), rows });
   }
   return looks;
 }

@@ -114,6 +114,11 @@ export const THROTTLE_TEXTS = {
           vi: 'Thời điểm sớm nhất không phải một lời gọi bị throttle: thêm `filter errorCode = "ThrottlingException"`.',
           en: 'Your earliest time is not a throttled call: add `filter errorCode = "ThrottlingException"`.',
         };
+      case "late-window":
+        return {
+          vi: `Đó là một lời gọi bị throttle, nhưng khoảng thời gian của truy vấn bắt đầu sau lời gọi bị throttle đầu tiên: cho nó bắt đầu từ lúc sự cố bắt đầu (${start}) hoặc sớm hơn.`,
+          en: `That is a throttled call, but your query's time range begins after the first one: start it at the incident's start (${start}) or earlier.`,
+        };
       case "not-first":
         return {
           vi: "Đó là một lời gọi bị throttle, nhưng chưa phải lời gọi đầu tiên: sắp xếp tăng dần (`sort @timestamp asc | limit 1`) hoặc dùng `min(@timestamp)`.",
