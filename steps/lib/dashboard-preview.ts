@@ -29,7 +29,10 @@ export function previewPeriod(windowMillis: number): number {
  */
 export function zeroFilled(series: ChartSeries, range: { startMs: number; endMs: number }, periodSeconds: number) {
   const step = periodSeconds * 1000;
-  const first = Math.floor(range.startMs / step) * step;
+  // The buckets CloudWatch returned set the grid's phase: they run from the query's StartTime, which need not be a
+  // multiple of the period (a 15-minute grid on the hour would put a zero between every two real buckets).
+  const phase = series.points.length > 0 ? ((Number(series.points[0]!.x) % step) + step) % step : 0;
+  const first = Math.floor((range.startMs - phase) / step) * step + phase;
   const byTime = new Map(series.points.map((p) => [Number(p.x), p.y]));
   const points: ChartSeries["points"] = [];
   for (let t = first; t <= range.endMs; t += step) points.push({ x: t, y: byTime.get(t) ?? 0 });
