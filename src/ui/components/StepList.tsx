@@ -1,6 +1,6 @@
 /**
  * The lab's steps with their status, and how many of the lab's steps have passed. Cleanup is apart from the lab:
- * it is not counted, and a rule saying where it stands sets it off below the others. The count follows the
+ * it is not counted, and a rule saying where it stands sets it off below the others (not on a compact screen). The count follows the
  * steps' last outcomes, so it never drops while a step runs again.
  */
 import { Box, Text } from "ink";
@@ -42,7 +42,9 @@ export function StepList(props: { rows: StepRow[]; selected: number; width: numb
         const selected = index === props.selected;
         return (
           <Box key={row.step.id} flexDirection="column">
-            {index === firstCleanup && index > 0 ? (
+            {/* Compact (60×18): no rule — its row is worth more than the words, which the cleanup row's own
+                glyph says already; every step and all four checklist items then fit. */}
+            {index === firstCleanup && index > 0 && !props.compact ? (
               <Styled token="text.muted" wrap="truncate-end">
                 {rule(t(fill(S.cleanupApart, { status: t(look.label) })), inner)}
               </Styled>
