@@ -224,6 +224,23 @@ describe("which tenant used the most tokens in the spike", () => {
   });
 });
 
+describe("when throttling began, to the minute", () => {
+  it("does not take an hourly count for the answer, even when throttling began in the hour's first minutes", () => {
+    // Found by hand: the dashboard preview's own per-hour query passed for genai-lab when the first throttle fell
+    // in the first five minutes of an hour (its 5-minute bin is the hour itself).
+    const firstThrottle = Date.UTC(2026, 11, 2, 7, 2, 13, 418);
+    const ref = { ...reference, firstThrottle };
+    const start = Date.UTC(2026, 11, 2, 6, 55);
+    const rows = (...times: string[]) => times.map((t) => ({ "bin(1h)": t, invocations: "40" }));
+    const hourly = { id: "hourly", createdAt: 0, rows: rows("2026-12-02 07:00:00.000", "2026-12-02 06:00:00.000") };
+    expect(gradeThrottleStart([hourly], ref, start)).toMatchObject({ status: "near", reason: "hourly" });
+    const fiveMinutes = { id: "5m", createdAt: 0, rows: rows("2026-12-02 07:00:00.000", "2026-12-02 07:05:00.000") };
+    expect(gradeThrottleStart([fiveMinutes], ref, start).status).toBe("pass");
+    const exact = { id: "exact", createdAt: 0, rows: [{ "@timestamp": "2026-12-02 07:02:13.418" }] };
+    expect(gradeThrottleStart([exact], ref, start).status).toBe("pass");
+  });
+});
+
 describe("when throttling began", () => {
   it.each([
     ['filter errorCode = "ThrottlingException" | sort @timestamp asc | limit 1', during],

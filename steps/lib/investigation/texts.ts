@@ -114,6 +114,11 @@ export const THROTTLE_TEXTS = {
           vi: 'Thời điểm sớm nhất không phải một lời gọi bị throttle: thêm `filter errorCode = "ThrottlingException"`.',
           en: 'Your earliest time is not a throttled call: add `filter errorCode = "ThrottlingException"`.',
         };
+      case "hourly":
+        return {
+          vi: 'Các thời điểm của truy vấn đều là giờ tròn (bin(1h)?): hãy tìm lời gọi bị throttle đầu tiên đến từng phút — lọc `errorCode = "ThrottlingException"` rồi sắp xếp cũ nhất trước, hoặc dùng bin 1 hay 5 phút.',
+          en: 'Your query\'s times are all whole hours (bin(1h)?): find the first throttled call to the minute — filter `errorCode = "ThrottlingException"` and sort oldest first, or bin by 1 or 5 minutes.',
+        };
       case "late-window":
         return {
           vi: `Đó là một lời gọi bị throttle, nhưng khoảng thời gian của truy vấn bắt đầu sau lời gọi bị throttle đầu tiên: cho nó bắt đầu từ lúc sự cố bắt đầu (${start}) hoặc sớm hơn.`,
