@@ -12,6 +12,22 @@ import { extendSeedRun, latestSeedRow } from "./manifest.js";
 import { isScenario, ONGOING_MS } from "./scenarios.js";
 
 const MINUTE_MS = 60_000;
+/**
+ * About how many calls one catch-up may write (≈1 ms each): a sandbox started long after a seed at a high rate
+ * writes only the newest minutes, leaving a gap, rather than keeping its first caller waiting for a minute.
+ */
+const CATCH_UP_CALLS = 6000;
+
+/** The whole minutes a catch-up writes at `now` ([from, until)), or undefined when none is due. */
+export function catchUpWindow(
+  run: { to: number; through: number; rate: number },
+  now: number,
+): { from: number; until: number } | undefined {
+  const until = Math.floor(Math.min(now, run.to + ONGOING_MS) / MINUTE_MS) * MINUTE_MS;
+  const span = Math.max(5, Math.floor(CATCH_UP_CALLS / run.rate)) * MINUTE_MS;
+  const from = Math.max(run.through, until - span);
+  return until - from >= MINUTE_MS ? { from, until } : undefined;
+}
 
 export interface OngoingIncident {
   /** Writes the minutes of the newest incident that have passed by `now` (one catch-up at a time). */
@@ -26,19 +42,19 @@ export function ongoingIncident(db: Db, accountId: string, region: string): Ongo
     const { run } = row;
     if (run.scenario === "steady" || !isScenario(run.scenario) || run.incidentStart === undefined) return;
     if (run.rate === undefined || run.through === undefined) return;
-    const until = Math.floor(Math.min(now, run.to + ONGOING_MS) / MINUTE_MS) * MINUTE_MS;
-    if (until - run.through < MINUTE_MS) return;
+    const window = catchUpWindow({ to: run.to, through: run.through, rate: run.rate }, now);
+    if (window === undefined) return;
     const result = await seedHistory({
       db,
       hours: 0,
       rate: run.rate,
       // Another stream of the same seed for each stretch: deterministic, never the history's own minutes again.
-      seed: (run.seed + run.through / MINUTE_MS) % 2 ** 32,
+      seed: (run.seed + window.from / MINUTE_MS) % 2 ** 32,
       scenario: run.scenario,
       accountId,
       region,
-      now: until,
-      continues: { from: run.through, incidentStart: run.incidentStart },
+      now: window.until,
+      continues: { from: window.from, incidentStart: run.incidentStart },
     });
     extendSeedRun(db, row.id, run, result.through, result.invocations);
   };

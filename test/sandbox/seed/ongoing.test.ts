@@ -6,6 +6,7 @@
  */
 import { GetMetricDataCommand, PutMetricAlarmCommand, DescribeAlarmsCommand } from "@aws-sdk/client-cloudwatch";
 import { describe, expect, it } from "vitest";
+import { catchUpWindow } from "../../../src/sandbox/seed/ongoing.js";
 import { clients, startTestSandbox } from "../helpers.js";
 import type { Clients } from "../helpers.js";
 
@@ -103,5 +104,15 @@ describe("an ongoing seeded incident", () => {
     } finally {
       await sandbox.close();
     }
+  });
+
+  it("writes the minutes due, whole, and at a high rate only the newest ones, so no call waits a minute", () => {
+    const run = { to: NOW, through: NOW - 30_000, rate: 3 };
+    expect(catchUpWindow(run, NOW + 20_000)).toBeUndefined();
+    expect(catchUpWindow(run, NOW + 3 * 60_000 + 5_000)).toEqual({ from: NOW - 30_000, until: NOW + 150_000 });
+    expect(catchUpWindow(run, NOW + 5 * 3600_000)?.until).toBe(NOW - 30_000 + 2 * 3600_000);
+    // 600 calls a minute, started two hours later: the last 10 minutes (about 6,000 calls), not 72,000.
+    const busy = catchUpWindow({ ...run, rate: 600 }, NOW + 2 * 3600_000);
+    expect(busy).toEqual({ from: busy!.until - 10 * 60_000, until: NOW - 30_000 + 2 * 3600_000 });
   });
 });
