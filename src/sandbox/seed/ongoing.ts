@@ -4,9 +4,10 @@
  * logs and evaluates alarms) it writes the newest history's whole minutes from where it stopped up to now — same
  * apps, rhythm and incident, from the same seed — for ONGOING_MS after the history was seeded, then the incident is
  * left to end. A `steady` history is not continued (nothing happens in it), nor is one recorded before the seed
- * runs said how to (no rate).
+ * runs said how to (no rate), nor one whose log group is gone (cleanup deleted it: the group must not come back).
  */
 import type { Db } from "../storage/db.js";
+import { LogsStore } from "../storage/logs-store.js";
 import { seedHistory } from "./history.js";
 import { extendSeedRun, latestSeedRow } from "./manifest.js";
 import { isScenario, ONGOING_MS } from "./scenarios.js";
@@ -35,6 +36,7 @@ export interface OngoingIncident {
 }
 
 export function ongoingIncident(db: Db, accountId: string, region: string): OngoingIncident {
+  const logs = new LogsStore(db);
   let running: Promise<void> | undefined;
   const step = async (now: number): Promise<void> => {
     const row = latestSeedRow(db, accountId, region);
@@ -42,6 +44,8 @@ export function ongoingIncident(db: Db, accountId: string, region: string): Ongo
     const { run } = row;
     if (run.scenario === "steady" || !isScenario(run.scenario) || run.incidentStart === undefined) return;
     if (run.rate === undefined || run.through === undefined) return;
+    // The learner cleaned up (the group is gone): the incident ends there, rather than bringing the group back.
+    if (logs.findGroup(accountId, region, run.logGroupName) === undefined) return;
     const window = catchUpWindow({ to: run.to, through: run.through, rate: run.rate }, now);
     if (window === undefined) return;
     const result = await seedHistory({

@@ -5,6 +5,7 @@
  * same seed, for two hours; a steady history is not continued; the seeded window itself does not move.
  */
 import { GetMetricDataCommand, PutMetricAlarmCommand, DescribeAlarmsCommand } from "@aws-sdk/client-cloudwatch";
+import { DeleteLogGroupCommand, DescribeLogGroupsCommand } from "@aws-sdk/client-cloudwatch-logs";
 import { describe, expect, it } from "vitest";
 import { catchUpWindow } from "../../../src/sandbox/seed/ongoing.js";
 import { clients, startTestSandbox } from "../helpers.js";
@@ -85,7 +86,7 @@ describe("an ongoing seeded incident", () => {
     }
   });
 
-  it("stops two hours after the seed, and a steady history is not continued", async () => {
+  it("stops two hours after the seed, or when cleanup deletes the group; a steady history is not continued", async () => {
     let clock = NOW;
     const sandbox = await startTestSandbox({ now: () => clock });
     try {
@@ -94,6 +95,16 @@ describe("an ongoing seeded incident", () => {
       const c = clients(sandbox, sandbox.credentials, sandbox.region, clock - Date.now());
       expect((await sonnet(c, NOW + 2 * 3600_000 + 60_000, clock)).calls).toBe(0);
       expect((await sonnet(c, NOW + 3600_000, NOW + 2 * 3600_000)).calls).toBeGreaterThan(30);
+
+      // Cleanup deleted the log group: the incident ends, and the group does not come back.
+      clock = NOW + 3 * 3600_000 + 5 * 60_000;
+      await seed(sandbox.endpoint, "cost-spike");
+      await c.logs.send(new DeleteLogGroupCommand({ logGroupName: "/aws/bedrock/model-invocations" }));
+      clock += 10 * 60_000;
+      const e = clients(sandbox, sandbox.credentials, sandbox.region, clock - Date.now());
+      const groups = await e.logs.send(new DescribeLogGroupsCommand({}));
+      expect(groups.logGroups ?? []).toEqual([]);
+      expect((await sonnet(e, clock - 9 * 60_000, clock)).calls).toBe(0);
 
       clock = NOW + 4 * 3600_000;
       const steadyEnd = clock;
