@@ -58,6 +58,13 @@ describe("bonus steps", () => {
       const signal = new AbortController().signal;
       const run = await session.runner.runSteps(["investigate"], signal, { checklist: false });
       expect(run.outcome).toBe("passed");
+      // The seeded incident is said to be simulated, and until when the sandbox carries it on.
+      const notes = session.events.flatMap((event) =>
+        event.type === "output" && event.output.kind === "note" ? [event.output.text.en] : [],
+      );
+      expect(notes.join("\n")).toMatch(
+        /history is simulated \(sandbox\).*the sandbox carries it on until \d\d:\d\d UTC/,
+      );
       const bonus = await session.runner.runBonus(signal);
       expect(
         bonus.map(({ id, result }) => [id, result.status, result.status === "error" ? null : result.doneBy]),

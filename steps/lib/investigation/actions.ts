@@ -47,9 +47,11 @@ export async function seedAction(ctx: ActCtx): Promise<ActionResult> {
     };
   }
   const incident = await seedIncident(ctx, INCIDENT_HOURS, INCIDENT_RATE);
+  const hm = (ms: number) => new Date(ms).toISOString().slice(11, 16);
+  const until = incident.ongoingUntil;
   ctx.report.note("info", {
-    vi: `Lịch sử ${INCIDENT_HOURS} giờ là mô phỏng (sandbox): năm ứng dụng, tám tenant, và một sự cố bắt đầu lúc ${new Date(incident.incidentStart).toISOString().slice(11, 16)} UTC, vẫn đang diễn ra.`,
-    en: `The ${INCIDENT_HOURS}-hour history is simulated (sandbox): five apps, eight tenants, and an incident that began at ${new Date(incident.incidentStart).toISOString().slice(11, 16)} UTC and is still going on.`,
+    vi: `Lịch sử ${INCIDENT_HOURS} giờ là mô phỏng (sandbox): năm ứng dụng, tám tenant, và một sự cố bắt đầu lúc ${hm(incident.incidentStart)} UTC, vẫn đang diễn ra${until === undefined ? "" : ` (sandbox cho nó tiếp diễn đến ${hm(until)} UTC)`}.`,
+    en: `The ${INCIDENT_HOURS}-hour history is simulated (sandbox): five apps, eight tenants, and an incident that began at ${hm(incident.incidentStart)} UTC and is still going on${until === undefined ? "" : ` (the sandbox carries it on until ${hm(until)} UTC)`}.`,
   });
   return { summary: { vi: "Đã tạo lịch sử có sự cố", en: "Incident history seeded" } };
 }

@@ -12,6 +12,8 @@ export interface Incident {
   to: number;
   incidentStart: number;
   logGroupName: string;
+  /** Until when the running sandbox carries the incident on (epoch ms), when the sandbox says. */
+  ongoingUntil?: number;
 }
 
 /** The scenario the investigation uses: a tenant's bulk job, then throttling. */
