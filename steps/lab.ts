@@ -104,6 +104,8 @@ export const lab = defineLab<LabParams>({
     { id: "insights-returns-results" },
     { id: "dashboard-shows-metrics" },
   ],
+  // The investigation (step 5, optional): reported apart from the checklist, never counted in it.
+  bonus: [{ id: "bonus-top-tenant" }, { id: "bonus-throttling-start" }, { id: "bonus-incident-alarm" }],
   references: [
     {
       label: {

@@ -366,7 +366,29 @@ export const FLAGS = {
     type: "string",
     commands: ["sandbox"],
     value: "R",
-    help: { vi: "Với seed: số lời gọi mỗi phút", en: "For seed: calls per minute" },
+    help: {
+      vi: "Với seed: số lời gọi mỗi phút (trung bình cả tuần)",
+      en: "For seed: calls per minute (averaged over a week)",
+    },
+  },
+  seed: {
+    type: "string",
+    commands: ["sandbox"],
+    value: "S",
+    help: {
+      vi: "Với seed: cùng S thì cùng lịch sử (mặc định 20250815)",
+      en: "For seed: the same S gives the same history (default 20250815)",
+    },
+  },
+  scenario: {
+    type: "string",
+    commands: ["sandbox"],
+    values: ["steady", "throttling", "cost-spike", "truncation", "delivery-failure"],
+    value: "NAME",
+    help: {
+      vi: "Với seed: steady (mặc định), throttling, cost-spike, truncation hoặc delivery-failure — sự cố bắt đầu 45 phút trước cuối lịch sử và vẫn đang diễn ra",
+      en: "For seed: steady (default), throttling, cost-spike, truncation or delivery-failure — the incident starts 45 minutes before the end and is still going on",
+    },
   },
 } as const satisfies Record<string, FlagSpec>;
 

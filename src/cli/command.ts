@@ -48,7 +48,7 @@ export function checklistReport(
   session: Session,
   items: ChecklistItemResult[],
   startedAt: string,
-  extra: Pick<ReportInput, "requests" | "redactSalt" | "mode"> = {},
+  extra: Pick<ReportInput, "requests" | "redactSalt" | "mode" | "bonus"> = {},
 ): ChecklistReport {
   return buildReport({
     labId: session.lab.manifest.id,
@@ -62,6 +62,19 @@ export function checklistReport(
     redact: ctx.parsed.flags.redact ?? false,
     ...extra,
   });
+}
+
+/**
+ * The bonus items for a run's report: when the run included a bonus step (`run --step investigate`), its items are
+ * what the learner came for, reported apart from the checklist as `check` reports them; else nothing.
+ */
+export async function bonusOfRun(
+  session: Pick<Session, "lab" | "runner">,
+  stepIds: readonly string[],
+  signal: AbortSignal,
+): Promise<Pick<ReportInput, "bonus">> {
+  const ran = session.lab.steps.some(({ step }) => step.role === "bonus" && stepIds.includes(step.id));
+  return ran ? { bonus: await session.runner.runBonus(signal) } : {};
 }
 
 /** 0 all good, 1 something failed, 130 interrupted. */

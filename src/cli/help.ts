@@ -231,19 +231,21 @@ cleanup can still remove it after a reset. A damaged progress file is moved asid
     usage: [
       "genai-lab sandbox [--port 4566] [--host 127.0.0.1] [--allow-host NAME] [--in-memory] [--faults SPEC]",
       "                  [--model-endpoint URL [--model-map MAP]]",
-      "genai-lab sandbox seed --hours N --rate R",
+      "genai-lab sandbox seed --hours N --rate R [--seed S] [--scenario NAME]",
     ],
     about: {
       vi: `Bedrock, Bedrock Runtime, CloudWatch Logs + Logs Insights, CloudWatch, STS, IAM. Câu trả lời của model là mô
 phỏng (simulated), trừ khi có --model-endpoint; có cả hai kiểu stream (InvokeModelWithResponseStream,
-ConverseStream). "seed" tạo lịch sử gọi model giả lập (log + metrics).
+ConverseStream). "seed" tạo lịch sử gọi model giả lập (log + metrics) của một ứng dụng GenAI, có thể kèm một sự cố
+(--scenario).
 
 Biến môi trường: GENAI_LAB_MODEL_ENDPOINT, GENAI_LAB_MODEL_MAP (cũng cho sandbox mà genai-lab, run, check tự khởi
 động), GENAI_LAB_MODEL_TIMEOUT_MS (mặc định 300000), GENAI_LAB_MODEL_API_KEY, GENAI_LAB_SANDBOX_STREAM_SCALE (tốc
 độ stream mô phỏng: 1 = như thật, 0 = không chờ).`,
       en: `Bedrock, Bedrock Runtime, CloudWatch Logs + Logs Insights, CloudWatch, STS, IAM. The model's replies are
 simulated unless --model-endpoint is given; both streams work (InvokeModelWithResponseStream, ConverseStream).
-"seed" backfills simulated invocation history (logs + metrics).
+"seed" backfills a GenAI application's simulated invocation history (logs + metrics), with an incident if asked
+(--scenario).
 
 Environment: GENAI_LAB_MODEL_ENDPOINT, GENAI_LAB_MODEL_MAP (also for the sandbox genai-lab, run and check start
 themselves), GENAI_LAB_MODEL_TIMEOUT_MS (default 300000), GENAI_LAB_MODEL_API_KEY, GENAI_LAB_SANDBOX_STREAM_SCALE
@@ -253,6 +255,7 @@ themselves), GENAI_LAB_MODEL_TIMEOUT_MS (default 300000), GENAI_LAB_MODEL_API_KE
       "genai-lab sandbox",
       "aws --endpoint-url http://127.0.0.1:4566 logs describe-log-groups",
       "genai-lab sandbox seed --hours 24 --rate 2",
+      "genai-lab sandbox seed --hours 6 --rate 3 --scenario cost-spike",
       "genai-lab sandbox --model-endpoint http://localhost:11434 --model-map llama3.2",
     ],
     exit: {

@@ -2,6 +2,7 @@
  * Which step `commands` and `hint` are about: the one --step names, else where the learner is — the first lab
  * step not yet passed (the step the TUI opens on). Undefined when every lab step has passed.
  */
+import { isLabStep } from "../engine/contract.js";
 import type { LoadedStep } from "../engine/loader.js";
 import type { Session } from "./session.js";
 
@@ -12,5 +13,5 @@ export function chosenStep(session: Session, selection: string | undefined): Loa
     return steps.find(({ step }) => step.id === id);
   }
   const records = session.store.state.steps;
-  return steps.find(({ step }) => step.role !== "cleanup" && records[step.id]?.outcome !== "passed");
+  return steps.find(({ step }) => isLabStep(step) && records[step.id]?.outcome !== "passed");
 }

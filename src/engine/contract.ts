@@ -88,6 +88,11 @@ export interface LabManifest<P extends LabParams = LabParams> {
   parameters: P;
   /** The verification checklist, in order. */
   checklist: ChecklistEntry[];
+  /**
+   * Bonus items: checks of optional ("bonus") steps, reported after the checklist and apart from it — never counted
+   * in its summary, its score or the lab's completion.
+   */
+  bonus?: ChecklistEntry[];
   references?: { label: Text; url: string }[];
   /** The AWS clients the steps use, as `ctx.aws.NAME` (kit: awsClient). */
   clients?: Record<string, AwsClientSpec>;
@@ -238,7 +243,16 @@ export interface Check<P extends LabParams = LabParams, A = unknown> {
   run(ctx: CheckContext<P, A>): Promise<CheckResult>;
 }
 
-export type StepRole = "preflight" | "lab" | "cleanup";
+/**
+ * "cleanup" steps are not part of a full run (`genai-lab cleanup` runs them); "bonus" steps neither — they are
+ * optional extras a learner chooses, whose checks are the lab's bonus items.
+ */
+export type StepRole = "preflight" | "lab" | "cleanup" | "bonus";
+
+/** A step of the lab proper: part of a full run and of "where the learner is" (not cleanup, not a bonus). */
+export function isLabStep(step: { role?: StepRole }): boolean {
+  return step.role !== "cleanup" && step.role !== "bonus";
+}
 
 /**
  * "Your turn" (hands-on): what the learner does in their own terminal, with their real values filled in. The task
@@ -274,7 +288,7 @@ export type StepValues<P extends LabParams = LabParams> = Record<
 export interface Step<P extends LabParams = LabParams, A = unknown> {
   id: string;
   title: Text;
-  /** "cleanup" steps are not part of a full run; `genai-lab cleanup` runs them. Default "lab". */
+  /** "cleanup" and "bonus" steps are not part of a full run (see StepRole). Default "lab". */
   role?: StepRole;
   actions: Action<P, A>[];
   checks: Check<P, A>[];

@@ -220,6 +220,11 @@ function crossCheck(
       if (seen.has(entry.id)) problems.push(`lab.checklist[${i}].id: "${entry.id}" is listed twice`);
       seen.add(entry.id);
     }
+    for (const [i, entry] of (manifest.bonus ?? []).entries()) {
+      if (!checks.has(entry.id)) problems.push(`lab.bonus[${i}].id: unknown check id "${entry.id}"`);
+      if (seen.has(entry.id)) problems.push(`lab.bonus[${i}].id: "${entry.id}" is already listed`);
+      seen.add(entry.id);
+    }
   }
   return checks;
 }

@@ -27,10 +27,18 @@ export interface ChartSeries {
   points: { x: number | string; y: number }[];
 }
 
+/** An alarm on a charted metric (a dashboard's alarm annotation): its threshold and current state. */
+export interface ChartAlarm {
+  name: string;
+  threshold?: number;
+  /** CloudWatch's state: "OK", "ALARM", "INSUFFICIENT_DATA" (or "missing" when no such alarm exists). */
+  state: string;
+}
+
 export type Output =
   | { kind: "table"; title?: Text; columns: TableColumn[]; rows: Record<string, Cell>[] }
   | { kind: "key-values"; title?: Text; items: { label: Text; value: string }[] }
-  | { kind: "chart"; title: Text; chart: "line" | "bar"; unit?: string; series: ChartSeries[] }
+  | { kind: "chart"; title: Text; chart: "line" | "bar"; unit?: string; series: ChartSeries[]; alarms?: ChartAlarm[] }
   | { kind: "note"; tone: "info" | "success" | "warning" | "error"; text: Text }
   | { kind: "code"; language: "json" | "bash" | "sql" | "python" | "text"; title?: Text; code: string }
   | { kind: "link"; label: Text; url: string };

@@ -5,7 +5,7 @@
  */
 import { realClock, type Clock } from "./clock.js";
 import { recordedDoneBy, stepDoneBy, watchedDoneBy } from "./attribution.js";
-import type { ConfirmRequest, LabParams, Mode, Step, TargetInfo } from "./contract.js";
+import { isLabStep, type ConfirmRequest, type LabParams, type Mode, type Step, type TargetInfo } from "./contract.js";
 import { createCheckContext, type ContextEnvironment } from "./context.js";
 import type { ActionOutcome, ChecklistItemResult, RunnerEvent, RunnerListener, StepOutcome } from "./events.js";
 import {
@@ -88,11 +88,11 @@ export class Runner {
 
   /**
    * The steps a selection names: a step id or its number (`--step 2`, `--step view-logs`). Without a selection,
-   * every step except cleanup steps, in order.
+   * every step except cleanup and bonus steps, in order.
    */
   selectSteps(selection?: string): string[] {
     const steps = this.#options.lab.steps;
-    if (selection === undefined) return steps.filter(({ step }) => step.role !== "cleanup").map(({ step }) => step.id);
+    if (selection === undefined) return steps.filter(({ step }) => isLabStep(step)).map(({ step }) => step.id);
     const found = steps.find(
       ({ step, number }) => step.id === selection || (/^\d+$/.test(selection) && number === Number(selection)),
     );
@@ -152,6 +152,17 @@ export class Runner {
         : "failed";
     this.#emit({ type: "run-finished", mode: "check", outcome, durationMs: Date.now() - started, checklist });
     return checklist;
+  }
+
+  /** Runs the lab's bonus items (read-only), reported apart from the checklist. */
+  async runBonus(signal: AbortSignal): Promise<ChecklistItemResult[]> {
+    const items: ChecklistItemResult[] = [];
+    for (const entry of this.#options.lab.manifest.bonus ?? []) {
+      if (signal.aborted) break;
+      const { step, check } = this.#options.lab.checks.get(entry.id)!;
+      items.push(await runCheck(this.#core, step, check, signal));
+    }
+    return items;
   }
 
   /** The mode saved for this lab and target, if the learner chose one (the CLI resolves flag > env > saved). */

@@ -38,7 +38,7 @@ export const stepSchema = z.object({
   id: kebab,
   title: textSchema,
   body: movedToMarkdown("body.vi.md and body.en.md"),
-  role: z.enum(["preflight", "lab", "cleanup"]).optional(),
+  role: z.enum(["preflight", "lab", "cleanup", "bonus"]).optional(),
   actions: z.array(actionSchema),
   checks: z.array(checkSchema),
   yourTurn: z
@@ -69,6 +69,7 @@ export const labSchema = z.object({
   prerequisites: z.array(textSchema),
   parameters: z.record(z.string(), paramValue),
   checklist: z.array(z.object({ id: kebab, points: z.number().positive().optional() })).min(1),
+  bonus: z.array(z.object({ id: kebab, points: z.number().positive().optional() })).optional(),
   references: z.array(z.object({ label: textSchema, url: z.string().url() })).optional(),
   clients: z.record(z.string(), clientSpecSchema).optional(),
   errors: z

@@ -35,7 +35,7 @@ export {
   type ValueContext,
   type YourTurn,
 } from "../engine/contract.js";
-export type { Cell, ChartSeries, Output, TableColumn } from "../engine/outputs.js";
+export type { Cell, ChartAlarm, ChartSeries, Output, TableColumn } from "../engine/outputs.js";
 export type { PollOptions, PollProbe, PollResult } from "../engine/poll.js";
 export { StepFailure, type Problem, type ProblemKind } from "../engine/problem.js";
 export { fill, same, tr, type Lang, type Text } from "../engine/text.js";

@@ -34,15 +34,18 @@ function renderOne(report: ChecklistReport): string {
       `${who}\`${report.target.kind}\` · ${report.target.account} · ${report.target.region} · ${report.finishedAt}` +
       (report.mode ? ` · ${tr(R.mode, lang)}: ${tr(MODE_NAMES[report.mode], lang)}` : ""),
     "",
-    `| # | ${[R.item, R.result, R.score, R.doneByColumn, R.hintsColumn, R.actualColumn].map((h) => tr(h, lang)).join(" | ")} |`,
-    "|---|---|---|---|---|---|---|",
-    ...report.items.map((item, i) => {
-      const doneBy = item.doneBy === null ? "—" : tr(item.doneBy === "runner" ? R.byRunner : R.byLearner, lang);
-      const actual = cell(item.evidence?.actual ?? item.problem?.title ?? "");
-      return `| ${i + 1} | ${cell(item.label)} | ${ICON[item.status]} ${tr(R[item.status], lang)} | ${item.score}/${item.points} | ${doneBy} | ${item.hintsUsed ?? "—"} | ${actual} |`;
-    }),
+    ...itemTable(report.items, lang),
   ];
-  const notes = report.items.filter((item) => item.status !== "pass");
+  if (report.bonus !== undefined) {
+    const { passed: p, total: t } = report.bonus.summary;
+    lines.push(
+      "",
+      `**${tr(R.bonusTitle, lang)}** · ${tr(fill(R.checklistSummary, { passed: p, total: t }), lang)}`,
+      "",
+    );
+    lines.push(...itemTable(report.bonus.items, lang));
+  }
+  const notes = [...report.items, ...(report.bonus?.items ?? [])].filter((item) => item.status !== "pass");
   if (notes.length > 0) lines.push("");
   for (const item of notes) {
     lines.push(`- **${cell(item.label)}**`);
@@ -52,6 +55,18 @@ function renderOne(report: ChecklistReport): string {
   }
   lines.push(...digestLine(report));
   return `${lines.join("\n")}\n`;
+}
+
+function itemTable(items: readonly ReportItem[], lang: ChecklistReport["language"]): string[] {
+  return [
+    `| # | ${[R.item, R.result, R.score, R.doneByColumn, R.hintsColumn, R.actualColumn].map((h) => tr(h, lang)).join(" | ")} |`,
+    "|---|---|---|---|---|---|---|",
+    ...items.map((item, i) => {
+      const doneBy = item.doneBy === null ? "—" : tr(item.doneBy === "runner" ? R.byRunner : R.byLearner, lang);
+      const actual = cell(item.evidence?.actual ?? item.problem?.title ?? "");
+      return `| ${i + 1} | ${cell(item.label)} | ${ICON[item.status]} ${tr(R[item.status], lang)} | ${item.score}/${item.points} | ${doneBy} | ${item.hintsUsed ?? "—"} | ${actual} |`;
+    }),
+  ];
 }
 
 function renderClass(book: Gradebook): string {

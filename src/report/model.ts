@@ -3,7 +3,8 @@
  * (text, json, junit, markdown, csv). Labels, evidence and hints are resolved into the report's language here,
  * once. The JSON form is documented in docs/grading.md; each version is a superset of the one before (every field is
  * there with the same meaning): v2 adds kind, credit, requests, principal, learner, percent, redaction, integrity;
- * v3 adds who did the work — `mode` at the top, `doneBy` and `hintsUsed` per item, `summary.doneByRunner`.
+ * v3 adds who did the work — `mode` at the top, `doneBy` and `hintsUsed` per item, `summary.doneByRunner` — and,
+ * for labs that have them, `bonus` (optional steps' items, apart from the checklist).
  */
 import type { CheckResult, DoneBy, Evidence, Mode, TargetInfo } from "../engine/contract.js";
 import type { ChecklistItemResult } from "../engine/events.js";
@@ -98,6 +99,11 @@ export interface ChecklistReport {
   finishedAt: string;
   summary: ReportSummary;
   items: ReportItem[];
+  /**
+   * The lab's bonus items (optional steps), apart from the checklist: they never change `summary`, the score or
+   * the exit code. Absent when the lab has none.
+   */
+  bonus?: { summary: ReportSummary; items: ReportItem[] };
   integrity?: Integrity;
 }
 
@@ -110,6 +116,8 @@ export interface ReportInput {
   startedAt: string;
   finishedAt: string;
   items: ChecklistItemResult[];
+  /** The bonus items' results (manifest.bonus), reported apart. */
+  bonus?: ChecklistItemResult[];
   /** The mode the command resolved (flag, GENAI_LAB_MODE, saved); null or absent when none. */
   mode?: Mode | null;
   /** The AWS calls each item's check made, by checklist id. */
@@ -214,6 +222,10 @@ export function buildReport(input: ReportInput): ChecklistReport {
     summary: summarize(items),
     items,
   };
+  if (input.bonus !== undefined && input.bonus.length > 0) {
+    const bonus = input.bonus.map((item) => itemOf(item, lang, input.requests?.get(item.id) ?? []));
+    report.bonus = { summary: summarize(bonus), items: bonus };
+  }
   if (input.redactSalt)
     return { ...redactAccounts(report, input.redactSalt), redaction: redactionOf(input.redactSalt) };
   return input.redact ? redactDeep(report) : report;

@@ -37,6 +37,7 @@ export const R = {
   hintsOne: { vi: "đã xem {n} gợi ý", en: "{n} hint used" },
   hintsMany: { vi: "đã xem {n} gợi ý", en: "{n} hints used" },
   mode: { vi: "Chế độ", en: "Mode" },
+  bonusTitle: { vi: "Phần thêm (không tính vào checklist)", en: "Bonus (not part of the checklist)" },
   runnerLegend: {
     vi: "* do genai-lab làm giúp (chính các thao tác của nó), không phải học viên tự làm",
     en: "* done by genai-lab (its own actions), not by the learner",

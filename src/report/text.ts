@@ -26,12 +26,23 @@ export const GLYPH: Record<ItemStatus, string> = { pass: "✓", fail: "✗", err
 export function renderText(report: ChecklistReport, style: TextStyle = plainStyle): string {
   const lang = report.language;
   const lines: string[] = [];
+  const bonus = report.bonus;
   const { passed, total, score, maxScore } = report.summary;
   const summary = fill(S.checklistSummary, { passed, total });
   const scoreText = maxScore !== total ? ` · ${tr(fill(S.checklistScore, { score, max: maxScore }), lang)}` : "";
   const modeText = report.mode ? ` · ${tr(S.mode, lang)}: ${tr(MODE_NAMES[report.mode], lang)}` : "";
   lines.push(style.bold(`${tr(S.checklistTitle, lang)} — ${tr(summary, lang)}${scoreText}${modeText}`));
-  for (const [index, item] of report.items.entries()) {
+  itemLines(report.items, lang, style, lines);
+  if (bonus !== undefined) {
+    const summary = tr(fill(S.checklistSummary, { passed: bonus.summary.passed, total: bonus.summary.total }), lang);
+    lines.push("", style.bold(`${tr(S.bonusTitle, lang)} — ${summary}`));
+    itemLines(bonus.items, lang, style, lines);
+  }
+  return `${lines.join("\n")}\n`;
+}
+
+function itemLines(items: readonly ReportItem[], lang: Lang, style: TextStyle, lines: string[]): void {
+  for (const [index, item] of items.entries()) {
     const paint = style[item.status];
     const word = tr(S[item.status], lang);
     const who = whoText(item, lang);
@@ -49,7 +60,6 @@ export function renderText(report: ChecklistReport, style: TextStyle = plainStyl
     if (item.hint) lines.push(`       ${tr(S.hint, lang)}: ${plainProse(item.hint)}`);
     if (item.problem?.requestId) lines.push(style.muted(`       ${tr(S.requestId, lang)}: ${item.problem.requestId}`));
   }
-  return `${lines.join("\n")}\n`;
 }
 
 /** " · done by genai-lab · 2 hints used" — what an item owes to genai-lab; nothing for the learner's own work. */

@@ -14,8 +14,12 @@ import { withHistory } from "./insights/with-history.js";
 import { createLogsOperations } from "./logs/index.js";
 import { simulatedSource } from "./model/index.js";
 import type { ModelSource } from "./model/index.js";
+import { createMetricFilters } from "./logs/metric-filters/index.js";
 import { InvocationLogDelivery } from "./pipeline/delivery.js";
 import { shapedOperations } from "./protocol/shapes/index.js";
+import { SANDBOX_DEFAULTS } from "./context.js";
+import { seedAdminRoutes } from "./seed/admin.js";
+import { ongoingIncident } from "./seed/ongoing.js";
 import { createAdmin } from "./server/admin.js";
 import type { SandboxRuntime } from "./server/dispatch.js";
 import type { Db } from "./storage/db.js";
@@ -31,6 +35,8 @@ export interface CoreOptions {
   db: Db;
   credentials: SandboxCredentials;
   accountId: string;
+  /** The sandbox's default Region (the admin API's seeded history lives there). */
+  region?: string;
   faults: FaultConfig;
   deliveryDelayMs: number;
   /** Who answers Bedrock Runtime calls: the simulated model (default, streaming in real time), or a real one. */
@@ -48,6 +54,7 @@ export function createSandboxCore(o: CoreOptions): SandboxRuntime {
   const configs = new LoggingConfigStore(db);
   const faults = new FaultInjector(o.faults);
   const cloudwatch = createCloudWatchService(db);
+  const metricFilters = createMetricFilters(db, logs, cloudwatch);
   // Created up front: it listens for appended events and discovers their fields in the background. Finished queries
   // are also kept in the database: query history survives a restart, as on AWS.
   const engine: InsightsEngine = withHistory(
@@ -66,14 +73,21 @@ export function createSandboxCore(o: CoreOptions): SandboxRuntime {
     delayMs: o.deliveryDelayMs,
   });
 
+  const ongoing = ongoingIncident(db, o.accountId, o.region ?? SANDBOX_DEFAULTS.region);
+
   return {
     now: o.now,
     identities: new IdentityResolver(db, o.credentials, o.accountId),
     faults,
-    beforeRequest: (now) => delivery.materializeDue(now),
+    beforeRequest: async (now) => {
+      // A seeded incident goes on (its minutes up to now written) before alarms look at the newest data.
+      await ongoing.catchUp(now);
+      delivery.materializeDue(now);
+      cloudwatch.evaluateAlarms(now);
+    },
     rpc: {
       // Each reply is written by its operation's model shape (doubles as doubles, maps as maps, members in order).
-      logs: shapedOperations("logs", createLogsOperations(logs, reads, insights)),
+      logs: shapedOperations("logs", createLogsOperations(logs, reads, insights, metricFilters)),
       monitoring: shapedOperations("monitoring", cloudwatch.operations),
       sts: shapedOperations("sts", stsOperations(db, iam)),
       iam: shapedOperations("iam", iamOperations(iam, new IamUserStore(db))),
@@ -88,7 +102,11 @@ export function createSandboxCore(o: CoreOptions): SandboxRuntime {
         model: o.model ?? simulatedSource(1),
       }),
     },
-    admin: createAdmin(faults, () => ({ ...o.info(), pendingDeliveries: delivery.pending() })),
+    admin: createAdmin(
+      faults,
+      () => ({ ...o.info(), pendingDeliveries: delivery.pending() }),
+      seedAdminRoutes(db, o.accountId, o.region ?? SANDBOX_DEFAULTS.region, o.now),
+    ),
     onInternalError: o.onError,
   };
 }

@@ -5,6 +5,10 @@
 export { startSandbox, SandboxHostError } from "./start.js";
 export { runSandboxServer } from "./standalone.js";
 export { seedHistory, DEFAULT_SEED_LOG_GROUP } from "./seed/history.js";
+export { latestSeedRun } from "./seed/manifest.js";
+export type { SeedRun } from "./seed/manifest.js";
+export { SCENARIOS } from "./seed/scenarios.js";
+export type { ScenarioName } from "./seed/scenarios.js";
 export type { SeedOptions, SeedResult } from "./seed/history.js";
 export type { RunningSandbox, SandboxOptions } from "./options.js";
 export type { SandboxCredentials } from "./auth/identity.js";

@@ -56,6 +56,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
     db,
     credentials,
     accountId,
+    region,
     faults,
     deliveryDelayMs: options.deliveryDelayMs ?? 3000,
     model,

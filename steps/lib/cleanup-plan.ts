@@ -10,7 +10,7 @@ import type { ActCtx, ReadCtx } from "./model.js";
 import { LOGGING_POLICY_NAME } from "./policies.js";
 
 /** Deletion order: what points at a thing goes before the thing. */
-const ORDER = ["dashboard", "logging-config", "iam-role-policy", "iam-role", "log-group"];
+const ORDER = ["cloudwatch-alarm", "dashboard", "logging-config", "iam-role-policy", "iam-role", "log-group"];
 
 export function cleanupPlan(ctx: ActCtx): LedgerEntry[] {
   return ctx.ledger
@@ -22,6 +22,8 @@ export function cleanupPlan(ctx: ActCtx): LedgerEntry[] {
 /** A ledger type as the learner reads it. */
 export function typeName(type: string): Text {
   switch (type) {
+    case "cloudwatch-alarm":
+      return { vi: "CloudWatch alarm", en: "CloudWatch alarm" };
     case "dashboard":
       return { vi: "CloudWatch dashboard", en: "CloudWatch dashboard" };
     case "logging-config":
@@ -77,6 +79,8 @@ export function planCommand(entry: LedgerEntry): string {
       return `aws iam delete-role-policy --role-name ${shq(roleOfPolicy(entry))} --policy-name ${LOGGING_POLICY_NAME}`;
     case "iam-role":
       return `aws iam delete-role --role-name ${shq(entry.name)}`;
+    case "cloudwatch-alarm":
+      return `aws cloudwatch delete-alarms --region ${region} --alarm-names ${shq(entry.name)}`;
     case "log-group":
       return `aws logs delete-log-group --region ${region} --log-group-name ${shq(entry.name)}`;
     default:

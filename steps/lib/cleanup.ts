@@ -5,7 +5,7 @@
  * (order, names, CLI lines) is in cleanup-plan.ts.
  */
 import { json, type LedgerEntry } from "genai-lab/kit";
-import { DeleteDashboardsCommand, PutDashboardCommand } from "@aws-sdk/client-cloudwatch";
+import { DeleteAlarmsCommand, DeleteDashboardsCommand, PutDashboardCommand } from "@aws-sdk/client-cloudwatch";
 import {
   DeleteModelInvocationLoggingConfigurationCommand,
   PutModelInvocationLoggingConfigurationCommand,
@@ -62,6 +62,10 @@ export async function removeEntry(ctx: ActCtx, entry: LedgerEntry, keep = false)
     }
     case "iam-role":
       await ifExists(() => ctx.aws.iam.send(new DeleteRoleCommand({ RoleName: entry.name }), send));
+      return true;
+    case "cloudwatch-alarm":
+      // DeleteAlarms skips names that do not exist (API reference).
+      await ctx.aws.cloudwatch.send(new DeleteAlarmsCommand({ AlarmNames: [entry.name] }), send);
       return true;
     case "log-group":
       // Asked in the plan step (askAboutLogGroup), which also said so when the answer was no.

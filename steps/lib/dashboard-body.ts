@@ -39,7 +39,7 @@ export const WIDGET_TITLES = {
 export type MetricRow = [string, string, string, string, { stat: string; label?: string }];
 
 export interface Widget {
-  type: "text" | "log" | "metric";
+  type: "text" | "log" | "metric" | "alarm";
   x: number;
   y: number;
   width: number;

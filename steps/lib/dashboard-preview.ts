@@ -1,6 +1,7 @@
 /**
  * The dashboard in the terminal, over the dashboard's own window (its `start`): each metric widget drawn as a chart
- * from GetMetricData, each log widget's query run through Logs Insights and shown as a table, a note when the two
+ * from GetMetricData (with the state of the alarms set on its metrics), each alarm widget as a table of its alarms'
+ * states, each log widget's query run through Logs Insights and shown as a table, a note when the two
  * kinds disagree, then the console link. The window is the body's own (picked from the data's age, see
  * dashboard-models.ts); the period keeps it within 120 buckets, every bucket drawn (zeros too), so that
  * the x axis is time. A note names the real cause of an empty or flat chart.
@@ -8,6 +9,7 @@
 import { table, type ChartSeries, type Text } from "genai-lab/kit";
 import { GetMetricDataCommand, type MetricDataQuery } from "@aws-sdk/client-cloudwatch";
 import { CHARTED, type ChartedModels } from "./dashboard-models.js";
+import { alarmWidgetTable, chartAlarms } from "./dashboard-alarms.js";
 import { totalsNote, type WidgetTotals } from "./dashboard-compare.js";
 import type { DashboardBody, MetricRow } from "./dashboard-body.js";
 import { dashboardWindow, windowLabel, windowMs } from "./dashboard-window.js";
@@ -27,7 +29,10 @@ export function previewPeriod(windowMillis: number): number {
  */
 export function zeroFilled(series: ChartSeries, range: { startMs: number; endMs: number }, periodSeconds: number) {
   const step = periodSeconds * 1000;
-  const first = Math.floor(range.startMs / step) * step;
+  // The buckets CloudWatch returned set the grid's phase: they run from the query's StartTime, which need not be a
+  // multiple of the period (a 15-minute grid on the hour would put a zero between every two real buckets).
+  const phase = series.points.length > 0 ? ((Number(series.points[0]!.x) % step) + step) % step : 0;
+  const first = Math.floor((range.startMs - phase) / step) * step + phase;
   const byTime = new Map(series.points.map((p) => [Number(p.x), p.y]));
   const points: ChartSeries["points"] = [];
   for (let t = first; t <= range.endMs; t += step) points.push({ x: t, y: byTime.get(t) ?? 0 });
@@ -158,13 +163,18 @@ export async function previewDashboard(ctx: ActCtx, name: string, body: Dashboar
       });
       const unit = unitOf(rows);
       const minutes = period / 60;
+      const annotations = widget.properties.annotations as { alarms?: string[] } | undefined;
+      const alarms = await chartAlarms(ctx, rows, annotations?.alarms ?? []);
       ctx.report.output({
         kind: "chart",
         chart: "line",
         title: { vi: `${title} (metric, chu kỳ ${minutes} phút)`, en: `${title} (metric, ${minutes}-min periods)` },
         unit,
         series,
+        ...(alarms.length > 0 ? { alarms } : {}),
       });
+    } else if (widget.type === "alarm") {
+      ctx.report.output(await alarmWidgetTable(ctx, title, (widget.properties.alarms as string[] | undefined) ?? []));
     } else if (widget.type === "log") {
       const source = String(widget.properties.query ?? "");
       const query = source.replace(/^SOURCE '[^']+' \|\s*/, "");

@@ -55,6 +55,7 @@ describe("genai-lab env on the sandbox", () => {
           `export AWS_SECRET_ACCESS_KEY=${SANDBOX_DEFAULTS.secretAccessKey}`,
           "export AWS_REGION=us-east-1",
           "export AWS_DEFAULT_REGION=us-east-1",
+          `export GENAI_LAB_HOME=${dir}`,
           "",
         ].join("\n"),
       );
@@ -62,7 +63,10 @@ describe("genai-lab env on the sandbox", () => {
       expect(result.stderr).toContain(`Apply in your shell: eval "$(genai-lab env --state-dir ${dir})"`);
       // A profile or session token left in the shell would beat the example keys in some clients: removed.
       const cleared = await runCli(["env", "--state-dir", dir, "--shell", "bash"], { AWS_PROFILE: "work" });
-      expect(cleared.stdout).toMatch(/\nunset AWS_PROFILE\n$/);
+      expect(cleared.stdout).toMatch(/\nunset AWS_PROFILE\n/);
+      // Without --state-dir, the default directory is every command's already: no GENAI_LAB_HOME line.
+      const plain = await runCli(["env", "--shell", "bash"], { GENAI_LAB_HOME: dir });
+      expect(plain.stdout).not.toContain("GENAI_LAB_HOME");
     } finally {
       await sandbox.close();
     }

@@ -9,12 +9,13 @@ const lab = fixtureCli;
 
 describe("genai-lab commands", () => {
   it("prints only the step's Your turn lines on stdout, with real values, plain; the heading goes to stderr", async () => {
-    const { world, cli } = lab();
+    const { dir, world, cli } = lab();
     const result = await cli("commands", ["--step", "1", "--param", "thingName=gadget"]);
     expect(result).toMatchObject({ code: 0, stdout: `fixture create --name gadget\nfixture list --world ${world}\n` });
     expect(result.stdout).not.toMatch(/\x1b\[/); // eslint-disable-line no-control-regex
     expect(result.stderr).toContain("# Step 1 · Make a thing\n");
-    expect(result.stderr).toContain('run eval "$(genai-lab env)" in this shell first');
+    // With the state directory it was given: a bare `genai-lab env` would point at the default directory's sandbox.
+    expect(result.stderr).toContain(`run eval "$(genai-lab env --state-dir ${dir} --lab `);
     // In a shell `genai-lab env` set up, the reminder is not needed.
     const ready = await cli("commands", ["--step", "1"], { AWS_ENDPOINT_URL: "http://127.0.0.1:4566" });
     expect(ready.stderr).not.toContain("genai-lab env");

@@ -35,6 +35,9 @@ describe("lab check", () => {
         "after cleanup: no checklist item passes",
       ]),
     );
+    // The optional investigation is not run (it waits for an alarm's evaluation); its pages and commands are checked.
+    expect(findings.map((f) => f.area)).not.toContain("step 5 (investigate): actions complete, checks pass");
+    expect(findings.map((f) => f.area)).toContain("pages after step 5");
   }, 60_000);
 
   it("passes the fixture lab, given its own world file", async () => {

@@ -86,7 +86,8 @@ describe("hands-on: run watches the learner's own work", () => {
     writeFileSync(world, JSON.stringify({ things: ["widget"] }));
     const result = await running;
     expect(result.code, result.stderr).toBe(0);
-    expect(result.stdout).toContain("Make a thing with `fixture`, named as the lab says.");
+    // The task's Markdown read as text, as a guided run prints a page (no backticks, no ** marks).
+    expect(result.stdout).toContain("Make a thing with fixture, named as the lab says.");
     expect(result.stdout).toContain(`  $ fixture create --name widget\n  $ fixture list --world ${world}`);
     expect(result.stdout).toMatch(/✗ not yet · The thing exists — \(nothing\)\n {4}hint: Run step 1\./);
     expect(result.stdout).toMatch(/✓ pass · The thing exists\n {2}Step passed — done by you \(2 looks, /);

@@ -6,7 +6,7 @@
 import { spawnSync } from "node:child_process";
 import { existsSync } from "node:fs";
 import { fileURLToPath } from "node:url";
-import { copyLabAssets } from "../../src/build/lab-assets.js";
+import { copyLabAssets, pruneStaleFolders } from "../../src/build/lab-assets.js";
 
 export default function setup(): void {
   const root = fileURLToPath(new URL("../../", import.meta.url));
@@ -15,5 +15,6 @@ export default function setup(): void {
   if (!existsSync(`${root}dist/src/cli.js`)) {
     throw new Error(`npm run build did not produce dist/src/cli.js:\n${result.stdout}${result.stderr}`);
   }
+  pruneStaleFolders(root);
   copyLabAssets(root); // what npm run build does after tsc: the labs' Markdown beside their compiled steps
 }

@@ -66,6 +66,8 @@ export async function startLabSession(
     targetKind?: "sandbox" | "endpoint";
     /** A real model behind the sandbox (an OpenAI-compatible URL, e.g. the fake one in test/sandbox/model). */
     modelEndpoint?: string;
+    /** The sandbox's clock (default Date.now), e.g. one that runs faster so alarms are evaluated sooner. */
+    now?: () => number;
   } = {},
 ): Promise<LabSession> {
   cachedLab ??= await loadLab(builtInLabDir(), "ts");
@@ -77,6 +79,7 @@ export async function startLabSession(
     faults: { iamPropagationMs: 0, ...options.faults },
     env: {},
     ...(options.modelEndpoint ? { modelEndpoint: options.modelEndpoint } : {}),
+    ...(options.now ? { now: options.now } : {}),
   });
   const aws = createAwsClients(
     labClients,

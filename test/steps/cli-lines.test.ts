@@ -70,10 +70,11 @@ const linesOf = (ctx: CheckContext) =>
     }),
   );
 
-/** Each `aws` call the line makes, as its argument list (a stand-in `aws` prints them, NUL-separated). */
+/** Each `aws` call the line makes, as its argument list (a stand-in `aws` prints them, NUL-separated; a stand-in
+ * `genai-lab` does nothing). */
 function awsCalls(line: string): string[][] {
   // invoke-model writes its answer to the file named last, which the line may read next.
-  const script = `aws() { printf '%s\\0' "$@"; printf '\\n\\0'; [ "$2" != invoke-model ] || : > "\${@: -1}"; }\n${line}`;
+  const script = `aws() { printf '%s\\0' "$@"; printf '\\n\\0'; [ "$2" != invoke-model ] || : > "\${@: -1}"; }\ngenai-lab() { :; }\n${line}`;
   const out = spawnSync("bash", ["-c", script], {
     encoding: "utf8",
     cwd: mkdtempSync(join(tmpdir(), "genai-lab-cli-")),
@@ -109,7 +110,10 @@ describe("CLI lines", () => {
       const lines = linesOf(ctx);
       expect(lines.length).toBeGreaterThanOrEqual(10);
       for (const [id, line] of lines) {
-        expect(line, id).toMatch(/^(aws |for attempt in .*; do aws |printf '%s' '[^']*' > request\.json && aws )/);
+        // An AWS CLI command, or genai-lab's own (the bonus step seeds its incident with `genai-lab sandbox seed`).
+        expect(line, id).toMatch(
+          /^(aws |for attempt in .*; do aws |printf '%s' '[^']*' > request\.json && aws |genai-lab sandbox )/,
+        );
         // A file the line reads is one the line itself writes first (InvokeModel's body: fileb://, for CLI v1 and v2).
         for (const [, file] of line.matchAll(/fileb?:\/\/([\w.-]+)/g)) expect(line, id).toContain(`> ${file} && `);
         expect(line, id).not.toMatch(/--cli-binary-format|--endpoint-url/);

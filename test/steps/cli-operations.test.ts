@@ -57,12 +57,13 @@ function inputOf(service: string, operation: string): { flags: Set<string>; requ
   return { flags: new Set(names), required: names.slice(0, requiredCount) };
 }
 
-/** The `aws` calls a block makes when run, with a stand-in `aws` (and no waiting in its retry loops). */
+/** The `aws` calls a block makes when run, with a stand-in `aws` (and no waiting in its retry loops); genai-lab's own
+ * lines (the bonus step seeds its incident with `genai-lab sandbox seed`) do nothing here. */
 function callsOf(block: string): string[][] {
   const dir = mkdtempSync(join(tmpdir(), "genai-lab-ops-"));
   const stub =
     `aws() { printf '%s\\0' "$@" >> calls; printf '\\n\\0' >> calls; ` +
-    `[ "$2" != invoke-model ] || : > "\${@: -1}"; }\nsleep() { :; }\n: > calls\n`;
+    `[ "$2" != invoke-model ] || : > "\${@: -1}"; }\nsleep() { :; }\ngenai-lab() { :; }\n: > calls\n`;
   const out = spawnSync("bash", ["-c", stub + block], { cwd: dir, encoding: "utf8" });
   expect(out.status, `${out.stderr}\n${block}`).toBe(0);
   const text = readFileSync(join(dir, "calls"), "utf8");
@@ -170,7 +171,10 @@ describe("every printed aws call is an operation and flags the CLI knows", () =>
           return line ? [[`${step.id}/${action.id}`, line] as const] : [];
         }),
       ]);
-      expect(blocks.filter(([where]) => where.endsWith("your turn"))).toHaveLength(6);
+      // Every step has its Your turn: the six of the original lab and the bonus investigation.
+      expect(blocks.filter(([where]) => where.endsWith("your turn")).map(([where]) => where)).toEqual(
+        lab.steps.map(({ step }) => `${step.id} your turn`),
+      );
       // With a model chosen, step 0's lines call it (without one, they say it comes later).
       const probe = blocks.find(([where]) => where === "preflight your turn")?.[1] ?? "";
       expect(probe.includes("bedrock-runtime converse")).toBe(name.includes("chose"));

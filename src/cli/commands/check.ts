@@ -51,10 +51,14 @@ async function checkOne(ctx: CommandContext, format: ReportFormat, failUnder: nu
     const startedAt = new Date().toISOString();
     const items = await session.runner.runChecklist(ctx.signal);
     if (ctx.signal.aborted) return 130;
+    // Bonus items are graded too, and reported apart: they never change the summary or the exit code.
+    const bonus = await session.runner.runBonus(ctx.signal);
+    if (ctx.signal.aborted) return 130;
     const report = seal(
       checklistReport(ctx, session, items, startedAt, {
         requests: session.requests,
         mode: session.mode.mode ?? null,
+        bonus,
         ...(salt ? { redactSalt: salt } : {}),
       }),
       key,

@@ -9,7 +9,9 @@ import { UsageError } from "../../engine/usage-error.js";
 import { S } from "../../ui/strings.js";
 import type { Command } from "../command.js";
 import { openSession, type Session } from "../session.js";
+import { applyHint, detectShell } from "../shell-lines.js";
 import { chosenStep } from "../step-choice.js";
+import { envArgs } from "./env.js";
 
 export const C = {
   exam: {
@@ -25,8 +27,8 @@ export const C = {
     en: "Step {n} has no commands to run by hand.",
   },
   sandboxFirst: {
-    vi: 'Trên sandbox: chạy eval "$(genai-lab env)" trong shell này trước, để các lệnh tới đúng sandbox của bài lab.',
-    en: 'On the sandbox: run eval "$(genai-lab env)" in this shell first, so the commands reach the lab\'s sandbox.',
+    vi: "Trên sandbox: chạy {env} trong shell này trước, để các lệnh tới đúng sandbox của bài lab.",
+    en: "On the sandbox: run {env} in this shell first, so the commands reach the lab's sandbox.",
   },
 } satisfies Record<string, Text>;
 
@@ -46,7 +48,9 @@ export const commands: Command = async (ctx) => {
       ctx.io.stderr.write(say(fill(C.none, { n: chosen.number })));
       return 0;
     }
-    if (sandboxShell(session, ctx.io.env)) ctx.io.stderr.write(say(C.sandboxFirst));
+    // With the same options (--state-dir above all), so the lines reach this session's sandbox, not the default's.
+    const env = applyHint(detectShell(undefined, ctx.io.env), envArgs(ctx.parsed.flags));
+    if (sandboxShell(session, ctx.io.env)) ctx.io.stderr.write(say(fill(C.sandboxFirst, { env })));
     ctx.io.stdout.write(`${lines.map((block) => block.trimEnd()).join("\n\n")}\n`);
     return 0;
   } finally {

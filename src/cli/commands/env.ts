@@ -9,6 +9,7 @@
  *   aws      the profile and Region in use, named; a sandbox endpoint or the example keys left in the shell are
  *            removed.
  *   endpoint the endpoint given (--endpoint-url / AWS_ENDPOINT_URL), with the example keys for a bare one.
+ * With --state-dir, also GENAI_LAB_HOME: genai-lab itself in that shell then uses the same state directory.
  */
 import { builtInLabDir, loadManifest } from "../../engine/loader.js";
 import { allowLabModules } from "../lab/modules.js";
@@ -19,6 +20,9 @@ import { standaloneSandboxCredentials } from "../connect.js";
 import { findServingSandbox } from "../sandbox-registry.js";
 import { applyHint, detectShell, pasteSettings, shellLine, type EnvLine } from "../shell-lines.js";
 import { chooseTarget, labDefaultRegion, TARGET_ENV, type TargetChoice } from "../target.js";
+
+/** The variable genai-lab reads for its state directory when no --state-dir is given (engine/state-dir.ts). */
+const HOME_ENV = "GENAI_LAB_HOME";
 
 export const E = {
   serving: {
@@ -54,7 +58,10 @@ export const env: Command = async (ctx) => {
   if (flags.lab !== undefined) allowLabModules(flags.lab); // a lab in its own folder: TypeScript, genai-lab's kit
   const manifest = await loadManifest(flags.lab ?? builtInLabDir());
   const region = choice.region ?? (await awsProfileRegion(choice)) ?? labDefaultRegion(manifest);
-  const { lines, note } = await linesFor(choice, region, ctx.stateDir, processEnv);
+  const { lines: targetLines, note } = await linesFor(choice, region, ctx.stateDir, processEnv);
+  // A state directory chosen by hand (--state-dir) is named too, so that genai-lab's own commands in that shell
+  // (sandbox seed, check, hint) read and write the same progress and sandbox data as the session that printed this.
+  const lines: EnvLine[] = flags["state-dir"] !== undefined ? [...targetLines, [HOME_ENV, ctx.stateDir]] : targetLines;
   const printed = [...lines.map((line) => shellLine(line, shell)), ...pasteSettings(shell)];
   ctx.io.stdout.write(printed.map((line) => `${line}\n`).join(""));
   const say = (text: Text) => tr(text, ctx.lang);

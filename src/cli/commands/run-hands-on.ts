@@ -13,12 +13,13 @@
  */
 import type { Step } from "../../engine/contract.js";
 import type { RunnerEvent } from "../../engine/events.js";
+import { plainProse } from "../../engine/prose.js";
 import { fill, tr, type Text } from "../../engine/text.js";
 import { renderText } from "../../report/text.js";
 import { formatDuration } from "../../ui/plain/format.js";
 import { createPlainPrinter } from "../../ui/plain/printer.js";
 import { S } from "../../ui/strings.js";
-import { checklistReport, exitCodeFor, type CommandContext } from "../command.js";
+import { bonusOfRun, checklistReport, exitCodeFor, type CommandContext } from "../command.js";
 import { stepNumbers, type Session } from "../session.js";
 import { applyHint } from "../shell-lines.js";
 import { envArgs } from "./env.js";
@@ -76,14 +77,17 @@ export async function runHandsOn(ctx: CommandContext, session: Session, stepIds:
   }
   const checklist = await session.runner.runChecklist(signal);
   if (signal.aborted) return 130;
-  const report = checklistReport(ctx, session, checklist, startedAt, { mode: "hands-on" });
+  const bonus = await bonusOfRun(session, stepIds, signal);
+  if (signal.aborted) return 130;
+  const report = checklistReport(ctx, session, checklist, startedAt, { mode: "hands-on", ...bonus });
   io.stdout.write(`\n${renderText(report, style)}`);
   return 0; // as a guided run: every step it was asked for passed (the checklist may still wait for later steps)
 }
 
 function showYourTurn(ctx: CommandContext, session: Session, step: Step): void {
   const turn = session.runner.yourTurn(step.id);
-  if (turn?.task) ctx.io.stdout.write(`  ${tr(turn.task, ctx.lang)}\n`);
+  // The task is Markdown (your-turn.*.md): read as text, as the guided run's printer reads a step's page.
+  if (turn?.task) ctx.io.stdout.write(`  ${plainProse(tr(turn.task, ctx.lang))}\n`);
   for (const block of session.runner.commands(step.id))
     for (const line of block.split("\n")) ctx.io.stdout.write(`${ctx.style.code(`  $ ${line}`)}\n`);
 }
@@ -106,7 +110,8 @@ async function watchOne(ctx: CommandContext, session: Session, step: Step): Prom
       if (lastSeen.get(event.checkId) === line) return;
       lastSeen.set(event.checkId, line);
       io.stdout.write(`${line}\n`);
-      if (result.status === "fail") io.stdout.write(`${style.muted(`    ${say(S.hint)}: ${say(result.hint)}`)}\n`);
+      if (result.status === "fail")
+        io.stdout.write(`${style.muted(`    ${say(S.hint)}: ${plainProse(say(result.hint))}`)}\n`);
     }
     if (event.type === "watch" && event.phase === "round-finished" && io.stderr.isTTY && event.nextRoundInMs > 0)
       io.stderr.write(`\r\x1b[K… ${say(fill(HO.next, { s: Math.round(event.nextRoundInMs / 1000) }))}`);

@@ -11,7 +11,7 @@ import { historyPath, recordRunHistory } from "../../ui/app/run-history.js";
 import { stepInfos } from "../../ui/app/step-infos.js";
 import { createPlainPrinter } from "../../ui/plain/printer.js";
 import { S } from "../../ui/strings.js";
-import { checklistReport, exitCodeFor, targetLine, type Command } from "../command.js";
+import { bonusOfRun, checklistReport, exitCodeFor, targetLine, type Command } from "../command.js";
 import { MODE_ENV, modeOrigin } from "../mode.js";
 import { openSession, stepNumbers } from "../session.js";
 
@@ -77,7 +77,8 @@ export const run: Command = async (ctx) => {
     } else {
       if (resume && !redone && summary.outcome === "passed")
         io.stdout.write(`\n${style.muted(tr(S.runAllDoneBefore, lang))}\n`);
-      const report = checklistReport(ctx, session, summary.checklist, startedAt, { mode: mode ?? null });
+      const bonus = await bonusOfRun(session, stepIds, ctx.signal);
+      const report = checklistReport(ctx, session, summary.checklist, startedAt, { mode: mode ?? null, ...bonus });
       io.stdout.write(`\n${renderText(report, style)}`);
     }
     return exitCodeFor(summary.outcome);

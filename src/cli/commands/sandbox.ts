@@ -1,9 +1,9 @@
 /** `genai-lab sandbox [seed]`: the offline AWS as a standalone server, and history backfill for it. */
-import { tr } from "../../engine/text.js";
 import { UsageError } from "../../engine/usage-error.js";
 import { numberFlag } from "../args.js";
 import type { Command } from "../command.js";
 import { absoluteDbPath, registerSandbox } from "../sandbox-registry.js";
+import { sandboxSeed } from "./sandbox-seed.js";
 
 export const sandbox: Command = async (ctx) => {
   const { flags, rest } = ctx.parsed;
@@ -18,34 +18,7 @@ export const sandbox: Command = async (ctx) => {
   if (extra.length > 0)
     throw new UsageError({ vi: `Tham số thừa: ${extra.join(" ")}.`, en: `Unexpected argument: ${extra.join(" ")}.` });
 
-  if (sub === "seed") {
-    if (flags["in-memory"]) {
-      throw new UsageError({
-        vi: "--in-memory không dùng với seed: dữ liệu tạo ra sẽ mất ngay.",
-        en: "--in-memory does not go with seed: the history would vanish at once.",
-      });
-    }
-    const hours = numberFlag("hours", flags.hours, 0.1, 24 * 31, { fractions: true }) ?? 24;
-    const rate = numberFlag("rate", flags.rate, 0.01, 600, { fractions: true }) ?? 1;
-    const { seedHistory } = await import("../../sandbox/index.js");
-    const result = await seedHistory(
-      { dbPath, hours, rate, ...(flags.region ? { region: flags.region } : {}) },
-      (done: number, total: number) => {
-        if (ctx.io.stderr.isTTY) ctx.io.stderr.write(`\r\x1b[K… ${done}/${total}`);
-      },
-    );
-    if (ctx.io.stderr.isTTY) ctx.io.stderr.write("\r\x1b[K");
-    ctx.io.stdout.write(
-      `${tr(
-        {
-          vi: `Đã tạo ${result.invocations} lời gọi mô phỏng trong ${hours} giờ qua (log + metrics) tại ${dbPath}.`,
-          en: `Backfilled ${result.invocations} simulated invocations over the last ${hours} h (logs + metrics) in ${dbPath}.`,
-        },
-        ctx.lang,
-      )}\n`,
-    );
-    return 0;
-  }
+  if (sub === "seed") return sandboxSeed(ctx, dbPath);
 
   const port = numberFlag("port", flags.port, 0, 65535) ?? 4566;
   const allowHosts = flags["allow-host"] ?? [];

@@ -18,6 +18,7 @@ export function runStepsWithRole(role: StepRole): Command {
           preflight: { vi: "kiểm tra trước", en: "preflight" },
           lab: { vi: "thực hành", en: "lab" },
           cleanup: { vi: "dọn dẹp", en: "cleanup" },
+          bonus: { vi: "thêm", en: "bonus" },
         }[role];
         io.stdout.write(
           `${tr({ vi: `Bài lab này không có bước ${name.vi}.`, en: `This lab has no ${name.en} step.` }, lang)}\n`,

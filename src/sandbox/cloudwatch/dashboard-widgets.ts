@@ -12,6 +12,8 @@ export interface Problem {
 
 export type Reporter = (dataPath: string, message: string) => void;
 
+import { checkAlarmArns, checkAlarmWidget } from "./alarm-widgets.js";
+
 type Json = unknown;
 
 export function isPlainObject(value: Json): value is Record<string, Json> {
@@ -74,6 +76,7 @@ function checkMetricWidget(properties: Record<string, Json>, path: string, repor
   checkEnum(properties.view, `${path}/view`, METRIC_VIEWS, report);
   checkInteger(properties.period, `${path}/period`, 1, undefined, report);
   checkString(properties.stat, `${path}/stat`, report);
+  if (isPlainObject(annotations)) checkAlarmArns(annotations.alarms, `${path}/annotations/alarms`, report);
   const metrics = properties.metrics;
   if (metrics === undefined) return;
   if (!Array.isArray(metrics)) return report(`${path}/metrics`, "Should be array");
@@ -111,10 +114,7 @@ export function checkWidgetProperties(
       requireKeys(properties, path, ["markdown"], report);
       return checkString(properties.markdown, `${path}/markdown`, report);
     case "alarm":
-      requireKeys(properties, path, ["alarms"], report);
-      if (properties.alarms !== undefined && !Array.isArray(properties.alarms))
-        report(`${path}/alarms`, "Should be array");
-      return;
+      return checkAlarmWidget(properties, path, report);
     default:
       return;
   }

@@ -108,9 +108,9 @@ function tokenize(body: string): Token[] {
   return out;
 }
 
-type Path = (string | number)[];
+export type Path = (string | number)[];
 
-function parseSelector(sel: string): Path {
+export function parseSelector(sel: string): Path {
   const path: Path = [];
   const re = /\.([A-Za-z0-9_@$-]+)|\[(\d+)\]/gy;
   re.lastIndex = 1;
@@ -123,8 +123,9 @@ function parseSelector(sel: string): Path {
   return path;
 }
 
-const MISSING = Symbol("missing");
-function lookup(doc: unknown, path: Path): unknown {
+/** What `lookup` answers for a path the document does not have. */
+export const MISSING = Symbol("missing");
+export function lookup(doc: unknown, path: Path): unknown {
   let cur: unknown = doc;
   for (const p of path) {
     if (cur === null || typeof cur !== "object") return MISSING;

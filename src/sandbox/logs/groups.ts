@@ -23,11 +23,11 @@ const CLASSES = ["STANDARD", "INFREQUENT_ACCESS", "DELIVERY"] as const;
  * deletionProtectionEnabled). Both recorded by LocalStack: tests/aws/services/logs/test_logs_groups.snapshot.json
  * (test_describe_log_groups_with_prefix, test_describe_log_groups_with_pattern). The sandbox has no metric filters.
  */
-function describe(g: GroupRow, patternSearch: boolean): Record<string, unknown> {
+function describe(g: GroupRow, patternSearch: boolean, metricFilterCount: number): Record<string, unknown> {
   const common = {
     logGroupName: g.name,
     creationTime: g.created_at,
-    metricFilterCount: 0,
+    metricFilterCount,
     arn: `${groupArn(g)}:*`,
     logGroupClass: g.log_group_class,
     logGroupArn: groupArn(g),
@@ -59,7 +59,10 @@ function groupFromResourceArn(store: LogsStore, ctx: CallContext, arn: string): 
   return g;
 }
 
-export function groupOperations(store: LogsStore): Record<string, OperationHandler> {
+export function groupOperations(
+  store: LogsStore,
+  metricFilterCount: (groupId: number) => number = () => 0,
+): Record<string, OperationHandler> {
   return {
     CreateLogGroup(input, ctx) {
       const r = reader(input);
@@ -116,7 +119,7 @@ export function groupOperations(store: LogsStore): Record<string, OperationHandl
       const rows = store.listGroups(ctx.accountId, ctx.region, after, limit + 1, keep);
       const page = rows.slice(0, limit);
       return {
-        logGroups: page.map((g) => describe(g, pattern !== undefined)),
+        logGroups: page.map((g) => describe(g, pattern !== undefined, metricFilterCount(g.id))),
         nextToken: rows.length > limit ? encodeToken("groups", page[page.length - 1]?.name ?? "") : undefined,
       };
     },

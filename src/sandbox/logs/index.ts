@@ -5,6 +5,7 @@ import type { LogsStore } from "../storage/logs-store.js";
 import { filterEventsOperations } from "./filter-events.js";
 import { getEventsOperations } from "./get-events.js";
 import { groupOperations } from "./groups.js";
+import type { MetricFilters } from "./metric-filters/index.js";
 import { putEventsOperations } from "./put-events.js";
 import { queryOperations } from "./queries.js";
 import { streamOperations } from "./streams.js";
@@ -14,13 +15,15 @@ export function createLogsOperations(
   store: LogsStore,
   reads: EventReads,
   engine: () => InsightsEngine,
+  metricFilters?: MetricFilters,
 ): Record<string, OperationHandler> {
   return {
-    ...groupOperations(store),
+    ...groupOperations(store, (groupId) => metricFilters?.count(groupId) ?? 0),
     ...streamOperations(store),
     ...putEventsOperations(store),
     ...getEventsOperations(store, reads),
     ...filterEventsOperations(store, reads),
     ...queryOperations(engine),
+    ...metricFilters?.operations,
   };
 }

@@ -18,6 +18,8 @@ export type InvocationResult =
       outputBurndown: number;
       /** Streaming calls only: when the first token was sent. */
       timeToFirstTokenMs?: number;
+      /** Prompt-cache writes (the seeded history's cached prompts), counted in EstimatedTPMQuotaUsage; default 0. */
+      cacheWriteTokens?: number;
     }
   | { kind: "throttled" }
   | { kind: "client-error" }
@@ -27,7 +29,7 @@ export type InvocationResult =
  * The AWS/Bedrock metrics of one runtime call, under dimension ModelId. Invocations counts successful calls;
  * throttles, client and server errors have their own counters (docs/aws-behaviour.md). Successful calls also publish
  * EstimatedTPMQuotaUsage (input + cache-write tokens + output × the model's burndown rate; cache reads excluded;
- * the sandbox never caches, so its cache counters are 0) and, for streaming calls only, TimeToFirstToken (ms from
+ * live sandbox calls never cache, so their cache counters are 0; seeded ones do) and, for streaming calls only, TimeToFirstToken (ms from
  * the request to the first token), as Bedrock has since March 2026.
  */
 export function invocationMetrics(modelId: string, result: InvocationResult, at: Date): MetricDatum[] {
@@ -46,7 +48,11 @@ export function invocationMetrics(modelId: string, result: InvocationResult, at:
         datum("InvocationLatency", result.latencyMs, "Milliseconds"),
         datum("InputTokenCount", result.inputTokens, "Count"),
         datum("OutputTokenCount", result.outputTokens, "Count"),
-        datum("EstimatedTPMQuotaUsage", result.inputTokens + result.outputTokens * result.outputBurndown, "Count"),
+        datum(
+          "EstimatedTPMQuotaUsage",
+          result.inputTokens + (result.cacheWriteTokens ?? 0) + result.outputTokens * result.outputBurndown,
+          "Count",
+        ),
       ];
       if (result.timeToFirstTokenMs !== undefined) {
         out.push(datum("TimeToFirstToken", result.timeToFirstTokenMs, "Milliseconds"));

@@ -16,6 +16,8 @@ export interface InvocationOutcome {
   output?: { body: unknown; tokenCount: number };
   /** AWS's error code, on failures. */
   errorCode?: string;
+  /** Prompt-cache counters, when the call read from or wrote to the cache. */
+  cache?: { read: number; write: number };
   /**
    * The caller's request metadata (Converse's `requestMetadata`, InvokeModel's X-Amzn-Bedrock-Request-Metadata
    * header): key-value pairs Bedrock records with the call, so that logs can be filtered by them.
@@ -50,7 +52,10 @@ function bodyFields(
   return path === undefined ? {} : { [`${kind}BodyS3Path`]: path };
 }
 
-/** One ModelInvocationLog record, keys in the order real records carry them (docs/aws-behaviour.md). */
+/**
+ * One ModelInvocationLog record, keys in the order real records carry them (docs/aws-behaviour.md); the optional cache
+ * counters sit in `input` after inputTokenCount, as the field lists of log parsers for these records show them.
+ */
 export function buildInvocationRecord(ctx: CallContext, outcome: InvocationOutcome, config: LoggingConfig): string {
   const record: Record<string, unknown> = {
     timestamp: recordTimestamp(ctx.now),
@@ -67,6 +72,9 @@ export function buildInvocationRecord(ctx: CallContext, outcome: InvocationOutco
     inputContentType: "application/json",
     ...bodyFields(config, ctx, "input", outcome.inputBody),
     inputTokenCount: outcome.inputTokenCount,
+    ...(outcome.cache === undefined
+      ? {}
+      : { cacheReadInputTokenCount: outcome.cache.read, cacheWriteInputTokenCount: outcome.cache.write }),
   };
   if (outcome.output !== undefined) {
     record.output = {
@@ -78,5 +86,7 @@ export function buildInvocationRecord(ctx: CallContext, outcome: InvocationOutco
   record.inferenceRegion = outcome.inferenceRegion;
   record.schemaType = "ModelInvocationLog";
   record.schemaVersion = "1.0";
+  // Seen last in a published record; its place among the others is not documented.
+  if (outcome.requestMetadata !== undefined) record.requestMetadata = outcome.requestMetadata;
   return JSON.stringify(record);
 }

@@ -4,6 +4,7 @@
  *   GET  /_sandbox/faults   → {"faults":"<compact>","config":{…}}
  *   POST /_sandbox/faults   Content-Type: application/json; body {"faults":"<compact syntax>"} or an object of
  *                           FaultConfig members; merged onto the current configuration (`none` resets) → as GET
+ *   further routes the core adds (GET and POST /_sandbox/seed: seed/admin.ts)
  * Unsigned on purpose: it is reachable only from the machine itself, past the Host/Origin gate. Changing routes
  * refuse the content types a web page can send without asking (a form or text/plain POST), so no page can set them.
  */
@@ -26,9 +27,13 @@ function json(res: ServerResponse, status: number, value: unknown): void {
   res.end(body);
 }
 
+/** A further admin route ("METHOD /_sandbox/…"): given the request body, its status and JSON answer. */
+export type AdminRoute = (body: Buffer) => Promise<{ status: number; value: unknown }>;
+
 export function createAdmin(
   faults: FaultInjector,
   info: () => Record<string, unknown>,
+  routes: Readonly<Record<string, AdminRoute>> = {},
 ): (req: IncomingMessage, res: ServerResponse, rawPath: string) => Promise<void> {
   const faultView = (): Record<string, unknown> => ({ faults: formatFaults(faults.config), config: faults.config });
   return async (req, res, rawPath) => {
@@ -81,8 +86,15 @@ export function createAdmin(
         json(res, 200, faultView());
         return;
       }
-      default:
+      default: {
+        const extra = routes[route];
+        if (extra !== undefined) {
+          const { status, value } = await extra(body);
+          json(res, status, value);
+          return;
+        }
         json(res, 404, { message: `No admin route ${route}. Try GET /_sandbox/health, GET or POST /_sandbox/faults.` });
+      }
     }
   };
 }

@@ -30,8 +30,11 @@ export interface SandboxRuntime {
   now(): number;
   identities: IdentityResolver;
   faults: FaultInjector;
-  /** Runs before every authenticated call (materialises due invocation-log deliveries). */
-  beforeRequest(now: number): void;
+  /**
+   * Runs before every authenticated call (materialises due invocation-log deliveries, continues an ongoing seeded
+   * incident, evaluates alarms).
+   */
+  beforeRequest(now: number): void | Promise<void>;
   rpc: Readonly<Partial<Record<ServiceName, Readonly<Record<string, OperationHandler | undefined>>>>>;
   rest: Readonly<Partial<Record<ServiceName, readonly RestRoute[]>>>;
   admin(req: IncomingMessage, res: ServerResponse, rawPath: string): Promise<void>;
@@ -118,7 +121,7 @@ export async function handleHttp(
         userId: identity.userId,
         now,
       };
-      rt.beforeRequest(now);
+      await rt.beforeRequest(now);
       if (service !== "bedrock-runtime") {
         const fault = rt.faults.decide(service);
         if (fault.latencyMs > 0) await sleep(fault.latencyMs);

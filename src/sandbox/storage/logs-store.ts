@@ -39,6 +39,9 @@ export interface NewEvent {
   message: string;
 }
 
+/** Told which group just received which events (Logs Insights discovery, metric filters). */
+export type AppendListener = (groupId: number, events: readonly NewEvent[]) => void;
+
 export const groupNotFound = (): AwsError =>
   new AwsError("ResourceNotFoundException", "The specified log group does not exist.");
 export const streamNotFound = (): AwsError =>
@@ -57,7 +60,7 @@ export function parseGroupArn(arn: string): { region: string; accountId: string;
 export class LogsStore {
   readonly #db: Db;
   readonly #q;
-  readonly #appendListeners: ((groupId: number) => void)[] = [];
+  readonly #appendListeners: AppendListener[] = [];
 
   constructor(db: Db) {
     this.#db = db;
@@ -279,15 +282,16 @@ export class LogsStore {
     }
     this.#q.touchStream.run({ first, last, ingested: ingestionTime, id: streamId });
     this.#q.addBytes.run(bytes, groupId);
-    for (const listener of this.#appendListeners) listener(groupId);
+    for (const listener of this.#appendListeners) listener(groupId, events);
     return this.#q.uploadSeq.get(streamId) as number;
   }
 
   /**
-   * Tells `listener` which group just received events (Logs Insights discovers their fields in the background).
-   * It runs inside the append's transaction, which may still roll back: a listener only schedules work for later.
+   * Tells `listener` which group just received which events (Logs Insights discovers their fields in the background;
+   * metric filters publish their datapoints). It runs inside the append's transaction, which may still roll back: a
+   * listener only schedules work for later, or writes to the same database (its writes roll back with the append).
    */
-  onAppend(listener: (groupId: number) => void): void {
+  onAppend(listener: AppendListener): void {
     this.#appendListeners.push(listener);
   }
 

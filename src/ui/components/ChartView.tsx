@@ -5,6 +5,7 @@
 import { Box, Text } from "ink";
 import stringWidth from "string-width";
 import type { ChartSeries, Output } from "../../engine/outputs.js";
+import { alarmText, alarmToken } from "../app/alarm-text.js";
 import { useDisplay } from "../app/display.js";
 import { unitLabel } from "../plain/format.js";
 import { S } from "../strings.js";
@@ -74,6 +75,12 @@ export function ChartView(props: { chart: ChartOutput; width: number; height?: n
       <Styled token="text.heading" wrap="truncate-end">
         {t(chart.title)}
       </Styled>
+      {(chart.alarms ?? []).map((alarm) => (
+        // Wrapped, not cut: the state is the point of the line.
+        <Styled key={alarm.name} token={alarmToken(alarm)} wrap="wrap">
+          {alarmText(alarm, lang)}
+        </Styled>
+      ))}
       {empty ? <Styled token="text.muted">{t(S.noData)}</Styled> : null}
       {!empty && chart.chart === "line"
         ? chart.series.map((series, i) => (

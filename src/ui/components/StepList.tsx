@@ -1,6 +1,6 @@
 /**
  * The lab's steps with their status, and how many of the lab's steps have passed. Cleanup is apart from the lab:
- * it is not counted, and a rule saying where it stands sets it off below the others. The count follows the
+ * it is not counted, and a rule saying where it stands sets it off below the others (not on a compact screen). The count follows the
  * steps' last outcomes, so it never drops while a step runs again.
  */
 import { Box, Text } from "ink";
@@ -14,6 +14,7 @@ import { S } from "../strings.js";
 import { stepLook, type StepStatus } from "../theme/status.js";
 import { PanelTitle } from "./PanelTitle.js";
 import { Styled } from "./Styled.js";
+import { isLabStep } from "../../engine/contract.js";
 
 export interface StepRow {
   step: StepInfo;
@@ -36,8 +37,9 @@ export function StepList(props: {
   marks?: boolean;
 }) {
   const { t, theme } = useDisplay();
-  const lab = props.rows.filter((row) => row.step.role !== "cleanup");
-  // A step counts once passed (a new run does not uncount it), or once verified with the next step's checks.
+  // The count is the lab's own steps: not cleanup, not the optional bonus. A step counts once passed (a new run
+  // does not uncount it), or once verified with the next step's checks.
+  const lab = props.rows.filter((row) => isLabStep(row.step));
   const done = lab.filter((row) => row.outcome === "passed" || row.status === "passed").length;
   const firstCleanup = props.rows.findIndex((row) => row.step.role === "cleanup");
   const inner = Math.max(1, props.width - (props.compact ? 1 : 4));
@@ -54,7 +56,9 @@ export function StepList(props: {
         const selected = index === props.selected;
         return (
           <Box key={row.step.id} flexDirection="column">
-            {index === firstCleanup && index > 0 ? (
+            {/* Compact (60×18): no rule — its row is worth more than the words, which the cleanup row's own
+                glyph says already; every step and all four checklist items then fit. */}
+            {index === firstCleanup && index > 0 && !props.compact ? (
               <Styled token="text.muted" wrap="truncate-end">
                 {rule(t(fill(S.cleanupApart, { status: t(look.label) })), inner)}
               </Styled>

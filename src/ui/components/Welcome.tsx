@@ -23,6 +23,7 @@ import { TargetBadge } from "./Header.js";
 import { Spinner } from "./Spinner.js";
 import { Styled } from "./Styled.js";
 import { Wrap } from "./Wrap.js";
+import { isLabStep } from "../../engine/contract.js";
 
 /**
  * `compact`: a short or narrow terminal — one line per row, the prerequisites left out, the Enter prompt kept.
@@ -124,7 +125,7 @@ function LabCard(props: {
   const { t, s, lang } = useDisplay();
   const { manifest, target, view, compact, mode } = props;
   const asking = mode?.source === "none";
-  const lab = view.steps.filter((step) => step.role !== "cleanup");
+  const lab = view.steps.filter((step) => isLabStep(step));
   const done = lab.filter((step) => view.outcomes[step.id] === "passed").length;
   const passed = passedCount(shownChecklist(view));
   const resume = view.steps[resumeIndex(view)];

@@ -3,6 +3,7 @@ import stringWidth from "string-width";
 import { cellText, type ChartSeries, type Output } from "../../engine/outputs.js";
 import { tr, type Lang } from "../../engine/text.js";
 import { S } from "../strings.js";
+import { alarmText } from "../app/alarm-text.js";
 import { TONE_GLYPH } from "../theme/status.js";
 import { plainProse } from "../../engine/prose.js";
 import type { PlainStyle } from "./style.js";
@@ -73,7 +74,7 @@ export function unitLabel(unit: string | undefined, lang: Lang): string {
 /** A sparkline per series plus its range and total, readable without graphics. */
 function formatChart(output: Extract<Output, { kind: "chart" }>, lang: Lang, style: PlainStyle): string[] {
   const unit = unitLabel(output.unit, lang);
-  const lines = [style.bold(tr(output.title, lang))];
+  const lines = [style.bold(tr(output.title, lang)), ...(output.alarms ?? []).map((alarm) => alarmText(alarm, lang))];
   const width = Math.max(...output.series.map((s) => stringWidth(s.label)), 1);
   for (const series of output.series)
     lines.push(`${pad(series.label, width)}  ${sparkline(series, lang)}  ${range(series, unit, lang)}`);

@@ -2,7 +2,14 @@
  * What the TUI knows about the lab, as a pure reducer over the runner's event stream (plus the progress store's
  * state to resume from). Views derive step and checklist statuses from it; nothing here renders.
  */
-import type { CheckResult, CheckStatus, Countdown, DoneBy, StepRole } from "../../engine/contract.js";
+import {
+  isLabStep,
+  type CheckResult,
+  type CheckStatus,
+  type Countdown,
+  type DoneBy,
+  type StepRole,
+} from "../../engine/contract.js";
 import type { ActionOutcome, RunMode, RunnerEvent, StepOutcome } from "../../engine/events.js";
 import type { Output } from "../../engine/outputs.js";
 import type { Problem } from "../../engine/problem.js";
@@ -416,7 +423,7 @@ export function itemStatus(item: ChecklistItemView): ItemStatus {
 
 /** Where the learner should carry on: the first lab step that has not passed (else the first step). */
 export function resumeIndex(view: LabView): number {
-  const index = view.steps.findIndex((step) => step.role !== "cleanup" && stepStatus(view, step) !== "passed");
+  const index = view.steps.findIndex((step) => isLabStep(step) && stepStatus(view, step) !== "passed");
   if (index >= 0) return index;
   return Math.max(
     0,

@@ -1,10 +1,11 @@
 /**
- * Step 5 by hand: delete what the learner's own commands created, in the order that leaves nothing dangling
- * (the dashboard, the logging configuration that points at the role and the group, the role's policy, the role,
+ * Cleanup by hand: delete what the learner's own commands created, in the order that leaves nothing dangling
+ * (the bonus investigation's alarm — DeleteAlarms ignores a name that does not exist —, the dashboard, the logging configuration that points at the role and the group, the role's policy, the role,
  * the group). A role given with --logging-role-arn is not the lab's to delete. What genai-lab's own actions made,
  * `genai-lab cleanup` removes from its ledger.
  */
 import { shq, type Lang, type Text } from "genai-lab/kit";
+import { ALARM_NAME } from "../investigation/actions.js";
 import { LOGGING_POLICY_NAME } from "../policies.js";
 import { comment, py, type ByHandCtx } from "./shell.js";
 
@@ -18,6 +19,7 @@ export function cleanupCli(ctx: ByHandCtx, lang: Lang = "en"): string {
   const { params } = ctx;
   const role = shq(params.loggingRoleName);
   return [
+    `aws cloudwatch delete-alarms --region ${region} --alarm-names ${ALARM_NAME}`,
     `aws cloudwatch delete-dashboards --region ${region} --dashboard-names ${shq(params.dashboardName)}`,
     `aws bedrock delete-model-invocation-logging-configuration --region ${region}`,
     ...(params.loggingRoleArn.trim()
@@ -37,6 +39,7 @@ export function cleanupPython(ctx: ByHandCtx, lang: Lang = "en"): string {
     "import boto3",
     "",
     `region = ${py(target.region)}`,
+    `boto3.client("cloudwatch", region_name=region).delete_alarms(AlarmNames=[${py(ALARM_NAME)}])`,
     `boto3.client("cloudwatch", region_name=region).delete_dashboards(DashboardNames=[${py(params.dashboardName)}])`,
     'boto3.client("bedrock", region_name=region).delete_model_invocation_logging_configuration()',
   ];

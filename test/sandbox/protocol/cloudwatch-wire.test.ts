@@ -12,6 +12,7 @@ import { cbor, dateToTag } from "@smithy/core/cbor";
 import { describe, expect, it } from "vitest";
 import { sandboxForFile } from "../helpers.js";
 import { formHeaders, jsonHeaders, rfc3986, send } from "../signing.js";
+import { cloudwatchCalls } from "./cloudwatch-calls.js";
 
 const { sandbox, c } = await sandboxForFile();
 const now = new Date();
@@ -195,13 +196,7 @@ describe("CloudWatch over AWS Query (older clients)", () => {
 });
 
 describe("CloudWatch over Smithy RPC v2 CBOR (Go and Ruby SDKs)", () => {
-  const cborCall = (operation: string, input: Record<string, unknown>) =>
-    send(sandbox, {
-      service: "monitoring",
-      path: `/service/GraniteServiceVersion20100801/operation/${operation}`,
-      headers: { "content-type": "application/cbor", accept: "application/cbor", "smithy-protocol": "rpc-v2-cbor" },
-      body: cbor.serialize(input),
-    });
+  const cborCall = cloudwatchCalls(sandbox).cbor;
 
   it("round-trips metrics with tag-1 timestamps", async () => {
     const put = await cborCall("PutMetricData", {

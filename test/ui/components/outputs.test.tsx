@@ -9,7 +9,7 @@ import { columnWidths } from "../../../src/ui/components/TableView.js";
 import { render } from "../../helpers/render.js";
 
 const t0 = Date.UTC(2025, 0, 1, 9, 0);
-const line = (title: string, values: number[]): Output => ({
+const line = (title: string, values: number[]): Extract<Output, { kind: "chart" }> => ({
   kind: "chart",
   chart: "line",
   title: { vi: title, en: title },
@@ -18,6 +18,28 @@ const line = (title: string, values: number[]): Output => ({
 });
 
 describe("OutputView", () => {
+  it("draws the alarms on a chart's metric: name, state and threshold, in the learner's language", () => {
+    const chart: Output = {
+      ...line("Throttles", [1, 9, 3]),
+      alarms: [
+        { name: "GenAI-Throttles", threshold: 5, state: "ALARM" },
+        { name: "gone", state: "missing" },
+      ],
+    };
+    const en = render(<OutputView output={chart} width={60} />).frame();
+    expect(en).toContain("⚑ GenAI-Throttles: ALARM · threshold 5");
+    expect(en).toContain("⚑ gone: not found");
+    expect(render(<OutputView output={chart} width={60} />, { lang: "vi" }).frame()).toContain(
+      "⚑ GenAI-Throttles: ALARM · ngưỡng 5",
+    );
+    // Narrow: the line wraps rather than losing the state.
+    expect(
+      render(<OutputView output={chart} width={24} />)
+        .frame()
+        .replace(/\s+/g, " "),
+    ).toContain("⚑ GenAI-Throttles: ALARM · threshold 5");
+  });
+
   it("draws a table with aligned columns, shrinking to the width", () => {
     const table: Output = {
       kind: "table",

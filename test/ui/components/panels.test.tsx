@@ -66,6 +66,10 @@ describe("StepList: cleanup", () => {
     ).frame();
     expect(en).toContain("Steps 1/1");
     expect(en).toContain("cleanup: passed");
+    // Compact (60×18): the rule's row goes to the checklist; the cleanup row still shows where it stands.
+    const compact = render(<StepList rows={rows} selected={0} width={28} compact />).frame();
+    expect(compact).not.toContain("cleanup:");
+    expect(compact).toMatch(/✓ 2 Two\n\s*○ 3 Clean up/);
   });
 });
 

@@ -4,9 +4,33 @@ import type { ServiceShapes } from "../shape.js";
 
 export const CLOUDWATCH_SHAPES: ServiceShapes = {
   operations: {
+    DeleteAlarms: {
+      output: null,
+      errors: ["ResourceNotFound"],
+    },
     DeleteDashboards: {
       output: "DeleteDashboardsOutput",
       errors: ["InvalidParameterValueException", "InternalServiceFault", "ConflictException"],
+    },
+    DescribeAlarmHistory: {
+      output: "DescribeAlarmHistoryOutput",
+      errors: ["InvalidNextToken"],
+    },
+    DescribeAlarms: {
+      output: "DescribeAlarmsOutput",
+      errors: ["InvalidNextToken"],
+    },
+    DescribeAlarmsForMetric: {
+      output: "DescribeAlarmsForMetricOutput",
+      errors: [],
+    },
+    DisableAlarmActions: {
+      output: null,
+      errors: [],
+    },
+    EnableAlarmActions: {
+      output: null,
+      errors: [],
     },
     GetDashboard: {
       output: "GetDashboardOutput",
@@ -37,6 +61,10 @@ export const CLOUDWATCH_SHAPES: ServiceShapes = {
       output: "PutDashboardOutput",
       errors: ["DashboardInvalidInputError", "InternalServiceFault", "ConflictException"],
     },
+    PutMetricAlarm: {
+      output: null,
+      errors: ["LimitExceededFault"],
+    },
     PutMetricData: {
       output: null,
       errors: [
@@ -46,8 +74,63 @@ export const CLOUDWATCH_SHAPES: ServiceShapes = {
         "InternalServiceFault",
       ],
     },
+    SetAlarmState: {
+      output: null,
+      errors: ["ResourceNotFound", "InvalidFormatFault"],
+    },
   },
   structures: {
+    AlarmHistoryItem: {
+      members: {
+        AlarmName: "string",
+        AlarmContributorId: "string",
+        AlarmType: "string",
+        Timestamp: "timestamp",
+        HistoryItemType: "string",
+        HistorySummary: "string",
+        HistoryData: "string",
+        AlarmContributorAttributes: {
+          map: "string",
+        },
+      },
+    },
+    AlarmPromQLCriteria: {
+      members: {
+        Query: "string",
+        PendingPeriod: "integer",
+        RecoveryPeriod: "integer",
+      },
+      required: ["Query"],
+    },
+    CompositeAlarm: {
+      members: {
+        ActionsEnabled: "boolean",
+        AlarmActions: {
+          list: "string",
+        },
+        AlarmArn: "string",
+        AlarmConfigurationUpdatedTimestamp: "timestamp",
+        AlarmDescription: "string",
+        AlarmName: "string",
+        AlarmRule: "string",
+        InsufficientDataActions: {
+          list: "string",
+        },
+        OKActions: {
+          list: "string",
+        },
+        StateReason: "string",
+        StateReasonData: "string",
+        StateUpdatedTimestamp: "timestamp",
+        StateValue: "string",
+        StateTransitionedTimestamp: "timestamp",
+        ActionsSuppressedBy: "string",
+        ActionsSuppressedReason: "string",
+        ActionsSuppressor: "string",
+        ActionsSuppressorWaitPeriod: "integer",
+        ActionsSuppressorExtensionPeriod: "integer",
+      },
+    },
     ConflictException: {
       members: {
         Message: "string",
@@ -109,12 +192,43 @@ export const CLOUDWATCH_SHAPES: ServiceShapes = {
     DeleteDashboardsOutput: {
       members: {},
     },
+    DescribeAlarmHistoryOutput: {
+      members: {
+        AlarmHistoryItems: {
+          list: "AlarmHistoryItem",
+        },
+        NextToken: "string",
+      },
+    },
+    DescribeAlarmsForMetricOutput: {
+      members: {
+        MetricAlarms: {
+          list: "MetricAlarm",
+        },
+      },
+    },
+    DescribeAlarmsOutput: {
+      members: {
+        CompositeAlarms: {
+          list: "CompositeAlarm",
+        },
+        MetricAlarms: {
+          list: "MetricAlarm",
+        },
+        NextToken: "string",
+      },
+    },
     Dimension: {
       members: {
         Name: "string",
         Value: "string",
       },
       required: ["Name", "Value"],
+    },
+    EvaluationCriteria: {
+      members: {
+        PromQLCriteria: "AlarmPromQLCriteria",
+      },
     },
     GetDashboardOutput: {
       members: {
@@ -151,6 +265,15 @@ export const CLOUDWATCH_SHAPES: ServiceShapes = {
         status: 500,
       },
     },
+    InvalidFormatFault: {
+      members: {
+        message: "string",
+      },
+      error: {
+        code: "InvalidFormat",
+        status: 400,
+      },
+    },
     InvalidNextToken: {
       members: {
         message: "string",
@@ -175,6 +298,15 @@ export const CLOUDWATCH_SHAPES: ServiceShapes = {
       },
       error: {
         code: "InvalidParameterValue",
+        status: 400,
+      },
+    },
+    LimitExceededFault: {
+      members: {
+        message: "string",
+      },
+      error: {
+        code: "LimitExceeded",
         status: 400,
       },
     },
@@ -212,6 +344,63 @@ export const CLOUDWATCH_SHAPES: ServiceShapes = {
         },
       },
     },
+    MetricAlarm: {
+      members: {
+        AlarmName: "string",
+        AlarmArn: "string",
+        AlarmDescription: "string",
+        AlarmConfigurationUpdatedTimestamp: "timestamp",
+        ActionsEnabled: "boolean",
+        OKActions: {
+          list: "string",
+        },
+        AlarmActions: {
+          list: "string",
+        },
+        InsufficientDataActions: {
+          list: "string",
+        },
+        StateValue: "string",
+        StateReason: "string",
+        StateReasonData: "string",
+        StateUpdatedTimestamp: "timestamp",
+        MetricName: "string",
+        Namespace: "string",
+        Statistic: "string",
+        Dimensions: {
+          list: "Dimension",
+        },
+        Period: "integer",
+        Unit: "string",
+        EvaluationPeriods: "integer",
+        Threshold: "double",
+        ComparisonOperator: "string",
+        ExtendedStatistic: "string",
+        TreatMissingData: "string",
+        EvaluateLowSampleCountPercentile: "string",
+        DatapointsToAlarm: "integer",
+        Metrics: {
+          list: "MetricDataQuery",
+        },
+        ThresholdMetricId: "string",
+        EvaluationState: "string",
+        StateTransitionedTimestamp: "timestamp",
+        EvaluationCriteria: "EvaluationCriteria",
+        EvaluationInterval: "integer",
+      },
+    },
+    MetricDataQuery: {
+      members: {
+        Id: "string",
+        MetricStat: "MetricStat",
+        Expression: "string",
+        Label: "string",
+        ReturnData: "boolean",
+        Period: "integer",
+        AccountId: "string",
+      },
+      required: ["Id"],
+    },
     MetricDataResult: {
       members: {
         Id: "string",
@@ -228,6 +417,15 @@ export const CLOUDWATCH_SHAPES: ServiceShapes = {
         },
       },
     },
+    MetricStat: {
+      members: {
+        Metric: "Metric",
+        Period: "integer",
+        Stat: "string",
+        Unit: "string",
+      },
+      required: ["Metric", "Period", "Stat"],
+    },
     MissingRequiredParameterException: {
       members: {
         message: "string",
@@ -242,6 +440,15 @@ export const CLOUDWATCH_SHAPES: ServiceShapes = {
         DashboardValidationMessages: {
           list: "DashboardValidationMessage",
         },
+      },
+    },
+    ResourceNotFound: {
+      members: {
+        message: "string",
+      },
+      error: {
+        code: "ResourceNotFound",
+        status: 404,
       },
     },
   },

@@ -43,6 +43,15 @@ export const LOGS_SHAPES: ServiceShapes = {
         "ValidationException",
       ],
     },
+    DeleteMetricFilter: {
+      output: null,
+      errors: [
+        "InvalidParameterException",
+        "ResourceNotFoundException",
+        "OperationAbortedException",
+        "ServiceUnavailableException",
+      ],
+    },
     DeleteRetentionPolicy: {
       output: null,
       errors: [
@@ -58,6 +67,10 @@ export const LOGS_SHAPES: ServiceShapes = {
     },
     DescribeLogStreams: {
       output: "DescribeLogStreamsResponse",
+      errors: ["InvalidParameterException", "ResourceNotFoundException", "ServiceUnavailableException"],
+    },
+    DescribeMetricFilters: {
+      output: "DescribeMetricFiltersResponse",
       errors: ["InvalidParameterException", "ResourceNotFoundException", "ServiceUnavailableException"],
     },
     DescribeQueries: {
@@ -115,6 +128,17 @@ export const LOGS_SHAPES: ServiceShapes = {
         "InvalidOperationException",
       ],
     },
+    PutMetricFilter: {
+      output: null,
+      errors: [
+        "InvalidParameterException",
+        "ResourceNotFoundException",
+        "OperationAbortedException",
+        "LimitExceededException",
+        "ServiceUnavailableException",
+        "InvalidOperationException",
+      ],
+    },
     PutRetentionPolicy: {
       output: null,
       errors: [
@@ -150,6 +174,10 @@ export const LOGS_SHAPES: ServiceShapes = {
         "ServiceUnavailableException",
         "TooManyTagsException",
       ],
+    },
+    TestMetricFilter: {
+      output: "TestMetricFilterResponse",
+      errors: ["InvalidParameterException", "ServiceUnavailableException"],
     },
     UntagLogGroup: {
       output: null,
@@ -189,6 +217,14 @@ export const LOGS_SHAPES: ServiceShapes = {
       members: {
         logStreams: {
           list: "LogStream",
+        },
+        nextToken: "string",
+      },
+    },
+    DescribeMetricFiltersResponse: {
+      members: {
+        metricFilters: {
+          list: "MetricFilter",
         },
         nextToken: "string",
       },
@@ -335,6 +371,44 @@ export const LOGS_SHAPES: ServiceShapes = {
         status: 400,
       },
     },
+    MetricFilter: {
+      members: {
+        filterName: "string",
+        filterPattern: "string",
+        metricTransformations: {
+          list: "MetricTransformation",
+        },
+        creationTime: "long",
+        logGroupName: "string",
+        applyOnTransformedLogs: "boolean",
+        fieldSelectionCriteria: "string",
+        emitSystemFieldDimensions: {
+          list: "string",
+        },
+      },
+    },
+    MetricFilterMatchRecord: {
+      members: {
+        eventNumber: "long",
+        eventMessage: "string",
+        extractedValues: {
+          map: "string",
+        },
+      },
+    },
+    MetricTransformation: {
+      members: {
+        metricName: "string",
+        metricNamespace: "string",
+        metricValue: "string",
+        defaultValue: "double",
+        dimensions: {
+          map: "string",
+        },
+        unit: "string",
+      },
+      required: ["metricName", "metricNamespace", "metricValue"],
+    },
     OperationAbortedException: {
       members: {},
       error: {
@@ -445,6 +519,13 @@ export const LOGS_SHAPES: ServiceShapes = {
     StopQueryResponse: {
       members: {
         success: "boolean",
+      },
+    },
+    TestMetricFilterResponse: {
+      members: {
+        matches: {
+          list: "MetricFilterMatchRecord",
+        },
       },
     },
     TooManyTagsException: {

@@ -4,12 +4,18 @@
  * REF = the CloudWatch API Reference page of the operation; RECORDED = real AWS responses recorded by LocalStack in
  * tests/aws/services/cloudwatch/test_cloudwatch.snapshot.json (named test), or quoted in the public issue named.
  */
+import { ALARM_CASES } from "./cloudwatch-alarms.js";
 import { DASHBOARD_CASES } from "./cloudwatch-dashboards.js";
 import { GET_METRIC_DATA_CASES } from "./cloudwatch-get-metric-data.js";
 import { METRIC_CASES } from "./cloudwatch-metrics.js";
 import type { Case } from "./cloudwatch-common.js";
 
-export const CLOUDWATCH_CASES: readonly Case[] = [...DASHBOARD_CASES, ...METRIC_CASES, ...GET_METRIC_DATA_CASES];
+export const CLOUDWATCH_CASES: readonly Case[] = [
+  ...DASHBOARD_CASES,
+  ...METRIC_CASES,
+  ...GET_METRIC_DATA_CASES,
+  ...ALARM_CASES,
+];
 
 /** Documented errors the sandbox never answers, and why. */
 export const CLOUDWATCH_UNREACHABLE: Readonly<Record<string, string>> = {
@@ -18,4 +24,7 @@ export const CLOUDWATCH_UNREACHABLE: Readonly<Record<string, string>> = {
   "GetDashboard:InvalidParameterValueException": "no input of GetDashboard is refused as a bad value by the sandbox",
   "DeleteDashboards:InvalidParameterValueException":
     "unknown names are ResourceNotFound (API reference); no other value is refused by the sandbox",
+  "PutMetricAlarm:LimitExceededFault": "the sandbox sets no quota on the number of alarms",
+  "DeleteAlarms:ResourceNotFound":
+    "the API reference says incorrect names are skipped while the others are deleted: the sandbox answers success",
 };

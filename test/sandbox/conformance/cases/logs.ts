@@ -6,9 +6,16 @@
 import type { Case } from "./logs-common.js";
 import { constraintCases, GROUP_CASES } from "./logs-groups.js";
 import { insightsCases } from "./logs-insights.js";
+import { METRIC_FILTER_CASES } from "./logs-metric-filters.js";
 import { STREAM_CASES } from "./logs-streams.js";
 
-export const LOGS_CASES: readonly Case[] = [...GROUP_CASES, ...STREAM_CASES, ...insightsCases(), ...constraintCases()];
+export const LOGS_CASES: readonly Case[] = [
+  ...GROUP_CASES,
+  ...STREAM_CASES,
+  ...insightsCases(),
+  ...constraintCases(),
+  ...METRIC_FILTER_CASES,
+];
 
 export const LOGS_UNREACHABLE: Readonly<Record<string, string>> = {
   ServiceUnavailableException: "only with simulated faults (--faults 5xx=…, scope=all)",
@@ -18,7 +25,8 @@ export const LOGS_UNREACHABLE: Readonly<Record<string, string>> = {
   DataAlreadyAcceptedException: "sequence tokens are ignored, as AWS has done since January 2023",
   UnrecognizedClientException: "answered by the signature check before any operation (see test/sandbox/auth)",
   AccessDeniedException: "the sandbox has no IAM authorisation of CloudWatch Logs calls",
-  InvalidOperationException: "deletion protection is the only state PutLogGroupDeletionProtection changes",
+  InvalidOperationException:
+    "deletion protection is the only state PutLogGroupDeletionProtection changes; PutMetricFilter's (transformed logs) needs log transformers, which the sandbox lacks",
   TooManyTagsException: "covered by test/sandbox/logs/groups-streams.test.ts (more than 50 tags)",
   MalformedQueryException: "covered by the query-language tests in test/sandbox/insights",
   "DeleteLogStream:ValidationException": "deletion protection guards log groups; the User Guide gives no stream case",

@@ -1,5 +1,5 @@
 /**
- * Step 5 (cleanup, also `genai-lab cleanup`): the plan from the ledger first (and the one question, about the log
+ * Step 6 (cleanup, also `genai-lab cleanup`): the plan from the ledger first (and the one question, about the log
  * group), then the deletions (or, with --dry-run, the plan only). Only what this lab created is touched.
  */
 import { defineStep, enCount, table } from "genai-lab/kit";
@@ -17,12 +17,13 @@ import {
   type PlanFact,
 } from "../lib/cleanup-plan.js";
 import { forgetLoggingOn } from "../lib/timeline.js";
+import { ALARM_NAME } from "../lib/investigation/actions.js";
 
 export const step = defineStep<LabParams, LabAws>({
   id: "cleanup",
   role: "cleanup",
   title: { vi: "Dọn dẹp", en: "Clean up" },
-  values: { cleanupCli: bothLanguages(cleanupCli) },
+  values: { cleanupCli: bothLanguages(cleanupCli), alarmName: () => ALARM_NAME },
   yourTurn: { cli: (ctx) => cleanupCli(ctx, ctx.lang), python: (ctx) => cleanupPython(ctx, ctx.lang) },
   actions: [
     {
