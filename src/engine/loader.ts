@@ -6,8 +6,9 @@
  */
 import { readdirSync, statSync } from "node:fs";
 import { basename, dirname, join, relative } from "node:path";
-import { fileURLToPath, pathToFileURL } from "node:url";
+import { pathToFileURL } from "node:url";
 import type { Check, LabManifest, Step } from "./contract.js";
+import { builtInLabDir, fromSource } from "./install.js";
 import { clientsSchema, describeIssues, labSchema, stepSchema } from "./schema.js";
 import { readStepMarkdown, type StepMarkdown } from "./step-markdown.js";
 import { UsageError } from "./usage-error.js";
@@ -45,14 +46,10 @@ export class LabLoadError extends UsageError {
 
 const STEP_DIR = /^(\d{2})-([a-z0-9]+(?:-[a-z0-9]+)*)$/;
 
-/** The lab shipped with genai-lab: steps/ beside src/ (or dist/steps beside dist/src). */
-export function builtInLabDir(): string {
-  // fileURLToPath, not .pathname: an install path with a space or a Vietnamese letter is percent-encoded there.
-  return fileURLToPath(new URL("../../steps/", import.meta.url));
-}
+export { builtInLabDir };
 
 function moduleExtension(): "ts" | "js" {
-  return import.meta.url.endsWith(".ts") ? "ts" : "js";
+  return fromSource ? "ts" : "js";
 }
 
 /**
