@@ -151,6 +151,7 @@ export function App(props: AppProps) {
       <Box flexDirection="column" width={columns} height={height}>
         <Header
           {...(session ? { title: session.lab.manifest.title, target: session.target } : {})}
+          {...(!session && state.card ? { title: state.card.title } : {})}
           {...(view ? { progress: `✓ ${passed}/${view.checklist.length}` } : {})}
         />
         {helpOpen ? (
@@ -166,6 +167,7 @@ export function App(props: AppProps) {
               <Welcome
                 phase={state.phase}
                 {...(view ? { view } : {})}
+                {...(state.card ? { card: state.card } : {})}
                 now={now}
                 width={Math.min(columns, 90)}
                 compact={compact || columns < 72}

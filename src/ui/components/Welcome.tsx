@@ -6,6 +6,7 @@
 import { Box, Text } from "ink";
 import type { ReactNode } from "react";
 import type { LabManifest, TargetInfo, TargetKind } from "../../engine/contract.js";
+import type { LabCard as Card } from "../../engine/lab-card.js";
 import type { Problem } from "../../engine/problem.js";
 import { fill, type Text as Bilingual } from "../../engine/text.js";
 import { useDisplay } from "../app/display.js";
@@ -19,8 +20,18 @@ import { Spinner } from "./Spinner.js";
 import { Styled } from "./Styled.js";
 import { Wrap } from "./Wrap.js";
 
-/** `compact`: a short or narrow terminal — one line per row, the prerequisites left out, the Enter prompt kept. */
-export function Welcome(props: { phase: Phase; view?: LabView; now: number; width: number; compact?: boolean }) {
+/**
+ * `compact`: a short or narrow terminal — one line per row, the prerequisites left out, the Enter prompt kept.
+ * `card`: the lab's card read before the session: drawn at once, above what is starting.
+ */
+export function Welcome(props: {
+  phase: Phase;
+  view?: LabView;
+  card?: Card;
+  now: number;
+  width: number;
+  compact?: boolean;
+}) {
   const { t, theme } = useDisplay();
   const { phase } = props;
   return (
@@ -32,6 +43,9 @@ export function Welcome(props: { phase: Phase; view?: LabView; now: number; widt
       width={props.width}
       flexShrink={0}
     >
+      {phase.kind === "connecting" && props.card ? (
+        <CardHead card={props.card} compact={props.compact ?? false} />
+      ) : null}
       {phase.kind === "connecting" ? (
         <Text>
           <Spinner now={props.now} />{" "}
@@ -111,23 +125,7 @@ function LabCard(props: { manifest: LabManifest; target: TargetInfo; view: LabVi
   // Compact enough for 80×24: every row keeps its height (flexShrink 0); nothing is squeezed out.
   return (
     <Box flexDirection="column">
-      <Styled token="text.heading" wrap={compact ? "truncate-end" : "wrap"}>
-        {t(manifest.title)}
-      </Styled>
-      <Row label={t(S.welcomeGoal)} compact={compact}>
-        <Line compact={compact}>{t(manifest.goal)}</Line>
-      </Row>
-      <Row label={t(S.welcomeDuration)} compact={compact}>
-        <Line compact={compact}>
-          {t(fill(S.welcomeMinutes, { n: manifest.durationMinutes }))} <Styled token="text.muted">·</Styled>{" "}
-          {t(S.welcomeDomain)}: {t(manifest.examDomain)}
-        </Line>
-      </Row>
-      {compact ? null : (
-        <Row label={t(S.welcomePrereqs)}>
-          <Wrap>{manifest.prerequisites.map((p) => t(p)).join(" · ")}</Wrap>
-        </Row>
-      )}
+      <CardHead card={manifest} compact={compact} />
       <Row label={t(S.target)} compact={compact}>
         <Line compact={compact}>
           <TargetBadge target={target} />
@@ -159,6 +157,33 @@ function LabCard(props: { manifest: LabManifest; target: TargetInfo; view: LabVi
       </Row>
       <Styled token="text.accent">▶ {t(started ? S.welcomeContinue : S.welcomeStart)}</Styled>
     </Box>
+  );
+}
+
+/** What the lab is: its title, goal, duration and exam domain, prerequisites (from the manifest alone). */
+function CardHead(props: { card: Card; compact: boolean }) {
+  const { t } = useDisplay();
+  const { card, compact } = props;
+  return (
+    <>
+      <Styled token="text.heading" wrap={compact ? "truncate-end" : "wrap"}>
+        {t(card.title)}
+      </Styled>
+      <Row label={t(S.welcomeGoal)} compact={compact}>
+        <Line compact={compact}>{t(card.goal)}</Line>
+      </Row>
+      <Row label={t(S.welcomeDuration)} compact={compact}>
+        <Line compact={compact}>
+          {t(fill(S.welcomeMinutes, { n: card.durationMinutes }))} <Styled token="text.muted">·</Styled>{" "}
+          {t(S.welcomeDomain)}: {t(card.examDomain)}
+        </Line>
+      </Row>
+      {compact ? null : (
+        <Row label={t(S.welcomePrereqs)}>
+          <Wrap>{card.prerequisites.map((p) => t(p)).join(" · ")}</Wrap>
+        </Row>
+      )}
+    </>
   );
 }
 
