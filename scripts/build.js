@@ -121,6 +121,8 @@ await Promise.all([
     // A native addon, found by its own loader; Ink's devtools load only under DEV=true and are not installed.
     external: ["better-sqlite3", "react-devtools-core"],
     plugins: [noDynamicPackageImports],
+    minifyWhitespace: true,
+    minifySyntax: true,
   }),
   // The benchmarks: bundled on their own (they reach into the sandbox's internals), packages left to Node.
   build({
