@@ -4,6 +4,7 @@ import { existsSync } from "node:fs";
 
 const cli = new URL("../dist/src/cli.js", import.meta.url);
 if (!existsSync(cli)) {
+  // `npm install` builds it (the "prepare" script); a checkout installed with --ignore-scripts has not.
   process.stderr.write("genai-lab is not built yet: run `npm run build` (or `npm start`) first.\n");
   process.exit(2);
 }
