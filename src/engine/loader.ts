@@ -4,7 +4,7 @@
  * Every module is validated when loaded; all problems are reported at once, each naming the file and the field.
  * From compiled code (dist/) it loads `.js`; under the test runner, which runs TypeScript, it loads `.ts`.
  */
-import { readdirSync, statSync } from "node:fs";
+import { existsSync, readdirSync, statSync } from "node:fs";
 import { basename, dirname, join, relative } from "node:path";
 import { pathToFileURL } from "node:url";
 import type { Check, LabManifest, Step } from "./contract.js";
@@ -71,6 +71,7 @@ export async function loadLab(dir: string, ext?: "ts" | "js"): Promise<LoadedLab
   }
   const problems: string[] = [];
   const show = (file: string) => relative(process.cwd(), file) || file;
+  prefetch(dir, names, ext);
 
   const labFile = join(dir, `lab.${ext}`);
   let manifest: LabManifest | undefined;
@@ -156,6 +157,20 @@ function isDirectory(path: string): boolean {
   } catch {
     return false;
   }
+}
+
+/**
+ * Starts importing the lab's modules (manifest, clients, steps) all at once: Node reads module files off the main
+ * thread, so the steps' reading overlaps the manifest's compiling instead of waiting for it. loadLab still takes
+ * them in order, importing each again (the same module) and reporting its problems there.
+ */
+function prefetch(dir: string, names: string[], ext: "ts" | "js"): void {
+  const files = [`lab.${ext}`, `clients.${ext}`]
+    .filter((name) => names.includes(name))
+    .map((name) => join(dir, name))
+    .concat(names.filter((name) => STEP_DIR.test(name)).map((name) => join(dir, name, `step.${ext}`)))
+    .filter((file) => existsSync(file));
+  for (const file of files) void import(pathToFileURL(file).href).catch(() => undefined);
 }
 
 async function importExport(
