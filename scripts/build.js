@@ -12,6 +12,7 @@
  *   dist/src/chunks/            what they share, each module once (one copy of the kit, zod and the SDK)
  *   dist/src/kit/*.d.ts …       the kit's types, for lab authors' editors (tsc, declarations only)
  *   dist/test/fixtures/…        the test labs, compiled file by file as a lab author's own build would
+ *   dist/test/engine/file-lock.js  the file lock alone, for a test's child processes
  *   dist/bench/…                the benchmarks (npm run bench), bundled apart from the program
  *
  * The labs' Markdown is copied beside their compiled steps. Source maps go beside every file; `--debug` turns
@@ -140,6 +141,15 @@ await Promise.all([
     bundle: false,
     entryPoints: ["bench/startup/ink-hello.tsx"],
     outdir: join(dist, "bench", "startup"),
+  }),
+  // What a test runs in child processes of its own: the file lock (test/engine/fixtures/lock-worker.js), a module
+  // the program's bundle does not keep at a path of its own.
+  build({
+    ...common,
+    bundle: false,
+    banner: {},
+    entryPoints: ["src/engine/file-lock.ts"],
+    outdir: join(dist, "test", "engine"),
   }),
   // The test labs, file by file ("genai-lab/kit" resolves to the kit above through package.json's exports).
   build({
