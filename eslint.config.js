@@ -86,7 +86,7 @@ export default tseslint.config(
     ),
   },
   {
-    files: ["test/**", "bench/**", "bin/**"],
+    files: ["test/**", "bench/**", "bin/**", "scripts/**"],
     rules: { "no-console": "off" },
   },
   prettier,

@@ -1,53 +1,42 @@
 /**
- * Sandbox throughput over loopback with the real SDK clients:
- *   PutLogEvents — events/s in batches of 1,000 (file database: WAL + synchronous=FULL, and in memory);
+ * Sandbox throughput over loopback:
+ *   PutLogEvents — events/s in batches of 1,000, requests signed in advance (put-log-events.ts) so the server is what
+ *                  is timed: in process (file database: WAL + synchronous=FULL, and in memory), and `genai-lab
+ *                  sandbox` in its own process against the moto server (moto.ts) in one interleaved run; target:
+ *                  the sandbox ≥ 5× moto's throughput (issue 17). Exits 1 when it is missed;
  *   InvokeModel  — round trips/s (HTTP/2, as the Bedrock Runtime client speaks it), sequential and 8 in flight;
  *   streams      — time to first byte and throughput (streaming.ts).
- * Prints the median of several runs. `npm run bench -- sandbox`
+ * Prints the median of several runs, and the load average before and after. `npm run bench -- sandbox`
  */
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { fileURLToPath } from "node:url";
 import { BedrockRuntimeClient, InvokeModelCommand } from "@aws-sdk/client-bedrock-runtime";
-import {
-  CloudWatchLogsClient,
-  CreateLogGroupCommand,
-  CreateLogStreamCommand,
-  PutLogEventsCommand,
-} from "@aws-sdk/client-cloudwatch-logs";
 import { startSandbox } from "../../src/sandbox/index.js";
 import type { RunningSandbox } from "../../src/sandbox/index.js";
 import { median } from "../lib/stats.js";
+import { machineLoad, reportTargets } from "../lib/targets.js";
+import { startMoto, type Moto } from "./moto.js";
+import { startSandboxProcess, type SandboxProcess } from "./process.js";
+import { BATCHES, BATCH_SIZE, putLogEventsWorkload, type Endpoint } from "./put-log-events.js";
 import { streamingBench } from "./streaming.js";
 
 const RUNS = 5;
+const bin = fileURLToPath(new URL("../../../bin/genai-lab.js", import.meta.url));
 const fmt = (n: number): string => Math.round(n).toLocaleString("en-US");
 
-async function putLogEvents(sandbox: RunningSandbox): Promise<number> {
-  const logs = new CloudWatchLogsClient({
-    endpoint: sandbox.endpoint,
-    region: "us-east-1",
-    credentials: sandbox.credentials,
-  });
-  await logs.send(new CreateLogGroupCommand({ logGroupName: "/bench" }));
-  const rates: number[] = [];
+/** Events/s of RUNS runs against each target, the targets taking turns run by run. */
+async function putLogEvents(targets: Record<string, Endpoint>): Promise<Record<string, number[]>> {
+  const workloads = Object.fromEntries(
+    await Promise.all(Object.entries(targets).map(async ([name, t]) => [name, await putLogEventsWorkload(t)] as const)),
+  );
+  const rates: Record<string, number[]> = Object.fromEntries(Object.keys(targets).map((name) => [name, []]));
   for (let run = 0; run < RUNS; run += 1) {
-    const stream = `s${run}`;
-    await logs.send(new CreateLogStreamCommand({ logGroupName: "/bench", logStreamName: stream }));
-    const batches = 20;
-    const t0 = performance.now();
-    for (let b = 0; b < batches; b += 1) {
-      const now = Date.now();
-      const logEvents = Array.from({ length: 1000 }, (_, i) => ({
-        timestamp: now,
-        message: `{"run":${run},"batch":${b},"i":${i},"level":"INFO","msg":"invocation completed in 412 ms"}`,
-      }));
-      await logs.send(new PutLogEventsCommand({ logGroupName: "/bench", logStreamName: stream, logEvents }));
-    }
-    rates.push((batches * 1000) / ((performance.now() - t0) / 1000));
+    for (const [name, workload] of Object.entries(workloads)) rates[name]!.push(await workload.run(run));
   }
-  logs.destroy();
-  return median(rates);
+  for (const workload of Object.values(workloads)) workload.close();
+  return rates;
 }
 
 async function invokeModel(sandbox: RunningSandbox, concurrency: number): Promise<number> {
@@ -84,11 +73,27 @@ async function invokeModel(sandbox: RunningSandbox, concurrency: number): Promis
 }
 
 const dir = mkdtempSync(join(tmpdir(), "sandbox-bench-"));
+let moto: Moto | undefined;
+let standalone: SandboxProcess | undefined;
 try {
   const file = await startSandbox({ port: 0, dbPath: join(dir, "bench.db"), env: {}, deliveryDelayMs: 0 });
   const memory = await startSandbox({ port: 0, dbPath: ":memory:", env: {}, deliveryDelayMs: 0 });
-  const putFile = await putLogEvents(file);
-  const putMemory = await putLogEvents(memory);
+  moto = await startMoto();
+  standalone = await startSandboxProcess(bin, join(dir, "standalone"));
+  console.log(`before: ${machineLoad()}`);
+  const put = await putLogEvents({
+    file,
+    memory,
+    standalone,
+    moto: { endpoint: moto.endpoint, credentials: { accessKeyId: "testing", secretAccessKey: "testing" } },
+  });
+  await standalone.stop();
+  standalone = undefined;
+  await moto.stop();
+  const motoVersion = moto.version;
+  moto = undefined;
+  const putFile = median(put.file!);
+  const putMemory = median(put.memory!);
   const invoke1 = await invokeModel(file, 1);
   const invoke8 = await invokeModel(file, 8);
   await file.close();
@@ -96,9 +101,11 @@ try {
   const streams = await streamingBench();
   process.stdout.write(
     [
-      `PutLogEvents, batches of 1,000 (median of ${RUNS} runs × 20 batches)`,
-      `  file (WAL, synchronous=FULL): ${fmt(putFile)} events/s`,
-      `  in memory:                    ${fmt(putMemory)} events/s   (file/memory = ${(putFile / putMemory).toFixed(2)})`,
+      `PutLogEvents, batches of ${fmt(BATCH_SIZE)}, signed in advance, one in flight (median of ${RUNS} runs × ${BATCHES} batches, interleaved)`,
+      `  in process, file (WAL, synchronous=FULL): ${fmt(putFile)} events/s`,
+      `  in process, in memory:                    ${fmt(putMemory)} events/s   (file/memory = ${(putFile / putMemory).toFixed(2)})`,
+      `  genai-lab sandbox (own process, file):    ${fmt(median(put.standalone!))} events/s`,
+      `  moto ${motoVersion} server (own process):      ${fmt(median(put.moto!))} events/s`,
       `InvokeModel round trips over HTTP/2 (median of ${RUNS} runs × 200 calls)`,
       `  sequential:   ${fmt(invoke1)} calls/s`,
       `  8 in flight:  ${fmt(invoke8)} calls/s   (×${(invoke8 / invoke1).toFixed(2)})`,
@@ -106,6 +113,20 @@ try {
       "",
     ].join("\n"),
   );
+  console.log(`after:  ${machineLoad()}`);
+  const failed = reportTargets([
+    {
+      name: "PutLogEvents: genai-lab sandbox",
+      samples: put.standalone!,
+      base: put.moto!,
+      baseName: `the moto ${motoVersion} server`,
+      format: (n) => `${fmt(n)}/s`,
+      atLeast: 5,
+    },
+  ]);
+  if (failed > 0) process.exitCode = 1;
 } finally {
+  await moto?.stop();
+  await standalone?.stop();
   rmSync(dir, { recursive: true, force: true });
 }

@@ -7,6 +7,10 @@
 import { STSClient } from "@aws-sdk/client-sts";
 import type { AwsClientSpec, BuiltClient } from "../engine/contract.js";
 
+// Re-exported for connect.ts, which loads this module lazily: a bundled CommonJS package imported dynamically
+// would expose only its default export, so the SDK is always imported statically from a module that is.
+export { GetCallerIdentityCommand } from "@aws-sdk/client-sts";
+
 export interface AwsClientOptions {
   /** Undefined: the SDK reads it from the environment or the profile, as the AWS CLI does. */
   region?: string;

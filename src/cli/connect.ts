@@ -36,9 +36,8 @@ export interface ConnectOptions {
 }
 
 export async function connect(choice: TargetChoice, options: ConnectOptions): Promise<Connection> {
-  const { configuredRegion, createAwsClients } = await import("../aws/clients.js");
+  const { configuredRegion, createAwsClients, GetCallerIdentityCommand } = await import("../aws/clients.js");
   const { classifyAwsError } = await import("../aws/classify.js");
-  const { GetCallerIdentityCommand } = await import("@aws-sdk/client-sts");
 
   let sandbox: RunningSandbox | undefined;
   let credentials: { accessKeyId: string; secretAccessKey: string } | undefined;

@@ -45,6 +45,7 @@ export async function openSession(parsed: ParsedArgs, io: Io, options: SessionOp
   const { flags } = parsed;
   const choice = chooseTarget(flags, io.env);
   resolveMode(flags, io.env, undefined); // a bad GENAI_LAB_MODE is a usage error before anything starts
+  prefetch(choice.kind === "sandbox");
   const lab = await loadChosenLab(flags.lab);
   const connection = await connect(choice, {
     stateDir: options.stateDir,
@@ -107,4 +108,16 @@ export async function openSession(parsed: ParsedArgs, io: Io, options: SessionOp
 /** Step numbers by id (for headings like "Step 2 · …"). */
 export function stepNumbers(lab: LoadedLab): Map<string, number> {
   return new Map(lab.steps.map(({ step, number }) => [step.id, number]));
+}
+
+/**
+ * Starts reading the modules connect() needs (the SDK's client helpers, and the sandbox on the sandbox target)
+ * while the lab loads: Node reads module files off the main thread, so their reading overlaps the lab's compiling.
+ * connect() imports them again (the same modules); a failure shows there, not here.
+ */
+function prefetch(sandbox: boolean): void {
+  const quiet = () => undefined;
+  void import("../aws/clients.js").catch(quiet);
+  void import("../aws/classify.js").catch(quiet);
+  if (sandbox) void import("../sandbox/index.js").catch(quiet);
 }

@@ -4,10 +4,11 @@
  * Every module is validated when loaded; all problems are reported at once, each naming the file and the field.
  * From compiled code (dist/) it loads `.js`; under the test runner, which runs TypeScript, it loads `.ts`.
  */
-import { readdirSync, statSync } from "node:fs";
+import { existsSync, readdirSync, statSync } from "node:fs";
 import { basename, dirname, join, relative } from "node:path";
-import { fileURLToPath, pathToFileURL } from "node:url";
+import { pathToFileURL } from "node:url";
 import type { Check, LabManifest, Step } from "./contract.js";
+import { builtInLabDir, fromSource } from "./install.js";
 import { clientsSchema, describeIssues, labSchema, stepSchema } from "./schema.js";
 import { readStepMarkdown, type StepMarkdown } from "./step-markdown.js";
 import { UsageError } from "./usage-error.js";
@@ -45,14 +46,10 @@ export class LabLoadError extends UsageError {
 
 const STEP_DIR = /^(\d{2})-([a-z0-9]+(?:-[a-z0-9]+)*)$/;
 
-/** The lab shipped with genai-lab: steps/ beside src/ (or dist/steps beside dist/src). */
-export function builtInLabDir(): string {
-  // fileURLToPath, not .pathname: an install path with a space or a Vietnamese letter is percent-encoded there.
-  return fileURLToPath(new URL("../../steps/", import.meta.url));
-}
+export { builtInLabDir };
 
 function moduleExtension(): "ts" | "js" {
-  return import.meta.url.endsWith(".ts") ? "ts" : "js";
+  return fromSource ? "ts" : "js";
 }
 
 /**
@@ -74,6 +71,7 @@ export async function loadLab(dir: string, ext?: "ts" | "js"): Promise<LoadedLab
   }
   const problems: string[] = [];
   const show = (file: string) => relative(process.cwd(), file) || file;
+  prefetch(dir, names, ext);
 
   const labFile = join(dir, `lab.${ext}`);
   let manifest: LabManifest | undefined;
@@ -161,6 +159,20 @@ function isDirectory(path: string): boolean {
   } catch {
     return false;
   }
+}
+
+/**
+ * Starts importing the lab's modules (manifest, clients, steps) all at once: Node reads module files off the main
+ * thread, so the steps' reading overlaps the manifest's compiling instead of waiting for it. loadLab still takes
+ * them in order, importing each again (the same module) and reporting its problems there.
+ */
+function prefetch(dir: string, names: string[], ext: "ts" | "js"): void {
+  const files = [`lab.${ext}`, `clients.${ext}`]
+    .filter((name) => names.includes(name))
+    .map((name) => join(dir, name))
+    .concat(names.filter((name) => STEP_DIR.test(name)).map((name) => join(dir, name, `step.${ext}`)))
+    .filter((file) => existsSync(file));
+  for (const file of files) void import(pathToFileURL(file).href).catch(() => undefined);
 }
 
 async function importExport(

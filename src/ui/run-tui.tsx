@@ -6,6 +6,7 @@
 import { render } from "ink";
 import type { LabSession } from "../app/lab-session.js";
 import type { ConfirmRequest } from "../engine/contract.js";
+import type { LabCard } from "../engine/lab-card.js";
 import { writeSettings } from "../engine/settings.js";
 import type { Lang } from "../engine/text.js";
 import { TuiController, type SessionArgs } from "./app/controller.js";
@@ -28,6 +29,8 @@ export interface TuiOptions<A extends SessionArgs> {
   lang: Lang;
   stateDir: string;
   signal: AbortSignal;
+  /** The lab's card, read before the session opens (the first frame shows it). */
+  card?: LabCard;
   /** Opens a lab session for the (possibly switched) flags: the CLI's openSession. */
   open(parsed: A, confirm: (request: ConfirmRequest) => Promise<boolean>, signal: AbortSignal): Promise<LabSession>;
 }
@@ -40,6 +43,7 @@ export async function runTui<A extends SessionArgs>(ctx: TuiOptions<A>): Promise
     parsed,
     lang: ctx.lang,
     env: io.env,
+    ...(ctx.card ? { card: ctx.card } : {}),
     // The session (lab loader, AWS SDK, sandbox) loads after the first frame is on screen.
     // Quitting while it opens aborts the open (an in-process sandbox must not keep the process alive).
     open: (args, confirm, signal) => ctx.open(args, confirm, AbortSignal.any([ctx.signal, signal])),

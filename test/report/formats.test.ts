@@ -195,11 +195,11 @@ describe("formats", () => {
     expect(md).toContain("- chi (111122223333): Not allowed");
   });
 
-  it("every format renders a single report and a class", () => {
+  it("every format renders a single report and a class", async () => {
     const book = seal(gradebook([report([PASS, PASS, PASS, PASS], { learner: "an" })]));
     for (const format of REPORT_FORMATS) {
-      expect(renderReport(mixed, format).length, format).toBeGreaterThan(50);
-      expect(renderReport(book, format).length, format).toBeGreaterThan(50);
+      expect((await renderReport(mixed, format)).length, format).toBeGreaterThan(50);
+      expect((await renderReport(book, format)).length, format).toBeGreaterThan(50);
     }
   });
 });

@@ -71,7 +71,7 @@ async function checkOne(ctx: CommandContext, format: ReportFormat, failUnder: nu
       };
       io.stdout.write(`${ctx.style.muted(targetLine(shown, lang))}\n`);
     }
-    const rendered = renderReport(report, format, parsed.flags.out ? plainStyle : ctx.style);
+    const rendered = await renderReport(report, format, parsed.flags.out ? plainStyle : ctx.style);
     if (parsed.flags.out) {
       const path = outPath(io.cwd, parsed.flags.out);
       writeFileSync(path, rendered);

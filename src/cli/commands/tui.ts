@@ -3,6 +3,8 @@
  * drawn and nothing can be asked, so it changes nothing at all: it says how to run the lab headless and exits 2
  * (bad usage). Running the whole lab unasked would make billable calls and could overwrite choices made earlier.
  */
+import { builtInLabDir } from "../../engine/install.js";
+import { readLabCard, type LabCard } from "../../engine/lab-card.js";
 import { tr } from "../../engine/text.js";
 import type { Command } from "../command.js";
 import { isInteractive } from "../io.js";
@@ -27,9 +29,11 @@ export const tui: Command = async (ctx) => {
     ctx.io.stderr.write(`${tr(NEEDS_TERMINAL, ctx.lang)}\n`);
     return 2;
   }
-  const { runTui } = await import("../../ui/run-tui.js");
+  // The lab's card is read while the TUI's modules load: the first frame shows it, not a placeholder.
+  const [{ runTui }, card] = await Promise.all([import("../../ui/run-tui.js"), labCard(ctx.parsed.flags.lab)]);
   return runTui({
     ...ctx,
+    ...(card ? { card } : {}),
     // Loaded when the TUI asks, after its first frame: the session brings the lab loader, the SDK and the sandbox.
     open: async (args, confirm, signal) =>
       (await import("../session.js")).openSession(args, ctx.io, {
@@ -43,3 +47,11 @@ export const tui: Command = async (ctx) => {
       }),
   });
 };
+
+/** The card of the built-in lab, or of `--lab DIR` (its TypeScript loadable first: src/cli/lab/modules.ts). */
+async function labCard(dir: string | undefined): Promise<LabCard | undefined> {
+  if (dir === undefined) return readLabCard(builtInLabDir());
+  const { allowLabModules } = await import("../lab/modules.js");
+  allowLabModules(dir);
+  return readLabCard(dir);
+}

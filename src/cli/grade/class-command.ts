@@ -73,11 +73,11 @@ export async function checkClass(
   if (!book) return 130;
   if (flags.out) {
     const path = outPath(io.cwd, flags.out);
-    writeFileSync(path, renderReport(book, format, plainStyle));
+    writeFileSync(path, await renderReport(book, format, plainStyle));
     io.stdout.write(renderMatrix(book, ctx.style));
     io.stderr.write(`${tr(fill(S.reportWritten, { path }), lang)}\n`);
   } else {
-    io.stdout.write(renderReport(book, format, ctx.style));
+    io.stdout.write(await renderReport(book, format, ctx.style));
   }
   return checkExitCode(book.targets, failUnder);
 }

@@ -6,6 +6,7 @@
 import { register } from "node:module";
 import { resolve } from "node:path";
 import { pathToFileURL } from "node:url";
+import { fromSource, labHooksPath } from "../../engine/install.js";
 import type { HookData } from "./hooks.js";
 
 const registered = new Set<string>();
@@ -13,8 +14,8 @@ const registered = new Set<string>();
 export function allowLabModules(dir: string): void {
   const folder = resolve(dir);
   // Under the test runner genai-lab is TypeScript run by Vite, which resolves and strips types itself.
-  if (registered.has(folder) || import.meta.url.endsWith(".ts")) return;
+  if (registered.has(folder) || fromSource) return;
   registered.add(folder);
   const data: HookData = { labs: [pathToFileURL(`${folder}/`).href], home: import.meta.url };
-  register(new URL("./hooks.js", import.meta.url), { data });
+  register(pathToFileURL(labHooksPath()), { data });
 }

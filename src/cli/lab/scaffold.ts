@@ -5,7 +5,7 @@
  */
 import { existsSync, mkdirSync, readdirSync, writeFileSync } from "node:fs";
 import { dirname, join, relative, resolve } from "node:path";
-import { fileURLToPath } from "node:url";
+import { packageRoot } from "../../engine/install.js";
 import { UsageError } from "../../engine/usage-error.js";
 
 const CLIENTS = `/** The AWS clients the steps use as ctx.aws.NAME (loaded with the steps, never for the manifest alone). */
@@ -269,11 +269,4 @@ function tsconfig(): string {
     },
   };
   return `${JSON.stringify(config, null, 2)}\n`;
-}
-
-/** genai-lab's install: the folder up from this module that holds its package.json (src/… or dist/src/…). */
-function packageRoot(): string {
-  let dir = dirname(fileURLToPath(import.meta.url));
-  while (!existsSync(join(dir, "package.json")) && dirname(dir) !== dir) dir = dirname(dir);
-  return dir;
 }

@@ -8,6 +8,7 @@ import type { LabSession as Session, ResolvedMode } from "../../app/lab-session.
 import { targetKindOf, type TargetFlags } from "../../app/target-kind.js";
 import type { ConfirmRequest, Mode, TargetKind } from "../../engine/contract.js";
 import type { RunnerEvent } from "../../engine/events.js";
+import type { LabCard } from "../../engine/lab-card.js";
 import type { Problem } from "../../engine/problem.js";
 import type { ProgressState } from "../../engine/progress.js";
 import type { Lang, Text } from "../../engine/text.js";
@@ -30,6 +31,8 @@ export type Phase =
 export interface ControllerState {
   phase: Phase;
   lang: Lang;
+  /** The lab's card, known before the session opens (from its manifest), so the welcome card is drawn at once. */
+  card?: LabCard;
   view?: LabView;
   /**
    * How the lab is taken once a session is open: --mode, GENAI_LAB_MODE, the saved mode, or `{ mode: undefined,
@@ -55,6 +58,8 @@ export interface ControllerDeps<A extends SessionArgs = SessionArgs> {
   /** Opens a session; `signal` aborts it (quitting while it opens must not leave a sandbox running). */
   open(parsed: A, confirm: (request: ConfirmRequest) => Promise<boolean>, signal: AbortSignal): Promise<Session>;
   saveLang(lang: Lang): void;
+  /** The lab's card, read before the session (the CLI reads the manifest while the TUI loads). */
+  card?: LabCard;
   /** Turns whatever opening a session threw into a Problem to show, and the exit code quitting then returns. */
   explain(error: unknown): { problem: Problem; exitCode: number; heading?: Text };
   /** Why the language could not be saved, in one line. */
@@ -92,6 +97,7 @@ export class TuiController<A extends SessionArgs = SessionArgs> {
     this.#state = {
       phase: { kind: "connecting", target: targetKindOf(deps.parsed.flags, deps.env ?? {}) },
       lang: deps.lang,
+      ...(deps.card ? { card: deps.card } : {}),
       running: false,
       cancelling: false,
     };

@@ -188,6 +188,7 @@ export function App(props: AppProps) {
       <Box flexDirection="column" width={columns} height={height}>
         <Header
           {...(session ? { title: session.lab.manifest.title, target: session.target } : {})}
+          {...(!session && state.card ? { title: state.card.title } : {})}
           {...(view ? { progress: `✓ ${passed}/${view.checklist.length}` } : {})}
           {...(state.mode?.mode ? { mode: state.mode.mode } : {})}
         />
@@ -216,6 +217,7 @@ export function App(props: AppProps) {
                 {...(view ? { view } : {})}
                 {...(state.mode ? { mode: state.mode } : {})}
                 modeChoice={ui.modeChoice}
+                {...(state.card ? { card: state.card } : {})}
                 now={now}
                 width={Math.min(columns, 90)}
                 compact={compact || columns < 72}

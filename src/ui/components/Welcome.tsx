@@ -8,6 +8,7 @@ import type { ReactNode } from "react";
 import type { ResolvedMode } from "../../app/lab-session.js";
 import { modeLabel } from "../../app/mode-label.js";
 import type { LabManifest, TargetInfo, TargetKind } from "../../engine/contract.js";
+import type { LabCard as Card } from "../../engine/lab-card.js";
 import type { Problem } from "../../engine/problem.js";
 import { fill, type Text as Bilingual } from "../../engine/text.js";
 import { useDisplay } from "../app/display.js";
@@ -29,10 +30,12 @@ import { isLabStep } from "../../engine/contract.js";
  * `compact`: a short or narrow terminal — one line per row, the prerequisites left out, the Enter prompt kept.
  * `mode`: how the lab is taken once the session is open; when nothing chose it yet the card asks, `modeChoice`
  * highlighted.
+ * `card`: the lab's card read before the session: drawn at once, above what is starting.
  */
 export function Welcome(props: {
   phase: Phase;
   view?: LabView;
+  card?: Card;
   mode?: ResolvedMode;
   modeChoice?: number;
   now: number;
@@ -52,6 +55,9 @@ export function Welcome(props: {
       width={props.width}
       flexShrink={0}
     >
+      {phase.kind === "connecting" && props.card ? (
+        <CardHead card={props.card} compact={props.compact ?? false} />
+      ) : null}
       {phase.kind === "connecting" ? (
         <Text>
           <Spinner now={props.now} />{" "}
@@ -143,23 +149,7 @@ function LabCard(props: {
   // Compact enough for 80×24: every row keeps its height (flexShrink 0); nothing is squeezed out.
   return (
     <Box flexDirection="column">
-      <Styled token="text.heading" wrap={compact ? "truncate-end" : "wrap"}>
-        {t(manifest.title)}
-      </Styled>
-      <Row label={t(S.welcomeGoal)} compact={compact}>
-        <Line compact={compact}>{t(manifest.goal)}</Line>
-      </Row>
-      <Row label={t(S.welcomeDuration)} compact={compact}>
-        <Line compact={compact}>
-          {t(fill(S.welcomeMinutes, { n: manifest.durationMinutes }))} <Styled token="text.muted">·</Styled>{" "}
-          {t(S.welcomeDomain)}: {t(manifest.examDomain)}
-        </Line>
-      </Row>
-      {compact || asking ? null : (
-        <Row label={t(S.welcomePrereqs)}>
-          <Wrap>{manifest.prerequisites.map((p) => t(p)).join(" · ")}</Wrap>
-        </Row>
-      )}
+      <CardHead card={manifest} compact={compact} asking={asking} />
       <Row label={t(S.target)} compact={compact}>
         <Line compact={compact}>
           <TargetBadge target={target} />
@@ -205,6 +195,34 @@ function LabCard(props: {
       ) : null}
       <Styled token="text.accent">▶ {t(started ? S.welcomeContinue : S.welcomeStart)}</Styled>
     </Box>
+  );
+}
+
+/** What the lab is: its title, goal, duration and exam domain, prerequisites (from the manifest alone). */
+/** `asking`: the mode question takes the prerequisites' rows (the card must still fit 80×24). */
+function CardHead(props: { card: Card; compact: boolean; asking?: boolean }) {
+  const { t } = useDisplay();
+  const { card, compact, asking } = props;
+  return (
+    <>
+      <Styled token="text.heading" wrap={compact ? "truncate-end" : "wrap"}>
+        {t(card.title)}
+      </Styled>
+      <Row label={t(S.welcomeGoal)} compact={compact}>
+        <Line compact={compact}>{t(card.goal)}</Line>
+      </Row>
+      <Row label={t(S.welcomeDuration)} compact={compact}>
+        <Line compact={compact}>
+          {t(fill(S.welcomeMinutes, { n: card.durationMinutes }))} <Styled token="text.muted">·</Styled>{" "}
+          {t(S.welcomeDomain)}: {t(card.examDomain)}
+        </Line>
+      </Row>
+      {compact || asking ? null : (
+        <Row label={t(S.welcomePrereqs)}>
+          <Wrap>{card.prerequisites.map((p) => t(p)).join(" · ")}</Wrap>
+        </Row>
+      )}
+    </>
   );
 }
 
