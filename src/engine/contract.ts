@@ -254,6 +254,11 @@ export function isLabStep(step: { role?: StepRole }): boolean {
   return step.role !== "cleanup" && step.role !== "bonus";
 }
 
+/** A step the learner does by hand in hands-on and exam mode (Your turn, live checks): a lab step or the bonus. */
+export function isByHandStep(step: { role?: StepRole }): boolean {
+  return step.role === "lab" || step.role === "bonus";
+}
+
 /**
  * "Your turn" (hands-on): what the learner does in their own terminal, with their real values filled in. The task
  * and the console path are prose, in `your-turn.vi.md` / `your-turn.en.md` beside the step's code (see

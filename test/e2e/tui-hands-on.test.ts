@@ -77,7 +77,12 @@ describe("hands-on mode in a terminal, with a second actor on the TUI's own sand
     const after = await t.waitFor((s) => /▸✓\s+1 Enable model/.test(s) && /\[✓\]\s+Model invocation/.test(s), 30_000);
     expect(after).toContain("✓ 1/4");
     expect(after).toMatch(/▸✓ {2}1/); // no `*`: the learner did it, not genai-lab
-    expect(after).toContain("done by you");
+    // The page says who did it at its top (the test scrolled down to the endpoint line above).
+    for (let i = 0; i < 8 && !(await t.screen()).includes("done by you"); i++) {
+      await press(t, KEY.pageUp);
+      await new Promise((resolve) => setTimeout(resolve, 200));
+    }
+    expect(await t.screen()).toContain("done by you");
 
     await press(t, "q");
     expect(await t.exited).toBe(0);

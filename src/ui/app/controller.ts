@@ -19,6 +19,7 @@ import { doItForMeQuestion, modeLocked, watchableStep } from "./hands-on.js";
 import { LiveWatch } from "./live-watch.js";
 import { historyPath, readRunHistory, recordRunHistory } from "./run-history.js";
 import { stepInfos } from "./step-infos.js";
+import { isByHandStep } from "../../engine/contract.js";
 
 export type { Question } from "./confirm-queue.js";
 
@@ -247,7 +248,7 @@ export class TuiController<A extends SessionArgs = SessionArgs> {
     if (!step || this.#run) return "declined";
     const mode = this.#state.mode?.mode;
     if (mode === "exam" && step.role !== "cleanup") return "refused";
-    if (mode === "hands-on" && step.role === "lab") {
+    if (mode === "hands-on" && isByHandStep(step)) {
       const yes = await this.confirm(doItForMeQuestion(step));
       if (!yes || this.#run) return "declined";
     }

@@ -8,6 +8,7 @@ import { fill } from "../../engine/text.js";
 import type { LabView, StepInfo } from "../state/lab-view.js";
 import { S } from "../strings.js";
 import type { Question } from "./confirm-queue.js";
+import { isByHandStep } from "../../engine/contract.js";
 
 export { MODE_CHOICES } from "../state/ui-state.js";
 
@@ -43,7 +44,7 @@ export function watchableStep(
   const { view } = state;
   if (!view || focus === undefined || running || state.confirm || !learnerWorks(state.mode?.mode)) return undefined;
   const step = view.steps.find((s) => s.id === focus);
-  if (!step || step.role !== "lab" || step.checkIds.length === 0 || stepDone(view, step)) return undefined;
+  if (!step || !isByHandStep(step) || step.checkIds.length === 0 || stepDone(view, step)) return undefined;
   return step.id;
 }
 

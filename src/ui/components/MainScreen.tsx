@@ -19,6 +19,7 @@ import { ModeChooser } from "./ModeChooser.js";
 import { StepList } from "./StepList.js";
 import { StepPage } from "./StepPage.js";
 import type { HandsOnInfo } from "./YourTurn.js";
+import { isByHandStep } from "../../engine/contract.js";
 
 export interface MainScreenProps {
   state: ControllerState;
@@ -119,7 +120,7 @@ export function MainScreen(props: MainScreenProps) {
 /** The live check of a lab step with checks (undefined for a step without any: nothing to watch). */
 function liveProps(props: MainScreenProps, step: StepInfo): LiveStatusProps | undefined {
   const { view, state } = props;
-  if (step.role !== "lab" || step.checkIds.length === 0) return undefined;
+  if (!isByHandStep(step) || step.checkIds.length === 0) return undefined;
   return {
     ...(view.live?.stepId === step.id ? { live: view.live } : {}),
     items: view.checklist.filter((item) => item.stepId === step.id),

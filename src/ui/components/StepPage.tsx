@@ -20,6 +20,7 @@ import { Wrap } from "./Wrap.js";
 import type { LiveStatusProps } from "./LiveStatus.js";
 import { YourTurn, type HandsOnInfo } from "./YourTurn.js";
 import { withoutCode } from "../markdown/without-code.js";
+import { isByHandStep } from "../../engine/contract.js";
 
 export interface StepPageProps {
   step: StepInfo;
@@ -63,7 +64,7 @@ export function StepPage(props: StepPageProps) {
   const byHand = learnerWorks(handsOn?.mode);
   const exam = handsOn?.mode === "exam";
   // In exam mode the page keeps its prose but not its code: the commands are the answer.
-  const body = exam && step.role === "lab" ? withoutCode(t(step.body), t(S.codeHidden)) : t(step.body);
+  const body = exam && isByHandStep(step) ? withoutCode(t(step.body), t(S.codeHidden)) : t(step.body);
   const note = byHand ? roleNote(step.role, exam) : undefined;
   return (
     <Box
@@ -83,11 +84,11 @@ export function StepPage(props: StepPageProps) {
             <Styled token={look.token}>{look.glyph}</Styled>{" "}
             <Styled token="text.heading">{t(fill(S.stepHeading, { n: step.number, title: t(step.title) }))}</Styled>
             <Styled token={look.token}> · {t(look.label)}</Styled>
-            {byHand && props.status === "passed" && props.doneBy && step.role === "lab" ? (
+            {byHand && props.status === "passed" && props.doneBy && isByHandStep(step) ? (
               <Styled token="text.muted"> · {t(props.doneBy === "runner" ? S.doneByRunner : S.doneByYou)}</Styled>
             ) : null}
           </Wrap>
-          {byHand && handsOn && step.role === "lab" ? (
+          {byHand && handsOn && isByHandStep(step) ? (
             <YourTurn step={step} info={handsOn} live={props.live} width={innerWidth} />
           ) : null}
           {note ? (
@@ -97,7 +98,7 @@ export function StepPage(props: StepPageProps) {
               </Styled>
             </Box>
           ) : null}
-          {byHand && step.role === "lab" ? (
+          {byHand && isByHandStep(step) ? (
             <Box marginTop={1}>
               <Styled token="text.accent">── {t(S.aboutStep)} ──</Styled>
             </Box>
@@ -150,6 +151,7 @@ function roleNote(role: StepInfo["role"], exam: boolean): Bilingual | undefined 
     case "cleanup":
       return S.yourTurnCleanup;
     case "lab":
+    case "bonus": // the bonus investigation is done by hand like a lab step: Your turn says what Enter does
       return undefined;
   }
 }
