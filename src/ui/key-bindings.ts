@@ -4,15 +4,16 @@
  * from the keys that work.
  */
 import type { Key } from "ink";
+import { isByHandStep } from "../engine/contract.js";
 import { S } from "./strings.js";
 import type { Command, KeyBinding, KeyContext, ScreenScope } from "./key-types.js";
 
 export { IDLE } from "./key-types.js";
 export type { Command, KeyBinding, KeyContext, Scope, ScreenScope } from "./key-types.js";
 
-/** The learner does the lab step on the page (hands-on or exam): Enter is not "run". */
+/** The learner does the lab (or bonus) step on the page (hands-on or exam): Enter is not "run". */
 const byHand = (context: KeyContext) =>
-  (context.mode === "hands-on" || context.mode === "exam") && (context.role ?? "lab") === "lab";
+  (context.mode === "hands-on" || context.mode === "exam") && isByHandStep({ role: context.role ?? "lab" });
 
 const plain =
   (...chars: string[]) =>

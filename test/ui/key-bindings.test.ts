@@ -83,6 +83,9 @@ describe("key bindings", () => {
     const handsOn: KeyContext = { ...IDLE, mode: "hands-on", role: "lab", watching: true };
     const labels = (context: KeyContext) => footerItems("main", context).map((item) => `${item.keys} ${item.label.en}`);
     expect(labels(handsOn).slice(0, 4)).toEqual(["↑↓/jk move", "Enter do it for me", "c check now", "Tab/→ way"]);
+    // The bonus investigation is done by hand too; preflight and cleanup are run by Enter.
+    expect(labels({ ...handsOn, role: "bonus" })[1]).toBe("Enter do it for me");
+    expect(labels({ ...handsOn, role: "cleanup" })[1]).not.toBe("Enter do it for me");
     // Exam: no "do it for me" and nothing to copy (the keys only say why), no ways to switch.
     expect(keys("main", { ...handsOn, mode: "exam" })).toEqual(["↑↓/jk", "c", "n", "h", "d", "m", "l", "?", "q"]);
     // While running, the footer lists exactly the keys that still work.

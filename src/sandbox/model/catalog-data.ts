@@ -3,7 +3,7 @@
  * which system-defined (cross-Region) inference profiles route to them. Modelled on AWS's published tables and
  * on what GetFoundationModel / ListInferenceProfiles answer in late 2026; trimmed to the text models a lab needs.
  *
- * The teaching traps are deliberate and match AWS: the seed's `anthropic.claude-3-5-sonnet-20241022-v2:0` is LEGACY
+ * The teaching traps are deliberate and match AWS: the original lab's `anthropic.claude-3-5-sonnet-20241022-v2:0` is LEGACY
  * and, in us-east-1, callable only through `us.anthropic.claude-3-5-sonnet-20241022-v2:0`; the current Claude models
  * are INFERENCE_PROFILE-only everywhere; Amazon Nova is on demand in us-east-1 and through profiles elsewhere.
  */

@@ -5,7 +5,7 @@
  * getInferenceProfile. Runtime: resolveInvocationTarget → invokeModelBody / converse.
  *
  * Every reply is simulated. The label travels out of band, in a response header, because every byte of the body is
- * parsed by someone: SDKs and the seed's boto3 script read the body's exact shape, the invocation log copies it into
+ * parsed by someone: SDKs and the original lab's boto3 script read the body's exact shape, the invocation log copies it into
  * `output.outputBodyJson` (which learners query with Logs Insights), and a marker inside the text would make the
  * model's answers look odd. A header is invisible to clients that do not look for it and cheap for the UI to show.
  */
