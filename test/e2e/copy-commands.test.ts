@@ -14,7 +14,7 @@ import { stepCommands } from "../../src/ui/app/step-commands.js";
 import { stepInfos } from "../../src/ui/app/step-infos.js";
 import { S } from "../../src/ui/strings.js";
 import { KEY } from "../helpers/render.js";
-import { startLab, type TerminalSession } from "./tui-terminal.js";
+import { press, startLab, type TerminalSession } from "./tui-terminal.js";
 
 let term: TerminalSession | undefined;
 let stateDir: string | undefined;
@@ -22,13 +22,6 @@ afterEach(() => {
   term?.kill();
   if (stateDir) rmSync(stateDir, { recursive: true, force: true });
 });
-
-async function press(t: TerminalSession, ...keys: string[]): Promise<void> {
-  for (const key of keys) {
-    t.write(key);
-    await new Promise((resolve) => setTimeout(resolve, 80));
-  }
-}
 
 /** The buffer as a mouse selection reads it: rows the terminal wrapped are joined into the line they belong to. */
 async function logicalLines(t: TerminalSession): Promise<string[]> {

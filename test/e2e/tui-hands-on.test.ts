@@ -12,7 +12,7 @@ import { runBinary } from "../helpers/cli.js";
 import { KEY } from "../helpers/render.js";
 import { clients } from "../sandbox/helpers.js";
 import { configureLogging } from "../sandbox/pipeline/logging-fixture.js";
-import { startLab, type TerminalSession } from "./tui-terminal.js";
+import { press, startLab, type TerminalSession } from "./tui-terminal.js";
 
 let term: TerminalSession | undefined;
 let stateDir: string | undefined;
@@ -21,13 +21,6 @@ afterEach(() => {
   term?.kill();
   if (stateDir) rmSync(stateDir, { recursive: true, force: true });
 });
-
-async function press(t: TerminalSession, ...keys: string[]): Promise<void> {
-  for (const key of keys) {
-    t.write(key);
-    await new Promise((resolve) => setTimeout(resolve, 60));
-  }
-}
 
 const dialog = (s: string) => s.includes("y = yes · n/Esc = no");
 

@@ -136,3 +136,11 @@ export function startLab(options: { args?: string[]; cols?: number; rows?: numbe
   const term = new TerminalSession({ args, env, cwd: ROOT, cols: options.cols ?? 80, rows: options.rows ?? 24 });
   return { term, stateDir };
 }
+
+/** One key at a time, as a person types (several keys in one read would be one input to Ink). */
+export async function press(t: TerminalSession, ...keys: string[]): Promise<void> {
+  for (const key of keys) {
+    t.write(key);
+    await new Promise((resolve) => setTimeout(resolve, 80));
+  }
+}

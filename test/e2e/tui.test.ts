@@ -8,7 +8,7 @@ import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { S } from "../../src/ui/strings.js";
 import { KEY } from "../helpers/render.js";
-import { startLab, type TerminalSession } from "./tui-terminal.js";
+import { press, startLab, type TerminalSession } from "./tui-terminal.js";
 
 let term: TerminalSession | undefined;
 let stateDir: string | undefined;
@@ -22,14 +22,6 @@ function start(args: string[], cols = 80, rows = 24, env: NodeJS.ProcessEnv = {}
   const lab = startLab({ args, cols, rows, env });
   stateDir = lab.stateDir;
   return lab.term;
-}
-
-/** One key at a time, as a person types (several keys in one read would be one input to Ink). */
-async function press(t: TerminalSession, ...keys: string[]): Promise<void> {
-  for (const key of keys) {
-    t.write(key);
-    await new Promise((resolve) => setTimeout(resolve, 60));
-  }
 }
 
 const ticked = (screen: string) => (screen.match(/\[✓\]/g) ?? []).length;
