@@ -68,12 +68,19 @@ function claudeChunks(model: ModelSpec, response: ResponseShape): unknown[] {
   ];
 }
 
-function novaChunks(response: ResponseShape): unknown[] {
+/** The events Nova's stream and ConverseStream share before their last one (usage, metrics). */
+function messageEvents(response: ResponseShape): unknown[] {
   return [
     { messageStart: { role: "assistant" } },
     ...deltas(response.text).map((text) => ({ contentBlockDelta: { delta: { text }, contentBlockIndex: 0 } })),
     { contentBlockStop: { contentBlockIndex: 0 } },
     { messageStop: { stopReason: response.stopReason } },
+  ];
+}
+
+function novaChunks(response: ResponseShape): unknown[] {
+  return [
+    ...messageEvents(response),
     {
       metadata: {
         usage: {
@@ -92,10 +99,7 @@ function novaChunks(response: ResponseShape): unknown[] {
 
 function converseEvents(response: ResponseShape): unknown[] {
   return [
-    { messageStart: { role: "assistant" } },
-    ...deltas(response.text).map((text) => ({ contentBlockDelta: { delta: { text }, contentBlockIndex: 0 } })),
-    { contentBlockStop: { contentBlockIndex: 0 } },
-    { messageStop: { stopReason: response.stopReason } },
+    ...messageEvents(response),
     {
       metadata: {
         usage: {
