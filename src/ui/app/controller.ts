@@ -4,83 +4,33 @@
  * into the lab view. It is plain TypeScript behind a subscribe/getState pair (React reads it with
  * useSyncExternalStore), so it is tested without rendering anything.
  */
-import type { LabSession as Session, ResolvedMode } from "../../app/lab-session.js";
-import { targetKindOf, type TargetFlags } from "../../app/target-kind.js";
-import type { ConfirmRequest, Mode, TargetKind } from "../../engine/contract.js";
+import type { LabSession as Session } from "../../app/lab-session.js";
+import { targetKindOf } from "../../app/target-kind.js";
+import { isByHandStep, type Mode, type TargetKind } from "../../engine/contract.js";
 import type { RunnerEvent } from "../../engine/events.js";
-import type { LabCard } from "../../engine/lab-card.js";
-import type { Problem } from "../../engine/problem.js";
 import type { ProgressState } from "../../engine/progress.js";
 import type { Lang, Text } from "../../engine/text.js";
-import { initialLabView, labViewReducer, type LabView } from "../state/lab-view.js";
+import { labViewReducer } from "../state/lab-view.js";
 import { S } from "../strings.js";
-import { ConfirmQueue, type Asked, type Question } from "./confirm-queue.js";
+import { ConfirmQueue, type Question } from "./confirm-queue.js";
+import type { ControllerDeps, ControllerState, Phase, SessionArgs } from "./controller-types.js";
 import { doItForMeQuestion, modeLocked, watchableStep } from "./hands-on.js";
 import { LiveWatch } from "./live-watch.js";
-import { historyPath, readRunHistory, recordRunHistory } from "./run-history.js";
-import { stepInfos } from "./step-infos.js";
-import { isByHandStep } from "../../engine/contract.js";
+import { RunSlot } from "./run-slot.js";
+import { followSession, switchedFlags, viewAfterEvent, viewOf } from "./session-view.js";
 
 export type { Question } from "./confirm-queue.js";
-
-export type Phase =
-  | { kind: "connecting"; target: TargetKind }
-  | { kind: "ready"; session: Session }
-  /** `exitCode`: what quitting from here returns (2 for a configuration problem, as the CLI would). */
-  | { kind: "failed"; target: TargetKind; problem: Problem; exitCode: number; heading?: Text };
-
-export interface ControllerState {
-  phase: Phase;
-  lang: Lang;
-  /** The lab's card, known before the session opens (from its manifest), so the welcome card is drawn at once. */
-  card?: LabCard;
-  view?: LabView;
-  /**
-   * How the lab is taken once a session is open: --mode, GENAI_LAB_MODE, the saved mode, or `{ mode: undefined,
-   * source: "none" }` when the learner has not chosen yet (the welcome card asks).
-   */
-  mode?: ResolvedMode;
-  /** The question on screen; more may wait behind it (they are asked one at a time, never replaced). */
-  confirm?: Asked;
-  running: boolean;
-  cancelling: boolean;
-  /** Set when the learner quit: the exit code of the process. */
-  exitCode?: number;
-}
-
-/** The command line as far as the controller reads it: the flags that choose the target (it switches them). */
-export interface SessionArgs {
-  flags: TargetFlags;
-}
-
-export interface ControllerDeps<A extends SessionArgs = SessionArgs> {
-  parsed: A;
-  lang: Lang;
-  /** Opens a session; `signal` aborts it (quitting while it opens must not leave a sandbox running). */
-  open(parsed: A, confirm: (request: ConfirmRequest) => Promise<boolean>, signal: AbortSignal): Promise<Session>;
-  saveLang(lang: Lang): void;
-  /** The lab's card, read before the session (the CLI reads the manifest while the TUI loads). */
-  card?: LabCard;
-  /** Turns whatever opening a session threw into a Problem to show, and the exit code quitting then returns. */
-  explain(error: unknown): { problem: Problem; exitCode: number; heading?: Text };
-  /** Why the language could not be saved, in one line. */
-  explainSaveError?(error: unknown): Text;
-  now?: () => number;
-  /** The environment the session reads (AWS_ENDPOINT_URL decides the target as it does for the CLI). */
-  env?: NodeJS.ProcessEnv;
-}
-
-interface Run {
-  controller: AbortController;
-  done: Promise<unknown>;
-}
+export type { ControllerDeps, ControllerState, Phase, SessionArgs } from "./controller-types.js";
 
 export class TuiController<A extends SessionArgs = SessionArgs> {
   #state: ControllerState;
   readonly #deps: ControllerDeps<A>;
   #parsed: A;
   readonly #listeners = new Set<() => void>();
-  #run?: Run;
+  readonly #runs = new RunSlot((running) => {
+    this.#set({ running, cancelling: false });
+    this.#syncWatch(); // the run's checks and the live rounds never overlap
+  });
   #unsubscribe?: () => void;
   /** Each connect gets a number: a session that finishes opening after a newer connect began is closed. */
   #generation = 0;
@@ -126,6 +76,11 @@ export class TuiController<A extends SessionArgs = SessionArgs> {
     return (this.#deps.now ?? Date.now)();
   }
 
+  /** The target the current flags choose (AWS_ENDPOINT_URL decides it as it does for the CLI). */
+  #target(): TargetKind {
+    return targetKindOf(this.#parsed.flags, this.#deps.env ?? {});
+  }
+
   /** Opens the session for the current flags. Resolves when it is open (or failed to open, or was abandoned). */
   async connect(): Promise<void> {
     const generation = ++this.#generation;
@@ -133,7 +88,7 @@ export class TuiController<A extends SessionArgs = SessionArgs> {
     const opening = new AbortController();
     this.#opening = opening;
     this.#set({
-      phase: { kind: "connecting", target: targetKindOf(this.#parsed.flags, this.#deps.env ?? {}) },
+      phase: { kind: "connecting", target: this.#target() },
       view: undefined,
     });
     const stale = () => generation !== this.#generation || this.#quitting;
@@ -144,25 +99,17 @@ export class TuiController<A extends SessionArgs = SessionArgs> {
         await session.close().catch(() => undefined);
         return;
       }
-      const offEvents = session.runner.subscribe((event) => this.#onEvent(event));
-      const offProgress = session.store.subscribe((progress) => this.#onProgress(progress));
-      const offHistory = recordRunHistory(
-        session.runner,
-        historyPath(session.store.path),
-        stepInfos(session),
-        session.target,
+      this.#unsubscribe = followSession(
+        session,
+        (event) => this.#onEvent(event),
+        (progress) => this.#onProgress(progress),
       );
-      this.#unsubscribe = () => {
-        offEvents();
-        offProgress();
-        offHistory();
-      };
       this.#set({ phase: { kind: "ready", session }, view: viewOf(session), mode: session.mode });
       this.#syncWatch();
     } catch (error) {
       if (stale()) return;
       const { problem, exitCode, heading } = this.#deps.explain(error);
-      const target = targetKindOf(this.#parsed.flags, this.#deps.env ?? {});
+      const target = this.#target();
       this.#set({ phase: { kind: "failed", target, problem, exitCode, ...(heading ? { heading } : {}) } });
     } finally {
       if (this.#opening === opening) this.#opening = undefined;
@@ -186,18 +133,11 @@ export class TuiController<A extends SessionArgs = SessionArgs> {
       // Asked twice (t, then t again behind the dialog): only the first answer switches.
       if (!yes || this.#state.phase !== phase) return false;
     }
-    const flags = { ...this.#parsed.flags };
-    delete flags["endpoint-url"];
-    if (toAws) {
-      flags.target = "aws";
-    } else {
-      flags.target = "sandbox";
-      delete flags.profile;
-    }
+    const flags = switchedFlags(this.#parsed.flags, toAws);
     this.#parsed = { ...this.#parsed, flags };
     // Connecting from this moment: `t` is unavailable until the new session opened (or failed to).
     this.#set({
-      phase: { kind: "connecting", target: targetKindOf(this.#parsed.flags, this.#deps.env ?? {}) },
+      phase: { kind: "connecting", target: this.#target() },
       view: undefined,
     });
     await this.#closeSession(phase);
@@ -245,12 +185,12 @@ export class TuiController<A extends SessionArgs = SessionArgs> {
    */
   async doStep(stepId: string, onRun?: () => void): Promise<"ran" | "declined" | "refused"> {
     const step = this.#state.view?.steps.find((s) => s.id === stepId);
-    if (!step || this.#run) return "declined";
+    if (!step || this.#runs.busy) return "declined";
     const mode = this.#state.mode?.mode;
     if (mode === "exam" && step.role !== "cleanup") return "refused";
     if (mode === "hands-on" && isByHandStep(step)) {
       const yes = await this.confirm(doItForMeQuestion(step));
-      if (!yes || this.#run) return "declined";
+      if (!yes || this.#runs.busy) return "declined";
     }
     onRun?.(); // the page follows the run only once there is one (a "no" leaves the learner where they were)
     await this.runStep(stepId);
@@ -273,7 +213,7 @@ export class TuiController<A extends SessionArgs = SessionArgs> {
    * Shows a dialog and waits for the answer; the runner's confirmation hook. A question asked while a run is on
    * is tied to that run: cancelling the run answers it "no" (and a run already cancelled gets "no" at once).
    */
-  confirm = (request: Question): Promise<boolean> => this.#questions.ask(request, this.#run?.controller.signal);
+  confirm = (request: Question): Promise<boolean> => this.#questions.ask(request, this.#runs.signal);
 
   runStep(stepId: string): Promise<void> {
     const step = this.#state.view?.steps.find((s) => s.id === stepId);
@@ -298,10 +238,9 @@ export class TuiController<A extends SessionArgs = SessionArgs> {
 
   /** Ctrl+C: cancels the running action. Returns false when nothing was running. */
   cancel(): boolean {
-    if (!this.#run) return false;
+    if (!this.#runs.busy) return false;
     this.#set({ cancelling: true });
-    this.#run.controller.abort();
-    return true;
+    return this.#runs.abort();
   }
 
   /** Cancels whatever runs or opens, waits for a run to stop, closes the session and records the exit code. */
@@ -309,11 +248,7 @@ export class TuiController<A extends SessionArgs = SessionArgs> {
     this.#quitting = true;
     this.#opening?.abort();
     await this.#live.stop();
-    const run = this.#run;
-    if (run) {
-      run.controller.abort();
-      await run.done.catch(() => undefined);
-    }
+    await this.#runs.stop();
     this.#questions.declineAll();
     await this.#closeSession();
     this.#set({ exitCode: code });
@@ -329,35 +264,15 @@ export class TuiController<A extends SessionArgs = SessionArgs> {
 
   #start(work: (runner: Session["runner"], signal: AbortSignal) => Promise<unknown>): Promise<void> {
     const phase = this.#state.phase;
-    if (phase.kind !== "ready" || this.#run) return Promise.resolve();
-    // The run is in place before `work` starts: a step's first action may ask a question synchronously, and
-    // that question must see the run's signal (Ctrl+C answers it "no").
-    const run: Run = { controller: new AbortController(), done: Promise.resolve() };
-    this.#run = run;
-    this.#set({ running: true, cancelling: false });
-    this.#syncWatch(); // the run's checks and the live rounds never overlap
-    try {
-      run.done = work(phase.session.runner, run.controller.signal);
-    } catch (error) {
-      run.done = Promise.reject(error);
-    }
-    return run.done.then(
-      () => this.#finish(),
-      () => this.#finish(),
-    );
-  }
-
-  #finish(): void {
-    this.#run = undefined;
-    this.#set({ running: false, cancelling: false });
-    this.#syncWatch();
+    if (phase.kind !== "ready") return Promise.resolve();
+    return this.#runs.start((signal) => work(phase.session.runner, signal));
   }
 
   /** Watches the open step live when the mode, the screen and the moment allow it (hands-on.ts), else nothing. */
   #syncWatch(): void {
     const phase = this.#state.phase;
     const ready = phase.kind === "ready" && !this.#quitting;
-    const wanted = ready ? watchableStep(this.#state, this.#focus, this.#run !== undefined) : undefined;
+    const wanted = ready ? watchableStep(this.#state, this.#focus, this.#runs.busy) : undefined;
     this.#live.want(wanted, ready ? phase.session.runner : undefined);
   }
 
@@ -368,29 +283,7 @@ export class TuiController<A extends SessionArgs = SessionArgs> {
 
   #onEvent(event: RunnerEvent): void {
     const view = this.#state.view;
-    if (!view) return;
     const phase = this.#state.phase;
-    const requests =
-      event.type === "check-finished" && phase.kind === "ready" ? phase.session.requests.get(event.checkId) : undefined;
-    let next = labViewReducer(view, {
-      type: "event",
-      event,
-      at: this.#now(),
-      ...(requests ? { requests: [...requests] } : {}),
-    });
-    // An action may have recorded a fact a page shows (step 0's model): render the pages again.
-    if (event.type === "action-finished" && phase.kind === "ready") next = { ...next, steps: stepInfos(phase.session) };
-    this.#set({ view: next });
+    if (view && phase.kind === "ready") this.#set({ view: viewAfterEvent(view, event, phase.session, this.#now()) });
   }
-}
-
-function viewOf(session: Session): LabView {
-  const checklist = session.lab.manifest.checklist.map((entry) => {
-    const found = session.lab.checks.get(entry.id);
-    return { id: entry.id, label: found?.check.label ?? { vi: entry.id, en: entry.id }, stepId: found?.step.id ?? "" };
-  });
-  const view = initialLabView(stepInfos(session), checklist, session.store.state);
-  // What each step did last time (and the last re-check), from before a restart.
-  const history = readRunHistory(historyPath(session.store.path));
-  return { ...view, runs: history.runs, ...(history.checklistPass ? { checklistPass: history.checklistPass } : {}) };
 }

@@ -6,7 +6,7 @@
  *   code of 900 lines  → its first 120 lines + "… (780 more lines not kept)"
  */
 import type { Output } from "../../engine/outputs.js";
-import type { ActivityItem, StepRun } from "./lab-view.js";
+import type { ActivityItem, StepRun } from "./lab-view-types.js";
 
 const MAX_ROWS = 40;
 const MAX_CODE_LINES = 120;

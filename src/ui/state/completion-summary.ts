@@ -3,7 +3,7 @@
  * hints used, the time taken — from the completion saved with the progress, so a later start shows the same.
  */
 import type { Text as Bilingual } from "../../engine/text.js";
-import type { LabView } from "./lab-view.js";
+import type { LabView } from "./lab-view-types.js";
 
 /** The completion's numbers for one line: items done by the learner, hints used (once per step), time taken. */
 export function completionSummary(

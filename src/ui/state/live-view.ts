@@ -11,7 +11,7 @@
  */
 import type { DoneBy } from "../../engine/contract.js";
 import type { RunnerEvent } from "../../engine/events.js";
-import type { CheckItem } from "./lab-view.js";
+import type { CheckItem } from "./lab-view-types.js";
 
 export interface LiveView {
   stepId: string;

@@ -3,7 +3,7 @@
  * is the lab completed and cleaned up — then it reads as completed (what passed, when; what cleanup removed),
  * not as the four failures a re-check after cleanup would find.
  */
-import type { ChecklistItemView, LabView, StepInfo } from "./lab-view.js";
+import type { ChecklistItemView, LabView, StepInfo } from "./lab-view-types.js";
 
 /** Cleanup passed and no lab step finished after it. */
 export function cleanupDone(view: LabView): boolean {
