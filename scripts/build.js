@@ -8,12 +8,17 @@
  *   dist/src/kit/index.js       genai-lab/kit, for labs in folders of their own (package.json "exports")
  *   dist/src/cli/lab/hooks.js   the module hooks that load such labs (src/engine/install.ts names this path)
  *   dist/src/sandbox/index.js   the sandbox, for programs that start it (tests run it in a child process)
- *   dist/steps/…                the built-in lab: lab.js, clients.js and NN-name/step.js, each loaded by path
+ *   dist/steps/…                the built-in lab: lab.js (the manifest alone), and clients.js and NN-name/step.js,
+ *                               each loaded by path, re-exporting from lab-modules.js (all of them in one module)
  *   dist/src/chunks/            what they share, each module once (one copy of the kit, zod and the SDK)
  *   dist/src/kit/*.d.ts …       the kit's types, for lab authors' editors (tsc, declarations only)
  *   dist/test/fixtures/…        the test labs, compiled file by file as a lab author's own build would
  *   dist/test/engine/file-lock.js  the file lock alone, for a test's child processes
  *   dist/bench/…                the benchmarks (npm run bench), bundled apart from the program
+ *
+ * The built-in lab's clients and steps are one module because every session loads them all: apart, esbuild splits
+ * what they share into a chunk per combination of steps that uses it (~25 files more for `genai-lab check` to read
+ * and link). The manifest stays apart: the TUI draws the lab's card, and `genai-lab env` works, from it alone.
  *
  * The labs' Markdown is copied beside their compiled steps. Source maps go beside every file; `--debug` turns
  * them on (bin/genai-lab.js) so a stack trace names src/… lines.
@@ -22,7 +27,7 @@
  *   node scripts/build.js --no-types without the declarations (npm start: they are for lab authors' editors)
  */
 import { spawnSync } from "node:child_process";
-import { copyFileSync, existsSync, mkdirSync, readdirSync, rmSync, statSync } from "node:fs";
+import { copyFileSync, existsSync, mkdirSync, readdirSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { dirname, join, relative } from "node:path";
 import { performance } from "node:perf_hooks";
 import { fileURLToPath } from "node:url";
@@ -43,6 +48,35 @@ function labEntries(dir) {
     ...["lab.ts", "clients.ts"].filter((name) => names.includes(name)).map((name) => `${dir}/${name}`),
     ...steps.map((step) => `${dir}/${step}/step.ts`).filter((file) => existsSync(join(root, file))),
   ];
+}
+
+/** The built-in lab's modules bundled as one (lab-modules.js): clients.ts and the steps, each under a name of its own. */
+const LAB_MODULES = "steps/lab-modules";
+const labModules = labEntries("steps")
+  .filter((file) => file !== "steps/lab.ts")
+  .map((file, index) => ({ file, name: file.endsWith("/clients.ts") ? "clients" : "step", as: `module${index}` }));
+
+/** The entry `genai-lab:built-in-lab`: a module re-exporting every one of `labModules`. */
+const builtInLabModules = {
+  name: "built-in-lab-modules",
+  setup(b) {
+    b.onResolve({ filter: /^genai-lab:built-in-lab$/ }, () => ({ path: "built-in-lab", namespace: "built-in-lab" }));
+    b.onLoad({ filter: /.*/, namespace: "built-in-lab" }, () => ({
+      resolveDir: root,
+      loader: "js",
+      contents: labModules.map(({ file, name, as }) => `export { ${name} as ${as} } from "./${file}";`).join("\n"),
+    }));
+  },
+};
+
+/** Each module of `labModules` at its own path, as the loader imports it, re-exporting its part of lab-modules.js. */
+function writeLabModuleFiles() {
+  for (const { file, name, as } of labModules) {
+    const out = join(dist, file.replace(/\.ts$/, ".js"));
+    const from = relative(dirname(out), join(dist, `${LAB_MODULES}.js`));
+    mkdirSync(dirname(out), { recursive: true });
+    writeFileSync(out, `export { ${as} as ${name} } from "${from.startsWith(".") ? from : `./${from}`}";\n`);
+  }
 }
 
 function filesUnder(dir, test) {
@@ -108,7 +142,8 @@ await Promise.all([
       "src/kit/index.ts",
       "src/cli/lab/hooks.ts",
       "src/sandbox/index.ts",
-      ...labEntries("steps"),
+      "steps/lab.ts",
+      { in: "genai-lab:built-in-lab", out: LAB_MODULES },
     ],
     outdir: dist,
     outbase: root,
@@ -121,7 +156,7 @@ await Promise.all([
     define: { "process.env.NODE_ENV": '"production"' },
     // A native addon, found by its own loader; Ink's devtools load only under DEV=true and are not installed.
     external: ["better-sqlite3", "react-devtools-core"],
-    plugins: [noDynamicPackageImports],
+    plugins: [noDynamicPackageImports, builtInLabModules],
     minifyWhitespace: true,
     minifySyntax: true,
   }),
@@ -162,6 +197,7 @@ await Promise.all([
   }),
 ]);
 
+writeLabModuleFiles();
 // The labs' pages are read from disk beside their step modules.
 for (const folder of ["steps", "test/fixtures"]) {
   for (const file of filesUnder(folder, (name) => name.endsWith(".md"))) {
