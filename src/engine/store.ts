@@ -5,6 +5,9 @@
  * Two processes may share a state directory (the TUI open while `genai-lab run` works in another terminal).
  * Each dispatch therefore holds a lock file, re-reads the progress file if another process changed it since this
  * one last saw it, and applies its action to *that* state: the reducer is pure, so nobody's ledger entries are lost.
+ *
+ * A burst of actions whose loss in a crash costs only doing them again (`genai-lab check` recording each item's
+ * result) can be written once, at its end: deferWrites().
  */
 import { statSync } from "node:fs";
 import { MODES, type TargetInfo } from "./contract.js";
@@ -28,6 +31,8 @@ export class ProgressStore {
   readonly path: string;
   readonly #hooks: AtomicWriteHooks;
   readonly #listeners = new Set<ProgressListener>();
+  /** While writes are deferred: the state as last written, and the actions applied in memory since. */
+  #deferred: { before: ProgressState; actions: ProgressAction[] } | undefined;
 
   private constructor(path: string, state: ProgressState, hooks: AtomicWriteHooks) {
     this.path = path;
@@ -52,20 +57,46 @@ export class ProgressStore {
   }
 
   dispatch(action: ProgressAction): void {
-    if (!this.path) {
+    if (this.#deferred) {
+      this.#deferred.actions.push(action);
       this.#commit(progressReducer(this.#state, action), action);
-      return;
+    } else if (!this.path) {
+      this.#commit(progressReducer(this.#state, action), action);
+    } else {
+      this.#write(this.#state, [action], false);
     }
+  }
+
+  /**
+   * Until the returned function is called, dispatches change the state in memory (and tell the listeners) but write
+   * nothing; then they are all written at once, as dispatch() writes one: under the lock, on top of what another
+   * process may have written meanwhile. (Each write takes a lock, two fsyncs and a rename.)
+   */
+  deferWrites(): () => void {
+    if (this.#deferred) return () => undefined; // already deferred: the outer caller writes
+    const deferred = { before: this.#state, actions: [] as ProgressAction[] };
+    this.#deferred = deferred;
+    return () => {
+      if (this.#deferred !== deferred) return;
+      this.#deferred = undefined;
+      if (this.path && deferred.actions.length > 0) this.#write(deferred.before, deferred.actions, true);
+    };
+  }
+
+  /**
+   * Applies `actions` to `base` (or, if another process wrote since, to what is on disk) and writes the result.
+   * `told`: the listeners saw these actions already (deferred), so they hear again only of another process's.
+   */
+  #write(base: ProgressState, actions: ProgressAction[], told: boolean): void {
     withFileLock(`${this.path}.lock`, () => {
-      if (fingerprint(this.path) !== this.#seen) {
-        // Another process wrote (or a reset removed the file): build on what is on disk now.
-        const { lab, target } = this.#state;
-        this.#state = load(this.path, lab, target);
-      }
-      const next = progressReducer(this.#state, action);
+      const changedOnDisk = fingerprint(this.path) !== this.#seen;
+      // Another process wrote (or a reset removed the file): build on what is on disk now.
+      if (changedOnDisk) base = load(this.path, base.lab, base.target);
+      const next = actions.reduce(progressReducer, base);
       writeFileAtomic(this.path, `${JSON.stringify(next, null, 2)}\n`, this.#hooks);
       this.#seen = fingerprint(this.path);
-      this.#commit(next, action);
+      if (!told || changedOnDisk) this.#commit(next, actions[actions.length - 1]!);
+      else this.#state = next;
     });
   }
 

@@ -60,6 +60,19 @@ describe("check, one target", () => {
     for (const item of report.items) for (const r of item.requests) expect(r.requestId).toMatch(/^[0-9a-f-]{36}$/);
   });
 
+  it("records every item's result, checklist and bonus, in the progress file (one write, at the end)", async () => {
+    const result = await check(["--format", "json"]);
+    const report = JSON.parse(result.stdout) as Report & { bonus: { items: { id: string; status: string }[] } };
+    const progress = JSON.parse(
+      readFileSync(join(dir, "progress", "monitoring-genai", "sandbox-123456789012-us-east-1.json"), "utf8"),
+    ) as { checks: Record<string, { result: { status: string } }> };
+    const recorded = Object.fromEntries(Object.entries(progress.checks).map(([id, c]) => [id, c.result.status]));
+    expect(recorded).toEqual(
+      Object.fromEntries([...report.items, ...report.bonus.items].map((item) => [item.id, item.status])),
+    );
+    expect(Object.keys(recorded)).toHaveLength(7);
+  });
+
   it("verify-report: 0 for the report as written, 1 once edited, 2 when unreadable", async () => {
     expect(await verify(file("me.json"))).toMatchObject({
       code: 0,

@@ -150,6 +150,46 @@ describe("two processes on one state directory", () => {
     expect(tui.state.ledger).toHaveLength(1); // the TUI's view caught up too
   });
 
+  it("with writes deferred, keeps changes in memory (telling listeners as they come) and writes them all once", () => {
+    const dir = tempDir();
+    let writes = 0;
+    const store = openStore(dir, { beforeRename: () => (writes += 1) });
+    store.dispatch({ type: "fact-set", key: "before", value: 0, at });
+    const heard: string[] = [];
+    store.subscribe((_state, action) => heard.push(action.type));
+    const write = store.deferWrites();
+    store.dispatch({ type: "check-recorded", checkId: "a", result: { status: "pass" }, at });
+    store.deferWrites()(); // nested: the outer caller writes
+    store.dispatch({ type: "check-recorded", checkId: "b", result: { status: "pass" }, at });
+    expect(Object.keys(store.state.checks)).toEqual(["a", "b"]);
+    expect(openStore(dir).state.checks).toEqual({}); // nothing on disk yet
+    write();
+    expect(writes).toBe(2); // the first dispatch, then the deferred two at once
+    expect(openStore(dir).state).toEqual(store.state);
+    expect(heard).toEqual(["check-recorded", "check-recorded"]);
+    write(); // a second call writes nothing
+    expect(writes).toBe(2);
+    store.dispatch({ type: "fact-set", key: "after", value: 1, at });
+    expect(writes).toBe(3); // writing as usual again
+  });
+
+  it("writes deferred changes on top of what another process wrote meanwhile, and tells listeners of it", () => {
+    const dir = tempDir();
+    const check = openStore(dir);
+    const run = openStore(dir);
+    const write = check.deferWrites();
+    check.dispatch({ type: "check-recorded", checkId: "c", result: { status: "pass" }, at });
+    run.dispatch({ type: "fact-set", key: "model", value: "m", at });
+    const heard: string[] = [];
+    check.subscribe((state) => heard.push(Object.keys(state.facts).join()));
+    write();
+    const onDisk = openStore(dir).state;
+    expect(onDisk.facts).toEqual({ model: "m" });
+    expect(Object.keys(onDisk.checks)).toEqual(["c"]);
+    expect(check.state).toEqual(onDisk);
+    expect(heard).toEqual(["model"]);
+  });
+
   it("starts from scratch when another process reset (deleted) the file", () => {
     const dir = tempDir();
     const a = openStore(dir);

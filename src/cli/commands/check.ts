@@ -4,6 +4,7 @@
  * set) and carries the AWS request ids of the calls each check made.
  */
 import { writeFileSync } from "node:fs";
+import type { ChecklistItemResult } from "../../engine/events.js";
 import { fill, tr } from "../../engine/text.js";
 import { UsageError } from "../../engine/usage-error.js";
 import { seal } from "../../report/integrity.js";
@@ -49,10 +50,17 @@ async function checkOne(ctx: CommandContext, format: ReportFormat, failUnder: nu
       });
     }
     const startedAt = new Date().toISOString();
-    const items = await session.runner.runChecklist(ctx.signal);
-    if (ctx.signal.aborted) return 130;
-    // Bonus items are graded too, and reported apart: they never change the summary or the exit code.
-    const bonus = await session.runner.runBonus(ctx.signal);
+    // Each item's result is recorded in the progress file: in one write at the end, not one per item.
+    const writeResults = session.store.deferWrites();
+    let items: ChecklistItemResult[];
+    let bonus: ChecklistItemResult[];
+    try {
+      items = await session.runner.runChecklist(ctx.signal);
+      // Bonus items are graded too, and reported apart: they never change the summary or the exit code.
+      bonus = ctx.signal.aborted ? [] : await session.runner.runBonus(ctx.signal);
+    } finally {
+      writeResults();
+    }
     if (ctx.signal.aborted) return 130;
     const report = seal(
       checklistReport(ctx, session, items, startedAt, {
