@@ -6,6 +6,7 @@ import type { ResolvedMode } from "../../app/lab-session.js";
 import type { Mode } from "../../engine/contract.js";
 import { fill } from "../../engine/text.js";
 import type { LabView, StepInfo } from "../state/lab-view.js";
+import { cleanedSince } from "../state/standing.js";
 import { S } from "../strings.js";
 import type { Question } from "./confirm-queue.js";
 import { isByHandStep } from "../../engine/contract.js";
@@ -26,10 +27,17 @@ export function modeLocked(mode: ResolvedMode): boolean {
   return mode.source === "env" && mode.mode === "exam";
 }
 
-/** A lab step whose checklist items all pass after it passed: there is nothing left to watch. */
+/**
+ * A step whose checklist items all pass after it passed: there is nothing left to watch. The bonus has no
+ * checklist items (its items are reported apart), so nothing here says whether its work still stands: it is done
+ * until cleanup runs after it. Then, like a lab step after cleanup, it stays recorded as passed (the step list's
+ * ✓) but its page checks it live again, and the live check says what is true now (the alarm is gone: not yet).
+ */
 export function stepDone(view: LabView, step: StepInfo): boolean {
   if (view.outcomes[step.id] !== "passed") return false;
-  return view.checklist.filter((item) => item.stepId === step.id).every((item) => item.result?.status === "pass");
+  const items = view.checklist.filter((item) => item.stepId === step.id);
+  if (items.length === 0) return !cleanedSince(view, step);
+  return items.every((item) => item.result?.status === "pass");
 }
 
 /**

@@ -13,6 +13,13 @@ export function cleanupDone(view: LabView): boolean {
   return view.steps.every((step) => step.role !== "lab" || (view.finishedAt[step.id] ?? 0) <= at);
 }
 
+/** Cleanup passed after the step last finished: what the step made is gone. */
+export function cleanedSince(view: LabView, step: StepInfo): boolean {
+  const cleanup = view.steps.find((s) => s.role === "cleanup");
+  if (!cleanup || view.outcomes[cleanup.id] !== "passed") return false;
+  return (view.finishedAt[cleanup.id] ?? 0) >= (view.finishedAt[step.id] ?? Infinity);
+}
+
 /** The lab was completed, then cleaned up (and nothing has run since). */
 export function completedAndCleaned(view: LabView): boolean {
   if (!view.completion) return false;
