@@ -14,6 +14,16 @@ const queries = (n: number): Text =>
       }
     : { vi: `${n} truy vấn đã chạy xong`, en: `${n} complete quer${n === 1 ? "y" : "ies"}` };
 
+/**
+ * How the learner lets genai-lab do the bonus step, said so that it holds wherever the hint is read: in the TUI
+ * (Enter on the step) and from the command line (`genai-lab run --mode hands-on` has no key for it; a guided
+ * run of the one step does it, without changing the saved mode).
+ */
+const DO_IT_FOR_ME: Text = {
+  vi: "trong màn hình genai-lab, nhấn Enter ở bước này; từ dòng lệnh, chạy `genai-lab run --step investigate --yes`",
+  en: "in the genai-lab screen, press Enter on this step; from the command line, run `genai-lab run --step investigate --yes`",
+};
+
 export const NO_INCIDENT = {
   evidence: (onAws: boolean) => ({
     expected: {
@@ -34,8 +44,8 @@ export const NO_INCIDENT = {
           en: "This investigation runs on the sandbox only: `genai-lab --target sandbox`, then create the incident with this step's first action.",
         }
       : {
-          vi: "Tạo sự cố trước: `genai-lab sandbox seed --hours 6 --rate 3 --scenario cost-spike` (hoặc để genai-lab làm giúp).",
-          en: "Seed the incident first: `genai-lab sandbox seed --hours 6 --rate 3 --scenario cost-spike` (or let genai-lab do it).",
+          vi: `Tạo sự cố trước: \`genai-lab sandbox seed --hours 6 --rate 3 --scenario cost-spike\`. Muốn genai-lab làm giúp cả bước (được ghi là genai-lab làm): ${DO_IT_FOR_ME.vi}.`,
+          en: `Seed the incident first: \`genai-lab sandbox seed --hours 6 --rate 3 --scenario cost-spike\`. To have genai-lab do the whole step for you (recorded as done by genai-lab): ${DO_IT_FOR_ME.en}.`,
         },
 };
 
