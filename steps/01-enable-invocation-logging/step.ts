@@ -3,11 +3,18 @@
  * and the account's logging configuration. Check: logging enabled (the lab's group, text delivery on).
  */
 import { defineFact, defineStep, json, shq, z } from "genai-lab/kit";
-import { LAB_TAG, type LabAws, type LabParams } from "../lab.js";
+import type { LabAws, LabParams } from "../lab.js";
 import { ensureLogGroup } from "../lib/log-group.js";
 import { desiredConfig, ensureLoggingConfig, readLoggingConfig, toJson } from "../lib/logging-config.js";
 import { checkLoggingEnabled } from "../lib/logging-check.js";
-import { createRoleLine, loggingPython, loggingScript, untilPropagated } from "../lib/logging-cli.js";
+import {
+  createRoleLine,
+  logGroupLines,
+  loggingPython,
+  loggingScript,
+  putLoggingConfigLine,
+  untilPropagated,
+} from "../lib/logging-cli.js";
 import { ensureLoggingRole, roleNameOf } from "../lib/logging-role.js";
 import { bothLanguages } from "../lib/by-hand/shell.js";
 import type { ReadCtx } from "../lib/model.js";
@@ -32,10 +39,7 @@ export const step = defineStep<LabParams, LabAws>({
     {
       id: "create-log-group",
       title: { vi: "Tạo log group (retention 7 ngày, có tag)", en: "Create the log group (7-day retention, tagged)" },
-      cli: (ctx) =>
-        `aws logs create-log-group --region ${ctx.target.region} --log-group-name ${shq(ctx.params.logGroupName)} ` +
-        `--tags ${LAB_TAG.key}=${LAB_TAG.value} && aws logs put-retention-policy --region ${ctx.target.region} ` +
-        `--log-group-name ${shq(ctx.params.logGroupName)} --retention-in-days ${ctx.params.logRetentionDays}`,
+      cli: (ctx) => logGroupLines(ctx).join(" && "),
       billable: true,
       async run(ctx) {
         return { summary: await ensureLogGroup(ctx) };
@@ -59,9 +63,7 @@ export const step = defineStep<LabParams, LabAws>({
       title: { vi: "Ghi cấu hình model invocation logging", en: "Save the model invocation logging configuration" },
       cli: (ctx) =>
         untilPropagated(
-          `aws bedrock put-model-invocation-logging-configuration --region ${ctx.target.region} --logging-config ${shq(
-            JSON.stringify(desiredConfig(ctx, loggingRoleArn(ctx))),
-          )}`,
+          putLoggingConfigLine(ctx.target.region, shq(JSON.stringify(desiredConfig(ctx, loggingRoleArn(ctx))))),
         ),
       billable: true,
       async run(ctx) {

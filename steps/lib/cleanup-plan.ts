@@ -7,7 +7,8 @@
 import { defineFact, type FactValue, type LedgerEntry, shq, type Text, z } from "genai-lab/kit";
 import { isOwned } from "./ledger.js";
 import type { ActCtx, ReadCtx } from "./model.js";
-import { LOGGING_POLICY_NAME } from "./policies.js";
+import { deleteLine } from "./delete-lines.js";
+import { putLoggingConfigLine } from "./logging-cli.js";
 
 /** Deletion order: what points at a thing goes before the thing. */
 const ORDER = ["cloudwatch-alarm", "dashboard", "logging-config", "iam-role-policy", "iam-role", "log-group"];
@@ -66,23 +67,21 @@ export function planCommand(entry: LedgerEntry): string {
     case "dashboard": {
       const previous = entry.meta?.previousBody;
       return typeof previous === "string"
-        ? `aws cloudwatch put-dashboard --dashboard-name ${shq(entry.name)} --dashboard-body ${shq(previous)}`
-        : `aws cloudwatch delete-dashboards --dashboard-names ${shq(entry.name)}`;
+        ? `aws cloudwatch put-dashboard --region ${region} --dashboard-name ${shq(entry.name)} --dashboard-body ${shq(previous)}`
+        : deleteLine.dashboard(region, entry.name);
     }
     case "logging-config": {
       const previous = entry.meta?.previous;
-      return previous
-        ? `aws bedrock put-model-invocation-logging-configuration --region ${region} --logging-config ${shq(JSON.stringify(previous))}`
-        : `aws bedrock delete-model-invocation-logging-configuration --region ${region}`;
+      return previous ? putLoggingConfigLine(region, shq(JSON.stringify(previous))) : deleteLine.loggingConfig(region);
     }
     case "iam-role-policy":
-      return `aws iam delete-role-policy --role-name ${shq(roleOfPolicy(entry))} --policy-name ${LOGGING_POLICY_NAME}`;
+      return deleteLine.rolePolicy(roleOfPolicy(entry));
     case "iam-role":
-      return `aws iam delete-role --role-name ${shq(entry.name)}`;
+      return deleteLine.role(entry.name);
     case "cloudwatch-alarm":
-      return `aws cloudwatch delete-alarms --region ${region} --alarm-names ${shq(entry.name)}`;
+      return deleteLine.alarm(region, entry.name);
     case "log-group":
-      return `aws logs delete-log-group --region ${region} --log-group-name ${shq(entry.name)}`;
+      return deleteLine.logGroup(region, entry.name);
     default:
       return "";
   }

@@ -30,15 +30,28 @@ function loggingConfigFor(ctx: ByHandCtx) {
   };
 }
 
-/** The whole of step 1 as one bash block: log group, role (unless one was given), configuration, read back. */
-export function loggingScript(ctx: ByHandCtx, lang: Lang = "en"): string {
+/** The log group, tagged as the lab's, then its retention: the action's line (joined by &&) and the script's. */
+export function logGroupLines(ctx: Pick<ByHandCtx, "params" | "target">): [string, string] {
   const { region } = ctx.target;
   const group = shq(ctx.params.logGroupName);
-  const name = shq(ctx.params.loggingRoleName);
-  const role = roleOf(ctx);
   return [
     `aws logs create-log-group --region ${region} --log-group-name ${group} --tags ${LAB_TAG.key}=${LAB_TAG.value}`,
     `aws logs put-retention-policy --region ${region} --log-group-name ${group} --retention-in-days ${ctx.params.logRetentionDays}`,
+  ];
+}
+
+/** Sets the logging configuration from `config`: a `file://` path, or the JSON itself as one shell word. */
+export function putLoggingConfigLine(region: string, config: string): string {
+  return `aws bedrock put-model-invocation-logging-configuration --region ${region} --logging-config ${config}`;
+}
+
+/** The whole of step 1 as one bash block: log group, role (unless one was given), configuration, read back. */
+export function loggingScript(ctx: ByHandCtx, lang: Lang = "en"): string {
+  const { region } = ctx.target;
+  const name = shq(ctx.params.loggingRoleName);
+  const role = roleOf(ctx);
+  return [
+    ...logGroupLines(ctx),
     ...(role.given
       ? [
           comment(lang, {
@@ -61,9 +74,7 @@ export function loggingScript(ctx: ByHandCtx, lang: Lang = "en"): string {
       vi: "Role mới cần một lúc (tới khoảng một phút) mới tới được Bedrock: lệnh dưới thử lại trong tối đa một phút.",
       en: "A new role takes a while to reach Bedrock (up to about a minute): this retries for up to a minute.",
     }),
-    untilPropagated(
-      `aws bedrock put-model-invocation-logging-configuration --region ${region} --logging-config file://logging.json`,
-    ),
+    untilPropagated(putLoggingConfigLine(region, "file://logging.json")),
     `aws bedrock get-model-invocation-logging-configuration --region ${region}`,
   ].join("\n");
 }

@@ -92,7 +92,9 @@ describe("cleanup", () => {
     ).toBe(mine);
     // The CLI line restores rather than deletes, and does not touch the log group the lab did not create.
     const line = cliLine(events, "delete-resources") ?? "";
-    expect(line).toContain(`aws cloudwatch put-dashboard --dashboard-name GenAI-Monitoring --dashboard-body '${mine}'`);
+    expect(line).toContain(
+      `aws cloudwatch put-dashboard --region us-east-1 --dashboard-name GenAI-Monitoring --dashboard-body '${mine}'`,
+    );
     expect(line).toContain(
       "aws bedrock put-model-invocation-logging-configuration --region us-east-1 --logging-config '{",
     );

@@ -4,8 +4,9 @@
  * the group). A role given with --logging-role-arn is not the lab's to delete. What genai-lab's own actions made,
  * `genai-lab cleanup` removes from its ledger.
  */
-import { shq, type Lang, type Text } from "genai-lab/kit";
+import type { Lang, Text } from "genai-lab/kit";
 import { ALARM_NAME } from "../investigation/actions.js";
+import { deleteLine } from "../delete-lines.js";
 import { LOGGING_POLICY_NAME } from "../policies.js";
 import { comment, py, type ByHandCtx } from "./shell.js";
 
@@ -17,19 +18,14 @@ const KEEP_LOGS: Text = {
 export function cleanupCli(ctx: ByHandCtx, lang: Lang = "en"): string {
   const { region } = ctx.target;
   const { params } = ctx;
-  const role = shq(params.loggingRoleName);
+  const role = params.loggingRoleName;
   return [
-    `aws cloudwatch delete-alarms --region ${region} --alarm-names ${ALARM_NAME}`,
-    `aws cloudwatch delete-dashboards --region ${region} --dashboard-names ${shq(params.dashboardName)}`,
-    `aws bedrock delete-model-invocation-logging-configuration --region ${region}`,
-    ...(params.loggingRoleArn.trim()
-      ? []
-      : [
-          `aws iam delete-role-policy --role-name ${role} --policy-name ${LOGGING_POLICY_NAME}`,
-          `aws iam delete-role --role-name ${role}`,
-        ]),
+    deleteLine.alarm(region, ALARM_NAME),
+    deleteLine.dashboard(region, params.dashboardName),
+    deleteLine.loggingConfig(region),
+    ...(params.loggingRoleArn.trim() ? [] : [deleteLine.rolePolicy(role), deleteLine.role(role)]),
     comment(lang, KEEP_LOGS),
-    `aws logs delete-log-group --region ${region} --log-group-name ${shq(params.logGroupName)}`,
+    deleteLine.logGroup(region, params.logGroupName),
   ].join("\n");
 }
 
