@@ -71,8 +71,8 @@ const HINTS = {
       en: "The model's stream broke off partway (ModelStreamErrorException).",
     },
     next: {
-      vi: "Chạy lại: lỗi này thường chỉ thoáng qua; nếu lặp lại, giảm max_tokens hoặc thử model khác.",
-      en: "Run again: this is usually passing; if it repeats, lower max_tokens or try another model.",
+      vi: "Chạy lại: stream bị ngắt thường chỉ xảy ra một lần; nếu lặp lại, giảm max_tokens hoặc thử model khác.",
+      en: "Run again: a broken stream is usually a one-off; if it repeats, lower max_tokens or try another model.",
     },
   },
   dashboardInvalid: (message: string): Hint => ({

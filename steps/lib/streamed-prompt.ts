@@ -110,7 +110,7 @@ export function streamedOutputs(call: StreamedInvocation, index: number): Output
     en: `Streamed answer (prompt ${index + 1}, ${call.operation}, ${who.en})`,
   };
   const facts = kv(title, [
-    [{ vi: "Thời gian tới token đầu tiên", en: "Time to first token" }, seconds(call.firstTokenMs)],
+    [{ vi: "Tới token đầu tiên", en: "Time to first token" }, seconds(call.firstTokenMs)],
     [{ vi: "Cả câu trả lời", en: "Whole answer" }, seconds(call.totalMs)],
     [{ vi: "Output token", en: "Output tokens" }, String(call.outputTokens)],
     [{ vi: "Request id", en: "Request id" }, call.requestId],

@@ -1,7 +1,8 @@
 /**
- * A model's answer streaming in, under its progress message: "waiting for the first token…", then the time to the
- * first token once it has landed (and the whole answer's time once it has ended), and the text as it grows, with a
- * cursor while more is coming. The page follows the newest activity, so the end of a long answer stays in view.
+ * A model's answer streaming in, under its progress message: the text as it grows, with a cursor while more is
+ * coming, and under it "waiting for the first token…", then the time to the first token once it has landed (and
+ * the whole answer's time once it has ended). The page follows the newest activity, so the end of a long answer
+ * and its timing stay in view.
  */
 import { Box } from "ink";
 import type { StreamProgress } from "../../engine/contract.js";
@@ -20,17 +21,18 @@ export function StreamView(props: { stream: StreamProgress }) {
       ? t(S.streamWaiting)
       : t(fill(S.streamFirstToken, { t: formatDuration(stream.firstTokenMs) })) +
         (stream.totalMs === undefined ? "" : ` · ${t(fill(S.streamTotal, { t: formatDuration(stream.totalMs) }))}`);
+  // The timing goes under the text: the page follows the newest line, so on a small screen it stays in view.
   return (
     <Box flexDirection="column">
-      <Styled token={stream.firstTokenMs === undefined ? "text.muted" : "status.running"} wrap="wrap">
-        {timing}
-      </Styled>
       {stream.text ? (
         <Styled token="text.normal" wrap="wrap">
           {s(printable(stream.text))}
           {stream.totalMs === undefined ? "▍" : ""}
         </Styled>
       ) : null}
+      <Styled token={stream.firstTokenMs === undefined ? "text.muted" : "status.running"} wrap="wrap">
+        {timing}
+      </Styled>
     </Box>
   );
 }

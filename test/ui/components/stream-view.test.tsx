@@ -44,6 +44,8 @@ describe("a streamed answer in the activity area", () => {
     const frame = frameOf({ text: "Vector search compares meanings", firstTokenMs: 412.4 });
     expect(frame).toContain("time to first token: 412 ms");
     expect(frame).toContain("Vector search compares meanings▍");
+    // Under the text: the page follows the newest line, so a small screen keeps the timing in view.
+    expect(frame.indexOf("time to first token")).toBeGreaterThan(frame.indexOf("Vector search"));
     expect(frame).not.toContain("waiting for the first token");
   });
 
