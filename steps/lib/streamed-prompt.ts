@@ -38,16 +38,19 @@ export async function streamPrompt(ctx: ActCtx, index: number): Promise<Streamed
   const prompt = ctx.params.prompts[index] ?? "";
   let title: Text = streamingTitle(ctx, ctx.params.modelId, index);
   let shownAt = -Infinity;
+  let shownText = "";
   let pending: ReturnType<typeof setTimeout> | undefined;
   const show = (text: string, firstTokenMs: number | undefined) => {
     clearTimeout(pending);
     pending = undefined;
     shownAt = performance.now();
+    shownText = text;
     ctx.report.progress(title, { stream: { text, ...(firstTokenMs !== undefined ? { firstTokenMs } : {}) } });
   };
   const onText = (text: string, firstTokenMs: number) => {
     const wait = shownAt + REPAINT_MS - performance.now();
-    if (wait <= 0) show(text, firstTokenMs);
+    // The first token shows the moment it lands: that moment is what the learner is timing.
+    if (wait <= 0 || shownText === "") show(text, firstTokenMs);
     else {
       clearTimeout(pending);
       pending = setTimeout(() => show(text, firstTokenMs), wait);
