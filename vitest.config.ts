@@ -32,6 +32,8 @@ export default defineConfig({
       AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: "true",
       // A sandbox that serves the learner's terminal (the TUI) takes any free port, never 4566 on this machine.
       GENAI_LAB_SANDBOX_PORT: "0",
+      // Simulated streams (step 2 streams its last prompt) unfold fifty times faster than a real model would.
+      GENAI_LAB_SANDBOX_STREAM_SCALE: "0.02",
     },
   },
 });

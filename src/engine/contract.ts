@@ -132,9 +132,25 @@ export interface Countdown {
   totalMs: number;
 }
 
+/**
+ * A model's answer arriving piece by piece (a streaming call), shown live under the progress message: the TUI
+ * draws the text as it grows, the plain printer echoes it on a terminal and prints it once, whole, otherwise.
+ */
+export interface StreamProgress {
+  /** The answer so far: each event carries all of it, so a renderer that missed one loses nothing. */
+  text: string;
+  /** From sending the request to the first piece of text, in ms; absent until it has arrived. */
+  firstTokenMs?: number;
+  /** On the stream's last event, once it has ended: its whole duration in ms. */
+  totalMs?: number;
+}
+
 export interface Reporter {
-  /** Live status of the running action or check; `countdown` while waiting for eventually consistent state. */
-  progress(message: Text, extra?: { fraction?: number; countdown?: Countdown }): void;
+  /**
+   * Live status of the running action or check; `countdown` while waiting for eventually consistent state,
+   * `stream` while a model's answer streams in (send it at most ~20 times a second: each one repaints).
+   */
+  progress(message: Text, extra?: { fraction?: number; countdown?: Countdown; stream?: StreamProgress }): void;
   output(output: Output): void;
   note(tone: "info" | "success" | "warning" | "error", text: Text): void;
 }

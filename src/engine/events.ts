@@ -1,7 +1,7 @@
 /**
  * The one stream the runner emits. The TUI, the plain printer and the grading reports are all consumers of it.
  */
-import type { CheckResult, Countdown, DoneBy } from "./contract.js";
+import type { CheckResult, Countdown, DoneBy, StreamProgress } from "./contract.js";
 import type { Output } from "./outputs.js";
 import type { Problem } from "./problem.js";
 import type { Text } from "./text.js";
@@ -61,7 +61,13 @@ export type RunnerEvent =
   /** `resumed`: the step passed in an earlier run; its checks run first and it is done again only if one fails. */
   | { type: "step-started"; stepId: string; title: Text; resumed?: boolean }
   | { type: "action-started"; stepId: string; actionId: string; title: Text; cli?: string }
-  | ({ type: "progress"; message: Text; fraction?: number; countdown?: Countdown } & EventOrigin)
+  | ({
+      type: "progress";
+      message: Text;
+      fraction?: number;
+      countdown?: Countdown;
+      stream?: StreamProgress;
+    } & EventOrigin)
   | ({ type: "output"; output: Output } & EventOrigin)
   | {
       type: "action-finished";

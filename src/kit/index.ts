@@ -30,6 +30,7 @@ export {
   type Reporter,
   type Step,
   type StepValues,
+  type StreamProgress,
   type TargetInfo,
   type TargetKind,
   type ValueContext,

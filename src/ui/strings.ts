@@ -162,6 +162,10 @@ export const S = {
   checklistRun: { vi: "Đang kiểm tra checklist", en: "Running the checklist" },
   checklistRan: { vi: "Lần kiểm tra lại gần nhất", en: "Last re-check" },
   countdownLeft: { vi: "còn {s} giây", en: "{s} s left" },
+  // A model's answer streaming in (a progress event's `stream`): {t} is a duration such as "412 ms" or "2.3 s".
+  streamWaiting: { vi: "đang chờ token đầu tiên…", en: "waiting for the first token…" },
+  streamFirstToken: { vi: "thời gian tới token đầu tiên: {t}", en: "time to first token: {t}" },
+  streamTotal: { vi: "cả câu trả lời: {t}", en: "whole answer: {t}" },
   checkPrefix: { vi: "Kiểm tra", en: "Check" },
   cliEquivalent: { vi: "Lệnh CLI tương đương", en: "CLI equivalent" },
   hintTitle: { vi: "Gợi ý {n}/{total}", en: "Hint {n}/{total}" },

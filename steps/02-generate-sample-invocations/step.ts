@@ -1,6 +1,8 @@
 /**
  * Step 2: the seed's five prompts through the model (InvokeModel with the Anthropic body, Converse otherwise), so
- * that there is something to log, chart and query. The request ids are remembered: step 3 finds them in the logs.
+ * that there is something to log, chart and query; the last one streamed (ConverseStream, or
+ * InvokeModelWithResponseStream for the Anthropic body), its text shown as it arrives, with its time to first token.
+ * The request ids are remembered: step 3 finds them in the logs.
  */
 import { defineStep, enCount, table } from "genai-lab/kit";
 import type { LabAws, LabParams } from "../lab.js";
@@ -9,6 +11,8 @@ import { invokeLine } from "../lib/invoke.js";
 import { invocationsCli, invocationsPython } from "../lib/by-hand/invocations.js";
 import { retriesNote, retrySettings, simulatedNote } from "../lib/invocation-notes.js";
 import { effectiveModelId } from "../lib/model.js";
+import { streamedOutputs } from "../lib/streamed-prompt.js";
+import { streamOperation } from "../lib/stream-answer.js";
 
 export const step = defineStep<LabParams, LabAws>({
   id: "generate-sample-invocations",
@@ -16,6 +20,8 @@ export const step = defineStep<LabParams, LabAws>({
   values: {
     // The model step 0 settled on (issue 11: the page named the original Legacy model even after another was chosen).
     modelId: (ctx) => effectiveModelId(ctx),
+    // The operation the fifth prompt streams with: the streaming twin of the call the other four make.
+    streamOperation: (ctx) => streamOperation(effectiveModelId(ctx)),
     invocationsCli,
   },
   yourTurn: { cli: invocationsCli, python: (ctx) => invocationsPython(ctx, ctx.lang) },
@@ -27,7 +33,7 @@ export const step = defineStep<LabParams, LabAws>({
         invokeLine(effectiveModelId(ctx), ctx.target.region, ctx.params.prompts[0] ?? "Hello", ctx.params.maxTokens),
       billable: true,
       async run(ctx) {
-        const batch = await invokePrompts(ctx);
+        const { batch, streamed } = await invokePrompts(ctx);
         INVOCATIONS.set(ctx, batch);
         ctx.report.output(
           table(
@@ -41,7 +47,10 @@ export const step = defineStep<LabParams, LabAws>({
               ["answer", { vi: "Câu trả lời", en: "Answer" }],
             ],
             batch.items.map((call) => ({
-              prompt: call.prompt,
+              prompt:
+                call === streamed
+                  ? { vi: `${call.prompt} (dạng stream)`, en: `${call.prompt} (streamed)` }
+                  : call.prompt,
               input: call.inputTokens,
               output: call.outputTokens,
               latency: call.latencyMs,
@@ -58,6 +67,7 @@ export const step = defineStep<LabParams, LabAws>({
             batch.items.map((call) => ({ requestId: call.requestId })),
           ),
         );
+        if (streamed) for (const output of streamedOutputs(streamed, batch.items.length - 1)) ctx.report.output(output);
         const simulated = simulatedNote(batch);
         if (simulated) ctx.report.note("info", simulated);
         const retries = retriesNote(batch, await retrySettings(ctx));

@@ -65,6 +65,16 @@ const HINTS = {
     title: { vi: "Model xử lý quá lâu và đã hết thời gian.", en: "The model took too long and timed out." },
     next: { vi: "Chạy lại; nếu lặp lại, giảm max_tokens.", en: "Run again; if it repeats, lower max_tokens." },
   },
+  modelStream: {
+    title: {
+      vi: "Stream của model bị ngắt giữa chừng (ModelStreamErrorException).",
+      en: "The model's stream broke off partway (ModelStreamErrorException).",
+    },
+    next: {
+      vi: "Chạy lại: stream bị ngắt thường chỉ xảy ra một lần; nếu lặp lại, giảm max_tokens hoặc thử model khác.",
+      en: "Run again: a broken stream is usually a one-off; if it repeats, lower max_tokens or try another model.",
+    },
+  },
   dashboardInvalid: (message: string): Hint => ({
     title: {
       vi: `CloudWatch từ chối nội dung dashboard: ${message}`,
@@ -108,6 +118,13 @@ export const LAB_ERRORS: ErrorKind[] = [
     kind: "model-timeout",
     match: (e) => e.code === "ModelTimeoutException" || e.status === 408,
     explain: () => HINTS.modelTimeout,
+    retryable: true,
+  },
+  {
+    // Only a stream sends it, after its first bytes: the SDK raises it while the caller reads the stream.
+    kind: "model-stream-error",
+    match: (e) => e.code === "ModelStreamErrorException",
+    explain: () => HINTS.modelStream,
     retryable: true,
   },
   {

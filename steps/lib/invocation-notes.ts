@@ -18,7 +18,7 @@ export async function retrySettings(ctx: ActCtx): Promise<{ mode: string; maxAtt
   return { mode, maxAttempts };
 }
 
-const seconds = (ms: number) => (ms < 1000 ? `${Math.round(ms)} ms` : `${(ms / 1000).toFixed(1)} s`);
+export const seconds = (ms: number): string => (ms < 1000 ? `${Math.round(ms)} ms` : `${(ms / 1000).toFixed(1)} s`);
 
 /** Who answered step 2's calls, when it was not Bedrock itself: the simulated model, or a real one via a URL. */
 export function simulatedNote(batch: InvocationBatch): Text | undefined {
@@ -31,9 +31,11 @@ export function simulatedNote(batch: InvocationBatch): Text | undefined {
     };
   }
   if (!batch.items.some((call) => call.simulated)) return undefined;
+  // The streamed answer is paced on its simulated timeline (the learner watches it), the others come at once.
+  const streamed = batch.items.some((call) => call.operation !== undefined);
   return {
-    vi: `Câu trả lời, số token và độ trễ ở trên đều là mô phỏng (sandbox không có model thật). Độ trễ là thời gian một model thật có thể cần, được báo qua header x-amzn-bedrock-invocation-latency, nhưng sandbox không chờ hết thời gian đó: cả ${batch.items.length} lời gọi chỉ mất ${took}.`,
-    en: `The answers, token counts and latencies above are simulated (the sandbox has no real model). Each latency is what a real model might take, reported in the x-amzn-bedrock-invocation-latency header, but the sandbox does not wait it out: all ${enCount(batch.items.length, "call")} took ${took}.`,
+    vi: `Câu trả lời, số token và độ trễ ở trên đều là mô phỏng (sandbox không có model thật). Độ trễ là thời gian một model thật có thể cần, được báo qua header x-amzn-bedrock-invocation-latency, nhưng sandbox không chờ hết thời gian đó${streamed ? " (trừ câu trả lời dạng stream, được nhả dần để bạn xem)" : ""}: cả ${batch.items.length} lời gọi ${streamed ? "mất" : "chỉ mất"} ${took}.`,
+    en: `The answers, token counts and latencies above are simulated (the sandbox has no real model). Each latency is what a real model might take, reported in the x-amzn-bedrock-invocation-latency header, but the sandbox does not wait it out${streamed ? " (except for the streamed answer, paced so that you can watch it)" : ""}: all ${enCount(batch.items.length, "call")} took ${took}.`,
   };
 }
 

@@ -42,6 +42,16 @@ export function anthropicBody(prompt: string, maxTokens: number): string {
   });
 }
 
+/** InvokeModel's input (and InvokeModelWithResponseStream's) for an Anthropic model: the Messages body. */
+export function anthropicInput(modelId: string, prompt: string, maxTokens: number) {
+  return {
+    modelId,
+    contentType: "application/json",
+    accept: "application/json",
+    body: new TextEncoder().encode(anthropicBody(prompt, maxTokens)),
+  };
+}
+
 /**
  * The AWS CLI line that makes the same call as `invokeOnce`. InvokeModel's body is a blob: it goes through a file
  * (`fileb://`), which AWS CLI v1 and v2 both read (`--cli-binary-format raw-in-base64-out` exists only in v2).
@@ -65,12 +75,7 @@ export async function invokeOnce(
 ): Promise<Invocation> {
   const at = ctx.clock.now();
   if (isAnthropic(modelId)) {
-    const command = new InvokeModelCommand({
-      modelId,
-      contentType: "application/json",
-      accept: "application/json",
-      body: new TextEncoder().encode(anthropicBody(prompt, maxTokens)),
-    });
+    const command = new InvokeModelCommand(anthropicInput(modelId, prompt, maxTokens));
     watchAttempts(command, log);
     const out = await ctx.aws.bedrockRuntime.send(command, { abortSignal: ctx.signal });
     settleAttempts(log, out.$metadata);
@@ -112,7 +117,8 @@ export async function invokeOnce(
   };
 }
 
-function realModelOf(info: InvocationInfo): string {
+/** "<URL> (<local model>)" when a real model answered through the sandbox; else "". */
+export function realModelOf(info: InvocationInfo): string {
   if (info.realModel === undefined) return "";
   return info.backendModel ? `${info.realModel} (${info.backendModel})` : info.realModel;
 }

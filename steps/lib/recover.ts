@@ -7,7 +7,7 @@
  */
 import { StepFailure, type Text } from "genai-lab/kit";
 import { classify } from "./error-kinds.js";
-import { newAttemptLog } from "./attempts.js";
+import { newAttemptLog, type AttemptLog } from "./attempts.js";
 import { invokeOnce, type Invocation } from "./invoke.js";
 import {
   baseModelId,
@@ -25,13 +25,18 @@ import { withRetries } from "./retry.js";
 
 const CALLING: Text = { vi: "Gọi model", en: "Calling the model" };
 
-export async function invokeWithRecovery(ctx: ActCtx, prompt: string, maxTokens: number): Promise<Invocation> {
+export function invokeWithRecovery(ctx: ActCtx, prompt: string, maxTokens: number): Promise<Invocation> {
+  return withRecovery(ctx, (modelId, log) => invokeOnce(ctx, modelId, prompt, maxTokens, log));
+}
+
+/** Any one model call (`call`, given the model id to call and the attempts' log), recovering as above. */
+export async function withRecovery<T>(ctx: ActCtx, call: (modelId: string, log: AttemptLog) => Promise<T>): Promise<T> {
   for (let recoveries = 0; ; recoveries++) {
     const modelId = effectiveModelId(ctx);
     // One log per model id: attempts refused for another reason (a model the lab then moved away from) are not retries.
     const log = newAttemptLog();
     try {
-      return await withRetries(ctx, CALLING, () => invokeOnce(ctx, modelId, prompt, maxTokens, log));
+      return await withRetries(ctx, CALLING, () => call(modelId, log));
     } catch (error) {
       if (recoveries >= 2) throw error;
       const kind = classify(error).kind;

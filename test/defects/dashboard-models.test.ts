@@ -93,8 +93,9 @@ describe("the dashboard's window and the preview's charts", () => {
       "Độ trễ (ms)",
       "Thời gian tới token đầu tiên (ms, chỉ lời gọi stream)",
     ]);
-    // Nothing streamed: the time-to-first-token widget gets a note, not a chart of zeros.
+    // Step 2 streamed its fifth answer: the time-to-first-token widget is charted too, in ms, named in Vietnamese.
     const units = charts(session).map((c) => c.unit);
-    expect(units).toEqual(["count", "tokens", "ms"]);
+    expect(units).toEqual(["count", "tokens", "ms", "ms"]);
+    expect(charts(session).at(-1)?.title.vi).toMatch(/^Thời gian tới token đầu tiên/);
   });
 });

@@ -27,6 +27,7 @@ export interface RealTui extends Rendered {
 export const SANDBOX_ENV = {
   GENAI_LAB_SANDBOX_DELIVERY_DELAY_MS: "0",
   GENAI_LAB_SANDBOX_FAULTS: "iam-delay=0",
+  GENAI_LAB_SANDBOX_STREAM_SCALE: "0.02",
 };
 
 export function quietIo(env: NodeJS.ProcessEnv = SANDBOX_ENV): Io {

@@ -114,6 +114,37 @@ describe("genai-lab TUI in a terminal", () => {
     expect(record).toMatch(/▶ Bước 2 · Tạo các lời gọi mẫu[^▶]*Checklist kiểm tra: 1\/4 mục đạt/);
   }, 120_000);
 
+  it("streams step 2's fifth answer live: the text grows on screen under the time to first token", async () => {
+    // Half of real time: the streamed answer takes about a second and a half, long enough to watch it grow.
+    const env = { GENAI_LAB_SANDBOX_STREAM_SCALE: "0.5", GENAI_LAB_SANDBOX_FAULTS: "iam-delay=0" };
+    const t = (term = start(["--mode", "guided"], 80, 24, env));
+    await t.waitFor("Nhấn Enter để bắt đầu", 20_000);
+    await press(t, KEY.enter);
+    await t.waitFor("Các bước 0/");
+    for (let i = 0; i < 2; i++) {
+      expect(await runSelected(t), `step ${i} should pass`).toContain("▸✓");
+      await press(t, "n");
+    }
+    await press(t, KEY.enter);
+    /** The line the text has reached (the cursor ▍ ends it while more is coming). */
+    const growing = (screen: string) => screen.split("\n").find((line) => line.includes("▍"));
+    const ttft = /thời gian tới token đầu tiên: \d+ ms/;
+    const first = await t.waitFor((s) => ttft.test(s) && growing(s) !== undefined, 20_000);
+    expect(first).toContain("Prompt 5/5 được stream bằng"); // the rest of the line wraps at 80 columns
+    expect(first).toContain("InvokeModelWithResponseStream (model mô");
+    const later = await t.waitFor((s) => growing(s) !== undefined && growing(s) !== growing(first), 10_000);
+    expect(later).toMatch(ttft);
+    const done = await stable(t, settled);
+    expect(done).toContain("▸✓ 2");
+    expect(done).not.toContain("▍");
+    // What the stream measured stays on the page, above the notes at its end.
+    await press(t, KEY.pageUp);
+    const measured = await t.waitFor(/Câu trả lời dạng stream \(prompt 5,/, 5_000);
+    expect(measured).toMatch(/Tới token đầu tiên:\s+\d+ ms/);
+    await press(t, "q");
+    expect(await t.exited).toBe(0);
+  }, 90_000);
+
   it("quits at once while the session is still opening (nothing keeps the process alive)", async () => {
     const t = (term = start([]));
     await t.waitFor("Đang khởi động sandbox", 20_000);

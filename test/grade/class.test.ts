@@ -27,6 +27,7 @@ beforeAll(async () => {
     deliveryDelayMs: 0,
     faults: { iamPropagationMs: 0 },
     env: {},
+    streamTimeScale: 0.02,
   });
   try {
     await prepareClass(sandbox, lab, learners);

@@ -9,8 +9,11 @@ export const root = fileURLToPath(new URL("../../", import.meta.url));
 export const bin = `${root}bin/genai-lab.js`;
 export const compiledFixtureLab = `${root}dist/test/fixtures/fixture-lab`;
 
-/** A sandbox that serves the learner's terminal takes any free port in tests, never 4566 (the learner's own). */
-const NO_STABLE_PORT = { GENAI_LAB_SANDBOX_PORT: "0" };
+/**
+ * A sandbox that serves the learner's terminal takes any free port in tests, never 4566 (the learner's own); its
+ * simulated streams unfold fifty times faster than a real model (a test may pass its own scale).
+ */
+const NO_STABLE_PORT = { GENAI_LAB_SANDBOX_PORT: "0", GENAI_LAB_SANDBOX_STREAM_SCALE: "0.02" };
 
 export interface CliResult {
   code: number;

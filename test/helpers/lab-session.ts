@@ -19,6 +19,7 @@ import { GetModelInvocationLoggingConfigurationCommand } from "@aws-sdk/client-b
 import { ListRolesCommand } from "@aws-sdk/client-iam";
 import { GetCallerIdentityCommand } from "@aws-sdk/client-sts";
 import { classifyAwsError } from "../../src/aws/classify.js";
+import type { Clock } from "../../src/engine/clock.js";
 import { createAwsClients, type AwsClients } from "../../src/aws/clients.js";
 import type { ConfirmRequest, LabParams, TargetInfo } from "../../src/engine/contract.js";
 import type { RunnerEvent } from "../../src/engine/events.js";
@@ -38,6 +39,8 @@ export interface RunnerOptions {
   confirm?: (request: ConfirmRequest) => Promise<boolean>;
   dryRun?: boolean;
   lang?: Lang;
+  /** The runner's clock (default the real one), e.g. one whose sleeps end at once to skip retry back-offs. */
+  clock?: Clock;
 }
 
 export interface LabSession {
@@ -68,6 +71,8 @@ export async function startLabSession(
     modelEndpoint?: string;
     /** The sandbox's clock (default Date.now), e.g. one that runs faster so alarms are evaluated sooner. */
     now?: () => number;
+    /** How fast simulated streams unfold (step 2 streams its last prompt): default 0.02, fifty times real time. */
+    streamTimeScale?: number;
   } = {},
 ): Promise<LabSession> {
   cachedLab ??= await loadLab(builtInLabDir(), "ts");
@@ -78,6 +83,7 @@ export async function startLabSession(
     deliveryDelayMs: 0,
     faults: { iamPropagationMs: 0, ...options.faults },
     env: {},
+    streamTimeScale: options.streamTimeScale ?? 0.02,
     ...(options.modelEndpoint ? { modelEndpoint: options.modelEndpoint } : {}),
     ...(options.now ? { now: options.now } : {}),
   });
@@ -116,6 +122,7 @@ export async function startLabSession(
       confirm: merged.confirm ?? (() => Promise.resolve(true)),
       yes: merged.yes ?? true,
       dryRun: merged.dryRun ?? false,
+      ...(merged.clock ? { clock: merged.clock } : {}),
     });
     const events: RunnerEvent[] = [];
     runner.subscribe((event) => events.push(event));

@@ -1,7 +1,7 @@
 /**
  * Step 4's dashboard charts time to first token next to latency. Bedrock publishes TimeToFirstToken for streaming
  * calls only, so without a stream the preview says why the widget is empty instead of drawing a flat line of
- * zeros; after one ConverseStream call it draws the widget in milliseconds.
+ * zeros; after step 2's streamed answer, or a learner's own ConverseStream call, it draws the widget in milliseconds.
  */
 import { ConverseStreamCommand } from "@aws-sdk/client-bedrock-runtime";
 import { afterEach, describe, expect, it } from "vitest";
@@ -21,9 +21,19 @@ const ttftChart = (s: LabSession) =>
   );
 
 describe("the time-to-first-token widget", () => {
-  it("says nothing streamed rather than charting zeros", async () => {
+  it("charts step 2's streamed answer after the lab's own run", async () => {
     session = await startLabSession();
     expect((await run(session.runner)).outcome).toBe("passed");
+    const chart = ttftChart(session);
+    expect(chart?.kind === "chart" && chart.unit).toBe("ms");
+    const values = chart?.kind === "chart" ? chart.series.flatMap((s) => s.points.map((p) => p.y)) : [];
+    expect(Math.max(...values)).toBeGreaterThan(0);
+  });
+
+  it("says nothing streamed rather than charting zeros", async () => {
+    session = await startLabSession();
+    // Only the preflight's probe, a plain call: metrics, but no TimeToFirstToken.
+    await run(session.runner, [STEP.preflight, STEP.logging, STEP.dashboard]);
     expect(ttftChart(session)).toBeUndefined();
     expect(notes(session.events).join("\n")).toContain(
       "Time to first token (ms, streaming calls only): no streaming call in this window.",

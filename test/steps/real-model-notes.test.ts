@@ -44,6 +44,17 @@ describe("who answered, said in both languages", () => {
     expect(notesOf(session, STEP.preflight).map((t) => t.en)).toContain(
       `The target is the sandbox: an offline AWS running on this machine; the account is simulated and costs nothing, and the model's replies come from a real model via ${fake.url}/v1.`,
     );
+    // The streamed fifth answer is labelled the same way, while it streams and after.
+    const streaming = session.events.find((e) => e.type === "progress" && e.stream !== undefined);
+    expect(streaming?.type === "progress" && streaming.message.en).toContain(`(real model via ${fake.url}/v1)`);
+    expect(streaming?.type === "progress" && streaming.message.vi).toContain(`(model thật qua ${fake.url}/v1)`);
+    const measured = session.events.find(
+      (e) => e.type === "output" && e.stepId === STEP.invoke && e.output.kind === "key-values",
+    );
+    expect(measured?.type === "output" && measured.output.kind === "key-values" && measured.output.title).toEqual({
+      vi: `Câu trả lời dạng stream (prompt 5, InvokeModelWithResponseStream, model thật qua ${url})`,
+      en: `Streamed answer (prompt 5, InvokeModelWithResponseStream, real model via ${url})`,
+    });
     const items = (session.store.state.facts.invocations as { items: { outputTokens: number; realModel: string }[] })
       .items;
     expect(items.every((call) => call.outputTokens === 4 && call.realModel === url)).toBe(true);

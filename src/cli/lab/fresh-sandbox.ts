@@ -16,6 +16,8 @@ export async function freshSandbox<S extends Record<string, AwsClientSpec>>(
     deliveryDelayMs: 0,
     faults: { iamPropagationMs: 0 },
     env: {},
+    // Streams (a lab may stream an answer) come at once: nobody watches them here.
+    streamTimeScale: 0,
   });
   const aws = createAwsClients(
     clients,

@@ -17,6 +17,7 @@ import { ProblemView } from "./ProblemView.js";
 import { CodeRows } from "./CodeBlock.js";
 import { InlineText } from "./InlineText.js";
 import { Styled } from "./Styled.js";
+import { StreamView } from "./StreamView.js";
 import { Wrap } from "./Wrap.js";
 
 /** How a finished action or check looks; undefined while it runs. */
@@ -105,6 +106,7 @@ function ProgressLine(props: { progress: ProgressView; width: number }) {
       <Styled token="tone.info" wrap="wrap">
         … {t(progress.message)}
       </Styled>
+      {progress.stream ? <StreamView stream={progress.stream} /> : null}
       {fraction !== undefined ? (
         <Text>
           <Styled token={progress.countdown ? "status.attention" : "status.running"}>{"█".repeat(filled)}</Styled>

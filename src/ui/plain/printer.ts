@@ -1,7 +1,8 @@
 /**
  * The plain printer: the runner's event stream as readable lines, for CI logs, pipes and screen readers, and
  * for `genai-lab run`. On a TTY the live progress line is redrawn in place; otherwise a progress message is
- * printed once (a countdown does not print a line per second).
+ * printed once (a countdown does not print a line per second). A streamed answer is echoed as it arrives on a TTY,
+ * printed whole once it has ended otherwise (stream-echo.ts).
  */
 import type { CheckResult } from "../../engine/contract.js";
 import type { ActionOutcome, RunnerEvent, RunnerListener } from "../../engine/events.js";
@@ -14,6 +15,7 @@ import { actionLook, checkResultLook } from "../theme/status.js";
 import { formatDuration, formatOutput } from "./format.js";
 import { markdownLines } from "./markdown.js";
 import type { PlainStyle } from "./style.js";
+import { createStreamEcho } from "./stream-echo.js";
 
 export interface PlainPrinterOptions {
   out: { write(chunk: string): unknown; isTTY?: boolean };
@@ -46,10 +48,13 @@ export function createPlainPrinter(options: PlainPrinterOptions): RunnerListener
   let lastProgressAt = 0;
   // Checks run after the steps (the checklist pass) are not printed one by one: the checklist report follows.
   let inStep = false;
+  const clean = (text: string) => (options.redact ? redactText(text) : text);
+  const echo = createStreamEcho({ out, live, lang, style, clean });
 
   const write = (line: string) => {
     clearLive();
-    out.write(`${options.redact ? redactText(line) : line}\n`);
+    echo.close();
+    out.write(`${clean(line)}\n`);
   };
   const clearLive = () => {
     if (liveLine) out.write("\r\x1b[K");
@@ -99,10 +104,16 @@ export function createPlainPrinter(options: PlainPrinterOptions): RunnerListener
         if (event.cli) for (const line of event.cli.split("\n")) write(style.code(`    $ ${line}`));
         return;
       case "progress": {
+        if (event.stream) {
+          clearLive();
+          echo.update(p(event.message), event.stream);
+          return;
+        }
         const message = `    … ${p(event.message)}`;
         if (live) {
           clearLive();
-          out.write(options.redact ? redactText(message) : message);
+          echo.close();
+          out.write(clean(message));
           liveLine = true;
         } else {
           // Without a TTY a countdown would print a line a second: print a message when it changes, and a long

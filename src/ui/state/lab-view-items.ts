@@ -47,6 +47,7 @@ export function itemReported(state: LabView, event: Event<"progress" | "output">
               at,
               ...(event.fraction !== undefined ? { fraction: event.fraction } : {}),
               ...(event.countdown ? { countdown: event.countdown } : {}),
+              ...(event.stream ? { stream: event.stream } : {}),
             },
           },
   );

@@ -2,7 +2,7 @@
  * The shapes of the TUI's lab view (lab-view.ts builds and folds them): the steps' pages, each step's latest run,
  * the checklist, live checking, and the finished runs the transcript prints. Types only.
  */
-import type { CheckResult, CheckStatus, Countdown, DoneBy, StepRole } from "../../engine/contract.js";
+import type { CheckResult, CheckStatus, Countdown, DoneBy, StepRole, StreamProgress } from "../../engine/contract.js";
 import type { ActionOutcome, RunMode, RunnerEvent, StepOutcome } from "../../engine/events.js";
 import type { Output } from "../../engine/outputs.js";
 import type { Problem } from "../../engine/problem.js";
@@ -34,6 +34,8 @@ export interface ProgressView {
   message: Text;
   fraction?: number;
   countdown?: Countdown;
+  /** A model's answer streaming in (the latest event carries all of it). */
+  stream?: StreamProgress;
   at: number;
 }
 

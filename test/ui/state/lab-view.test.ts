@@ -132,3 +132,31 @@ describe("a lab step with no checks of its own", () => {
     expect(stepStatus(passed, steps[2]!)).toBe("pending");
   });
 });
+
+describe("a streamed answer in the lab view", () => {
+  const message = { vi: "m", en: "m" };
+  const progress = (extra: Partial<RunnerEvent & { type: "progress" }>): RunnerEvent => ({
+    type: "progress",
+    stepId: "make-thing",
+    actionId: "a",
+    message,
+    ...extra,
+  });
+
+  it("keeps the latest stream event as the action's progress; a plain one (a retry) or the end replaces it", () => {
+    const streaming = fold(fresh(), [
+      { type: "step-started", stepId: "make-thing", title: message },
+      { type: "action-started", stepId: "make-thing", actionId: "a", title: message },
+      progress({ stream: { text: "Hel", firstTokenMs: 12 } }),
+      progress({ stream: { text: "Hello", firstTokenMs: 12 } }),
+    ]);
+    const item = () => streaming.runs["make-thing"]!.items[0]!;
+    expect(item().progress?.stream).toEqual({ text: "Hello", firstTokenMs: 12 });
+    const retried = fold(streaming, [progress({ message: { vi: "r", en: "retry" } })]);
+    expect(retried.runs["make-thing"]!.items[0]!.progress?.stream).toBeUndefined();
+    const done = fold(streaming, [
+      { type: "action-finished", stepId: "make-thing", actionId: "a", outcome: "done", durationMs: 5 },
+    ]);
+    expect(done.runs["make-thing"]!.items[0]!.progress).toBeUndefined();
+  });
+});

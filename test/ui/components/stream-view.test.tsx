@@ -1,0 +1,71 @@
+/** A streamed answer on the page: waiting for the first token, then its time and the text as it grows. */
+import { Box } from "ink";
+import { describe, expect, it } from "vitest";
+import type { StreamProgress } from "../../../src/engine/contract.js";
+import { ActivityList } from "../../../src/ui/components/Activity.js";
+import type { ActionItem } from "../../../src/ui/state/lab-view.js";
+import { render } from "../../helpers/render.js";
+
+const streaming = (stream: StreamProgress): ActionItem => ({
+  kind: "action",
+  id: "invoke-prompts",
+  title: { vi: "Gửi 5 prompt tới model", en: "Send the five prompts to the model" },
+  state: "running",
+  startedAt: 0,
+  outputs: [],
+  progress: {
+    message: {
+      vi: "Prompt 5/5 được stream bằng ConverseStream (model mô phỏng): How does vector search work?",
+      en: "Prompt 5 of 5, streamed with ConverseStream (simulated model): How does vector search work?",
+    },
+    stream,
+    at: 0,
+  },
+});
+
+const frameOf = (stream: StreamProgress, options: { lang?: "vi" | "en"; width?: number } = {}) =>
+  render(
+    // The page's box gives the activity its width, as StepPage does.
+    <Box width={options.width ?? 76} flexDirection="column">
+      <ActivityList items={[streaming(stream)]} now={1500} width={options.width ?? 76} />
+    </Box>,
+    { lang: options.lang ?? "en" },
+  ).frame();
+
+describe("a streamed answer in the activity area", () => {
+  it("says it is waiting until the first token lands", () => {
+    const frame = frameOf({ text: "" });
+    expect(frame).toContain("… Prompt 5 of 5, streamed with ConverseStream (simulated model)");
+    expect(frame).toContain("waiting for the first token…");
+    expect(frame).not.toContain("time to first token");
+  });
+
+  it("then shows the time to first token and the text so far, with a cursor while more is coming", () => {
+    const frame = frameOf({ text: "Vector search compares meanings", firstTokenMs: 412.4 });
+    expect(frame).toContain("time to first token: 412 ms");
+    expect(frame).toContain("Vector search compares meanings▍");
+    // Under the text: the page follows the newest line, so a small screen keeps the timing in view.
+    expect(frame.indexOf("time to first token")).toBeGreaterThan(frame.indexOf("Vector search"));
+    expect(frame).not.toContain("waiting for the first token");
+  });
+
+  it("at the end, the whole time too, and no cursor; long text wraps inside the page", () => {
+    const text = "Vector search compares meanings instead of words: ".repeat(4).trim();
+    const frame = frameOf({ text, firstTokenMs: 412, totalMs: 2310 }, { width: 40 });
+    expect(frame).toContain("time to first token: 412 ms");
+    expect(frame.replace(/\s+/g, " ")).toContain("time to first token: 412 ms · whole answer: 2.3 s");
+    expect(frame).not.toContain("▍");
+    expect(Math.max(...frame.split("\n").map((line) => line.length))).toBeLessThanOrEqual(40);
+  });
+
+  it("in Vietnamese", () => {
+    const frame = frameOf({ text: "Tìm kiếm vector", firstTokenMs: 300, totalMs: 1200 }, { lang: "vi" });
+    expect(frame).toContain("thời gian tới token đầu tiên: 300 ms");
+    expect(frame).toContain("cả câu trả lời: 1.2 s");
+  });
+
+  it("never draws a model's control characters", () => {
+    const frame = frameOf({ text: "ok\x1b[2Jcleared\x07", firstTokenMs: 5 });
+    expect(frame).toContain("ok[2Jcleared▍");
+  });
+});
