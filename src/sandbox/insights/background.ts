@@ -10,7 +10,7 @@ import type { Scheduler, Task } from "./scheduler.js";
 import type { InsightsEventSource, LogGroupRef, StoredLogEvent } from "./source.js";
 
 /** Committed batches held for a group before the catch-up runs; past this, the store reads from the source. */
-const MAX_FRESH = 64;
+const MAX_FRESH = 16;
 
 /** What arrived in one group since its last catch-up. */
 interface Arrivals {
