@@ -47,4 +47,10 @@ export interface InsightsEventSource {
    * listener only schedules work for a later turn of the event loop.
    */
   onAppend?(listener: (groupId: number, ref: () => LogGroupRef | undefined) => void): void;
+  /**
+   * Optional: calls `listener` with a batch of events once it has committed (after its onAppend call), so the engine
+   * can discover their fields without reading them back. Appends that never reach it (another writer, a rollback)
+   * are read from eventsAfter as usual.
+   */
+  onCommitted?(listener: (groupId: number, events: readonly StoredLogEvent[]) => void): void;
 }

@@ -14,6 +14,28 @@ export const PUT_LIMITS = {
   maxFutureMs: 2 * 3600 * 1000,
 } as const;
 
+/** An event that passes every member rule as it stands (the common case), without a reader of its own. */
+function wellFormed(item: unknown): NewEvent | undefined {
+  if (item === null || typeof item !== "object" || Array.isArray(item)) return undefined;
+  const { timestamp, message } = item as Record<string, unknown>;
+  if (typeof timestamp !== "number" || !Number.isInteger(timestamp) || timestamp < 0) return undefined;
+  if (typeof message !== "string" || message.length === 0) return undefined;
+  return { timestamp, message };
+}
+
+/** An event read member by member, so that what is wrong with it is reported in AWS's words. */
+function readEvent(item: unknown, i: number): NewEvent {
+  const er = reader(
+    item !== null && typeof item === "object" && !Array.isArray(item) ? (item as Record<string, unknown>) : {},
+  );
+  if (item === null || typeof item !== "object" || Array.isArray(item))
+    er.fail(`Value at 'logEvents.${i + 1}.member' failed to satisfy constraint: Member must be a structure`);
+  const timestamp = er.integer("timestamp", { required: true, min: 0 });
+  const message = er.string("message", { required: true, min: 1 });
+  er.done();
+  return { timestamp: timestamp ?? 0, message: message ?? "" };
+}
+
 export function putEventsOperations(store: LogsStore): Record<string, OperationHandler> {
   return {
     PutLogEvents(input, ctx) {
@@ -24,17 +46,7 @@ export function putEventsOperations(store: LogsStore): Record<string, OperationH
       const raw = r.list("logEvents", { required: true, min: 1, max: PUT_LIMITS.maxEvents }) ?? [];
       r.done();
 
-      const events: NewEvent[] = raw.map((item, i) => {
-        const er = reader(
-          item !== null && typeof item === "object" && !Array.isArray(item) ? (item as Record<string, unknown>) : {},
-        );
-        if (item === null || typeof item !== "object" || Array.isArray(item))
-          er.fail(`Value at 'logEvents.${i + 1}.member' failed to satisfy constraint: Member must be a structure`);
-        const timestamp = er.integer("timestamp", { required: true, min: 0 });
-        const message = er.string("message", { required: true, min: 1 });
-        er.done();
-        return { timestamp: timestamp ?? 0, message: message ?? "" };
-      });
+      const events: NewEvent[] = raw.map((item, i) => wellFormed(item) ?? readEvent(item, i));
 
       let bytes = 0;
       for (const e of events) bytes += Buffer.byteLength(e.message, "utf8") + PUT_LIMITS.perEventOverhead;

@@ -47,6 +47,28 @@ export function jsonTooDeep(json: string | Buffer, max = MAX_DEPTH): boolean {
   return false;
 }
 
+/**
+ * Whether a parsed JSON value nests arrays/objects deeper than `max` (counted as jsonTooDeep counts them). Iterative,
+ * and it visits values, not characters: for a parsed body it is much cheaper than scanning the text.
+ */
+export function valueTooDeep(value: unknown, max = MAX_DEPTH): boolean {
+  const stack: unknown[] = [value];
+  const depths: number[] = [1];
+  while (stack.length > 0) {
+    const v = stack.pop();
+    const depth = depths.pop() ?? 1;
+    if (v === null || typeof v !== "object") continue;
+    if (depth > max) return true;
+    for (const child of Array.isArray(v) ? v : Object.values(v)) {
+      if (child !== null && typeof child === "object") {
+        stack.push(child);
+        depths.push(depth + 1);
+      }
+    }
+  }
+  return false;
+}
+
 function escaped(s: Scan, quote: number): boolean {
   let backslashes = 0;
   while (s.at(quote - 1 - backslashes) === 0x5c) backslashes += 1;

@@ -1,5 +1,5 @@
 import { AwsError } from "../errors.js";
-import { jsonTooDeep, tooDeepMessage } from "./depth.js";
+import { tooDeepMessage, valueTooDeep } from "./depth.js";
 import { writeJson } from "./json-writer.js";
 import { ShapedOutput } from "./shape.js";
 
@@ -19,7 +19,6 @@ export function decodeJsonObject(body: Buffer, code = "SerializationException"):
   if (body.length === 0) return {};
   const text = decodeUtf8(body, code);
   if (text.trim() === "") return {};
-  if (jsonTooDeep(text)) throw new AwsError(code, tooDeepMessage());
   let value: unknown;
   try {
     value = JSON.parse(text);
@@ -32,6 +31,8 @@ export function decodeJsonObject(body: Buffer, code = "SerializationException"):
       "Start of structure or map found where not expected: the request body must be a JSON object.",
     );
   }
+  // JSON.parse is iterative; what reads the value next recurses, so absurd nesting is refused here.
+  if (valueTooDeep(value)) throw new AwsError(code, tooDeepMessage());
   return value as Record<string, unknown>;
 }
 

@@ -47,6 +47,24 @@ export function createInsightsSource(store: LogsStore, reads: EventReads): Insig
         }),
       );
     },
+    onCommitted(listener: (groupId: number, events: readonly StoredLogEvent[]) => void): void {
+      const names = new Map<number, string>();
+      store.onCommit(({ groupId, streamId, firstId, ingestionTime, events }) => {
+        let logStream = names.get(streamId);
+        if (logStream === undefined) {
+          logStream = store.streams(groupId).find((s) => s.id === streamId)?.name ?? "";
+          names.set(streamId, logStream);
+        }
+        const stored = events.map((e, i): StoredLogEvent => ({
+          id: firstId + i,
+          logStream,
+          timestamp: e.timestamp,
+          ingestionTime,
+          message: e.message,
+        }));
+        listener(groupId, stored);
+      });
+    },
     findLogGroup(accountId: string, region: string, nameOrArn: string): LogGroupRef | undefined {
       const g = store.resolveGroup(accountId, region, nameOrArn);
       return g === undefined ? undefined : groupRef(g);

@@ -42,6 +42,18 @@ export interface NewEvent {
 /** Told which group just received which events (Logs Insights discovery, metric filters). */
 export type AppendListener = (groupId: number, events: readonly NewEvent[]) => void;
 
+/** A PutLogEvents batch that has committed: its events got the consecutive ids firstId, firstId + 1, … */
+export interface CommittedBatch {
+  groupId: number;
+  streamId: number;
+  firstId: number;
+  ingestionTime: number;
+  events: readonly NewEvent[];
+}
+
+/** Rows per multi-row INSERT: one statement call per 100 events instead of 100 (half the insert cost, measured). */
+const INSERT_ROWS = 100;
+
 export const groupNotFound = (): AwsError =>
   new AwsError("ResourceNotFoundException", "The specified log group does not exist.");
 export const streamNotFound = (): AwsError =>
@@ -61,6 +73,7 @@ export class LogsStore {
   readonly #db: Db;
   readonly #q;
   readonly #appendListeners: AppendListener[] = [];
+  readonly #commitListeners: ((batch: CommittedBatch) => void)[] = [];
 
   constructor(db: Db) {
     this.#db = db;
@@ -84,16 +97,21 @@ export class LogsStore {
       insertEvent: db.prepare(
         "INSERT INTO log_events (group_id, stream_id, timestamp, ingestion_time, message) VALUES (?, ?, ?, ?, ?)",
       ),
-      touchStream: db.prepare(
-        `UPDATE log_streams SET
-           first_event_at = MIN(COALESCE(first_event_at, @first), @first),
-           last_event_at = MAX(COALESCE(last_event_at, @last), @last),
-           last_ingestion_at = @ingested,
-           upload_seq = upload_seq + 1
-         WHERE id = @id`,
+      insertEvents: db.prepare(
+        "INSERT INTO log_events (group_id, stream_id, timestamp, ingestion_time, message) VALUES " +
+          Array.from({ length: INSERT_ROWS }, () => "(?, ?, ?, ?, ?)").join(", "),
       ),
+      touchStream: db
+        .prepare(
+          `UPDATE log_streams SET
+             first_event_at = MIN(COALESCE(first_event_at, @first), @first),
+             last_event_at = MAX(COALESCE(last_event_at, @last), @last),
+             last_ingestion_at = @ingested,
+             upload_seq = upload_seq + 1
+           WHERE id = @id RETURNING upload_seq`,
+        )
+        .pluck(),
       addBytes: db.prepare("UPDATE log_groups SET stored_bytes = stored_bytes + ? WHERE id = ?"),
-      uploadSeq: db.prepare("SELECT upload_seq FROM log_streams WHERE id = ?").pluck(),
       deleteGroupEvents: db.prepare("DELETE FROM log_events WHERE group_id = ?"),
       deleteGroupStreams: db.prepare("DELETE FROM log_streams WHERE group_id = ?"),
       deleteGroupTags: db.prepare("DELETE FROM log_group_tags WHERE group_id = ?"),
@@ -270,20 +288,46 @@ export class LogsStore {
    * upload sequence number. Ids are assigned in insertion order, which is the order events become visible.
    */
   appendEvents(groupId: number, streamId: number, events: readonly NewEvent[], ingestionTime: number): number {
-    if (events.length === 0) return 0;
+    return this.#append(groupId, streamId, events, ingestionTime).uploadSeq;
+  }
+
+  #append(
+    groupId: number,
+    streamId: number,
+    events: readonly NewEvent[],
+    ingestionTime: number,
+  ): { uploadSeq: number; firstId: number } {
+    if (events.length === 0) return { uploadSeq: 0, firstId: 0 };
     let first = Infinity;
     let last = -Infinity;
     let bytes = 0;
-    for (const e of events) {
-      this.#q.insertEvent.run(groupId, streamId, e.timestamp, ingestionTime, e.message);
+    let lastId = 0;
+    const whole = events.length - (events.length % INSERT_ROWS);
+    const values: unknown[] = new Array<unknown>(INSERT_ROWS * 5);
+    for (let i = 0; i < events.length; i += 1) {
+      const e = events[i] as NewEvent;
       if (e.timestamp < first) first = e.timestamp;
       if (e.timestamp > last) last = e.timestamp;
       bytes += Buffer.byteLength(e.message, "utf8");
+      if (i < whole) {
+        const at = (i % INSERT_ROWS) * 5;
+        values[at] = groupId;
+        values[at + 1] = streamId;
+        values[at + 2] = e.timestamp;
+        values[at + 3] = ingestionTime;
+        values[at + 4] = e.message;
+        if (at === (INSERT_ROWS - 1) * 5) lastId = Number(this.#q.insertEvents.run(values).lastInsertRowid);
+      } else {
+        lastId = Number(
+          this.#q.insertEvent.run(groupId, streamId, e.timestamp, ingestionTime, e.message).lastInsertRowid,
+        );
+      }
     }
-    this.#q.touchStream.run({ first, last, ingested: ingestionTime, id: streamId });
+    const uploadSeq = this.#q.touchStream.get({ first, last, ingested: ingestionTime, id: streamId }) as number;
     this.#q.addBytes.run(bytes, groupId);
     for (const listener of this.#appendListeners) listener(groupId, events);
-    return this.#q.uploadSeq.get(streamId) as number;
+    // One writer inside one transaction: AUTOINCREMENT gave the batch consecutive ids ending at lastId.
+    return { uploadSeq, firstId: lastId - events.length + 1 };
   }
 
   /**
@@ -295,9 +339,23 @@ export class LogsStore {
     this.#appendListeners.push(listener);
   }
 
+  /**
+   * Tells `listener` about each putEvents batch once it has committed, with the ids its events got (Logs Insights
+   * discovers their fields from these instead of reading them back).
+   */
+  onCommit(listener: (batch: CommittedBatch) => void): void {
+    this.#commitListeners.push(listener);
+  }
+
   /** Durable append: one transaction, committed (and fsynced for file databases) before this returns. */
   putEvents(groupId: number, streamId: number, events: readonly NewEvent[], ingestionTime: number): number {
-    return this.#db.transaction(() => this.appendEvents(groupId, streamId, events, ingestionTime)).immediate();
+    const { uploadSeq, firstId } = this.#db
+      .transaction(() => this.#append(groupId, streamId, events, ingestionTime))
+      .immediate();
+    if (events.length > 0) {
+      for (const listener of this.#commitListeners) listener({ groupId, streamId, firstId, ingestionTime, events });
+    }
+    return uploadSeq;
   }
 
   transaction<T>(fn: () => T): T {

@@ -26,6 +26,20 @@ export interface ReaderOptions {
   label?: (name: string) => string;
 }
 
+/** Code points (what AWS's length constraints count); a lone surrogate counts as one, as `[...value]` does. */
+function codePoints(value: string): number {
+  let count = 0;
+  for (let i = 0; i < value.length; i += 1) {
+    const c = value.charCodeAt(i);
+    if (c >= 0xd800 && c <= 0xdbff) {
+      const d = value.charCodeAt(i + 1);
+      if (d >= 0xdc00 && d <= 0xdfff) i += 1;
+    }
+    count += 1;
+  }
+  return count;
+}
+
 const show = (v: unknown): string => (Array.isArray(v) ? `[${v.map(String).join(", ")}]` : String(v));
 
 /**
@@ -65,7 +79,11 @@ export class InputReader {
   }
 
   checkString(name: string, value: string, rules: StringRules): void {
-    const length = [...value].length;
+    // n UTF-16 units hold between n / 2 and n code points: count them only when that range reaches past a bound.
+    const n = value.length;
+    const exact =
+      (rules.min !== undefined && Math.ceil(n / 2) < rules.min) || (rules.max !== undefined && n > rules.max);
+    const length = exact ? codePoints(value) : n;
     if (rules.min !== undefined && length < rules.min)
       this.#constraint(name, value, `must have length greater than or equal to ${rules.min}`);
     if (rules.max !== undefined && length > rules.max)

@@ -4,7 +4,7 @@
  */
 import { cbor } from "@smithy/core/cbor";
 import { describe, expect, it } from "vitest";
-import { jsonTooDeep, MAX_DEPTH } from "../../../src/sandbox/protocol/depth.js";
+import { jsonTooDeep, MAX_DEPTH, valueTooDeep } from "../../../src/sandbox/protocol/depth.js";
 import { sandboxForFile } from "../helpers.js";
 import { formHeaders, jsonHeaders, send } from "../signing.js";
 
@@ -111,5 +111,30 @@ describe("jsonTooDeep", () => {
     const started = performance.now();
     expect(jsonTooDeep(big)).toBe(false);
     expect(performance.now() - started).toBeLessThan(200);
+  });
+});
+
+describe("valueTooDeep", () => {
+  it("counts a parsed value's nesting as jsonTooDeep counts the text's", () => {
+    const cases: [string, number][] = [
+      ["[[1]]", 1],
+      ["[[1]]", 2],
+      ['"[[[["', 0],
+      ['["a", [[1]]]', 2],
+      ['["a", [[1]]]', 3],
+      ['{"a":[{"b":[]}]}', 3],
+      ['{"a":[{"b":[]}]}', 4],
+      ['{"a":1,"b":{"c":{}}}', 2],
+      [deepJson(MAX_DEPTH), MAX_DEPTH],
+      [deepJson(MAX_DEPTH + 1), MAX_DEPTH],
+    ];
+    for (const [json, max] of cases) {
+      expect(valueTooDeep(JSON.parse(json), max), json).toBe(jsonTooDeep(json, max));
+    }
+    expect(valueTooDeep(JSON.parse(deepJson(MAX_DEPTH + 1)))).toBe(true);
+  });
+
+  it("walks a 100,000-deep value without overflowing the stack", () => {
+    expect(valueTooDeep(JSON.parse(deepJson(100_000)))).toBe(true);
   });
 });

@@ -90,6 +90,16 @@ export class LogStore {
     }
   }
 
+  /**
+   * Discovers events handed over fresh (just committed, ids ascending), skipping those already in. False, with nothing
+   * done, while a sliced catch-up is under way: its reader will read these too.
+   */
+  feed(events: readonly StoredLogEvent[]): boolean {
+    if (this.reader !== null) return false;
+    for (const event of events) this.append(event);
+    return true;
+  }
+
   private grow(): void {
     const capacity = this.capacity * 2;
     const grow64 = (from: Float64Array): Float64Array<ArrayBuffer> => {
