@@ -16,16 +16,18 @@ export const HANDS_ON_HELP: Record<"env" | "commands" | "hint", CommandHelp> = {
       vi: `stdout chỉ có các dòng để chạy; mọi giải thích in ra stderr.
   Sandbox: endpoint của sandbox đang phục vụ thư mục trạng thái này (của genai-lab đang mở, hoặc của
   genai-lab sandbox), cặp khoá mẫu trong tài liệu AWS, AWS_REGION và AWS_DEFAULT_REGION (AWS CLI v1 chỉ đọc
-  biến này), và GENAI_LAB_TARGET=sandbox để genai-lab trong shell đó vẫn dùng sandbox. Chưa có sandbox nào
+  biến này), AWS_PAGER rỗng (AWS CLI v2 khỏi mở less giữa một khối lệnh dán vào), và GENAI_LAB_TARGET=sandbox
+  để genai-lab trong shell đó vẫn dùng sandbox. Chưa có sandbox nào
   chạy thì in dòng cho cổng mặc định 4566 và nhắc mở genai-lab hoặc chạy genai-lab sandbox. AWS CLI cũ hơn
   2.13 (v2) / 1.29 (v1) bỏ qua AWS_ENDPOINT_URL: khi đó env báo phiên bản và chỉ cách khác (--endpoint-url).
   AWS thật (--target aws, --profile): AWS_PROFILE và Region đang dùng, và gỡ endpoint sandbox khỏi shell.`,
       en: `stdout holds only the lines to run; every explanation goes to stderr.
   Sandbox: the endpoint of the sandbox serving this state directory (the open genai-lab's, or genai-lab
   sandbox's), the example keys from the AWS documentation, AWS_REGION and AWS_DEFAULT_REGION (the AWS CLI v1
-  reads only the latter), and GENAI_LAB_TARGET=sandbox so genai-lab in that shell stays on the sandbox. When no
-  sandbox runs, the lines for the default port 4566 and a note to open genai-lab or run genai-lab sandbox. An
-  AWS CLI older than 2.13 (v2) / 1.29 (v1) ignores AWS_ENDPOINT_URL: env then names it and the way round.
+  reads only the latter), an empty AWS_PAGER (so AWS CLI v2 never opens less in the middle of a pasted block),
+  and GENAI_LAB_TARGET=sandbox so genai-lab in that shell stays on the sandbox. When no sandbox runs, the lines
+  for the default port 4566 and a note to open genai-lab or run genai-lab sandbox. An AWS CLI older than 2.13
+  (v2) / 1.29 (v1) ignores AWS_ENDPOINT_URL: env then names it and the way round.
   Real AWS (--target aws, --profile): AWS_PROFILE and the Region in use, and a sandbox endpoint removed.`,
     },
     examples: ['eval "$(genai-lab env)" && aws logs describe-log-groups', 'eval "$(genai-lab env --profile learner)"'],

@@ -4,7 +4,7 @@
  * lines, so `eval "$(genai-lab env)"` works; every explanation goes to stderr.
  *
  *   sandbox  the endpoint of the sandbox serving this state directory (the TUI's, or `genai-lab sandbox`'s), the
- *            documented example keys, the Region; when none serves, the default port's lines and a note on how
+ *            documented example keys, the Region, no pager (AWS CLI v2); when none serves, the default port's lines and a note on how
  *            to start one. GENAI_LAB_TARGET=sandbox keeps genai-lab itself on the sandbox target in that shell.
  *   aws      the profile and Region in use, named; a sandbox endpoint or the example keys left in the shell are
  *            removed.
@@ -94,6 +94,9 @@ async function linesFor(
   const regionLines: EnvLine[] = [
     ["AWS_REGION", region],
     ["AWS_DEFAULT_REGION", region], // the AWS CLI v1 reads only this one
+    // AWS CLI v2 pages any output longer than the screen through `less`, which then eats the rest of a pasted
+    // block as keystrokes (step 1's create-role at 80×24); v1 has no pager.
+    ["AWS_PAGER", ""],
   ];
   // Only what is set is removed: the lines stay short, and fish's `set -e` never complains.
   const removed = (...names: string[]): EnvLine[] =>
