@@ -6,7 +6,9 @@
  * seconds. A poke (the TUI's `c`) starts a round at once and restarts the back-off; a poke that comes while a
  * round runs starts the next one as soon as it ends (the running round may have read the world before the
  * learner's latest command). When every check of the step passes, the step is recorded as passed and the watch
- * ends. Cancelling the signal ends it at once; nothing is recorded then.
+ * ends. Cancelling the signal ends it at once; nothing is recorded then. Leaving (the learner moved to another
+ * step) is gentler: one last round now — they may have just run the step's last command — recorded if it passes,
+ * and then the watch ends ("cancelled") instead of waiting for the next.
  *
  *   round 1 (first) ─ 2 s ─ round 2 (timer) ─ 3 s ─ round 3 ─ poke! ─ round 4 (poke) ─ 2 s ─ round 5 … all pass
  *
@@ -28,9 +30,13 @@ export interface WatchResult {
   results: ChecklistItemResult[];
 }
 
-/** A running watch: `poke()` asks for a round now; `done` settles when the step passed or the watch was cancelled. */
+/**
+ * A running watch: `poke()` asks for a round now; `leave()` asks for a last round now, then the end; `done`
+ * settles when the step passed or the watch was cancelled or left.
+ */
 export interface WatchHandle {
   poke(): void;
+  leave(): void;
   readonly done: Promise<WatchResult>;
 }
 
@@ -51,6 +57,7 @@ export function startWatch(deps: WatchDeps, signal: AbortSignal): WatchHandle {
 class Watch implements WatchHandle {
   readonly done: Promise<WatchResult>;
   #poked = false;
+  #leaving = false;
   /** Aborted by a poke to cut the wait between rounds short. */
   #wake: AbortController | undefined;
 
@@ -61,6 +68,12 @@ class Watch implements WatchHandle {
   poke = (): void => {
     this.#poked = true;
     this.#wake?.abort();
+  };
+
+  /** A round running now may have read the world before the learner's last command: one more follows it. */
+  leave = (): void => {
+    this.#leaving = true;
+    this.poke();
   };
 
   async #loop(deps: WatchDeps, signal: AbortSignal): Promise<WatchResult> {
@@ -95,6 +108,10 @@ class Watch implements WatchHandle {
         backoff = 0;
         reason = "poke";
         continue;
+      }
+      if (this.#leaving) {
+        emit({ type: "watch", phase: "round-finished", stepId, round, passed, total, nextRoundInMs: 0 });
+        return end("cancelled", round, results);
       }
       const waitMs = WATCH_BACKOFF_MS[Math.min(backoff, WATCH_BACKOFF_MS.length - 1)]!;
       emit({ type: "watch", phase: "round-finished", stepId, round, passed, total, nextRoundInMs: waitMs });

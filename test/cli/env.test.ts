@@ -55,6 +55,7 @@ describe("genai-lab env on the sandbox", () => {
           `export AWS_SECRET_ACCESS_KEY=${SANDBOX_DEFAULTS.secretAccessKey}`,
           "export AWS_REGION=us-east-1",
           "export AWS_DEFAULT_REGION=us-east-1",
+          "export AWS_PAGER=''",
           `export GENAI_LAB_HOME=${dir}`,
           "",
         ].join("\n"),
@@ -122,9 +123,10 @@ describe("genai-lab env on the sandbox", () => {
     const dir = fresh();
     const sandbox = await serving(dir);
     try {
-      const script = `eval "$("${process.execPath}" "${bin}" env --state-dir "${dir}" 2>/dev/null)" && echo "$AWS_ENDPOINT_URL $AWS_DEFAULT_REGION $GENAI_LAB_TARGET"`;
-      const out = await child("bash", ["-c", script], {});
-      expect(out.trim()).toBe(`${sandbox.endpoint} us-east-1 sandbox`);
+      const script = `eval "$("${process.execPath}" "${bin}" env --state-dir "${dir}" 2>/dev/null)" && echo "$AWS_ENDPOINT_URL $AWS_DEFAULT_REGION $GENAI_LAB_TARGET pager:\${AWS_PAGER+set}:$AWS_PAGER"`;
+      const out = await child("bash", ["-c", script], { AWS_PAGER: "less" });
+      // AWS_PAGER set and empty: AWS CLI v2 pages nothing, so a pasted block is never swallowed by `less`.
+      expect(out.trim()).toBe(`${sandbox.endpoint} us-east-1 sandbox pager:set:`);
     } finally {
       await sandbox.close();
     }
@@ -201,6 +203,7 @@ describe("genai-lab env on real AWS, and GENAI_LAB_TARGET", () => {
         "export AWS_PROFILE=learner",
         "export AWS_REGION=eu-west-1",
         "export AWS_DEFAULT_REGION=eu-west-1",
+        "export AWS_PAGER=''",
         "unset AWS_ENDPOINT_URL",
         "unset AWS_ACCESS_KEY_ID",
         "unset AWS_SECRET_ACCESS_KEY",

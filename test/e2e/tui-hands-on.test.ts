@@ -44,7 +44,11 @@ describe("hands-on mode in a terminal, with a second actor on the TUI's own sand
       await t.waitFor((s) => !dialog(s));
     }
     await press(t, "n");
-    const before = await t.waitFor("not yet · Model invocation logging enabled", 20_000);
+    // Both on one screen: under a full suite's load a frame can be matched before its footer is drawn.
+    const before = await t.waitFor(
+      (s) => s.includes("not yet · Model invocation logging enabled") && s.includes("c check now"),
+      20_000,
+    );
     expect(before).toContain("c check now");
 
     // The second actor: the learner's own program, at the endpoint the TUI's sandbox registered for this state dir.

@@ -125,6 +125,46 @@ describe("watchStep: live checking of a step", () => {
     await watch.done;
   });
 
+  it("leave(): one last round at once, recorded when it passes, else the watch ends without waiting", async () => {
+    const clock = createFakeClock();
+    const { state, check } = world();
+    const { runner, store, events } = inlineRunner([inlineStep("make", [check])], { clock });
+    const watch = runner.watchStep("make", new AbortController().signal);
+    await settle();
+    state.ready = true; // the learner ran the step's last command, then moved on before the next round
+    watch.leave();
+    expect(await watch.done).toMatchObject({ outcome: "passed", rounds: 2, by: "learner" });
+    expect(store.state.steps.make).toMatchObject({ outcome: "passed", doneBy: "learner" });
+    expect(rounds(events).map((r) => r.reason)).toEqual(["first", "poke"]);
+
+    const other = world();
+    const still = inlineRunner([inlineStep("make", [other.check])], { clock });
+    const left = still.runner.watchStep("make", new AbortController().signal);
+    await settle();
+    left.leave();
+    expect(await left.done).toMatchObject({ outcome: "cancelled", rounds: 2 });
+    expect(clock.pendingSleepers()).toBe(0);
+    expect(still.store.state.steps.make).toBeUndefined();
+  });
+
+  it("leave() during a round: that round may have read too early, so one more runs before the end", async () => {
+    const clock = createFakeClock();
+    let release: (result: CheckResult) => void = () => undefined;
+    let calls = 0;
+    const pass: CheckResult = { status: "pass", evidence: { expected: "ready", actual: "ready" } };
+    const slow = scriptedCheck("slow", () => {
+      calls += 1;
+      return calls === 1 ? new Promise<CheckResult>((resolve) => (release = resolve)) : Promise.resolve(pass);
+    });
+    const { runner, store } = inlineRunner([inlineStep("make", [slow])], { clock });
+    const watch = runner.watchStep("make", new AbortController().signal);
+    await settle();
+    watch.leave();
+    release(notYet);
+    expect(await watch.done).toMatchObject({ outcome: "passed", rounds: 2 });
+    expect(store.state.steps.make).toMatchObject({ outcome: "passed", doneBy: "learner" });
+  });
+
   it("stops at once when cancelled during a wait or during a round, and records nothing", async () => {
     const clock = createFakeClock();
     const { state, check } = world();

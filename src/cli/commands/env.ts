@@ -4,17 +4,19 @@
  * lines, so `eval "$(genai-lab env)"` works; every explanation goes to stderr.
  *
  *   sandbox  the endpoint of the sandbox serving this state directory (the TUI's, or `genai-lab sandbox`'s), the
- *            documented example keys, the Region; when none serves, the default port's lines and a note on how
+ *            documented example keys, the Region, no pager (AWS CLI v2); when none serves, the default port's lines and a note on how
  *            to start one. GENAI_LAB_TARGET=sandbox keeps genai-lab itself on the sandbox target in that shell.
  *   aws      the profile and Region in use, named; a sandbox endpoint or the example keys left in the shell are
  *            removed.
  *   endpoint the endpoint given (--endpoint-url / AWS_ENDPOINT_URL), with the example keys for a bare one.
  * With --state-dir, also GENAI_LAB_HOME: genai-lab itself in that shell then uses the same state directory.
+ * Off AWS, an `aws` on the PATH too old to read AWS_ENDPOINT_URL is named, with the way round (aws-cli-version.ts).
  */
 import { builtInLabDir, loadManifest } from "../../engine/loader.js";
 import { allowLabModules } from "../lab/modules.js";
 import { fill, tr, type Text } from "../../engine/text.js";
 import type { Flags } from "../args.js";
+import { installedAwsCli, readsEndpointEnv } from "../aws-cli-version.js";
 import type { Command } from "../command.js";
 import { standaloneSandboxCredentials } from "../connect.js";
 import { findServingSandbox } from "../sandbox-registry.js";
@@ -47,6 +49,10 @@ export const E = {
     en: "AWS-compatible endpoint: {endpoint}, Region {region}.",
   },
   apply: { vi: "Áp dụng trong shell: {hint}", en: "Apply in your shell: {hint}" },
+  oldCli: {
+    vi: "Chú ý: AWS CLI của bạn ({version}) cũ hơn 2.13 (v2) / 1.29 (v1) nên bỏ qua AWS_ENDPOINT_URL: lệnh aws sẽ gọi AWS thật chứ không phải {endpoint}. Hãy nâng cấp AWS CLI, hoặc thêm --endpoint-url {endpoint} vào mỗi lệnh aws (boto3 cần 1.28 trở lên vì cùng lý do).",
+    en: "Note: your AWS CLI ({version}) is older than 2.13 (v2) / 1.29 (v1) and ignores AWS_ENDPOINT_URL: its commands would go to real AWS, not to {endpoint}. Upgrade the AWS CLI, or add --endpoint-url {endpoint} to each aws command (boto3 needs 1.28 or later for the same reason).",
+  },
 } satisfies Record<string, Text>;
 
 export const env: Command = async (ctx) => {
@@ -66,6 +72,11 @@ export const env: Command = async (ctx) => {
   ctx.io.stdout.write(printed.map((line) => `${line}\n`).join(""));
   const say = (text: Text) => tr(text, ctx.lang);
   ctx.io.stderr.write(`${say(note)}\n${say(fill(E.apply, { hint: applyHint(shell, envArgs(flags)) }))}\n`);
+  const endpoint = lines.find(([name]) => name === "AWS_ENDPOINT_URL")?.[1];
+  if (endpoint) {
+    const cli = await installedAwsCli(processEnv);
+    if (cli && !readsEndpointEnv(cli)) ctx.io.stderr.write(`${say(fill(E.oldCli, { version: cli.text, endpoint }))}\n`);
+  }
   return 0;
 };
 
@@ -83,6 +94,9 @@ async function linesFor(
   const regionLines: EnvLine[] = [
     ["AWS_REGION", region],
     ["AWS_DEFAULT_REGION", region], // the AWS CLI v1 reads only this one
+    // AWS CLI v2 pages any output longer than the screen through `less`, which then eats the rest of a pasted
+    // block as keystrokes (step 1's create-role at 80×24); v1 has no pager.
+    ["AWS_PAGER", ""],
   ];
   // Only what is set is removed: the lines stay short, and fish's `set -e` never complains.
   const removed = (...names: string[]): EnvLine[] =>

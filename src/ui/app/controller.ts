@@ -273,7 +273,9 @@ export class TuiController<A extends SessionArgs = SessionArgs> {
     const phase = this.#state.phase;
     const ready = phase.kind === "ready" && !this.#quitting;
     const wanted = ready ? watchableStep(this.#state, this.#focus, this.#runs.busy) : undefined;
-    this.#live.want(wanted, ready ? phase.session.runner : undefined);
+    // Only a run or a question stops a watch at once; moving elsewhere lets it take a last look (live-watch.ts).
+    const calm = ready && !this.#runs.busy && !this.#state.confirm;
+    this.#live.want(wanted, calm ? phase.session.runner : undefined);
   }
 
   #onProgress(progress: ProgressState): void {
