@@ -20,6 +20,7 @@ import { resolveParams } from "./params.js";
 import { terminalConfirm } from "./prompt.js";
 import { chooseTarget, labDefaultRegion } from "./target.js";
 import { applyHint, detectShell } from "./shell-lines.js";
+import { selfCommand } from "./self-command.js";
 import { envArgs } from "./commands/env.js";
 
 /** A lab session as the CLI opens it (the TUI receives the same through src/app). */
@@ -73,6 +74,7 @@ export async function openSession(parsed: ParsedArgs, io: Io, options: SessionOp
       dryRun: options.dryRun ?? false,
     });
     let mode: ResolvedMode = resolveMode(flags, io.env, store.state.mode);
+    const shell = detectShell(undefined, io.env);
     // --mode to the TUI or `run` is the learner's choice, remembered like the welcome question's answer;
     // GENAI_LAB_MODE is the room's setting, and `check` only reports: neither is saved.
     if (options.saveModeFlag && mode.source === "flag" && mode.mode) runner.saveMode(mode.mode);
@@ -96,7 +98,7 @@ export async function openSession(parsed: ParsedArgs, io: Io, options: SessionOp
       },
       requests: recorder.byItem,
       ...(connection.servedEndpoint ? { servedEndpoint: connection.servedEndpoint } : {}),
-      envCommand: applyHint(detectShell(undefined, io.env), envArgs(flags)),
+      envCommand: applyHint(shell, envArgs(flags), selfCommand(shell, io.env)),
       close: connection.close,
     };
   } catch (error) {

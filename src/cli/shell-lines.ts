@@ -11,7 +11,8 @@ export type EnvLine = [name: string, value: string | undefined];
 
 const PLAIN = /^[\w./:@+=,-]+$/;
 
-function quoted(value: string, shell: Shell): string {
+/** A value as the shell reads it literally: quoted only when it needs it (PowerShell: always). */
+export function quoted(value: string, shell: Shell): string {
   if (shell !== "powershell" && PLAIN.test(value)) return value;
   switch (shell) {
     case "bash":
@@ -54,10 +55,13 @@ export function detectShell(flag: string | undefined, env: NodeJS.ProcessEnv, pl
   return platform === "win32" ? "powershell" : "bash";
 }
 
-/** How to apply the lines in that shell, for the note on stderr; `args` are the command's own options. */
-export function applyHint(shell: Shell, args: readonly string[] = []): string {
+/**
+ * How to apply the lines in that shell, for the note on stderr; `args` are the command's own options, `self` the
+ * command that starts genai-lab there (self-command.ts: `node /…/bin/genai-lab.js` when it is not on PATH).
+ */
+export function applyHint(shell: Shell, args: readonly string[] = [], self = "genai-lab"): string {
   const options = args.map((arg) => (PLAIN.test(arg) ? arg : `'${arg.replace(/'/g, `'\\''`)}'`)).join(" ");
-  const command = `genai-lab env${options ? ` ${options}` : ""}`;
+  const command = `${self} env${options ? ` ${options}` : ""}`;
   switch (shell) {
     case "bash":
     case "zsh":

@@ -10,6 +10,7 @@ import { S } from "../../ui/strings.js";
 import type { Command } from "../command.js";
 import { openSession, type Session } from "../session.js";
 import { applyHint, detectShell } from "../shell-lines.js";
+import { selfCommand } from "../self-command.js";
 import { chosenStep } from "../step-choice.js";
 import { envArgs } from "./env.js";
 
@@ -49,7 +50,8 @@ export const commands: Command = async (ctx) => {
       return 0;
     }
     // With the same options (--state-dir above all), so the lines reach this session's sandbox, not the default's.
-    const env = applyHint(detectShell(undefined, ctx.io.env), envArgs(ctx.parsed.flags));
+    const shell = detectShell(undefined, ctx.io.env);
+    const env = applyHint(shell, envArgs(ctx.parsed.flags), selfCommand(shell, ctx.io.env));
     if (sandboxShell(session, ctx.io.env)) ctx.io.stderr.write(say(fill(C.sandboxFirst, { env })));
     ctx.io.stdout.write(`${lines.map((block) => block.trimEnd()).join("\n\n")}\n`);
     return 0;

@@ -21,6 +21,7 @@ import type { Command } from "../command.js";
 import { standaloneSandboxCredentials } from "../connect.js";
 import { findServingSandbox } from "../sandbox-registry.js";
 import { applyHint, detectShell, pasteSettings, shellLine, type EnvLine } from "../shell-lines.js";
+import { selfCommand, selfFunction } from "../self-command.js";
 import { chooseTarget, labDefaultRegion, TARGET_ENV, type TargetChoice } from "../target.js";
 
 /** The variable genai-lab reads for its state directory when no --state-dir is given (engine/state-dir.ts). */
@@ -68,10 +69,17 @@ export const env: Command = async (ctx) => {
   // A state directory chosen by hand (--state-dir) is named too, so that genai-lab's own commands in that shell
   // (sandbox seed, check, hint) read and write the same progress and sandbox data as the session that printed this.
   const lines: EnvLine[] = flags["state-dir"] !== undefined ? [...targetLines, [HOME_ENV, ctx.stateDir]] : targetLines;
-  const printed = [...lines.map((line) => shellLine(line, shell)), ...pasteSettings(shell)];
+  // genai-lab itself, when it is not on PATH (installed from a clone): the printed `genai-lab …` lines then work too.
+  const printed = [
+    ...lines.map((line) => shellLine(line, shell)),
+    ...pasteSettings(shell),
+    ...selfFunction(shell, processEnv),
+  ];
   ctx.io.stdout.write(printed.map((line) => `${line}\n`).join(""));
   const say = (text: Text) => tr(text, ctx.lang);
-  ctx.io.stderr.write(`${say(note)}\n${say(fill(E.apply, { hint: applyHint(shell, envArgs(flags)) }))}\n`);
+  ctx.io.stderr.write(
+    `${say(note)}\n${say(fill(E.apply, { hint: applyHint(shell, envArgs(flags), selfCommand(shell, processEnv)) }))}\n`,
+  );
   const endpoint = lines.find(([name]) => name === "AWS_ENDPOINT_URL")?.[1];
   if (endpoint) {
     const cli = await installedAwsCli(processEnv);

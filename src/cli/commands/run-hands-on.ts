@@ -22,6 +22,7 @@ import { S } from "../../ui/strings.js";
 import { bonusOfRun, checklistReport, exitCodeFor, type CommandContext } from "../command.js";
 import { stepNumbers, type Session } from "../session.js";
 import { applyHint } from "../shell-lines.js";
+import { selfCommand } from "../self-command.js";
 import { envArgs } from "./env.js";
 
 export const HO = {
@@ -50,7 +51,7 @@ export async function runHandsOn(ctx: CommandContext, session: Session, stepIds:
   const numbers = stepNumbers(session.lab);
   const startedAt = new Date().toISOString();
   write("");
-  write(say(fill(HO.intro, { env: applyHint("bash", envArgs(ctx.parsed.flags)) })));
+  write(say(fill(HO.intro, { env: applyHint("bash", envArgs(ctx.parsed.flags), selfCommand("bash", io.env)) })));
   for (const stepId of stepIds) {
     const step = session.lab.steps.find((s) => s.step.id === stepId)!.step;
     if (step.role === "preflight") {

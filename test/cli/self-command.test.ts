@@ -1,0 +1,68 @@
+/**
+ * A learner who ran the README's `npm install && npm start` has no `genai-lab` on PATH: the printed env line must
+ * name the program by its path, and env's output must define `genai-lab` in their shell (bash really runs it).
+ */
+import { execFileSync } from "node:child_process";
+import { chmodSync, mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { launcherPath, onPath, selfCommand, selfFunction } from "../../src/cli/self-command.js";
+import { applyHint } from "../../src/cli/shell-lines.js";
+
+const dir = mkdtempSync(join(tmpdir(), "self-command-"));
+const binDir = join(dir, "bin");
+mkdirSync(binDir);
+const withGenaiLab = join(dir, "path-with");
+mkdirSync(withGenaiLab);
+writeFileSync(join(withGenaiLab, "genai-lab"), "#!/bin/sh\n");
+chmodSync(join(withGenaiLab, "genai-lab"), 0o755);
+const launcher = join(binDir, "genai-lab.js");
+writeFileSync(launcher, "console.log('ran with', process.argv.slice(2).join(' '));\n");
+
+describe("genai-lab in the learner's shell", () => {
+  it("finds genai-lab on PATH only where an executable of that name is", () => {
+    expect(onPath({ PATH: withGenaiLab }, "linux")).toBe(true);
+    expect(onPath({ PATH: binDir }, "linux")).toBe(false);
+    expect(onPath({}, "linux")).toBe(false);
+  });
+
+  it("names the launcher by path when genai-lab is not on PATH, and by name when it is", () => {
+    expect(selfCommand("bash", { PATH: binDir }, launcher)).toBe(`node ${launcher}`);
+    expect(selfCommand("bash", { PATH: withGenaiLab }, launcher)).toBe("genai-lab");
+    expect(applyHint("bash", [], selfCommand("bash", { PATH: binDir }, launcher))).toBe(
+      `eval "$(node ${launcher} env)"`,
+    );
+    expect(applyHint("fish", [], "node '/a b/genai-lab.js'")).toBe(
+      "node '/a b/genai-lab.js' env --shell fish | source",
+    );
+  });
+
+  it("quotes a launcher path with spaces for each shell", () => {
+    const spaced = "/opt/my labs/bin/genai-lab.js";
+    expect(selfCommand("bash", {}, spaced)).toBe(`node '/opt/my labs/bin/genai-lab.js'`);
+    expect(selfFunction("powershell", {}, spaced)).toEqual([
+      `function genai-lab { node '/opt/my labs/bin/genai-lab.js' @args }`,
+    ]);
+    expect(selfFunction("fish", {}, spaced)).toEqual([
+      `function genai-lab; node '/opt/my labs/bin/genai-lab.js' $argv; end`,
+    ]);
+  });
+
+  it("defines no function when genai-lab is on PATH or the launcher is unknown (genai-lab inside a test runner)", () => {
+    expect(selfFunction("bash", { PATH: withGenaiLab }, launcher)).toEqual([]);
+    expect(selfFunction("bash", { PATH: binDir }, undefined)).toEqual([]);
+    expect(launcherPath("/x/node_modules/vitest/dist/worker.js")).toBeUndefined();
+    expect(launcherPath(launcher)).toBe(launcher);
+  });
+
+  it("bash runs the defined genai-lab function with its arguments", () => {
+    const lines = selfFunction("bash", { PATH: binDir }, launcher);
+    expect(lines).toHaveLength(1);
+    const out = execFileSync("bash", ["-c", `${lines[0]}\ngenai-lab hint --step 2`], {
+      encoding: "utf8",
+      env: { PATH: process.env.PATH ?? "", HOME: dir },
+    });
+    expect(out.trim()).toBe("ran with hint --step 2");
+  });
+});
