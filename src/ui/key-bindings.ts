@@ -91,14 +91,14 @@ export const BINDINGS: readonly KeyBinding[] = [
   {
     command: "run",
     keys: ["Enter"],
-    // Hands-on: "do it for me" (asked first); exam: Enter only says why genai-lab does not — on every step but
-    // cleanup, the preflight too (controller.doStep), so the footer does not offer it there either.
+    // Hands-on: "do it for me" (asked first); exam: Enter only says why genai-lab does not on a step done by hand
+    // (controller.doStep), so the footer does not offer it there; the preflight and cleanup run.
     short: (context) => (byHand(context) ? S.keyDoIt : S.keyRun),
     long: S.keyRunLong,
     scopes: ["main"],
     footer: "idle",
     whileRunning: false,
-    quiet: (context) => context.mode === "exam" && context.role !== "cleanup",
+    quiet: (context) => context.mode === "exam" && byHand(context),
     match: (_input, key) => key.return,
   },
   {

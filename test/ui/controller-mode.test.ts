@@ -33,6 +33,18 @@ describe("the mode, for the TUI", () => {
     expect(fixture.store.state.mode).toBe("guided");
   });
 
+  it("exam refuses a step done by hand and runs the ungraded ones (cleanup; the preflight likewise)", async () => {
+    const fixture = await fixtureRunner();
+    const exam = { ...sessionOf(fixture), mode: { mode: "exam", source: "env" } } as ReturnType<typeof sessionOf>;
+    const controller = controllerWith(() => Promise.resolve(exam));
+    await controller.connect();
+    expect(await controller.doStep("make-thing")).toBe("refused");
+    expect(fixture.events.some((e) => e.type === "action-started")).toBe(false);
+    const started = () => fixture.events.filter((e) => e.type === "action-started").length;
+    expect(await controller.doStep("tidy-up")).toBe("ran");
+    expect(started()).toBeGreaterThan(0);
+  });
+
   it("a shell set up by genai-lab env (GENAI_LAB_TARGET=sandbox) still opens the sandbox, not an endpoint", () => {
     const open = () => new Promise<never>(() => undefined);
     const env = { GENAI_LAB_TARGET: "sandbox", AWS_ENDPOINT_URL: "http://127.0.0.1:4566" };

@@ -88,9 +88,10 @@ describe("key bindings", () => {
     expect(labels({ ...handsOn, role: "cleanup" })[1]).not.toBe("Enter do it for me");
     // Exam: no "do it for me" and nothing to copy (the keys only say why), no ways to switch.
     expect(keys("main", { ...handsOn, mode: "exam" })).toEqual(["↑↓/jk", "c", "n", "h", "d", "m", "l", "?", "q"]);
-    // Exam refuses the preflight too (only cleanup runs): its footer offered "Enter run", which only said no.
+    // Exam runs the preflight (read-only: it chooses the model the later tasks name) and cleanup, nothing else.
     const exam: KeyContext = { ...IDLE, mode: "exam" };
-    expect(keys("main", { ...exam, role: "preflight" })).not.toContain("Enter");
+    expect(labels({ ...exam, role: "preflight" })[1]).toBe("Enter run");
+    expect(keys("main", { ...exam, role: "lab" })).not.toContain("Enter");
     expect(labels({ ...exam, role: "cleanup" })[1]).toBe("Enter run");
     // While running, the footer lists exactly the keys that still work.
     expect(keys("main", RUNNING)).toEqual(["Ctrl+C", "PgUp/PgDn", "?", "q"]);

@@ -181,13 +181,14 @@ export class TuiController<A extends SessionArgs = SessionArgs> {
   /**
    * Enter on a step, as the mode allows: guided runs it; hands-on asks first for a lab step (it will be recorded
    * as done by genai-lab); exam never performs a lab step ("refused": the page says why). Cleanup and preflight
-   * steps are not graded work: they run as in guided mode (but exam performs only cleanup).
+   * steps are not graded work: they run as in guided mode, exam too (the preflight only reads and chooses the model
+   * the later steps' tasks name: refusing it left an exam learner told to call the original lab's Legacy model).
    */
   async doStep(stepId: string, onRun?: () => void): Promise<"ran" | "declined" | "refused"> {
     const step = this.#state.view?.steps.find((s) => s.id === stepId);
     if (!step || this.#runs.busy) return "declined";
     const mode = this.#state.mode?.mode;
-    if (mode === "exam" && step.role !== "cleanup") return "refused";
+    if (mode === "exam" && isByHandStep(step)) return "refused";
     if (mode === "hands-on" && isByHandStep(step)) {
       const yes = await this.confirm(doItForMeQuestion(step));
       if (!yes || this.#runs.busy) return "declined";
