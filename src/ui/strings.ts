@@ -14,7 +14,8 @@ export const S = {
   stepFailed: { vi: "Bước chưa đạt", en: "Step failed" },
   stepCancelled: { vi: "Bước đã bị huỷ", en: "Step cancelled" },
   actionDone: { vi: "xong", en: "done" },
-  actionSkipped: { vi: "bỏ qua (đã có sẵn)", en: "skipped (already in place)" },
+  // Why is the action's own summary ("Logging was already on", "Nothing to clean up", "Sandbox only: …").
+  actionSkipped: { vi: "bỏ qua", en: "skipped" },
   actionFailed: { vi: "thất bại", en: "failed" },
   actionCancelled: { vi: "đã huỷ", en: "cancelled" },
   actionTimedOut: { vi: "hết thời gian", en: "timed out" },
