@@ -48,4 +48,13 @@ describe("the bonus's hint before the incident is seeded", () => {
     expect(result.stdout).toContain(`from the command line, run ${COMMAND}.`); // the printer drops the backticks
     expect(result.stdout).not.toContain("or let genai-lab do it");
   }, 30_000);
+
+  it("`genai-lab hint --step 5` counts the hint for the bonus items (the bonus has no checklist items)", async () => {
+    const en = await runCli(["hint", "--step", "5", "--state-dir", dir]);
+    expect(en.code).toBe(0);
+    expect(en.stderr).toContain("Counted: reports will show “1 hint used” for step 5's bonus items.");
+    const vi = await runCli(["hint", "--step", "5", "--state-dir", dir, "--lang", "vi"]);
+    expect(vi.stderr).toContain("cho các mục thêm (bonus) của bước 5.");
+    expect(`${en.stderr}${vi.stderr}`).not.toMatch(/checklist items|mục kiểm tra/);
+  }, 30_000);
 });

@@ -18,6 +18,10 @@ export const H = {
     vi: "Đã ghi nhận: báo cáo sẽ ghi “{hints}” cho các mục kiểm tra của bước {n}.",
     en: "Counted: reports will show “{hints}” for step {n}'s checklist items.",
   },
+  countedBonus: {
+    vi: "Đã ghi nhận: báo cáo sẽ ghi “{hints}” cho các mục thêm (bonus) của bước {n}.",
+    en: "Counted: reports will show “{hints}” for step {n}'s bonus items.",
+  },
   last: {
     vi: "Đây là gợi ý cuối ({total}/{total}); xem lại không bị tính thêm.",
     en: "That is the last hint ({total}/{total}); seeing it again is not counted again.",
@@ -43,7 +47,9 @@ export const hint: Command = async (ctx) => {
     ctx.io.stdout.write(`${tr(title, ctx.lang)} · ${tr(heading, ctx.lang).replace(/^# /, "")}\n\n`);
     ctx.io.stdout.write(say(reveal.text));
     const hints = tr(hintsUsedText(reveal.index), ctx.lang);
-    const note = reveal.counted ? fill(H.counted, { hints, n: chosen.number }) : fill(H.last, { total: reveal.total });
+    // The bonus has no checklist items: its own items are reported apart (docs/grading.md).
+    const counted = chosen.step.role === "bonus" ? H.countedBonus : H.counted;
+    const note = reveal.counted ? fill(counted, { hints, n: chosen.number }) : fill(H.last, { total: reveal.total });
     ctx.io.stderr.write(`\n${say(note)}`);
     return 0;
   } finally {
