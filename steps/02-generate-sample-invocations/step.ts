@@ -9,6 +9,7 @@ import type { LabAws, LabParams } from "../lab.js";
 import { INVOCATIONS, invokePrompts } from "../lib/invocations.js";
 import { invokeLine } from "../lib/invoke.js";
 import { invocationsCli, invocationsPython } from "../lib/by-hand/invocations.js";
+import { bothLanguages } from "../lib/by-hand/shell.js";
 import { retriesNote, retrySettings, simulatedNote } from "../lib/invocation-notes.js";
 import { effectiveModelId } from "../lib/model.js";
 import { streamedOutputs } from "../lib/streamed-prompt.js";
@@ -22,9 +23,9 @@ export const step = defineStep<LabParams, LabAws>({
     modelId: (ctx) => effectiveModelId(ctx),
     // The operation the fifth prompt streams with: the streaming twin of the call the other four make.
     streamOperation: (ctx) => streamOperation(effectiveModelId(ctx)),
-    invocationsCli,
+    invocationsCli: bothLanguages(invocationsCli),
   },
-  yourTurn: { cli: invocationsCli, python: (ctx) => invocationsPython(ctx, ctx.lang) },
+  yourTurn: { cli: (ctx) => invocationsCli(ctx, ctx.lang), python: (ctx) => invocationsPython(ctx, ctx.lang) },
   actions: [
     {
       id: "invoke-prompts",

@@ -6,7 +6,7 @@
  * streaming operations (AWS says so for v1 and v2), so streaming one answer and timing its first token is in boto3.
  */
 import { shq, type Lang } from "genai-lab/kit";
-import { effectiveModelId, isAnthropic } from "../model.js";
+import { effectiveModelId, isAnthropic, rememberedModelId } from "../model.js";
 import { comment, jsonInner, py, wordLines, type ByHandCtx } from "./shell.js";
 
 const STREAM_PROMPT_INDEX = 0;
@@ -27,7 +27,21 @@ function requestTemplate(anthropic: boolean, maxTokens: number): string {
 /** The prompts as they go into the template: JSON-escaped, so a quote in a prompt keeps the document valid. */
 const escaped = (prompts: readonly string[]) => prompts.map(jsonInner);
 
-export function invocationsCli(ctx: ByHandCtx): string {
+/**
+ * Before step 0 has chosen the model, the lines name the one asked for (the original lab's, Legacy and refused on
+ * demand): they say so first, rather than let five calls fail with ValidationException unexplained.
+ */
+function notChosenYet(ctx: ByHandCtx, lang: Lang): string[] {
+  if (rememberedModelId(ctx) !== undefined) return [];
+  return [
+    comment(lang, {
+      vi: "Bước 0 chưa chọn model: chạy nó trước (Enter ở bước 0, hoặc genai-lab run --step 0). Model dưới đây là model được yêu cầu, có thể bị từ chối khi gọi on-demand.",
+      en: "Step 0 has not chosen the model yet: run it first (Enter on step 0, or genai-lab run --step 0). The model below is the one asked for and may be refused on demand.",
+    }),
+  ];
+}
+
+export function invocationsCli(ctx: ByHandCtx, lang: Lang = "en"): string {
   const model = effectiveModelId(ctx);
   const { region } = ctx.target;
   const { prompts, maxTokens } = ctx.params;
@@ -38,6 +52,7 @@ export function invocationsCli(ctx: ByHandCtx): string {
     : `  aws bedrock-runtime converse --region ${region} --model-id ${shq(model)} --messages file://request.json ` +
       `--inference-config maxTokens=${maxTokens} --query '[usage, output.message.content[0].text]' --output json`;
   return [
+    ...notChosenYet(ctx, lang),
     "for prompt in \\",
     `${wordLines(escaped(prompts))}; do`,
     `  printf ${shq(requestTemplate(anthropic, maxTokens))} "$prompt" > request.json`,
@@ -50,6 +65,7 @@ export function invocationsPython(ctx: ByHandCtx, lang: Lang = "en"): string {
   const model = effectiveModelId(ctx);
   const { prompts, maxTokens } = ctx.params;
   const lines = [
+    ...notChosenYet(ctx, lang),
     "import boto3, json, time",
     "",
     `client = boto3.client("bedrock-runtime", region_name=${py(ctx.target.region)})`,
