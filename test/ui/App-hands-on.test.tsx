@@ -122,6 +122,20 @@ describe("the lab complete card on a small terminal", () => {
   });
 });
 
+describe("the mode question on a 24-row welcome card", () => {
+  it("shows the highlighted mode's description whole, and the next one's as the choice moves", async () => {
+    const tui = await renderTui({ mode: "ask", columns: 80, rows: 24 });
+    const first = await tui.waitFor("How do you want to take the lab?");
+    expect(first).toMatch(/▸● hands-on\s+○ guided\s+○ exam/);
+    expect(first.replace(/[│\s]+/g, " ")).toContain("genai-lab checks your work live. Recommended.");
+    expect(first).not.toMatch(/hands-on.*…/);
+    await tui.press(KEY.down);
+    const second = await tui.waitFor("▸● guided");
+    expect(second).toContain("genai-lab does each step when you press Enter; you read and watch.");
+    expect(second).not.toContain("Recommended");
+  });
+});
+
 describe("the mode chooser (m)", () => {
   it("opens on the mode in effect, switches with ↓ and Enter, saves it, and the page follows at once", async () => {
     const tui = await renderTui({ mode: "guided" });

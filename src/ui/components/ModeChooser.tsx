@@ -18,9 +18,33 @@ const ABOUT: Record<Mode, Bilingual> = {
   exam: S.modeExamAbout,
 };
 
-/** The modes, `choice` highlighted; `compact`: one line each (the description gives way at its end). */
-export function ModeList(props: { choice: number; compact?: boolean }) {
-  const { t, theme } = useDisplay();
+/**
+ * The modes, `choice` highlighted; `compact`: one line each (the description gives way at its end); `inline`: the
+ * names on one row and the highlighted mode's description whole below it (a 24-row welcome card: as many rows as
+ * `compact`, and the learner reads what each mode means as they move through them).
+ */
+export function ModeList(props: { choice: number; compact?: boolean; inline?: boolean }) {
+  const { t } = useDisplay();
+  if (props.inline) {
+    const chosen = MODE_CHOICES[props.choice] ?? MODE_CHOICES[0]!;
+    return (
+      <Box flexDirection="column">
+        <Box flexWrap="wrap" columnGap={2}>
+          {MODE_CHOICES.map((mode, index) => (
+            <Box key={mode} flexShrink={0}>
+              <Marker on={index === props.choice} />
+              <Text bold>{t(MODE_NAMES[mode])}</Text>
+            </Box>
+          ))}
+        </Box>
+        <Box height={2} marginLeft={3}>
+          <Styled token="text.muted" wrap="wrap">
+            {t(ABOUT[chosen])}
+          </Styled>
+        </Box>
+      </Box>
+    );
+  }
   return (
     <Box flexDirection="column">
       {MODE_CHOICES.map((mode, index) => {
@@ -28,12 +52,7 @@ export function ModeList(props: { choice: number; compact?: boolean }) {
         const name = <Text bold>{t(MODE_NAMES[mode])}</Text>;
         return (
           <Box key={mode} flexShrink={0}>
-            <Box flexShrink={0} marginRight={1}>
-              <Text {...(on ? theme["text.selected"] : {})}>
-                {on ? "▸" : " "}
-                <Styled token={on ? "status.passed" : "text.muted"}>{on ? "●" : "○"}</Styled>
-              </Text>
-            </Box>
+            <Marker on={on} />
             {props.compact ? (
               <Text wrap="truncate-end">
                 {name} <Styled token="text.muted">{t(ABOUT[mode])}</Styled>
@@ -49,6 +68,19 @@ export function ModeList(props: { choice: number; compact?: boolean }) {
           </Box>
         );
       })}
+    </Box>
+  );
+}
+
+/** "▸●" on the highlighted mode, " ○" on the others. */
+function Marker(props: { on: boolean }) {
+  const { theme } = useDisplay();
+  return (
+    <Box flexShrink={0} marginRight={1}>
+      <Text {...(props.on ? theme["text.selected"] : {})}>
+        {props.on ? "▸" : " "}
+        <Styled token={props.on ? "status.passed" : "text.muted"}>{props.on ? "●" : "○"}</Styled>
+      </Text>
     </Box>
   );
 }

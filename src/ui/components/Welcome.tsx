@@ -190,7 +190,10 @@ function LabCard(props: {
       {asking ? (
         <Box flexDirection="column" marginTop={compact ? 0 : 1} flexShrink={0}>
           <Styled token="text.heading">{t(S.modeQuestion)}</Styled>
-          <ModeList choice={props.modeChoice} compact={compact || props.shortChoices} />
+          <ModeList
+            choice={props.modeChoice}
+            {...(compact ? { compact: true } : props.shortChoices ? { inline: true } : {})}
+          />
         </Box>
       ) : null}
       <Styled token="text.accent">▶ {t(started ? S.welcomeContinue : S.welcomeStart)}</Styled>
