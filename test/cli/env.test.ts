@@ -61,7 +61,10 @@ describe("genai-lab env on the sandbox", () => {
         ].join("\n"),
       );
       expect(result.stderr).toContain(`The sandbox of this state directory is serving at ${sandbox.endpoint}`);
-      expect(result.stderr).toContain(`Apply in your shell: eval "$(genai-lab env --state-dir ${dir})"`);
+      // Captured by $(…) (stdout not a terminal), the lines are being applied: no "Apply in your shell" to read.
+      expect(result.stderr).not.toContain("Apply in your shell");
+      const typed = await runCli(["env", "--state-dir", dir, "--shell", "bash"], {}, undefined, { stdoutTTY: true });
+      expect(typed.stderr).toContain(`Apply in your shell: eval "$(genai-lab env --state-dir ${dir})"`);
       // A profile or session token left in the shell would beat the example keys in some clients: removed.
       const cleared = await runCli(["env", "--state-dir", dir, "--shell", "bash"], { AWS_PROFILE: "work" });
       expect(cleared.stdout).toMatch(/\nunset AWS_PROFILE\n/);
@@ -80,7 +83,7 @@ describe("genai-lab env on the sandbox", () => {
   });
 
   it("writes fish, PowerShell, zsh; quotes only what needs it; detects the shell from SHELL", async () => {
-    const fish = await runCli(["env", "--state-dir", fresh(), "--shell", "fish"]);
+    const fish = await runCli(["env", "--state-dir", fresh(), "--shell", "fish"], {}, undefined, { stdoutTTY: true });
     expect(fish.stdout).toContain("set -gx AWS_ENDPOINT_URL http://127.0.0.1:4566\n");
     expect(fish.stderr).toContain("genai-lab env --state-dir");
     expect(fish.stderr).toMatch(/--shell fish \| source/);

@@ -21,12 +21,18 @@ export interface CliResult {
   stderr: string;
 }
 
-export async function runCli(argv: string[], env: NodeJS.ProcessEnv = {}, signal?: AbortSignal): Promise<CliResult> {
+/** `stdoutTTY`: stdout is a terminal (as when a person runs the command), not captured by `$(…)` or a pipe. */
+export async function runCli(
+  argv: string[],
+  env: NodeJS.ProcessEnv = {},
+  signal?: AbortSignal,
+  options: { stdoutTTY?: boolean } = {},
+): Promise<CliResult> {
   let stdout = "";
   let stderr = "";
   const stdin = new PassThrough() as PassThrough & { isTTY?: boolean };
   const io: Io = {
-    stdout: { write: (s: string) => (stdout += s), isTTY: false },
+    stdout: { write: (s: string) => (stdout += s), isTTY: options.stdoutTTY ?? false },
     stderr: { write: (s: string) => (stderr += s), isTTY: false },
     stdin,
     env: { LANG: "en_US.UTF-8", ...NO_STABLE_PORT, ...env },

@@ -77,9 +77,12 @@ export const env: Command = async (ctx) => {
   ];
   ctx.io.stdout.write(printed.map((line) => `${line}\n`).join(""));
   const say = (text: Text) => tr(text, ctx.lang);
-  ctx.io.stderr.write(
-    `${say(note)}\n${say(fill(E.apply, { hint: applyHint(shell, envArgs(flags), selfCommand(shell, processEnv)) }))}\n`,
-  );
+  ctx.io.stderr.write(`${say(note)}\n`);
+  // Only when the lines went to a terminal, for a person to read: under eval "$(…)" they are being applied already.
+  if (ctx.io.stdout.isTTY) {
+    const hint = applyHint(shell, envArgs(flags), selfCommand(shell, processEnv));
+    ctx.io.stderr.write(`${say(fill(E.apply, { hint }))}\n`);
+  }
   const endpoint = lines.find(([name]) => name === "AWS_ENDPOINT_URL")?.[1];
   if (endpoint) {
     const cli = await installedAwsCli(processEnv);
