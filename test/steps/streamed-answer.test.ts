@@ -132,6 +132,23 @@ describe("step 2's streamed answer", () => {
     expect(session.store.state.facts.invocations).toBeUndefined(); // nothing half-done is remembered
   });
 
+  it("a broken stream's last repaint does not land after the retry notice and hide it", async () => {
+    // Back-off long enough for a held repaint (up to 50 ms) to fire during it, as the real 1-4 s would.
+    const waitingClock = {
+      now: () => Date.now(),
+      sleep: () => new Promise<void>((resolve) => setTimeout(resolve, 150)),
+    };
+    session = await startLabSession({ clock: waitingClock, streamTimeScale: 0.1 });
+    expect((await run(session.runner, [STEP.preflight, STEP.logging])).outcome).toBe("passed");
+    session.sandbox.setFaults("stream-error=1");
+    await run(session.runner, [STEP.invoke]);
+    const progress = session.events.flatMap((e) => (e.type === "progress" && e.stepId === STEP.invoke ? [e] : []));
+    const retries = progress.flatMap((e, i) => (/retry \d\/4/.test(e.message.en) ? [i] : []));
+    expect(retries).toHaveLength(3);
+    // What follows each retry notice is the next try starting over (empty text), never the broken try's text.
+    for (const i of retries) expect(progress[i + 1]?.stream?.text).toBe("");
+  });
+
   it("a throttle mid-stream is named ThrottlingException (not a crash)", async () => {
     session = await startLabSession({ clock: instantClock, params: { modelId: "amazon.nova-lite-v1:0" } });
     await run(session.runner, [STEP.preflight, STEP.logging]);
