@@ -71,16 +71,28 @@ export class ProgressStore {
    * Until the returned function is called, dispatches change the state in memory (and tell the listeners) but write
    * nothing; then they are all written at once, as dispatch() writes one: under the lock, on top of what another
    * process may have written meanwhile. (Each write takes a lock, two fsyncs and a rename.)
+   * If the process exits first (a second Ctrl+C calls process.exit, so does a closed pipe or an uncaught error), they
+   * are written as it exits: the write is synchronous, so an 'exit' listener can do it.
    */
   deferWrites(): () => void {
     if (this.#deferred) return () => undefined; // already deferred: the outer caller writes
     const deferred = { before: this.#state, actions: [] as ProgressAction[] };
     this.#deferred = deferred;
-    return () => {
+    const flush = () => {
+      process.off("exit", onExit);
       if (this.#deferred !== deferred) return;
       this.#deferred = undefined;
       if (this.path && deferred.actions.length > 0) this.#write(deferred.before, deferred.actions, true);
     };
+    const onExit = () => {
+      try {
+        flush();
+      } catch {
+        // Exiting anyway: what is lost costs only running check again, and a throw here would hide the exit code.
+      }
+    };
+    process.on("exit", onExit);
+    return flush;
   }
 
   /**

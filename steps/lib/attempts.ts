@@ -25,11 +25,12 @@ interface StackLike {
   add(middleware: (next: Handler) => Handler, options: { step: "deserialize"; priority: "high"; name: string }): void;
 }
 
-/** Counts every attempt `command` makes into `log`; call before `send`. */
-export function watchAttempts(command: { middlewareStack: object }, log: AttemptLog): void {
+/** Counts every attempt `command` makes into `log`, telling `onAttempt` as each begins; call before `send`. */
+export function watchAttempts(command: { middlewareStack: object }, log: AttemptLog, onAttempt?: () => void): void {
   (command.middlewareStack as StackLike).add(
     (next) => async (args) => {
       log.attempts += 1;
+      onAttempt?.();
       try {
         return await next(args);
       } catch (error) {

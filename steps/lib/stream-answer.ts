@@ -1,11 +1,11 @@
 /**
  * One model call, streamed: ConverseStream, or InvokeModelWithResponseStream with the Anthropic Messages body for
  * Anthropic models (as `invokeOnce` uses InvokeModel for them). The text is handed on as it arrives, and the time to
- * its first token is measured here, from sending the request to the first piece of text. Bedrock measures its own
- * TimeToFirstToken on its side of the wire, and only streaming calls have one: a plain call returns the whole
- * answer at once. An error after the stream has started arrives as the stream's last event (the SDK throws it while
- * the caller iterates): it is re-thrown as a MidStreamError, which keeps the exception's name and says how much
- * text had come.
+ * its first token is measured here, from sending the request (the HTTP attempt that answered, after any of the
+ * SDK's retries) to the first piece of text. Bedrock measures its own TimeToFirstToken on its side of the wire, and
+ * only streaming calls have one: a plain call returns the whole answer at once. An error after the stream has
+ * started arrives as the stream's last event (the SDK throws it while the caller iterates): it is re-thrown as a
+ * MidStreamError, which keeps the exception's name and says how much text had come.
  */
 import { ConverseStreamCommand, InvokeModelWithResponseStreamCommand } from "@aws-sdk/client-bedrock-runtime";
 import { settleAttempts, watchAttempts, type AttemptLog } from "./attempts.js";
@@ -17,9 +17,9 @@ export type StreamOperation = "ConverseStream" | "InvokeModelWithResponseStream"
 
 export interface StreamedInvocation extends Invocation {
   operation: StreamOperation;
-  /** ms from sending the request to the first piece of text (0 when the answer had none). */
+  /** ms from sending the request (the HTTP attempt that answered) to the first piece of text (0 when none came). */
   firstTokenMs: number;
-  /** ms from sending the request to the stream's end. */
+  /** ms from sending the request (the attempt that answered) to the stream's end. */
   totalMs: number;
 }
 
@@ -73,7 +73,9 @@ export async function streamOnce(
   onText: OnText,
 ): Promise<StreamedInvocation> {
   const at = ctx.clock.now();
-  const sent = performance.now();
+  let sent = performance.now();
+  // The clock restarts with each HTTP attempt: the SDK's own retries and their back-off are not the model's time.
+  const attempt = () => (sent = performance.now());
   const operation = streamOperation(modelId);
   let text = "";
   let firstTokenMs: number | undefined;
@@ -96,7 +98,7 @@ export async function streamOnce(
   try {
     if (operation === "InvokeModelWithResponseStream") {
       const command = new InvokeModelWithResponseStreamCommand(anthropicInput(modelId, prompt, maxTokens));
-      watchAttempts(command, log);
+      watchAttempts(command, log, attempt);
       const out = opened(await ctx.aws.bedrockRuntime.send(command, { abortSignal: ctx.signal }));
       for await (const event of out.body ?? []) {
         if (!event.chunk?.bytes) continue;
@@ -117,7 +119,7 @@ export async function streamOnce(
         messages: [{ role: "user", content: [{ text: prompt }] }],
         inferenceConfig: { maxTokens },
       });
-      watchAttempts(command, log);
+      watchAttempts(command, log, attempt);
       const out = opened(await ctx.aws.bedrockRuntime.send(command, { abortSignal: ctx.signal }));
       for await (const event of out.stream ?? []) {
         add(

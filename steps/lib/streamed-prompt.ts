@@ -60,7 +60,11 @@ export async function streamPrompt(ctx: ActCtx, index: number): Promise<Streamed
     const call = await withRecovery(ctx, (modelId, log) => {
       title = streamingTitle(ctx, modelId, index);
       show("", undefined);
-      return streamOnce(ctx, modelId, prompt, ctx.params.maxTokens, log, onText);
+      return streamOnce(ctx, modelId, prompt, ctx.params.maxTokens, log, onText).catch((error: unknown) => {
+        // A repaint held back for the broken try must not land after the retry notice (its wait is 1-4 s).
+        clearTimeout(pending);
+        throw error;
+      });
     });
     clearTimeout(pending);
     ctx.report.progress(title, {

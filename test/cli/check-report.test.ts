@@ -7,6 +7,8 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { saltPath } from "../../src/cli/grade/secrets.js";
+import { Runner } from "../../src/engine/runner.js";
+import { ProgressStore } from "../../src/engine/store.js";
 import { accountToken } from "../../src/report/redact.js";
 import { runCli } from "../helpers/cli.js";
 
@@ -71,6 +73,22 @@ describe("check, one target", () => {
       Object.fromEntries([...report.items, ...report.bonus.items].map((item) => [item.id, item.status])),
     );
     expect(Object.keys(recorded)).toHaveLength(7);
+  });
+
+  it("when the checklist itself fails, that is the error reported, even if writing the results fails too", async () => {
+    const broke = vi.spyOn(Runner.prototype, "runChecklist").mockRejectedValueOnce(new Error("the checklist broke"));
+    const locked = vi.spyOn(ProgressStore.prototype, "deferWrites").mockReturnValueOnce(() => {
+      throw new Error("Could not lock the progress file");
+    });
+    try {
+      const result = await check([]);
+      expect(result.code).toBe(1);
+      expect(result.stderr).toContain("the checklist broke");
+      expect(result.stderr).not.toContain("Could not lock");
+    } finally {
+      broke.mockRestore();
+      locked.mockRestore();
+    }
   });
 
   it("verify-report: 0 for the report as written, 1 once edited, 2 when unreadable", async () => {

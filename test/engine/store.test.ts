@@ -173,6 +173,24 @@ describe("two processes on one state directory", () => {
     expect(writes).toBe(3); // writing as usual again
   });
 
+  it("writes deferred changes when the process exits before they are written (a second Ctrl+C: process.exit)", () => {
+    const dir = tempDir();
+    const store = openStore(dir);
+    const before = process.listeners("exit");
+    const write = store.deferWrites();
+    const added = process.listeners("exit").filter((listener) => !before.includes(listener));
+    expect(added).toHaveLength(1);
+    store.dispatch({ type: "check-recorded", checkId: "a", result: { status: "pass" }, at });
+    expect(openStore(dir).state.checks).toEqual({});
+    added[0]!.call(process, 130); // what process.exit(130) runs, synchronously, before the process ends
+    expect(Object.keys(openStore(dir).state.checks)).toEqual(["a"]);
+    expect(process.listeners("exit")).toEqual(before); // and it is gone once written
+    write(); // the caller's own write, later, writes nothing more
+    expect(openStore(dir).state).toEqual(store.state);
+    store.deferWrites()();
+    expect(process.listeners("exit")).toEqual(before); // nor is one left by a burst written in the ordinary way
+  });
+
   it("writes deferred changes on top of what another process wrote meanwhile, and tells listeners of it", () => {
     const dir = tempDir();
     const check = openStore(dir);

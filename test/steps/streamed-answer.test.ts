@@ -111,6 +111,33 @@ describe("step 2's streamed answer", () => {
     expect(prompts.slice(0, 4).every((p) => typeof p === "string")).toBe(true);
   });
 
+  it("times the first token from the attempt that answered, not from before the SDK's own retries", async () => {
+    session = await startLabSession();
+    expect((await run(session.runner, [STEP.preflight, STEP.logging])).outcome).toBe("passed");
+    // The stream's first HTTP attempt is refused after 400 ms with a throttle; the SDK backs off and tries again.
+    let refused = false;
+    type Next = (args: unknown) => Promise<unknown>;
+    (session.aws.bedrockRuntime.middlewareStack as unknown as { add: (...a: unknown[]) => void }).add(
+      (next: Next, context: { commandName?: string }) => async (args: unknown) => {
+        if (context.commandName !== "InvokeModelWithResponseStreamCommand" || refused) return next(args);
+        refused = true;
+        await new Promise((resolve) => setTimeout(resolve, 400));
+        throw Object.assign(new Error("Too many requests"), {
+          name: "ThrottlingException",
+          $metadata: { httpStatusCode: 429 },
+        });
+      },
+      { step: "deserialize", priority: "low", name: "testRefuseFirstStreamAttempt" },
+    );
+    expect((await run(session.runner, [STEP.invoke])).outcome).toBe("passed");
+    const last = batchOf(session).items[4]!;
+    expect(refused).toBe(true);
+    expect(last).toMatchObject({ attempts: 2, throttled: 1 });
+    // At 0.02 of real time the simulated first token comes in milliseconds: the refused attempt is not in it.
+    expect(last.firstTokenMs).toBeLessThan(400);
+    expect(last.firstTokenMs).toBeGreaterThan(0);
+  });
+
   it("a stream that breaks partway fails the step, naming Bedrock's exception, after the visible retries", async () => {
     session = await startLabSession({ clock: instantClock });
     expect((await run(session.runner, [STEP.preflight, STEP.logging])).outcome).toBe("passed");
@@ -130,6 +157,23 @@ describe("step 2's streamed answer", () => {
     expect(retries).toHaveLength(3);
     expect(streamEvents(session.events).filter((s) => s.text === "")).toHaveLength(4);
     expect(session.store.state.facts.invocations).toBeUndefined(); // nothing half-done is remembered
+  });
+
+  it("a broken stream's last repaint does not land after the retry notice and hide it", async () => {
+    // Back-off long enough for a held repaint (up to 50 ms) to fire during it, as the real 1-4 s would.
+    const waitingClock = {
+      now: () => Date.now(),
+      sleep: () => new Promise<void>((resolve) => setTimeout(resolve, 150)),
+    };
+    session = await startLabSession({ clock: waitingClock, streamTimeScale: 0.1 });
+    expect((await run(session.runner, [STEP.preflight, STEP.logging])).outcome).toBe("passed");
+    session.sandbox.setFaults("stream-error=1");
+    await run(session.runner, [STEP.invoke]);
+    const progress = session.events.flatMap((e) => (e.type === "progress" && e.stepId === STEP.invoke ? [e] : []));
+    const retries = progress.flatMap((e, i) => (/retry \d\/4/.test(e.message.en) ? [i] : []));
+    expect(retries).toHaveLength(3);
+    // What follows each retry notice is the next try starting over (empty text), never the broken try's text.
+    for (const i of retries) expect(progress[i + 1]?.stream?.text).toBe("");
   });
 
   it("a throttle mid-stream is named ThrottlingException (not a crash)", async () => {

@@ -58,9 +58,15 @@ async function checkOne(ctx: CommandContext, format: ReportFormat, failUnder: nu
       items = await session.runner.runChecklist(ctx.signal);
       // Bonus items are graded too, and reported apart: they never change the summary or the exit code.
       bonus = ctx.signal.aborted ? [] : await session.runner.runBonus(ctx.signal);
-    } finally {
-      writeResults();
+    } catch (error) {
+      try {
+        writeResults();
+      } catch {
+        // When the checks themselves failed, that is the error to report: a failed write must not hide it.
+      }
+      throw error;
     }
+    writeResults();
     if (ctx.signal.aborted) return 130;
     const report = seal(
       checklistReport(ctx, session, items, startedAt, {

@@ -21,12 +21,15 @@ export function StreamView(props: { stream: StreamProgress }) {
       ? t(S.streamWaiting)
       : t(fill(S.streamFirstToken, { t: formatDuration(stream.firstTokenMs) })) +
         (stream.totalMs === undefined ? "" : ` · ${t(fill(S.streamTotal, { t: formatDuration(stream.totalMs) }))}`);
+  // While more is coming, a trailing run of digits waits for the next piece (as the plain echo does): redaction
+  // needs an account id's 12 digits together, and a part of one would show unmasked.
+  const text = stream.totalMs === undefined ? printable(stream.text).replace(/\d+$/, "") : printable(stream.text);
   // The timing goes under the text: the page follows the newest line, so on a small screen it stays in view.
   return (
     <Box flexDirection="column">
-      {stream.text ? (
+      {text ? (
         <Styled token="text.normal" wrap="wrap">
-          {s(printable(stream.text))}
+          {s(text)}
           {stream.totalMs === undefined ? "▍" : ""}
         </Styled>
       ) : null}

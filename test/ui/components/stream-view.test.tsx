@@ -23,13 +23,13 @@ const streaming = (stream: StreamProgress): ActionItem => ({
   },
 });
 
-const frameOf = (stream: StreamProgress, options: { lang?: "vi" | "en"; width?: number } = {}) =>
+const frameOf = (stream: StreamProgress, options: { lang?: "vi" | "en"; width?: number; presenter?: boolean } = {}) =>
   render(
     // The page's box gives the activity its width, as StepPage does.
     <Box width={options.width ?? 76} flexDirection="column">
       <ActivityList items={[streaming(stream)]} now={1500} width={options.width ?? 76} />
     </Box>,
-    { lang: options.lang ?? "en" },
+    { lang: options.lang ?? "en", presenter: options.presenter ?? false },
   ).frame();
 
 describe("a streamed answer in the activity area", () => {
@@ -67,5 +67,15 @@ describe("a streamed answer in the activity area", () => {
   it("never draws a model's control characters", () => {
     const frame = frameOf({ text: "ok\x1b[2Jcleared\x07", firstTokenMs: 5 });
     expect(frame).toContain("ok[2Jcleared▍");
+  });
+
+  it("presenting, never shows part of an account id that has not all arrived (redaction needs all 12 digits)", () => {
+    const partial = frameOf({ text: "Your account is 1234567", firstTokenMs: 5 }, { presenter: true });
+    expect(partial).toContain("Your account is ▍");
+    expect(partial).not.toContain("1234567");
+    const whole = frameOf({ text: "Your account is 123456789012.", firstTokenMs: 5 }, { presenter: true });
+    expect(whole).toContain("Your account is ************.▍");
+    const ended = frameOf({ text: "Pay 42", firstTokenMs: 5, totalMs: 9 }, { presenter: true });
+    expect(ended).toContain("Pay 42"); // once the stream has ended, its last digits are whole
   });
 });
