@@ -237,6 +237,7 @@ export function App(props: AppProps) {
               pageWidth={pageWidth}
               bodyHeight={bodyHeight}
               offset={offset}
+              {...(ui.follow && max > 0 ? { bottom: true } : {})}
               {...(session?.lab.manifest.notes?.next ? { next: session.lab.manifest.notes.next } : {})}
               handsOn={{
                 ...(state.mode?.mode ? { mode: state.mode.mode } : {}),

@@ -32,6 +32,8 @@ export interface MainScreenProps {
   pageWidth: number;
   bodyHeight: number;
   offset: number;
+  /** The page follows the newest activity and is taller than its viewport: its end at the bottom. */
+  bottom?: boolean;
   onMeasure(contentHeight: number): void;
   onReveal(row: number): void;
   handsOn: HandsOnInfo;
@@ -105,6 +107,7 @@ export function MainScreen(props: MainScreenProps) {
           width={pageWidth}
           height={bodyHeight}
           offset={props.offset}
+          {...(props.bottom ? { bottom: true } : {})}
           onMeasure={props.onMeasure}
           {...(ui.reveal?.stepId === selectedStep.id ? { reveal: ui.reveal.index } : {})}
           onReveal={props.onReveal}

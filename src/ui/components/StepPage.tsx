@@ -15,6 +15,7 @@ import { S } from "../strings.js";
 import { stepLook, type StepStatus } from "../theme/status.js";
 import { ActivityList } from "./Activity.js";
 import { Markdown } from "./Markdown.js";
+import { PageViewport } from "./PageViewport.js";
 import { Styled } from "./Styled.js";
 import { Wrap } from "./Wrap.js";
 import type { LiveStatusProps } from "./LiveStatus.js";
@@ -35,6 +36,11 @@ export interface StepPageProps {
   width: number;
   height: number;
   offset: number;
+  /**
+   * Following the newest activity: the page's end is laid out at the viewport's bottom in the same frame. (An
+   * offset from the last frame's measurement is a frame late: each line a stream added hid the line under it.)
+   */
+  bottom?: boolean;
   onMeasure(contentHeight: number): void;
   /** The hint (index in the ladder) to bring into view once drawn; `onReveal` gets its first row on the page. */
   reveal?: number;
@@ -76,68 +82,72 @@ export function StepPage(props: StepPageProps) {
       paddingX={1}
       flexShrink={0}
     >
-      <Box height={viewport} overflow="hidden" flexDirection="column">
-        <Box ref={inner} flexDirection="column" flexShrink={0} marginTop={-props.offset} width={innerWidth}>
-          {/* On a projector the step's title is a full-width bar, readable from the back of the room. */}
-          {/* The title names the step's role already ("Preflight checks", "Clean up"): no role tag after it. */}
-          <Wrap {...(theme.presenter ? { inverse: true, bold: true } : {})}>
-            <Styled token={look.token}>{look.glyph}</Styled>{" "}
-            <Styled token="text.heading">{t(fill(S.stepHeading, { n: step.number, title: t(step.title) }))}</Styled>
-            <Styled token={look.token}> · {t(look.label)}</Styled>
-            {byHand && props.status === "passed" && props.doneBy && isByHandStep(step) ? (
-              <Styled token="text.muted"> · {t(props.doneBy === "runner" ? S.doneByRunner : S.doneByYou)}</Styled>
-            ) : null}
-          </Wrap>
-          {byHand && handsOn && isByHandStep(step) ? (
-            <YourTurn step={step} info={handsOn} live={props.live} width={innerWidth} />
+      <PageViewport
+        height={viewport}
+        width={innerWidth}
+        offset={props.offset}
+        {...(props.bottom ? { bottom: true } : {})}
+        ref={inner}
+      >
+        {/* On a projector the step's title is a full-width bar, readable from the back of the room. */}
+        {/* The title names the step's role already ("Preflight checks", "Clean up"): no role tag after it. */}
+        <Wrap {...(theme.presenter ? { inverse: true, bold: true } : {})}>
+          <Styled token={look.token}>{look.glyph}</Styled>{" "}
+          <Styled token="text.heading">{t(fill(S.stepHeading, { n: step.number, title: t(step.title) }))}</Styled>
+          <Styled token={look.token}> · {t(look.label)}</Styled>
+          {byHand && props.status === "passed" && props.doneBy && isByHandStep(step) ? (
+            <Styled token="text.muted"> · {t(props.doneBy === "runner" ? S.doneByRunner : S.doneByYou)}</Styled>
           ) : null}
-          {note ? (
-            <Box marginTop={1}>
-              <Styled token="text.accent" wrap="wrap">
-                ▶ {t(note)}
-              </Styled>
-            </Box>
-          ) : null}
-          {byHand && isByHandStep(step) ? (
-            <Box marginTop={1}>
-              <Styled token="text.accent">── {t(S.aboutStep)} ──</Styled>
-            </Box>
-          ) : null}
+        </Wrap>
+        {byHand && handsOn && isByHandStep(step) ? (
+          <YourTurn step={step} info={handsOn} live={props.live} width={innerWidth} />
+        ) : null}
+        {note ? (
           <Box marginTop={1}>
-            <Markdown source={body} width={innerWidth} />
+            <Styled token="text.accent" wrap="wrap">
+              ▶ {t(note)}
+            </Styled>
           </Box>
-          {step.hints.slice(0, props.hintsShown).map((hint, i) => (
-            <Box
-              key={i}
-              marginTop={1}
-              flexDirection="column"
-              ref={(node) => {
-                hints.current[i] = node;
-              }}
-            >
-              <Styled token="tone.warning">› {t(fill(S.hintTitle, { n: i + 1, total: step.hints.length }))}</Styled>
-              {/* A rung may hold a code block (the exact command): Markdown, so it copies whole. */}
-              <Markdown source={t(hint)} width={innerWidth} />
-            </Box>
-          ))}
-          {props.run ? (
-            <RunSection title={S.lastRun} run={props.run} now={props.now} width={innerWidth} timed />
-          ) : byHand ? null : (
-            <Box marginTop={1}>
-              <Styled token="text.accent">▶ {t(S.runHint)}</Styled>
-            </Box>
-          )}
-          {props.checklistPass ? (
-            <RunSection
-              title={props.checklistPass.durationMs === undefined && props.running ? S.checklistRun : S.checklistRan}
-              run={props.checklistPass}
-              now={props.now}
-              width={innerWidth}
-              timed
-            />
-          ) : null}
+        ) : null}
+        {byHand && isByHandStep(step) ? (
+          <Box marginTop={1}>
+            <Styled token="text.accent">── {t(S.aboutStep)} ──</Styled>
+          </Box>
+        ) : null}
+        <Box marginTop={1}>
+          <Markdown source={body} width={innerWidth} />
         </Box>
-      </Box>
+        {step.hints.slice(0, props.hintsShown).map((hint, i) => (
+          <Box
+            key={i}
+            marginTop={1}
+            flexDirection="column"
+            ref={(node) => {
+              hints.current[i] = node;
+            }}
+          >
+            <Styled token="tone.warning">› {t(fill(S.hintTitle, { n: i + 1, total: step.hints.length }))}</Styled>
+            {/* A rung may hold a code block (the exact command): Markdown, so it copies whole. */}
+            <Markdown source={t(hint)} width={innerWidth} />
+          </Box>
+        ))}
+        {props.run ? (
+          <RunSection title={S.lastRun} run={props.run} now={props.now} width={innerWidth} timed />
+        ) : byHand ? null : (
+          <Box marginTop={1}>
+            <Styled token="text.accent">▶ {t(S.runHint)}</Styled>
+          </Box>
+        )}
+        {props.checklistPass ? (
+          <RunSection
+            title={props.checklistPass.durationMs === undefined && props.running ? S.checklistRun : S.checklistRan}
+            run={props.checklistPass}
+            now={props.now}
+            width={innerWidth}
+            timed
+          />
+        ) : null}
+      </PageViewport>
       <ScrollIndicator offset={props.offset} />
     </Box>
   );
