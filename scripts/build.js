@@ -8,6 +8,9 @@
  *   dist/src/kit/index.js       genai-lab/kit, for labs in folders of their own (package.json "exports")
  *   dist/src/cli/lab/hooks.js   the module hooks that load such labs (src/engine/install.ts names this path)
  *   dist/src/sandbox/index.js   the sandbox, for programs that start it (tests run it in a child process)
+ *   dist/src/check.cjs          `genai-lab check` as one CommonJS script with the built-in lab inside, which
+ *                               bin/genai-lab.js runs through V8's code cache (dist/src/cli/code-cache.js; the
+ *                               cache, check.cjs.cache, is written beside it after the first run)
  *   dist/steps/…                the built-in lab: lab.js (the manifest alone), and clients.js and NN-name/step.js,
  *                               each loaded by path, re-exporting from lab-modules.js (all of them in one module)
  *   dist/src/chunks/            what they share, each module once (one copy of the kit, zod and the SDK)
@@ -130,6 +133,41 @@ const common = {
   },
 };
 
+/**
+ * The check bundle, dist/src/check.cjs: the program and the built-in lab as one CommonJS script, which
+ * bin/genai-lab.js runs for `genai-lab check` through V8's code cache (src/cli/code-cache.ts). Its entry provides
+ * the lab's modules to the loader (src/engine/bundled-modules.ts) and exports what cli.js exports.
+ */
+const CHECK_BUNDLE = "src/check.cjs";
+function checkEntry() {
+  const files = labEntries("steps");
+  return [
+    'import { provideLabModules } from "./src/engine/bundled-modules.ts";',
+    'import { builtInLabDir } from "./src/engine/install.ts";',
+    ...files.map((file, index) => `import * as lab${index} from "./${file}";`),
+    `provideLabModules(builtInLabDir(), { ${files
+      .map((file, index) => `${JSON.stringify(file.replace(/^steps\//, "").replace(/\.ts$/, ".js"))}: lab${index}`)
+      .join(", ")} });`,
+    'export * from "./src/cli.tsx";',
+  ].join("\n");
+}
+
+/** In the check bundle, the other commands (bin/genai-lab.js runs it for `check` alone): a stub each, not loaded. */
+const checkOnly = {
+  name: "check-only",
+  setup(b) {
+    b.onResolve({ filter: /^\.\/cli\/commands\/[\w-]+\.js$/ }, (args) => {
+      if (args.kind !== "dynamic-import" || !args.importer.endsWith("src/cli.tsx")) return undefined;
+      if (args.path === "./cli/commands/check.js") return undefined;
+      return { path: args.path, namespace: "check-only" };
+    });
+    b.onLoad({ filter: /.*/, namespace: "check-only" }, (args) => ({
+      loader: "js",
+      contents: `throw new Error(${JSON.stringify(`${args.path} is not in the check bundle (bin/genai-lab.js runs it for check alone)`)});`,
+    }));
+  },
+};
+
 const started = performance.now();
 for (const part of ["src", "steps", "bench", "test"]) rmSync(join(dist, part), { recursive: true, force: true });
 
@@ -141,6 +179,7 @@ await Promise.all([
       "src/cli.tsx",
       "src/kit/index.ts",
       "src/cli/lab/hooks.ts",
+      "src/cli/code-cache.ts",
       "src/sandbox/index.ts",
       "steps/lab.ts",
       { in: "genai-lab:built-in-lab", out: LAB_MODULES },
@@ -157,6 +196,24 @@ await Promise.all([
     // A native addon, found by its own loader; Ink's devtools load only under DEV=true and are not installed.
     external: ["better-sqlite3", "react-devtools-core"],
     plugins: [noDynamicPackageImports, builtInLabModules],
+    minifyWhitespace: true,
+    minifySyntax: true,
+  }),
+  // The check bundle: one script, no chunks; `import.meta.url` is the script's own URL, as in an ES module.
+  build({
+    ...common,
+    stdin: { contents: checkEntry(), resolveDir: root, sourcefile: "check-entry.js", loader: "js" },
+    outfile: join(dist, CHECK_BUNDLE),
+    format: "cjs",
+    // No import() left in it: a script compiled from V8's code cache has no dynamic-import callback on Node 20.
+    supported: { "dynamic-import": false },
+    mainFields: ["module", "main"],
+    alias: { "genai-lab/kit": "./src/kit/index.ts" },
+    define: { "process.env.NODE_ENV": '"production"', "import.meta.url": "__genaiLabUrl" },
+    banner: { js: 'var __genaiLabUrl = require("node:url").pathToFileURL(__filename).href;' },
+    external: ["better-sqlite3", "react-devtools-core"],
+    plugins: [noDynamicPackageImports, checkOnly],
+    sourcemap: false,
     minifyWhitespace: true,
     minifySyntax: true,
   }),

@@ -8,6 +8,7 @@ import { existsSync, readdirSync, statSync } from "node:fs";
 import { basename, dirname, join, relative } from "node:path";
 import { pathToFileURL } from "node:url";
 import type { Check, LabManifest, Step } from "./contract.js";
+import { providedModule } from "./bundled-modules.js";
 import { builtInLabDir, fromSource } from "./install.js";
 import { clientsSchema, describeIssues, labSchema, stepSchema } from "./schema.js";
 import { readStepMarkdown, type StepMarkdown } from "./step-markdown.js";
@@ -171,7 +172,7 @@ function prefetch(dir: string, names: string[], ext: "ts" | "js"): void {
     .filter((name) => names.includes(name))
     .map((name) => join(dir, name))
     .concat(names.filter((name) => STEP_DIR.test(name)).map((name) => join(dir, name, `step.${ext}`)))
-    .filter((file) => existsSync(file));
+    .filter((file) => providedModule(file) === undefined && existsSync(file));
   for (const file of files) void import(pathToFileURL(file).href).catch(() => undefined);
 }
 
@@ -183,7 +184,7 @@ async function importExport(
 ): Promise<unknown> {
   let module: Record<string, unknown>;
   try {
-    module = (await import(pathToFileURL(file).href)) as Record<string, unknown>;
+    module = providedModule(file) ?? ((await import(pathToFileURL(file).href)) as Record<string, unknown>);
   } catch (error) {
     problems.push(`${show(file)}: cannot be loaded: ${(error as Error).message}`);
     return undefined;

@@ -1,0 +1,68 @@
+/**
+ * Runs a CommonJS script through V8's code cache: `genai-lab check` (bin/genai-lab.js runs dist/src/check.cjs this
+ * way). Node 20 compiles every ES module from source on every start (`module.enableCompileCache` came in Node 22),
+ * and a `check` spent about a third of its time compiling, resolving and linking ~80 modules. A script compiled
+ * with the cache V8 wrote after an earlier run skips the parse and the lazy compiles of every function that run
+ * used.
+ *
+ * The cache sits beside the script (`<file>.cache`; scripts/build.js removes it with the rest of dist/). V8 rejects
+ * a cache it did not write (another V8 version or other flags, a damaged file): the script is then compiled from
+ * source as without one, and the cache written anew after the run. A cache that cannot be written (an install
+ * the user cannot write to) costs only the speed.
+ */
+import { readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
+import { createRequire } from "node:module";
+import { dirname } from "node:path";
+import { Script } from "node:vm";
+
+export interface CachedScript {
+  /** What the script put in `module.exports`. */
+  exports: Record<string, unknown>;
+  /** "accepted": compiled from the cache; "rejected": a cache was there, V8 refused it; "none": no cache. */
+  cache: "accepted" | "rejected" | "none";
+  /** Writes the cache when it was missing or rejected (after the run: V8 then includes what the run compiled). */
+  save(): void;
+}
+
+/** The path of the cache of `file`. */
+export function cachePath(file: string): string {
+  return `${file}.cache`;
+}
+
+/** Loads and runs `file` (CommonJS, with no `import()`: a script from the cache has no dynamic-import callback). */
+export function loadCachedScript(file: string): CachedScript {
+  const source = readFileSync(file, "utf8");
+  let cachedData: Buffer | undefined;
+  try {
+    cachedData = readFileSync(cachePath(file));
+  } catch {
+    cachedData = undefined; // none yet
+  }
+  const wrapped = `(function (exports, require, module, __filename, __dirname) {${source}\n})`;
+  const script = new Script(wrapped, { filename: file, ...(cachedData ? { cachedData } : {}) });
+  const cache = cachedData === undefined ? "none" : script.cachedDataRejected === true ? "rejected" : "accepted";
+  const module = { exports: {} as Record<string, unknown> };
+  const run = script.runInThisContext() as (...args: unknown[]) => void;
+  run.call(module.exports, module.exports, createRequire(file), module, file, dirname(file));
+  return {
+    exports: module.exports,
+    cache,
+    save() {
+      if (cache === "accepted") return;
+      const temporary = `${cachePath(file)}.${process.pid}.tmp`;
+      try {
+        writeFileSync(temporary, script.createCachedData());
+        renameSync(temporary, cachePath(file)); // whole or not at all: another genai-lab may be reading it
+      } catch {
+        rmSync(temporary, { force: true }); // not writable: the next run compiles from source again
+      }
+    },
+  };
+}
+
+/** bin/genai-lab.js: runs the program in `file` (dist/src/check.cjs), then writes its cache when it had none. */
+export async function runCachedProgram(file: string): Promise<void> {
+  const program = loadCachedScript(file);
+  await (program.exports.runAsProgram as () => Promise<void>)();
+  program.save();
+}
