@@ -5,12 +5,14 @@
  * with the cache V8 wrote after an earlier run skips the parse and the lazy compiles of every function that run
  * used.
  *
- * The cache sits beside the script (`<file>.cache`; scripts/build.js removes it with the rest of dist/). V8 rejects
- * a cache it did not write (another V8 version or other flags, a damaged file): the script is then compiled from
- * source as without one, and the cache written anew after the run. A cache that cannot be written (an install
- * the user cannot write to) costs only the speed.
+ * The cache sits beside the script (`<file>.cache`; scripts/build.js removes it with the rest of dist/), headed by
+ * the script's size and modification time: V8 itself compares only the source's length, so a cache of another
+ * build of the same length would be taken. A cache of another script, or one V8 rejects (another V8 version or
+ * other flags, a damaged file), is not used: the script is compiled from source as without one, and the cache
+ * written anew after the run. A cache that cannot be written (an install the user cannot write to) costs only the
+ * speed.
  */
-import { readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
+import { readFileSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { dirname } from "node:path";
 import { Script } from "node:vm";
@@ -18,8 +20,11 @@ import { Script } from "node:vm";
 export interface CachedScript {
   /** What the script put in `module.exports`. */
   exports: Record<string, unknown>;
-  /** "accepted": compiled from the cache; "rejected": a cache was there, V8 refused it; "none": no cache. */
-  cache: "accepted" | "rejected" | "none";
+  /**
+   * "accepted": compiled from the cache; "rejected": V8 refused it; "stale": it was written for another version of
+   * the script; "none": no cache.
+   */
+  cache: "accepted" | "rejected" | "stale" | "none";
   /** Writes the cache when it was missing or rejected (after the run: V8 then includes what the run compiled). */
   save(): void;
 }
@@ -29,18 +34,27 @@ export function cachePath(file: string): string {
   return `${file}.cache`;
 }
 
+/** Which build of the script a cache belongs to: its size and modification time. */
+function scriptVersion(file: string): string {
+  const { size, mtimeMs } = statSync(file);
+  return `genai-lab code cache of ${size} bytes modified ${mtimeMs}`;
+}
+
 /** Loads and runs `file` (CommonJS, with no `import()`: a script from the cache has no dynamic-import callback). */
 export function loadCachedScript(file: string): CachedScript {
   const source = readFileSync(file, "utf8");
-  let cachedData: Buffer | undefined;
+  const header = Buffer.from(`${scriptVersion(file)}\n`);
+  let stored: Buffer | undefined;
   try {
-    cachedData = readFileSync(cachePath(file));
+    stored = readFileSync(cachePath(file));
   } catch {
-    cachedData = undefined; // none yet
+    stored = undefined; // none yet
   }
+  const current = stored !== undefined && stored.subarray(0, header.length).equals(header);
+  const cachedData = current ? stored?.subarray(header.length) : undefined;
   const wrapped = `(function (exports, require, module, __filename, __dirname) {${source}\n})`;
   const script = new Script(wrapped, { filename: file, ...(cachedData ? { cachedData } : {}) });
-  const cache = cachedData === undefined ? "none" : script.cachedDataRejected === true ? "rejected" : "accepted";
+  const cache = !stored ? "none" : !current ? "stale" : script.cachedDataRejected === true ? "rejected" : "accepted";
   const module = { exports: {} as Record<string, unknown> };
   const run = script.runInThisContext() as (...args: unknown[]) => void;
   run.call(module.exports, module.exports, createRequire(file), module, file, dirname(file));
@@ -51,7 +65,7 @@ export function loadCachedScript(file: string): CachedScript {
       if (cache === "accepted") return;
       const temporary = `${cachePath(file)}.${process.pid}.tmp`;
       try {
-        writeFileSync(temporary, script.createCachedData());
+        writeFileSync(temporary, Buffer.concat([header, script.createCachedData()]));
         renameSync(temporary, cachePath(file)); // whole or not at all: another genai-lab may be reading it
       } catch {
         rmSync(temporary, { force: true }); // not writable: the next run compiles from source again

@@ -1,8 +1,9 @@
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from "node:fs";
+import { spawnSync } from "node:child_process";
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, utimesSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { cachePath, loadCachedScript } from "../../src/cli/code-cache.js";
+import { cachePath } from "../../src/cli/code-cache.js";
 import { root, runBinary } from "../helpers/cli.js";
 
 /** A CommonJS script in a fresh folder: it uses require, __filename and module.exports, as the check bundle does. */
@@ -20,40 +21,69 @@ function script(): string {
   return file;
 }
 
-const run = (file: string) => {
-  const loaded = loadCachedScript(file);
-  const sum = loaded.exports.sum as (...xs: number[]) => number;
-  return { loaded, name: loaded.exports.name, sum: sum(1, 2, 3) };
-};
+const codeCache = `${root}dist/src/cli/code-cache.js`; // the build of src/cli/code-cache.ts
+
+/**
+ * Loads `file` as bin/genai-lab.js loads the check bundle, in a process of its own (V8 keeps what it compiled for
+ * the life of a process and would not read the cache again), and saves the cache when `save` is set.
+ */
+function run(file: string, save = false): { cache: string; name: string; sum: number } {
+  const program = [
+    `import { loadCachedScript } from ${JSON.stringify(codeCache)};`,
+    `const loaded = loadCachedScript(${JSON.stringify(file)});`,
+    `const out = { cache: loaded.cache, name: loaded.exports.name, sum: loaded.exports.sum(1, 2, 3) };`,
+    save ? "loaded.save();" : "",
+    "process.stdout.write(JSON.stringify(out));",
+  ].join("\n");
+  const child = spawnSync(process.execPath, ["--input-type=module", "-e", program], { encoding: "utf8" });
+  expect(child.stderr).toBe("");
+  return JSON.parse(child.stdout) as { cache: string; name: string; sum: number };
+}
 
 describe("loadCachedScript", () => {
   it("runs a script without a cache, writes one after the run, and the next load is compiled from it", () => {
     const file = script();
-    const first = run(file);
-    expect([first.loaded.cache, first.name, first.sum]).toEqual(["none", "program.cjs", 6]);
+    expect(run(file)).toEqual({ cache: "none", name: "program.cjs", sum: 6 });
     expect(existsSync(cachePath(file))).toBe(false); // written only when asked, after the run
-    first.loaded.save();
+    run(file, true);
     expect(readFileSync(cachePath(file)).length).toBeGreaterThan(0);
-
-    const second = run(file);
-    expect([second.loaded.cache, second.name, second.sum]).toEqual(["accepted", "program.cjs", 6]);
+    expect(run(file)).toEqual({ cache: "accepted", name: "program.cjs", sum: 6 });
   });
 
   it("a cache V8 rejects (damaged, or another V8's) still runs the script, and is replaced by a good one", () => {
     const file = script();
-    writeFileSync(cachePath(file), Buffer.from("not a V8 code cache at all, only some bytes"));
-    const damaged = run(file);
-    expect([damaged.loaded.cache, damaged.name, damaged.sum]).toEqual(["rejected", "program.cjs", 6]);
-    damaged.loaded.save();
-    expect(run(file).loaded.cache).toBe("accepted");
+    run(file, true);
+    const good = readFileSync(cachePath(file));
+    const headerEnd = good.indexOf("\n") + 1; // the script's version, then what V8 wrote
+    writeFileSync(cachePath(file), Buffer.concat([good.subarray(0, headerEnd), Buffer.alloc(good.length, 7)]));
+    expect(run(file, true)).toEqual({ cache: "rejected", name: "program.cjs", sum: 6 });
+    expect(run(file).cache).toBe("accepted");
+  });
+
+  it("a cache of another version of the script is not used, even of the same length (V8 compares only that)", () => {
+    const file = script();
+    run(file, true);
+    const source = readFileSync(file, "utf8");
+    const changed = source.replace("a + b", "a - b");
+    expect(changed.length).toBe(source.length);
+    writeFileSync(file, changed);
+    utimesSync(file, new Date(), new Date(Date.now() + 5_000)); // a rebuild, seconds later
+    expect(run(file, true)).toEqual({ cache: "stale", name: "program.cjs", sum: -6 }); // the new code runs
+    expect(run(file)).toEqual({ cache: "accepted", name: "program.cjs", sum: -6 });
+  });
+
+  it("with an empty or foreign cache file the script runs from source", () => {
+    const file = script();
+    writeFileSync(cachePath(file), "");
+    expect(run(file)).toEqual({ cache: "stale", name: "program.cjs", sum: 6 });
+    writeFileSync(cachePath(file), "not a code cache at all");
+    expect(run(file)).toEqual({ cache: "stale", name: "program.cjs", sum: 6 });
   });
 
   it("a cache that cannot be written costs only the speed: no error, no temporary file left", () => {
     const file = script();
     mkdirSync(join(cachePath(file), "in-the-way"), { recursive: true }); // a folder where the cache would go
-    const loaded = run(file);
-    expect([loaded.loaded.cache, loaded.sum]).toEqual(["none", 6]);
-    expect(() => loaded.loaded.save()).not.toThrow();
+    expect(run(file, true)).toEqual({ cache: "none", name: "program.cjs", sum: 6 });
     expect(readdirSync(join(file, "..")).sort()).toEqual(["program.cjs", "program.cjs.cache"]);
   });
 });
