@@ -12,7 +12,7 @@
  * written anew after the run. A cache that cannot be written (an install the user cannot write to) costs only the
  * speed.
  */
-import { readFileSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { closeSync, openSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { dirname } from "node:path";
 import { Script } from "node:vm";
@@ -64,11 +64,21 @@ export function loadCachedScript(file: string): CachedScript {
     save() {
       if (cache === "accepted") return;
       const temporary = `${cachePath(file)}.${process.pid}.tmp`;
+      let fd: number;
       try {
-        writeFileSync(temporary, Buffer.concat([header, script.createCachedData()]));
+        fd = openSync(temporary, "w");
+      } catch {
+        return; // not writable (an install the user cannot write to): not even worth serializing
+      }
+      try {
+        try {
+          writeFileSync(fd, Buffer.concat([header, script.createCachedData()]));
+        } finally {
+          closeSync(fd);
+        }
         renameSync(temporary, cachePath(file)); // whole or not at all: another genai-lab may be reading it
       } catch {
-        rmSync(temporary, { force: true }); // not writable: the next run compiles from source again
+        rmSync(temporary, { force: true }); // the next run compiles from source again
       }
     },
   };
