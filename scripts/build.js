@@ -133,6 +133,19 @@ const common = {
   },
 };
 
+/** How the program is bundled, as ES modules and as the check bundle. */
+const program = {
+  // The SDK's ES module builds, not its CommonJS ones: only the commands and schemas genai-lab uses are kept.
+  mainFields: ["module", "main"],
+  alias: { "genai-lab/kit": "./src/kit/index.ts" },
+  // React's production build, as any shipped Ink app runs it (development adds checks and warnings only).
+  define: { "process.env.NODE_ENV": '"production"' },
+  // A native addon, found by its own loader; Ink's devtools load only under DEV=true and are not installed.
+  external: ["better-sqlite3", "react-devtools-core"],
+  minifyWhitespace: true,
+  minifySyntax: true,
+};
+
 /**
  * The check bundle, dist/src/check.cjs: the program and the built-in lab as one CommonJS script, which
  * bin/genai-lab.js runs for `genai-lab check` through V8's code cache (src/cli/code-cache.ts). Its entry provides
@@ -157,7 +170,7 @@ const checkOnly = {
   name: "check-only",
   setup(b) {
     b.onResolve({ filter: /^\.\/cli\/commands\/[\w-]+\.js$/ }, (args) => {
-      if (args.kind !== "dynamic-import" || !args.importer.endsWith("src/cli.tsx")) return undefined;
+      if (args.kind !== "dynamic-import" || !/[\\/]src[\\/]cli\.tsx$/.test(args.importer)) return undefined;
       if (args.path === "./cli/commands/check.js") return undefined;
       return { path: args.path, namespace: "check-only" };
     });
@@ -188,16 +201,8 @@ await Promise.all([
     outbase: root,
     splitting: true,
     chunkNames: "src/chunks/[name]-[hash]",
-    // The SDK's ES module builds, not its CommonJS ones: only the commands and schemas genai-lab uses are kept.
-    mainFields: ["module", "main"],
-    alias: { "genai-lab/kit": "./src/kit/index.ts" },
-    // React's production build, as any shipped Ink app runs it (development adds checks and warnings only).
-    define: { "process.env.NODE_ENV": '"production"' },
-    // A native addon, found by its own loader; Ink's devtools load only under DEV=true and are not installed.
-    external: ["better-sqlite3", "react-devtools-core"],
+    ...program,
     plugins: [noDynamicPackageImports, builtInLabModules],
-    minifyWhitespace: true,
-    minifySyntax: true,
   }),
   // The check bundle: one script, no chunks; `import.meta.url` is the script's own URL, as in an ES module.
   build({
@@ -207,15 +212,11 @@ await Promise.all([
     format: "cjs",
     // No import() left in it: a script compiled from V8's code cache has no dynamic-import callback on Node 20.
     supported: { "dynamic-import": false },
-    mainFields: ["module", "main"],
-    alias: { "genai-lab/kit": "./src/kit/index.ts" },
-    define: { "process.env.NODE_ENV": '"production"', "import.meta.url": "__genaiLabUrl" },
+    ...program,
+    define: { ...program.define, "import.meta.url": "__genaiLabUrl" },
     banner: { js: 'var __genaiLabUrl = require("node:url").pathToFileURL(__filename).href;' },
-    external: ["better-sqlite3", "react-devtools-core"],
     plugins: [noDynamicPackageImports, checkOnly],
-    sourcemap: false,
-    minifyWhitespace: true,
-    minifySyntax: true,
+    sourcemap: false, // --debug takes the ES modules (bin/genai-lab.js)
   }),
   // The benchmarks: bundled on their own (they reach into the sandbox's internals), packages left to Node.
   build({
