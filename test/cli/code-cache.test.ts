@@ -110,5 +110,17 @@ describe("genai-lab check through the check bundle (dist/src/check.cjs)", () => 
     const again = await runBinary(args);
     expect(stable(again.stdout)).toEqual(stable(bundled.stdout));
     expect(readFileSync(bundleCache).subarray(0, 7).toString()).not.toBe("damaged");
+    // …and V8 takes it in a new process: else every check would silently compile from source again.
+    const probe = spawnSync(
+      process.execPath,
+      [
+        "--input-type=module",
+        "-e",
+        `import { loadCachedScript } from ${JSON.stringify(codeCache)};
+         process.stdout.write(loadCachedScript(${JSON.stringify(join(root, "dist", "src", "check.cjs"))}).cache);`,
+      ],
+      { encoding: "utf8" },
+    );
+    expect(probe.stdout).toBe("accepted");
   }, 30_000);
 });
