@@ -47,6 +47,14 @@ export class LabLoadError extends UsageError {
 
 const STEP_DIR = /^(\d{2})-([a-z0-9]+(?:-[a-z0-9]+)*)$/;
 
+/**
+ * Step folders in order. Their names (STEP_DIR: digits, lowercase letters, dashes) sort by code unit exactly as
+ * `localeCompare` sorts them, without ICU's collator: its first use costs a process ~6 ms.
+ */
+export function byFolderName(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
 export { builtInLabDir };
 
 function moduleExtension(): "ts" | "js" {
@@ -103,7 +111,7 @@ export async function loadLab(dir: string, ext?: "ts" | "js"): Promise<LoadedLab
     .map((name) => ({ name, match: STEP_DIR.exec(name) }))
     .filter((entry): entry is { name: string; match: RegExpExecArray } => entry.match !== null)
     .filter(({ name }) => isDirectory(join(dir, name)))
-    .sort((a, b) => a.name.localeCompare(b.name));
+    .sort((a, b) => byFolderName(a.name, b.name));
   if (stepFiles.length === 0)
     problems.push(`${show(dir)}: no steps (expected folders named NN-kebab-name/ holding step.${ext})`);
 

@@ -2,7 +2,7 @@ import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { LabLoadError, loadLab, loadManifest } from "../../src/engine/loader.js";
+import { byFolderName, LabLoadError, loadLab, loadManifest } from "../../src/engine/loader.js";
 
 const fixtureDir = new URL("../fixtures/fixture-lab/", import.meta.url).pathname;
 
@@ -43,6 +43,21 @@ async function problemsOf(files: Record<string, string>): Promise<string[]> {
   expect(error).toBeInstanceOf(LabLoadError);
   return (error as LabLoadError).problems;
 }
+
+describe("byFolderName", () => {
+  it("orders step folder names as localeCompare does (the order the loader always gave)", () => {
+    let seed = 17;
+    const next = (n: number) => (seed = (seed * 1103515245 + 12345) % 2 ** 31) % n;
+    const alphabet = "abcdefghijklmnopqrstuvwxyz0123456789";
+    const word = () => Array.from({ length: 1 + next(4) }, () => alphabet[next(alphabet.length)]).join("");
+    const names = Array.from({ length: 2000 }, () => {
+      const words = Array.from({ length: 1 + next(3) }, word).join("-");
+      return `${String(next(12)).padStart(2, "0")}-${words}`;
+    });
+    expect(names.every((name) => /^\d{2}-[a-z0-9]+(-[a-z0-9]+)*$/.test(name))).toBe(true);
+    expect([...names].sort(byFolderName)).toEqual([...names].sort((a, b) => a.localeCompare(b)));
+  });
+});
 
 describe("loadLab", () => {
   it("loads the fixture lab's steps in number order, with every check indexed", async () => {
