@@ -2,7 +2,7 @@
  * Background discovery: the source says which group received events; the engine catches that group's store up
  * in scheduler slices, so the first query after a large ingest finds its fields ready instead of discovering a
  * million events first. A group is caught up once per burst of appends, however many batches the burst had: once
- * appends pause for IDLE_MS, or sooner when MAX_HELD of committed messages wait (so a burst of PutLogEvents is not
+ * appends pause for IDLE_MS, or sooner when MAX_HELD bytes of committed batches wait (so a burst of PutLogEvents is not
  * slowed down by discovery between its requests); `idle()` starts a waiting catch-up at once.
  * Batches the source hands over as committed are discovered from memory, not read back, when nothing else wrote to
  * the group since its store was last caught up from the source; otherwise the store reads from the source.
@@ -14,7 +14,7 @@ import type { CommittedEvents, InsightsEventSource, LogGroupRef } from "./source
 /** How long appends must pause before the catch-up runs (so it does not slow a burst of PutLogEvents down). */
 export const IDLE_MS = 100;
 /** Bytes of committed batches held for the catch-up; past this it runs without waiting for a pause. */
-const MAX_HELD = 8 * 1024 * 1024;
+const MAX_HELD = 16 * 1024 * 1024;
 
 /** What arrived in one group since its last catch-up. */
 interface Arrivals {
