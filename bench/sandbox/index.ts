@@ -24,11 +24,13 @@ import { BATCHES, BATCH_SIZE, putLogEventsWorkload, type Endpoint } from "./put-
 import { streamingBench } from "./streaming.js";
 
 const RUNS = 5;
+/** PutLogEvents runs per target: each is short (20,000 events), and the first ones warm the JIT up. */
+const PUT_RUNS = 9;
 const bin = fileURLToPath(new URL("../../../bin/genai-lab.js", import.meta.url));
 const fmt = (n: number): string => Math.round(n).toLocaleString("en-US");
 
 /**
- * Events/s of RUNS runs against each target, the targets taking turns run by run, `pauseMs` between two runs (not
+ * Events/s of PUT_RUNS runs against each target, the targets taking turns run by run, `pauseMs` between two runs (not
  * timed).
  */
 async function putLogEvents(targets: Record<string, Endpoint>, pauseMs = 0): Promise<Record<string, number[]>> {
@@ -36,7 +38,7 @@ async function putLogEvents(targets: Record<string, Endpoint>, pauseMs = 0): Pro
     await Promise.all(Object.entries(targets).map(async ([name, t]) => [name, await putLogEventsWorkload(t)] as const)),
   );
   const rates: Record<string, number[]> = Object.fromEntries(Object.keys(targets).map((name) => [name, []]));
-  for (let run = 0; run < RUNS; run += 1) {
+  for (let run = 0; run < PUT_RUNS; run += 1) {
     for (const [name, workload] of Object.entries(workloads)) {
       rates[name]!.push(await workload.run(run));
       if (pauseMs > 0) await new Promise((resolve) => setTimeout(resolve, pauseMs));
@@ -115,11 +117,11 @@ try {
   const streams = await streamingBench();
   process.stdout.write(
     [
-      `PutLogEvents, batches of ${fmt(BATCH_SIZE)}, signed in advance, one in flight (median of ${RUNS} runs × ${BATCHES} batches; processes interleaved, then in-process interleaved)`,
+      `PutLogEvents, batches of ${fmt(BATCH_SIZE)}, signed in advance, one in flight (median of ${PUT_RUNS} runs × ${BATCHES} batches; processes interleaved, then in-process interleaved)`,
       `  in process, file (WAL, synchronous=FULL): ${fmt(putFile)} events/s`,
       `  in process, in memory:                    ${fmt(putMemory)} events/s   (file/memory = ${(putFile / putMemory).toFixed(2)})`,
-      `  genai-lab sandbox (own process, file):    ${fmt(median(put.standalone!))} events/s`,
-      `  moto ${motoVersion} server (own process):      ${fmt(median(put.moto!))} events/s`,
+      `  genai-lab sandbox (own process, file):    ${fmt(median(put.standalone!))} events/s   (runs: ${put.standalone!.map(fmt).join(", ")})`,
+      `  moto ${motoVersion} server (own process):      ${fmt(median(put.moto!))} events/s   (runs: ${put.moto!.map(fmt).join(", ")})`,
       `  ceiling (own process, reads and answers):  ${fmt(median(put.ceiling!))} events/s   (${(median(put.ceiling!) / median(put.moto!)).toFixed(2)}× moto: no server is faster through this client)`,
       `InvokeModel round trips over HTTP/2 (median of ${RUNS} runs × 200 calls)`,
       `  sequential:   ${fmt(invoke1)} calls/s`,

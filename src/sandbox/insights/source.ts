@@ -72,10 +72,7 @@ export interface FieldsCache {
   countUpTo(groupId: number, upTo: number): number;
 }
 
-/**
- * A committed batch as onCommitted hands it over: held compactly (outside the JS heap) until the engine reads its
- * events, so batches waiting for a catch-up cost the garbage collector nothing.
- */
+/** A committed batch as onCommitted hands it over: its events are made when the engine reads them. */
 export interface CommittedEvents {
   /** About how many bytes holding the batch costs. */
   size: number;

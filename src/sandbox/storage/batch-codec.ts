@@ -8,8 +8,12 @@ export interface BatchEvent {
   message: string;
 }
 
-/** The batch's encoding; `byteLengths[i]` is the UTF-8 length of message i (the caller has them already). */
-export function encodeBatch(events: readonly BatchEvent[], byteLengths: Uint32Array): Buffer {
+/**
+ * The batch's encoding; `byteLengths[i]` is the UTF-8 length of message i (the caller has them already). Written
+ * into `scratch` when it is large enough (the result is then a view of it, valid until the next call), else into a
+ * new buffer.
+ */
+export function encodeBatch(events: readonly BatchEvent[], byteLengths: Uint32Array, scratch?: Buffer): Buffer {
   const count = events.length;
   const head = 4 + count * 12;
   let text = "";
@@ -18,7 +22,8 @@ export function encodeBatch(events: readonly BatchEvent[], byteLengths: Uint32Ar
     text += (events[i] as BatchEvent).message;
     textBytes += byteLengths[i] as number;
   }
-  const out = Buffer.allocUnsafe(head + textBytes);
+  const size = head + textBytes;
+  const out = scratch !== undefined && scratch.length >= size ? scratch.subarray(0, size) : Buffer.allocUnsafe(size);
   out.writeUInt32LE(count, 0);
   const times = new Float64Array(count);
   for (let i = 0; i < count; i += 1) times[i] = (events[i] as BatchEvent).timestamp;

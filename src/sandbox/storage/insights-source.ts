@@ -5,7 +5,6 @@ import type {
   LogGroupRef,
   StoredLogEvent,
 } from "../insights/source.js";
-import { decodeBatch } from "./batch-codec.js";
 import type { EventReads } from "./event-reads.js";
 import type { EventRow, GroupRow, LogsStore } from "./logs-store.js";
 import { groupArn } from "./logs-store.js";
@@ -57,7 +56,7 @@ export function createInsightsSource(store: LogsStore, reads: EventReads, fields
     },
     onCommitted(listener: (groupId: number, batch: CommittedEvents) => void): void {
       const names = new Map<number, string>();
-      store.onCommit(({ groupId, streamId, firstId, ingestionTime, encoded }) => {
+      store.onCommit(({ groupId, streamId, firstId, ingestionTime, events, bytes }) => {
         let logStream = names.get(streamId);
         if (logStream === undefined) {
           logStream = store.streams(groupId).find((s) => s.id === streamId)?.name ?? "";
@@ -65,9 +64,9 @@ export function createInsightsSource(store: LogsStore, reads: EventReads, fields
         }
         const name = logStream;
         listener(groupId, {
-          size: encoded.length,
+          size: bytes + events.length * 16,
           events: () =>
-            decodeBatch(encoded).map((e, i): StoredLogEvent => ({
+            events.map((e, i): StoredLogEvent => ({
               id: firstId + i,
               logStream: name,
               timestamp: e.timestamp,

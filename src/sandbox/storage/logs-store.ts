@@ -50,8 +50,8 @@ export interface CommittedBatch {
   firstId: number;
   ingestionTime: number;
   events: readonly NewEvent[];
-  /** The same events encoded (batch-codec.ts): what to keep instead of `events` to read them later. */
-  encoded: Buffer;
+  /** The messages' UTF-8 bytes. */
+  bytes: number;
 }
 
 /** Rows per multi-row INSERT: one statement call per 100 events instead of 100 (half the insert cost, measured). */
@@ -375,15 +375,15 @@ export class LogsStore {
     }
     const result = this.#db
       .transaction(() => {
-        const { firstId, encoded } = this.#pending.add(groupId, streamId, events, ingestionTime, lengths);
+        const firstId = this.#pending.add(groupId, streamId, events, ingestionTime, lengths);
         const uploadSeq = this.#touch(groupId, streamId, { first, last, bytes }, ingestionTime);
         for (const listener of this.#appendListeners) listener(groupId, events);
-        return { uploadSeq, firstId, encoded };
+        return { uploadSeq, firstId };
       })
       .immediate();
     this.#pending.committed(bytes);
-    const { uploadSeq, firstId, encoded } = result;
-    const batch = { groupId, streamId, firstId, ingestionTime, events, encoded };
+    const { uploadSeq, firstId } = result;
+    const batch = { groupId, streamId, firstId, ingestionTime, events, bytes };
     for (const listener of this.#commitListeners) listener(batch);
     return uploadSeq;
   }

@@ -46,6 +46,7 @@ export class PendingBatches {
   readonly #db: Db;
   readonly #q: Record<"reserve" | "insert" | "any" | "oldest" | "remove" | "one" | "many", Statement>;
   #backlog = 0;
+  #scratch: Buffer = Buffer.alloc(0);
   #timer: NodeJS.Timeout | undefined;
   #draining = false;
 
@@ -73,7 +74,7 @@ export class PendingBatches {
 
   /**
    * Stores a batch; call inside the request's transaction. Returns the id of its first event (the others follow,
-   * consecutive) and its encoding. `byteLengths[i]` is the UTF-8 length of message i.
+   * consecutive). `byteLengths[i]` is the UTF-8 length of message i.
    */
   add(
     groupId: number,
@@ -81,12 +82,15 @@ export class PendingBatches {
     events: readonly BatchEvent[],
     ingestionTime: number,
     byteLengths: Uint32Array,
-  ): { firstId: number; encoded: Buffer } {
+  ): number {
     const last = this.#q.reserve.get(events.length) as number;
     const firstId = last - events.length + 1;
-    const encoded = encodeBatch(events, byteLengths);
+    // Encoded into one buffer reused from batch to batch (SQLite copies what it is bound): a megabyte allocated and
+    // freed per request fragmented the heap enough to add ~80 MiB to the Insights benchmark's peak RSS.
+    const encoded = encodeBatch(events, byteLengths, this.#scratch);
+    if (encoded.buffer !== this.#scratch.buffer) this.#scratch = encoded;
     this.#q.insert.run(firstId, groupId, streamId, ingestionTime, encoded);
-    return { firstId, encoded };
+    return firstId;
   }
 
   /** After the batch's transaction committed: schedules its indexing. */
