@@ -14,7 +14,7 @@ import type { CommittedEvents, InsightsEventSource, LogGroupRef } from "./source
 /** How long appends must pause before the catch-up runs (so it does not slow a burst of PutLogEvents down). */
 export const IDLE_MS = 100;
 /** Bytes of committed batches held for the catch-up; past this it runs without waiting for a pause. */
-const MAX_HELD = 16 * 1024 * 1024;
+const MAX_HELD = 4 * 1024 * 1024;
 
 /** What arrived in one group since its last catch-up. */
 interface Arrivals {

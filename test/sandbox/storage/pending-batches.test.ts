@@ -110,6 +110,17 @@ describe("pending PutLogEvents batches", () => {
     expect(new Set(ids).size).toBe(4);
   });
 
+  it("store a large batch in several rows, read back whole and in order", () => {
+    const s = setup();
+    const events = Array.from({ length: 300 }, (_, i) => ({ timestamp: T0 + i, message: `${i} ${"é".repeat(250)}` }));
+    const first = s.logs.putEvents(s.group.id, s.a.id, events, T0);
+    expect(first).toBe(1);
+    expect(pendingRows(s.db)).toBeGreaterThan(1);
+    const rows = s.reads.afterId(s.group.id, 0, 1000);
+    expect(rows.map((e) => e.message)).toEqual(events.map((e) => e.message));
+    expect(rows.map((e) => e.id)).toEqual(events.map((_, i) => (rows[0]?.id ?? 0) + i));
+  });
+
   it("keep duplicates: the same events put twice are stored twice, with ids of their own", () => {
     const s = setup();
     const events = [{ timestamp: T0, message: "same" }];
