@@ -8,11 +8,11 @@
  * 3. Warm queries through the engine's API against hand-written loops over the same stored columns (the floors),
  *    interleaved: target within 1.5× of the floor.
  * 4. Peak RSS of the whole run: target ≤ 512 MiB.
- * 5. Informational: a cold engine (a restarted sandbox over the same database) answering its first query, which
- *    must discover every field first — the cost step 1 moved into the ingest.
+ * 5. A cold engine (a restarted sandbox over the same database) answering its first query: it reads the fields the
+ *    first engine saved instead of discovering every event again; target within 2 s too.
  * BENCH_EVENTS and BENCH_ROUNDS override the size (default 1,000,000) and rounds (default 9).
  */
-import { mkdtempSync, rmSync } from "node:fs";
+import { mkdtempSync, rmSync, statSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { setImmediate as turn } from "node:timers/promises";
@@ -21,6 +21,7 @@ import type { LogStore } from "../../src/sandbox/insights/data/store.js";
 import { createInsightsEngine, type InsightsEngine, type ResultField } from "../../src/sandbox/insights/index.js";
 import { openDatabase } from "../../src/sandbox/storage/db.js";
 import { EventReads } from "../../src/sandbox/storage/event-reads.js";
+import { fieldsCache } from "../../src/sandbox/storage/fields-cache.js";
 import { createInsightsSource } from "../../src/sandbox/storage/insights-source.js";
 import { LogsStore } from "../../src/sandbox/storage/logs-store.js";
 import {
@@ -47,7 +48,7 @@ let failed = false;
 try {
   const db = openDatabase(join(dir, "sandbox.db"));
   const logs = new LogsStore(db);
-  const source = createInsightsSource(logs, new EventReads(db));
+  const source = createInsightsSource(logs, new EventReads(db), fieldsCache(db));
   const stores = new Map<number, LogStore>();
   const engine = createInsightsEngine(source, Date.now, { stores });
   const group = logs.createGroup(ACCOUNT, REGION, GROUP, START_MS - 86_400_000);
@@ -173,12 +174,20 @@ try {
   if (!peakOk) failed = true;
   console.log(`\nmemory: peak RSS ${peak.toFixed(0)} MiB   target ≤ 512 MiB: ${peakOk ? "yes" : "NO"}`);
 
+  // The sandbox saves discovered fields by itself once discovery pauses (during the warm queries here); persist()
+  // waits for that save, or makes it.
+  const saveStart = now();
+  await engine.persist();
+  const saveMs = now() - saveStart;
+  const savedBytes = statSync(join(dir, "sandbox.db.insights", `${group.id}.fields`)).size;
   stores.clear();
   gc();
   const cold = createInsightsEngine(source, Date.now, { background: false });
   const coldMs = await timed(cold, firstQuery);
+  const coldOk = coldMs <= 2000;
+  if (!coldOk) failed = true;
   console.log(
-    `informational: a cold engine (sandbox restarted over this database) answers the same first query in ${fmtMs(coldMs)}, discovering every field first, in slices (the sandbox keeps answering meanwhile); peak RSS now ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MiB`,
+    `restarted: a cold engine over this database (a restarted sandbox) reads the saved fields (${(savedBytes / MiB).toFixed(0)} MiB; waited ${fmtMs(saveMs)} for the save) and answers the same first query in ${fmtMs(coldMs)}   target ≤ 2000 ms: ${coldOk ? "yes" : "NO"}   (peak RSS now ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MiB: both engines' arrays in this one process)`,
   );
   await engine.idle();
   db.close();

@@ -24,6 +24,7 @@ import { createAdmin } from "./server/admin.js";
 import type { SandboxRuntime } from "./server/dispatch.js";
 import type { Db } from "./storage/db.js";
 import { EventReads } from "./storage/event-reads.js";
+import { fieldsCache } from "./storage/fields-cache.js";
 import { IamStore } from "./storage/iam-store.js";
 import { IamUserStore } from "./storage/iam-users.js";
 import { createInsightsSource } from "./storage/insights-source.js";
@@ -58,7 +59,7 @@ export function createSandboxCore(o: CoreOptions): SandboxRuntime {
   // Created up front: it listens for appended events and discovers their fields in the background. Finished queries
   // are also kept in the database: query history survives a restart, as on AWS.
   const engine: InsightsEngine = withHistory(
-    createInsightsEngine(createInsightsSource(logs, reads), o.now),
+    createInsightsEngine(createInsightsSource(logs, reads, fieldsCache(db)), o.now),
     new QueryHistory(db),
     o.now,
   );

@@ -22,6 +22,7 @@ import {
 import { Execution, type QueryStatistics, type ResultField } from "./exec/execute.js";
 import { checkMembers, checkRange, selectedGroups } from "./requests.js";
 import { listenForAppends } from "./background.js";
+import { fieldsSaver } from "./saver.js";
 import { Scheduler, type Task } from "./scheduler.js";
 import type { InsightsEventSource, LogGroupRef } from "./source.js";
 import { logRecord } from "./log-record.js";
@@ -69,6 +70,8 @@ export interface InsightsEngine {
   getLogRecord(accountId: string, region: string, logRecordPointer: string): Record<string, string>;
   /** Resolves once no query is Scheduled or Running (tests and the benchmark wait on it). */
   idle(): Promise<void>;
+  /** Saves the discovered fields now, where the source keeps them (the engine also does so after a pause). */
+  persist(): Promise<void>;
 }
 
 const RETENTION_MS = 7 * 24 * 3_600_000;
@@ -119,6 +122,7 @@ export function createInsightsEngine(
   const sliceMs = options.sliceMs ?? 16;
   const scheduler = new Scheduler(sliceMs);
   const storeForName = new Map<string, number>();
+  const saver = fieldsSaver(source.fields, stores);
   const queries = new Map<string, QueryRecord>();
   // Compiled plans by query text: a dashboard re-runs the same queries, and a reused plan runs warm, optimised code.
   const plans = new Map<string, CompiledQuery>();
@@ -141,13 +145,14 @@ export function createInsightsEngine(
     storeForName.set(nameKey, ref.id);
     let store = stores.get(ref.id);
     if (store === undefined) {
-      store = new LogStore(ref);
+      store = saver.load(ref) ?? new LogStore(ref);
       stores.set(ref.id, store);
     }
     return store;
   }
 
-  if (options.background !== false) listenForAppends(source, stores, storeOf, scheduler);
+  const background =
+    options.background !== false ? listenForAppends(source, stores, storeOf, scheduler, saver.discovered) : undefined;
 
   function purge(): void {
     const cutoff = now() - RETENTION_MS;
@@ -196,6 +201,7 @@ export function createInsightsEngine(
       if (!record.execution.step(Math.min(deadline, (record.startedAt ?? 0) + timeoutMs))) return false;
       record.result = record.execution.result;
       record.info.status = "Complete";
+      saver.discovered();
     } catch {
       record.info.status = "Failed";
     }
@@ -302,7 +308,12 @@ export function createInsightsEngine(
       return logRecord(stores, source, accountId, region, logRecordPointer);
     },
 
+    persist() {
+      return saver.saveNow();
+    },
+
     idle() {
+      background?.flush();
       return scheduler.idle();
     },
   };

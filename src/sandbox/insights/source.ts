@@ -29,8 +29,13 @@ export interface StoredLogEvent {
 export interface InsightsEventSource {
   /** A group by name or ARN (with or without ":*") in one account and Region; undefined if it does not exist. */
   findLogGroup(accountId: string, region: string, nameOrArn: string): LogGroupRef | undefined;
-  /** The group's visible events with id > afterId, ascending by id. Lazily iterated; may be large. */
-  eventsAfter(groupId: number, afterId: number): Iterable<StoredLogEvent>;
+  /**
+   * The group's visible events with id > afterId, ascending by id. Lazily iterated; may be large. With `upTo`, the
+   * source may stop after id `upTo` (events that became visible since are not needed; it may still yield them).
+   */
+  eventsAfter(groupId: number, afterId: number, upTo?: number): Iterable<StoredLogEvent>;
+  /** Optional: the highest event id handed out so far (background discovery reads up to it, not past it). */
+  lastEventId?(): number;
   /**
    * Optional: every group of one account and Region. Only `SOURCE logGroups(namePrefix: [...])` needs it;
    * without it that form of SOURCE is refused with a clear message.
@@ -52,5 +57,25 @@ export interface InsightsEventSource {
    * can discover their fields without reading them back. Appends that never reach it (another writer, a rollback)
    * are read from eventsAfter as usual.
    */
-  onCommitted?(listener: (groupId: number, events: readonly StoredLogEvent[]) => void): void;
+  onCommitted?(listener: (groupId: number, batch: CommittedEvents) => void): void;
+  /** Optional: where discovered fields are kept across restarts (data/persist.ts says what is kept). */
+  fields?: FieldsCache;
+}
+
+/** Files of discovered fields, one per log group, kept beside the events. */
+export interface FieldsCache {
+  /** The group's file, or undefined if there is none. */
+  load(groupId: number): Buffer | undefined;
+  /** Replaces the group's file with these parts (a new file renamed over the old one). */
+  save(groupId: number, parts: readonly Uint8Array[]): Promise<void>;
+  /** How many of the group's events have an id ≤ upTo now (fewer than a file holds: some were deleted since). */
+  countUpTo(groupId: number, upTo: number): number;
+}
+
+/** A committed batch as onCommitted hands it over: its events are made when the engine reads them. */
+export interface CommittedEvents {
+  /** About how many bytes holding the batch costs. */
+  size: number;
+  /** The batch's events, ids ascending (made anew on each call). */
+  events(): readonly StoredLogEvent[];
 }

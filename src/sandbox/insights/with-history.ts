@@ -79,5 +79,6 @@ export function withHistory(engine: InsightsEngine, history: QueryHistory, now: 
 
     getLogRecord: (accountId, region, pointer) => engine.getLogRecord(accountId, region, pointer),
     idle: () => engine.idle(),
+    persist: () => engine.persist(),
   };
 }

@@ -1,4 +1,10 @@
-import type { InsightsEventSource, LogGroupRef, StoredLogEvent } from "../insights/source.js";
+import type {
+  CommittedEvents,
+  FieldsCache,
+  InsightsEventSource,
+  LogGroupRef,
+  StoredLogEvent,
+} from "../insights/source.js";
 import type { EventReads } from "./event-reads.js";
 import type { EventRow, GroupRow, LogsStore } from "./logs-store.js";
 import { groupArn } from "./logs-store.js";
@@ -19,7 +25,7 @@ function groupRef(g: GroupRow): LogGroupRef {
 }
 
 /** The storage side of the Insights contract: groups by name/ARN, events in visibility (id) order, read lazily. */
-export function createInsightsSource(store: LogsStore, reads: EventReads): InsightsEventSource {
+export function createInsightsSource(store: LogsStore, reads: EventReads, fields?: FieldsCache): InsightsEventSource {
   const streamNamer = (groupId: number) => {
     const names = new Map<number, string>();
     const load = () => {
@@ -39,6 +45,7 @@ export function createInsightsSource(store: LogsStore, reads: EventReads): Insig
     message: row.message,
   });
   return {
+    fields,
     onAppend(listener: (groupId: number, ref: () => LogGroupRef | undefined) => void): void {
       store.onAppend((groupId) =>
         listener(groupId, () => {
@@ -47,22 +54,26 @@ export function createInsightsSource(store: LogsStore, reads: EventReads): Insig
         }),
       );
     },
-    onCommitted(listener: (groupId: number, events: readonly StoredLogEvent[]) => void): void {
+    onCommitted(listener: (groupId: number, batch: CommittedEvents) => void): void {
       const names = new Map<number, string>();
-      store.onCommit(({ groupId, streamId, firstId, ingestionTime, events }) => {
+      store.onCommit(({ groupId, streamId, firstId, ingestionTime, events, bytes }) => {
         let logStream = names.get(streamId);
         if (logStream === undefined) {
           logStream = store.streams(groupId).find((s) => s.id === streamId)?.name ?? "";
           names.set(streamId, logStream);
         }
-        const stored = events.map((e, i): StoredLogEvent => ({
-          id: firstId + i,
-          logStream,
-          timestamp: e.timestamp,
-          ingestionTime,
-          message: e.message,
-        }));
-        listener(groupId, stored);
+        const name = logStream;
+        listener(groupId, {
+          size: bytes + events.length * 16,
+          events: () =>
+            events.map((e, i): StoredLogEvent => ({
+              id: firstId + i,
+              logStream: name,
+              timestamp: e.timestamp,
+              ingestionTime,
+              message: e.message,
+            })),
+        });
       });
     },
     findLogGroup(accountId: string, region: string, nameOrArn: string): LogGroupRef | undefined {
@@ -78,12 +89,13 @@ export function createInsightsSource(store: LogsStore, reads: EventReads): Insig
         for (const row of reads.byIds(groupId, ids.slice(i, i + CHUNK))) yield toEvent(row, streamName);
       }
     },
-    *eventsAfter(groupId: number, afterId: number): Iterable<StoredLogEvent> {
+    lastEventId: () => reads.lastEventId(),
+    *eventsAfter(groupId: number, afterId: number, upTo = Number.MAX_SAFE_INTEGER): Iterable<StoredLogEvent> {
       const streamName = streamNamer(groupId);
       let cursor = afterId;
       for (;;) {
         // Chunked reads instead of a live cursor, so callers may use the connection between items.
-        const rows = reads.afterId(groupId, cursor, CHUNK);
+        const rows = reads.afterId(groupId, cursor, CHUNK, upTo);
         for (const row of rows) yield toEvent(row, streamName);
         if (rows.length < CHUNK) return;
         cursor = rows[rows.length - 1]?.id ?? cursor;

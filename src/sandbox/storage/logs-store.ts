@@ -1,5 +1,6 @@
 import { AwsError } from "../errors.js";
 import type { Db } from "./db.js";
+import { pendingBatches, type PendingBatches } from "./pending-batches.js";
 
 export interface GroupRow {
   id: number;
@@ -49,6 +50,8 @@ export interface CommittedBatch {
   firstId: number;
   ingestionTime: number;
   events: readonly NewEvent[];
+  /** The messages' UTF-8 bytes. */
+  bytes: number;
 }
 
 /** Rows per multi-row INSERT: one statement call per 100 events instead of 100 (half the insert cost, measured). */
@@ -72,11 +75,13 @@ export function parseGroupArn(arn: string): { region: string; accountId: string;
 export class LogsStore {
   readonly #db: Db;
   readonly #q;
+  readonly #pending: PendingBatches;
   readonly #appendListeners: AppendListener[] = [];
   readonly #commitListeners: ((batch: CommittedBatch) => void)[] = [];
 
   constructor(db: Db) {
     this.#db = db;
+    this.#pending = pendingBatches(db);
     this.#q = {
       findGroup: db.prepare("SELECT * FROM log_groups WHERE account_id = ? AND region = ? AND name = ?"),
       groupById: db.prepare("SELECT * FROM log_groups WHERE id = ?"),
@@ -113,10 +118,12 @@ export class LogsStore {
         .pluck(),
       addBytes: db.prepare("UPDATE log_groups SET stored_bytes = stored_bytes + ? WHERE id = ?"),
       deleteGroupEvents: db.prepare("DELETE FROM log_events WHERE group_id = ?"),
+      deleteGroupBatches: db.prepare("DELETE FROM log_batches WHERE group_id = ?"),
       deleteGroupStreams: db.prepare("DELETE FROM log_streams WHERE group_id = ?"),
       deleteGroupTags: db.prepare("DELETE FROM log_group_tags WHERE group_id = ?"),
       deleteGroup: db.prepare("DELETE FROM log_groups WHERE id = ?"),
       deleteStreamEvents: db.prepare("DELETE FROM log_events WHERE stream_id = ?"),
+      deleteStreamBatches: db.prepare("DELETE FROM log_batches WHERE stream_id = ?"),
       deleteStream: db.prepare("DELETE FROM log_streams WHERE id = ?"),
     };
   }
@@ -183,6 +190,7 @@ export class LogsStore {
           );
         }
         this.#q.deleteGroupEvents.run(g.id);
+        this.#q.deleteGroupBatches.run(g.id);
         this.#q.deleteGroupStreams.run(g.id);
         this.#q.deleteGroupTags.run(g.id);
         this.#q.deleteGroup.run(g.id);
@@ -274,6 +282,7 @@ export class LogsStore {
         const s = this.findStream(groupId, name);
         if (s === undefined) throw streamNotFound();
         this.#q.deleteStreamEvents.run(s.id);
+        this.#q.deleteStreamBatches.run(s.id);
         this.#q.deleteStream.run(s.id);
       })
       .immediate();
@@ -323,8 +332,7 @@ export class LogsStore {
         );
       }
     }
-    const uploadSeq = this.#q.touchStream.get({ first, last, ingested: ingestionTime, id: streamId }) as number;
-    this.#q.addBytes.run(bytes, groupId);
+    const uploadSeq = this.#touch(groupId, streamId, { first, last, bytes }, ingestionTime);
     for (const listener of this.#appendListeners) listener(groupId, events);
     // One writer inside one transaction: AUTOINCREMENT gave the batch consecutive ids ending at lastId.
     return { uploadSeq, firstId: lastId - events.length + 1 };
@@ -347,14 +355,48 @@ export class LogsStore {
     this.#commitListeners.push(listener);
   }
 
-  /** Durable append: one transaction, committed (and fsynced for file databases) before this returns. */
+  /**
+   * Durable append: one transaction, committed (and fsynced for file databases) before this returns. The batch is
+   * stored as one row and indexed later (pending-batches.ts); readers see its events at once all the same.
+   */
   putEvents(groupId: number, streamId: number, events: readonly NewEvent[], ingestionTime: number): number {
-    const { uploadSeq, firstId } = this.#db
-      .transaction(() => this.#append(groupId, streamId, events, ingestionTime))
-      .immediate();
-    if (events.length > 0) {
-      for (const listener of this.#commitListeners) listener({ groupId, streamId, firstId, ingestionTime, events });
+    if (events.length === 0) return 0;
+    let first = Infinity;
+    let last = -Infinity;
+    let bytes = 0;
+    const lengths = new Uint32Array(events.length);
+    for (let i = 0; i < events.length; i += 1) {
+      const e = events[i] as NewEvent;
+      if (e.timestamp < first) first = e.timestamp;
+      if (e.timestamp > last) last = e.timestamp;
+      const length = Buffer.byteLength(e.message, "utf8");
+      lengths[i] = length;
+      bytes += length;
     }
+    const result = this.#db
+      .transaction(() => {
+        const firstId = this.#pending.add(groupId, streamId, events, ingestionTime, lengths);
+        const uploadSeq = this.#touch(groupId, streamId, { first, last, bytes }, ingestionTime);
+        for (const listener of this.#appendListeners) listener(groupId, events);
+        return { uploadSeq, firstId };
+      })
+      .immediate();
+    this.#pending.committed(bytes);
+    const { uploadSeq, firstId } = result;
+    const batch = { groupId, streamId, firstId, ingestionTime, events, bytes };
+    for (const listener of this.#commitListeners) listener(batch);
+    return uploadSeq;
+  }
+
+  /** A stream's event times and upload count, and its group's stored bytes, after an append. */
+  #touch(
+    groupId: number,
+    streamId: number,
+    span: { first: number; last: number; bytes: number },
+    ingested: number,
+  ): number {
+    const uploadSeq = this.#q.touchStream.get({ first: span.first, last: span.last, ingested, id: streamId }) as number;
+    this.#q.addBytes.run(span.bytes, groupId);
     return uploadSeq;
   }
 

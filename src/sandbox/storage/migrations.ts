@@ -123,4 +123,19 @@ export const MIGRATIONS: readonly string[] = [
   `,
   // 4: STS session tags that are transitive (JSON object key → value), passed on along a role chain.
   `ALTER TABLE sts_sessions ADD COLUMN transitive_tags TEXT NOT NULL DEFAULT '{}';`,
+  // 5: PutLogEvents batches stored as one row each until their events are indexed into log_events, in the ids
+  // reserved for them from log_events' sequence (pending-batches.ts). The sequence row is made if no event has been
+  // stored yet, so a reservation can always advance it.
+  `
+  CREATE TABLE log_batches (
+    first_id INTEGER PRIMARY KEY,
+    group_id INTEGER NOT NULL,
+    stream_id INTEGER NOT NULL,
+    ingestion_time INTEGER NOT NULL,
+    events BLOB NOT NULL
+  );
+  INSERT INTO sqlite_sequence (name, seq)
+    SELECT 'log_events', COALESCE((SELECT MAX(id) FROM log_events), 0)
+    WHERE NOT EXISTS (SELECT 1 FROM sqlite_sequence WHERE name = 'log_events');
+  `,
 ];

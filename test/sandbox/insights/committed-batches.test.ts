@@ -11,6 +11,7 @@ import { openDatabase } from "../../../src/sandbox/storage/db.js";
 import { EventReads } from "../../../src/sandbox/storage/event-reads.js";
 import { createInsightsSource } from "../../../src/sandbox/storage/insights-source.js";
 import { LogsStore } from "../../../src/sandbox/storage/logs-store.js";
+import { pendingBatches } from "../../../src/sandbox/storage/pending-batches.js";
 
 const T0 = 1_700_000_000_000;
 
@@ -33,10 +34,13 @@ function setup() {
   const stream = logs.ensureStream(group.id, "s", T0);
   const batch = (from: number, n: number) =>
     Array.from({ length: n }, (_, i) => ({ timestamp: T0 + from + i, message: `{"n":${from + i}}` }));
-  const storedIds = () =>
-    (db.prepare("SELECT id FROM log_events WHERE group_id = ? ORDER BY id").pluck().all(group.id) as number[]).map(
-      Number,
-    );
+  // The ids in log_events once every pending PutLogEvents batch is indexed.
+  const storedIds = () => {
+    pendingBatches(db).settle();
+    return (
+      db.prepare("SELECT id FROM log_events WHERE group_id = ? ORDER BY id").pluck().all(group.id) as number[]
+    ).map(Number);
+  };
   return { db, logs, source, group, stream, batch, storedIds, readBack: () => readBack };
 }
 

@@ -1,7 +1,8 @@
 /**
  * An acknowledged write is never lost: a sandbox child process is killed with SIGKILL in the middle of a stream of
  * PutLogEvents calls; after a restart on the same database file, every event whose call was acknowledged is there,
- * and the batch that was in flight is all there or not there at all.
+ * and the batch that was in flight is all there or not there at all. Also when the sandbox is killed before it has
+ * indexed the batches it acknowledged (they are stored one row per batch and indexed once ingestion pauses).
  */
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -14,6 +15,7 @@ import {
   PutLogEventsCommand,
 } from "@aws-sdk/client-cloudwatch-logs";
 import { afterAll, describe, expect, it } from "vitest";
+import { openDatabase } from "../../../src/sandbox/storage/db.js";
 import { sandboxKeys, startSandboxChild } from "../child.js";
 import { startTestSandbox } from "../helpers.js";
 
@@ -28,13 +30,19 @@ const client = (endpoint: string) =>
     credentials: sandboxKeys,
   });
 
+/** A sandbox child over `dbPath` with log group /durable and its stream s. */
+async function startWithStream(dbPath: string) {
+  const { child, endpoint } = await startSandboxChild(dbPath);
+  const logs = client(endpoint);
+  await logs.send(new CreateLogGroupCommand({ logGroupName: "/durable" }));
+  await logs.send(new CreateLogStreamCommand({ logGroupName: "/durable", logStreamName: "s" }));
+  return { child, logs };
+}
+
 describe("kill -9 durability", () => {
   it("keeps every acknowledged PutLogEvents batch", async () => {
     const dbPath = join(dir, "sandbox.db");
-    const { child, endpoint } = await startSandboxChild(dbPath);
-    const logs = client(endpoint);
-    await logs.send(new CreateLogGroupCommand({ logGroupName: "/durable" }));
-    await logs.send(new CreateLogStreamCommand({ logGroupName: "/durable", logStreamName: "s" }));
+    const { child, logs } = await startWithStream(dbPath);
 
     const acknowledged = new Set<string>();
     const inFlight = new Map<number, string[]>();
@@ -90,6 +98,41 @@ describe("kill -9 durability", () => {
         const present = messages.filter((m) => stored.has(m)).length;
         expect([0, messages.length]).toContain(present);
       }
+    } finally {
+      await restarted.close();
+    }
+  }, 60_000);
+
+  it("keeps acknowledged batches that were not indexed yet", async () => {
+    const dbPath = join(dir, "unindexed.db");
+    const { child, logs } = await startWithStream(dbPath);
+    const sent: string[] = [];
+    // Back to back, then killed at once: well within the pause after which batches are indexed.
+    for (let b = 0; b < 5; b += 1) {
+      const messages = Array.from({ length: 200 }, (_, i) => `unindexed-${b}-${i}`);
+      await logs.send(
+        new PutLogEventsCommand({
+          logGroupName: "/durable",
+          logStreamName: "s",
+          logEvents: messages.map((message) => ({ timestamp: Date.now(), message })),
+        }),
+      );
+      sent.push(...messages);
+    }
+    const exited = new Promise((r) => child.once("exit", r));
+    child.kill("SIGKILL");
+    await exited;
+    logs.destroy();
+
+    const db = openDatabase(dbPath);
+    const pending = db.prepare("SELECT COUNT(*) FROM log_batches").pluck().get() as number;
+    db.close();
+    expect(pending).toBeGreaterThan(0);
+
+    const restarted = await startTestSandbox({ dbPath });
+    try {
+      const page = await client(restarted.endpoint).send(new FilterLogEventsCommand({ logGroupName: "/durable" }));
+      expect((page.events ?? []).map((e) => e.message)).toEqual(sent);
     } finally {
       await restarted.close();
     }

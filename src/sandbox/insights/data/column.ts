@@ -21,6 +21,17 @@ const DICT_CHECK = 1024;
 
 type Codes = Uint8Array | Uint16Array | Uint32Array;
 
+export interface ColumnSnapshot {
+  codes: Codes;
+  codeLimit: number;
+  nums: Int32Array | Float64Array | null;
+  dict: string[];
+  indexed: boolean;
+  raw: ReturnType<PackedStrings["snapshot"]> | null;
+  lazyCount: number;
+  strings: number;
+}
+
 export class Column {
   /** One byte per row until a dictionary code needs more (most fields are numbers or have few values). */
   codes: Codes;
@@ -99,6 +110,34 @@ export class Column {
     }
     (this.raw ??= new PackedStrings(this.codes.length)).set(row, value);
     this.codes[row] = RAW;
+  }
+
+  /** What persist.ts writes for rows [0, n) (arrays as views, not copies). */
+  snapshot(n: number): ColumnSnapshot {
+    return {
+      codes: this.codes.subarray(0, n),
+      codeLimit: this.codeLimit,
+      nums: this.nums?.subarray(0, n) ?? null,
+      dict: [...this.dict],
+      indexed: this.index !== null,
+      raw: this.raw?.snapshot(n) ?? null,
+      lazyCount: this.lazyCount,
+      strings: this.strings,
+    };
+  }
+
+  /** The column of a snapshot (whose arrays become its own). */
+  static restore(s: ColumnSnapshot): Column {
+    const column = new Column(0);
+    column.codes = s.codes;
+    column.codeLimit = s.codeLimit;
+    column.nums = s.nums;
+    column.dict.push(...s.dict);
+    column.index = s.indexed ? new Map(s.dict.map((value, code) => [value, code])) : null;
+    column.raw = s.raw === null ? null : PackedStrings.restore(s.raw);
+    column.lazyCount = s.lazyCount;
+    column.strings = s.strings;
+    return column;
   }
 
   /** The stored value, `null` if absent, or `undefined` if it must be read back from the message. */

@@ -62,6 +62,41 @@ export class PackedStrings {
     return (this.blocks[at >>> BLOCK_BITS] as Buffer).toString("latin1", offset, offset + size - 1);
   }
 
+  /** What persist.ts writes for rows [0, n): a few numbers and the arrays (views, not copies). */
+  snapshot(n: number): {
+    used: number;
+    wide: [number, string][];
+    start: Uint32Array;
+    size: Uint8Array;
+    blocks: Buffer[];
+  } {
+    const wide = [...this.wide].filter(([row]) => row < n);
+    return {
+      used: this.used,
+      wide,
+      start: this.start.subarray(0, n),
+      size: this.size.subarray(0, n),
+      blocks: [...this.blocks],
+    };
+  }
+
+  /** The strings of a snapshot (whose arrays become this object's own). */
+  static restore(s: {
+    used: number;
+    wide: [number, string][];
+    start: Uint32Array;
+    size: Uint8Array;
+    blocks: Buffer[];
+  }): PackedStrings {
+    const packed = new PackedStrings(0);
+    packed.start = s.start;
+    packed.size = s.size;
+    packed.blocks.push(...s.blocks);
+    packed.used = s.blocks.length === 0 ? BLOCK_SIZE : s.used;
+    for (const [row, value] of s.wide) packed.wide.set(row, value);
+    return packed;
+  }
+
   /** Bytes held (for the benchmark's account of memory). */
   get byteLength(): number {
     return this.blocks.length * BLOCK_SIZE + this.start.byteLength + this.size.byteLength;

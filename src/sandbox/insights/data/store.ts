@@ -4,10 +4,26 @@
  * query that needs `@message` (or a long string left in it) reads them back from the source.
  */
 import type { InsightsEventSource, LogGroupRef, StoredLogEvent } from "../source.js";
-import { Column } from "./column.js";
+import { Column, type ColumnSnapshot } from "./column.js";
 import { discoverNodes, isLambdaGroup, type NodeEmit } from "./discover.js";
 
 const INITIAL_CAPACITY = 1024;
+
+/** A store's rows [0, n) and what describes them, as persist.ts writes and reads them. */
+export interface StoreSnapshot {
+  n: number;
+  lastId: number;
+  totalBytes: number;
+  minTs: number;
+  maxTs: number;
+  streamNames: string[];
+  ids: Float64Array<ArrayBuffer>;
+  ts: Float64Array<ArrayBuffer>;
+  ingest: Float64Array<ArrayBuffer>;
+  streams: Uint32Array<ArrayBuffer>;
+  bytes: Uint32Array<ArrayBuffer>;
+  columns: [string, ColumnSnapshot][];
+}
 
 export class LogStore {
   readonly ref: LogGroupRef;
@@ -31,8 +47,9 @@ export class LogStore {
   minTs = Number.POSITIVE_INFINITY;
   maxTs = Number.NEGATIVE_INFINITY;
   private lastId = 0;
-  /** The source's reader of a catch-up that a deadline interrupted. */
+  /** The source's reader of a catch-up that a deadline interrupted, and the id it reads up to. */
   private reader: Iterator<StoredLogEvent> | null = null;
+  private readerUpTo = 0;
   private readonly emitRow: NodeEmit;
   private row = 0;
   /** Columns by path-node id, so a known path costs one array read per event. */
@@ -68,9 +85,14 @@ export class LogStore {
    * Pulls and discovers the events that became visible since the last refresh. With a `deadline`
    * (performance.now() milliseconds) it stops there and says so: false means "call again to catch up". The
    * reader is kept between calls, so a catch-up spread over many slices reads each event from the source once.
+   * With `upTo`, events with higher ids need not be read (background discovery gets those from committed batches).
    */
-  refresh(source: InsightsEventSource, deadline = Number.POSITIVE_INFINITY): boolean {
-    const reader = (this.reader ??= source.eventsAfter(this.ref.id, this.lastId)[Symbol.iterator]());
+  refresh(source: InsightsEventSource, deadline = Number.POSITIVE_INFINITY, upTo = Number.MAX_SAFE_INTEGER): boolean {
+    if (this.reader === null) {
+      this.reader = source.eventsAfter(this.ref.id, this.lastId, upTo)[Symbol.iterator]();
+      this.readerUpTo = upTo;
+    }
+    let reader = this.reader;
     let count = 0;
     for (;;) {
       let step: IteratorResult<StoredLogEvent>;
@@ -82,7 +104,11 @@ export class LogStore {
       }
       if (step.done === true) {
         this.reader = null;
-        return true;
+        if (this.readerUpTo >= upTo) return true;
+        // A reader that stopped short of what this caller needs: read on from where it stopped.
+        reader = this.reader = source.eventsAfter(this.ref.id, this.lastId, upTo)[Symbol.iterator]();
+        this.readerUpTo = upTo;
+        continue;
       }
       this.append(step.value);
       count += 1;
@@ -145,6 +171,53 @@ export class LogStore {
     discoverNodes(event.message, this.lambda, this.emitRow);
     this.lastId = event.id;
     this.n = row + 1;
+  }
+
+  /** The id of the last event discovered. */
+  get lastEventId(): number {
+    return this.lastId;
+  }
+
+  /** Rows [0, n) as views (rows never change once appended, so the views stay true while rows are added). */
+  snapshot(): StoreSnapshot {
+    const n = this.n;
+    return {
+      n,
+      lastId: this.lastId,
+      totalBytes: this.totalBytes,
+      minTs: this.minTs,
+      maxTs: this.maxTs,
+      streamNames: [...this.streamNames],
+      ids: this.ids.subarray(0, n),
+      ts: this.ts.subarray(0, n),
+      ingest: this.ingest.subarray(0, n),
+      streams: this.streams.subarray(0, n),
+      bytes: this.bytes.subarray(0, n),
+      columns: [...this.columns].map(([name, column]) => [name, column.snapshot(n)]),
+    };
+  }
+
+  /** A store from a snapshot of at least one row (its arrays become the store's own; it grows from there). */
+  static restore(ref: LogGroupRef, s: StoreSnapshot): LogStore {
+    const store = new LogStore(ref);
+    store.n = s.n;
+    store.capacity = s.n;
+    store.lastId = s.lastId;
+    store.totalBytes = s.totalBytes;
+    store.minTs = s.minTs;
+    store.maxTs = s.maxTs;
+    for (const name of s.streamNames) {
+      store.streamIndex.set(name, store.streamNames.length);
+      store.streamNames.push(name);
+    }
+    store.ids = s.ids;
+    store.ts = s.ts;
+    store.ingest = s.ingest;
+    store.streams = s.streams;
+    store.bytes = s.bytes;
+    for (const [name, column] of s.columns) store.columns.set(name, Column.restore(column));
+    store.empty = new Column(s.n);
+    return store;
   }
 
   /** The message of one row, read back from the source (undefined if the event is gone). */

@@ -1,0 +1,43 @@
+/**
+ * The harness's ceiling for the PutLogEvents side-by-side: a Node server in its own process that reads each request
+ * body whole and answers a fixed PutLogEvents reply, doing nothing else. Whatever it measures is the client's and
+ * loopback's own cost; no server measured by the same client can go faster.
+ */
+import { spawn } from "node:child_process";
+import type { Endpoint } from "./put-log-events.js";
+
+const SERVER = `
+const server = require("node:http").createServer((req, res) => {
+  const chunks = [];
+  req.on("data", (chunk) => chunks.push(chunk));
+  req.on("end", () => {
+    Buffer.concat(chunks);
+    res.setHeader("content-type", "application/x-amz-json-1.1");
+    res.end('{"nextSequenceToken":"49000000000000000000000000000000000000000000000000000002"}');
+  });
+});
+server.listen(0, "127.0.0.1", () => console.log("PORT " + server.address().port));
+`;
+
+export async function startCeiling(): Promise<Endpoint & { stop(): Promise<void> }> {
+  const child = spawn(process.execPath, ["-e", SERVER], { stdio: ["ignore", "pipe", "inherit"] });
+  const port = await new Promise<string>((resolve, reject) => {
+    let out = "";
+    child.once("exit", (code) => reject(new Error(`the ceiling server exited ${code}`)));
+    child.stdout.on("data", (chunk: Buffer) => {
+      out += chunk.toString();
+      const m = /PORT (\d+)/.exec(out);
+      if (m?.[1] !== undefined) resolve(m[1]);
+    });
+  });
+  return {
+    endpoint: `http://127.0.0.1:${port}`,
+    credentials: { accessKeyId: "ceiling", secretAccessKey: "ceiling" },
+    stop: () =>
+      new Promise((resolve) => {
+        if (child.exitCode !== null) return resolve();
+        child.once("exit", () => resolve());
+        child.kill("SIGTERM");
+      }),
+  };
+}

@@ -1,0 +1,45 @@
+/**
+ * The Logs Insights engine's files of discovered fields, beside the database: <database>.insights/<group id>.fields,
+ * private like the database (0700 folder, 0600 files). None for an in-memory database.
+ */
+import { mkdirSync, readFileSync } from "node:fs";
+import { open, rename, unlink } from "node:fs/promises";
+import { join } from "node:path";
+import type { FieldsCache } from "../insights/source.js";
+import type { Db } from "./db.js";
+import { pendingBatches } from "./pending-batches.js";
+
+export function fieldsCache(db: Db): FieldsCache | undefined {
+  if (db.memory || db.name === "" || db.name === ":memory:") return undefined;
+  const dir = `${db.name}.insights`;
+  const file = (groupId: number): string => join(dir, `${groupId}.fields`);
+  const count = db.prepare("SELECT COUNT(*) FROM log_events WHERE group_id = ? AND id <= ?").pluck();
+  const pending = pendingBatches(db);
+  return {
+    load(groupId) {
+      try {
+        return readFileSync(file(groupId));
+      } catch {
+        return undefined;
+      }
+    },
+    async save(groupId, parts) {
+      mkdirSync(dir, { recursive: true, mode: 0o700 });
+      const temporary = `${file(groupId)}.${process.pid}.tmp`;
+      const handle = await open(temporary, "w", 0o600);
+      try {
+        for (const part of parts) await handle.write(part);
+      } catch (error) {
+        await handle.close();
+        await unlink(temporary).catch(() => undefined);
+        throw error;
+      }
+      await handle.close();
+      await rename(temporary, file(groupId));
+    },
+    countUpTo(groupId, upTo) {
+      pending.settle(upTo);
+      return Number(count.get(groupId, upTo));
+    },
+  };
+}
