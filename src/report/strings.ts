@@ -13,6 +13,7 @@ export const R = {
   actual: { vi: "thực tế", en: "actual" },
   hint: { vi: "gợi ý", en: "hint" },
   requestId: { vi: "Request ID", en: "Request ID" },
+  sameAsItem: { vi: "(như mục {n})", en: "(as for item {n})" },
   partialCredit: { vi: "điểm một phần {score}/{points}", en: "partial credit {score}/{points}" },
   classSummary: {
     vi: "{targets} học viên · {complete} hoàn thành · {partial} làm một phần · {zero} chưa có điểm · {unreachable} không chấm được · trung bình {mean}%",

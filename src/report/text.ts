@@ -42,6 +42,8 @@ export function renderText(report: ChecklistReport, style: TextStyle = plainStyl
 }
 
 function itemLines(items: readonly ReportItem[], lang: Lang, style: TextStyle, lines: string[]): void {
+  // Items failing for one cause (an optional step never started) say it once: the next ones point back to it.
+  let said: { n: number; key: string } | undefined;
   for (const [index, item] of items.entries()) {
     const paint = style[item.status];
     const word = tr(S[item.status], lang);
@@ -50,6 +52,12 @@ function itemLines(items: readonly ReportItem[], lang: Lang, style: TextStyle, l
       `  ${paint(`${GLYPH[item.status]} ${word.padEnd(lang === "vi" ? 8 : 5)}`)} ${index + 1}. ${item.label}${who ? style.muted(who) : ""}`,
     );
     if (item.status === "pass") continue;
+    const key = JSON.stringify([item.status, item.problem, item.evidence, item.credit, item.hint]);
+    if (said?.key === key) {
+      lines.push(style.muted(`       ${tr(fill(S.sameAsItem, { n: said.n }), lang)}`));
+      continue;
+    }
+    said = { n: index + 1, key };
     if (item.problem) lines.push(style.muted(`       ${plainProse(item.problem.title)}`));
     if (item.evidence) {
       lines.push(style.muted(`       ${tr(S.expected, lang)}: ${item.evidence.expected}`));

@@ -55,6 +55,13 @@ describe("bonus items in the checklist report", () => {
     const md = renderMarkdown(r);
     expect(md).toContain("**Bonus (not part of the checklist)** · 1/2 passed");
     expect(md).toMatch(/\| 2 \| Bonus: the alarm \| ❌ fail \|/);
+    // Items failing for the same cause (the bonus step never started) say it once, then point back to it.
+    const third = { ...bonus[1]!, id: "bonus-other", label: { vi: "Thêm: khác", en: "Bonus: another" } };
+    const same = renderText(report([PASS, PASS, PASS, PASS], { bonus: [...bonus, third] }));
+    expect(same.split(`hint: ${FAIL.hint.en}`)).toHaveLength(2);
+    expect(same).toMatch(/3\. Bonus: another\n {7}\(as for item 2\)\n?$/);
+    const viSame = renderText(report([PASS, PASS, PASS, PASS], { bonus: [...bonus, third], lang: "vi" }));
+    expect(viSame).toContain("(như mục 2)");
     const vi = renderText(report([PASS, PASS, PASS, PASS], { bonus, lang: "vi" }));
     expect(vi).toContain("Phần thêm (không tính vào checklist) — 1/2 mục đạt");
   });
