@@ -58,6 +58,9 @@ export interface RunSummary {
 
 const iso = () => new Date().toISOString();
 
+/** The checks that judge a step the runner just worked on: all but those that check only the learner's own work. */
+const afterActions = (step: Step) => step.checks.filter((check) => check.watchedOnly !== true);
+
 export class Runner {
   readonly #options: RunnerOptions;
   readonly #env: ContextEnvironment;
@@ -309,7 +312,7 @@ export class Runner {
     }
     const by = stepDoneBy(actionOutcomes, this.#options.store.state.steps[step.id]?.doneBy);
     if (outcome === "passed") {
-      for (const check of step.checks) {
+      for (const check of afterActions(step)) {
         const item = await runCheck(this.#core, step, check, signal, { by });
         fresh.set(check.id, item);
         if (signal.aborted) {
@@ -328,7 +331,7 @@ export class Runner {
 
   /** A passed step's checks only: "failed" as soon as one does not pass (the step is then done again). */
   async #recheckStep(step: Step, signal: AbortSignal, fresh: Map<string, ChecklistItemResult>): Promise<StepOutcome> {
-    for (const check of step.checks) {
+    for (const check of afterActions(step)) {
       const item = await runCheck(this.#core, step, check, signal);
       if (signal.aborted) return "cancelled";
       if (item.result.status !== "pass") return "failed";

@@ -40,7 +40,7 @@ export class TuiController<A extends SessionArgs = SessionArgs> {
   readonly #questions: ConfirmQueue;
   /** The step the learner has open on the lab screen (undefined: another screen, or a panel over it). */
   #focus: string | undefined;
-  readonly #live = new LiveWatch(() => this.#syncWatch());
+  readonly #live = new LiveWatch((stepId, result) => this.#watchEnded(stepId, result.outcome));
 
   constructor(deps: ControllerDeps<A>) {
     this.#deps = deps;
@@ -267,6 +267,16 @@ export class TuiController<A extends SessionArgs = SessionArgs> {
     const phase = this.#state.phase;
     if (phase.kind !== "ready") return Promise.resolve();
     return this.#runs.start((signal) => work(phase.session.runner, signal));
+  }
+
+  /**
+   * A watch ended on its own. Cleanup done by hand takes every checklist item with it, as genai-lab's own cleanup
+   * does: the checklist is re-read at once (runStep does the same after a cleanup run).
+   */
+  #watchEnded(stepId: string, outcome: string): void {
+    const step = this.#state.view?.steps.find((s) => s.id === stepId);
+    if (step?.role === "cleanup" && outcome === "passed" && !this.#quitting) void this.recheck();
+    this.#syncWatch();
   }
 
   /** Watches the open step live when the mode, the screen and the moment allow it (hands-on.ts), else nothing. */

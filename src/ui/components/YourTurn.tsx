@@ -6,8 +6,8 @@
  * Exam mode shows the task only (the ways are the answer).
  */
 import { Box, Text } from "ink";
-import type { Mode, TargetKind } from "../../engine/contract.js";
-import { fill, type Text as Bilingual } from "../../engine/text.js";
+import { isByHandStep, type Mode, type TargetKind } from "../../engine/contract.js";
+import { fill, tr, type Text as Bilingual } from "../../engine/text.js";
 import { useDisplay } from "../app/display.js";
 import type { StepInfo } from "../state/lab-view.js";
 import { WAYS, type Way } from "../state/ui-state.js";
@@ -38,7 +38,8 @@ export function YourTurn(props: {
 }) {
   const { t } = useDisplay();
   const { step, info, width } = props;
-  const exam = info.mode === "exam";
+  // Cleanup is not graded: exam mode shows its commands too.
+  const exam = info.mode === "exam" && isByHandStep(step);
   // The actions' own shell lines count: a step without Your turn content still shows how to do it by hand.
   const has = [step.task, step.console, step.cli, step.python].some((part) => part !== undefined) || !!step.commands;
   return (
@@ -50,7 +51,13 @@ export function YourTurn(props: {
           {t(exam ? S.yourTurnNoneExam : S.yourTurnNone)}
         </Styled>
       ) : null}
-      {props.live ? <LiveStatus {...props.live} /> : <Styled token="text.muted">{t(S.liveNoChecks)}</Styled>}
+      {props.live ? (
+        <LiveStatus {...props.live} />
+      ) : (
+        <Styled token="text.muted" wrap="wrap">
+          {t(step.role === "cleanup" ? S.cleanupNothingYet : S.liveNoChecks)}
+        </Styled>
+      )}
       {exam ? (
         <Box marginTop={1}>
           <Styled token="text.muted" wrap="wrap">
@@ -64,7 +71,7 @@ export function YourTurn(props: {
       {exam ? null : (
         <Box marginTop={1}>
           <Styled token="text.accent" wrap="wrap">
-            ▶ {t(S.doItHint)}
+            ▶ {t(step.role === "cleanup" ? S.yourTurnCleanup : S.doItHint)}
           </Styled>
         </Box>
       )}
