@@ -226,7 +226,9 @@ export const BINDINGS: readonly KeyBinding[] = [
     keys: ["l"],
     short: S.languageSwitch,
     long: S.keyLangLong,
-    scopes: ["main", "welcome"],
+    // Wherever there is something to read: the lab complete card, help, details and the mode chooser too (a
+    // dialog's keys stay y and n only).
+    scopes: ["main", "welcome", "overlay", "chooser"],
     footer: "idle",
     whileRunning: true,
     match: plain("l"),

@@ -85,6 +85,12 @@ describe("hands-on mode in the TUI", () => {
       ["thing-exists", "learner"],
       ["thing-used", "runner"],
     ]);
+    // `l` works on the card too: it reads in the other language at once, and Esc still closes it.
+    await tui.press("l");
+    const vi = await tui.waitFor("★ Hoàn thành bài lab");
+    expect(vi).toMatch(/Bạn tự làm\s+1\/2 mục/);
+    await tui.press("l");
+    await tui.waitFor("Lab complete · 2/2 checklist items passed");
     await tui.press(KEY.escape);
     const after = await tui.waitFor((f) => f.includes("▸✓* 2") && idle(f));
     expect(after).toContain("✓  1 Make a thing"); // the learner's own step carries no mark
