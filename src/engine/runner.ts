@@ -198,14 +198,17 @@ export class Runner {
     return hintLadder(this.#step(stepId), this.stepTexts(stepId));
   }
 
-  /** The step's Your turn with the learner's real values, or undefined when the step has none yet. */
-  yourTurn(stepId: string): YourTurnView | undefined {
-    return yourTurnOf(this.#step(stepId), this.stepTexts(stepId), this.#renderContext(stepId));
+  /**
+   * The step's Your turn with the learner's real values, or undefined when the step has none yet. Its commands'
+   * comments are in `lang` (default: the runner's), so a screen that switches language can ask for each.
+   */
+  yourTurn(stepId: string, lang?: Lang): YourTurnView | undefined {
+    return yourTurnOf(this.#step(stepId), this.stepTexts(stepId), this.#renderContext(stepId, lang));
   }
 
   /** The shell lines that do the step by hand: Your turn's CLI, else the actions' CLI lines, in order. */
-  commands(stepId: string): string[] {
-    return stepCommands(this.#step(stepId), this.#renderContext(stepId));
+  commands(stepId: string, lang?: Lang): string[] {
+    return stepCommands(this.#step(stepId), this.#renderContext(stepId, lang));
   }
 
   /**
@@ -239,8 +242,9 @@ export class Runner {
     );
   }
 
-  #renderContext(stepId: string) {
-    return createCheckContext(this.#env, { stepId }, new AbortController().signal, () => false);
+  #renderContext(stepId: string, lang?: Lang) {
+    const env = lang ? { ...this.#env, lang } : this.#env;
+    return createCheckContext(env, { stepId }, new AbortController().signal, () => false);
   }
 
   /**

@@ -81,9 +81,10 @@ export function YourTurn(props: {
 
 /** The tab row and the way shown. */
 function Ways(props: { step: StepInfo; info: HandsOnInfo; width: number }) {
-  const { t, theme } = useDisplay();
+  const { t, theme, lang } = useDisplay();
   const { step, info, width } = props;
-  const cli = step.cli ?? step.commands?.join("\n");
+  // The commands in the language on screen (their comments differ), unredacted here: CodeBlock redacts.
+  const cli = step.cli ? tr(step.cli, lang) : step.commands?.[lang].join("\n");
   return (
     <Box flexDirection="column" marginTop={1}>
       <Text wrap="truncate-end">
@@ -119,7 +120,7 @@ function Ways(props: { step: StepInfo; info: HandsOnInfo; width: number }) {
               <Missing way="cli" />
             )
           ) : step.python ? (
-            <CodeBlock code={step.python} language="python" width={width} />
+            <CodeBlock code={tr(step.python, lang)} language="python" width={width} />
           ) : (
             <Missing way="python" />
           )}
