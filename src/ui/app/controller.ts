@@ -227,10 +227,18 @@ export class TuiController<A extends SessionArgs = SessionArgs> {
     });
   }
 
-  /** Counts the next hint of a step's ladder as revealed (progress `hint-revealed`); nothing without a session. */
-  revealHint(stepId: string): void {
+  /**
+   * Counts the next hint of a step's ladder as revealed (progress `hint-revealed`) and returns how many were
+   * revealed before it, as the progress file says — `genai-lab hint` in another terminal counts there too, so it
+   * is re-read first and the TUI and the CLI never disagree. Undefined (nothing counted) without a session.
+   */
+  revealHint(stepId: string): number | undefined {
     const phase = this.#state.phase;
-    if (phase.kind === "ready") phase.session.runner.revealHint(stepId);
+    if (phase.kind !== "ready") return undefined;
+    phase.session.store.refresh();
+    const before = phase.session.runner.hintsRevealed(stepId);
+    phase.session.runner.revealHint(stepId);
+    return before;
   }
 
   recheck(): Promise<void> {
@@ -295,8 +303,12 @@ export class TuiController<A extends SessionArgs = SessionArgs> {
   }
 
   #onEvent(event: RunnerEvent): void {
-    const view = this.#state.view;
     const phase = this.#state.phase;
+    // Each live round also looks whether the learner's other terminal wrote progress (a hint counted by `genai-lab
+    // hint`): a stat, and a re-read only when it did.
+    if (event.type === "watch" && event.phase === "round-started" && phase.kind === "ready")
+      phase.session.store.refresh();
+    const view = this.#state.view;
     if (view && phase.kind === "ready") this.#set({ view: viewAfterEvent(view, event, phase.session, this.#now()) });
   }
 }
