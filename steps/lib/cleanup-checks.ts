@@ -41,9 +41,10 @@ function verdict(ctx: ReadCtx, expected: Text, gone: Gone, removedAs?: [string, 
   return { status: "pass", evidence: { expected, actual: gone.actual }, ...(doneBy ? { doneBy } : {}) };
 }
 
-const leftHint = (what: Text, command: string, more: Text = { vi: "", en: "" }): Text => ({
-  vi: `${what.vi} vẫn còn. Xoá nó: \`${command}\`${more.vi}`,
-  en: `${what.en} is still there. Remove it: \`${command}\`${more.en}`,
+/** "X is still there.", what to know first, then the command last: nothing follows it to copy by mistake. */
+const leftHint = (what: Text, command: string, note: Text = { vi: "", en: "" }): Text => ({
+  vi: `${what.vi} vẫn còn.${note.vi ? ` ${note.vi}` : ""} Xoá nó: \`${command}\``,
+  en: `${what.en} is still there.${note.en ? ` ${note.en}` : ""} Remove it: \`${command}\``,
 });
 
 async function alarmGone(ctx: ReadCtx): Promise<CheckResult> {
@@ -82,8 +83,8 @@ async function dashboardGone(ctx: ReadCtx): Promise<CheckResult> {
     status: "left",
     actual: { vi: `dashboard ${name} vẫn còn`, en: `the dashboard ${name} is still there` },
     hint: leftHint(what, entry ? planCommand(entry) : deleteLine.dashboard(region, name), {
-      vi: " (console: CloudWatch → Dashboards → chọn nó → Delete).",
-      en: " (console: CloudWatch → Dashboards → select it → Delete).",
+      vi: "Trên console: CloudWatch → Dashboards → chọn nó → Delete.",
+      en: "In the console: CloudWatch → Dashboards → select it → Delete.",
     }),
   });
 }
@@ -117,8 +118,8 @@ async function loggingOff(ctx: ReadCtx): Promise<CheckResult> {
       { vi: "Cấu hình model invocation logging", en: "The model invocation logging configuration" },
       command,
       {
-        vi: " (console: Bedrock → Settings → tắt Model invocation logging).",
-        en: " (console: Bedrock → Settings → turn Model invocation logging off).",
+        vi: "Trên console: Bedrock → Settings → tắt Model invocation logging.",
+        en: "In the console: Bedrock → Settings → turn Model invocation logging off.",
       },
     ),
   });
@@ -145,8 +146,8 @@ async function roleGone(ctx: ReadCtx): Promise<CheckResult> {
     status: "left",
     actual: { vi: `IAM role ${role} vẫn còn`, en: `the IAM role ${role} is still there` },
     hint: leftHint({ vi: `IAM role ${role}`, en: `The IAM role ${role}` }, commands, {
-      vi: " (xoá inline policy trước, IAM mới cho xoá role).",
-      en: " (its inline policies first: IAM deletes a role only without them).",
+      vi: "IAM chỉ xoá role khi không còn inline policy, nên xoá chúng trước.",
+      en: "IAM deletes a role only once its inline policies are gone, so they go first.",
     }),
   });
 }
@@ -161,8 +162,8 @@ async function logGroupGone(ctx: ReadCtx): Promise<CheckResult> {
     status: "left",
     actual: { vi: `log group ${group} vẫn còn`, en: `the log group ${group} is still there` },
     hint: leftHint({ vi: `Log group ${group}`, en: `The log group ${group}` }, deleteLine.logGroup(region, group), {
-      vi: ". Nó chứa mọi prompt và câu trả lời đã ghi: nếu còn cần, cứ giữ (mục này để chưa đạt).",
-      en: ". It holds every logged prompt and answer: if you still need them, keep it (this item then stays open).",
+      vi: "Nó chứa mọi prompt và câu trả lời đã ghi: nếu còn cần, cứ giữ (mục này khi đó để chưa đạt).",
+      en: "It holds every logged prompt and answer: if you still need them, keep it (this item then stays open).",
     }),
   });
 }

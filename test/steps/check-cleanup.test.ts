@@ -96,6 +96,7 @@ describe("cleanup's nothing-left checks", () => {
       expect(actualOf(result)).toMatch(/still there|still writes/);
       expect(hintOf(result)).toMatch(expected[id]![0]);
       expect(hintViOf(result)).toMatch(expected[id]![1]);
+      expect(hintOf(result)).toMatch(/Remove it: `[^`]+`$/); // the command last: nothing after it to copy by mistake
       expect(ms).toBeLessThan(3000);
     }
   });
