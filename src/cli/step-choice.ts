@@ -1,6 +1,7 @@
 /**
  * Which step `commands` and `hint` are about: the one --step names, else where the learner is — the first lab
- * step not yet passed (the step the TUI opens on). Undefined when every lab step has passed.
+ * step not yet passed (the step the TUI opens on; one without checks counts as passed once the next lab step with
+ * checks has). Undefined when every lab step has passed.
  */
 import { isLabStep } from "../engine/contract.js";
 import type { LoadedStep } from "../engine/loader.js";
@@ -13,5 +14,12 @@ export function chosenStep(session: Session, selection: string | undefined): Loa
     return steps.find(({ step }) => step.id === id);
   }
   const records = session.store.state.steps;
-  return steps.find(({ step }) => isLabStep(step) && records[step.id]?.outcome !== "passed");
+  const passed = (id: string) => records[id]?.outcome === "passed";
+  // A lab step without checks of its own (step 2's calls) is verified by the next lab step's, as the TUI reads it:
+  // once that one passed, the learner is not on it any more (hint offered its rungs after a finished lab).
+  const checkedWithNext = (index: number) => {
+    const next = steps.slice(index + 1).find(({ step }) => isLabStep(step) && step.checks.length > 0);
+    return steps[index]!.step.checks.length === 0 && next !== undefined && passed(next.step.id);
+  };
+  return steps.find(({ step }, i) => isLabStep(step) && !passed(step.id) && !checkedWithNext(i));
 }

@@ -256,6 +256,12 @@ export interface Check<P extends LabParams = LabParams, A = unknown> {
   label: Text;
   /** Default 2 minutes. */
   timeoutMs?: number;
+  /**
+   * Checks the learner's own work only: it runs while the step is watched live (hands-on, exam), never after the
+   * step's own actions, whose outcome it would second-guess (cleanup's actions leave on purpose what the lab did
+   * not create; its "nothing left" checks count everything at the lab's names as the learner's).
+   */
+  watchedOnly?: boolean;
   run(ctx: CheckContext<P, A>): Promise<CheckResult>;
 }
 
@@ -273,6 +279,15 @@ export function isLabStep(step: { role?: StepRole }): boolean {
 /** A step the learner does by hand in hands-on and exam mode (Your turn, live checks): a lab step or the bonus. */
 export function isByHandStep(step: { role?: StepRole }): boolean {
   return step.role === "lab" || step.role === "bonus";
+}
+
+/**
+ * A step whose checks follow the learner's own work live in hands-on and exam mode: a by-hand step, or cleanup
+ * (done by hand, or by genai-lab when asked: its checks say what is left either way). Cleanup is not graded work,
+ * so it is not a by-hand step: exam mode still runs it when asked, and its commands are never hidden.
+ */
+export function isWatchedStep(step: { role?: StepRole }): boolean {
+  return isByHandStep(step) || step.role === "cleanup";
 }
 
 /**

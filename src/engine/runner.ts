@@ -58,6 +58,9 @@ export interface RunSummary {
 
 const iso = () => new Date().toISOString();
 
+/** The checks that judge a step the runner just worked on: all but those that check only the learner's own work. */
+const afterActions = (step: Step) => step.checks.filter((check) => check.watchedOnly !== true);
+
 export class Runner {
   readonly #options: RunnerOptions;
   readonly #env: ContextEnvironment;
@@ -195,14 +198,17 @@ export class Runner {
     return hintLadder(this.#step(stepId), this.stepTexts(stepId));
   }
 
-  /** The step's Your turn with the learner's real values, or undefined when the step has none yet. */
-  yourTurn(stepId: string): YourTurnView | undefined {
-    return yourTurnOf(this.#step(stepId), this.stepTexts(stepId), this.#renderContext(stepId));
+  /**
+   * The step's Your turn with the learner's real values, or undefined when the step has none yet. Its commands'
+   * comments are in `lang` (default: the runner's), so a screen that switches language can ask for each.
+   */
+  yourTurn(stepId: string, lang?: Lang): YourTurnView | undefined {
+    return yourTurnOf(this.#step(stepId), this.stepTexts(stepId), this.#renderContext(stepId, lang));
   }
 
   /** The shell lines that do the step by hand: Your turn's CLI, else the actions' CLI lines, in order. */
-  commands(stepId: string): string[] {
-    return stepCommands(this.#step(stepId), this.#renderContext(stepId));
+  commands(stepId: string, lang?: Lang): string[] {
+    return stepCommands(this.#step(stepId), this.#renderContext(stepId, lang));
   }
 
   /**
@@ -236,8 +242,9 @@ export class Runner {
     );
   }
 
-  #renderContext(stepId: string) {
-    return createCheckContext(this.#env, { stepId }, new AbortController().signal, () => false);
+  #renderContext(stepId: string, lang?: Lang) {
+    const env = lang ? { ...this.#env, lang } : this.#env;
+    return createCheckContext(env, { stepId }, new AbortController().signal, () => false);
   }
 
   /**
@@ -309,7 +316,7 @@ export class Runner {
     }
     const by = stepDoneBy(actionOutcomes, this.#options.store.state.steps[step.id]?.doneBy);
     if (outcome === "passed") {
-      for (const check of step.checks) {
+      for (const check of afterActions(step)) {
         const item = await runCheck(this.#core, step, check, signal, { by });
         fresh.set(check.id, item);
         if (signal.aborted) {
@@ -328,7 +335,7 @@ export class Runner {
 
   /** A passed step's checks only: "failed" as soon as one does not pass (the step is then done again). */
   async #recheckStep(step: Step, signal: AbortSignal, fresh: Map<string, ChecklistItemResult>): Promise<StepOutcome> {
-    for (const check of step.checks) {
+    for (const check of afterActions(step)) {
       const item = await runCheck(this.#core, step, check, signal);
       if (signal.aborted) return "cancelled";
       if (item.result.status !== "pass") return "failed";

@@ -32,6 +32,7 @@ const checkSchema = z.object({
   id: kebab,
   label: textSchema,
   timeoutMs: z.number().int().positive().optional(),
+  watchedOnly: z.boolean().optional(),
   run: fn,
 });
 

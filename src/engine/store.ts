@@ -22,7 +22,8 @@ import {
 } from "./progress.js";
 import { UsageError } from "./usage-error.js";
 
-export type ProgressListener = (state: ProgressState, action: ProgressAction) => void;
+/** `action` is what changed it, absent when the file was re-read after another process wrote it (`refresh`). */
+export type ProgressListener = (state: ProgressState, action?: ProgressAction) => void;
 
 export class ProgressStore {
   #state: ProgressState;
@@ -112,7 +113,22 @@ export class ProgressStore {
     });
   }
 
-  #commit(next: ProgressState, action: ProgressAction): void {
+  /**
+   * Re-reads the file when another process wrote it since (`genai-lab hint` or `check` in the learner's other
+   * terminal), so this process shows what they counted without waiting for its own next write. True if it did.
+   * A cheap stat when nothing changed; never while writes are deferred (those are written on top later anyway).
+   */
+  refresh(): boolean {
+    if (!this.path || this.#deferred) return false;
+    const now = fingerprint(this.path);
+    if (now === this.#seen) return false;
+    const next = load(this.path, this.#state.lab, this.#state.target);
+    this.#seen = now;
+    this.#commit(next);
+    return true;
+  }
+
+  #commit(next: ProgressState, action?: ProgressAction): void {
     this.#state = next;
     for (const listener of this.#listeners) listener(next, action);
   }

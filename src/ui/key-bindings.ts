@@ -4,7 +4,7 @@
  * from the keys that work.
  */
 import type { Key } from "ink";
-import { isByHandStep } from "../engine/contract.js";
+import { isByHandStep, isWatchedStep } from "../engine/contract.js";
 import { S } from "./strings.js";
 import type { Command, KeyBinding, KeyContext, ScreenScope } from "./key-types.js";
 
@@ -14,6 +14,9 @@ export type { Command, KeyBinding, KeyContext, Scope, ScreenScope } from "./key-
 /** The learner does the lab (or bonus) step on the page (hands-on or exam): Enter is not "run". */
 const byHand = (context: KeyContext) =>
   (context.mode === "hands-on" || context.mode === "exam") && isByHandStep({ role: context.role ?? "lab" });
+
+/** Your turn is on the page in hands-on mode (a by-hand step, or cleanup): Tab switches its ways. */
+const ways = (context: KeyContext) => context.mode === "hands-on" && isWatchedStep({ role: context.role ?? "lab" });
 
 const plain =
   (...chars: string[]) =>
@@ -119,7 +122,7 @@ export const BINDINGS: readonly KeyBinding[] = [
     scopes: ["main"],
     footer: "idle",
     whileRunning: true,
-    available: (context) => context.mode === "hands-on" && byHand(context),
+    available: ways,
     match: (_input, key) => key.tab || key.rightArrow,
   },
   {
@@ -130,7 +133,7 @@ export const BINDINGS: readonly KeyBinding[] = [
     scopes: ["main"],
     footer: "never",
     whileRunning: true,
-    available: (context) => context.mode === "hands-on" && byHand(context),
+    available: ways,
     match: (_input, key) => key.leftArrow,
   },
   {
@@ -223,7 +226,9 @@ export const BINDINGS: readonly KeyBinding[] = [
     keys: ["l"],
     short: S.languageSwitch,
     long: S.keyLangLong,
-    scopes: ["main", "welcome"],
+    // Wherever there is something to read: the lab complete card, help, details and the mode chooser too (a
+    // dialog's keys stay y and n only).
+    scopes: ["main", "welcome", "overlay", "chooser"],
     footer: "idle",
     whileRunning: true,
     match: plain("l"),

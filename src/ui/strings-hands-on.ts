@@ -43,8 +43,8 @@ export const HANDS_ON_STRINGS = {
     en: "genai-lab does this step for you: it only reads and chooses the model, changing nothing. Press Enter.",
   },
   yourTurnCleanup: {
-    vi: "Dọn dẹp không được chấm điểm: nhấn Enter để genai-lab xoá những gì bài lab đã tạo (hỏi trước).",
-    en: "Cleanup is not graded: press Enter and genai-lab deletes what the lab created (it asks first).",
+    vi: "Dọn dẹp không được chấm điểm. Enter: genai-lab xoá những gì chính nó đã tạo (hỏi trước; ghi là genai-lab làm).",
+    en: "Cleanup is not graded. Enter: genai-lab deletes what its own actions created (it asks first; recorded as done by genai-lab).",
   },
   wayConsole: { vi: "Giao diện console", en: "Console" },
   wayCli: { vi: "AWS CLI", en: "AWS CLI" },
@@ -90,6 +90,10 @@ export const HANDS_ON_STRINGS = {
   liveStart: {
     vi: "genai-lab kiểm tra phần bạn làm vài giây một lần; c: kiểm tra ngay.",
     en: "genai-lab checks your work every few seconds; c: check now.",
+  },
+  cleanupNothingYet: {
+    vi: "Chưa có gì để dọn: chưa bước nào của bài lab được làm. Kiểm tra trực tiếp bắt đầu khi đã có.",
+    en: "Nothing to clean up yet: no lab step has been done. Live checking starts once one has.",
   },
   liveNoChecks: {
     vi: "Bước này không có mục kiểm tra riêng: phần việc của nó được kiểm tra cùng bước sau.",

@@ -16,8 +16,14 @@ import {
   TENANT_QUERY,
   THROTTLE_QUERY,
 } from "../lib/investigation/actions.js";
+import { comment } from "../lib/by-hand/shell.js";
 import { checkIncidentAlarm, checkThrottleStart, checkTopTenant } from "../lib/investigation/checks.js";
 
+/** The rest is the learner's own work: the block ends with where to go next, in the learner's language. */
+const THEN_QUERIES = {
+  vi: "rồi các truy vấn của riêng bạn: aws logs start-query … / aws logs get-query-results --query-id …",
+  en: "then your own queries: aws logs start-query … / aws logs get-query-results --query-id …",
+};
 const SEED = `genai-lab sandbox seed --hours ${INCIDENT_HOURS} --rate ${INCIDENT_RATE} --scenario cost-spike`;
 const since = "$(( $(date +%s) - 2700 ))";
 
@@ -74,7 +80,7 @@ export const step = defineStep<LabParams, LabAws>({
     },
   ],
   yourTurn: {
-    cli: () => `${SEED}\n# then your own queries: aws logs start-query … / aws logs get-query-results --query-id …`,
+    cli: (ctx) => `${SEED}\n${comment(ctx.lang, THEN_QUERIES)}`,
     python: (ctx) =>
       [
         "import boto3, time",

@@ -17,6 +17,7 @@ import {
   type PlanFact,
 } from "../lib/cleanup-plan.js";
 import { forgetLoggingOn } from "../lib/timeline.js";
+import { CLEANUP_CHECKS } from "../lib/cleanup-checks.js";
 import { ALARM_NAME } from "../lib/investigation/actions.js";
 
 export const step = defineStep<LabParams, LabAws>({
@@ -115,5 +116,6 @@ export const step = defineStep<LabParams, LabAws>({
       },
     },
   ],
-  checks: [],
+  // "Nothing left", checked live while the learner cleans up by hand: never part of the checklist.
+  checks: CLEANUP_CHECKS,
 });

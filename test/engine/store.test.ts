@@ -25,6 +25,23 @@ function openStore(dir: string, hooks = {}) {
 }
 
 describe("ProgressStore", () => {
+  it("refresh re-reads what another process wrote (a hint counted by `genai-lab hint`), and only then", () => {
+    const dir = tempDir();
+    const tui = openStore(dir);
+    tui.dispatch({ type: "hint-revealed", stepId: "make-thing", at });
+    const heard: (string | undefined)[] = [];
+    tui.subscribe((state, action) => heard.push(`${action?.type ?? "re-read"}:${state.hints?.["make-thing"]}`));
+    expect(tui.refresh()).toBe(false); // nothing changed on disk: a stat, no re-read
+    const cli = openStore(dir);
+    cli.dispatch({ type: "hint-revealed", stepId: "make-thing", at });
+    expect(tui.state.hints?.["make-thing"]).toBe(1); // stale until it looks
+    expect(tui.refresh()).toBe(true);
+    expect(tui.state.hints?.["make-thing"]).toBe(2);
+    expect(heard).toEqual(["re-read:2"]);
+    expect(tui.refresh()).toBe(false);
+    expect(ProgressStore.inMemory("fixture-lab", fakeTarget).refresh()).toBe(false);
+  });
+
   it("writes nothing until the first change, then the whole state with its formatVersion", () => {
     const dir = tempDir();
     const store = openStore(dir);
@@ -156,7 +173,7 @@ describe("two processes on one state directory", () => {
     const store = openStore(dir, { beforeRename: () => (writes += 1) });
     store.dispatch({ type: "fact-set", key: "before", value: 0, at });
     const heard: string[] = [];
-    store.subscribe((_state, action) => heard.push(action.type));
+    store.subscribe((_state, action) => heard.push(action?.type ?? "reloaded"));
     const write = store.deferWrites();
     store.dispatch({ type: "check-recorded", checkId: "a", result: { status: "pass" }, at });
     store.deferWrites()(); // nested: the outer caller writes

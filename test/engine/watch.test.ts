@@ -235,7 +235,7 @@ describe("watchStep: live checking of a step", () => {
     });
     const { runner, store } = inlineRunner([inlineStep("logs", [polling])], { clock });
     let writes = 0;
-    store.subscribe((_, action) => (writes += action.type === "check-recorded" ? 1 : 0));
+    store.subscribe((_, action) => (writes += action?.type === "check-recorded" ? 1 : 0));
     const controller = new AbortController();
     const watch = runner.watchStep("logs", controller.signal);
     for (let i = 0; i < 20; i++) {

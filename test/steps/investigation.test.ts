@@ -315,6 +315,11 @@ describe("an alarm that goes to ALARM during the incident", () => {
     expect(failed(await checkIncidentAlarm(context()))).toMatch(/SetAlarmState only tests notifications/);
 
     await alarm("throttles", { Threshold: 2, EvaluationPeriods: 3, DatapointsToAlarm: 1 });
+    // Before CloudWatch's first evaluation a right alarm is INSUFFICIENT_DATA on a metric that has data: not
+    // "no data" (which sent a learner hunting for a wrong dimension), but "not evaluated yet".
+    const pending = await checkIncidentAlarm(context());
+    expect(failed(pending)).toMatch(/until CloudWatch first evaluates it/);
+    expect(pending.status === "fail" && pending.hint.vi).toMatch(/lần đánh giá đầu tiên/);
     setClock(clock + 61_000);
     expect(await checkIncidentAlarm(context())).toMatchObject({ status: "pass", doneBy: "learner" });
     const ours: LedgerEntry = {

@@ -18,7 +18,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { parseAwsCliVersion, readsEndpointEnv } from "../../src/cli/aws-cli-version.js";
 import { startLabSession, type LabSession } from "../helpers/lab-session.js";
 import { run, STEP } from "./util.js";
-import { learnerEnv, stepChecks } from "./your-turn-tools.js";
+import { CLEANED_BY_LEARNER, learnerEnv, stepChecks, watchedChecks } from "./your-turn-tools.js";
 
 const V2 = "/usr/bin/aws";
 const v2 = parseAwsCliVersion(spawnSync(V2, ["--version"], { encoding: "utf8" }).stdout ?? "");
@@ -89,6 +89,7 @@ describe.skipIf(!usable)(`each step's Your turn CLI lines with AWS CLI v2 (${v2?
 
   it("cleanup: the lines remove the role and the log group", async () => {
     await paste(STEP.cleanup);
+    expect(await watchedChecks(session, STEP.cleanup)).toEqual(CLEANED_BY_LEARNER);
     const groups = await session.aws.logs.send(new DescribeLogGroupsCommand({}));
     expect(groups.logGroups ?? []).toEqual([]);
     const roles = await session.aws.iam.send(new ListRolesCommand({}));

@@ -11,7 +11,7 @@ import { ListRolesCommand } from "@aws-sdk/client-iam";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startLabSession, type LabSession } from "../helpers/lab-session.js";
 import { run, STEP } from "./util.js";
-import { hasAwsCli, runBash, stepChecks } from "./your-turn-tools.js";
+import { CLEANED_BY_LEARNER, hasAwsCli, runBash, stepChecks, watchedChecks } from "./your-turn-tools.js";
 
 let session: LabSession;
 beforeAll(async () => {
@@ -66,8 +66,10 @@ describe.skipIf(!hasAwsCli)("each step's Your turn CLI lines, pasted in order in
     expect(await stepChecks(session, STEP.dashboard)).toEqual(["dashboard-shows-metrics:pass:learner"]);
   }, 60_000);
 
-  it("step 5: the cleanup lines remove what the learner made", async () => {
+  it("step 5: the cleanup lines remove what the learner made, and the cleanup step's checks say so", async () => {
+    expect(await watchedChecks(session, STEP.cleanup)).not.toEqual(CLEANED_BY_LEARNER);
     await runBash(session, cliOf(STEP.cleanup));
+    expect(await watchedChecks(session, STEP.cleanup)).toEqual(CLEANED_BY_LEARNER);
     const { aws } = session;
     const groups = await aws.logs.send(new DescribeLogGroupsCommand({}));
     expect(groups.logGroups ?? []).toEqual([]);

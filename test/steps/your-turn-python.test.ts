@@ -8,7 +8,7 @@ import { ListDashboardsCommand } from "@aws-sdk/client-cloudwatch";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startLabSession, type LabSession } from "../helpers/lab-session.js";
 import { run, STEP } from "./util.js";
-import { hasBoto3, runPython, stepChecks } from "./your-turn-tools.js";
+import { CLEANED_BY_LEARNER, hasBoto3, runPython, stepChecks, watchedChecks } from "./your-turn-tools.js";
 
 let session: LabSession;
 beforeAll(async () => {
@@ -59,6 +59,7 @@ describe.skipIf(!hasBoto3)("each step's Your turn boto3 snippet, run in order", 
 
   it("step 5: cleanup leaves nothing of the lab", async () => {
     await runPython(session, snippet(STEP.cleanup));
+    expect(await watchedChecks(session, STEP.cleanup)).toEqual(CLEANED_BY_LEARNER);
     expect((await session.aws.logs.send(new DescribeLogGroupsCommand({}))).logGroups ?? []).toEqual([]);
     expect((await session.aws.cloudwatch.send(new ListDashboardsCommand({}))).DashboardEntries ?? []).toEqual([]);
   }, 60_000);

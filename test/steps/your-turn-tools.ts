@@ -10,6 +10,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { promisify } from "node:util";
 import type { LabSession } from "../helpers/lab-session.js";
+import { runCheck } from "./check-kit.js";
 
 const exec = promisify(execFile);
 
@@ -64,3 +65,25 @@ export async function stepChecks(s: LabSession, stepId: string): Promise<string[
       return `${i.id}:${result.status}:${result.status === "error" ? JSON.stringify(result.problem) : (result.doneBy ?? "")}`;
     });
 }
+
+/** The step's checks as live watching runs them (cleanup's are watched only), as `id:status:doneBy`. */
+export async function watchedChecks(s: LabSession, stepId: string): Promise<string[]> {
+  const own = s.lab.steps.find(({ step }) => step.id === stepId)!.step.checks.map((c) => c.id);
+  const out: string[] = [];
+  for (const id of own) {
+    const { result } = await runCheck(s, id, { liveCheck: true });
+    out.push(
+      `${id}:${result.status}:${result.status === "error" ? JSON.stringify(result.problem) : (result.doneBy ?? "")}`,
+    );
+  }
+  return out;
+}
+
+/** Cleanup's "nothing left" items, all passed and credited to the learner. */
+export const CLEANED_BY_LEARNER = [
+  "cleanup-alarm-gone:pass:learner",
+  "cleanup-dashboard-gone:pass:learner",
+  "cleanup-logging-off:pass:learner",
+  "cleanup-role-gone:pass:learner",
+  "cleanup-log-group-gone:pass:learner",
+];

@@ -7,6 +7,8 @@
 import { afterEach, describe, expect, it } from "vitest";
 import type { Clipboard } from "../../src/ui/terminal/clipboard.js";
 import { writeWorld } from "../fixtures/fixture-lab/world.js";
+import { ProgressStore } from "../../src/engine/store.js";
+import { fakeTarget } from "../helpers/fixture-runner.js";
 import { KEY } from "../helpers/render.js";
 import { idle, renderTui, unmountAll } from "./tui-harness.js";
 
@@ -85,6 +87,12 @@ describe("hands-on mode in the TUI", () => {
       ["thing-exists", "learner"],
       ["thing-used", "runner"],
     ]);
+    // `l` works on the card too: it reads in the other language at once, and Esc still closes it.
+    await tui.press("l");
+    const vi = await tui.waitFor("★ Hoàn thành bài lab");
+    expect(vi).toMatch(/Bạn tự làm\s+1\/2 mục/);
+    await tui.press("l");
+    await tui.waitFor("Lab complete · 2/2 checklist items passed");
     await tui.press(KEY.escape);
     const after = await tui.waitFor((f) => f.includes("▸✓* 2") && idle(f));
     expect(after).toContain("✓  1 Make a thing"); // the learner's own step carries no mark
@@ -100,6 +108,23 @@ describe("hands-on mode in the TUI", () => {
     await tui.press("n");
     await tui.waitFor((f) => !f.includes("Do it for me?") && f.includes("Your turn"));
     expect(tui.fixture.store.state.steps["make-thing"]).toBeUndefined();
+  });
+});
+
+describe("hints counted in another terminal (genai-lab hint)", () => {
+  it("are the TUI's count too: h shows what is left, never counting a rung twice", async () => {
+    const tui = await renderTui({ mode: "hands-on" });
+    await tui.waitFor("Press Enter");
+    await tui.press(KEY.enter);
+    await tui.waitFor("not yet · The thing exists");
+    // The learner's other terminal: `genai-lab hint` opens the same progress file and counts the one rung.
+    const cli = ProgressStore.open(tui.fixture.store.path, "fixture-lab", fakeTarget);
+    cli.dispatch({ type: "hint-revealed", stepId: "make-thing", at: new Date().toISOString() });
+    await tui.press("h");
+    await tui.waitFor("No more hints.");
+    expect(tui.frame()).toContain("› Hint 1/1"); // the rung the other terminal showed, brought into view
+    expect(tui.fixture.store.state.hints?.["make-thing"]).toBe(1);
+    expect(ProgressStore.open(tui.fixture.store.path, "fixture-lab", fakeTarget).state.hints?.["make-thing"]).toBe(1);
   });
 });
 

@@ -31,6 +31,18 @@ describe("key bindings", () => {
       expect(commandFor(input, key(k), "main", IDLE), `${input} ${JSON.stringify(k)}`).toBe(command);
   });
 
+  it("switches the language wherever there is something to read: cards, help, details, the mode chooser", () => {
+    for (const scope of ["main", "welcome", "overlay", "chooser"] as const)
+      expect(commandFor("l", key(), scope, IDLE), scope).toBe("lang");
+    expect(commandFor("l", key(), "dialog", IDLE)).toBeUndefined(); // a question takes y and n only
+  });
+
+  it("switches Your turn's ways with Tab on the cleanup step in hands-on mode, as on a lab step", () => {
+    const handsOn = { ...IDLE, mode: "hands-on" as const };
+    expect(commandFor("\t", key({ tab: true }), "main", { ...handsOn, role: "cleanup" })).toBe("way");
+    expect(commandFor("\t", key({ tab: true }), "main", { ...handsOn, role: "preflight" })).toBeUndefined();
+  });
+
   it("locks what would start AWS calls while they run (Enter, c, t); looking around still works", () => {
     expect(commandFor("c", key(), "main", RUNNING)).toBeUndefined();
     expect(commandFor("\r", key({ return: true }), "main", RUNNING)).toBeUndefined();

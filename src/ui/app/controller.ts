@@ -40,7 +40,7 @@ export class TuiController<A extends SessionArgs = SessionArgs> {
   readonly #questions: ConfirmQueue;
   /** The step the learner has open on the lab screen (undefined: another screen, or a panel over it). */
   #focus: string | undefined;
-  readonly #live = new LiveWatch(() => this.#syncWatch());
+  readonly #live = new LiveWatch((stepId, result) => this.#watchEnded(stepId, result.outcome));
 
   constructor(deps: ControllerDeps<A>) {
     this.#deps = deps;
@@ -227,10 +227,18 @@ export class TuiController<A extends SessionArgs = SessionArgs> {
     });
   }
 
-  /** Counts the next hint of a step's ladder as revealed (progress `hint-revealed`); nothing without a session. */
-  revealHint(stepId: string): void {
+  /**
+   * Counts the next hint of a step's ladder as revealed (progress `hint-revealed`) and returns how many were
+   * revealed before it, as the progress file says — `genai-lab hint` in another terminal counts there too, so it
+   * is re-read first and the TUI and the CLI never disagree. Undefined (nothing counted) without a session.
+   */
+  revealHint(stepId: string): number | undefined {
     const phase = this.#state.phase;
-    if (phase.kind === "ready") phase.session.runner.revealHint(stepId);
+    if (phase.kind !== "ready") return undefined;
+    phase.session.store.refresh();
+    const before = phase.session.runner.hintsRevealed(stepId);
+    phase.session.runner.revealHint(stepId);
+    return before;
   }
 
   recheck(): Promise<void> {
@@ -269,6 +277,16 @@ export class TuiController<A extends SessionArgs = SessionArgs> {
     return this.#runs.start((signal) => work(phase.session.runner, signal));
   }
 
+  /**
+   * A watch ended on its own. Cleanup done by hand takes every checklist item with it, as genai-lab's own cleanup
+   * does: the checklist is re-read at once (runStep does the same after a cleanup run).
+   */
+  #watchEnded(stepId: string, outcome: string): void {
+    const step = this.#state.view?.steps.find((s) => s.id === stepId);
+    if (step?.role === "cleanup" && outcome === "passed" && !this.#quitting) void this.recheck();
+    this.#syncWatch();
+  }
+
   /** Watches the open step live when the mode, the screen and the moment allow it (hands-on.ts), else nothing. */
   #syncWatch(): void {
     const phase = this.#state.phase;
@@ -285,8 +303,12 @@ export class TuiController<A extends SessionArgs = SessionArgs> {
   }
 
   #onEvent(event: RunnerEvent): void {
-    const view = this.#state.view;
     const phase = this.#state.phase;
+    // Each live round also looks whether the learner's other terminal wrote progress (a hint counted by `genai-lab
+    // hint`): a stat, and a re-read only when it did.
+    if (event.type === "watch" && event.phase === "round-started" && phase.kind === "ready")
+      phase.session.store.refresh();
+    const view = this.#state.view;
     if (view && phase.kind === "ready") this.#set({ view: viewAfterEvent(view, event, phase.session, this.#now()) });
   }
 }

@@ -14,7 +14,7 @@ import type { Way } from "../state/ui-state.js";
 import { S } from "../strings.js";
 import { learnerWorks } from "./hands-on.js";
 import { stepCommands } from "./step-commands.js";
-import { isByHandStep } from "../../engine/contract.js";
+import { isByHandStep, isWatchedStep } from "../../engine/contract.js";
 
 /** undefined: nothing may be copied in this mode (exam); [] : the step has nothing to copy. */
 export function copyLines(
@@ -25,8 +25,9 @@ export function copyLines(
   lang: Lang,
 ): string[] | undefined {
   if (mode === "exam" && isByHandStep(step)) return undefined;
-  if (!learnerWorks(mode) || !isByHandStep(step)) return stepCommands(step, view.runs[step.id], lang);
-  const body = way === "python" && step.python ? step.python.split("\n") : (step.commands ?? []).flatMap(lines);
+  if (!learnerWorks(mode) || !isWatchedStep(step)) return stepCommands(step, view.runs[step.id], lang);
+  const body =
+    way === "python" && step.python ? tr(step.python, lang).split("\n") : (step.commands?.[lang] ?? []).flatMap(lines);
   if (body.length === 0) return [];
   return [`# ${tr(fill(S.stepHeading, { n: step.number, title: tr(step.title, lang) }), lang)}`, ...body];
 }

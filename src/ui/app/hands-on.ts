@@ -6,10 +6,10 @@ import type { ResolvedMode } from "../../app/lab-session.js";
 import type { Mode } from "../../engine/contract.js";
 import { fill } from "../../engine/text.js";
 import type { LabView, StepInfo } from "../state/lab-view.js";
-import { cleanedSince } from "../state/standing.js";
+import { cleanedSince, cleanupDone, labWorkDone } from "../state/standing.js";
 import { S } from "../strings.js";
 import type { Question } from "./confirm-queue.js";
-import { isByHandStep } from "../../engine/contract.js";
+import { isWatchedStep } from "../../engine/contract.js";
 
 export { MODE_CHOICES } from "../state/ui-state.js";
 
@@ -35,14 +35,16 @@ export function modeLocked(mode: ResolvedMode): boolean {
  */
 export function stepDone(view: LabView, step: StepInfo): boolean {
   if (view.outcomes[step.id] !== "passed") return false;
+  // Cleanup stands while no lab step has run since (what those made is there to clean again).
+  if (step.role === "cleanup") return cleanupDone(view);
   const items = view.checklist.filter((item) => item.stepId === step.id);
   if (items.length === 0) return !cleanedSince(view, step);
   return items.every((item) => item.result?.status === "pass");
 }
 
 /**
- * The step to watch live, if any: in hands-on or exam mode, the step the learner has open, when it is a lab step
- * with checks that are not all passing yet, and nothing else is going on (a run, a question).
+ * The step to watch live, if any: in hands-on or exam mode, the step the learner has open, when it is a lab, bonus
+ * or cleanup step with checks that are not all passing yet, and nothing else is going on (a run, a question).
  */
 export function watchableStep(
   state: { mode?: ResolvedMode; view?: LabView; confirm?: unknown },
@@ -52,7 +54,9 @@ export function watchableStep(
   const { view } = state;
   if (!view || focus === undefined || running || state.confirm || !learnerWorks(state.mode?.mode)) return undefined;
   const step = view.steps.find((s) => s.id === focus);
-  if (!step || !isByHandStep(step) || step.checkIds.length === 0 || stepDone(view, step)) return undefined;
+  if (!step || !isWatchedStep(step) || step.checkIds.length === 0 || stepDone(view, step)) return undefined;
+  // Cleanup of a lab not begun would pass at once (nothing there): it is watched once there may be something.
+  if (step.role === "cleanup" && !labWorkDone(view)) return undefined;
   return step.id;
 }
 

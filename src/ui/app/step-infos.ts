@@ -18,8 +18,14 @@ export function stepInfos(session: StepSource): StepInfo[] {
   return session.lab.steps.map((loaded) => {
     const { step, number } = loaded;
     const texts = renderStepTexts(loaded, values);
-    const turn = session.runner?.yourTurn(step.id);
-    const commands = session.runner?.commands(step.id);
+    // Built in each language: the commands' comments follow the language on screen (`l`).
+    const turn = { vi: session.runner?.yourTurn(step.id, "vi"), en: session.runner?.yourTurn(step.id, "en") };
+    const commands = {
+      vi: session.runner?.commands(step.id, "vi") ?? [],
+      en: session.runner?.commands(step.id, "en") ?? [],
+    };
+    const cli = turn.vi?.cli && turn.en?.cli ? { vi: turn.vi.cli, en: turn.en.cli } : undefined;
+    const python = turn.vi?.python && turn.en?.python ? { vi: turn.vi.python, en: turn.en.python } : undefined;
     return {
       id: step.id,
       number,
@@ -27,9 +33,9 @@ export function stepInfos(session: StepSource): StepInfo[] {
       body: texts.body,
       ...(texts.task ? { task: texts.task } : {}),
       ...(texts.console ? { console: texts.console } : {}),
-      ...(turn?.cli ? { cli: turn.cli } : {}),
-      ...(turn?.python ? { python: turn.python } : {}),
-      ...(commands && commands.length > 0 ? { commands } : {}),
+      ...(cli ? { cli } : {}),
+      ...(python ? { python } : {}),
+      ...(commands.en.length > 0 ? { commands } : {}),
       role: step.role ?? "lab",
       hints: hintLadder(step, texts),
       checkIds: step.checks.map((check) => check.id),

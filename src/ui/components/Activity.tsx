@@ -106,7 +106,7 @@ function ProgressLine(props: { progress: ProgressView; width: number }) {
       <Styled token="tone.info" wrap="wrap">
         … {t(progress.message)}
       </Styled>
-      {progress.stream ? <StreamView stream={progress.stream} /> : null}
+      {progress.stream ? <StreamView stream={progress.stream} width={props.width} /> : null}
       {fraction !== undefined ? (
         <Text>
           <Styled token={progress.countdown ? "status.attention" : "status.running"}>{"█".repeat(filled)}</Styled>

@@ -7,7 +7,7 @@ import { Box } from "ink";
 import type { Text } from "../../engine/text.js";
 import type { ControllerState } from "../app/controller.js";
 import { stepStatus, type LabView, type StepInfo, type StepRun } from "../state/lab-view.js";
-import { completedAndCleaned, shownChecklist } from "../state/standing.js";
+import { completedAndCleaned, labWorkDone, shownChecklist } from "../state/standing.js";
 import type { UiState } from "../state/ui-state.js";
 import { learnerWorks, stepDone } from "../app/hands-on.js";
 import { ChecklistPanel } from "./ChecklistPanel.js";
@@ -19,7 +19,7 @@ import { ModeChooser } from "./ModeChooser.js";
 import { StepList } from "./StepList.js";
 import { StepPage } from "./StepPage.js";
 import type { HandsOnInfo } from "./YourTurn.js";
-import { isByHandStep } from "../../engine/contract.js";
+import { isWatchedStep } from "../../engine/contract.js";
 
 export interface MainScreenProps {
   state: ControllerState;
@@ -123,7 +123,8 @@ export function MainScreen(props: MainScreenProps) {
 /** The live check of a lab step with checks (undefined for a step without any: nothing to watch). */
 function liveProps(props: MainScreenProps, step: StepInfo): LiveStatusProps | undefined {
   const { view, state } = props;
-  if (!isByHandStep(step) || step.checkIds.length === 0) return undefined;
+  if (!isWatchedStep(step) || step.checkIds.length === 0) return undefined;
+  if (step.role === "cleanup" && !labWorkDone(view) && !view.live) return undefined;
   return {
     ...(view.live?.stepId === step.id ? { live: view.live } : {}),
     items: view.checklist.filter((item) => item.stepId === step.id),

@@ -15,7 +15,7 @@ import { stepLook, type StepStatus } from "../theme/status.js";
 import { PanelTitle } from "./PanelTitle.js";
 import { Styled } from "./Styled.js";
 import { isLabStep } from "../../engine/contract.js";
-import { isByHandStep } from "../../engine/contract.js";
+import { isWatchedStep } from "../../engine/contract.js";
 
 export interface StepRow {
   step: StepInfo;
@@ -79,7 +79,7 @@ export function StepList(props: {
 
 /** "*" after a passed lab step genai-lab did, else a space (the titles stay aligned). */
 export function runnerMark(row: StepRow): string {
-  return row.status === "passed" && row.by === "runner" && isByHandStep(row.step) ? "*" : " ";
+  return row.status === "passed" && row.by === "runner" && isWatchedStep(row.step) ? "*" : " ";
 }
 
 /** "╌╌ cleanup: pending ╌╌╌╌" across the panel. */

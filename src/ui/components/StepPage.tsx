@@ -21,7 +21,7 @@ import { Wrap } from "./Wrap.js";
 import type { LiveStatusProps } from "./LiveStatus.js";
 import { YourTurn, type HandsOnInfo } from "./YourTurn.js";
 import { withoutCode } from "../markdown/without-code.js";
-import { isByHandStep } from "../../engine/contract.js";
+import { isByHandStep, isWatchedStep } from "../../engine/contract.js";
 
 export interface StepPageProps {
   step: StepInfo;
@@ -95,11 +95,11 @@ export function StepPage(props: StepPageProps) {
           <Styled token={look.token}>{look.glyph}</Styled>{" "}
           <Styled token="text.heading">{t(fill(S.stepHeading, { n: step.number, title: t(step.title) }))}</Styled>
           <Styled token={look.token}> · {t(look.label)}</Styled>
-          {byHand && props.status === "passed" && props.doneBy && isByHandStep(step) ? (
+          {byHand && props.status === "passed" && props.doneBy && isWatchedStep(step) ? (
             <Styled token="text.muted"> · {t(props.doneBy === "runner" ? S.doneByRunner : S.doneByYou)}</Styled>
           ) : null}
         </Wrap>
-        {byHand && handsOn && isByHandStep(step) ? (
+        {byHand && handsOn && isWatchedStep(step) ? (
           <YourTurn step={step} info={handsOn} live={props.live} width={innerWidth} />
         ) : null}
         {note ? (
@@ -109,7 +109,7 @@ export function StepPage(props: StepPageProps) {
             </Styled>
           </Box>
         ) : null}
-        {byHand && isByHandStep(step) ? (
+        {byHand && isWatchedStep(step) ? (
           <Box marginTop={1}>
             <Styled token="text.accent">── {t(S.aboutStep)} ──</Styled>
           </Box>
@@ -153,13 +153,12 @@ export function StepPage(props: StepPageProps) {
   );
 }
 
-/** What Enter does on a step the learner does not do by hand (hands-on, exam): preflight and cleanup. */
+/** What Enter does on a step the learner does not do by hand (hands-on, exam): the preflight. */
 function roleNote(role: StepInfo["role"], exam: boolean): Bilingual | undefined {
   switch (role) {
     case "preflight":
       return exam ? S.examNoDoIt : S.yourTurnPreflight;
-    case "cleanup":
-      return S.yourTurnCleanup;
+    case "cleanup": // done by hand or by Enter: Your turn says both
     case "lab":
     case "bonus": // the bonus investigation is done by hand like a lab step: Your turn says what Enter does
       return undefined;

@@ -6,8 +6,8 @@
  * Exam mode shows the task only (the ways are the answer).
  */
 import { Box, Text } from "ink";
-import type { Mode, TargetKind } from "../../engine/contract.js";
-import { fill, type Text as Bilingual } from "../../engine/text.js";
+import { isByHandStep, type Mode, type TargetKind } from "../../engine/contract.js";
+import { fill, tr, type Text as Bilingual } from "../../engine/text.js";
 import { useDisplay } from "../app/display.js";
 import type { StepInfo } from "../state/lab-view.js";
 import { WAYS, type Way } from "../state/ui-state.js";
@@ -38,7 +38,8 @@ export function YourTurn(props: {
 }) {
   const { t } = useDisplay();
   const { step, info, width } = props;
-  const exam = info.mode === "exam";
+  // Cleanup is not graded: exam mode shows its commands too.
+  const exam = info.mode === "exam" && isByHandStep(step);
   // The actions' own shell lines count: a step without Your turn content still shows how to do it by hand.
   const has = [step.task, step.console, step.cli, step.python].some((part) => part !== undefined) || !!step.commands;
   return (
@@ -50,7 +51,13 @@ export function YourTurn(props: {
           {t(exam ? S.yourTurnNoneExam : S.yourTurnNone)}
         </Styled>
       ) : null}
-      {props.live ? <LiveStatus {...props.live} /> : <Styled token="text.muted">{t(S.liveNoChecks)}</Styled>}
+      {props.live ? (
+        <LiveStatus {...props.live} />
+      ) : (
+        <Styled token="text.muted" wrap="wrap">
+          {t(step.role === "cleanup" ? S.cleanupNothingYet : S.liveNoChecks)}
+        </Styled>
+      )}
       {exam ? (
         <Box marginTop={1}>
           <Styled token="text.muted" wrap="wrap">
@@ -64,7 +71,7 @@ export function YourTurn(props: {
       {exam ? null : (
         <Box marginTop={1}>
           <Styled token="text.accent" wrap="wrap">
-            ▶ {t(S.doItHint)}
+            ▶ {t(step.role === "cleanup" ? S.yourTurnCleanup : S.doItHint)}
           </Styled>
         </Box>
       )}
@@ -74,9 +81,10 @@ export function YourTurn(props: {
 
 /** The tab row and the way shown. */
 function Ways(props: { step: StepInfo; info: HandsOnInfo; width: number }) {
-  const { t, theme } = useDisplay();
+  const { t, theme, lang } = useDisplay();
   const { step, info, width } = props;
-  const cli = step.cli ?? step.commands?.join("\n");
+  // The commands in the language on screen (their comments differ), unredacted here: CodeBlock redacts.
+  const cli = step.cli ? tr(step.cli, lang) : step.commands?.[lang].join("\n");
   return (
     <Box flexDirection="column" marginTop={1}>
       <Text wrap="truncate-end">
@@ -112,7 +120,7 @@ function Ways(props: { step: StepInfo; info: HandsOnInfo; width: number }) {
               <Missing way="cli" />
             )
           ) : step.python ? (
-            <CodeBlock code={step.python} language="python" width={width} />
+            <CodeBlock code={tr(step.python, lang)} language="python" width={width} />
           ) : (
             <Missing way="python" />
           )}

@@ -174,8 +174,9 @@ export function perform(command: Command, input: AppInput): void {
     case "hint": {
       if (!step || !view) return;
       // Each rung is counted in progress (every mode counts hints; exam reports them): the next one is revealed.
-      const revealed = Math.max(ui.hintsShown[step.id] ?? 0, view.hints[step.id] ?? 0);
-      if (revealed < step.hints.length) controller.revealHint(step.id);
+      // The count is the progress file's, re-read first (`genai-lab hint` in another terminal counts there too).
+      const counted = controller.revealHint(step.id);
+      const revealed = Math.max(ui.hintsShown[step.id] ?? 0, counted ?? view.hints[step.id] ?? 0);
       dispatch({ type: "hint", stepId: step.id, available: step.hints.length, revealed });
       if (revealed < step.hints.length)
         dispatch({ type: "flash", text: fill(S.hintCounted, { n: revealed + 1, total: step.hints.length }) });

@@ -2,12 +2,17 @@
  * A model's answer streaming in (a progress event's `stream`), for the plain printer. On a terminal the text is
  * echoed as it grows — the message once, "time to first token" when it lands, then each new piece, indented — and
  * the open line is closed before anything else is written. Without a terminal (a CI log, a pipe) nothing is
- * echoed piece by piece: the whole answer is printed once, when the stream has ended.
+ * echoed piece by piece: the whole answer is printed once, when the stream has ended. The answer is Markdown: on a
+ * terminal its markers go as it streams and what they mark is styled (stream-markdown.ts: what was printed cannot
+ * be drawn again, so lists and code blocks stay as the model wrote them, without their inline markers); printed
+ * whole, it is rendered as a step's Markdown is (markdownLines).
  */
 import type { StreamProgress } from "../../engine/contract.js";
 import { fill, tr, type Lang, type Text } from "../../engine/text.js";
 import { S } from "../strings.js";
 import { formatDuration } from "./format.js";
+import { markdownLines } from "./markdown.js";
+import { StreamMarkdown, type Span } from "./stream-markdown.js";
 import type { PlainStyle } from "./style.js";
 
 const INDENT = "    ";
@@ -41,6 +46,22 @@ export function createStreamEcho(options: {
   let timed = false;
   let openLine = false;
   let ended = false;
+  let reader = new StreamMarkdown();
+  const painted = (span: Span) =>
+    span.kind === "plain" ? span.text : (span.kind === "bold" ? style.bold : style[span.kind])(span.text);
+  /** Writes spans of the answer, each line indented (a new line's indent waits for its first character). */
+  const write = (spans: Span[]) => {
+    for (const span of spans)
+      for (const [j, part] of span.text.split("\n").entries()) {
+        if (j > 0) {
+          put("\n");
+          openLine = false;
+        }
+        if (!part) continue;
+        put(`${openLine ? "" : INDENT}${painted({ ...span, text: part })}`);
+        openLine = true;
+      }
+  };
 
   const close = () => {
     if (openLine) out.write("\n");
@@ -58,6 +79,7 @@ export function createStreamEcho(options: {
       echoed = "";
       timed = false;
       ended = false;
+      reader = new StreamMarkdown();
     }
     if (!timed && stream.firstTokenMs !== undefined) {
       close();
@@ -68,11 +90,11 @@ export function createStreamEcho(options: {
     const upTo = stream.totalMs === undefined ? text.replace(/\d+$/, "").length : text.length;
     const piece = text.slice(echoed.length, Math.max(echoed.length, upTo));
     if (piece) {
-      put(`${openLine ? "" : INDENT}${piece.replace(/\n/g, `\n${INDENT}`)}`);
-      openLine = true;
+      write(reader.feed(piece));
       echoed += piece;
     }
     if (stream.totalMs !== undefined) {
+      write(reader.end());
       close();
       ended = true;
     }
@@ -82,7 +104,7 @@ export function createStreamEcho(options: {
     if (stream.totalMs === undefined) return;
     put(`${style.muted(`${INDENT}… ${message}`)}\n`);
     if (stream.firstTokenMs !== undefined) put(`${firstToken(stream)}\n`);
-    for (const line of printable(stream.text).split("\n")) put(`${INDENT}${line}\n`);
+    for (const line of markdownLines(printable(stream.text), style)) put(line ? `${INDENT}${line}\n` : "\n");
   };
 
   return {

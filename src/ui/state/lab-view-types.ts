@@ -7,7 +7,7 @@ import type { ActionOutcome, RunMode, RunnerEvent, StepOutcome } from "../../eng
 import type { Output } from "../../engine/outputs.js";
 import type { Problem } from "../../engine/problem.js";
 import type { Completion, ProgressState } from "../../engine/progress.js";
-import type { Text } from "../../engine/text.js";
+import type { Lang, Text } from "../../engine/text.js";
 import type { AwsRequestRecord } from "../../report/model.js";
 import type { LiveView } from "./live-view.js";
 
@@ -20,11 +20,14 @@ export interface StepInfo {
   /** Your turn (hands-on): the task and the console path, when the step has them. */
   task?: Text;
   console?: Text;
-  /** Your turn's AWS CLI lines and boto3 snippet, with the learner's real values (absent: the step has none yet). */
-  cli?: string;
-  python?: string;
+  /**
+   * Your turn's AWS CLI lines and boto3 snippet, with the learner's real values (absent: the step has none yet),
+   * in each language: only their comments differ, and they follow the language on screen.
+   */
+  cli?: Text;
+  python?: Text;
   /** The shell lines that do the step by hand (`genai-lab commands`): Your turn's CLI, else the actions' lines. */
-  commands?: string[];
+  commands?: Record<Lang, string[]>;
   role: StepRole;
   hints: Text[];
   checkIds: string[];

@@ -13,6 +13,11 @@ export function cleanupDone(view: LabView): boolean {
   return view.steps.every((step) => step.role !== "lab" || (view.finishedAt[step.id] ?? 0) <= at);
 }
 
+/** Some lab or bonus step has run (whatever its outcome): there may be something to clean up. */
+export function labWorkDone(view: LabView): boolean {
+  return view.steps.some((step) => (step.role === "lab" || step.role === "bonus") && view.outcomes[step.id]);
+}
+
 /** Cleanup passed after the step last finished: what the step made is gone. */
 export function cleanedSince(view: LabView, step: StepInfo): boolean {
   const cleanup = view.steps.find((s) => s.role === "cleanup");

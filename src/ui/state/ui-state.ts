@@ -92,8 +92,16 @@ export function uiReducer(previous: UiState, action: UiAction): UiState {
       return next;
     }
     case "hint": {
-      const shown = Math.max(state.hintsShown[action.stepId] ?? 0, action.revealed ?? 0);
-      if (shown >= action.available) return { ...state, flash: action.available === 0 ? S.noHints : S.noMoreHints };
+      const mine = state.hintsShown[action.stepId] ?? 0;
+      const shown = Math.max(mine, action.revealed ?? 0);
+      if (action.available === 0) return { ...state, flash: S.noHints };
+      // The ladder was climbed elsewhere (`genai-lab hint` in another terminal): its last rung, brought into view.
+      if (shown >= action.available && mine < action.available) {
+        const hintsShown = { ...state.hintsShown, [action.stepId]: action.available };
+        const reveal = { stepId: action.stepId, index: action.available - 1 };
+        return { ...state, hintsShown, follow: false, reveal, flash: S.noMoreHints };
+      }
+      if (shown >= action.available) return { ...state, flash: S.noMoreHints };
       return {
         ...state,
         hintsShown: { ...state.hintsShown, [action.stepId]: shown + 1 },

@@ -4,7 +4,8 @@
  * SetAlarmState) at or after the incident's start, and which is still in ALARM.
  *   near misses: ALARM only through SetAlarmState · a condition ordinary traffic meets too (in the hour before
  *   the incident it would already have been crossed: checked for single-metric alarms) · INSUFFICIENT_DATA on a metric that has no data (the dimension
- *   names a model id the metrics do not use) · OK (the threshold is never crossed)
+ *   names a model id the metrics do not use) · INSUFFICIENT_DATA on a metric that has data (not evaluated yet: a new
+ *   alarm waits for CloudWatch's first evaluation, about a minute) · OK (the threshold is never crossed)
  */
 import {
   DescribeAlarmHistoryCommand,
@@ -15,7 +16,7 @@ import {
 import type { MetricAlarm } from "@aws-sdk/client-cloudwatch";
 import type { ReadCtx } from "../model.js";
 
-export type AlarmMiss = "set-by-hand" | "already-alarming" | "no-data" | "never-crossed" | "no-alarm";
+export type AlarmMiss = "not-evaluated" | "set-by-hand" | "already-alarming" | "no-data" | "never-crossed" | "no-alarm";
 
 export type AlarmGrade =
   | { status: "pass"; alarm: string; since: number }
@@ -45,17 +46,31 @@ async function lastMoveToAlarm(ctx: ReadCtx, name: string): Promise<Transition |
   return undefined;
 }
 
-/** For an alarm without data: the dimension values its metric does have, to name in the hint. */
-async function valuesWithData(ctx: ReadCtx, alarm: MetricAlarm): Promise<string | undefined> {
-  if (alarm.Namespace === undefined || alarm.MetricName === undefined) return undefined;
+/**
+ * An INSUFFICIENT_DATA alarm: its metric has data for exactly its dimensions (it has not been evaluated yet: a new
+ * alarm stays there until CloudWatch's first evaluation), or not — then the dimension values the metric does have,
+ * to name in the hint.
+ */
+async function insufficient(ctx: ReadCtx, alarm: MetricAlarm): Promise<AlarmGrade> {
+  const name = alarm.AlarmName ?? "";
+  if (alarm.Namespace === undefined || alarm.MetricName === undefined)
+    return { status: "near", reason: "no-data", alarm: name };
   const listed = await ctx.aws.cloudwatch.send(
     new ListMetricsCommand({ Namespace: alarm.Namespace, MetricName: alarm.MetricName }),
     { abortSignal: ctx.signal },
   );
+  const key = (dims: { Name?: string; Value?: string }[] | undefined) =>
+    (dims ?? [])
+      .map((d) => `${d.Name}=${d.Value}`)
+      .sort()
+      .join(",");
+  if ((listed.Metrics ?? []).some((m) => key(m.Dimensions) === key(alarm.Dimensions)))
+    return { status: "near", reason: "not-evaluated", alarm: name };
   const values = [
     ...new Set((listed.Metrics ?? []).flatMap((m) => (m.Dimensions ?? []).map((d) => `${d.Name}=${d.Value}`))),
   ];
-  return values.slice(0, 6).join(", ") || undefined;
+  const detail = values.slice(0, 6).join(", ");
+  return { status: "near", reason: "no-data", alarm: name, ...(detail ? { detail } : {}) };
 }
 
 const BREACHES: Record<string, (value: number, threshold: number) => boolean> = {
@@ -98,7 +113,14 @@ export async function gradeAlarm(ctx: ReadCtx, incidentStart: number): Promise<A
   const rank = (g: AlarmGrade): number =>
     g.status === "pass"
       ? 9
-      : { "set-by-hand": 4, "already-alarming": 3, "no-data": 2, "never-crossed": 1, "no-alarm": 0 }[g.reason];
+      : {
+          "not-evaluated": 5,
+          "set-by-hand": 4,
+          "already-alarming": 3,
+          "no-data": 2,
+          "never-crossed": 1,
+          "no-alarm": 0,
+        }[g.reason];
   for (const alarm of alarms) {
     const name = alarm.AlarmName ?? "";
     let grade: AlarmGrade;
@@ -111,8 +133,7 @@ export async function gradeAlarm(ctx: ReadCtx, incidentStart: number): Promise<A
       }
       grade = { status: "near", reason: evaluated ? "already-alarming" : "set-by-hand", alarm: name };
     } else if (alarm.StateValue === "INSUFFICIENT_DATA") {
-      const detail = await valuesWithData(ctx, alarm);
-      grade = { status: "near", reason: "no-data", alarm: name, ...(detail === undefined ? {} : { detail }) };
+      grade = await insufficient(ctx, alarm);
     } else {
       grade = {
         status: "near",

@@ -170,6 +170,11 @@ export const ALARM_TEXTS = {
           vi: `${n} cũng báo động với lưu lượng bình thường (trong giờ trước sự cố)`,
           en: `${n} also fires on ordinary traffic (in the hour before the incident)`,
         };
+      case "not-evaluated":
+        return {
+          vi: `${n} ở INSUFFICIENT_DATA: CloudWatch chưa đánh giá nó lần nào`,
+          en: `${n} is INSUFFICIENT_DATA: CloudWatch has not evaluated it yet`,
+        };
       case "no-data":
         return {
           vi: `${n} ở INSUFFICIENT_DATA: metric của nó không có dữ liệu`,
@@ -192,6 +197,11 @@ export const ALARM_TEXTS = {
         return {
           vi: "Alarm này kêu cả khi lưu lượng bình thường: nâng ngưỡng (hoặc tăng số datapoint cần vượt) để nó chỉ báo động khi có sự cố.",
           en: "This alarm fires on ordinary traffic too: raise the threshold (or the datapoints needed) so it fires only on the incident.",
+        };
+      case "not-evaluated":
+        return {
+          vi: "Metric của alarm có dữ liệu: alarm mới tạo ở INSUFFICIENT_DATA cho tới lần đánh giá đầu tiên của CloudWatch (khoảng một phút). Đợi một chút: genai-lab sẽ kiểm tra lại.",
+          en: "The alarm's metric has data: a new alarm stays INSUFFICIENT_DATA until CloudWatch first evaluates it (about a minute). Give it a moment: genai-lab looks again.",
         };
       case "no-data":
         return {

@@ -75,3 +75,40 @@ describe("the bonus step after cleanup", () => {
     expect(stepDone(passedItem, lab)).toBe(true);
   });
 });
+
+describe("the cleanup step in hands-on and exam mode", () => {
+  const tidy = step("tidy-up", 3, "cleanup", ["tidy-gone"]);
+  const withChecks = [lab, bonus, tidy];
+  const viewAfter = (...stepIds: string[]): LabView =>
+    stepIds.reduce(
+      (view, stepId, i) => {
+        const event: RunnerEvent = { type: "step-finished", stepId, outcome: "passed", durationMs: 1, by: "learner" };
+        return labViewReducer(view, { type: "event", event, at: 1000 + i });
+      },
+      initialLabView(
+        withChecks,
+        checklist,
+        initialProgress("fixture-lab", { kind: "sandbox", accountId: "1", region: "r" }, "t"),
+      ),
+    );
+  const exam: ResolvedMode = { mode: "exam", source: "flag" };
+
+  it("is not watched before any lab step ran (nothing there yet: it would pass at once)", () => {
+    expect(watchableStep({ mode: handsOn, view: viewAfter() }, tidy.id, false)).toBeUndefined();
+  });
+
+  it("is watched live once the lab has work to clean up, in hands-on and exam mode alike", () => {
+    const view = viewAfter("make-thing");
+    expect(watchableStep({ mode: handsOn, view }, tidy.id, false)).toBe(tidy.id);
+    expect(watchableStep({ mode: exam, view }, tidy.id, false)).toBe(tidy.id);
+    expect(watchableStep({ mode: { mode: "guided", source: "flag" }, view }, tidy.id, false)).toBeUndefined();
+  });
+
+  it("is done once it passed, until a lab step runs again (then there is something to clean again)", () => {
+    expect(stepDone(viewAfter("make-thing", "tidy-up"), tidy)).toBe(true);
+    expect(watchableStep({ mode: handsOn, view: viewAfter("make-thing", "tidy-up") }, tidy.id, false)).toBeUndefined();
+    const again = viewAfter("make-thing", "tidy-up", "make-thing");
+    expect(stepDone(again, tidy)).toBe(false);
+    expect(watchableStep({ mode: handsOn, view: again }, tidy.id, false)).toBe(tidy.id);
+  });
+});

@@ -79,3 +79,31 @@ describe("a streamed answer in the activity area", () => {
     expect(ended).toContain("Pay 42"); // once the stream has ended, its last digits are whole
   });
 });
+
+describe("a streamed answer read as Markdown", () => {
+  const md = "## Vector search\n\n* **Embedding**: a `vector`\n* Index";
+  it("while it streams: no marker shown, a marker cut in two waits, the cursor follows", () => {
+    const partial = frameOf({ text: "## Vector search\n\n* **Embed", firstTokenMs: 5 });
+    expect(partial).toMatch(/Vector search\n\s*\n\s*- Embed▍/);
+    expect(partial).not.toMatch(/[*#]/);
+    expect(frameOf({ text: "A *", firstTokenMs: 5 })).toContain("A ▍"); // the first half of `**`, perhaps
+  });
+
+  it("once ended: drawn whole as the page's Markdown (list bullets, no markers)", () => {
+    const frame = frameOf({ text: md, firstTokenMs: 5, totalMs: 9 });
+    expect(frame).toContain("Vector search");
+    expect(frame).toMatch(/Embedding: a vector/);
+    expect(frame).not.toMatch(/[*#`▍]/);
+  });
+
+  it("presenting, masks an account id whole after the markers are read (a mask of * is not bold)", () => {
+    const streaming = frameOf({ text: "**Your account** is 123456789012.", firstTokenMs: 5 }, { presenter: true });
+    expect(streaming).toContain("Your account is ************.▍");
+    const ended = frameOf(
+      { text: "**Your account** is 123456789012.", firstTokenMs: 5, totalMs: 9 },
+      { presenter: true },
+    );
+    expect(ended).toContain("Your account is ************.");
+    expect(ended).not.toContain("123456789012");
+  });
+});

@@ -70,6 +70,7 @@ describe("a streamed answer in the plain printer", () => {
       "    … Prompt 5 of 5, streamed\n" +
         "    time to first token: 412 ms\n" +
         "    Vector search compares meanings.\n" +
+        "\n" + // rendered as Markdown: the list is a block of its own
         "    - Embedding: a vector.\n" +
         "    ✓ done (900 ms)\n",
     );
@@ -111,5 +112,41 @@ describe("a streamed answer in the plain printer", () => {
     expect(tty.text()).toContain("    Account ************ ]0;ownedhere\n");
     expect(tty.text()).not.toMatch(/\d{6}/);
     expect(tty.text()).not.toContain("\x1b");
+  });
+
+  it("reads the answer as Markdown: no marker left, live (even one cut across pieces) or whole", () => {
+    const pieces = ["## RAG\n* **Retr", "ieval*", "*: finds `chu", "nks`\n* Generation: answers."];
+    const events = pieces.map((_, i) =>
+      streamed({ text: pieces.slice(0, i + 1).join(""), firstTokenMs: 300, ...(i === 3 ? { totalMs: 900 } : {}) }),
+    );
+    const tty = printer(true);
+    const seen: string[] = [];
+    for (const event of events) {
+      tty.print(event);
+      seen.push(tty.text());
+    }
+    const answer = "    RAG\n    - Retrieval: finds chunks\n    - Generation: answers.\n";
+    expect(tty.text()).toBe("    … Prompt 5 of 5, streamed\n    time to first token: 300 ms\n" + answer);
+    // The `*` that ended a piece waited for the next: no stray asterisk was ever on screen.
+    for (const text of seen) expect(text).not.toMatch(/[*`#]/);
+    const log = printer(false);
+    for (const event of events) log.print(event);
+    expect(log.text()).toBe(
+      "    … Prompt 5 of 5, streamed\n    time to first token: 300 ms\n    RAG\n\n    - Retrieval: finds chunks\n    - Generation: answers.\n",
+    );
+  });
+
+  it("styles what the markers mark on a colour terminal: bold, code, headings", () => {
+    let text = "";
+    const print = createPlainPrinter({
+      out: { write: (chunk: string) => (text += chunk), isTTY: true },
+      lang: "en",
+      style: createPlainStyle(true),
+      redact: false,
+      stepNumbers: new Map(),
+    });
+    print(streamed({ text: "# T\nA **b** `c`", firstTokenMs: 1, totalMs: 2 }));
+    const style = createPlainStyle(true);
+    expect(text).toContain(`    ${style.heading("T")}\n    A ${style.bold("b")} ${style.code("c")}`);
   });
 });
