@@ -79,7 +79,8 @@ describe("hands-on: run watches the learner's own work", () => {
   it("shows the step's task and commands, ticks it when the learner's work appears, and credits the learner", async () => {
     const { dir, world, cli, report } = lab();
     const progress = join(dir, "progress", "fixture-lab", "sandbox-123456789012-us-east-1.json");
-    const running = cli("run", ["--mode", "hands-on", "--step", "1"]);
+    // On a terminal: "… next look in 2 s" rewrites itself on stderr between rounds.
+    const running = cli("run", ["--mode", "hands-on", "--step", "1"], {}, { stderrTTY: true });
     // The learner works in another terminal: after the first "not yet", the thing appears.
     for (let i = 0; i < 100 && !(existsSync(progress) && readFileSync(progress, "utf8").includes('"fail"')); i++)
       await new Promise((resolve) => setTimeout(resolve, 50));
@@ -92,6 +93,11 @@ describe("hands-on: run watches the learner's own work", () => {
     expect(result.stdout).toMatch(/✗ not yet · The thing exists — \(nothing\)\n {4}hint: Run step 1\./);
     expect(result.stdout).toMatch(/✓ pass · The thing exists\n {2}Step passed — done by you \(2 looks, /);
     expect(result.stdout).toMatch(/Verification checklist — 1\/2 passed · score 2\/3 · Mode: hands-on/);
+    // The status line is erased before the next line is printed: "… next look in 2 s  ✓ pass" shared a line.
+    expect(result.stderr).toContain("… next look in");
+    const shown = (result.all ?? "").replaceAll("\r\u001b[K", "⌫"); // the erase, made visible
+    expect(shown).toMatch(/… next look in \d+ s⌫ {2}✓ pass · The thing exists\n/);
+    expect(shown).not.toMatch(/… next look in \d+ s(?!⌫)/);
     const after = await report();
     expect(after.mode).toBe("hands-on");
     expect(after.items[0]).toMatchObject({ id: "thing-exists", status: "pass", doneBy: "learner" });

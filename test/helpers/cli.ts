@@ -19,27 +19,33 @@ export interface CliResult {
   code: number;
   stdout: string;
   stderr: string;
+  /** Both, interleaved as a terminal showing them would receive them. */
+  all?: string;
 }
 
-/** `stdoutTTY`: stdout is a terminal (as when a person runs the command), not captured by `$(…)` or a pipe. */
+/**
+ * `stdoutTTY`: stdout is a terminal (as when a person runs the command), not captured by `$(…)` or a pipe;
+ * `stderrTTY`: stderr is one (where the status lines that rewrite themselves go).
+ */
 export async function runCli(
   argv: string[],
   env: NodeJS.ProcessEnv = {},
   signal?: AbortSignal,
-  options: { stdoutTTY?: boolean } = {},
+  options: { stdoutTTY?: boolean; stderrTTY?: boolean } = {},
 ): Promise<CliResult> {
   let stdout = "";
   let stderr = "";
+  let all = "";
   const stdin = new PassThrough() as PassThrough & { isTTY?: boolean };
   const io: Io = {
-    stdout: { write: (s: string) => (stdout += s), isTTY: options.stdoutTTY ?? false },
-    stderr: { write: (s: string) => (stderr += s), isTTY: false },
+    stdout: { write: (s: string) => ((all += s), (stdout += s)), isTTY: options.stdoutTTY ?? false },
+    stderr: { write: (s: string) => ((all += s), (stderr += s)), isTTY: options.stderrTTY ?? false },
     stdin,
     env: { LANG: "en_US.UTF-8", ...NO_STABLE_PORT, ...env },
     cwd: root,
   };
   const code = await main(argv, io, signal);
-  return { code, stdout, stderr };
+  return { code, stdout, stderr, all };
 }
 
 /** The real binary (dist/, built by the global setup). `onStdout` sees output as it arrives. */

@@ -10,7 +10,11 @@ export function fixtureCli() {
   const world = join(dir, "world.json");
   const args = ["--lab", fixtureLabDir, "--state-dir", dir, "--param", `worldFile=${world}`];
   /** `genai-lab <command> <the fixture's options> <extra>`. */
-  const cli = (command: string, extra: string[] = [], env: NodeJS.ProcessEnv = {}) =>
-    runCli([command, ...args, ...extra], env);
+  const cli = (
+    command: string,
+    extra: string[] = [],
+    env: NodeJS.ProcessEnv = {},
+    options: Parameters<typeof runCli>[3] = {},
+  ) => runCli([command, ...args, ...extra], env, undefined, options);
   return { dir, world, cli };
 }

@@ -98,6 +98,12 @@ async function watchOne(ctx: CommandContext, session: Session, step: Step): Prom
   const { io, lang, style } = ctx;
   const say = (text: Text) => tr(text, lang);
   const lastSeen = new Map<string, string>();
+  // "… next look in 5 s" stays on its line (stderr) until the next round: erased before anything else is printed.
+  let status = false;
+  const clearStatus = () => {
+    if (status) io.stderr.write("\r\x1b[K");
+    status = false;
+  };
   const onEvent = (event: RunnerEvent) => {
     if (event.type === "check-finished" && event.live && event.stepId === step.id) {
       const { result } = event;
@@ -110,12 +116,15 @@ async function watchOne(ctx: CommandContext, session: Session, step: Step): Prom
             : `  ${style.warn(`! ${say(S.error)}`)} · ${say(event.label)} — ${say(result.problem.title)}`;
       if (lastSeen.get(event.checkId) === line) return;
       lastSeen.set(event.checkId, line);
+      clearStatus();
       io.stdout.write(`${line}\n`);
       if (result.status === "fail")
         io.stdout.write(`${style.muted(`    ${say(S.hint)}: ${plainProse(say(result.hint))}`)}\n`);
     }
-    if (event.type === "watch" && event.phase === "round-finished" && io.stderr.isTTY && event.nextRoundInMs > 0)
+    if (event.type === "watch" && event.phase === "round-finished" && io.stderr.isTTY && event.nextRoundInMs > 0) {
       io.stderr.write(`\r\x1b[K… ${say(fill(HO.next, { s: Math.round(event.nextRoundInMs / 1000) }))}`);
+      status = true;
+    }
   };
   const off = session.runner.subscribe(onEvent);
   const started = Date.now();
@@ -125,7 +134,7 @@ async function watchOne(ctx: CommandContext, session: Session, step: Step): Prom
   if (stdin.isTTY) stdin.on("data", poke);
   try {
     const result = await watch.done;
-    if (io.stderr.isTTY) io.stderr.write("\r\x1b[K");
+    clearStatus();
     if (result.outcome !== "passed") return "cancelled";
     const who = say(result.by === "runner" ? HO.byRunner : HO.byYou);
     const time = formatDuration(Date.now() - started);
