@@ -47,4 +47,5 @@ export { defineFact, type Fact, type FactValue } from "./facts.js";
 export { isOwned, ownedEntries, ownedEntry } from "./ledger.js";
 export { json, kv, table } from "./outputs.js";
 export { enCount, shq } from "./words.js";
+export { plainProse } from "../engine/prose.js";
 export { z } from "zod";

@@ -14,6 +14,7 @@ import { retriesNote, retrySettings, simulatedNote } from "../lib/invocation-not
 import { effectiveModelId } from "../lib/model.js";
 import { streamedOutputs } from "../lib/streamed-prompt.js";
 import { streamOperation } from "../lib/stream-answer.js";
+import { answerText } from "../lib/answer-text.js";
 
 export const step = defineStep<LabParams, LabAws>({
   id: "generate-sample-invocations",
@@ -57,7 +58,7 @@ export const step = defineStep<LabParams, LabAws>({
               latency: call.latencyMs,
               attempts: call.attempts,
               // Whole: the TUI opens each row in full when an answer does not fit a column (issue 11 item 12).
-              answer: call.answer,
+              answer: answerText(call.answer),
             })),
           ),
         );

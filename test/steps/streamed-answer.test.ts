@@ -7,6 +7,7 @@
 import { afterEach, describe, expect, it } from "vitest";
 import type { StreamProgress } from "../../src/engine/contract.js";
 import type { RunnerEvent } from "../../src/engine/events.js";
+import { answerText } from "../../steps/lib/answer-text.js";
 import { INVOCATIONS, type InvocationBatch } from "../../steps/lib/invocations.js";
 import { startLabSession, type LabSession } from "../helpers/lab-session.js";
 import { actionOutcomes, notes, outputs, problems, run, STEP } from "./util.js";
@@ -109,6 +110,13 @@ describe("step 2's streamed answer", () => {
       en: `${batch.items[4]!.prompt} (streamed)`,
     });
     expect(prompts.slice(0, 4).every((p) => typeof p === "string")).toBe(true);
+    // The answers read as text in the table: the model's Markdown marks are gone, its words kept.
+    const answers = results?.kind === "table" ? results.rows.map((row) => String(row.answer)) : [];
+    expect(batch.items.some((call) => /\*\*|`/.test(call.answer))).toBe(true);
+    for (const [i, answer] of answers.entries()) {
+      expect(answer).not.toMatch(/\*\*|`|^#+ /m);
+      expect(answer).toBe(answerText(batch.items[i]!.answer));
+    }
   });
 
   it("times the first token from the attempt that answered, not from before the SDK's own retries", async () => {
