@@ -10,7 +10,7 @@ const stateDir = () => mkdtempSync(join(tmpdir(), "genai-lab-cli-"));
 describe("genai-lab (in-process)", () => {
   it("--version prints the package version", async () => {
     const result = await runCli(["--version"]);
-    expect(result).toEqual({ code: 0, stdout: `${version()}\n`, stderr: "" });
+    expect(result).toMatchObject({ code: 0, stdout: `${version()}\n`, stderr: "" });
     expect(version()).toMatch(/^\d+\.\d+\.\d+/);
   });
 
