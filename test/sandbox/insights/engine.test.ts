@@ -76,6 +76,16 @@ describe("query status", () => {
     expect(pairs(engine.getQueryResults(ACCOUNT, REGION, id))).toEqual([[["count(*)", "11111"]]]);
   });
 
+  it("a query over a whole group, run in many slices, reports every event's bytes", async () => {
+    const n = 200_000;
+    const engine = createInsightsEngine(floodSource(n), () => DAY_MS, { sliceMs: 1 });
+    const response = await finish(engine, flood("stats count(*)"));
+    let bytes = 0;
+    for (let i = 0; i < n; i++) bytes += `{"n":${i}}`.length;
+    expect(pairs(response)).toEqual([[["count(*)", String(n)]]]);
+    expect(response.statistics).toEqual({ recordsMatched: n, recordsScanned: n, bytesScanned: bytes });
+  });
+
   it("a query that runs longer than the limit ends Timeout, as AWS ends it (60 minutes there)", async () => {
     const engine = createInsightsEngine(floodSource(100_000), () => DAY_MS, { timeoutMs: 1, sliceMs: 2 });
     const id = engine.startQuery(ACCOUNT, REGION, flood("stats count(*) by n"));

@@ -6,6 +6,7 @@
 import { discoverFields, type FieldValue } from "../data/discover.js";
 import type { LogStore } from "../data/store.js";
 import type { InsightsEventSource, StoredLogEvent } from "../source.js";
+import { CoveredBytes } from "./covered-bytes.js";
 import type { RowContext } from "./plan-types.js";
 import type { Value } from "./values.js";
 
@@ -17,7 +18,9 @@ export class RunContext implements RowContext {
   readonly NONE: unknown = Symbol("none");
   scanned = 0;
   matched = 0;
-  bytes = 0;
+  /** bytesScanned of the rows scanned with a range test (`covered` holds the rest). */
+  private rangeBytes = 0;
+  private readonly covered = new CoveredBytes();
   /** Where a streamed scan stops (one past the last row in range). */
   end = 0;
   private iterator: Iterator<StoredLogEvent> | null = null;
@@ -43,15 +46,17 @@ export class RunContext implements RowContext {
   /** Adds a slice's counts; `scanned` -1: every row R0..R1; `matched` -1: every scanned event (no filter). */
   count(S: LogStore, scanned: number, matched: number, bytes: number, R0: number, R1: number): void {
     let records = scanned;
-    let size = bytes;
     if (scanned < 0) {
       records = R1 - R0;
-      if (R0 === 0 && R1 === S.n) size = S.totalBytes;
-      else for (let i = R0; i < R1; i++) size += S.bytes[i] as number;
-    }
+      this.covered.add(S, R0, R1);
+    } else this.rangeBytes += bytes;
     this.scanned += records;
     this.matched += matched < 0 ? records : matched;
-    this.bytes += size;
+  }
+
+  /** bytesScanned so far. */
+  get bytes(): number {
+    return this.rangeBytes + this.covered.total();
   }
 
   /** Whether the scan of `S` must read every message. */
