@@ -5,6 +5,7 @@ import {
   type InsightsEngine,
   type StartQueryRequest,
 } from "../../../src/sandbox/insights/index.js";
+import { formatTimestamp } from "../../../src/sandbox/insights/exec/format.js";
 import { awsError, finish, pairs } from "./helpers/cases.js";
 import {
   ACCOUNT,
@@ -84,6 +85,24 @@ describe("query status", () => {
     for (let i = 0; i < n; i++) bytes += `{"n":${i}}`.length;
     expect(pairs(response)).toEqual([[["count(*)", String(n)]]]);
     expect(response.statistics).toEqual({ recordsMatched: n, recordsScanned: n, bytesScanned: bytes });
+  });
+
+  it("count(*) by bin() over many slices: each bin's count exact, beside another aggregate and after a filter", async () => {
+    const n = 200_000;
+    const engine = createInsightsEngine(floodSource(n), () => DAY_MS, { sliceMs: 1 });
+    const response = await finish(engine, flood("filter n >= 1000 | stats count(*), sum(n), count(*) as c by bin(1m)"));
+    const expected = new Map<string, [number, number]>();
+    for (let i = 1000; i < n; i++) {
+      const bin = formatTimestamp(Math.floor((DAY_MS + i) / 60_000) * 60_000);
+      const [count, sum] = expected.get(bin) ?? [0, 0];
+      expected.set(bin, [count + 1, sum + i]);
+    }
+    const rows = pairs(response).map((row) => Object.fromEntries(row));
+    expect(rows).toHaveLength(expected.size);
+    for (const row of rows) {
+      const [count, sum] = expected.get(row["bin(1m)"] as string) ?? [];
+      expect([row["count(*)"], row["sum(n)"], row.c]).toEqual([String(count), String(sum), String(count)]);
+    }
   });
 
   it("a query that runs longer than the limit ends Timeout, as AWS ends it (60 minutes there)", async () => {

@@ -18,6 +18,8 @@ export interface Aggregator {
   add(state: unknown, value: Value | undefined, ts?: number): void;
   /** Fast path for a plain number, so the scan never boxes one into a mixed-type value. */
   addNumber?(state: unknown, x: number): void;
+  /** Adds `n` events at once: an aggregate of the event count alone (`count(*)`), which the scan counts in runs. */
+  addCount?(state: unknown, n: number): void;
   result(state: unknown): Value;
 }
 
@@ -53,6 +55,9 @@ class CountStar implements Aggregator {
   }
   add(state: unknown): void {
     (state as Counter).n += 1;
+  }
+  addCount(state: unknown, n: number): void {
+    (state as Counter).n += n;
   }
   result(state: unknown): Value {
     return (state as Counter).n;

@@ -70,7 +70,7 @@ export class Planner {
       itemFn: (code) => this.itemFn(code),
     };
     this.ev = new EventResolver(query, this.kinds, this.scope, this.K);
-    this.parts = { stages: [], setup: [], terminal: "", eventSlots: 0, aggCount: 0 };
+    this.parts = { stages: [], setup: [], terminal: "", end: "", eventSlots: 0, aggCount: 0 };
   }
 
   rowFn(code: string): RowFn {
@@ -270,6 +270,7 @@ export class Planner {
         offsetMs,
       );
       this.parts.terminal = code.terminal;
+      this.parts.end = code.end;
       this.parts.setup.push(...code.setup);
       this.parts.aggCount = stats.spec.aggs.length;
       this.enterStats(stats);

@@ -17,6 +17,8 @@ export interface ScanParts {
   /** Per-group setup after the column bindings (memo tables, the group table of a stats key). */
   setup: string[];
   terminal: string;
+  /** After the loop, once per call (a stats terminal's counts held back in the loop). */
+  end: string;
   eventSlots: number;
   aggCount: number;
 }
@@ -70,6 +72,7 @@ function scanSource(parts: ScanParts, columns: readonly string[], K: Consts): st
     filters ? "matched = 0;" : "",
     ...loop(["if (t < T0 || t > T1) continue;", "scanned++; bytes += BY[i];"]),
     "}",
+    parts.end,
     "X.count(S, scanned, matched, bytes, R0, R1);",
     "};",
   ].join("\n");

@@ -30,6 +30,9 @@ function aggregateUpdate(j: number, agg: Aggregator, gen: Gen | null): string {
   return `A${j}.add(st[${j}], ${gen.code}${time});`;
 }
 
+/** Whether aggregate `j` only counts events: the scan counts a run of events in one group and adds it at once. */
+const countsRuns = (gen: Gen | null, agg: Aggregator): boolean => gen === null && agg.addCount !== undefined;
+
 export function statsTerminal(
   keyCodes: readonly string[],
   keyExprs: readonly Expr[],
@@ -38,17 +41,29 @@ export function statsTerminal(
   scope: ReadonlyMap<string, number>,
   ev: EventResolver,
   offsetMs = 0,
-): { terminal: string; setup: string[] } {
+): { terminal: string; setup: string[]; end: string } {
   const lines: string[] = [];
   const setup: string[] = [];
+  let end = "";
   const only = keyExprs[0];
   const binMs =
     only?.t === "call" && only.name === "bin" && only.args[0]?.t === "period"
       ? fixedPeriodMs(only.args[0].period)
       : undefined;
+  // count(*) without a per-event call where the group stays the same from event to event (no key, or a bin()
+  // of time): RN events so far in the current group, added to it when the group changes and when the slice ends.
+  const runs = argGens.flatMap((gen, j) => (countsRuns(gen, aggs[j] as Aggregator) ? [j] : []));
+  const flush = (state: string): string =>
+    `if (RN !== 0) { ${runs.map((j) => `A${j}.addCount(${state}[${j}], RN);`).join(" ")} RN = 0; }`;
+  let counted = false;
   if (keyCodes.length === 0) {
     setup.push("const G0 = TERM.group0().s;");
     lines.push("st = G0;");
+    if (runs.length > 0) {
+      counted = true;
+      setup.push("let RN = 0;");
+      end = flush("G0");
+    }
   } else if (keyCodes.length === 1 && only?.t === "field" && !scope.has(only.name) && !SYSTEM.has(only.name)) {
     // Grouping by one discovered field: its dictionary code indexes the group directly, no hashing.
     const read = perDictCode(`c${ev.column(only.name)}`, "GA", "st", (v) => `TERM.group1(${v}).s`);
@@ -56,14 +71,22 @@ export function statsTerminal(
     lines.push(read.code);
   } else if (keyCodes.length === 1 && binMs !== undefined) {
     // bin() of a fixed period: a number every time, kept unboxed; consecutive events mostly share the bucket.
+    counted = runs.length > 0;
+    if (counted) {
+      setup.push("let RN = 0;");
+      end = flush("LS");
+    }
     lines.push(
-      `kvn = Math.floor(t / ${binMs}) * ${binMs} + ${offsetMs}; if (kvn !== LKN) { LKN = kvn; LS = TERM.group1(kvn).s; } st = LS;`,
+      `kvn = Math.floor(t / ${binMs}) * ${binMs} + ${offsetMs}; if (kvn !== LKN) { ${counted ? flush("LS") : ""} LKN = kvn; LS = TERM.group1(kvn).s; } st = LS;`,
     );
   } else if (keyCodes.length === 1) {
     lines.push(`kv = ${keyCodes[0]}; if (kv !== LK) { LK = kv; LS = TERM.group1(kv).s; } st = LS;`);
   } else {
     lines.push(`st = TERM.groupN([${keyCodes.join(", ")}]).s;`);
   }
-  argGens.forEach((gen, j) => lines.push(aggregateUpdate(j, aggs[j] as Aggregator, gen)));
-  return { terminal: lines.join("\n"), setup };
+  if (counted) lines.push("RN++;");
+  argGens.forEach((gen, j) => {
+    if (!counted || !runs.includes(j)) lines.push(aggregateUpdate(j, aggs[j] as Aggregator, gen));
+  });
+  return { terminal: lines.join("\n"), setup, end };
 }
