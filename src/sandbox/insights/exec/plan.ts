@@ -226,6 +226,7 @@ export class Planner {
         }
         const slot = allocate(this.ctx, "str");
         this.parts.stages.push(`e${slot} = m === null ? null : m[${j}];`);
+        if (column !== undefined) this.ev.byCode.set(slot, `c${column}`);
         this.scope.set(name, slot);
         this.parseCols.push({ name, get: this.rowFn(`R.v[${slot}]`), format: "plain" });
       });

@@ -36,6 +36,11 @@ export class EventResolver implements Resolver {
   readonly columns: string[] = [];
   private readonly columnIndex = new Map<string, number>();
   usesMessage = false;
+  /**
+   * Ephemeral slots whose value is a function of one column's dictionary code (a `parse` of a discovered field):
+   * slot → that column's local (`c<n>`). Stats grouping by such a slot finds the group by the code.
+   */
+  readonly byCode = new Map<number, string>();
 
   constructor(
     private readonly query: string,

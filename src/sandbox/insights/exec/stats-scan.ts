@@ -69,6 +69,14 @@ export function statsTerminal(
     const read = perDictCode(`c${ev.column(only.name)}`, "GA", "st", (v) => `TERM.group1(${v}).s`);
     setup.push(read.setup);
     lines.push(read.code);
+  } else if (keyCodes.length === 1 && only?.t === "field" && ev.byCode.has(scope.get(only.name) ?? -1)) {
+    // Grouping by a field parsed out of a discovered field: the group of each dictionary code is found once.
+    const c = ev.byCode.get(scope.get(only.name) as number) as string;
+    setup.push(`const GP = new Array(${c}d.length + 4).fill(undefined);`);
+    lines.push(
+      `k = ${c}c[i]; if (k >= 4) { st = GP[k]; if (st === undefined) st = GP[k] = TERM.group1(${keyCodes[0]}).s; } ` +
+        `else { kv = ${keyCodes[0]}; if (kv !== LK) { LK = kv; LS = TERM.group1(kv).s; } st = LS; }`,
+    );
   } else if (keyCodes.length === 1 && binMs !== undefined) {
     // bin() of a fixed period: a number every time, kept unboxed; consecutive events mostly share the bucket.
     counted = runs.length > 0;
