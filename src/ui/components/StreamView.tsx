@@ -13,7 +13,7 @@ import type { StreamProgress } from "../../engine/contract.js";
 import { fill } from "../../engine/text.js";
 import { useDisplay } from "../app/display.js";
 import { formatDuration } from "../plain/format.js";
-import { printable } from "../plain/stream-echo.js";
+import { heldBack, printable } from "../plain/stream-echo.js";
 import { streamSpans, type SpanKind } from "../plain/stream-markdown.js";
 import { S } from "../strings.js";
 import type { Token } from "../theme/theme.js";
@@ -35,9 +35,8 @@ export function StreamView(props: { stream: StreamProgress; width: number }) {
       ? t(S.streamWaiting)
       : t(fill(S.streamFirstToken, { t: formatDuration(stream.firstTokenMs) })) +
         (stream.totalMs === undefined ? "" : ` · ${t(fill(S.streamTotal, { t: formatDuration(stream.totalMs) }))}`);
-  // While more is coming, a trailing run of digits waits for the next piece (as the plain echo does): redaction
-  // needs an account id's 12 digits together, and a part of one would show unmasked.
-  const text = stream.totalMs === undefined ? printable(stream.text).replace(/\d+$/, "") : printable(stream.text);
+  // While more is coming, a trailing run of digits waits for the next piece, as in the plain echo (heldBack).
+  const text = heldBack(printable(stream.text), stream.totalMs === undefined);
   // The timing goes under the text: the page follows the newest line, so on a small screen it stays in view.
   return (
     <Box flexDirection="column">

@@ -23,6 +23,14 @@ export function printable(text: string): string {
   return text.replace(/[\u0000-\u0008\u000B-\u001F\u007F-\u009F]/g, "");
 }
 
+/**
+ * What of a stream's text may be shown now: while more is coming (`streaming`), a trailing run of digits waits for
+ * the next piece. Redaction needs an account id's 12 digits together: a part of one would slip past it unmasked.
+ */
+export function heldBack(text: string, streaming: boolean): string {
+  return streaming ? text.replace(/\d+$/, "") : text;
+}
+
 export interface StreamEcho {
   /** A stream event: `message` is its progress message, already in plain prose. */
   update(message: string, stream: StreamProgress): void;
@@ -86,8 +94,7 @@ export function createStreamEcho(options: {
       put(`${firstToken(stream)}\n`);
       timed = true;
     }
-    // A trailing run of digits waits for the next piece: an account id cut in two would slip past redaction.
-    const upTo = stream.totalMs === undefined ? text.replace(/\d+$/, "").length : text.length;
+    const upTo = heldBack(text, stream.totalMs === undefined).length;
     const piece = text.slice(echoed.length, Math.max(echoed.length, upTo));
     if (piece) {
       write(reader.feed(piece));
