@@ -10,13 +10,22 @@ import { writeWorld } from "../fixtures/fixture-lab/world.js";
 import { ProgressStore } from "../../src/engine/store.js";
 import { fakeTarget } from "../helpers/fixture-runner.js";
 import { KEY } from "../helpers/render.js";
-import { idle, renderTui, unmountAll } from "./tui-harness.js";
+import { idle, renderTui, unmountAll, type Harness, type TuiOptions } from "./tui-harness.js";
 
 afterEach(unmountAll);
 
 function fakeClipboard(): Clipboard & { copies: string[] } {
   const copies: string[] = [];
   return { support: "yes", copy: (text) => void copies.push(text), copies };
+}
+
+/** The TUI past its welcome card (Enter on "Press Enter"), once `until` is on screen. */
+async function pastWelcome(options: TuiOptions, until: string): Promise<Harness> {
+  const tui = await renderTui(options);
+  await tui.waitFor("Press Enter");
+  await tui.press(KEY.enter);
+  await tui.waitFor(until);
+  return tui;
 }
 
 describe("hands-on mode in the TUI", () => {
@@ -99,10 +108,7 @@ describe("hands-on mode in the TUI", () => {
   });
 
   it("declines do it for me with n: nothing runs and the step stays the learner's to do", async () => {
-    const tui = await renderTui({ mode: "hands-on" });
-    await tui.waitFor("Press Enter");
-    await tui.press(KEY.enter);
-    await tui.waitFor("not yet · The thing exists");
+    const tui = await pastWelcome({ mode: "hands-on" }, "not yet · The thing exists");
     await tui.press(KEY.enter);
     await tui.waitFor("Do it for me?");
     await tui.press("n");
@@ -113,10 +119,7 @@ describe("hands-on mode in the TUI", () => {
 
 describe("hints counted in another terminal (genai-lab hint)", () => {
   it("are the TUI's count too: h shows what is left, never counting a rung twice", async () => {
-    const tui = await renderTui({ mode: "hands-on" });
-    await tui.waitFor("Press Enter");
-    await tui.press(KEY.enter);
-    await tui.waitFor("not yet · The thing exists");
+    const tui = await pastWelcome({ mode: "hands-on" }, "not yet · The thing exists");
     // The learner's other terminal: `genai-lab hint` opens the same progress file and counts the one rung.
     const cli = ProgressStore.open(tui.fixture.store.path, "fixture-lab", fakeTarget);
     cli.dispatch({ type: "hint-revealed", stepId: "make-thing", at: new Date().toISOString() });
@@ -163,10 +166,7 @@ describe("the mode question on a 24-row welcome card", () => {
 
 describe("the mode chooser (m)", () => {
   it("opens on the mode in effect, switches with ↓ and Enter, saves it, and the page follows at once", async () => {
-    const tui = await renderTui({ mode: "guided" });
-    await tui.waitFor("Press Enter");
-    await tui.press(KEY.enter);
-    await tui.waitFor("Step 1 · Make a thing");
+    const tui = await pastWelcome({ mode: "guided" }, "Step 1 · Make a thing");
     expect(tui.frame()).not.toContain("Your turn");
     await tui.press("m");
     await tui.waitFor(/How do you want to take the lab\?[\s\S]*▸● guided/);
