@@ -140,7 +140,7 @@ async function roleGone(ctx: ReadCtx): Promise<CheckResult> {
   if (!found) return verdict(ctx, expected, { status: "pass", actual: GONE }, ["iam-role", role]);
   // IAM deletes a role only once its inline policies are gone: name each one the learner's role still has.
   const listed = await ifExists(() => ctx.aws.iam.send(new ListRolePoliciesCommand({ RoleName: role }), send));
-  const policies = (listed?.PolicyNames ?? []).map((p) => deleteLine.rolePolicy(role).replace(/[^ ]+$/, p));
+  const policies = (listed?.PolicyNames ?? []).map((policy) => deleteLine.rolePolicy(role, policy));
   const commands = [...policies, deleteLine.role(role)].join(" && ");
   return verdict(ctx, expected, {
     status: "left",

@@ -13,8 +13,8 @@ export const deleteLine = {
     `aws cloudwatch delete-dashboards --region ${region} --dashboard-names ${shq(name)}`,
   loggingConfig: (region: string): string =>
     `aws bedrock delete-model-invocation-logging-configuration --region ${region}`,
-  rolePolicy: (role: string): string =>
-    `aws iam delete-role-policy --role-name ${shq(role)} --policy-name ${LOGGING_POLICY_NAME}`,
+  rolePolicy: (role: string, policy: string = LOGGING_POLICY_NAME): string =>
+    `aws iam delete-role-policy --role-name ${shq(role)} --policy-name ${policy}`,
   role: (role: string): string => `aws iam delete-role --role-name ${shq(role)}`,
   logGroup: (region: string, group: string): string =>
     `aws logs delete-log-group --region ${region} --log-group-name ${shq(group)}`,
