@@ -66,7 +66,6 @@ export async function streamPrompt(ctx: ActCtx, index: number): Promise<Streamed
         throw error;
       });
     });
-    clearTimeout(pending);
     ctx.report.progress(title, {
       stream: { text: call.answer, firstTokenMs: call.firstTokenMs, totalMs: call.totalMs },
     });
