@@ -173,11 +173,6 @@ export class LogStore {
     this.n = row + 1;
   }
 
-  /** The id of the last event discovered. */
-  get lastEventId(): number {
-    return this.lastId;
-  }
-
   /** Rows [0, n) as views (rows never change once appended, so the views stay true while rows are added). */
   snapshot(): StoreSnapshot {
     const n = this.n;
