@@ -6,7 +6,7 @@
  * keep growing (request ids) switches to packed per-row strings, and strings longer than LAZY_MIN_LENGTH
  * (prompt and completion texts) are not kept at all: that is what keeps a million events well under 1 GiB.
  */
-import { PackedStrings } from "./packed.js";
+import { PackedStrings, type PackedSnapshot } from "./packed.js";
 
 export const ABSENT = 0;
 export const NUMBER = 1;
@@ -27,7 +27,7 @@ export interface ColumnSnapshot {
   nums: Int32Array | Float64Array | null;
   dict: string[];
   indexed: boolean;
-  raw: ReturnType<PackedStrings["snapshot"]> | null;
+  raw: PackedSnapshot | null;
   lazyCount: number;
   strings: number;
 }

@@ -11,6 +11,15 @@ const OFFSET_MASK = BLOCK_SIZE - 1;
 /** Longer values never come here (Column leaves them in the message). */
 export const MAX_PACKED_LENGTH = 255;
 
+/** What persist.ts writes of a PackedStrings: a few numbers and the arrays. */
+export interface PackedSnapshot {
+  used: number;
+  wide: [number, string][];
+  start: Uint32Array;
+  size: Uint8Array;
+  blocks: Buffer[];
+}
+
 export class PackedStrings {
   private readonly blocks: Buffer[] = [];
   private used = BLOCK_SIZE;
@@ -63,13 +72,7 @@ export class PackedStrings {
   }
 
   /** What persist.ts writes for rows [0, n): a few numbers and the arrays (views, not copies). */
-  snapshot(n: number): {
-    used: number;
-    wide: [number, string][];
-    start: Uint32Array;
-    size: Uint8Array;
-    blocks: Buffer[];
-  } {
+  snapshot(n: number): PackedSnapshot {
     const wide = [...this.wide].filter(([row]) => row < n);
     return {
       used: this.used,
@@ -81,13 +84,7 @@ export class PackedStrings {
   }
 
   /** The strings of a snapshot (whose arrays become this object's own). */
-  static restore(s: {
-    used: number;
-    wide: [number, string][];
-    start: Uint32Array;
-    size: Uint8Array;
-    blocks: Buffer[];
-  }): PackedStrings {
+  static restore(s: PackedSnapshot): PackedStrings {
     const packed = new PackedStrings(0);
     packed.start = s.start;
     packed.size = s.size;
