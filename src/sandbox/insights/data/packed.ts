@@ -6,7 +6,7 @@
  * text that is not ASCII is kept as a string, by row.
  */
 const BLOCK_BITS = 20;
-const BLOCK_SIZE = 1 << BLOCK_BITS;
+export const BLOCK_SIZE = 1 << BLOCK_BITS;
 const OFFSET_MASK = BLOCK_SIZE - 1;
 /** Longer values never come here (Column leaves them in the message). */
 export const MAX_PACKED_LENGTH = 255;

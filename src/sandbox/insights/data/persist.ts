@@ -7,10 +7,10 @@
  */
 import type { FieldsCache, LogGroupRef } from "../source.js";
 import type { ColumnSnapshot } from "./column.js";
+import { BLOCK_SIZE } from "./packed.js";
 import { LogStore, type StoreSnapshot } from "./store.js";
 
 const MAGIC = 0x31464c47; // "GLF1"
-const BLOCK_SIZE = 1 << 20;
 
 interface ColumnHeader {
   name: string;
