@@ -41,7 +41,15 @@ function setup() {
       db.prepare("SELECT id FROM log_events WHERE group_id = ? ORDER BY id").pluck().all(group.id) as number[]
     ).map(Number);
   };
-  return { db, logs, source, group, stream, batch, storedIds, readBack: () => readBack };
+  // One PutLogEvents request of events from..from+n-1 into the group's stream.
+  const put = (from: number, n: number) => logs.putEvents(group.id, stream.id, batch(from, n), T0);
+  return { db, logs, source, group, stream, batch, put, storedIds, readBack: () => readBack };
+}
+
+/** An engine over `source` (clock at T0), with its stores in view. */
+function startEngine(source: InsightsEventSource) {
+  const stores = new Map<number, LogStore>();
+  return { stores, engine: createInsightsEngine(source, () => T0, { stores }) };
 }
 
 const idsOf = (store: LogStore | undefined): number[] => Array.from(store?.ids.subarray(0, store.n) ?? []);
@@ -49,13 +57,12 @@ const idsOf = (store: LogStore | undefined): number[] => Array.from(store?.ids.s
 describe("discovery from committed batches", () => {
   it("discovers batches that committed after a catch-up without reading them back", async () => {
     const s = setup();
-    const stores = new Map<number, LogStore>();
-    const engine = createInsightsEngine(s.source, () => T0, { stores });
-    s.logs.putEvents(s.group.id, s.stream.id, s.batch(0, 10), T0);
+    const { stores, engine } = startEngine(s.source);
+    s.put(0, 10);
     await engine.idle();
     const afterFirst = s.readBack();
     expect(afterFirst).toBe(10);
-    for (let b = 1; b <= 5; b += 1) s.logs.putEvents(s.group.id, s.stream.id, s.batch(b * 1000, 250), T0);
+    for (let b = 1; b <= 5; b += 1) s.put(b * 1000, 250);
     await engine.idle();
     expect(s.readBack()).toBe(afterFirst);
     const store = stores.get(s.group.id);
@@ -67,11 +74,10 @@ describe("discovery from committed batches", () => {
 
   it("reads from storage when another writer or a rollback touched the group in between", async () => {
     const s = setup();
-    const stores = new Map<number, LogStore>();
-    const engine = createInsightsEngine(s.source, () => T0, { stores });
-    s.logs.putEvents(s.group.id, s.stream.id, s.batch(0, 5), T0);
+    const { stores, engine } = startEngine(s.source);
+    s.put(0, 5);
     await engine.idle();
-    s.logs.putEvents(s.group.id, s.stream.id, s.batch(100, 5), T0);
+    s.put(100, 5);
     s.logs.transaction(() => s.logs.appendEvents(s.group.id, s.stream.id, s.batch(200, 5), T0));
     expect(() =>
       s.logs.transaction(() => {
@@ -79,7 +85,7 @@ describe("discovery from committed batches", () => {
         throw new Error("rolled back");
       }),
     ).toThrow("rolled back");
-    s.logs.putEvents(s.group.id, s.stream.id, s.batch(400, 5), T0);
+    s.put(400, 5);
     await engine.idle();
     expect(idsOf(stores.get(s.group.id))).toEqual(s.storedIds());
     expect(s.storedIds()).toHaveLength(20);
@@ -87,11 +93,10 @@ describe("discovery from committed batches", () => {
 
   it("a new engine over events already stored discovers them too, not only the batches that follow", async () => {
     const s = setup();
-    s.logs.putEvents(s.group.id, s.stream.id, s.batch(0, 50), T0);
-    const stores = new Map<number, LogStore>();
-    const engine = createInsightsEngine(s.source, () => T0, { stores });
-    s.logs.putEvents(s.group.id, s.stream.id, s.batch(100, 50), T0);
-    s.logs.putEvents(s.group.id, s.stream.id, s.batch(200, 50), T0);
+    s.put(0, 50);
+    const { stores, engine } = startEngine(s.source);
+    s.put(100, 50);
+    s.put(200, 50);
     await engine.idle();
     expect(idsOf(stores.get(s.group.id))).toEqual(s.storedIds());
     expect(stores.get(s.group.id)?.n).toBe(150);
