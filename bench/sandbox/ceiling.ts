@@ -19,11 +19,18 @@ const server = require("node:http").createServer((req, res) => {
 server.listen(0, "127.0.0.1", () => console.log("PORT " + server.address().port));
 `;
 
-export async function startCeiling(): Promise<Endpoint & { stop(): Promise<void> }> {
-  const child = spawn(process.execPath, ["-e", SERVER], { stdio: ["ignore", "pipe", "inherit"] });
+export type ServerProcess = Endpoint & { stop(): Promise<void> };
+
+/** The ceiling server (SERVER above), in its own process. */
+export const startCeiling = (): Promise<ServerProcess> =>
+  startPortServer(["-e", SERVER], { accessKeyId: "ceiling", secretAccessKey: "ceiling" });
+
+/** `node ...args` in its own process, once it has printed "PORT n" (the ceiling, or bound/index.js). */
+export async function startPortServer(args: string[], credentials: Endpoint["credentials"]): Promise<ServerProcess> {
+  const child = spawn(process.execPath, args, { stdio: ["ignore", "pipe", "inherit"] });
   const port = await new Promise<string>((resolve, reject) => {
     let out = "";
-    child.once("exit", (code) => reject(new Error(`the ceiling server exited ${code}`)));
+    child.once("exit", (code) => reject(new Error(`node ${args.join(" ").slice(0, 80)} exited ${code}`)));
     child.stdout.on("data", (chunk: Buffer) => {
       out += chunk.toString();
       const m = /PORT (\d+)/.exec(out);
@@ -32,7 +39,7 @@ export async function startCeiling(): Promise<Endpoint & { stop(): Promise<void>
   });
   return {
     endpoint: `http://127.0.0.1:${port}`,
-    credentials: { accessKeyId: "ceiling", secretAccessKey: "ceiling" },
+    credentials,
     stop: () =>
       new Promise((resolve) => {
         if (child.exitCode !== null) return resolve();

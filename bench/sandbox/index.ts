@@ -3,7 +3,9 @@
  *   PutLogEvents — events/s in batches of 1,000, requests signed in advance (put-log-events.ts) so the server is what
  *                  is timed: `genai-lab sandbox` in its own process against the moto server (moto.ts) in one
  *                  interleaved run (target: the sandbox ≥ 5× moto's throughput, issue 17; exits 1 when it is
- *                  missed), then in process (file database: WAL + synchronous=FULL, and in memory), interleaved;
+ *                  missed), with two bounds taking turns with them: the ceiling (ceiling.ts: reads and answers, no
+ *                  server is faster through this client) and the bound (bound/index.ts: the sandbox's own front
+ *                  door, SigV4, JSON decoding and validation, nothing stored), then in process (file database: WAL + synchronous=FULL, and in memory), interleaved;
  *   InvokeModel  — round trips/s (HTTP/2, as the Bedrock Runtime client speaks it), sequential and 8 in flight;
  *   streams      — time to first byte and throughput (streaming.ts).
  * Prints the median of several runs, and the load average before and after. `npm run bench -- sandbox`
@@ -17,7 +19,8 @@ import { startSandbox } from "../../src/sandbox/index.js";
 import type { RunningSandbox } from "../../src/sandbox/index.js";
 import { median } from "../lib/stats.js";
 import { machineLoad, reportTargets } from "../lib/targets.js";
-import { startCeiling } from "./ceiling.js";
+import { SANDBOX_DEFAULTS } from "../../src/sandbox/context.js";
+import { startCeiling, startPortServer, type ServerProcess } from "./ceiling.js";
 import { startMoto, type Moto } from "./moto.js";
 import { startSandboxProcess, type SandboxProcess } from "./process.js";
 import { BATCHES, BATCH_SIZE, putLogEventsWorkload, type Endpoint } from "./put-log-events.js";
@@ -27,6 +30,7 @@ const RUNS = 5;
 /** PutLogEvents runs per target: each is short (20,000 events), and the first ones warm the JIT up. */
 const PUT_RUNS = 9;
 const bin = fileURLToPath(new URL("../../../bin/genai-lab.js", import.meta.url));
+const boundServer = fileURLToPath(new URL("./bound/index.js", import.meta.url));
 const fmt = (n: number): string => Math.round(n).toLocaleString("en-US");
 
 /**
@@ -84,13 +88,18 @@ async function invokeModel(sandbox: RunningSandbox, concurrency: number): Promis
 const dir = mkdtempSync(join(tmpdir(), "sandbox-bench-"));
 let moto: Moto | undefined;
 let standalone: SandboxProcess | undefined;
-let ceiling: Awaited<ReturnType<typeof startCeiling>> | undefined;
+let ceiling: ServerProcess | undefined;
+let bound: ServerProcess | undefined;
 try {
   const file = await startSandbox({ port: 0, dbPath: join(dir, "bench.db"), env: {}, deliveryDelayMs: 0 });
   const memory = await startSandbox({ port: 0, dbPath: ":memory:", env: {}, deliveryDelayMs: 0 });
   moto = await startMoto();
   standalone = await startSandboxProcess(bin, join(dir, "standalone"));
   ceiling = await startCeiling();
+  bound = await startPortServer([boundServer], {
+    accessKeyId: SANDBOX_DEFAULTS.accessKeyId,
+    secretAccessKey: SANDBOX_DEFAULTS.secretAccessKey,
+  });
   console.log(`before: ${machineLoad()}`);
   // The processes first, with nothing else in this process (the client): the in-process sandboxes index and
   // discover in the background once their own runs pause, which would take turns with the client's event loop.
@@ -98,10 +107,13 @@ try {
   const put = await putLogEvents({
     standalone,
     moto: { endpoint: moto.endpoint, credentials: { accessKeyId: "testing", secretAccessKey: "testing" } },
+    bound,
     ceiling,
   });
   await ceiling.stop();
   ceiling = undefined;
+  await bound.stop();
+  bound = undefined;
   Object.assign(put, await putLogEvents({ file, memory }, 1000));
   await standalone.stop();
   standalone = undefined;
@@ -122,6 +134,7 @@ try {
       `  in process, in memory:                    ${fmt(putMemory)} events/s   (file/memory = ${(putFile / putMemory).toFixed(2)})`,
       `  genai-lab sandbox (own process, file):    ${fmt(median(put.standalone!))} events/s   (runs: ${put.standalone!.map(fmt).join(", ")})`,
       `  moto ${motoVersion} server (own process):      ${fmt(median(put.moto!))} events/s   (runs: ${put.moto!.map(fmt).join(", ")})`,
+      `  bound (own process, stores nothing):       ${fmt(median(put.bound!))} events/s   (${(median(put.bound!) / median(put.moto!)).toFixed(2)}× moto: the sandbox's front door, SigV4, JSON and validation alone; the sandbox reaches ${Math.round((100 * median(put.standalone!)) / median(put.bound!))}% of it)`,
       `  ceiling (own process, reads and answers):  ${fmt(median(put.ceiling!))} events/s   (${(median(put.ceiling!) / median(put.moto!)).toFixed(2)}× moto: no server is faster through this client)`,
       `InvokeModel round trips over HTTP/2 (median of ${RUNS} runs × 200 calls)`,
       `  sequential:   ${fmt(invoke1)} calls/s`,
@@ -146,5 +159,6 @@ try {
   await moto?.stop();
   await standalone?.stop();
   await ceiling?.stop();
+  await bound?.stop();
   rmSync(dir, { recursive: true, force: true });
 }
