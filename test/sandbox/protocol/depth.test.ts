@@ -134,6 +134,14 @@ describe("valueTooDeep", () => {
     expect(valueTooDeep(JSON.parse(deepJson(MAX_DEPTH + 1)))).toBe(true);
   });
 
+  it("finds deep nesting anywhere in a wide body, own __proto__ members included", () => {
+    const events = Array.from({ length: 1000 }, (_, i) => ({ timestamp: i, message: `{"i":${i}}` }));
+    expect(valueTooDeep({ logEvents: events })).toBe(false);
+    const hidden = JSON.parse(`{"logEvents":[${'{"timestamp":1},'.repeat(500)}{"x":${deepJson(MAX_DEPTH)}}]}`);
+    expect(valueTooDeep(hidden)).toBe(true);
+    expect(valueTooDeep(JSON.parse(`{"__proto__":${deepJson(MAX_DEPTH)}}`))).toBe(true);
+  });
+
   it("walks a 100,000-deep value without overflowing the stack", () => {
     expect(valueTooDeep(JSON.parse(deepJson(100_000)))).toBe(true);
   });
