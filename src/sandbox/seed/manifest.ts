@@ -3,6 +3,7 @@
  * began. The admin API serves the latest (GET /_sandbox/seed), so the lab's investigation step can tell the learner
  * where to look and grade the answers against the history that is really there.
  */
+import type { Statement } from "better-sqlite3";
 import type { Db } from "../storage/db.js";
 
 export interface SeedRun {
@@ -20,13 +21,29 @@ export interface SeedRun {
   through?: number;
 }
 
-function createSeedSchema(db: Db): void {
-  db.exec(`CREATE TABLE IF NOT EXISTS seed_runs (
+/**
+ * The table (made on first use) and its statements, prepared once per connection: the running sandbox asks for the
+ * latest run before every call (ongoing.ts), where making the table and compiling the query each time cost more
+ * than the query.
+ */
+const statements = new WeakMap<Db, Record<"insert" | "latest" | "update", Statement>>();
+function seedRuns(db: Db): Record<"insert" | "latest" | "update", Statement> {
+  let q = statements.get(db);
+  if (q === undefined) {
+    db.exec(`CREATE TABLE IF NOT EXISTS seed_runs (
     id INTEGER PRIMARY KEY,
     account_id TEXT NOT NULL,
     region TEXT NOT NULL,
     body TEXT NOT NULL
   )`);
+    q = {
+      insert: db.prepare("INSERT INTO seed_runs (account_id, region, body) VALUES (?, ?, ?)"),
+      latest: db.prepare("SELECT id, body FROM seed_runs WHERE account_id = ? AND region = ? ORDER BY id DESC LIMIT 1"),
+      update: db.prepare("UPDATE seed_runs SET body = ? WHERE id = ?"),
+    };
+    statements.set(db, q);
+  }
+  return q;
 }
 
 export function recordSeedRun(
@@ -36,7 +53,6 @@ export function recordSeedRun(
   result: Omit<SeedRun, "accountId" | "region" | "seed" | "rate" | "through"> & { rate: number; through: number },
   seed: number,
 ): void {
-  createSeedSchema(db);
   const run: SeedRun = {
     accountId,
     region,
@@ -50,11 +66,7 @@ export function recordSeedRun(
     rate: result.rate,
     through: result.through,
   };
-  db.prepare("INSERT INTO seed_runs (account_id, region, body) VALUES (?, ?, ?)").run(
-    accountId,
-    region,
-    JSON.stringify(run),
-  );
+  seedRuns(db).insert.run(accountId, region, JSON.stringify(run));
 }
 
 /** The newest seeded history of an account and Region, if any. */
@@ -64,15 +76,12 @@ export function latestSeedRun(db: Db, accountId: string, region: string): SeedRu
 
 /** The newest seeded history with its row id (what extendSeedRun updates). */
 export function latestSeedRow(db: Db, accountId: string, region: string): { id: number; run: SeedRun } | undefined {
-  createSeedSchema(db);
-  const row = db
-    .prepare("SELECT id, body FROM seed_runs WHERE account_id = ? AND region = ? ORDER BY id DESC LIMIT 1")
-    .get(accountId, region) as { id: number; body: string } | undefined;
+  const row = seedRuns(db).latest.get(accountId, region) as { id: number; body: string } | undefined;
   return row === undefined ? undefined : { id: row.id, run: JSON.parse(row.body) as SeedRun };
 }
 
 /** An ongoing incident's history now reaches `through`, with `added` more calls (its window `to` stays). */
 export function extendSeedRun(db: Db, id: number, run: SeedRun, through: number, added: number): void {
   const body: SeedRun = { ...run, through, invocations: run.invocations + added };
-  db.prepare("UPDATE seed_runs SET body = ? WHERE id = ?").run(JSON.stringify(body), id);
+  seedRuns(db).update.run(JSON.stringify(body), id);
 }
