@@ -61,7 +61,9 @@ export function selfFunction(shell: Shell, env: NodeJS.ProcessEnv, launcher = la
   switch (shell) {
     case "bash":
     case "zsh":
-      return [`${NAME}() { node ${path} "$@"; }`];
+      // `function NAME {`, not `NAME() {`: a `genai-lab` alias in the learner's shell would be expanded in the
+      // latter and break the whole eval with a syntax error; the alias is dropped so later lines reach the function.
+      return [`unalias ${NAME} 2>/dev/null || true`, `function ${NAME} { node ${path} "$@"; }`];
     case "fish":
       return [`function ${NAME}; node ${path} $argv; end`];
     case "powershell":

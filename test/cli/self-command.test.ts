@@ -58,8 +58,17 @@ describe("genai-lab in the learner's shell", () => {
 
   it("bash runs the defined genai-lab function with its arguments", () => {
     const lines = selfFunction("bash", { PATH: binDir }, launcher);
-    expect(lines).toHaveLength(1);
-    const out = execFileSync("bash", ["-c", `${lines[0]}\ngenai-lab hint --step 2`], {
+    const out = execFileSync("bash", ["-c", `${lines.join("\n")}\ngenai-lab hint --step 2`], {
+      encoding: "utf8",
+      env: { PATH: process.env.PATH ?? "", HOME: dir },
+    });
+    expect(out.trim()).toBe("ran with hint --step 2");
+  });
+
+  it("works in a shell that has a genai-lab alias (which used to turn the definition into a syntax error)", () => {
+    const lines = selfFunction("bash", { PATH: binDir }, launcher).join("\n");
+    const script = `shopt -s expand_aliases\nalias genai-lab='echo stale alias'\neval "$(printf '%s\\n' '${lines.replaceAll("'", "'\\''")}')"\ngenai-lab hint --step 2`;
+    const out = execFileSync("bash", ["-c", script], {
       encoding: "utf8",
       env: { PATH: process.env.PATH ?? "", HOME: dir },
     });
