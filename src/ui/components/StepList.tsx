@@ -47,7 +47,11 @@ export function StepList(props: {
   return (
     <Box
       flexDirection="column"
-      {...(props.compact ? { paddingLeft: 1 } : { borderStyle: "round", ...theme["border.normal"], paddingX: 1 })}
+      // Both layouts name the same padding edges: a paddingLeft left behind by the compact one (set to 0 when it goes)
+      // would win over paddingX in Yoga, and the panel came back from a 60×18 resize one column off.
+      {...(props.compact
+        ? { paddingLeft: 1, paddingRight: 0 }
+        : { borderStyle: "round", ...theme["border.normal"], paddingLeft: 1, paddingRight: 1 })}
       width={props.width}
       flexShrink={0}
     >

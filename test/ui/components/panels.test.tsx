@@ -51,6 +51,31 @@ describe("StepList", () => {
   });
 });
 
+describe("StepList and ChecklistPanel after a resize", () => {
+  it("draw the same frame after leaving the compact layout as a fresh render does", () => {
+    const rows = [
+      { step: step(1, "One"), status: "passed" as const, outcome: "passed" as const },
+      { step: step(2, "Two"), status: "pending" as const },
+    ];
+    const items: ChecklistItemView[] = [
+      { id: "a", label: { vi: "A", en: "Alpha" }, stepId: "s", running: false, result: { status: "pass" } },
+    ];
+    const panels = (compact: boolean) => (
+      <Box flexDirection="column">
+        <StepList rows={rows} selected={0} width={30} compact={compact} />
+        <ChecklistPanel items={items} width={30} compact={compact} />
+      </Box>
+    );
+    const fresh = render(panels(false)).frame();
+    expect(fresh).toContain("│ Steps 1/2");
+    // 60×18 and back to 120×40: the compact layout's left padding, left set on the way out, took precedence over
+    // the bordered layout's paddingX (Yoga: an edge's own value wins over the horizontal one), one column off.
+    const resized = render(panels(true));
+    resized.rerender(panels(false));
+    expect(resized.frame()).toBe(fresh);
+  });
+});
+
 describe("StepList: cleanup", () => {
   it("sets cleanup apart under a rule saying where it stands, and does not count it", () => {
     const cleanup: StepInfo = { ...step(3, "Clean up"), role: "cleanup" };
