@@ -172,6 +172,14 @@ export const FLAGS = {
       },
     },
   },
+  python: {
+    type: "boolean",
+    commands: ["commands"],
+    help: {
+      vi: "In đoạn Python (boto3) của bước thay cho các lệnh AWS CLI (lưu ra file rồi chạy bằng python3)",
+      en: "Print the step's Python (boto3) snippet instead of its AWS CLI lines (save it, then run it with python3)",
+    },
+  },
   again: {
     type: "boolean",
     commands: ["run"],

@@ -32,6 +32,18 @@ describe("genai-lab commands", () => {
     expect(wrong).toMatchObject({ code: 2, stderr: expect.stringMatching(/--step: there is no step "9"/) });
   });
 
+  it("--python prints the step's boto3 snippet instead; a step without one says so", async () => {
+    const { cli } = lab();
+    const snippet = await cli("commands", ["--step", "1", "--python", "--param", "thingName=gadget"]);
+    expect(snippet).toMatchObject({ code: 0, stdout: 'fixture.create(name="gadget")\n' });
+    expect(snippet.stderr).toContain("# Step 1 · Make a thing\n");
+    const none = await cli("commands", ["--step", "2", "--python", "--lang", "vi"]);
+    expect(none).toMatchObject({ code: 0, stdout: "" });
+    expect(none.stderr).toContain("Bước 2 không có đoạn Python (boto3); bỏ --python để xem các lệnh AWS CLI.");
+    const wrong = await cli("hint", ["--python"]);
+    expect(wrong).toMatchObject({ code: 2, stderr: expect.stringMatching(/--python/) });
+  });
+
   it("is refused in exam mode (the lines are the answer), pointing to hint", async () => {
     const { cli } = lab();
     const exam = await cli("commands", ["--step", "1"], { GENAI_LAB_MODE: "exam" });

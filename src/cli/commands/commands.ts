@@ -3,6 +3,7 @@
  * account, the model step 0 chose, the role ARN), plain — no colour, no wrapping, nothing else on stdout — so they
  * can be piped, copied or saved. Which step and how to reach the target are said on stderr. In exam mode the
  * lines are not shown: they are the answer (`genai-lab hint` gives help a rung at a time, and counts it).
+ * `--python` prints the step's boto3 snippet instead (the TUI's "Python (boto3)" way), as plain.
  */
 import { fill, tr, type Text } from "../../engine/text.js";
 import { UsageError } from "../../engine/usage-error.js";
@@ -27,6 +28,10 @@ export const C = {
     vi: "Bước {n} không có lệnh nào để chạy tay.",
     en: "Step {n} has no commands to run by hand.",
   },
+  noPython: {
+    vi: "Bước {n} không có đoạn Python (boto3); bỏ --python để xem các lệnh AWS CLI.",
+    en: "Step {n} has no Python (boto3) snippet; leave out --python for its AWS CLI lines.",
+  },
   sandboxFirst: {
     vi: "Trên sandbox: chạy {env} trong shell này trước, để các lệnh tới đúng sandbox của bài lab.",
     en: "On the sandbox: run {env} in this shell first, so the commands reach the lab's sandbox.",
@@ -43,10 +48,12 @@ export const commands: Command = async (ctx) => {
       ctx.io.stderr.write(say(C.allPassed));
       return 0;
     }
-    const lines = session.runner.commands(chosen.step.id);
+    const python = ctx.parsed.flags.python === true;
+    const snippet = python ? session.runner.yourTurn(chosen.step.id, ctx.lang)?.python : undefined;
+    const lines = python ? (snippet ? [snippet] : []) : session.runner.commands(chosen.step.id);
     ctx.io.stderr.write(say(stepHeading(chosen.number, chosen.step.title)));
     if (lines.length === 0) {
-      ctx.io.stderr.write(say(fill(C.none, { n: chosen.number })));
+      ctx.io.stderr.write(say(fill(python ? C.noPython : C.none, { n: chosen.number })));
       return 0;
     }
     // With the same options (--state-dir above all), so the lines reach this session's sandbox, not the default's.
