@@ -53,7 +53,8 @@ describe.skipIf(!hasBoto3)("each step's Your turn boto3 snippet, run in order", 
   }, 60_000);
 
   it("step 4: the dashboard", async () => {
-    await runPython(session, snippet(STEP.dashboard));
+    const out = await runPython(session, snippet(STEP.dashboard));
+    expect(out.stdout).toContain("DashboardValidationMessages: []");
     expect(await stepChecks(session, STEP.dashboard)).toEqual(["dashboard-shows-metrics:pass:learner"]);
   }, 60_000);
 

@@ -93,6 +93,8 @@ export function dashboardPython(ctx: ByHandCtx): string {
     `    metric(0, ${py(BY_HAND_TITLES.latency)}, "InvocationLatency"),`,
     `    metric(12, ${py(BY_HAND_TITLES.ttft)}, "TimeToFirstToken"),`,
     "]}",
-    `boto3.client("cloudwatch", region_name=region).put_dashboard(DashboardName=${py(params.dashboardName)}, DashboardBody=json.dumps(body))`,
+    `out = boto3.client("cloudwatch", region_name=region).put_dashboard(DashboardName=${py(params.dashboardName)}, DashboardBody=json.dumps(body))`,
+    // What the AWS CLI prints too: an empty list when CloudWatch found nothing wrong with the body.
+    'print("DashboardValidationMessages:", out["DashboardValidationMessages"])',
   ].join("\n");
 }
