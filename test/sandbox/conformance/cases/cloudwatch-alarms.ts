@@ -23,7 +23,18 @@ const alarmInput = (tag: string) => ({
   ComparisonOperator: "GreaterThanThreshold",
 });
 
+/**
+ * A one-minute alarm is evaluated on the minute (src/sandbox/cloudwatch/alarms/evaluator.ts), and an evaluation
+ * replaces a state SetAlarmState set, as on AWS: a case that makes an alarm and reads back its state waits out the
+ * last 3 s before a minute rather than straddle one (SetAlarmState's case once read INSUFFICIENT_DATA in a full run).
+ */
+async function clearOfEvaluation(): Promise<void> {
+  const toNext = 60_000 - (Date.now() % 60_000);
+  if (toNext < 3_000) await new Promise((resolve) => setTimeout(resolve, toNext + 50));
+}
+
 async function alarm(p: Protocolled<Clients>, tag: string): Promise<void> {
+  await clearOfEvaluation();
   await p.client.send(new PutMetricAlarmCommand(alarmInput(tag) as never));
 }
 
