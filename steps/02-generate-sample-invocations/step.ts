@@ -2,7 +2,8 @@
  * Step 2: the seed's five prompts through the model (InvokeModel with the Anthropic body, Converse otherwise), so
  * that there is something to log, chart and query; the last one streamed (ConverseStream, or
  * InvokeModelWithResponseStream for the Anthropic body), its text shown as it arrives, with its time to first token.
- * The request ids are remembered: step 3 finds them in the logs.
+ * The request ids are remembered: step 3 finds them in the logs. Check: the five calls' records are in the lab's
+ * log group, whoever made them (the runner's action, or the learner's AWS CLI, boto3, SDK or console calls).
  */
 import { defineStep, enCount, table } from "genai-lab/kit";
 import type { LabAws, LabParams } from "../lab.js";
@@ -15,6 +16,7 @@ import { effectiveModelId } from "../lib/model.js";
 import { streamedOutputs } from "../lib/streamed-prompt.js";
 import { streamOperation } from "../lib/stream-answer.js";
 import { answerText } from "../lib/answer-text.js";
+import { CHECK_TIMEOUT_MS, checkLogEntries } from "../lib/log-checks.js";
 
 export const step = defineStep<LabParams, LabAws>({
   id: "generate-sample-invocations",
@@ -85,5 +87,14 @@ export const step = defineStep<LabParams, LabAws>({
       },
     },
   ],
-  checks: [],
+  checks: [
+    {
+      // The checklist's item: the records are the evidence of the calls, so it is this step's (it used to be step
+      // 3's, which left step 2 with no check: calls made by hand never ticked it).
+      id: "log-entries-present",
+      label: { vi: "Có bản ghi log trong CloudWatch Logs", en: "Log entries present in CloudWatch Logs" },
+      timeoutMs: CHECK_TIMEOUT_MS,
+      run: checkLogEntries,
+    },
+  ],
 });

@@ -47,19 +47,24 @@ interface Count {
   /** Distinct successful calls. */
   ok: InvocationRecord[];
   failed: number;
+  /** The failed calls by error code (`AccessDeniedException`, `ValidationException`…), for the hint. */
+  failedCodes: Record<string, number>;
   /** How many of `ok` are the runner's own batch. */
   runner: number;
 }
 
 function count(records: InvocationRecord[], runnerIds: ReadonlySet<string>): Count {
   const seen = new Map<string, InvocationRecord>();
+  const failedCodes: Record<string, number> = {};
   let failed = 0;
   for (const r of records) {
-    if (r.errorCode) failed += 1;
-    else seen.set(r.requestId, r);
+    if (r.errorCode) {
+      failed += 1;
+      failedCodes[r.errorCode] = (failedCodes[r.errorCode] ?? 0) + 1;
+    } else seen.set(r.requestId, r);
   }
   const ok = [...seen.values()];
-  return { ok, failed, runner: ok.filter((r) => runnerIds.has(r.requestId)).length };
+  return { ok, failed, failedCodes, runner: ok.filter((r) => runnerIds.has(r.requestId)).length };
 }
 
 export async function checkLogEntries(ctx: ReadCtx): Promise<CheckResult> {
@@ -76,11 +81,12 @@ export async function checkLogEntries(ctx: ReadCtx): Promise<CheckResult> {
   const config = await readLoggingConfig(ctx).catch(() => undefined);
   const pointsHere = config?.cloudWatchConfig?.logGroupName === group;
   const window = checkWindow(ctx);
-  let counted: Count = { ok: [], failed: 0, runner: 0 };
+  const mayWaitMs = pointsHere ? remainingWaitMs(ctx, ctx.params.deliveryWaitSeconds) : 0;
+  let counted: Count = { ok: [], failed: 0, failedCodes: {}, runner: 0 };
   let groupMissing = false;
   const result = await ctx.poll<Count>({
     label: { vi: "Chờ log về CloudWatch Logs", en: "Waiting for the logs to reach CloudWatch Logs" },
-    timeoutMs: pointsHere ? remainingWaitMs(ctx, ctx.params.deliveryWaitSeconds) : 0,
+    timeoutMs: mayWaitMs,
     intervalMs: 2000,
     async probe() {
       const read = await readRecords(ctx, group, window.startMs);
@@ -115,6 +121,9 @@ export async function checkLogEntries(ctx: ReadCtx): Promise<CheckResult> {
       ...(doneBy ? { doneBy } : {}),
     };
   }
-  const hint = await whyTooFew(ctx, { config, found, needed, groupMissing, window, failed: counted.failed });
+  const { failed, failedCodes } = counted;
+  // Waited for the runner's own calls (not live, logging pointing here) and they did not come: "not yet".
+  const waitedMs = result.state === "timed-out" && mayWaitMs > 0 && !ctx.liveCheck ? result.waitedMs : 0;
+  const hint = await whyTooFew(ctx, { config, found, needed, groupMissing, window, failed, failedCodes, waitedMs });
   return { status: "fail", evidence: { expected, actual, ...(requestIds.length ? { requestIds } : {}) }, hint };
 }

@@ -1,8 +1,9 @@
 /**
  * Why the lab's group holds too few invocation records, said so a learner knows what to do: the group is gone,
  * logging is off or writes elsewhere, the calls were made before logging was on (the AWS/Bedrock metrics counted
- * them, the logs never will), they went to another Region (nothing counted here at all), the records are old, or
- * there are simply too few — and how many more calls it takes.
+ * them, the logs never will), they are still on their way (records arrive seconds to minutes after a call), they
+ * failed (logged with an errorCode), they went to another Region (nothing counted here at all), the records are old,
+ * or there are simply too few — and how many more calls it takes.
  */
 import type { LoggingConfig } from "@aws-sdk/client-bedrock";
 import { enCount, type Text } from "genai-lab/kit";
@@ -16,12 +17,71 @@ export interface Shortfall {
   needed: number;
   groupMissing: boolean;
   failed: number;
+  /** The failed calls by error code. */
+  failedCodes: Readonly<Record<string, number>>;
   window: { startMs: number; endMs: number };
+  /** How long the check waited for the runner's own calls to be delivered (0: it looked once). */
+  waitedMs: number;
+}
+
+/**
+ * What to look at when records do not arrive although logging points at the group: step 3's wait and step 2's
+ * check (after the runner's own calls) say the same.
+ */
+export function deliveryAdvice(ctx: Pick<ReadCtx, "target" | "params">): Text {
+  const group = ctx.params.logGroupName;
+  const { region, kind } = ctx.target;
+  return {
+    vi:
+      `Kiểm tra: (1) cấu hình logging đúng Region ${region} và log group ${group}; (2) role ghi log vẫn còn và còn quyền logs:PutLogEvents; (3) metric AWS/Bedrock ModelInvocationLogsCloudWatchDeliveryFailure có tăng không. Rồi chạy lại bước này, có thể đợi lâu hơn với --param deliveryWaitSeconds=600.` +
+      (kind === "sandbox" ? " Trên sandbox: công tắc lỗi no-delivery có đang bật không?" : ""),
+    en:
+      `Check: (1) the logging configuration is in Region ${region} and names ${group}; (2) the logging role still exists and still allows logs:PutLogEvents; (3) whether the AWS/Bedrock metric ModelInvocationLogsCloudWatchDeliveryFailure went up. Then run this step again, waiting longer with --param deliveryWaitSeconds=600 if needed.` +
+      (kind === "sandbox" ? " On the sandbox: is the no-delivery fault switched on?" : ""),
+  };
 }
 
 const HOUR_MS = 3_600_000;
 /** How recent a call may be and still be on its way to the log. */
 const IN_FLIGHT_MS = 2 * 60_000;
+
+/** What a failed call's error code usually means, and what to do about it. */
+function fixFor(code: string): Text {
+  if (code === "AccessDeniedException")
+    return {
+      vi: "không có quyền gọi model (Bedrock console → Model access, hoặc quyền IAM bedrock:InvokeModel)",
+      en: "no access to the model (Bedrock console → Model access, or the IAM permission bedrock:InvokeModel)",
+    };
+  if (code === "ValidationException")
+    return {
+      vi: "model ID hoặc nội dung request bị từ chối (thông báo lỗi nói rõ chỗ nào)",
+      en: "the model id or the request body was refused (the error message says which)",
+    };
+  if (code === "ThrottlingException")
+    return { vi: "bị throttle: đợi một chút rồi gọi lại", en: "throttled: wait a moment and call again" };
+  return { vi: "xem thông báo lỗi mà terminal đã in", en: "see the error your terminal printed" };
+}
+
+/** "AccessDeniedException ×3 (what it means); ValidationException ×2 (…)". */
+function failures(codes: Readonly<Record<string, number>>, lang: "vi" | "en"): string {
+  return Object.entries(codes)
+    .sort((a, b) => b[1] - a[1])
+    .map(([code, n]) => `${code} ×${n} (${fixFor(code)[lang]})`)
+    .join("; ");
+}
+
+/** Records are still arriving: said once, the same way by every branch that can be "not yet". */
+function onTheirWay(live: boolean): Text {
+  return live
+    ? {
+        vi: "Bản ghi tới log vài giây sau mỗi lời gọi (trên AWS có khi vài phút); genai-lab vẫn đang theo dõi và sẽ đánh dấu bước này khi chúng tới.",
+        en: "Records reach the log a few seconds after each call (on AWS sometimes a few minutes); genai-lab keeps looking and ticks the step when they arrive.",
+      }
+    : {
+        vi: "Bản ghi tới log vài giây sau mỗi lời gọi (trên AWS có khi vài phút): kiểm tra lại sau ít phút.",
+        en: "Records reach the log a few seconds after each call (on AWS sometimes a few minutes): check again in a minute or two.",
+      };
+}
 
 function ago(ms: number): Text {
   const hours = Math.round(ms / HOUR_MS);
@@ -64,6 +124,15 @@ export async function whyTooFew(ctx: ReadCtx, s: Shortfall): Promise<Text> {
       en: `Bedrock logging writes to ${destination}, not ${group}: calls made now do not land in ${group}. Point logging at ${group} (step 1), then ${moreCalls.en}; earlier calls are never logged here.`,
     };
   }
+  if (s.waitedMs > 0) {
+    // genai-lab's own calls, waited for with logging pointing here: "not yet", not necessarily wrong.
+    const seconds = Math.round(s.waitedMs / 1000);
+    const advice = deliveryAdvice(ctx);
+    return {
+      vi: `Bản ghi các lời gọi của genai-lab chưa về sau ${seconds} giây (mới có ${s.found}/${s.needed}). Đây là "chưa tới", không hẳn là sai. ${advice.vi}`,
+      en: `The records of genai-lab's calls have not arrived after ${seconds} s (${s.found} of ${s.needed} so far). That is "not yet", not necessarily wrong. ${advice.en}`,
+    };
+  }
   const counted = await trafficByModel(ctx, s.window).catch(() => undefined);
   const calls = counted?.reduce((sum, m) => sum + m.total, 0);
   if (s.found === 0) {
@@ -77,6 +146,7 @@ export async function whyTooFew(ctx: ReadCtx, s: Shortfall): Promise<Text> {
       };
     }
   }
+  const wait = onTheirWay(ctx.liveCheck);
   if (calls !== undefined && calls > s.found) {
     // Calls of the last few minutes may simply not be delivered yet (3–15 s on AWS): that is "not yet", not "wrong".
     const now = ctx.clock.now();
@@ -84,8 +154,8 @@ export async function whyTooFew(ctx: ReadCtx, s: Shortfall): Promise<Text> {
     const inFlight = calls - s.found <= recent.reduce((sum, m) => sum + m.total, 0);
     const maybe: Text = inFlight
       ? {
-          vi: " Lời gọi vài phút gần đây có thể vẫn đang trên đường tới log (bản ghi về sau lời gọi 3–15 giây): kiểm tra lại sau ít giây.",
-          en: " Calls from the last few minutes may still be on their way (records arrive 3–15 s after a call): check again in a few seconds.",
+          vi: ` Lời gọi vài phút gần đây có thể vẫn đang trên đường tới log. ${wait.vi}`,
+          en: ` Calls from the last few minutes may still be on their way. ${wait.en}`,
         }
       : { vi: "", en: "" };
     const models = (counted ?? []).map((m) => m.modelId).join(", ");
@@ -94,14 +164,28 @@ export async function whyTooFew(ctx: ReadCtx, s: Shortfall): Promise<Text> {
       en: `The AWS/Bedrock Invocations metric counts ${enCount(calls, "call")} in ${region} (${models}) but the log group holds ${s.found}.${maybe.en} Calls made before logging was on (or while it wrote elsewhere) are never logged: if that is what happened, ${moreCalls.en} now that logging is on.${failed.en}`,
     };
   }
-  if (s.found === 0 && calls === 0) {
+  if (s.failed > 0) {
+    const okSoFar: Text =
+      s.found > 0
+        ? {
+            vi: ` Mới có ${s.found}/${s.needed} lời gọi thành công.`,
+            en: ` ${s.found} of ${s.needed} successful so far.`,
+          }
+        : { vi: "", en: "" };
     return {
-      vi: `Không lời gọi nào tới Bedrock ở ${region} trong 24 giờ qua (không có bản ghi, cũng không có metric Invocations). Nếu bạn đã gọi model, hãy xem Region của lời gọi: nó phải là ${region} (AWS_REGION, --region, region_name=…).${failed.vi}`,
-      en: `No call reached Bedrock in ${region} in the last 24 hours (no record, and no Invocations metric either). If you did call the model, check the Region you called: it must be ${region} (AWS_REGION, --region, region_name=…).${failed.en}`,
+      vi: `Bedrock đã ghi ${s.failed} lời gọi thất bại: ${failures(s.failedCodes, "vi")}. Lời gọi lỗi được ghi kèm errorCode và không được tính.${okSoFar.vi} Sửa lỗi đó, rồi ${moreCalls.vi}.`,
+      en: `Bedrock logged ${enCount(s.failed, "failed call")}: ${failures(s.failedCodes, "en")}. A failed call is logged with its errorCode and does not count.${okSoFar.en} Fix that, then ${moreCalls.en}.`,
     };
   }
+  if (s.found === 0 && calls === 0) {
+    return {
+      vi: `Chưa thấy lời gọi nào tới Bedrock ở ${region} (chưa có bản ghi trong ${group}, cũng chưa có metric Invocations). ${wait.vi} Nếu đã gọi model mà vẫn không thấy, hãy xem Region của lời gọi: nó phải là ${region} (AWS_REGION, --region, region_name=…); lời gọi bị AWS từ chối trước khi tới model (AccessDenied cho danh tính của bạn, model ID sai) không bao giờ được ghi — terminal của bạn đã in lỗi đó.`,
+      en: `No call has reached Bedrock in ${region} yet (no record in ${group}, and no Invocations metric either). ${wait.en} If you did call the model and nothing shows, check the Region you called: it must be ${region} (AWS_REGION, --region, region_name=…); calls AWS refused before they reached the model (AccessDenied for your identity, a wrong model id) are never logged — your terminal printed that error.`,
+    };
+  }
+  const soFar: Text = s.found === 0 ? { vi: ` ${wait.vi}`, en: ` ${wait.en}` } : { vi: "", en: "" };
   return {
-    vi: `Mới có ${s.found}/${s.needed} bản ghi: ${moreCalls.vi}.${failed.vi}`,
-    en: `${s.found} of ${s.needed} records so far: ${moreCalls.en}.${failed.en}`,
+    vi: `Mới có ${s.found}/${s.needed} bản ghi: ${moreCalls.vi}.${soFar.vi}`,
+    en: `${s.found} of ${s.needed} records so far: ${moreCalls.en}.${soFar.en}`,
   };
 }

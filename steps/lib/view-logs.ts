@@ -6,6 +6,7 @@ import { type Cell, enCount, json, StepFailure, table } from "genai-lab/kit";
 import { recordedBatch } from "./invocations.js";
 import { runQuery } from "./insights.js";
 import { queryWindow, waitMs } from "./log-checks.js";
+import { deliveryAdvice } from "./log-entries-why.js";
 import { readRecords, type InvocationRecord } from "./log-records.js";
 import { readLoggingConfig } from "./logging-config.js";
 import type { ActCtx } from "./model.js";
@@ -69,14 +70,7 @@ export async function waitForDelivery(ctx: ActCtx): Promise<InvocationRecord[]> 
         vi: `Log chưa về (mới có ${n}/${ids.length} bản ghi sau ${seconds} giây). Đây là "chưa tới", không hẳn là sai.`,
         en: `The logs have not arrived yet (${n} of ${enCount(ids.length, "record")} after ${seconds} s). That is "not yet", not necessarily wrong.`,
       },
-      {
-        vi:
-          `Kiểm tra: (1) cấu hình logging đúng Region ${ctx.target.region} và log group ${group}; (2) role ghi log vẫn còn và còn quyền logs:PutLogEvents; (3) metric AWS/Bedrock ModelInvocationLogsCloudWatchDeliveryFailure có tăng không. Rồi chạy lại bước này, có thể đợi lâu hơn với --param deliveryWaitSeconds=600.` +
-          (ctx.target.kind === "sandbox" ? " Trên sandbox: công tắc lỗi no-delivery có đang bật không?" : ""),
-        en:
-          `Check: (1) the logging configuration is in Region ${ctx.target.region} and names ${group}; (2) the logging role still exists and still allows logs:PutLogEvents; (3) whether the AWS/Bedrock metric ModelInvocationLogsCloudWatchDeliveryFailure went up. Then run this step again, waiting longer with --param deliveryWaitSeconds=600 if needed.` +
-          (ctx.target.kind === "sandbox" ? " On the sandbox: is the no-delivery fault switched on?" : ""),
-      },
+      deliveryAdvice(ctx),
       "timeout",
     );
   }

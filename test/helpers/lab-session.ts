@@ -6,9 +6,10 @@
  *   await session.close();
  *
  * The sandbox listens on an ephemeral loopback port with `:memory:` storage (or `dbPath`), invocation-log delivery
- * delay 0 and no IAM propagation window (pass `faults` to change any of that). The runner uses the AWS error classifier and answers
- * every confirmation with yes (`yes: false` + `confirm` to decide per question). `runnerWith()` builds another
- * runner over the same sandbox, clients and progress store — a second CLI command on the same state.
+ * delay 0 and no IAM propagation window (pass `deliveryDelayMs` or `faults` to change them). The runner uses the AWS
+ * error classifier and answers every confirmation with yes (`yes: false` + `confirm` to decide per question).
+ * `runnerWith()` builds another runner over the same sandbox, clients and progress store — a second CLI command on
+ * the same state.
  */
 import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -73,6 +74,8 @@ export async function startLabSession(
     now?: () => number;
     /** How fast simulated streams unfold (step 2 streams its last prompt): default 0.02, fifty times real time. */
     streamTimeScale?: number;
+    /** How long after a runtime call its invocation log becomes visible: default 0 (the sandbox alone: 3000). */
+    deliveryDelayMs?: number;
   } = {},
 ): Promise<LabSession> {
   cachedLab ??= await loadLab(builtInLabDir(), "ts");
@@ -80,7 +83,7 @@ export async function startLabSession(
   const sandbox = await startSandbox({
     port: 0,
     dbPath: options.dbPath ?? ":memory:",
-    deliveryDelayMs: 0,
+    deliveryDelayMs: options.deliveryDelayMs ?? 0,
     faults: { iamPropagationMs: 0, ...options.faults },
     env: {},
     streamTimeScale: options.streamTimeScale ?? 0.02,

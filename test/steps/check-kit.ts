@@ -173,7 +173,9 @@ export interface NearMiss {
 }
 
 /** One fresh sandbox and learner clients per test, closed after it: `const start = labPerTest();`. */
-export function labPerTest(): () => Promise<[LabSession, LearnerAws]> {
+export function labPerTest(
+  options: Parameters<typeof startLabSession>[0] = {},
+): () => Promise<[LabSession, LearnerAws]> {
   let session: LabSession | undefined;
   let learner: LearnerAws | undefined;
   afterEach(async () => {
@@ -182,7 +184,7 @@ export function labPerTest(): () => Promise<[LabSession, LearnerAws]> {
     session = learner = undefined;
   });
   return async () => {
-    session = await startLabSession();
+    session = await startLabSession(options);
     learner = learnerClients(session);
     return [session, learner];
   };

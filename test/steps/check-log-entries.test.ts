@@ -106,7 +106,7 @@ const nearMisses: NearMiss[] = [
       await loggingByHand(s, aws);
     },
     actual: /^0 of 5 found$/,
-    hint: /Invocations metric counts 5 calls in us-east-1 \(amazon\.nova-lite-v1:0\) but the log group holds 0\. Calls from the last few minutes may still be on their way .* Calls made before logging was on .* make 5 more calls/,
+    hint: /Invocations metric counts 5 calls in us-east-1 \(amazon\.nova-lite-v1:0\) but the log group holds 0\. Calls from the last few minutes may still be on their way\. .* Calls made before logging was on .* make 5 more calls/,
     hintVi: /Lời gọi trước khi bật logging .* không bao giờ được ghi/,
   },
   {
@@ -121,7 +121,7 @@ const nearMisses: NearMiss[] = [
       }
     },
     actual: /^0 of 5 found$/,
-    hint: /No call reached Bedrock in us-east-1 .*check the Region you called: it must be us-east-1/,
+    hint: /No call has reached Bedrock in us-east-1 yet .*check the Region you called: it must be us-east-1/,
     hintVi: /xem Region của lời gọi/,
   },
   {

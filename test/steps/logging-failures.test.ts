@@ -63,8 +63,20 @@ describe("logging and dashboard failures", () => {
     const started = Date.now();
     const summary = await run(session.runner);
     expect(Date.now() - started).toBeLessThan(8000);
-    expect(summary.steps.at(-1)).toEqual({ stepId: STEP.logs, outcome: "failed" });
-    const problem = problems(session.events).at(-1);
+    // Step 2's own check waits for its calls' records (bounded), then says "not yet" and what to look at.
+    expect(summary.steps.at(-1)).toEqual({ stepId: STEP.invoke, outcome: "failed" });
+    const item = summary.checklist.find((i) => i.id === "log-entries-present")!.result;
+    expect(item.status).toBe("fail");
+    const hint = item.status === "fail" ? item.hint : { en: "", vi: "" };
+    expect(hint.en).toMatch(/have not arrived after 1 s \(0 of 5 so far\)\. That is "not yet", not necessarily wrong/);
+    expect(hint.en).toMatch(
+      /logging configuration.*logging role.*ModelInvocationLogsCloudWatchDeliveryFailure.*deliveryWaitSeconds.*no-delivery/s,
+    );
+    expect(hint.vi).toMatch(/chưa về sau 1 giây.*ModelInvocationLogsCloudWatchDeliveryFailure/);
+    // Step 3's wait, run on its own, says the same as a timeout problem.
+    const again = session.runnerWith();
+    await run(again.runner, [STEP.logs]);
+    const problem = problems(again.events).at(-1);
     expect(problem?.kind).toBe("timeout");
     expect(problem?.title.en).toMatch(
       /have not arrived yet \(0 of 5 records after 1 s\)\. That is "not yet", not necessarily wrong/,

@@ -74,15 +74,13 @@ describe.skipIf(!usable)(`each step's Your turn CLI lines with AWS CLI v2 (${v2?
     await paste(STEP.logging);
     expect(await stepChecks(session, STEP.logging)).toEqual(["logging-enabled:pass:learner"]);
     await paste(STEP.invoke);
+    expect(await stepChecks(session, STEP.invoke)).toEqual(["log-entries-present:pass:learner"]);
     const logs = await paste(STEP.logs);
     expect(logs).toMatch(/records: ([5-9]|\d\d)/);
     expect(logs).toMatch(/query [\w-]+: Complete/);
     // v2 prints the query's rows as v1 does: a timestamp, the model, the two token counts.
     expect(logs).toMatch(/^\d{4}-\d\d-\d\d \d\d:\d\d:\d\d\.\d{3}\t\S+\t\d+\t\d+$/m);
-    expect(await stepChecks(session, STEP.logs)).toEqual([
-      "log-entries-present:pass:learner",
-      "insights-returns-results:pass:learner",
-    ]);
+    expect(await stepChecks(session, STEP.logs)).toEqual(["insights-returns-results:pass:learner"]);
     expect(await paste(STEP.dashboard)).toMatch(/arn:aws:cloudwatch::\d+:dashboard\/GenAI-Monitoring/);
     expect(await stepChecks(session, STEP.dashboard)).toEqual(["dashboard-shows-metrics:pass:learner"]);
   }, 240_000);

@@ -41,15 +41,14 @@ describe.skipIf(!hasBoto3)("each step's Your turn boto3 snippet, run in order", 
     const out = await runPython(session, snippet(STEP.invoke));
     expect(out.stdout.match(/^Prompt: .*\| Tokens: input=\d+, output=\d+$/gm)).toHaveLength(5);
     expect(out.stdout).toMatch(/Time to first token: \d+ ms/);
+    // The five calls and the stream, made with boto3, tick step 2's own check.
+    expect(await stepChecks(session, STEP.invoke)).toEqual(["log-entries-present:pass:learner"]);
   }, 60_000);
 
   it("step 3: records and a Logs Insights query of the learner's own", async () => {
     const out = await runPython(session, snippet(STEP.logs));
     expect(out.stdout).toMatch(/^([6-9]|\d\d) records$/m); // five prompts and the stream
-    expect(await stepChecks(session, STEP.logs)).toEqual([
-      "log-entries-present:pass:learner",
-      "insights-returns-results:pass:learner",
-    ]);
+    expect(await stepChecks(session, STEP.logs)).toEqual(["insights-returns-results:pass:learner"]);
   }, 60_000);
 
   it("step 4: the dashboard", async () => {
