@@ -49,13 +49,13 @@ const IN_FLIGHT_MS = 2 * 60_000;
 function fixFor(code: string): Text {
   if (code === "AccessDeniedException")
     return {
-      vi: "không có quyền gọi model (Bedrock console → Model access, hoặc quyền IAM bedrock:InvokeModel)",
-      en: "no access to the model (Bedrock console → Model access, or the IAM permission bedrock:InvokeModel)",
+      vi: "không có quyền gọi model: Bedrock console → Model access, hoặc quyền IAM bedrock:InvokeModel",
+      en: "no access to the model: Bedrock console → Model access, or the IAM permission bedrock:InvokeModel",
     };
   if (code === "ValidationException")
     return {
-      vi: "model ID hoặc nội dung request bị từ chối (thông báo lỗi nói rõ chỗ nào)",
-      en: "the model id or the request body was refused (the error message says which)",
+      vi: "model ID hoặc nội dung request bị từ chối: thông báo lỗi nói rõ chỗ nào",
+      en: "the model id or the request body was refused: the error message says which",
     };
   if (code === "ThrottlingException")
     return { vi: "bị throttle: đợi một chút rồi gọi lại", en: "throttled: wait a moment and call again" };
@@ -98,13 +98,6 @@ export async function whyTooFew(ctx: ReadCtx, s: Shortfall): Promise<Text> {
     vi: `gọi model thêm ${more} lần (model hay inference profile nào cũng được, InvokeModel hay Converse)`,
     en: `make ${enCount(more, "more call")} (any model or inference profile, InvokeModel or Converse)`,
   };
-  const failed: Text =
-    s.failed > 0
-      ? {
-          vi: ` ${s.failed} lời gọi bị lỗi (bản ghi có errorCode) nên không tính.`,
-          en: ` ${enCount(s.failed, "call")} failed (records with an errorCode) and do not count.`,
-        }
-      : { vi: "", en: "" };
   if (s.groupMissing) {
     return {
       vi: `Log group ${group} không tồn tại: tạo nó, bật logging vào đó (bước 1), rồi ${moreCalls.vi}.`,
@@ -147,6 +140,21 @@ export async function whyTooFew(ctx: ReadCtx, s: Shortfall): Promise<Text> {
     }
   }
   const wait = onTheirWay(ctx.liveCheck);
+  if (s.failed > 0) {
+    // Failures are what the learner can fix first; successful calls of the last seconds may still be coming.
+    const recentNote: Text = ctx.liveCheck ? { vi: ` ${wait.vi}`, en: ` ${wait.en}` } : { vi: "", en: "" };
+    const okSoFar: Text =
+      s.found > 0
+        ? {
+            vi: ` Mới có ${s.found}/${s.needed} lời gọi thành công.`,
+            en: ` ${s.found} of ${s.needed} successful so far.`,
+          }
+        : { vi: "", en: "" };
+    return {
+      vi: `Bedrock đã ghi ${s.failed} lời gọi thất bại: ${failures(s.failedCodes, "vi")}. Lời gọi lỗi được ghi kèm errorCode và không được tính.${okSoFar.vi} Sửa lỗi đó, rồi ${moreCalls.vi}.${recentNote.vi}`,
+      en: `Bedrock logged ${enCount(s.failed, "failed call")}: ${failures(s.failedCodes, "en")}. A failed call is logged with its errorCode and does not count.${okSoFar.en} Fix that, then ${moreCalls.en}.${recentNote.en}`,
+    };
+  }
   if (calls !== undefined && calls > s.found) {
     // Calls of the last few minutes may simply not be delivered yet (3–15 s on AWS): that is "not yet", not "wrong".
     const now = ctx.clock.now();
@@ -160,21 +168,8 @@ export async function whyTooFew(ctx: ReadCtx, s: Shortfall): Promise<Text> {
       : { vi: "", en: "" };
     const models = (counted ?? []).map((m) => m.modelId).join(", ");
     return {
-      vi: `Metric AWS/Bedrock Invocations đếm ${calls} lời gọi ở ${region} (${models}) nhưng log group chỉ có ${s.found} bản ghi.${maybe.vi} Lời gọi trước khi bật logging (hoặc khi nó ghi chỗ khác) không bao giờ được ghi: nếu vậy, giờ logging đã bật, hãy ${moreCalls.vi}.${failed.vi}`,
-      en: `The AWS/Bedrock Invocations metric counts ${enCount(calls, "call")} in ${region} (${models}) but the log group holds ${s.found}.${maybe.en} Calls made before logging was on (or while it wrote elsewhere) are never logged: if that is what happened, ${moreCalls.en} now that logging is on.${failed.en}`,
-    };
-  }
-  if (s.failed > 0) {
-    const okSoFar: Text =
-      s.found > 0
-        ? {
-            vi: ` Mới có ${s.found}/${s.needed} lời gọi thành công.`,
-            en: ` ${s.found} of ${s.needed} successful so far.`,
-          }
-        : { vi: "", en: "" };
-    return {
-      vi: `Bedrock đã ghi ${s.failed} lời gọi thất bại: ${failures(s.failedCodes, "vi")}. Lời gọi lỗi được ghi kèm errorCode và không được tính.${okSoFar.vi} Sửa lỗi đó, rồi ${moreCalls.vi}.`,
-      en: `Bedrock logged ${enCount(s.failed, "failed call")}: ${failures(s.failedCodes, "en")}. A failed call is logged with its errorCode and does not count.${okSoFar.en} Fix that, then ${moreCalls.en}.`,
+      vi: `Metric AWS/Bedrock Invocations đếm ${calls} lời gọi ở ${region} (${models}) nhưng log group chỉ có ${s.found} bản ghi.${maybe.vi} Lời gọi trước khi bật logging (hoặc khi nó ghi chỗ khác) không bao giờ được ghi: nếu vậy, giờ logging đã bật, hãy ${moreCalls.vi}.`,
+      en: `The AWS/Bedrock Invocations metric counts ${enCount(calls, "call")} in ${region} (${models}) but the log group holds ${s.found}.${maybe.en} Calls made before logging was on (or while it wrote elsewhere) are never logged: if that is what happened, ${moreCalls.en} now that logging is on.`,
     };
   }
   if (s.found === 0 && calls === 0) {

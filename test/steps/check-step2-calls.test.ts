@@ -98,7 +98,7 @@ const nearMisses: NearMiss[] = [
       await times(5, async () => expect(await rawInvoke(s, CLAUDE, BAD_BODY)).toBe(400));
     },
     actual: /^0 of 5 found \(and 5 failed calls, not counted\)$/,
-    hint: /^Bedrock logged 5 failed calls: ValidationException ×5 \(the model id or the request body was refused.*does not count\. Fix that, then make 5 more calls/,
+    hint: /^Bedrock logged 5 failed calls: ValidationException ×5 \(the model id or the request body was refused: the error message says which\)\. .*does not count\. Fix that, then make 5 more calls/,
     hintVi: /Bedrock đã ghi 5 lời gọi thất bại: ValidationException ×5 .*không được tính/,
   },
   {
@@ -110,7 +110,7 @@ const nearMisses: NearMiss[] = [
       await times(2, () => converse(aws).catch(() => undefined));
     },
     actual: /^3 of 5 found \(and 2 failed calls, not counted\)$/,
-    hint: /AccessDeniedException ×2 \(no access to the model \(Bedrock console → Model access.*3 of 5 successful so far\. Fix that, then make 2 more calls/,
+    hint: /AccessDeniedException ×2 \(no access to the model: Bedrock console → Model access.*3 of 5 successful so far\. Fix that, then make 2 more calls/,
     hintVi: /AccessDeniedException ×2 .*Mới có 3\/5 lời gọi thành công/,
   },
   {
