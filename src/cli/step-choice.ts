@@ -15,7 +15,7 @@ export function chosenStep(session: Session, selection: string | undefined): Loa
   }
   const records = session.store.state.steps;
   const passed = (id: string) => records[id]?.outcome === "passed";
-  // A lab step without checks of its own (step 2's calls) is verified by the next lab step's, as the TUI reads it:
+  // A lab step without checks of its own (another lab's) is verified by the next lab step's, as the TUI reads it:
   // once that one passed, the learner is not on it any more (hint offered its rungs after a finished lab).
   const checkedWithNext = (index: number) => {
     const next = steps.slice(index + 1).find(({ step }) => isLabStep(step) && step.checks.length > 0);

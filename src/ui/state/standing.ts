@@ -50,8 +50,9 @@ export function shortTime(iso: string | number): string {
 }
 
 /**
- * A lab step with no checks of its own (generating invocations) is verified by the next lab step's checks: once
- * that step passed, this one reads as done too — the learner who did it by hand has no other way to tick it.
+ * A lab step with no checks of its own is verified by the next lab step's checks: once that step passed, this one
+ * reads as done too — the learner who did it by hand has no other way to tick it. (The built-in lab has none since
+ * step 2 checks its own calls; other labs may.)
  */
 export function checkedWithNext(view: LabView, step: StepInfo): boolean {
   if (step.role !== "lab" || step.checkIds.length > 0) return false;
