@@ -46,6 +46,8 @@ export function checkWindow(ctx: ReadCtx): { startMs: number; endMs: number } {
 interface Count {
   /** Distinct successful calls. */
   ok: InvocationRecord[];
+  /** The request ids of every record read, failed ones too. */
+  seen: Set<string>;
   failed: number;
   /** The failed calls by error code (`AccessDeniedException`, `ValidationException`…), for the hint. */
   failedCodes: Record<string, number>;
@@ -64,7 +66,8 @@ function count(records: InvocationRecord[], runnerIds: ReadonlySet<string>): Cou
     } else seen.set(r.requestId, r);
   }
   const ok = [...seen.values()];
-  return { ok, failed, failedCodes, runner: ok.filter((r) => runnerIds.has(r.requestId)).length };
+  const all = new Set(records.map((r) => r.requestId));
+  return { ok, seen: all, failed, failedCodes, runner: ok.filter((r) => runnerIds.has(r.requestId)).length };
 }
 
 export async function checkLogEntries(ctx: ReadCtx): Promise<CheckResult> {
@@ -82,7 +85,7 @@ export async function checkLogEntries(ctx: ReadCtx): Promise<CheckResult> {
   const pointsHere = config?.cloudWatchConfig?.logGroupName === group;
   const window = checkWindow(ctx);
   const mayWaitMs = pointsHere ? remainingWaitMs(ctx, ctx.params.deliveryWaitSeconds) : 0;
-  let counted: Count = { ok: [], failed: 0, failedCodes: {}, runner: 0 };
+  let counted: Count = { ok: [], seen: new Set(), failed: 0, failedCodes: {}, runner: 0 };
   let groupMissing = false;
   const result = await ctx.poll<Count>({
     label: { vi: "Chờ log về CloudWatch Logs", en: "Waiting for the logs to reach CloudWatch Logs" },
@@ -121,9 +124,10 @@ export async function checkLogEntries(ctx: ReadCtx): Promise<CheckResult> {
       ...(doneBy ? { doneBy } : {}),
     };
   }
-  const { failed, failedCodes } = counted;
+  const { failed, failedCodes, seen: seenIds } = counted;
   // Waited for the runner's own calls (not live, logging pointing here) and they did not come: "not yet".
   const waitedMs = result.state === "timed-out" && mayWaitMs > 0 && !ctx.liveCheck ? result.waitedMs : 0;
-  const hint = await whyTooFew(ctx, { config, found, needed, groupMissing, window, failed, failedCodes, waitedMs });
+  const shortfall = { config, found, needed, groupMissing, window, failed, failedCodes, waitedMs, seenIds };
+  const hint = await whyTooFew(ctx, shortfall);
   return { status: "fail", evidence: { expected, actual, ...(requestIds.length ? { requestIds } : {}) }, hint };
 }

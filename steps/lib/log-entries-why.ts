@@ -9,6 +9,7 @@ import type { LoggingConfig } from "@aws-sdk/client-bedrock";
 import { enCount, type Text } from "genai-lab/kit";
 import { trafficByModel } from "./bedrock-metrics.js";
 import { newestRecordAt } from "./log-records.js";
+import { probeIn } from "./timeline.js";
 import type { ReadCtx } from "./model.js";
 
 export interface Shortfall {
@@ -22,6 +23,8 @@ export interface Shortfall {
   window: { startMs: number; endMs: number };
   /** How long the check waited for the runner's own calls to be delivered (0: it looked once). */
   waitedMs: number;
+  /** The request ids of every record read (successful or not). */
+  seenIds: ReadonlySet<string>;
 }
 
 /**
@@ -127,7 +130,10 @@ export async function whyTooFew(ctx: ReadCtx, s: Shortfall): Promise<Text> {
     };
   }
   const counted = await trafficByModel(ctx, s.window).catch(() => undefined);
-  const calls = counted?.reduce((sum, m) => sum + m.total, 0);
+  // The preflight's probe call is in the metrics; unlogged (made before logging was on), it is no learner's miss.
+  const probe = probeIn(ctx.facts, s.window);
+  const probeOnly = probe !== undefined && !s.seenIds.has(probe.requestId) ? 1 : 0;
+  const calls = counted && Math.max(0, counted.reduce((sum, m) => sum + m.total, 0) - probeOnly);
   if (s.found === 0) {
     const old = await newestRecordAt(ctx, group);
     if (old !== undefined && old < s.window.startMs) {
@@ -173,9 +179,15 @@ export async function whyTooFew(ctx: ReadCtx, s: Shortfall): Promise<Text> {
     };
   }
   if (s.found === 0 && calls === 0) {
+    const noMetric: Text = probeOnly
+      ? {
+          vi: "metric Invocations chỉ đếm lời gọi thử của genai-lab ở bước 0",
+          en: "and the Invocations metric counts only genai-lab's own probe call from step 0",
+        }
+      : { vi: "cũng chưa có metric Invocations", en: "and no Invocations metric either" };
     return {
-      vi: `Chưa thấy lời gọi nào tới Bedrock ở ${region} (chưa có bản ghi trong ${group}, cũng chưa có metric Invocations). ${wait.vi} Nếu đã gọi model mà vẫn không thấy, hãy xem Region của lời gọi: nó phải là ${region} (AWS_REGION, --region, region_name=…); lời gọi bị AWS từ chối trước khi tới model (AccessDenied cho danh tính của bạn, model ID sai) không bao giờ được ghi — terminal của bạn đã in lỗi đó.`,
-      en: `No call has reached Bedrock in ${region} yet (no record in ${group}, and no Invocations metric either). ${wait.en} If you did call the model and nothing shows, check the Region you called: it must be ${region} (AWS_REGION, --region, region_name=…); calls AWS refused before they reached the model (AccessDenied for your identity, a wrong model id) are never logged — your terminal printed that error.`,
+      vi: `Chưa thấy lời gọi nào tới Bedrock ở ${region} (chưa có bản ghi trong ${group}, ${noMetric.vi}). ${wait.vi} Nếu đã gọi model mà vẫn không thấy, hãy xem Region của lời gọi: nó phải là ${region} (AWS_REGION, --region, region_name=…); lời gọi bị AWS từ chối trước khi tới model (AccessDenied cho danh tính của bạn, model ID sai) không bao giờ được ghi — terminal của bạn đã in lỗi đó.`,
+      en: `No call has reached Bedrock in ${region} yet (no record in ${group}, ${noMetric.en}). ${wait.en} If you did call the model and nothing shows, check the Region you called: it must be ${region} (AWS_REGION, --region, region_name=…); calls AWS refused before they reached the model (AccessDenied for your identity, a wrong model id) are never logged — your terminal printed that error.`,
     };
   }
   const soFar: Text = s.found === 0 ? { vi: ` ${wait.vi}`, en: ` ${wait.en}` } : { vi: "", en: "" };

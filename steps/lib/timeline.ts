@@ -1,7 +1,7 @@
 /**
- * Two moments the dashboard preview needs to explain its numbers: the preflight's probe call, and when the lab
- * turned invocation logging on. A call made before logging was on is in the AWS/Bedrock metrics but never in the
- * logs — metrics count every call, logs only the calls made while logging is on.
+ * Two moments the dashboard preview and step 2's hint need to explain numbers: the preflight's probe call, and when
+ * the lab turned invocation logging on. A call made before logging was on is in the AWS/Bedrock metrics but never in
+ * the logs — metrics count every call, logs only the calls made while logging is on.
  */
 import { defineFact, z, type FactsReader, type FactValue } from "genai-lab/kit";
 import type { Invocation } from "./invoke.js";
@@ -27,6 +27,12 @@ export function rememberLoggingOn(ctx: ActCtx): void {
 
 export function forgetLoggingOn(ctx: ActCtx): void {
   LOGGING_ON.delete(ctx);
+}
+
+/** The preflight's probe call, if it was made inside `range` (whether or not it was logged). */
+export function probeIn(facts: FactsReader, range: { startMs: number; endMs: number }): ProbeFact | undefined {
+  const probe = PROBE.get({ facts });
+  return probe && probe.at >= range.startMs && probe.at <= range.endMs ? probe : undefined;
 }
 
 /** The probe call, if it was made before the lab turned logging on and inside `range`. */

@@ -158,6 +158,25 @@ describe("step 2 with invocation logs delivered late (1.5 s, as on AWS: seconds 
     ).toEqual(["log-entries-present:pass:learner"]);
   }, 30_000);
 
+  it("genai-lab's own probe call (step 0, before logging was on) is not taken for one of the learner's", async () => {
+    const [session, learner] = await start();
+    expect((await run(session.runner, [STEP.preflight])).outcome).toBe("passed");
+    await loggingByHand(session, learner);
+    const hintNow = async () => {
+      const { result } = await runCheck(session, "log-entries-present", { liveCheck: true });
+      return result.status === "fail" ? result.hint : { en: result.status, vi: result.status };
+    };
+    const before = await hintNow();
+    expect(before.en).toMatch(
+      /^No call has reached Bedrock in us-east-1 yet \(no record in \/aws\/bedrock\/model-invocations, and the Invocations metric counts only genai-lab's own probe call from step 0\)\. Records reach the log/,
+    );
+    expect(before.vi).toMatch(/chỉ đếm lời gọi thử của genai-lab ở bước 0/);
+    await times(2, () => converse(learner));
+    expect((await hintNow()).en).toMatch(
+      /^The AWS\/Bedrock Invocations metric counts 2 calls .*may still be on their way/,
+    );
+  }, 30_000);
+
   it("guided: Enter runs the five calls and the step's check waits for their records: done by genai-lab", async () => {
     const [session] = await start();
     const summary = await run(session.runner, [STEP.preflight, STEP.logging, STEP.invoke]);
