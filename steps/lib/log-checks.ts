@@ -47,7 +47,7 @@ interface Count {
   /** Distinct successful calls. */
   ok: InvocationRecord[];
   /** The request ids of every record read, failed ones too. */
-  seen: Set<string>;
+  ids: Set<string>;
   failed: number;
   /** The failed calls by error code (`AccessDeniedException`, `ValidationException`…), for the hint. */
   failedCodes: Record<string, number>;
@@ -66,8 +66,8 @@ function count(records: InvocationRecord[], runnerIds: ReadonlySet<string>): Cou
     } else seen.set(r.requestId, r);
   }
   const ok = [...seen.values()];
-  const all = new Set(records.map((r) => r.requestId));
-  return { ok, seen: all, failed, failedCodes, runner: ok.filter((r) => runnerIds.has(r.requestId)).length };
+  const ids = new Set(records.map((r) => r.requestId));
+  return { ok, ids, failed, failedCodes, runner: ok.filter((r) => runnerIds.has(r.requestId)).length };
 }
 
 export async function checkLogEntries(ctx: ReadCtx): Promise<CheckResult> {
@@ -85,7 +85,7 @@ export async function checkLogEntries(ctx: ReadCtx): Promise<CheckResult> {
   const pointsHere = config?.cloudWatchConfig?.logGroupName === group;
   const window = checkWindow(ctx);
   const mayWaitMs = pointsHere ? remainingWaitMs(ctx, ctx.params.deliveryWaitSeconds) : 0;
-  let counted: Count = { ok: [], seen: new Set(), failed: 0, failedCodes: {}, runner: 0 };
+  let counted: Count = { ok: [], ids: new Set(), failed: 0, failedCodes: {}, runner: 0 };
   let groupMissing = false;
   const result = await ctx.poll<Count>({
     label: { vi: "Chờ log về CloudWatch Logs", en: "Waiting for the logs to reach CloudWatch Logs" },
@@ -124,7 +124,7 @@ export async function checkLogEntries(ctx: ReadCtx): Promise<CheckResult> {
       ...(doneBy ? { doneBy } : {}),
     };
   }
-  const { failed, failedCodes, seen: seenIds } = counted;
+  const { failed, failedCodes, ids: seenIds } = counted;
   // Waited for the runner's own calls (not live, logging pointing here) and they did not come: "not yet".
   const waitedMs = result.state === "timed-out" && mayWaitMs > 0 && !ctx.liveCheck ? result.waitedMs : 0;
   const shortfall = { config, found, needed, groupMissing, window, failed, failedCodes, waitedMs, seenIds };

@@ -2,7 +2,8 @@
  * Step 2's own check (the checklist's log-entries-present, now owned by the step that makes the calls): the
  * learner's calls tick step 2 however they were made — raw signed HTTP as botocore sends it, the JS SDK's streaming
  * calls read to the end — and each near miss of this step fails with its hint: failed calls (named by error code),
- * nothing seen yet (records take a while: the live check keeps looking). Watched live (hands-on), the step passes
+ * logging never turned on, nothing seen yet (records take a while: the live check keeps looking), genai-lab's own
+ * probe call not taken for the learner's. Watched live (hands-on), the step passes
  * once the delayed records arrive, credited to the learner; run by genai-lab (guided), its check waits for them.
  */
 import { ConverseStreamCommand, InvokeModelWithResponseStreamCommand } from "@aws-sdk/client-bedrock-runtime";
@@ -12,6 +13,7 @@ import { send } from "../sandbox/signing.js";
 import {
   CLAUDE,
   converse,
+  createGroup,
   gradeTable,
   invokeModel,
   labPerTest,
@@ -112,6 +114,16 @@ const nearMisses: NearMiss[] = [
     actual: /^3 of 5 found \(and 2 failed calls, not counted\)$/,
     hint: /AccessDeniedException ×2 \(no access to the model: Bedrock console → Model access.*3 of 5 successful so far\. Fix that, then make 2 more calls/,
     hintVi: /AccessDeniedException ×2 .*Mới có 3\/5 lời gọi thành công/,
+  },
+  {
+    name: "logging never turned on: the group is there, the five calls are not logged",
+    setup: async (_s, aws) => {
+      await createGroup(aws);
+      await times(5, () => converse(aws));
+    },
+    actual: /^0 of 5 found$/,
+    hint: /^Bedrock logging is off in us-east-1 .*Turn it on with the group \/aws\/bedrock\/model-invocations \(step 1\), then make 5 more calls/,
+    hintVi: /^Logging của Bedrock đang tắt ở us-east-1/,
   },
   {
     name: "nothing called yet: the hint says records take a while and the check keeps looking",
