@@ -3,8 +3,8 @@
  * learner's calls tick step 2 however they were made — raw signed HTTP as botocore sends it, the JS SDK's streaming
  * calls read to the end — and each near miss of this step fails with its hint: failed calls (named by error code),
  * logging never turned on, nothing seen yet (records take a while: the live check keeps looking), genai-lab's own
- * probe call not taken for the learner's. Watched live (hands-on), the step passes
- * once the delayed records arrive, credited to the learner; run by genai-lab (guided), its check waits for them.
+ * probe call not taken for the learner's. Watched live (hands-on), the step passes once the delayed records arrive,
+ * credited to the learner; run by genai-lab (guided), its check waits for them.
  */
 import { ConverseStreamCommand, InvokeModelWithResponseStreamCommand } from "@aws-sdk/client-bedrock-runtime";
 import { describe, expect, it } from "vitest";
