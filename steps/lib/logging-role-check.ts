@@ -119,31 +119,44 @@ function judgeTrust(ctx: ReadCtx, name: string, statements: Statement[]): RoleVe
   );
 }
 
-/** Every statement of the role's inline and managed policies. */
-async function permissionStatements(ctx: ReadCtx, name: string): Promise<Statement[]> {
+/** A role's policies with their documents: inline ones by name, attached (managed) ones by ARN. */
+export interface RolePolicies {
+  inline: { name: string; document: string | undefined }[];
+  attached: { arn: string; document: string | undefined }[];
+}
+
+export async function rolePolicies(ctx: ReadCtx, name: string): Promise<RolePolicies> {
   const send = { abortSignal: ctx.signal };
-  const documents: (string | undefined)[] = [];
-  const inline = await ctx.aws.iam.send(new ListRolePoliciesCommand({ RoleName: name }), send);
-  for (const policyName of inline.PolicyNames ?? []) {
+  const inline: RolePolicies["inline"] = [];
+  const listed = await ctx.aws.iam.send(new ListRolePoliciesCommand({ RoleName: name }), send);
+  for (const policyName of listed.PolicyNames ?? []) {
     const out = await ctx.aws.iam.send(new GetRolePolicyCommand({ RoleName: name, PolicyName: policyName }), send);
-    documents.push(out.PolicyDocument);
+    inline.push({ name: policyName, document: out.PolicyDocument });
   }
-  let attached: { PolicyArn?: string }[] = [];
+  let arns: { PolicyArn?: string }[] = [];
   try {
-    attached =
+    arns =
       (await ctx.aws.iam.send(new ListAttachedRolePoliciesCommand({ RoleName: name }), send)).AttachedPolicies ?? [];
   } catch (error) {
     if (!isUnsupported(error)) throw error;
   }
-  for (const { PolicyArn } of attached) {
+  const attached: RolePolicies["attached"] = [];
+  for (const { PolicyArn } of arns) {
     if (!PolicyArn) continue;
     const policy = await ctx.aws.iam.send(new GetPolicyCommand({ PolicyArn }), send);
     const version = policy.Policy?.DefaultVersionId;
-    if (!version) continue;
-    const out = await ctx.aws.iam.send(new GetPolicyVersionCommand({ PolicyArn, VersionId: version }), send);
-    documents.push(out.PolicyVersion?.Document);
+    const out = version
+      ? await ctx.aws.iam.send(new GetPolicyVersionCommand({ PolicyArn, VersionId: version }), send)
+      : undefined;
+    attached.push({ arn: PolicyArn, document: out?.PolicyVersion?.Document });
   }
-  return documents.flatMap(statementsOf);
+  return { inline, attached };
+}
+
+/** Every statement of the role's inline and managed policies. */
+async function permissionStatements(ctx: ReadCtx, name: string): Promise<Statement[]> {
+  const { inline, attached } = await rolePolicies(ctx, name);
+  return [...inline, ...attached].flatMap((policy) => statementsOf(policy.document));
 }
 
 function judgePermissions(ctx: ReadCtx, name: string, group: string, statements: Statement[]): RoleVerdict | undefined {
