@@ -6,13 +6,16 @@
  * what its ledger says the lab created, and is judged by that. They are not checklist items: a finished lab is
  * graded before cleanup, and after it the checklist fails, as it should.
  *
+ * The role check names the lab's role under any name: the one the logging configuration uses, one tagged as the
+ * lab's, one Bedrock may assume to write to the lab's log group (cleanup-roles.ts), never the learner's others.
+ *
  * Who: genai-lab when its ledger records it removed the thing; otherwise the learner.
  */
 import { DescribeAlarmsCommand, GetDashboardCommand } from "@aws-sdk/client-cloudwatch";
-import { GetRoleCommand, ListRolePoliciesCommand } from "@aws-sdk/client-iam";
 import type { Check, CheckResult, LedgerEntry, Text } from "genai-lab/kit";
 import type { LabAws, LabParams } from "../lab.js";
 import { planCommand } from "./cleanup-plan.js";
+import { labRolesLeft, reasonText, roleDeleteLines } from "./cleanup-roles.js";
 import { deleteLine } from "./delete-lines.js";
 import { ifExists } from "./errors.js";
 import { ALARM_NAME } from "./investigation/actions.js";
@@ -125,31 +128,59 @@ async function loggingOff(ctx: ReadCtx): Promise<CheckResult> {
   });
 }
 
+/** The roles this lab made or used for its logging, whatever their names (cleanup-roles.ts says which count). */
 async function roleGone(ctx: ReadCtx): Promise<CheckResult> {
   const role = ctx.params.loggingRoleName;
-  const expected: Text = { vi: `không còn IAM role ${role}`, en: `no IAM role ${role}` };
-  if (ctx.params.loggingRoleArn.trim()) {
-    const actual: Text = {
-      vi: "role của bạn (--logging-role-arn) không phải của bài lab: để nguyên",
-      en: "your own role (--logging-role-arn) is not the lab's: left alone",
-    };
-    return verdict(ctx, expected, { status: "pass", actual });
+  const group = ctx.params.logGroupName;
+  const expected: Text = {
+    vi: `không còn IAM role nào bài lab đã dùng để ghi log (${role}, hay role bạn tự đặt tên khác)`,
+    en: `no IAM role left that the lab's logging used (${role}, or yours under another name)`,
+  };
+  const { left, listed } = await labRolesLeft(ctx);
+  if (left.length === 0) {
+    const given = ctx.params.loggingRoleArn.trim();
+    const gone: Text = given
+      ? {
+          vi: "role của bạn (--logging-role-arn) không phải của bài lab: để nguyên; không còn role nào khác",
+          en: "your own role (--logging-role-arn) is not the lab's: left alone; no other is left",
+        }
+      : GONE;
+    // Without iam:ListRoles only the lab's name and the configuration's role could be looked at: say so.
+    const actual: Text = listed
+      ? gone
+      : {
+          vi: `${gone.vi} (không liệt kê được role vì thiếu quyền iam:ListRoles: chỉ xem được role mang tên của bài lab và role của cấu hình logging)`,
+          en: `${gone.en} (roles could not be listed without iam:ListRoles: only the lab's role name and the logging configuration's role were looked at)`,
+        };
+    return verdict(ctx, expected, { status: "pass", actual }, given ? undefined : ["iam-role", role]);
   }
-  const send = { abortSignal: ctx.signal };
-  const found = await ifExists(() => ctx.aws.iam.send(new GetRoleCommand({ RoleName: role }), send));
-  if (!found) return verdict(ctx, expected, { status: "pass", actual: GONE }, ["iam-role", role]);
-  // IAM deletes a role only once its inline policies are gone: name each one the learner's role still has.
-  const listed = await ifExists(() => ctx.aws.iam.send(new ListRolePoliciesCommand({ RoleName: role }), send));
-  const policies = (listed?.PolicyNames ?? []).map((policy) => deleteLine.rolePolicy(role, policy));
-  const commands = [...policies, deleteLine.role(role)].join(" && ");
-  return verdict(ctx, expected, {
-    status: "left",
-    actual: { vi: `IAM role ${role} vẫn còn`, en: `the IAM role ${role} is still there` },
-    hint: leftHint({ vi: `IAM role ${role}`, en: `The IAM role ${role}` }, commands, {
-      vi: "IAM chỉ xoá role khi không còn inline policy, nên xoá chúng trước.",
-      en: "IAM deletes a role only once its inline policies are gone, so they go first.",
-    }),
-  });
+  const names = left.map((r) => r.name);
+  const each = (lang: "vi" | "en") =>
+    left.map((r) => `${r.name} (${r.reasons.map((why) => reasonText(why, group)[lang]).join("; ")})`).join(", ");
+  const one = left.length === 1;
+  const commands = left.flatMap(roleDeleteLines).join(" && ");
+  const policies = left.some((r) => r.policies.inline.length + r.policies.attached.length > 0);
+  const note: Text = policies
+    ? {
+        vi: " IAM chỉ xoá một role khi nó không còn policy nào (inline hay được gắn), nên gỡ policy trước, rồi xoá role.",
+        en: " IAM deletes a role only once no policy is left on it (inline or attached), so the policies go first, then the role.",
+      }
+    : { vi: "", en: "" };
+  return {
+    status: "fail",
+    evidence: {
+      expected,
+      actual: {
+        vi: `IAM role ${each("vi")} vẫn còn`,
+        en: `the IAM role${one ? "" : "s"} ${each("en")} ${one ? "is" : "are"} still there`,
+      },
+      details: { roles: names.join(", ") },
+    },
+    hint: {
+      vi: `IAM role ${names.join(", ")} vẫn còn.${note.vi} Xoá ${one ? "nó" : "chúng"}: \`${commands}\``,
+      en: `The IAM role${one ? "" : "s"} ${names.join(", ")} ${one ? "is" : "are"} still there.${note.en} Remove ${one ? "it" : "them"}: \`${commands}\``,
+    },
+  };
 }
 
 async function logGroupGone(ctx: ReadCtx): Promise<CheckResult> {

@@ -14,7 +14,9 @@ export const deleteLine = {
   loggingConfig: (region: string): string =>
     `aws bedrock delete-model-invocation-logging-configuration --region ${region}`,
   rolePolicy: (role: string, policy: string = LOGGING_POLICY_NAME): string =>
-    `aws iam delete-role-policy --role-name ${shq(role)} --policy-name ${policy}`,
+    `aws iam delete-role-policy --role-name ${shq(role)} --policy-name ${shq(policy)}`,
+  detachPolicy: (role: string, policyArn: string): string =>
+    `aws iam detach-role-policy --role-name ${shq(role)} --policy-arn ${shq(policyArn)}`,
   role: (role: string): string => `aws iam delete-role --role-name ${shq(role)}`,
   logGroup: (region: string, group: string): string =>
     `aws logs delete-log-group --region ${region} --log-group-name ${shq(group)}`,

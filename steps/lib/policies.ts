@@ -109,7 +109,8 @@ export function learnerPolicy(
       },
       {
         // Reads only. The checks grade whatever the learner made: the queries they ran (DescribeQueries), the role
-        // their logging names (any name, inline or managed policies), the model ids with data, other dashboards.
+        // their logging names (any name, inline or managed policies), the model ids with data, other dashboards, and
+        // cleanup's roles the lab's logging used under any name (ListRoles).
         Sid: "ReadForChecks",
         Effect: "Allow",
         Action: [
@@ -121,6 +122,7 @@ export function learnerPolicy(
           "cloudwatch:ListDashboards",
           "cloudwatch:GetDashboard",
           "iam:GetRole*",
+          "iam:ListRoles",
           "iam:List*RolePolicies",
           "iam:GetPolicy*",
         ],

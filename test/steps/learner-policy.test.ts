@@ -25,6 +25,7 @@ const checkCalls: [string, string][] = [
   ["logs:FilterLogEvents", group],
   ["logs:GetLogEvents", `${group}:log-stream:aws/bedrock/modelinvocations`],
   ["iam:GetRole", "arn:aws:iam::123456789012:role/AnyNameAtAll"],
+  ["iam:ListRoles", "*"],
   ["iam:ListRolePolicies", "arn:aws:iam::123456789012:role/AnyNameAtAll"],
   ["iam:GetRolePolicy", "arn:aws:iam::123456789012:role/AnyNameAtAll"],
   ["iam:ListAttachedRolePolicies", "arn:aws:iam::123456789012:role/AnyNameAtAll"],
