@@ -10,6 +10,7 @@ import { describe, expect, it } from "vitest";
 import { roleDeleteLines } from "../../steps/lib/cleanup-roles.js";
 import {
   actualOf,
+  answer,
   createRole,
   GROUP,
   hintOf,
@@ -128,6 +129,65 @@ describe("cleanup's role check, whatever the role's name", () => {
     const result = await roleCheck(s, { loggingRoleArn: arn });
     expect(result.status).toBe("pass");
     expect(actualOf(result)).toMatch(/your own role \(--logging-role-arn\) is not the lab's/);
+  });
+
+  it("finds a console-made role through its attached managed policy, and detaches it first", async () => {
+    const [s, aws] = await start();
+    await loggingByHand(s, aws, MINE);
+    await loggingOff(aws);
+    await aws.iam.send(new DeleteRolePolicyCommand({ RoleName: MINE, PolicyName: "write" }));
+    const policyArn = "arn:aws:iam::123456789012:policy/service-role/BedrockLogs";
+    const managed = (resource: string) => ({
+      ListAttachedRolePoliciesCommand: () => ({
+        AttachedPolicies: [{ PolicyName: "BedrockLogs", PolicyArn: policyArn }],
+      }),
+      GetPolicyCommand: () => ({ Policy: { PolicyName: "BedrockLogs", DefaultVersionId: "v1" } }),
+      GetPolicyVersionCommand: () => ({
+        PolicyVersion: { VersionId: "v1", Document: encodeURIComponent(JSON.stringify(writePolicy(resource))) },
+      }),
+    });
+    answer(
+      s.aws.iam,
+      managed(`arn:aws:logs:us-east-1:123456789012:log-group:${GROUP}:log-stream:aws/bedrock/modelinvocations`),
+    );
+    const result = await roleCheck(s);
+    expect(hintOf(result)).toMatch(
+      `Remove it: \`aws iam detach-role-policy --role-name ${MINE} --policy-arn ${policyArn} && aws iam delete-role --role-name ${MINE}\``,
+    );
+  });
+
+  it("a managed policy that writes to the lab's group only through a wildcard ties nothing to the lab", async () => {
+    const [s, aws] = await start();
+    await loggingByHand(s, aws, MINE);
+    await loggingOff(aws);
+    await aws.iam.send(new DeleteRolePolicyCommand({ RoleName: MINE, PolicyName: "write" }));
+    answer(s.aws.iam, {
+      ListAttachedRolePoliciesCommand: () => ({ AttachedPolicies: [{ PolicyArn: "arn:aws:iam::aws:policy/Logs" }] }),
+      GetPolicyCommand: () => ({ Policy: { DefaultVersionId: "v1" } }),
+      GetPolicyVersionCommand: () => ({
+        PolicyVersion: { Document: JSON.stringify(writePolicy("arn:aws:logs:*:*:*")) },
+      }),
+    });
+    expect((await roleCheck(s)).status).toBe("pass");
+  });
+
+  it("without iam:ListRoles: the configuration's role is still named; once it is off, the pass says what was not looked at", async () => {
+    const [s, aws] = await start();
+    await loggingByHand(s, aws, MINE);
+    s.aws.iam.middlewareStack.add(
+      (next, context) => (args) =>
+        context.commandName === "ListRolesCommand"
+          ? Promise.reject(Object.assign(new Error("not authorized"), { name: "AccessDenied" }))
+          : next(args),
+      { step: "initialize", name: "denyListRoles" },
+    );
+    expect(actualOf(await roleCheck(s))).toMatch(
+      `the IAM role ${MINE} (the logging configuration uses it) is still there`,
+    );
+    await loggingOff(aws);
+    const result = await roleCheck(s);
+    expect(result.status).toBe("pass");
+    expect(actualOf(result)).toMatch(/roles could not be listed without iam:ListRoles/);
   });
 
   it("detaches attached policies and deletes inline ones before the role (IAM refuses DeleteRole otherwise)", () => {

@@ -5,7 +5,7 @@
  */
 import { CreateLogGroupCommand } from "@aws-sdk/client-cloudwatch-logs";
 import { PutModelInvocationLoggingConfigurationCommand, type LoggingConfig } from "@aws-sdk/client-bedrock";
-import { CreateRoleCommand, PutRolePolicyCommand } from "@aws-sdk/client-iam";
+import { CreateRoleCommand, PutRolePolicyCommand, type IAMClient } from "@aws-sdk/client-iam";
 import { classifyAwsError } from "../../src/aws/classify.js";
 import { ConverseCommand, InvokeModelCommand } from "@aws-sdk/client-bedrock-runtime";
 import { createAwsClients, type AwsClients } from "../../src/aws/clients.js";
@@ -160,6 +160,18 @@ export async function loggingByHand(session: LabSession, aws: LearnerAws, roleNa
   });
   await putLogging(aws, { cloudWatchConfig: { logGroupName: GROUP, roleArn }, textDataDeliveryEnabled: true });
   return roleArn;
+}
+
+/** IAM's answers for the named commands, as AWS gives them (the sandbox has no managed policies); others go through. */
+export function answer(iam: IAMClient, replies: Record<string, () => object>): void {
+  iam.middlewareStack.add(
+    (next, context) => async (args) => {
+      const reply = replies[context.commandName ?? ""];
+      if (!reply) return next(args);
+      return { output: { $metadata: { httpStatusCode: 200 }, ...reply() }, response: {} };
+    },
+    { step: "initialize", name: "iamAnswers" },
+  );
 }
 
 export type Setup = (s: LabSession, aws: LearnerAws) => Promise<void>;

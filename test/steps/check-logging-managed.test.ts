@@ -5,23 +5,10 @@
  * shapes AWS documents (policy documents URL-encoded); everything else goes over the wire to the sandbox.
  */
 import { DeleteRolePolicyCommand } from "@aws-sdk/client-iam";
-import type { IAMClient } from "@aws-sdk/client-iam";
 import { describe, expect, it } from "vitest";
-import { actualOf, hintOf, labPerTest, loggingByHand, runCheck } from "./check-kit.js";
+import { actualOf, answer, hintOf, labPerTest, loggingByHand, runCheck } from "./check-kit.js";
 
 const start = labPerTest();
-
-/** IAM's answers for the named commands, as AWS would give them; other commands reach the sandbox. */
-function answer(iam: IAMClient, replies: Record<string, () => object>): void {
-  iam.middlewareStack.add(
-    (next, context) => async (args) => {
-      const reply = replies[context.commandName ?? ""];
-      if (!reply) return next(args);
-      return { output: { $metadata: { httpStatusCode: 200 }, ...reply() }, response: {} };
-    },
-    { step: "initialize", name: "iamAnswers" },
-  );
-}
 
 const managed = (actions: string[]) => ({
   ListAttachedRolePoliciesCommand: () => ({
