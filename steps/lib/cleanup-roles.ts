@@ -41,6 +41,8 @@ export interface LabRoles {
 
 const BEDROCK = "bedrock.amazonaws.com";
 const WRITES = ["logs:CreateLogStream", "logs:PutLogEvents"];
+/** Roles inspected at once (IAM throttles reads per account: a few in flight, not dozens). */
+const INSPECTORS = 4;
 
 export function reasonText(reason: RoleReason, group: string): Text {
   switch (reason) {
@@ -117,22 +119,29 @@ export async function labRolesLeft(ctx: ReadCtx): Promise<LabRoles> {
   const reasons = new Map<string, Set<RoleReason>>();
   const add = (name: string, reason: RoleReason) => reasons.set(name, (reasons.get(name) ?? new Set()).add(reason));
   if (!given) add(ctx.params.loggingRoleName, "name");
-  const viaConfig = await configRole(ctx);
+  const [viaConfig, listed] = await Promise.all([configRole(ctx), bedrockRoles(ctx)]);
   if (viaConfig) add(viaConfig, "config");
-  const listed = await bedrockRoles(ctx);
   const policiesOf = new Map<string, RolePolicies>();
   const send = { abortSignal: ctx.signal };
-  for (const role of listed ?? []) {
+  const inspect = async (role: Role) => {
     const name = role.RoleName ?? "";
     // ListRoles leaves the tags out: GetRole has them.
-    const tags = (await ifExists(() => ctx.aws.iam.send(new GetRoleCommand({ RoleName: name }), send)))?.Role?.Tags;
-    if (isLabTagged(tags)) add(name, "tag");
-    const policies = await ifExists(() => rolePolicies(ctx, name));
-    if (!policies) continue;
+    const [full, policies] = await Promise.all([
+      ifExists(() => ctx.aws.iam.send(new GetRoleCommand({ RoleName: name }), send)),
+      ifExists(() => rolePolicies(ctx, name)),
+    ]);
+    if (isLabTagged(full?.Role?.Tags)) add(name, "tag");
+    if (!policies) return;
     policiesOf.set(name, policies);
     const statements = [...policies.inline, ...policies.attached].flatMap((p) => statementsOf(p.document));
     if (writesToGroup(ctx, statements, group)) add(name, "policy");
-  }
+  };
+  // A few at a time: each role is several IAM reads, and an account may have many roles Bedrock may assume.
+  const queue = [...(listed ?? [])];
+  const worker = async () => {
+    for (let role = queue.shift(); role; role = queue.shift()) await inspect(role);
+  };
+  await Promise.all(Array.from({ length: INSPECTORS }, worker));
   if (given) reasons.delete(roleNameOf(given));
   const left: LabRole[] = [];
   for (const [name, why] of reasons) {
@@ -140,5 +149,7 @@ export async function labRolesLeft(ctx: ReadCtx): Promise<LabRoles> {
     const policies = policiesOf.get(name) ?? (await ifExists(() => rolePolicies(ctx, name)));
     if (policies) left.push({ name, reasons: [...why], policies });
   }
+  // Named in a steady order, whichever inspection finished first.
+  left.sort((a, b) => a.name.localeCompare(b.name));
   return { left, listed: listed !== undefined };
 }
