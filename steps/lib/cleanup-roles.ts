@@ -56,7 +56,10 @@ export function reasonText(reason: RoleReason, group: string): Text {
         en: `it carries the lab's tag ${LAB_TAG.key}=${LAB_TAG.value}`,
       };
     case "policy":
-      return { vi: `Bedrock được assume nó để ghi vào ${group}`, en: `Bedrock may assume it to write to ${group}` };
+      return {
+        vi: `Bedrock được phép assume nó để ghi vào ${group}`,
+        en: `Bedrock may assume it to write to ${group}`,
+      };
   }
 }
 
