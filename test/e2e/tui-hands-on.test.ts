@@ -3,13 +3,15 @@
  * directory and its own sandbox, while a SECOND actor — this test process, through the AWS SDK, as a learner's
  * boto3 or AWS CLI would — enables invocation logging against the endpoint the TUI's sandbox registered. The TUI's
  * live check ticks step 1 and its checklist item, credited to the learner; `check --format json` agrees. Then,
- * cleaning up by hand, the cleanup step's "nothing left" checks tick live, credited to the learner.
+ * cleaning up by hand, the cleanup step's "nothing left" checks tick live, credited to the learner — once the role
+ * the learner made under their own name is gone too.
  */
 import { readFileSync, rmSync } from "node:fs";
 import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { DeleteModelInvocationLoggingConfigurationCommand } from "@aws-sdk/client-bedrock";
 import { DeleteLogGroupCommand } from "@aws-sdk/client-cloudwatch-logs";
+import { DeleteRoleCommand, DeleteRolePolicyCommand } from "@aws-sdk/client-iam";
 import type { RunningSandbox } from "../../src/sandbox/index.js";
 import { runBinary } from "../helpers/cli.js";
 import { KEY } from "../helpers/render.js";
@@ -110,6 +112,15 @@ describe("hands-on mode in a terminal, with a second actor on the TUI's own sand
     const c = clients(sandbox);
     await c.bedrock.send(new DeleteModelInvocationLoggingConfigurationCommand({}));
     await c.logs.send(new DeleteLogGroupCommand({ logGroupName: "/aws/bedrock/model-invocations" }));
+    await press(t, "c");
+    // The role the learner made under their own name is still there, logging off or not: the check says so.
+    await t.waitFor(
+      (s) =>
+        s.includes("✗ not yet · Nothing left: the logging IAM role") && s.includes("✓ Nothing left: the log group"),
+      30_000,
+    );
+    await c.iam.send(new DeleteRolePolicyCommand({ RoleName: "BedrockLogging", PolicyName: "logs" }));
+    await c.iam.send(new DeleteRoleCommand({ RoleName: "BedrockLogging" }));
     await press(t, "c");
     const cleaned = await t.waitFor((s) => /▸✓\s+6 Clean up/.test(s), 30_000);
     expect(cleaned).toMatch(/▸✓ {2}6/); // no `*`: the learner cleaned up, not genai-lab
