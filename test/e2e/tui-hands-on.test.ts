@@ -17,7 +17,7 @@ import { runBinary } from "../helpers/cli.js";
 import { KEY } from "../helpers/render.js";
 import { clients } from "../sandbox/helpers.js";
 import { configureLogging } from "../sandbox/pipeline/logging-fixture.js";
-import { press, startLab, type TerminalSession } from "./tui-terminal.js";
+import { handsOnPreflight, press, startLab, type TerminalSession } from "./tui-terminal.js";
 
 let term: TerminalSession | undefined;
 let stateDir: string | undefined;
@@ -27,25 +27,12 @@ afterEach(() => {
   if (stateDir) rmSync(stateDir, { recursive: true, force: true });
 });
 
-const dialog = (s: string) => s.includes("y = yes · n/Esc = no");
-
 /** The TUI in hands-on mode, step 1 done live by the second actor; returns that actor's view of the sandbox. */
 async function stepOneByHand(env: NodeJS.ProcessEnv): Promise<{ t: TerminalSession; sandbox: RunningSandbox }> {
   const lab = startLab({ args: ["--lang", "en"], cols: 100, rows: 30, env });
   const t = (term = lab.term);
   stateDir = lab.stateDir;
-  await t.waitFor("How do you want to take the lab?", 20_000);
-  await press(t, KEY.enter); // hands-on, pre-selected
-  await t.waitFor(/hands-on · sandbox/);
-
-  // Step 0 (preflight) is not graded: Enter runs it as in guided mode; say yes to the model it offers.
-  await press(t, KEY.enter);
-  for (;;) {
-    const screen = await t.waitFor((s) => dialog(s) || /▸✓\s+0 Preflight/.test(s), 30_000);
-    if (!dialog(screen)) break;
-    await press(t, "y");
-    await t.waitFor((s) => !dialog(s));
-  }
+  await handsOnPreflight(t);
   await press(t, "n");
   // Both on one screen: under a full suite's load a frame can be matched before its footer is drawn.
   const before = await t.waitFor(

@@ -144,3 +144,21 @@ export async function press(t: TerminalSession, ...keys: string[]): Promise<void
     await new Promise((resolve) => setTimeout(resolve, 80));
   }
 }
+
+/**
+ * From the English welcome card: hands-on mode (pre-selected), then step 0 (preflight, not graded) run with
+ * Enter as in guided mode, saying yes to the model it offers. Returns once step 0 is ticked.
+ */
+export async function handsOnPreflight(t: TerminalSession): Promise<void> {
+  const dialog = (s: string) => s.includes("y = yes · n/Esc = no");
+  await t.waitFor("How do you want to take the lab?", 20_000);
+  await press(t, "\r");
+  await t.waitFor(/hands-on · sandbox/);
+  await press(t, "\r");
+  for (;;) {
+    const screen = await t.waitFor((s) => dialog(s) || /▸✓\s+0 Preflight/.test(s), 30_000);
+    if (!dialog(screen)) return;
+    await press(t, "y");
+    await t.waitFor((s) => !dialog(s));
+  }
+}
