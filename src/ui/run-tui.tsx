@@ -14,6 +14,7 @@ import { explainError, explainSaveError } from "./app/explain.js";
 import { App, preloadMainScreen } from "./components/App.js";
 import { colorEnabled } from "./plain/style.js";
 import { terminalClipboard } from "./terminal/clipboard.js";
+import { withFullClearNewline } from "./terminal/full-clear.js";
 import { supportsHyperlinks } from "./terminal/hyperlinks.js";
 import { createTheme } from "./theme/theme.js";
 
@@ -62,7 +63,7 @@ export async function runTui<A extends SessionArgs>(ctx: TuiOptions<A>): Promise
       clipboard={terminalClipboard(io.stdout, io.env)}
     />,
     {
-      stdout: io.stdout as NodeJS.WriteStream,
+      stdout: withFullClearNewline(io.stdout as NodeJS.WriteStream),
       stdin: io.stdin as NodeJS.ReadStream,
       exitOnCtrlC: false,
       patchConsole: false,
