@@ -87,5 +87,9 @@ describe("resizing the TUI", () => {
     expect(await t.all()).toContain(TRANSCRIPT_END);
     // The page down and back up (j and k would run step 1's live checks, which change the checklist).
     for (const size of SIZES) await resizeAndCompare(t, size, [KEY.pageDown, KEY.pageUp], true);
+    // Too small for the layout, then back: the finished run is not printed a second time.
+    t.resize(50, 15);
+    await t.waitFor("Terminal too small (50×15)");
+    await resizeAndCompare(t, [100, 30], [KEY.pageDown, KEY.pageUp], true);
   }, 180_000);
 });

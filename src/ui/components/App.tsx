@@ -173,6 +173,12 @@ export function App(props: AppProps) {
   if (tooSmall) {
     return (
       <DisplayContext.Provider value={display}>
+        {/* Kept mounted, as above: a terminal grown back to size would get every finished run printed again. */}
+        {view ? (
+          <Suspense fallback={null}>
+            <Transcript runs={view.finished} steps={view.steps} />
+          </Suspense>
+        ) : null}
         <TooSmall columns={columns} rows={rows} />
       </DisplayContext.Provider>
     );
