@@ -23,15 +23,17 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 const TRANSCRIPT_END = "Verification checklist: 0/4 passed";
 const HEADER = /^genai-lab · /;
 
-/** The screen once it has stopped changing: the same twice, 300 ms apart (the resize redraw waits 80 ms). */
-async function settled(t: TerminalSession): Promise<string> {
-  await sleep(400);
-  for (let previous = await t.screen(); ;) {
-    await sleep(300);
-    const screen = await t.screen();
-    if (screen === previous) return screen;
-    previous = screen;
+/**
+ * The screen once the program has drawn since `mark` (a length of its output) and then written nothing for
+ * 400 ms (the resize redraw waits 80 ms for a burst of resizes to end); at most 10 s.
+ */
+async function settled(t: TerminalSession, mark: number): Promise<string> {
+  const deadline = Date.now() + 10_000;
+  for (let seen = -1; (t.output.length === mark || t.output.length !== seen) && Date.now() < deadline;) {
+    seen = t.output.length;
+    await sleep(400);
   }
+  return t.screen();
 }
 
 const occurrences = (text: string, part: string) => text.split(part).length - 1;
@@ -39,8 +41,9 @@ const occurrences = (text: string, part: string) => text.split(part).length - 1;
 /** Resizes, then checks the settled frame against the one `keys` (a round trip) redraw, and the scrollback. */
 async function resizeAndCompare(t: TerminalSession, size: [number, number], keys: string[], transcript: boolean) {
   const [cols, rows] = size;
+  const resized = t.output.length;
   t.resize(cols, rows);
-  const first = await settled(t);
+  const first = await settled(t, resized);
   const lines = first.split("\n");
   const where = `${cols}×${rows}:\n${first}`;
   expect(lines, where).toHaveLength(rows);
@@ -48,8 +51,9 @@ async function resizeAndCompare(t: TerminalSession, size: [number, number], keys
   // The frame is one row short of the terminal: the row under it is free, nothing stale is left above it.
   expect(lines[rows - 1], where).toBe("");
   expect(first, where).not.toContain(TRANSCRIPT_END);
+  const pressed = t.output.length;
   await press(t, ...keys);
-  const next = await settled(t);
+  const next = await settled(t, pressed);
   expect(first, `the next key press drew another frame at ${cols}×${rows}:\n${next}`).toBe(next);
   // The transcript is still in the scrollback, once.
   expect(occurrences(await t.all(), TRANSCRIPT_END), where).toBe(transcript ? 1 : 0);
@@ -77,13 +81,15 @@ describe("resizing the TUI", () => {
     // Nothing printed above the live screen yet: j and k move the mode choice and back.
     for (const size of SIZES.slice(0, 3)) await resizeAndCompare(t, size, ["j", "k"], false);
 
+    const back = t.output.length;
     t.resize(120, 40);
-    await settled(t);
+    await settled(t, back);
     // Hands-on, step 0 run: its run is printed above the live screen.
     await handsOnPreflight(t);
     // To step 1 and back: the page shows step 0 from its top, so no later frame redraws it by itself.
+    const moved = t.output.length;
     await press(t, "j", "k");
-    await settled(t);
+    await settled(t, moved);
     expect(await t.all()).toContain(TRANSCRIPT_END);
     // The page down and back up (j and k would run step 1's live checks, which change the checklist).
     for (const size of SIZES) await resizeAndCompare(t, size, [KEY.pageDown, KEY.pageUp], true);
