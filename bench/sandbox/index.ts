@@ -5,7 +5,8 @@
  *                  interleaved run (target: the sandbox ≥ 5× moto's throughput, issue 17; exits 1 when it is
  *                  missed), with two bounds taking turns with them: the ceiling (ceiling.ts: reads and answers, no
  *                  server is faster through this client) and the bound (bound/index.ts: the sandbox's own front
- *                  door, SigV4, JSON decoding and validation, nothing stored), then in process (file database: WAL + synchronous=FULL, and in memory), interleaved;
+ *                  door, SigV4, JSON decoding and validation, nothing stored), then in process (file database:
+ *                  WAL + synchronous=FULL, and in memory), interleaved;
  *   InvokeModel  — round trips/s (HTTP/2, as the Bedrock Runtime client speaks it), sequential and 8 in flight;
  *   streams      — time to first byte and throughput (streaming.ts).
  * Prints the median of several runs, and the load average before and after. `npm run bench -- sandbox`
