@@ -42,7 +42,7 @@ export const HANDS_ON_HELP: Record<"env" | "commands" | "hint", CommandHelp> = {
       vi: `Chỉ in lệnh ra stdout (không màu, không ngắt dòng) để chép, lưu hay chuyển tiếp; tên bước in ra stderr.
 Các lệnh chạy được với AWS CLI v1 và v2; trên sandbox, chạy eval "$(genai-lab env)" trước (AWS CLI cần từ 2.13
 hoặc 1.29 để đọc AWS_ENDPOINT_URL; bản cũ hơn thì genai-lab env báo và chỉ cách khác).
-Với --python: đoạn Python (boto3) của bước thay cho lệnh AWS CLI (boto3 cũng đọc AWS_ENDPOINT_URL, từ 1.28).
+Với --python: in đoạn Python (boto3) của bước thay cho lệnh AWS CLI (boto3 đọc AWS_ENDPOINT_URL từ bản 1.28).
 Ở chế độ exam, lệnh không được in (đó là lời giải): dùng genai-lab hint.`,
       en: `Only the commands go to stdout (no colour, no wrapping) for copying, saving or piping; the step's name goes to
 stderr. They run with AWS CLI v1 and v2; on the sandbox, run eval "$(genai-lab env)" first (the AWS CLI reads
