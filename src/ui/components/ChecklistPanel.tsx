@@ -1,11 +1,12 @@
 /** The verification checklist, always on screen, ticking as checks finish. */
-import { Box, Text } from "ink";
+import { Text } from "ink";
 import { fill } from "../../engine/text.js";
 import { useDisplay } from "../app/display.js";
 import { shortTime } from "../state/standing.js";
 import { itemStatus, passedCount, type ChecklistItemView } from "../state/lab-view.js";
 import { S } from "../strings.js";
 import { itemLook } from "../theme/status.js";
+import { LeftPanel } from "./LeftPanel.js";
 import { PanelTitle } from "./PanelTitle.js";
 import { Styled } from "./Styled.js";
 
@@ -20,19 +21,10 @@ export function ChecklistPanel(props: {
   compact?: boolean;
   marks?: boolean;
 }) {
-  const { t, theme } = useDisplay();
+  const { t } = useDisplay();
   const passed = passedCount(props.items);
   return (
-    <Box
-      flexDirection="column"
-      // Both layouts name the same padding edges: a paddingLeft left behind by the compact one (set to 0 when it goes)
-      // would win over paddingX in Yoga, and the panel came back from a 60×18 resize one column off.
-      {...(props.compact
-        ? { paddingLeft: 1, paddingRight: 0 }
-        : { borderStyle: "round", ...theme["border.normal"], paddingLeft: 1, paddingRight: 1 })}
-      width={props.width}
-      flexShrink={0}
-    >
+    <LeftPanel width={props.width} compact={props.compact}>
       <PanelTitle title={t(S.checklistTitle)} count={`${passed}/${props.items.length}`} />
       {props.items.map((item) => {
         const look = itemLook(itemStatus(item));
@@ -49,7 +41,7 @@ export function ChecklistPanel(props: {
           {t(fill(S.checklistCompleted, { at: shortTime(props.completedAt) }))}
         </Styled>
       ) : null}
-    </Box>
+    </LeftPanel>
   );
 }
 

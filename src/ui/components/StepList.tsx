@@ -12,6 +12,7 @@ import { useDisplay } from "../app/display.js";
 import type { StepInfo } from "../state/lab-view.js";
 import { S } from "../strings.js";
 import { stepLook, type StepStatus } from "../theme/status.js";
+import { LeftPanel } from "./LeftPanel.js";
 import { PanelTitle } from "./PanelTitle.js";
 import { Styled } from "./Styled.js";
 import { isLabStep } from "../../engine/contract.js";
@@ -45,16 +46,7 @@ export function StepList(props: {
   const firstCleanup = props.rows.findIndex((row) => row.step.role === "cleanup");
   const inner = Math.max(1, props.width - (props.compact ? 1 : 4));
   return (
-    <Box
-      flexDirection="column"
-      // Both layouts name the same padding edges: a paddingLeft left behind by the compact one (set to 0 when it goes)
-      // would win over paddingX in Yoga, and the panel came back from a 60×18 resize one column off.
-      {...(props.compact
-        ? { paddingLeft: 1, paddingRight: 0 }
-        : { borderStyle: "round", ...theme["border.normal"], paddingLeft: 1, paddingRight: 1 })}
-      width={props.width}
-      flexShrink={0}
-    >
+    <LeftPanel width={props.width} compact={props.compact}>
       <PanelTitle title={t(S.stepsPanel)} count={`${done}/${lab.length}`} />
       {props.rows.map((row, index) => {
         const look = stepLook(row.status);
@@ -77,7 +69,7 @@ export function StepList(props: {
           </Box>
         );
       })}
-    </Box>
+    </LeftPanel>
   );
 }
 
