@@ -50,10 +50,12 @@ const IN_FLIGHT_MS = 2 * 60_000;
 
 /** What a failed call's error code usually means, and what to do about it. */
 function fixFor(code: string): Text {
+  // Logged, so not IAM: a call the identity may not make (bedrock:InvokeModel) is refused before the model and never
+  // logged, as the "nothing yet" hint says. What is left is the account's access to the model.
   if (code === "AccessDeniedException")
     return {
-      vi: "không có quyền gọi model: Bedrock console → Model access, hoặc quyền IAM bedrock:InvokeModel",
-      en: "no access to the model: Bedrock console → Model access, or the IAM permission bedrock:InvokeModel",
+      vi: "tài khoản chưa được dùng model này: xin quyền ở Bedrock console → Model access, hoặc gọi model mà bước 0 đã chọn",
+      en: "the account has no access to this model: request it in the Bedrock console → Model access, or call the model step 0 chose",
     };
   if (code === "ValidationException")
     return {

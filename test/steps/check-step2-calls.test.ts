@@ -112,8 +112,10 @@ const nearMisses: NearMiss[] = [
       await times(2, () => converse(aws).catch(() => undefined));
     },
     actual: /^3 of 5 found \(and 2 failed calls, not counted\)$/,
-    hint: /AccessDeniedException ×2 \(no access to the model: Bedrock console → Model access.*3 of 5 successful so far\. Fix that, then make 2 more calls/,
-    hintVi: /AccessDeniedException ×2 .*Mới có 3\/5 lời gọi thành công/,
+    // Logged, so not an IAM denial (those never reach the model): the hint names model access only.
+    hint: /AccessDeniedException ×2 \(the account has no access to this model: request it in the Bedrock console → Model access, or call the model step 0 chose\)\. .*3 of 5 successful so far\. Fix that, then make 2 more calls/,
+    hintVi:
+      /AccessDeniedException ×2 \(tài khoản chưa được dùng model này: xin quyền ở Bedrock console → Model access.*\)\. .*Mới có 3\/5 lời gọi thành công/,
   },
   {
     name: "logging never turned on: the group is there, the five calls are not logged",
