@@ -2,12 +2,13 @@
  * Why the lab's group holds too few invocation records, said so a learner knows what to do: the group is gone,
  * logging is off or writes elsewhere, the calls were made before logging was on (the AWS/Bedrock metrics counted
  * them, the logs never will), they are still on their way (records arrive seconds to minutes after a call), they
- * failed (logged with an errorCode), they went to another Region (nothing counted here at all), the records are old,
- * or there are simply too few — and how many more calls it takes.
+ * failed (logged with an errorCode), Bedrock could not deliver them (the role), they went to another Region
+ * (nothing counted here at all), the records are old, or there are simply too few — and how many more calls it takes.
  */
 import type { LoggingConfig } from "@aws-sdk/client-bedrock";
 import { enCount, type Text } from "genai-lab/kit";
-import { trafficByModel } from "./bedrock-metrics.js";
+import { metricTotals, trafficByModel } from "./bedrock-metrics.js";
+import { NAMESPACE } from "./dashboard-body.js";
 import { newestRecordAt } from "./log-records.js";
 import { probeIn } from "./timeline.js";
 import type { ReadCtx } from "./model.js";
@@ -42,6 +43,13 @@ export function deliveryAdvice(ctx: Pick<ReadCtx, "target" | "params">): Text {
       `Check: (1) the logging configuration is in Region ${region} and names ${group}; (2) the logging role still exists and still allows logs:PutLogEvents; (3) whether the AWS/Bedrock metric ModelInvocationLogsCloudWatchDeliveryFailure went up. Then run this step again, waiting longer with --param deliveryWaitSeconds=600 if needed.` +
       (kind === "sandbox" ? " On the sandbox: is the no-delivery fault switched on?" : ""),
   };
+}
+
+/** How many invocation-log records Bedrock failed to deliver in the range (0 when the metric cannot be read). */
+async function deliveryFailures(ctx: ReadCtx, range: { startMs: number; endMs: number }): Promise<number> {
+  const spec = { namespace: NAMESPACE, metric: "ModelInvocationLogsCloudWatchDeliveryFailure", dims: {}, stat: "Sum" };
+  const [total] = await metricTotals(ctx, [spec], range).catch(() => [0]);
+  return total ?? 0;
 }
 
 const HOUR_MS = 3_600_000;
@@ -161,6 +169,16 @@ export async function whyTooFew(ctx: ReadCtx, s: Shortfall): Promise<Text> {
     return {
       vi: `Bedrock đã ghi ${s.failed} lời gọi thất bại: ${failures(s.failedCodes, "vi")}. Lời gọi lỗi được ghi kèm errorCode và không được tính.${okSoFar.vi} Sửa lỗi đó, rồi ${moreCalls.vi}.${recentNote.vi}`,
       en: `Bedrock logged ${enCount(s.failed, "failed call")}: ${failures(s.failedCodes, "en")}. A failed call is logged with its errorCode and does not count.${okSoFar.en} Fix that, then ${moreCalls.en}.${recentNote.en}`,
+    };
+  }
+  // Records Bedrock could not write (the role gone, or no longer allowed to write to the group) never arrive: the
+  // metric is the only trace, and "on their way" or "made before logging was on" would name the wrong cause.
+  const undelivered = await deliveryFailures(ctx, s.window);
+  if (undelivered > 0) {
+    const role = s.config?.cloudWatchConfig?.roleArn ?? "";
+    return {
+      vi: `Bedrock không gửi được ${undelivered} bản ghi lời gọi tới CloudWatch Logs (metric AWS/Bedrock ModelInvocationLogsCloudWatchDeliveryFailure đếm chúng); ${group} mới có ${s.found}/${s.needed}: role ghi log ${role} phải còn tồn tại, tin cậy bedrock.amazonaws.com và cho phép logs:CreateLogStream, logs:PutLogEvents trên ${group} (bước 1). Bản ghi không gửi được thì mất hẳn: sửa role xong, hãy ${moreCalls.vi}.`,
+      en: `Bedrock could not deliver ${enCount(undelivered, "invocation record")} to CloudWatch Logs (the AWS/Bedrock metric ModelInvocationLogsCloudWatchDeliveryFailure counts them); ${group} holds ${s.found} of ${s.needed}: the logging role ${role} must still exist, trust bedrock.amazonaws.com and allow logs:CreateLogStream and logs:PutLogEvents on ${group} (step 1). Records not delivered are lost: once the role is fixed, ${moreCalls.en}.`,
     };
   }
   if (calls !== undefined && calls > s.found) {

@@ -7,6 +7,7 @@
  * credited to the learner; run by genai-lab (guided), its check waits for them.
  */
 import { ConverseStreamCommand, InvokeModelWithResponseStreamCommand } from "@aws-sdk/client-bedrock-runtime";
+import { DeleteRoleCommand, DeleteRolePolicyCommand } from "@aws-sdk/client-iam";
 import { describe, expect, it } from "vitest";
 import type { LabSession } from "../helpers/lab-session.js";
 import { send } from "../sandbox/signing.js";
@@ -116,6 +117,20 @@ const nearMisses: NearMiss[] = [
     hint: /AccessDeniedException ×2 \(the account has no access to this model: request it in the Bedrock console → Model access, or call the model step 0 chose\)\. .*3 of 5 successful so far\. Fix that, then make 2 more calls/,
     hintVi:
       /AccessDeniedException ×2 \(tài khoản chưa được dùng model này: xin quyền ở Bedrock console → Model access.*\)\. .*Mới có 3\/5 lời gọi thành công/,
+  },
+  {
+    name: "the logging role deleted after logging was on: the five calls' records cannot be delivered",
+    setup: async (s, aws) => {
+      await loggingByHand(s, aws);
+      await aws.iam.send(new DeleteRolePolicyCommand({ RoleName: "MyBedrockLogs", PolicyName: "write" }));
+      await aws.iam.send(new DeleteRoleCommand({ RoleName: "MyBedrockLogs" }));
+      await times(5, () => converse(aws));
+    },
+    actual: /^0 of 5 found$/,
+    // Not "on their way" nor "made before logging was on": the metric says they were dropped, the role is the cause.
+    hint: /^Bedrock could not deliver 5 invocation records to CloudWatch Logs \(the AWS\/Bedrock metric ModelInvocationLogsCloudWatchDeliveryFailure counts them\); \/aws\/bedrock\/model-invocations holds 0 of 5: the logging role arn:aws:iam::\d+:role\/MyBedrockLogs must still exist.*Records not delivered are lost: once the role is fixed, make 5 more calls/,
+    hintVi:
+      /^Bedrock không gửi được 5 bản ghi lời gọi tới CloudWatch Logs .*role ghi log arn:aws:iam::\d+:role\/MyBedrockLogs phải còn tồn tại.*sửa role xong, hãy gọi model thêm 5 lần/,
   },
   {
     name: "logging never turned on: the group is there, the five calls are not logged",
