@@ -4,7 +4,8 @@
  *
  * - its name is the lab's (`loggingRoleName`): the lab's own actions and Your turn make it under that name;
  * - the Region's logging configuration, writing to the lab's log group, names it (roleArn) now;
- * - it carries the lab's tag (LAB_TAG): genai-lab's actions and its Your turn lines tag the role they create;
+ * - Bedrock may assume it and it carries the lab's tag (LAB_TAG): genai-lab's actions and its Your turn lines tag the
+ *   role they create (ListRoles leaves tags out, so only the roles Bedrock may assume are read one by one);
  * - Bedrock may assume it and one of its policies lets it write to the lab's log group, named as such — a role made
  *   for the lab's logging, found even once the configuration is gone (the learner chooses the order of deletions).
  *
