@@ -166,6 +166,15 @@ async function roleGone(ctx: ReadCtx): Promise<CheckResult> {
         en: " IAM deletes a role only once no policy is left on it (inline or attached), so the policies go first, then the role.",
       }
     : { vi: "", en: "" };
+  // The configuration's role is the lab's while logging uses it, but nothing else may tie it to the lab (a role of
+  // the learner's from before, reused in step 1 by hand): say so, rather than have them delete one they still need.
+  const inUse = left.filter((r) => r.reasons.length === 1 && r.reasons[0] === "config").map((r) => r.name);
+  const reused: Text = inUse.length
+    ? {
+        vi: `. Role ${inUse.join(", ")} được nêu chỉ vì cấu hình logging đang dùng nó: nếu đó là role của bạn có từ trước bài lab, hãy giữ lại — tắt logging là đủ, khi đó nó không còn được nêu nữa.`,
+        en: `. ${inUse.join(", ")} ${inUse.length === 1 ? "is" : "are"} named only because the logging configuration uses ${inUse.length === 1 ? "it" : "them"}: if it is a role of yours from before the lab, keep it — turning logging off is enough, it is then no longer named.`,
+      }
+    : { vi: "", en: "" };
   return {
     status: "fail",
     evidence: {
@@ -177,8 +186,8 @@ async function roleGone(ctx: ReadCtx): Promise<CheckResult> {
       details: { roles: names.join(", ") },
     },
     hint: {
-      vi: `IAM role ${names.join(", ")} vẫn còn.${note.vi} Xoá ${one ? "nó" : "chúng"}: \`${commands}\``,
-      en: `The IAM role${one ? "" : "s"} ${names.join(", ")} ${one ? "is" : "are"} still there.${note.en} Remove ${one ? "it" : "them"}: \`${commands}\``,
+      vi: `IAM role ${names.join(", ")} vẫn còn.${note.vi} Xoá ${one ? "nó" : "chúng"}: \`${commands}\`${reused.vi}`,
+      en: `The IAM role${one ? "" : "s"} ${names.join(", ")} ${one ? "is" : "are"} still there.${note.en} Remove ${one ? "it" : "them"}: \`${commands}\`${reused.en}`,
     },
   };
 }

@@ -11,12 +11,14 @@ import { roleDeleteLines } from "../../steps/lib/cleanup-roles.js";
 import {
   actualOf,
   answer,
+  createGroup,
   createRole,
   GROUP,
   hintOf,
   hintViOf,
   labPerTest,
   loggingByHand,
+  putLogging,
   runCheck,
   trustFor,
   writePolicy,
@@ -60,6 +62,7 @@ describe("cleanup's role check, whatever the role's name", () => {
     expect(actualOf(before)).toMatch(
       new RegExp(`the IAM role ${MINE} \\(the logging configuration uses it; .+\\) is still there`),
     );
+    expect(hintOf(before)).not.toMatch(/named only because/); // its policy ties it to the lab too
     // The learner deletes the logging configuration first: the role is still theirs to delete, and still named.
     await loggingOff(aws);
     const after = await roleCheck(s);
@@ -121,6 +124,25 @@ describe("cleanup's role check, whatever the role's name", () => {
       `Remove them: \`aws iam delete-role --role-name GenAILabBedrockLoggingRole && ${deleteMine}\``,
     );
     expect(hintViOf(result)).toMatch(/Xoá chúng: `/);
+  });
+
+  it("a role tied to the lab only by the configuration using it may be the learner's from before: the hint says keep it then", async () => {
+    const [s, aws] = await start();
+    await createGroup(aws);
+    const roleArn = await createRole(aws, {
+      name: "SharedLogging",
+      trust: trustFor(s.target.accountId),
+      policies: { write: writePolicy("*") },
+    });
+    await putLogging(aws, { cloudWatchConfig: { logGroupName: GROUP, roleArn }, textDataDeliveryEnabled: true });
+    const inUse = await roleCheck(s);
+    expect(actualOf(inUse)).toBe("the IAM role SharedLogging (the logging configuration uses it) is still there");
+    expect(hintOf(inUse)).toMatch(
+      /`\. SharedLogging is named only because the logging configuration uses it: if it is a role of yours from before the lab, keep it — turning logging off is enough/,
+    );
+    expect(hintViOf(inUse)).toMatch(/Role SharedLogging được nêu chỉ vì cấu hình logging đang dùng nó: .*hãy giữ lại/);
+    await loggingOff(aws);
+    expect((await roleCheck(s)).status).toBe("pass");
   });
 
   it("a role given with --logging-role-arn is the learner's own: never named, even while the logging uses it", async () => {
