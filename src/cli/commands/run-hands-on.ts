@@ -6,7 +6,8 @@
  *
  *   ▶ Step 1 · Enable invocation logging
  *     Turn on model invocation logging to the group …
- *     $ aws logs create-log-group …
+ *     Commands, to paste as they are (or save them: genai-lab commands --step 1 > step1.sh):
+ * aws logs create-log-group …
  *     ✗ not yet · Model invocation logging enabled — no logging configuration in this Region
  *       hint: …
  *     ✓ Step passed — done by you (3 looks, 41 s)
@@ -42,6 +43,10 @@ export const HO = {
   byYou: { vi: "bạn tự làm", en: "done by you" },
   byRunner: { vi: "do genai-lab làm giúp", en: "done by genai-lab" },
   next: { vi: "kiểm tra lại sau {s} giây", en: "next look in {s} s" },
+  commands: {
+    vi: "Các lệnh, dán nguyên văn (hoặc lưu lại: {save}):",
+    en: "Commands, to paste as they are (or save them: {save}):",
+  },
 } satisfies Record<string, Text>;
 
 export async function runHandsOn(ctx: CommandContext, session: Session, stepIds: string[]): Promise<number> {
@@ -65,7 +70,7 @@ export async function runHandsOn(ctx: CommandContext, session: Session, stepIds:
     }
     write("");
     write(style.heading(`▶ ${say(fill(S.stepHeading, { n: numbers.get(stepId) ?? 0, title: say(step.title) }))}`));
-    showYourTurn(ctx, session, step);
+    showYourTurn(ctx, session, step, numbers.get(stepId) ?? 0);
     if (step.checks.length === 0) {
       write(style.muted(`  ${say(HO.noChecks)}`));
       continue;
@@ -85,12 +90,19 @@ export async function runHandsOn(ctx: CommandContext, session: Session, stepIds:
   return 0; // as a guided run: every step it was asked for passed (the checklist may still wait for later steps)
 }
 
-function showYourTurn(ctx: CommandContext, session: Session, step: Step): void {
+/**
+ * The step's task, then its commands at the start of the line, unprefixed: copied with the mouse they run as they
+ * are (a `$ ` prompt or an indent on each line did not: a heredoc's closing EOF must start its line).
+ */
+function showYourTurn(ctx: CommandContext, session: Session, step: Step, number: number): void {
   const turn = session.runner.yourTurn(step.id);
   // The task is Markdown (your-turn.*.md): read as text, as the guided run's printer reads a step's page.
   if (turn?.task) ctx.io.stdout.write(`  ${plainProse(tr(turn.task, ctx.lang))}\n`);
-  for (const block of session.runner.commands(step.id))
-    for (const line of block.split("\n")) ctx.io.stdout.write(`${ctx.style.code(`  $ ${line}`)}\n`);
+  const blocks = session.runner.commands(step.id);
+  if (blocks.length === 0) return;
+  const save = `${selfCommand("bash", ctx.io.env)} commands --step ${number} > step${number}.sh`;
+  ctx.io.stdout.write(`${ctx.style.muted(`  ${tr(fill(HO.commands, { save }), ctx.lang)}`)}\n`);
+  for (const block of blocks) for (const line of block.split("\n")) ctx.io.stdout.write(`${ctx.style.code(line)}\n`);
 }
 
 /** Watches one step to the end, printing each check's result when it changes; Enter on a terminal re-checks now. */
