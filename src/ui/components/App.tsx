@@ -155,14 +155,19 @@ export function App(props: AppProps) {
   useEffect(() => controller.focus(focused), [controller, focused]);
   useCompletionCard(view, ui.screen === "main", uiStore.dispatch);
 
+  // First in every layout below, so it stays mounted across them: a remounted <Static> would print every finished
+  // run again (a copy screen closed, a terminal grown back to size).
+  const transcript = view ? (
+    <Suspense fallback={null}>
+      <Transcript runs={view.finished} steps={view.steps} />
+    </Suspense>
+  ) : null;
+
   if (copying && overlay?.kind === "copy" && !tooSmall) {
     // A short screen under the printed commands, so they stay on the terminal's screen to be selected.
     return (
       <DisplayContext.Provider value={display}>
-        {/* Kept mounted: a remounted <Static> would print every finished run again. */}
-        <Suspense fallback={null}>
-          <Transcript runs={view?.finished ?? []} steps={view?.steps ?? []} />
-        </Suspense>
+        {transcript}
         <Box flexDirection="column" width={columns}>
           <CopyView lines={overlay.lines} step={copying.number} {...(overlay.note ? { note: overlay.note } : {})} />
         </Box>
@@ -173,12 +178,7 @@ export function App(props: AppProps) {
   if (tooSmall) {
     return (
       <DisplayContext.Provider value={display}>
-        {/* Kept mounted, as above: a terminal grown back to size would get every finished run printed again. */}
-        {view ? (
-          <Suspense fallback={null}>
-            <Transcript runs={view.finished} steps={view.steps} />
-          </Suspense>
-        ) : null}
+        {transcript}
         <TooSmall columns={columns} rows={rows} />
       </DisplayContext.Provider>
     );
@@ -186,11 +186,7 @@ export function App(props: AppProps) {
 
   return (
     <DisplayContext.Provider value={display}>
-      {view ? (
-        <Suspense fallback={null}>
-          <Transcript runs={view.finished} steps={view.steps} />
-        </Suspense>
-      ) : null}
+      {transcript}
       <Box flexDirection="column" width={columns} height={height}>
         <Header
           {...(session ? { title: session.lab.manifest.title, target: session.target } : {})}
