@@ -3,6 +3,7 @@
  * is the lab completed and cleaned up — then it reads as completed (what passed, when; what cleanup removed),
  * not as the four failures a re-check after cleanup would find.
  */
+import { isByHandStep } from "../../engine/contract.js";
 import type { ChecklistItemView, LabView, StepInfo } from "./lab-view-types.js";
 
 /** Cleanup passed and no lab step finished after it. */
@@ -15,7 +16,7 @@ export function cleanupDone(view: LabView): boolean {
 
 /** Some lab or bonus step has run (whatever its outcome): there may be something to clean up. */
 export function labWorkDone(view: LabView): boolean {
-  return view.steps.some((step) => (step.role === "lab" || step.role === "bonus") && view.outcomes[step.id]);
+  return view.steps.some((step) => isByHandStep(step) && view.outcomes[step.id]);
 }
 
 /** Cleanup passed after the step last finished: what the step made is gone. */
