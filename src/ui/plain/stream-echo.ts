@@ -55,8 +55,7 @@ export function createStreamEcho(options: {
   let openLine = false;
   let ended = false;
   let reader = new StreamMarkdown();
-  const painted = (span: Span) =>
-    span.kind === "plain" ? span.text : (span.kind === "bold" ? style.bold : style[span.kind])(span.text);
+  const painted = (span: Span) => (span.kind === "plain" ? span.text : style[span.kind](span.text));
   /** Writes spans of the answer, each line indented (a new line's indent waits for its first character). */
   const write = (spans: Span[]) => {
     for (const span of spans)
