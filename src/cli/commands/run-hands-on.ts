@@ -55,8 +55,10 @@ export async function runHandsOn(ctx: CommandContext, session: Session, stepIds:
   const write = (line: string) => io.stdout.write(`${line}\n`);
   const numbers = stepNumbers(session.lab);
   const startedAt = new Date().toISOString();
+  // Looked up once (PATH and the launcher's real path): the intro and every step's "save them" line use it.
+  const self = selfCommand("bash", io.env);
   write("");
-  write(say(fill(HO.intro, { env: applyHint("bash", envArgs(ctx.parsed.flags), selfCommand("bash", io.env)) })));
+  write(say(fill(HO.intro, { env: applyHint("bash", envArgs(ctx.parsed.flags), self) })));
   for (const stepId of stepIds) {
     const step = session.lab.steps.find((s) => s.step.id === stepId)!.step;
     if (step.role === "preflight") {
@@ -68,9 +70,10 @@ export async function runHandsOn(ctx: CommandContext, session: Session, stepIds:
       if (summary.outcome !== "passed") return exitCodeFor(summary.outcome);
       continue;
     }
+    const number = numbers.get(stepId) ?? 0;
     write("");
-    write(style.heading(`▶ ${say(fill(S.stepHeading, { n: numbers.get(stepId) ?? 0, title: say(step.title) }))}`));
-    showYourTurn(ctx, session, step, numbers.get(stepId) ?? 0);
+    write(style.heading(`▶ ${say(fill(S.stepHeading, { n: number, title: say(step.title) }))}`));
+    showYourTurn(ctx, session, step, number, self);
     if (step.checks.length === 0) {
       write(style.muted(`  ${say(HO.noChecks)}`));
       continue;
@@ -94,13 +97,13 @@ export async function runHandsOn(ctx: CommandContext, session: Session, stepIds:
  * The step's task, then its commands at the start of the line, unprefixed: copied with the mouse they run as they
  * are (a `$ ` prompt or an indent on each line did not: a heredoc's closing EOF must start its line).
  */
-function showYourTurn(ctx: CommandContext, session: Session, step: Step, number: number): void {
+function showYourTurn(ctx: CommandContext, session: Session, step: Step, number: number, self: string): void {
   const turn = session.runner.yourTurn(step.id);
   // The task is Markdown (your-turn.*.md): read as text, as the guided run's printer reads a step's page.
   if (turn?.task) ctx.io.stdout.write(`  ${plainProse(tr(turn.task, ctx.lang))}\n`);
   const blocks = session.runner.commands(step.id);
   if (blocks.length === 0) return;
-  const save = `${selfCommand("bash", ctx.io.env)} commands --step ${number} > step${number}.sh`;
+  const save = `${self} commands --step ${number} > step${number}.sh`;
   ctx.io.stdout.write(`${ctx.style.muted(`  ${tr(fill(HO.commands, { save }), ctx.lang)}`)}\n`);
   for (const block of blocks) for (const line of block.split("\n")) ctx.io.stdout.write(`${ctx.style.code(line)}\n`);
 }
