@@ -44,7 +44,7 @@ export function StreamView(props: { stream: StreamProgress; width: number }) {
       {text && stream.totalMs === undefined ? (
         <Text wrap="wrap">
           {/* Redacted span by span, after reading the markers: a mask of `*` must not read as bold. */}
-          {streamSpans(text, false).map((span, i) =>
+          {streamSpans(text).map((span, i) =>
             span.kind === "bold" ? (
               <Text key={i} bold>
                 {s(span.text)}

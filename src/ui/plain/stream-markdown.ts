@@ -102,9 +102,7 @@ export class StreamMarkdown {
   }
 }
 
-/** The spans of a whole text so far (`ended`: nothing more will come). */
-export function streamSpans(text: string, ended: boolean): Span[] {
-  const reader = new StreamMarkdown();
-  const spans = reader.feed(text);
-  return ended ? [...spans, ...reader.end()] : spans;
+/** The settled spans of the whole text so far, while more is coming (a possible marker at its end waits). */
+export function streamSpans(text: string): Span[] {
+  return new StreamMarkdown().feed(text);
 }
