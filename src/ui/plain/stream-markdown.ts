@@ -54,8 +54,8 @@ export class StreamMarkdown {
     };
     let i = 0;
     while (i < text.length) {
-      const rest = text.slice(i);
       if (this.#lineStart && !this.#code) {
+        const rest = text.slice(i);
         const heading = /^#{1,6} /.exec(rest);
         const bullet = /^(\s*)[*+] /.exec(rest);
         // What might still become a marker, at the very end of what came: wait for more.
