@@ -95,18 +95,17 @@ export function uiReducer(previous: UiState, action: UiAction): UiState {
       const mine = state.hintsShown[action.stepId] ?? 0;
       const shown = Math.max(mine, action.revealed ?? 0);
       if (action.available === 0) return { ...state, flash: S.noHints };
-      // The ladder was climbed elsewhere (`genai-lab hint` in another terminal): its last rung, brought into view.
-      if (shown >= action.available && mine < action.available) {
-        const hintsShown = { ...state.hintsShown, [action.stepId]: action.available };
-        const reveal = { stepId: action.stepId, index: action.available - 1 };
-        return { ...state, hintsShown, follow: false, reveal, flash: S.noMoreHints };
-      }
-      if (shown >= action.available) return { ...state, flash: S.noMoreHints };
+      const top = shown >= action.available;
+      if (top && mine >= action.available) return { ...state, flash: S.noMoreHints };
+      // The next rung brought into view; or, the ladder climbed elsewhere (`genai-lab hint` in another terminal),
+      // its last rung.
+      const index = top ? action.available - 1 : shown;
       return {
         ...state,
-        hintsShown: { ...state.hintsShown, [action.stepId]: shown + 1 },
+        hintsShown: { ...state.hintsShown, [action.stepId]: index + 1 },
         follow: false,
-        reveal: { stepId: action.stepId, index: shown },
+        reveal: { stepId: action.stepId, index },
+        ...(top ? { flash: S.noMoreHints } : {}),
       };
     }
     case "scroll":
