@@ -13,15 +13,15 @@
  * (`*`, `log-group:/aws/bedrock/*`), is never named: nothing ties it to this lab. Nor is one given with
  * --logging-role-arn: the learner's own, which the lab never deletes.
  */
-import { GetRoleCommand, paginateListRoles, type Role } from "@aws-sdk/client-iam";
+import { paginateListRoles, type Role } from "@aws-sdk/client-iam";
 import type { Text } from "genai-lab/kit";
 import { LAB_TAG } from "../lab.js";
 import { deleteLine } from "./delete-lines.js";
-import { errorName, ifExists } from "./errors.js";
+import { ifExists, isAccessDenied } from "./errors.js";
 import { isLabTagged } from "./ledger.js";
 import { readLoggingConfig } from "./logging-config.js";
-import { rolePolicies, type RolePolicies } from "./logging-role-check.js";
-import { roleNameOf } from "./logging-role.js";
+import { BEDROCK, policyStatements, rolePolicies, WRITE_ACTIONS, type RolePolicies } from "./logging-role-check.js";
+import { getRole, roleNameOf } from "./logging-role.js";
 import type { ReadCtx } from "./model.js";
 import { allowsAction, globMatches, servicePrincipals, statementsOf, type Statement } from "./policy-eval.js";
 
@@ -40,8 +40,6 @@ export interface LabRoles {
   listed: boolean;
 }
 
-const BEDROCK = "bedrock.amazonaws.com";
-const WRITES = ["logs:CreateLogStream", "logs:PutLogEvents"];
 /** Roles inspected at once (IAM throttles reads per account: a few in flight, not dozens). */
 const INSPECTORS = 4;
 
@@ -91,7 +89,7 @@ function writesToGroup(ctx: ReadCtx, statements: Statement[], group: string): bo
   };
   return statements.some(
     (s) =>
-      WRITES.some((action) => allowsAction(s, action)) &&
+      WRITE_ACTIONS.some((action) => allowsAction(s, action)) &&
       (Array.isArray(s.Resource) ? s.Resource : [s.Resource]).some(namesGroup),
   );
 }
@@ -111,7 +109,7 @@ async function bedrockRoles(ctx: ReadCtx): Promise<Role[] | undefined> {
     for await (const page of paginateListRoles({ client: ctx.aws.iam }, {}, { abortSignal: ctx.signal }))
       found.push(...(page.Roles ?? []).filter(trustsBedrock));
   } catch (error) {
-    if (/AccessDenied|UnauthorizedOperation/.test(errorName(error))) return undefined;
+    if (isAccessDenied(error)) return undefined;
     throw error;
   }
   return found;
@@ -126,19 +124,14 @@ export async function labRolesLeft(ctx: ReadCtx): Promise<LabRoles> {
   const [viaConfig, listed] = await Promise.all([configRole(ctx), bedrockRoles(ctx)]);
   if (viaConfig) add(viaConfig, "config");
   const policiesOf = new Map<string, RolePolicies>();
-  const send = { abortSignal: ctx.signal };
   const inspect = async (role: Role) => {
     const name = role.RoleName ?? "";
     // ListRoles leaves the tags out: GetRole has them.
-    const [full, policies] = await Promise.all([
-      ifExists(() => ctx.aws.iam.send(new GetRoleCommand({ RoleName: name }), send)),
-      ifExists(() => rolePolicies(ctx, name)),
-    ]);
-    if (isLabTagged(full?.Role?.Tags)) add(name, "tag");
+    const [full, policies] = await Promise.all([getRole(ctx, name), ifExists(() => rolePolicies(ctx, name))]);
+    if (isLabTagged(full?.Tags)) add(name, "tag");
     if (!policies) return;
     policiesOf.set(name, policies);
-    const statements = [...policies.inline, ...policies.attached].flatMap((p) => statementsOf(p.document));
-    if (writesToGroup(ctx, statements, group)) add(name, "policy");
+    if (writesToGroup(ctx, policyStatements(policies), group)) add(name, "policy");
   };
   // A few at a time: each role is several IAM reads, and an account may have many roles Bedrock may assume.
   const queue = [...(listed ?? [])];

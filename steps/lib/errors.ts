@@ -38,6 +38,9 @@ export async function ifExists<T>(call: () => Promise<T>): Promise<T | undefined
   }
 }
 
+/** The identity may not make the call (IAM says AccessDenied; some services UnauthorizedOperation). */
+export const isAccessDenied = (error: unknown): boolean => /AccessDenied|UnauthorizedOperation/.test(errorName(error));
+
 export function isAlreadyExists(error: unknown): boolean {
   const name = errorName(error);
   return (

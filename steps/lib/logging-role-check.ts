@@ -13,7 +13,7 @@ import {
   ListRolePoliciesCommand,
 } from "@aws-sdk/client-iam";
 import type { Text } from "genai-lab/kit";
-import { errorName, ifExists } from "./errors.js";
+import { errorName, ifExists, isAccessDenied } from "./errors.js";
 import type { ReadCtx } from "./model.js";
 import { INVOCATION_STREAM, logGroupArn } from "./policies.js";
 import { allowsAction, conditionMiss, decide, servicePrincipals, statementsOf, type Statement } from "./policy-eval.js";
@@ -24,10 +24,10 @@ export type RoleVerdict =
   /** The learner's own identity may not read IAM: Bedrock validated the role when the configuration was saved. */
   | { state: "unverified"; reason: string };
 
-const BEDROCK = "bedrock.amazonaws.com";
-const WRITE_ACTIONS = ["logs:CreateLogStream", "logs:PutLogEvents"] as const;
+export const BEDROCK = "bedrock.amazonaws.com";
+/** What Bedrock needs on the log group to deliver invocation records. */
+export const WRITE_ACTIONS = ["logs:CreateLogStream", "logs:PutLogEvents"] as const;
 
-const isAccessDenied = (error: unknown) => /AccessDenied|UnauthorizedOperation/.test(errorName(error));
 /** IAM managed policies are optional reading: an endpoint without them (the sandbox) has only inline policies. */
 const isUnsupported = (error: unknown) => /UnknownOperation|InvalidAction|NotImplemented/.test(errorName(error));
 
@@ -153,10 +153,13 @@ export async function rolePolicies(ctx: ReadCtx, name: string): Promise<RolePoli
   return { inline, attached };
 }
 
-/** Every statement of the role's inline and managed policies. */
-async function permissionStatements(ctx: ReadCtx, name: string): Promise<Statement[]> {
-  const { inline, attached } = await rolePolicies(ctx, name);
+/** Every statement of a role's inline and managed policies. */
+export function policyStatements({ inline, attached }: RolePolicies): Statement[] {
   return [...inline, ...attached].flatMap((policy) => statementsOf(policy.document));
+}
+
+async function permissionStatements(ctx: ReadCtx, name: string): Promise<Statement[]> {
+  return policyStatements(await rolePolicies(ctx, name));
 }
 
 function judgePermissions(ctx: ReadCtx, name: string, group: string, statements: Statement[]): RoleVerdict | undefined {

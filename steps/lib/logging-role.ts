@@ -18,7 +18,7 @@ import { isLabTagged, ownedEntry } from "./ledger.js";
 import type { ActCtx, ReadCtx } from "./model.js";
 import { LOGGING_POLICY_NAME, loggingPermissionsPolicy, loggingTrustPolicy, roleArnFor } from "./policies.js";
 
-async function getRole(ctx: ReadCtx, name: string): Promise<Role | undefined> {
+export async function getRole(ctx: ReadCtx, name: string): Promise<Role | undefined> {
   return (await ifExists(() => ctx.aws.iam.send(new GetRoleCommand({ RoleName: name }), { abortSignal: ctx.signal })))
     ?.Role;
 }
