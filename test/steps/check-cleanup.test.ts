@@ -16,7 +16,8 @@ import { describe, expect, it } from "vitest";
 import { ALARM_NAME } from "../../steps/lib/investigation/actions.js";
 import { actualOf, hintOf, hintViOf, labPerTest, loggingByHand, runCheck, type LearnerAws } from "./check-kit.js";
 import type { LabSession } from "../helpers/lab-session.js";
-import { run, runCleanup } from "./util.js";
+import { run, runCleanup, STEP } from "./util.js";
+import { watchedChecks } from "./your-turn-tools.js";
 
 const IDS = [
   "cleanup-alarm-gone",
@@ -30,14 +31,7 @@ const BODY = JSON.stringify({
   widgets: [{ type: "text", x: 0, y: 0, width: 6, height: 2, properties: { markdown: "x" } }],
 });
 
-async function verdicts(s: LabSession, params: Record<string, unknown> = {}): Promise<string[]> {
-  const out: string[] = [];
-  for (const id of IDS) {
-    const { result } = await runCheck(s, id, { liveCheck: true, params });
-    out.push(`${id}:${result.status}:${result.status === "error" ? actualOf(result) : (result.doneBy ?? "")}`);
-  }
-  return out;
-}
+const verdicts = (s: LabSession, params: Record<string, unknown> = {}) => watchedChecks(s, STEP.cleanup, params);
 
 /** Everything the lab makes, made by hand with the lab's names (the alarm too, as the bonus asks). */
 async function everythingByHand(s: LabSession, aws: LearnerAws): Promise<void> {

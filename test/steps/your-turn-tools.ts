@@ -9,6 +9,7 @@ import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { promisify } from "node:util";
+import type { CheckResult } from "../../src/engine/contract.js";
 import type { LabSession } from "../helpers/lab-session.js";
 import { runCheck } from "./check-kit.js";
 
@@ -54,28 +55,26 @@ export async function runPython(s: LabSession, script: string): Promise<Ran> {
   })) as Ran;
 }
 
+/** One check's result as `id:status:doneBy` (an error shows its problem instead). */
+const checkLine = (id: string, result: CheckResult): string =>
+  `${id}:${result.status}:${result.status === "error" ? JSON.stringify(result.problem) : (result.doneBy ?? "")}`;
+
 /** The step's own checks as `id:status:doneBy`, from a fresh checklist run (what `genai-lab check` reports). */
 export async function stepChecks(s: LabSession, stepId: string): Promise<string[]> {
   const own = s.lab.steps.find(({ step }) => step.id === stepId)!.step.checks.map((c) => c.id);
   const items = await s.runnerWith().runner.runChecklist(new AbortController().signal);
-  return items
-    .filter((item) => own.includes(item.id))
-    .map((i) => {
-      const { result } = i;
-      return `${i.id}:${result.status}:${result.status === "error" ? JSON.stringify(result.problem) : (result.doneBy ?? "")}`;
-    });
+  return items.filter((item) => own.includes(item.id)).map((item) => checkLine(item.id, item.result));
 }
 
 /** The step's checks as live watching runs them (cleanup's are watched only), as `id:status:doneBy`. */
-export async function watchedChecks(s: LabSession, stepId: string): Promise<string[]> {
+export async function watchedChecks(
+  s: LabSession,
+  stepId: string,
+  params: Record<string, unknown> = {},
+): Promise<string[]> {
   const own = s.lab.steps.find(({ step }) => step.id === stepId)!.step.checks.map((c) => c.id);
   const out: string[] = [];
-  for (const id of own) {
-    const { result } = await runCheck(s, id, { liveCheck: true });
-    out.push(
-      `${id}:${result.status}:${result.status === "error" ? JSON.stringify(result.problem) : (result.doneBy ?? "")}`,
-    );
-  }
+  for (const id of own) out.push(checkLine(id, (await runCheck(s, id, { liveCheck: true, params })).result));
   return out;
 }
 
