@@ -37,8 +37,7 @@ export function probeIn(facts: FactsReader, range: { startMs: number; endMs: num
 
 /** The probe call, if it was made before the lab turned logging on and inside `range`. */
 export function unloggedProbe(facts: FactsReader, range: { startMs: number; endMs: number }): ProbeFact | undefined {
-  const probe = PROBE.get({ facts });
+  const probe = probeIn(facts, range);
   const loggingOn = LOGGING_ON.get({ facts });
-  if (!probe || loggingOn === undefined) return undefined;
-  return probe.at < loggingOn && probe.at >= range.startMs && probe.at <= range.endMs ? probe : undefined;
+  return probe && loggingOn !== undefined && probe.at < loggingOn ? probe : undefined;
 }
