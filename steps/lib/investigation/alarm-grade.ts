@@ -59,16 +59,11 @@ async function insufficient(ctx: ReadCtx, alarm: MetricAlarm): Promise<AlarmGrad
     new ListMetricsCommand({ Namespace: alarm.Namespace, MetricName: alarm.MetricName }),
     { abortSignal: ctx.signal },
   );
-  const key = (dims: { Name?: string; Value?: string }[] | undefined) =>
-    (dims ?? [])
-      .map((d) => `${d.Name}=${d.Value}`)
-      .sort()
-      .join(",");
+  const pairs = (dims: MetricAlarm["Dimensions"]) => (dims ?? []).map((d) => `${d.Name}=${d.Value}`);
+  const key = (dims: MetricAlarm["Dimensions"]) => pairs(dims).sort().join(",");
   if ((listed.Metrics ?? []).some((m) => key(m.Dimensions) === key(alarm.Dimensions)))
     return { status: "near", reason: "not-evaluated", alarm: name };
-  const values = [
-    ...new Set((listed.Metrics ?? []).flatMap((m) => (m.Dimensions ?? []).map((d) => `${d.Name}=${d.Value}`))),
-  ];
+  const values = [...new Set((listed.Metrics ?? []).flatMap((m) => pairs(m.Dimensions)))];
   const detail = values.slice(0, 6).join(", ");
   return { status: "near", reason: "no-data", alarm: name, ...(detail ? { detail } : {}) };
 }
