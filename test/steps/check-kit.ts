@@ -239,6 +239,11 @@ export function gradeTable(checkId: string, table: GradeTable): void {
   });
 }
 
+/** `call` n times, one after another (each awaited before the next starts). */
+export const times = async (n: number, call: (i: number) => Promise<unknown>): Promise<void> => {
+  for (let i = 0; i < n; i++) await call(i);
+};
+
 /** Model calls as a learner makes them: the original lab's InvokeModel body, or Converse. */
 export const CLAUDE = "us.anthropic.claude-haiku-4-5-20251001-v1:0";
 export const NOVA = "amazon.nova-lite-v1:0";

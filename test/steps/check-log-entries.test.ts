@@ -23,11 +23,8 @@ import {
   CLAUDE,
   converse,
   invokeModel,
+  times,
 } from "./check-kit.js";
-
-const times = async (n: number, call: (i: number) => Promise<unknown>) => {
-  for (let i = 0; i < n; i++) await call(i);
-};
 
 /** Records as Bedrock writes them for calls the sandbox cannot make (it does not stream), put at `at`. */
 async function writeRecords(s: LabSession, aws: LearnerAws, operation: string, n: number, at: number) {

@@ -24,12 +24,9 @@ import {
   NOVA,
   runCheck,
   type Setup,
+  times,
 } from "./check-kit.js";
 import { run, STEP } from "./util.js";
-
-const times = async (n: number, call: (i: number) => Promise<unknown>) => {
-  for (let i = 0; i < n; i++) await call(i);
-};
 
 /** InvokeModel as boto3 sends it: a hand-built POST to /model/{id}/invoke, SigV4-signed for `bedrock`. */
 async function rawInvoke(s: LabSession, modelId = CLAUDE, body?: object): Promise<number> {
