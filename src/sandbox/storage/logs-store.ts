@@ -1,6 +1,6 @@
 import { AwsError } from "../errors.js";
 import type { Db } from "./db.js";
-import { INSERT_ROWS, pendingBatches, type PendingBatches } from "./pending-batches.js";
+import { pendingBatches, type PendingBatches } from "./pending-batches.js";
 
 export interface GroupRow {
   id: number;
@@ -98,10 +98,6 @@ export class LogsStore {
       streamsOf: db.prepare("SELECT * FROM log_streams WHERE group_id = ?"),
       insertEvent: db.prepare(
         "INSERT INTO log_events (group_id, stream_id, timestamp, ingestion_time, message) VALUES (?, ?, ?, ?, ?)",
-      ),
-      insertEvents: db.prepare(
-        "INSERT INTO log_events (group_id, stream_id, timestamp, ingestion_time, message) VALUES " +
-          Array.from({ length: INSERT_ROWS }, () => "(?, ?, ?, ?, ?)").join(", "),
       ),
       touchStream: db
         .prepare(
@@ -294,45 +290,9 @@ export class LogsStore {
    * upload sequence number. Ids are assigned in insertion order, which is the order events become visible.
    */
   appendEvents(groupId: number, streamId: number, events: readonly NewEvent[], ingestionTime: number): number {
-    return this.#append(groupId, streamId, events, ingestionTime).uploadSeq;
-  }
-
-  #append(
-    groupId: number,
-    streamId: number,
-    events: readonly NewEvent[],
-    ingestionTime: number,
-  ): { uploadSeq: number; firstId: number } {
-    if (events.length === 0) return { uploadSeq: 0, firstId: 0 };
-    let first = Infinity;
-    let last = -Infinity;
-    let bytes = 0;
-    let lastId = 0;
-    const whole = events.length - (events.length % INSERT_ROWS);
-    const values: unknown[] = new Array<unknown>(INSERT_ROWS * 5);
-    for (let i = 0; i < events.length; i += 1) {
-      const e = events[i] as NewEvent;
-      if (e.timestamp < first) first = e.timestamp;
-      if (e.timestamp > last) last = e.timestamp;
-      bytes += Buffer.byteLength(e.message, "utf8");
-      if (i < whole) {
-        const at = (i % INSERT_ROWS) * 5;
-        values[at] = groupId;
-        values[at + 1] = streamId;
-        values[at + 2] = e.timestamp;
-        values[at + 3] = ingestionTime;
-        values[at + 4] = e.message;
-        if (at === (INSERT_ROWS - 1) * 5) lastId = Number(this.#q.insertEvents.run(values).lastInsertRowid);
-      } else {
-        lastId = Number(
-          this.#q.insertEvent.run(groupId, streamId, e.timestamp, ingestionTime, e.message).lastInsertRowid,
-        );
-      }
-    }
-    const uploadSeq = this.#touch(groupId, streamId, { first, last, bytes }, ingestionTime);
-    for (const listener of this.#appendListeners) listener(groupId, events);
-    // One writer inside one transaction: AUTOINCREMENT gave the batch consecutive ids ending at lastId.
-    return { uploadSeq, firstId: lastId - events.length + 1 };
+    if (events.length === 0) return 0;
+    for (const e of events) this.#q.insertEvent.run(groupId, streamId, e.timestamp, ingestionTime, e.message);
+    return this.#appended(groupId, streamId, events, ingestionTime, spanOf(events));
   }
 
   /**
@@ -358,46 +318,55 @@ export class LogsStore {
    */
   putEvents(groupId: number, streamId: number, events: readonly NewEvent[], ingestionTime: number): number {
     if (events.length === 0) return 0;
-    let first = Infinity;
-    let last = -Infinity;
-    let bytes = 0;
-    const lengths = new Uint32Array(events.length);
-    for (let i = 0; i < events.length; i += 1) {
-      const e = events[i] as NewEvent;
-      if (e.timestamp < first) first = e.timestamp;
-      if (e.timestamp > last) last = e.timestamp;
-      const length = Buffer.byteLength(e.message, "utf8");
-      lengths[i] = length;
-      bytes += length;
-    }
-    const result = this.#db
+    const span = spanOf(events);
+    const { uploadSeq, firstId } = this.#db
       .transaction(() => {
-        const firstId = this.#pending.add(groupId, streamId, events, ingestionTime, lengths);
-        const uploadSeq = this.#touch(groupId, streamId, { first, last, bytes }, ingestionTime);
-        for (const listener of this.#appendListeners) listener(groupId, events);
-        return { uploadSeq, firstId };
+        const firstId = this.#pending.add(groupId, streamId, events, ingestionTime, span.lengths);
+        return { uploadSeq: this.#appended(groupId, streamId, events, ingestionTime, span), firstId };
       })
       .immediate();
-    this.#pending.committed(bytes);
-    const { uploadSeq, firstId } = result;
-    const batch = { groupId, streamId, firstId, ingestionTime, events, bytes };
+    this.#pending.committed(span.bytes);
+    const batch = { groupId, streamId, firstId, ingestionTime, events, bytes: span.bytes };
     for (const listener of this.#commitListeners) listener(batch);
     return uploadSeq;
   }
 
-  /** A stream's event times and upload count, and its group's stored bytes, after an append. */
-  #touch(
-    groupId: number,
-    streamId: number,
-    span: { first: number; last: number; bytes: number },
-    ingested: number,
-  ): number {
+  /**
+   * After an append's rows are written: the stream's event times and upload count, the group's stored bytes, and the
+   * append listeners. Returns the new upload sequence number.
+   */
+  #appended(groupId: number, streamId: number, events: readonly NewEvent[], ingested: number, span: Span): number {
     const uploadSeq = this.#q.touchStream.get({ first: span.first, last: span.last, ingested, id: streamId }) as number;
     this.#q.addBytes.run(span.bytes, groupId);
+    for (const listener of this.#appendListeners) listener(groupId, events);
     return uploadSeq;
   }
 
   transaction<T>(fn: () => T): T {
     return this.#db.transaction(fn).immediate();
   }
+}
+
+/** An append's earliest and latest event times, its messages' UTF-8 bytes, and each message's. */
+interface Span {
+  first: number;
+  last: number;
+  bytes: number;
+  lengths: Uint32Array;
+}
+
+function spanOf(events: readonly NewEvent[]): Span {
+  let first = Infinity;
+  let last = -Infinity;
+  let bytes = 0;
+  const lengths = new Uint32Array(events.length);
+  for (let i = 0; i < events.length; i += 1) {
+    const e = events[i] as NewEvent;
+    if (e.timestamp < first) first = e.timestamp;
+    if (e.timestamp > last) last = e.timestamp;
+    const length = Buffer.byteLength(e.message, "utf8");
+    lengths[i] = length;
+    bytes += length;
+  }
+  return { first, last, bytes, lengths };
 }

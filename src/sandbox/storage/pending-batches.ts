@@ -21,11 +21,8 @@ const BACKLOG_BYTES = 4 * 1024 * 1024;
 const SLICE_MS = 8;
 /** A batch is stored in rows of at most this many bytes (one row per request of up to ~600 short events). */
 const ROW_BYTES = 64 * 1024;
-/**
- * Rows per multi-row INSERT, here when indexing and in LogsStore.appendEvents (one statement call per 100 events: half
- * the cost, measured).
- */
-export const INSERT_ROWS = 100;
+/** Rows per multi-row INSERT when indexing (one statement call per 100 events: half the cost, measured). */
+const INSERT_ROWS = 100;
 const COLUMNS = 6;
 
 interface BatchRow {
