@@ -4,6 +4,7 @@
  * loopback's own cost; no server measured by the same client can go faster.
  */
 import { spawn } from "node:child_process";
+import { stopProcess, type SandboxProcess } from "./process.js";
 import type { Endpoint } from "./put-log-events.js";
 
 const SERVER = `
@@ -19,7 +20,8 @@ const server = require("node:http").createServer((req, res) => {
 server.listen(0, "127.0.0.1", () => console.log("PORT " + server.address().port));
 `;
 
-export type ServerProcess = Endpoint & { stop(): Promise<void> };
+/** A server in its own process: where to reach it, and how to stop it (as a sandbox process). */
+export type ServerProcess = SandboxProcess;
 
 /** The ceiling server (SERVER above), in its own process. */
 export const startCeiling = (): Promise<ServerProcess> =>
@@ -40,11 +42,6 @@ export async function startPortServer(args: string[], credentials: Endpoint["cre
   return {
     endpoint: `http://127.0.0.1:${port}`,
     credentials,
-    stop: () =>
-      new Promise((resolve) => {
-        if (child.exitCode !== null) return resolve();
-        child.once("exit", () => resolve());
-        child.kill("SIGTERM");
-      }),
+    stop: () => stopProcess(child),
   };
 }

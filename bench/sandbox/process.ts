@@ -1,5 +1,5 @@
 /** `genai-lab sandbox` as a learner runs it (its own process, a file database), for the side-by-side with moto. */
-import { spawn } from "node:child_process";
+import { spawn, type ChildProcess } from "node:child_process";
 import type { Endpoint } from "./put-log-events.js";
 
 export interface SandboxProcess extends Endpoint {
@@ -33,11 +33,15 @@ export async function startSandboxProcess(bin: string, stateDir: string): Promis
   });
   return {
     ...ready,
-    stop: () =>
-      new Promise((resolve) => {
-        if (child.exitCode !== null) return resolve();
-        child.once("exit", () => resolve());
-        child.kill("SIGTERM");
-      }),
+    stop: () => stopProcess(child),
   };
+}
+
+/** Sends SIGTERM to `child` and resolves once it has exited (at once if it already has). */
+export function stopProcess(child: ChildProcess): Promise<void> {
+  return new Promise((resolve) => {
+    if (child.exitCode !== null) return resolve();
+    child.once("exit", () => resolve());
+    child.kill("SIGTERM");
+  });
 }
