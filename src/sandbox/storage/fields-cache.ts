@@ -2,8 +2,8 @@
  * The Logs Insights engine's files of discovered fields, beside the database: <database>.insights/<group id>.fields,
  * private like the database (0700 folder, 0600 files). None for an in-memory database.
  */
-import { mkdirSync, readFileSync } from "node:fs";
-import { open, rename, unlink } from "node:fs/promises";
+import { readFileSync } from "node:fs";
+import { mkdir, rename, unlink, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import type { FieldsCache } from "../insights/source.js";
 import type { Db } from "./db.js";
@@ -24,17 +24,14 @@ export function fieldsCache(db: Db): FieldsCache | undefined {
       }
     },
     async save(groupId, parts) {
-      mkdirSync(dir, { recursive: true, mode: 0o700 });
+      await mkdir(dir, { recursive: true, mode: 0o700 });
       const temporary = `${file(groupId)}.${process.pid}.tmp`;
-      const handle = await open(temporary, "w", 0o600);
       try {
-        for (const part of parts) await handle.write(part);
+        await writeFile(temporary, parts, { mode: 0o600 });
       } catch (error) {
-        await handle.close();
         await unlink(temporary).catch(() => undefined);
         throw error;
       }
-      await handle.close();
       await rename(temporary, file(groupId));
     },
     countUpTo(groupId, upTo) {
