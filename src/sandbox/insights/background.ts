@@ -40,7 +40,6 @@ export function listenForAppends(
   const synced = new WeakSet<LogStore>();
   let queued = false;
   let timer: NodeJS.Timeout | undefined;
-  let waiting = false;
   let held = 0;
 
   const drop = (arrivals: Arrivals): void => {
@@ -106,8 +105,8 @@ export function listenForAppends(
     },
   };
 
+  // A task ends with `dirty` empty, so arrivals while none is queued are exactly the ones waiting for a pause.
   const queue = (): void => {
-    waiting = false;
     if (queued || dirty.size === 0) return;
     queued = true;
     scheduler.add(task);
@@ -131,11 +130,8 @@ export function listenForAppends(
       queue();
       return;
     }
-    waiting = true;
     if (timer === undefined) {
-      timer = setTimeout(() => {
-        if (waiting) queue();
-      }, IDLE_MS);
+      timer = setTimeout(queue, IDLE_MS);
       timer.unref();
     } else timer.refresh();
   });
@@ -151,9 +147,5 @@ export function listenForAppends(
     held += batch.size;
     if (held >= MAX_HELD) queue();
   });
-  return {
-    flush: () => {
-      if (waiting) queue();
-    },
-  };
+  return { flush: queue };
 }
