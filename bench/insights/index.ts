@@ -48,7 +48,8 @@ let failed = false;
 try {
   const db = openDatabase(join(dir, "sandbox.db"));
   const logs = new LogsStore(db);
-  const source = createInsightsSource(logs, new EventReads(db), fieldsCache(db));
+  const reads = new EventReads(db);
+  const source = createInsightsSource(logs, reads, fieldsCache(db, reads));
   const stores = new Map<number, LogStore>();
   const engine = createInsightsEngine(source, Date.now, { stores });
   const group = logs.createGroup(ACCOUNT, REGION, GROUP, START_MS - 86_400_000);

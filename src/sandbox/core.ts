@@ -59,7 +59,7 @@ export function createSandboxCore(o: CoreOptions): SandboxRuntime {
   // Created up front: it listens for appended events and discovers their fields in the background. Finished queries
   // are also kept in the database: query history survives a restart, as on AWS.
   const engine: InsightsEngine = withHistory(
-    createInsightsEngine(createInsightsSource(logs, reads, fieldsCache(db)), o.now),
+    createInsightsEngine(createInsightsSource(logs, reads, fieldsCache(db, reads)), o.now),
     new QueryHistory(db),
     o.now,
   );

@@ -44,6 +44,7 @@ export class EventReads {
         `SELECT ${COLUMNS} FROM log_events WHERE group_id = ? AND id > ? AND id <= ? ORDER BY id LIMIT ?`,
       ),
       lastId: db.prepare("SELECT seq FROM sqlite_sequence WHERE name = 'log_events'").pluck(),
+      countUpTo: db.prepare("SELECT COUNT(*) FROM log_events WHERE group_id = ? AND id <= ?").pluck(),
       byIds: db.prepare(
         `SELECT ${COLUMNS} FROM log_events WHERE group_id = ? AND id IN (SELECT value FROM json_each(?))`,
       ),
@@ -87,6 +88,12 @@ export class EventReads {
   afterId(groupId: number, afterId: number, limit: number, upTo = Number.MAX_SAFE_INTEGER): EventRow[] {
     this.#pending.settle(upTo);
     return this.#q.afterId.all(groupId, afterId, upTo, limit) as EventRow[];
+  }
+
+  /** How many of the group's events have an id ≤ upTo. */
+  countUpTo(groupId: number, upTo: number): number {
+    this.#pending.settle(upTo);
+    return Number(this.#q.countUpTo.get(groupId, upTo));
   }
 
   /** The highest event id handed out so far (0 before the first). */

@@ -7,14 +7,13 @@ import { mkdir, rename, unlink, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import type { FieldsCache } from "../insights/source.js";
 import type { Db } from "./db.js";
-import { pendingBatches } from "./pending-batches.js";
+import type { EventReads } from "./event-reads.js";
 
-export function fieldsCache(db: Db): FieldsCache | undefined {
+/** `reads` counts the events a file describes (so a file of events deleted since is not used). */
+export function fieldsCache(db: Db, reads: EventReads): FieldsCache | undefined {
   if (db.memory || db.name === "" || db.name === ":memory:") return undefined;
   const dir = `${db.name}.insights`;
   const file = (groupId: number): string => join(dir, `${groupId}.fields`);
-  const count = db.prepare("SELECT COUNT(*) FROM log_events WHERE group_id = ? AND id <= ?").pluck();
-  const pending = pendingBatches(db);
   return {
     load(groupId) {
       try {
@@ -34,9 +33,6 @@ export function fieldsCache(db: Db): FieldsCache | undefined {
       }
       await rename(temporary, file(groupId));
     },
-    countUpTo(groupId, upTo) {
-      pending.settle(upTo);
-      return Number(count.get(groupId, upTo));
-    },
+    countUpTo: (groupId, upTo) => reads.countUpTo(groupId, upTo),
   };
 }

@@ -35,7 +35,8 @@ const QUERY = {
 function open(path: string) {
   const db = openDatabase(path);
   const logs = new LogsStore(db);
-  const inner = createInsightsSource(logs, new EventReads(db), fieldsCache(db));
+  const reads = new EventReads(db);
+  const inner = createInsightsSource(logs, reads, fieldsCache(db, reads));
   let readBack = 0;
   // Counts the events an engine reads from storage (discovery reads them; saved fields do not need them).
   const source: InsightsEventSource = {
