@@ -88,11 +88,7 @@ export class LogStore {
    * With `upTo`, events with higher ids need not be read (background discovery gets those from committed batches).
    */
   refresh(source: InsightsEventSource, deadline = Number.POSITIVE_INFINITY, upTo = Number.MAX_SAFE_INTEGER): boolean {
-    if (this.reader === null) {
-      this.reader = source.eventsAfter(this.ref.id, this.lastId, upTo)[Symbol.iterator]();
-      this.readerUpTo = upTo;
-    }
-    let reader = this.reader;
+    let reader = this.reader ?? this.read(source, upTo);
     let count = 0;
     for (;;) {
       let step: IteratorResult<StoredLogEvent>;
@@ -106,14 +102,19 @@ export class LogStore {
         this.reader = null;
         if (this.readerUpTo >= upTo) return true;
         // A reader that stopped short of what this caller needs: read on from where it stopped.
-        reader = this.reader = source.eventsAfter(this.ref.id, this.lastId, upTo)[Symbol.iterator]();
-        this.readerUpTo = upTo;
+        reader = this.read(source, upTo);
         continue;
       }
       this.append(step.value);
       count += 1;
       if ((count & 1023) === 0 && performance.now() > deadline) return false;
     }
+  }
+
+  /** A reader of the source's events after the last one in, up to `upTo`, kept for the next refresh. */
+  private read(source: InsightsEventSource, upTo: number): Iterator<StoredLogEvent> {
+    this.readerUpTo = upTo;
+    return (this.reader = source.eventsAfter(this.ref.id, this.lastId, upTo)[Symbol.iterator]());
   }
 
   /**
