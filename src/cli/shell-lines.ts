@@ -59,8 +59,13 @@ export function detectShell(flag: string | undefined, env: NodeJS.ProcessEnv, pl
  * How to apply the lines in that shell, for the note on stderr; `args` are the command's own options, `self` the
  * command that starts genai-lab there (self-command.ts: `node /…/bin/genai-lab.js` when it is not on PATH).
  */
+/** Options as one POSIX-shell string: each quoted only where it needs it. */
+export function shellOptions(args: readonly string[]): string {
+  return args.map((arg) => (PLAIN.test(arg) ? arg : `'${arg.replace(/'/g, `'\\''`)}'`)).join(" ");
+}
+
 export function applyHint(shell: Shell, args: readonly string[] = [], self = "genai-lab"): string {
-  const options = args.map((arg) => (PLAIN.test(arg) ? arg : `'${arg.replace(/'/g, `'\\''`)}'`)).join(" ");
+  const options = shellOptions(args);
   const command = `${self} env${options ? ` ${options}` : ""}`;
   switch (shell) {
     case "bash":

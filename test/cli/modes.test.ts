@@ -89,10 +89,13 @@ describe("hands-on: run watches the learner's own work", () => {
     expect(result.code, result.stderr).toBe(0);
     // The task's Markdown read as text, as a guided run prints a page (no backticks, no ** marks).
     expect(result.stdout).toContain("Make a thing with fixture, named as the lab says.");
-    // The commands at the start of their lines, as they paste (a `$ ` on each did not).
+    // The commands at the start of their lines, as they paste (a `$ ` on each did not); the line that saves them
+    // carries the session's options, as the env line does (without --state-dir it read the default state's values).
+    expect(result.stdout).toContain(`\nfixture create --name widget\nfixture list --world ${world}\n`);
     expect(result.stdout).toContain(
-      `  Commands, to paste as they are (or save them: genai-lab commands --step 1 > step1.sh):\nfixture create --name widget\nfixture list --world ${world}\n`,
+      `  Commands, to paste as they are (or save them: genai-lab commands --step 1 --state-dir ${dir} --lab `,
     );
+    expect(result.stdout).toMatch(/--lab \S+ > step1\.sh\):\nfixture create --name widget\n/);
     expect(result.stdout).toMatch(/✗ not yet · The thing exists — \(nothing\)\n {4}hint: Run step 1\./);
     expect(result.stdout).toMatch(/✓ pass · The thing exists\n {2}Step passed — done by you \(2 looks, /);
     expect(result.stdout).toMatch(/Verification checklist — 1\/2 passed · score 2\/3 · Mode: hands-on/);

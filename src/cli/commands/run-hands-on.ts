@@ -16,13 +16,14 @@ import type { Step } from "../../engine/contract.js";
 import type { RunnerEvent } from "../../engine/events.js";
 import { plainProse } from "../../engine/prose.js";
 import { fill, tr, type Text } from "../../engine/text.js";
+import { enCount } from "../../kit/words.js";
 import { renderText } from "../../report/text.js";
 import { formatDuration } from "../../ui/plain/format.js";
 import { createPlainPrinter } from "../../ui/plain/printer.js";
 import { S } from "../../ui/strings.js";
 import { bonusOfRun, checklistReport, exitCodeFor, type CommandContext } from "../command.js";
 import { stepNumbers, type Session } from "../session.js";
-import { applyHint } from "../shell-lines.js";
+import { applyHint, shellOptions } from "../shell-lines.js";
 import { selfCommand } from "../self-command.js";
 import { envArgs } from "./env.js";
 
@@ -38,7 +39,7 @@ export const HO = {
   },
   passedBy: {
     vi: "Bước đã hoàn thành — {who} ({rounds} lần kiểm tra, {time})",
-    en: "Step passed — {who} ({rounds} looks, {time})",
+    en: "Step passed — {who} ({looks}, {time})",
   },
   byYou: { vi: "bạn tự làm", en: "done by you" },
   byRunner: { vi: "do genai-lab làm giúp", en: "done by genai-lab" },
@@ -103,7 +104,9 @@ function showYourTurn(ctx: CommandContext, session: Session, step: Step, number:
   if (turn?.task) ctx.io.stdout.write(`  ${plainProse(tr(turn.task, ctx.lang))}\n`);
   const blocks = session.runner.commands(step.id);
   if (blocks.length === 0) return;
-  const save = `${self} commands --step ${number} > step${number}.sh`;
+  // With the session's options (--state-dir above all), as the env line has them: else the default state's values.
+  const options = shellOptions(envArgs(ctx.parsed.flags));
+  const save = `${self} commands --step ${number}${options ? ` ${options}` : ""} > step${number}.sh`;
   ctx.io.stdout.write(`${ctx.style.muted(`  ${tr(fill(HO.commands, { save }), ctx.lang)}`)}\n`);
   for (const block of blocks) for (const line of block.split("\n")) ctx.io.stdout.write(`${ctx.style.code(line)}\n`);
 }
@@ -153,7 +156,9 @@ async function watchOne(ctx: CommandContext, session: Session, step: Step): Prom
     if (result.outcome !== "passed") return "cancelled";
     const who = say(result.by === "runner" ? HO.byRunner : HO.byYou);
     const time = formatDuration(Date.now() - started);
-    io.stdout.write(`  ${style.pass(say(fill(HO.passedBy, { who, rounds: result.rounds, time })))}\n`);
+    io.stdout.write(
+      `  ${style.pass(say(fill(HO.passedBy, { who, rounds: result.rounds, looks: enCount(result.rounds, "look"), time })))}\n`,
+    );
     return "passed";
   } finally {
     off();
