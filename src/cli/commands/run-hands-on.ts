@@ -38,7 +38,7 @@ export const HO = {
     en: "This step has no check of its own: its work is checked with the next step.",
   },
   passedBy: {
-    vi: "Bước đã hoàn thành — {who} ({rounds} lần kiểm tra, {time})",
+    vi: "Bước đã hoàn thành — {who} ({looks}, {time})",
     en: "Step passed — {who} ({looks}, {time})",
   },
   byYou: { vi: "bạn tự làm", en: "done by you" },
@@ -156,9 +156,9 @@ async function watchOne(ctx: CommandContext, session: Session, step: Step): Prom
     if (result.outcome !== "passed") return "cancelled";
     const who = say(result.by === "runner" ? HO.byRunner : HO.byYou);
     const time = formatDuration(Date.now() - started);
-    io.stdout.write(
-      `  ${style.pass(say(fill(HO.passedBy, { who, rounds: result.rounds, looks: enCount(result.rounds, "look"), time })))}\n`,
-    );
+    // "1 look", "3 looks": the count is worded in the language shown.
+    const looks = lang === "vi" ? `${result.rounds} lần kiểm tra` : enCount(result.rounds, "look");
+    io.stdout.write(`  ${style.pass(say(fill(HO.passedBy, { who, looks, time })))}\n`);
     return "passed";
   } finally {
     off();
